@@ -1,0 +1,51 @@
+import type { Command } from "commander";
+import { buildApp } from "../app.ts";
+import { buildAssets } from "../kernel/http/assets.ts";
+import type { Config } from "../kernel/config/config.ts";
+import type { Database } from "../kernel/db/database.ts";
+import { openRuntime } from "./runtime.ts";
+
+/** Serves until SIGTERM/SIGINT, then drains in-flight requests and closes the database. */
+export async function serve(config: Config, database: Database, onListening?: (url: string) => void): Promise<void> {
+  await buildAssets();
+  const { app, lifecycle } = await buildApp({ config, database });
+  const address = await app.listen({ host: config.host, port: config.port });
+  onListening?.(address);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    lifecycle.shuttingDown = true;
+    app.log.info({ signal }, "shutting down: finishing in-flight requests");
+    const timer = setTimeout(() => {
+      app.log.error("shutdown took over 25 s; exiting");
+      process.exit(1);
+    }, 25_000);
+    timer.unref();
+    await app.close();
+    await database.close();
+    app.log.info("shutdown complete");
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command("serve")
+    .description("run the web service (migrates the database first)")
+    .action(async () => {
+      const { config, database } = await openRuntime();
+      await serve(config, database);
+    });
+
+  program
+    .command("migrate")
+    .description("apply database migrations and exit")
+    .action(async () => {
+      const { database } = await openRuntime();
+      await database.close();
+      process.stdout.write("Migrations applied.\n");
+    });
+}

@@ -1,0 +1,95 @@
+import { AppError } from "../errors/app-error.ts";
+
+export const nations = ["england", "scotland", "wales", "northern-ireland"] as const;
+export type Nation = (typeof nations)[number];
+export const nationLabels: Record<Nation, string> = {
+  england: "England",
+  scotland: "Scotland",
+  wales: "Wales",
+  "northern-ireland": "Northern Ireland",
+};
+
+export const partnershipRoles = ["lead", "editor", "viewer"] as const;
+export type PartnershipRole = (typeof partnershipRoles)[number];
+
+/** The signed-in person, with every grant that permissions depend on. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  organisationId: string;
+  isPlatformAdmin: boolean;
+  coordinatorNations: readonly Nation[];
+  partnershipRoles: ReadonlyMap<string, PartnershipRole>;
+}
+
+export interface PartnershipTarget {
+  partnershipId: string;
+  nation: Nation;
+}
+
+export type Action =
+  | "admin:manage-users"
+  | "admin:manage-organisations"
+  | "audit:read-all"
+  | "partnership:create"
+  | "partnership:read"
+  | "partnership:edit"
+  | "partnership:manage"
+  | "partnership:read-audit"
+  | "nation:read";
+
+const roleRank: Record<PartnershipRole, number> = { viewer: 1, editor: 2, lead: 3 };
+
+function hasRole(actor: Actor, partnershipId: string, minimum: PartnershipRole): boolean {
+  const role = actor.partnershipRoles.get(partnershipId);
+  return role !== undefined && roleRank[role] >= roleRank[minimum];
+}
+
+/**
+ * The one place that decides permissions. Every route and every record read asks here.
+ * Partnership actions need a target; nation:read needs a nation.
+ */
+export function can(actor: Actor | null, action: Action, target?: PartnershipTarget | { nation: Nation }): boolean {
+  if (!actor) return false;
+  switch (action) {
+    case "admin:manage-users":
+    case "admin:manage-organisations":
+    case "audit:read-all":
+    case "partnership:create":
+      return actor.isPlatformAdmin;
+    case "nation:read":
+      return !!target && (actor.isPlatformAdmin || actor.coordinatorNations.includes(target.nation));
+    case "partnership:read":
+      if (!target || !("partnershipId" in target)) return false;
+      return (
+        actor.isPlatformAdmin ||
+        actor.coordinatorNations.includes(target.nation) ||
+        hasRole(actor, target.partnershipId, "viewer")
+      );
+    case "partnership:edit":
+      if (!target || !("partnershipId" in target)) return false;
+      return actor.isPlatformAdmin || hasRole(actor, target.partnershipId, "editor");
+    case "partnership:manage":
+    case "partnership:read-audit":
+      if (!target || !("partnershipId" in target)) return false;
+      return actor.isPlatformAdmin || hasRole(actor, target.partnershipId, "lead");
+  }
+}
+
+/**
+ * Throws unless allowed. For partnership records, someone who may not even read the record
+ * gets NOT_FOUND so that another partnership's records are never confirmed to exist.
+ */
+export function authorize(
+  actor: Actor | null,
+  action: Action,
+  target?: PartnershipTarget | { nation: Nation },
+): asserts actor is Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  if (can(actor, action, target)) return;
+  if (target && "partnershipId" in target && !can(actor, "partnership:read", target)) {
+    throw AppError.notFound();
+  }
+  throw AppError.forbidden();
+}

@@ -1,0 +1,90 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import type { Executor } from "../db/database.ts";
+import { loginFailures, sessions } from "./tables.ts";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export async function createSession(
+  db: Executor,
+  userId: string,
+  idleMinutes: number,
+  meta: { ip?: string; userAgent?: string },
+): Promise<string> {
+  const token = newToken();
+  await db.insert(sessions).values({
+    idHash: hashToken(token),
+    userId,
+    expiresAt: new Date(Date.now() + idleMinutes * 60_000),
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return token;
+}
+
+const TOUCH_AFTER_MS = 60_000;
+
+/** Returns the session's user if the token is live; slides the idle expiry at most once a minute. */
+export async function resolveSession(
+  db: Executor,
+  token: string,
+  idleMinutes: number,
+): Promise<{ userId: string; idHash: string } | null> {
+  const idHash = hashToken(token);
+  const [row] = await db
+    .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + idleMinutes * 60_000) })
+      .where(eq(sessions.idHash, idHash));
+  }
+  return { userId: row.userId, idHash };
+}
+
+export async function destroySession(db: Executor, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, hashToken(token)));
+}
+
+export async function destroyUserSessions(db: Executor, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function purgeExpiredSessions(db: Executor): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}
+
+export const throttle = {
+  windowMinutes: 15,
+  maxPerEmail: 5,
+  maxPerIp: 50,
+};
+
+/** Counts recent failures for each key; the caller decides what is too many. */
+export async function recentFailures(db: Executor, key: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(loginFailures)
+    .where(
+      and(eq(loginFailures.key, key), gt(loginFailures.at, sql`now() - make_interval(mins => ${throttle.windowMinutes})`)),
+    );
+  return Number(row?.count ?? 0);
+}
+
+export async function recordFailure(db: Executor, keys: string[]): Promise<void> {
+  await db.insert(loginFailures).values(keys.map((key) => ({ key })));
+}
+
+export async function clearFailures(db: Executor, key: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.key, key));
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import "./augment.ts";
+import type { Actor } from "../auth/policy.ts";
+import { resolveSession } from "../auth/sessions.ts";
+import type { Config } from "../config/config.ts";
+import type { Database } from "../db/database.ts";
+import { registerErrorHandling } from "../errors/error-handler.ts";
+import { createViewEnvironment, viewRoots } from "../views/environment.ts";
+import { issueCsrfToken, verifyCsrf } from "./csrf.ts";
+import { registerMetrics } from "./metrics.ts";
+import { type Lifecycle, registerOperationsRoutes } from "./operations.ts";
+import { publicDir } from "./assets.ts";
+
+export const SESSION_COOKIE = "cpah_session";
+export const SERVICE_NAME = "Child Poverty Action Hub";
+
+export interface NavItem {
+  href: string;
+  text: string;
+}
+
+export interface ServerDeps {
+  config: Config;
+  database: Database;
+  /** Supplied by the composition root: the kernel knows nothing of users' tables. */
+  loadActor: (userId: string) => Promise<Actor | null>;
+  navigation: (actor: Actor | null) => NavItem[];
+  logger?: FastifyServerOptions["logger"];
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const NO_SESSION_PREFIXES = ["/assets/", "/static/", "/healthz", "/readyz", "/metrics"];
+
+export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInstance; lifecycle: Lifecycle }> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
+  });
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  const views = createViewEnvironment();
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyStatic, {
+    root: path.join(viewRoots.govuk, "govuk", "assets"),
+    prefix: "/assets/",
+    maxAge: "1d",
+  });
+  await app.register(fastifyStatic, { root: publicDir, prefix: "/static/", decorateReply: false, maxAge: "1h" });
+
+  app.decorateRequest("actor", null);
+  app.decorateRequest("sessionToken", null);
+  app.decorateRequest("auditContext", function auditContext(this: import("fastify").FastifyRequest) {
+    return {
+      actorUserId: this.actor?.userId ?? null,
+      actorLabel: this.actor?.email ?? "anonymous",
+      requestId: this.id,
+      ip: this.ip,
+    };
+  });
+
+  app.addHook("onRequest", async (request) => {
+    if (NO_SESSION_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(database.db, token, config.sessionIdleMinutes);
+    if (!session) return;
+    const actor = await deps.loadActor(session.userId);
+    if (!actor) return;
+    request.sessionToken = token;
+    request.actor = actor;
+  });
+
+  app.addHook("preHandler", async (request) => {
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    if (request.routeOptions.config.csrf === false) return;
+    verifyCsrf(request, config.sessionSecret);
+  });
+
+  app.decorateReply("view", function view(this: import("fastify").FastifyReply, template: string, context = {}) {
+    const request = this.request;
+    const html = views.render(template, {
+      serviceName: SERVICE_NAME,
+      actor: request.actor,
+      navigation: deps.navigation(request.actor),
+      currentPath: request.url.split("?")[0],
+      csrfToken: issueCsrfToken(request, this, config.sessionSecret, config.cookieSecure),
+      cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+      ...context,
+    });
+    this.header("cache-control", "no-store");
+    return this.type("text/html; charset=utf-8").send(html);
+  });
+
+  registerErrorHandling(app);
+  const registry = registerMetrics(app);
+  registerOperationsRoutes(app, { database, registry, lifecycle });
+  return { app, lifecycle };
+}
+
+export function sessionCookieOptions(config: Config) {
+  return {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: config.cookieSecure,
+    maxAge: config.sessionIdleMinutes * 60,
+  };
+}

@@ -1,0 +1,67 @@
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import nunjucks from "nunjucks";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const govukDist = path.resolve(path.dirname(require.resolve("govuk-frontend/package.json")), "dist");
+
+export const viewRoots = {
+  kernel: here,
+  domains: path.resolve(here, "../../domains"),
+  govuk: govukDist,
+};
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
+const numberFormat = new Intl.NumberFormat("en-GB");
+
+function toDate(value: unknown): Date | null {
+  if (value instanceof Date) return value;
+  if (typeof value === "string" || typeof value === "number") {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  return null;
+}
+
+/**
+ * Templates are named from their root: "layout.njk" (kernel), "access/views/sign-in.njk"
+ * (a domain), "govuk/components/..." (govuk-frontend's own macros).
+ */
+export function createViewEnvironment(options: { watch?: boolean } = {}): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([viewRoots.kernel, viewRoots.domains, viewRoots.govuk], {
+      watch: options.watch ?? false,
+      noCache: false,
+    }),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  );
+  env.addFilter("date", (value: unknown) => {
+    const date = toDate(value);
+    return date ? dateFormat.format(date) : "";
+  });
+  env.addFilter("dateTime", (value: unknown) => {
+    const date = toDate(value);
+    return date ? dateTimeFormat.format(date) : "";
+  });
+  env.addFilter("number", (value: unknown) => (typeof value === "number" ? numberFormat.format(value) : ""));
+  env.addFilter("json", (value: unknown) => JSON.stringify(value, null, 2));
+  /** Turns a list of field errors into the govuk error message param for one field. */
+  env.addGlobal("errorFor", (errors: { field: string; message: string }[] | undefined, field: string) => {
+    const found = errors?.find((error) => error.field === field);
+    return found ? { text: found.message } : undefined;
+  });
+  env.addGlobal("errorList", (errors: { field: string; message: string }[] | undefined) =>
+    (errors ?? []).map((error) => ({ text: error.message, href: `#${error.field}` })),
+  );
+  return env;
+}

@@ -1,0 +1,139 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../../src/app.ts";
+import { hashPassword } from "../../src/kernel/auth/passwords.ts";
+import type { Nation, PartnershipRole } from "../../src/kernel/auth/policy.ts";
+import { type Config, loadConfig } from "../../src/kernel/config/config.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { csrfTokenFor, PRE_SESSION_COOKIE } from "../../src/kernel/http/csrf.ts";
+import { SESSION_COOKIE } from "../../src/kernel/http/server.ts";
+import { coordinatorNations, partnershipRoles, users } from "../../src/domains/access/index.ts";
+import { organisations } from "../../src/domains/organisations/index.ts";
+import { partnerships } from "../../src/domains/partnerships/index.ts";
+import { createTestDatabase } from "./test-database.ts";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: "test",
+    SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
+    COOKIE_SECURE: "false",
+    LOG_LEVEL: "silent",
+    DATA_DIR: "./tmp/test-data",
+    ...overrides,
+  });
+}
+
+/** A cookie-keeping client over app.inject that can submit forms with a valid CSRF token. */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly config: Config,
+  ) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private keep(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.value === "";
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    return response;
+  }
+
+  csrfToken(): string {
+    const session = this.cookies.get(SESSION_COOKIE);
+    if (session) return csrfTokenFor(this.config.sessionSecret, `s:${session}`);
+    let pre = this.cookies.get(PRE_SESSION_COOKIE);
+    if (!pre) {
+      pre = "test-pre-session";
+      this.cookies.set(PRE_SESSION_COOKIE, pre);
+    }
+    return csrfTokenFor(this.config.sessionSecret, `p:${pre}`);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.keep(await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader(), ...headers } }));
+  }
+
+  /** Posts a urlencoded form; `csrf: false` leaves the token out, a string forges one. */
+  async post(url: string, fields: Record<string, string | string[]> = {}, options: { csrf?: boolean | string } = {}) {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(fields)) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+    }
+    if (options.csrf !== false) body.set("_csrf", typeof options.csrf === "string" ? options.csrf : this.csrfToken());
+    return this.keep(
+      await this.app.inject({
+        method: "POST",
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
+  }
+
+  async signIn(email: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {
+    return this.post("/sign-in", { email, password });
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = testConfig();
+  const { app } = await buildApp({ config, database, logger: false });
+  return {
+    app,
+    database,
+    config,
+    client: () => new TestClient(app, config),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let passwordHash: string | undefined;
+
+/** Fixtures written straight to the tables; behaviour under test goes through routes. */
+export const fixtures = {
+  async organisation(database: Database, name: string, type = "council") {
+    const [row] = await database.db.insert(organisations).values({ name, type }).returning();
+    return row!;
+  },
+  async partnership(database: Database, name: string, nation: Nation, areaCode = "E06000001", areaName = "Area") {
+    const [row] = await database.db.insert(partnerships).values({ name, nation, areaCode, areaName }).returning();
+    return row!;
+  },
+  async user(
+    database: Database,
+    email: string,
+    organisationId: string,
+    grants: { admin?: boolean; nations?: Nation[]; roles?: [string, PartnershipRole][] } = {},
+  ) {
+    passwordHash ??= await hashPassword(TEST_PASSWORD);
+    const [row] = await database.db
+      .insert(users)
+      .values({ email, name: email.split("@")[0]!, organisationId, passwordHash, isPlatformAdmin: grants.admin ?? false })
+      .returning();
+    for (const nation of grants.nations ?? []) await database.db.insert(coordinatorNations).values({ userId: row!.id, nation });
+    for (const [partnershipId, role] of grants.roles ?? []) {
+      await database.db.insert(partnershipRoles).values({ userId: row!.id, partnershipId, role });
+    }
+    return row!;
+  },
+};
