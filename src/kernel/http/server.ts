@@ -66,7 +66,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+        // Not set: it would upgrade the demo's assets on http://localhost; HSTS covers TLS deployments.
+        upgradeInsecureRequests: null,
       },
     },
     strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
