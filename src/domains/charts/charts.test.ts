@@ -144,7 +144,8 @@ describe("distributionChart", () => {
     expect(chart.table.rows).toHaveLength(10);
     expect(chart.table.rows[0]).toEqual(["1", "14", "21.5%"]);
     expect(chart.summary).toContain("65 in total");
-    expect(chart.svg).toContain("Even spread: 6.5");
+    expect(chart.svg).toContain(">spread:</text>");
+    expect(chart.svg).toContain(">6.5</text>");
   });
 });
 

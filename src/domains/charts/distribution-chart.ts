@@ -15,7 +15,7 @@ export function distributionChart(rawInput: DistributionChartInput): ChartResult
   const even = total / input.categories.length;
   const option = {
     title: header.title,
-    grid: { top: header.height + (input.yAxisLabel ? 40 : 24), left: 16, right: 24, bottom: input.xAxisLabel ? 44 : 20, containLabel: true },
+    grid: { top: header.height + (input.yAxisLabel ? 40 : 24), left: 16, right: input.showEvenSpread ? 64 : 24, bottom: input.xAxisLabel ? 44 : 20, containLabel: true },
     xAxis: {
       type: "category",
       data: input.categories.map((category) => category.label),
@@ -41,7 +41,7 @@ export function distributionChart(rawInput: DistributionChartInput): ChartResult
         name: input.title,
         barMaxWidth: 48,
         itemStyle: { color: BASE_BAR_COLOUR },
-        label: { show: true, position: "top", color: TEXT_COLOUR, fontFamily: FONT_FAMILY, fontSize: 12 },
+        label: { show: true, position: "top", color: TEXT_COLOUR, fontFamily: FONT_FAMILY, fontSize: 12, backgroundColor: "#ffffff", padding: [0, 2] },
         data: input.categories.map((category) => category.count),
         markLine:
           input.showEvenSpread && total > 0
@@ -50,8 +50,10 @@ export function distributionChart(rawInput: DistributionChartInput): ChartResult
                 silent: true,
                 lineStyle: { color: TEXT_COLOUR, type: [6, 4], width: 1.5 },
                 label: {
-                  formatter: `Even spread: ${formatValue(even, "count", even % 1 === 0 ? 0 : 1)}`,
-                  position: "insideEndTop",
+                  // Outside the plot, to the right, so it never sits on a column.
+                  formatter: `Even\nspread:\n${formatValue(even, "count", even % 1 === 0 ? 0 : 1)}`,
+                  position: "end",
+                  lineHeight: 14,
                   backgroundColor: "#ffffff",
                   color: TEXT_COLOUR,
                   fontSize: 12,

@@ -1,7 +1,17 @@
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSampleDocument } from "../../../tests/helpers/sample-document.ts";
-import { chromiumAvailable, createPdfRenderer, documentSchema, renderDocumentDocx, renderDocumentFragment, renderStandaloneHtml, sanitizeRichText } from "./index.ts";
+import {
+  chromiumAvailable,
+  closeDocxRenderer,
+  createPdfRenderer,
+  documentSchema,
+  renderDocumentDocx,
+  renderDocumentDocxInProcess,
+  renderDocumentFragment,
+  renderStandaloneHtml,
+  sanitizeRichText,
+} from "./index.ts";
 
 const sample = buildSampleDocument({ charts: 4, actions: 8, map: true });
 
@@ -61,6 +71,7 @@ describe("HTML renderer", () => {
 
 describe("DOCX renderer", () => {
   it("writes Word headings, tables with repeating header rows, images with alt text and page numbers", async () => {
+    // Through the worker thread, as servers use it.
     const buffer = await renderDocumentDocx(sample);
     const zip = await JSZip.loadAsync(buffer);
     const xml = await zip.file("word/document.xml")!.async("string");
@@ -99,7 +110,20 @@ describe("DOCX renderer", () => {
     expect(footers.join("")).toMatch(/NUMPAGES/);
     expect(xml).not.toContain("alert(1)");
   });
+
+  it("gives the same document in process and in the worker, and rejects invalid input before any work", async () => {
+    const small = buildSampleDocument({ charts: 1, actions: 3 });
+    const [inWorker, inProcess] = await Promise.all([renderDocumentDocx(small), renderDocumentDocxInProcess(small)]);
+    // docx gives hyperlinks and images random relationship ids and counts drawing ids per
+    // process; everything else must match.
+    const text = async (buffer: Buffer) =>
+      (await (await JSZip.loadAsync(buffer)).file("word/document.xml")!.async("string")).replace(/(r:id|r:embed|\bid)="[^"]*"/g, "");
+    expect(await text(inWorker)).toBe(await text(inProcess));
+    await expect(renderDocumentDocx({ title: "", sections: [] })).rejects.toThrow();
+  });
 });
+
+afterAll(() => closeDocxRenderer());
 
 const pdfRenderer = createPdfRenderer({ concurrency: 2, timeoutMs: 60_000 });
 afterAll(() => pdfRenderer.close());

@@ -25,7 +25,7 @@ const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 
 function runsToChildren(runs: InlineRun[]): (TextRun | ExternalHyperlink)[] {
   return runs.map((run) => {
-    const options = { text: run.text === "\n" ? "" : run.text, bold: run.bold, italics: run.italic, break: run.text === "\n" ? 1 : undefined };
+    const options = { text: run.text === "\n" ? "" : run.text, bold: run.bold || undefined, italics: run.italic || undefined, break: run.text === "\n" ? 1 : undefined };
     return run.href ? new ExternalHyperlink({ link: run.href, children: [new TextRun({ ...options, style: "Hyperlink" })] }) : new TextRun(options);
   });
 }
