@@ -139,6 +139,7 @@ describe.skipIf(!hasChromium)("PDF renderer", () => {
     const pages = Number(text.match(/\/Type\s*\/Pages\b[^>]*?\/Count (\d+)/)?.[1] ?? 0);
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(text).toContain("/StructTreeRoot");
+    expect(text).toContain("/Outlines");
     expect(text).toMatch(/\/MediaBox \[0 0 59[45][.\d]* 84[12][.\d]*\]/);
     expect(second.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });

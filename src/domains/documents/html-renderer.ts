@@ -24,10 +24,10 @@ export function documentView(input: DocumentInput): DocumentView {
 /** The document as an HTML fragment for use inside a page (the page supplies the h1 if showTitle is false). */
 export function renderDocumentFragment(input: DocumentInput, options: { showTitle?: boolean; collapsibleTables?: boolean } = {}): string {
   const view = documentView(input);
-  return views().renderString(
-    '{% from "documents/views/document-macro.njk" import appDocument %}{{ appDocument(view, options) }}',
-    { view, options: { showTitle: options.showTitle ?? true, collapsibleTables: options.collapsibleTables ?? true } },
-  );
+  return views().render("documents/views/fragment.njk", {
+    view,
+    options: { showTitle: options.showTitle ?? true, collapsibleTables: options.collapsibleTables ?? true },
+  });
 }
 
 /**
