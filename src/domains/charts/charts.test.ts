@@ -1,5 +1,6 @@
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
+import { niceCeiling } from "./comparison-chart.ts";
 import { comparisonChart, distributionChart, statusChart, trendChart } from "./index.ts";
 
 /** resvg parses with a strict XML parser, so a render proves the SVG is well formed. */
@@ -78,6 +79,13 @@ describe("trendChart", () => {
     expectWellFormed(a.svg);
   });
 
+  it("describes a series with no values without inventing any", () => {
+    const chart = trendChart({ title: "All missing", periods: [{ label: "2020" }, { label: "2021" }], series: [{ name: "X", values: [null, "suppressed"] }] });
+    expect(chart.summary).toBe("Line chart of All missing: X: no values available, with 2 values missing or suppressed shown as gaps.");
+    expect(chart.table.rows).toEqual([["2020", "[x]"], ["2021", "[c]"]]);
+    expectWellFormed(chart.svg);
+  });
+
   it("rejects series that do not match the periods", () => {
     expect(() => trendChart({ ...input, series: [{ name: "Short", values: [1, 2] }] })).toThrow(/2 values for 8 periods/);
     expect(() => trendChart({ ...input, periods: [] })).toThrow();
@@ -127,6 +135,19 @@ describe("comparisonChart", () => {
     expect(chart.svg).toContain("2021/22 (p). Source: DWP/HMRC");
     expect(chart.summary).toContain("Trafford is 14.2%, ranked 3 of 3");
     expect(chart.svg).toBe(comparisonChart(input).svg);
+  });
+});
+
+describe("comparison axis", () => {
+  it("rounds the axis maximum up to a readable value", () => {
+    expect([26, 58.5, 64, 0.42, 1000, 0].map(niceCeiling)).toEqual([30, 60, 80, 0.5, 1000, 1]);
+  });
+
+  it("keeps the selected marker when long names are shortened", () => {
+    const long = "Bath and North East Somerset and a much longer invented suffix";
+    const chart = comparisonChart({ title: "t", period: "2022", areas: [{ name: long, value: 3 }, { name: "B", value: 2 }], selected: long });
+    expect(chart.svg).toMatch(/>Bath and North East[^<]*… \(selected\)</);
+    expect(chart.table.rows[0]![0]).toBe(`${long} (selected)`);
   });
 });
 

@@ -39,7 +39,11 @@ export function comparisonChart(rawInput: ComparisonChartInput): ChartResult {
   // ECharts draws the first category at the bottom; reverse so the ranking reads top-down.
   const drawn = [...areas].reverse();
   const hasIntervals = areas.some((area) => area.lower !== undefined && area.upper !== undefined);
-  const labels = drawn.map((area) => (isSelected(area) ? `${area.name} (selected)` : area.name));
+  // Our own truncation (Arial 12px ≈ 6.3px a character) so the "(selected)" marker always survives.
+  const labelWidth = Math.round(Math.min(280, width * 0.36));
+  const shorten = (text: string, chars: number) => (text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1)).trimEnd()}…`);
+  const maxChars = Math.floor(labelWidth / 6.3);
+  const labels = drawn.map((area) => (isSelected(area) ? `${shorten(area.name, maxChars - 12)} (selected)` : shorten(area.name, maxChars)));
 
   const series: Record<string, unknown>[] = [
     {
@@ -153,7 +157,7 @@ export function comparisonChart(rawInput: ComparisonChartInput): ChartResult {
     xAxis: {
       type: "value",
       min: 0,
-      max: Math.ceil(maxValue * 1.08) || 1,
+      max: niceCeiling(maxValue),
       name: input.unitLabel,
       nameLocation: "middle",
       nameGap: 26,
@@ -170,8 +174,7 @@ export function comparisonChart(rawInput: ComparisonChartInput): ChartResult {
         color: TEXT_COLOUR,
         fontSize: 12,
         interval: 0,
-        width: 190,
-        overflow: "truncate",
+        width: labelWidth,
         rich: { bold: { fontWeight: "bold", fontSize: 12 } },
         formatter: (value: string, index: number) => (isSelected(drawn[index]!) ? `{bold|${value.replace(/[{}|]/g, "")}}` : value),
       },
@@ -195,6 +198,14 @@ export function comparisonChart(rawInput: ComparisonChartInput): ChartResult {
   const summary = comparisonSummary(input, areas, isSelected);
   const svg = finishSvg(renderEChartsSvg(option, width, height), { id: stableId("comparison", input), title: input.title, description: summary });
   return { svg, table, summary, width, height };
+}
+
+/** A round axis maximum just above the largest value, CI or benchmark. */
+export function niceCeiling(value: number): number {
+  if (value <= 0) return 1;
+  const step = 10 ** Math.floor(Math.log10(value));
+  const nice = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * step >= value)!;
+  return nice * step;
 }
 
 function comparisonSummary(input: ReturnType<typeof comparisonChartSchema.parse>, ranked: Area[], isSelected: (a: Area) => boolean): string {

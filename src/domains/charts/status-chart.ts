@@ -80,9 +80,13 @@ export function statusChart(rawInput: StatusChartInput): ChartResult {
   };
   const totals = statuses.map((status) => ({ status, count: input.groups.reduce((sum, group) => sum + group.counts[status], 0) }));
   const all = totals.reduce((sum, entry) => sum + entry.count, 0);
-  const summary = `Stacked bar chart of ${input.title} for ${input.groups.length} groups: ${all} in total, ${totals
-    .map((entry) => `${entry.count} ${STATUS_STYLE[entry.status]!.label.toLowerCase()}`)
-    .join(", ")}.`;
+  const groups = `${input.groups.length} group${input.groups.length === 1 ? "" : "s"}`;
+  const summary =
+    all === 0
+      ? `Stacked bar chart of ${input.title} for ${groups}: nothing recorded.`
+      : `Stacked bar chart of ${input.title} for ${groups}: ${all} in total, ${totals
+          .map((entry) => `${entry.count} ${STATUS_STYLE[entry.status]!.label.toLowerCase()}`)
+          .join(", ")}.`;
   const svg = finishSvg(renderEChartsSvg(option, width, height), { id: stableId("status", input), title: input.title, description: summary });
   return { svg, table, summary, width, height };
 }
