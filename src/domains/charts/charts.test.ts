@@ -57,6 +57,9 @@ describe("trendChart", () => {
     expect(svg).toContain("2021/22 (p)");
     expect(svg).toMatch(/<path d="M[^"]+" fill="none" stroke="#12436D" stroke-width="2.5" stroke-dasharray="6,4"/);
     expect(svg).toContain("Local target: 15.0%");
+    // Exactly one hollow marker per series: the provisional 2021/22 point.
+    expect(svg.match(/fill="#fff" stroke="#12436D"/g)).toHaveLength(1);
+    expect(svg.match(/fill="#fff" stroke="#F46A25"/g)).toHaveLength(1);
     // The solid Darlington line breaks at the missing and suppressed years: several separate subpaths.
     const darlingtonLines = [...svg.matchAll(/<path d="(M[^"]+)"[^>]*stroke="#12436D"[^>]*stroke-width="2.5"/g)].map((m) => m[1]!);
     const moves = darlingtonLines.join("").match(/M/g) ?? [];

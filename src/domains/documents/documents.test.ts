@@ -143,4 +143,13 @@ describe.skipIf(!hasChromium)("PDF renderer", () => {
     expect(text).toMatch(/\/MediaBox \[0 0 59[45][.\d]* 84[12][.\d]*\]/);
     expect(second.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
+
+  it("gives up with a clear error after its timeout", async () => {
+    const impatient = createPdfRenderer({ timeoutMs: 1 });
+    try {
+      await expect(impatient.renderHtml("<p>x</p>")).rejects.toThrow(/PDF rendering took longer than 1 ms/);
+    } finally {
+      await impatient.close();
+    }
+  });
 });
