@@ -87,6 +87,8 @@ describe("DOCX renderer", () => {
     expect(headingOf("Heading2", "Measures for income maximisation")).toBe(true);
     expect(stylesXml).toContain('w:styleId="Heading1"');
     expect(stylesXml).toContain('w:ascii="Arial"');
+    // Without an explicit "auto" rule LibreOffice reads line spacing as exact and clips the figures.
+    expect(stylesXml).toMatch(/<w:spacing [^>]*w:line="300" w:lineRule="auto"/);
 
     expect(xml).toContain("<w:tblHeader/>");
     for (const cell of ["Ref", "Lead partner", "A01", "Jobcentre Plus", "E01012304", "Darlington 012A", "2021/22 (p)", "[x]"]) {

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, type FileChild, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TextRun, Footer, Header } from "docx";
+import { AlignmentType, Document, type FileChild, HeadingLevel, LevelFormat, LineRuleType, Packer, PageNumber, Paragraph, TextRun, Footer, Header } from "docx";
 import { blockToDocx } from "./docx-blocks.ts";
 import { documentView } from "./html-renderer.ts";
 import type { DocumentInput } from "./schemas.ts";
@@ -15,7 +15,9 @@ const heading = (size: number) => ({
 /** Word's own Heading 1–3 styles (restyled in Arial) so the navigation pane and a contents field work. */
 const styles = {
   default: {
-    document: { run: { font: FONT, size: 22, color: "0B0C0C" }, paragraph: { spacing: { after: 120, line: 300 } } },
+    // lineRule "auto" makes 300 mean 1.25 lines; without it LibreOffice treats it as an exact
+    // 15 pt, which clips images and overlaps large headings.
+    document: { run: { font: FONT, size: 22, color: "0B0C0C" }, paragraph: { spacing: { after: 120, line: 300, lineRule: LineRuleType.AUTO } } },
     title: { run: { font: FONT, size: 52, bold: true, color: "0B0C0C" }, paragraph: { spacing: { after: 240 } } },
     heading1: heading(36),
     heading2: heading(30),
