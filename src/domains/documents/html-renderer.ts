@@ -34,7 +34,11 @@ export function renderDocumentFragment(input: DocumentInput, options: { showTitl
  * A complete HTML file with inline print styles: for download and for PDF printing. Pass the
  * response's CSP nonce when serving it from the app so the inline stylesheet is allowed.
  */
-export function renderStandaloneHtml(input: DocumentInput | DocumentView, options: { nonce?: string } = {}): string {
-  const view = "sections" in input && "contents" in input ? input : documentView(input as DocumentInput);
+export function renderStandaloneHtml(input: DocumentInput, options: { nonce?: string } = {}): string {
+  return standaloneHtmlFromView(documentView(input), options);
+}
+
+/** For renderers that already validated the document with documentView(). */
+export function standaloneHtmlFromView(view: DocumentView, options: { nonce?: string } = {}): string {
   return views().render("documents/views/standalone.njk", { view, css: documentPrintCss, nonce: options.nonce });
 }

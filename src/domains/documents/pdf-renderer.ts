@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
-import { documentView, renderStandaloneHtml } from "./html-renderer.ts";
+import { documentView, standaloneHtmlFromView } from "./html-renderer.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -121,7 +121,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     renderDocument: (input) => {
       const view = documentView(input);
       const title = `${view.model.title}${view.model.metadata.status === "Draft" ? " (draft)" : ""}`;
-      return withTimeout(print(renderStandaloneHtml(view), title));
+      return withTimeout(print(standaloneHtmlFromView(view), title));
     },
     async close() {
       const current = browser;
