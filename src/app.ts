@@ -7,6 +7,8 @@ import type { Lifecycle } from "./kernel/http/operations.ts";
 import { createServer, type NavItem } from "./kernel/http/server.ts";
 import { loadActor, registerSignInRoutes } from "./domains/access/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
+import { registerGovernanceRoutes } from "./domains/governance/index.ts";
+import { registerMeetingRoutes, registerMinutesRoutes } from "./domains/meetings/index.ts";
 
 /** Service navigation: only what the person can use. */
 function navigation(actor: Actor | null): NavItem[] {
@@ -37,6 +39,9 @@ export async function buildApp(options: {
   const context: AppContext = { config, database, db: database.db };
   registerSiteRoutes(app, context);
   registerSignInRoutes(app, context);
+  registerGovernanceRoutes(app, context);
+  registerMeetingRoutes(app, context);
+  registerMinutesRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context };
 }

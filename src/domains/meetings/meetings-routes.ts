@@ -1,0 +1,97 @@
+import type { FastifyInstance } from "fastify";
+import { can, type Nation } from "../../kernel/auth/policy.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
+import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
+import { addDays, londonToday, partsFromIso } from "./dates.ts";
+import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
+import { addAction, addAgendaItem, addDecision, scheduleMeetings, setActionStatus } from "./meetings-service.ts";
+import { listMeetings } from "./repository.ts";
+import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingChildParams, scheduleForm } from "./schemas.ts";
+
+function scheduleView(partnership: PartnershipRow, values: Record<string, unknown>, errors?: { field: string; message: string }[]) {
+  return { title: `Schedule meetings – ${partnership.name}`, partnership, values, errors };
+}
+
+export function registerMeetingRoutes(app: FastifyInstance, { db }: AppContext): void {
+  app.get("/partnerships/:id/meetings", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const meetings = await listMeetings(db, id);
+    const today = londonToday();
+    return reply.view("meetings/views/meetings.njk", {
+      title: `Meetings – ${partnership.name}`,
+      partnership,
+      upcoming: meetings.filter((meeting) => meeting.meetingDate >= today),
+      past: meetings.filter((meeting) => meeting.meetingDate < today).reverse(),
+      canEdit: can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation }),
+      flash: (request.query as { scheduled?: string }).scheduled ? `${Number((request.query as { scheduled?: string }).scheduled)} meeting(s) scheduled` : undefined,
+    });
+  });
+
+  app.get("/partnerships/:id/meetings/new", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    const first = partsFromIso(addDays(londonToday(), 28));
+    const values = { count: "1", intervalWeeks: "4", title: "Partnership meeting", "firstDate-day": first.day, "firstDate-month": first.month, "firstDate-year": first.year };
+    return reply.view("meetings/views/schedule.njk", scheduleView(partnership, values));
+  });
+
+  app.post("/partnerships/:id/meetings", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    const form = parseForm(scheduleForm, request.body);
+    if (!form.ok) return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, form.values, form.errors));
+    try {
+      const rows = await scheduleMeetings(db, request.auditContext(), id, form.data);
+      return reply.redirect(`/partnerships/${id}/meetings?scheduled=${rows.length}`, 303);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      const { _csrf, ...values } = request.body as Record<string, unknown>;
+      return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, values, errors));
+    }
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:read");
+    const query = request.query as { saved?: string };
+    return renderMeeting(reply, context, { flash: query.saved ? "Your changes have been saved" : undefined });
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/agenda", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const form = parseForm(agendaForm, request.body);
+    if (!form.ok) return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "agenda" }, 400);
+    await addAgendaItem(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#agenda`, 303);
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/decisions", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const form = parseForm(decisionForm, request.body);
+    if (!form.ok) return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "decision" }, 400);
+    await addDecision(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data.decision);
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#decisions`, 303);
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/actions", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const form = parseForm(actionForm, request.body);
+    if (!form.ok) return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "action" }, 400);
+    await addAction(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`, 303);
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/actions/:childId", async (request, reply) => {
+    const { childId } = parseParams(meetingChildParams, request.params);
+    const context = await meetingContext(db, request, "partnership:edit");
+    requireMinutesVisible(context);
+    const form = parseForm(actionStatusForm, request.body);
+    if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the action");
+    await setActionStatus(db, request.auditContext(), context.partnership.id, context.record.meeting.id, childId, form.data.status);
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`, 303);
+  });
+}
