@@ -12,14 +12,14 @@ const label = (iso: string) => dateLabel.format(new Date(`${iso}T00:00:00Z`));
 /** One meeting or a series (every `intervalWeeks` weeks); all or nothing. */
 export async function scheduleMeetings(db: Db, audit: AuditContext, partnershipId: string, form: ScheduleForm, today = londonToday()) {
   if (form.firstDate < today) {
-    throw AppError.validation([{ field: "firstDate-day", message: "The date of the first meeting must be today or in the future" }]);
+    throw AppError.validation([{ field: "firstDate", message: "The date of the first meeting must be today or in the future" }]);
   }
   const dates = Array.from({ length: form.count }, (_, index) => addDays(form.firstDate, index * form.intervalWeeks * 7));
   return db.transaction(async (tx) => {
     const taken = await repo.meetingDatesTaken(tx, partnershipId, dates);
     if (taken.length > 0) {
       const list = taken.sort().map(label).join(", ");
-      throw AppError.validation([{ field: "firstDate-day", message: `A meeting is already scheduled on ${list}: choose other dates` }]);
+      throw AppError.validation([{ field: "firstDate", message: `A meeting is already scheduled on ${list}: choose other dates` }]);
     }
     const rows = await repo.insertMeetings(
       tx,
