@@ -1,5 +1,4 @@
 export { meetings, meetingActions } from "./tables.ts";
 export { registerMeetingRoutes } from "./meetings-routes.ts";
-export { registerMinutesRoutes } from "./minutes-routes.ts";
 export { countMeetingsHeld, meetingsNeedingMinutes, overdueActions } from "./repository.ts";
 export { addDays, londonToday } from "./dates.ts";

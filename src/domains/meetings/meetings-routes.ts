@@ -8,6 +8,7 @@ import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
 import { addDays, londonToday, partsFromIso } from "./dates.ts";
 import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
 import { addAction, addAgendaItem, addDecision, scheduleMeetings, setActionStatus } from "./meetings-service.ts";
+import { registerMinutesRoutes } from "./minutes-routes.ts";
 import { listMeetings } from "./repository.ts";
 import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingChildParams, scheduleForm } from "./schemas.ts";
 
@@ -15,7 +16,10 @@ function scheduleView(partnership: PartnershipRow, values: Record<string, unknow
   return { title: `Schedule meetings – ${partnership.name}`, partnership, values, errors };
 }
 
-export function registerMeetingRoutes(app: FastifyInstance, { db }: AppContext): void {
+/** Meetings, and (in minutes-routes.ts) their minutes, papers and exports. */
+export function registerMeetingRoutes(app: FastifyInstance, context: AppContext): void {
+  const { db } = context;
+  registerMinutesRoutes(app, context);
   app.get("/partnerships/:id/meetings", async (request, reply) => {
     const { id } = parseParams(partnershipParams, request.params);
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");

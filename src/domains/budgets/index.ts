@@ -1,0 +1,2 @@
+export { budgetContributions } from "./tables.ts";
+export { registerBudgetRoutes } from "./budgets-routes.ts";
