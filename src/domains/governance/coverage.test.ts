@@ -30,6 +30,8 @@ describe("statutory partner coverage", () => {
   it("unknown authority type leaves the district council check open", () => {
     const result = checkCoverage({ nation: "england", authorityType: null, members: england });
     expect(result.requirements.find((r) => r.kind === "district-councils")?.status).toBe("unknown");
+    expect(result.gaps).toEqual([]);
+    expect(result.unchecked.map((r) => r.kind)).toEqual(["district-councils"]);
   });
 
   it("Scotland needs the council and each relevant health board; others are listed separately", () => {

@@ -44,7 +44,10 @@ export interface CoverageResult {
   /** False where no statutory partner list applies (Wales, Northern Ireland). */
   statutory: boolean;
   requirements: Requirement[];
+  /** Statutory partners not represented. */
   gaps: Requirement[];
+  /** Requirements that cannot be checked until the responsible authority type is recorded. */
+  unchecked: Requirement[];
   otherPartners: CoverageMember[];
 }
 
@@ -130,7 +133,8 @@ export function checkCoverage(input: CoverageInput): CoverageResult {
   return {
     statutory: requirements.length > 0,
     requirements,
-    gaps: requirements.filter((requirement) => requirement.status === "missing" || requirement.status === "unknown"),
+    gaps: requirements.filter((requirement) => requirement.status === "missing"),
+    unchecked: requirements.filter((requirement) => requirement.status === "unknown"),
     otherPartners: input.members.filter((member) => !used.has(member)),
   };
 }
