@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -108,6 +109,12 @@ describe("minutes", () => {
     expect(xml).toContain("Publish the needs assessment in June");
     expect(xml).toContain("Draft the advice referral pathway");
     expect(xml).toContain("Jo Bloggs, chair");
+    if (existsSync("/usr/bin/chromium")) {
+      const pdf = await lead.get(`${base}/minutes.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    }
     for (const action of ["meeting.minutes-save", "meeting.decision-add", "meeting.action-add"]) {
       expect(await auditCount(t.database, action, partnership.id)).toBeGreaterThan(0);
     }

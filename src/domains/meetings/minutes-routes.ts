@@ -8,6 +8,7 @@ import { listMemberOrganisations } from "../governance/index.ts";
 import { type MeetingContext, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
 import { type AttendanceEntry, addPaper, saveMinutes } from "./meetings-service.ts";
 import { minutesDocx } from "./minutes-docx.ts";
+import { minutesPdf, pdfAvailable } from "./minutes-pdf.ts";
 import { checkPaper, MAX_PAPER_BYTES } from "./papers.ts";
 import { findPaper } from "./repository.ts";
 import { attendanceValues, meetingChildParams, minutesForm } from "./schemas.ts";
@@ -80,6 +81,19 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     return reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
       .header("content-disposition", contentDisposition(`minutes-${context.record.meeting.meetingDate}.docx`))
+      .header("cache-control", "private, no-store")
+      .send(buffer);
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/minutes.pdf", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:read");
+    requireMinutesVisible(context);
+    if (!context.record.meeting.minutes) throw AppError.notFound("No minutes have been recorded for this meeting");
+    if (!pdfAvailable()) throw new AppError("UNAVAILABLE", "PDF export is not available on this server: use the print version and your browser's 'Save as PDF'");
+    const buffer = await minutesPdf(context.partnership, context.record);
+    return reply
+      .header("content-type", "application/pdf")
+      .header("content-disposition", contentDisposition(`minutes-${context.record.meeting.meetingDate}.pdf`))
       .header("cache-control", "private, no-store")
       .send(buffer);
   });
