@@ -3,3 +3,4 @@ export { registerGovernanceRoutes, organisationTypeLabels } from "./governance-r
 export { coverageFor, coverageForPartnerships } from "./governance-service.ts";
 export { listMemberOrganisations } from "./repository.ts";
 export { checkCoverage, authorityTypes, type CoverageResult, type Requirement } from "./coverage.ts";
+export { seedGovernanceDemo } from "./demo.ts";

@@ -2,3 +2,4 @@ export { meetings, meetingActions } from "./tables.ts";
 export { registerMeetingRoutes } from "./meetings-routes.ts";
 export { countMeetingsHeld, meetingsNeedingMinutes, overdueActions } from "./repository.ts";
 export { addDays, londonToday } from "./dates.ts";
+export { seedMeetingsDemo } from "./demo.ts";

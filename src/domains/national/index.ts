@@ -3,3 +3,4 @@ export { registerNationalRoutes } from "./national-routes.ts";
 export { returnedFeedback } from "./repository.ts";
 export { currentReportingYear, reportDueDate, reportStatus, type ReportStatus } from "./report-status.ts";
 export { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
+export { seedFeedbackDemo } from "./demo.ts";
