@@ -13,7 +13,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const org = await fixtures.organisation(t.database, "Demo Improvement Service", "national-body");
   p = await fixtures.partnership(t.database, "Demoshire Partnership", "scotland", "S12000060", "Demoshire");
-  const members = [];
+  const members: string[] = [];
   for (const [name, type] of [["Demoshire Council", "council"], ["NHS Demoshire", "health-board"], ["Demoshire Advice", "advice-agency"]] as const) {
     members.push((await addMember(t.database, p.id, name, type)).id);
   }
