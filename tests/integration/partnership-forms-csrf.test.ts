@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, londonToday, meetingActions, meetings } from "../../src/domains/meetings/index.ts";
 import { reviewFeedback } from "../../src/domains/national/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
-import { auditCount } from "../helpers/partnership-fixtures.ts";
+import { auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -44,6 +44,8 @@ describe("state changes on partnership pages", () => {
       `${base}/meetings/${meetingId}/actions/${actionId}`,
       `${base}/meetings/${meetingId}/minutes`,
       `${base}/meetings/${meetingId}/papers`,
+      `${base}/meetings/${meetingId}/papers/${actionId}/delete`,
+      `${base}/meetings/${meetingId}/cancel`,
       `${base}/budgets`,
       `${base}/budgets/${actionId}/delete`,
       `${base}/feedback`,
@@ -66,5 +68,31 @@ describe("state changes on partnership pages", () => {
     const page = await admin.get(base);
     expect(page.body).toContain("Welcome (Chair)");
     expect(page.body).toMatch(/<option value="in-progress" selected/);
+  });
+});
+
+describe("cancelling meetings and removing papers", () => {
+  it("cancels a meeting without minutes, refuses one with minutes, and audits both removals", async () => {
+    const [spare, minuted] = await t.database.db
+      .insert(meetings)
+      .values([
+        { partnershipId: p.id, title: "Spare", meetingDate: addDays(londonToday(), 60) },
+        { partnershipId: p.id, title: "Minuted", meetingDate: addDays(londonToday(), -60), minutes: "<p>Kept</p>" },
+      ])
+      .returning();
+    const base = `/partnerships/${p.id}/meetings`;
+    expect((await admin.get(`${base}/${spare!.id}/cancel`)).body).toContain("Cancel the meeting on");
+    expect((await admin.post(`${base}/${spare!.id}/cancel`)).statusCode).toBe(303);
+    expect((await admin.get(`${base}/${spare!.id}`)).statusCode).toBe(404);
+    expect((await admin.post(`${base}/${minuted!.id}/cancel`)).statusCode).toBe(409);
+    expect((await admin.get(`${base}/${minuted!.id}`)).statusCode).toBe(200);
+    expect(await auditCount(t.database, "meeting.cancel", p.id)).toBe(1);
+
+    const upload = await postMultipart(t, admin, `${base}/${minuted!.id}/papers`, { field: "paper", name: "pack.pdf", content: Buffer.from("%PDF-1.4 x") });
+    expect(upload.statusCode).toBe(303);
+    const paperId = /papers\/([0-9a-f-]{36})"/.exec((await admin.get(`${base}/${minuted!.id}`)).body)![1];
+    expect((await admin.post(`${base}/${minuted!.id}/papers/${paperId}/delete`)).statusCode).toBe(303);
+    expect((await admin.get(`${base}/${minuted!.id}/papers/${paperId}`)).statusCode).toBe(404);
+    expect(await auditCount(t.database, "meeting.paper-remove", p.id)).toBe(1);
   });
 });

@@ -7,10 +7,16 @@ import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
 import { addDays, londonToday, partsFromIso } from "./dates.ts";
 import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
-import { addAction, addAgendaItem, addDecision, scheduleMeetings, setActionStatus } from "./meetings-service.ts";
+import { addAction, addAgendaItem, addDecision, cancelMeeting, removePaper, scheduleMeetings, setActionStatus } from "./meetings-service.ts";
 import { registerMinutesRoutes } from "./minutes-routes.ts";
 import { listMeetings } from "./repository.ts";
 import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingChildParams, scheduleForm } from "./schemas.ts";
+
+function listFlash(query: { scheduled?: string; cancelled?: string }): string | undefined {
+  const scheduled = Number(query.scheduled);
+  if (Number.isInteger(scheduled) && scheduled > 0) return scheduled === 1 ? "1 meeting scheduled" : `${scheduled} meetings scheduled`;
+  return query.cancelled ? "The meeting has been cancelled" : undefined;
+}
 
 function scheduleView(partnership: PartnershipRow, values: Record<string, unknown>, errors?: { field: string; message: string }[]) {
   return { title: `Schedule meetings – ${partnership.name}`, partnership, values, errors };
@@ -31,7 +37,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
       upcoming: meetings.filter((meeting) => meeting.meetingDate >= today),
       past: meetings.filter((meeting) => meeting.meetingDate < today).reverse(),
       canEdit: can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation }),
-      flash: (request.query as { scheduled?: string }).scheduled ? `${Number((request.query as { scheduled?: string }).scheduled)} meeting(s) scheduled` : undefined,
+      flash: listFlash(request.query as { scheduled?: string; cancelled?: string }),
     });
   });
 
@@ -97,5 +103,23 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the action");
     await setActionStatus(db, request.auditContext(), context.partnership.id, context.record.meeting.id, childId, form.data.status);
     return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`, 303);
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/cancel", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    return reply.view("meetings/views/cancel.njk", { title: `Cancel a meeting – ${context.partnership.name}`, ...context, ...context.record });
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/cancel", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    await cancelMeeting(db, request.auditContext(), context.partnership.id, context.record.meeting.id);
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings?cancelled=1`, 303);
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/papers/:childId/delete", async (request, reply) => {
+    const { childId } = parseParams(meetingChildParams, request.params);
+    const context = await meetingContext(db, request, "partnership:edit");
+    await removePaper(db, request.auditContext(), context.partnership.id, context.record.meeting.id, childId);
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#papers`, 303);
   });
 }

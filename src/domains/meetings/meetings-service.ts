@@ -120,6 +120,25 @@ export async function setActionStatus(db: Db, audit: AuditContext, partnershipId
   });
 }
 
+/** Cancels a meeting that has no minutes; its agenda, papers and actions go with it. */
+export async function cancelMeeting(db: Db, audit: AuditContext, partnershipId: string, meetingId: string) {
+  await db.transaction(async (tx) => {
+    const before = await repo.findMeeting(tx, partnershipId, meetingId);
+    if (!before) throw AppError.notFound();
+    if (before.minutes) throw new AppError("CONFLICT", "This meeting has minutes, so it cannot be cancelled");
+    await repo.deleteMeeting(tx, partnershipId, meetingId);
+    await recordAudit(tx, audit, { action: "meeting.cancel", entityType: "meeting", entityId: meetingId, partnershipId, before });
+  });
+}
+
+export async function removePaper(db: Db, audit: AuditContext, partnershipId: string, meetingId: string, paperId: string) {
+  await db.transaction(async (tx) => {
+    const removed = await repo.deletePaper(tx, partnershipId, meetingId, paperId);
+    if (!removed) throw AppError.notFound();
+    await recordAudit(tx, audit, { action: "meeting.paper-remove", entityType: "meeting_paper", entityId: paperId, partnershipId, before: removed });
+  });
+}
+
 /** Everything on a meeting's page, loaded with the partnership id in every query. */
 export async function loadMeetingRecord(db: Db, partnershipId: string, meetingId: string) {
   const meeting = await repo.findMeeting(db, partnershipId, meetingId);

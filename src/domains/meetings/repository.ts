@@ -192,3 +192,19 @@ export function overdueActions(db: Executor, partnershipIds: string[], today: st
     .where(and(inArray(meetingActions.partnershipId, partnershipIds), lt(meetingActions.dueDate, today), sql`${meetingActions.status} <> 'done'`))
     .orderBy(asc(meetingActions.dueDate));
 }
+
+export async function deleteMeeting(db: Executor, partnershipId: string, meetingId: string): Promise<boolean> {
+  const removed = await db
+    .delete(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId)))
+    .returning({ id: meetings.id });
+  return removed.length > 0;
+}
+
+export async function deletePaper(db: Executor, partnershipId: string, meetingId: string, paperId: string) {
+  const [row] = await db
+    .delete(meetingPapers)
+    .where(and(eq(meetingPapers.id, paperId), eq(meetingPapers.meetingId, meetingId), eq(meetingPapers.partnershipId, partnershipId)))
+    .returning({ id: meetingPapers.id, fileName: meetingPapers.fileName, sha256: meetingPapers.sha256, sizeBytes: meetingPapers.sizeBytes });
+  return row;
+}
