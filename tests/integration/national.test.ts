@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, londonToday, meetings } from "../../src/domains/meetings/index.ts";
+import { nationalView } from "../../src/domains/national/national-service.ts";
+import { noRecordsStatusSource, type PartnershipStatusSource } from "../../src/domains/national/index.ts";
+import { findPartnership } from "../../src/domains/partnerships/index.ts";
 import { addMember, auditCount } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
@@ -68,7 +71,7 @@ describe("national view", () => {
     const names = sheet.getColumn(1).values.filter(Boolean) as string[];
     expect(names).toContain("'=Southtown Partnership");
     expect(names).toContain("Northtown Partnership");
-    expect(sheet.getCell("J2").value).toBeTypeOf("number");
+    expect(sheet.getCell("M2").value).toBeTypeOf("number");
   });
 
   it("an England coordinator cannot see Scotland's view; Scotland's LCPAR is overdue after 30 June", async () => {
@@ -117,5 +120,42 @@ describe("review feedback", () => {
     const viewer = t.client();
     await viewer.signIn("viewer@glenview.example");
     expect((await viewer.get(url)).statusCode).toBe(403);
+  });
+});
+
+describe("status sources", () => {
+  it("other domains plug in needs-assessment, strategy, report and action statuses", async () => {
+    const partnership = (await findPartnership(t.database.db, glen.id))!;
+    const source: PartnershipStatusSource = {
+      ...noRecordsStatusSource,
+      async needsAssessments() {
+        return new Map([[glen.id, { state: "published" as const, publishedOn: "2026-02-01", reviewDue: "2027-02-01" }]]);
+      },
+      async strategyPeriods() {
+        return new Map([[glen.id, { start: "2026", end: "2030" }]]);
+      },
+      async reports(_db, _ids, year) {
+        expect(year).toBe("2025/26");
+        return new Map([[glen.id, { state: "draft" as const, publishedOn: null, reportRef: null }]]);
+      },
+      async actionProfiles() {
+        return new Map([[glen.id, { total: 3, byDriver: { "costs of living": 1, "income from employment": 2 }, byFamilyType: { "lone parent families": 3 } }]]);
+      },
+    };
+    const query = { status: "all" as const, gaps: "all" as const, q: "" };
+    const before = await nationalView(t.database.db, source, "scotland", [partnership], query, "2026-06-30");
+    expect(before.rows[0]).toMatchObject({
+      needsAssessment: "Published 2026-02-01",
+      needsAssessmentReviewDue: "2027-02-01",
+      strategyPeriod: "2026 to 2030",
+      reportStatus: "draft",
+      actions: "3 actions",
+      actionsByDriver: "income from employment 2, costs of living 1",
+      actionsByFamilyType: "lone parent families 3",
+    });
+    const after = await nationalView(t.database.db, source, "scotland", [partnership], { ...query, status: "overdue" }, "2026-07-01");
+    expect(after.rows.map((row) => row.reportStatus)).toEqual(["overdue"]);
+    const none = await nationalView(t.database.db, noRecordsStatusSource, "scotland", [partnership], query, "2026-06-01");
+    expect(none.rows[0]).toMatchObject({ reportStatus: "not-started", needsAssessment: "Not started", actions: "No strategy actions recorded" });
   });
 });

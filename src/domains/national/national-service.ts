@@ -6,7 +6,25 @@ import type { PartnershipRow } from "../partnerships/index.ts";
 import { openFeedbackCounts } from "./repository.ts";
 import { currentReportingYear, type ReportStatus, reportDueDate, reportStatus, reportStatusLabels } from "./report-status.ts";
 import type { NationalQuery } from "./schemas.ts";
-import type { PartnershipStatusSource } from "./status-source.ts";
+import type { ActionProfile, PartnershipStatusSource } from "./status-source.ts";
+
+/** "income from employment 5, costs of living 3", largest first; empty when nothing is tagged. */
+function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([label, count]) => `${label} ${count}`)
+    .join(", ");
+}
+
+function actionsSummary(profile: ActionProfile | null | undefined) {
+  if (!profile) return { actions: "No strategy actions recorded", actionsByDriver: "", actionsByFamilyType: "" };
+  return {
+    actions: `${profile.total} action${profile.total === 1 ? "" : "s"}`,
+    actionsByDriver: countsText(profile.byDriver),
+    actionsByFamilyType: countsText(profile.byFamilyType),
+  };
+}
 
 export interface NationalRow {
   id: string;
@@ -20,6 +38,9 @@ export interface NationalRow {
   reportStatus: ReportStatus;
   reportStatusLabel: string;
   gaps: string[];
+  actions: string;
+  actionsByDriver: string;
+  actionsByFamilyType: string;
   meetingsHeld: number;
   openFeedback: number;
 }
@@ -44,13 +65,14 @@ export async function nationalView(
   const ids = partnerships.map((partnership) => partnership.id);
   const reportingYear = currentReportingYear(today);
   const dueDate = reportDueDate(nation, reportingYear);
-  const [assessments, strategies, reports, coverage, meetings, feedback] = await Promise.all([
+  const [assessments, strategies, reports, coverage, meetings, feedback, profiles] = await Promise.all([
     source.needsAssessments(db, ids),
     source.strategyPeriods(db, ids),
     source.reports(db, ids, reportingYear),
     coverageForPartnerships(db, partnerships),
     countMeetingsHeld(db, ids, addDays(today, -365), today),
     openFeedbackCounts(db, ids),
+    source.actionProfiles(db, ids),
   ]);
   const all = partnerships.map((partnership): NationalRow => {
     const assessment = assessments.get(partnership.id);
@@ -68,6 +90,7 @@ export async function nationalView(
       reportStatus: status,
       reportStatusLabel: reportStatusLabels[status],
       gaps: coverage.get(partnership.id)?.gaps.map((gap) => gap.label) ?? [],
+      ...actionsSummary(profiles.get(partnership.id)),
       meetingsHeld: meetings.get(partnership.id) ?? 0,
       openFeedback: feedback.get(partnership.id) ?? 0,
     };
@@ -92,6 +115,9 @@ export const exportHeader = [
   "Report year",
   "Report status",
   "Partner coverage gaps",
+  "Strategy actions",
+  "Actions by driver",
+  "Actions by family type",
   "Meetings held in last 12 months",
   "Open review feedback",
 ];
@@ -107,6 +133,9 @@ export function exportRows(view: NationalView): (string | number)[][] {
     view.reportingYear,
     row.reportStatusLabel,
     row.gaps.join("; "),
+    row.actions,
+    row.actionsByDriver,
+    row.actionsByFamilyType,
     row.meetingsHeld,
     row.openFeedback,
   ]);

@@ -19,6 +19,13 @@ export interface ReportRecordStatus {
   reportRef: string | null;
 }
 
+/** Counts of a partnership's strategy actions tagged to each driver and priority family type. */
+export interface ActionProfile {
+  total: number;
+  byDriver: Record<string, number>;
+  byFamilyType: Record<string, number>;
+}
+
 /**
  * Where the national view learns each partnership's needs-assessment, strategy and report
  * status. The needs-assessment and strategy/report domains provide implementations; until
@@ -28,6 +35,7 @@ export interface PartnershipStatusSource {
   needsAssessments(db: Executor, partnershipIds: string[]): Promise<Map<string, NeedsAssessmentStatus>>;
   strategyPeriods(db: Executor, partnershipIds: string[]): Promise<Map<string, StrategyPeriod | null>>;
   reports(db: Executor, partnershipIds: string[], reportingYear: string): Promise<Map<string, ReportRecordStatus>>;
+  actionProfiles(db: Executor, partnershipIds: string[]): Promise<Map<string, ActionProfile | null>>;
 }
 
 export const noRecordsStatusSource: PartnershipStatusSource = {
@@ -39,5 +47,8 @@ export const noRecordsStatusSource: PartnershipStatusSource = {
   },
   async reports(_db, ids) {
     return new Map(ids.map((id) => [id, { state: "not-started", publishedOn: null, reportRef: null }]));
+  },
+  async actionProfiles(_db, ids) {
+    return new Map(ids.map((id) => [id, null]));
   },
 };
