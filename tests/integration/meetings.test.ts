@@ -59,6 +59,23 @@ describe("scheduling", () => {
     expect(await meetingCount(partnership.id)).toBe(3);
   });
 
+  it("reschedules a meeting, refusing a past or taken date", async () => {
+    const target = (await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, partnership.id))).find((row) => row.id !== meetingId)!;
+    const url = `/partnerships/${partnership.id}/meetings/${target.id}/edit`;
+    const past = await lead.post(url, { title: "Moved", ...dateFields("meetingDate", addDays(londonToday(), -3)) });
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain("The new date must be today or in the future");
+    const taken = await lead.post(url, { title: "Moved", ...dateFields("meetingDate", addDays(londonToday(), 7)) });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toContain("A meeting is already scheduled on");
+    expect(await auditCount(t.database, "meeting.update", partnership.id)).toBe(0);
+    const moved = addDays(target.meetingDate, 1);
+    expect((await lead.post(url, { title: "Extra meeting", location: "Room 4", ...dateFields("meetingDate", moved) })).statusCode).toBe(303);
+    const [after] = await t.database.db.select().from(meetings).where(eq(meetings.id, target.id));
+    expect(after).toMatchObject({ title: "Extra meeting", location: "Room 4", meetingDate: moved });
+    expect(await auditCount(t.database, "meeting.update", partnership.id)).toBe(1);
+  });
+
   it("a viewer cannot schedule; another partnership's lead gets 404", async () => {
     const viewer = t.client();
     await viewer.signIn("viewer@riverside.example");
@@ -145,7 +162,7 @@ describe("minutes", () => {
 
 describe("papers", () => {
   const url = () => `/partnerships/${partnership.id}/meetings/${meetingId}/papers`;
-  const paperCount = async () => (await lead.get(`/partnerships/${partnership.id}/meetings/${meetingId}`)).body.match(/\/papers\/[0-9a-f-]{36}/g)?.length ?? 0;
+  const paperCount = async () => (await lead.get(`/partnerships/${partnership.id}/meetings/${meetingId}`)).body.match(/href="[^"]*\/papers\/[0-9a-f-]{36}"/g)?.length ?? 0;
 
   it("uploads a PDF and downloads it as an attachment with nosniff", async () => {
     const response = await postMultipart(t, lead, url(), { field: "paper", name: "agenda pack.pdf", content: Buffer.from("%PDF-1.7\nhello") });

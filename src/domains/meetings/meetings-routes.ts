@@ -7,10 +7,10 @@ import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
 import { addDays, londonToday, partsFromIso } from "./dates.ts";
 import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
-import { addAction, addAgendaItem, addDecision, cancelMeeting, removePaper, scheduleMeetings, setActionStatus } from "./meetings-service.ts";
+import { addAction, addAgendaItem, addDecision, cancelMeeting, removePaper, scheduleMeetings, setActionStatus, updateMeetingDetails } from "./meetings-service.ts";
 import { registerMinutesRoutes } from "./minutes-routes.ts";
 import { listMeetings } from "./repository.ts";
-import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingChildParams, scheduleForm } from "./schemas.ts";
+import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingChildParams, meetingEditForm, scheduleForm } from "./schemas.ts";
 
 function listFlash(query: { scheduled?: string; cancelled?: string }): string | undefined {
   const scheduled = Number(query.scheduled);
@@ -103,6 +103,31 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the action");
     await setActionStatus(db, request.auditContext(), context.partnership.id, context.record.meeting.id, childId, form.data.status);
     return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`, 303);
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/edit", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const { meeting } = context.record;
+    const date = partsFromIso(meeting.meetingDate);
+    const values = { title: meeting.title, startTime: meeting.startTime, location: meeting.location, "meetingDate-day": date.day, "meetingDate-month": date.month, "meetingDate-year": date.year };
+    return reply.view("meetings/views/edit.njk", { title: `Change meeting details – ${context.partnership.name}`, ...context, meeting, values });
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/edit", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const view = (errors: { field: string; message: string }[], values: unknown) =>
+      reply.code(400).view("meetings/views/edit.njk", { title: `Change meeting details – ${context.partnership.name}`, ...context, meeting: context.record.meeting, values, errors });
+    const form = parseForm(meetingEditForm, request.body);
+    if (!form.ok) return view(form.errors, form.values);
+    try {
+      await updateMeetingDetails(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      const { _csrf, ...values } = request.body as Record<string, unknown>;
+      return view(errors, values);
+    }
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1`, 303);
   });
 
   app.get("/partnerships/:id/meetings/:meetingId/cancel", async (request, reply) => {

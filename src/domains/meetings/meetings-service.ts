@@ -4,7 +4,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 import { addDays, londonToday } from "./dates.ts";
 import * as repo from "./repository.ts";
-import type { ActionForm, MinutesForm, ScheduleForm } from "./schemas.ts";
+import type { ActionForm, MeetingEditForm, MinutesForm, ScheduleForm } from "./schemas.ts";
 
 const dateLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const label = (iso: string) => dateLabel.format(new Date(`${iso}T00:00:00Z`));
@@ -115,6 +115,31 @@ export async function setActionStatus(db: Db, audit: AuditContext, partnershipId
       partnershipId,
       before: { status: before.status },
       after: { status: after.status },
+    });
+    return after;
+  });
+}
+
+/** Changes a meeting's details; a new date must be today or later and free. */
+export async function updateMeetingDetails(db: Db, audit: AuditContext, partnershipId: string, meetingId: string, form: MeetingEditForm, today = londonToday()) {
+  return db.transaction(async (tx) => {
+    const before = await repo.findMeeting(tx, partnershipId, meetingId);
+    if (!before) throw AppError.notFound();
+    if (form.meetingDate !== before.meetingDate) {
+      if (form.meetingDate < today) throw AppError.validation([{ field: "meetingDate", message: "The new date must be today or in the future" }]);
+      if ((await repo.meetingDatesTaken(tx, partnershipId, [form.meetingDate])).length > 0) {
+        throw AppError.validation([{ field: "meetingDate", message: `A meeting is already scheduled on ${label(form.meetingDate)}` }]);
+      }
+    }
+    const values = { title: form.title, meetingDate: form.meetingDate, startTime: form.startTime, location: form.location };
+    const after = await repo.updateMeeting(tx, partnershipId, meetingId, values);
+    await recordAudit(tx, audit, {
+      action: "meeting.update",
+      entityType: "meeting",
+      entityId: meetingId,
+      partnershipId,
+      before: { title: before.title, meetingDate: before.meetingDate, startTime: before.startTime, location: before.location },
+      after: values,
     });
     return after;
   });

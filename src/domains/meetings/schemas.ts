@@ -44,6 +44,21 @@ export const scheduleForm = withDate(
 );
 export type ScheduleForm = z.infer<typeof scheduleForm>;
 
+export const meetingEditForm = withDate(
+  "meetingDate",
+  z.object({
+    title: text("a title", 200),
+    startTime: z
+      .string()
+      .trim()
+      .default("")
+      .refine((value) => value === "" || /^([01]?\d|2[0-3]):[0-5]\d$/.test(value), "Enter a start time like 10:00 or 14:30"),
+    location: optionalText(200, "Location must be 200 characters or fewer"),
+    meetingDate: dateField("the date of the meeting"),
+  }),
+);
+export type MeetingEditForm = z.infer<typeof meetingEditForm>;
+
 export const agendaForm = z.object({
   title: text("the agenda item", 300),
   presenter: optionalText(200, "Presenter must be 200 characters or fewer"),
