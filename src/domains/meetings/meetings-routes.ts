@@ -7,7 +7,7 @@ import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
 import { addDays, londonToday, partsFromIso } from "./dates.ts";
 import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
-import { addAction, addAgendaItem, addDecision, cancelMeeting, removePaper, scheduleMeetings, setActionStatus, updateMeetingDetails } from "./meetings-service.ts";
+import { addAction, addAgendaItem, addDecision, cancelMeeting, removeMeetingEntry, removePaper, scheduleMeetings, setActionStatus, updateMeetingDetails } from "./meetings-service.ts";
 import { registerMinutesRoutes } from "./minutes-routes.ts";
 import { listMeetings } from "./repository.ts";
 import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingChildParams, meetingEditForm, scheduleForm } from "./schemas.ts";
@@ -147,4 +147,13 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     await removePaper(db, request.auditContext(), context.partnership.id, context.record.meeting.id, childId);
     return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#papers`, 303);
   });
+
+  for (const [segment, kind] of [["agenda", "agenda"], ["decisions", "decision"]] as const) {
+    app.post(`/partnerships/:id/meetings/:meetingId/${segment}/:childId/delete`, async (request, reply) => {
+      const { childId } = parseParams(meetingChildParams, request.params);
+      const context = await meetingContext(db, request, "partnership:edit");
+      await removeMeetingEntry(db, request.auditContext(), kind, context.partnership.id, context.record.meeting.id, childId);
+      return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#${segment}`, 303);
+    });
+  }
 }

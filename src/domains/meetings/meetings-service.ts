@@ -164,6 +164,16 @@ export async function removePaper(db: Db, audit: AuditContext, partnershipId: st
   });
 }
 
+/** Removes an agenda item or a decision recorded in error. */
+export async function removeMeetingEntry(db: Db, audit: AuditContext, kind: "agenda" | "decision", partnershipId: string, meetingId: string, id: string) {
+  await db.transaction(async (tx) => {
+    const removed = kind === "agenda" ? await repo.deleteAgendaItem(tx, partnershipId, meetingId, id) : await repo.deleteDecision(tx, partnershipId, meetingId, id);
+    if (!removed) throw AppError.notFound();
+    const entityType = kind === "agenda" ? "meeting_agenda_item" : "meeting_decision";
+    await recordAudit(tx, audit, { action: `meeting.${kind}-remove`, entityType, entityId: id, partnershipId, before: removed });
+  });
+}
+
 /** Everything on a meeting's page, loaded with the partnership id in every query. */
 export async function loadMeetingRecord(db: Db, partnershipId: string, meetingId: string) {
   const meeting = await repo.findMeeting(db, partnershipId, meetingId);

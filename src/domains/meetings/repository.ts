@@ -208,3 +208,19 @@ export async function deletePaper(db: Executor, partnershipId: string, meetingId
     .returning({ id: meetingPapers.id, fileName: meetingPapers.fileName, sha256: meetingPapers.sha256, sizeBytes: meetingPapers.sizeBytes });
   return row;
 }
+
+export async function deleteAgendaItem(db: Executor, partnershipId: string, meetingId: string, id: string) {
+  const [row] = await db
+    .delete(meetingAgendaItems)
+    .where(and(eq(meetingAgendaItems.id, id), eq(meetingAgendaItems.meetingId, meetingId), eq(meetingAgendaItems.partnershipId, partnershipId)))
+    .returning();
+  return row;
+}
+
+export async function deleteDecision(db: Executor, partnershipId: string, meetingId: string, id: string) {
+  const [row] = await db
+    .delete(meetingDecisions)
+    .where(and(eq(meetingDecisions.id, id), eq(meetingDecisions.meetingId, meetingId), eq(meetingDecisions.partnershipId, partnershipId)))
+    .returning();
+  return row;
+}
