@@ -7,11 +7,20 @@ import type { Lifecycle } from "./kernel/http/operations.ts";
 import { createServer, type NavItem } from "./kernel/http/server.ts";
 import { loadActor, registerSignInRoutes } from "./domains/access/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
+import { registerGovernanceRoutes } from "./domains/governance/index.ts";
+import { registerMeetingRoutes } from "./domains/meetings/index.ts";
+import { registerBudgetRoutes } from "./domains/budgets/index.ts";
+import { registerNationalRoutes } from "./domains/national/index.ts";
+import { registerAttentionRoutes } from "./domains/attention/index.ts";
 
 /** Service navigation: only what the person can use. */
 function navigation(actor: Actor | null): NavItem[] {
   if (!actor) return [{ href: "/", text: "Home" }];
-  const items: NavItem[] = [{ href: "/dashboard", text: "Your partnerships" }];
+  const items: NavItem[] = [
+    { href: "/dashboard", text: "Your partnerships" },
+    { href: "/attention", text: "Needs attention" },
+  ];
+  if (actor.isPlatformAdmin || actor.coordinatorNations.length > 0) items.push({ href: "/national", text: "National view" });
   if (actor.isPlatformAdmin) {
     items.push({ href: "/admin/users", text: "Users" });
     items.push({ href: "/admin/organisations", text: "Organisations" });
@@ -37,6 +46,11 @@ export async function buildApp(options: {
   const context: AppContext = { config, database, db: database.db };
   registerSiteRoutes(app, context);
   registerSignInRoutes(app, context);
+  registerGovernanceRoutes(app, context);
+  registerMeetingRoutes(app, context);
+  registerBudgetRoutes(app, context);
+  registerNationalRoutes(app, context);
+  registerAttentionRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context };
 }

@@ -1,0 +1,2 @@
+export { registerAttentionRoutes } from "./attention-routes.ts";
+export { attentionFor } from "./attention-service.ts";

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { partnershipRoles, users } from "../../src/domains/access/index.ts";
+import { addDays, londonToday, meetingActions, meetings } from "../../src/domains/meetings/index.ts";
+import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await fixtures.organisation(t.database, "Lakeside Council", "council");
+  const lakeside = await fixtures.partnership(t.database, "Lakeside Partnership", "england", "E06000080", "Lakeside");
+  const other = await fixtures.partnership(t.database, "Hilltop Partnership", "england", "E06000081", "Hilltop");
+  const [past] = await t.database.db
+    .insert(meetings)
+    .values([
+      { partnershipId: lakeside.id, title: "March meeting", meetingDate: addDays(londonToday(), -10) },
+      { partnershipId: lakeside.id, title: "Minuted meeting", meetingDate: addDays(londonToday(), -40), minutes: "<p>Done</p>" },
+      { partnershipId: lakeside.id, title: "Future meeting", meetingDate: addDays(londonToday(), 10) },
+      { partnershipId: other.id, title: "Hilltop meeting", meetingDate: addDays(londonToday(), -10) },
+    ])
+    .returning();
+  await t.database.db.insert(meetingActions).values([
+    { partnershipId: lakeside.id, meetingId: past!.id, description: "Map advice services", owner: "Council", dueDate: addDays(londonToday(), -1) },
+    { partnershipId: lakeside.id, meetingId: past!.id, description: "Finished task", owner: "Council", dueDate: addDays(londonToday(), -1), status: "done" },
+    { partnershipId: lakeside.id, meetingId: past!.id, description: "Later task", owner: "Council", dueDate: addDays(londonToday(), 5) },
+  ]);
+  await fixtures.user(t.database, "lead@lakeside.example", org.id, { roles: [[lakeside.id, "lead"]] });
+  await fixtures.user(t.database, "viewer@lakeside.example", org.id, { roles: [[lakeside.id, "viewer"]] });
+  const [invited] = await t.database.db
+    .insert(users)
+    .values({ email: "new@lakeside.example", name: "New Partner", organisationId: org.id, status: "invited" })
+    .returning();
+  await t.database.db.insert(partnershipRoles).values({ userId: invited!.id, partnershipId: lakeside.id, role: "editor" });
+});
+afterAll(() => t.close());
+
+describe("attention list", () => {
+  it("shows a lead meetings needing minutes, overdue actions and pending invitations in their partnership", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@lakeside.example");
+    const page = await lead.get("/attention");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Meetings needing minutes (1)");
+    expect(page.body).toContain("March meeting");
+    expect(page.body).not.toContain("Minuted meeting");
+    expect(page.body).not.toContain("Future meeting");
+    expect(page.body).not.toContain("Hilltop meeting");
+    expect(page.body).toContain("Actions arising overdue (1)");
+    expect(page.body).toContain("Map advice services");
+    expect(page.body).not.toContain("Finished task");
+    expect(page.body).not.toContain("Later task");
+    expect(page.body).toContain("New Partner (new@lakeside.example)");
+  });
+
+  it("a viewer sees overdue actions but not minutes to write or invitations", async () => {
+    const viewer = t.client();
+    await viewer.signIn("viewer@lakeside.example");
+    const page = await viewer.get("/attention");
+    expect(page.body).toContain("Map advice services");
+    expect(page.body).not.toContain("March meeting");
+    expect(page.body).not.toContain("New Partner");
+  });
+
+  it("needs a signed-in user", async () => {
+    expect((await t.client().get("/attention")).statusCode).toBe(303);
+  });
+});
