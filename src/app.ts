@@ -5,7 +5,18 @@ import type { Database } from "./kernel/db/database.ts";
 import type { AppContext } from "./kernel/http/context.ts";
 import type { Lifecycle } from "./kernel/http/operations.ts";
 import { createServer, type NavItem } from "./kernel/http/server.ts";
-import { loadActor, registerSignInRoutes } from "./domains/access/index.ts";
+import {
+  listPeopleInPartnership,
+  loadActor,
+  registerInvitationRoutes,
+  registerPeopleRoutes,
+  registerSignInRoutes,
+  registerUserAdminRoutes,
+  registerUserDetailRoutes,
+} from "./domains/access/index.ts";
+import { registerAuditRoutes } from "./domains/audit-log/index.ts";
+import { registerOrganisationRoutes } from "./domains/organisations/index.ts";
+import { registerMemberRoutes, registerPartnershipRoutes } from "./domains/partnerships/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 
 /** Service navigation: only what the person can use. */
@@ -15,6 +26,7 @@ function navigation(actor: Actor | null): NavItem[] {
   if (actor.isPlatformAdmin) {
     items.push({ href: "/admin/users", text: "Users" });
     items.push({ href: "/admin/organisations", text: "Organisations" });
+    items.push({ href: "/partnerships/new", text: "New partnership" });
     items.push({ href: "/audit", text: "Audit log" });
   }
   return items;
@@ -37,6 +49,16 @@ export async function buildApp(options: {
   const context: AppContext = { config, database, db: database.db };
   registerSiteRoutes(app, context);
   registerSignInRoutes(app, context);
+  registerInvitationRoutes(app, context);
+  registerOrganisationRoutes(app, context);
+  registerUserAdminRoutes(app, context);
+  registerUserDetailRoutes(app, context);
+  // The partnership page lists people, who live in the access domain: passed in here so
+  // partnerships never imports access (access already imports partnerships).
+  registerPartnershipRoutes(app, context, { peopleFor: listPeopleInPartnership });
+  registerMemberRoutes(app, context);
+  registerPeopleRoutes(app, context);
+  registerAuditRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context };
 }

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-04-30")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    message: "Enter a real date",
+  });
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+/** The audit log's filters, from the query string. */
+export const auditQuery = z
+  .object({
+    action: optional(z.string().trim().max(100, "Action must be 100 characters or fewer")),
+    partnershipId: optional(z.uuid({ error: "Select a partnership from the list" })),
+    actor: optional(z.string().trim().max(254, "Email must be 254 characters or fewer")),
+    from: optional(isoDate),
+    to: optional(isoDate),
+    page: optional(z.coerce.number({ error: "Page must be a number" }).int("Page must be a whole number").min(1, "Page must be 1 or more").max(100_000, "Page is too large")),
+  })
+  .refine((value) => !value.from || !value.to || value.from <= value.to, { path: ["to"], message: "The end date must be on or after the start date" });
+
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const PAGE_SIZE = 50;
