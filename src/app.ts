@@ -19,6 +19,11 @@ import { registerOrganisationRoutes } from "./domains/organisations/index.ts";
 import { registerMemberRoutes, registerPartnershipRoutes } from "./domains/partnerships/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 
+export interface RouteSummary {
+  method: string;
+  url: string;
+}
+
 /** Service navigation: only what the person can use. */
 function navigation(actor: Actor | null): NavItem[] {
   if (!actor) return [{ href: "/", text: "Home" }];
@@ -37,7 +42,7 @@ export async function buildApp(options: {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions["logger"];
-}): Promise<{ app: FastifyInstance; lifecycle: Lifecycle; context: AppContext }> {
+}): Promise<{ app: FastifyInstance; lifecycle: Lifecycle; context: AppContext; routes: RouteSummary[] }> {
   const { config, database } = options;
   const { app, lifecycle } = await createServer({
     config,
@@ -47,6 +52,11 @@ export async function buildApp(options: {
     logger: options.logger,
   });
   const context: AppContext = { config, database, db: database.db };
+  // Kept so tests can check rules that must hold for every route (e.g. every partnership POST).
+  const routes: RouteSummary[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   registerSiteRoutes(app, context);
   registerSignInRoutes(app, context);
   registerInvitationRoutes(app, context);
@@ -60,5 +70,5 @@ export async function buildApp(options: {
   registerPeopleRoutes(app, context);
   registerAuditRoutes(app, context);
   await app.ready();
-  return { app, lifecycle, context };
+  return { app, lifecycle, context, routes };
 }
