@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { type DemoSignIn, seedDemo } from "../domains/demo/index.ts";
@@ -22,6 +22,7 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { serve: boolean }) => {
       const { config, database } = await openRuntime();
       const signIns = await seedDemo(database);
+      mkdirSync(config.dataDir, { recursive: true });
       const file = path.join(config.dataDir, "demo-sign-ins.json");
       writeFileSync(file, `${JSON.stringify(signIns, null, 2)}\n`, { mode: 0o600 });
       process.stdout.write("Fictional demo data is ready. Sign in as any of these invented people:\n\n");
