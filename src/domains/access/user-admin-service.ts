@@ -2,6 +2,7 @@ import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import { hashPassword } from "../../kernel/auth/passwords.ts";
 import { destroyUserSessions } from "../../kernel/auth/sessions.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { isUniqueViolation } from "../../kernel/db/errors.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { findOrganisation } from "../organisations/index.ts";
 import { createInvitation, issueInvitation } from "./invitation-service.ts";
@@ -44,6 +45,9 @@ export async function createUser(
     await recordAudit(tx, context, { action: "user.created", entityType: "user", entityId: user.id, after: snapshot(user) });
     const invitation = passwordHash ? null : await createInvitation(tx, context, user.id);
     return { user, invitation };
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw AppError.validation([{ field: "email", message: DUPLICATE_EMAIL }]);
+    throw error;
   });
 }
 

@@ -1,5 +1,6 @@
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { isUniqueViolation } from "../../kernel/db/errors.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import {
   findOrganisation,
@@ -11,6 +12,12 @@ import {
 import type { OrganisationInput } from "./schemas.ts";
 
 const DUPLICATE_NAME = "An organisation with this name already exists";
+
+/** A concurrent insert of the same name reaches the unique index: report it like the pre-check. */
+function duplicateName(error: unknown): never {
+  if (isUniqueViolation(error)) throw AppError.validation([{ field: "name", message: DUPLICATE_NAME }]);
+  throw error;
+}
 
 function snapshot(row: OrganisationRow) {
   return { name: row.name, type: row.type, gssCode: row.gssCode };
@@ -27,7 +34,7 @@ export async function createOrganisation(db: Db, context: AuditContext, input: O
       after: snapshot(row),
     });
     return row;
-  });
+  }).catch(duplicateName);
 }
 
 export async function editOrganisation(db: Db, context: AuditContext, id: string, input: OrganisationInput): Promise<OrganisationRow> {
@@ -44,5 +51,5 @@ export async function editOrganisation(db: Db, context: AuditContext, id: string
       after: snapshot(row),
     });
     return row;
-  });
+  }).catch(duplicateName);
 }

@@ -1,5 +1,6 @@
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { isUniqueViolation } from "../../kernel/db/errors.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { findOrganisation } from "../organisations/index.ts";
 import {
@@ -31,6 +32,9 @@ export async function createPartnership(
       after: { name: row.name, nation: row.nation, areaCode: row.areaCode, areaName: row.areaName, isFictional: row.isFictional },
     });
     return row;
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw AppError.validation([{ field: "name", message: "A partnership with this name already exists" }]);
+    throw error;
   });
 }
 
