@@ -2,7 +2,7 @@ import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import { type Nation, nationLabels, type PartnershipRole } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
-import { findPartnership } from "../partnerships/index.ts";
+import { lockPartnership } from "../partnerships/index.ts";
 import {
   addCoordinatorNation,
   countLeads,
@@ -32,7 +32,8 @@ export async function setPartnershipRole(
   field = "role",
 ): Promise<{ changed: boolean }> {
   return db.transaction(async (tx) => {
-    const [user, partnership] = await Promise.all([findUserById(tx, change.userId), findPartnership(tx, change.partnershipId)]);
+    const partnership = await lockPartnership(tx, change.partnershipId);
+    const user = await findUserById(tx, change.userId);
     if (!user || !partnership) throw AppError.notFound();
     const current = await findRole(tx, user.id, partnership.id);
     if ((current ?? null) === change.role) return { changed: false };

@@ -1,6 +1,6 @@
 export { partnershipMembers, partnerships } from "./tables.ts";
 export { partnershipFor, visiblePartnerships } from "./access.ts";
-export { findPartnership, findPartnershipByName, listMembers, listPartnershipsWhere, type PartnershipRow } from "./repository.ts";
+export { findPartnership, findPartnershipByName, listMembers, lockPartnership, listPartnershipsWhere, type PartnershipRow } from "./repository.ts";
 export { areaCodeMatchesNation, areaCodePrefixes } from "./area-codes.ts";
 export { type MemberInput, memberForm, type PartnershipInput, partnershipForm } from "./schemas.ts";
 export { addMemberOrganisation, createPartnership, removeMemberOrganisation } from "./partnership-service.ts";

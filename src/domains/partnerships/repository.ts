@@ -20,6 +20,15 @@ export async function findPartnership(db: Executor, id: string): Promise<Partner
   return row;
 }
 
+/**
+ * Reads a partnership and locks its row until the transaction ends, so rules that count
+ * across its people (e.g. "at least one lead") are checked one change at a time.
+ */
+export async function lockPartnership(db: Executor, id: string): Promise<PartnershipRow | undefined> {
+  const [row] = await db.select().from(partnerships).where(eq(partnerships.id, id)).limit(1).for("update");
+  return row;
+}
+
 /** Partnerships visible through explicit roles or nation-wide coordination. */
 export async function listPartnershipsWhere(
   db: Executor,
