@@ -1,11 +1,18 @@
 import { z } from "zod";
 
+/** YYYY-MM-DD (what a date input sends), and a day that exists. One message per problem. */
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2026-04-30")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: "Enter a real date",
+  .superRefine((value, context) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      context.addIssue({ code: "custom", message: "Enter a date like 2026-04-30" });
+      return;
+    }
+    const parsed = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(value)) {
+      context.addIssue({ code: "custom", message: "Enter a real date" });
+    }
   });
 
 const optional = <T extends z.ZodType>(schema: T) =>
