@@ -16,14 +16,17 @@ export function registerInvitationRoutes(app: FastifyInstance, { db, config }: A
   const unusable = (reply: import("fastify").FastifyReply, problem: InvitationProblem) =>
     reply.code(problemStatus[problem]).view("access/views/invitation-unusable.njk", { title: "This invitation link cannot be used", problem });
 
-  app.get<Params>("/invitations/:token", async (request, reply) => {
+  // The token is a credential in the path: keep these requests out of the info-level access log.
+  const options = { logLevel: "warn" as const };
+
+  app.get<Params>("/invitations/:token", options, async (request, reply) => {
     const token = request.params.token;
     const state = TOKEN_SHAPE.test(token) ? await checkInvitation(db, token) : ({ ok: false, problem: "unknown" } as const);
     if (!state.ok) return unusable(reply, state.problem);
     return reply.view("access/views/invitation.njk", { title: "Set your password", person: state, token, values: {} });
   });
 
-  app.post<Params>("/invitations/:token", async (request, reply) => {
+  app.post<Params>("/invitations/:token", options, async (request, reply) => {
     const token = request.params.token;
     const state = TOKEN_SHAPE.test(token) ? await checkInvitation(db, token) : ({ ok: false, problem: "unknown" } as const);
     if (!state.ok) return unusable(reply, state.problem);
