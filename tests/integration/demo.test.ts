@@ -82,6 +82,10 @@ describe("demo seeding", () => {
     expect(dashboard.body).toContain("Dundee Child Poverty Partnership (fictional demo)");
     expect(dashboard.body).toContain("Fictional");
     expect(dashboard.body).not.toContain("Darlington");
+    const dundee = /href="(\/partnerships\/[0-9a-f-]+)"/.exec(dashboard.body)![1]!;
+    const overview = await client.get(dundee);
+    expect(overview.body).toContain("Every partner authority the law names is represented.");
+    expect(overview.body).toContain("NHS Tayside (demo)");
     const coordinator = first.find((row) => row.role === "National coordinator (Scotland)")!;
     const reader = t.client();
     expect((await reader.signIn(coordinator.email, coordinator.password)).statusCode).toBe(303);

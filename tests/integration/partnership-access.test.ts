@@ -125,6 +125,7 @@ describe("partnership routes", () => {
     expect(overviewA.body).toContain("Northshire Jobcentre Plus");
     expect(overviewA.body).toContain("Statutory partner");
     expect(overviewA.body).toMatch(/<td class="govuk-table__cell">Viewer<\/td>/);
+    expect(overviewA.body).toContain("Not yet represented: Health body, Police, Youth offending team, Probation, Transport authority.");
     expect((await coordinator.get(`/partnerships/${ids.b}`)).statusCode).toBe(200);
     for (const url of partnershipRoutes("GET", ids.c!)) expect((await coordinator.get(url)).statusCode, url).toBe(404);
     // Reading is not managing.

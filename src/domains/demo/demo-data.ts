@@ -39,6 +39,8 @@ export const partnershipOrganisations: DemoOrganisation[] = [
   { name: "Darlington Jobcentre Plus (demo)", type: "jobcentre-plus" },
   { name: "Durham Constabulary (demo)", type: "police" },
   { name: "Darlington Youth Justice Service (demo)", type: "youth-offending-team" },
+  { name: "North East Probation Delivery Unit (demo)", type: "probation" },
+  { name: "Tees Valley Combined Authority (demo)", type: "transport-authority" },
   { name: "Darlington Food and Families Network (demo)", type: "voluntary-and-community-sector" },
   { name: "Dundee City Council (demo)", type: "council", gssCode: "S12000042" },
   { name: "NHS Tayside (demo)", type: "health-board", gssCode: "S08000030" },
@@ -93,6 +95,8 @@ export const demoPartnerships: DemoPartnership[] = [
       { organisation: "Darlington Jobcentre Plus (demo)", role: "Statutory partner: Jobcentre Plus" },
       { organisation: "Durham Constabulary (demo)", role: "Statutory partner: police" },
       { organisation: "Darlington Youth Justice Service (demo)", role: "Statutory partner: youth offending" },
+      { organisation: "North East Probation Delivery Unit (demo)", role: "Statutory partner: probation" },
+      { organisation: "Tees Valley Combined Authority (demo)", role: "Statutory partner: transport" },
       { organisation: "Darlington Food and Families Network (demo)", role: "Voluntary and community sector" },
     ],
     people: {

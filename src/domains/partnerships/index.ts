@@ -6,3 +6,4 @@ export { type MemberInput, memberForm, type PartnershipInput, partnershipForm } 
 export { addMemberOrganisation, createPartnership, removeMemberOrganisation } from "./partnership-service.ts";
 export { type PartnershipPerson, type PartnershipRouteDeps, registerPartnershipRoutes } from "./partnership-routes.ts";
 export { registerMemberRoutes } from "./member-routes.ts";
+export { type RequiredPartner, requiredPartners } from "./representation.ts";

@@ -7,6 +7,7 @@ import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
 import { organisationTypeLabel } from "../organisations/index.ts";
 import { partnershipFor } from "./access.ts";
 import { createPartnership } from "./partnership-service.ts";
+import { requiredPartners } from "./representation.ts";
 import { listMembers } from "./repository.ts";
 import { partnershipForm } from "./schemas.ts";
 
@@ -61,6 +62,7 @@ export function registerPartnershipRoutes(app: FastifyInstance, { db }: AppConte
       nationLabel: nationLabels[partnership.nation as Nation],
       members: members.map((member) => ({ ...member, typeLabel: organisationTypeLabel(member.type) })),
       people,
+      required: requiredPartners(partnership.nation as Nation, partnership.areaCode, members.map((member) => member.type)),
       canManage: can(request.actor, "partnership:manage", target),
       canReadAudit: can(request.actor, "partnership:read-audit", target),
       flash: flashes[String(request.query.saved)],
