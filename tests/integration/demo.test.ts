@@ -38,10 +38,11 @@ async function content(db = t.database.db) {
   return { rows, members, people };
 }
 
+// Seeding hashes a dozen passwords with argon2: allow for a busy CI machine.
 beforeAll(async () => {
   t = await createTestApp();
   first = await seedDemo(t.database);
-});
+}, 180_000);
 afterAll(() => t.close());
 
 describe("demo seeding", () => {
@@ -97,7 +98,7 @@ describe("demo seeding", () => {
     expect(labels).toEqual([{ label: "demo" }]);
   });
 
-  it("is idempotent and deterministic: seeding again changes nothing and returns the same sign-ins", async () => {
+  it("is idempotent and deterministic: seeding again changes nothing and returns the same sign-ins", { timeout: 120_000 }, async () => {
     const before = await counts();
     const beforeContent = await content();
     const second = await seedDemo(t.database);
@@ -107,7 +108,7 @@ describe("demo seeding", () => {
     expect(await content()).toEqual(beforeContent);
   });
 
-  it("creates the same content in a fresh database", async () => {
+  it("creates the same content in a fresh database", { timeout: 180_000 }, async () => {
     const other = await createTestDatabase();
     try {
       expect(await seedDemo(other)).toEqual(first);
