@@ -102,7 +102,7 @@ describe("accepting an invitation", () => {
 });
 
 describe("lock-out", () => {
-  it("after 5 failed sign-ins shows the same message whether or not the email exists", async () => {
+  it("after 5 failed sign-ins shows the same message whether or not the email exists", { timeout: 90_000 }, async () => {
     await fixtures.user(t.database, "real@hub.example", orgId);
     const bodies: Record<string, string> = {};
     for (const email of ["real@hub.example", "ghost@hub.example"]) {
