@@ -153,6 +153,9 @@ describe("the user page", () => {
 
   it("does not let an administrator remove their own rights or disable themself", async () => {
     const url = `/admin/users/${ids.admin}`;
+    const own = await admin.get(url);
+    expect(own.body).toContain("This is your own account");
+    expect(own.body).not.toContain("Disable account");
     const before = await actionsFor(ids.admin!);
     const demote = await admin.post(`${url}/admin`, { isPlatformAdmin: "false" });
     expect(demote.statusCode).toBe(400);
