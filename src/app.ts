@@ -5,13 +5,29 @@ import type { Database } from "./kernel/db/database.ts";
 import type { AppContext } from "./kernel/http/context.ts";
 import type { Lifecycle } from "./kernel/http/operations.ts";
 import { createServer, type NavItem } from "./kernel/http/server.ts";
-import { loadActor, registerSignInRoutes } from "./domains/access/index.ts";
+import {
+  listPeopleInPartnership,
+  loadActor,
+  registerInvitationRoutes,
+  registerPeopleRoutes,
+  registerSignInRoutes,
+  registerUserAdminRoutes,
+  registerUserDetailRoutes,
+} from "./domains/access/index.ts";
+import { registerAuditRoutes } from "./domains/audit-log/index.ts";
+import { registerOrganisationRoutes } from "./domains/organisations/index.ts";
+import { registerMemberRoutes, registerPartnershipRoutes } from "./domains/partnerships/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 import { registerGovernanceRoutes } from "./domains/governance/index.ts";
 import { registerMeetingRoutes } from "./domains/meetings/index.ts";
 import { registerBudgetRoutes } from "./domains/budgets/index.ts";
 import { registerNationalRoutes } from "./domains/national/index.ts";
 import { registerAttentionRoutes } from "./domains/attention/index.ts";
+
+export interface RouteSummary {
+  method: string;
+  url: string;
+}
 
 /** Service navigation: only what the person can use. */
 function navigation(actor: Actor | null): NavItem[] {
@@ -24,6 +40,7 @@ function navigation(actor: Actor | null): NavItem[] {
   if (actor.isPlatformAdmin) {
     items.push({ href: "/admin/users", text: "Users" });
     items.push({ href: "/admin/organisations", text: "Organisations" });
+    items.push({ href: "/partnerships/new", text: "New partnership" });
     items.push({ href: "/audit", text: "Audit log" });
   }
   return items;
@@ -34,7 +51,7 @@ export async function buildApp(options: {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions["logger"];
-}): Promise<{ app: FastifyInstance; lifecycle: Lifecycle; context: AppContext }> {
+}): Promise<{ app: FastifyInstance; lifecycle: Lifecycle; context: AppContext; routes: RouteSummary[] }> {
   const { config, database } = options;
   const { app, lifecycle } = await createServer({
     config,
@@ -44,13 +61,28 @@ export async function buildApp(options: {
     logger: options.logger,
   });
   const context: AppContext = { config, database, db: database.db };
+  // Kept so tests can check rules that must hold for every route (e.g. every partnership POST).
+  const routes: RouteSummary[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   registerSiteRoutes(app, context);
   registerSignInRoutes(app, context);
+  registerInvitationRoutes(app, context);
+  registerOrganisationRoutes(app, context);
+  registerUserAdminRoutes(app, context);
+  registerUserDetailRoutes(app, context);
+  // The partnership page lists people, who live in the access domain: passed in here so
+  // partnerships never imports access (access already imports partnerships).
+  registerPartnershipRoutes(app, context, { peopleFor: listPeopleInPartnership });
+  registerMemberRoutes(app, context);
+  registerPeopleRoutes(app, context);
+  registerAuditRoutes(app, context);
   registerGovernanceRoutes(app, context);
   registerMeetingRoutes(app, context);
   registerBudgetRoutes(app, context);
   registerNationalRoutes(app, context);
   registerAttentionRoutes(app, context);
   await app.ready();
-  return { app, lifecycle, context };
+  return { app, lifecycle, context, routes };
 }

@@ -200,3 +200,41 @@ export async function pendingInvitationFor(db: Executor, userId: string) {
     .limit(1);
   return row;
 }
+
+export async function findInvitationByHash(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({ invitation: invitations, user: users })
+    .from(invitations)
+    .innerJoin(users, eq(users.id, invitations.userId))
+    .where(eq(invitations.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+/** A new link replaces any earlier one that has not been used. */
+export async function deletePendingInvitations(db: Executor, userId: string): Promise<number> {
+  const removed = await db
+    .delete(invitations)
+    .where(and(eq(invitations.userId, userId), sql`${invitations.acceptedAt} is null`))
+    .returning({ id: invitations.id });
+  return removed.length;
+}
+
+export async function countLeads(db: Executor, partnershipId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(partnershipRoles)
+    .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.role, "lead")));
+  return Number(row?.count ?? 0);
+}
+
+export async function findPersonInPartnership(db: Executor, partnershipId: string, userId: string) {
+  const people = await db
+    .select({ userId: users.id, name: users.name, email: users.email, role: partnershipRoles.role })
+    .from(partnershipRoles)
+    .innerJoin(users, eq(users.id, partnershipRoles.userId))
+    .where(and(eq(partnershipRoles.partnershipId, partnershipId), eq(partnershipRoles.userId, userId)))
+    .limit(1);
+  const [row] = people;
+  return row ? { ...row, role: row.role as PartnershipRole } : undefined;
+}

@@ -27,21 +27,48 @@ export const newPasswordForm = z
     message: "Passwords must match",
   });
 
-export const userForm = z.object({
-  name: trimmed("Enter the person's full name").max(200, "Name must be 200 characters or fewer"),
-  email: emailField,
-  organisationId: z.uuid({ error: "Select the person's organisation" }),
-  method: z.enum(["invite", "password"], { error: "Select how the person will set their password" }),
-  password: z.string().optional(),
-});
+export const userForm = z
+  .object({
+    name: trimmed("Enter the person's full name").max(200, "Name must be 200 characters or fewer"),
+    email: emailField,
+    organisationId: z.uuid({ error: "Select the person's organisation" }),
+    method: z.enum(["invite", "password"], { error: "Select how the person will set their password" }),
+    password: z.string().max(passwordRules.maxLength, `Password must be ${passwordRules.maxLength} characters or fewer`).optional(),
+    isPlatformAdmin: z.literal("true").optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.method === "password" && (value.password ?? "").length < passwordRules.minLength) {
+      context.addIssue({
+        code: "custom",
+        path: ["password"],
+        message: value.password ? `Password must be at least ${passwordRules.minLength} characters` : "Enter an initial password",
+      });
+    }
+  });
 
+const roleOrNone = z.enum([...partnershipRoles, "none"], { error: "Select a role" });
+
+/** Admin user page: assign, change or (role "none") remove a partnership role. */
 export const roleForm = z.object({
   partnershipId: z.uuid({ error: "Select a partnership" }),
-  role: z.enum(partnershipRoles, { error: "Select a role" }),
+  role: roleOrNone,
 });
 
 export const nationForm = z.object({
   nation: z.enum(nations, { error: "Select a nation" }),
+});
+
+export const adminFlagForm = z.object({ isPlatformAdmin: z.enum(["true", "false"]) });
+export const statusForm = z.object({ status: z.enum(["active", "disabled"]) });
+
+/** Partnership people page: add someone who already has an account. */
+export const personForm = z.object({
+  email: emailField,
+  role: z.enum(partnershipRoles, { error: "Select a role" }),
+});
+
+export const personRoleForm = z.object({
+  role: z.enum(partnershipRoles, { error: "Select a role" }),
 });
 
 export const uuidParam = z.object({ id: z.uuid() });

@@ -1,1 +1,13 @@
 export { organisations } from "./tables.ts";
+export {
+  GSS_CODE_PATTERN,
+  isGssCode,
+  type OrganisationType,
+  organisationTypeLabel,
+  organisationTypeSlugs,
+  organisationTypes,
+} from "./types.ts";
+export { findOrganisation, findOrganisationByName, listOrganisations, type OrganisationRow } from "./repository.ts";
+export { createOrganisation, editOrganisation } from "./organisation-service.ts";
+export { type OrganisationInput, organisationForm } from "./schemas.ts";
+export { registerOrganisationRoutes } from "./organisation-routes.ts";

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { Nation } from "../../kernel/auth/policy.ts";
 import { organisations } from "../organisations/index.ts";
@@ -6,8 +6,26 @@ import { partnershipMembers, partnerships } from "./tables.ts";
 
 export type PartnershipRow = typeof partnerships.$inferSelect;
 
+export async function findPartnershipByName(db: Executor, name: string): Promise<PartnershipRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(partnerships)
+    .where(sql`lower(${partnerships.name}) = ${name.trim().toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
 export async function findPartnership(db: Executor, id: string): Promise<PartnershipRow | undefined> {
   const [row] = await db.select().from(partnerships).where(eq(partnerships.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * Reads a partnership and locks its row until the transaction ends, so rules that count
+ * across its people (e.g. "at least one lead") are checked one change at a time.
+ */
+export async function lockPartnership(db: Executor, id: string): Promise<PartnershipRow | undefined> {
+  const [row] = await db.select().from(partnerships).where(eq(partnerships.id, id)).limit(1).for("update");
   return row;
 }
 
@@ -65,6 +83,15 @@ export async function listMembers(db: Executor, partnershipId: string): Promise<
 export async function insertMember(db: Executor, values: typeof partnershipMembers.$inferInsert): Promise<boolean> {
   const inserted = await db.insert(partnershipMembers).values(values).onConflictDoNothing().returning();
   return inserted.length > 0;
+}
+
+export async function findMember(db: Executor, partnershipId: string, organisationId: string) {
+  const [row] = await db
+    .select()
+    .from(partnershipMembers)
+    .where(and(eq(partnershipMembers.partnershipId, partnershipId), eq(partnershipMembers.organisationId, organisationId)))
+    .limit(1);
+  return row;
 }
 
 export async function deleteMember(db: Executor, partnershipId: string, organisationId: string): Promise<boolean> {

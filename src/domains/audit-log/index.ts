@@ -1,0 +1,2 @@
+export { registerAuditRoutes } from "./routes.ts";
+export { describeChanges } from "./changes.ts";

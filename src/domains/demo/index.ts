@@ -1,0 +1,2 @@
+export { type DemoSignIn, demoAuditContext, seedDemo } from "./seed.ts";
+export { demoPartnerships } from "./demo-data.ts";

@@ -1,0 +1,94 @@
+import type { AuditContext } from "../../kernel/audit/audit.ts";
+import { nationLabels, partnershipRoles } from "../../kernel/auth/policy.ts";
+import type { Database, Db } from "../../kernel/db/database.ts";
+import { createUser, findUserByEmail, partnershipRoleOf, setCoordinatorNation, setPartnershipRole } from "../access/index.ts";
+import { createOrganisation, findOrganisationByName } from "../organisations/index.ts";
+import { addMemberOrganisation, createPartnership, findPartnershipByName, listMembers } from "../partnerships/index.ts";
+import { admin, coordinators, type DemoPerson, demoPartnerships, nationalOrganisations, partnershipOrganisations } from "./demo-data.ts";
+
+export interface DemoSignIn {
+  role: string;
+  email: string;
+  password: string;
+  partnership: string | null;
+}
+
+export const demoAuditContext: AuditContext = { actorUserId: null, actorLabel: "demo" };
+
+async function organisationId(db: Db, context: AuditContext, name: string): Promise<string> {
+  const existing = await findOrganisationByName(db, name);
+  if (existing) return existing.id;
+  const spec = [...nationalOrganisations, ...partnershipOrganisations].find((organisation) => organisation.name === name);
+  if (!spec) throw new Error(`demo data names an unknown organisation: ${name}`);
+  const created = await createOrganisation(db, context, { name: spec.name, type: spec.type, gssCode: spec.gssCode ?? null });
+  return created.id;
+}
+
+/** Returns the user's id and whether this run created them (only new people get grants). */
+async function ensureUser(
+  db: Db,
+  context: AuditContext,
+  person: DemoPerson,
+  isPlatformAdmin = false,
+): Promise<{ id: string; created: boolean }> {
+  const existing = await findUserByEmail(db, person.email);
+  if (existing) return { id: existing.id, created: false };
+  const { user } = await createUser(db, context, {
+    name: person.name,
+    email: person.email,
+    organisationId: await organisationId(db, context, person.organisation),
+    isPlatformAdmin,
+    password: person.password,
+  });
+  return { id: user.id, created: true };
+}
+
+/**
+ * Creates the fictional demo through the same services as the pages, so it is audited like
+ * any other change. Anything that already exists is kept as it is, so running it again
+ * changes nothing. Returns the sign-ins to show to whoever runs the demo.
+ */
+export async function seedDemo(database: Database, context: AuditContext = demoAuditContext): Promise<DemoSignIn[]> {
+  const db = database.db;
+  const signIns: DemoSignIn[] = [];
+  for (const organisation of [...nationalOrganisations, ...partnershipOrganisations]) await organisationId(db, context, organisation.name);
+
+  await ensureUser(db, context, admin, true);
+  signIns.push({ role: "Service administrator", email: admin.email, password: admin.password, partnership: null });
+  for (const coordinator of coordinators) {
+    const user = await ensureUser(db, context, coordinator);
+    if (user.created) await setCoordinatorNation(db, context, { userId: user.id, nation: coordinator.nation, coordinator: true });
+    signIns.push({
+      role: `National coordinator (${nationLabels[coordinator.nation]})`,
+      email: coordinator.email,
+      password: coordinator.password,
+      partnership: null,
+    });
+  }
+
+  for (const spec of demoPartnerships) {
+    const partnership =
+      (await findPartnershipByName(db, spec.name)) ??
+      (await createPartnership(
+        db,
+        context,
+        { name: spec.name, nation: spec.nation, areaCode: spec.areaCode, areaName: spec.areaName },
+        { isFictional: true },
+      ));
+    const memberIds = new Set((await listMembers(db, partnership.id)).map((member) => member.organisationId));
+    for (const member of spec.members) {
+      const id = await organisationId(db, context, member.organisation);
+      if (!memberIds.has(id)) await addMemberOrganisation(db, context, partnership.id, { organisationId: id, role: member.role });
+    }
+    for (const role of partnershipRoles) {
+      const person = spec.people[role];
+      const { id: userId } = await ensureUser(db, context, person);
+      // Keep whatever role someone has since been given; only grant a missing one.
+      if (!(await partnershipRoleOf(db, userId, partnership.id))) {
+        await setPartnershipRole(db, context, { userId, partnershipId: partnership.id, role });
+      }
+      signIns.push({ role: role.charAt(0).toUpperCase() + role.slice(1), email: person.email, password: person.password, partnership: spec.name });
+    }
+  }
+  return signIns;
+}
