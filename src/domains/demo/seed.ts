@@ -4,6 +4,10 @@ import type { Database, Db } from "../../kernel/db/database.ts";
 import { createUser, findUserByEmail, partnershipRoleOf, setCoordinatorNation, setPartnershipRole } from "../access/index.ts";
 import { createOrganisation, findOrganisationByName } from "../organisations/index.ts";
 import { addMemberOrganisation, createPartnership, findPartnershipByName, listMembers } from "../partnerships/index.ts";
+import { seedBudgetsDemo } from "../budgets/index.ts";
+import { seedGovernanceDemo } from "../governance/index.ts";
+import { seedMeetingsDemo } from "../meetings/index.ts";
+import { seedFeedbackDemo } from "../national/index.ts";
 import { admin, coordinators, type DemoPerson, demoPartnerships, nationalOrganisations, partnershipOrganisations } from "./demo-data.ts";
 
 export interface DemoSignIn {
@@ -67,8 +71,9 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
   }
 
   for (const spec of demoPartnerships) {
+    const existing = await findPartnershipByName(db, spec.name);
     const partnership =
-      (await findPartnershipByName(db, spec.name)) ??
+      existing ??
       (await createPartnership(
         db,
         context,
@@ -89,6 +94,21 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
       }
       signIns.push({ role: role.charAt(0).toUpperCase() + role.slice(1), email: person.email, password: person.password, partnership: spec.name });
     }
+    // The partnership's working records are seeded once, when it is first created.
+    if (!existing) await seedWorkingRecords(db, partnership, spec.nation);
   }
   return signIns;
+}
+
+/** Governance, meetings, budgets and review feedback for a newly created demo partnership. */
+async function seedWorkingRecords(db: Db, partnership: { id: string; nation: string; areaName: string }, nation: string): Promise<void> {
+  const memberIds = (await listMembers(db, partnership.id)).map((member) => member.organisationId);
+  await seedGovernanceDemo(db, partnership);
+  await seedMeetingsDemo(db, partnership.id, memberIds);
+  await seedBudgetsDemo(db, partnership.id, memberIds);
+  const coordinator = coordinators.find((person) => person.nation === nation);
+  if (coordinator) {
+    const user = await findUserByEmail(db, coordinator.email);
+    await seedFeedbackDemo(db, partnership.id, { userId: user?.id ?? null, name: coordinator.name });
+  }
 }
