@@ -7,6 +7,10 @@ import type { Lifecycle } from "./kernel/http/operations.ts";
 import { createServer, type NavItem } from "./kernel/http/server.ts";
 import { loadActor, registerSignInRoutes } from "./domains/access/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
+import { countActionsByPriority, registerActionDetailRoutes, registerActionRoutes, registerImportRoutes } from "./domains/actions/index.ts";
+import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/monitoring/index.ts";
+import { registerProofingRoutes } from "./domains/proofing/index.ts";
+import { registerStrategyRoutes } from "./domains/strategy/index.ts";
 
 /** Service navigation: only what the person can use. */
 function navigation(actor: Actor | null): NavItem[] {
@@ -37,6 +41,13 @@ export async function buildApp(options: {
   const context: AppContext = { config, database, db: database.db };
   registerSiteRoutes(app, context);
   registerSignInRoutes(app, context);
+  registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority });
+  const actionDeps = { latestUpdates, updateHistory: listHistory };
+  registerActionRoutes(app, context, actionDeps);
+  registerActionDetailRoutes(app, context);
+  registerImportRoutes(app, context, actionDeps);
+  registerMonitoringRoutes(app, context);
+  registerProofingRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context };
 }
