@@ -30,17 +30,26 @@ export function normaliseHeader(text: string): string {
   return text.toLowerCase().replace(/\(.*?\)/g, " ").replace(/[^a-z0-9]+/g, " ").trim();
 }
 
-/** Guesses which column holds each field from the header names; each column is used once. */
+/**
+ * Guesses which column holds each field from the header names: exact labels first, then the
+ * synonyms in order of preference; each column is used once.
+ */
 export function guessMapping(headers: string[]): Record<string, number> {
   const mapping: Record<string, number> = {};
   const used = new Set<number>();
   const normalised = headers.map(normaliseHeader);
-  for (const field of importFields) {
-    const candidates = [normaliseHeader(field.label), ...field.synonyms.map(normaliseHeader)];
-    const index = normalised.findIndex((header, position) => !used.has(position) && candidates.includes(header));
-    if (index >= 0) {
-      mapping[field.key] = index;
-      used.add(index);
+  const ranked = (field: ImportField) => [normaliseHeader(field.label), ...field.synonyms.map(normaliseHeader)];
+  const maxRank = Math.max(...importFields.map((field) => ranked(field).length));
+  for (let rank = 0; rank < maxRank; rank++) {
+    for (const field of importFields) {
+      if (mapping[field.key] !== undefined) continue;
+      const candidate = ranked(field)[rank];
+      if (candidate === undefined) continue;
+      const index = normalised.findIndex((header, position) => !used.has(position) && header === candidate);
+      if (index >= 0) {
+        mapping[field.key] = index;
+        used.add(index);
+      }
     }
   }
   return mapping;
