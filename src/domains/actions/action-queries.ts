@@ -18,7 +18,7 @@ export interface LatestUpdate {
 export type LatestUpdates = (db: Executor, partnershipId: string) => Promise<Map<string, LatestUpdate>>;
 
 /** Everything known about the partnership's plan, shaped for lists, exports and roll-ups. */
-export async function loadPlan(db: Executor, partnershipId: string) {
+export async function loadPlan(db: Executor, partnershipId: string, options: { evidence?: boolean } = {}) {
   const [actions, priorities, members, links, partners, budgets, evidence] = await Promise.all([
     repo.listActions(db, partnershipId),
     listPriorities(db, partnershipId),
@@ -26,7 +26,7 @@ export async function loadPlan(db: Executor, partnershipId: string) {
     repo.listActionPriorities(db, partnershipId),
     repo.listActionPartners(db, partnershipId),
     repo.listBudgets(db, partnershipId),
-    listEvidence(db, partnershipId, "action"),
+    options.evidence === false ? Promise.resolve([]) : listEvidence(db, partnershipId, "action"),
   ]);
   const group = <T extends { actionId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();

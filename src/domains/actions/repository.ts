@@ -25,8 +25,25 @@ export function memberOrganisations(db: Executor, partnershipId: string): Promis
     .orderBy(asc(organisations.name));
 }
 
-export function listActions(db: Executor, partnershipId: string): Promise<ActionRow[]> {
-  return db.select().from(actions).where(eq(actions.partnershipId, partnershipId)).orderBy(asc(actions.reference), asc(actions.title));
+// Lists leave out the timestamps: fewer columns parse noticeably faster on PGlite.
+const listColumns = {
+  id: actions.id,
+  partnershipId: actions.partnershipId,
+  reference: actions.reference,
+  title: actions.title,
+  description: actions.description,
+  leadOrganisationId: actions.leadOrganisationId,
+  startDate: actions.startDate,
+  endDate: actions.endDate,
+  drivers: actions.drivers,
+  familyTypes: actions.familyTypes,
+  incomeMaximisation: actions.incomeMaximisation,
+  protectedCharacteristics: actions.protectedCharacteristics,
+};
+export type ActionListRow = Omit<ActionRow, "createdAt" | "updatedAt">;
+
+export function listActions(db: Executor, partnershipId: string): Promise<ActionListRow[]> {
+  return db.select(listColumns).from(actions).where(eq(actions.partnershipId, partnershipId)).orderBy(asc(actions.reference), asc(actions.title));
 }
 
 export async function findAction(db: Executor, partnershipId: string, id: string): Promise<ActionRow | undefined> {

@@ -51,7 +51,7 @@ function presentRow(row: RollupRow, label: string) {
  */
 export async function loadDashboard(db: Executor, partnership: PartnershipRow, period: Period, today: string) {
   const [plan, latest, updated] = await Promise.all([
-    loadPlan(db, partnership.id),
+    loadPlan(db, partnership.id, { evidence: false }),
     latestByAction(db, partnership.id),
     actionsUpdatedIn(db, partnership.id, formatPeriod(period)),
   ]);

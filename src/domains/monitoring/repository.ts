@@ -33,17 +33,32 @@ export async function listHistory(db: Executor, partnershipId: string, actionId:
 }
 
 /**
- * The current update of each action: the newest entry for its latest period ("2025/26 Q4"
+ * The current state (narrative left out) of each action: the newest entry for its latest period ("2025/26 Q4"
  * sorts before "2026/27 Q1" as text, so the period text orders correctly).
  */
 export async function latestByAction(db: Executor, partnershipId: string): Promise<Map<string, HistoryEntry>> {
   const rows = await db
-    .selectDistinctOn([actionUpdates.actionId])
+    .selectDistinctOn([actionUpdates.actionId], latestColumns)
     .from(actionUpdates)
     .where(eq(actionUpdates.partnershipId, partnershipId))
     .orderBy(actionUpdates.actionId, desc(actionUpdates.period), desc(actionUpdates.createdAt));
-  return new Map(rows.map((row) => [row.actionId, asHistory(row)]));
+  return new Map(rows.map((row) => [row.actionId, asHistory({ ...row, narrative: "", evidenceUrls: [], createdBy: null, createdByLabel: "" })]));
 }
+
+// The dashboard and lists need the state, not the narrative: fewer columns, faster on PGlite.
+const latestColumns = {
+  id: actionUpdates.id,
+  partnershipId: actionUpdates.partnershipId,
+  actionId: actionUpdates.actionId,
+  period: actionUpdates.period,
+  status: actionUpdates.status,
+  reason: actionUpdates.reason,
+  percentComplete: actionUpdates.percentComplete,
+  spendToDatePence: actionUpdates.spendToDatePence,
+  peopleReached: actionUpdates.peopleReached,
+  familiesReached: actionUpdates.familiesReached,
+  createdAt: actionUpdates.createdAt,
+};
 
 export async function latestUpdates(db: Executor, partnershipId: string): Promise<Map<string, LatestUpdate>> {
   return latestByAction(db, partnershipId);
