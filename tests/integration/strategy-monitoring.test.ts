@@ -101,7 +101,9 @@ describe("strategy pages", () => {
     expect(section(page.body, "Maximise family incomes", 'class="app-card"')).not.toContain("No actions");
     const list = await lead.get(`/partnerships/${scot}/actions`);
     expect(list.body).toContain("No evidence linked");
-    const first = (await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.reference, "A01"))))[0]!;
+    const first = (await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.reference, "A06"))))[0]!;
+    const unlinked = await lead.get(`/partnerships/${scot}/actions/${first.id}`);
+    expect(section(unlinked.body, "Evidence it answers")).toContain("No evidence linked");
     const linked = await lead.post(`/partnerships/${scot}/actions/${first.id}/evidence/new`, {
       kind: "indicator",
       referenceId: "cilif-relative-under-16",

@@ -117,7 +117,12 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
         ...(template.flags.includes("p") ? (["protected-characteristics"] as const) : []),
       ],
     });
-    const annual = (5 + Math.floor(rand() * 95)) * 1_000_00;
+    // Most actions cite the evidence of their priority; a few are left unlinked (and flagged).
+    if (index % 6 !== 5) {
+      const evidence = priorityTemplates[template.priority]!.evidence;
+      await addEvidence(db, audit, pid, { type: "action", id: action.id }, evidence[index % evidence.length]!);
+    }
+    const annual = (5 + Math.floor(rand() * 95)) * 100_000; // £5,000 to £99,000 a year
     const source = pick(["Council core budget", "Health board budget", "Child poverty fund", "Employability grant", "Partner in-kind"]);
     const arrangement = pick(["pooled", "aligned", "single"] as const);
     for (const offset of [0, 1]) {
@@ -182,7 +187,7 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
         periodEnd(period),
       );
       updates++;
-      if (q < milestones.length && percent > 25 * (q + 1)) await markMilestone(db, audit, pid, action.id, milestones[q]!.id, periodEnd(period));
+      if (q < milestones.length && percent >= 15 + 25 * q) await markMilestone(db, audit, pid, action.id, milestones[q]!.id, periodEnd(period));
     }
   }
 
