@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
+import { actions, evidenceCoverage } from "../../src/domains/actions/index.ts";
 import { actionUpdates } from "../../src/domains/monitoring/index.ts";
 import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
@@ -113,6 +113,22 @@ describe("strategy pages", () => {
     const detail = await lead.get(`/partnerships/${scot}/actions/${first.id}`);
     expect(detail.body).toContain("Children in relative low income");
     expect(section(detail.body, "Evidence it answers")).not.toContain("No evidence linked");
+  });
+
+  it("show from the evidence side which priorities and actions answer a need, and which need has none", async () => {
+    const [cilif, missing] = await evidenceCoverage(t.database.db, scot, [
+      { kind: "indicator", referenceId: "cilif-relative-under-16" },
+      { kind: "indicator", referenceId: "no-such-need" },
+    ]);
+    expect(cilif!.priorities.map((row) => row.title)).toEqual(["Maximise family incomes and benefit take-up"]);
+    expect(cilif!.actions.length).toBeGreaterThan(5);
+    expect(cilif!.actions.some((row) => row.direct)).toBe(true);
+    expect(cilif!.actions.some((row) => !row.direct)).toBe(true);
+    expect(missing!.priorities).toEqual([]);
+    expect(missing!.actions).toEqual([]);
+    // Another partnership's links never count.
+    const [foreign] = await evidenceCoverage(t.database.db, eng, [{ kind: "indicator", referenceId: "cilif-relative-under-16" }]);
+    expect(foreign!.actions).toEqual([]);
   });
 
   it("validate the strategy forms: 400, errors named, nothing saved", async () => {

@@ -9,6 +9,8 @@ import { type ImportError, validateImport } from "./import-validate.ts";
 import * as repo from "./repository.ts";
 
 export async function storeUpload(db: Executor, partnershipId: string, userId: string, fileName: string, sheet: ParsedSheet) {
+  // Uploads are only kept while someone works through the steps.
+  await repo.deleteImportsBefore(db, partnershipId, new Date(Date.now() - 24 * 60 * 60 * 1000));
   return repo.insertImport(db, { partnershipId, userId, fileName: fileName.slice(0, 200), ...sheet });
 }
 

@@ -32,3 +32,4 @@ export { registerActionRoutes } from "./action-routes.ts";
 export { registerActionDetailRoutes } from "./action-detail-routes.ts";
 export { registerImportRoutes } from "./import-routes.ts";
 export { escapeCell, exportRows, toCsv, toXlsx } from "./export.ts";
+export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";

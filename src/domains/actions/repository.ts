@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { organisations } from "../organisations/index.ts";
 import { partnershipMembers } from "../partnerships/index.ts";
@@ -199,4 +199,8 @@ export async function updateImport(db: Executor, partnershipId: string, id: stri
     .update(actionImports)
     .set(values)
     .where(and(eq(actionImports.id, id), eq(actionImports.partnershipId, partnershipId)));
+}
+
+export async function deleteImportsBefore(db: Executor, partnershipId: string, before: Date) {
+  await db.delete(actionImports).where(and(eq(actionImports.partnershipId, partnershipId), lt(actionImports.createdAt, before)));
 }
