@@ -76,6 +76,8 @@ process.stdout.write(`Load average (1 min) ${os.loadavg()[0]!.toFixed(1)} on ${o
 process.stdout.write(
   `Seeded ${result.actions} actions, ${result.updates} updates (${result.financialYear}) on ${database.kind} in ${(seedMs / 1000).toFixed(1)} s\n`,
 );
+// Baseline: a small signed-in page (session, actor and layout cost that every page pays).
+await measure("baseline: /dashboard (signed-in page)", "/dashboard");
 const p95 = await measure("monitoring dashboard", url);
 await measure("action plan list", `/partnerships/${partnership!.id}/actions`);
 process.stdout.write(`Goal: dashboard p95 ≤ 50 ms: ${p95 <= 50 ? "met" : "NOT met"}\n`);

@@ -42,7 +42,7 @@ beforeAll(async () => {
   await lead.signIn("lead@kelvinside.example");
   await buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024 });
   await buildDemoStrategy(t.database.db, { partnershipId: twin, financialYear: 2024 });
-});
+}, 240_000); // two demo plans of ~1,000 audited writes each: slow on a busy 2-core machine
 afterAll(() => t.close());
 
 describe("the demo strategy builder", () => {

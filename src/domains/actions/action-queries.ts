@@ -30,7 +30,11 @@ export async function loadPlan(db: Executor, partnershipId: string, options: { e
   ]);
   const group = <T extends { actionId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.actionId, [...(map.get(row.actionId) ?? []), row]);
+    for (const row of rows) {
+      const list = map.get(row.actionId);
+      if (list) list.push(row);
+      else map.set(row.actionId, [row]);
+    }
     return map;
   };
   const priorityById = new Map(priorities.map((row) => [row.id, row]));

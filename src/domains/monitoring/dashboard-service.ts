@@ -1,16 +1,9 @@
 import type { Executor } from "../../kernel/db/database.ts";
-import {
-  driverFrameworkFor,
-  familyTypes,
-  type HistoryEntry,
-  loadPlan,
-  type PlanItem,
-  ragLabels,
-} from "../actions/index.ts";
+import { driverFrameworkFor, familyTypes, memberOrganisations, ragLabels } from "../actions/index.ts";
 import type { PartnershipRow } from "../partnerships/index.ts";
-import { formatPounds } from "../strategy/index.ts";
+import { formatPounds, listPriorities } from "../strategy/index.ts";
+import { type DashboardRow, dashboardRows } from "./dashboard-repository.ts";
 import { formatPeriod, type Period, periodEnd, periodStart } from "./periods.ts";
-import { actionsUpdatedIn, latestByAction } from "./repository.ts";
 import { byDriver, byFamilyType, byPartner, byPriority, planTotals, type RollupAction, type RollupRow, rollUp } from "./rollups.ts";
 
 export interface DashboardAction {
@@ -19,20 +12,20 @@ export interface DashboardAction {
   reference: string;
   leadName: string;
   endDate: string | null;
-  latest: HistoryEntry | undefined;
+  latest: DashboardRow["latest"];
   statusLabel: string;
 }
 
-function toRollup(item: PlanItem, latest: HistoryEntry | undefined): RollupAction {
+function toRollup(row: DashboardRow): RollupAction {
   return {
-    id: item.id,
-    priorityIds: item.priorities.map((row) => row.id),
-    drivers: item.drivers,
-    familyTypes: item.familyTypes,
-    leadOrganisationId: item.leadOrganisationId,
-    partnerOrganisationIds: item.partnerIds,
-    budgetPence: item.budgetPence,
-    latest: latest ?? null,
+    id: row.id,
+    priorityIds: row.priorityIds,
+    drivers: row.drivers,
+    familyTypes: row.familyTypes,
+    leadOrganisationId: row.leadOrganisationId,
+    partnerOrganisationIds: row.partnerIds,
+    budgetPence: row.budgetPence,
+    latest: row.latest,
   };
 }
 
@@ -50,42 +43,34 @@ function presentRow(row: RollupRow, label: string) {
  * (latest status red or amber), missing an update for the period, and roll-ups.
  */
 export async function loadDashboard(db: Executor, partnership: PartnershipRow, period: Period, today: string) {
-  const [plan, latest, updated] = await Promise.all([
-    loadPlan(db, partnership.id, { evidence: false }),
-    latestByAction(db, partnership.id),
-    actionsUpdatedIn(db, partnership.id, formatPeriod(period)),
+  const [rows, priorities, members] = await Promise.all([
+    dashboardRows(db, partnership.id, formatPeriod(period)),
+    listPriorities(db, partnership.id),
+    memberOrganisations(db, partnership.id),
   ]);
-  const view = (item: PlanItem): DashboardAction => {
-    const update = latest.get(item.id);
-    return {
-      id: item.id,
-      title: item.title,
-      reference: item.reference,
-      leadName: item.leadName,
-      endDate: item.endDate,
-      latest: update,
-      statusLabel: update ? ragLabels[update.status] : "No update yet",
-    };
-  };
-  const isComplete = (item: PlanItem) => latest.get(item.id)?.status === "complete";
-  const overdue = plan.items.filter((item) => item.endDate !== null && item.endDate < today && !isComplete(item)).map(view);
-  const offTrack = plan.items
-    .filter((item) => {
-      const status = latest.get(item.id)?.status;
-      return status === "red" || status === "amber";
-    })
-    .map(view);
+  const memberNames = new Map(members.map((row) => [row.id, row.name]));
+  const view = (row: DashboardRow): DashboardAction => ({
+    id: row.id,
+    title: row.title,
+    reference: row.reference,
+    leadName: memberNames.get(row.leadOrganisationId) ?? "Former member",
+    endDate: row.endDate,
+    latest: row.latest,
+    statusLabel: row.latest ? ragLabels[row.latest.status] : "No update yet",
+  });
+  const isComplete = (row: DashboardRow) => row.latest?.status === "complete";
+  const overdue = rows.filter((row) => row.endDate !== null && row.endDate < today && !isComplete(row)).map(view);
+  const offTrack = rows.filter((row) => row.latest?.status === "red" || row.latest?.status === "amber").map(view);
   // Due an update: running during the period (started by its end, not ended before its start).
   const start = periodStart(period);
   const end = periodEnd(period);
-  const missing = plan.items
-    .filter((item) => !updated.has(item.id) && !isComplete(item))
-    .filter((item) => (!item.startDate || item.startDate <= end) && (!item.endDate || item.endDate >= start))
+  const missing = rows
+    .filter((row) => !row.updatedInPeriod && !isComplete(row))
+    .filter((row) => (!row.startDate || row.startDate <= end) && (!row.endDate || row.endDate >= start))
     .map(view);
 
-  const rollupItems = plan.items.map((item) => toRollup(item, latest.get(item.id)));
-  const priorityNames = new Map(plan.priorities.map((row) => [row.id, row.title]));
-  const memberNames = new Map(plan.members.map((row) => [row.id, row.name]));
+  const rollupItems = rows.map(toRollup);
+  const priorityNames = new Map(priorities.map((row) => [row.id, row.title]));
   const framework = driverFrameworkFor(partnership.nation);
   const driverNames = new Map(framework.groups.map((group) => [group.code, group.label]));
   const familyNames = new Map(familyTypes.map((item) => [item.code, item.label]));
@@ -93,7 +78,7 @@ export async function loadDashboard(db: Executor, partnership: PartnershipRow, p
 
   return {
     period: formatPeriod(period),
-    actionCount: plan.items.length,
+    actionCount: rows.length,
     totals: presentRow(planTotals(rollupItems), "All actions"),
     overdue,
     offTrack,

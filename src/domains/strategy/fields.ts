@@ -87,9 +87,12 @@ export function parsePounds(text: string): number | null {
   return Number(pounds) * 100 + Number(pence.padEnd(2, "0"));
 }
 
+// One formatter: toLocaleString builds a new one on every call, which is slow in loops.
+const poundsFormat = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function formatPounds(pence: number | null | undefined, options: { symbol?: boolean } = {}): string {
   if (pence === null || pence === undefined) return "";
-  const text = (pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const text = poundsFormat.format(pence / 100);
   return options.symbol === false ? text : `£${text}`;
 }
 
