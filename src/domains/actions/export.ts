@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { formatPounds } from "../strategy/index.ts";
 import type { LatestUpdate, PlanItem } from "./action-queries.ts";
 import { importFields } from "./import-fields.ts";
@@ -64,6 +63,7 @@ export function toCsv(rows: (string | number)[][]): string {
 }
 
 export async function toXlsx(rows: (string | number)[][], title: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Child Poverty Action Hub";
   const sheet = workbook.addWorksheet("Action plan");

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type { CellValue } from "exceljs";
 
 export const IMPORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 2000, columns: 60, cellCharacters: 10_000 };
 
@@ -12,13 +12,13 @@ export interface ParsedSheet {
   firstRow: number;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((part) => part.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    if ("result" in value) return cellText(value.result as CellValue);
     if ("error" in value) return "";
     return "";
   }
@@ -66,6 +66,8 @@ function parseCsv(buffer: Buffer): ParsedSheet {
 }
 
 async function parseXlsx(buffer: Buffer): Promise<ParsedSheet> {
+  // Loaded on first use: exceljs is large and most requests never need it.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
