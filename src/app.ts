@@ -28,6 +28,10 @@ export interface RouteSummary {
   method: string;
   url: string;
 }
+import { countActionsByPriority, registerActionDetailRoutes, registerActionRoutes, registerImportRoutes } from "./domains/actions/index.ts";
+import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/monitoring/index.ts";
+import { registerProofingRoutes } from "./domains/proofing/index.ts";
+import { registerStrategyRoutes } from "./domains/strategy/index.ts";
 
 /** Service navigation: only what the person can use. */
 function navigation(actor: Actor | null): NavItem[] {
@@ -83,6 +87,13 @@ export async function buildApp(options: {
   registerBudgetRoutes(app, context);
   registerNationalRoutes(app, context);
   registerAttentionRoutes(app, context);
+  registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority });
+  const actionDeps = { latestUpdates, updateHistory: listHistory };
+  registerActionRoutes(app, context, actionDeps);
+  registerActionDetailRoutes(app, context);
+  registerImportRoutes(app, context, actionDeps);
+  registerMonitoringRoutes(app, context);
+  registerProofingRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context, routes };
 }

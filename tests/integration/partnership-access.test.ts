@@ -87,20 +87,33 @@ describe("partnership routes", () => {
     );
   });
 
-  it("answers 403 to a viewer and an editor for every partnership POST, and changes nothing", async () => {
-    for (const email of ["viewer@a.example", "editor@a.example"]) {
-      const member = await signedIn(email);
-      const before = await snapshot();
-      const urls = partnershipRoutes("POST", ids.a!);
-      expect(urls.length).toBeGreaterThanOrEqual(5);
-      for (const url of urls) {
-        const response = await member.post(url, plausibleBody());
-        expect(response.statusCode, `${email} POST ${url}`).toBe(403);
-      }
-      expect(await snapshot()).toEqual(before);
-      expect((await member.get(`/partnerships/${ids.a}`)).statusCode).toBe(200);
-      expect((await member.get(`/partnerships/${ids.a}/people`)).statusCode).toBe(403);
+  it("answers 403 to a viewer for every partnership POST, and changes nothing", async () => {
+    const viewer = await signedIn("viewer@a.example");
+    const before = await snapshot();
+    const urls = partnershipRoutes("POST", ids.a!);
+    expect(urls.length).toBeGreaterThanOrEqual(5);
+    for (const url of urls) {
+      const response = await viewer.post(url, plausibleBody());
+      // Routes naming a child record this fixture lacks (":meetingId"…) cannot even find it.
+      const expected = url.includes("/:") ? [403, 404] : [403];
+      expect(expected, `viewer POST ${url} answered ${response.statusCode}`).toContain(response.statusCode);
     }
+    expect(await snapshot()).toEqual(before);
+    expect((await viewer.get(`/partnerships/${ids.a}`)).statusCode).toBe(200);
+    expect((await viewer.get(`/partnerships/${ids.a}/people`)).statusCode).toBe(403);
+  });
+
+  it("answers 403 to an editor for every lead-only management POST, and changes nothing", async () => {
+    const editor = await signedIn("editor@a.example");
+    const before = await snapshot();
+    const urls = partnershipRoutes("POST", ids.a!).filter((url) => /\/(organisations|people)(\/|$)/.test(url));
+    expect(urls.length).toBeGreaterThanOrEqual(5);
+    for (const url of urls) {
+      const response = await editor.post(url, plausibleBody());
+      expect(response.statusCode, `editor POST ${url}`).toBe(403);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect((await editor.get(`/partnerships/${ids.a}/people`)).statusCode).toBe(403);
   });
 
   it("gives a member of partnership A 404 for every GET and POST route of partnership B", async () => {

@@ -28,6 +28,11 @@ export interface PartnershipTarget {
   nation: Nation;
 }
 
+/** A partnership record owned by one member organisation (e.g. an action it leads). */
+export interface LedRecordTarget extends PartnershipTarget {
+  leadOrganisationId: string;
+}
+
 export type Action =
   | "admin:manage-users"
   | "admin:manage-organisations"
@@ -37,7 +42,9 @@ export type Action =
   | "partnership:edit"
   | "partnership:manage"
   | "partnership:read-audit"
-  | "nation:read";
+  | "nation:read"
+  /** Change an action or report its progress: leads any, editors only those their organisation leads. */
+  | "action:update";
 
 const roleRank: Record<PartnershipRole, number> = { viewer: 1, editor: 2, lead: 3 };
 
@@ -50,7 +57,11 @@ function hasRole(actor: Actor, partnershipId: string, minimum: PartnershipRole):
  * The one place that decides permissions. Every route and every record read asks here.
  * Partnership actions need a target; nation:read needs a nation.
  */
-export function can(actor: Actor | null, action: Action, target?: PartnershipTarget | { nation: Nation }): boolean {
+export function can(
+  actor: Actor | null,
+  action: Action,
+  target?: PartnershipTarget | LedRecordTarget | { nation: Nation },
+): boolean {
   if (!actor) return false;
   switch (action) {
     case "admin:manage-users":
@@ -74,6 +85,10 @@ export function can(actor: Actor | null, action: Action, target?: PartnershipTar
     case "partnership:read-audit":
       if (!target || !("partnershipId" in target)) return false;
       return actor.isPlatformAdmin || hasRole(actor, target.partnershipId, "lead");
+    case "action:update":
+      if (!target || !("leadOrganisationId" in target)) return false;
+      if (actor.isPlatformAdmin || hasRole(actor, target.partnershipId, "lead")) return true;
+      return hasRole(actor, target.partnershipId, "editor") && actor.organisationId === target.leadOrganisationId;
   }
 }
 
@@ -84,7 +99,7 @@ export function can(actor: Actor | null, action: Action, target?: PartnershipTar
 export function authorize(
   actor: Actor | null,
   action: Action,
-  target?: PartnershipTarget | { nation: Nation },
+  target?: PartnershipTarget | LedRecordTarget | { nation: Nation },
 ): asserts actor is Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
   if (can(actor, action, target)) return;

@@ -1,0 +1,7 @@
+export { actionUpdates } from "./tables.ts";
+export { registerMonitoringRoutes } from "./monitoring-routes.ts";
+export { latestUpdates, listHistory, insertUpdates } from "./repository.ts";
+export { recordUpdate } from "./update-service.ts";
+export { type UpdateInput, updateForm } from "./schemas.ts";
+export * from "./periods.ts";
+export * from "./rollups.ts";

@@ -1,0 +1,1 @@
+export { buildDemoStrategy, type DemoStrategyOptions } from "./build.ts";

@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { auditLog } from "../../src/kernel/audit/tables.ts";
+import { partnershipMembers } from "../../src/domains/partnerships/index.ts";
+import type { TestApp, TestClient } from "./test-app.ts";
+
+/** Adds organisations to a partnership's membership (the partnerships domain owns the UI). */
+export async function addMembers(database: Database, partnershipId: string, organisationIds: string[]): Promise<void> {
+  await database.db.insert(partnershipMembers).values(organisationIds.map((organisationId) => ({ partnershipId, organisationId })));
+}
+
+export async function auditActions(database: Database, partnershipId: string): Promise<string[]> {
+  const rows = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.partnershipId, partnershipId));
+  return rows.map((row) => row.action);
+}
+
+/** The id at the end of a redirect like /partnerships/…/actions/<id>?saved=1. */
+export function idFromLocation(response: LightMyRequestResponse): string {
+  const location = String(response.headers.location ?? "");
+  const match = /\/([0-9a-f-]{36})(?:\?|$)/.exec(location);
+  if (!match) throw new Error(`No id in redirect to "${location}" (status ${response.statusCode})`);
+  return match[1]!;
+}
+
+/** Posts a multipart form (file upload) with the client's cookies and CSRF token. */
+export async function postFile(
+  t: TestApp,
+  client: TestClient,
+  url: string,
+  file: { name: string; content: Buffer | string; type?: string },
+  options: { csrf?: boolean } = {},
+): Promise<LightMyRequestResponse> {
+  const boundary = "----cpahtestboundary7MA4YWxkTrZu0gW";
+  const parts: Buffer[] = [];
+  if (options.csrf !== false) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrfToken()}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+    ),
+  );
+  parts.push(typeof file.content === "string" ? Buffer.from(file.content) : file.content);
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  return t.app.inject({
+    method: "POST",
+    url,
+    payload: Buffer.concat(parts),
+    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
+  });
+}

@@ -1,0 +1,198 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions } from "../../src/domains/actions/index.ts";
+import { actionUpdates } from "../../src/domains/monitoring/index.ts";
+import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
+
+let t: TestApp;
+let pid: string;
+let otherPid: string;
+let lead: TestClient;
+let editor: TestClient;
+let viewer: TestClient;
+let outsider: TestClient;
+let councilAction: string;
+let healthAction: string;
+let foreignAction: string;
+let org: Record<string, string>;
+
+const actionFields = (leadOrganisationId: string, title: string) => ({
+  title,
+  leadOrganisationId,
+  drivers: ["costs:housing", "social-security:take-up"],
+  familyTypes: ["lone-parent"],
+  flags: "income-maximisation",
+  startDate: "01/04/2025",
+  endDate: "31/03/2027",
+});
+
+const goodUpdate = { period: "2025/26 Q2", status: "green", percentComplete: "40", narrative: "Going well" };
+
+async function updatesOf(actionId: string) {
+  return t.database.db.select().from(actionUpdates).where(eq(actionUpdates.actionId, actionId));
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const council = await fixtures.organisation(t.database, "Glenbrae Council");
+  const health = await fixtures.organisation(t.database, "Glenbrae Health Board", "health-board");
+  const jcp = await fixtures.organisation(t.database, "Jobcentre Plus Glenbrae", "jobcentre-plus");
+  const far = await fixtures.organisation(t.database, "Farshire Council");
+  org = { council: council.id, health: health.id, jcp: jcp.id, far: far.id };
+  const partnership = await fixtures.partnership(t.database, "Glenbrae Child Poverty Partnership", "scotland", "S12000001", "Glenbrae");
+  const other = await fixtures.partnership(t.database, "Farshire Partnership", "scotland", "S12000002", "Farshire");
+  pid = partnership.id;
+  otherPid = other.id;
+  await addMembers(t.database, pid, [council.id, health.id, jcp.id]);
+  await addMembers(t.database, otherPid, [far.id]);
+  await fixtures.user(t.database, "lead@glenbrae.example", council.id, { roles: [[pid, "lead"]] });
+  await fixtures.user(t.database, "editor@health.example", health.id, { roles: [[pid, "editor"]] });
+  await fixtures.user(t.database, "viewer@jcp.example", jcp.id, { roles: [[pid, "viewer"]] });
+  await fixtures.user(t.database, "lead@farshire.example", far.id, { roles: [[otherPid, "lead"]] });
+  lead = t.client();
+  editor = t.client();
+  viewer = t.client();
+  outsider = t.client();
+  await lead.signIn("lead@glenbrae.example");
+  await editor.signIn("editor@health.example");
+  await viewer.signIn("viewer@jcp.example");
+  await outsider.signIn("lead@farshire.example");
+
+  councilAction = idFromLocation(await lead.post(`/partnerships/${pid}/actions/new`, actionFields(org.council!, "Money advice in schools")));
+  healthAction = idFromLocation(await lead.post(`/partnerships/${pid}/actions/new`, actionFields(org.health!, "Financial inclusion pathway in maternity")));
+  foreignAction = idFromLocation(await outsider.post(`/partnerships/${otherPid}/actions/new`, actionFields(org.far!, "Farshire action")));
+});
+afterAll(() => t.close());
+
+describe("a partner editor", () => {
+  it("updates an action their organisation leads", async () => {
+    const response = await editor.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, goodUpdate);
+    expect(response.statusCode).toBe(303);
+    expect(await updatesOf(healthAction)).toHaveLength(1);
+    expect(await auditActions(t.database, pid)).toContain("action.update_reported");
+  });
+
+  it("gets 403 on another organisation's action and nothing is saved", async () => {
+    expect((await editor.get(`/partnerships/${pid}/actions/${councilAction}/updates/new`)).statusCode).toBe(403);
+    expect((await editor.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate)).statusCode).toBe(403);
+    expect((await editor.post(`/partnerships/${pid}/actions/${councilAction}/edit`, actionFields(org.health!, "Taken over"))).statusCode).toBe(403);
+    expect((await editor.post(`/partnerships/${pid}/actions/${councilAction}/delete`)).statusCode).toBe(403);
+    expect(await updatesOf(councilAction)).toHaveLength(0);
+    const [row] = await t.database.db.select().from(actions).where(eq(actions.id, councilAction));
+    expect(row!.title).toBe("Money advice in schools");
+  });
+
+  it("can read the whole plan but only gets update links for their own actions", async () => {
+    const list = await editor.get(`/partnerships/${pid}/actions`);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain("Money advice in schools");
+    expect(list.body).toContain(`/actions/${healthAction}/updates/new`);
+    expect(list.body).not.toContain(`/actions/${councilAction}/updates/new`);
+    const mine = await editor.get(`/partnerships/${pid}/actions?mine=1`);
+    expect(mine.body).not.toContain("Money advice in schools");
+    expect(mine.body).toContain("Financial inclusion pathway");
+  });
+
+  it("cannot add an action led by another organisation", async () => {
+    const response = await editor.post(`/partnerships/${pid}/actions/new`, actionFields(org.council!, "Sneaky"));
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("You can only add or change actions that your organisation leads");
+    const rows = await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, pid), eq(actions.title, "Sneaky")));
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe("the lead", () => {
+  it("updates every action", async () => {
+    const response = await lead.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, { ...goodUpdate, period: "2025/26 Q3" });
+    expect(response.statusCode).toBe(303);
+    const detail = await lead.get(`/partnerships/${pid}/actions/${healthAction}`);
+    expect(detail.body).toContain("2025/26 Q3");
+    expect(detail.body).toContain("2025/26 Q2");
+  });
+
+  it("gets 404 for another partnership's action, through its own partnership's URL", async () => {
+    expect((await lead.get(`/partnerships/${pid}/actions/${foreignAction}`)).statusCode).toBe(404);
+    expect((await lead.post(`/partnerships/${pid}/actions/${foreignAction}/updates/new`, goodUpdate)).statusCode).toBe(404);
+    expect(await updatesOf(foreignAction)).toHaveLength(0);
+  });
+});
+
+describe("a member of another partnership", () => {
+  it("gets 404 for every page and change", async () => {
+    for (const url of ["strategy", "actions", `actions/${councilAction}`, "monitoring", "proofing", "actions/export.csv"]) {
+      expect((await outsider.get(`/partnerships/${pid}/${url}`)).statusCode, url).toBe(404);
+    }
+    expect((await outsider.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate)).statusCode).toBe(404);
+    expect(await updatesOf(councilAction)).toHaveLength(0);
+  });
+});
+
+describe("a viewer", () => {
+  it("can read but cannot change anything", async () => {
+    expect((await viewer.get(`/partnerships/${pid}/actions/${councilAction}`)).statusCode).toBe(200);
+    expect((await viewer.get(`/partnerships/${pid}/monitoring`)).statusCode).toBe(200);
+    const before = await auditActions(t.database, pid);
+    const attempts = [
+      viewer.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate),
+      viewer.post(`/partnerships/${pid}/actions/${councilAction}/edit`, actionFields(org.council!, "Changed")),
+      viewer.post(`/partnerships/${pid}/actions/new`, actionFields(org.jcp!, "New")),
+      viewer.post(`/partnerships/${pid}/strategy/edit`, { startYear: "2025", endYear: "2028", vision: "x", status: "draft" }),
+      viewer.post(`/partnerships/${pid}/proofing/new`, { name: "x" }),
+      viewer.post(`/partnerships/${pid}/actions/${councilAction}/budgets/new`, { financialYear: "2025/26", amountPence: "100", source: "x", arrangement: "pooled" }),
+    ];
+    for (const response of await Promise.all(attempts)) expect(response.statusCode).toBe(403);
+    expect(await auditActions(t.database, pid)).toEqual(before);
+  });
+});
+
+describe("progress updates", () => {
+  it("require a reason for amber and red: 400 with the error summary, values kept, nothing saved", async () => {
+    const before = (await updatesOf(councilAction)).length;
+    for (const status of ["amber", "red"]) {
+      const response = await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, {
+        ...goodUpdate,
+        status,
+        narrative: "Kept narrative text",
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain("govuk-error-summary");
+      expect(response.body).toContain(`Enter the reason the action is ${status}`);
+      expect(response.body).toContain("Kept narrative text");
+    }
+    expect(await updatesOf(councilAction)).toHaveLength(before);
+    const ok = await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, {
+      ...goodUpdate,
+      status: "amber",
+      reason: "Recruitment delayed",
+    });
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it("reject bad percentages, money and evidence links", async () => {
+    const response = await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, {
+      ...goodUpdate,
+      percentComplete: "140",
+      spendToDatePence: "lots",
+      evidenceUrls: "javascript:alert(1)",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("Percentage complete must be a whole number from 0 to 100");
+    expect(response.body).toContain("The spend to date must be an amount in pounds");
+    expect(response.body).toContain("Enter the evidence link as a full web address");
+  });
+
+  it("tick off milestones in the same transaction, with audit entries", async () => {
+    const created = await lead.post(`/partnerships/${pid}/actions/${councilAction}/milestones/new`, { title: "Pilot in 3 schools", dueDate: "30/09/2025" });
+    expect(created.statusCode).toBe(303);
+    const form = await lead.get(`/partnerships/${pid}/actions/${councilAction}/updates/new`);
+    const milestoneId = /name="milestoneIds" type="checkbox" value="([0-9a-f-]{36})"/.exec(form.body)?.[1];
+    expect(milestoneId).toBeDefined();
+    const response = await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, { ...goodUpdate, milestoneIds: milestoneId! });
+    expect(response.statusCode).toBe(303);
+    const detail = await lead.get(`/partnerships/${pid}/actions/${councilAction}`);
+    expect(detail.body).toMatch(/Done \d/);
+    expect(await auditActions(t.database, pid)).toEqual(expect.arrayContaining(["action.milestone.create", "action.milestone.done"]));
+  });
+});
