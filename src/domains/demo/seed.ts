@@ -8,6 +8,7 @@ import { seedBudgetsDemo } from "../budgets/index.ts";
 import { seedGovernanceDemo } from "../governance/index.ts";
 import { seedMeetingsDemo } from "../meetings/index.ts";
 import { seedFeedbackDemo } from "../national/index.ts";
+import { buildDemoStrategy } from "../strategy-demo/index.ts";
 import { admin, coordinators, type DemoPerson, demoPartnerships, nationalOrganisations, partnershipOrganisations } from "./demo-data.ts";
 
 export interface DemoSignIn {
@@ -100,12 +101,13 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
   return signIns;
 }
 
-/** Governance, meetings, budgets and review feedback for a newly created demo partnership. */
+/** Governance, meetings, budgets, strategy with actions and updates, and review feedback for a newly created demo partnership. */
 async function seedWorkingRecords(db: Db, partnership: { id: string; nation: string; areaName: string }, nation: string): Promise<void> {
   const memberIds = (await listMembers(db, partnership.id)).map((member) => member.organisationId);
   await seedGovernanceDemo(db, partnership);
   await seedMeetingsDemo(db, partnership.id, memberIds);
   await seedBudgetsDemo(db, partnership.id, memberIds);
+  await buildDemoStrategy(db, { partnershipId: partnership.id, audit: demoAuditContext });
   const coordinator = coordinators.find((person) => person.nation === nation);
   if (coordinator) {
     const user = await findUserByEmail(db, coordinator.email);
