@@ -11,8 +11,10 @@ import { afterAll, describe, expect, it } from "vitest";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = path.join(root, "bin", "cpah.js");
 const tempDirs: string[] = [];
+const children: ChildProcess[] = [];
 
 afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,7 +59,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 }
 
 async function waitForReady(base: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serve exited early with ${child.exitCode}:\n${output()}`);
     const ready = await get(`${base}/readyz`).catch(() => null);
@@ -65,6 +67,14 @@ async function waitForReady(base: string, child: ChildProcess, output: () => str
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`serve did not become ready:\n${output()}`);
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe("cpah with invalid configuration", () => {
@@ -87,7 +97,8 @@ describe("cpah with invalid configuration", () => {
 });
 
 describe("cpah serve", () => {
-  it("logs JSON with request ids, finishes in-flight requests on SIGTERM and exits 0", async () => {
+  // Starting a process (tsx, PGlite, migrations) can take a while on a busy two-core machine.
+  it("logs JSON with request ids, finishes in-flight requests on SIGTERM and exits 0", { timeout: 180_000 }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-serve-"));
     tempDirs.push(dataDir);
     const port = await freePort();
@@ -104,6 +115,7 @@ describe("cpah serve", () => {
         LOG_LEVEL: "info",
       }),
     });
+    children.push(child);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -139,10 +151,15 @@ describe("cpah serve", () => {
         );
         request.on("error", reject);
         request.write(body.slice(0, half));
-        setTimeout(() => {
+        // Once the server has logged the request (headers read, body pending), signal; once it
+        // has started shutting down, send the rest of the body.
+        void (async () => {
+          await until(() => stdout.includes('"reqId":"inflight-req-1"'), "the request to arrive");
           child.kill("SIGTERM");
-          setTimeout(() => request.end(body.slice(half)), 700);
-        }, 500);
+          await until(() => stdout.includes("shutting down"), "shutdown to start");
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          request.end(body.slice(half));
+        })().catch(reject);
       });
 
       const answer = await inFlight;
