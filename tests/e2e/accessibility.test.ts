@@ -66,7 +66,8 @@ describe("accessibility crawl", () => {
     await page.context().close();
   });
 
-  it("passes for every demo sign-in", async () => {
+  // Up to MAX_PAGES pages for each demo person: allow for a large demo on a busy machine.
+  it("passes for every demo sign-in", { timeout: 1_500_000 }, async () => {
     expect(running.signIns.length).toBeGreaterThan(0);
     const failures: string[] = [];
     for (const person of running.signIns) {

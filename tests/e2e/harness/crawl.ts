@@ -12,7 +12,7 @@ export interface CrawlReport {
   visited: { url: string; status: number }[];
   formsSubmitted: { page: string; action: string; status: number }[];
   problems: Problem[];
-  /** Same-origin links left unvisited because the page bound was reached. */
+  /** Same-origin links left unvisited because a bound (pages, repeats of a pattern) was reached. */
   skippedForBound: number;
 }
 
@@ -23,6 +23,8 @@ export interface CrawlOptions {
   origin: string;
   start: string[];
   maxPages: number;
+  /** Further instances of an already-seen route pattern to visit, at most (default 2). */
+  maxRepeatsPerPattern?: number;
   /** Called after a form submission; lets the caller sign back in if a form signed us out. */
   afterFormSubmit?: (page: Page) => Promise<void>;
 }
@@ -120,7 +122,8 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
   const fresh: string[] = [];
   const repeats: string[] = [];
   const queued = new Set<string>();
-  const patterns = new Set<string>();
+  const patterns = new Map<string, number>();
+  const maxRepeats = options.maxRepeatsPerPattern ?? 2;
   const formsTried = new Set<string>();
 
   const enqueue = (raw: string) => {
@@ -129,11 +132,11 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     if (queued.has(key)) return;
     queued.add(key);
     const pattern = routePattern(url);
-    if (patterns.has(pattern)) repeats.push(key);
-    else {
-      patterns.add(pattern);
-      fresh.push(key);
-    }
+    const seen = patterns.get(pattern) ?? 0;
+    patterns.set(pattern, seen + 1);
+    if (seen === 0) fresh.push(key);
+    else if (seen <= maxRepeats) repeats.push(key);
+    else report.skippedForBound += 1;
   };
   for (const start of options.start) enqueue(start);
 
@@ -186,7 +189,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
       await options.afterFormSubmit?.(page);
     }
   }
-  report.skippedForBound = fresh.length + repeats.length;
+  report.skippedForBound += fresh.length + repeats.length;
   return report;
 }
 
