@@ -1,0 +1,25 @@
+/** Documents: one model rendered to HTML (page fragment or standalone), DOCX and PDF. */
+export {
+  documentSchema,
+  blockSchema,
+  type DocumentInput,
+  type DocumentModel,
+  type BlockInput,
+  type Block,
+  type Section,
+} from "./schemas.ts";
+export { figureFromChart } from "./figures.ts";
+export { sanitizeRichText } from "./rich-text.ts";
+export { documentView, renderDocumentFragment, renderStandaloneHtml, documentPrintCss } from "./html-renderer.ts";
+export type { DocumentView } from "./view-model.ts";
+export { renderDocumentDocxInProcess } from "./docx-renderer.ts";
+export { renderDocumentDocx, closeDocxRenderer, createDocxRenderer, type DocxRenderer } from "./docx-worker-pool.ts";
+export { svgToPng } from "./svg-to-png.ts";
+export {
+  createPdfRenderer,
+  renderDocumentPdf,
+  closePdfRenderer,
+  chromiumAvailable,
+  type PdfRenderer,
+  type PdfRendererOptions,
+} from "./pdf-renderer.ts";
