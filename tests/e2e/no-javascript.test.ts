@@ -22,7 +22,7 @@ describe("without JavaScript", () => {
     await page.goto(`${running.origin}/`);
     // The template's inline script marks the body when scripts run; here it must not have.
     expect(await page.locator("body.govuk-frontend-supported").count()).toBe(0);
-    await signInThroughForm(page, running.origin, person.email, person.password);
+    expect(await signInThroughForm(page, running.origin, person.email, person.password)).toBeNull();
     expect(new URL(page.url()).pathname).toBe("/dashboard");
     await expect(page.locator("h1").textContent()).resolves.toContain("Your partnerships");
 

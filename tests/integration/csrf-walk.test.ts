@@ -102,6 +102,7 @@ describe("CSRF on every state-changing route", () => {
         if (response.statusCode !== 403) failures.push(`${route.method} ${route.url} (${label}): HTTP ${response.statusCode}`);
       }
     }
+    process.stdout.write(`CSRF walk: ${targets.length} state-changing routes, ${targets.length * 5} forged requests\n`);
     expect(failures).toEqual([]);
     expect(await tableCounts()).toEqual(before);
     // The admin is still signed in: the refused sign-out did not end the session.

@@ -23,7 +23,7 @@ export interface CrawlOptions {
   origin: string;
   start: string[];
   maxPages: number;
-  /** Further instances of an already-seen route pattern to visit, at most (default 2). */
+  /** Further instances of an already-seen route pattern to visit, at most (default 1). */
   maxRepeatsPerPattern?: number;
   /** Called after a form submission; lets the caller sign back in if a form signed us out. */
   afterFormSubmit?: (page: Page) => Promise<void>;
@@ -123,7 +123,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
   const repeats: string[] = [];
   const queued = new Set<string>();
   const patterns = new Map<string, number>();
-  const maxRepeats = options.maxRepeatsPerPattern ?? 2;
+  const maxRepeats = options.maxRepeatsPerPattern ?? 1;
   const formsTried = new Set<string>();
 
   const enqueue = (raw: string) => {
@@ -180,11 +180,15 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
         action: (form as HTMLFormElement).action,
       })),
     );
+    let pageIntact = true;
     for (const form of forms) {
       const action = new URL(form.action, finalUrl);
       const formKey = `${form.method} ${routePattern(action)}`;
       if (formsTried.has(formKey) || action.origin !== options.origin || UNSAFE_FORM_ACTION.test(action.pathname)) continue;
       formsTried.add(formKey);
+      // After a submission the page may have re-rendered or changed: load it again.
+      if (!pageIntact) await page.goto(finalUrl, { waitUntil: "load" });
+      pageIntact = false;
       await submitEmpty(page, finalUrl, form, report);
       await options.afterFormSubmit?.(page);
     }
@@ -195,7 +199,13 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
 
 async function submitEmpty(page: Page, pageUrl: string, form: FoundForm, report: CrawlReport): Promise<void> {
   const label = `${form.method.toUpperCase()} ${new URL(form.action).pathname} (form on ${pageUrl})`;
-  if (page.url() !== pageUrl) await page.goto(pageUrl, { waitUntil: "load" });
+  // Find the form again by what it does: an earlier submission may have changed the page.
+  const index = await page.evaluate(
+    ({ method, action }) =>
+      Array.from(document.forms).findIndex((candidate) => candidate.action === action && (candidate.getAttribute("method") ?? "get").toLowerCase() === method),
+    { method: form.method, action: form.action },
+  );
+  if (index < 0) return;
   const stopWatching = watchConsole(page);
   let response: Response | null;
   try {
@@ -214,7 +224,7 @@ async function submitEmpty(page: Page, pageUrl: string, form: FoundForm, report:
         }
         const submitter = target.querySelector<HTMLElement>('button:not([type]), button[type="submit"], input[type="submit"]');
         target.requestSubmit(submitter ?? undefined);
-      }, form.index),
+      }, index),
     ]);
   } catch (error) {
     stopWatching();
