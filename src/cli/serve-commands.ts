@@ -10,6 +10,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
   await buildAssets();
   const { app, lifecycle } = await buildApp({ config, database });
   const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info({ url: config.publicUrl ?? address, address, database: database.kind }, `Child Poverty Action Hub is running at ${config.publicUrl ?? address}`);
   onListening?.(address);
   let stopping = false;
   const stop = async (signal: string) => {

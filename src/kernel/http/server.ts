@@ -40,7 +40,14 @@ const NO_SESSION_PREFIXES = ["/assets/", "/static/", "/healthz", "/readyz", "/me
 export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInstance; lifecycle: Lifecycle }> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel },
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      // Fastify's request serializer logs no headers today; this keeps credentials out if it ever does.
+      redact: {
+        paths: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        censor: "[redacted]",
+      },
+    },
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();

@@ -1,0 +1,59 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+// Debian's Chromium, as root, on a machine without internet: no sandbox, no background traffic.
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+export async function runAxe(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact ?? "unknown",
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.map(String).join(" ")),
+  }));
+}
+
+/**
+ * Signs in through the real form, as a person would. Returns null when signed in, otherwise
+ * what the page said (the error summary, or the status).
+ */
+export async function signInThroughForm(page: Page, origin: string, email: string, password: string): Promise<string | null> {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Sign in" }).click()]);
+  if (new URL(page.url()).pathname !== "/sign-in") return null;
+  const summary = await page.locator(".govuk-error-summary").textContent().catch(() => null);
+  return `sign-in as ${email} failed (HTTP ${response?.status()}): ${(summary ?? "no error summary").replace(/\s+/g, " ").trim()}`;
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { createServer } from "../../src/kernel/http/server.ts";
+import type { Lifecycle } from "../../src/kernel/http/operations.ts";
+import { fixtures, TestClient, testConfig } from "../helpers/test-app.ts";
+import { createTestDatabase } from "../helpers/test-database.ts";
+
+// Two apps on one database: plain HTTP (as in the demo) and behind TLS (COOKIE_SECURE=true).
+let database: Database;
+let plain: Awaited<ReturnType<typeof buildApp>>;
+let secure: Awaited<ReturnType<typeof buildApp>>;
+const plainConfig = testConfig();
+const secureConfig = testConfig({ COOKIE_SECURE: "true" });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  plain = await buildApp({ config: plainConfig, database, logger: false });
+  secure = await buildApp({ config: secureConfig, database, logger: false });
+  const org = await fixtures.organisation(database, "Ops Council");
+  await fixtures.user(database, "ops@ops.example", org.id);
+});
+afterAll(async () => {
+  await plain.app.close();
+  await secure.app.close();
+  await database.close();
+});
+
+describe("health, readiness and metrics", () => {
+  it("answers /healthz", async () => {
+    const response = await plain.app.inject("/healthz");
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok" });
+  });
+
+  it("is ready while the database answers, and 503 while shutting down", async () => {
+    const lifecycle: Lifecycle = plain.lifecycle;
+    const ready = await plain.app.inject("/readyz");
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: "ready", database: database.kind });
+    lifecycle.shuttingDown = true;
+    try {
+      const draining = await plain.app.inject("/readyz");
+      expect(draining.statusCode).toBe(503);
+      expect(draining.json()).toEqual({ status: "shutting-down" });
+    } finally {
+      lifecycle.shuttingDown = false;
+    }
+    expect((await plain.app.inject("/readyz")).statusCode).toBe(200);
+  });
+
+  it("exposes request durations by route for Prometheus", async () => {
+    await plain.app.inject("/");
+    await plain.app.inject("/no-such-page");
+    const response = await plain.app.inject("/metrics");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/plain");
+    expect(response.body).toContain("# TYPE cpah_http_request_duration_seconds histogram");
+    expect(response.body).toMatch(/cpah_http_request_duration_seconds_count\{method="GET",route="\/",status="200"\} \d+/);
+    expect(response.body).toMatch(/cpah_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/);
+  });
+});
+
+describe("security headers", () => {
+  it("sends a nonce-based CSP and the usual protections", async () => {
+    const response = await plain.app.inject("/");
+    const csp = String(response.headers["content-security-policy"]);
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, csp).toBeTruthy();
+    // The page's only inline script (govuk's js-enabled marker) carries that nonce.
+    expect(response.body).toContain(`nonce="${nonce}"`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["referrer-policy"]).toBe("same-origin");
+    expect(response.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(response.headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("gives each response its own nonce", async () => {
+    const nonceOf = async () => /'nonce-([^']+)'/.exec(String((await plain.app.inject("/")).headers["content-security-policy"]))?.[1];
+    expect(await nonceOf()).not.toBe(await nonceOf());
+  });
+
+  it("sends HSTS when COOKIE_SECURE=true", async () => {
+    const response = await secure.app.inject("/");
+    expect(response.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  });
+});
+
+describe("session cookie", () => {
+  function sessionCookie(setCookie: string | string[] | undefined): string {
+    const cookies = Array.isArray(setCookie) ? setCookie : [setCookie ?? ""];
+    const found = cookies.find((cookie) => cookie.startsWith("cpah_session="));
+    expect(found, "a cpah_session cookie is set").toBeDefined();
+    return found!;
+  }
+
+  it("is HttpOnly and SameSite=Lax, not Secure on plain HTTP", async () => {
+    const response = await new TestClient(plain.app, plainConfig).signIn("ops@ops.example");
+    expect(response.statusCode).toBe(303);
+    const cookie = sessionCookie(response.headers["set-cookie"]);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/; Secure/i);
+  });
+
+  it("is also Secure when COOKIE_SECURE=true", async () => {
+    const response = await new TestClient(secure.app, secureConfig).signIn("ops@ops.example");
+    expect(response.statusCode).toBe(303);
+    const cookie = sessionCookie(response.headers["set-cookie"]);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Secure/i);
+  });
+
+  it("protects the pre-sign-in CSRF cookie the same way", async () => {
+    const response = await secure.app.inject("/sign-in");
+    const cookies = [response.headers["set-cookie"]].flat().map(String);
+    const pre = cookies.find((cookie) => cookie.startsWith("cpah_pre="));
+    expect(pre).toMatch(/; HttpOnly/i);
+    expect(pre).toMatch(/; SameSite=Lax/i);
+    expect(pre).toMatch(/; Secure/i);
+  });
+});
+
+describe("internal errors", () => {
+  it("shows the 500 page with a reference and no stack trace or message", async () => {
+    const { app } = await createServer({
+      config: plainConfig,
+      database,
+      loadActor: async () => null,
+      navigation: () => [{ href: "/", text: "Home" }],
+      logger: false,
+    });
+    app.get("/explode", async () => {
+      throw new Error("secret-internal-detail at Database.query");
+    });
+    await app.ready();
+    try {
+      const response = await app.inject({ url: "/explode", headers: { "x-request-id": "trace-me-123" } });
+      expect(response.statusCode).toBe(500);
+      expect(response.headers["content-type"]).toContain("text/html");
+      expect(response.body).toContain("Sorry, there is a problem with the service");
+      expect(response.body).toContain("trace-me-123");
+      expect(response.body).not.toContain("secret-internal-detail");
+      expect(response.body).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
+
+      const json = await app.inject({ url: "/explode", headers: { accept: "application/json" } });
+      expect(json.statusCode).toBe(500);
+      expect(json.json()).toEqual({ error: { code: "INTERNAL", message: "Sorry, there is a problem with the service" } });
+    } finally {
+      await app.close();
+    }
+  });
+});
