@@ -15,7 +15,7 @@ const MISSING_PAGE = "/e2e-missing-page";
  * partnerships work: tolerated as 404 until those land, and checked like any page once they
  * do. Any other link to a 4xx page fails the crawl. Remove entries as the pages arrive.
  */
-const PAGES_NOT_BUILT_YET = ["/admin/users", "/admin/organisations", "/audit", "/partnerships/:id", "/api/docs"];
+const PAGES_NOT_BUILT_YET: string[] = [];
 
 let running: RunningApp;
 let browser: Browser;
