@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { buildApp } from "../app.ts";
+import { closeDocxRenderer, closePdfRenderer } from "../domains/documents/index.ts";
 import { buildAssets } from "../kernel/http/assets.ts";
 import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
@@ -24,6 +25,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
     }, 25_000);
     timer.unref();
     await app.close();
+    await Promise.allSettled([closePdfRenderer(), closeDocxRenderer()]);
     await database.close();
     app.log.info("shutdown complete");
     process.exit(0);

@@ -18,6 +18,7 @@ export { svgToPng } from "./svg-to-png.ts";
 export {
   createPdfRenderer,
   renderDocumentPdf,
+  renderHtmlPdf,
   closePdfRenderer,
   chromiumAvailable,
   type PdfRenderer,

@@ -138,6 +138,12 @@ export function renderDocumentPdf(input: DocumentInput): Promise<Buffer> {
   return shared.renderDocument(input);
 }
 
+/** Prints any self-contained HTML page (e.g. minutes) with the process-wide renderer. */
+export function renderHtmlPdf(html: string, options: { title?: string } = {}): Promise<Buffer> {
+  shared ??= createPdfRenderer();
+  return shared.renderHtml(html, options);
+}
+
 export async function closePdfRenderer(): Promise<void> {
   const current = shared;
   shared = null;
