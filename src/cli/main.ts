@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../kernel/config/config.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
+import { registerImportCommands } from "./import-commands.ts";
 import { registerServeCommands } from "./serve-commands.ts";
 import { registerUserCommands } from "./user-commands.ts";
 
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerServeCommands(program);
 registerUserCommands(program);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);
