@@ -1,7 +1,7 @@
 CREATE TABLE "area_boundaries" (
 	"area_id" integer NOT NULL,
 	"layer" text NOT NULL,
-	"topology" jsonb NOT NULL,
+	"topology" text NOT NULL,
 	"source" text NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "area_boundaries_area_id_layer_pk" PRIMARY KEY("area_id","layer")

@@ -72,9 +72,11 @@ export async function linkParents(db: Executor, links: readonly ParentLink[]): P
     const children = pgArray(part.map((l) => l.child));
     const parents = pgArray(part.map((l) => l.parent));
     const relations = pgArray(part.map((l) => l.relation));
-    await db.execute(sql`
-      delete from area_parents ap using unnest(${children}::text[], ${relations}::text[]) t(child, relation), areas c
-      where c.code = t.child and ap.child_id = c.id and ap.relation = t.relation`);
+    for (const relation of new Set(part.map((l) => l.relation))) {
+      const codes = pgArray(part.filter((l) => l.relation === relation).map((l) => l.child));
+      await db.execute(sql`
+        delete from area_parents where relation = ${relation} and child_id in (select id from areas where code = any(${codes}::text[]))`);
+    }
     const result = await db.execute(sql`
       insert into area_parents (child_id, parent_id, relation)
       select c.id, p.id, t.relation from unnest(${children}::text[], ${parents}::text[], ${relations}::text[]) t(child, parent, relation)
@@ -156,14 +158,16 @@ export async function closeAreas(db: Executor, ends: readonly { code: string; en
     where a.code = t.code and a.end_year is null`);
 }
 
-export async function upsertBoundary(db: Executor, areaId: number, layer: string, topology: unknown, source: string): Promise<void> {
+export async function upsertBoundary(db: Executor, areaId: number, layer: string, value: unknown, source: string): Promise<void> {
+  const topology = typeof value === "string" ? value : JSON.stringify(value);
   await db
     .insert(areaBoundaries)
     .values({ areaId, layer, topology, source })
     .onConflictDoUpdate({ target: [areaBoundaries.areaId, areaBoundaries.layer], set: { topology, source, updatedAt: new Date() } });
 }
 
-export async function findBoundary(db: Executor, areaId: number, layer: string): Promise<unknown | undefined> {
+/** The stored TopoJSON text (send it as is, or JSON.parse it to draw). */
+export async function findBoundary(db: Executor, areaId: number, layer: string): Promise<string | undefined> {
   const [row] = await db
     .select({ topology: areaBoundaries.topology })
     .from(areaBoundaries)

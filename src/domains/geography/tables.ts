@@ -3,7 +3,6 @@ import {
   boolean,
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -90,7 +89,8 @@ export const areaBoundaries = pgTable(
       .notNull()
       .references(() => areas.id, { onDelete: "cascade" }),
     layer: text("layer").notNull(),
-    topology: jsonb("topology").notNull(),
+    /** TopoJSON text: served as is, never queried inside, so not jsonb (no parse cost on import). */
+    topology: text("topology").notNull(),
     source: text("source").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -101,7 +101,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         flags: cell.flags | periodFlags,
       });
     }
-    if (n % 5000 === 4999) await yieldToEventLoop();
+    if (n % 1000 === 999) await yieldToEventLoop();
   }
   const fresh = await newIndicatorSlugs(context.db, definitions.map((d) => d.draft.slug));
   return {

@@ -80,4 +80,19 @@ export class ObservationBuffer {
     this.ciUpper.push(row.ciUpper ?? null);
     this.flags.push(row.flags);
   }
+
+  /** A copy with rows in the given order (indicator/period/breakdown references are shared). */
+  reorder(order: readonly number[]): ObservationBuffer {
+    const copy = new ObservationBuffer();
+    copy.indicatorSlugs.push(...this.indicatorSlugs);
+    copy.periodCodes.push(...this.periodCodes);
+    copy.breakdownKeys.splice(0, copy.breakdownKeys.length, ...this.breakdownKeys);
+    const columns = ["indicator", "period", "area", "breakdown", "value", "numerator", "denominator", "ciLower", "ciUpper", "flags"] as const;
+    for (const name of columns) {
+      const from = this[name] as (number | null)[];
+      const to = copy[name] as (number | null)[];
+      for (const i of order) to.push(from[i]!);
+    }
+    return copy;
+  }
 }

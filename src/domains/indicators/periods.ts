@@ -44,7 +44,6 @@ export function parsePeriod(input: string): ParsedPeriod | null {
       return build(code, "financial-year", code, [start, 4], [end, 3]);
     }
     if (m[2]!.length === 4 && end > start) return build(`${start}-${end}`, "range", `${start} to ${end}`, [start, 1], [end, 12]);
-    return null;
   }
   m = /^(\d{4}) to (\d{4})$/i.exec(text);
   if (m && Number(m[2]) > Number(m[1])) return build(`${m[1]}-${m[2]}`, "range", `${m[1]} to ${m[2]}`, [Number(m[1]), 1], [Number(m[2]), 12]);
