@@ -6,6 +6,7 @@ import type { AppContext } from "./kernel/http/context.ts";
 import type { Lifecycle } from "./kernel/http/operations.ts";
 import { createServer, type NavItem } from "./kernel/http/server.ts";
 import { loadActor, registerSignInRoutes } from "./domains/access/index.ts";
+import { registerUploadRoutes } from "./domains/imports/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 
 /** Service navigation: only what the person can use. */
@@ -37,6 +38,7 @@ export async function buildApp(options: {
   const context: AppContext = { config, database, db: database.db };
   registerSiteRoutes(app, context);
   registerSignInRoutes(app, context);
+  registerUploadRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context };
 }
