@@ -105,7 +105,8 @@ function print(rows: Row[]): void {
   process.stdout.write(`${line(header)}\n${widths.map((w) => "-".repeat(w)).join("-|-")}\n${body.map(line).join("\n")}\n`);
 }
 
-const rows = await benchOne(undefined);
+// BENCH_ONLY=postgres skips PGlite (handy when iterating on the server path).
+const rows = process.env.BENCH_ONLY === "postgres" ? [] : await benchOne(undefined);
 if (process.env.BENCH_DATABASE_URL) rows.push(...(await benchOne(process.env.BENCH_DATABASE_URL)));
 print(rows);
 process.stdout.write("Goals: ≥ 200,000 values/s on PGlite, ≥ 500,000 on PostgreSQL (IoD indicators, first load).\n");

@@ -12,6 +12,8 @@ const MISSING = new Set(["", "na", "n/a", "..", ".", "-", "–", ":", "[x]", "x"
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 export function readNumberCell(raw: string | undefined): Cell {
+  // Fast path for the common case: a plain number exactly as written.
+  if (raw !== undefined && NUMBER.test(raw)) return { ok: true, value: Number(raw), flags: 0 };
   const text = (raw ?? "").trim();
   const lower = text.toLowerCase();
   if (MISSING.has(lower)) return { ok: true, value: null, flags: FLAG.missing };

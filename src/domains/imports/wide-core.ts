@@ -51,7 +51,19 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   const areaTypes = await listAreaTypes(context.db, [...areaIds.values()]);
   const buffer = new ObservationBuffer();
   const periodRef = buffer.periodRef(period.code);
-  const definitions = spec.columns.map((c) => ({ ...c, ref: buffer.indicatorRef(c.indicator.slug), draft: defineIndicator(c.indicator) }));
+  const definitions = spec.columns.map((c) => ({
+    ...c,
+    ref: buffer.indicatorRef(c.indicator.slug),
+    draft: defineIndicator(c.indicator),
+    index: columns.get(c.column)!,
+    numeratorIndex: c.numeratorColumn ? columns.get(c.numeratorColumn) : undefined,
+    denominatorIndex: c.denominatorColumn ? columns.get(c.denominatorColumn) : undefined,
+  }));
+  const extra = (row: { cells: string[]; line: number }, index: number, name: string): number | null => {
+    const read = readNumberCell(row.cells[index]);
+    if (!read.ok) issues.error(read.message, row.line, name);
+    return read.ok ? read.value : null;
+  };
   const seen = new Map<string, number>();
   let missing = 0;
   let suppressed = 0;
@@ -78,17 +90,11 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     }
     seen.set(code, row.line);
     for (const definition of definitions) {
-      const cell = readNumberCell(row.cells[columns.get(definition.column)!]);
+      const cell = readNumberCell(row.cells[definition.index]);
       if (!cell.ok) {
         issues.error(cell.message, row.line, definition.column);
         continue;
       }
-      const extra = (name: string | undefined) => {
-        if (!name) return null;
-        const read = readNumberCell(row.cells[columns.get(name)!]);
-        if (!read.ok) issues.error(read.message, row.line, name);
-        return read.ok ? read.value : null;
-      };
       if (cell.flags & FLAG.missing) missing++;
       if (cell.flags & FLAG.suppressed) suppressed++;
       buffer.push({
@@ -96,8 +102,8 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         period: periodRef,
         area: areaId,
         value: cell.value,
-        numerator: extra(definition.numeratorColumn),
-        denominator: extra(definition.denominatorColumn),
+        numerator: definition.numeratorIndex === undefined ? null : extra(row, definition.numeratorIndex, definition.numeratorColumn!),
+        denominator: definition.denominatorIndex === undefined ? null : extra(row, definition.denominatorIndex, definition.denominatorColumn!),
         flags: cell.flags | periodFlags,
       });
     }
