@@ -115,6 +115,7 @@ CREATE TABLE "import_batches" (
 CREATE TABLE "indicators" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"slug" text NOT NULL,
+	"partnership_id" uuid,
 	"title" text NOT NULL,
 	"definition" text DEFAULT '' NOT NULL,
 	"publisher" text DEFAULT '' NOT NULL,
@@ -198,6 +199,7 @@ CREATE UNIQUE INDEX "localities_name_unique" ON "localities" USING btree ("partn
 CREATE UNIQUE INDEX "breakdowns_unique" ON "breakdowns" USING btree ("dimension","value");--> statement-breakpoint
 CREATE INDEX "import_batches_sha_idx" ON "import_batches" USING btree ("sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "indicators_slug_unique" ON "indicators" USING btree ("slug");--> statement-breakpoint
+CREATE INDEX "indicators_partnership_idx" ON "indicators" USING btree ("partnership_id");--> statement-breakpoint
 CREATE INDEX "observation_history_key_idx" ON "observation_history" USING btree ("indicator_id","area_id","period_id");--> statement-breakpoint
 CREATE INDEX "observations_area_idx" ON "observations" USING btree ("area_id","indicator_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "periods_code_unique" ON "periods" USING btree ("code");--> statement-breakpoint

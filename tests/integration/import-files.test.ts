@@ -195,3 +195,26 @@ describe("wide import with a column mapping", () => {
     expect(bad.errors[0]!.message).toMatch(/missing column "Referrals"/);
   });
 });
+
+describe("local data belongs to the partnership that imported it", () => {
+  it("keeps partnerships off each other's indicators and off national ones", async () => {
+    const [a, b] = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"];
+    const run = (partnershipId: string | null, indicator: string) =>
+      runImport(database.db, {
+        importer: importerFor("tidy")!,
+        file: sourceFromBytes("local.csv", Buffer.from(`${TIDY_HEADER}E06000001,2019/20,${indicator},1,,,\n`)),
+        options: {},
+        dryRun: false,
+        audit,
+        partnershipId,
+      });
+    expect((await run(a, "youth-club-visits")).ok).toBe(true);
+    const other = await run(b, "youth-club-visits");
+    expect(other.ok).toBe(false);
+    expect(other.errors[0]!.message).toMatch(/already used by another partnership/);
+    const national = await run(a, "fsm-pupils");
+    expect(national.errors[0]!.message).toMatch(/national indicator/);
+    const owner = await database.db.execute(sql`select partnership_id from indicators where slug = 'youth-club-visits'`);
+    expect((owner as unknown as { rows: { partnership_id: string }[] }).rows[0]!.partnership_id).toBe(a);
+  });
+});

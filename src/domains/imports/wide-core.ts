@@ -4,6 +4,7 @@ import {
   defineIndicator,
   FLAG,
   type IndicatorDraft,
+  indicatorOwnershipProblems,
   newIndicatorSlugs,
   ObservationBuffer,
   parsePeriod,
@@ -109,6 +110,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     }
     if (n % 1000 === 999) await yieldToEventLoop();
   }
+    for (const problem of await indicatorOwnershipProblems(context.db, definitions.map((d) => d.draft.slug), context.partnershipId)) issues.error(problem);
   const fresh = await newIndicatorSlugs(context.db, definitions.map((d) => d.draft.slug));
   return {
     report: {
@@ -122,7 +124,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     },
     total: buffer.length,
     write: async (tx, { batchId, progress }) => {
-      const result = await writeObservationPlan(tx, { indicators: definitions.map((d) => d.draft), buffer, areaTypes }, batchId, (done) => progress?.update(done));
+      const result = await writeObservationPlan(tx, { indicators: definitions.map((d) => d.draft), buffer, areaTypes, partnershipId: context.partnershipId }, batchId, (done) => progress?.update(done));
       return { valuesWritten: result.written, valuesReplaced: result.replaced };
     },
   };

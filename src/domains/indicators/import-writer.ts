@@ -12,6 +12,23 @@ export interface ObservationPlan {
   buffer: ObservationBuffer;
   /** area id → area type, for the catalogue's coverage lists. */
   areaTypes: ReadonlyMap<number, string>;
+  /** Owner of indicators created by this import: null for national data. */
+  partnershipId: string | null;
+}
+
+/**
+ * Slugs this import may not write to: another partnership's local indicator, or (for a
+ * partnership's upload) a national indicator. Returns a message per slug.
+ */
+export async function indicatorOwnershipProblems(db: Executor, slugs: readonly string[], partnershipId: string | null): Promise<string[]> {
+  const rows = await findIndicatorsBySlug(db, slugs);
+  return rows
+    .filter((row) => row.partnershipId !== partnershipId)
+    .map((row) =>
+      row.partnershipId === null
+        ? `"${row.slug}" is a national indicator and cannot be changed by a partnership's upload; choose another identifier`
+        : `the identifier "${row.slug}" is already used by another partnership; choose another identifier`,
+    );
 }
 
 export function defineIndicator(draft: IndicatorDraft): IndicatorDefinition {
@@ -40,7 +57,7 @@ export async function writeObservationPlan(
   onProgress?: (done: number) => void,
 ): Promise<WriteResult> {
   const { buffer } = plan;
-  await insertMissingIndicators(db, plan.indicators);
+  await insertMissingIndicators(db, plan.indicators, plan.partnershipId);
   const indicatorRows = await findIndicatorsBySlug(db, buffer.indicatorSlugs);
   const indicatorIdBySlug = new Map(indicatorRows.map((row) => [row.slug, row.id]));
   const periodIdByCode = await upsertPeriods(db, periodsOf(buffer.periodCodes));

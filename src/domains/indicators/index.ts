@@ -2,7 +2,7 @@ export { breakdowns, importBatches, indicators, observationHistory, observations
 export { FLAG, type FlagName, flagNames } from "./flags.ts";
 export { ObservationBuffer } from "./observation-buffer.ts";
 export { OBSERVATION_CHUNK, type WriteResult } from "./observation-writer.ts";
-export { defineIndicator, newIndicatorSlugs, type ObservationPlan, writeObservationPlan } from "./import-writer.ts";
+export { defineIndicator, indicatorOwnershipProblems, newIndicatorSlugs, type ObservationPlan, writeObservationPlan } from "./import-writer.ts";
 export { parsePeriod, type ParsedPeriod, type PeriodKind, periodYear } from "./periods.ts";
 export * from "./schemas.ts";
 export {

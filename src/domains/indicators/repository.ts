@@ -23,16 +23,18 @@ export async function findIndicator(db: Executor, slug: string): Promise<Indicat
   return row;
 }
 
-export function listIndicators(db: Executor): Promise<IndicatorRow[]> {
-  return db.select().from(indicators).orderBy(asc(indicators.title));
+/** The catalogue a partnership sees: national indicators and its own (null: national only). */
+export function listIndicators(db: Executor, partnershipId: string | null = null): Promise<IndicatorRow[]> {
+  const visible = partnershipId ? sql`${indicators.partnershipId} is null or ${indicators.partnershipId} = ${partnershipId}` : sql`${indicators.partnershipId} is null`;
+  return db.select().from(indicators).where(visible).orderBy(asc(indicators.title));
 }
 
 /** Creates indicators not yet in the catalogue; existing entries (maybe edited by people) are left alone. */
-export async function insertMissingIndicators(db: Executor, drafts: readonly IndicatorDefinition[]): Promise<void> {
+export async function insertMissingIndicators(db: Executor, drafts: readonly IndicatorDefinition[], partnershipId: string | null): Promise<void> {
   if (drafts.length === 0) return;
   await db
     .insert(indicators)
-    .values(drafts.map((draft) => ({ ...draft })))
+    .values(drafts.map((draft) => ({ ...draft, partnershipId })))
     .onConflictDoNothing();
 }
 

@@ -20,6 +20,8 @@ export const indicators = pgTable(
   {
     id: serial("id").primaryKey(),
     slug: text("slug").notNull(),
+    /** Null for national/official data; a partnership's id for its own local data (private to it). */
+    partnershipId: uuid("partnership_id"),
     title: text("title").notNull(),
     definition: text("definition").notNull().default(""),
     publisher: text("publisher").notNull().default(""),
@@ -44,7 +46,7 @@ export const indicators = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex("indicators_slug_unique").on(table.slug)],
+  (table) => [uniqueIndex("indicators_slug_unique").on(table.slug), index("indicators_partnership_idx").on(table.partnershipId)],
 );
 
 /** Financial year, calendar year, quarter, month or range, with a sort key. */

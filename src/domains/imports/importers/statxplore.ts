@@ -12,6 +12,7 @@ import {
   defineIndicator,
   FLAG,
   findIndicator,
+  indicatorOwnershipProblems,
   newIndicatorSlugs,
   ObservationBuffer,
   parsePeriod,
@@ -149,6 +150,7 @@ export const statxploreImporter = defineImporter({
     }
     const annotated = annotationColumns.filter((c) => rows.slice(headerIndex + 1).some((row) => (row.cells[c.index] ?? "").trim() !== ""));
     for (const column of annotated) issues.warn(`annotations in "${column.cell}" were not imported`);
+    for (const problem of await indicatorOwnershipProblems(context.db, [draft.slug], context.partnershipId)) issues.error(problem);
     const fresh = await newIndicatorSlugs(db, [draft.slug]);
     return {
       report: {
@@ -170,7 +172,7 @@ export const statxploreImporter = defineImporter({
           tx,
           newAliases.map((alias) => ({ normalisedName: normaliseAreaName(alias.name), name: alias.name, areaId: alias.areaId, source: "statxplore", createdBy: audit.actorLabel })),
         );
-        const result = await writeObservationPlan(tx, { indicators: [draft], buffer, areaTypes }, batchId, (done) => progress?.update(done));
+        const result = await writeObservationPlan(tx, { indicators: [draft], buffer, areaTypes, partnershipId: context.partnershipId }, batchId, (done) => progress?.update(done));
         return { valuesWritten: result.written, valuesReplaced: result.replaced, counts: { aliasesRemembered: newAliases.length } };
       },
     };

@@ -5,6 +5,7 @@ import {
   FLAG,
   findIndicator,
   type IndicatorDefinition,
+  indicatorOwnershipProblems,
   newIndicatorSlugs,
   ObservationBuffer,
   parsePeriod,
@@ -138,6 +139,7 @@ export const tidyImporter = defineImporter({
         flags,
       });
     }
+    for (const problem of await indicatorOwnershipProblems(context.db, [...definitions.keys()], context.partnershipId)) issues.error(problem);
     const fresh = await newIndicatorSlugs(context.db, [...definitions.keys()]);
     const periodsSorted = buffer.periodCodes.map((code) => parsePeriod(code)!).sort((a, b) => a.sortKey - b.sortKey);
     return {
@@ -152,7 +154,7 @@ export const tidyImporter = defineImporter({
       },
       total: buffer.length,
       write: async (tx, { batchId, progress }) => {
-        const result = await writeObservationPlan(tx, { indicators: [...definitions.values()], buffer, areaTypes }, batchId, (done) => progress?.update(done));
+        const result = await writeObservationPlan(tx, { indicators: [...definitions.values()], buffer, areaTypes, partnershipId: context.partnershipId }, batchId, (done) => progress?.update(done));
         return { valuesWritten: result.written, valuesReplaced: result.replaced };
       },
     };
