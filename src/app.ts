@@ -7,6 +7,7 @@ import type { Lifecycle } from "./kernel/http/operations.ts";
 import { createServer, type NavItem } from "./kernel/http/server.ts";
 import { loadActor, registerSignInRoutes } from "./domains/access/index.ts";
 import { registerUploadRoutes } from "./domains/imports/index.ts";
+import { registerCatalogueRoutes } from "./domains/indicators/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 
 /** Service navigation: only what the person can use. */
@@ -39,6 +40,7 @@ export async function buildApp(options: {
   registerSiteRoutes(app, context);
   registerSignInRoutes(app, context);
   registerUploadRoutes(app, context);
+  registerCatalogueRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context };
 }

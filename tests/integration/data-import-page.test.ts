@@ -123,3 +123,32 @@ describe("data import page", () => {
     expect(await observationCount()).toBe(4);
   });
 });
+
+describe("indicator catalogue editing", () => {
+  it("lets a partnership's editor edit its own indicator, with validation and an audit entry", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const page = await lead.get("/data/indicators/cilif-relative");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Edit indicator");
+    const fields = { title: "Children in relative low income families", definition: "Under 16s, before housing costs", publisher: "DWP", dataset: "CiLIF", unit: "count", polarity: "higher-is-worse", disclosureRule: "none", releaseDate: "", nextReleaseDate: "2025-03-27", drivers: ["income-from-employment", "income-from-social-security"] };
+    const bad = await lead.post("/data/indicators/cilif-relative", { ...fields, sourceUrl: "not a url" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Enter a full web address");
+    const saved = await lead.post("/data/indicators/cilif-relative", { ...fields, sourceUrl: "https://stat-xplore.dwp.gov.uk/" });
+    expect(saved.statusCode).toBe(303);
+    const row = await t.database.db.execute(sql`select title, next_release_date::text as next, tags from indicators where slug = 'cilif-relative'`);
+    expect((row as unknown as { rows: { title: string; next: string; tags: { drivers: string[] } }[] }).rows[0]).toMatchObject({
+      title: "Children in relative low income families",
+      next: "2025-03-27",
+      tags: { drivers: ["income-from-employment", "income-from-social-security"] },
+    });
+    const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'indicator.updated'`);
+    expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    expect((await lead.get("/data/indicators")).statusCode).toBe(403);
+    const viewer = t.client();
+    await viewer.signIn("viewer@darlington.example");
+    expect((await viewer.get("/data/indicators/cilif-relative")).statusCode).toBe(403);
+    expect((await lead.get("/data/indicators/no-such-indicator")).statusCode).toBe(404);
+  });
+});

@@ -18,3 +18,4 @@ export {
 } from "./repository.ts";
 export * from "./catalogue-service.ts";
 export * from "./observations-service.ts";
+export { registerCatalogueRoutes } from "./catalogue-routes.ts";
