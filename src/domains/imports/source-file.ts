@@ -45,21 +45,15 @@ function lineOfOffset(bytes: Buffer, offset: number): number {
 
 /** First offset that is not valid UTF-8 (for the error message). */
 function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  // Binary search on prefixes; a prefix may end mid-character, so allow 3 bytes of slack.
-  while (high - low > 4) {
-    const middle = (low + high) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, middle), { stream: true });
-      decoder.decode();
-      low = middle;
-    } catch {
-      high = middle;
-    }
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
   }
-  return low;
+  return Math.max(0, bytes.length - 1);
 }
 
 /** Decodes strictly: a file that is not valid in the stated encoding is refused, never guessed. */

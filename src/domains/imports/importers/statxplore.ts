@@ -70,6 +70,10 @@ export const statxploreImporter = defineImporter({
     const year = periodYear(latest.period!);
 
     const candidates = await areasForMatching(db, MATCH_TYPES);
+    if (candidates.length === 0) {
+      issues.error("no local authorities are loaded yet, so no names can be matched: import the geography first (cpah import all-shared, or geography-topology)");
+      return { report: { rowsRead: rows.length }, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) };
+    }
     const index = buildNameIndex(candidates, await listAliases(db));
     const given = await areaIdsByCode(db, Object.values(opts.aliases));
     for (const [name, code] of Object.entries(opts.aliases)) if (!given.has(code)) issues.error(`the area code "${code}" given for "${name}" is not known`);
