@@ -8,7 +8,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findAreaByCode, findBoundary, neighboursOf, successorMap, valuesForAreaTypeCodes } from "./shared-data-helpers.ts";
+import { findAreaByCode, findBoundary, neighboursOf, successorMap, valuesForAreaTypeCodes } from "../helpers/shared-data.ts";
 import { type ImportReport, importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/domains/imports/index.ts";
 import { FLAG, valuesForArea, valuesForAreas } from "../../src/domains/indicators/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
