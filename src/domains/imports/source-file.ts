@@ -91,7 +91,7 @@ export async function readCsv(file: SourceFile, encoding: Encoding = "utf-8"): P
     let count = 0;
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       out.push({ cells: record.record, line: record.info.lines });
-      if (++count % 20_000 === 0) await yieldToEventLoop();
+      if (++count % 2_000 === 0) await yieldToEventLoop();
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

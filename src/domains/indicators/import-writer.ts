@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { ObservationBuffer } from "./observation-buffer.ts";
@@ -69,6 +70,7 @@ export async function writeObservationPlan(
   const result = await writeObservations(db, buffer, ids, batchId, onProgress);
   const coverage = buffer.indicatorSlugs.map(() => ({ types: new Set<string>(), periods: new Set<number>() }));
   for (let i = 0; i < buffer.length; i++) {
+    if (i % 100_000 === 99_999) await yieldToEventLoop();
     const entry = coverage[buffer.indicator[i]!]!;
     entry.periods.add(buffer.period[i]!);
     const type = plan.areaTypes.get(buffer.area[i]!);

@@ -29,30 +29,31 @@ function columnsOf(buffer: ObservationBuffer, ids: Ids, start: number, end: numb
     ${pgArray(slice(buffer.ciLower))}::float8[], ${pgArray(slice(buffer.ciUpper))}::float8[], ${pgArray(slice(buffer.flags))}::smallint[]`;
 }
 
+/** Buffer-local key of an (indicator, period) pair: both are small reference indexes. */
+function pairKey(buffer: ObservationBuffer, i: number): number {
+  return buffer.indicator[i]! * 1_000_000 + buffer.period[i]!;
+}
+
 /** (indicator, period) pairs that already hold values: only those need the replace-and-keep-history path. */
-async function existingPairs(db: Executor, buffer: ObservationBuffer, ids: Ids): Promise<Set<string>> {
-  const pairs = new Map<string, [number, number]>();
-  for (let i = 0; i < buffer.length; i++) {
-    const indicator = ids.indicators[buffer.indicator[i]!]!;
-    const period = ids.periods[buffer.period[i]!]!;
-    pairs.set(`${indicator}:${period}`, [indicator, period]);
-  }
-  const list = [...pairs.values()];
+async function existingPairs(db: Executor, buffer: ObservationBuffer, ids: Ids): Promise<Set<number>> {
+  const pairs = new Set<number>();
+  for (let i = 0; i < buffer.length; i++) pairs.add(pairKey(buffer, i));
+  const keys = [...pairs];
   const result = await db.execute(sql`
-    select t.i as indicator_id, t.p as period_id from unnest(${pgArray(list.map((p) => p[0]))}::int[], ${pgArray(list.map((p) => p[1]))}::int[]) t(i, p)
+    select t.k from unnest(${pgArray(keys)}::bigint[], ${pgArray(keys.map((k) => ids.indicators[Math.floor(k / 1_000_000)]!))}::int[],
+      ${pgArray(keys.map((k) => ids.periods[k % 1_000_000]!))}::int[]) t(k, i, p)
     where exists (select 1 from observations o where o.indicator_id = t.i and o.period_id = t.p)`);
-  return new Set((result as unknown as { rows: { indicator_id: number; period_id: number }[] }).rows.map((r) => `${r.indicator_id}:${r.period_id}`));
+  return new Set((result as unknown as { rows: { k: number | string }[] }).rows.map((r) => Number(r.k)));
 }
 
 /** Orders rows so each chunk is all-new or all-existing, new ones first. */
-function order(buffer: ObservationBuffer, ids: Ids, existing: Set<string>): { buffer: ObservationBuffer; firstExisting: number } {
+async function order(buffer: ObservationBuffer, existing: Set<number>): Promise<{ buffer: ObservationBuffer; firstExisting: number }> {
   if (existing.size === 0) return { buffer, firstExisting: buffer.length };
-  const isExisting = (i: number) => existing.has(`${ids.indicators[buffer.indicator[i]!]}:${ids.periods[buffer.period[i]!]}`);
   const fresh: number[] = [];
   const old: number[] = [];
-  for (let i = 0; i < buffer.length; i++) (isExisting(i) ? old : fresh).push(i);
-  const sorted = buffer.reorder([...fresh, ...old]);
-  return { buffer: sorted, firstExisting: fresh.length };
+  for (let i = 0; i < buffer.length; i++) (existing.has(pairKey(buffer, i)) ? old : fresh).push(i);
+  await yieldToEventLoop();
+  return { buffer: await buffer.reorder([...fresh, ...old]), firstExisting: fresh.length };
 }
 
 const INSERT_NEW = (columns: ReturnType<typeof sql>, batchId: number) => sql`
@@ -105,7 +106,7 @@ const UPSERT = (columns: ReturnType<typeof sql>, batchId: number) => sql`
  * event loop gets a turn between statements.
  */
 export async function writeObservations(db: Executor, input: ObservationBuffer, ids: Ids, batchId: number, onProgress?: (done: number) => void): Promise<WriteResult> {
-  const { buffer, firstExisting } = order(input, ids, await existingPairs(db, input, ids));
+  const { buffer, firstExisting } = await order(input, await existingPairs(db, input, ids));
   let written = 0;
   let replaced = 0;
   let size = OBSERVATION_CHUNK;
