@@ -29,6 +29,7 @@ interface ImportFlags {
   disclosure?: string;
   authority?: string;
   partnership?: string;
+  sheet?: string;
 }
 
 function cliAudit(): AuditContext {
@@ -38,7 +39,7 @@ function cliAudit(): AuditContext {
 /** CLI flags → the importer's options object (each importer's Zod schema keeps what it uses). */
 async function optionsFrom(flags: ImportFlags): Promise<Record<string, unknown>> {
   const options: Record<string, unknown> = {};
-  for (const key of ["period", "encoding", "indicator", "title", "unit", "name", "subject", "publisher", "dataset", "sourceUrl", "disclosure", "authority"] as const) {
+  for (const key of ["period", "encoding", "indicator", "title", "unit", "name", "subject", "publisher", "dataset", "sourceUrl", "disclosure", "authority", "sheet"] as const) {
     if (flags[key] !== undefined) options[key] = flags[key];
   }
   if (flags.groupKind) options.kind = flags.groupKind;
@@ -106,6 +107,7 @@ export function registerImportCommands(program: Command): void {
     .option("--dataset <dataset>", "tidy: dataset name")
     .option("--source-url <url>", "tidy: source URL")
     .option("--disclosure <rule>", "tidy: none (published statistics) or small-count (local data)")
+    .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first)")
     .option("--authority <code>", "lsoa-boundaries: the authority, if the file does not say")
     .option("--partnership <id>", "the partnership the data belongs to (local data)")
     .action(async (kind: string, file: string | undefined, flags: ImportFlags) => {

@@ -8,6 +8,7 @@ import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../s
 import { FLAG } from "../../src/domains/indicators/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
+import { xlsxWorkbook } from "../helpers/xlsx.ts";
 
 let database: Database;
 const audit = { actorUserId: null, actorLabel: "test" };
@@ -109,7 +110,7 @@ describe("bad files get a clear report and import nothing", () => {
     ["truncated row", TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06000002,2019/", /has 2 columns.*truncated/],
     ["duplicate rows", TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06000001,2019/20,x,2,,,\n", /duplicate row.*row 2/],
     ["unknown area code", TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06999999,2019/20,x,2,,,\n", /unknown area code "E06999999"/],
-    ["a spreadsheet instead of CSV", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xff, 0xfe]), /not UTF-8|not text/],
+    ["a broken spreadsheet", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xff, 0xfe]), /workbook could not be read/],
     ["wrong columns", "code,year,amount\nE06000001,2019,1\n", /missing columns "area_code", "period", "indicator", "value"/],
     ["a value that is not a number", TIDY_HEADER + "E06000001,2019/20,x,lots,,,\n", /"lots" is not a number/],
     ["a bad period", TIDY_HEADER + "E06000001,sometime,x,1,,,\n", /"sometime" is not a period/],
@@ -182,7 +183,7 @@ describe("Stat-Xplore names without codes", () => {
 });
 
 describe("wide import with a column mapping", () => {
-  it("imports the mapped columns for the given period", async () => {
+  it("imports the mapped columns for the given period, from CSV or XLSX", async () => {
     const mapping = {
       codeColumn: "Code",
       period: "2023",
@@ -191,6 +192,13 @@ describe("wide import with a column mapping", () => {
     const report = await load("wide", "wide.csv", "Code,Name,Referrals\nE06000001,Hartlepool,40\nE06000002,Middlesbrough,[c]\n", { mapping });
     expect(report.errors).toEqual([]);
     expect(await observation("early-help-referrals", "E06000002", "2023")).toMatchObject({ value: null, flags: FLAG.suppressed });
+    const workbook = xlsxWorkbook([["Code", "Name", "Referrals"], ["E06000001", "Hartlepool", 41], ["E06000003", "Redcar and Cleveland", "*"]]);
+    const fromXlsx = await load("wide", "wide.xlsx", workbook, { mapping: { ...mapping, period: "2024" } });
+    expect(fromXlsx.errors).toEqual([]);
+    expect(await observation("early-help-referrals", "E06000001", "2024")).toMatchObject({ value: 41, flags: 0 });
+    expect(await observation("early-help-referrals", "E06000003", "2024")).toMatchObject({ value: null, flags: FLAG.suppressed });
+    const broken = await load("wide", "broken.xlsx", workbook.subarray(0, 200), { mapping });
+    expect(broken.errors[0]!.message).toMatch(/workbook could not be read/);
     const bad = await load("wide", "wide.csv", "Code,Name\nE06000001,Hartlepool\n", { mapping });
     expect(bad.errors[0]!.message).toMatch(/missing column "Referrals"/);
   });

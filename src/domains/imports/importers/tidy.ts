@@ -16,7 +16,7 @@ import { periodMarkers, readNumberCell, slugify } from "../cells.ts";
 import { CsvTable } from "../csv-table.ts";
 import { defineImporter } from "../importer.ts";
 import { encodingOption } from "../run-import.ts";
-import { readCsv } from "../source-file.ts";
+import { readTable } from "../spreadsheet.ts";
 
 const FLAG_WORDS: Record<string, number> = {
   p: FLAG.provisional,
@@ -47,6 +47,8 @@ export const tidyImporter = defineImporter({
   scope: "partnership",
   optionsSchema: z.object({
     encoding: encodingOption,
+    /** XLSX: the sheet to read (name or 1-based number); the first by default. */
+    sheet: z.string().optional(),
     publisher: z.string().max(200).default(""),
     dataset: z.string().max(300).default(""),
     sourceUrl: z.union([z.url(), z.literal("")]).default(""),
@@ -55,7 +57,7 @@ export const tidyImporter = defineImporter({
   }),
   async prepare(context, opts) {
     const { issues } = context;
-    const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    const table = new CsvTable(await readTable(context.file, { encoding: opts.encoding, sheet: opts.sheet }));
     const report = { rowsRead: table.rows.length, preview: table.preview() };
     const columns = table.require(["area_code", "period", "indicator", "value"], issues);
     table.checkRowLengths(issues);

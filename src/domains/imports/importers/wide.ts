@@ -4,7 +4,7 @@ import { slugify } from "../cells.ts";
 import { CsvTable } from "../csv-table.ts";
 import { defineImporter } from "../importer.ts";
 import { encodingOption } from "../run-import.ts";
-import { readCsv } from "../source-file.ts";
+import { readTable } from "../spreadsheet.ts";
 import { prepareWide } from "../wide-core.ts";
 
 /**
@@ -30,9 +30,9 @@ export const wideImporter = defineImporter({
   kind: "wide",
   label: "Wide CSV (one row per area, one column per indicator) with a column mapping",
   scope: "partnership",
-  optionsSchema: z.object({ mapping: wideMappingSchema, encoding: encodingOption }),
+  optionsSchema: z.object({ mapping: wideMappingSchema, encoding: encodingOption, sheet: z.string().optional() }),
   async prepare(context, opts) {
-    const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    const table = new CsvTable(await readTable(context.file, { encoding: opts.encoding, sheet: opts.sheet }));
     const columns = opts.mapping.columns.map((entry) => {
       const title = entry.indicator.title ?? entry.column;
       return {
