@@ -3,7 +3,7 @@ import { strToU8, zipSync } from "fflate";
 /** A minimal .xlsx workbook (one sheet, inline strings) for import tests. */
 export function xlsxWorkbook(rows: (string | number | null)[][]): Buffer {
   const column = (index: number) => String.fromCharCode(65 + index);
-  const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const sheetRows = rows
     .map((row, r) => {
       const cells = row
@@ -11,7 +11,7 @@ export function xlsxWorkbook(rows: (string | number | null)[][]): Buffer {
           const ref = `${column(c)}${r + 1}`;
           if (value === null) return "";
           if (typeof value === "number") return `<c r="${ref}"><v>${value}</v></c>`;
-          return `<c r="${ref}" t="inlineStr"><is><t>${escape(value)}</t></is></c>`;
+          return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
         })
         .join("");
       return `<row r="${r + 1}">${cells}</row>`;
