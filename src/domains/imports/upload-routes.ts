@@ -17,7 +17,8 @@ const VIEW_PREVIEW = "imports/views/import-preview.njk";
 
 /** Kinds this person may load: partnership data for editors; national data for administrators only. */
 function kindsFor(actor: Actor): Importer[] {
-  return [...importers.values()].filter((importer) => importer.scope === "partnership" || actor.isPlatformAdmin);
+  // "wide" needs its column-mapping step, which this page does not have yet (CLI: --mapping).
+  return [...importers.values()].filter((importer) => importer.kind !== "wide" && (importer.scope === "partnership" || actor.isPlatformAdmin));
 }
 
 const uploadFields = z.object({
