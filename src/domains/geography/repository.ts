@@ -23,7 +23,7 @@ function rows<T>(result: unknown): T[] {
 /** Inserts or updates areas by code; tier flags only ever get added (a unitary is both). */
 export async function upsertAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
   let written = 0;
-  for (const part of chunks(input, 5000)) {
+  for (const part of chunks(input, 2000)) {
     const result = await db.execute(sql`
       insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year)
       select * from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
@@ -44,7 +44,7 @@ export async function upsertAreas(db: Executor, input: readonly AreaInput[]): Pr
 /** Adds areas only where the code is not known yet (lookups must not rename areas). */
 export async function insertMissingAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
   let written = 0;
-  for (const part of chunks(input, 5000)) {
+  for (const part of chunks(input, 2000)) {
     const result = await db.execute(sql`
       insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year)
       select * from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
@@ -68,7 +68,7 @@ export interface ParentLink {
 /** Replaces each child's parent of the given relation (a re-import moves areas cleanly). */
 export async function linkParents(db: Executor, links: readonly ParentLink[]): Promise<number> {
   let written = 0;
-  for (const part of chunks(links, 5000)) {
+  for (const part of chunks(links, 1500)) {
     const children = pgArray(part.map((l) => l.child));
     const parents = pgArray(part.map((l) => l.parent));
     const relations = pgArray(part.map((l) => l.relation));
@@ -90,10 +90,15 @@ export async function linkParents(db: Executor, links: readonly ParentLink[]): P
 
 /** code → id for the given codes (all areas when codes is omitted). */
 export async function areaIdsByCode(db: Executor, codes?: readonly string[]): Promise<Map<string, number>> {
-  const list = codes
-    ? await db.select({ id: areas.id, code: areas.code }).from(areas).where(sql`${areas.code} = any(${pgArray([...codes])}::text[])`)
-    : await db.select({ id: areas.id, code: areas.code }).from(areas);
-  return new Map(list.map((row) => [row.code, row.id]));
+  if (!codes) return new Map((await db.select({ id: areas.id, code: areas.code }).from(areas)).map((row) => [row.code, row.id]));
+  const found = new Map<string, number>();
+  // In slices, so a 35,000-code lookup never holds PGlite (and the event loop) for long.
+  for (const part of chunks([...new Set(codes)], 4000)) {
+    const list = await db.select({ id: areas.id, code: areas.code }).from(areas).where(sql`${areas.code} = any(${pgArray(part)}::text[])`);
+    for (const row of list) found.set(row.code, row.id);
+    await yieldToEventLoop();
+  }
+  return found;
 }
 
 export async function findAreaByCode(db: Executor, code: string): Promise<AreaRow | undefined> {
@@ -214,9 +219,13 @@ export async function areasForMatching(db: Executor, types: readonly string[]) {
 
 /** area id → type, for the given ids. */
 export async function listAreaTypes(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const list = await db.select({ id: areas.id, type: areas.type }).from(areas).where(sql`${areas.id} = any(${pgArray([...ids])}::int[])`);
-  return new Map(list.map((row) => [row.id, row.type]));
+  const found = new Map<number, string>();
+  for (const part of chunks([...new Set(ids)], 4000)) {
+    const list = await db.select({ id: areas.id, type: areas.type }).from(areas).where(sql`${areas.id} = any(${pgArray(part)}::int[])`);
+    for (const row of list) found.set(row.id, row.type);
+    await yieldToEventLoop();
+  }
+  return found;
 }
 
 /** Codes of the parents (of one relation) shared by every one of the given children. */
