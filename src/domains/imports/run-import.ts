@@ -83,9 +83,11 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       actorLabel: request.audit.actorLabel,
       partnershipId,
     });
-    request.progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
-    const written = await prepared.write(tx, { batchId, audit: request.audit, progress: request.progress });
-    request.progress?.stop();
+    // Small files (a boundary file, a lookup of a few rows) would only add noise to the log.
+    const progress = prepared.total >= 1000 ? request.progress : undefined;
+    progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
+    const written = await prepared.write(tx, { batchId, audit: request.audit, progress });
+    progress?.stop();
     const summary = {
       kind: request.importer.kind,
       fileName: request.file.name,
