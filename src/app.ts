@@ -17,6 +17,8 @@ import {
 import { registerAuditRoutes } from "./domains/audit-log/index.ts";
 import { registerOrganisationRoutes } from "./domains/organisations/index.ts";
 import { registerMemberRoutes, registerPartnershipRoutes } from "./domains/partnerships/index.ts";
+import { registerUploadRoutes } from "./domains/imports/index.ts";
+import { registerCatalogueRoutes } from "./domains/indicators/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 import { registerGovernanceRoutes } from "./domains/governance/index.ts";
 import { registerMeetingRoutes } from "./domains/meetings/index.ts";
@@ -24,14 +26,15 @@ import { registerBudgetRoutes } from "./domains/budgets/index.ts";
 import { registerNationalRoutes } from "./domains/national/index.ts";
 import { registerAttentionRoutes } from "./domains/attention/index.ts";
 
-export interface RouteSummary {
-  method: string;
-  url: string;
-}
 import { countActionsByPriority, registerActionDetailRoutes, registerActionRoutes, registerImportRoutes } from "./domains/actions/index.ts";
 import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/monitoring/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes } from "./domains/strategy/index.ts";
+
+export interface RouteSummary {
+  method: string;
+  url: string;
+}
 
 /** Service navigation: only what the person can use. */
 function navigation(actor: Actor | null): NavItem[] {
@@ -39,6 +42,7 @@ function navigation(actor: Actor | null): NavItem[] {
   const items: NavItem[] = [
     { href: "/dashboard", text: "Your partnerships" },
     { href: "/attention", text: "Needs attention" },
+    { href: "/data/indicators", text: "Indicators" },
   ];
   if (actor.isPlatformAdmin || actor.coordinatorNations.length > 0) items.push({ href: "/national", text: "National view" });
   if (actor.isPlatformAdmin) {
@@ -94,6 +98,8 @@ export async function buildApp(options: {
   registerImportRoutes(app, context, actionDeps);
   registerMonitoringRoutes(app, context);
   registerProofingRoutes(app, context);
+  registerUploadRoutes(app, context);
+  registerCatalogueRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context, routes };
 }

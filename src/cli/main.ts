@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../kernel/config/config.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
 import { registerDemoCommand } from "./demo-command.ts";
+import { registerImportCommands } from "./import-commands.ts";
 import { registerServeCommands } from "./serve-commands.ts";
 import { registerUserCommands } from "./user-commands.ts";
 
@@ -13,6 +14,7 @@ const program = new Command()
 registerServeCommands(program);
 registerUserCommands(program);
 registerDemoCommand(program);
+registerImportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,127 @@
+/**
+ * Import throughput through the real importers, on PGlite and (with BENCH_DATABASE_URL) on
+ * PostgreSQL, with the largest event-loop delay seen while each import ran.
+ *   npm run bench            (reads ../shared/data; SHARED_DATA_DIR overrides)
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import pg from "pg";
+import { importerFor, readSourceFile, runImport } from "../../src/domains/imports/index.ts";
+import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
+import { runMigrations } from "../../src/kernel/db/migrate.ts";
+
+const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
+const audit = { actorUserId: null, actorLabel: "bench" };
+
+interface Row {
+  database: string;
+  step: string;
+  values: number;
+  seconds: number;
+  /** Parse + validate alone (a dry run of the same file). */
+  checkSeconds: number;
+  perSecond: number;
+  maxDelayMs: number;
+}
+
+async function timed(database: Database, label: string, kind: string, file: string, options: Record<string, unknown> = {}): Promise<Row> {
+  const source = await readSourceFile(path.join(dataDir, file));
+  const checkStarted = performance.now();
+  await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun: true, audit });
+  const checkSeconds = (performance.now() - checkStarted) / 1000;
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  const started = performance.now();
+  const report = await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun: false, audit });
+  const seconds = (performance.now() - started) / 1000;
+  histogram.disable();
+  if (!report.ok) throw new Error(`${file}: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  const values = report.valuesWritten ?? 0;
+  return { database: database.kind, step: label, values, seconds, checkSeconds, perSecond: values / seconds, maxDelayMs: histogram.max / 1e6 };
+}
+
+async function openBenchDatabase(url: string | undefined): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (!url) {
+    // On disk, as `cpah serve` runs it (in-memory PGlite pays for growing its memory files).
+    const dir = await mkdtemp(path.join(os.tmpdir(), "cpah-bench-"));
+    const database = await openDatabase({ dataDir: dir });
+    await runMigrations(database);
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `cpah_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
+  await runMigrations(database);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function benchOne(url: string | undefined): Promise<Row[]> {
+  const { database, drop } = await openBenchDatabase(url);
+  try {
+    const rows: Row[] = [];
+    rows.push(await timed(database, "geography (ONS TopoJSON)", "geography-topology", "geography/uk-local-authorities-topo.json"));
+    rows.push(await timed(database, "LTLA lookup", "ltla-lookup", "geography/ltla14-lookup.csv"));
+    rows.push(await timed(database, "code changes", "code-changes", "geography/ltla-changes.csv"));
+    rows.push(await timed(database, "LSOA lookup (34,753 rows)", "lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv"));
+    rows.push(await timed(database, "IoD2019 indicators (first load)", "iod", "deprivation/iod2019-indicators-lsoa11.csv"));
+    rows.push(await timed(database, "IoD2019 indicators (new release, period 2020)", "iod", "deprivation/iod2019-indicators-lsoa11.csv", { period: "2020" }));
+    rows.push(await timed(database, "IoD2019 indicators (same file again: no change)", "iod", "deprivation/iod2019-indicators-lsoa11.csv"));
+    rows.push(
+      await timed(database, "Stat-Xplore CiLIF export", "statxplore", "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv", {
+        indicator: "cilif-relative-children-count",
+        title: "Children in relative low income families",
+        skipUnmatched: true,
+      }),
+    );
+    return rows;
+  } finally {
+    await drop();
+  }
+}
+
+function print(rows: Row[]): void {
+  const header = ["database", "import", "values written", "seconds", "of which check", "values/s", "values/s (write)", "max event-loop delay (ms)"];
+  const rate = (values: number, seconds: number) => (values && seconds > 0 ? Math.round(values / seconds).toLocaleString("en-GB") : "-");
+  const body = rows.map((r) => [
+    r.database,
+    r.step,
+    String(r.values),
+    r.seconds.toFixed(2),
+    Math.min(r.checkSeconds, r.seconds).toFixed(2),
+    rate(r.values, r.seconds),
+    rate(r.values, r.seconds - Math.min(r.checkSeconds, r.seconds)),
+    r.maxDelayMs.toFixed(1),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ");
+  process.stdout.write(`${line(header)}\n${widths.map((w) => "-".repeat(w)).join("-|-")}\n${body.map(line).join("\n")}\n`);
+}
+
+// BENCH_ONLY=postgres skips PGlite (handy when iterating on the server path).
+const rows = process.env.BENCH_ONLY === "postgres" ? [] : await benchOne(undefined);
+if (process.env.BENCH_DATABASE_URL) rows.push(...(await benchOne(process.env.BENCH_DATABASE_URL)));
+print(rows);
+process.stdout.write(`Goals: ≥ 200,000 values/s on PGlite, ≥ 500,000 on PostgreSQL (IoD indicators, first load). Load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores.\n`);

@@ -1,0 +1,140 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Command } from "commander";
+import type { AuditContext } from "../kernel/audit/audit.ts";
+import type { Db } from "../kernel/db/database.ts";
+import { AppError } from "../kernel/errors/app-error.ts";
+import { type ImportReport, importerFor, importers, ImportRejected, readSourceFile, runImport, sharedDataSteps } from "../domains/imports/index.ts";
+import { printReport } from "./import-report.ts";
+import { createProgress } from "./progress.ts";
+import { openRuntime } from "./runtime.ts";
+
+interface ImportFlags {
+  dryRun?: boolean;
+  period?: string;
+  encoding?: string;
+  indicator?: string;
+  title?: string;
+  unit?: string;
+  name?: string;
+  groupKind?: string;
+  subject?: string;
+  alias?: string[];
+  skipUnmatched?: boolean;
+  mapping?: string;
+  publisher?: string;
+  dataset?: string;
+  sourceUrl?: string;
+  disclosure?: string;
+  authority?: string;
+  partnership?: string;
+  sheet?: string;
+}
+
+function cliAudit(): AuditContext {
+  return { actorUserId: null, actorLabel: `cli:${os.userInfo().username}` };
+}
+
+/** CLI flags → the importer's options object (each importer's Zod schema keeps what it uses). */
+async function optionsFrom(flags: ImportFlags): Promise<Record<string, unknown>> {
+  const options: Record<string, unknown> = {};
+  for (const key of ["period", "encoding", "indicator", "title", "unit", "name", "subject", "publisher", "dataset", "sourceUrl", "disclosure", "authority", "sheet"] as const) {
+    if (flags[key] !== undefined) options[key] = flags[key];
+  }
+  if (flags.groupKind) options.kind = flags.groupKind;
+  if (flags.skipUnmatched) options.skipUnmatched = true;
+  if (flags.alias?.length) {
+    options.aliases = Object.fromEntries(
+      flags.alias.map((pair) => {
+        const at = pair.lastIndexOf("=");
+        if (at < 1) throw new AppError("VALIDATION", `--alias "${pair}": use --alias "Area name=E06000001"`);
+        return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+      }),
+    );
+  }
+  if (flags.mapping) {
+    try {
+      options.mapping = JSON.parse(await readFile(flags.mapping, "utf8"));
+    } catch (error) {
+      throw new AppError("VALIDATION", `--mapping ${flags.mapping}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return options;
+}
+
+async function importOne(db: Db, kind: string, file: string, options: unknown, flags: { dryRun: boolean; partnership?: string | undefined }): Promise<ImportReport> {
+  const importer = importerFor(kind);
+  if (!importer) throw new AppError("VALIDATION", `unknown import kind "${kind}"; one of: ${[...importers.keys()].join(", ")}`);
+  try {
+    const source = await readSourceFile(file);
+    return await runImport(db, { importer, file: source, options, dryRun: flags.dryRun, audit: cliAudit(), partnershipId: flags.partnership ?? null, progress: createProgress() });
+  } catch (error) {
+    if (error instanceof ImportRejected) throw new AppError("VALIDATION", error.message);
+    throw error;
+  }
+}
+
+/** A directory of boundary files imports file by file (one transaction each). */
+async function filesFor(kind: string, file: string): Promise<string[]> {
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new AppError("VALIDATION", `${file}: no such file or directory`);
+  if (!info.isDirectory()) return [file];
+  if (kind !== "lsoa-boundaries") throw new AppError("VALIDATION", `${file} is a directory; only lsoa-boundaries imports a directory`);
+  return (await readdir(file)).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(file, f));
+}
+
+export function registerImportCommands(program: Command): void {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command("import")
+    .description(`import a data file: ${[...importers.keys()].join(", ")}, or "all-shared [dir]"`)
+    .argument("<kind>", "what the file is (or all-shared)")
+    .argument("[file]", "the file (or directory for lsoa-boundaries and all-shared)")
+    .option("--dry-run", "check the file and print the report without importing")
+    .option("--period <period>", "period of the values (IoD/SIMD/wide), e.g. 2019")
+    .option("--encoding <encoding>", "utf-8 (default) or windows-1252")
+    .option("--indicator <slug>", "indicator slug (statxplore)")
+    .option("--title <title>", "indicator title for a new indicator (statxplore)")
+    .option("--unit <unit>", "unit for a new indicator (statxplore)")
+    .option("--name <name>", "comparison group name")
+    .option("--group-kind <kind>", "comparison group kind: cipfa, statistical, geographic, user")
+    .option("--subject <code>", "comparison group: the authority it was built for")
+    .option("--alias <name=code>", "statxplore: resolve an unmatched area name (repeatable; remembered)", collect)
+    .option("--skip-unmatched", "statxplore: import matched areas and leave unmatched names out")
+    .option("--mapping <file.json>", "wide: the column mapping")
+    .option("--publisher <publisher>", "tidy: publisher")
+    .option("--dataset <dataset>", "tidy: dataset name")
+    .option("--source-url <url>", "tidy: source URL")
+    .option("--disclosure <rule>", "tidy: none (published statistics) or small-count (local data)")
+    .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first)")
+    .option("--authority <code>", "lsoa-boundaries: the authority, if the file does not say")
+    .option("--partnership <id>", "the partnership the data belongs to (local data)")
+    .action(async (kind: string, file: string | undefined, flags: ImportFlags) => {
+      const { database } = await openRuntime();
+      let failed = false;
+      try {
+        if (kind === "all-shared") {
+          const dir = path.resolve(file ?? path.join(process.cwd(), "..", "shared", "data"));
+          for (const step of await sharedDataSteps(dir)) {
+            if (!(await stat(step.file).catch(() => null))) {
+              process.stderr.write(`skipped ${step.kind} ${step.file}: not found\n`);
+              continue;
+            }
+            const report = await importOne(database.db, step.kind, step.file, step.options, { dryRun: !!flags.dryRun });
+            if (printReport(report, step.kind !== "lsoa-boundaries")) failed = true;
+          }
+        } else {
+          if (!file) throw new AppError("VALIDATION", "give the file to import");
+          const options = await optionsFrom(flags);
+          for (const one of await filesFor(kind, file)) {
+            const report = await importOne(database.db, kind, one, options, { dryRun: !!flags.dryRun, partnership: flags.partnership });
+            if (printReport(report, true)) failed = true;
+          }
+        }
+      } finally {
+        await database.close();
+      }
+      if (failed) throw new AppError("VALIDATION", "nothing was imported from the file(s) with errors listed above");
+    });
+}

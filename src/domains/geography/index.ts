@@ -1,0 +1,19 @@
+export {
+  areaBoundaries,
+  areaCodeChanges,
+  areaNameAliases,
+  areaNeighbours,
+  areaParents,
+  areas,
+  comparisonGroupMembers,
+  comparisonGroups,
+  localities,
+  localityAreas,
+} from "./tables.ts";
+export * from "./area-types.ts";
+export * from "./repository.ts";
+export * from "./groups-repository.ts";
+export * from "./groups-service.ts";
+export { retiresCode, successorMap } from "./code-changes.ts";
+export { buildNameIndex, type MatchCandidate, matchAreaName, type NameIndex, type NameMatch, normaliseAreaName } from "./name-matching.ts";
+export { extractGeometries, type TopoGeometry, type Topology } from "./topology.ts";

@@ -1,0 +1,8 @@
+export type { Importer, ProgressSink } from "./importer.ts";
+export { formatIssue, type ImportIssue, type ImportReport, ImportRejected, type NameProblem } from "./report.ts";
+export { importerFor, importers } from "./registry.ts";
+export { type ImportRequest, runImport } from "./run-import.ts";
+export { type ImportStep, sharedDataSteps } from "./shared-data.ts";
+export { decodeText, MAX_IMPORT_BYTES, readSourceFile, type SourceFile, sourceFromBytes } from "./source-file.ts";
+export { readNumberCell } from "./cells.ts";
+export { registerUploadRoutes } from "./upload-routes.ts";

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
+import type { Db } from "../../kernel/db/database.ts";
+import { completeBatch, insertBatch } from "../indicators/index.ts";
+import type { Importer, ProgressSink } from "./importer.ts";
+import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
+import type { SourceFile } from "./source-file.ts";
+
+export interface ImportRequest {
+  importer: Importer;
+  file: SourceFile;
+  options: unknown;
+  dryRun: boolean;
+  audit: AuditContext;
+  partnershipId?: string | null;
+  progress?: ProgressSink | undefined;
+}
+
+function emptyReport(request: ImportRequest): ImportReport {
+  return {
+    kind: request.importer.kind,
+    fileName: request.file.name,
+    sha256: request.file.sha256,
+    sizeBytes: request.file.bytes.length,
+    ok: false,
+    dryRun: request.dryRun,
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    rowsRead: 0,
+    skippedRows: [],
+    values: 0,
+    missingValues: 0,
+    suppressedValues: 0,
+    indicators: [],
+    periods: [],
+    areas: 0,
+    nameProblems: [],
+    preview: { columns: [], rows: [] },
+    counts: {},
+  };
+}
+
+/**
+ * parse → validate → (unless dry run or invalid) write, all of one file in one transaction
+ * with its import batch and audit entry. Bad files come back as a report with ok = false;
+ * nothing is written.
+ */
+export async function runImport(db: Db, request: ImportRequest): Promise<ImportReport> {
+  const report = emptyReport(request);
+  const issues = new IssueList(request.file.name);
+  const finish = () => {
+    report.errors = issues.errors;
+    report.errorCount = issues.errorCount;
+    report.warnings = issues.warnings;
+    report.ok = issues.ok;
+    return report;
+  };
+  const options = request.importer.optionsSchema.safeParse(request.options ?? {});
+  if (!options.success) {
+    for (const issue of options.error.issues) issues.error(`option ${issue.path.join(".") || "(options)"}: ${issue.message}`);
+    return finish();
+  }
+  const partnershipId = request.partnershipId ?? null;
+  let prepared: Awaited<ReturnType<Importer["prepare"]>>;
+  try {
+    prepared = await request.importer.prepare({ db, file: request.file, issues, audit: request.audit, partnershipId }, options.data);
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    issues.error(error.message.replace(`${request.file.name}: `, "").replace(/^[^:]*, row \d+: /, ""), error.row);
+    return finish();
+  }
+  Object.assign(report, prepared.report);
+  if (!issues.ok || request.dryRun) return finish();
+
+  const outcome = await db.transaction(async (tx) => {
+    const batchId = await insertBatch(tx, {
+      kind: request.importer.kind,
+      fileName: request.file.name,
+      sha256: request.file.sha256,
+      sizeBytes: request.file.bytes.length,
+      actorUserId: request.audit.actorUserId,
+      actorLabel: request.audit.actorLabel,
+      partnershipId,
+    });
+    // Small files (a boundary file, a lookup of a few rows) would only add noise to the log.
+    const progress = prepared.total >= 1000 ? request.progress : undefined;
+    progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
+    const written = await prepared.write(tx, { batchId, audit: request.audit, progress });
+    progress?.stop();
+    const summary = {
+      kind: request.importer.kind,
+      fileName: request.file.name,
+      sha256: request.file.sha256,
+      rowsRead: report.rowsRead,
+      values: report.values,
+      valuesWritten: written.valuesWritten,
+      valuesReplaced: written.valuesReplaced,
+      counts: { ...report.counts, ...written.counts },
+      indicators: report.indicators.map((indicator) => indicator.slug),
+      periods: report.periods,
+    };
+    await completeBatch(tx, batchId, { rowsRead: report.rowsRead, valuesWritten: written.valuesWritten, valuesReplaced: written.valuesReplaced, report: summary });
+    await recordAudit(tx, request.audit, {
+      action: "import.completed",
+      entityType: "import_batch",
+      entityId: String(batchId),
+      partnershipId,
+      after: summary,
+    });
+    return { batchId, ...written };
+  });
+  report.batchId = outcome.batchId;
+  report.valuesWritten = outcome.valuesWritten;
+  report.valuesReplaced = outcome.valuesReplaced;
+  report.counts = { ...report.counts, ...outcome.counts };
+  return finish();
+}
+
+/** Options given as strings (CLI flags, form fields) are coerced by each importer's schema. */
+export const encodingOption = z.enum(["utf-8", "windows-1252"]).default("utf-8");

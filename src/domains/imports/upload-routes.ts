@@ -1,0 +1,149 @@
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { partnershipFor } from "../partnerships/index.ts";
+import type { Importer } from "./importer.ts";
+import { importers } from "./registry.ts";
+import { ImportRejected, type ImportReport } from "./report.ts";
+import { runImport } from "./run-import.ts";
+import { MAX_IMPORT_BYTES, sourceFromBytes } from "./source-file.ts";
+import { dropPending, loadPending, savePending, updatePendingOptions } from "./upload-store.ts";
+
+const VIEW_FORM = "imports/views/import-form.njk";
+const VIEW_PREVIEW = "imports/views/import-preview.njk";
+
+/** Kinds this person may load: partnership data for editors; national data for administrators only. */
+function kindsFor(actor: Actor): Importer[] {
+  // "wide" needs its column-mapping step, which this page does not have yet (CLI: --mapping).
+  return [...importers.values()].filter((importer) => importer.kind !== "wide" && (importer.scope === "partnership" || actor.isPlatformAdmin));
+}
+
+const uploadFields = z.object({
+  kind: z.string().min(1, "Choose what kind of file this is"),
+  indicator: z.string().trim().default(""),
+  title: z.string().trim().default(""),
+  period: z.string().trim().default(""),
+  name: z.string().trim().default(""),
+});
+
+/** Multipart fields arrive as { value } objects; files as parts with toBuffer(). */
+function formView(partnership: { id: string; name: string }, actor: Actor, values: Record<string, unknown>, errors: { field: string; message: string }[], imported?: number) {
+  return {
+    title: "Import data",
+    partnership,
+    kindItems: kindsFor(actor).map((k) => ({ value: k.kind, text: k.label, checked: values.kind === k.kind })),
+    values,
+    errors,
+    imported,
+  };
+}
+
+function fieldValue(body: Record<string, unknown>, name: string): string | undefined {
+  const field = body[name] as { value?: unknown; type?: string } | undefined;
+  return field && field.type === "field" && typeof field.value === "string" ? field.value : undefined;
+}
+
+function optionsFrom(kind: string, fields: z.infer<typeof uploadFields>): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (fields.indicator) options.indicator = fields.indicator;
+  if (fields.title) options.title = fields.title;
+  if (fields.period) options.period = fields.period;
+  if (fields.name) options.name = fields.name;
+  if (kind === "comparison-group") options.kind = "user";
+  return options;
+}
+
+export function registerUploadRoutes(app: FastifyInstance, { db, config }: AppContext): void {
+  const base = (id: string) => `/partnerships/${id}/data/import`;
+  const load = async (request: FastifyRequest) => {
+    const { id } = z.object({ id: z.uuid() }).catch({ id: "" }).parse(request.params);
+    if (!id) throw AppError.notFound();
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    return { partnership, actor: request.actor! };
+  };
+  const preview = (report: ImportReport, partnership: { id: string; name: string }, token: string, errors: { field: string; message: string }[] = []) => ({
+    title: report.ok ? "Check the file before importing" : "There is a problem with the file",
+    partnership,
+    report: {
+      ...report,
+      nameProblems: report.nameProblems.map((p) => ({ ...p, candidatesText: p.candidates.map((c) => `${c.code} ${c.name}`).join(", ") })),
+    },
+    token,
+    errors,
+    action: `${base(partnership.id)}/${token}`,
+  });
+
+  app.get("/partnerships/:id/data/import", async (request, reply) => {
+    const { partnership, actor } = await load(request);
+    const { imported } = z.object({ imported: z.coerce.number().int().optional() }).catch({}).parse(request.query);
+    return reply.view(VIEW_FORM, formView(partnership, actor, {}, [], imported));
+  });
+
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20 } });
+    scope.post("/partnerships/:id/data/import", async (request, reply) => {
+      const { partnership, actor } = await load(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const raw = Object.fromEntries(["kind", "indicator", "title", "period", "name"].map((k) => [k, fieldValue(body, k)]));
+      const fields = uploadFields.safeParse(raw);
+      const importer = fields.success ? kindsFor(actor).find((i) => i.kind === fields.data.kind) : undefined;
+      const file = body.file as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
+      const errors: { field: string; message: string }[] = [];
+      if (!importer) errors.push({ field: "kind", message: "Choose what kind of file this is" });
+      const bytes = file?.type === "file" && file.toBuffer ? await file.toBuffer() : undefined;
+      if (!bytes || bytes.length === 0 || !file?.filename) errors.push({ field: "file", message: "Choose a file to upload" });
+      if (errors.length > 0 || !importer || !bytes || !fields.success) {
+        return reply.code(400).view(VIEW_FORM, formView(partnership, actor, raw, errors));
+      }
+      const fileName = file!.filename!.replace(/[^\w .()-]/g, "_").slice(0, 200);
+      const options = optionsFrom(importer.kind, fields.data);
+      let source: ReturnType<typeof sourceFromBytes>;
+      try {
+        source = sourceFromBytes(fileName, bytes);
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        return reply.code(400).view(VIEW_FORM, formView(partnership, actor, raw, [{ field: "file", message: error.message }]));
+      }
+      const token = await savePending(config.dataDir, { partnershipId: partnership.id, userId: actor.userId, kind: importer.kind, fileName, options }, bytes);
+      const report = await runImport(db, { importer, file: source, options, dryRun: true, audit: request.auditContext(), partnershipId: partnership.id });
+      return reply.code(report.ok ? 200 : 400).view(VIEW_PREVIEW, preview(report, partnership, token));
+    });
+  });
+
+  /** Confirm (or re-check with resolved names): imports only when the report is clean. */
+  app.post("/partnerships/:id/data/import/:token", async (request, reply) => {
+    const { partnership, actor } = await load(request);
+    const { token } = z.object({ token: z.string() }).parse(request.params);
+    const pending = await loadPending(config.dataDir, token, { userId: actor.userId, partnershipId: partnership.id });
+    if (!pending) throw AppError.notFound("That upload has expired or does not exist; upload the file again");
+    const importer = kindsFor(actor).find((i) => i.kind === pending.meta.kind);
+    if (!importer) throw AppError.forbidden();
+    const form = z
+      .object({ aliasName: z.union([z.string(), z.array(z.string())]).optional(), aliasCode: z.union([z.string(), z.array(z.string())]).optional(), action: z.string().optional() })
+      .catch({})
+      .parse(request.body);
+    const names = [form.aliasName ?? []].flat();
+    const codes = [form.aliasCode ?? []].flat();
+    const aliases = { ...((pending.meta.options.aliases as Record<string, string>) ?? {}) };
+    const errors: { field: string; message: string }[] = [];
+    names.forEach((name, i) => {
+      const code = (codes[i] ?? "").trim().toUpperCase();
+      if (code === "") return;
+      if (!/^[EKNSW]\d{8}$/.test(code)) errors.push({ field: `alias-${i}`, message: `Enter a GSS code like E06000005 for "${name}"` });
+      else aliases[name] = code;
+    });
+    const meta = { ...pending.meta, options: { ...pending.meta.options, aliases } };
+    await updatePendingOptions(config.dataDir, token, meta);
+    const source = sourceFromBytes(meta.fileName, pending.bytes);
+    const confirm = form.action === "confirm" && errors.length === 0;
+    const report = await runImport(db, { importer, file: source, options: meta.options, dryRun: !confirm, audit: request.auditContext(), partnershipId: partnership.id });
+    if (confirm && report.ok) {
+      await dropPending(config.dataDir, token);
+      return reply.redirect(`${base(partnership.id)}?imported=${report.batchId}`, 303);
+    }
+    return reply.code(report.ok && errors.length === 0 ? 200 : 400).view(VIEW_PREVIEW, preview(report, partnership, token, errors));
+  });
+}

@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import { pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { FLAG } from "./flags.ts";
+import type { ObservationBuffer } from "./observation-buffer.ts";
+
+/**
+ * Rows per statement. Sized so one statement stays well under ~50 ms on PGlite (which runs
+ * on the main thread), with the event loop given a turn between statements.
+ */
+export const OBSERVATION_CHUNK = 2000;
+const MIN_CHUNK = 250;
+const MAX_CHUNK = 20_000;
+/** Aim for statements of about this much CPU time, so PGlite (main thread) never blocks for long. */
+const TARGET_STATEMENT_MS = 30;
+
+export interface WriteResult {
+  written: number;
+  replaced: number;
+}
+
+type Ids = { indicators: readonly number[]; periods: readonly number[]; breakdowns: readonly number[] };
+
+function columnsOf(buffer: ObservationBuffer, ids: Ids, start: number, end: number) {
+  const slice = <T>(column: T[]) => column.slice(start, end);
+  return sql`${pgArray(slice(buffer.indicator).map((i) => ids.indicators[i]!))}::int[], ${pgArray(slice(buffer.period).map((i) => ids.periods[i]!))}::int[],
+    ${pgArray(slice(buffer.breakdown).map((i) => ids.breakdowns[i]!))}::int[], ${pgArray(slice(buffer.area))}::int[],
+    ${pgArray(slice(buffer.value))}::float8[], ${pgArray(slice(buffer.numerator))}::float8[], ${pgArray(slice(buffer.denominator))}::float8[],
+    ${pgArray(slice(buffer.ciLower))}::float8[], ${pgArray(slice(buffer.ciUpper))}::float8[], ${pgArray(slice(buffer.flags))}::smallint[]`;
+}
+
+/** Buffer-local key of an (indicator, period) pair: both are small reference indexes. */
+function pairKey(buffer: ObservationBuffer, i: number): number {
+  return buffer.indicator[i]! * 1_000_000 + buffer.period[i]!;
+}
+
+/** (indicator, period) pairs that already hold values: only those need the replace-and-keep-history path. */
+async function existingPairs(db: Executor, buffer: ObservationBuffer, ids: Ids): Promise<Set<number>> {
+  const pairs = new Set<number>();
+  for (let i = 0; i < buffer.length; i++) pairs.add(pairKey(buffer, i));
+  const keys = [...pairs];
+  const result = await db.execute(sql`
+    select t.k from unnest(${pgArray(keys)}::bigint[], ${pgArray(keys.map((k) => ids.indicators[Math.floor(k / 1_000_000)]!))}::int[],
+      ${pgArray(keys.map((k) => ids.periods[k % 1_000_000]!))}::int[]) t(k, i, p)
+    where exists (select 1 from observations o where o.indicator_id = t.i and o.period_id = t.p)`);
+  return new Set((result as unknown as { rows: { k: number | string }[] }).rows.map((r) => Number(r.k)));
+}
+
+/** Orders rows so each chunk is all-new or all-existing, new ones first. */
+async function order(buffer: ObservationBuffer, existing: Set<number>): Promise<{ buffer: ObservationBuffer; firstExisting: number }> {
+  if (existing.size === 0) return { buffer, firstExisting: buffer.length };
+  const fresh: number[] = [];
+  const old: number[] = [];
+  for (let i = 0; i < buffer.length; i++) (existing.has(pairKey(buffer, i)) ? old : fresh).push(i);
+  await yieldToEventLoop();
+  return { buffer: await buffer.reorder([...fresh, ...old]), firstExisting: fresh.length };
+}
+
+const INSERT_NEW = (columns: ReturnType<typeof sql>, batchId: number) => sql`
+  insert into observations (indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags, batch_id)
+  select *, ${batchId}::int from unnest(${columns})`;
+
+/**
+ * Replaces stored values: a value that differs moves the stored row to observation_history
+ * and the new one is marked revised; identical values are left alone. The join is a lateral
+ * primary-key lookup so the cost stays per row, whatever the size of the table.
+ */
+const UPSERT = (columns: ReturnType<typeof sql>, batchId: number) => sql`
+  with incoming as (
+    select * from unnest(${columns}) as t(indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags)
+  ),
+  changed as (
+    select o.* from incoming i cross join lateral (
+      select * from observations o where o.indicator_id = i.indicator_id and o.period_id = i.period_id
+        and o.breakdown_id = i.breakdown_id and o.area_id = i.area_id
+    ) o
+    where (o.value, o.numerator, o.denominator, o.ci_lower, o.ci_upper, o.flags & ~${FLAG.revised}::smallint)
+      is distinct from (i.value, i.numerator, i.denominator, i.ci_lower, i.ci_upper, i.flags)
+  ),
+  moved as (
+    insert into observation_history (indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator,
+      ci_lower, ci_upper, flags, batch_id, superseded_by_batch_id)
+    select indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags, batch_id, ${batchId}::int
+    from changed returning 1
+  ),
+  upserted as (
+    insert into observations (indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags, batch_id)
+    select i.indicator_id, i.period_id, i.breakdown_id, i.area_id, i.value, i.numerator, i.denominator, i.ci_lower, i.ci_upper,
+      case when c.area_id is null then i.flags else i.flags | ${FLAG.revised}::smallint end, ${batchId}::int
+    from incoming i left join changed c using (indicator_id, period_id, breakdown_id, area_id)
+    on conflict (indicator_id, period_id, breakdown_id, area_id) do update set
+      value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
+      ci_lower = excluded.ci_lower, ci_upper = excluded.ci_upper, flags = excluded.flags, batch_id = excluded.batch_id
+    where (observations.value, observations.numerator, observations.denominator, observations.ci_lower, observations.ci_upper,
+      observations.flags & ~${FLAG.revised}::smallint)
+      is distinct from (excluded.value, excluded.numerator, excluded.denominator, excluded.ci_lower, excluded.ci_upper,
+      excluded.flags & ~${FLAG.revised}::smallint)
+    returning 1
+  )
+  select (select count(*)::int from moved) as replaced, (select count(*)::int from upserted) as written`;
+
+/**
+ * Bulk write through unnest(): a plain insert for (indicator, period) pairs never loaded
+ * before (the common case: a new release or a first load), the replace-with-history upsert
+ * otherwise. Chunk size adapts so each statement takes about TARGET_STATEMENT_MS, and the
+ * event loop gets a turn between statements.
+ */
+export async function writeObservations(db: Executor, input: ObservationBuffer, ids: Ids, batchId: number, onProgress?: (done: number) => void): Promise<WriteResult> {
+  const { buffer, firstExisting } = await order(input, await existingPairs(db, input, ids));
+  let written = 0;
+  let replaced = 0;
+  let size = OBSERVATION_CHUNK;
+  for (let start = 0; start < buffer.length; ) {
+    const limit = start < firstExisting ? firstExisting : buffer.length;
+    const end = Math.min(start + size, limit);
+    const columns = columnsOf(buffer, ids, start, end);
+    // CPU time of this process, not wall-clock: PGlite runs the statement on our thread, and on a
+    // busy machine wall-clock time would shrink chunks for no gain. (With PostgreSQL the
+    // statement runs elsewhere, so chunks grow to the maximum.)
+    const began = process.cpuUsage();
+    if (start < firstExisting) {
+      await db.execute(INSERT_NEW(columns, batchId));
+      written += end - start;
+    } else {
+      const result = await db.execute(UPSERT(columns, batchId));
+      const counts = (result as unknown as { rows: { replaced: number; written: number }[] }).rows[0]!;
+      written += Number(counts.written);
+      replaced += Number(counts.replaced);
+    }
+    const used = process.cpuUsage(began);
+    const took = Math.max((used.user + used.system) / 1000, 1);
+    size = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, size * Math.min(2, TARGET_STATEMENT_MS / took))));
+    start = end;
+    onProgress?.(end);
+    await yieldToEventLoop();
+  }
+  return { written, replaced };
+}

@@ -1,0 +1,108 @@
+import { sql } from "drizzle-orm";
+import { pgArray } from "../../kernel/db/arrays.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { FLAG } from "./flags.ts";
+
+/** One value as the analyses read it: ids resolved to slugs/codes, period with its sort key. */
+export interface ObservationValue {
+  indicatorSlug: string;
+  areaId: number;
+  areaCode: string;
+  periodCode: string;
+  periodSortKey: number;
+  breakdownId: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  flags: number;
+  batchId: number;
+}
+
+const SELECT = sql`select i.slug as "indicatorSlug", o.area_id as "areaId", a.code as "areaCode", p.code as "periodCode",
+  p.sort_key as "periodSortKey", o.breakdown_id as "breakdownId", o.value, o.numerator, o.denominator,
+  o.ci_lower as "ciLower", o.ci_upper as "ciUpper", o.flags, o.batch_id as "batchId"
+  from observations o join indicators i on i.id = o.indicator_id join periods p on p.id = o.period_id join areas a on a.id = o.area_id`;
+
+function rows(result: unknown): ObservationValue[] {
+  return (result as { rows: ObservationValue[] }).rows;
+}
+
+/** Every value for one area (all indicators, all periods): the area profile's read, via observations_area_idx. */
+export async function valuesForArea(db: Executor, areaId: number, indicatorSlugs?: readonly string[]): Promise<ObservationValue[]> {
+  const filter = indicatorSlugs ? sql` and i.slug = any(${pgArray([...indicatorSlugs])}::text[])` : sql``;
+  return rows(await db.execute(sql`${SELECT} where o.area_id = ${areaId}${filter} order by i.slug, o.breakdown_id, p.sort_key`));
+}
+
+/**
+ * One indicator, one period, for a set of areas: either explicit ids, or every area of
+ * `areaType` under `parentId` (through parent links, e.g. LSOAs of a local authority).
+ */
+export async function valuesForAreas(
+  db: Executor,
+  query: { indicatorSlug: string; periodCode: string; breakdownId?: number } & ({ areaIds: readonly number[] } | { parentId: number; areaType: string }),
+): Promise<ObservationValue[]> {
+  const areaFilter =
+    "areaIds" in query
+      ? sql`o.area_id = any(${pgArray([...query.areaIds])}::int[])`
+      : sql`o.area_id in (select ap.child_id from area_parents ap join areas c on c.id = ap.child_id where ap.parent_id = ${query.parentId} and c.type = ${query.areaType})`;
+  return rows(
+    await db.execute(sql`${SELECT} where i.slug = ${query.indicatorSlug} and p.code = ${query.periodCode}
+      and o.breakdown_id = ${query.breakdownId ?? 0} and ${areaFilter} order by a.code`),
+  );
+}
+
+/** One indicator for every area of a type (e.g. all local authorities in England) in a period: ranks. */
+export async function valuesForAreaType(
+  db: Executor,
+  query: { indicatorSlug: string; periodCode: string; areaType: string; nation?: string },
+): Promise<ObservationValue[]> {
+  const nation = query.nation ? sql` and a.nation = ${query.nation}` : sql``;
+  return rows(
+    await db.execute(sql`${SELECT} where i.slug = ${query.indicatorSlug} and p.code = ${query.periodCode}
+      and o.breakdown_id = 0 and a.type = ${query.areaType}${nation} order by a.code`),
+  );
+}
+
+export interface Aggregate {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  flags: number;
+  /** How many input values were missing or suppressed. */
+  missing: number;
+}
+
+/**
+ * Combines values of several areas into one (small areas → locality, old codes → merged
+ * authority). Counts are summed; rates and percentages are recomputed from summed numerators
+ * and denominators, never averaged; anything else cannot be combined and gives null.
+ * Any missing part makes the total missing (a partial sum would understate it).
+ */
+export function aggregateValues(
+  values: readonly Pick<ObservationValue, "value" | "numerator" | "denominator" | "flags">[],
+  unit: string,
+  ratePer = 100,
+): Aggregate {
+  let numerator = 0;
+  let denominator = 0;
+  let missing = 0;
+  let flags = 0;
+  for (const item of values) {
+    flags |= item.flags & (FLAG.provisional | FLAG.estimated | FLAG.revised);
+    if (unit === "count") {
+      if (item.value === null) missing++;
+      else numerator += item.value;
+    } else if (item.numerator === null || item.denominator === null) missing++;
+    else {
+      numerator += item.numerator;
+      denominator += item.denominator;
+    }
+  }
+  if (missing > 0 || values.length === 0) return { value: null, numerator: null, denominator: null, flags: flags | FLAG.missing, missing };
+  if (unit === "count") return { value: numerator, numerator, denominator: null, flags, missing };
+  if (unit !== "percentage" && unit !== "rate") return { value: null, numerator: null, denominator: null, flags: flags | FLAG.missing, missing };
+  const scale = unit === "percentage" ? 100 : ratePer;
+  return { value: denominator > 0 ? (numerator / denominator) * scale : null, numerator, denominator, flags, missing };
+}

@@ -1,0 +1,30 @@
+/**
+ * Postgres array literals for bulk statements: `unnest(${pgArray(ids)}::int[], …)` sends one
+ * text parameter per column instead of one parameter per value, which works the same on
+ * PGlite and node-postgres and keeps 10,000-row statements cheap to bind.
+ */
+export function pgArray(values: readonly (string | number | boolean | null | undefined)[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) parts[i] = "NULL";
+    else if (typeof value === "number") {
+      if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
+      parts[i] = String(value);
+    } else if (typeof value === "boolean") parts[i] = value ? "t" : "f";
+    else parts[i] = `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  }
+  return `{${parts.join(",")}}`;
+}
+
+/** Gives the event loop a turn between chunks of a long import. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Splits into chunks of at most `size`. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,154 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
+import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+
+let t: TestApp;
+let partnershipId: string;
+let otherPartnershipId: string;
+
+/** A multipart/form-data body as a browser sends it. */
+function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
+  const boundary = "----cpahTestBoundary7MA4YWxkTrZu0gW";
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
+    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+    parts.push(Buffer.from("\r\n"));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(client: TestClient, id: string, fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
+  const body = multipart({ _csrf: client.csrfToken(), ...fields }, file);
+  return t.app.inject({
+    method: "POST",
+    url: `/partnerships/${id}/data/import`,
+    payload: body.payload,
+    headers: { "content-type": body.contentType, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+  });
+}
+
+async function observationCount(): Promise<number> {
+  const result = await t.database.db.execute(sql`select count(*)::int as n from observations`);
+  return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
+}
+
+const STATX = `"Year","2020/21","2020/21 - Annotations","2021/22 (p)","2021/22 - Annotations",\n"National - Regional - LA - OAs"\n"Darlington",6989,,6070,,\n"Darlo",1,,2,,\n"Total",6990,,6072\n`;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = await fixtures.organisation(t.database, "Darlington Borough Council");
+  const partnership = await fixtures.partnership(t.database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington");
+  const other = await fixtures.partnership(t.database, "Elsewhere Partnership", "england", "E06000001", "Hartlepool");
+  partnershipId = partnership.id;
+  otherPartnershipId = other.id;
+  await fixtures.user(t.database, "lead@darlington.example", org.id, { roles: [[partnership.id, "lead"]] });
+  await fixtures.user(t.database, "viewer@darlington.example", org.id, { roles: [[partnership.id, "viewer"]] });
+  await upsertAreas(
+    t.database.db,
+    ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
+      const [code, name] = pair.split(":") as [string, string];
+      return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+    }),
+  );
+});
+afterAll(() => t.close());
+
+describe("data import page", () => {
+  it("shows the form to an editor or lead, 403 to a viewer, 404 for another partnership", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const page = await lead.get(`/partnerships/${partnershipId}/data/import`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Import data");
+    expect(page.body).toContain('enctype="multipart/form-data"');
+    expect(page.body).not.toContain("English Indices of Deprivation");
+    expect((await lead.get(`/partnerships/${otherPartnershipId}/data/import`)).statusCode).toBe(404);
+    const viewer = t.client();
+    await viewer.signIn("viewer@darlington.example");
+    expect((await viewer.get(`/partnerships/${partnershipId}/data/import`)).statusCode).toBe(403);
+  });
+
+  it("previews, asks for unmatched names, imports only on confirmation, and remembers the name", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const preview = await upload(lead, partnershipId, { kind: "statxplore", indicator: "cilif-relative", title: "Children in relative low income" }, { name: "cilif.csv", content: STATX });
+    expect(preview.statusCode).toBe(400);
+    expect(preview.body).toContain("Area names to match");
+    expect(preview.body).toContain("“Darlo” (row 4)");
+    expect(preview.body).not.toContain("Confirm import");
+    expect(await observationCount()).toBe(0);
+    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
+    const checked = await lead.post(action, { aliasName: "Darlo", aliasCode: "E06000001", action: "check" });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain("Confirm import");
+    expect(await observationCount()).toBe(0);
+    const confirmed = await lead.post(action, { aliasName: "Darlo", aliasCode: "E06000001", action: "confirm" });
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toMatch(/\?imported=\d+$/);
+    expect(await observationCount()).toBe(4);
+    const again = await upload(lead, partnershipId, { kind: "statxplore", indicator: "cilif-relative" }, { name: "cilif.csv", content: STATX });
+    expect(again.statusCode).toBe(200);
+    expect(again.body).not.toContain("Area names to match");
+    const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'import.completed' and partnership_id = ${partnershipId}`);
+    expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+  });
+
+  it("rejects a missing file, a bad file and a forged form without importing", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const missing = await upload(lead, partnershipId, { kind: "tidy" });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain("Choose a file to upload");
+    const bad = await upload(lead, partnershipId, { kind: "tidy" }, { name: "bad.csv", content: Buffer.from([0x61, 0x2c, 0xe9, 0x0a]) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("not UTF-8");
+    expect(bad.body).not.toContain("Confirm import");
+    const body = multipart({ _csrf: "forged", kind: "tidy" }, { name: "x.csv", content: "a,b\n" });
+    const forged = await t.app.inject({
+      method: "POST",
+      url: `/partnerships/${partnershipId}/data/import`,
+      payload: body.payload,
+      headers: { "content-type": body.contentType, cookie: [...lead.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    });
+    expect(forged.statusCode).toBe(403);
+    const national = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod.csv", content: "lsoa11_code,x\n" });
+    expect(national.statusCode).toBe(400);
+    expect(national.body).toContain("Choose what kind of file this is");
+    expect(await observationCount()).toBe(4);
+  });
+});
+
+describe("indicator catalogue editing", () => {
+  it("lets a partnership's editor edit its own indicator, with validation and an audit entry", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const page = await lead.get("/data/indicators/cilif-relative");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Edit indicator");
+    const fields = { title: "Children in relative low income families", definition: "Under 16s, before housing costs", publisher: "DWP", dataset: "CiLIF", unit: "count", polarity: "higher-is-worse", disclosureRule: "none", releaseDate: "", nextReleaseDate: "2025-03-27", drivers: ["income-from-employment", "income-from-social-security"] };
+    const bad = await lead.post("/data/indicators/cilif-relative", { ...fields, sourceUrl: "not a url" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Enter a full web address");
+    const saved = await lead.post("/data/indicators/cilif-relative", { ...fields, sourceUrl: "https://stat-xplore.dwp.gov.uk/" });
+    expect(saved.statusCode).toBe(303);
+    const row = await t.database.db.execute(sql`select title, next_release_date::text as next, tags from indicators where slug = 'cilif-relative'`);
+    expect((row as unknown as { rows: { title: string; next: string; tags: { drivers: string[] } }[] }).rows[0]).toMatchObject({
+      title: "Children in relative low income families",
+      next: "2025-03-27",
+      tags: { drivers: ["income-from-employment", "income-from-social-security"] },
+    });
+    const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'indicator.updated'`);
+    expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    expect((await lead.get("/data/indicators")).statusCode).toBe(403);
+    const viewer = t.client();
+    await viewer.signIn("viewer@darlington.example");
+    expect((await viewer.get("/data/indicators/cilif-relative")).statusCode).toBe(403);
+    expect((await lead.get("/data/indicators/no-such-indicator")).statusCode).toBe(404);
+  });
+});
