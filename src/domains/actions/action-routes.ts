@@ -30,7 +30,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
       isEditor: can(actor, "partnership:edit", target),
       isLead: can(actor, "partnership:manage", target),
       flash: query.imported ? `${query.imported} actions imported` : query.saved ? "Your changes have been saved" : undefined,
-      subnav: { partnershipId: id, partnershipName: partnership.name, current: "actions" },
+      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "actions" },
     });
   });
 
@@ -112,7 +112,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
       frameworkName: driverFrameworkFor(partnership.nation).plural,
       canUpdate: canUpdateAction(request.actor, partnership, action.leadOrganisationId),
       flash: query.saved ? "Your changes have been saved" : undefined,
-      subnav: { partnershipId: id, partnershipName: partnership.name, current: "actions" },
+      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "actions" },
     });
   });
 

@@ -13,7 +13,7 @@ import { checkImport, confirmImport, ImportRejected, pendingImport, saveMapping,
 import type { ImportError } from "./import-validate.ts";
 import type { ImportRow } from "./repository.ts";
 
-const subnav = (partnership: PartnershipRow) => ({ partnershipId: partnership.id, partnershipName: partnership.name, current: "actions" });
+const subnav = (partnership: PartnershipRow) => ({ partnershipId: partnership.id, partnershipName: partnership.name, nation: partnership.nation, current: "actions" });
 
 export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, deps: ActionRouteDeps): void {
   const base = (id: string) => `/partnerships/${id}/actions/import`;

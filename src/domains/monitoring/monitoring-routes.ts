@@ -23,7 +23,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
       partnership,
       ...dashboard,
       periods: selectablePeriods(new Date()),
-      subnav: { partnershipId: id, partnershipName: partnership.name, current: "monitoring" },
+      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "monitoring" },
     });
   });
 

@@ -37,7 +37,7 @@ export function registerProofingRoutes(app: FastifyInstance, { db }: AppContext)
       rows,
       canEdit: can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation }),
       flash: query.saved ? "The assessment has been saved" : undefined,
-      subnav: { partnershipId: id, partnershipName: partnership.name, current: "proofing" },
+      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "proofing" },
     });
   });
 

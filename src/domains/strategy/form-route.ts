@@ -62,7 +62,7 @@ export function registerFormRoute<S extends z.ZodType, R>(app: FastifyInstance, 
       values,
       errors,
       backHref: spec.back(ctx),
-      subnav: { partnershipId: ctx.partnership.id, partnershipName: ctx.partnership.name, current: spec.section },
+      subnav: { partnershipId: ctx.partnership.id, partnershipName: ctx.partnership.name, nation: ctx.partnership.nation, current: spec.section },
     };
   }
 

@@ -40,7 +40,7 @@ export function registerStrategyRoutes(app: FastifyInstance, { db }: AppContext,
       signOffs: data.signOffs.map((row) => ({ ...row, roleLabel: signOffRoleLabels[row.role as SignOffRole] ?? row.role })),
       canManage: can(request.actor, "partnership:manage", { partnershipId: id, nation: partnership.nation as never }),
       flash: query.saved ? "Your changes have been saved" : undefined,
-      subnav: { partnershipId: id, partnershipName: partnership.name, current: "strategy" },
+      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "strategy" },
     });
   });
 

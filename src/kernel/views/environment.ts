@@ -2,6 +2,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
+import { can } from "../auth/policy.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -54,6 +55,8 @@ export function createViewEnvironment(options: { watch?: boolean } = {}): nunjuc
     return date ? dateTimeFormat.format(date) : "";
   });
   env.addFilter("number", (value: unknown) => (typeof value === "number" ? numberFormat.format(value) : ""));
+  // Templates ask the same policy as routes, so a page never links to what its reader can't open.
+  env.addGlobal("can", can);
   env.addFilter("json", (value: unknown) => JSON.stringify(value, null, 2));
   /** Turns a list of field errors into the govuk error message param for one field. */
   env.addGlobal("errorFor", (errors: { field: string; message: string }[] | undefined, field: string) => {
