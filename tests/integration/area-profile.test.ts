@@ -90,9 +90,28 @@ describe.skipIf(!available)("area profile", () => {
     const position = withValue.filter((p) => p.value! < latest).length + 1;
     expect(withValue.length).toBeGreaterThan(250);
     const suffix = position % 100 >= 11 && position % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[position % 10] ?? "th";
-    expect(html).toMatch(new RegExp(`data-rank>${position}${suffix}[^<]* of ${withValue.length} local authoritys? in England, lowest first`));
+    expect(html).toMatch(new RegExp(`data-rank>${position}${suffix}[^<]* of ${withValue.length} local authorities in England, lowest first`));
     // Counts follow population size, so they are not benchmarked.
     expect(html).toContain("Not compared");
+  });
+
+  it("shows the small areas' IDACI deciles and the children in the most deprived 10% and 20%, as in the IoD files", async () => {
+    const read = (file: string): string[][] => parse(readFileSync(path.join(dataDir, "deprivation", file), "utf8").replace(/^\uFEFF/, ""), { skip_empty_lines: true });
+    const file3 = read("iod2019-file3-idaci-idaopi-lsoa11.csv");
+    const file6 = read("iod2019-file6-population-denominators-lsoa11.csv");
+    const idaci = file3[0]!.findIndex((c) => /^Income Deprivation Affecting Children Index \(IDACI\) Decile/.test(c));
+    const childrenColumn = file6[0]!.findIndex((c) => /^Dependent Children aged 0-15/.test(c));
+    const deciles = new Map(file3.slice(1).filter((r) => r[2] === "E06000005").map((r) => [r[0]!, Number(r[idaci])]));
+    const children = new Map(file6.slice(1).filter((r) => deciles.has(r[0]!)).map((r) => [r[0]!, Number(r[childrenColumn])]));
+    const sum = (max: number) => [...deciles].filter(([, d]) => d <= max).reduce((total, [code]) => total + children.get(code)!, 0);
+    const response = await reader.get(`/partnerships/${darlingtonId}/profile`);
+    const html = section(response.body, "small-areas-iod2019-idaci-decile");
+    const text = html.replace(/<[^>]+>/g, "");
+    expect(text).toContain(`most deprived 10% of small areas nationally: ${sum(1).toLocaleString("en-GB")}; in the most deprived 20%: ${sum(2).toLocaleString("en-GB")}; in all ${deciles.size} small areas`);
+    const inDecile1 = [...deciles.values()].filter((d) => d === 1).length;
+    expect(html).toContain(`<th scope="row" class="govuk-table__header">1 (most deprived)</th><td class="govuk-table__cell">${inDecile1}</td>`);
+    expect(html).toContain('role="img"');
+    expect(html).toContain("E01012304");
   });
 
   it("gives a partnership with no data the empty state, linking to the import page", async () => {

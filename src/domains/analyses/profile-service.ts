@@ -4,7 +4,7 @@
  * the authority's small areas). No full-table aggregate runs on the request path.
  */
 import type { Executor } from "../../kernel/db/database.ts";
-import { type AreaRow, descendantsOfType, findAreaByCode, findBoundary, parentsOf } from "../geography/index.ts";
+import { type AreaRow, childrenOfType, findAreaByCode, findBoundary, parentsOf } from "../geography/index.ts";
 import { type IndicatorRow, listIndicators, type ObservationValue, valuesForArea, valuesForAreas, valuesForAreaType } from "../indicators/index.ts";
 import { type Benchmark, benchmark, type DecileDistribution, decileDistribution, type Latest, latestValue, type Polarity, type Rank, rankAmong, type Trend, trend } from "./analysis.ts";
 
@@ -94,16 +94,19 @@ async function indicatorProfile(db: Executor, area: AreaRow, indicator: Indicato
   return { indicator, values, latest, trend: trend(values, polarity), rank, references: refs, benchmark: overall };
 }
 
-async function smallAreaPanel(db: Executor, area: AreaRow, indicator: IndicatorRow, catalogue: Map<string, IndicatorRow>, names: Map<string, string>): Promise<SmallAreaPanel | null> {
+async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: IndicatorRow, catalogue: Map<string, IndicatorRow>): Promise<SmallAreaPanel | null> {
   const periodCode = indicator.periodCodes.at(-1);
   if (!periodCode) return null;
-  const deciles = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode, parentId: area.id, areaType: "lsoa" });
+  // Explicit ids use the primary key (indicator, period, breakdown, area); the parent-link subquery form was ~150 ms on PGlite.
+  const areaIds = small.map((a) => a.id);
+  const names = new Map(small.map((a) => [a.code, a.name]));
+  const deciles = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode, areaIds });
   if (deciles.length === 0) return null;
   const population = catalogue.get(CHILD_POPULATION);
   const populationPeriod = population?.periodCodes.at(-1) ?? null;
   const children =
     indicator.slug.startsWith("iod2019") && population && populationPeriod
-      ? await valuesForAreas(db, { indicatorSlug: population.slug, periodCode: populationPeriod, parentId: area.id, areaType: "lsoa" })
+      ? await valuesForAreas(db, { indicatorSlug: population.slug, periodCode: populationPeriod, areaIds })
       : [];
   const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
   return {
@@ -134,10 +137,10 @@ export async function loadAreaProfile(db: Executor, partnership: { id: string; a
   const smallAreas: SmallAreaPanel[] = [];
   const decileIndicators = DECILE_INDICATORS.map((slug) => catalogue.get(slug)).filter((row): row is IndicatorRow => Boolean(row?.areaTypes.includes("lsoa")));
   if (decileIndicators.length) {
-    const names = new Map((await descendantsOfType(db, area.id, "lsoa")).map((a) => [a.code, a.name]));
-    const topology = await findBoundary(db, area.id, "lsoa");
-    for (const indicator of decileIndicators) {
-      const panel = await smallAreaPanel(db, area, indicator, catalogue, names);
+    const small = await childrenOfType(db, area, "lsoa");
+    const topology = small.length ? await findBoundary(db, area.id, "lsoa") : undefined;
+    for (const indicator of small.length ? decileIndicators : []) {
+      const panel = await smallAreaPanel(db, small, indicator, catalogue);
       if (panel) smallAreas.push({ ...panel, topology });
     }
   }

@@ -20,6 +20,10 @@ function ordinal(n: number): string {
   return `${n.toLocaleString("en-GB")}${suffix}`;
 }
 
+function plural(label: string): string {
+  return label.endsWith("y") ? `${label.slice(0, -1)}ies` : `${label}s`;
+}
+
 function flagTexts(flags: FlagLabels | null): string[] {
   if (!flags) return [];
   return [flags.provisional ? "provisional" : "", flags.suppressed ? "suppressed" : "", flags.missing ? "missing" : ""].filter(Boolean);
@@ -56,7 +60,7 @@ function trendView(p: IndicatorProfile, areaName: string) {
     series: [{ name: areaName, values: points.map((pt) => (pt.flags.suppressed ? "suppressed" : pt.value)) }],
   });
   const sentences = [changeSentence(indicator, p.trend.sinceFirst, "since"), changeSentence(indicator, p.trend.sincePrevious, "on")].filter((s): s is string => Boolean(s));
-  if (p.trend.provisional && sentences.length) sentences.push("The latest figure is provisional and may be revised.");
+  if (p.trend.provisional && sentences.length) sentences.push("The latest figure is provisional and may be revised");
   return { chart, sentences };
 }
 
@@ -66,7 +70,7 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
   const newest = p.latest.newestPeriod;
   const newerGap = newest && latest && newest !== latest ? `${periodLabel(newest.periodCode)}: ${flagTexts(flagLabels(newest.flags, newest.value)).join(", ")}` : null;
   const rank = p.rank
-    ? `${ordinal(p.rank.position)}${p.rank.tied > 1 ? ` (tied with ${p.rank.tied - 1} other${p.rank.tied > 2 ? "s" : ""})` : ""} of ${p.rank.of.toLocaleString("en-GB")} ${areaTypeLabel.toLowerCase()}s${nationName ? ` in ${nationName}` : ""}, ${p.rank.order}${p.rank.withoutValue ? `; ${p.rank.withoutValue} without a value not ranked` : ""}`
+    ? `${ordinal(p.rank.position)}${p.rank.tied > 1 ? ` (tied with ${p.rank.tied - 1} other${p.rank.tied > 2 ? "s" : ""})` : ""} of ${p.rank.of.toLocaleString("en-GB")} ${plural(areaTypeLabel.toLowerCase())}${nationName ? ` in ${nationName}` : ""}, ${p.rank.order}${p.rank.withoutValue ? `; ${p.rank.withoutValue} without a value not ranked` : ""}`
     : null;
   return {
     slug: indicator.slug,
