@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/domains/imports/index.ts";
+import { importerFor, readSourceFile, runImport, sharedDataSteps, sourceFromBytes } from "../../src/domains/imports/index.ts";
 import { valuesForAreaType } from "../../src/domains/indicators/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
@@ -119,6 +119,38 @@ describe.skipIf(!available)("area profile", () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("No data yet");
     expect(response.body).toContain(`href="/partnerships/${emptyId}/data/import"`);
+  });
+
+  it("shows a partnership's own local indicator to that partnership only, suppressed values labelled, never zero", async () => {
+    const org = await fixtures.organisation(t.database, "Darlington Foodbank Network");
+    const own = await fixtures.partnership(t.database, "Darlington Foodbank Partnership", "england", "E06000005", "Darlington");
+    await fixtures.user(t.database, "foodbank@example.org", org.id, { roles: [[own.id, "viewer"]] });
+    const csv = [
+      "area_code,period,indicator,value,flag",
+      "E06000005,2021,local-foodbank-parcels-children,1200,",
+      "E06000005,2022,local-foodbank-parcels-children,1500,",
+      "E06000005,2023,local-foodbank-parcels-children,,suppressed",
+    ].join("\n");
+    const report = await runImport(t.database.db, {
+      importer: importerFor("tidy")!,
+      file: sourceFromBytes("foodbank.csv", Buffer.from(csv)),
+      options: { publisher: "Darlington Foodbank Network", dataset: "Parcels", disclosure: "none" },
+      dryRun: false,
+      audit: { actorUserId: null, actorLabel: "profile-test" },
+      partnershipId: own.id,
+    });
+    expect(report.errors).toEqual([]);
+    const owner = t.client();
+    await owner.signIn("foodbank@example.org");
+    const mine = decode((await owner.get(`/partnerships/${own.id}/profile`)).body);
+    expect(mine).toContain('id="local-foodbank-parcels-children"');
+    const html = section(mine, "local-foodbank-parcels-children");
+    expect(html).toMatch(/<strong>1,500(\.0)?<\/strong> in <span data-latest-period>2022<\/span>/);
+    expect(html).toContain("Newer period 2023: suppressed");
+    expect(html).toMatch(/Up 300(\.0)? \(25%\) since 2021/);
+    expect(html).not.toMatch(/>0<\/td>/);
+    const theirs = (await reader.get(`/partnerships/${darlingtonId}/profile`)).body;
+    expect(theirs).not.toContain("local-foodbank-parcels-children");
   });
 
   it("is for the partnership's readers only", async () => {
