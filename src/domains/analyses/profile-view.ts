@@ -2,9 +2,10 @@
 import { areaTypeLabels } from "../geography/index.ts";
 import { type DataTable, formatValue, MARKER_NOTES, trendChart, type Unit } from "../charts/index.ts";
 import { FLAG, type IndicatorRow, parsePeriod } from "../indicators/index.ts";
-import { choroplethMap } from "../maps/index.ts";
+import { type ChoroplethInput, choroplethMap } from "../maps/index.ts";
 import { type Change, flagLabels, type FlagLabels } from "./analysis.ts";
 import type { AreaProfile, IndicatorProfile, SmallAreaPanel } from "./profile-service.ts";
+import { renderCached } from "./render-cache.ts";
 
 const chartUnits: Record<string, Unit> = { count: "count", percentage: "percentage", rate: "rate", currency: "currency", rank: "rank", decile: "rank" };
 const unitOf = (indicator: IndicatorRow): Unit => chartUnits[indicator.unit] ?? "score";
@@ -49,7 +50,7 @@ function changeSentence(indicator: IndicatorRow, change: Change | null, word: "s
 function trendView(p: IndicatorProfile, areaName: string) {
   const { indicator } = p;
   const points = p.trend.points;
-  const chart = trendChart({
+  const input = {
     title: `${indicator.title}, ${areaName}`,
     subtitle: `${periodLabel(points[0]!.periodCode)} to ${periodLabel(points.at(-1)!.periodCode)}`,
     source: [indicator.publisher, indicator.dataset].filter(Boolean).join(", ") || undefined,
@@ -57,8 +58,9 @@ function trendView(p: IndicatorProfile, areaName: string) {
     decimals: decimalsOf(indicator),
     width: 640,
     periods: points.map((pt) => ({ label: periodLabel(pt.periodCode), provisional: pt.flags.provisional })),
-    series: [{ name: areaName, values: points.map((pt) => (pt.flags.suppressed ? "suppressed" : pt.value)) }],
-  });
+    series: [{ name: areaName, values: points.map((pt) => (pt.flags.suppressed ? ("suppressed" as const) : pt.value)) }],
+  };
+  const chart = renderCached("trend", [JSON.stringify(input)], () => trendChart(input));
   const sentences = [changeSentence(indicator, p.trend.sinceFirst, "since"), changeSentence(indicator, p.trend.sincePrevious, "on")].filter((s): s is string => Boolean(s));
   if (p.trend.provisional && sentences.length) sentences.push("The latest figure is provisional and may be revised");
   return { chart, sentences };
@@ -106,8 +108,8 @@ function smallAreaView(panel: SmallAreaPanel, areaName: string) {
   let mapProblem: string | null = null;
   if (panel.topology) {
     try {
-      const result = choroplethMap({
-        topology: JSON.parse(panel.topology),
+      const topology = panel.topology;
+      const options: Omit<ChoroplethInput, "topology"> = {
         values: panel.rows.map((r) => ({ code: r.code, value: r.decile === null ? ((r.flags & FLAG.suppressed) !== 0 ? "suppressed" : null) : r.decile })),
         title: `${indicator.title}, small areas in ${areaName}`,
         measure: "Decile",
@@ -118,7 +120,8 @@ function smallAreaView(panel: SmallAreaPanel, areaName: string) {
         reverse: true,
         width: 640,
         height: 560,
-      });
+      };
+      const result = renderCached("map", [topology, JSON.stringify(options)], () => choroplethMap({ ...options, topology: JSON.parse(topology) }));
       map = { svg: result.svg, summary: result.summary };
     } catch (error) {
       mapProblem = `The map could not be drawn: ${(error as Error).message}`;
