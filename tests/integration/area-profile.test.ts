@@ -36,7 +36,7 @@ describe.skipIf(!available)("area profile", () => {
   beforeAll(async () => {
     t = await createTestApp();
     const audit = { actorUserId: null, actorLabel: "profile-test" };
-    const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "statxplore"]);
+    const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "neighbours", "statxplore"]);
     // IoD File 3 (ranks/deciles) and File 6 (denominators): the small-area deciles and children in them.
     const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
     const steps = (await sharedDataSteps(dataDir)).filter(
@@ -91,6 +91,9 @@ describe.skipIf(!available)("area profile", () => {
     expect(withValue.length).toBeGreaterThan(250);
     const suffix = position % 100 >= 11 && position % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[position % 10] ?? "th";
     expect(html).toMatch(new RegExp(`data-rank>${position}${suffix}[^<]* of ${withValue.length} local authorities in England, lowest first`));
+    // Bordering authorities with their values from the same file (Darlington borders County Durham and others).
+    const durham = rows.find((r) => r[0] === "County Durham")!;
+    expect(html).toContain(`<th scope="row" class="govuk-table__header">County Durham (bordering)</th><td class="govuk-table__cell">${Number(durham[last.i]).toLocaleString("en-GB")} (p)</td>`);
     // Counts follow population size, so they are not benchmarked.
     expect(html).toContain("Not compared");
   });

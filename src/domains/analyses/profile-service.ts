@@ -4,7 +4,7 @@
  * the authority's small areas). No full-table aggregate runs on the request path.
  */
 import type { Executor } from "../../kernel/db/database.ts";
-import { type AreaRow, childrenOfType, findAreaByCode, findBoundary, parentsOf } from "../geography/index.ts";
+import { type AreaRow, childrenOfType, findAreaByCode, findBoundary, neighboursOf, parentsOf } from "../geography/index.ts";
 import { type IndicatorRow, listIndicators, type ObservationValue, valuesForArea, valuesForAreas, valuesForAreaType } from "../indicators/index.ts";
 import { type Benchmark, benchmark, type DecileDistribution, decileDistribution, type Latest, latestValue, type Polarity, type Rank, rankAmong, type Trend, trend } from "./analysis.ts";
 
@@ -26,6 +26,8 @@ export interface IndicatorProfile {
   trend: Trend;
   rank: Rank | null;
   references: Reference[];
+  /** Bordering areas of the same type, with their values from the rank read (no extra query). */
+  neighbours: { area: AreaRow; value: ObservationValue | null }[];
   /** The benchmark shown as "the" result: against the nation when it has a value, else quintiles. */
   benchmark: Benchmark;
 }
@@ -67,7 +69,14 @@ function findNation(db: Executor, nation: string): Promise<AreaRow | undefined> 
   return code ? findAreaByCode(db, code) : Promise.resolve(undefined);
 }
 
-async function indicatorProfile(db: Executor, area: AreaRow, indicator: IndicatorRow, values: ObservationValue[], references: { area: AreaRow; relation: "nation" | "region" }[]): Promise<IndicatorProfile> {
+async function indicatorProfile(
+  db: Executor,
+  area: AreaRow,
+  indicator: IndicatorRow,
+  values: ObservationValue[],
+  references: { area: AreaRow; relation: "nation" | "region" }[],
+  bordering: AreaRow[],
+): Promise<IndicatorProfile> {
   const polarity = polarityOf(indicator);
   const latest = latestValue(values);
   const latestPeriod = latest.observation?.periodCode;
@@ -91,7 +100,9 @@ async function indicatorProfile(db: Executor, area: AreaRow, indicator: Indicato
   const overall = latest.observation
     ? benchmark(latest.observation, nationRef?.value ?? null, { ...options, peers, areaCode: area.code })
     : ({ result: "not compared", method: "none", note: "no value for this area" } as Benchmark);
-  return { indicator, values, latest, trend: trend(values, polarity), rank, references: refs, benchmark: overall };
+  const peerById = new Map(peers.map((p) => [p.areaId, p]));
+  const neighbours = bordering.map((n) => ({ area: n, value: peerById.get(n.id) ?? null }));
+  return { indicator, values, latest, trend: trend(values, polarity), rank, references: refs, neighbours, benchmark: overall };
 }
 
 async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: IndicatorRow, catalogue: Map<string, IndicatorRow>): Promise<SmallAreaPanel | null> {
@@ -122,7 +133,13 @@ async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: Indicat
 export async function loadAreaProfile(db: Executor, partnership: { id: string; areaCode: string }): Promise<AreaProfile> {
   const area = (await findAreaByCode(db, partnership.areaCode)) ?? null;
   if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
-  const [all, catalogueRows, references] = await Promise.all([valuesForArea(db, area.id), listIndicators(db, partnership.id), referenceAreas(db, area)]);
+  const [all, catalogueRows, references, neighbourRows] = await Promise.all([
+    valuesForArea(db, area.id),
+    listIndicators(db, partnership.id),
+    referenceAreas(db, area),
+    neighboursOf(db, area.id, "border"),
+  ]);
+  const bordering = neighbourRows.map((n) => n.area).filter((n) => n.type === area.type);
   // Only the national catalogue and this partnership's own indicators: never another partnership's local data.
   const catalogue = new Map(catalogueRows.map((row) => [row.slug, row]));
   const bySlug = new Map<string, ObservationValue[]>();
@@ -131,7 +148,7 @@ export async function loadAreaProfile(db: Executor, partnership: { id: string; a
     bySlug.set(value.indicatorSlug, [...(bySlug.get(value.indicatorSlug) ?? []), value]);
   }
   const indicators: IndicatorProfile[] = [];
-  for (const [slug, values] of bySlug) indicators.push(await indicatorProfile(db, area, catalogue.get(slug)!, values, references));
+  for (const [slug, values] of bySlug) indicators.push(await indicatorProfile(db, area, catalogue.get(slug)!, values, references, bordering));
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
 
   const smallAreas: SmallAreaPanel[] = [];

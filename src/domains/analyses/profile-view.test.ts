@@ -33,6 +33,7 @@ function profile(position: number, tied: number): AreaProfile {
         trend: trend(values, "higher-is-worse"),
         rank: { position, of: 309, tied, withoutValue: 2, order: "lowest first" },
         references: [],
+        neighbours: [],
         benchmark: benchmark(values[1]!, null, { unit: "rate", polarity: "higher-is-worse" }),
       },
     ],

@@ -94,6 +94,11 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
         value: r.value ? show(indicator, r.value.value, r.value.flags) : "Not imported",
         result: r.benchmark.result === "not compared" ? `Not compared: ${r.benchmark.note}` : `${r.benchmark.result} (${r.benchmark.method})`,
       })),
+      ...p.neighbours.map((n) => ({
+        name: `${n.area.name} (bordering)`,
+        value: n.value ? show(indicator, n.value.value, n.value.flags) : "Not imported",
+        result: "",
+      })),
     ],
     benchmark: p.benchmark,
   };
