@@ -30,7 +30,7 @@ describe.skipIf(!available)("area profile in Chromium", () => {
     await buildAssets();
     database = await createTestDatabase();
     const audit = { actorUserId: null, actorLabel: "e2e-profile" };
-    const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "statxplore"]);
+    const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "neighbours", "statxplore"]);
     const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
     for (const step of await sharedDataSteps(dataDir)) {
       const keep =
