@@ -28,6 +28,7 @@ import { registerAttentionRoutes } from "./domains/attention/index.ts";
 
 import { countActionsByPriority, registerActionDetailRoutes, registerActionRoutes, registerImportRoutes } from "./domains/actions/index.ts";
 import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/monitoring/index.ts";
+import { registerProfileRoutes } from "./domains/analyses/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes } from "./domains/strategy/index.ts";
 
@@ -99,6 +100,7 @@ export async function buildApp(options: {
   registerMonitoringRoutes(app, context);
   registerProofingRoutes(app, context);
   registerUploadRoutes(app, context);
+  registerProfileRoutes(app, context);
   registerCatalogueRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context, routes };

@@ -237,3 +237,17 @@ export async function commonParentCodes(db: Executor, childCodes: readonly strin
     group by p.code having count(*) = ${childCodes.length}`);
   return rows<{ code: string }>(result).map((row) => row.code);
 }
+
+/**
+ * Areas of `type` linked directly to `parentId` (one index range on area_parents_parent_idx):
+ * LSOAs and data zones link straight to their authority, so profiles need no recursive walk.
+ */
+export async function childrenOfType(db: Executor, parent: { id: number; type: string }, type: string): Promise<AreaRow[]> {
+  return db
+    .select({ area: areas })
+    .from(areaParents)
+    .innerJoin(areas, eq(areas.id, areaParents.childId))
+    .where(and(eq(areaParents.parentId, parent.id), eq(areaParents.relation, parent.type), eq(areas.type, type)))
+    .orderBy(asc(areas.name))
+    .then((rows) => rows.map((row) => row.area));
+}

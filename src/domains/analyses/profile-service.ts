@@ -1,0 +1,168 @@
+/**
+ * The area profile: every indicator with data for the partnership's area, read through the
+ * indicator store's indexed functions only (one area's values, one indicator-period per rank,
+ * the authority's small areas). No full-table aggregate runs on the request path.
+ */
+import type { Executor } from "../../kernel/db/database.ts";
+import { type AreaRow, childrenOfType, findAreaByCode, findBoundary, neighboursOf, parentsOf } from "../geography/index.ts";
+import { type IndicatorRow, listIndicators, type ObservationValue, valuesForArea, valuesForAreas, valuesForAreaType } from "../indicators/index.ts";
+import { type Benchmark, benchmark, type DecileDistribution, decileDistribution, type Latest, latestValue, type Polarity, type Rank, rankAmong, type Trend, trend } from "./analysis.ts";
+
+/** Small-area deprivation deciles shown as a distribution and map, with the child population used for "children in the most deprived 10%". */
+export const DECILE_INDICATORS = ["iod2019-idaci-decile", "iod2019-imd-decile", "simd2020v2-decile"] as const;
+export const CHILD_POPULATION = "iod2019-population-dependent-children-aged-0-15";
+
+export interface Reference {
+  area: AreaRow;
+  relation: "nation" | "region";
+  value: ObservationValue | null;
+  benchmark: Benchmark;
+}
+
+export interface IndicatorProfile {
+  indicator: IndicatorRow;
+  values: ObservationValue[];
+  latest: Latest<ObservationValue>;
+  trend: Trend;
+  rank: Rank | null;
+  references: Reference[];
+  /** Bordering areas of the same type, with their values from the rank read (no extra query). */
+  neighbours: { area: AreaRow; value: ObservationValue | null }[];
+  /** The benchmark shown as "the" result: against the nation when it has a value, else quintiles. */
+  benchmark: Benchmark;
+}
+
+export interface SmallAreaPanel {
+  indicator: IndicatorRow;
+  periodCode: string;
+  rows: { code: string; name: string; decile: number | null; flags: number; children: number | null }[];
+  distribution: DecileDistribution;
+  populationPeriod: string | null;
+  topology: string | undefined;
+}
+
+export interface AreaProfile {
+  area: AreaRow | null;
+  indicators: IndicatorProfile[];
+  smallAreas: SmallAreaPanel[];
+  notes: string[];
+}
+
+function polarityOf(indicator: IndicatorRow): Polarity {
+  return indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse" ? indicator.polarity : "neither";
+}
+
+async function referenceAreas(db: Executor, area: AreaRow): Promise<{ area: AreaRow; relation: "nation" | "region" }[]> {
+  const parents = await parentsOf(db, area.id);
+  const pick = (relation: "nation" | "region") => parents.find((p) => p.relation === relation || p.area.type === relation)?.area;
+  const out: { area: AreaRow; relation: "nation" | "region" }[] = [];
+  const region = pick("region");
+  if (region) out.push({ area: region, relation: "region" });
+  const nation = pick("nation") ?? (area.nation ? await findNation(db, area.nation) : undefined);
+  if (nation) out.push({ area: nation, relation: "nation" });
+  return out;
+}
+
+const NATION_CODES: Record<string, string> = { england: "E92000001", wales: "W92000004", scotland: "S92000003", "northern-ireland": "N92000002" };
+function findNation(db: Executor, nation: string): Promise<AreaRow | undefined> {
+  const code = NATION_CODES[nation];
+  return code ? findAreaByCode(db, code) : Promise.resolve(undefined);
+}
+
+async function indicatorProfile(
+  db: Executor,
+  area: AreaRow,
+  indicator: IndicatorRow,
+  values: ObservationValue[],
+  references: { area: AreaRow; relation: "nation" | "region" }[],
+  bordering: AreaRow[],
+): Promise<IndicatorProfile> {
+  const polarity = polarityOf(indicator);
+  const latest = latestValue(values);
+  const latestPeriod = latest.observation?.periodCode;
+  let rank: Rank | null = null;
+  let peers: ObservationValue[] = [];
+  let refValues: ObservationValue[] = [];
+  if (latest.observation && latestPeriod) {
+    [peers, refValues] = await Promise.all([
+      valuesForAreaType(db, { indicatorSlug: indicator.slug, periodCode: latestPeriod, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }),
+      references.length ? valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode: latestPeriod, areaIds: references.map((r) => r.area.id) }) : Promise.resolve([]),
+    ]);
+    rank = rankAmong(area.code, peers, polarity);
+  }
+  const options = { unit: indicator.unit, polarity };
+  const refs: Reference[] = references.map((r) => {
+    const value = refValues.find((v) => v.areaId === r.area.id) ?? null;
+    const result = latest.observation && value ? benchmark(latest.observation, value, options) : ({ result: "not compared", method: "none", note: `no ${r.area.name} value for this period` } as Benchmark);
+    return { ...r, value, benchmark: result };
+  });
+  const nationRef = refs.find((r) => r.relation === "nation");
+  const overall = latest.observation
+    ? benchmark(latest.observation, nationRef?.value ?? null, { ...options, peers, areaCode: area.code })
+    : ({ result: "not compared", method: "none", note: "no value for this area" } as Benchmark);
+  const peerById = new Map(peers.map((p) => [p.areaId, p]));
+  const neighbours = bordering.map((n) => ({ area: n, value: peerById.get(n.id) ?? null }));
+  return { indicator, values, latest, trend: trend(values, polarity), rank, references: refs, neighbours, benchmark: overall };
+}
+
+async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: IndicatorRow, catalogue: Map<string, IndicatorRow>): Promise<SmallAreaPanel | null> {
+  const periodCode = indicator.periodCodes.at(-1);
+  if (!periodCode) return null;
+  // Explicit ids use the primary key (indicator, period, breakdown, area); the parent-link subquery form was ~150 ms on PGlite.
+  const areaIds = small.map((a) => a.id);
+  const names = new Map(small.map((a) => [a.code, a.name]));
+  const deciles = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode, areaIds });
+  if (deciles.length === 0) return null;
+  const population = catalogue.get(CHILD_POPULATION);
+  const populationPeriod = population?.periodCodes.at(-1) ?? null;
+  const children =
+    indicator.slug.startsWith("iod2019") && population && populationPeriod
+      ? await valuesForAreas(db, { indicatorSlug: population.slug, periodCode: populationPeriod, areaIds })
+      : [];
+  const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
+  return {
+    indicator,
+    periodCode,
+    rows: deciles.map((d) => ({ code: d.areaCode, name: names.get(d.areaCode) ?? d.areaCode, decile: d.value, flags: d.flags, children: childrenByCode.get(d.areaCode) ?? null })),
+    distribution: decileDistribution(deciles, children.length ? children : undefined),
+    populationPeriod: children.length ? populationPeriod : null,
+    topology: undefined,
+  };
+}
+
+export async function loadAreaProfile(db: Executor, partnership: { id: string; areaCode: string }): Promise<AreaProfile> {
+  const area = (await findAreaByCode(db, partnership.areaCode)) ?? null;
+  if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
+  const [all, catalogueRows, references, neighbourRows] = await Promise.all([
+    valuesForArea(db, area.id),
+    listIndicators(db, partnership.id),
+    referenceAreas(db, area),
+    neighboursOf(db, area.id, "border"),
+  ]);
+  const bordering = neighbourRows.map((n) => n.area).filter((n) => n.type === area.type);
+  // Only the national catalogue and this partnership's own indicators: never another partnership's local data.
+  const catalogue = new Map(catalogueRows.map((row) => [row.slug, row]));
+  const bySlug = new Map<string, ObservationValue[]>();
+  for (const value of all) {
+    if (value.breakdownId !== 0 || !catalogue.has(value.indicatorSlug)) continue;
+    bySlug.set(value.indicatorSlug, [...(bySlug.get(value.indicatorSlug) ?? []), value]);
+  }
+  const indicators: IndicatorProfile[] = [];
+  for (const [slug, values] of bySlug) indicators.push(await indicatorProfile(db, area, catalogue.get(slug)!, values, references, bordering));
+  indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
+
+  const smallAreas: SmallAreaPanel[] = [];
+  const decileIndicators = DECILE_INDICATORS.map((slug) => catalogue.get(slug)).filter((row): row is IndicatorRow => Boolean(row?.areaTypes.includes("lsoa")));
+  if (decileIndicators.length) {
+    const small = await childrenOfType(db, area, "lsoa");
+    const topology = small.length ? await findBoundary(db, area.id, "lsoa") : undefined;
+    for (const indicator of small.length ? decileIndicators : []) {
+      const panel = await smallAreaPanel(db, small, indicator, catalogue);
+      if (panel) smallAreas.push({ ...panel, topology });
+    }
+  }
+  const notes: string[] = [];
+  if (indicators.some((i) => i.references.some((r) => r.relation === "nation" && !r.value)))
+    notes.push("Where no national figure has been imported, the area is compared by its quintile among areas of the same type; national totals are not computed on request.");
+  return { area, indicators, smallAreas, notes };
+}

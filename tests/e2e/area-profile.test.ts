@@ -1,0 +1,69 @@
+/**
+ * The area profile with real data (Darlington, Stat-Xplore and IoD2019 from ../shared/data) in
+ * real Chromium: axe (WCAG 2.2 AA) on the page with charts, tables and the small-area map, and
+ * on the empty state. The crawl in accessibility.test.ts only sees the demo data's profiles.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.ts";
+import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/domains/imports/index.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { buildAssets } from "../../src/kernel/http/assets.ts";
+import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
+import { createTestDatabase } from "../helpers/test-database.ts";
+import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+
+const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const available = existsSync(path.join(dataDir, "README.md"));
+
+let database: Database;
+let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let origin: string;
+let browser: Browser;
+let darlingtonId: string;
+let emptyId: string;
+
+describe.skipIf(!available)("area profile in Chromium", () => {
+  beforeAll(async () => {
+    await buildAssets();
+    database = await createTestDatabase();
+    const audit = { actorUserId: null, actorLabel: "e2e-profile" };
+    const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "neighbours", "statxplore"]);
+    const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
+    for (const step of await sharedDataSteps(dataDir)) {
+      const keep =
+        wanted.has(step.kind) || (step.kind === "iod" && iod.includes(path.basename(step.file))) || (step.kind === "lsoa-boundaries" && path.basename(step.file) === "E06000005.json");
+      if (keep) await runImport(database.db, { importer: importerFor(step.kind)!, file: await readSourceFile(step.file), options: step.options, dryRun: false, audit });
+    }
+    const org = await fixtures.organisation(database, "Darlington Borough Council");
+    darlingtonId = (await fixtures.partnership(database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")).id;
+    emptyId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland")).id;
+    await fixtures.user(database, "viewer@example.org", org.id, { roles: [[darlingtonId, "viewer"], [emptyId, "viewer"]] });
+    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
+    origin = await app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it("has no axe violations with data and in the empty state, and a clean console", async () => {
+    const page = await newPage(browser);
+    const messages: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") messages.push(message.text());
+    });
+    expect(await signInThroughForm(page, origin, "viewer@example.org", TEST_PASSWORD)).toBeNull();
+    for (const id of [darlingtonId, emptyId]) {
+      const response = await page.goto(`${origin}/partnerships/${id}/profile`);
+      expect(response?.status()).toBe(200);
+      expect(await page.locator("h1").count()).toBe(1);
+      expect(await runAxe(page)).toEqual([]);
+    }
+    expect(messages).toEqual([]);
+  });
+});
