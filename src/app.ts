@@ -43,12 +43,12 @@ function navigation(actor: Actor | null): NavItem[] {
   const items: NavItem[] = [
     { href: "/dashboard", text: "Your partnerships" },
     { href: "/attention", text: "Needs attention" },
-    { href: "/data/indicators", text: "Indicators" },
   ];
   if (actor.isPlatformAdmin || actor.coordinatorNations.length > 0) items.push({ href: "/national", text: "National view" });
   if (actor.isPlatformAdmin) {
     items.push({ href: "/admin/users", text: "Users" });
     items.push({ href: "/admin/organisations", text: "Organisations" });
+    items.push({ href: "/data/indicators", text: "Indicators" });
     items.push({ href: "/partnerships/new", text: "New partnership" });
     items.push({ href: "/audit", text: "Audit log" });
   }
