@@ -21,7 +21,7 @@ import { registerUploadRoutes } from "./domains/imports/index.ts";
 import { registerCatalogueRoutes } from "./domains/indicators/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 import { registerGovernanceRoutes } from "./domains/governance/index.ts";
-import { registerMeetingRoutes } from "./domains/meetings/index.ts";
+import { meetingMentions, registerMeetingRoutes } from "./domains/meetings/index.ts";
 import { registerBudgetRoutes } from "./domains/budgets/index.ts";
 import { registerNationalRoutes, statusSourceFrom } from "./domains/national/index.ts";
 import { registerAttentionRoutes } from "./domains/attention/index.ts";
@@ -94,7 +94,8 @@ export async function buildApp(options: {
   registerNationalRoutes(app, context, { statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles }) });
   registerAttentionRoutes(app, context);
   registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority });
-  const actionDeps = { latestUpdates, updateHistory: listHistory };
+  // Meetings link to actions (meetings imports actions), so the action page learns of them from here.
+  const actionDeps = { latestUpdates, updateHistory: listHistory, mentions: [meetingMentions] };
   registerActionRoutes(app, context, actionDeps);
   registerActionDetailRoutes(app, context);
   registerImportRoutes(app, context, actionDeps);

@@ -129,6 +129,10 @@ describe("minutes", () => {
     expect(page.body).toContain("Riverside Health Board");
     expect(page.body).toContain("Publish the needs assessment in June");
     expect(page.body).toContain(`href="/partnerships/${partnership.id}/actions/${ownActionId}">A7 – Advice in health settings</a>`);
+    const actionPage = await lead.get(`/partnerships/${partnership.id}/actions/${ownActionId}`);
+    expect(actionPage.statusCode).toBe(200);
+    expect(actionPage.body).toContain("Action arising: <a class=\"govuk-link\" href=\"/partnerships/");
+    expect(actionPage.body).toContain("Draft the advice referral pathway");
 
     const docx = await lead.get(`${base}/minutes.docx`);
     expect(docx.statusCode).toBe(200);

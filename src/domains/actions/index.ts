@@ -10,7 +10,9 @@ export {
 export * from "./vocabulary.ts";
 export { actionFor, actionTarget, canUpdateAction } from "./access.ts";
 export {
+  type ActionMention,
   type ActionRouteDeps,
+  type MentionSource,
   type HistoryEntry,
   type LatestUpdate,
   type LatestUpdates,
