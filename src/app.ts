@@ -22,7 +22,7 @@ import { registerCatalogueRoutes } from "./domains/indicators/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 import { registerGovernanceRoutes } from "./domains/governance/index.ts";
 import { meetingMentions, registerMeetingRoutes } from "./domains/meetings/index.ts";
-import { registerBudgetRoutes } from "./domains/budgets/index.ts";
+import { budgetMentions, registerBudgetRoutes } from "./domains/budgets/index.ts";
 import { registerNationalRoutes, statusSourceFrom } from "./domains/national/index.ts";
 import { registerAttentionRoutes } from "./domains/attention/index.ts";
 
@@ -95,7 +95,7 @@ export async function buildApp(options: {
   registerAttentionRoutes(app, context);
   registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority });
   // Meetings link to actions (meetings imports actions), so the action page learns of them from here.
-  const actionDeps = { latestUpdates, updateHistory: listHistory, mentions: [meetingMentions] };
+  const actionDeps = { latestUpdates, updateHistory: listHistory, mentions: [meetingMentions, budgetMentions] };
   registerActionRoutes(app, context, actionDeps);
   registerActionDetailRoutes(app, context);
   registerImportRoutes(app, context, actionDeps);
