@@ -21,16 +21,16 @@ import { registerUploadRoutes } from "./domains/imports/index.ts";
 import { registerCatalogueRoutes } from "./domains/indicators/index.ts";
 import { registerSiteRoutes } from "./domains/site/index.ts";
 import { registerGovernanceRoutes } from "./domains/governance/index.ts";
-import { registerMeetingRoutes } from "./domains/meetings/index.ts";
-import { registerBudgetRoutes } from "./domains/budgets/index.ts";
-import { registerNationalRoutes } from "./domains/national/index.ts";
+import { meetingMentions, registerMeetingRoutes } from "./domains/meetings/index.ts";
+import { budgetMentions, registerBudgetRoutes } from "./domains/budgets/index.ts";
+import { registerNationalRoutes, statusSourceFrom } from "./domains/national/index.ts";
 import { registerAttentionRoutes } from "./domains/attention/index.ts";
 
-import { countActionsByPriority, registerActionDetailRoutes, registerActionRoutes, registerImportRoutes } from "./domains/actions/index.ts";
+import { actionProfiles, countActionsByPriority, registerActionDetailRoutes, registerActionRoutes, registerImportRoutes } from "./domains/actions/index.ts";
 import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/monitoring/index.ts";
 import { registerProfileRoutes } from "./domains/analyses/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
-import { registerStrategyRoutes } from "./domains/strategy/index.ts";
+import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
 
 export interface RouteSummary {
   method: string;
@@ -90,10 +90,13 @@ export async function buildApp(options: {
   registerGovernanceRoutes(app, context);
   registerMeetingRoutes(app, context);
   registerBudgetRoutes(app, context);
-  registerNationalRoutes(app, context);
+  // The national view reads strategy periods and action counts from the domains that keep them;
+  // needs assessments and reports are not recorded in this service yet, so they show as not started.
+  registerNationalRoutes(app, context, { statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles }) });
   registerAttentionRoutes(app, context);
   registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority });
-  const actionDeps = { latestUpdates, updateHistory: listHistory };
+  // Meetings link to actions (meetings imports actions), so the action page learns of them from here.
+  const actionDeps = { latestUpdates, updateHistory: listHistory, mentions: [meetingMentions, budgetMentions] };
   registerActionRoutes(app, context, actionDeps);
   registerActionDetailRoutes(app, context);
   registerImportRoutes(app, context, actionDeps);

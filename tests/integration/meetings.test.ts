@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions } from "../../src/domains/actions/index.ts";
 import { addDays, londonToday, meetingActions, meetings } from "../../src/domains/meetings/index.ts";
 import { partsFromIso } from "../../src/domains/meetings/dates.ts";
 import { addMember, auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
@@ -12,6 +13,8 @@ let partnership: { id: string };
 let other: { id: string };
 let lead: TestClient;
 let meetingId: string;
+let ownActionId: string;
+let foreignActionId: string;
 
 const dateFields = (prefix: string, iso: string) => {
   const parts = partsFromIso(iso);
@@ -29,6 +32,10 @@ beforeAll(async () => {
   await fixtures.user(t.database, "viewer@riverside.example", org.id, { roles: [[partnership.id, "viewer"]] });
   await fixtures.user(t.database, "lead@hillside.example", org.id, { roles: [[other.id, "lead"]] });
   await fixtures.user(t.database, "coordinator@scotland.example", org.id, { nations: ["scotland"] });
+  const [own] = await t.database.db.insert(actions).values({ partnershipId: partnership.id, leadOrganisationId: org.id, reference: "A7", title: "Advice in health settings" }).returning();
+  const [foreign] = await t.database.db.insert(actions).values({ partnershipId: other.id, leadOrganisationId: org.id, reference: "H1", title: "Hillside secret action" }).returning();
+  ownActionId = own!.id;
+  foreignActionId = foreign!.id;
   lead = t.client();
   await lead.signIn("lead@riverside.example");
 });
@@ -106,7 +113,12 @@ describe("minutes", () => {
     expect(saved.statusCode).toBe(303);
     expect((await lead.post(`${base}/decisions`, { decision: "Adopt the income maximisation plan" })).statusCode).toBe(303);
     expect((await lead.post(`${base}/decisions`, { decision: "Publish the needs assessment in June" })).statusCode).toBe(303);
-    const strategyActionId = "4b0b6a0e-2c63-4f0e-9d6b-0a8f2b8f6e11";
+    const form = await lead.get(base);
+    // The link is chosen from the partnership's own actions, never another partnership's.
+    expect(form.body).toContain('<label class="govuk-label" for="strategyActionId">');
+    expect(form.body).toContain(`<option value="${ownActionId}">A7 – Advice in health settings</option>`);
+    expect(form.body).not.toContain("Hillside secret action");
+    const strategyActionId = ownActionId;
     const action = await lead.post(`${base}/actions`, { description: "Draft the advice referral pathway", owner: "Riverside Health Board", strategyActionId, ...dateFields("dueDate", addDays(londonToday(), 30)) });
     expect(action.statusCode).toBe(303);
     const [row] = await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId));
@@ -116,6 +128,11 @@ describe("minutes", () => {
     expect(page.body).toContain("Jo Bloggs, chair");
     expect(page.body).toContain("Riverside Health Board");
     expect(page.body).toContain("Publish the needs assessment in June");
+    expect(page.body).toContain(`href="/partnerships/${partnership.id}/actions/${ownActionId}">A7 – Advice in health settings</a>`);
+    const actionPage = await lead.get(`/partnerships/${partnership.id}/actions/${ownActionId}`);
+    expect(actionPage.statusCode).toBe(200);
+    expect(actionPage.body).toContain("Action arising: <a class=\"govuk-link\" href=\"/partnerships/");
+    expect(actionPage.body).toContain("Draft the advice referral pathway");
 
     const docx = await lead.get(`${base}/minutes.docx`);
     expect(docx.statusCode).toBe(200);
@@ -126,6 +143,7 @@ describe("minutes", () => {
     expect(xml).toContain("Publish the needs assessment in June");
     expect(xml).toContain("Draft the advice referral pathway");
     expect(xml).toContain("Jo Bloggs, chair");
+    expect(xml).toContain("strategy action: A7 – Advice in health settings");
     if (existsSync("/usr/bin/chromium")) {
       const pdf = await lead.get(`${base}/minutes.pdf`);
       expect(pdf.statusCode).toBe(200);
@@ -143,8 +161,20 @@ describe("minutes", () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Enter what needs to be done");
     expect(response.body).toContain("Enter the due date");
-    expect(response.body).toContain("strategy action reference in the correct format");
+    expect(response.body).toContain("Select an action from the partnership&#39;s action plan");
     expect(response.body).toContain('value="Someone"');
+    expect(await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId))).toHaveLength(1);
+  });
+
+  it("a link to another partnership's action or an unknown action is a field error and saves nothing", async () => {
+    const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;
+    for (const strategyActionId of [foreignActionId, "4b0b6a0e-2c63-4f0e-9d6b-0a8f2b8f6e11"]) {
+      const response = await lead.post(`${base}/actions`, { description: "Forged link", owner: "Someone", strategyActionId, ...dateFields("dueDate", addDays(londonToday(), 30)) });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('href="#strategyActionId"');
+      expect(response.body).toContain(">Forged link</textarea>");
+      expect(response.body).not.toContain("Hillside secret action");
+    }
     expect(await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId))).toHaveLength(1);
   });
 

@@ -110,7 +110,18 @@ export interface HistoryEntry {
   createdAt: Date;
 }
 
+/** A record elsewhere that names this action (a meeting's action arising, a budget contribution). */
+export interface ActionMention {
+  kind: string;
+  text: string;
+  href: string;
+}
+
+/** Later domains that link to actions answer "what mentions this action?" for its page. */
+export type MentionSource = (db: Executor, actor: Actor | null, partnershipId: string, actionId: string) => Promise<ActionMention[]>;
+
 export interface ActionRouteDeps {
   latestUpdates: LatestUpdates;
   updateHistory: (db: Executor, partnershipId: string, actionId: string) => Promise<HistoryEntry[]>;
+  mentions?: MentionSource[];
 }

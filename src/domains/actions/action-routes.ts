@@ -86,12 +86,13 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
   app.get("/partnerships/:id/actions/:actionId", async (request, reply) => {
     const { id, actionId } = parseIds(request.params, "id", "actionId");
     const { partnership, action } = await actionFor(db, request.actor, id, actionId, "read");
-    const [plan, indicators, milestones, evidence, history] = await Promise.all([
+    const [plan, indicators, milestones, evidence, history, mentions] = await Promise.all([
       loadPlan(db, id),
       repo.listIndicators(db, id, actionId),
       repo.listMilestones(db, id, actionId),
       listEvidenceFor(db, id, "action", actionId),
       deps.updateHistory(db, id, actionId),
+      Promise.all((deps.mentions ?? []).map((source) => source(db, request.actor, id, actionId))).then((lists) => lists.flat()),
     ]);
     const item = plan.items.find((row) => row.id === actionId)!;
     const query = request.query as { saved?: string };
@@ -108,6 +109,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
       indicators,
       milestones,
       evidence: evidence.map((row) => ({ ...row, kindLabel: evidenceKindLabels[row.kind as EvidenceKind] ?? row.kind })),
+      mentions,
       history: history.map((row) => ({ ...row, statusLabel: ragLabels[row.status], spend: formatPounds(row.spendToDatePence) })),
       frameworkName: driverFrameworkFor(partnership.nation).plural,
       canUpdate: canUpdateAction(request.actor, partnership, action.leadOrganisationId),

@@ -10,7 +10,9 @@ export {
 export * from "./vocabulary.ts";
 export { actionFor, actionTarget, canUpdateAction } from "./access.ts";
 export {
+  type ActionMention,
   type ActionRouteDeps,
+  type MentionSource,
   type HistoryEntry,
   type LatestUpdate,
   type LatestUpdates,
@@ -33,3 +35,4 @@ export { registerActionDetailRoutes } from "./action-detail-routes.ts";
 export { registerImportRoutes } from "./import-routes.ts";
 export { escapeCell, exportRows, toCsv, toXlsx } from "./export.ts";
 export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";
+export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";

@@ -1,6 +1,7 @@
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { londonToday, meetingsNeedingMinutes, overdueActions } from "../meetings/index.ts";
+import { periodOf, updatesDue } from "../monitoring/index.ts";
 import { returnedFeedback } from "../national/index.ts";
 import { visiblePartnerships } from "../partnerships/index.ts";
 import { pendingInvitations } from "./repository.ts";
@@ -26,12 +27,17 @@ export async function attentionFor(db: Db, actor: Actor, today = londonToday()):
   const member = roles.map(([id]) => id);
   const editing = roles.filter(([, role]) => role === "lead" || role === "editor").map(([id]) => id);
   const leading = roles.filter(([, role]) => role === "lead").map(([id]) => id);
-  const [partnerships, minutes, actions, returned, invited] = await Promise.all([
+  const period = periodOf(new Date(`${today}T12:00:00Z`));
+  const editorOnly = roles.filter(([, role]) => role === "editor").map(([id]) => id);
+  const [partnerships, minutes, actions, returned, invited, dueForLeads, dueForEditors] = await Promise.all([
     visiblePartnerships(db, actor),
     meetingsNeedingMinutes(db, editing, today),
     overdueActions(db, member, today),
     returnedFeedback(db, leading),
     actor.isPlatformAdmin || leading.length > 0 ? pendingInvitations(db, { all: actor.isPlatformAdmin, partnershipIds: leading }) : Promise.resolve([]),
+    // Leads answer for every action of their partnerships; editors for those their organisation leads.
+    updatesDue(db, leading, { period }),
+    updatesDue(db, editorOnly, { period, leadOrganisationIds: [actor.organisationId] }),
   ]);
   const names = new Map(partnerships.map((partnership) => [partnership.id, partnership.name]));
   const name = (id: string | null) => (id ? (names.get(id) ?? "") : "");
@@ -53,6 +59,15 @@ export async function attentionFor(db: Db, actor: Actor, today = londonToday()):
         text: action.description,
         href: `/partnerships/${action.partnershipId}/meetings/${action.meetingId}#actions`,
         detail: `${name(action.partnershipId)}: ${action.owner}, due ${formatDate(action.dueDate)}`,
+      })),
+    },
+    {
+      key: "updates",
+      title: "Progress updates overdue",
+      items: [...dueForLeads, ...dueForEditors].map((due) => ({
+        text: due.reference ? `${due.reference} – ${due.title}` : due.title,
+        href: `/partnerships/${due.partnershipId}/actions/${due.actionId}/updates/new`,
+        detail: `${name(due.partnershipId)}: no update for ${due.period}`,
       })),
     },
     {

@@ -5,12 +5,13 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { csvDownload, toCsv } from "../../kernel/http/csv.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
+import { actionChoices } from "../actions/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
 import { londonToday } from "../meetings/index.ts";
 import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
 import { addContribution, removeContribution, totals } from "./budgets-service.ts";
 import { financialYearOf, formatPence, penceToDecimal } from "./money.ts";
-import { listContributions } from "./repository.ts";
+import { contributionActions, listContributions } from "./repository.ts";
 import { contributionForm, kindLabels } from "./schemas.ts";
 
 export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -19,16 +20,30 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
     partnership: PartnershipRow,
     extra: { errors?: FieldError[]; values?: Record<string, unknown>; flash?: string } = {},
   ) {
-    const [rows, members] = await Promise.all([listContributions(db, partnership.id), listMemberOrganisations(db, [partnership.id])]);
+    const [rows, members, choices, links] = await Promise.all([
+      listContributions(db, partnership.id),
+      listMemberOrganisations(db, [partnership.id]),
+      actionChoices(db, partnership.id),
+      contributionActions(db, partnership.id),
+    ]);
+    const byId = new Map(choices.map((choice) => [choice.id, choice]));
+    const values = extra.values ?? { financialYear: financialYearOf(londonToday()) };
+    const selected = [values.actionIds ?? []].flat().map(String);
     return {
       title: `Pooled and aligned budgets – ${partnership.name}`,
       partnership,
-      rows: rows.map((row) => ({ ...row, amount: formatPence(row.amountPence), kindLabel: kindLabels[row.kind as keyof typeof kindLabels] ?? row.kind })),
+      rows: rows.map((row) => ({
+        ...row,
+        amount: formatPence(row.amountPence),
+        kindLabel: kindLabels[row.kind as keyof typeof kindLabels] ?? row.kind,
+        actions: (links.get(row.id) ?? []).flatMap((actionId) => byId.get(actionId) ?? []),
+      })),
+      actionItems: choices.map((choice) => ({ value: choice.id, text: choice.label, checked: selected.includes(choice.id) })),
       totals: totals(rows),
       memberItems: [{ value: "", text: "Select a partner" }, ...members.map((member) => ({ value: member.organisationId, text: member.name }))],
       canEdit: can(request.actor, "partnership:edit", { partnershipId: partnership.id, nation: partnership.nation as Nation }),
       errors: extra.errors,
-      values: extra.values ?? { financialYear: financialYearOf(londonToday()) },
+      values,
       flash: extra.flash,
     };
   }
@@ -66,10 +81,12 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
   app.get("/partnerships/:id/budgets.csv", async (request, reply) => {
     const { id } = parseParams(partnershipParams, request.params);
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const rows = await listContributions(db, id);
+    const [rows, choices, links] = await Promise.all([listContributions(db, id), actionChoices(db, id), contributionActions(db, id)]);
+    const labels = new Map(choices.map((choice) => [choice.id, choice.label]));
+    const funded = (contributionId: string) => (links.get(contributionId) ?? []).flatMap((actionId) => labels.get(actionId) ?? []).join("; ");
     const csv = toCsv(
-      ["Partnership", "Financial year", "Partner", "Pooled or aligned", "Amount (GBP)", "What it funds", "Strategy action reference"],
-      rows.map((row) => [partnership.name, row.financialYear, row.organisationName, row.kind, penceToDecimal(row.amountPence), row.funds, row.strategyActionId ?? ""]),
+      ["Partnership", "Financial year", "Partner", "Pooled or aligned", "Amount (GBP)", "What it funds", "Actions funded"],
+      rows.map((row) => [partnership.name, row.financialYear, row.organisationName, row.kind, penceToDecimal(row.amountPence), row.funds, funded(row.id)]),
     );
     const download = csvDownload(`budgets-${partnership.areaCode}.csv`, csv);
     return reply.headers(download.headers).send(download.body);

@@ -1,9 +1,10 @@
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { findActionChoices } from "../actions/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
 import { formatPence } from "./money.ts";
-import { type ContributionListItem, deleteContribution, findContribution, findDuplicate, insertContribution } from "./repository.ts";
+import { type ContributionListItem, deleteContribution, findContribution, findDuplicate, insertContribution, insertContributionActions } from "./repository.ts";
 import type { ContributionForm } from "./schemas.ts";
 
 export async function addContribution(db: Db, audit: AuditContext, partnershipId: string, form: ContributionForm) {
@@ -17,8 +18,14 @@ export async function addContribution(db: Db, audit: AuditContext, partnershipId
         { field: "organisationId", message: `${member.name} already has a ${form.kind} contribution for ${form.financialYear}: remove it first to change it` },
       ]);
     }
-    const row = await insertContribution(tx, { ...key, amountPence: form.amount, funds: form.funds, strategyActionId: form.strategyActionId || null });
-    await recordAudit(tx, audit, { action: "budget.contribution-add", entityType: "budget_contribution", entityId: row.id, partnershipId, after: row });
+    // Every action named must be one of this partnership's own: forged or stale ids are a form error.
+    const actionIds = [...new Set(form.actionIds)];
+    if ((await findActionChoices(tx, partnershipId, actionIds)).length !== actionIds.length) {
+      throw AppError.validation([{ field: "actionIds", message: "Select actions from the partnership's action plan" }]);
+    }
+    const row = await insertContribution(tx, { ...key, amountPence: form.amount, funds: form.funds });
+    await insertContributionActions(tx, partnershipId, row.id, actionIds);
+    await recordAudit(tx, audit, { action: "budget.contribution-add", entityType: "budget_contribution", entityId: row.id, partnershipId, after: { ...row, actionIds } });
     return row;
   });
 }

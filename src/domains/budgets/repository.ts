@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { organisations } from "../organisations/index.ts";
-import { budgetContributions } from "./tables.ts";
+import { budgetContributionActions, budgetContributions } from "./tables.ts";
 
 export type ContributionRow = typeof budgetContributions.$inferSelect;
 
@@ -15,7 +15,6 @@ export function listContributions(db: Executor, partnershipId: string) {
       kind: budgetContributions.kind,
       amountPence: budgetContributions.amountPence,
       funds: budgetContributions.funds,
-      strategyActionId: budgetContributions.strategyActionId,
     })
     .from(budgetContributions)
     .innerJoin(organisations, eq(organisations.id, budgetContributions.organisationId))
@@ -60,4 +59,36 @@ export async function deleteContribution(db: Executor, partnershipId: string, id
     .where(and(eq(budgetContributions.id, id), eq(budgetContributions.partnershipId, partnershipId)))
     .returning({ id: budgetContributions.id });
   return removed.length > 0;
+}
+
+export async function insertContributionActions(db: Executor, partnershipId: string, contributionId: string, actionIds: string[]): Promise<void> {
+  if (actionIds.length === 0) return;
+  await db.insert(budgetContributionActions).values(actionIds.map((actionId) => ({ partnershipId, contributionId, actionId })));
+}
+
+/** contribution id -> the action ids it funds, for one partnership. */
+export async function contributionActions(db: Executor, partnershipId: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ contributionId: budgetContributionActions.contributionId, actionId: budgetContributionActions.actionId })
+    .from(budgetContributionActions)
+    .where(eq(budgetContributionActions.partnershipId, partnershipId));
+  const map = new Map<string, string[]>();
+  for (const row of rows) map.set(row.contributionId, [...(map.get(row.contributionId) ?? []), row.actionId]);
+  return map;
+}
+
+/** The contributions that fund one action (for the action's page). */
+export function contributionsFunding(db: Executor, partnershipId: string, actionId: string) {
+  return db
+    .select({
+      organisationName: organisations.name,
+      financialYear: budgetContributions.financialYear,
+      kind: budgetContributions.kind,
+      amountPence: budgetContributions.amountPence,
+    })
+    .from(budgetContributionActions)
+    .innerJoin(budgetContributions, eq(budgetContributions.id, budgetContributionActions.contributionId))
+    .innerJoin(organisations, eq(organisations.id, budgetContributions.organisationId))
+    .where(and(eq(budgetContributionActions.partnershipId, partnershipId), eq(budgetContributionActions.actionId, actionId)))
+    .orderBy(asc(budgetContributions.financialYear), asc(organisations.name));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkboxList } from "../strategy/index.ts";
 import { isFinancialYear, parsePounds } from "./money.ts";
 
 export const contributionKinds = ["pooled", "aligned"] as const;
@@ -19,10 +20,6 @@ export const contributionForm = z.object({
     .transform((value) => parsePounds(value)!)
     .refine((pence) => pence > 0, "The amount must be more than £0"),
   funds: z.string().trim().max(1000, "What it funds must be 1,000 characters or fewer").default(""),
-  strategyActionId: z
-    .string()
-    .trim()
-    .default("")
-    .refine((value) => value === "" || z.uuid().safeParse(value).success, "Enter a strategy action reference in the correct format, or leave it blank"),
+  actionIds: checkboxList().refine((ids) => ids.every((id) => z.uuid().safeParse(id).success), "Select actions from the partnership's action plan"),
 });
 export type ContributionForm = z.infer<typeof contributionForm>;

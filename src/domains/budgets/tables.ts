@@ -1,4 +1,5 @@
-import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { actions } from "../actions/index.ts";
 import { organisations } from "../organisations/index.ts";
 import { partnerships } from "../partnerships/index.ts";
 
@@ -19,12 +20,27 @@ export const budgetContributions = pgTable(
     kind: text("kind").notNull(),
     amountPence: bigint("amount_pence", { mode: "number" }).notNull(),
     funds: text("funds").notNull().default(""),
-    /** A strategy action this funds (strategy domain); no FK across domains yet. */
-    strategyActionId: uuid("strategy_action_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex("budget_contributions_unique").on(table.partnershipId, table.organisationId, table.financialYear, table.kind),
     index("budget_contributions_partnership_idx").on(table.partnershipId, table.financialYear),
   ],
+);
+
+/** The partnership's own actions a contribution funds (many to many). */
+export const budgetContributionActions = pgTable(
+  "budget_contribution_actions",
+  {
+    contributionId: uuid("contribution_id")
+      .notNull()
+      .references(() => budgetContributions.id, { onDelete: "cascade" }),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.contributionId, table.actionId] }), index("budget_contribution_actions_action_idx").on(table.partnershipId, table.actionId)],
 );

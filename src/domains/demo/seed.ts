@@ -105,9 +105,10 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
 async function seedWorkingRecords(db: Db, partnership: { id: string; nation: string; areaName: string }, nation: string): Promise<void> {
   const memberIds = (await listMembers(db, partnership.id)).map((member) => member.organisationId);
   await seedGovernanceDemo(db, partnership);
+  // The strategy and its actions come first so meetings and budgets can link to them.
+  await buildDemoStrategy(db, { partnershipId: partnership.id, audit: demoAuditContext });
   await seedMeetingsDemo(db, partnership.id, memberIds);
   await seedBudgetsDemo(db, partnership.id, memberIds);
-  await buildDemoStrategy(db, { partnershipId: partnership.id, audit: demoAuditContext });
   const coordinator = coordinators.find((person) => person.nation === nation);
   if (coordinator) {
     const user = await findUserByEmail(db, coordinator.email);

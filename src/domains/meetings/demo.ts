@@ -1,4 +1,5 @@
 import type { Executor } from "../../kernel/db/database.ts";
+import { actionChoices } from "../actions/index.ts";
 import { addDays, londonToday } from "./dates.ts";
 import { insertAction, insertDecision, insertMeetings, replaceAttendance } from "./repository.ts";
 
@@ -32,6 +33,14 @@ export async function seedMeetingsDemo(db: Executor, partnershipId: string, memb
   }
   const latest = rows[4]!;
   await insertDecision(db, { partnershipId, meetingId: latest.id, text: "Agreed to fund two additional welfare rights advisers through the pooled budget." });
-  await insertAction(db, { partnershipId, meetingId: latest.id, description: "Map advice services offered in GP practices", owner: "Health board", dueDate: addDays(today, -7) });
+  const [linked] = await actionChoices(db, partnershipId);
+  await insertAction(db, {
+    partnershipId,
+    meetingId: latest.id,
+    description: "Map advice services offered in GP practices",
+    owner: "Health board",
+    dueDate: addDays(today, -7),
+    strategyActionId: linked?.id ?? null,
+  });
   await insertAction(db, { partnershipId, meetingId: latest.id, description: "Draft the annual report's income maximisation section", owner: "Child poverty lead", dueDate: addDays(today, 21), status: "in-progress" });
 }

@@ -3,6 +3,7 @@ import { type Action, type Actor, can, type Nation } from "../../kernel/auth/pol
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { parseParams } from "../../kernel/http/params.ts";
+import { type ActionChoice, actionChoices } from "../actions/index.ts";
 import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
 import { londonToday } from "./dates.ts";
 import { loadMeetingRecord, type MeetingRecord } from "./meetings-service.ts";
@@ -23,16 +24,20 @@ export interface MeetingContext {
   record: MeetingRecord;
   canEdit: boolean;
   minutesVisible: boolean;
+  /** The partnership's own actions an action arising can be linked to (editors only). */
+  strategyActions: ActionChoice[];
 }
 
 export async function meetingContext(db: Db, request: FastifyRequest, action: Action): Promise<MeetingContext> {
   const { id, meetingId } = parseParams(meetingParams, request.params);
   const partnership = await partnershipFor(db, request.actor, id, action);
   const record = await loadMeetingRecord(db, id, meetingId);
+  const canEdit = can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation });
   return {
     partnership,
     record,
-    canEdit: can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation }),
+    canEdit,
+    strategyActions: canEdit ? await actionChoices(db, id) : [],
     minutesVisible: canSeeMinutes(request.actor, id, record.meeting.sharedWithNational),
   };
 }
@@ -60,6 +65,10 @@ export function renderMeeting(
     today,
     statusItems: actionStatuses.map((value) => ({ value, text: actionStatusLabels[value] })),
     statusLabels: actionStatusLabels,
+    strategyActionItems: [
+      { value: "", text: "Not linked" },
+      ...context.strategyActions.map((choice) => ({ value: choice.id, text: choice.label })),
+    ],
     errors: extra.errors,
     values: extra.values ?? {},
     form: extra.form,

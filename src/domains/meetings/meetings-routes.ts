@@ -91,7 +91,14 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     const context = await meetingContext(db, request, "partnership:edit");
     const form = parseForm(actionForm, request.body);
     if (!form.ok) return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "action" }, 400);
-    await addAction(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+    try {
+      await addAction(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      const { _csrf, ...values } = request.body as Record<string, unknown>;
+      return renderMeeting(reply, context, { errors, values, form: "action" }, 400);
+    }
     return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`, 303);
   });
 

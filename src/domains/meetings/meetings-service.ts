@@ -3,6 +3,7 @@ import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 import { addDays, londonToday } from "./dates.ts";
+import { findActionChoices } from "../actions/index.ts";
 import * as repo from "./repository.ts";
 import type { ActionForm, MeetingEditForm, MinutesForm, ScheduleForm } from "./schemas.ts";
 
@@ -90,6 +91,10 @@ export async function addDecision(db: Db, audit: AuditContext, partnershipId: st
 
 export async function addAction(db: Db, audit: AuditContext, partnershipId: string, meetingId: string, form: ActionForm) {
   return db.transaction(async (tx) => {
+    // The link must name one of this partnership's own actions: a forged or stale id is a form error.
+    if (form.strategyActionId && (await findActionChoices(tx, partnershipId, [form.strategyActionId])).length === 0) {
+      throw AppError.validation([{ field: "strategyActionId", message: "Select an action from the partnership's action plan, or choose not linked" }]);
+    }
     const row = await repo.insertAction(tx, {
       partnershipId,
       meetingId,
@@ -185,6 +190,16 @@ export async function loadMeetingRecord(db: Db, partnershipId: string, meetingId
     repo.listDecisions(db, partnershipId, meetingId),
     repo.listActions(db, partnershipId, meetingId),
   ]);
-  return { meeting, agenda, papers, attendance, decisions, actions };
+  const linked = new Map(
+    (await findActionChoices(db, partnershipId, [...new Set(actions.flatMap((action) => (action.strategyActionId ? [action.strategyActionId] : [])))])).map((choice) => [choice.id, choice]),
+  );
+  return {
+    meeting,
+    agenda,
+    papers,
+    attendance,
+    decisions,
+    actions: actions.map((action) => ({ ...action, strategyAction: action.strategyActionId ? (linked.get(action.strategyActionId) ?? null) : null })),
+  };
 }
 export type MeetingRecord = Awaited<ReturnType<typeof loadMeetingRecord>>;

@@ -52,7 +52,9 @@ export async function minutesDocx(partnershipName: string, record: MeetingRecord
     actions.length
       ? table(
           ["Action", "Owner", "Due", "Status"],
-          actions.map((action) => [action.description, action.owner, formatDate(action.dueDate), actionStatusLabels[action.status as keyof typeof actionStatusLabels] ?? action.status]),
+          actions.map((action) => [
+            action.strategyAction ? `${action.description} (strategy action: ${action.strategyAction.label})` : action.description,
+            action.owner, formatDate(action.dueDate), actionStatusLabels[action.status as keyof typeof actionStatusLabels] ?? action.status]),
         )
       : para("No actions arising."),
   );

@@ -224,3 +224,20 @@ export async function deleteDecision(db: Executor, partnershipId: string, meetin
     .returning();
   return row;
 }
+
+/** Actions arising linked to one strategy action, with their meeting (for the action's page). */
+export function actionsArisingFor(db: Executor, partnershipId: string, strategyActionId: string) {
+  return db
+    .select({
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      meetingDate: meetings.meetingDate,
+      sharedWithNational: meetings.sharedWithNational,
+      description: meetingActions.description,
+      status: meetingActions.status,
+    })
+    .from(meetingActions)
+    .innerJoin(meetings, eq(meetings.id, meetingActions.meetingId))
+    .where(and(eq(meetingActions.partnershipId, partnershipId), eq(meetingActions.strategyActionId, strategyActionId)))
+    .orderBy(asc(meetings.meetingDate));
+}

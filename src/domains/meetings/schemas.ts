@@ -78,7 +78,7 @@ export const actionForm = withDate(
       .string()
       .trim()
       .default("")
-      .refine((value) => value === "" || z.uuid().safeParse(value).success, "Enter a strategy action reference in the correct format, or leave it blank"),
+      .refine((value) => value === "" || z.uuid().safeParse(value).success, "Select an action from the partnership's action plan, or choose not linked"),
     dueDate: dateField("the due date"),
   }),
 );

@@ -5,3 +5,4 @@ export { recordUpdate } from "./update-service.ts";
 export { type UpdateInput, updateForm } from "./schemas.ts";
 export * from "./periods.ts";
 export * from "./rollups.ts";
+export { type UpdateDue, updatesDue } from "./updates-due.ts";

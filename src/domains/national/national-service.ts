@@ -8,6 +8,8 @@ import { currentReportingYear, type ReportStatus, reportDueDate, reportStatus, r
 import type { NationalQuery } from "./schemas.ts";
 import type { ActionProfile, PartnershipStatusSource } from "./status-source.ts";
 
+const strategyStatusLabels = { draft: "draft", "signed-off": "signed off" } as const;
+
 /** "income from employment 5, costs of living 3", largest first; empty when nothing is tagged. */
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
@@ -86,7 +88,7 @@ export async function nationalView(
       isFictional: partnership.isFictional,
       needsAssessment: assessment?.state === "published" ? `Published ${assessment.publishedOn ?? ""}`.trim() : assessment?.state === "draft" ? "Draft" : "Not started",
       needsAssessmentReviewDue: assessment?.reviewDue ?? null,
-      strategyPeriod: strategy ? `${strategy.start} to ${strategy.end}` : "No strategy recorded",
+      strategyPeriod: strategy ? `${strategy.start} to ${strategy.end}${strategy.status ? ` (${strategyStatusLabels[strategy.status]})` : ""}` : "No strategy recorded",
       reportStatus: status,
       reportStatusLabel: reportStatusLabels[status],
       gaps: coverage.get(partnership.id)?.gaps.map((gap) => gap.label) ?? [],

@@ -10,6 +10,8 @@ export interface NeedsAssessmentStatus {
 export interface StrategyPeriod {
   start: string;
   end: string;
+  /** Draft or signed off, where the strategy domain records it. */
+  status?: "draft" | "signed-off";
 }
 
 export interface ReportRecordStatus {
@@ -52,3 +54,12 @@ export const noRecordsStatusSource: PartnershipStatusSource = {
     return new Map(ids.map((id) => [id, null]));
   },
 };
+
+/**
+ * A source made of whatever the record-keeping domains can answer today; the rest falls back
+ * to `noRecordsStatusSource`. `src/app.ts` passes the domains' functions in, so national never
+ * imports them.
+ */
+export function statusSourceFrom(parts: Partial<PartnershipStatusSource>): PartnershipStatusSource {
+  return { ...noRecordsStatusSource, ...parts };
+}

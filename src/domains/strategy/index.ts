@@ -39,3 +39,4 @@ export {
   saveStrategy,
 } from "./strategy-service.ts";
 export { registerStrategyRoutes, type StrategyRouteDeps } from "./strategy-routes.ts";
+export { type StrategySummary, strategySummaries } from "./summaries.ts";

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions } from "../../src/domains/actions/index.ts";
+import { actionUpdates, formatPeriod, periodEnd, periodOf, periodStart, shiftPeriod } from "../../src/domains/monitoring/index.ts";
+import { addMember } from "../helpers/partnership-fixtures.ts";
+import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
+
+let t: TestApp;
+const current = periodOf(new Date());
+const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const marsh = await fixtures.partnership(t.database, "Marsh Partnership", "scotland", "S12000070", "Marsh");
+  const fen = await fixtures.partnership(t.database, "Fen Partnership", "scotland", "S12000071", "Fen");
+  const council = await addMember(t.database, marsh.id, "Marsh Council", "council");
+  const health = await addMember(t.database, marsh.id, "Marsh Health Board", "health-board");
+  const fenCouncil = await addMember(t.database, fen.id, "Fen Council", "council");
+  const rows = await t.database.db
+    .insert(actions)
+    .values([
+      { partnershipId: marsh.id, leadOrganisationId: council.id, reference: "M1", title: "Council-led welfare advice" },
+      { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M2", title: "Health-led income checks" },
+      { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M3", title: "Health action already updated" },
+      { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M4", title: "Health action completed" },
+      { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M5", title: "Health action that ended", endDate: dayBefore(periodStart(current)) },
+      { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M6", title: "Health action not yet started", startDate: periodEnd(shiftPeriod(current, 1)) },
+      { partnershipId: fen.id, leadOrganisationId: fenCouncil.id, reference: "F1", title: "Fen action nobody here leads" },
+    ])
+    .returning();
+  const id = (reference: string) => rows.find((row) => row.reference === reference)!.id;
+  await t.database.db.insert(actionUpdates).values([
+    { partnershipId: marsh.id, actionId: id("M3"), period: formatPeriod(current), status: "green", percentComplete: 40 },
+    // An update for an earlier period does not count for this one…
+    { partnershipId: marsh.id, actionId: id("M2"), period: formatPeriod(shiftPeriod(current, -1)), status: "amber", reason: "Staffing", percentComplete: 20 },
+    // …but an action whose latest update says complete needs no more.
+    { partnershipId: marsh.id, actionId: id("M4"), period: formatPeriod(shiftPeriod(current, -1)), status: "complete", percentComplete: 100 },
+  ]);
+  await fixtures.user(t.database, "lead@marsh.example", council.id, { roles: [[marsh.id, "lead"]] });
+  await fixtures.user(t.database, "editor@marsh.example", health.id, { roles: [[marsh.id, "editor"]] });
+  await fixtures.user(t.database, "viewer@marsh.example", health.id, { roles: [[marsh.id, "viewer"]] });
+});
+afterAll(() => t.close());
+
+async function attentionOf(email: string) {
+  const client = t.client();
+  await client.signIn(email);
+  const page = await client.get("/attention");
+  expect(page.statusCode).toBe(200);
+  return page.body;
+}
+
+describe("attention list: progress updates overdue", () => {
+  it("shows a lead every action of their partnership without an update for the current period", async () => {
+    const body = await attentionOf("lead@marsh.example");
+    expect(body).toContain("Progress updates overdue (2)");
+    expect(body).toContain("M1 – Council-led welfare advice");
+    expect(body).toContain("M2 – Health-led income checks");
+    expect(body).toContain(`Marsh Partnership: no update for ${formatPeriod(current)}`);
+    expect(body).toMatch(/href="\/partnerships\/[0-9a-f-]{36}\/actions\/[0-9a-f-]{36}\/updates\/new"/);
+    for (const title of ["already updated", "completed", "that ended", "not yet started", "Fen action"]) expect(body).not.toContain(title);
+  });
+
+  it("shows an editor only the actions their organisation leads", async () => {
+    const body = await attentionOf("editor@marsh.example");
+    expect(body).toContain("Progress updates overdue (1)");
+    expect(body).toContain("M2 – Health-led income checks");
+    expect(body).not.toContain("Council-led welfare advice");
+  });
+
+  it("shows a viewer none", async () => {
+    expect(await attentionOf("viewer@marsh.example")).not.toContain("Progress updates overdue");
+  });
+});
