@@ -142,6 +142,13 @@ CREATE TABLE "actions" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "budget_contribution_actions" (
+	"contribution_id" uuid NOT NULL,
+	"action_id" uuid NOT NULL,
+	"partnership_id" uuid NOT NULL,
+	CONSTRAINT "budget_contribution_actions_contribution_id_action_id_pk" PRIMARY KEY("contribution_id","action_id")
+);
+--> statement-breakpoint
 CREATE TABLE "budget_contributions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"partnership_id" uuid NOT NULL,
@@ -150,7 +157,6 @@ CREATE TABLE "budget_contributions" (
 	"kind" text NOT NULL,
 	"amount_pence" bigint NOT NULL,
 	"funds" text DEFAULT '' NOT NULL,
-	"strategy_action_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -566,6 +572,9 @@ ALTER TABLE "action_priorities" ADD CONSTRAINT "action_priorities_priority_id_st
 ALTER TABLE "action_priorities" ADD CONSTRAINT "action_priorities_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "actions" ADD CONSTRAINT "actions_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "actions" ADD CONSTRAINT "actions_lead_organisation_id_organisations_id_fk" FOREIGN KEY ("lead_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "budget_contribution_actions" ADD CONSTRAINT "budget_contribution_actions_contribution_id_budget_contributions_id_fk" FOREIGN KEY ("contribution_id") REFERENCES "public"."budget_contributions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "budget_contribution_actions" ADD CONSTRAINT "budget_contribution_actions_action_id_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."actions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "budget_contribution_actions" ADD CONSTRAINT "budget_contribution_actions_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budget_contributions" ADD CONSTRAINT "budget_contributions_partnership_id_partnerships_id_fk" FOREIGN KEY ("partnership_id") REFERENCES "public"."partnerships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "budget_contributions" ADD CONSTRAINT "budget_contributions_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "area_boundaries" ADD CONSTRAINT "area_boundaries_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -623,6 +632,7 @@ CREATE INDEX "action_milestones_action_idx" ON "action_milestones" USING btree (
 CREATE INDEX "action_priorities_priority_idx" ON "action_priorities" USING btree ("priority_id");--> statement-breakpoint
 CREATE INDEX "actions_partnership_idx" ON "actions" USING btree ("partnership_id");--> statement-breakpoint
 CREATE INDEX "actions_lead_idx" ON "actions" USING btree ("partnership_id","lead_organisation_id");--> statement-breakpoint
+CREATE INDEX "budget_contribution_actions_action_idx" ON "budget_contribution_actions" USING btree ("partnership_id","action_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "budget_contributions_unique" ON "budget_contributions" USING btree ("partnership_id","organisation_id","financial_year","kind");--> statement-breakpoint
 CREATE INDEX "budget_contributions_partnership_idx" ON "budget_contributions" USING btree ("partnership_id","financial_year");--> statement-breakpoint
 CREATE UNIQUE INDEX "area_code_changes_unique" ON "area_code_changes" USING btree ("old_code",coalesce("new_code", ''),"start_year");--> statement-breakpoint
