@@ -117,11 +117,19 @@ describe.skipIf(!available)("area profile", () => {
     expect(html).toContain("E01012304");
   });
 
-  it("gives a partnership with no data the empty state, linking to the import page", async () => {
+  it("gives a partnership with no data the empty state, linking editors (not viewers) to the import page", async () => {
     const response = await reader.get(`/partnerships/${emptyId}/profile`);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("No data yet");
-    expect(response.body).toContain(`href="/partnerships/${emptyId}/data/import"`);
+    expect(response.body).not.toContain(`href="/partnerships/${emptyId}/data/import"`);
+    expect(response.body).toContain("An editor or lead of the partnership can import it");
+    const org = await fixtures.organisation(t.database, "Newland Council Data Team");
+    await fixtures.user(t.database, "editor.empty@example.org", org.id, { roles: [[emptyId, "editor"]] });
+    const editor = t.client();
+    await editor.signIn("editor.empty@example.org");
+    const editorView = await editor.get(`/partnerships/${emptyId}/profile`);
+    expect(editorView.statusCode).toBe(200);
+    expect(editorView.body).toContain(`href="/partnerships/${emptyId}/data/import"`);
   });
 
   it("shows a partnership's own local indicator to that partnership only, suppressed values labelled, never zero", async () => {
