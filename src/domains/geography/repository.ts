@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { chunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { areaBoundaries, areaCodeChanges, areaNameAliases, areaNeighbours, areaParents, areas } from "./tables.ts";
@@ -20,8 +20,8 @@ function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** Inserts or updates areas by code; tier flags only ever get added (a unitary is both). */
-export async function upsertAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
+/** Inserts areas in chunks through unnest; `onConflict` decides what happens to known codes. */
+async function writeAreas(db: Executor, input: readonly AreaInput[], onConflict: SQL): Promise<number> {
   let written = 0;
   for (const part of chunks(input, 2000)) {
     const result = await db.execute(sql`
@@ -30,10 +30,7 @@ export async function upsertAreas(db: Executor, input: readonly AreaInput[]): Pr
         ${pgArray(part.map((a) => a.type))}::text[], ${pgArray(part.map((a) => a.nation))}::text[],
         ${pgArray(part.map((a) => a.upperTier))}::bool[], ${pgArray(part.map((a) => a.lowerTier))}::bool[],
         ${pgArray(part.map((a) => a.startYear))}::smallint[], ${pgArray(part.map((a) => a.endYear))}::smallint[])
-      on conflict (code) do update set name = excluded.name, type = excluded.type, nation = excluded.nation,
-        upper_tier = areas.upper_tier or excluded.upper_tier, lower_tier = areas.lower_tier or excluded.lower_tier,
-        start_year = coalesce(excluded.start_year, areas.start_year), end_year = coalesce(excluded.end_year, areas.end_year),
-        updated_at = now()
+      ${onConflict}
       returning 1`);
     written += rows(result).length;
     await yieldToEventLoop();
@@ -41,22 +38,21 @@ export async function upsertAreas(db: Executor, input: readonly AreaInput[]): Pr
   return written;
 }
 
+/** Inserts or updates areas by code; tier flags only ever get added (a unitary is both). */
+export function upsertAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
+  return writeAreas(
+    db,
+    input,
+    sql`on conflict (code) do update set name = excluded.name, type = excluded.type, nation = excluded.nation,
+        upper_tier = areas.upper_tier or excluded.upper_tier, lower_tier = areas.lower_tier or excluded.lower_tier,
+        start_year = coalesce(excluded.start_year, areas.start_year), end_year = coalesce(excluded.end_year, areas.end_year),
+        updated_at = now()`,
+  );
+}
+
 /** Adds areas only where the code is not known yet (lookups must not rename areas). */
-export async function insertMissingAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
-  let written = 0;
-  for (const part of chunks(input, 2000)) {
-    const result = await db.execute(sql`
-      insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year)
-      select * from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
-        ${pgArray(part.map((a) => a.type))}::text[], ${pgArray(part.map((a) => a.nation))}::text[],
-        ${pgArray(part.map((a) => a.upperTier))}::bool[], ${pgArray(part.map((a) => a.lowerTier))}::bool[],
-        ${pgArray(part.map((a) => a.startYear))}::smallint[], ${pgArray(part.map((a) => a.endYear))}::smallint[])
-      on conflict (code) do nothing
-      returning 1`);
-    written += rows(result).length;
-    await yieldToEventLoop();
-  }
-  return written;
+export function insertMissingAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
+  return writeAreas(db, input, sql`on conflict (code) do nothing`);
 }
 
 export interface ParentLink {
