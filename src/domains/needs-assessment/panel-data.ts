@@ -1,0 +1,170 @@
+/**
+ * One indicator panel as it is shown: values read from the indicator store, the indicator's
+ * disclosure rule applied (to the area's trend and to its small areas in the latest period, as
+ * one set so secondary suppression holds across both), then the sentence, table and chart input
+ * built from what may be shown. The result is plain data, frozen as-is into a publication.
+ */
+import type { Executor } from "../../kernel/db/database.ts";
+import { trend as trendOf } from "../analyses/index.ts";
+import { type DataTable, formatValue, MARKER_NOTES, type TrendChartInput, type Unit } from "../charts/index.ts";
+import { findAreaByCode } from "../geography/index.ts";
+import { FLAG, type IndicatorRow, listIndicators, type ObservationValue, parsePeriod, valuesForArea, valuesForAreas } from "../indicators/index.ts";
+import { applyDisclosure, type DisclosedCell, type DisclosureCell, type DisclosureGroup, normaliseRule } from "./disclosure.ts";
+
+const chartUnits: Record<string, Unit> = { count: "count", percentage: "percentage", rate: "rate", currency: "currency", rank: "rank", decile: "rank" };
+const SMALL_AREA_TYPES = ["ward", "msoa", "lsoa"];
+
+export interface PanelView {
+  id: string;
+  sectionCode: string;
+  indicatorSlug: string;
+  areaCode: string;
+  title: string;
+  areaName: string;
+  /** "ok": values to show; "no-data": nothing imported for this area; "no-indicator": not in the catalogue any more. */
+  state: "ok" | "no-data" | "no-indicator";
+  source: string;
+  sourceUrl: string;
+  releaseDate: string | null;
+  disclosureRule: "none" | "small-count";
+  latest: { period: string; value: string; flags: string[] } | null;
+  sentence: string | null;
+  table: DataTable | null;
+  smallAreas: DataTable | null;
+  chart: TrendChartInput | null;
+  notes: string[];
+}
+
+export const periodLabel = (code: string) => parsePeriod(code)?.label ?? code;
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function display(indicator: IndicatorRow, cell: DisclosedCell | undefined, value: ObservationValue): string {
+  if (!cell || cell.suppressed) return "[c]";
+  if (cell.shown === null) return "[x]";
+  const text = formatValue(cell.shown, chartUnits[indicator.unit] ?? "score");
+  const withUnit = indicator.unit === "rate" && indicator.ratePer ? `${text} per ${indicator.ratePer.toLocaleString("en-GB")}` : text;
+  return (value.flags & FLAG.provisional) !== 0 ? `${withUnit} (p)` : withUnit;
+}
+
+/** What the small-count rule is judged on: the count itself, or a rate's numerator (unknown → withheld). */
+function disclosureCell(key: string, indicator: IndicatorRow, value: ObservationValue, rule: "none" | "small-count"): DisclosureCell {
+  const suppressedAtSource = (value.flags & FLAG.suppressed) !== 0;
+  if (rule === "none" || indicator.unit === "count") return { key, count: value.value, suppressedAtSource };
+  const judged = value.value === null ? null : (value.numerator ?? 1);
+  return { key, count: judged, suppressedAtSource };
+}
+
+/** Shown value of a non-count cell: the rate itself when its numerator passed the rule. */
+function shownValue(indicator: IndicatorRow, cell: DisclosedCell, value: ObservationValue): DisclosedCell {
+  if (indicator.unit === "count" || cell.suppressed || cell.shown === null) return cell;
+  return { ...cell, shown: value.value, rounded: false };
+}
+
+export async function buildPanel(db: Executor, partnershipId: string, panel: { id: string; sectionCode: string; indicatorSlug: string; areaCode: string }): Promise<PanelView> {
+  const [catalogue, area] = await Promise.all([listIndicators(db, partnershipId), findAreaByCode(db, panel.areaCode)]);
+  const indicator = catalogue.find((row) => row.slug === panel.indicatorSlug);
+  const base = {
+    ...panel,
+    title: indicator?.title ?? panel.indicatorSlug,
+    areaName: area?.name ?? panel.areaCode,
+    source: indicator ? [indicator.publisher, indicator.dataset].filter(Boolean).join(", ") || "Source not recorded" : "Source not recorded",
+    sourceUrl: indicator?.sourceUrl ?? "",
+    releaseDate: indicator?.releaseDate ?? null,
+    disclosureRule: normaliseRule(indicator?.disclosureRule),
+    latest: null,
+    sentence: null,
+    table: null,
+    smallAreas: null,
+    chart: null,
+    notes: [],
+  };
+  if (!indicator) return { ...base, state: "no-indicator" };
+  const values = area ? (await valuesForArea(db, area.id, [indicator.slug])).filter((v) => v.breakdownId === 0) : [];
+  if (!area || values.length === 0) return { ...base, state: "no-data" };
+  const rule = base.disclosureRule;
+  const sorted = [...values].sort((a, b) => a.periodSortKey - b.periodSortKey);
+  const latestPeriod = sorted.at(-1)!;
+
+  // Small areas of the panel's area in the latest period, where the indicator has them.
+  const smallTypes = indicator.areaTypes.filter((type) => SMALL_AREA_TYPES.includes(type) && type !== area.type);
+  const small: ObservationValue[] = [];
+  for (const type of smallTypes) small.push(...(await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode: latestPeriod.periodCode, parentId: area.id, areaType: type })));
+  const smallByType = small.length ? small : [];
+
+  const key = (v: ObservationValue) => `${v.periodCode}|${v.areaCode}`;
+  const cells = [...sorted, ...smallByType].map((v) => disclosureCell(key(v), indicator, v, rule));
+  // Only counts add up, so only they form a total with their parts.
+  const groups: DisclosureGroup[] = indicator.unit === "count" && smallByType.length ? [{ total: key(latestPeriod), parts: smallByType.map(key) }] : [];
+  const disclosed = applyDisclosure(rule, cells, groups);
+  const shown = (v: ObservationValue) => shownValue(indicator, disclosed.get(key(v))!, v);
+
+  const notes = [MARKER_NOTES.suppressed, MARKER_NOTES.missing, MARKER_NOTES.provisional];
+  if (rule === "small-count") notes.unshift("Disclosure control: counts from 1 to 9 are shown as [c], other counts are rounded to the nearest 5, and further cells are withheld where a withheld value could otherwise be worked out.");
+  const unit = chartUnits[indicator.unit] ?? "score";
+  const source = base.source;
+  const table: DataTable = {
+    caption: `${indicator.title}, ${area.name}, ${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}. Source: ${source}`,
+    columns: ["Period", "Value", "Status"],
+    rows: sorted.map((v) => {
+      const cell = shown(v);
+      const status = [(v.flags & FLAG.provisional) !== 0 ? "Provisional" : "", cell.suppressed ? "Suppressed" : "", !cell.suppressed && cell.shown === null ? "Missing" : "", cell.rounded ? "Rounded" : ""].filter(Boolean).join(", ");
+      return [periodLabel(v.periodCode), display(indicator, cell, v), status || "–"];
+    }),
+    notes,
+  };
+  const smallAreas: DataTable | null = smallByType.length
+    ? {
+        caption: `${indicator.title}: small areas in ${area.name}, ${periodLabel(latestPeriod.periodCode)}. Source: ${source}`,
+        columns: ["Area code", "Value"],
+        rows: smallByType.map((v) => [v.areaCode, display(indicator, shown(v), v)]),
+        notes,
+      }
+    : null;
+  // The sentence and the chart use only what may be shown: withheld values stay withheld.
+  const safeValues = sorted.map((v) => ({ ...v, value: shown(v).shown, flags: shown(v).suppressed ? v.flags | FLAG.suppressed : v.flags }));
+  const polarity = indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse" ? indicator.polarity : "neither";
+  const trend = trendOf(safeValues, polarity);
+  const latestShown = [...safeValues].reverse().find((v) => v.value !== null) ?? null;
+  let sentence: string | null = null;
+  if (latestShown) {
+    const provisional = (latestShown.flags & FLAG.provisional) !== 0;
+    const value = display(indicator, { shown: latestShown.value, suppressed: false, reason: null, rounded: false }, { ...latestShown, flags: 0 });
+    const change = trend.sinceFirst;
+    const changeText =
+      change && change.percent !== null && change.direction !== "not enough data"
+        ? change.direction === "no change"
+          ? `, about the same as in ${periodLabel(change.from)}`
+          : `, ${change.direction === "increasing" ? "up" : "down"} ${Math.abs(change.percent).toLocaleString("en-GB", { maximumFractionDigits: 0 })}% on ${periodLabel(change.from)}${change.judgement === "not judged" ? "" : ` (${change.judgement})`}`
+        : "";
+    sentence = `In ${periodLabel(latestShown.periodCode)}${provisional ? " (provisional)" : ""}, ${lowerFirst(indicator.title)} in ${area.name} was ${value}${changeText}.`;
+    if (latestShown !== safeValues.at(-1)) sentence += ` The figure for ${periodLabel(latestPeriod.periodCode)} is not shown (${shown(latestPeriod).suppressed ? "suppressed" : "missing"}).`;
+  } else sentence = `No value for ${area.name} can be shown: every period is suppressed or missing.`;
+  const chart: TrendChartInput = {
+    title: `${indicator.title}, ${area.name}`,
+    subtitle: `${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}`,
+    source,
+    unit,
+    unitLabel: indicator.unit === "rate" && indicator.ratePer ? `per ${indicator.ratePer.toLocaleString("en-GB")}` : undefined,
+    width: 640,
+    periods: sorted.map((v) => ({ label: periodLabel(v.periodCode), provisional: (v.flags & FLAG.provisional) !== 0 })),
+    series: [{ name: area.name, values: safeValues.map((v) => ((v.flags & FLAG.suppressed) !== 0 ? ("suppressed" as const) : v.value)) }],
+  };
+  const latestCell = shown(latestPeriod);
+  return {
+    ...base,
+    state: "ok",
+    latest: {
+      period: periodLabel(latestPeriod.periodCode),
+      value: display(indicator, latestCell, latestPeriod),
+      flags: [(latestPeriod.flags & FLAG.provisional) !== 0 ? "provisional" : "", latestCell.suppressed ? "suppressed" : "", !latestCell.suppressed && latestCell.shown === null ? "missing" : ""].filter(Boolean),
+    },
+    sentence,
+    table,
+    smallAreas,
+    chart,
+    notes,
+  };
+}
