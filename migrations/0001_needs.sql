@@ -31,6 +31,7 @@ CREATE TABLE "needs_panels" (
 	"assessment_id" uuid NOT NULL,
 	"section_code" text NOT NULL,
 	"indicator_slug" text NOT NULL,
+	"indicator_title" text NOT NULL,
 	"area_code" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -31,6 +31,7 @@ import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/
 import { registerProfileRoutes } from "./domains/analyses/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
+import { needsAssessmentStatuses, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
 
 export interface RouteSummary {
   method: string;
@@ -91,8 +92,10 @@ export async function buildApp(options: {
   registerMeetingRoutes(app, context);
   registerBudgetRoutes(app, context);
   // The national view reads strategy periods and action counts from the domains that keep them;
-  // needs assessments and reports are not recorded in this service yet, so they show as not started.
-  registerNationalRoutes(app, context, { statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles }) });
+  // and needs-assessment state from its domain; reports are not recorded yet, so they show as not started.
+  registerNationalRoutes(app, context, {
+    statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles, needsAssessments: needsAssessmentStatuses }),
+  });
   registerAttentionRoutes(app, context);
   registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority });
   // Meetings link to actions (meetings imports actions), so the action page learns of them from here.
@@ -105,6 +108,8 @@ export async function buildApp(options: {
   registerUploadRoutes(app, context);
   registerProfileRoutes(app, context);
   registerCatalogueRoutes(app, context);
+  registerNeedsRoutes(app, context);
+  registerPublicationRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context, routes };
 }

@@ -18,11 +18,8 @@ export function panelChart(panel: PanelView): ChartResult | null {
 
 export function panelBlocks(panel: PanelView): BlockInput[] {
   const about = `Source: ${panel.source}.${panel.latest ? ` Latest period: ${panel.latest.period}.` : ""}`;
-  if (panel.state === "no-indicator") {
-    return [{ type: "callout", tone: "warning", title: panel.title, text: `The indicator ${panel.indicatorSlug} is no longer in the catalogue, so there is nothing to show.` }];
-  }
   if (panel.state === "no-data" || !panel.table) {
-    return [{ type: "callout", title: `${panel.title}, ${panel.areaName}`, text: `No data imported yet for ${panel.areaName}. ${about}` }];
+    return [{ type: "callout", title: `${panel.title}, ${panel.areaName}`, text: `No data imported yet for ${panel.areaName} (${panel.areaCode}). Source: ${panel.source}.` }];
   }
   const blocks: BlockInput[] = [];
   if (panel.sentence) blocks.push({ type: "paragraph", text: panel.sentence });

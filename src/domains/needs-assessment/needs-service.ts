@@ -24,19 +24,20 @@ export async function saveNarrative(db: Db, audit: AuditContext, partnershipId: 
 }
 
 /** Checks the indicator is in the catalogue this partnership sees and the area exists (default: the partnership's own). */
-export async function checkPanel(db: Db, partnership: PartnershipLike, input: PanelInput): Promise<{ indicatorSlug: string; areaCode: string }> {
+export async function checkPanel(db: Db, partnership: PartnershipLike, input: PanelInput): Promise<{ indicatorSlug: string; indicatorTitle: string; areaCode: string }> {
   const areaCode = input.areaCode || partnership.areaCode;
   const [catalogue, area] = await Promise.all([listIndicators(db, partnership.id), findAreaByCode(db, areaCode)]);
   const errors = [];
-  if (!catalogue.some((row) => row.slug === input.indicatorSlug)) errors.push({ field: "indicatorSlug", message: "Select an indicator from the catalogue" });
+  const indicator = catalogue.find((row) => row.slug === input.indicatorSlug);
+  if (!indicator) errors.push({ field: "indicatorSlug", message: "Select an indicator from the catalogue" });
   // Until geography is imported only the partnership's own area can be chosen (its panel shows "no data yet").
   if (!area && areaCode !== partnership.areaCode) errors.push({ field: "areaCode", message: `No area has the code ${areaCode}: enter a GSS code like E06000005` });
   if (errors.length) throw AppError.validation(errors);
-  return { indicatorSlug: input.indicatorSlug, areaCode };
+  return { indicatorSlug: input.indicatorSlug, indicatorTitle: indicator!.title, areaCode };
 }
 
 type EntryInput =
-  | { kind: "panel"; sectionCode: string; data: { indicatorSlug: string; areaCode: string } }
+  | { kind: "panel"; sectionCode: string; data: { indicatorSlug: string; indicatorTitle: string; areaCode: string } }
   | { kind: "finding"; sectionCode: string; data: FindingInput }
   | { kind: "qualitative"; sectionCode: string; data: QualitativeInput }
   | { kind: "service"; data: ServiceInput }

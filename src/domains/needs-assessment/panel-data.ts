@@ -21,8 +21,8 @@ export interface PanelView {
   areaCode: string;
   title: string;
   areaName: string;
-  /** "ok": values to show; "no-data": nothing imported for this area; "no-indicator": not in the catalogue any more. */
-  state: "ok" | "no-data" | "no-indicator";
+  /** "ok": values to show; "no-data": nothing imported yet for this indicator and area. */
+  state: "ok" | "no-data";
   source: string;
   sourceUrl: string;
   releaseDate: string | null;
@@ -63,14 +63,17 @@ function shownValue(indicator: IndicatorRow, cell: DisclosedCell, value: Observa
   return { ...cell, shown: value.value, rounded: false };
 }
 
-export async function buildPanel(db: Executor, partnershipId: string, panel: { id: string; sectionCode: string; indicatorSlug: string; areaCode: string }): Promise<PanelView> {
+export async function buildPanel(db: Executor, partnershipId: string, panel: { id: string; sectionCode: string; indicatorSlug: string; indicatorTitle: string; areaCode: string }): Promise<PanelView> {
   const [catalogue, area] = await Promise.all([listIndicators(db, partnershipId), findAreaByCode(db, panel.areaCode)]);
   const indicator = catalogue.find((row) => row.slug === panel.indicatorSlug);
   const base = {
-    ...panel,
-    title: indicator?.title ?? panel.indicatorSlug,
+    id: panel.id,
+    sectionCode: panel.sectionCode,
+    indicatorSlug: panel.indicatorSlug,
+    areaCode: panel.areaCode,
+    title: indicator?.title ?? panel.indicatorTitle,
     areaName: area?.name ?? panel.areaCode,
-    source: indicator ? [indicator.publisher, indicator.dataset].filter(Boolean).join(", ") || "Source not recorded" : "Source not recorded",
+    source: indicator ? [indicator.publisher, indicator.dataset].filter(Boolean).join(", ") || "Source not recorded" : "Not imported yet",
     sourceUrl: indicator?.sourceUrl ?? "",
     releaseDate: indicator?.releaseDate ?? null,
     disclosureRule: normaliseRule(indicator?.disclosureRule),
@@ -81,9 +84,8 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
     chart: null,
     notes: [],
   };
-  if (!indicator) return { ...base, state: "no-indicator" };
-  const values = area ? (await valuesForArea(db, area.id, [indicator.slug])).filter((v) => v.breakdownId === 0) : [];
-  if (!area || values.length === 0) return { ...base, state: "no-data" };
+  const values = indicator && area ? (await valuesForArea(db, area.id, [indicator.slug])).filter((v) => v.breakdownId === 0) : [];
+  if (!indicator || !area || values.length === 0) return { ...base, state: "no-data" };
   const rule = base.disclosureRule;
   const sorted = [...values].sort((a, b) => a.periodSortKey - b.periodSortKey);
   const latestPeriod = sorted.at(-1)!;

@@ -147,8 +147,13 @@ export async function statusRows(db: Executor, partnershipIds: string[]) {
     .select({
       partnershipId: needsAssessments.partnershipId,
       reviewDate: needsAssessments.reviewDate,
-      lastPublishedAt: sql<Date | string | null>`(select max(p.published_at) from needs_publications p where p.assessment_id = ${needsAssessments.id})`,
+      lastPublishedAt: sql<Date | string | null>`(select max(p.published_at) from needs_publications p where p.assessment_id = needs_assessments.id)`,
     })
     .from(needsAssessments)
     .where(inArray(needsAssessments.partnershipId, partnershipIds));
+}
+
+export async function findFirstFinding(db: Executor, partnershipId: string): Promise<FindingRow | undefined> {
+  const [row] = await db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId)).orderBy(asc(needsFindings.createdAt), asc(needsFindings.id)).limit(1);
+  return row;
 }

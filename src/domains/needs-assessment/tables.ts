@@ -47,6 +47,8 @@ export const needsPanels = pgTable(
     assessmentId: assessmentRef(),
     sectionCode: text("section_code").notNull(),
     indicatorSlug: text("indicator_slug").notNull(),
+    /** The indicator's title when chosen: shown while its data is not (or no longer) in the store. */
+    indicatorTitle: text("indicator_title").notNull(),
     areaCode: text("area_code").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
