@@ -31,7 +31,7 @@ import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/
 import { registerProfileRoutes } from "./domains/analyses/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
-import { needsAssessmentStatuses, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
+import { evidenceChoices, needsAssessmentStatuses, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
 
 export interface RouteSummary {
   method: string;
@@ -97,11 +97,12 @@ export async function buildApp(options: {
     statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles, needsAssessments: needsAssessmentStatuses }),
   });
   registerAttentionRoutes(app, context);
-  registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority });
+  // The evidence-link forms offer the needs assessment's findings, entries and indicators (needs-assessment imports strategy).
+  registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority, evidenceChoices });
   // Meetings link to actions (meetings imports actions), so the action page learns of them from here.
   const actionDeps = { latestUpdates, updateHistory: listHistory, mentions: [meetingMentions, budgetMentions] };
   registerActionRoutes(app, context, actionDeps);
-  registerActionDetailRoutes(app, context);
+  registerActionDetailRoutes(app, context, { evidenceChoices });
   registerImportRoutes(app, context, actionDeps);
   registerMonitoringRoutes(app, context);
   registerProofingRoutes(app, context);

@@ -193,6 +193,28 @@ describe("two-way evidence links", () => {
   });
 });
 
+describe("choosing assessment evidence in the strategy's evidence-link forms", () => {
+  it("offers the partnership's findings, entries and panel indicators, saves a choice, and refuses a forged one", async () => {
+    const [priority] = await t.database.db.select().from(strategyPriorities).where(eq(strategyPriorities.partnershipId, partnershipId));
+    const url = `/partnerships/${partnershipId}/strategy/priorities/${priority!.id}/evidence/new`;
+    const form = decode((await lead.get(url)).body);
+    const [finding] = (await findings()).filter((row) => row.statement.startsWith("Families in the east"));
+    expect(form).toContain(`value="finding|${finding!.id}"`);
+    expect(form).toContain("Needs assessment finding: Families in the east struggle to reach advice");
+    expect(form).toContain('value="indicator|children-in-low-income-families"');
+    expect(form).toMatch(/value="qualitative\|[0-9a-f-]{36}"/);
+    expect((await lead.post(url, { choice: `finding|${finding!.id}` })).statusCode).toBe(303);
+    const links = await t.database.db.select().from(evidenceLinks).where(eq(evidenceLinks.referenceId, finding!.id));
+    expect(links).toMatchObject([{ kind: "finding", subjectType: "priority", label: "Families in the east struggle to reach advice" }]);
+    const forged = await lead.post(url, { choice: "finding|00000000-0000-4000-8000-000000000000" });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.body).toContain("Select evidence from the list");
+    expect(await t.database.db.select().from(evidenceLinks).where(eq(evidenceLinks.referenceId, "00000000-0000-4000-8000-000000000000"))).toHaveLength(0);
+    // Free text still works when nothing is chosen, and is still checked.
+    expect((await lead.post(url, { choice: "", kind: "", referenceId: "", label: "" })).statusCode).toBe(400);
+  });
+});
+
 describe("publishing", () => {
   let publicationId: string;
 

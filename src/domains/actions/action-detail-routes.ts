@@ -2,11 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import {
   addEvidence,
-  evidenceFields,
-  evidenceForm,
+  type EvidenceChoiceSource,
+  evidencePickerFields,
+  evidencePickForm,
   parseIds,
   registerFormRoute,
   removeEvidence,
+  resolveEvidencePick,
 } from "../strategy/index.ts";
 import { actionFor } from "./access.ts";
 import { budgetFields, indicatorFields, milestoneFields } from "./action-forms.ts";
@@ -15,20 +17,12 @@ import type { ActionRow } from "./repository.ts";
 import { budgetForm, indicatorForm, milestoneForm } from "./schemas.ts";
 
 /** Budget lines, indicators, milestones and evidence of one action. */
-export function registerActionDetailRoutes(app: FastifyInstance, { db }: AppContext): void {
+export function registerActionDetailRoutes(app: FastifyInstance, { db }: AppContext, deps: { evidenceChoices?: EvidenceChoiceSource } = {}): void {
   const detail = (partnershipId: string, actionId: string) => `/partnerships/${partnershipId}/actions/${actionId}`;
   const forms = [
     { path: "budgets", title: "Add a budget line", fields: budgetFields, schema: budgetForm, add: service.addBudget },
     { path: "indicators", title: "Add an indicator", fields: indicatorFields, schema: indicatorForm, add: service.addIndicator },
     { path: "milestones", title: "Add a milestone", fields: milestoneFields, schema: milestoneForm, add: service.addMilestone },
-    {
-      path: "evidence",
-      title: "Link evidence",
-      fields: evidenceFields,
-      schema: evidenceForm,
-      add: (executor: typeof db, audit: Parameters<typeof addEvidence>[1], partnershipId: string, actionId: string, data: unknown) =>
-        addEvidence(executor, audit, partnershipId, { type: "action", id: actionId }, data as Parameters<typeof addEvidence>[4]),
-    },
   ] as const;
   for (const form of forms) {
     registerFormRoute<(typeof form)["schema"], ActionRow>(app, db, {
@@ -47,6 +41,24 @@ export function registerActionDetailRoutes(app: FastifyInstance, { db }: AppCont
       back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
     });
   }
+
+  // Evidence: the needs assessment's findings, entries and indicators are offered when app.ts passes them in.
+  const choicesFor = (partnershipId: string) => (deps.evidenceChoices ? deps.evidenceChoices(db, partnershipId) : Promise.resolve([]));
+  registerFormRoute<typeof evidencePickForm, ActionRow>(app, db, {
+    path: "/actions/:actionId/evidence/new",
+    action: "partnership:read",
+    section: "actions",
+    title: "Link evidence",
+    load: async (ctx) => (await actionFor(db, ctx.actor, ctx.partnership.id, ctx.params.actionId!, "update")).action,
+    fields: async (ctx) => evidencePickerFields(await choicesFor(ctx.partnership.id)),
+    schema: evidencePickForm,
+    save: async (ctx, data) => {
+      const input = resolveEvidencePick(data, await choicesFor(ctx.partnership.id));
+      await addEvidence(db, ctx.request.auditContext(), ctx.partnership.id, { type: "action", id: ctx.record.id }, input);
+      return `${detail(ctx.partnership.id, ctx.record.id)}?saved=1`;
+    },
+    back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
+  });
 
   const removable = [
     { path: "budgets", kind: "budget" },

@@ -17,6 +17,14 @@ export {
 export { type FieldDef, renderForm, type SubnavContext } from "./form-page.ts";
 export { type FormRouteContext, registerFormRoute } from "./form-route.ts";
 export { evidenceFields } from "./strategy-forms.ts";
+export {
+  type EvidenceChoice,
+  type EvidenceChoiceSource,
+  evidencePickerFields,
+  evidencePickForm,
+  type EvidencePickInput,
+  resolveEvidencePick,
+} from "./evidence-picker.ts";
 export { evidenceForm, type EvidenceInput } from "./schemas.ts";
 export {
   findPriority,

@@ -8,17 +8,21 @@ import { evidenceKindLabels, signOffRoleLabels, type EvidenceKind, type SignOffR
 import { parseIds } from "./fields.ts";
 import { registerFormRoute } from "./form-route.ts";
 import * as repo from "./repository.ts";
-import { choiceForm, evidenceForm, priorityForm, relatedForm, signOffForm, strategyForm } from "./schemas.ts";
-import { choiceFields, evidenceFields, priorityFields, relatedFields, signOffFields, strategyFields } from "./strategy-forms.ts";
+import { evidencePickerFields, evidencePickForm, resolveEvidencePick, type EvidenceChoiceSource } from "./evidence-picker.ts";
+import { choiceForm, priorityForm, relatedForm, signOffForm, strategyForm } from "./schemas.ts";
+import { choiceFields, priorityFields, relatedFields, signOffFields, strategyFields } from "./strategy-forms.ts";
 import * as service from "./strategy-service.ts";
 
 export interface StrategyRouteDeps {
   /** Supplied by the composition root (the actions domain builds on this one). */
   actionCountsByPriority: (db: Executor, partnershipId: string) => Promise<Map<string, number>>;
+  /** The needs assessment's findings, qualitative entries and indicators, offered in the evidence form. */
+  evidenceChoices?: EvidenceChoiceSource;
 }
 
 export function registerStrategyRoutes(app: FastifyInstance, { db }: AppContext, deps: StrategyRouteDeps): void {
   const base = (id: string) => `/partnerships/${id}/strategy`;
+  const choicesFor = (partnershipId: string) => (deps.evidenceChoices ? deps.evidenceChoices(db, partnershipId) : Promise.resolve([]));
 
   app.get("/partnerships/:id/strategy", async (request, reply) => {
     const { id } = parseIds(request.params, "id");
@@ -97,21 +101,21 @@ export function registerStrategyRoutes(app: FastifyInstance, { db }: AppContext,
     back: (ctx) => base(ctx.partnership.id),
   });
 
-  registerFormRoute<typeof evidenceForm, repo.PriorityRow>(app, db, {
+  registerFormRoute<typeof evidencePickForm, repo.PriorityRow>(app, db, {
     path: "/strategy/priorities/:priorityId/evidence/new",
     action: "partnership:manage",
     section: "strategy",
     title: (ctx) => `Link evidence to “${ctx.record.title}”`,
     intro: "Link this priority to the needs assessment evidence it answers: an indicator, qualitative evidence from children and families, or a finding.",
-    fields: evidenceFields,
-    schema: evidenceForm,
+    fields: async (ctx) => evidencePickerFields(await choicesFor(ctx.partnership.id)),
+    schema: evidencePickForm,
     load: async (ctx) => {
       const priority = await repo.findPriority(db, ctx.partnership.id, ctx.params.priorityId!);
       if (!priority) throw AppError.notFound();
       return priority;
     },
     save: async (ctx, data) => {
-      await service.addEvidence(db, ctx.request.auditContext(), ctx.partnership.id, { type: "priority", id: ctx.record.id }, data);
+      await service.addEvidence(db, ctx.request.auditContext(), ctx.partnership.id, { type: "priority", id: ctx.record.id }, resolveEvidencePick(data, await choicesFor(ctx.partnership.id)));
       return `${base(ctx.partnership.id)}?saved=1`;
     },
     back: (ctx) => base(ctx.partnership.id),
