@@ -1,0 +1,108 @@
+/**
+ * The needs assessment pages in real Chromium with axe (WCAG 2.2 AA): the draft with charts,
+ * tables, findings, evidence and SWOT; every add/change form, one shown with errors; and the
+ * public publication page, read without signing in.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.ts";
+import { type AreaInput, areaTypeOfCode, linkParents, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
+import { needsPublications, seedNeedsAssessmentDemo } from "../../src/domains/needs-assessment/index.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { buildAssets } from "../../src/kernel/http/assets.ts";
+import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
+import { createTestDatabase } from "../helpers/test-database.ts";
+import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+
+let database: Database;
+let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let origin: string;
+let browser: Browser;
+let partnershipId: string;
+
+function area(code: string, name: string): AreaInput {
+  return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+}
+
+describe("needs assessment in Chromium", () => {
+  beforeAll(async () => {
+    await buildAssets();
+    database = await createTestDatabase();
+    await upsertAreas(database.db, [area("E06000001", "Hartlepool"), area("E05000001", "Ward One"), area("E05000002", "Ward Two")]);
+    await linkParents(database.db, ["E05000001", "E05000002"].map((child) => ({ child, parent: "E06000001", relation: "local-authority" })));
+    const csv =
+      "area_code,period,indicator,value,unit_of_measure\n" +
+      "E06000001,2014/15,cilif-relative-children-count,4200,count\nE06000001,2021/22 (p),cilif-relative-children-count,6072,count\n" +
+      "E05000001,2021/22 (p),cilif-relative-children-count,3,count\nE05000002,2021/22 (p),cilif-relative-children-count,6069,count\n";
+    const report = await runImport(database.db, {
+      importer: importerFor("tidy")!,
+      file: sourceFromBytes("cilif.csv", Buffer.from(csv)),
+      options: { disclosure: "small-count", publisher: "DWP", dataset: "Children in low income families" },
+      dryRun: false,
+      audit: { actorUserId: null, actorLabel: "e2e-needs" },
+    });
+    expect(report.errors).toEqual([]);
+    const org = await fixtures.organisation(database, "Hartlepool Council");
+    const partnership = await fixtures.partnership(database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool");
+    partnershipId = partnership.id;
+    await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
+    // The demo content (with a panel that now has data, since the indicator was imported) and one publication.
+    await seedNeedsAssessmentDemo(database.db, partnership, { actorUserId: null, actorLabel: "e2e-needs" }, { publishFirst: true });
+    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
+    origin = await app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it("has no axe violations on the draft, its forms (with and without errors) and the public publication", async () => {
+    const page = await newPage(browser);
+    const messages: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") messages.push(message.text());
+    });
+    expect(await signInThroughForm(page, origin, "lead@example.org", TEST_PASSWORD)).toBeNull();
+    const base = `${origin}/partnerships/${partnershipId}/needs-assessment`;
+    const urls = [
+      base,
+      `${base}/sections/context/narrative`,
+      `${base}/sections/financial-support/panels/new`,
+      `${base}/sections/financial-support/findings/new`,
+      `${base}/sections/financial-support/qualitative/new`,
+      `${base}/services/new`,
+      `${base}/swot/new`,
+      `${base}/other-assessments/new`,
+      `${base}/review-date`,
+    ];
+    for (const url of urls) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      expect(await page.locator("h1").count(), url).toBe(1);
+      expect(await runAxe(page), url).toEqual([]);
+    }
+    await page.goto(base);
+    expect(await page.locator("[data-sentence]").count()).toBeGreaterThan(0);
+    expect(await page.locator("svg[role=img]").count()).toBeGreaterThan(0);
+
+    // A form sent empty: the error summary and field errors must pass too.
+    await page.goto(`${base}/sections/financial-support/qualitative/new`);
+    await page.locator("form[novalidate] button").click();
+    await page.waitForLoadState();
+    expect(await page.locator(".govuk-error-summary").count()).toBe(1);
+    expect(await runAxe(page)).toEqual([]);
+
+    const [publication] = await database.db.select().from(needsPublications);
+    const anonymous = await newPage(browser);
+    const response = await anonymous.goto(`${origin}/published/needs-assessments/${publication!.id}`);
+    expect(response?.status()).toBe(200);
+    expect(await anonymous.locator("h1").count()).toBe(1);
+    expect(await runAxe(anonymous)).toEqual([]);
+    // The one 400 is the empty form above, sent on purpose; anything else is a real problem.
+    expect(messages.filter((text) => !/status of 400/.test(text))).toEqual([]);
+    expect(messages.filter((text) => /status of 400/.test(text))).toHaveLength(1);
+  });
+});
