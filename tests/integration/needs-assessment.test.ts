@@ -152,10 +152,10 @@ describe("indicator panels", () => {
     const start = html.indexOf('data-panel="children-in-foodbank-households"');
     const panel = html.slice(start, html.indexOf("</details>", start));
     expect(panel).toContain("Disclosure control applied");
-    expect(panel).toMatch(/<th scope="row" class="govuk-table__header">E05000001<\/th><td class="govuk-table__cell">\[c\]/);
+    expect(panel).toMatch(/<th scope="row" class="govuk-table__header">E05000001<\/th><td class="govuk-table__cell">Ward One<\/td><td class="govuk-table__cell">\[c\]/);
     // 60 would give away ward one (135 − 60 − 71), so it is withheld as well.
-    expect(panel).toMatch(/<th scope="row" class="govuk-table__header">E05000002<\/th><td class="govuk-table__cell">\[c\]/);
-    expect(panel).toMatch(/E05000003<\/th><td class="govuk-table__cell">70 \(p\)/);
+    expect(panel).toMatch(/<th scope="row" class="govuk-table__header">E05000002<\/th><td class="govuk-table__cell">Ward Two<\/td><td class="govuk-table__cell">\[c\]/);
+    expect(panel).toMatch(/E05000003<\/th><td class="govuk-table__cell">Ward Three<\/td><td class="govuk-table__cell">70 \(p\)/);
     expect(panel).not.toMatch(/>(4|60|71)( \(p\))?<\/td>/);
   });
 

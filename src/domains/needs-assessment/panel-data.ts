@@ -7,7 +7,7 @@
 import type { Executor } from "../../kernel/db/database.ts";
 import { trend as trendOf } from "../analyses/index.ts";
 import { type DataTable, formatValue, MARKER_NOTES, type TrendChartInput, type Unit } from "../charts/index.ts";
-import { findAreaByCode } from "../geography/index.ts";
+import { childrenOfType, findAreaByCode } from "../geography/index.ts";
 import { FLAG, type IndicatorRow, listIndicators, type ObservationValue, parsePeriod, valuesForArea, valuesForAreas } from "../indicators/index.ts";
 import { applyDisclosure, type DisclosedCell, type DisclosureCell, type DisclosureGroup, normaliseRule } from "./disclosure.ts";
 
@@ -92,9 +92,14 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
 
   // Small areas of the panel's area in the latest period, where the indicator has them.
   const smallTypes = indicator.areaTypes.filter((type) => SMALL_AREA_TYPES.includes(type) && type !== area.type);
-  const small: ObservationValue[] = [];
-  for (const type of smallTypes) small.push(...(await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode: latestPeriod.periodCode, parentId: area.id, areaType: type })));
-  const smallByType = small.length ? small : [];
+  const smallByType: ObservationValue[] = [];
+  const names = new Map<string, string>();
+  for (const type of smallTypes) {
+    const found = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode: latestPeriod.periodCode, parentId: area.id, areaType: type });
+    if (!found.length) continue;
+    smallByType.push(...found);
+    for (const child of await childrenOfType(db, area, type)) names.set(child.code, child.name);
+  }
 
   const key = (v: ObservationValue) => `${v.periodCode}|${v.areaCode}`;
   const cells = [...sorted, ...smallByType].map((v) => disclosureCell(key(v), indicator, v, rule));
@@ -120,8 +125,8 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
   const smallAreas: DataTable | null = smallByType.length
     ? {
         caption: `${indicator.title}: small areas in ${area.name}, ${periodLabel(latestPeriod.periodCode)}. Source: ${source}`,
-        columns: ["Area code", "Value"],
-        rows: smallByType.map((v) => [v.areaCode, display(indicator, shown(v), v)]),
+        columns: ["Area code", "Name", "Value"],
+        rows: smallByType.map((v) => [v.areaCode, names.get(v.areaCode) ?? "Not recorded", display(indicator, shown(v), v)]),
         notes,
       }
     : null;
