@@ -206,6 +206,9 @@ describe("choosing assessment evidence in the strategy's evidence-link forms", (
     expect((await lead.post(url, { choice: `finding|${finding!.id}` })).statusCode).toBe(303);
     const links = await t.database.db.select().from(evidenceLinks).where(eq(evidenceLinks.referenceId, finding!.id));
     expect(links).toMatchObject([{ kind: "finding", subjectType: "priority", label: "Families in the east struggle to reach advice" }]);
+    // The strategy page links back to the finding in the assessment.
+    const strategyPage = (await viewer.get(`/partnerships/${partnershipId}/strategy`)).body;
+    expect(strategyPage).toContain(`href="/partnerships/${partnershipId}/needs-assessment#finding-${finding!.id}"`);
     const forged = await lead.post(url, { choice: "finding|00000000-0000-4000-8000-000000000000" });
     expect(forged.statusCode).toBe(400);
     expect(forged.body).toContain("Select evidence from the list");
