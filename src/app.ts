@@ -31,6 +31,7 @@ import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/
 import { registerProfileRoutes } from "./domains/analyses/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
+import { registerApiDocsRoutes, registerApiRoutes, registerTokenRoutes } from "./domains/api/index.ts";
 
 export interface RouteSummary {
   method: string;
@@ -105,6 +106,10 @@ export async function buildApp(options: {
   registerUploadRoutes(app, context);
   registerProfileRoutes(app, context);
   registerCatalogueRoutes(app, context);
+  // The API finds a token's user through the access domain, passed in so api need not import it.
+  registerApiRoutes(app, context, { loadActor: (userId) => loadActor(database.db, userId) });
+  registerApiDocsRoutes(app, context);
+  registerTokenRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context, routes };
 }
