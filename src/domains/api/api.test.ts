@@ -48,7 +48,7 @@ describe("parseQuery", () => {
     try {
       parseQuery(dataQuery, query);
     } catch (error) {
-      return (error as AppError).details.fieldErrors?.map((f) => f.field);
+      return (error as AppError).details.fieldErrors?.map((f) => f.field) ?? [];
     }
     return [];
   };
