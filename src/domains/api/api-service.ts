@@ -9,15 +9,7 @@ import { findIndicator, type IndicatorRow } from "../indicators/index.ts";
 import { accessOf, authorizeIndicator, readable } from "./access.ts";
 import { areaOut, areaRef, BASE, flagsOf, indicatorOut, measuresOf, pageLinks, periodOf, sourceOf } from "./present.ts";
 import { listAllIndicators, listAreasPage, listDataPage, periodsByCode } from "./repository.ts";
-import { type areasQuery, type dataQuery, MAX_OFFSET } from "./schemas.ts";
-
-function offsetOf(page: number, size: number): number {
-  const offset = (page - 1) * size;
-  if (offset > MAX_OFFSET) {
-    throw AppError.validation([{ field: "page", message: `pages beyond the first ${MAX_OFFSET.toLocaleString("en-GB")} rows are not served: filter by period, area type or parent` }]);
-  }
-  return offset;
-}
+import type { areasQuery, dataQuery } from "./schemas.ts";
 
 async function parentId(db: Executor, code: string | undefined): Promise<number | undefined> {
   if (code === undefined) return undefined;
@@ -27,10 +19,10 @@ async function parentId(db: Executor, code: string | undefined): Promise<number 
 }
 
 export async function listAreas(db: Executor, query: z.output<typeof areasQuery>) {
-  const offset = offsetOf(query.page, query.pageSize);
-  const found = await listAreasPage(db, { type: query.type, nation: query.nation, parentId: await parentId(db, query.parent), limit: query.pageSize + 1, offset });
-  const hasNext = found.length > query.pageSize;
-  return { data: found.slice(0, query.pageSize).map(areaOut), page: pageLinks(`${BASE}/areas`, query, query.page, query.pageSize, hasNext) };
+  const found = await listAreasPage(db, { type: query.type, nation: query.nation, parentId: await parentId(db, query.parent), after: query.after, limit: query.pageSize + 1 });
+  const page = found.slice(0, query.pageSize);
+  const next = found.length > query.pageSize ? page.at(-1)!.code : null;
+  return { data: page.map(areaOut), page: pageLinks(`${BASE}/areas`, query, query.pageSize, next) };
 }
 
 export async function getArea(db: Executor, code: string) {
@@ -57,34 +49,43 @@ export async function getIndicator(db: Executor, actor: Actor | null, id: string
 
 export async function indicatorData(db: Executor, actor: Actor | null, id: string, query: z.output<typeof dataQuery>) {
   const indicator = await loadIndicator(db, actor, id);
-  const offset = offsetOf(query.page, query.pageSize);
   let periodId: number | undefined;
   if (query.period !== undefined) {
     const period = (await periodsByCode(db, [query.period])).get(query.period);
     if (!period) throw AppError.validation([{ field: "period", message: `no period has the code ${query.period}; see the indicator's periods` }]);
     periodId = period.id;
   }
-  const found = await listDataPage(db, {
-    indicatorId: indicator.id,
-    periodId,
-    areaType: query.areaType,
-    parentId: await parentId(db, query.parent),
-    allBreakdowns: query.breakdown === "all",
-    limit: query.pageSize + 1,
-    offset,
-  });
-  const hasNext = found.length > query.pageSize;
+  const parent = await parentId(db, query.parent);
+  // The catalogue keeps each indicator's area types: no values of a type it lacks (no scan to find that out),
+  // and no filter needed when it has only that type.
+  const noneOfType = query.areaType !== undefined && !indicator.areaTypes.includes(query.areaType);
+  const areaType = query.areaType !== undefined && indicator.areaTypes.length > 1 ? query.areaType : undefined;
+  const [p, b, a] = query.after ? query.after.split(".").map(Number) : [];
+  const found = noneOfType
+    ? []
+    : await listDataPage(db, {
+        indicatorId: indicator.id,
+        periodId,
+        areaType,
+        parentId: parent,
+        allBreakdowns: query.breakdown === "all",
+        after: query.after ? { periodId: p!, breakdownId: b!, areaId: a! } : undefined,
+        limit: query.pageSize + 1,
+      });
+  const rows = found.slice(0, query.pageSize);
+  const last = rows.at(-1);
+  const next = found.length > query.pageSize && last ? `${last.periodId}.${last.breakdownId}.${last.areaId}` : null;
   const source = sourceOf(indicator);
   return {
     indicator: { id: indicator.slug, title: indicator.title, unit: indicator.unit, access: accessOf(indicator) },
-    data: found.slice(0, query.pageSize).map((row) => ({
+    data: rows.map((row) => ({
       area: { code: row.areaCode, name: row.areaName, type: row.areaType },
       period: { code: row.periodCode, label: row.periodLabel, start: row.periodStart, end: row.periodEnd },
       breakdown: row.breakdownDimension === null ? null : { dimension: row.breakdownDimension, value: row.breakdownValue ?? "" },
       ...measuresOf(row),
       source,
     })),
-    page: pageLinks(`${BASE}/indicators/${indicator.slug}/data`, query, query.page, query.pageSize, hasNext),
+    page: pageLinks(`${BASE}/indicators/${indicator.slug}/data`, query, query.pageSize, next),
   };
 }
 

@@ -53,11 +53,12 @@ describe("parseQuery", () => {
     return [];
   };
   it("coerces and defaults", () => {
-    expect(parseQuery(dataQuery, { page: "2", period: "2021/22" })).toMatchObject({ page: 2, pageSize: 100, period: "2021/22", breakdown: "none" });
+    expect(parseQuery(dataQuery, { pageSize: "20", period: "2021/22" })).toMatchObject({ pageSize: 20, period: "2021/22", breakdown: "none" });
   });
   it("names every parameter at fault, unknown ones included", () => {
     expect(fieldsOf({ pageSize: "0", areatype: "lsoa", areaType: "village" }).sort()).toEqual(["areaType", "areatype", "pageSize"]);
-    expect(fieldsOf({ page: ["1", "2"] })).toEqual(["page"]);
+    expect(fieldsOf({ pageSize: ["1", "2"] })).toEqual(["pageSize"]);
+    expect(fieldsOf({ after: "1.2" })).toEqual(["after"]);
   });
 });
 
@@ -67,7 +68,7 @@ describe("OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
     for (const endpoint of endpoints) expect(document.paths[openApiPath(endpoint.path)], endpoint.path).toBeDefined();
     const data = document.paths["/api/v1/indicators/{id}/data"]!.get.parameters;
-    expect(data.map((p) => `${p.in}:${p.name}`)).toEqual(["path:id", "query:areaType", "query:parent", "query:period", "query:breakdown", "query:page", "query:pageSize"]);
+    expect(data.map((p) => `${p.in}:${p.name}`)).toEqual(["path:id", "query:areaType", "query:parent", "query:period", "query:breakdown", "query:after", "query:pageSize"]);
     expect(data.find((p) => p.name === "id")!.required).toBe(true);
     expect(data.find((p) => p.name === "period")!.required).toBe(false);
   });

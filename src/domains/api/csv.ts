@@ -44,7 +44,7 @@ const measureCells = (m: Measures) => [m.value, m.numerator, m.denominator, m.ci
 
 export function dataCsv(body: Awaited<ReturnType<typeof indicatorData>>): CsvTable {
   return {
-    fileName: `${body.indicator.id}-data-page-${body.page.number}.csv`,
+    fileName: `${body.indicator.id}-data.csv`,
     header: ["indicator", "area_code", "area_name", "area_type", "period", "period_label", "breakdown_dimension", "breakdown_value", ...VALUE_HEADER, "publisher", "dataset"],
     rows: body.data.map((v) => [
       body.indicator.id, v.area.code, v.area.name, v.area.type, v.period.code, v.period.label, v.breakdown?.dimension ?? "", v.breakdown?.value ?? "",

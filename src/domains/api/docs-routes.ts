@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { MAX_OFFSET, MAX_PAGE_SIZE } from "./schemas.ts";
+import { MAX_PAGE_SIZE } from "./schemas.ts";
 import { endpoints } from "./endpoints.ts";
 import { OPENAPI_PATH, openApiDocument, openApiPath } from "./openapi.ts";
 
@@ -34,6 +34,6 @@ function endpointDocs() {
 
 export function registerApiDocsRoutes(app: FastifyInstance, _context: AppContext): void {
   app.get("/api", async (_request, reply) =>
-    reply.view("api/views/docs.njk", { title: "API", endpoints: endpointDocs(), openApiPath: OPENAPI_PATH, maxPageSize: MAX_PAGE_SIZE, maxOffset: MAX_OFFSET }),
+    reply.view("api/views/docs.njk", { title: "API", endpoints: endpointDocs(), openApiPath: OPENAPI_PATH, maxPageSize: MAX_PAGE_SIZE }),
   );
 }

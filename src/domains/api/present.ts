@@ -70,13 +70,11 @@ export function measuresOf(row: { value: number | null; numerator: number | null
   return { value: n(row.value), numerator: n(row.numerator), denominator: n(row.denominator), ciLower: n(row.ciLower), ciUpper: n(row.ciUpper), flags: flagsOf(Number(row.flags)) };
 }
 
-/** Links to the neighbouring pages, keeping every other query parameter. */
-export function pageLinks(path: string, query: Record<string, unknown>, page: number, size: number, hasNext: boolean) {
-  const link = (n: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== "page") params.set(key, String(value));
-    params.set("page", String(n));
-    return `${path}?${params}`;
-  };
-  return { number: page, size, next: hasNext ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null };
+/** The next page's link: the same query with the cursor moved on (null on the last page). */
+export function pageLinks(path: string, query: Record<string, unknown>, size: number, nextCursor: string | null) {
+  if (nextCursor === null) return { size, next: null };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && key !== "after") params.set(key, String(value));
+  params.set("after", nextCursor);
+  return { size, next: `${path}?${params}` };
 }

@@ -8,10 +8,18 @@ import { nations } from "../../kernel/auth/policy.ts";
 import { areaTypes, GSS_CODE } from "../geography/index.ts";
 
 export const MAX_PAGE_SIZE = 1000;
-/** Deep offsets scan what they skip: past this many rows, ask for a narrower filter. */
-export const MAX_OFFSET = 100_000;
 
-const page = z.coerce.number().int().min(1).max(10_000).default(1).describe("Page number, from 1.");
+/**
+ * Keyset pages: `after` is the cursor from the previous page's `next` link. Each page is an
+ * index seek from the cursor, so page 1,000 costs what page 1 does (an offset would scan
+ * everything it skips).
+ */
+const areaCursor = z.string().regex(GSS_CODE, "must be the cursor from a previous page's next link").optional().describe("Cursor: the `next` link of the previous page sets it.");
+const dataCursor = z
+  .string()
+  .regex(/^\d{1,9}\.\d{1,9}\.\d{1,9}$/, "must be the cursor from a previous page's next link")
+  .optional()
+  .describe("Cursor: the `next` link of the previous page sets it.");
 const pageSize = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100).describe(`Items per page (1–${MAX_PAGE_SIZE}).`);
 const gss = (what: string) => z.string().regex(GSS_CODE, "must be a GSS code like E06000005").describe(what);
 
@@ -19,7 +27,7 @@ export const areasQuery = z.strictObject({
   type: z.enum(areaTypes).optional().describe("Only areas of this type."),
   parent: gss("Only areas linked directly to this parent area (e.g. the LSOAs or wards of an authority, the authorities of a region).").optional(),
   nation: z.enum(nations).optional().describe("Only areas in this nation."),
-  page,
+  after: areaCursor,
   pageSize,
 });
 
@@ -32,7 +40,7 @@ export const dataQuery = z.strictObject({
     .optional()
     .describe("Only this period (a code from the indicator's `periods`)."),
   breakdown: z.enum(["none", "all"]).default("none").describe("`none`: headline values only; `all`: also values broken down (e.g. by family type)."),
-  page,
+  after: dataCursor,
   pageSize,
 });
 
@@ -108,7 +116,10 @@ export const valueSchema = z.object({
   source: sourceSchema,
 });
 
-const pageInfo = z.object({ number: z.number().int(), size: z.number().int(), next: z.string().nullable(), previous: z.string().nullable() });
+const pageInfo = z.object({
+  size: z.number().int(),
+  next: z.string().nullable().describe("The next page's URL, or null on the last page."),
+});
 
 export const areasPageSchema = z.object({ data: z.array(areaSchema), page: pageInfo });
 export const indicatorListSchema = z.object({ data: z.array(indicatorSchema) });
