@@ -21,7 +21,17 @@ const file = (...parts: string[]) => path.join(dataDir, ...parts);
 const statxplore = file("cilif", "statxplore-children-relative-low-income-ltla-2014-2022.csv");
 const tidy = file("cilif", "trafford-neighbours-children-low-income-tidy.csv");
 const lookup = file("geography", "ltla14-lookup.csv");
-const available = existsSync(statxplore) && existsSync(tidy) && existsSync(lookup);
+const lsoaLookup = file("geography", "lsoa11-ward19-lad19-lookup.csv");
+const iodDeciles = file("deprivation", "iod2019-file3-idaci-idaopi-lsoa11.csv");
+const iodPopulation = file("deprivation", "iod2019-file6-population-denominators-lsoa11.csv");
+const available = [statxplore, tidy, lookup, lsoaLookup, iodDeciles, iodPopulation].every((f) => existsSync(f));
+
+/** The header and Darlington's rows of a small-area file, as text lines. */
+function darlingtonRows(name: string): string[] {
+  return readFileSync(name, "utf8")
+    .split(/\r?\n/)
+    .filter((line, i) => i === 0 || line.includes(",E06000005,"));
+}
 const OPEN = "cilif-relative-children-count";
 
 let t: TestApp;
@@ -74,6 +84,10 @@ describe.skipIf(!available)("read-only API", () => {
     // The tidy file's authority rows (its ward rows need the small-area lookup, left out to keep this quick).
     const lines = readFileSync(tidy, "utf8").split(/\r?\n/).filter((line, i) => i === 0 || (line !== "" && !line.startsWith("E05")));
     steps.push({ kind: "tidy", source: sourceFromBytes("trafford-neighbours-la.csv", Buffer.from(lines.join("\n"))), options: { publisher: "Trafford Council", disclosure: "small-count" }, partnershipId: trafford.id });
+    // Darlington's small areas only: its rows of the LSOA lookup and of IoD2019 files 3 (deciles) and 6 (children).
+    for (const [kind, name] of [["lsoa-lookup", lsoaLookup], ["iod", iodDeciles], ["iod", iodPopulation]] as const) {
+      steps.push({ kind, source: sourceFromBytes(path.basename(name), Buffer.from(darlingtonRows(name).join("\n"))), options: {} });
+    }
     for (const step of steps) {
       const report = await runImport(t.database.db, { importer: importerFor(step.kind)!, file: step.source, options: step.options, dryRun: false, audit, partnershipId: step.partnershipId ?? null });
       expect(report.errors, step.kind).toEqual([]);
@@ -305,6 +319,16 @@ describe.skipIf(!available)("read-only API", () => {
     expect(bad.body).toContain("Enter a name for the token");
     expect(bad.body).toContain("Choose when the token expires");
     expect(await t.database.db.select().from(apiTokens)).toHaveLength(before.length);
+    // At most 20 live tokens each: the 21st is refused with the reason, and nothing is saved.
+    const busy = t.client();
+    await busy.signIn("outsider@elsewhere.example");
+    const [first] = await t.database.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(outsiderToken)));
+    const live = (await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, first!.userId))).length;
+    for (let i = live; i < 20; i++) await createTokenAs(busy, `Script ${i}`);
+    const refused = await busy.post("/account/api-tokens", { name: "One too many", days: "7" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("You have 20 active tokens");
+    expect(refused.body).toContain('value="One too many"');
     const anonymous = await t.client().get("/account/api-tokens");
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toContain("/sign-in");
@@ -322,11 +346,26 @@ describe.skipIf(!available)("read-only API", () => {
     expect(cilif.rank?.of).toBeGreaterThan(100);
     // Darlington's profile never shows Trafford's own data, whoever asks.
     expect(body.indicators.every((p) => p.indicator.access === "open")).toBe(true);
+    const lsoas = dataPageSchema.parse((await api("/api/v1/indicators/iod2019-idaci-decile/data?parent=E06000005&areaType=lsoa&pageSize=1000")).json());
+    expect(lsoas.data).toHaveLength(65);
 
     const trafford = profileSchema.parse((await api("/api/v1/areas/E08000009/profile", bearer(memberToken))).json());
     expect(trafford.indicators.map((p) => p.indicator.id)).toContain(restrictedSlug);
     const anonymousTrafford = profileSchema.parse((await api("/api/v1/areas/E08000009/profile")).json());
     expect(anonymousTrafford.indicators.map((p) => p.indicator.id)).not.toContain(restrictedSlug);
+
+    // Small areas: Darlington's 65 LSOAs by IDACI decile, and children in the most deprived 10%, as in IoD2019 files 3 and 6.
+    const raw = csvRows(darlingtonRows(iodDeciles).join("\n")).slice(1);
+    const children = new Map(csvRows(darlingtonRows(iodPopulation).join("\n")).slice(1).map((r) => [r[0]!, Number(r[5])]));
+    const idaci = body.smallAreas.find((panel) => panel.indicator.id === "iod2019-idaci-decile")!;
+    expect(idaci.period.code).toBe("2019");
+    expect(idaci.areas).toHaveLength(65);
+    const counts = Array.from({ length: 10 }, (_, i) => raw.filter((r) => Number(r[7]) === i + 1).length);
+    expect(idaci.distribution.counts).toEqual(counts);
+    const mostDeprived = raw.filter((r) => Number(r[7]) === 1).reduce((sum, r) => sum + children.get(r[0]!)!, 0);
+    expect(mostDeprived).toBeGreaterThan(0);
+    expect(idaci.distribution.childrenMostDeprived10).toBe(mostDeprived);
+    for (const row of raw) expect(idaci.areas.find((a) => a.code === row[0])?.decile, row[0]).toBe(Number(row[7]));
 
     const csv = csvRows((await api("/api/v1/areas/E06000005/profile", { accept: "text/csv" })).body);
     const at = (name: string) => csv[0]!.indexOf(name);

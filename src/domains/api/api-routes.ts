@@ -43,8 +43,22 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyE
     .send({ error: { code: appError.code, message: appError.message, fields: appError.details.fieldErrors ?? [] } });
 }
 
-function wantsCsv(request: FastifyRequest): boolean {
-  return (request.headers.accept ?? "").toLowerCase().includes("text/csv");
+/**
+ * CSV when the Accept header prefers text/csv to JSON (by q-value; on a tie, the one listed
+ * first). No header, or only JSON or wildcards, gives JSON.
+ */
+export function wantsCsv(accept: string | undefined): boolean {
+  let csv = { q: 0, at: Number.POSITIVE_INFINITY };
+  let json = { q: 0, at: Number.POSITIVE_INFINITY };
+  (accept ?? "").split(",").forEach((part, at) => {
+    const [type = "", ...params] = part.trim().toLowerCase().split(";");
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) return;
+    if (type.trim() === "text/csv" && q > csv.q) csv = { q, at };
+    if (["application/json", "application/*", "*/*"].includes(type.trim()) && q > json.q) json = { q, at };
+  });
+  return csv.q > json.q || (csv.q > 0 && csv.q === json.q && csv.at < json.at);
 }
 
 export function registerApiRoutes(app: FastifyInstance, { db }: AppContext, deps: ApiDeps): void {
@@ -62,7 +76,7 @@ export function registerApiRoutes(app: FastifyInstance, { db }: AppContext, deps
           const body = await endpoint.handle({ db, actor, params: params as Record<string, string>, query });
           reply.header("vary", "Authorization, Accept");
           reply.header("cache-control", actor ? "private, no-store" : "public, max-age=60");
-          if (wantsCsv(request)) {
+          if (wantsCsv(request.headers.accept)) {
             const table = endpoint.csv(body as never);
             const download = csvDownload(table.fileName, toCsv(table.header, table.rows));
             return reply.headers({ ...download.headers, "cache-control": actor ? "private, no-store" : "public, max-age=60" }).send(download.body);

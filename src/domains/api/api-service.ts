@@ -95,7 +95,7 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
   if (!area) throw AppError.notFound(`No area has the code ${code}`);
   const catalogue = await readable(db, actor, await listAllIndicators(db));
   const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
-  const codes = profile.indicators.flatMap((p) => p.values.map((v) => v.periodCode));
+  const codes = [...profile.indicators.flatMap((p) => p.values.map((v) => v.periodCode)), ...profile.smallAreas.map((panel) => panel.periodCode)];
   const periods = await periodsByCode(db, codes);
   const point = (v: (typeof profile.indicators)[number]["values"][number] | null) => (v ? { period: periodOf(periods.get(v.periodCode), v.periodCode), ...measuresOf(v) } : null);
   return {
@@ -119,6 +119,22 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
           note: r.benchmark.note,
         })),
         benchmark: { result: p.benchmark.result, method: p.benchmark.method, note: p.benchmark.note },
+      };
+    }),
+    smallAreas: profile.smallAreas.map((panel) => {
+      const full = indicatorOut(panel.indicator);
+      return {
+        indicator: { id: full.id, title: full.title, access: full.access, source: full.source },
+        period: periodOf(periods.get(panel.periodCode), panel.periodCode),
+        distribution: panel.distribution,
+        childrenPeriod: panel.populationPeriod,
+        areas: panel.rows.map((row) => ({
+          code: row.code,
+          name: row.name,
+          decile: row.decile === null ? null : Number(row.decile),
+          flags: flagsOf(row.flags),
+          children: row.children === null ? null : Number(row.children),
+        })),
       };
     }),
     notes: profile.notes,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Actor, can } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { accessOf } from "./access.ts";
-import { parseQuery } from "./api-routes.ts";
+import { parseQuery, wantsCsv } from "./api-routes.ts";
 import { endpoints } from "./endpoints.ts";
 import { openApiDocument, openApiPath } from "./openapi.ts";
 import { dataQuery } from "./schemas.ts";
@@ -84,5 +84,18 @@ describe("actorFromBearer", () => {
   });
   it("hashes with SHA-256", () => {
     expect(hashToken("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+});
+
+describe("wantsCsv", () => {
+  it("follows the Accept header's preference", () => {
+    expect(wantsCsv(undefined)).toBe(false);
+    expect(wantsCsv("*/*")).toBe(false);
+    expect(wantsCsv("text/csv")).toBe(true);
+    expect(wantsCsv("text/csv, application/json")).toBe(true);
+    expect(wantsCsv("application/json, text/csv")).toBe(false);
+    expect(wantsCsv("application/json;q=0.5, text/csv")).toBe(true);
+    expect(wantsCsv("text/csv;q=0.1, */*")).toBe(false);
+    expect(wantsCsv("text/csv;q=0")).toBe(false);
   });
 });

@@ -146,7 +146,29 @@ export const profileIndicatorSchema = z.object({
   benchmark: z.object({ result: z.string(), method: z.string(), note: z.string() }),
 });
 
-export const profileSchema = z.object({ area: areaSchema, indicators: z.array(profileIndicatorSchema), notes: z.array(z.string()) });
+export const smallAreaPanelSchema = z
+  .object({
+    indicator: indicatorSchema.pick({ id: true, title: true, access: true, source: true }),
+    period: periodSchema,
+    distribution: z.object({
+      counts: z.array(z.number().int()).describe("Small areas in each national decile: counts[0] is decile 1 (most deprived)."),
+      areas: z.number().int(),
+      withoutDecile: z.number().int(),
+      children: nullableNumber,
+      childrenMostDeprived10: nullableNumber,
+      childrenMostDeprived20: nullableNumber,
+    }),
+    childrenPeriod: z.string().nullable().describe("Period of the child population used for the children counts (null when none)."),
+    areas: z.array(z.object({ code: z.string(), name: z.string(), decile: nullableNumber, flags: flagsSchema, children: nullableNumber })),
+  })
+  .describe("The authority's small areas (LSOAs / data zones) by deprivation decile, as in the profile's distribution and map.");
+
+export const profileSchema = z.object({
+  area: areaSchema,
+  indicators: z.array(profileIndicatorSchema),
+  smallAreas: z.array(smallAreaPanelSchema),
+  notes: z.array(z.string()),
+});
 
 export const errorSchema = z.object({
   error: z.object({

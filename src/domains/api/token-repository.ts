@@ -40,3 +40,11 @@ export async function touchToken(db: Executor, id: string): Promise<void> {
     .set({ lastUsedAt: new Date() })
     .where(and(eq(apiTokens.id, id), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '5 minutes')`));
 }
+
+export async function countActiveTokens(db: Executor, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), sql`${apiTokens.expiresAt} > now()`));
+  return Number(row?.n ?? 0);
+}

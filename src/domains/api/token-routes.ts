@@ -4,7 +4,7 @@ import { type Actor, authorize } from "../../kernel/auth/policy.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { idParam } from "../../kernel/http/params.ts";
+import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
 import { listTokensOfUser } from "./token-repository.ts";
 import { createToken, revokeToken, TOKEN_LIFETIMES } from "./token-service.ts";
 
@@ -54,7 +54,15 @@ export function registerTokenRoutes(app: FastifyInstance, { db }: AppContext): v
     authorize(request.actor, "account:manage-tokens");
     const form = parseForm(createForm, request.body);
     if (!form.ok) return render(request, reply.code(400), request.actor, { values: form.values, errors: form.errors });
-    const { secret, token } = await createToken(db, request.auditContext(), request.actor, form.data);
+    let created: Awaited<ReturnType<typeof createToken>>;
+    try {
+      created = await createToken(db, request.auditContext(), request.actor, form.data);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return render(request, reply.code(400), request.actor, { values: { name: form.data.name, days: String(form.data.days) }, errors });
+    }
+    const { secret, token } = created;
     // Shown on this response only (not after a redirect): the secret is never stored or shown again.
     return render(request, reply, request.actor, { created: { secret, name: token.name, expiresAt: token.expiresAt } });
   });

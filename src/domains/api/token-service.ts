@@ -3,11 +3,13 @@ import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
-import { type ApiTokenRow, findTokenByHash, findTokenOfUser, insertToken, markRevoked, touchToken } from "./token-repository.ts";
+import { type ApiTokenRow, countActiveTokens, findTokenByHash, findTokenOfUser, insertToken, markRevoked, touchToken } from "./token-repository.ts";
 
 export const TOKEN_PREFIX = "cpah_";
 /** How long a token may live, in days: no token lives for ever. */
 export const TOKEN_LIFETIMES = [7, 30, 90, 365] as const;
+/** Enough for every script a person runs; more suggests tokens created and forgotten. */
+export const MAX_ACTIVE_TOKENS = 20;
 
 export function hashToken(secret: string): string {
   return createHash("sha256").update(secret, "utf8").digest("hex");
@@ -29,6 +31,9 @@ export async function createToken(
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(now.getTime() + input.days * 86_400_000);
   return db.transaction(async (tx) => {
+    if ((await countActiveTokens(tx, actor.userId)) >= MAX_ACTIVE_TOKENS) {
+      throw AppError.validation([{ field: "name", message: `You have ${MAX_ACTIVE_TOKENS} active tokens: revoke one you no longer use first` }]);
+    }
     const token = await insertToken(tx, { userId: actor.userId, name: input.name, tokenHash: hashToken(secret), prefix: secret.slice(0, TOKEN_PREFIX.length + 6), expiresAt });
     await recordAudit(tx, audit, { action: "api-token.created", entityType: "api-token", entityId: token.id, after: tokenSummary(token) });
     return { secret, token };
