@@ -173,6 +173,8 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(cilif.values).toHaveLength(8);
     expect(cilif.trend.sinceFirst).toMatchObject({ from: "2014/15", to: "2021/22", direction: "increasing" });
     expect(cilif.rank?.of).toBeGreaterThan(100);
+    expect(cilif.comparisons.map((c) => `${c.relation} ${c.area.code}`)).toEqual(["region E12000001", "nation E92000001"]);
+    for (const c of cilif.comparisons) if (c.period === null) expect(c).toMatchObject({ value: null, result: "not compared" });
     // Darlington's profile never shows Trafford's own data, whoever asks.
     expect(body.indicators.every((p) => p.indicator.access === "open")).toBe(true);
     const lsoas = dataPageSchema.parse((await api("/api/v1/indicators/iod2019-idaci-decile/data?parent=E06000005&areaType=lsoa&pageSize=1000")).json());

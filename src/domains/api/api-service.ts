@@ -95,7 +95,10 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
   if (!area) throw AppError.notFound(`No area has the code ${code}`);
   const catalogue = await readable(db, actor, await listAllIndicators(db));
   const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
-  const codes = [...profile.indicators.flatMap((p) => p.values.map((v) => v.periodCode)), ...profile.smallAreas.map((panel) => panel.periodCode)];
+  const codes = [
+    ...profile.indicators.flatMap((p) => [...p.values, ...p.references.flatMap((r) => (r.value ? [r.value] : []))].map((v) => v.periodCode)),
+    ...profile.smallAreas.map((panel) => panel.periodCode),
+  ];
   const periods = await periodsByCode(db, codes);
   const point = (v: (typeof profile.indicators)[number]["values"][number] | null) => (v ? { period: periodOf(periods.get(v.periodCode), v.periodCode), ...measuresOf(v) } : null);
   return {
@@ -112,6 +115,7 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
         comparisons: p.references.map((r) => ({
           relation: r.relation,
           area: areaRef(r.area),
+          period: r.value ? periodOf(periods.get(r.value.periodCode), r.value.periodCode) : null,
           value: r.value ? (r.value.value === null ? null : Number(r.value.value)) : null,
           flags: r.value ? flagsOf(r.value.flags) : null,
           result: r.benchmark.result,

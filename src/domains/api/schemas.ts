@@ -141,7 +141,16 @@ export const profileIndicatorSchema = z.object({
   trend: z.object({ sinceFirst: changeSchema, sincePrevious: changeSchema, provisional: z.boolean() }),
   rank: z.object({ position: z.number(), of: z.number(), tied: z.number(), withoutValue: z.number(), order: z.string() }).nullable(),
   comparisons: z.array(
-    z.object({ relation: z.string(), area: areaRefSchema, value: nullableNumber, flags: flagsSchema.nullable(), result: z.string(), method: z.string(), note: z.string() }),
+    z.object({
+      relation: z.string(),
+      area: areaRefSchema,
+      period: periodSchema.nullable(),
+      value: nullableNumber,
+      flags: flagsSchema.nullable(),
+      result: z.string(),
+      method: z.string(),
+      note: z.string(),
+    }),
   ),
   benchmark: z.object({ result: z.string(), method: z.string(), note: z.string() }),
 });
