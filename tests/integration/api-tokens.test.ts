@@ -5,10 +5,11 @@
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../src/domains/access/index.ts";
 import { apiTokens, hashToken } from "../../src/domains/api/index.ts";
 import { dataPageSchema, errorSchema, indicatorListSchema } from "../../src/domains/api/schemas.ts";
 import { type ApiWorld, apiDataAvailable, bearer, createTokenAs, csvRows, files, loadApiWorld, OPEN } from "../helpers/api-data.ts";
-import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
 let world: ApiWorld;
@@ -85,6 +86,19 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
     const expired = await api(url, bearer(expiring));
     expect(expired.statusCode).toBe(401);
     expect(errorSchema.parse(expired.json()).error.message).toMatch(/expired/);
+  });
+
+  it("stops a disabled user's tokens", async () => {
+    const [someone] = await t.database.db.select().from(users).where(eq(users.email, "member@trafford.example"));
+    await fixtures.user(t.database, "leaver@example.org", someone!.organisationId);
+    const leaver = t.client();
+    await leaver.signIn("leaver@example.org");
+    const token = await createTokenAs(leaver, "Leaver's script");
+    expect((await api("/api/v1/indicators", bearer(token))).statusCode).toBe(200);
+    await t.database.db.update(users).set({ status: "disabled" }).where(eq(users.email, "leaver@example.org"));
+    const refused = await api("/api/v1/indicators", bearer(token));
+    expect(refused.statusCode).toBe(401);
+    expect(errorSchema.parse(refused.json()).error.message).toMatch(/not active/);
   });
 
   it("validates the token form and needs sign-in", async () => {
