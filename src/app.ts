@@ -32,6 +32,7 @@ import { registerProfileRoutes } from "./domains/analyses/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
 import { evidenceChoices, needsAssessmentStatuses, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
+import { registerApiDocsRoutes, registerApiRoutes, registerTokenRoutes } from "./domains/api/index.ts";
 
 export interface RouteSummary {
   method: string;
@@ -111,6 +112,10 @@ export async function buildApp(options: {
   registerCatalogueRoutes(app, context);
   registerNeedsRoutes(app, context);
   registerPublicationRoutes(app, context);
+  // The API finds a token's user through the access domain, passed in so api need not import it.
+  registerApiRoutes(app, context, { loadActor: (userId) => loadActor(database.db, userId) });
+  registerApiDocsRoutes(app, context);
+  registerTokenRoutes(app, context);
   await app.ready();
   return { app, lifecycle, context, routes };
 }

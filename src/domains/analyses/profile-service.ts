@@ -130,12 +130,20 @@ async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: Indicat
   };
 }
 
-export async function loadAreaProfile(db: Executor, partnership: { id: string; areaCode: string }): Promise<AreaProfile> {
+/**
+ * `options.catalogue`: the indicators the reader may see, when that is not simply "national plus
+ * this partnership's own" (the API passes the set its token allows; `partnership.id` is then unused).
+ */
+export async function loadAreaProfile(
+  db: Executor,
+  partnership: { id: string | null; areaCode: string },
+  options: { catalogue?: readonly IndicatorRow[] } = {},
+): Promise<AreaProfile> {
   const area = (await findAreaByCode(db, partnership.areaCode)) ?? null;
   if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
   const [all, catalogueRows, references, neighbourRows] = await Promise.all([
     valuesForArea(db, area.id),
-    listIndicators(db, partnership.id),
+    options.catalogue ?? listIndicators(db, partnership.id),
     referenceAreas(db, area),
     neighboursOf(db, area.id, "border"),
   ]);

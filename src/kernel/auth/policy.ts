@@ -44,7 +44,15 @@ export type Action =
   | "partnership:read-audit"
   | "nation:read"
   /** Change an action or report its progress: leads any, editors only those their organisation leads. */
-  | "action:update";
+  | "action:update"
+  /** Create and revoke one's own API tokens: anyone signed in. */
+  | "account:manage-tokens"
+  /**
+   * Read data that is not open (small-count / locally held indicators). With a partnership
+   * target (the data's owner): whoever may read that partnership. Without one (small-count
+   * data no partnership owns, loaded from the CLI): platform administrators only.
+   */
+  | "data:read-restricted";
 
 const roleRank: Record<PartnershipRole, number> = { viewer: 1, editor: 2, lead: 3 };
 
@@ -89,6 +97,11 @@ export function can(
       if (!target || !("leadOrganisationId" in target)) return false;
       if (actor.isPlatformAdmin || hasRole(actor, target.partnershipId, "lead")) return true;
       return hasRole(actor, target.partnershipId, "editor") && actor.organisationId === target.leadOrganisationId;
+    case "account:manage-tokens":
+      return true;
+    case "data:read-restricted":
+      if (!target || !("partnershipId" in target)) return actor.isPlatformAdmin;
+      return can(actor, "partnership:read", target);
   }
 }
 
