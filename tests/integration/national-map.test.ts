@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importerFor, readSourceFile, runImport } from "../../src/domains/imports/index.ts";
+import { sql } from "drizzle-orm";
+import { loadDemoBoundaries } from "../../src/cli/demo-command.ts";
 import { londonToday } from "../../src/domains/meetings/index.ts";
 import type { NationalRow } from "../../src/domains/national/national-service.ts";
 import { currentReportingYear, reportDueDate, reportStatus } from "../../src/domains/national/index.ts";
@@ -53,14 +54,11 @@ describe.skipIf(!available)("national report-status map", () => {
   });
 
   it("colours Scotland's 32 current councils by report status, with no partnership shown neutral", async () => {
-    const report = await runImport(t.database.db, {
-      importer: importerFor("geography-topology")!,
-      file: await readSourceFile(file),
-      options: {},
-      dryRun: false,
-      audit: { actorUserId: null, actorLabel: "map-test" },
-    });
-    expect(report.errors).toEqual([]);
+    // Through the demo's --boundaries path, which runs the real geography-topology importer.
+    const distinct = new Set(
+      Object.values(JSON.parse(readFileSync(file, "utf8")).objects as Record<string, { geometries: { properties: { areacd: string } }[] }>).flatMap((o) => o.geometries.map((g) => g.properties.areacd)),
+    );
+    expect(await loadDemoBoundaries(t.database.db, file)).toEqual({ areas: distinct.size });
     const page = await scotland.get("/national/scotland");
     expect(page.statusCode).toBe(200);
     const titles = areaTitles(page.body);
@@ -105,5 +103,18 @@ describe.skipIf(!available)("national report-status map", () => {
     expect(titles.find((title) => title.startsWith("City of Edinburgh (S12000036)"))).toBe("City of Edinburgh (S12000036): Published, Reporting year 2025/26");
     expect(map.summary).toBe("Map of Annual report status by area, 2025/26 for 32 areas, Reporting year 2025/26: Overdue 1 area, Draft 2 areas, Published 1 area, No partnership 28 areas.");
     expect(map.notOnMap).toEqual([{ name: "S12000090", areaCode: "S12000090" }]);
+  });
+
+  it("loads demo boundaries idempotently and names the file when it cannot", async () => {
+    const count = async () => {
+      const result = await t.database.db.execute(sql`select count(*)::int as n from area_boundaries`);
+      return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
+    };
+    const before = await count();
+    await loadDemoBoundaries(t.database.db, file);
+    expect(await count()).toBe(before);
+    await expect(loadDemoBoundaries(t.database.db, "/nowhere/boundaries.json")).rejects.toThrow("--boundaries: boundaries.json: cannot read /nowhere/boundaries.json: no such file");
+    await expect(loadDemoBoundaries(t.database.db, path.join(dataDir, "geography", "ltla14-lookup.csv"))).rejects.toThrow(/ltla14-lookup\.csv: the file is not valid JSON/);
+    expect(await count()).toBe(before);
   });
 });
