@@ -51,7 +51,11 @@ describe.skipIf(!available)("localities and comparison groups", () => {
       expect(report.errors, step.file).toEqual([]);
     }
     // Fictional numerators and denominators for two of Darlington's LSOAs: 10/20 and 90/100.
-    const tidy = "area_code,period,indicator,value,numerator,denominator,measure\nE01012304,2023,test-share-in-need,50,10,20,percentage\nE01012305,2023,test-share-in-need,90,90,100,percentage\n";
+    // And for Darlington and its four bordering authorities: 30/100, then 10/50, 90/150, 20/100, 40/100.
+    const tidy =
+      "area_code,period,indicator,value,numerator,denominator,measure\nE01012304,2023,test-share-in-need,50,10,20,percentage\nE01012305,2023,test-share-in-need,90,90,100,percentage\n" +
+      "E06000005,2023,test-la-share,30,30,100,percentage\nE06000047,2023,test-la-share,20,10,50,percentage\nE06000004,2023,test-la-share,60,90,150,percentage\n" +
+      "E07000166,2023,test-la-share,20,20,100,percentage\nE07000164,2023,test-la-share,40,40,100,percentage\n";
     const report = await runImport(t.database.db, {
       importer: importerFor("tidy")!,
       file: sourceFromBytes("fictional-share.csv", Buffer.from(tidy)),
@@ -182,5 +186,29 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     const hub = decode((await lead.get(`/partnerships/${darlingtonId}/localities`)).body);
     expect(hub).toContain("Shared test group");
     expect(hub).toContain("Shared by every partnership");
+  });
+
+  it("compares the area with a chosen comparison group on the profile, pooling numerators and denominators", async () => {
+    const made = await lead.post(`/partnerships/${darlingtonId}/comparison-groups/neighbours`, {});
+    const groupId = (made.headers.location as string).split("/").at(-1)!;
+    const plain = decode((await viewer.get(`/partnerships/${darlingtonId}/profile`)).body);
+    expect(plain).toContain("Compare with a comparison group");
+    expect(plain).not.toContain("data-group");
+    const page = await viewer.get(`/partnerships/${darlingtonId}/profile?group=${groupId}`);
+    expect(page.statusCode).toBe(200);
+    const html = decode(page.body);
+    expect(html).toContain("Compared with Geographic neighbours of Darlington");
+    const start = html.indexOf('id="test-la-share"');
+    const section = html.slice(start, html.indexOf("</section>", start));
+    // 160 / 400 = 40.0%, where an average of the members' percentages would be 35%.
+    expect(section).toMatch(/Geographic neighbours of Darlington \(group, from summed numerators and denominators\)<\/th><td class="govuk-table__cell">40\.0%</);
+    expect(section).toMatch(/Stockton-on-Tees \(Geographic neighbours of Darlington\)<\/th><td class="govuk-table__cell">60\.0%</);
+    expect(section).toMatch(/County Durham \(Geographic neighbours of Darlington\)<\/th><td class="govuk-table__cell">20\.0%</);
+    const other = await t.database.db.transaction((tx) =>
+      saveComparisonGroup(tx, audit, { partnershipId: otherId, name: "Hartlepool's own group", kind: "user", memberCodes: ["E06000004"] }),
+    );
+    expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=${other.group.id}`)).statusCode).toBe(404);
+    expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=nonsense`)).statusCode).toBe(404);
+    expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=`)).statusCode).toBe(200);
   });
 });
