@@ -23,6 +23,7 @@ let app: Awaited<ReturnType<typeof buildApp>>["app"];
 let origin: string;
 let browser: Browser;
 let partnershipId: string;
+let unknownAreaId: string;
 
 describe.skipIf(!available)("localities and comparison groups in Chromium", () => {
   beforeAll(async () => {
@@ -38,7 +39,9 @@ describe.skipIf(!available)("localities and comparison groups in Chromium", () =
     }
     const org = await fixtures.organisation(database, "Darlington Borough Council");
     partnershipId = (await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington")).id;
-    await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
+    // An area the geography does not hold: the pages must say so plainly (and stay accessible).
+    unknownAreaId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland")).id;
+    await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"], [unknownAreaId, "lead"]] });
     ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
     origin = await app.listen({ host: "127.0.0.1", port: 0 });
     browser = await launchBrowser();
@@ -85,8 +88,18 @@ describe.skipIf(!available)("localities and comparison groups in Chromium", () =
     await page.goto(`${base}/profile?group=${groupUrl.split("/").at(-1)}`);
     expect(await page.locator("[data-group]").count()).toBe(1);
     await check();
-    // The one 400 is the invalid form post above, answered as it should be.
+
+    const unknown = `${origin}/partnerships/${unknownAreaId}`;
+    await page.goto(`${unknown}/localities/new`);
+    expect(await page.getByText("is not in the geography yet").count()).toBe(1);
+    await check();
+    await page.goto(`${unknown}/localities`);
+    await page.getByRole("button", { name: /geographic neighbours/ }).click();
+    await page.waitForLoadState();
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain("is not in the geography yet");
+    await check();
+    // The two 400s are the invalid posts above, answered as they should be.
     expect(messages.filter((m) => !m.includes("status of 400"))).toEqual([]);
-    expect(messages.filter((m) => m.includes("status of 400"))).toHaveLength(1);
+    expect(messages.filter((m) => m.includes("status of 400"))).toHaveLength(2);
   }, 120_000);
 });
