@@ -36,6 +36,19 @@ async function auditActions(entityId: string): Promise<string[]> {
   return rows.map((row) => row.action);
 }
 
+/** A multipart/form-data upload to the import page, as a browser sends it. */
+async function upload(client: TestClient, id: string, fields: Record<string, string>, file: { name: string; content: string }) {
+  const boundary = "----cpahLocalitiesBoundary";
+  const parts = Object.entries({ _csrf: client.csrfToken(), ...fields }).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n--${boundary}--\r\n`);
+  return t.app.inject({
+    method: "POST",
+    url: `/partnerships/${id}/data/import`,
+    payload: Buffer.from(parts.join("")),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+  });
+}
+
 async function countLocalities(): Promise<number> {
   const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(localities);
   return Number(row!.n);
@@ -210,5 +223,25 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=${other.group.id}`)).statusCode).toBe(404);
     expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=nonsense`)).statusCode).toBe(404);
     expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=`)).statusCode).toBe(200);
+  });
+
+  it("imports a CIPFA nearest-neighbour CSV all-or-nothing, with row and column errors, and lists the group", async () => {
+    const cipfa = readFileSync(path.join(dataDir, "geography", "trafford-cipfa-nearest-neighbours-2021.csv"), "utf8");
+    const before = (await t.database.db.select().from(comparisonGroups)).length;
+    const firstCode = cipfa.split(/\r?\n/)[1]!.split(",")[0]!;
+    const bad = await upload(lead, darlingtonId, { kind: "comparison-group", name: "Trafford CIPFA" }, { name: "cipfa.csv", content: `${cipfa.trimEnd()}\nE06000999,Nowhere\n${firstCode},Again\n` });
+    expect(bad.statusCode).toBe(400);
+    const html = decode(bad.body);
+    expect(html).toMatch(/<td class="govuk-table__cell">\d+<\/td><td class="govuk-table__cell">area_code<\/td><td class="govuk-table__cell">unknown area code "E06000999"<\/td>/);
+    expect(html).toContain(`duplicate row: "${firstCode}" is also on row 2`);
+    expect((await t.database.db.select().from(comparisonGroups)).length).toBe(before);
+
+    const good = await upload(lead, darlingtonId, { kind: "comparison-group", name: "Trafford CIPFA" }, { name: "cipfa.csv", content: cipfa });
+    expect(good.statusCode).toBe(200);
+    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(good.body)![1]!;
+    expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
+    const hub = decode((await viewer.get(`/partnerships/${darlingtonId}/localities`)).body);
+    const rows = cipfa.trim().split(/\r?\n/).length - 1;
+    expect(hub).toMatch(new RegExp(`>Trafford CIPFA</a></td>[\\s\\S]*?cipfa\\.csv</td>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${rows}</td>`));
   });
 });
