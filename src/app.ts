@@ -29,6 +29,7 @@ import { registerAttentionRoutes } from "./domains/attention/index.ts";
 import { actionProfiles, countActionsByPriority, registerActionDetailRoutes, registerActionRoutes, registerImportRoutes } from "./domains/actions/index.ts";
 import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/monitoring/index.ts";
 import { registerProfileRoutes } from "./domains/analyses/index.ts";
+import { registerLocalityRoutes } from "./domains/localities/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
 import { evidenceChoices, needsAssessmentStatuses, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
@@ -109,6 +110,7 @@ export async function buildApp(options: {
   registerProofingRoutes(app, context);
   registerUploadRoutes(app, context);
   registerProfileRoutes(app, context);
+  registerLocalityRoutes(app, context);
   registerCatalogueRoutes(app, context);
   registerNeedsRoutes(app, context);
   registerPublicationRoutes(app, context);

@@ -2,6 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { type DemoSignIn, seedDemo } from "../domains/demo/index.ts";
+import { importerFor, ImportRejected, readSourceFile, runImport } from "../domains/imports/index.ts";
+import type { Db } from "../kernel/db/database.ts";
+import { AppError } from "../kernel/errors/app-error.ts";
 import { openRuntime } from "./runtime.ts";
 import { serve } from "./serve-commands.ts";
 
@@ -14,13 +17,40 @@ export function signInTable(signIns: DemoSignIn[]): string {
     .join("\n");
 }
 
+/**
+ * Optional real boundaries for the demo's maps (the national view's report-status map). The
+ * demo never needs them: without the option it runs on a fresh machine with nothing beside it.
+ * The importer upserts, so running the demo again with the same file changes nothing.
+ */
+export async function loadDemoBoundaries(db: Db, file: string): Promise<{ areas: number }> {
+  try {
+    const report = await runImport(db, {
+      importer: importerFor("geography-topology")!,
+      file: await readSourceFile(file),
+      options: {},
+      dryRun: false,
+      audit: { actorUserId: null, actorLabel: "demo" },
+    });
+    if (report.errors.length > 0) throw new AppError("VALIDATION", `--boundaries ${file}: ${report.errors.map((e) => e.message).join("; ")}`);
+    return { areas: report.areas };
+  } catch (error) {
+    if (error instanceof ImportRejected) throw new AppError("VALIDATION", `--boundaries: ${error.message}`);
+    throw error;
+  }
+}
+
 export function registerDemoCommand(program: Command): void {
   program
     .command("demo")
     .description("create the fictional demo partnerships and people (kept if they exist), then serve the app")
     .option("--no-serve", "seed the demo data and exit")
-    .action(async (options: { serve: boolean }) => {
+    .option("--boundaries <file>", "also load the ONS local-authority TopoJSON (e.g. ../shared/data/geography/uk-local-authorities-topo.json) for the maps")
+    .action(async (options: { serve: boolean; boundaries?: string }) => {
       const { config, database } = await openRuntime();
+      if (options.boundaries) {
+        const loaded = await loadDemoBoundaries(database.db, options.boundaries);
+        process.stdout.write(`Loaded boundaries for ${loaded.areas} areas from ${options.boundaries}\n`);
+      }
       const signIns = await seedDemo(database);
       mkdirSync(config.dataDir, { recursive: true });
       const file = path.join(config.dataDir, "demo-sign-ins.json");

@@ -4,12 +4,14 @@ import { closeDocxRenderer, closePdfRenderer } from "../domains/documents/index.
 import { buildAssets } from "../kernel/http/assets.ts";
 import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
+import { scheduleSessionPurge } from "../kernel/auth/session-purge.ts";
 import { openRuntime } from "./runtime.ts";
 
 /** Serves until SIGTERM/SIGINT, then drains in-flight requests and closes the database. */
 export async function serve(config: Config, database: Database, onListening?: (url: string) => void): Promise<void> {
   await buildAssets();
   const { app, lifecycle } = await buildApp({ config, database });
+  const sessionPurge = scheduleSessionPurge(database.db, { log: app.log });
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info({ url: config.publicUrl ?? address, address, database: database.kind }, `Child Poverty Action Hub is running at ${config.publicUrl ?? address}`);
   onListening?.(address);
@@ -25,6 +27,8 @@ export async function serve(config: Config, database: Database, onListening?: (u
     }, 25_000);
     timer.unref();
     await app.close();
+    // Before the database closes: a purge in progress finishes, and no new one starts.
+    await sessionPurge.stop();
     await Promise.allSettled([closePdfRenderer(), closeDocxRenderer()]);
     await database.close();
     app.log.info("shutdown complete");

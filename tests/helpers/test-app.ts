@@ -91,9 +91,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig();
+  const config = testConfig(configOverrides);
   const { app } = await buildApp({ config, database, logger: false });
   return {
     app,

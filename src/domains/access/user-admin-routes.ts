@@ -6,7 +6,7 @@ import { parseForm } from "../../kernel/http/forms.ts";
 import { fieldErrorsOf } from "../../kernel/http/params.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { listOrganisations, organisationTypeLabel } from "../organisations/index.ts";
-import { invitationUrl } from "./invitation-service.ts";
+import { deliverInvitation } from "./invitation-delivery.ts";
 import { listUsers } from "./repository.ts";
 import { userForm } from "./schemas.ts";
 import { createUser } from "./user-admin-service.ts";
@@ -55,12 +55,8 @@ export function registerUserAdminRoutes(app: FastifyInstance, { db, config }: Ap
         password: method === "password" ? password! : null,
       });
       if (!invitation) return reply.redirect(`/admin/users/${user.id}?saved=created`, 303);
-      return reply.view("access/views/invitation-link.njk", {
-        title: "Invitation link created",
-        user,
-        link: invitationUrl(baseUrl(config, request), invitation.token),
-        expiresAt: invitation.expiresAt,
-      });
+      const delivery = await deliverInvitation(db, config, request, baseUrl(config, request), user, invitation);
+      return reply.view("access/views/invitation-link.njk", { ...delivery, user });
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;

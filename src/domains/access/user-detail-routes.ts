@@ -7,7 +7,8 @@ import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { findOrganisation } from "../organisations/index.ts";
 import { listPartnershipsWhere } from "../partnerships/index.ts";
-import { invitationUrl, issueInvitation } from "./invitation-service.ts";
+import { deliverInvitation } from "./invitation-delivery.ts";
+import { issueInvitation } from "./invitation-service.ts";
 import { findUserById, listCoordinatorNations, listRolesForUser, pendingInvitationFor, type UserRow } from "./repository.ts";
 import { setCoordinatorNation, setPartnershipRole } from "./role-service.ts";
 import { adminFlagForm, nationForm, roleForm, statusForm } from "./schemas.ts";
@@ -101,12 +102,8 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     const user = await loadUser(request);
     try {
       const invitation = await issueInvitation(db, request.auditContext(), user.id);
-      return reply.view("access/views/invitation-link.njk", {
-        title: "Invitation link created",
-        user,
-        link: invitationUrl(baseUrl(config, request), invitation.token),
-        expiresAt: invitation.expiresAt,
-      });
+      const delivery = await deliverInvitation(db, config, request, baseUrl(config, request), user, invitation);
+      return reply.view("access/views/invitation-link.njk", { ...delivery, user });
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;

@@ -5,7 +5,7 @@
  */
 import type { Executor } from "../../kernel/db/database.ts";
 import { type AreaRow, childrenOfType, findAreaByCode, findBoundary, neighboursOf, parentsOf } from "../geography/index.ts";
-import { type IndicatorRow, listIndicators, type ObservationValue, valuesForArea, valuesForAreas, valuesForAreaType } from "../indicators/index.ts";
+import { aggregateValues, type IndicatorRow, listIndicators, type ObservationValue, valuesForArea, valuesForAreas, valuesForAreaType } from "../indicators/index.ts";
 import { type Benchmark, benchmark, type DecileDistribution, decileDistribution, type Latest, latestValue, type Polarity, type Rank, rankAmong, type Trend, trend } from "./analysis.ts";
 
 /** Small-area deprivation deciles shown as a distribution and map, with the child population used for "children in the most deprived 10%". */
@@ -29,6 +29,21 @@ export interface IndicatorProfile {
   /** Bordering areas of the same type, with their values from the rank read (no extra query). */
   neighbours: { area: AreaRow; value: ObservationValue | null }[];
   /** The benchmark shown as "the" result: against the nation when it has a value, else quintiles. */
+  benchmark: Benchmark;
+  /** With a chosen comparison group: each member's value, and the group pooled (numerators and denominators summed). */
+  group?: GroupComparison;
+}
+
+export interface ComparisonGroupChoice {
+  id: string;
+  name: string;
+  members: AreaRow[];
+}
+
+export interface GroupComparison {
+  name: string;
+  members: { area: AreaRow; value: ObservationValue | null }[];
+  pooled: ObservationValue | null;
   benchmark: Benchmark;
 }
 
@@ -76,6 +91,7 @@ async function indicatorProfile(
   values: ObservationValue[],
   references: { area: AreaRow; relation: "nation" | "region" }[],
   bordering: AreaRow[],
+  group: ComparisonGroupChoice | null = null,
 ): Promise<IndicatorProfile> {
   const polarity = polarityOf(indicator);
   const latest = latestValue(values);
@@ -102,7 +118,34 @@ async function indicatorProfile(
     : ({ result: "not compared", method: "none", note: "no value for this area" } as Benchmark);
   const peerById = new Map(peers.map((p) => [p.areaId, p]));
   const neighbours = bordering.map((n) => ({ area: n, value: peerById.get(n.id) ?? null }));
-  return { indicator, values, latest, trend: trend(values, polarity), rank, references: refs, neighbours, benchmark: overall };
+  const profile: IndicatorProfile = { indicator, values, latest, trend: trend(values, polarity), rank, references: refs, neighbours, benchmark: overall };
+  if (group) profile.group = await groupComparison(db, indicator, latest.observation, group, options);
+  return profile;
+}
+
+/**
+ * The area against a chosen comparison group in the area's latest period: members' values
+ * (one indexed read), and the group pooled by summing numerators and denominators (or counts),
+ * never by averaging members' rates. A member without a value leaves the pool missing.
+ */
+async function groupComparison(
+  db: Executor,
+  indicator: IndicatorRow,
+  latest: ObservationValue | null,
+  group: ComparisonGroupChoice,
+  options: { unit: string; polarity: Polarity },
+): Promise<GroupComparison> {
+  const values = latest ? await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode: latest.periodCode, areaIds: group.members.map((m) => m.id) }) : [];
+  const byId = new Map(values.map((v) => [v.areaId, v]));
+  const members = group.members.map((area) => ({ area, value: byId.get(area.id) ?? null }));
+  const parts = members.map((m) => m.value ?? { value: null, numerator: null, denominator: null, flags: 0 });
+  const total = latest && members.length ? aggregateValues(parts, indicator.unit, indicator.ratePer ?? 100) : null;
+  const pooled: ObservationValue | null =
+    latest && total && total.value !== null ? { ...latest, areaId: 0, areaCode: "", value: total.value, numerator: total.numerator, denominator: total.denominator, ciLower: null, ciUpper: null, flags: total.flags } : null;
+  const result: Benchmark = latest
+    ? benchmark(latest, pooled, { ...options, peers: [...values, latest], areaCode: latest.areaCode })
+    : { result: "not compared", method: "none", note: "no value for this area" };
+  return { name: group.name, members, pooled, benchmark: result };
 }
 
 async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: IndicatorRow, catalogue: Map<string, IndicatorRow>): Promise<SmallAreaPanel | null> {
@@ -133,12 +176,14 @@ async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: Indicat
 /**
  * `options.catalogue`: the indicators the reader may see, when that is not simply "national plus
  * this partnership's own" (the API passes the set its token allows; `partnership.id` is then unused).
+ * `options.group`: a comparison group chosen on the profile page.
  */
 export async function loadAreaProfile(
   db: Executor,
   partnership: { id: string | null; areaCode: string },
-  options: { catalogue?: readonly IndicatorRow[] } = {},
+  options: { catalogue?: readonly IndicatorRow[]; group?: ComparisonGroupChoice | null } = {},
 ): Promise<AreaProfile> {
+  const group = options.group ?? null;
   const area = (await findAreaByCode(db, partnership.areaCode)) ?? null;
   if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
   const [all, catalogueRows, references, neighbourRows] = await Promise.all([
@@ -156,7 +201,7 @@ export async function loadAreaProfile(
     bySlug.set(value.indicatorSlug, [...(bySlug.get(value.indicatorSlug) ?? []), value]);
   }
   const indicators: IndicatorProfile[] = [];
-  for (const [slug, values] of bySlug) indicators.push(await indicatorProfile(db, area, catalogue.get(slug)!, values, references, bordering));
+  for (const [slug, values] of bySlug) indicators.push(await indicatorProfile(db, area, catalogue.get(slug)!, values, references, bordering, group));
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
 
   const smallAreas: SmallAreaPanel[] = [];

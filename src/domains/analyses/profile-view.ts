@@ -99,9 +99,28 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
         value: n.value ? show(indicator, n.value.value, n.value.flags) : "Not imported",
         result: "",
       })),
+      ...groupRows(p),
     ],
     benchmark: p.benchmark,
   };
+}
+
+/** Rows for a chosen comparison group: the pooled group (with the benchmark), then each member. */
+function groupRows(p: IndicatorProfile): { name: string; value: string; result: string }[] {
+  const group = p.group;
+  if (!group) return [];
+  const pooledName = p.indicator.unit === "count" ? `${group.name} (group total)` : `${group.name} (group, from summed numerators and denominators)`;
+  const pooled = {
+    name: pooledName,
+    value: group.pooled ? show(p.indicator, group.pooled.value, group.pooled.flags) : "[x] missing (not every member has a value)",
+    result: group.benchmark.result === "not compared" ? `Not compared: ${group.benchmark.note}` : `${group.benchmark.result} (${group.benchmark.method})`,
+  };
+  const members = group.members.map((m) => ({
+    name: `${m.area.name} (${group.name})`,
+    value: m.value ? show(p.indicator, m.value.value, m.value.flags) : "Not imported",
+    result: "",
+  }));
+  return [pooled, ...members];
 }
 
 const decileCategories = Array.from({ length: 10 }, (_, i) => ({ value: i + 1, label: i === 0 ? "1 (most deprived)" : i === 9 ? "10 (least deprived)" : String(i + 1) }));

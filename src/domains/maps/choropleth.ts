@@ -3,7 +3,7 @@ import { bbox as topologyBbox, feature as topologyFeature } from "topojson-clien
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { type ChartResult, type DataTable, escapeXml, FONT_FAMILY, formatPoint, MARKER_NOTES, type Point } from "../charts/index.ts";
 import { buildClassifier } from "./classify.ts";
-import { type MapLegendEntry, legendSvg, patternDefs } from "./legend.ts";
+import { classPatternDef, type MapLegendEntry, legendSvg, patternDefs } from "./legend.ts";
 import { detectCoordinateSystem, fittedPath, rewindFeature } from "./projection.ts";
 import { type ChoroplethInput, type ChoroplethOptions, choroplethSchema } from "./schemas.ts";
 import { createHash } from "node:crypto";
@@ -79,10 +79,20 @@ export function choroplethMap(rawInput: ChoroplethInput): MapResult {
   const path = fittedPath(system, collection, [[8, headerHeight], [width - legendWidth - 16, height - footerHeight]], bbox);
 
   const fmt = (point: Point) => formatPoint(point, options.unit, options.decimals);
+  const missingLabel = options.missingLabel ?? "[x] No data";
+  const missingFill = options.missingFill ?? `url(#${id}-missing)`;
+  const classFills = classifier.classes.map((mapClass, i) => (mapClass.pattern ? `url(#${id}-class-${i})` : mapClass.colour));
+  const classPatterns = classifier.classes.map((mapClass, i) => (mapClass.pattern ? classPatternDef(`${id}-class-${i}`, mapClass.colour, mapClass.pattern) : "")).join("");
   const fillOf = (area: Area) =>
-    area.status === "suppressed" ? `url(#${id}-suppressed)` : area.status === "missing" ? `url(#${id}-missing)` : classifier.classes[classifier.classOf(area.point as number)]!.colour;
+    area.status === "suppressed" ? `url(#${id}-suppressed)` : area.status === "missing" ? missingFill : classFills[classifier.classOf(area.point as number)]!;
+  // Nominal categories (given their own colours, e.g. statuses) are described by their label
+  // ("Overdue"), not by the number standing for them; ordered ones (deciles) keep the number.
+  const nominal = options.classification.method === "categories" && options.classification.categories.some((category) => category.colour);
+  const valueText = (point: number) => (nominal ? classifier.classes[classifier.classOf(point)]!.label : fmt(point));
   const describe = (area: Area) =>
-    area.status === "value" ? `${fmt(area.point)}, ${options.period}` : `${area.status === "suppressed" ? "[c] suppressed" : "[x] no data"}, ${options.period}`;
+    area.status === "value"
+      ? `${valueText(area.point as number)}, ${options.period}`
+      : `${area.status === "suppressed" ? "[c] suppressed" : options.missingLabel ? missingLabel.toLowerCase() : "[x] no data"}, ${options.period}`;
   const strokeWidth = areas.length > 150 ? 0.4 : 0.8;
   const paths = areas
     .map((area) => `<path d="${path(area.feature) ?? ""}" fill="${fillOf(area)}" stroke="#ffffff" stroke-width="${strokeWidth}" stroke-linejoin="round"><title>${escapeXml(`${area.name} (${area.code}): ${describe(area)}`)}</title></path>`)
@@ -95,17 +105,20 @@ export function choroplethMap(rawInput: ChoroplethInput): MapResult {
   const counts = { suppressed: areas.filter((a) => a.status === "suppressed").length, missing: areas.filter((a) => a.status === "missing").length };
   const entries: MapLegendEntry[] = classifier.classes.map((mapClass, i) => ({
     label: mapClass.label,
-    fill: mapClass.colour,
+    fill: classFills[i]!,
     count: numbers.filter((value) => classifier.classOf(value) === i).length,
   }));
   if (counts.suppressed) entries.push({ label: "[c] Suppressed", fill: `url(#${id}-suppressed)`, count: counts.suppressed });
-  if (counts.missing) entries.push({ label: "[x] No data", fill: `url(#${id}-missing)`, count: counts.missing });
+  if (counts.missing) entries.push({ label: missingLabel, fill: missingFill, count: counts.missing });
   const subtitle = [options.measure, options.period, options.source ? `Source: ${options.source}` : ""].filter(Boolean).join(". ");
-  const summary = mapSummary(options, areas, counts);
+  const summary =
+    nominal
+      ? categorySummary(options, areas.length, entries)
+      : mapSummary(options, areas, counts);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" class="app-map-svg" font-family="${FONT_FAMILY}">` +
     `<title id="${id}-title">${escapeXml(options.title)}</title><desc id="${id}-desc">${escapeXml(summary)}</desc>` +
-    `<defs>${patternDefs(id)}</defs><rect width="${width}" height="${height}" fill="#ffffff"/>` +
+    `<defs>${patternDefs(id)}${classPatterns}</defs><rect width="${width}" height="${height}" fill="#ffffff"/>` +
     `<text x="12" y="24" font-size="13" fill="#505a5f">${escapeXml(subtitle)}</text>` +
     `<g class="app-map-areas">\n${paths}\n${highlightPath}</g>` +
     legendSvg({ x: width - legendWidth, y: headerHeight + 4, width: legendWidth - 8, heading: options.measure, entries, highlight: highlighted?.name }) +
@@ -120,8 +133,8 @@ export function choroplethMap(rawInput: ChoroplethInput): MapResult {
       .map((area) => [
         area.code,
         area.name,
-        fmt(area.point),
-        area.status === "value" ? classifier.classes[classifier.classOf(area.point as number)]!.label : area.status === "suppressed" ? "Suppressed" : "No data",
+        area.status === "value" ? valueText(area.point as number) : fmt(area.point),
+        area.status === "value" ? classifier.classes[classifier.classOf(area.point as number)]!.label : area.status === "suppressed" ? "Suppressed" : (options.missingLabel ?? "No data"),
       ]),
     notes: [counts.suppressed ? MARKER_NOTES.suppressed : "", counts.missing ? MARKER_NOTES.missing : ""].filter(Boolean),
   };
@@ -149,6 +162,12 @@ function attributionSvg(lines: string[], height: number): string {
   return lines
     .map((line, i) => `<text x="12" y="${height - 8 - (lines.length - 1 - i) * 13}" font-size="10" fill="#505a5f">${escapeXml(line)}</text>`)
     .join("");
+}
+
+/** Categories are counted, not ranged: "Overdue 3 areas, Published 2 areas; No partnership 27 areas". */
+function categorySummary(options: ChoroplethOptions, total: number, entries: MapLegendEntry[]): string {
+  const counted = entries.filter((entry) => entry.count > 0).map((entry) => `${entry.label} ${entry.count} area${entry.count === 1 ? "" : "s"}`);
+  return `Map of ${options.title} for ${total} areas, ${options.period}${counted.length ? `: ${counted.join(", ")}` : ""}.`;
 }
 
 function mapSummary(options: ChoroplethOptions, areas: Area[], counts: { suppressed: number; missing: number }): string {

@@ -4,6 +4,7 @@ import type { ChoroplethOptions } from "./schemas.ts";
 export interface MapClass {
   label: string;
   colour: string;
+  pattern?: "stripes" | "crosshatch";
 }
 
 export interface Classifier {
@@ -77,7 +78,7 @@ export function buildClassifier(values: number[], options: ChoroplethOptions): C
       if (!index.has(value)) throw new Error(`Value ${value} is not one of the map's categories (${[...index.keys()].join(", ")})`);
     }
     return {
-      classes: method.categories.map((category, i) => ({ label: category.label, colour: colours[i]! })),
+      classes: method.categories.map((category, i) => ({ label: category.label, colour: category.colour ?? colours[i]!, pattern: category.pattern })),
       classOf: (value) => index.get(value)!,
     };
   }

@@ -16,6 +16,15 @@ export function patternDefs(id: string): string {
   );
 }
 
+/** A category's colour with dark marks over it, so it reads without colour (and in greyscale print). */
+export function classPatternDef(id: string, colour: string, pattern: "stripes" | "crosshatch"): string {
+  const marks =
+    pattern === "stripes"
+      ? `<line x1="0" y1="0" x2="0" y2="8" stroke="#0b0c0c" stroke-width="1.6"/>`
+      : `<line x1="0" y1="0" x2="0" y2="8" stroke="#ffffff" stroke-width="1.6"/><line x1="0" y1="4" x2="8" y2="4" stroke="#ffffff" stroke-width="1.6"/>`;
+  return `<pattern id="${id}" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)"><rect width="8" height="8" fill="${colour}"/>${marks}</pattern>`;
+}
+
 export function legendSvg(options: { x: number; y: number; width: number; heading: string; entries: MapLegendEntry[]; highlight?: string }): string {
   const lines: string[] = [];
   // Wrap the heading on words so long measure names stay inside the legend column.

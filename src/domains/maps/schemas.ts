@@ -19,7 +19,19 @@ export const classificationSchema = z.discriminatedUnion("method", [
   /** Exact values, e.g. deciles 1–10, each with its legend label. */
   z.object({
     method: z.literal("categories"),
-    categories: z.array(z.object({ value: z.number().finite(), label: z.string().trim().min(1).max(60) })).min(1).max(12),
+    categories: z
+      .array(
+        z.object({
+          value: z.number().finite(),
+          label: z.string().trim().min(1).max(60),
+          /** Fixed colour for a nominal category (e.g. a status); the sequential palette otherwise. */
+          colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+          /** Marks over the colour so the category does not rely on colour alone. */
+          pattern: z.enum(["stripes", "crosshatch"]).optional(),
+        }),
+      )
+      .min(1)
+      .max(12),
   }),
 ]);
 export type Classification = z.input<typeof classificationSchema>;
@@ -44,6 +56,10 @@ export const choroplethSchema = z.object({
   classification: classificationSchema.default({ method: "quantile", classes: 5 }),
   /** Darkest colour for the lowest class instead of the highest (e.g. decile 1 = most deprived). */
   reverse: z.boolean().default(false),
+  /** Legend and table label for areas with no value, e.g. "No partnership"; "[x] No data" otherwise. */
+  missingLabel: z.string().trim().min(1).max(60).optional(),
+  /** Plain neutral fill for areas with no value where "missing" is expected (e.g. no partnership), instead of the dotted pattern. */
+  missingFill: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   /** Area drawn with a heavy outline, e.g. the partnership's own authority. */
   highlight: z.string().optional(),
   attribution: z

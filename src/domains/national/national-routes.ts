@@ -10,7 +10,9 @@ import { exportHeader, exportRows, nationalView } from "./national-service.ts";
 import { reportStatusLabels, type ReportStatus } from "./report-status.ts";
 import { nationalQuery, nationParams } from "./schemas.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
+import { reportStatusMap } from "./status-map.ts";
 import { toXlsx } from "./xlsx.ts";
+import { londonToday } from "../meetings/index.ts";
 
 const statusOrder: ReportStatus[] = ["overdue", "not-started", "draft", "published"];
 const statusTagClasses: Record<ReportStatus, string> = {
@@ -49,7 +51,8 @@ export function registerNationalRoutes(app: FastifyInstance, context: AppContext
       .map((status) => ({ status, label: reportStatusLabels[status], tagClass: statusTagClasses[status], rows: view.rows.filter((row) => row.reportStatus === status) }))
       .filter((group) => group.rows.length > 0);
     const search = new URLSearchParams({ status: query.status, gaps: query.gaps, q: query.q }).toString();
-    return reply.view("national/views/national.njk", { title: `National view: ${nationLabels[nation as Nation]}`, nationLabel: nationLabels[nation as Nation], view, groups, query, search });
+    const map = await reportStatusMap(db, nation as Nation, view.allRows, view.reportingYear, londonToday());
+    return reply.view("national/views/national.njk", { title: `National view: ${nationLabels[nation as Nation]}`, nationLabel: nationLabels[nation as Nation], view, groups, query, search, map });
   });
 
   app.get("/national/:nation/export.csv", async (request, reply) => {

@@ -52,6 +52,8 @@ export interface NationalView {
   reportingYear: string;
   dueDate: string | null;
   rows: NationalRow[];
+  /** Every partnership of the nation, whatever the filters (the map shows them all). */
+  allRows: NationalRow[];
   total: number;
 }
 
@@ -104,7 +106,7 @@ export async function nationalView(
       (query.gaps === "all" || (query.gaps === "with-gaps" ? row.gaps.length > 0 : row.gaps.length === 0)) &&
       (!needle || row.name.toLowerCase().includes(needle) || row.areaName.toLowerCase().includes(needle) || row.areaCode.toLowerCase() === needle),
   );
-  return { nation, reportingYear, dueDate, rows, total: all.length };
+  return { nation, reportingYear, dueDate, rows, allRows: all, total: all.length };
 }
 
 export const exportHeader = [

@@ -60,8 +60,10 @@ export async function destroyUserSessions(db: Executor, userId: string): Promise
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export async function purgeExpiredSessions(db: Executor): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+/** Deletes sessions past their expiry; returns how many went. */
+export async function purgeExpiredSessions(db: Executor): Promise<number> {
+  const removed = await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ idHash: sessions.idHash });
+  return removed.length;
 }
 
 export const throttle = {

@@ -22,6 +22,12 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PUBLIC_URL: z.url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+  /** Optional: with SMTP_URL and MAIL_FROM, invitations are also emailed. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587")
+    .optional(),
+  MAIL_FROM: z.email("must be an email address, e.g. child-poverty-hub@example.org").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -38,6 +44,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   publicUrl: string | undefined;
   sessionIdleMinutes: number;
+  /** Email delivery; undefined when SMTP is not configured (invitation links are shown instead). */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +69,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
     throw new ConfigError(["SESSION_SECRET: required when NODE_ENV=production (at least 32 characters)"]);
   }
+  if (Boolean(env.SMTP_URL) !== Boolean(env.MAIL_FROM)) {
+    throw new ConfigError([env.SMTP_URL ? "MAIL_FROM: required with SMTP_URL (the sender address)" : "SMTP_URL: required with MAIL_FROM"]);
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     env: env.NODE_ENV,
@@ -74,6 +85,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     publicUrl: env.PUBLIC_URL,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
   };
 }
 

@@ -1,0 +1,53 @@
+import type { FastifyRequest } from "fastify";
+import { recordAudit } from "../../kernel/audit/audit.ts";
+import type { Config } from "../../kernel/config/config.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { sendMail } from "../../kernel/mail/mailer.ts";
+import { invitationUrl } from "./invitation-service.ts";
+
+export interface InvitationDelivery {
+  title: string;
+  link: string;
+  expiresAt: Date;
+  /** "not-configured": no SMTP, the link is shown to pass on, as before. */
+  email: "sent" | "failed" | "not-configured";
+  reason?: string;
+}
+
+function londonTime(date: Date): string {
+  return date.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "long", timeStyle: "short" });
+}
+
+/**
+ * Emails a new invitation's one-time link when SMTP is configured. The invitation already exists
+ * (created in its own transaction), so a failed send loses nothing: the page says so and shows
+ * the link to pass on by hand. Each attempt is audited, without the link.
+ */
+export async function deliverInvitation(
+  db: Executor,
+  config: Config,
+  request: FastifyRequest,
+  baseUrl: string,
+  user: { id: string; name: string; email: string },
+  invitation: { token: string; expiresAt: Date },
+): Promise<InvitationDelivery> {
+  const link = invitationUrl(baseUrl, invitation.token);
+  const base = { link, expiresAt: invitation.expiresAt };
+  if (!config.mail) return { ...base, title: "Invitation link created", email: "not-configured" };
+  const result = await sendMail(config.mail, {
+    to: user.email,
+    subject: "Your invitation to Child Poverty Action Hub",
+    text:
+      `Hello ${user.name},\n\nYou have been invited to Child Poverty Action Hub. Use this link once to set your password and sign in:\n\n${link}\n\n` +
+      `The link works until ${londonTime(invitation.expiresAt)} (UK time). If you were not expecting this email, you can ignore it.\n`,
+  });
+  await recordAudit(db, request.auditContext(), {
+    action: result.sent ? "invitation.emailed" : "invitation.email-failed",
+    entityType: "user",
+    entityId: user.id,
+    after: result.sent ? { to: user.email } : { to: user.email, reason: result.reason },
+  });
+  if (result.sent) return { ...base, title: "Invitation emailed", email: "sent" };
+  request.log.warn({ userId: user.id, reason: result.reason }, "invitation email failed");
+  return { ...base, title: "Invitation created, but the email was not sent", email: "failed", reason: result.reason };
+}

@@ -1,0 +1,68 @@
+/**
+ * The national view's report-status map in real Chromium: axe (WCAG 2.2 AA) with real ONS
+ * boundaries from ../shared/data and without any (the "no boundaries loaded" state), one h1,
+ * a clean console (the inline SVG and its patterns must not trip the CSP).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.ts";
+import { loadDemoBoundaries } from "../../src/cli/demo-command.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { buildAssets } from "../../src/kernel/http/assets.ts";
+import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
+import { createTestDatabase } from "../helpers/test-database.ts";
+import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+
+const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const file = path.join(dataDir, "geography", "uk-local-authorities-topo.json");
+const available = existsSync(file);
+
+let database: Database;
+let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let origin: string;
+let browser: Browser;
+
+describe.skipIf(!available)("national report-status map in Chromium", () => {
+  beforeAll(async () => {
+    await buildAssets();
+    database = await createTestDatabase();
+    const org = await fixtures.organisation(database, "National Body", "national-body");
+    await fixtures.partnership(database, "Dundee Partnership", "scotland", "S12000042", "Dundee City");
+    await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington");
+    await fixtures.partnership(database, "Old Bucks Partnership", "england", "E10000002", "Buckinghamshire");
+    await fixtures.user(database, "coordinator@example.org", org.id, { nations: ["england", "scotland"] });
+    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
+    origin = await app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it("has no axe violations without and with boundaries, and a clean console", async () => {
+    const page = await newPage(browser);
+    const messages: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") messages.push(message.text());
+    });
+    expect(await signInThroughForm(page, origin, "coordinator@example.org", TEST_PASSWORD)).toBeNull();
+    let response = await page.goto(`${origin}/national/scotland`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getByText("No local authority boundaries have been loaded").count()).toBe(1);
+    expect(await runAxe(page)).toEqual([]);
+
+    await loadDemoBoundaries(database.db, file);
+    for (const nation of ["scotland", "england"]) {
+      response = await page.goto(`${origin}/national/${nation}`);
+      expect(response?.status()).toBe(200);
+      expect(await page.locator("svg.app-map-svg path").count()).toBeGreaterThan(30);
+      expect(await page.locator("h1").count()).toBe(1);
+      expect(await runAxe(page)).toEqual([]);
+    }
+    expect(messages).toEqual([]);
+  }, 120_000);
+});
