@@ -31,6 +31,7 @@ import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/
 import { registerProfileRoutes } from "./domains/analyses/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
+import { registerPublicRoutes, registerReportRoutes, reportStatuses } from "./domains/reports/index.ts";
 
 export interface RouteSummary {
   method: string;
@@ -90,9 +91,9 @@ export async function buildApp(options: {
   registerGovernanceRoutes(app, context);
   registerMeetingRoutes(app, context);
   registerBudgetRoutes(app, context);
-  // The national view reads strategy periods and action counts from the domains that keep them;
-  // needs assessments and reports are not recorded in this service yet, so they show as not started.
-  registerNationalRoutes(app, context, { statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles }) });
+  // The national view reads strategy periods, action counts and report status from the domains that
+  // keep them; needs assessments are not recorded in this service yet, so they show as not started.
+  registerNationalRoutes(app, context, { statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles, reports: reportStatuses }) });
   registerAttentionRoutes(app, context);
   registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority });
   // Meetings link to actions (meetings imports actions), so the action page learns of them from here.
@@ -102,6 +103,8 @@ export async function buildApp(options: {
   registerImportRoutes(app, context, actionDeps);
   registerMonitoringRoutes(app, context);
   registerProofingRoutes(app, context);
+  registerReportRoutes(app, context);
+  registerPublicRoutes(app, context);
   registerUploadRoutes(app, context);
   registerProfileRoutes(app, context);
   registerCatalogueRoutes(app, context);
