@@ -187,10 +187,12 @@ export async function reportsForYear(db: Executor, partnershipIds: string[], rep
       id: reports.id,
       partnershipId: reports.partnershipId,
       type: reports.type,
-      publishedAt: sql<Date | string | null>`(select max(${reportPublications.publishedAt}) from ${reportPublications} where ${reportPublications.reportId} = ${reports.id})`,
+      publishedAt: sql<Date | string | null>`max(${reportPublications.publishedAt})`,
     })
     .from(reports)
-    .where(and(inArray(reports.partnershipId, partnershipIds), eq(reports.reportingYear, reportingYear)));
+    .leftJoin(reportPublications, eq(reportPublications.reportId, reports.id))
+    .where(and(inArray(reports.partnershipId, partnershipIds), eq(reports.reportingYear, reportingYear)))
+    .groupBy(reports.id, reports.partnershipId, reports.type);
 }
 
 /** The parts of a strategy its public page shows (the strategy domain owns the records). */

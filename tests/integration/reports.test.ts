@@ -1,0 +1,254 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions } from "../../src/domains/actions/index.ts";
+import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/domains/documents/index.ts";
+import { actionUpdates } from "../../src/domains/monitoring/index.ts";
+import { reportPublications, reportSignOffs, reports, reportStatuses } from "../../src/domains/reports/index.ts";
+import { strategies } from "../../src/domains/strategy/index.ts";
+import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
+import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
+
+let t: TestApp;
+let scot: string;
+let eng: string;
+let other: string;
+let orgs: Record<string, string>;
+let lead: TestClient;
+let editor: TestClient;
+let viewer: TestClient;
+let outsider: TestClient;
+let anonymous: TestClient;
+let reportId: string;
+let reportUrl: string;
+
+/** The completeness row for a check, as rendered. */
+function check(html: string, key: string): string {
+  const start = html.indexOf(`data-check="${key}"`);
+  if (start < 0) throw new Error(`No completeness row ${key}`);
+  return html.slice(start, html.indexOf("</tr>", start));
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  orgs = {};
+  for (const [key, name, type] of [
+    ["council", "Kelvinside Council", "council"],
+    ["board", "NHS Kelvinside", "health-board"],
+    ["jcp", "Kelvinside Jobcentre Plus", "jobcentre-plus"],
+    ["advice", "Kelvinside Welfare Rights", "advice-agency"],
+  ] as const) {
+    orgs[key] = (await fixtures.organisation(t.database, name, type)).id;
+  }
+  scot = (await fixtures.partnership(t.database, "Kelvinside Partnership", "scotland", "S12000046", "Kelvinside")).id;
+  eng = (await fixtures.partnership(t.database, "Northby Partnership", "england", "E06000001", "Northby")).id;
+  other = (await fixtures.partnership(t.database, "Elsewhere Partnership", "scotland", "S12000047", "Elsewhere")).id;
+  for (const id of [scot, eng, other]) await addMembers(t.database, id, Object.values(orgs));
+  await fixtures.user(t.database, "lead@k.example", orgs.council!, { roles: [[scot, "lead"], [eng, "lead"]] });
+  await fixtures.user(t.database, "editor@k.example", orgs.jcp!, { roles: [[scot, "editor"]] });
+  await fixtures.user(t.database, "viewer@k.example", orgs.advice!, { roles: [[scot, "viewer"]] });
+  await fixtures.user(t.database, "outsider@e.example", orgs.advice!, { roles: [[other, "lead"]] });
+  lead = t.client();
+  editor = t.client();
+  viewer = t.client();
+  outsider = t.client();
+  anonymous = t.client();
+  await lead.signIn("lead@k.example");
+  await editor.signIn("editor@k.example");
+  await viewer.signIn("viewer@k.example");
+  await outsider.signIn("outsider@e.example");
+  await buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024, actions: 12 });
+  await buildDemoStrategy(t.database.db, { partnershipId: eng, financialYear: 2024, actions: 8 });
+}, 240_000);
+afterAll(async () => {
+  await closeDocxRenderer();
+  await closePdfRenderer();
+  await t.close();
+});
+
+describe("creating a report", () => {
+  it("refuses a report type that does not fit the nation, and a second report of the same kind and year", async () => {
+    const wrong = await lead.post(`/partnerships/${scot}/reports/new`, { type: "progress", reportingYear: "2024/25" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("does not apply to this partnership");
+    const bad = await lead.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/26" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Select the reporting year");
+    expect(await t.database.db.select().from(reports)).toHaveLength(0);
+  });
+
+  it("drafts the LCPAR from recorded work: measures taken by each body, proposed, income maximisation, protected characteristics", async () => {
+    const created = await editor.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/25" });
+    expect(created.statusCode).toBe(303);
+    reportId = idFromLocation(created);
+    reportUrl = `/partnerships/${scot}/reports/${reportId}`;
+    expect(await auditActions(t.database, scot)).toContain("report.create");
+    const again = await lead.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/25" });
+    expect(again.statusCode).toBe(400);
+
+    const page = await lead.get(reportUrl);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Measures taken in 2024/25 by Kelvinside Council");
+    expect(page.body).toContain("Measures taken in 2024/25 by NHS Kelvinside");
+    expect(page.body).not.toContain("Measures taken in 2024/25 by Kelvinside Jobcentre Plus");
+    // Every income maximisation action of the plan is listed, with its last update of the year.
+    const flagged = await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true)));
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const action of flagged) expect(page.body).toContain(action.title.replace(/'/g, "&#39;"));
+    const [last] = await t.database.db
+      .select()
+      .from(actionUpdates)
+      .where(and(eq(actionUpdates.actionId, flagged[0]!.id), sql`${actionUpdates.period} like '2024/25 Q%'`))
+      .orderBy(sql`${actionUpdates.period} desc`, sql`${actionUpdates.createdAt} desc`)
+      .limit(1);
+    expect(page.body).toContain(last!.narrative);
+    expect(check(page.body, `measures-taken:${orgs.council}`)).toContain("Met");
+    expect(check(page.body, `measures-taken:${orgs.board}`)).toContain("Met");
+    expect(check(page.body, "income-maximisation")).toContain("Met");
+    expect(check(page.body, "case-studies")).toContain("Missing");
+    expect(page.body).toContain("Period: 2024/25");
+  });
+});
+
+describe("narrative and regeneration", () => {
+  it("keeps sanitised narrative when the data sections are regenerated from newer records", async () => {
+    const saved = await editor.post(`${reportUrl}/sections/case-studies`, { narrative: '<p>Our <strong>family story</strong></p><script>alert(1)</script><img src=x onerror="alert(2)">' });
+    expect(saved.statusCode).toBe(303);
+    const [action] = await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true))).limit(1);
+    await t.database.db.insert(actionUpdates).values({
+      partnershipId: scot,
+      actionId: action!.id,
+      period: "2024/25 Q4",
+      status: "green",
+      percentComplete: 95,
+      narrative: "Late marker update recorded after drafting",
+    });
+    const before = await lead.get(reportUrl);
+    expect(before.body).toContain("<strong>family story</strong>");
+    expect(before.body).not.toContain("alert(");
+    expect(before.body).not.toContain("Late marker update");
+    expect(check(before.body, "case-studies")).toContain("Met");
+
+    expect((await editor.post(`${reportUrl}/regenerate`)).statusCode).toBe(303);
+    const after = await lead.get(reportUrl);
+    expect(after.body).toContain("Late marker update recorded after drafting");
+    expect(after.body).toContain("<strong>family story</strong>");
+  });
+
+  it("marks income maximisation missing once no action is flagged, after regenerating", async () => {
+    await t.database.db.update(actions).set({ incomeMaximisation: false }).where(eq(actions.partnershipId, scot));
+    await lead.post(`${reportUrl}/regenerate`);
+    const page = await lead.get(reportUrl);
+    const row = check(page.body, "income-maximisation");
+    expect(row).toContain("Missing");
+    expect(row).toContain(`/partnerships/${scot}/actions`);
+    expect(page.body).toContain("No action in the plan is flagged as income maximisation.");
+  });
+
+  it("refuses an unknown section and 404s a report id of another partnership", async () => {
+    expect((await editor.get(`${reportUrl}/sections/not-a-section`)).statusCode).toBe(404);
+    expect((await lead.get(`/partnerships/${eng}/reports/${reportId}`)).statusCode).toBe(404);
+    expect((await outsider.get(reportUrl)).statusCode).toBe(404);
+    expect((await outsider.get(`/published`)).statusCode).toBe(200);
+  });
+});
+
+describe("sign-off and publication", () => {
+  let firstPublication: string;
+
+  it("lets only the lead sign off and publish, and only after sign-off", async () => {
+    expect((await editor.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(403);
+    expect((await viewer.post(`${reportUrl}/regenerate`)).statusCode).toBe(403);
+    expect((await editor.post(`${reportUrl}/publish`)).statusCode).toBe(403);
+    expect((await lead.post(`${reportUrl}/publish`)).statusCode).toBe(400);
+    const invalid = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "31/02/2025" });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('value="Cllr A"');
+    expect(await t.database.db.select().from(reportSignOffs)).toHaveLength(0);
+    expect((await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(303);
+    const published = await lead.post(`${reportUrl}/publish`);
+    expect(published.statusCode).toBe(303);
+    firstPublication = idFromLocation(published);
+    expect(await auditActions(t.database, scot)).toEqual(expect.arrayContaining(["report.sign_off", "report.publish"]));
+  });
+
+  it("serves the publication to anyone, frozen: later edits never change it", async () => {
+    const url = `/published/reports/${firstPublication}`;
+    const first = await anonymous.get(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain("family story");
+    expect(first.body).toContain("Cllr A");
+    expect((await anonymous.get("/published")).body).toContain(url);
+    expect((await anonymous.get(reportUrl)).statusCode).toBe(303);
+
+    await editor.post(`${reportUrl}/sections/case-studies`, { narrative: "Rewritten after publication" });
+    await t.database.db.update(actions).set({ title: "Renamed after publication" }).where(eq(actions.partnershipId, scot));
+    await editor.post(`${reportUrl}/regenerate`);
+    const draft = await lead.get(reportUrl);
+    expect(draft.body).toContain("Rewritten after publication");
+    expect(draft.body).toContain("This version has not been signed off.");
+    expect((await lead.post(`${reportUrl}/publish`)).statusCode).toBe(400);
+
+    const still = await anonymous.get(url);
+    const article = (html: string) => html.slice(html.indexOf("<article"), html.indexOf("</article>"));
+    expect(article(still.body)).toBe(article(first.body));
+    expect(still.body).toContain("family story");
+    expect(still.body).not.toContain("Rewritten after publication");
+    expect(still.body).not.toContain("Renamed after publication");
+
+    await lead.post(`${reportUrl}/sign-off`, { name: "Chief Executive", role: "senior-executive", signedOn: "01/07/2025" });
+    const second = idFromLocation(await lead.post(`${reportUrl}/publish`));
+    const v2 = await anonymous.get(`/published/reports/${second}`);
+    expect(v2.body).toContain("Rewritten after publication");
+    expect(v2.body).toContain(`/published/reports/${firstPublication}`);
+    const versions = await t.database.db.select().from(reportPublications).where(eq(reportPublications.reportId, reportId));
+    expect(versions.map((row) => row.version).sort()).toEqual([1, 2]);
+  });
+
+  it("exports the draft and the publication as DOCX, PDF and HTML", async () => {
+    const docx = await viewer.get(`${reportUrl}/export.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const html = await anonymous.get(`/published/reports/${(await t.database.db.select().from(reportPublications).limit(1))[0]!.id}/report.html`);
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain("<h1");
+    expect(html.body).toContain("Local Child Poverty Action Report");
+    if (chromiumAvailable()) {
+      const pdf = await lead.get(`${reportUrl}/export.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 4).toString()).toBe("%PDF");
+    }
+  }, 60_000);
+});
+
+describe("the English progress report, public strategies and national status", () => {
+  it("drafts progress by priority, actions by RAG, spend and reach, and indicators", async () => {
+    const created = await lead.post(`/partnerships/${eng}/reports/new`, { type: "progress", reportingYear: "2024/25" });
+    expect(created.statusCode).toBe(303);
+    const page = await lead.get(created.headers.location as string);
+    for (const heading of ["Progress by priority", "Actions by status", "Spend and reach", "Building blocks", "Progress against indicators"]) {
+      expect(page.body).toContain(heading);
+    }
+    expect(page.body).not.toContain("Income maximisation measures");
+  });
+
+  it("shows signed-off strategies to anyone and hides drafts", async () => {
+    const [signed] = await t.database.db.select().from(strategies).where(eq(strategies.partnershipId, scot));
+    const shown = await anonymous.get(`/published/strategies/${signed!.id}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain("Joint child poverty strategy");
+    await t.database.db.update(strategies).set({ status: "draft" }).where(eq(strategies.partnershipId, eng));
+    const [draft] = await t.database.db.select().from(strategies).where(eq(strategies.partnershipId, eng));
+    expect((await anonymous.get(`/published/strategies/${draft!.id}`)).statusCode).toBe(404);
+    expect((await anonymous.get("/published")).body).not.toContain(`/published/strategies/${draft!.id}`);
+  });
+
+  it("reports each partnership's status for the national view", async () => {
+    const statuses = await reportStatuses(t.database.db, [scot, eng, other], "2024/25");
+    expect(statuses.get(scot)).toMatchObject({ state: "published", reportRef: reportId });
+    expect(statuses.get(scot)!.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(statuses.get(eng)).toMatchObject({ state: "draft", publishedOn: null });
+    expect(statuses.get(other)).toEqual({ state: "not-started", publishedOn: null, reportRef: null });
+    expect((await reportStatuses(t.database.db, [scot], "2023/24")).get(scot)!.state).toBe("not-started");
+  });
+});
