@@ -18,7 +18,7 @@ export async function seedReportDemo(db: Db, audit: AuditContext, partnership: P
     report.partnershipId,
     report.id,
     "summary",
-    `In ${reportingYear} the partners of ${partnership.name} (fictional) focused on getting money into families' pockets and on making services easier to reach.\n\nThis report was drafted from the partnership's action plan and quarterly updates.`,
+    `In ${reportingYear} the partners of ${partnership.name} focused on getting money into families' pockets and on making services easier to reach.\n\nThis report was drafted from the partnership's action plan and quarterly updates.`,
   );
   await saveNarrative(
     db,

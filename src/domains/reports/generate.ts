@@ -18,6 +18,7 @@ function sectionsFor(type: ReportType, data: ReportData): GeneratedSection[] {
     case "lcpar":
       return [
         summary(data),
+        progressByPriority(data),
         ...measuresTakenByBody(data),
         measuresProposed(data),
         incomeMaximisation(data),

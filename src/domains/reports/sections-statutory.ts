@@ -14,6 +14,12 @@ export function proposedAfter(action: ReportAction, yearEnd: string): boolean {
   return !action.endDate || action.endDate > yearEnd;
 }
 
+/** The update's narrative, with the amber/red reason unless the narrative already gives it. */
+function progressText(update: NonNullable<ReportAction["yearEnd"]>): string {
+  const reason = update.reason && !update.narrative.includes(update.reason) ? update.reason : "";
+  return [update.narrative, reason].filter(Boolean).join(" ") || "No narrative recorded";
+}
+
 function actionTable(data: ReportData, caption: string, rows: ReportAction[], role?: (action: ReportAction) => string): BlockInput {
   const columns = ["Ref", "Action", role ? "Role" : "Lead partner", "Status at year end", "Complete", "Families reached", "Progress in the year"];
   return {
@@ -28,7 +34,7 @@ function actionTable(data: ReportData, caption: string, rows: ReportAction[], ro
         status(action.yearEnd?.status),
         action.yearEnd ? `${action.yearEnd.percentComplete}%` : "No update",
         count(action.yearEnd?.familiesReached),
-        action.yearEnd ? [action.yearEnd.narrative, action.yearEnd.reason].filter(Boolean).join(" ") || "No narrative recorded" : "No update in the year",
+        action.yearEnd ? progressText(action.yearEnd) : "No update in the year",
       ]),
       notes: [updatesNote(data.reportingYear, data.yearStart, data.yearEnd)],
     },
