@@ -1,12 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
+import { actions, addIndicator } from "../../src/domains/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/domains/documents/index.ts";
 import { actionUpdates } from "../../src/domains/monitoring/index.ts";
 import { reportPublications, reportSignOffs, reports, reportStatuses } from "../../src/domains/reports/index.ts";
 import { strategies } from "../../src/domains/strategy/index.ts";
 import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import { seedIndicatorStore } from "../helpers/indicator-store.ts";
 import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
 
 let t: TestApp;
@@ -59,6 +60,17 @@ beforeAll(async () => {
   await outsider.signIn("outsider@e.example");
   await buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024, actions: 12 });
   await buildDemoStrategy(t.database.db, { partnershipId: eng, financialYear: 2024, actions: 8 });
+  // One of the plan's indicators has values in the store for the partnership's area; another does not.
+  const [slug] = await seedIndicatorStore(t.database.db, { code: "S12000046", name: "Kelvinside", nation: "scotland" }, 1);
+  const [first] = await t.database.db.select().from(actions).where(eq(actions.partnershipId, scot)).limit(1);
+  await addIndicator(t.database.db, { actorUserId: null, actorLabel: "test" }, scot, first!.id, {
+    indicatorRef: slug!,
+    label: "Store-backed indicator",
+    baseline: 25,
+    baselinePeriod: "2022/23",
+    target: 18,
+    targetDate: "2028-03-31",
+  });
 }, 240_000);
 afterAll(async () => {
   await closeDocxRenderer();
@@ -107,6 +119,10 @@ describe("creating a report", () => {
     expect(check(page.body, "income-maximisation")).toContain("Met");
     expect(check(page.body, "case-studies")).toContain("Missing");
     expect(page.body).toContain("Period: 2024/25");
+    // Progress against indicators: baseline and target from the plan, latest value from the store with period and source.
+    expect(page.body).toMatch(/Store-backed indicator[\s\S]*?25 \(2022\/23\)[\s\S]*?18 by 31 March 2028[\s\S]*?\(2023\/24, provisional\); source: Fictional Statistics Office/);
+    expect(page.body).toContain("Fixture indicator 1 (fictional), %, Kelvinside");
+    expect(page.body).toContain("Not in the indicator store yet");
   });
 });
 
