@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { actions, addIndicator } from "../../src/domains/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/domains/documents/index.ts";
 import { actionUpdates } from "../../src/domains/monitoring/index.ts";
+import { reviewFeedback } from "../../src/domains/national/index.ts";
 import { reportPublications, reportSignOffs, reports, reportStatuses } from "../../src/domains/reports/index.ts";
 import { strategies } from "../../src/domains/strategy/index.ts";
 import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
@@ -20,6 +21,7 @@ let editor: TestClient;
 let viewer: TestClient;
 let outsider: TestClient;
 let anonymous: TestClient;
+let coordinator: TestClient;
 let reportId: string;
 let reportUrl: string;
 
@@ -49,11 +51,14 @@ beforeAll(async () => {
   await fixtures.user(t.database, "editor@k.example", orgs.jcp!, { roles: [[scot, "editor"]] });
   await fixtures.user(t.database, "viewer@k.example", orgs.advice!, { roles: [[scot, "viewer"]] });
   await fixtures.user(t.database, "outsider@e.example", orgs.advice!, { roles: [[other, "lead"]] });
+  await fixtures.user(t.database, "coordinator@scot.example", orgs.advice!, { nations: ["scotland"] });
   lead = t.client();
   editor = t.client();
   viewer = t.client();
   outsider = t.client();
   anonymous = t.client();
+  coordinator = t.client();
+  await coordinator.signIn("coordinator@scot.example");
   await lead.signIn("lead@k.example");
   await editor.signIn("editor@k.example");
   await viewer.signIn("viewer@k.example");
@@ -257,6 +262,21 @@ describe("the English progress report, public strategies and national status", (
     const [draft] = await t.database.db.select().from(strategies).where(eq(strategies.partnershipId, eng));
     expect((await anonymous.get(`/published/strategies/${draft!.id}`)).statusCode).toBe(404);
     expect((await anonymous.get("/published")).body).not.toContain(`/published/strategies/${draft!.id}`);
+  });
+
+  it("links a coordinator's review feedback to the year's report, shown on the report to the lead", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2025-09-01T12:00:00Z")); // the report due then covers 2024/25
+    try {
+      const posted = await coordinator.post(`/partnerships/${scot}/feedback`, { section: "Income maximisation", comment: "Say more about take-up in rural areas", status: "requested" });
+      expect(posted.statusCode).toBe(303);
+    } finally {
+      vi.useRealTimers();
+    }
+    const [row] = await t.database.db.select().from(reviewFeedback).where(eq(reviewFeedback.partnershipId, scot));
+    expect(row!.reportRef).toBe(reportId);
+    expect((await lead.get(reportUrl)).body).toContain("Say more about take-up in rural areas");
+    expect((await editor.get(reportUrl)).body).not.toContain("Say more about take-up in rural areas");
   });
 
   it("reports each partnership's status for the national view", async () => {

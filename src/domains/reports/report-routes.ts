@@ -17,6 +17,7 @@ import * as service from "./report-service.ts";
 import { narrativeForm, newReportForm, signOffForm } from "./schemas.ts";
 
 export const statusLabels: Record<string, string> = { draft: "Draft", "signed-off": "Signed off", published: "Published" };
+const feedbackStatusLabels: Record<string, string> = { requested: "Requested", "in-review": "In review", returned: "Returned" };
 
 /** Today in the UK, as an ISO date. */
 export function today(): string {
@@ -73,7 +74,12 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
     const { report, generated, narratives, signOffs, publications } = loaded;
     const document = composeDocument({ partnership, generated, narratives, signOffs, status: "Draft" });
     const query = request.query as { saved?: string };
+    // Review feedback is for the partnership's lead and the nation's coordinators (as on the feedback page).
+    const canSeeFeedback = can(request.actor, "partnership:manage", target(partnership)) || can(request.actor, "nation:read", { nation: partnership.nation as Nation });
+    const feedback = canSeeFeedback ? await repo.feedbackFor(db, partnership.id, report) : [];
     return reply.view("reports/views/report.njk", {
+      canSeeFeedback,
+      feedback: feedback.map((row) => ({ ...row, statusLabel: feedbackStatusLabels[row.status] ?? row.status })),
       title: `${generated.title} – ${partnership.name}`,
       partnership,
       report,
