@@ -185,6 +185,9 @@ describe("sign-off and publication", () => {
     const invalid = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "31/02/2025" });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('value="Cllr A"');
+    const future = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "01/01/2099" });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain("today or in the past");
     expect(await t.database.db.select().from(reportSignOffs)).toHaveLength(0);
     expect((await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(303);
     const published = await lead.post(`${reportUrl}/publish`);

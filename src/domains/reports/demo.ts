@@ -29,7 +29,7 @@ export async function seedReportDemo(db: Db, audit: AuditContext, partnership: P
     "<p><strong>A family in the north of the area (fictional).</strong> A lone parent of three was referred by the health visitor to the money advice service, which found £2,400 a year of unclaimed support and helped with the applications.</p>",
   );
   if (options.publish) {
-    await signOffReport(db, audit, report.partnershipId, report.id, { name: `Chair, ${partnership.areaName} Child Poverty Partnership (fictional)`, role: "board", signedOn: `${endYear}-06-10` });
+    await signOffReport(db, audit, report.partnershipId, report.id, { name: `Chair, ${partnership.areaName} Child Poverty Partnership (fictional)`, role: "board", signedOn: `${endYear}-06-10` }, `${endYear}-06-10`);
     await publishReport(db, audit, partnership, report.id, `${endYear}-06-12`);
   }
   return report;

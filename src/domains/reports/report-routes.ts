@@ -130,7 +130,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
     schema: signOffForm,
     load: async (ctx) => (await service.loadReport(db, ctx.partnership.id, ctx.params.reportId!)).report,
     save: async (ctx, data) => {
-      await service.signOffReport(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data);
+      await service.signOffReport(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data, today());
       return `${base(ctx.partnership.id)}/${ctx.record.id}?saved=1`;
     },
     back: (ctx) => `${base(ctx.partnership.id)}/${ctx.params.reportId}`,

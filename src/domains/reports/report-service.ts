@@ -83,7 +83,8 @@ export async function saveNarrative(db: Db, audit: AuditContext, partnershipId: 
   });
 }
 
-export async function signOffReport(db: Db, audit: AuditContext, partnershipId: string, id: string, input: SignOffInput) {
+export async function signOffReport(db: Db, audit: AuditContext, partnershipId: string, id: string, input: SignOffInput, today: string) {
+  if (input.signedOn > today) throw AppError.validation([{ field: "signedOn", message: "The date of sign-off must be today or in the past" }]);
   await db.transaction(async (tx) => {
     const report = await repo.findReport(tx, partnershipId, id);
     if (!report) throw AppError.notFound();
