@@ -74,13 +74,13 @@ export function completeness(
     );
   }
   add({ key: "strategy", label: "A joint strategy, signed off", met: facts.strategy === "signed-off", detail: facts.strategy === "none" ? "No strategy recorded." : facts.strategy === "draft" ? "The strategy is still a draft." : "Signed off.", href: `${base}/strategy` });
-  add({ key: "drivers", label: "Every action tagged to a driver", met: facts.actions > 0 && facts.actionsWithoutDriver === 0, detail: facts.actions === 0 ? "The plan has no actions." : `${facts.actionsWithoutDriver} actions have no driver.`, href: `${base}/actions` });
+  add({ key: "drivers", label: "Every action tagged to a driver", met: facts.actions > 0 && facts.actionsWithoutDriver === 0, detail: facts.actions === 0 ? "The plan has no actions." : facts.actionsWithoutDriver === 0 ? `All ${facts.actions} actions are tagged.` : `${facts.actionsWithoutDriver} of ${facts.actions} actions have no driver.`, href: `${base}/actions` });
   add({ key: "priority-families", label: "Actions reaching priority family types", met: facts.actionsWithFamilyTypes > 0, detail: `${facts.actionsWithFamilyTypes} actions name the family types they reach.`, href: `${base}/actions` });
   add({ key: "indicators", label: "Progress measured against indicators", met: facts.indicatorsLinked > 0, detail: `${facts.indicatorsLinked} action indicators; ${facts.indicatorsInStore} with values in the indicator store.`, href: `${base}/actions` });
   if (type !== "annual-update") {
     add({ key: "lived-experience", label: "Lived experience and consultation", met: facts.livedExperience > 0 || narrative("lived-experience"), detail: `${facts.livedExperience} pieces of qualitative evidence linked${narrative("lived-experience") ? "; narrative written" : ""}.`, href: facts.livedExperience > 0 ? `${reportHref}/sections/lived-experience` : `${base}/strategy` });
   }
   add({ key: "case-studies", label: "At least one case study", met: narrative("case-studies"), detail: narrative("case-studies") ? "Written." : "No case study written yet.", href: `${reportHref}/sections/case-studies` });
-  add({ key: "sign-off", label: "Signed off (elected member, senior executive or board)", met: signOffs > 0, detail: signOffs > 0 ? `${signOffs} sign-offs recorded.` : "Not signed off yet.", href: `${reportHref}/sign-off` });
+  add({ key: "sign-off", label: "Signed off (elected member, senior executive or board)", met: signOffs > 0, detail: signOffs > 0 ? `${signOffs} sign-off${signOffs === 1 ? "" : "s"} recorded.` : "Not signed off yet.", href: `${reportHref}/sign-off` });
   return items;
 }

@@ -30,7 +30,8 @@ export async function seedReportDemo(db: Db, audit: AuditContext, partnership: P
   );
   if (options.publish) {
     await signOffReport(db, audit, report.partnershipId, report.id, { name: `Chair, ${partnership.areaName} Child Poverty Partnership (fictional)`, role: "board", signedOn: `${endYear}-06-10` }, `${endYear}-06-10`);
-    await publishReport(db, audit, partnership, report.id, `${endYear}-06-12`);
+    // Dated as if published in June after the year, as Scottish LCPARs are.
+    await publishReport(db, audit, partnership, report.id, `${endYear}-06-12`, new Date(`${endYear}-06-12T10:00:00Z`));
   }
   return report;
 }

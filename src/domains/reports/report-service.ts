@@ -95,7 +95,7 @@ export async function signOffReport(db: Db, audit: AuditContext, partnershipId: 
 }
 
 /** Freezes the report as it stands: the full document (figures included) is copied, never re-derived. */
-export async function publishReport(db: Db, audit: AuditContext, partnership: PartnershipRow, id: string, today: string) {
+export async function publishReport(db: Db, audit: AuditContext, partnership: PartnershipRow, id: string, today: string, publishedAt: Date = new Date()) {
   return db.transaction(async (tx) => {
     const report = await repo.findReport(tx, partnership.id, id);
     if (!report) throw AppError.notFound();
@@ -108,7 +108,7 @@ export async function publishReport(db: Db, audit: AuditContext, partnership: Pa
     const version = await repo.nextVersion(tx, id);
     const document = parseDocument(composeDocument({ partnership, generated, narratives, signOffs, status: "Published", version, date: today }));
     const snapshot = { document, completeness: completeness({ id, partnershipId: partnership.id, generated }, narratives, signOffs.length), type: report.type, reportingYear: report.reportingYear };
-    const publication = await repo.insertPublication(tx, { partnershipId: partnership.id, reportId: id, version, snapshot, publishedByLabel: audit.actorLabel });
+    const publication = await repo.insertPublication(tx, { partnershipId: partnership.id, reportId: id, version, snapshot, publishedByLabel: audit.actorLabel, publishedAt });
     await repo.updateReport(tx, partnership.id, id, { status: "published" });
     await recordAudit(tx, audit, { action: "report.publish", entityType: "report", entityId: id, partnershipId: partnership.id, before: { status: report.status }, after: { status: "published", publicationId: publication.id, version } });
     return publication;
