@@ -11,7 +11,10 @@ import { createReport, publishReport, saveNarrative, signOffReport } from "./rep
 export async function seedReportDemo(db: Db, audit: AuditContext, partnership: PartnershipRow, reportingYear: string, options: { publish: boolean }) {
   const [type] = reportTypesFor(partnership.nation);
   const endYear = Number(reportingYear.slice(0, 4)) + 1;
-  const report = await createReport(db, audit, partnership, { type: type!, reportingYear }, `${endYear}-05-20`);
+  // Dates as a partnership would have them (drafted in May, signed off and published in June), never in the future.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const asOf = (iso: string) => (iso < today ? iso : today);
+  const report = await createReport(db, audit, partnership, { type: type!, reportingYear }, asOf(`${endYear}-05-20`));
   await saveNarrative(
     db,
     audit,
@@ -29,9 +32,9 @@ export async function seedReportDemo(db: Db, audit: AuditContext, partnership: P
     "<p><strong>A family in the north of the area (fictional).</strong> A lone parent of three was referred by the health visitor to the money advice service, which found £2,400 a year of unclaimed support and helped with the applications.</p>",
   );
   if (options.publish) {
-    await signOffReport(db, audit, report.partnershipId, report.id, { name: `Chair, ${partnership.areaName} Child Poverty Partnership (fictional)`, role: "board", signedOn: `${endYear}-06-10` }, `${endYear}-06-10`);
-    // Dated as if published in June after the year, as Scottish LCPARs are.
-    await publishReport(db, audit, partnership, report.id, `${endYear}-06-12`, new Date(`${endYear}-06-12T10:00:00Z`));
+    await signOffReport(db, audit, report.partnershipId, report.id, { name: `Chair, ${partnership.areaName} Child Poverty Partnership (fictional)`, role: "board", signedOn: asOf(`${endYear}-06-10`) }, today);
+    const publishedOn = asOf(`${endYear}-06-12`);
+    await publishReport(db, audit, partnership, report.id, publishedOn, new Date(`${publishedOn}T10:00:00Z`));
   }
   return report;
 }
