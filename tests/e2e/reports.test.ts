@@ -64,6 +64,7 @@ describe("report pages in Chromium", () => {
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     const reportPath = new URL(page.url()).pathname;
     expect(await runAxe(page)).toEqual([]);
+    await check(`${reportPath}/export.html`); // the accessible HTML download, linked from the page (the crawl visits it too)
     await check(`${reportPath}/sections/case-studies`);
     await page.getByLabel("Case studies").fill("A family helped by the money advice service (fictional).");
     await page.getByRole("button", { name: "Save narrative" }).click();
@@ -81,7 +82,7 @@ describe("report pages in Chromium", () => {
     const [publication] = await database.db.select().from(reportPublications);
     const [strategy] = await database.db.select().from(strategies);
     const signedOut = await newPage(browser);
-    for (const url of ["/published", `/published/reports/${publication!.id}`, `/published/strategies/${strategy!.id}`]) {
+    for (const url of ["/published", `/published/reports/${publication!.id}`, `/published/reports/${publication!.id}/report.html`, `/published/strategies/${strategy!.id}`]) {
       const response = await signedOut.goto(`${origin}${url}`);
       expect(response?.status(), url).toBe(200);
       expect(await signedOut.locator("h1").count(), url).toBe(1);

@@ -190,6 +190,9 @@ describe("sign-off and publication", () => {
     expect(future.body).toContain("today or in the past");
     expect(await t.database.db.select().from(reportSignOffs)).toHaveLength(0);
     expect((await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(303);
+    // Saving a narrative unchanged is not a change: the sign-off stands.
+    await editor.post(`${reportUrl}/sections/case-studies`, { narrative: '<p>Our <strong>family story</strong></p>' });
+    expect((await lead.get(reportUrl)).body).toContain("Cllr A (Elected member)");
     const published = await lead.post(`${reportUrl}/publish`);
     expect(published.statusCode).toBe(303);
     firstPublication = idFromLocation(published);

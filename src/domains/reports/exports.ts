@@ -33,10 +33,9 @@ export async function sendDocument(reply: FastifyReply, document: DocumentInput,
   }
   // The standalone page carries its own inline stylesheet: allowed by this response's CSP nonce.
   const nonce = (reply as unknown as { cspNonce?: { style: string } }).cspNonce?.style;
-  return reply
-    .type("text/html; charset=utf-8")
-    .header("content-disposition", contentDisposition("inline", `${name}.html`))
-    .send(renderStandaloneHtml(document, nonce ? { nonce } : {}));
+  // An empty icon, so browsers showing the page (or the saved file) do not ask for /favicon.ico.
+  const html = renderStandaloneHtml(document, nonce ? { nonce } : {}).replace("<head>", '<head>\n  <link rel="icon" href="data:,">');
+  return reply.type("text/html; charset=utf-8").header("content-disposition", contentDisposition("inline", `${name}.html`)).send(html);
 }
 
 export const exportFormats = ["docx", "pdf", "html"] as const;

@@ -76,6 +76,8 @@ export async function saveNarrative(db: Db, audit: AuditContext, partnershipId: 
     if (!report) throw AppError.notFound();
     if (!(report.generated as GeneratedReport).sections.some((section) => section.key === sectionKey)) throw AppError.notFound();
     const before = (await repo.listNarratives(tx, id)).find((row) => row.sectionKey === sectionKey);
+    // Saving the same text again is not a change: it must not undo a sign-off.
+    if ((before?.html ?? "") === clean) return;
     await backToDraft(tx, partnershipId, report);
     const row = await repo.upsertNarrative(tx, { partnershipId, reportId: id, sectionKey, html: clean, updatedByLabel: audit.actorLabel });
     await repo.updateReport(tx, partnershipId, id, {});
