@@ -259,6 +259,19 @@ describe("the English progress report, public strategies and national status", (
     expect(page.body).not.toContain("Income maximisation measures");
   });
 
+  it("drafts the multi-year strategic report and the lighter annual update", async () => {
+    const strategic = await lead.post(`/partnerships/${scot}/reports/new`, { type: "strategic", reportingYear: "2024/25" });
+    const strategicPage = await lead.get(strategic.headers.location as string);
+    for (const heading of ["The joint strategy", "Priorities and the evidence they answer", "Progress by priority", "Drivers of child poverty", "Measures proposed"]) {
+      expect(strategicPage.body).toContain(heading);
+    }
+    const update = await lead.post(`/partnerships/${scot}/reports/new`, { type: "annual-update", reportingYear: "2024/25" });
+    const updatePage = await lead.get(update.headers.location as string);
+    expect(updatePage.body).toContain("Income maximisation");
+    expect(updatePage.body).not.toContain("Measures taken in 2024/25 by");
+    expect(updatePage.body).not.toContain("Spend and reach");
+  });
+
   it("shows signed-off strategies to anyone and hides drafts", async () => {
     const [signed] = await t.database.db.select().from(strategies).where(eq(strategies.partnershipId, scot));
     const shown = await anonymous.get(`/published/strategies/${signed!.id}`);
