@@ -13,7 +13,7 @@ import {
 } from "./sections-statutory.ts";
 
 /** Which sections each kind of report has, in order. */
-function sectionsFor(type: ReportType, data: ReportData): GeneratedSection[] {
+async function sectionsFor(type: ReportType, data: ReportData): Promise<GeneratedSection[]> {
   switch (type) {
     case "lcpar":
       return [
@@ -25,17 +25,17 @@ function sectionsFor(type: ReportType, data: ReportData): GeneratedSection[] {
         protectedCharacteristics(data),
         drivers(data),
         priorityFamilies(data),
-        indicators(data),
+        await indicators(data),
         livedExperience(data),
         caseStudies(),
         proofing(data),
       ];
     case "progress":
-      return [summary(data), progressByPriority(data), actionsByRag(data), spendAndReach(data), drivers(data), priorityFamilies(data), indicators(data), livedExperience(data), caseStudies(), measuresProposed(data)];
+      return [summary(data), progressByPriority(data), actionsByRag(data), spendAndReach(data), drivers(data), priorityFamilies(data), await indicators(data), livedExperience(data), caseStudies(), measuresProposed(data)];
     case "strategic":
-      return [summary(data), strategyOverview(data), progressByPriority(data), drivers(data), priorityFamilies(data), spendAndReach(data), indicators(data), livedExperience(data), caseStudies(), measuresProposed(data)];
+      return [summary(data), strategyOverview(data), progressByPriority(data), drivers(data), priorityFamilies(data), spendAndReach(data), await indicators(data), livedExperience(data), caseStudies(), measuresProposed(data)];
     case "annual-update":
-      return [summary(data), progressByPriority(data), ...(data.partnership.nation === "scotland" ? [incomeMaximisation(data)] : []), indicators(data), caseStudies()];
+      return [summary(data), progressByPriority(data), ...(data.partnership.nation === "scotland" ? [incomeMaximisation(data)] : []), await indicators(data), caseStudies()];
   }
 }
 
@@ -64,14 +64,14 @@ export function factsOf(data: ReportData): ReportFacts {
 }
 
 /** Drafts every data section of a report from what is recorded now. */
-export function generateReport(type: ReportType, data: ReportData, today: string): GeneratedReport {
+export async function generateReport(type: ReportType, data: ReportData, today: string): Promise<GeneratedReport> {
   return {
     type,
     title: `${reportTypeLabels[type]} ${data.reportingYear}`,
     subtitle: data.bodies.length && type === "lcpar" ? `${data.partnership.name}: ${data.bodies.map((b) => b.name).join(", ")}` : data.partnership.name,
     reportingYear: data.reportingYear,
     generatedOn: today,
-    sections: sectionsFor(type, data),
+    sections: await sectionsFor(type, data),
     facts: factsOf(data),
   };
 }

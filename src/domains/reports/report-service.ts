@@ -36,7 +36,7 @@ export async function createReport(db: Db, audit: AuditContext, partnership: Par
     throw AppError.validation([{ field: "type", message: `A ${reportTypeLabels[input.type]} does not apply to this partnership's nation` }]);
   }
   const data = await loadReportData(db, partnership, input.reportingYear);
-  const generated = generateReport(input.type, data, today);
+  const generated = await generateReport(input.type, data, today);
   return db.transaction(async (tx) => {
     if (await repo.findReportFor(tx, partnership.id, input.reportingYear, input.type)) {
       throw AppError.validation([{ field: "reportingYear", message: `There is already a ${reportTypeLabels[input.type]} for ${input.reportingYear}` }]);
@@ -59,7 +59,7 @@ export async function regenerateReport(db: Db, audit: AuditContext, partnership:
   const existing = await repo.findReport(db, partnership.id, id);
   if (!existing) throw AppError.notFound();
   const data = await loadReportData(db, partnership, existing.reportingYear);
-  const generated = generateReport(existing.type as ReportType, data, today);
+  const generated = await generateReport(existing.type as ReportType, data, today);
   await db.transaction(async (tx) => {
     const report = await repo.findReport(tx, partnership.id, id);
     if (!report) throw AppError.notFound();

@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { evidenceKindLabels, type EvidenceKind } from "../strategy/index.ts";
 import { formatValue, MARKER_NOTES, type Point, trendChart, type Unit } from "../charts/index.ts";
 import { type BlockInput, figureFromChart } from "../documents/index.ts";
@@ -44,7 +45,8 @@ function figure(data: ReportData, series: StoreSeries, target: number | null): B
   });
 }
 
-export function indicators(data: ReportData): GeneratedSection {
+/** Async: each chart is rendered in its own turn of the event loop, so drafting never stalls the server. */
+export async function indicators(data: ReportData): Promise<GeneratedSection> {
   const links = data.indicatorLinks;
   const actionTitle = new Map(data.actions.map((action) => [action.id, `${action.reference ? `${action.reference} ` : ""}${action.title}`]));
   const blocks: BlockInput[] = [];
@@ -71,6 +73,7 @@ export function indicators(data: ReportData): GeneratedSection {
     });
     for (const [slug, series] of data.store) {
       const target = links.find((link) => link.indicatorRef === slug && link.target !== null)?.target ?? null;
+      await yieldToEventLoop();
       blocks.push(figure(data, series, target));
     }
   }
