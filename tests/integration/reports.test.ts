@@ -180,6 +180,14 @@ describe("sign-off and publication", () => {
   it("lets only the lead sign off and publish, and only after sign-off", async () => {
     expect((await editor.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(403);
     expect((await viewer.post(`${reportUrl}/regenerate`)).statusCode).toBe(403);
+    expect((await viewer.get(`${reportUrl}/sections/case-studies`)).statusCode).toBe(403);
+    expect((await viewer.post(`${reportUrl}/sections/case-studies`, { narrative: "Viewer text" })).statusCode).toBe(403);
+    expect((await viewer.post(`/partnerships/${scot}/reports/new`, { type: "annual-update", reportingYear: "2024/25" })).statusCode).toBe(403);
+    expect((await editor.get(`${reportUrl}/sign-off`)).statusCode).toBe(403);
+    const viewerPage = await viewer.get(reportUrl);
+    expect(viewerPage.statusCode).toBe(200);
+    expect(viewerPage.body).not.toContain("Regenerate data sections");
+    expect(viewerPage.body).not.toContain("Viewer text");
     expect((await editor.post(`${reportUrl}/publish`)).statusCode).toBe(403);
     expect((await lead.post(`${reportUrl}/publish`)).statusCode).toBe(400);
     const invalid = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "31/02/2025" });
