@@ -1,15 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { actions, addIndicator } from "../../src/domains/actions/index.ts";
+import { actions } from "../../src/domains/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/domains/documents/index.ts";
 import { actionUpdates } from "../../src/domains/monitoring/index.ts";
 import { reviewFeedback } from "../../src/domains/national/index.ts";
 import { reportPublications, reportSignOffs, reports, reportStatuses } from "../../src/domains/reports/index.ts";
 import { strategies } from "../../src/domains/strategy/index.ts";
-import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
-import { seedIndicatorStore } from "../helpers/indicator-store.ts";
-import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
+import { reportsWorld } from "../helpers/report-fixtures.ts";
+import { auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
+import type { TestApp, TestClient } from "../helpers/test-app.ts";
 
 let t: TestApp;
 let scot: string;
@@ -33,49 +32,7 @@ function check(html: string, key: string): string {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  orgs = {};
-  for (const [key, name, type] of [
-    ["council", "Kelvinside Council", "council"],
-    ["board", "NHS Kelvinside", "health-board"],
-    ["jcp", "Kelvinside Jobcentre Plus", "jobcentre-plus"],
-    ["advice", "Kelvinside Welfare Rights", "advice-agency"],
-  ] as const) {
-    orgs[key] = (await fixtures.organisation(t.database, name, type)).id;
-  }
-  scot = (await fixtures.partnership(t.database, "Kelvinside Partnership", "scotland", "S12000046", "Kelvinside")).id;
-  eng = (await fixtures.partnership(t.database, "Northby Partnership", "england", "E06000001", "Northby")).id;
-  other = (await fixtures.partnership(t.database, "Elsewhere Partnership", "scotland", "S12000047", "Elsewhere")).id;
-  for (const id of [scot, eng, other]) await addMembers(t.database, id, Object.values(orgs));
-  await fixtures.user(t.database, "lead@k.example", orgs.council!, { roles: [[scot, "lead"], [eng, "lead"]] });
-  await fixtures.user(t.database, "editor@k.example", orgs.jcp!, { roles: [[scot, "editor"]] });
-  await fixtures.user(t.database, "viewer@k.example", orgs.advice!, { roles: [[scot, "viewer"]] });
-  await fixtures.user(t.database, "outsider@e.example", orgs.advice!, { roles: [[other, "lead"]] });
-  await fixtures.user(t.database, "coordinator@scot.example", orgs.advice!, { nations: ["scotland"] });
-  lead = t.client();
-  editor = t.client();
-  viewer = t.client();
-  outsider = t.client();
-  anonymous = t.client();
-  coordinator = t.client();
-  await coordinator.signIn("coordinator@scot.example");
-  await lead.signIn("lead@k.example");
-  await editor.signIn("editor@k.example");
-  await viewer.signIn("viewer@k.example");
-  await outsider.signIn("outsider@e.example");
-  await buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024, actions: 12 });
-  await buildDemoStrategy(t.database.db, { partnershipId: eng, financialYear: 2024, actions: 8 });
-  // One of the plan's indicators has values in the store for the partnership's area; another does not.
-  const [slug] = await seedIndicatorStore(t.database.db, { code: "S12000046", name: "Kelvinside", nation: "scotland" }, 1);
-  const [first] = await t.database.db.select().from(actions).where(eq(actions.partnershipId, scot)).limit(1);
-  await addIndicator(t.database.db, { actorUserId: null, actorLabel: "test" }, scot, first!.id, {
-    indicatorRef: slug!,
-    label: "Store-backed indicator",
-    baseline: 25,
-    baselinePeriod: "2022/23",
-    target: 18,
-    targetDate: "2028-03-31",
-  });
+  ({ t, orgs, scot, eng, other, lead, editor, viewer, outsider, anonymous, coordinator } = await reportsWorld());
 }, 240_000);
 afterAll(async () => {
   await closeDocxRenderer();
