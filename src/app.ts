@@ -34,6 +34,7 @@ import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
 import { evidenceChoices, needsAssessmentStatuses, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
 import { registerApiDocsRoutes, registerApiRoutes, registerTokenRoutes } from "./domains/api/index.ts";
+import { registerPublicRoutes, registerReportRoutes, reportStatuses } from "./domains/reports/index.ts";
 
 export interface RouteSummary {
   method: string;
@@ -93,10 +94,10 @@ export async function buildApp(options: {
   registerGovernanceRoutes(app, context);
   registerMeetingRoutes(app, context);
   registerBudgetRoutes(app, context);
-  // The national view reads strategy periods and action counts from the domains that keep them;
-  // and needs-assessment state from its domain; reports are not recorded yet, so they show as not started.
+  // The national view reads strategy periods, action counts, needs-assessment and report status
+  // from the domains that keep them (national imports none of them).
   registerNationalRoutes(app, context, {
-    statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles, needsAssessments: needsAssessmentStatuses }),
+    statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles, needsAssessments: needsAssessmentStatuses, reports: reportStatuses }),
   });
   registerAttentionRoutes(app, context);
   // The evidence-link forms offer the needs assessment's findings, entries and indicators (needs-assessment imports strategy).
@@ -108,6 +109,8 @@ export async function buildApp(options: {
   registerImportRoutes(app, context, actionDeps);
   registerMonitoringRoutes(app, context);
   registerProofingRoutes(app, context);
+  registerReportRoutes(app, context);
+  registerPublicRoutes(app, context);
   registerUploadRoutes(app, context);
   registerProfileRoutes(app, context);
   registerLocalityRoutes(app, context);

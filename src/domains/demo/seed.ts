@@ -3,12 +3,13 @@ import { nationLabels, partnershipRoles } from "../../kernel/auth/policy.ts";
 import type { Database, Db } from "../../kernel/db/database.ts";
 import { createUser, findUserByEmail, partnershipRoleOf, setCoordinatorNation, setPartnershipRole } from "../access/index.ts";
 import { createOrganisation, findOrganisationByName } from "../organisations/index.ts";
-import { addMemberOrganisation, createPartnership, findPartnershipByName, listMembers } from "../partnerships/index.ts";
+import { addMemberOrganisation, createPartnership, findPartnershipByName, listMembers, type PartnershipRow } from "../partnerships/index.ts";
 import { seedBudgetsDemo } from "../budgets/index.ts";
 import { seedGovernanceDemo } from "../governance/index.ts";
 import { seedMeetingsDemo } from "../meetings/index.ts";
 import { seedFeedbackDemo } from "../national/index.ts";
 import { seedNeedsAssessmentDemo } from "../needs-assessment/index.ts";
+import { seedReportDemo } from "../reports/index.ts";
 import { buildDemoStrategy } from "../strategy-demo/index.ts";
 import { admin, coordinators, type DemoPerson, demoPartnerships, nationalOrganisations, partnershipOrganisations } from "./demo-data.ts";
 
@@ -103,19 +104,17 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
 }
 
 /** Governance, meetings, budgets, strategy with actions and updates, and review feedback for a newly created demo partnership. */
-async function seedWorkingRecords(
-  db: Db,
-  partnership: { id: string; name: string; nation: string; areaCode: string; areaName: string; isFictional: boolean },
-  nation: string,
-): Promise<void> {
+async function seedWorkingRecords(db: Db, partnership: PartnershipRow, nation: string): Promise<void> {
   const memberIds = (await listMembers(db, partnership.id)).map((member) => member.organisationId);
   await seedGovernanceDemo(db, partnership);
   // The strategy and its actions come first so meetings and budgets can link to them.
-  await buildDemoStrategy(db, { partnershipId: partnership.id, audit: demoAuditContext });
+  const strategy = await buildDemoStrategy(db, { partnershipId: partnership.id, audit: demoAuditContext });
   await seedMeetingsDemo(db, partnership.id, memberIds);
   await seedBudgetsDemo(db, partnership.id, memberIds);
   // After the strategy, so a priority can link to a finding; the English demo also gets a publication.
   await seedNeedsAssessmentDemo(db, partnership, demoAuditContext, { publishFirst: nation === "england" });
+  // The year's report, drafted from the updates just recorded; Scotland's LCPAR is published.
+  await seedReportDemo(db, demoAuditContext, partnership, strategy.financialYear, { publish: nation === "scotland" });
   const coordinator = coordinators.find((person) => person.nation === nation);
   if (coordinator) {
     const user = await findUserByEmail(db, coordinator.email);

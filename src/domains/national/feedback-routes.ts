@@ -9,6 +9,7 @@ import { parseParams, partnershipChildParams, partnershipParams } from "../../ke
 import { londonToday } from "../meetings/index.ts";
 import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
 import { currentReportingYear } from "./report-status.ts";
+import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
 import { findFeedback, insertFeedback, listFeedback, updateFeedbackStatus } from "./repository.ts";
 import { feedbackForm, feedbackStatuses, feedbackStatusForm, feedbackStatusLabels } from "./schemas.ts";
 
@@ -20,9 +21,19 @@ function access(actor: Actor | null, partnership: PartnershipRow) {
   return { canReview, canRead };
 }
 
-async function createFeedback(db: Db, audit: AuditContext, actor: Actor, partnershipId: string, form: { section: string; comment: string; status: string }) {
+async function createFeedback(
+  db: Db,
+  audit: AuditContext,
+  actor: Actor,
+  partnershipId: string,
+  form: { section: string; comment: string; status: string },
+  source: PartnershipStatusSource,
+) {
+  const reportingYear = currentReportingYear(londonToday());
+  // Feedback points at the year's report in the reports domain when there is one.
+  const reportRef = (await source.reports(db, [partnershipId], reportingYear)).get(partnershipId)?.reportRef ?? null;
   return db.transaction(async (tx) => {
-    const row = await insertFeedback(tx, { partnershipId, reportingYear: currentReportingYear(londonToday()), ...form, authorUserId: actor.userId, authorName: actor.name });
+    const row = await insertFeedback(tx, { partnershipId, reportingYear, reportRef, ...form, authorUserId: actor.userId, authorName: actor.name });
     await recordAudit(tx, audit, { action: "review-feedback.create", entityType: "review_feedback", entityId: row.id, partnershipId, after: row });
     return row;
   });
@@ -38,7 +49,7 @@ async function changeStatus(db: Db, audit: AuditContext, partnershipId: string, 
   });
 }
 
-export function registerFeedbackRoutes(app: FastifyInstance, { db }: AppContext): void {
+export function registerFeedbackRoutes(app: FastifyInstance, { db }: AppContext, source: PartnershipStatusSource = noRecordsStatusSource): void {
   async function page(request: FastifyRequest, partnership: PartnershipRow, extra: { errors?: FieldError[]; values?: Record<string, unknown>; flash?: string } = {}) {
     const rows = await listFeedback(db, partnership.id);
     return {
@@ -73,7 +84,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, { db }: AppContext)
     const partnership = await load(request, true);
     const form = parseForm(feedbackForm, request.body);
     if (!form.ok) return reply.code(400).view("national/views/feedback.njk", await page(request, partnership, form));
-    await createFeedback(db, request.auditContext(), request.actor!, partnership.id, form.data);
+    await createFeedback(db, request.auditContext(), request.actor!, partnership.id, form.data, source);
     return reply.redirect(`/partnerships/${partnership.id}/feedback?saved=1`, 303);
   });
 

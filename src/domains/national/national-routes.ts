@@ -25,8 +25,8 @@ const statusTagClasses: Record<ReportStatus, string> = {
 /** The national view and exports, and (in feedback-routes.ts) review feedback on partnerships' reports. */
 export function registerNationalRoutes(app: FastifyInstance, context: AppContext, options: { statusSource?: PartnershipStatusSource } = {}): void {
   const { db } = context;
-  registerFeedbackRoutes(app, context);
   const source = options.statusSource ?? noRecordsStatusSource;
+  registerFeedbackRoutes(app, context, source);
 
   async function load(request: FastifyRequest) {
     const { nation } = parseParams(nationParams, request.params);

@@ -16,7 +16,7 @@ export interface FieldDef {
 export interface SubnavContext {
   partnershipId: string;
   partnershipName: string;
-  current: "strategy" | "actions" | "monitoring" | "proofing";
+  current: "strategy" | "actions" | "monitoring" | "proofing" | "reports";
 }
 
 export interface FormPage {

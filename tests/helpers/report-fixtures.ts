@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import { actions, addIndicator } from "../../src/domains/actions/index.ts";
+import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
+import { seedIndicatorStore } from "./indicator-store.ts";
+import { addMembers } from "./strategy-fixtures.ts";
+import { createTestApp, fixtures, type TestClient } from "./test-app.ts";
+
+/**
+ * Three partnerships (Scottish with a council and a health board, English, and an unrelated
+ * Scottish one), people in every role, small demo plans with a year of updates (2024/25), and
+ * one plan indicator with values in the indicator store.
+ */
+export async function reportsWorld() {
+  const t = await createTestApp();
+  const orgs: Record<string, string> = {};
+  for (const [key, name, type] of [
+    ["council", "Kelvinside Council", "council"],
+    ["board", "NHS Kelvinside", "health-board"],
+    ["jcp", "Kelvinside Jobcentre Plus", "jobcentre-plus"],
+    ["advice", "Kelvinside Welfare Rights", "advice-agency"],
+  ] as const) {
+    orgs[key] = (await fixtures.organisation(t.database, name, type)).id;
+  }
+  const scot = (await fixtures.partnership(t.database, "Kelvinside Partnership", "scotland", "S12000046", "Kelvinside")).id;
+  const eng = (await fixtures.partnership(t.database, "Northby Partnership", "england", "E06000001", "Northby")).id;
+  const other = (await fixtures.partnership(t.database, "Elsewhere Partnership", "scotland", "S12000047", "Elsewhere")).id;
+  for (const id of [scot, eng, other]) await addMembers(t.database, id, Object.values(orgs));
+  await fixtures.user(t.database, "lead@k.example", orgs.council!, { roles: [[scot, "lead"], [eng, "lead"]] });
+  await fixtures.user(t.database, "editor@k.example", orgs.jcp!, { roles: [[scot, "editor"]] });
+  await fixtures.user(t.database, "viewer@k.example", orgs.advice!, { roles: [[scot, "viewer"]] });
+  await fixtures.user(t.database, "outsider@e.example", orgs.advice!, { roles: [[other, "lead"]] });
+  await fixtures.user(t.database, "coordinator@scot.example", orgs.advice!, { nations: ["scotland"] });
+  const signedIn = async (email: string | null): Promise<TestClient> => {
+    const client = t.client();
+    if (email) await client.signIn(email);
+    return client;
+  };
+  const clients = {
+    lead: await signedIn("lead@k.example"),
+    editor: await signedIn("editor@k.example"),
+    viewer: await signedIn("viewer@k.example"),
+    outsider: await signedIn("outsider@e.example"),
+    coordinator: await signedIn("coordinator@scot.example"),
+    anonymous: await signedIn(null),
+  };
+  await buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024, actions: 12 });
+  await buildDemoStrategy(t.database.db, { partnershipId: eng, financialYear: 2024, actions: 8 });
+  const [slug] = await seedIndicatorStore(t.database.db, { code: "S12000046", name: "Kelvinside", nation: "scotland" }, 1);
+  const [first] = await t.database.db.select().from(actions).where(eq(actions.partnershipId, scot)).limit(1);
+  await addIndicator(t.database.db, { actorUserId: null, actorLabel: "test" }, scot, first!.id, {
+    indicatorRef: slug!,
+    label: "Store-backed indicator",
+    baseline: 25,
+    baselinePeriod: "2022/23",
+    target: 18,
+    targetDate: "2028-03-31",
+  });
+  return { t, orgs, scot, eng, other, ...clients };
+}

@@ -1,0 +1,274 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { actions } from "../../src/domains/actions/index.ts";
+import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/domains/documents/index.ts";
+import { actionUpdates } from "../../src/domains/monitoring/index.ts";
+import { reviewFeedback } from "../../src/domains/national/index.ts";
+import { reportPublications, reportSignOffs, reports, reportStatuses } from "../../src/domains/reports/index.ts";
+import { strategies } from "../../src/domains/strategy/index.ts";
+import { reportsWorld } from "../helpers/report-fixtures.ts";
+import { auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
+import type { TestApp, TestClient } from "../helpers/test-app.ts";
+
+let t: TestApp;
+let scot: string;
+let eng: string;
+let other: string;
+let orgs: Record<string, string>;
+let lead: TestClient;
+let editor: TestClient;
+let viewer: TestClient;
+let outsider: TestClient;
+let anonymous: TestClient;
+let coordinator: TestClient;
+let reportId: string;
+let reportUrl: string;
+
+/** The completeness row for a check, as rendered. */
+function check(html: string, key: string): string {
+  const start = html.indexOf(`data-check="${key}"`);
+  if (start < 0) throw new Error(`No completeness row ${key}`);
+  return html.slice(start, html.indexOf("</tr>", start));
+}
+
+beforeAll(async () => {
+  ({ t, orgs, scot, eng, other, lead, editor, viewer, outsider, anonymous, coordinator } = await reportsWorld());
+}, 240_000);
+afterAll(async () => {
+  await closeDocxRenderer();
+  await closePdfRenderer();
+  await t.close();
+});
+
+describe("creating a report", () => {
+  it("refuses a report type that does not fit the nation, and a second report of the same kind and year", async () => {
+    const wrong = await lead.post(`/partnerships/${scot}/reports/new`, { type: "progress", reportingYear: "2024/25" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("does not apply to this partnership");
+    const bad = await lead.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/26" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Select the reporting year");
+    expect(await t.database.db.select().from(reports)).toHaveLength(0);
+  });
+
+  it("drafts the LCPAR from recorded work: measures taken by each body, proposed, income maximisation, protected characteristics", async () => {
+    const created = await editor.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/25" });
+    expect(created.statusCode).toBe(303);
+    reportId = idFromLocation(created);
+    reportUrl = `/partnerships/${scot}/reports/${reportId}`;
+    expect(await auditActions(t.database, scot)).toContain("report.create");
+    const again = await lead.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/25" });
+    expect(again.statusCode).toBe(400);
+
+    const page = await lead.get(reportUrl);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Measures taken in 2024/25 by Kelvinside Council");
+    expect(page.body).toContain("Measures taken in 2024/25 by NHS Kelvinside");
+    expect(page.body).not.toContain("Measures taken in 2024/25 by Kelvinside Jobcentre Plus");
+    // Every income maximisation action of the plan is listed, with its last update of the year.
+    const flagged = await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true)));
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const action of flagged) expect(page.body).toContain(action.title.replace(/'/g, "&#39;"));
+    const [last] = await t.database.db
+      .select()
+      .from(actionUpdates)
+      .where(and(eq(actionUpdates.actionId, flagged[0]!.id), sql`${actionUpdates.period} like '2024/25 Q%'`))
+      .orderBy(sql`${actionUpdates.period} desc`, sql`${actionUpdates.createdAt} desc`)
+      .limit(1);
+    expect(page.body).toContain(last!.narrative);
+    expect(check(page.body, `measures-taken:${orgs.council}`)).toContain("Met");
+    expect(check(page.body, `measures-taken:${orgs.board}`)).toContain("Met");
+    expect(check(page.body, "income-maximisation")).toContain("Met");
+    expect(check(page.body, "case-studies")).toContain("Missing");
+    expect(page.body).toContain("Period: 2024/25");
+    // Progress against indicators: baseline and target from the plan, latest value from the store with period and source.
+    expect(page.body).toMatch(/Store-backed indicator[\s\S]*?25 \(2022\/23\)[\s\S]*?18 by 31 March 2028[\s\S]*?\(2023\/24, provisional\); source: Fictional Statistics Office/);
+    expect(page.body).toContain("Fixture indicator 1 (fictional), %, Kelvinside");
+    expect(page.body).toContain("Not in the indicator store yet");
+  });
+});
+
+describe("narrative and regeneration", () => {
+  it("keeps sanitised narrative when the data sections are regenerated from newer records", async () => {
+    const saved = await editor.post(`${reportUrl}/sections/case-studies`, { narrative: '<p>Our <strong>family story</strong></p><script>alert(1)</script><img src=x onerror="alert(2)">' });
+    expect(saved.statusCode).toBe(303);
+    const [action] = await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true))).limit(1);
+    await t.database.db.insert(actionUpdates).values({
+      partnershipId: scot,
+      actionId: action!.id,
+      period: "2024/25 Q4",
+      status: "green",
+      percentComplete: 95,
+      narrative: "Late marker update recorded after drafting",
+    });
+    const before = await lead.get(reportUrl);
+    expect(before.body).toContain("<strong>family story</strong>");
+    expect(before.body).not.toContain("alert(");
+    expect(before.body).not.toContain("Late marker update");
+    expect(check(before.body, "case-studies")).toContain("Met");
+
+    expect((await editor.post(`${reportUrl}/regenerate`)).statusCode).toBe(303);
+    const after = await lead.get(reportUrl);
+    expect(after.body).toContain("Late marker update recorded after drafting");
+    expect(after.body).toContain("<strong>family story</strong>");
+  });
+
+  it("marks income maximisation missing once no action is flagged, after regenerating", async () => {
+    await t.database.db.update(actions).set({ incomeMaximisation: false }).where(eq(actions.partnershipId, scot));
+    await lead.post(`${reportUrl}/regenerate`);
+    const page = await lead.get(reportUrl);
+    const row = check(page.body, "income-maximisation");
+    expect(row).toContain("Missing");
+    expect(row).toContain(`/partnerships/${scot}/actions`);
+    expect(page.body).toContain("No action in the plan is flagged as income maximisation.");
+  });
+
+  it("refuses an unknown section and 404s a report id of another partnership", async () => {
+    expect((await editor.get(`${reportUrl}/sections/not-a-section`)).statusCode).toBe(404);
+    expect((await lead.get(`/partnerships/${eng}/reports/${reportId}`)).statusCode).toBe(404);
+    expect((await outsider.get(reportUrl)).statusCode).toBe(404);
+    expect((await outsider.get(`/published`)).statusCode).toBe(200);
+  });
+});
+
+describe("sign-off and publication", () => {
+  let firstPublication: string;
+
+  it("lets only the lead sign off and publish, and only after sign-off", async () => {
+    expect((await editor.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(403);
+    expect((await viewer.post(`${reportUrl}/regenerate`)).statusCode).toBe(403);
+    expect((await viewer.get(`${reportUrl}/sections/case-studies`)).statusCode).toBe(403);
+    expect((await viewer.post(`${reportUrl}/sections/case-studies`, { narrative: "Viewer text" })).statusCode).toBe(403);
+    expect((await viewer.post(`/partnerships/${scot}/reports/new`, { type: "annual-update", reportingYear: "2024/25" })).statusCode).toBe(403);
+    expect((await editor.get(`${reportUrl}/sign-off`)).statusCode).toBe(403);
+    const viewerPage = await viewer.get(reportUrl);
+    expect(viewerPage.statusCode).toBe(200);
+    expect(viewerPage.body).not.toContain("Regenerate data sections");
+    expect(viewerPage.body).not.toContain("Viewer text");
+    expect((await editor.post(`${reportUrl}/publish`)).statusCode).toBe(403);
+    expect((await lead.post(`${reportUrl}/publish`)).statusCode).toBe(400);
+    const invalid = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "31/02/2025" });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('value="Cllr A"');
+    const future = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "01/01/2099" });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain("today or in the past");
+    expect(await t.database.db.select().from(reportSignOffs)).toHaveLength(0);
+    expect((await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(303);
+    // Saving a narrative unchanged is not a change: the sign-off stands.
+    await editor.post(`${reportUrl}/sections/case-studies`, { narrative: '<p>Our <strong>family story</strong></p>' });
+    expect((await lead.get(reportUrl)).body).toContain("Cllr A (Elected member)");
+    const published = await lead.post(`${reportUrl}/publish`);
+    expect(published.statusCode).toBe(303);
+    firstPublication = idFromLocation(published);
+    expect(await auditActions(t.database, scot)).toEqual(expect.arrayContaining(["report.sign_off", "report.publish"]));
+  });
+
+  it("serves the publication to anyone, frozen: later edits never change it", async () => {
+    const url = `/published/reports/${firstPublication}`;
+    const first = await anonymous.get(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain("family story");
+    expect(first.body).toContain("Cllr A");
+    expect((await anonymous.get("/published")).body).toContain(url);
+    expect((await anonymous.get(reportUrl)).statusCode).toBe(303);
+
+    await editor.post(`${reportUrl}/sections/case-studies`, { narrative: "Rewritten after publication" });
+    await t.database.db.update(actions).set({ title: "Renamed after publication" }).where(eq(actions.partnershipId, scot));
+    await editor.post(`${reportUrl}/regenerate`);
+    const draft = await lead.get(reportUrl);
+    expect(draft.body).toContain("Rewritten after publication");
+    expect(draft.body).toContain("This version has not been signed off.");
+    expect((await lead.post(`${reportUrl}/publish`)).statusCode).toBe(400);
+
+    const still = await anonymous.get(url);
+    const article = (html: string) => html.slice(html.indexOf("<article"), html.indexOf("</article>"));
+    expect(article(still.body)).toBe(article(first.body));
+    expect(still.body).toContain("family story");
+    expect(still.body).not.toContain("Rewritten after publication");
+    expect(still.body).not.toContain("Renamed after publication");
+
+    await lead.post(`${reportUrl}/sign-off`, { name: "Chief Executive", role: "senior-executive", signedOn: "01/07/2025" });
+    const second = idFromLocation(await lead.post(`${reportUrl}/publish`));
+    const v2 = await anonymous.get(`/published/reports/${second}`);
+    expect(v2.body).toContain("Rewritten after publication");
+    expect(v2.body).toContain(`/published/reports/${firstPublication}`);
+    const versions = await t.database.db.select().from(reportPublications).where(eq(reportPublications.reportId, reportId));
+    expect(versions.map((row) => row.version).sort()).toEqual([1, 2]);
+  });
+
+  it("exports the draft and the publication as DOCX, PDF and HTML", async () => {
+    const docx = await viewer.get(`${reportUrl}/export.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const html = await anonymous.get(`/published/reports/${(await t.database.db.select().from(reportPublications).limit(1))[0]!.id}/report.html`);
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain("<h1");
+    expect(html.body).toContain("Local Child Poverty Action Report");
+    if (chromiumAvailable()) {
+      const pdf = await lead.get(`${reportUrl}/export.pdf`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 4).toString()).toBe("%PDF");
+    }
+  }, 60_000);
+});
+
+describe("the English progress report, public strategies and national status", () => {
+  it("drafts progress by priority, actions by RAG, spend and reach, and indicators", async () => {
+    const created = await lead.post(`/partnerships/${eng}/reports/new`, { type: "progress", reportingYear: "2024/25" });
+    expect(created.statusCode).toBe(303);
+    const page = await lead.get(created.headers.location as string);
+    for (const heading of ["Progress by priority", "Actions by status", "Spend and reach", "Building blocks", "Progress against indicators"]) {
+      expect(page.body).toContain(heading);
+    }
+    expect(page.body).not.toContain("Income maximisation measures");
+  });
+
+  it("drafts the multi-year strategic report and the lighter annual update", async () => {
+    const strategic = await lead.post(`/partnerships/${scot}/reports/new`, { type: "strategic", reportingYear: "2024/25" });
+    const strategicPage = await lead.get(strategic.headers.location as string);
+    for (const heading of ["The joint strategy", "Priorities and the evidence they answer", "Progress by priority", "Drivers of child poverty", "Measures proposed"]) {
+      expect(strategicPage.body).toContain(heading);
+    }
+    const update = await lead.post(`/partnerships/${scot}/reports/new`, { type: "annual-update", reportingYear: "2024/25" });
+    const updatePage = await lead.get(update.headers.location as string);
+    expect(updatePage.body).toContain("Income maximisation");
+    expect(updatePage.body).not.toContain("Measures taken in 2024/25 by");
+    expect(updatePage.body).not.toContain("Spend and reach");
+  });
+
+  it("shows signed-off strategies to anyone and hides drafts", async () => {
+    const [signed] = await t.database.db.select().from(strategies).where(eq(strategies.partnershipId, scot));
+    const shown = await anonymous.get(`/published/strategies/${signed!.id}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain("Joint child poverty strategy");
+    await t.database.db.update(strategies).set({ status: "draft" }).where(eq(strategies.partnershipId, eng));
+    const [draft] = await t.database.db.select().from(strategies).where(eq(strategies.partnershipId, eng));
+    expect((await anonymous.get(`/published/strategies/${draft!.id}`)).statusCode).toBe(404);
+    expect((await anonymous.get("/published")).body).not.toContain(`/published/strategies/${draft!.id}`);
+  });
+
+  it("links a coordinator's review feedback to the year's report, shown on the report to the lead", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2025-09-01T12:00:00Z")); // the report due then covers 2024/25
+    try {
+      const posted = await coordinator.post(`/partnerships/${scot}/feedback`, { section: "Income maximisation", comment: "Say more about take-up in rural areas", status: "requested" });
+      expect(posted.statusCode).toBe(303);
+    } finally {
+      vi.useRealTimers();
+    }
+    const [row] = await t.database.db.select().from(reviewFeedback).where(eq(reviewFeedback.partnershipId, scot));
+    expect(row!.reportRef).toBe(reportId);
+    expect((await lead.get(reportUrl)).body).toContain("Say more about take-up in rural areas");
+    expect((await editor.get(reportUrl)).body).not.toContain("Say more about take-up in rural areas");
+  });
+
+  it("reports each partnership's status for the national view", async () => {
+    const statuses = await reportStatuses(t.database.db, [scot, eng, other], "2024/25");
+    expect(statuses.get(scot)).toMatchObject({ state: "published", reportRef: reportId });
+    expect(statuses.get(scot)!.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(statuses.get(eng)).toMatchObject({ state: "draft", publishedOn: null });
+    expect(statuses.get(other)).toEqual({ state: "not-started", publishedOn: null, reportRef: null });
+    expect((await reportStatuses(t.database.db, [scot], "2023/24")).get(scot)!.state).toBe("not-started");
+  });
+});
