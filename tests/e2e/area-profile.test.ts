@@ -13,7 +13,7 @@ import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
 import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { consoleProblems, launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
 const available = existsSync(path.join(dataDir, "README.md"));
@@ -53,10 +53,7 @@ describe.skipIf(!available)("area profile in Chromium", () => {
 
   it("has no axe violations with data and in the empty state, and a clean console", async () => {
     const page = await newPage(browser);
-    const messages: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") messages.push(message.text());
-    });
+    const messages = consoleProblems(page);
     expect(await signInThroughForm(page, origin, "viewer@example.org", TEST_PASSWORD)).toBeNull();
     for (const id of [darlingtonId, emptyId]) {
       const response = await page.goto(`${origin}/partnerships/${id}/profile`);

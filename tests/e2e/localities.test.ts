@@ -13,7 +13,7 @@ import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
 import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { consoleProblems, launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
 const available = existsSync(path.join(dataDir, "geography", "lsoa11-ward19-lad19-lookup.csv"));
@@ -54,10 +54,7 @@ describe.skipIf(!available)("localities and comparison groups in Chromium", () =
 
   it("has no axe violations on every new page, the form's error state included", async () => {
     const page = await newPage(browser);
-    const messages: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") messages.push(message.text());
-    });
+    const messages = consoleProblems(page);
     expect(await signInThroughForm(page, origin, "lead@example.org", TEST_PASSWORD)).toBeNull();
     const check = async () => {
       expect(await page.locator("h1").count()).toBe(1);

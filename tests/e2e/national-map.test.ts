@@ -13,7 +13,7 @@ import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
 import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { consoleProblems, launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
 const file = path.join(dataDir, "geography", "uk-local-authorities-topo.json");
@@ -45,10 +45,7 @@ describe.skipIf(!available)("national report-status map in Chromium", () => {
 
   it("has no axe violations without and with boundaries, and a clean console", async () => {
     const page = await newPage(browser);
-    const messages: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") messages.push(message.text());
-    });
+    const messages = consoleProblems(page);
     expect(await signInThroughForm(page, origin, "coordinator@example.org", TEST_PASSWORD)).toBeNull();
     let response = await page.goto(`${origin}/national/scotland`);
     expect(response?.status()).toBe(200);

@@ -57,3 +57,19 @@ export async function signInThroughForm(page: Page, origin: string, email: strin
   const summary = await page.locator(".govuk-error-summary").textContent().catch(() => null);
   return `sign-in as ${email} failed (HTTP ${response?.status()}): ${(summary ?? "no error summary").replace(/\s+/g, " ").trim()}`;
 }
+
+/** Collects the console errors and warnings a page logs from now on (a CSP violation shows up here). */
+export function consoleProblems(page: Page): string[] {
+  const messages: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") messages.push(message.text());
+  });
+  return messages;
+}
+
+/** What every page must pass: exactly one h1 and no axe (WCAG 2.2 AA) violations. */
+export async function pageProblems(page: Page): Promise<{ h1Count: number; axe: AxeFinding[] }> {
+  return { h1Count: await page.locator("h1").count(), axe: await runAxe(page) };
+}
+
+export const NO_PAGE_PROBLEMS = { h1Count: 1, axe: [] };
