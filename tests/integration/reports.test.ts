@@ -254,6 +254,10 @@ describe("the English progress report, public strategies and national status", (
     try {
       const posted = await coordinator.post(`/partnerships/${scot}/feedback`, { section: "Income maximisation", comment: "Say more about take-up in rural areas", status: "requested" });
       expect(posted.statusCode).toBe(303);
+      // The national view links the coordinator to the year's report, which they may read.
+      const national = await coordinator.get("/national/scotland");
+      expect(national.body).toContain(`/partnerships/${scot}/reports/${reportId}`);
+      expect((await coordinator.get(reportUrl)).statusCode).toBe(200);
     } finally {
       vi.useRealTimers();
     }

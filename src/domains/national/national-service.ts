@@ -39,6 +39,8 @@ export interface NationalRow {
   strategyPeriod: string;
   reportStatus: ReportStatus;
   reportStatusLabel: string;
+  /** The year's report in the reporting domain, when one has been started. */
+  reportRef: string | null;
   gaps: string[];
   actions: string;
   actionsByDriver: string;
@@ -93,6 +95,7 @@ export async function nationalView(
       strategyPeriod: strategy ? `${strategy.start} to ${strategy.end}${strategy.status ? ` (${strategyStatusLabels[strategy.status]})` : ""}` : "No strategy recorded",
       reportStatus: status,
       reportStatusLabel: reportStatusLabels[status],
+      reportRef: reports.get(partnership.id)?.reportRef ?? null,
       gaps: coverage.get(partnership.id)?.gaps.map((gap) => gap.label) ?? [],
       ...actionsSummary(profiles.get(partnership.id)),
       meetingsHeld: meetings.get(partnership.id) ?? 0,
