@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AreaInput, areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
+import { driverOf, rawConnectionOf } from "../../src/kernel/db/copy.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 
@@ -39,6 +40,16 @@ beforeAll(async () => {
   await upsertAreas(database.db, codes.map((code) => area(code, `Area ${code}`)));
 });
 afterAll(() => database.close());
+
+describe("driver detection (ANALYZE sample size, COPY)", () => {
+  it("knows the driver, and offers a raw connection only inside a transaction", async () => {
+    expect(driverOf(database.db)).toBe(database.kind);
+    expect(rawConnectionOf(database.db)).toBeNull();
+    await database.db.transaction(async (tx) => {
+      expect(rawConnectionOf(tx)?.kind).toBe(database.kind);
+    });
+  });
+});
 
 describe("statistics after an import", () => {
   it("a dry run analyzes nothing", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { driverOf } from "../../kernel/db/copy.ts";
 import { analyzeTables, modificationCounts, tablesNeedingAnalyze } from "../../kernel/db/statistics.ts";
 import { completeBatch, insertBatch } from "../indicators/index.ts";
 import type { Importer, ProgressSink } from "./importer.ts";
@@ -113,7 +114,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     return { batchId, ...written, stale: await tablesNeedingAnalyze(tx, modifiedBefore) };
   });
   // After commit: statistics for what everyone can now see (see kernel/db/statistics.ts).
-  await analyzeTables(db, outcome.stale);
+  await analyzeTables(db, outcome.stale, driverOf(db) ?? "postgres");
   report.analyzedTables = outcome.stale;
   report.batchId = outcome.batchId;
   report.valuesWritten = outcome.valuesWritten;

@@ -28,6 +28,14 @@ export function rawConnectionOf(executor: Executor): RawConnection | null {
   return null;
 }
 
+/** Which driver a Drizzle database or transaction runs on (null if unknown). */
+export function driverOf(executor: Executor): "pglite" | "postgres" | null {
+  const client = (executor as unknown as { session?: { client?: unknown } }).session?.client;
+  if (client instanceof pg.Pool || client instanceof pg.Client) return "postgres";
+  const candidate = client as { query?: unknown; exec?: unknown } | undefined;
+  return typeof candidate?.query === "function" && typeof candidate.exec === "function" ? "pglite" : null;
+}
+
 /** COPY text format: NULL is \N; numbers need no escaping. Non-finite numbers are refused as in pgArray. */
 export function copyNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return "\\N";
