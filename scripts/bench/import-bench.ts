@@ -24,6 +24,7 @@ interface Row {
   /** Parse + validate alone (a dry run of the same file). */
   checkSeconds: number;
   perSecond: number;
+  p99DelayMs: number;
   maxDelayMs: number;
 }
 
@@ -40,7 +41,7 @@ async function timed(database: Database, label: string, kind: string, file: stri
   histogram.disable();
   if (!report.ok) throw new Error(`${file}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   const values = report.valuesWritten ?? 0;
-  return { database: database.kind, step: label, values, seconds, checkSeconds, perSecond: values / seconds, maxDelayMs: histogram.max / 1e6 };
+  return { database: database.kind, step: label, values, seconds, checkSeconds, perSecond: values / seconds, p99DelayMs: histogram.percentile(99) / 1e6, maxDelayMs: histogram.max / 1e6 };
 }
 
 async function openBenchDatabase(url: string | undefined): Promise<{ database: Database; drop: () => Promise<void> }> {
@@ -103,7 +104,7 @@ async function benchOne(url: string | undefined): Promise<Row[]> {
 }
 
 function print(rows: Row[]): void {
-  const header = ["database", "import", "values written", "seconds", "of which check", "values/s", "values/s (write)", "max event-loop delay (ms)"];
+  const header = ["database", "import", "values written", "seconds", "of which check", "values/s", "values/s (write)", "event-loop delay p99 (ms)", "max (ms)"];
   const rate = (values: number, seconds: number) => (values && seconds > 0 ? Math.round(values / seconds).toLocaleString("en-GB") : "-");
   const body = rows.map((r) => [
     r.database,
@@ -113,6 +114,7 @@ function print(rows: Row[]): void {
     Math.min(r.checkSeconds, r.seconds).toFixed(2),
     rate(r.values, r.seconds),
     rate(r.values, r.seconds - Math.min(r.checkSeconds, r.seconds)),
+    r.p99DelayMs.toFixed(1),
     r.maxDelayMs.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

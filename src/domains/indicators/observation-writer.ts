@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { pgArray, timeSlicer, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { copyNumber, copyRows, rawConnectionOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { FLAG } from "./flags.ts";
@@ -38,7 +38,11 @@ function pairKey(buffer: ObservationBuffer, i: number): number {
 /** (indicator, period) pairs that already hold values: only those need the replace-and-keep-history path. */
 async function existingPairs(db: Executor, buffer: ObservationBuffer, ids: Ids): Promise<Set<number>> {
   const pairs = new Set<number>();
-  for (let i = 0; i < buffer.length; i++) pairs.add(pairKey(buffer, i));
+  const slice = timeSlicer();
+  for (let i = 0; i < buffer.length; i++) {
+    pairs.add(pairKey(buffer, i));
+    if (i % 1000 === 999) await slice();
+  }
   const keys = [...pairs];
   const result = await db.execute(sql`
     select t.k from unnest(${pgArray(keys)}::bigint[], ${pgArray(keys.map((k) => ids.indicators[Math.floor(k / 1_000_000)]!))}::int[],
@@ -52,8 +56,11 @@ async function order(buffer: ObservationBuffer, existing: Set<number>): Promise<
   if (existing.size === 0) return { buffer, firstExisting: buffer.length };
   const fresh: number[] = [];
   const old: number[] = [];
-  for (let i = 0; i < buffer.length; i++) (existing.has(pairKey(buffer, i)) ? old : fresh).push(i);
-  await yieldToEventLoop();
+  const slice = timeSlicer();
+  for (let i = 0; i < buffer.length; i++) {
+    (existing.has(pairKey(buffer, i)) ? old : fresh).push(i);
+    if (i % 1000 === 999) await slice();
+  }
   return { buffer: await buffer.reorder([...fresh, ...old]), firstExisting: fresh.length };
 }
 

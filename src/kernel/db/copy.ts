@@ -55,7 +55,7 @@ export interface CopyRows {
 /** Rows per chunk streamed to PostgreSQL: small enough that rendering one never blocks for long. */
 const SERVER_CHUNK = 10_000;
 /** PGlite runs each COPY on our thread: chunk size adapts so a statement takes about this much CPU. */
-const TARGET_STATEMENT_MS = 30;
+const TARGET_STATEMENT_MS = 20;
 const MIN_CHUNK = 500;
 const MAX_CHUNK = 40_000;
 
