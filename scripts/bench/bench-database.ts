@@ -10,7 +10,7 @@ import { runMigrations } from "../../src/kernel/db/migrate.ts";
  * A fresh, migrated database for one bench run: PGlite on disk (as `cpah serve` runs it) when
  * url is undefined, else a new database on that PostgreSQL server. drop() removes it.
  */
-export async function openBenchDatabase(url: string | undefined): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openBenchDatabase(url: string | undefined): Promise<{ database: Database; drop: () => Promise<void>; location: string }> {
   if (!url) {
     // On disk, as `cpah serve` runs it (in-memory PGlite pays for growing its memory files).
     const dir = await mkdtemp(path.join(os.tmpdir(), "cpah-bench-"));
@@ -18,6 +18,7 @@ export async function openBenchDatabase(url: string | undefined): Promise<{ data
     await runMigrations(database);
     return {
       database,
+      location: dir,
       drop: async () => {
         await database.close();
         await rm(dir, { recursive: true, force: true });
@@ -35,6 +36,7 @@ export async function openBenchDatabase(url: string | undefined): Promise<{ data
   await runMigrations(database);
   return {
     database,
+    location: target.toString(),
     drop: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: url });

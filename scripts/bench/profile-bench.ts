@@ -7,6 +7,8 @@
  * spread of English authorities, with the event-loop delay while they run.
  *   npm run bench:profile            (PGlite on disk; BENCH_DATABASE_URL adds PostgreSQL)
  *   PROFILE_INDICATORS=40 PROFILE_PERIODS=12 PROFILE_AREAS=24 BENCH_ONLY=postgres|pglite
+ *   PROFILE_KEEP=1 keeps the store built (prints where); PROFILE_REUSE=<PGlite dir or database URL>
+ *   measures an existing store again without rebuilding it (building 20 M values takes minutes).
  */
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +17,7 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "../../src/app.ts";
 import { loadAreaProfile } from "../../src/domains/analyses/index.ts";
 import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
+import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
 import { analyzeTables } from "../../src/kernel/db/statistics.ts";
 import { testConfig } from "../../tests/helpers/test-app.ts";
 import { openBenchDatabase } from "./bench-database.ts";
@@ -94,17 +96,34 @@ async function timeEach(codes: string[], work: (code: string) => Promise<unknown
   return { p50: percentile(durations, 50), p95: percentile(durations, 95), max: durations.at(-1)!, loopMax: histogram.max / 1e6 };
 }
 
+async function openStore(url: string | undefined) {
+  const reuse = process.env.PROFILE_REUSE;
+  if (reuse) {
+    const database = await openDatabase(reuse.startsWith("postgres") ? { databaseUrl: reuse, poolSize: 2 } : { dataDir: reuse });
+    return { database, drop: () => database.close(), location: reuse, reused: true };
+  }
+  const opened = await openBenchDatabase(url);
+  if (!process.env.PROFILE_KEEP) return { ...opened, reused: false };
+  return { ...opened, reused: false, drop: () => opened.database.close() };
+}
+
 async function benchOne(url: string | undefined) {
-  const { database, drop } = await openBenchDatabase(url);
+  const { database, drop, location, reused } = await openStore(url);
   try {
     const started = performance.now();
-    await load(database, "geography-topology", "geography/uk-local-authorities-topo.json");
-    await load(database, "ltla-lookup", "geography/ltla14-lookup.csv");
-    await load(database, "lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv");
-    const geographySeconds = (performance.now() - started) / 1000;
-    const buildStarted = performance.now();
-    const values = await buildStore(database);
-    const buildSeconds = (performance.now() - buildStarted) / 1000;
+    let geographySeconds = 0;
+    let buildSeconds = 0;
+    let values = 0;
+    if (!reused) {
+      await load(database, "geography-topology", "geography/uk-local-authorities-topo.json");
+      await load(database, "ltla-lookup", "geography/ltla14-lookup.csv");
+      await load(database, "lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv");
+      geographySeconds = (performance.now() - started) / 1000;
+      const buildStarted = performance.now();
+      values = await buildStore(database);
+      buildSeconds = (performance.now() - buildStarted) / 1000;
+      if (process.env.PROFILE_KEEP) process.stdout.write(`  store kept at ${location}\n`);
+    }
     const counts = (await database.db.execute(sql`select (select count(*) from areas)::int as areas,
       (select count(*) from observations)::float8 as observations`)) as unknown as Rows<{ areas: number; observations: number }>;
     const authorities = (await database.db.execute(sql`select code from areas where type = 'local-authority' and nation = 'england'
