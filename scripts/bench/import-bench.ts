@@ -3,15 +3,12 @@
  * PostgreSQL, with the largest event-loop delay seen while each import ran.
  *   npm run bench            (reads ../shared/data; SHARED_DATA_DIR overrides)
  */
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import pg from "pg";
 import { importerFor, readSourceFile, runImport } from "../../src/domains/imports/index.ts";
-import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
-import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
 const audit = { actorUserId: null, actorLabel: "bench" };
@@ -24,6 +21,7 @@ interface Row {
   /** Parse + validate alone (a dry run of the same file). */
   checkSeconds: number;
   perSecond: number;
+  p99DelayMs: number;
   maxDelayMs: number;
 }
 
@@ -40,42 +38,7 @@ async function timed(database: Database, label: string, kind: string, file: stri
   histogram.disable();
   if (!report.ok) throw new Error(`${file}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   const values = report.valuesWritten ?? 0;
-  return { database: database.kind, step: label, values, seconds, checkSeconds, perSecond: values / seconds, maxDelayMs: histogram.max / 1e6 };
-}
-
-async function openBenchDatabase(url: string | undefined): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!url) {
-    // On disk, as `cpah serve` runs it (in-memory PGlite pays for growing its memory files).
-    const dir = await mkdtemp(path.join(os.tmpdir(), "cpah-bench-"));
-    const database = await openDatabase({ dataDir: dir });
-    await runMigrations(database);
-    return {
-      database,
-      drop: async () => {
-        await database.close();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `cpah_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
-  await runMigrations(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  return { database: database.kind, step: label, values, seconds, checkSeconds, perSecond: values / seconds, p99DelayMs: histogram.percentile(99) / 1e6, maxDelayMs: histogram.max / 1e6 };
 }
 
 async function benchOne(url: string | undefined): Promise<Row[]> {
@@ -103,7 +66,7 @@ async function benchOne(url: string | undefined): Promise<Row[]> {
 }
 
 function print(rows: Row[]): void {
-  const header = ["database", "import", "values written", "seconds", "of which check", "values/s", "values/s (write)", "max event-loop delay (ms)"];
+  const header = ["database", "import", "values written", "seconds", "of which check", "values/s", "values/s (write)", "event-loop delay p99 (ms)", "max (ms)"];
   const rate = (values: number, seconds: number) => (values && seconds > 0 ? Math.round(values / seconds).toLocaleString("en-GB") : "-");
   const body = rows.map((r) => [
     r.database,
@@ -113,6 +76,7 @@ function print(rows: Row[]): void {
     Math.min(r.checkSeconds, r.seconds).toFixed(2),
     rate(r.values, r.seconds),
     rate(r.values, r.seconds - Math.min(r.checkSeconds, r.seconds)),
+    r.p99DelayMs.toFixed(1),
     r.maxDelayMs.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

@@ -5,7 +5,7 @@
  */
 import type { Executor } from "../../kernel/db/database.ts";
 import { type AreaRow, childrenOfType, findAreaByCode, findBoundary, neighboursOf, parentsOf } from "../geography/index.ts";
-import { aggregateValues, type IndicatorRow, listIndicators, type ObservationValue, valuesForArea, valuesForAreas, valuesForAreaType } from "../indicators/index.ts";
+import { aggregateValues, type IndicatorRow, listIndicators, type ObservationValue, valuesForArea, valuesForAreas, valuesForPairs } from "../indicators/index.ts";
 import { type Benchmark, benchmark, type DecileDistribution, decileDistribution, type Latest, latestValue, type Polarity, type Rank, rankAmong, type Trend, trend } from "./analysis.ts";
 
 /** Small-area deprivation deciles shown as a distribution and map, with the child population used for "children in the most deprived 10%". */
@@ -84,26 +84,36 @@ function findNation(db: Executor, nation: string): Promise<AreaRow | undefined> 
   return code ? findAreaByCode(db, code) : Promise.resolve(undefined);
 }
 
-async function indicatorProfile(
-  db: Executor,
+/** Each indicator's values in its own latest period, for a set of areas: one query for the whole profile. */
+type ByLatest = Map<string, ObservationValue[]>;
+
+function groupBySlug(values: readonly ObservationValue[]): ByLatest {
+  const out: ByLatest = new Map();
+  for (const value of values) {
+    const list = out.get(value.indicatorSlug);
+    if (list) list.push(value);
+    else out.set(value.indicatorSlug, [value]);
+  }
+  return out;
+}
+
+function indicatorProfile(
   area: AreaRow,
   indicator: IndicatorRow,
   values: ObservationValue[],
   references: { area: AreaRow; relation: "nation" | "region" }[],
   bordering: AreaRow[],
+  fetched: { peers: ByLatest; references: ByLatest; group: ByLatest },
   group: ComparisonGroupChoice | null = null,
-): Promise<IndicatorProfile> {
+): IndicatorProfile {
   const polarity = polarityOf(indicator);
   const latest = latestValue(values);
-  const latestPeriod = latest.observation?.periodCode;
   let rank: Rank | null = null;
   let peers: ObservationValue[] = [];
   let refValues: ObservationValue[] = [];
-  if (latest.observation && latestPeriod) {
-    [peers, refValues] = await Promise.all([
-      valuesForAreaType(db, { indicatorSlug: indicator.slug, periodCode: latestPeriod, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }),
-      references.length ? valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode: latestPeriod, areaIds: references.map((r) => r.area.id) }) : Promise.resolve([]),
-    ]);
+  if (latest.observation) {
+    peers = fetched.peers.get(indicator.slug) ?? [];
+    refValues = fetched.references.get(indicator.slug) ?? [];
     rank = rankAmong(area.code, peers, polarity);
   }
   const options = { unit: indicator.unit, polarity };
@@ -119,23 +129,22 @@ async function indicatorProfile(
   const peerById = new Map(peers.map((p) => [p.areaId, p]));
   const neighbours = bordering.map((n) => ({ area: n, value: peerById.get(n.id) ?? null }));
   const profile: IndicatorProfile = { indicator, values, latest, trend: trend(values, polarity), rank, references: refs, neighbours, benchmark: overall };
-  if (group) profile.group = await groupComparison(db, indicator, latest.observation, group, options);
+  if (group) profile.group = groupComparison(indicator, latest.observation, group, (latest.observation && fetched.group.get(indicator.slug)) || [], options);
   return profile;
 }
 
 /**
  * The area against a chosen comparison group in the area's latest period: members' values
- * (one indexed read), and the group pooled by summing numerators and denominators (or counts),
+ * (read with the other indicators' in one query), and the group pooled by summing numerators and denominators (or counts),
  * never by averaging members' rates. A member without a value leaves the pool missing.
  */
-async function groupComparison(
-  db: Executor,
+function groupComparison(
   indicator: IndicatorRow,
   latest: ObservationValue | null,
   group: ComparisonGroupChoice,
+  values: readonly ObservationValue[],
   options: { unit: string; polarity: Polarity },
-): Promise<GroupComparison> {
-  const values = latest ? await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode: latest.periodCode, areaIds: group.members.map((m) => m.id) }) : [];
+): GroupComparison {
   const byId = new Map(values.map((v) => [v.areaId, v]));
   const members = group.members.map((area) => ({ area, value: byId.get(area.id) ?? null }));
   const parts = members.map((m) => m.value ?? { value: null, numerator: null, denominator: null, flags: 0 });
@@ -200,8 +209,20 @@ export async function loadAreaProfile(
     if (value.breakdownId !== 0 || !catalogue.has(value.indicatorSlug)) continue;
     bySlug.set(value.indicatorSlug, [...(bySlug.get(value.indicatorSlug) ?? []), value]);
   }
+  // Each indicator's latest period, then peers (rank, neighbours), references and group members
+  // for all indicators in three queries: one query per indicator was ~80 statements a profile.
+  const pairs = [...bySlug].flatMap(([slug, values]) => {
+    const period = latestValue(values).observation?.periodCode;
+    return period ? [{ indicatorSlug: slug, periodCode: period }] : [];
+  });
+  const [peerValues, referenceValues, groupValues] = await Promise.all([
+    valuesForPairs(db, { pairs, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }),
+    references.length ? valuesForPairs(db, { pairs, areaIds: references.map((r) => r.area.id) }) : Promise.resolve([]),
+    group?.members.length ? valuesForPairs(db, { pairs, areaIds: group.members.map((m) => m.id) }) : Promise.resolve([]),
+  ]);
+  const fetched = { peers: groupBySlug(peerValues), references: groupBySlug(referenceValues), group: groupBySlug(groupValues) };
   const indicators: IndicatorProfile[] = [];
-  for (const [slug, values] of bySlug) indicators.push(await indicatorProfile(db, area, catalogue.get(slug)!, values, references, bordering, group));
+  for (const [slug, values] of bySlug) indicators.push(indicatorProfile(area, catalogue.get(slug)!, values, references, bordering, fetched, group));
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
 
   const smallAreas: SmallAreaPanel[] = [];

@@ -40,6 +40,8 @@ export interface ImportReport {
   batchId?: number | undefined;
   valuesWritten?: number | undefined;
   valuesReplaced?: number | undefined;
+  /** Tables whose planner statistics were refreshed (ANALYZE) after the import committed. */
+  analyzedTables?: string[] | undefined;
 }
 
 export const MAX_ISSUES = 200;

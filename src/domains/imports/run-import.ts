@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { driverOf } from "../../kernel/db/copy.ts";
+import { analyzeTables, modificationCounts, tablesNeedingAnalyze } from "../../kernel/db/statistics.ts";
 import { completeBatch, insertBatch } from "../indicators/index.ts";
 import type { Importer, ProgressSink } from "./importer.ts";
 import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
@@ -74,6 +76,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   if (!issues.ok || request.dryRun) return finish();
 
   const outcome = await db.transaction(async (tx) => {
+    const modifiedBefore = await modificationCounts(tx);
     const batchId = await insertBatch(tx, {
       kind: request.importer.kind,
       fileName: request.file.name,
@@ -108,8 +111,11 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       partnershipId,
       after: summary,
     });
-    return { batchId, ...written };
+    return { batchId, ...written, stale: await tablesNeedingAnalyze(tx, modifiedBefore) };
   });
+  // After commit: statistics for what everyone can now see (see kernel/db/statistics.ts).
+  await analyzeTables(db, outcome.stale, driverOf(db) ?? "postgres");
+  report.analyzedTables = outcome.stale;
   report.batchId = outcome.batchId;
   report.valuesWritten = outcome.valuesWritten;
   report.valuesReplaced = outcome.valuesReplaced;

@@ -3,7 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { timeSlicer } from "../../kernel/db/arrays.ts";
 import { ImportRejected } from "./report.ts";
 
 /** Uploads and CLI files above this are refused before they are read. */
@@ -88,10 +88,10 @@ export async function readCsv(file: SourceFile, encoding: Encoding = "utf-8"): P
   const out: CsvRow[] = [];
   Readable.from(chunkText(text)).pipe(parser);
   try {
-    let count = 0;
+    const slice = timeSlicer();
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       out.push({ cells: record.record, line: record.info.lines });
-      if (++count % 2_000 === 0) await yieldToEventLoop();
+      await slice();
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { timeSlicer } from "../../kernel/db/arrays.ts";
 import { areaIdsByCode, listAreaTypes } from "../geography/index.ts";
 import {
   defineIndicator,
@@ -68,6 +68,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   const seen = new Map<string, number>();
   let missing = 0;
   let suppressed = 0;
+  const slice = timeSlicer();
   for (const [n, row] of table.rows.entries()) {
     const code = codes[n]!;
     if (code === "") {
@@ -108,7 +109,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         flags: cell.flags | periodFlags,
       });
     }
-    if (n % 1000 === 999) await yieldToEventLoop();
+    await slice();
   }
     for (const problem of await indicatorOwnershipProblems(context.db, definitions.map((d) => d.draft.slug), context.partnershipId)) issues.error(problem);
   const fresh = await newIndicatorSlugs(context.db, definitions.map((d) => d.draft.slug));

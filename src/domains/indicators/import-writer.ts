@@ -1,4 +1,4 @@
-import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { timeSlicer } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { ObservationBuffer } from "./observation-buffer.ts";
@@ -69,8 +69,9 @@ export async function writeObservationPlan(
   };
   const result = await writeObservations(db, buffer, ids, batchId, onProgress);
   const coverage = buffer.indicatorSlugs.map(() => ({ types: new Set<string>(), periods: new Set<number>() }));
+  const slice = timeSlicer();
   for (let i = 0; i < buffer.length; i++) {
-    if (i % 100_000 === 99_999) await yieldToEventLoop();
+    if (i % 1000 === 999) await slice();
     const entry = coverage[buffer.indicator[i]!]!;
     entry.periods.add(buffer.period[i]!);
     const type = plan.areaTypes.get(buffer.area[i]!);

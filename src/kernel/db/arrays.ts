@@ -28,3 +28,20 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * A per-row check that yields once `budgetMs` of work has passed since the last turn. Row
+ * counts are a poor proxy (a row of 28 indicators costs far more than a row of one, and a
+ * busy machine stretches both), so long loops yield by elapsed time: the event loop is never
+ * held for much more than the budget, and cheap rows pay only a clock read.
+ */
+export function timeSlicer(budgetMs = 10): () => Promise<void> | undefined {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    if (now - last < budgetMs) return undefined;
+    return yieldToEventLoop().then(() => {
+      last = performance.now();
+    });
+  };
+}

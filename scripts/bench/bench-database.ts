@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
+import { runMigrations } from "../../src/kernel/db/migrate.ts";
+
+/**
+ * A fresh, migrated database for one bench run: PGlite on disk (as `cpah serve` runs it) when
+ * url is undefined, else a new database on that PostgreSQL server. drop() removes it.
+ */
+export async function openBenchDatabase(url: string | undefined): Promise<{ database: Database; drop: () => Promise<void>; location: string }> {
+  if (!url) {
+    // On disk, as `cpah serve` runs it (in-memory PGlite pays for growing its memory files).
+    const dir = await mkdtemp(path.join(os.tmpdir(), "cpah-bench-"));
+    const database = await openDatabase({ dataDir: dir });
+    await runMigrations(database);
+    return {
+      database,
+      location: dir,
+      drop: async () => {
+        await database.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `cpah_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
+  await runMigrations(database);
+  return {
+    database,
+    location: target.toString(),
+    drop: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}

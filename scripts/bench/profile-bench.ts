@@ -1,0 +1,160 @@
+/**
+ * Area-profile latency at the issue's scale (issue 3: ~45,000 areas × 40 indicators × 12
+ * periods ≈ 20 M values; goal p95 ≤ 25 ms). The real English geography goes in through the
+ * real importers (LSOAs, wards, authorities: ~43,000 areas); the values are fictional,
+ * generated in SQL (generate_series-style cross joins, one statement per indicator), not
+ * through HTTP. Then the profile service and GET /api/v1/areas/:code/profile are timed for a
+ * spread of English authorities, with the event-loop delay while they run.
+ *   npm run bench:profile            (PGlite on disk; BENCH_DATABASE_URL adds PostgreSQL)
+ *   PROFILE_INDICATORS=40 PROFILE_PERIODS=12 PROFILE_AREAS=24 BENCH_ONLY=postgres|pglite
+ *   PROFILE_KEEP=1 keeps the store built (prints where); PROFILE_REUSE=<PGlite dir or database URL>
+ *   measures an existing store again without rebuilding it (building 20 M values takes minutes).
+ */
+import os from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import { buildApp } from "../../src/app.ts";
+import { loadAreaProfile } from "../../src/domains/analyses/index.ts";
+import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
+import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
+import { analyzeTables } from "../../src/kernel/db/statistics.ts";
+import { testConfig } from "../../tests/helpers/test-app.ts";
+import { openBenchDatabase } from "./bench-database.ts";
+
+const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
+const INDICATORS = Number(process.env.PROFILE_INDICATORS ?? 40);
+const PERIODS = Number(process.env.PROFILE_PERIODS ?? 12);
+const AUTHORITIES = Number(process.env.PROFILE_AREAS ?? 24);
+const audit = { actorUserId: null, actorLabel: "bench" };
+
+type Rows<T> = { rows: T[] };
+
+async function load(database: Database, kind: string, file: string | { name: string; text: string }, options: Record<string, unknown> = {}) {
+  const source = typeof file === "string" ? await readSourceFile(path.join(dataDir, file)) : sourceFromBytes(file.name, Buffer.from(file.text, "utf8"));
+  const report = await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun: false, audit });
+  if (!report.ok) throw new Error(`${kind}: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  return report;
+}
+
+/** Financial years ending with 2023/24. */
+function periodCodes(): string[] {
+  return Array.from({ length: PERIODS }, (_, i) => {
+    const start = 2024 - PERIODS + i;
+    return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+  });
+}
+
+/**
+ * Catalogue entries and periods through the real tidy importer (one area), then every area ×
+ * period per indicator in one INSERT … SELECT: a count with numerator and denominator, values
+ * fictional but stable (hashint4 of the ids).
+ */
+async function buildStore(database: Database): Promise<number> {
+  const db = database.db;
+  const periods = periodCodes();
+  const slugs = Array.from({ length: INDICATORS }, (_, i) => `synthetic-${String(i + 1).padStart(2, "0")}`);
+  const lines = slugs.flatMap((slug) => periods.map((period) => `E92000001,${period},${slug},50,1,2`));
+  const seed = await load(database, "tidy", { name: "synthetic-catalogue.csv", text: `area_code,period,indicator,value,numerator,denominator\n${lines.join("\n")}\n` }, { disclosure: "none", publisher: "Fictional benchmark data" });
+  await db.execute(sql`delete from observations where batch_id = ${seed.batchId!}`);
+  await db.execute(sql`update indicators set unit = 'percentage', polarity = 'higher-is-worse',
+    area_types = (select array_agg(distinct type) from areas) where slug like 'synthetic-%'`);
+  const ids = (await db.execute(sql`select id from indicators where slug like 'synthetic-%' order by slug`)) as unknown as Rows<{ id: number }>;
+  let total = 0;
+  for (const [n, { id }] of ids.rows.entries()) {
+    const result = (await db.execute(sql`
+      insert into observations (indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, flags, batch_id)
+      select ${id}::int, p.id, 0, a.id, round((x.n * 100.0 / x.d)::numeric, 1)::float8, x.n, x.d, 0, ${seed.batchId!}::int
+      from periods p cross join areas a
+      cross join lateral (select (abs(hashint4(a.id * 31 + p.id * 7 + ${id}::int)) % 900 + 100)::float8 as d) dd
+      cross join lateral (select (abs(hashint4(a.id + p.id * 131 + ${id}::int * 1009)) % dd.d::int)::float8 as n, dd.d as d) x
+      where p.code = any(${`{${periods.join(",")}}`}::text[])
+      order by p.id, a.id`)) as unknown as { rowCount?: number; affectedRows?: number };
+    total += Number(result.rowCount ?? result.affectedRows ?? 0);
+    if (n % 5 === 4) process.stdout.write(`  ${database.kind}: ${n + 1}/${ids.rows.length} indicators, ${total.toLocaleString("en-GB")} values\n`);
+  }
+  await analyzeTables(db, ["observations", "indicators", "periods", "areas", "area_parents"], database.kind);
+  return total;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timeEach(codes: string[], work: (code: string) => Promise<unknown>) {
+  for (const code of codes.slice(0, 2)) await work(code); // warm caches and prepared plans
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  const durations: number[] = [];
+  for (const code of codes) {
+    const started = performance.now();
+    await work(code);
+    durations.push(performance.now() - started);
+    // A pause between requests, as a server has: on PGlite a whole profile is one chain of
+    // microtasks, so without it the delay histogram's timer would never run (and report 0).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  histogram.disable();
+  durations.sort((a, b) => a - b);
+  return { p50: percentile(durations, 50), p95: percentile(durations, 95), max: durations.at(-1)!, loopMax: histogram.max / 1e6 };
+}
+
+async function openStore(url: string | undefined) {
+  const reuse = process.env.PROFILE_REUSE;
+  if (reuse) {
+    const database = await openDatabase(reuse.startsWith("postgres") ? { databaseUrl: reuse, poolSize: 2 } : { dataDir: reuse });
+    return { database, drop: () => database.close(), location: reuse, reused: true };
+  }
+  const opened = await openBenchDatabase(url);
+  if (!process.env.PROFILE_KEEP) return { ...opened, reused: false };
+  return { ...opened, reused: false, drop: () => opened.database.close() };
+}
+
+async function benchOne(url: string | undefined) {
+  const { database, drop, location, reused } = await openStore(url);
+  try {
+    const started = performance.now();
+    let geographySeconds = 0;
+    let buildSeconds = 0;
+    let values = 0;
+    if (!reused) {
+      await load(database, "geography-topology", "geography/uk-local-authorities-topo.json");
+      await load(database, "ltla-lookup", "geography/ltla14-lookup.csv");
+      await load(database, "lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv");
+      geographySeconds = (performance.now() - started) / 1000;
+      const buildStarted = performance.now();
+      values = await buildStore(database);
+      buildSeconds = (performance.now() - buildStarted) / 1000;
+      if (process.env.PROFILE_KEEP) process.stdout.write(`  store kept at ${location}\n`);
+    }
+    const counts = (await database.db.execute(sql`select (select count(*) from areas)::int as areas,
+      (select count(*) from observations)::float8 as observations`)) as unknown as Rows<{ areas: number; observations: number }>;
+    const authorities = (await database.db.execute(sql`select code from areas where type = 'local-authority' and nation = 'england'
+      and exists (select 1 from area_parents ap where ap.parent_id = areas.id) order by code`)) as unknown as Rows<{ code: string }>;
+    const every = Math.max(1, Math.floor(authorities.rows.length / AUTHORITIES));
+    const codes = authorities.rows.filter((_, i) => i % every === 0).slice(0, AUTHORITIES).map((r) => r.code);
+    const service = await timeEach(codes, (code) => loadAreaProfile(database.db, { id: null, areaCode: code }));
+    const { app } = await buildApp({ config: testConfig(), database, logger: false });
+    const api = await timeEach(codes, async (code) => {
+      const response = await app.inject({ method: "GET", url: `/api/v1/areas/${code}/profile` });
+      if (response.statusCode !== 200) throw new Error(`${code}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+    });
+    await app.close();
+    return { kind: database.kind, areas: counts.rows[0]!.areas, values: Number(counts.rows[0]!.observations), written: values, geographySeconds, buildSeconds, authorities: codes.length, service, api };
+  } finally {
+    await drop();
+  }
+}
+
+const results = [];
+if (process.env.BENCH_ONLY !== "postgres") results.push(await benchOne(undefined));
+if (process.env.BENCH_DATABASE_URL && process.env.BENCH_ONLY !== "pglite") results.push(await benchOne(process.env.BENCH_DATABASE_URL));
+const ms = (n: number) => n.toFixed(1);
+for (const r of results) {
+  process.stdout.write(
+    `${r.kind}: ${r.areas.toLocaleString("en-GB")} areas, ${r.values.toLocaleString("en-GB")} values (${INDICATORS} indicators × ${PERIODS} periods; geography ${r.geographySeconds.toFixed(0)} s, values built in ${r.buildSeconds.toFixed(0)} s)\n` +
+      `  profile service  p50 ${ms(r.service.p50)} ms  p95 ${ms(r.service.p95)} ms  max ${ms(r.service.max)} ms  event-loop max ${ms(r.service.loopMax)} ms  (${r.authorities} English authorities)\n` +
+      `  API profile      p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms\n`,
+  );
+}
+process.stdout.write(`Goal: profile p95 ≤ 25 ms at 20 M values. Load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores.\n`);
