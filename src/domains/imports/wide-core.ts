@@ -13,6 +13,7 @@ import {
 import { periodMarkers, readNumberCell } from "./cells.ts";
 import type { CsvTable } from "./csv-table.ts";
 import type { Prepared, PrepareContext } from "./importer.ts";
+import { addParentTotals, noTotals } from "./parent-totals.ts";
 
 export interface WideColumn {
   /** Header text of the value column. */
@@ -112,15 +113,19 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   }
     for (const problem of await indicatorOwnershipProblems(context.db, definitions.map((d) => d.draft.slug), context.partnershipId)) issues.error(problem);
   const fresh = await newIndicatorSlugs(context.db, definitions.map((d) => d.draft.slug));
+  const fileValues = buffer.length;
+  const totals = issues.ok ? await addParentTotals(context.db, buffer, definitions.map((d) => d.draft), issues) : noTotals();
+  for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
   return {
     report: {
       ...report,
-      values: buffer.length,
+      values: fileValues,
       missingValues: missing,
       suppressedValues: suppressed,
       areas: seen.size,
       periods: [period.code],
       indicators: definitions.map((d) => ({ slug: d.draft.slug, title: d.draft.title, isNew: fresh.has(d.draft.slug) })),
+      counts: { totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
     },
     total: buffer.length,
     write: async (tx, { batchId, progress }) => {

@@ -14,6 +14,7 @@ export {
   insertBatch,
   listBatches,
   listIndicators,
+  sourceValueKeys,
   type PeriodRow,
 } from "./repository.ts";
 export * from "./catalogue-service.ts";
