@@ -76,7 +76,7 @@ describe("wide upload with a column-mapping step", () => {
 
     const wrong = await lead.post(mapUrl, { codeColumn: "Area code", period: "2022/23", "use-0": "new", "use-2": "new", "title-2": "Children in low income", "slug-2": "Not A Slug", "use-3": "indicator:forged" });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain("holds the area codes; do not import it");
+    expect(wrong.body).toContain("holds the area codes or periods; do not import it");
     expect(wrong.body).toContain("lower-case letters, digits and hyphens");
     expect(wrong.body).toContain("Choose the unit of the column “Children in low income (%)”");
     expect(wrong.body).toContain("Choose what the column “Free school meals” holds");
@@ -128,6 +128,34 @@ describe("wide upload with a column-mapping step", () => {
     expect(checked.body).toMatch(/<td class="govuk-table__cell">3<\/td><td class="govuk-table__cell">FSM<\/td>/);
     expect(checked.body).not.toContain("Confirm import");
     expect(await count("observations")).toBe(before);
+  });
+
+  it("takes each row's period from a period column, naming the row and column of a bad period", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const file = "Code,Year,Parcels\nE06000005,2021/22,310\nE06000005,2022/23 (p),355\nE06000001,2022/23 (p),290\n";
+    const bad = await uploadWide(lead, { name: "long.csv", content: `${file}E06000001,twenty,1\n` });
+    const fields = { codeColumn: "Code", periodColumn: "Year", period: "", "use-2": "new", "title-2": "Food parcels to families (fictional test)", "unit-2": "count" };
+    const rejected = await lead.post(bad, fields);
+    expect(rejected.statusCode).toBe(400);
+    expect(rejected.body).toMatch(/<td class="govuk-table__cell">5<\/td><td class="govuk-table__cell">Year<\/td><td class="govuk-table__cell">&quot;twenty&quot; is not a period/);
+    const sameColumn = await lead.post(bad, { ...fields, periodColumn: "Code" });
+    expect(sameColumn.statusCode).toBe(400);
+    expect(sameColumn.body).toContain("The period column cannot be the area code column");
+
+    const good = await uploadWide(lead, { name: "long.csv", content: file });
+    const checked = await lead.post(good, fields);
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain("2021/22, 2022/23");
+    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(checked.body)![1]!;
+    expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
+    const stored = await t.database.db.execute(sql`select a.code, p.code as period, o.value, o.flags from observations o join indicators i on i.id = o.indicator_id
+      join areas a on a.id = o.area_id join periods p on p.id = o.period_id where i.slug = 'food-parcels-to-families-fictional-test' order by a.code, p.code`);
+    expect((stored as unknown as { rows: { code: string; period: string; value: number; flags: number }[] }).rows.map((r) => [r.code, r.period, Number(r.value), Number(r.flags)])).toEqual([
+      ["E06000001", "2022/23", 290, 1],
+      ["E06000005", "2021/22", 310, 0],
+      ["E06000005", "2022/23", 355, 1],
+    ]);
   });
 
   it("is for editors of the partnership only", async () => {

@@ -48,6 +48,10 @@ export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppC
     fileName: loaded.pending.meta.fileName,
     action: `/partnerships/${loaded.partnership.id}/data/import/${loaded.token}/map`,
     codeItems: loaded.table.header.map((h) => ({ value: h, text: h || "(no heading)", selected: h === values.codeColumn })),
+    periodColumnItems: [{ value: "", text: "None: every row is for the same period" }, ...loaded.table.header.map((h) => ({ value: h, text: h || "(no heading)" }))].map((item) => ({
+      ...item,
+      selected: item.value === values.periodColumn,
+    })),
     columns: values.columns.map((c) => ({
       ...c,
       samples: loaded.table.rows

@@ -25,6 +25,8 @@ export interface ColumnChoice {
 
 export interface MappingValues {
   codeColumn: string;
+  /** Empty: every row has `period`. */
+  periodColumn: string;
   period: string;
   columns: ColumnChoice[];
 }
@@ -35,6 +37,7 @@ export function mappingValues(header: readonly string[], body: unknown): Mapping
   const guess = header.find((h) => /code/i.test(h)) ?? header[0] ?? "";
   return {
     codeColumn: form.codeColumn ?? guess,
+    periodColumn: form.periodColumn ?? "",
     period: form.period ?? "",
     columns: header.map((h, index) => ({
       index,
@@ -53,7 +56,10 @@ export function mappingFrom(header: readonly string[], values: MappingValues, ow
   if (!header.includes(values.codeColumn)) errors.push({ field: "codeColumn", message: "Choose the column that holds the area codes" });
   if (new Set(header).size !== header.length) errors.push({ field: "codeColumn", message: "Two columns have the same heading; give each column its own heading and upload the file again" });
   const period = parsePeriod(periodMarkers(values.period).text);
-  if (!values.period) errors.push({ field: "period", message: "Enter the period the values are for, for example 2021/22" });
+  if (values.periodColumn !== "") {
+    if (!header.includes(values.periodColumn)) errors.push({ field: "periodColumn", message: "Choose the column that holds each row's period" });
+    else if (values.periodColumn === values.codeColumn) errors.push({ field: "periodColumn", message: "The period column cannot be the area code column" });
+  } else if (!values.period) errors.push({ field: "period", message: "Enter the period the values are for, for example 2021/22, or choose the column that holds each row's period" });
   else if (!period) errors.push({ field: "period", message: `"${values.period}" is not a period: use for example 2021/22, 2021, 2021 Q1 or 2021-03` });
   const bySlug = new Map(own.map((row) => [row.slug, row]));
   const slugs = new Map<string, string>();
@@ -61,8 +67,8 @@ export function mappingFrom(header: readonly string[], values: MappingValues, ow
   for (const choice of values.columns) {
     if (choice.use === "") continue;
     const where = `column “${choice.header}”`;
-    if (choice.header === values.codeColumn) {
-      errors.push({ field: `use-${choice.index}`, message: `The ${where} holds the area codes; do not import it as an indicator` });
+    if (choice.header === values.codeColumn || choice.header === values.periodColumn) {
+      errors.push({ field: `use-${choice.index}`, message: `The ${where} holds the area codes or periods; do not import it as an indicator` });
       continue;
     }
     if (choice.use === "new") {
@@ -94,5 +100,6 @@ export function mappingFrom(header: readonly string[], values: MappingValues, ow
     errors.push({ field: `use-${values.columns.find((c) => c.header !== values.codeColumn)?.index ?? 0}`, message: "Choose at least one column to import as an indicator" });
   }
   if (errors.length > 0) return { mapping: null, errors };
-  return { mapping: { codeColumn: values.codeColumn, period: values.period, columns }, errors };
+  const periodChoice = values.periodColumn ? { period: "", periodColumn: values.periodColumn } : { period: values.period };
+  return { mapping: { codeColumn: values.codeColumn, ...periodChoice, columns }, errors };
 }
