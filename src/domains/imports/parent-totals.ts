@@ -75,7 +75,14 @@ function parentsOf(links: readonly AuthorityLink[], year: number): Map<number, P
 }
 
 /** Adds parent totals to the buffer (before it is written, so they share the file's batch and transaction). */
-export async function addParentTotals(db: Executor, buffer: ObservationBuffer, indicators: readonly TotalsIndicator[], issues: IssueList): Promise<TotalsOutcome> {
+export async function addParentTotals(
+  db: Executor,
+  buffer: ObservationBuffer,
+  indicators: readonly TotalsIndicator[],
+  issues: IssueList,
+  /** Area id → type for the buffer's areas, when the importer has them already (saves a read of every area). */
+  knownTypes?: ReadonlyMap<number, string>,
+): Promise<TotalsOutcome> {
   const outcome: TotalsOutcome = { calculated: 0, notCalculated: 0, parentTypes: new Map() };
   const unitOf = new Map(indicators.map((i) => [i.slug, i]));
   const summable = buffer.indicatorSlugs.map((slug) => {
@@ -83,7 +90,7 @@ export async function addParentTotals(db: Executor, buffer: ObservationBuffer, i
     return unit === "count" || unit === "percentage" || unit === "rate";
   });
   if (!summable.some(Boolean)) return outcome;
-  const types = await listAreaTypes(db, [...new Set(buffer.area)]);
+  const types = knownTypes ?? (await listAreaTypes(db, [...new Set(buffer.area)]));
   const authorityIds = [...types].filter(([, type]) => type === "local-authority").map(([id]) => id);
   if (authorityIds.length === 0) return outcome;
   const links = await authorityParentLinks(db, authorityIds);

@@ -132,7 +132,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     for (const problem of await indicatorOwnershipProblems(context.db, definitions.map((d) => d.draft.slug), context.partnershipId)) issues.error(problem);
   const fresh = await newIndicatorSlugs(context.db, definitions.map((d) => d.draft.slug));
   const fileValues = buffer.length;
-  const totals = issues.ok ? await addParentTotals(context.db, buffer, definitions.map((d) => d.draft), issues) : noTotals();
+  const totals = issues.ok ? await addParentTotals(context.db, buffer, definitions.map((d) => d.draft), issues, new Map(areaTypes)) : noTotals();
   for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
   return {
     report: {

@@ -158,7 +158,7 @@ export const statxploreImporter = defineImporter({
     for (const problem of await indicatorOwnershipProblems(context.db, [draft.slug], context.partnershipId)) issues.error(problem);
     const fresh = await newIndicatorSlugs(db, [draft.slug]);
     const fileValues = buffer.length;
-    const totals = issues.ok ? await addParentTotals(db, buffer, [{ slug: draft.slug, unit: existing?.unit ?? draft.unit, ratePer: existing?.ratePer ?? draft.ratePer }], issues) : noTotals();
+    const totals = issues.ok ? await addParentTotals(db, buffer, [{ slug: draft.slug, unit: existing?.unit ?? draft.unit, ratePer: existing?.ratePer ?? draft.ratePer }], issues, new Map(areaTypes)) : noTotals();
     for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
     return {
       report: {

@@ -145,7 +145,7 @@ export const tidyImporter = defineImporter({
     for (const problem of await indicatorOwnershipProblems(context.db, [...definitions.keys()], context.partnershipId)) issues.error(problem);
     const fresh = await newIndicatorSlugs(context.db, [...definitions.keys()]);
     const fileValues = buffer.length;
-    const totals = issues.ok ? await addParentTotals(context.db, buffer, [...definitions.values()], issues) : noTotals();
+    const totals = issues.ok ? await addParentTotals(context.db, buffer, [...definitions.values()], issues, new Map(areaTypes)) : noTotals();
     for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
     const periodsSorted = buffer.periodCodes.map((code) => parsePeriod(code)!).sort((a, b) => a.sortKey - b.sortKey);
     return {
