@@ -158,6 +158,26 @@ describe("wide upload with a column-mapping step", () => {
     ]);
   });
 
+  it("stores a rate's numerator and denominator from the columns chosen for them", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const mapUrl = await uploadWide(lead, { name: "rates.csv", content: "Code,Eligible,Pupils,Eligible (%)\nE06000005,3100,14000,22.1\nE06000001,2890,12000,24.1\n" });
+    const fields = { codeColumn: "Code", period: "2023/24", "use-3": "new", "title-3": "Pupils eligible for free meals (fictional test)", "unit-3": "percentage", "numerator-3": "Eligible (%)", "denominator-3": "Pupils" };
+    const wrong = await lead.post(mapUrl, fields);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("Choose another column for the numerator of the column “Eligible (%)”");
+    const checked = await lead.post(mapUrl, { ...fields, "numerator-3": "Eligible" });
+    expect(checked.statusCode).toBe(200);
+    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(checked.body)![1]!;
+    expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
+    const stored = await t.database.db.execute(sql`select a.code, o.value, o.numerator, o.denominator from observations o join indicators i on i.id = o.indicator_id
+      join areas a on a.id = o.area_id where i.slug = 'pupils-eligible-for-free-meals-fictional-test' order by a.code`);
+    expect((stored as unknown as { rows: { code: string; value: number; numerator: number; denominator: number }[] }).rows.map((r) => [r.code, Number(r.value), Number(r.numerator), Number(r.denominator)])).toEqual([
+      ["E06000001", 24.1, 2890, 12000],
+      ["E06000005", 22.1, 3100, 14000],
+    ]);
+  });
+
   it("is for editors of the partnership only", async () => {
     const lead = t.client();
     await lead.signIn("lead@darlington.example");

@@ -63,6 +63,8 @@ export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppC
         { value: "new", text: "A new indicator" },
         ...loaded.own.map((row) => ({ value: `indicator:${row.slug}`, text: `${row.title} (${row.slug})` })),
       ].map((item) => ({ ...item, selected: item.value === c.use })),
+      numeratorItems: [{ value: "", text: "None" }, ...loaded.table.header.map((h) => ({ value: h, text: h || "(no heading)" }))].map((item) => ({ ...item, selected: item.value === c.numerator })),
+      denominatorItems: [{ value: "", text: "None" }, ...loaded.table.header.map((h) => ({ value: h, text: h || "(no heading)" }))].map((item) => ({ ...item, selected: item.value === c.denominator })),
       unitItems: [{ value: "", text: "Choose the unit" }, ...units.map((u) => ({ value: u, text: u }))].map((item) => ({ ...item, selected: item.value === c.unit })),
     })),
     values,

@@ -21,6 +21,9 @@ export interface ColumnChoice {
   slug: string;
   title: string;
   unit: string;
+  /** Headings of the columns holding this indicator's numerator and denominator (rates), or "". */
+  numerator: string;
+  denominator: string;
 }
 
 export interface MappingValues {
@@ -46,6 +49,8 @@ export function mappingValues(header: readonly string[], body: unknown): Mapping
       slug: form[`slug-${index}`] ?? "",
       title: form[`title-${index}`] ?? "",
       unit: form[`unit-${index}`] ?? "",
+      numerator: form[`numerator-${index}`] ?? "",
+      denominator: form[`denominator-${index}`] ?? "",
     })),
   };
 }
@@ -71,6 +76,14 @@ export function mappingFrom(header: readonly string[], values: MappingValues, ow
       errors.push({ field: `use-${choice.index}`, message: `The ${where} holds the area codes or periods; do not import it as an indicator` });
       continue;
     }
+    const parts: { numeratorColumn?: string; denominatorColumn?: string } = {};
+    for (const part of ["numerator", "denominator"] as const) {
+      const heading = choice[part];
+      if (heading === "") continue;
+      if (!header.includes(heading) || heading === choice.header || heading === values.codeColumn || heading === values.periodColumn) {
+        errors.push({ field: `${part}-${choice.index}`, message: `Choose another column for the ${part} of the ${where}` });
+      } else parts[`${part}Column`] = heading;
+    }
     if (choice.use === "new") {
       const title = choice.title || choice.header;
       const slug = choice.slug || slugify(title);
@@ -80,7 +93,7 @@ export function mappingFrom(header: readonly string[], values: MappingValues, ow
       const unit = units.find((u) => u === choice.unit);
       if (!unit) errors.push({ field: `unit-${choice.index}`, message: `Choose the unit of the ${where}` });
       slugs.set(slug, choice.header);
-      if (unit) columns.push({ column: choice.header, indicator: { slug, title, unit, disclosureRule: "small-count" } });
+      if (unit) columns.push({ column: choice.header, ...parts, indicator: { slug, title, unit, disclosureRule: "small-count" } });
       continue;
     }
     const existing = choice.use.startsWith("indicator:") ? bySlug.get(choice.use.slice("indicator:".length)) : undefined;
@@ -94,7 +107,7 @@ export function mappingFrom(header: readonly string[], values: MappingValues, ow
     }
     slugs.set(existing.slug, choice.header);
     const unit = units.find((u) => u === existing.unit) ?? "score";
-    columns.push({ column: choice.header, indicator: { slug: existing.slug, title: existing.title, unit, disclosureRule: existing.disclosureRule === "none" ? "none" : "small-count" } });
+    columns.push({ column: choice.header, ...parts, indicator: { slug: existing.slug, title: existing.title, unit, disclosureRule: existing.disclosureRule === "none" ? "none" : "small-count" } });
   }
   if (columns.length === 0 && !values.columns.some((c) => c.use !== "")) {
     errors.push({ field: `use-${values.columns.find((c) => c.header !== values.codeColumn)?.index ?? 0}`, message: "Choose at least one column to import as an indicator" });
