@@ -123,6 +123,19 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
     expect(values.filter((v) => v.code === "E92000001").every((v) => v.value === null)).toBe(true);
   });
 
+  it("recalculates the totals when a later file corrects one authority, counting the others' stored values", async () => {
+    const before = (await stored(SLUG)).filter((v) => v.period === "2021/22");
+    const value = (code: string, list = before) => list.find((v) => v.code === code)!.value!;
+    expect(value("E06000005")).toBe(6070);
+    const report = await tidy("correction.csv", "area_code,period,indicator,measure,value\nE06000005,2021/22 (p),cilif-relative-children-count,Count,6100\n");
+    expect(report.errors).toEqual([]);
+    expect(report.counts.totalsCalculated).toBe(2);
+    const after = (await stored(SLUG)).filter((v) => v.period === "2021/22");
+    expect(value("E12000001", after)).toBe(value("E12000001") + 30);
+    expect(value("E92000001", after)).toBe(value("E92000001") + 30);
+    expect(value("W92000004", after)).toBe(value("W92000004"));
+  });
+
   it("keeps a total the file supplies, and never replaces it with a calculated one later", async () => {
     const codes = (await query<{ code: string }>(sql`select c.code from area_parents ap join areas c on c.id = ap.child_id join areas p on p.id = ap.parent_id
       where p.code = 'E12000001' and c.type = 'local-authority' and c.end_year is null order by c.code`)).map((r) => r.code);

@@ -2,14 +2,15 @@
  * Region, nation and county totals built at import from local authority figures, for files
  * that have no row for them (Stat-Xplore exports by local authority, for example). Totals are
  * sums — of counts, or of numerators and denominators for rates — never averages of rates, and
- * only when every authority of the parent has a usable value for the period. They carry
+ * only when every authority of the parent has a usable value for the period (from the file, or
+ * stored from an earlier file when the file has no row for it). They carry
  * FLAG.derived so pages can say "Calculated from the local authority figures"; a total the file
  * itself has, or one stored from an earlier file, is never replaced by a calculated one.
  */
 import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { type AuthorityLink, authorityParentLinks, listAreaTypes } from "../geography/index.ts";
-import { aggregateValues, FLAG, type ObservationBuffer, sourceValueKeys } from "../indicators/index.ts";
+import { aggregateValues, authoritiesWithValues, FLAG, type ObservationBuffer, sourceValueKeys, valuesForAreas } from "../indicators/index.ts";
 import type { IssueList } from "./report.ts";
 
 export interface TotalsIndicator {
@@ -74,6 +75,11 @@ function parentsOf(links: readonly AuthorityLink[], year: number): Map<number, P
   return parents;
 }
 
+async function storedValues(db: Executor, slug: string, periodCode: string, areaIds: readonly number[]) {
+  const found = await valuesForAreas(db, { indicatorSlug: slug, periodCode, areaIds });
+  return new Map(found.filter((v) => (v.flags & FLAG.derived) === 0).map((v) => [v.areaId, v]));
+}
+
 /** Adds parent totals to the buffer (before it is written, so they share the file's batch and transaction). */
 export async function addParentTotals(
   db: Executor,
@@ -95,7 +101,9 @@ export async function addParentTotals(
   if (authorityIds.length === 0) return outcome;
   const links = await authorityParentLinks(db, authorityIds);
   const childYears = new Map(links.map((l) => [l.childId, { start: l.childStart, end: l.childEnd }]));
-  const year = vintageYear(authorityIds.map((id) => childYears.get(id) ?? { start: null, end: null }));
+  // A file of a few authorities says little about boundaries: the series' stored authorities count too.
+  const series = new Set([...authorityIds, ...(await authoritiesWithValues(db, buffer.indicatorSlugs.filter((_, i) => summable[i])))]);
+  const year = vintageYear([...series].map((id) => childYears.get(id) ?? { start: null, end: null }));
   const parents = parentsOf(links, year);
   const childParents = new Map<number, Parent[]>();
   for (const parent of parents.values()) {
@@ -132,11 +140,14 @@ export async function addParentTotals(
       const storedKey = `${slug}|${buffer.periodCodes[group.period]}|${buffer.breakdownKeys[group.breakdown]}|${parent.id}`;
       if (inFile.has(`${key}|${parent.id}`) || stored.has(storedKey)) continue;
       const mixed = [...parent.otherBoundaries].some((child) => group.rows.has(child));
+      // Authorities the file has no row for may hold a stored value (a file correcting a few
+      // authorities): those count; a value the file itself marks suppressed or missing still wins.
+      const absent = [...parent.expected].filter((child) => !group.rows.has(child));
+      const storedChildren = absent.length && buffer.breakdownKeys[group.breakdown] === "" ? await storedValues(db, slug, buffer.periodCodes[group.period]!, absent) : new Map();
       const parts = [...parent.expected].map((child) => {
         const i = group.rows.get(child);
-        return i === undefined
-          ? { value: null, numerator: null, denominator: null, flags: FLAG.missing }
-          : { value: buffer.value[i]!, numerator: buffer.numerator[i]!, denominator: buffer.denominator[i]!, flags: buffer.flags[i]! };
+        if (i !== undefined) return { value: buffer.value[i]!, numerator: buffer.numerator[i]!, denominator: buffer.denominator[i]!, flags: buffer.flags[i]! };
+        return storedChildren.get(child) ?? { value: null, numerator: null, denominator: null, flags: FLAG.missing };
       });
       const total = mixed ? null : aggregateValues(parts, unit, ratePer ?? 100);
       const base = { indicator: group.indicator, period: group.period, breakdown: group.breakdown, area: parent.id };

@@ -14,6 +14,7 @@ export {
   insertBatch,
   listBatches,
   listIndicators,
+  authoritiesWithValues,
   sourceValueKeys,
   type PeriodRow,
 } from "./repository.ts";

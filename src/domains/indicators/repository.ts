@@ -126,3 +126,12 @@ export async function sourceValueKeys(db: Executor, slugs: readonly string[], ar
   const found = rows<{ slug: string; period: string; dimension: string | null; value: string | null; areaId: number | string }>(result);
   return new Set(found.map((r) => `${r.slug}|${r.period}|${r.dimension === null ? "" : `${r.dimension}\u0000${r.value}`}|${Number(r.areaId)}`));
 }
+
+/** Local authorities holding values of these indicators: with a file's own, they tell which boundary set the series uses. */
+export async function authoritiesWithValues(db: Executor, slugs: readonly string[]): Promise<number[]> {
+  if (slugs.length === 0) return [];
+  const result = await db.execute(sql`
+    select distinct o.area_id as "areaId" from observations o join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id
+    where i.slug = any(${pgArray([...slugs])}::text[]) and a.type = 'local-authority' and (o.flags & ${FLAG.derived}::int) = 0`);
+  return rows<{ areaId: number | string }>(result).map((r) => Number(r.areaId));
+}
