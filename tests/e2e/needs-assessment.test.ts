@@ -33,8 +33,8 @@ describe("needs assessment in Chromium", () => {
     await linkParents(database.db, ["E05000001", "E05000002"].map((child) => ({ child, parent: "E06000001", relation: "local-authority" })));
     const csv =
       "area_code,period,indicator,value,unit_of_measure\n" +
-      "E06000001,2014/15,cilif-relative-children-count,4200,count\nE06000001,2021/22 (p),cilif-relative-children-count,6072,count\n" +
-      "E05000001,2021/22 (p),cilif-relative-children-count,3,count\nE05000002,2021/22 (p),cilif-relative-children-count,6069,count\n";
+      "E06000001,2014/15,demo-children-low-income-count,4200,count\nE06000001,2021/22 (p),demo-children-low-income-count,6072,count\n" +
+      "E05000001,2021/22 (p),demo-children-low-income-count,3,count\nE05000002,2021/22 (p),demo-children-low-income-count,6069,count\n";
     const report = await runImport(database.db, {
       importer: importerFor("tidy")!,
       file: sourceFromBytes("cilif.csv", Buffer.from(csv)),
@@ -47,7 +47,7 @@ describe("needs assessment in Chromium", () => {
     const partnership = await fixtures.partnership(database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool");
     partnershipId = partnership.id;
     await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
-    // The demo content (with a panel that now has data, since the indicator was imported) and one publication.
+    // The demo content (its first panel has data: the demo count indicator was imported above) and one publication.
     await seedNeedsAssessmentDemo(database.db, partnership, { actorUserId: null, actorLabel: "e2e-needs" }, { publishFirst: true });
     ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
     origin = await app.listen({ host: "127.0.0.1", port: 0 });

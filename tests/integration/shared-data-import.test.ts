@@ -27,11 +27,11 @@ async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
   return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
 }
 
-/** code → value for one indicator and period, as stored. */
+/** code → value for one indicator and period, as stored from the file (not the region and nation totals calculated at import). */
 async function stored(slug: string, period: string): Promise<Map<string, { value: number | null; flags: number }>> {
   const rows = await query<{ code: string; value: number | null; flags: number }>(sql`select a.code, o.value, o.flags from observations o
     join indicators i on i.id = o.indicator_id join periods p on p.id = o.period_id join areas a on a.id = o.area_id
-    where i.slug = ${slug} and p.code = ${period}`);
+    where i.slug = ${slug} and p.code = ${period} and (o.flags & ${FLAG.derived}::int) = 0`);
   return new Map(rows.map((r) => [r.code, { value: r.value, flags: r.flags }]));
 }
 

@@ -116,8 +116,9 @@ describe("strategy pages", () => {
   });
 
   it("show from the evidence side which priorities and actions answer a need, and which need has none", async () => {
+    // The demo strategy cites the demo's fictional low-income indicator.
     const [cilif, missing] = await evidenceCoverage(t.database.db, scot, [
-      { kind: "indicator", referenceId: "cilif-relative-under-16" },
+      { kind: "indicator", referenceId: "demo-children-low-income-percentage" },
       { kind: "indicator", referenceId: "no-such-need" },
     ]);
     expect(cilif!.priorities.map((row) => row.title)).toEqual(["Maximise family incomes and benefit take-up"]);
@@ -127,7 +128,7 @@ describe("strategy pages", () => {
     expect(missing!.priorities).toEqual([]);
     expect(missing!.actions).toEqual([]);
     // Another partnership's links never count.
-    const [foreign] = await evidenceCoverage(t.database.db, eng, [{ kind: "indicator", referenceId: "cilif-relative-under-16" }]);
+    const [foreign] = await evidenceCoverage(t.database.db, eng, [{ kind: "indicator", referenceId: "demo-children-low-income-percentage" }]);
     expect(foreign!.actions).toEqual([]);
   });
 

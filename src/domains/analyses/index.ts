@@ -1,3 +1,4 @@
 export * from "./analysis.ts";
 export { type AreaProfile, loadAreaProfile } from "./profile-service.ts";
+export { referenceText } from "./profile-view.ts";
 export { registerProfileRoutes } from "./profile-routes.ts";

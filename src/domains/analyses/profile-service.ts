@@ -237,6 +237,6 @@ export async function loadAreaProfile(
   }
   const notes: string[] = [];
   if (indicators.some((i) => i.references.some((r) => r.relation === "nation" && !r.value)))
-    notes.push("Where no national figure has been imported, the area is compared by its quintile among areas of the same type; national totals are not computed on request.");
+    notes.push("Where no national figure has been imported, the area is compared by its quintile among areas of the same type; nation and region totals are calculated at import only when the file has every local authority's figure, and never on request.");
   return { area, indicators, smallAreas, notes };
 }

@@ -37,6 +37,14 @@ function show(indicator: IndicatorRow, value: number | null, flags = 0): string 
   return (flags & FLAG.provisional) !== 0 ? `${withUnit} (p)` : withUnit;
 }
 
+/** A nation, region or group figure: says when it was calculated at import from the local authorities' figures. */
+export function referenceText(indicator: IndicatorRow, value: { value: number | null; flags: number } | null): string {
+  if (!value) return "Not imported";
+  if ((value.flags & FLAG.derived) === 0) return show(indicator, value.value, value.flags);
+  if (value.value === null) return "[x] Not calculated: not every local authority has a value for this period";
+  return `${show(indicator, value.value, value.flags)} (Calculated from the local authority figures)`;
+}
+
 function changeSentence(indicator: IndicatorRow, change: Change | null, word: "since" | "on"): string | null {
   if (!change || change.difference === null) return null;
   const period = periodLabel(change.from);
@@ -91,7 +99,7 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
       { name: areaName, value: latest ? show(indicator, latest.value, latest.flags) : "[x] missing", result: "" },
       ...p.references.map((r) => ({
         name: `${r.area.name} (${r.relation})`,
-        value: r.value ? show(indicator, r.value.value, r.value.flags) : "Not imported",
+        value: referenceText(indicator, r.value),
         result: r.benchmark.result === "not compared" ? `Not compared: ${r.benchmark.note}` : `${r.benchmark.result} (${r.benchmark.method})`,
       })),
       ...p.neighbours.map((n) => ({

@@ -11,8 +11,9 @@ export interface CsvTable {
   rows: unknown[][];
 }
 
-type Flags = { provisional: boolean; suppressed: boolean; estimated: boolean; revised: boolean; missing: boolean };
-const FLAG_COLUMNS = ["provisional", "suppressed", "estimated", "revised", "missing"] as const;
+type Flags = { provisional: boolean; suppressed: boolean; estimated: boolean; revised: boolean; missing: boolean; calculated: boolean };
+/** "calculated": a region or nation total summed at import from local authority figures. */
+const FLAG_COLUMNS = ["provisional", "suppressed", "estimated", "revised", "missing", "calculated"] as const;
 const flagCells = (flags: Flags) => FLAG_COLUMNS.map((name) => (flags[name] ? "yes" : "no"));
 
 const AREA_HEADER = ["code", "name", "type", "type_label", "nation", "upper_tier", "lower_tier", "start_year", "end_year"];

@@ -12,6 +12,7 @@ export function flagsOf(flags: number) {
     estimated: (flags & FLAG.estimated) !== 0,
     revised: (flags & FLAG.revised) !== 0,
     missing: (flags & FLAG.missing) !== 0,
+    calculated: (flags & FLAG.derived) !== 0,
   };
 }
 

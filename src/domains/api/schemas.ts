@@ -53,7 +53,14 @@ export const indicatorParams = z.object({ id: z.string().regex(/^[a-z0-9]+(-[a-z
 const nullableNumber = z.number().nullable();
 
 export const flagsSchema = z
-  .object({ provisional: z.boolean(), suppressed: z.boolean(), estimated: z.boolean(), revised: z.boolean(), missing: z.boolean() })
+  .object({
+    provisional: z.boolean(),
+    suppressed: z.boolean(),
+    estimated: z.boolean(),
+    revised: z.boolean(),
+    missing: z.boolean(),
+    calculated: z.boolean().describe("A region, nation or county total summed at import from its local authorities' figures (not in the source file)."),
+  })
   .describe("Flags on the value. A suppressed or missing value is null, never 0.");
 
 export const periodSchema = z.object({ code: z.string(), label: z.string(), start: z.string(), end: z.string() }).describe("The period the value is for.");

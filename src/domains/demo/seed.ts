@@ -12,6 +12,7 @@ import { seedNeedsAssessmentDemo } from "../needs-assessment/index.ts";
 import { seedReportDemo } from "../reports/index.ts";
 import { buildDemoStrategy } from "../strategy-demo/index.ts";
 import { admin, coordinators, type DemoPerson, demoPartnerships, nationalOrganisations, partnershipOrganisations } from "./demo-data.ts";
+import { seedIndicatorDemo } from "./indicator-demo.ts";
 
 export interface DemoSignIn {
   role: string;
@@ -72,6 +73,9 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
       partnership: null,
     });
   }
+
+  // Fictional indicator values for the partnerships' areas, before their needs assessments and reports read them.
+  await seedIndicatorDemo(db, context);
 
   for (const spec of demoPartnerships) {
     const existing = await findPartnershipByName(db, spec.name);

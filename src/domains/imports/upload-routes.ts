@@ -7,18 +7,18 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { partnershipFor } from "../partnerships/index.ts";
 import type { Importer } from "./importer.ts";
 import { importers } from "./registry.ts";
-import { ImportRejected, type ImportReport } from "./report.ts";
+import { registerMappingRoutes } from "./mapping-routes.ts";
+import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
+import { ImportRejected } from "./report.ts";
 import { runImport } from "./run-import.ts";
 import { MAX_IMPORT_BYTES, sourceFromBytes } from "./source-file.ts";
 import { dropPending, loadPending, savePending, updatePendingOptions } from "./upload-store.ts";
 
 const VIEW_FORM = "imports/views/import-form.njk";
-const VIEW_PREVIEW = "imports/views/import-preview.njk";
 
 /** Kinds this person may load: partnership data for editors; national data for administrators only. */
 function kindsFor(actor: Actor): Importer[] {
-  // "wide" needs its column-mapping step, which this page does not have yet (CLI: --mapping).
-  return [...importers.values()].filter((importer) => importer.kind !== "wide" && (importer.scope === "partnership" || actor.isPlatformAdmin));
+  return [...importers.values()].filter((importer) => importer.scope === "partnership" || actor.isPlatformAdmin);
 }
 
 const uploadFields = z.object({
@@ -56,7 +56,8 @@ function optionsFrom(kind: string, fields: z.infer<typeof uploadFields>): Record
   return options;
 }
 
-export function registerUploadRoutes(app: FastifyInstance, { db, config }: AppContext): void {
+export function registerUploadRoutes(app: FastifyInstance, context: AppContext): void {
+  const { db, config } = context;
   const base = (id: string) => `/partnerships/${id}/data/import`;
   const load = async (request: FastifyRequest) => {
     const { id } = z.object({ id: z.uuid() }).catch({ id: "" }).parse(request.params);
@@ -64,17 +65,7 @@ export function registerUploadRoutes(app: FastifyInstance, { db, config }: AppCo
     const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
     return { partnership, actor: request.actor! };
   };
-  const preview = (report: ImportReport, partnership: { id: string; name: string }, token: string, errors: { field: string; message: string }[] = []) => ({
-    title: report.ok ? "Check the file before importing" : "There is a problem with the file",
-    partnership,
-    report: {
-      ...report,
-      nameProblems: report.nameProblems.map((p) => ({ ...p, candidatesText: p.candidates.map((c) => `${c.code} ${c.name}`).join(", ") })),
-    },
-    token,
-    errors,
-    action: `${base(partnership.id)}/${token}`,
-  });
+  const preview = previewModel;
 
   app.get("/partnerships/:id/data/import", async (request, reply) => {
     const { partnership, actor } = await load(request);
@@ -108,6 +99,8 @@ export function registerUploadRoutes(app: FastifyInstance, { db, config }: AppCo
         return reply.code(400).view(VIEW_FORM, formView(partnership, actor, raw, [{ field: "file", message: error.message }]));
       }
       const token = await savePending(config.dataDir, { partnershipId: partnership.id, userId: actor.userId, kind: importer.kind, fileName, options }, bytes);
+      // A wide file needs its columns mapped before it can be checked.
+      if (importer.kind === "wide") return reply.redirect(`${base(partnership.id)}/${token}/map`, 303);
       const report = await runImport(db, { importer, file: source, options, dryRun: true, audit: request.auditContext(), partnershipId: partnership.id });
       return reply.code(report.ok ? 200 : 400).view(VIEW_PREVIEW, preview(report, partnership, token));
     });
@@ -146,4 +139,5 @@ export function registerUploadRoutes(app: FastifyInstance, { db, config }: AppCo
     }
     return reply.code(report.ok && errors.length === 0 ? 200 : 400).view(VIEW_PREVIEW, preview(report, partnership, token, errors));
   });
+  registerMappingRoutes(app, context);
 }

@@ -13,6 +13,7 @@ import {
 import { periodMarkers, readNumberCell } from "./cells.ts";
 import type { CsvTable } from "./csv-table.ts";
 import type { Prepared, PrepareContext } from "./importer.ts";
+import { addParentTotals, noTotals } from "./parent-totals.ts";
 
 export interface WideColumn {
   /** Header text of the value column. */
@@ -25,7 +26,9 @@ export interface WideColumn {
 
 export interface WideSpec {
   codeColumn: string;
+  /** The period of every row, unless `periodColumn` names a column holding each row's period. */
   period: string;
+  periodColumn?: string | undefined;
   columns: WideColumn[];
   /** Area types the codes must be (e.g. only LSOAs for IoD files). */
   areaTypes?: readonly string[];
@@ -37,21 +40,34 @@ export interface WideSpec {
  */
 export async function prepareWide(context: PrepareContext, table: CsvTable, spec: WideSpec): Promise<Prepared> {
   const { issues } = context;
-  const period = parsePeriod(periodMarkers(spec.period).text);
-  const periodFlags = periodMarkers(spec.period).flags;
-  if (!period) issues.error(`"${spec.period}" is not a period (use e.g. 2021/22, 2019, 2021 Q1, 2021-03)`);
-  const needed = [spec.codeColumn, ...spec.columns.flatMap((c) => [c.column, c.numeratorColumn, c.denominatorColumn].filter((x): x is string => !!x))];
+  const byColumn = Boolean(spec.periodColumn);
+  const period = byColumn ? null : parsePeriod(periodMarkers(spec.period).text);
+  const periodFlags = byColumn ? 0 : periodMarkers(spec.period).flags;
+  if (!byColumn && !period) issues.error(`"${spec.period}" is not a period (use e.g. 2021/22, 2019, 2021 Q1, 2021-03)`);
+  const needed = [spec.codeColumn, ...(spec.periodColumn ? [spec.periodColumn] : []), ...spec.columns.flatMap((c) => [c.column, c.numeratorColumn, c.denominatorColumn].filter((x): x is string => !!x))];
   const columns = table.require([...new Set(needed)], issues);
   table.checkRowLengths(issues);
   const report = { rowsRead: table.rows.length, preview: table.preview() };
-  if (!columns || !period) return { report, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) };
+  if (!columns || (!byColumn && !period)) return { report, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) };
 
   const codeIndex = columns.get(spec.codeColumn)!;
   const codes = table.rows.map((row) => (row.cells[codeIndex] ?? "").trim());
   const areaIds = await areaIdsByCode(context.db, codes);
   const areaTypes = await listAreaTypes(context.db, [...areaIds.values()]);
   const buffer = new ObservationBuffer();
-  const periodRef = buffer.periodRef(period.code);
+  const periodIndex = spec.periodColumn ? columns.get(spec.periodColumn) : undefined;
+  /** The row's period: the fixed one, or the row's cell (an error names row and column). */
+  const rowPeriod = (row: { cells: string[]; line: number }): { ref: number; code: string; flags: number } | null => {
+    if (periodIndex === undefined) return { ref: buffer.periodRef(period!.code), code: period!.code, flags: periodFlags };
+    const text = (row.cells[periodIndex] ?? "").trim();
+    const marked = periodMarkers(text);
+    const parsed = parsePeriod(marked.text);
+    if (!parsed) {
+      issues.error(text ? `"${text.slice(0, 40)}" is not a period (use e.g. 2021/22, 2019, 2021 Q1, 2021-03)` : "the period is empty", row.line, spec.periodColumn);
+      return null;
+    }
+    return { ref: buffer.periodRef(parsed.code), code: parsed.code, flags: marked.flags };
+  };
   const definitions = spec.columns.map((c) => ({
     ...c,
     ref: buffer.indicatorRef(c.indicator.slug),
@@ -85,12 +101,15 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
       issues.error(`"${code}" is a ${type}, expected ${spec.areaTypes.join(" or ")}`, row.line, spec.codeColumn);
       continue;
     }
-    const earlier = seen.get(code);
+    const when = rowPeriod(row);
+    if (!when) continue;
+    const rowKey = `${code}|${when.code}`;
+    const earlier = seen.get(rowKey);
     if (earlier !== undefined) {
-      issues.error(`duplicate row: area "${code}" is also on row ${earlier}`, row.line, spec.codeColumn);
+      issues.error(`duplicate row: area "${code}"${byColumn ? ` in ${when.code}` : ""} is also on row ${earlier}`, row.line, spec.codeColumn);
       continue;
     }
-    seen.set(code, row.line);
+    seen.set(rowKey, row.line);
     for (const definition of definitions) {
       const cell = readNumberCell(row.cells[definition.index]);
       if (!cell.ok) {
@@ -101,27 +120,31 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
       if (cell.flags & FLAG.suppressed) suppressed++;
       buffer.push({
         indicator: definition.ref,
-        period: periodRef,
+        period: when.ref,
         area: areaId,
         value: cell.value,
         numerator: definition.numeratorIndex === undefined ? null : extra(row, definition.numeratorIndex, definition.numeratorColumn!),
         denominator: definition.denominatorIndex === undefined ? null : extra(row, definition.denominatorIndex, definition.denominatorColumn!),
-        flags: cell.flags | periodFlags,
+        flags: cell.flags | when.flags,
       });
     }
     await slice();
   }
     for (const problem of await indicatorOwnershipProblems(context.db, definitions.map((d) => d.draft.slug), context.partnershipId)) issues.error(problem);
   const fresh = await newIndicatorSlugs(context.db, definitions.map((d) => d.draft.slug));
+  const fileValues = buffer.length;
+  const totals = issues.ok ? await addParentTotals(context.db, buffer, definitions.map((d) => d.draft), issues, new Map(areaTypes)) : noTotals();
+  for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
   return {
     report: {
       ...report,
-      values: buffer.length,
+      values: fileValues,
       missingValues: missing,
       suppressedValues: suppressed,
-      areas: seen.size,
-      periods: [period.code],
+      areas: new Set([...seen.keys()].map((key) => key.split("|")[0])).size,
+      periods: buffer.periodCodes.map((code) => parsePeriod(code)!).sort((a, b) => a.sortKey - b.sortKey).map((p) => p.code),
       indicators: definitions.map((d) => ({ slug: d.draft.slug, title: d.draft.title, isNew: fresh.has(d.draft.slug) })),
+      counts: { totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
     },
     total: buffer.length,
     write: async (tx, { batchId, progress }) => {

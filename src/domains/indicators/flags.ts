@@ -5,6 +5,8 @@ export const FLAG = {
   estimated: 4,
   revised: 8,
   missing: 16,
+  /** Not in the source file: a parent area's total summed from its local authorities' figures at import. */
+  derived: 32,
 } as const;
 
 export type FlagName = keyof typeof FLAG;

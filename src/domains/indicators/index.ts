@@ -14,6 +14,8 @@ export {
   insertBatch,
   listBatches,
   listIndicators,
+  authoritiesWithValues,
+  sourceValueKeys,
   type PeriodRow,
 } from "./repository.ts";
 export * from "./catalogue-service.ts";

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { pgArray } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import { FLAG } from "./flags.ts";
 import type { ParsedPeriod } from "./periods.ts";
 import type { IndicatorDefinition, IndicatorUpdate } from "./schemas.ts";
 import { breakdowns, importBatches, indicators, periods } from "./tables.ts";
@@ -109,4 +110,28 @@ export async function upsertBreakdowns(db: Executor, keys: readonly string[]): P
     for (const row of found) ids.set(`${row.dimension}\u0000${row.value}`, row.id);
   }
   return keys.map((key) => ids.get(key)!);
+}
+
+/**
+ * Keys ("slug|period|breakdown|areaId") of values stored for these areas that came from a
+ * source file rather than being summed at import: a computed total must never replace them.
+ */
+export async function sourceValueKeys(db: Executor, slugs: readonly string[], areaIds: readonly number[]): Promise<Set<string>> {
+  if (slugs.length === 0 || areaIds.length === 0) return new Set();
+  const result = await db.execute(sql`
+    select i.slug, p.code as period, b.dimension, b.value, o.area_id as "areaId"
+    from observations o join indicators i on i.id = o.indicator_id join periods p on p.id = o.period_id
+    left join breakdowns b on b.id = o.breakdown_id
+    where i.slug = any(${pgArray([...slugs])}::text[]) and o.area_id = any(${pgArray([...areaIds])}::int[]) and (o.flags & ${FLAG.derived}::int) = 0`);
+  const found = rows<{ slug: string; period: string; dimension: string | null; value: string | null; areaId: number | string }>(result);
+  return new Set(found.map((r) => `${r.slug}|${r.period}|${r.dimension === null ? "" : `${r.dimension}\u0000${r.value}`}|${Number(r.areaId)}`));
+}
+
+/** Local authorities holding values of these indicators: with a file's own, they tell which boundary set the series uses. */
+export async function authoritiesWithValues(db: Executor, slugs: readonly string[]): Promise<number[]> {
+  if (slugs.length === 0) return [];
+  const result = await db.execute(sql`
+    select distinct o.area_id as "areaId" from observations o join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id
+    where i.slug = any(${pgArray([...slugs])}::text[]) and a.type = 'local-authority' and (o.flags & ${FLAG.derived}::int) = 0`);
+  return rows<{ areaId: number | string }>(result).map((r) => Number(r.areaId));
 }

@@ -1,8 +1,8 @@
 /**
  * A fictional draft needs assessment for a demo partnership, made through the services (so it is
  * audited): narrative, an indicator panel, findings and qualitative evidence in every section, local
- * services, SWOT, a linked assessment and a review date. The demo loads no official data, so the
- * panels show their honest "no data imported yet" state. `publishFirst` also publishes version 1
+ * services, SWOT, a linked assessment and a review date. The panels show the demo's fictional
+ * indicator set (loaded by the demo before the partnerships), compared with region and nation. `publishFirst` also publishes version 1
  * and then keeps drafting, so the draft and the publication differ as they would in real use.
  */
 import type { AuditContext } from "../../kernel/audit/audit.ts";
@@ -40,7 +40,12 @@ export async function seedNeedsAssessmentDemo(db: Db, partnership: PartnershipLi
     await addEntry(db, audit, partnership.id, {
       kind: "panel",
       sectionCode: section.code,
-      data: { indicatorSlug: "cilif-relative-children-count", indicatorTitle: "Children in relative low income families", areaCode: partnership.areaCode },
+      // The demo's fictional indicator set (src/domains/demo/indicator-demo.ts): the count in the first section, the percentage elsewhere.
+      data: {
+        indicatorSlug: position === 0 ? "demo-children-low-income-count" : "demo-children-low-income-percentage",
+        indicatorTitle: "Children in relative low income families (Fictional demo data)",
+        areaCode: partnership.areaCode,
+      },
     });
     for (const statement of findingsByPosition[position % findingsByPosition.length]!) {
       await addEntry(db, audit, partnership.id, { kind: "finding", sectionCode: section.code, data: { statement } });

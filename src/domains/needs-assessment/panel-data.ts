@@ -10,6 +10,7 @@ import { type DataTable, formatValue, MARKER_NOTES, type TrendChartInput, type U
 import { childrenOfType, findAreaByCode } from "../geography/index.ts";
 import { FLAG, type IndicatorRow, listIndicators, type ObservationValue, parsePeriod, valuesForArea, valuesForAreas } from "../indicators/index.ts";
 import { applyDisclosure, type DisclosedCell, type DisclosureCell, type DisclosureGroup, normaliseRule } from "./disclosure.ts";
+import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
 
 const chartUnits: Record<string, Unit> = { count: "count", percentage: "percentage", rate: "rate", currency: "currency", rank: "rank", decile: "rank" };
 const SMALL_AREA_TYPES = ["ward", "msoa", "lsoa"];
@@ -89,6 +90,8 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
   const rule = base.disclosureRule;
   const sorted = [...values].sort((a, b) => a.periodSortKey - b.periodSortKey);
   const latestPeriod = sorted.at(-1)!;
+  const comparisons = await loadComparisons(db, partnershipId, area, indicator, sorted.map((v) => v.periodCode));
+  const compared = comparisons.flatMap((series) => [...series.values.values()]);
 
   // Small areas of the panel's area in the latest period, where the indicator has them.
   const smallTypes = indicator.areaTypes.filter((type) => SMALL_AREA_TYPES.includes(type) && type !== area.type);
@@ -102,23 +105,29 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
   }
 
   const key = (v: ObservationValue) => `${v.periodCode}|${v.areaCode}`;
-  const cells = [...sorted, ...smallByType].map((v) => disclosureCell(key(v), indicator, v, rule));
+  const cells = [...sorted, ...smallByType, ...compared].map((v) => disclosureCell(key(v), indicator, v, rule));
   // Only counts add up, so only they form a total with their parts.
   const groups: DisclosureGroup[] = indicator.unit === "count" && smallByType.length ? [{ total: key(latestPeriod), parts: smallByType.map(key) }] : [];
   const disclosed = applyDisclosure(rule, cells, groups);
   const shown = (v: ObservationValue) => shownValue(indicator, disclosed.get(key(v))!, v);
 
   const notes = [MARKER_NOTES.suppressed, MARKER_NOTES.missing, MARKER_NOTES.provisional];
+  if (comparisons.some((c) => c.calculated)) notes.push("Totals marked “calculated” were summed at import from every local authority's figure in the file (counts added, rates from added numerators and denominators).");
+  for (const c of comparisons) if (c.note) notes.push(c.note);
   if (rule === "small-count") notes.unshift("Disclosure control: counts from 1 to 9 are shown as [c], other counts are rounded to the nearest 5, and further cells are withheld where a withheld value could otherwise be worked out.");
   const unit = chartUnits[indicator.unit] ?? "score";
   const source = base.source;
   const table: DataTable = {
-    caption: `${indicator.title}, ${area.name}, ${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}. Source: ${source}`,
-    columns: ["Period", "Value", "Status"],
+    caption: `${indicator.title}, ${area.name}${comparisons.length ? ` compared with ${comparisons.map((c) => c.name).join(", ")}` : ""}, ${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}. Source: ${source}`,
+    columns: comparisons.length ? ["Period", area.name, ...comparisons.map((c) => (c.calculated ? `${c.name} (calculated from the local authority figures)` : c.name)), "Status"] : ["Period", "Value", "Status"],
     rows: sorted.map((v) => {
       const cell = shown(v);
       const status = [(v.flags & FLAG.provisional) !== 0 ? "Provisional" : "", cell.suppressed ? "Suppressed" : "", !cell.suppressed && cell.shown === null ? "Missing" : "", cell.rounded ? "Rounded" : ""].filter(Boolean).join(", ");
-      return [periodLabel(v.periodCode), display(indicator, cell, v), status || "–"];
+      const others = comparisons.map((c) => {
+        const other = c.values.get(v.periodCode);
+        return other ? display(indicator, shown(other), other) : "Not imported";
+      });
+      return [periodLabel(v.periodCode), display(indicator, cell, v), ...others, status || "–"];
     }),
     notes,
   };
@@ -147,6 +156,11 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
           : `, ${change.direction === "increasing" ? "up" : "down"} ${Math.abs(change.percent).toLocaleString("en-GB", { maximumFractionDigits: 0 })}% on ${periodLabel(change.from)}${change.judgement === "not judged" ? "" : ` (${change.judgement})`}`
         : "";
     sentence = `In ${periodLabel(latestShown.periodCode)}${provisional ? " (provisional)" : ""}, ${lowerFirst(indicator.title)} in ${area.name} was ${value}${changeText}.`;
+    const against = comparisonSentence(comparisons, latestShown.periodCode, periodLabel(latestShown.periodCode), (v) => {
+      const cell = shown(v);
+      return cell.suppressed || cell.shown === null ? null : display(indicator, cell, v);
+    });
+    if (against) sentence += ` ${against}`;
     if (latestShown !== safeValues.at(-1)) sentence += ` The figure for ${periodLabel(latestPeriod.periodCode)} is not shown (${shown(latestPeriod).suppressed ? "suppressed" : "missing"}).`;
   } else sentence = `No value for ${area.name} can be shown: every period is suppressed or missing.`;
   const chart: TrendChartInput = {
@@ -157,7 +171,21 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
     unitLabel: indicator.unit === "rate" && indicator.ratePer ? `per ${indicator.ratePer.toLocaleString("en-GB")}` : undefined,
     width: 640,
     periods: sorted.map((v) => ({ label: periodLabel(v.periodCode), provisional: (v.flags & FLAG.provisional) !== 0 })),
-    series: [{ name: area.name, values: safeValues.map((v) => ((v.flags & FLAG.suppressed) !== 0 ? ("suppressed" as const) : v.value)) }],
+    series: [
+      { name: area.name, values: safeValues.map((v) => ((v.flags & FLAG.suppressed) !== 0 ? ("suppressed" as const) : v.value)) },
+      // Counts of a nation dwarf an authority's: the chart compares rates and percentages only (the table has every figure).
+      ...(indicator.unit === "count"
+        ? []
+        : comparisons.map((c) => ({
+            name: c.name,
+            values: sorted.map((v) => {
+              const other = c.values.get(v.periodCode);
+              if (!other) return null;
+              const cell = shown(other);
+              return cell.suppressed ? ("suppressed" as const) : cell.shown;
+            }),
+          }))),
+    ],
   };
   const latestCell = shown(latestPeriod);
   return {

@@ -130,8 +130,8 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
     }
     if (index % 3 === 0) {
       await addIndicator(db, audit, pid, action.id, {
-        indicatorRef: "cilif-relative-under-16",
-        label: "Children in relative low income families (under 16), %",
+        indicatorRef: "demo-children-low-income-percentage",
+        label: "Children in relative low income families (Fictional demo data), %",
         baseline: 22 + Math.round(rand() * 60) / 10,
         baselinePeriod: financialYearLabel(year - 2),
         target: 18,

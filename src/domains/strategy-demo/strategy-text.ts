@@ -6,7 +6,7 @@ export const priorityTemplates: { title: string; description: string; evidence: 
     title: "Maximise family incomes and benefit take-up",
     description: "Make sure every family gets the financial support it is entitled to, with advice where families already go.",
     evidence: [
-      { kind: "indicator", referenceId: "cilif-relative-under-16", label: "Children in relative low income families" },
+      { kind: "indicator", referenceId: "demo-children-low-income-percentage", label: "Children in relative low income families (Fictional demo data)" },
       { kind: "indicator", referenceId: "scp-take-up", label: "Scottish Child Payment take-up estimate" },
       { kind: "qualitative", referenceId: "parents-panel-2024", label: "Parents' panel: “nobody told us what we could claim”" },
     ],

@@ -23,6 +23,7 @@ import {
 import { periodMarkers, readNumberCell } from "../cells.ts";
 import { defineImporter } from "../importer.ts";
 import type { NameProblem } from "../report.ts";
+import { addParentTotals, noTotals } from "../parent-totals.ts";
 import { encodingOption } from "../run-import.ts";
 import { readCsv } from "../source-file.ts";
 
@@ -156,19 +157,22 @@ export const statxploreImporter = defineImporter({
     for (const column of annotated) issues.warn(`annotations in "${column.cell}" were not imported`);
     for (const problem of await indicatorOwnershipProblems(context.db, [draft.slug], context.partnershipId)) issues.error(problem);
     const fresh = await newIndicatorSlugs(db, [draft.slug]);
+    const fileValues = buffer.length;
+    const totals = issues.ok ? await addParentTotals(db, buffer, [{ slug: draft.slug, unit: existing?.unit ?? draft.unit, ratePer: existing?.ratePer ?? draft.ratePer }], issues, new Map(areaTypes)) : noTotals();
+    for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
     return {
       report: {
         rowsRead: dataRows,
         skippedRows,
         nameProblems,
-        values: buffer.length,
+        values: fileValues,
         missingValues: missing,
         suppressedValues: suppressed,
         areas: seen.size,
         periods: periodColumns.map((c) => c.period!.code),
         indicators: [{ slug: draft.slug, title: draft.title, isNew: fresh.has(draft.slug) }],
         preview: { columns: header.cells, rows: rows.slice(headerIndex + 1, headerIndex + 11).map((row) => row.cells) },
-        counts: { matchedNames: seen.size, unmatchedNames: nameProblems.length, titleRows: headerIndex },
+        counts: { matchedNames: seen.size, unmatchedNames: nameProblems.length, titleRows: headerIndex, totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
       },
       total: buffer.length,
       write: async (tx, { batchId, progress, audit }) => {

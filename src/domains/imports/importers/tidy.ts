@@ -15,6 +15,7 @@ import {
 import { periodMarkers, readNumberCell, slugify } from "../cells.ts";
 import { CsvTable } from "../csv-table.ts";
 import { defineImporter } from "../importer.ts";
+import { addParentTotals, noTotals } from "../parent-totals.ts";
 import { encodingOption } from "../run-import.ts";
 import { readTable } from "../spreadsheet.ts";
 
@@ -143,16 +144,20 @@ export const tidyImporter = defineImporter({
     }
     for (const problem of await indicatorOwnershipProblems(context.db, [...definitions.keys()], context.partnershipId)) issues.error(problem);
     const fresh = await newIndicatorSlugs(context.db, [...definitions.keys()]);
+    const fileValues = buffer.length;
+    const totals = issues.ok ? await addParentTotals(context.db, buffer, [...definitions.values()], issues, new Map(areaTypes)) : noTotals();
+    for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
     const periodsSorted = buffer.periodCodes.map((code) => parsePeriod(code)!).sort((a, b) => a.sortKey - b.sortKey);
     return {
       report: {
         ...report,
-        values: buffer.length,
+        values: fileValues,
         missingValues: missing,
         suppressedValues: suppressed,
         areas: new Set(buffer.area).size,
         periods: periodsSorted.map((p) => p.code),
         indicators: [...definitions.values()].map((d) => ({ slug: d.slug, title: d.title, isNew: fresh.has(d.slug) })),
+        counts: { totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
       },
       total: buffer.length,
       write: async (tx, { batchId, progress }) => {

@@ -13,7 +13,9 @@ import { prepareWide } from "../wide-core.ts";
  */
 export const wideMappingSchema = z.object({
   codeColumn: z.string().min(1),
-  period: z.string().min(1),
+  /** The period of every row; or leave it empty and name the column holding each row's period. */
+  period: z.string().default(""),
+  periodColumn: z.string().min(1).optional(),
   columns: z
     .array(
       z.object({
@@ -24,7 +26,7 @@ export const wideMappingSchema = z.object({
       }),
     )
     .min(1, "map at least one value column"),
-});
+}).refine((m) => m.period !== "" || m.periodColumn, { message: "give the period, or the column that holds each row's period", path: ["period"] });
 
 export const wideImporter = defineImporter({
   kind: "wide",
@@ -40,6 +42,6 @@ export const wideImporter = defineImporter({
         indicator: { ...entry.indicator, title, slug: entry.indicator.slug ?? slugify(title), disclosureRule: entry.indicator.disclosureRule ?? ("small-count" as const) },
       };
     });
-    return prepareWide(context, table, { codeColumn: opts.mapping.codeColumn, period: opts.mapping.period, columns });
+    return prepareWide(context, table, { codeColumn: opts.mapping.codeColumn, period: opts.mapping.period, periodColumn: opts.mapping.periodColumn, columns });
   },
 });

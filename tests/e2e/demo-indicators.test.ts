@@ -1,0 +1,57 @@
+/**
+ * The demo's fictional indicator set in real Chromium: the Darlington profile and needs
+ * assessment, now with charts comparing the area with its region and nation, pass axe
+ * (WCAG 2.2 AA) with one h1 and a clean console.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.ts";
+import { type DemoSignIn, seedDemo } from "../../src/domains/demo/index.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { buildAssets } from "../../src/kernel/http/assets.ts";
+import { testConfig } from "../helpers/test-app.ts";
+import { createTestDatabase } from "../helpers/test-database.ts";
+import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+
+let database: Database;
+let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let origin: string;
+let browser: Browser;
+let signIns: DemoSignIn[];
+
+describe("demo indicator pages in Chromium", () => {
+  beforeAll(async () => {
+    await buildAssets();
+    database = await createTestDatabase();
+    signIns = await seedDemo(database);
+    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
+    origin = await app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await launchBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it("has no axe violations on the Darlington profile and needs assessment with comparisons", async () => {
+    const lead = signIns.find((s) => s.role === "Lead" && s.partnership?.includes("Darlington"))!;
+    const page = await newPage(browser);
+    const messages: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") messages.push(message.text());
+    });
+    expect(await signInThroughForm(page, origin, lead.email, lead.password)).toBeNull();
+    await page.goto(`${origin}/dashboard`);
+    const href = await page.locator('a[href^="/partnerships/"]').first().getAttribute("href");
+    const id = /\/partnerships\/([0-9a-f-]{36})/.exec(href ?? "")![1]!;
+    for (const path of ["profile", "needs-assessment"]) {
+      const response = await page.goto(`${origin}/partnerships/${id}/${path}`);
+      expect(response?.status(), path).toBe(200);
+      expect(await page.locator("h1").count(), path).toBe(1);
+      expect(await runAxe(page), path).toEqual([]);
+    }
+    expect(await page.locator("[data-sentence]").first().textContent()).toContain("In the same period");
+    expect(messages).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,82 @@
+/**
+ * Needs-assessment panels compared with the region, the nation (totals calculated at import,
+ * labelled so) and the partnership's comparison group (pooled from numerators and denominators),
+ * in the panel's table, sentence and chart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AreaInput, areaTypeOfCode, linkParents, nationOfCode, saveComparisonGroup, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
+import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+
+let t: TestApp;
+let partnershipId: string;
+let editor: TestClient;
+const base = () => `/partnerships/${partnershipId}/needs-assessment`;
+const audit = { actorUserId: null, actorLabel: "panel-comparisons-test" };
+
+function area(code: string, name: string, type?: string): AreaInput {
+  return { code, name, type: type ?? areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+}
+
+async function tidy(name: string, csv: string) {
+  const report = await runImport(t.database.db, {
+    importer: importerFor("tidy")!,
+    file: sourceFromBytes(name, Buffer.from(`area_code,period,indicator,measure,value,numerator,denominator\n${csv}`)),
+    options: { publisher: "Fictional Statistics Office", dataset: "Test series", disclosure: "none" },
+    dryRun: false,
+    audit,
+  });
+  expect(report.errors).toEqual([]);
+  return report;
+}
+
+const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // A tiny fictional geography: two authorities, the only ones in their region and nation.
+  await upsertAreas(t.database.db, [area("E92000001", "England"), area("E12000001", "North East"), area("E06000001", "Hartlepool"), area("E06000005", "Darlington"), area("E06000004", "Stockton-on-Tees")]);
+  await linkParents(t.database.db, [
+    { child: "E12000001", parent: "E92000001", relation: "nation" },
+    ...["E06000001", "E06000005"].flatMap((child) => [
+      { child, parent: "E12000001", relation: "region" },
+      { child, parent: "E92000001", relation: "nation" },
+    ]),
+  ]);
+  const report = await tidy(
+    "rates.csv",
+    [
+      "E06000001,2020/21,fictional-rate,Percentage,20,200,1000",
+      "E06000005,2020/21,fictional-rate,Percentage,30,600,2000",
+      "E06000001,2021/22,fictional-rate,Percentage,25,250,1000",
+      "E06000005,2021/22,fictional-rate,Percentage,35,700,2000",
+      "E06000004,2021/22,fictional-rate,Percentage,10,100,1000",
+    ].join("\n"),
+  );
+  expect(report.counts.totalsCalculated).toBe(4);
+  const org = await fixtures.organisation(t.database, "Hartlepool Council");
+  partnershipId = (await fixtures.partnership(t.database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool")).id;
+  await fixtures.user(t.database, "editor@h.example", org.id, { roles: [[partnershipId, "editor"]] });
+  await saveComparisonGroup(t.database.db, audit, { partnershipId, name: "Tees neighbours", kind: "user", memberCodes: ["E06000001", "E06000005", "E06000004"] });
+  editor = t.client();
+  await editor.signIn("editor@h.example");
+});
+afterAll(() => t.close());
+
+describe("needs-assessment panel comparisons", () => {
+  it("adds region, nation and comparison group to the panel's table, sentence and chart, with periods and source", async () => {
+    expect((await editor.post(`${base()}/sections/financial-support/panels/new`, { indicatorSlug: "fictional-rate", areaCode: "" })).statusCode).toBe(303);
+    const html = decode((await editor.get(base())).body);
+    const start = html.indexOf('data-panel="fictional-rate"');
+    const panel = html.slice(start, html.indexOf("</details>", start));
+    // North East and England: (200 + 600) / (1000 + 2000) = 26.7% and (250 + 700) / 3000 = 31.7%, never the average of rates.
+    expect(panel).toContain("North East (calculated from the local authority figures)");
+    expect(panel).toContain("England (calculated from the local authority figures)");
+    expect(panel).toContain("Tees neighbours (group)");
+    expect(panel).toMatch(/2021\/22<\/th><td class="govuk-table__cell">25(\.0)?%<\/td><td class="govuk-table__cell">31\.7%<\/td><td class="govuk-table__cell">31\.7%<\/td><td class="govuk-table__cell">26\.7%<\/td>/);
+    expect(panel).toMatch(/2020\/21<\/th><td class="govuk-table__cell">20(\.0)?%<\/td><td class="govuk-table__cell">26\.7%<\/td><td class="govuk-table__cell">26\.7%<\/td><td class="govuk-table__cell">\[x\]<\/td>/);
+    expect(panel).toMatch(/In the same period \(2021\/22\): North East 31\.7% \(calculated from the local authority figures\); England 31\.7% \(calculated from the local authority figures\); Tees neighbours \(group\) 26\.7%\./);
+    expect(panel).toContain("Fictional Statistics Office, Test series");
+    expect(panel).toContain("numerators and denominators summed, never an average of rates");
+  });
+});
