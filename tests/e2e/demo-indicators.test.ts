@@ -34,7 +34,7 @@ describe("demo indicator pages in Chromium", () => {
     await database?.close();
   });
 
-  it("has no axe violations on the Darlington profile and needs assessment with comparisons", async () => {
+  it("has no axe violations on the Darlington profile, needs assessment and report with the demo data", async () => {
     const lead = signIns.find((s) => s.role === "Lead" && s.partnership?.includes("Darlington"))!;
     const page = await newPage(browser);
     const messages: string[] = [];
@@ -45,13 +45,23 @@ describe("demo indicator pages in Chromium", () => {
     await page.goto(`${origin}/dashboard`);
     const href = await page.locator('a[href^="/partnerships/"]').first().getAttribute("href");
     const id = /\/partnerships\/([0-9a-f-]{36})/.exec(href ?? "")![1]!;
+    const check = async (what: string) => {
+      expect(await page.locator("h1").count(), what).toBe(1);
+      expect(await runAxe(page), what).toEqual([]);
+    };
     for (const path of ["profile", "needs-assessment"]) {
       const response = await page.goto(`${origin}/partnerships/${id}/${path}`);
       expect(response?.status(), path).toBe(200);
-      expect(await page.locator("h1").count(), path).toBe(1);
-      expect(await runAxe(page), path).toEqual([]);
+      await check(path);
     }
     expect(await page.locator("[data-sentence]").first().textContent()).toContain("In the same period");
+    // The year's report draws indicator progress from the same data.
+    await page.goto(`${origin}/partnerships/${id}/reports`);
+    await check("reports");
+    const report = await page.locator('a[href*="/reports/"]').first().getAttribute("href");
+    expect(report).toBeTruthy();
+    await page.goto(`${origin}${report}`);
+    await check("report");
     expect(messages).toEqual([]);
   }, 180_000);
 });

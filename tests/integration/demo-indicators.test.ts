@@ -67,6 +67,11 @@ describe("demo indicator data", () => {
     expect(needs).toMatch(/In 2023\/24 \(provisional\), children in relative low income families \(Fictional demo data\), % in Darlington was \d+\.\d%/);
     expect(needs).toMatch(/In the same period \(2023\/24\): North East \d+\.\d% \(p\); England \d+\.\d% \(p\)\./);
     expect(needs).not.toContain("No data imported yet");
+    const reports = (await lead.get(`/partnerships/${partnership!.id}/reports`)).body;
+    const reportUrl = /href="(\/partnerships\/[0-9a-f-]+\/reports\/[0-9a-f-]{36})"/.exec(reports)![1]!;
+    const report = decode((await lead.get(reportUrl)).body);
+    expect(report).toContain("Children in relative low income families (Fictional demo data)");
+    expect(report).toMatch(/\d+\.\d% \(2023\/24, provisional\)/);
   });
 
   it("serves the fictional data as open data through the API", async () => {
