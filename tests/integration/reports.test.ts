@@ -145,6 +145,13 @@ describe("sign-off and publication", () => {
     expect(viewerPage.statusCode).toBe(200);
     expect(viewerPage.body).not.toContain("Regenerate data sections");
     expect(viewerPage.body).not.toContain("Viewer text");
+    // The completeness check links only to pages the reader may use to fix things.
+    expect(viewerPage.body).not.toContain(`${reportUrl}/sign-off`);
+    expect(viewerPage.body).not.toContain(">Fix<");
+    const editorPage = await editor.get(reportUrl);
+    expect(editorPage.body).not.toContain(`${reportUrl}/sign-off`);
+    expect(editorPage.body).toContain(`${reportUrl}/sections/case-studies"`);
+    expect((await lead.get(reportUrl)).body).toContain(`${reportUrl}/sign-off`);
     expect((await editor.post(`${reportUrl}/publish`)).statusCode).toBe(403);
     expect((await lead.post(`${reportUrl}/publish`)).statusCode).toBe(400);
     const invalid = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "31/02/2025" });

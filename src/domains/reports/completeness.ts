@@ -9,6 +9,8 @@ export interface CompletenessItem {
   detail: string;
   /** Where to fix it. */
   href: string;
+  /** Who may fix it there: partnership members and sign-offs are the lead's; the rest editors'. */
+  fixedBy?: "lead";
 }
 
 /**
@@ -31,8 +33,8 @@ export function completeness(
   if (statutory) {
     const councils = facts.bodies.filter((b) => b.type === "council");
     const boards = facts.bodies.filter((b) => b.type === "health-board");
-    if (councils.length === 0) add({ key: "body:council", label: "Measures taken by the council", met: false, detail: "No council is a member of the partnership.", href: `${base}/organisations` }, "statutory");
-    if (boards.length === 0) add({ key: "body:health-board", label: "Measures taken by each health board", met: false, detail: "No health board is a member of the partnership.", href: `${base}/organisations` }, "statutory");
+    if (councils.length === 0) add({ key: "body:council", label: "Measures taken by the council", met: false, detail: "No council is a member of the partnership.", href: `${base}/organisations`, fixedBy: "lead" }, "statutory");
+    if (boards.length === 0) add({ key: "body:health-board", label: "Measures taken by each health board", met: false, detail: "No health board is a member of the partnership.", href: `${base}/organisations`, fixedBy: "lead" }, "statutory");
     for (const body of facts.bodies) {
       add(
         {
@@ -81,6 +83,6 @@ export function completeness(
     add({ key: "lived-experience", label: "Lived experience and consultation", met: facts.livedExperience > 0 || narrative("lived-experience"), detail: `${facts.livedExperience} pieces of qualitative evidence linked${narrative("lived-experience") ? "; narrative written" : ""}.`, href: facts.livedExperience > 0 ? `${reportHref}/sections/lived-experience` : `${base}/strategy` });
   }
   add({ key: "case-studies", label: "At least one case study", met: narrative("case-studies"), detail: narrative("case-studies") ? "Written." : "No case study written yet.", href: `${reportHref}/sections/case-studies` });
-  add({ key: "sign-off", label: "Signed off (elected member, senior executive or board)", met: signOffs > 0, detail: signOffs > 0 ? `${signOffs} sign-off${signOffs === 1 ? "" : "s"} recorded.` : "Not signed off yet.", href: `${reportHref}/sign-off` });
+  add({ key: "sign-off", label: "Signed off (elected member, senior executive or board)", met: signOffs > 0, detail: signOffs > 0 ? `${signOffs} sign-off${signOffs === 1 ? "" : "s"} recorded.` : "Not signed off yet.", href: `${reportHref}/sign-off`, fixedBy: "lead" });
   return items;
 }
