@@ -25,6 +25,8 @@ export interface CrawlOptions {
   maxPages: number;
   /** Further instances of an already-seen route pattern to visit, at most (default 1). */
   maxRepeatsPerPattern?: number;
+  /** Paths not to visit (another person's crawl covers them); counted with the bound's. */
+  leaveOut?: RegExp;
   /** Called after a form submission; lets the caller sign back in if a form signed us out. */
   afterFormSubmit?: (page: Page) => Promise<void>;
 }
@@ -131,6 +133,10 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     const key = withoutHash(url);
     if (queued.has(key)) return;
     queued.add(key);
+    if (options.leaveOut?.test(url.pathname)) {
+      report.skippedForBound += 1;
+      return;
+    }
     const pattern = routePattern(url);
     const seen = patterns.get(pattern) ?? 0;
     patterns.set(pattern, seen + 1);
