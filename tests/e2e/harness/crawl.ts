@@ -25,6 +25,11 @@ export interface CrawlOptions {
   maxPages: number;
   /** Further instances of an already-seen route pattern to visit, at most (default 1). */
   maxRepeatsPerPattern?: number;
+  /**
+   * Forms already submitted empty (method + route pattern), shared between crawls so each form's
+   * error state is checked once for everyone; every person still has each page checked.
+   */
+  formsTried?: Set<string>;
   /** Paths not to visit (another person's crawl covers them); counted with the bound's. */
   leaveOut?: RegExp;
   /** Called after a form submission; lets the caller sign back in if a form signed us out. */
@@ -126,7 +131,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
   const queued = new Set<string>();
   const patterns = new Map<string, number>();
   const maxRepeats = options.maxRepeatsPerPattern ?? 1;
-  const formsTried = new Set<string>();
+  const formsTried = options.formsTried ?? new Set<string>();
 
   const enqueue = (raw: string) => {
     const url = new URL(raw, options.origin);
