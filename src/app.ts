@@ -32,7 +32,7 @@ import { registerProfileRoutes } from "./domains/analyses/index.ts";
 import { registerLocalityRoutes } from "./domains/localities/index.ts";
 import { registerProofingRoutes } from "./domains/proofing/index.ts";
 import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
-import { evidenceChoices, needsAssessmentStatuses, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
+import { evidenceChoices, needsAssessmentStatuses, publishedAssessments, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
 import { registerApiDocsRoutes, registerApiRoutes, registerTokenRoutes } from "./domains/api/index.ts";
 import { registerPublicRoutes, registerReportRoutes, reportStatuses } from "./domains/reports/index.ts";
 
@@ -110,7 +110,8 @@ export async function buildApp(options: {
   registerMonitoringRoutes(app, context);
   registerProofingRoutes(app, context);
   registerReportRoutes(app, context);
-  registerPublicRoutes(app, context);
+  // The public index lists published needs assessments too (reports does not import needs-assessment).
+  registerPublicRoutes(app, context, { publishedAssessments });
   registerUploadRoutes(app, context);
   registerProfileRoutes(app, context);
   registerLocalityRoutes(app, context);

@@ -238,6 +238,8 @@ describe("publishing", () => {
     expect(before).toContain("Version 1");
     expect(before).toContain("6,072");
     expect(before).toContain("Lone parents are less likely to claim what they are entitled to");
+    // Listed on the public index of publications, for anyone.
+    expect((await t.client().get("/published")).body).toContain(`/published/needs-assessments/${publicationId}`);
 
     // Change the draft and the data after publishing.
     await editor.post(`${base()}/sections/financial-support/findings/new`, { statement: "A need found after publishing" });

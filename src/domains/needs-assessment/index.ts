@@ -6,3 +6,4 @@ export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosu
 export { needsAssessmentStatuses } from "./status.ts";
 export { evidenceChoices, type EvidenceChoice } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
+export { listLatestPublications as publishedAssessments } from "./repository.ts";

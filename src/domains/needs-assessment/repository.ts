@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
+import { partnerships } from "../partnerships/index.ts";
 import {
   needsAssessments,
   needsFindings,
@@ -156,4 +157,19 @@ export async function statusRows(db: Executor, partnershipIds: string[]) {
 export async function findFirstFinding(db: Executor, partnershipId: string): Promise<FindingRow | undefined> {
   const [row] = await db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId)).orderBy(asc(needsFindings.createdAt), asc(needsFindings.id)).limit(1);
   return row;
+}
+
+/** Every partnership's latest published assessment, for the public index of publications. */
+export function listLatestPublications(db: Executor) {
+  return db
+    .selectDistinctOn([needsPublications.partnershipId], {
+      id: needsPublications.id,
+      number: needsPublications.number,
+      publishedAt: needsPublications.publishedAt,
+      partnershipName: partnerships.name,
+      isFictional: partnerships.isFictional,
+    })
+    .from(needsPublications)
+    .innerJoin(partnerships, eq(partnerships.id, needsPublications.partnershipId))
+    .orderBy(needsPublications.partnershipId, desc(needsPublications.number));
 }

@@ -15,9 +15,26 @@ interface Snapshot {
 }
 
 /** Published reports and signed-off strategies: readable by anyone, no sign-in. */
-export function registerPublicRoutes(app: FastifyInstance, { db }: AppContext): void {
+/** A published needs assessment listed on the public index (the needs-assessment domain supplies them). */
+export interface PublishedAssessment {
+  id: string;
+  number: number;
+  publishedAt: Date;
+  partnershipName: string;
+  isFictional: boolean;
+}
+
+export function registerPublicRoutes(
+  app: FastifyInstance,
+  { db }: AppContext,
+  deps: { publishedAssessments?: (db: AppContext["db"]) => Promise<PublishedAssessment[]> } = {},
+): void {
   app.get("/published", async (_request, reply) => {
-    const [publications, strategies] = await Promise.all([repo.listAllPublications(db), repo.listSignedOffStrategies(db)]);
+    const [publications, strategies, assessments] = await Promise.all([
+      repo.listAllPublications(db),
+      repo.listSignedOffStrategies(db),
+      deps.publishedAssessments?.(db) ?? [],
+    ]);
     return reply.view("reports/views/published-index.njk", {
       title: "Published reports and strategies",
       publications: publications.map((row) => ({
@@ -27,6 +44,7 @@ export function registerPublicRoutes(app: FastifyInstance, { db }: AppContext): 
         dateLabel: longDate(row.publishedAt.toISOString()),
       })),
       strategies,
+      assessments: assessments.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt.toISOString()) })),
     });
   });
 
