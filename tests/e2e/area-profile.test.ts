@@ -7,19 +7,19 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.ts";
 import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/domains/imports/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { consoleProblems, launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { serveWithBrowser } from "./harness/serve.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
 const available = existsSync(path.join(dataDir, "README.md"));
 
 let database: Database;
-let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let stop: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 let darlingtonId: string;
@@ -41,13 +41,10 @@ describe.skipIf(!available)("area profile in Chromium", () => {
     darlingtonId = (await fixtures.partnership(database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")).id;
     emptyId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland")).id;
     await fixtures.user(database, "viewer@example.org", org.id, { roles: [[darlingtonId, "viewer"], [emptyId, "viewer"]] });
-    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
-    origin = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
+    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await stop?.();
     await database?.close();
   });
 

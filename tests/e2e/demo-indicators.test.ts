@@ -5,16 +5,15 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.ts";
 import { type DemoSignIn, seedDemo } from "../../src/domains/demo/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { testConfig } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { serveWithBrowser } from "./harness/serve.ts";
 
 let database: Database;
-let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let stop: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 let signIns: DemoSignIn[];
@@ -24,13 +23,10 @@ describe("demo indicator pages in Chromium", () => {
     await buildAssets();
     database = await createTestDatabase();
     signIns = await seedDemo(database);
-    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
-    origin = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
+    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 600_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await stop?.();
     await database?.close();
   });
 

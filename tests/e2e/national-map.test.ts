@@ -7,20 +7,20 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.ts";
 import { loadDemoBoundaries } from "../../src/cli/demo-command.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { consoleProblems, launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { serveWithBrowser } from "./harness/serve.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
 const file = path.join(dataDir, "geography", "uk-local-authorities-topo.json");
 const available = existsSync(file);
 
 let database: Database;
-let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let stop: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 
@@ -33,13 +33,10 @@ describe.skipIf(!available)("national report-status map in Chromium", () => {
     await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington");
     await fixtures.partnership(database, "Old Bucks Partnership", "england", "E10000002", "Buckinghamshire");
     await fixtures.user(database, "coordinator@example.org", org.id, { nations: ["england", "scotland"] });
-    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
-    origin = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
+    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await stop?.();
     await database?.close();
   });
 

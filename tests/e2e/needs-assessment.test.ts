@@ -5,18 +5,18 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.ts";
 import { type AreaInput, areaTypeOfCode, linkParents, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
 import { needsPublications, seedNeedsAssessmentDemo } from "../../src/domains/needs-assessment/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { consoleProblems, launchBrowser, NO_PAGE_PROBLEMS, newPage, pageProblems, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { consoleProblems, NO_PAGE_PROBLEMS, newPage, pageProblems, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { serveWithBrowser } from "./harness/serve.ts";
 
 let database: Database;
-let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let stop: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 let partnershipId: string;
@@ -49,13 +49,10 @@ describe("needs assessment in Chromium", () => {
     await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
     // The demo content (its first panel has data: the demo count indicator was imported above) and one publication.
     await seedNeedsAssessmentDemo(database.db, partnership, { actorUserId: null, actorLabel: "e2e-needs" }, { publishFirst: true });
-    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
-    origin = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
+    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await stop?.();
     await database?.close();
   });
 

@@ -5,19 +5,19 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.ts";
 import { reportPublications } from "../../src/domains/reports/index.ts";
 import { strategies } from "../../src/domains/strategy/index.ts";
 import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
 import { addMembers } from "../helpers/strategy-fixtures.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { consoleProblems, launchBrowser, NO_PAGE_PROBLEMS, newPage, pageProblems, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { consoleProblems, NO_PAGE_PROBLEMS, newPage, pageProblems, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { serveWithBrowser } from "./harness/serve.ts";
 
 let database: Database;
-let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let stop: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 let partnershipId: string;
@@ -32,13 +32,10 @@ describe("report pages in Chromium", () => {
     await addMembers(database, partnershipId, [council.id, board.id]);
     await fixtures.user(database, "lead@glenmore.example", council.id, { roles: [[partnershipId, "lead"]] });
     await buildDemoStrategy(database.db, { partnershipId, financialYear: 2024, actions: 10 });
-    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
-    origin = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
+    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await stop?.();
     await database?.close();
   });
 

@@ -7,16 +7,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.ts";
 import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { launchBrowser, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
+import { serveWithBrowser } from "./harness/serve.ts";
 
 let database: Database;
-let app: Awaited<ReturnType<typeof buildApp>>["app"];
+let stop: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 let partnershipId: string;
@@ -35,13 +35,10 @@ describe("wide upload column mapping in Chromium", () => {
         return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
       }),
     );
-    ({ app } = await buildApp({ config: testConfig(), database, logger: false }));
-    origin = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
+    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await stop?.();
     await database?.close();
   });
 
