@@ -67,7 +67,9 @@ describe("data import page", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Import data");
     expect(page.body).toContain('enctype="multipart/form-data"');
-    expect(page.body).not.toContain("English Indices of Deprivation");
+    // Official statistics may be uploaded by an editor; geography is the administrators' job.
+    expect(page.body).toContain("English Indices of Deprivation");
+    expect(page.body).not.toContain("LSOA → ward → local authority lookup");
     expect((await lead.get(`/partnerships/${otherPartnershipId}/data/import`)).statusCode).toBe(404);
     const viewer = t.client();
     await viewer.signIn("viewer@darlington.example");
@@ -117,10 +119,59 @@ describe("data import page", () => {
       headers: { "content-type": body.contentType, cookie: [...lead.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
     });
     expect(forged.statusCode).toBe(403);
-    const national = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod.csv", content: "lsoa11_code,x\n" });
+    const national = await upload(lead, partnershipId, { kind: "lsoa-lookup" }, { name: "lookup.csv", content: "LSOA11CD,x\n" });
     expect(national.statusCode).toBe(400);
     expect(national.body).toContain("Choose what kind of file this is");
     expect(await observationCount()).toBe(4);
+  });
+});
+
+const IOD_HEADER =
+  "LSOA code (2011),LSOA name (2011),Local Authority District code (2019),Local Authority District name (2019),Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived),Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs),Income Deprivation Affecting Children Index (IDACI) Rank (where 1 is most deprived),Income Deprivation Affecting Children Index (IDACI) Decile (where 1 is most deprived 10% of LSOAs),Income Deprivation Affecting Older People (IDAOPI) Rank (where 1 is most deprived),Income Deprivation Affecting Older People (IDAOPI) Decile (where 1 is most deprived 10% of LSOAs)";
+const iodFile = (firstRank: string) =>
+  `${IOD_HEADER}\nE01012310,Darlington 001A,E06000005,Darlington,${firstRank},3.00,2100.00,1.00,5000.00,2.00\nE01012311,Darlington 001B,E06000005,Darlington,20000.00,7.00,25000.00,8.00,30000.00,10.00\n`;
+
+describe("official statistics uploaded by a partnership", () => {
+  async function confirmUpload(lead: TestClient, content: string) {
+    const preview = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod2019-file3.csv", content });
+    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
+    return { preview, confirmed: await lead.post(action, { action: "confirm" }) };
+  }
+  async function nationalValue(slug: string, code: string) {
+    const result = await t.database.db.execute(sql`select o.value, i.partnership_id as "owner" from observations o join indicators i on i.id = o.indicator_id
+      join areas a on a.id = o.area_id where i.slug = ${slug} and a.code = ${code}`);
+    return (result as unknown as { rows: { value: number; owner: string | null }[] }).rows;
+  }
+
+  it("goes to the shared national store, and may add values but never change stored ones", async () => {
+    await upsertAreas(
+      t.database.db,
+      ["E01012310", "E01012311"].map((code) => ({ code, name: code, type: "lsoa", nation: "england", upperTier: false, lowerTier: false, startYear: null, endYear: null })),
+    );
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const before = await observationCount();
+    const first = await confirmUpload(lead, iodFile("5000.00"));
+    expect(first.preview.statusCode).toBe(200);
+    expect(first.preview.body).toContain("shared national store");
+    expect(first.confirmed.statusCode).toBe(303);
+    expect(await nationalValue("iod2019-imd-rank", "E01012310")).toEqual([{ value: 5000, owner: null }]);
+    const added = (await observationCount()) - before;
+    expect(added).toBeGreaterThanOrEqual(12);
+
+    // The same release again changes nothing and is accepted.
+    const again = await confirmUpload(lead, iodFile("5000.00"));
+    expect(again.confirmed.statusCode).toBe(303);
+    expect(await observationCount()).toBe(before + added);
+
+    // A file with a different value for a stored figure is refused whole: nothing changes.
+    const changed = await confirmUpload(lead, iodFile("5001.00"));
+    expect(changed.confirmed.statusCode).toBe(400);
+    expect(changed.confirmed.body).toContain("would change 1 national values already in the store");
+    expect(await nationalValue("iod2019-imd-rank", "E01012310")).toEqual([{ value: 5000, owner: null }]);
+    const history = await t.database.db.execute(sql`select count(*)::int as n from observation_history`);
+    expect((history as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    expect(await observationCount()).toBe(before + added);
   });
 });
 

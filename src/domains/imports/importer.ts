@@ -42,8 +42,14 @@ export interface Prepared {
 export interface Importer<Options = unknown> {
   kind: string;
   label: string;
-  /** National data (geography, IoD, SIMD) is loaded by platform administrators only. */
-  scope: "national" | "partnership";
+  /**
+   * national: reference data (geography) loaded by platform administrators only.
+   * official: published national statistics (IoD, SIMD) that a partnership's editor may upload
+   * as downloaded; they go to the shared national store, may add values but may not change
+   * stored ones (a revised release is an administrator's job).
+   * partnership: the partnership's own data, private to it.
+   */
+  scope: "national" | "official" | "partnership";
   optionsSchema: z.ZodType<Options>;
   prepare(context: PrepareContext, options: Options): Promise<Prepared>;
 }

@@ -16,6 +16,11 @@ export interface ImportRequest {
   audit: AuditContext;
   partnershipId?: string | null;
   progress?: ProgressSink | undefined;
+  /**
+   * False for a partnership's upload of official national statistics: it may add values the
+   * store lacks but not change stored ones. The CLI and administrators may (a revised release).
+   */
+  mayChangeNational?: boolean;
 }
 
 function emptyReport(request: ImportRequest): ImportReport {
@@ -64,9 +69,12 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     return finish();
   }
   const partnershipId = request.partnershipId ?? null;
+  // National and official files go to the shared store whoever uploads them; the batch still
+  // records which partnership's page they came through.
+  const ownerId = request.importer.scope === "partnership" ? partnershipId : null;
   let prepared: Awaited<ReturnType<Importer["prepare"]>>;
   try {
-    prepared = await request.importer.prepare({ db, file: request.file, issues, audit: request.audit, partnershipId }, options.data);
+    prepared = await request.importer.prepare({ db, file: request.file, issues, audit: request.audit, partnershipId: ownerId }, options.data);
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
     issues.error(error.message.replace(`${request.file.name}: `, "").replace(/^[^:]*, row \d+: /, ""), error.row);
@@ -75,7 +83,27 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   Object.assign(report, prepared.report);
   if (!issues.ok || request.dryRun) return finish();
 
-  const outcome = await db.transaction(async (tx) => {
+  let outcome: Awaited<ReturnType<typeof writeInTransaction>>;
+  try {
+    outcome = await writeInTransaction(db, request, report, prepared, partnershipId);
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    issues.error(error.message.replace(`${request.file.name}: `, ""), error.row);
+    return finish();
+  }
+  // After commit: statistics for what everyone can now see (see kernel/db/statistics.ts).
+  await analyzeTables(db, outcome.stale, driverOf(db) ?? "postgres");
+  report.analyzedTables = outcome.stale;
+  report.batchId = outcome.batchId;
+  report.valuesWritten = outcome.valuesWritten;
+  report.valuesReplaced = outcome.valuesReplaced;
+  report.counts = { ...report.counts, ...outcome.counts };
+  return finish();
+}
+
+/** The batch, the values and the audit entry in one transaction; a rejection rolls it all back. */
+async function writeInTransaction(db: Db, request: ImportRequest, report: ImportReport, prepared: Awaited<ReturnType<Importer["prepare"]>>, partnershipId: string | null) {
+  return db.transaction(async (tx) => {
     const modifiedBefore = await modificationCounts(tx);
     const batchId = await insertBatch(tx, {
       kind: request.importer.kind,
@@ -91,6 +119,12 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
     const written = await prepared.write(tx, { batchId, audit: request.audit, progress });
     progress?.stop();
+    if (request.importer.scope !== "partnership" && request.mayChangeNational === false && written.valuesReplaced > 0) {
+      throw new ImportRejected(
+        request.file.name,
+        `this file would change ${written.valuesReplaced.toLocaleString("en-GB")} national values already in the store (a different or revised release); nothing was imported. Only a service administrator can load a revised release of official statistics`,
+      );
+    }
     const summary = {
       kind: request.importer.kind,
       fileName: request.file.name,
@@ -113,14 +147,6 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     });
     return { batchId, ...written, stale: await tablesNeedingAnalyze(tx, modifiedBefore) };
   });
-  // After commit: statistics for what everyone can now see (see kernel/db/statistics.ts).
-  await analyzeTables(db, outcome.stale, driverOf(db) ?? "postgres");
-  report.analyzedTables = outcome.stale;
-  report.batchId = outcome.batchId;
-  report.valuesWritten = outcome.valuesWritten;
-  report.valuesReplaced = outcome.valuesReplaced;
-  report.counts = { ...report.counts, ...outcome.counts };
-  return finish();
 }
 
 /** Options given as strings (CLI flags, form fields) are coerced by each importer's schema. */

@@ -16,9 +16,9 @@ import { dropPending, loadPending, savePending, updatePendingOptions } from "./u
 
 const VIEW_FORM = "imports/views/import-form.njk";
 
-/** Kinds this person may load: partnership data for editors; national data for administrators only. */
+/** Kinds this person may load: partnership data and official statistics for editors; geography for administrators only. */
 function kindsFor(actor: Actor): Importer[] {
-  return [...importers.values()].filter((importer) => importer.scope === "partnership" || actor.isPlatformAdmin);
+  return [...importers.values()].filter((importer) => importer.scope !== "national" || actor.isPlatformAdmin);
 }
 
 const uploadFields = z.object({
@@ -101,8 +101,8 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
       const token = await savePending(config.dataDir, { partnershipId: partnership.id, userId: actor.userId, kind: importer.kind, fileName, options }, bytes);
       // A wide file needs its columns mapped before it can be checked.
       if (importer.kind === "wide") return reply.redirect(`${base(partnership.id)}/${token}/map`, 303);
-      const report = await runImport(db, { importer, file: source, options, dryRun: true, audit: request.auditContext(), partnershipId: partnership.id });
-      return reply.code(report.ok ? 200 : 400).view(VIEW_PREVIEW, preview(report, partnership, token));
+      const report = await runImport(db, { importer, file: source, options, dryRun: true, audit: request.auditContext(), partnershipId: partnership.id, mayChangeNational: actor.isPlatformAdmin });
+      return reply.code(report.ok ? 200 : 400).view(VIEW_PREVIEW, preview(report, partnership, token, [], importer.scope));
     });
   });
 
@@ -132,12 +132,12 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
     await updatePendingOptions(config.dataDir, token, meta);
     const source = sourceFromBytes(meta.fileName, pending.bytes);
     const confirm = form.action === "confirm" && errors.length === 0;
-    const report = await runImport(db, { importer, file: source, options: meta.options, dryRun: !confirm, audit: request.auditContext(), partnershipId: partnership.id });
+    const report = await runImport(db, { importer, file: source, options: meta.options, dryRun: !confirm, audit: request.auditContext(), partnershipId: partnership.id, mayChangeNational: actor.isPlatformAdmin });
     if (confirm && report.ok) {
       await dropPending(config.dataDir, token);
       return reply.redirect(`${base(partnership.id)}?imported=${report.batchId}`, 303);
     }
-    return reply.code(report.ok && errors.length === 0 ? 200 : 400).view(VIEW_PREVIEW, preview(report, partnership, token, errors));
+    return reply.code(report.ok && errors.length === 0 ? 200 : 400).view(VIEW_PREVIEW, preview(report, partnership, token, errors, importer.scope));
   });
   registerMappingRoutes(app, context);
 }

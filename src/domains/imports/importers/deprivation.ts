@@ -19,7 +19,7 @@ function rejected(message: string) {
 export const iodImporter = defineImporter({
   kind: "iod",
   label: "English Indices of Deprivation (IoD2019) file",
-  scope: "national",
+  scope: "official",
   optionsSchema: options,
   async prepare(context, opts) {
     const table = new CsvTable(await readCsv(context.file, opts.encoding));
@@ -36,7 +36,7 @@ export const iodImporter = defineImporter({
 export const simdImporter = defineImporter({
   kind: "simd",
   label: "Scottish Index of Multiple Deprivation (SIMD) file",
-  scope: "national",
+  scope: "official",
   optionsSchema: options,
   async prepare(context, opts) {
     const table = new CsvTable(await readCsv(context.file, opts.encoding));
