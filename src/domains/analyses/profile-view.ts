@@ -49,7 +49,11 @@ function changeSentence(indicator: IndicatorRow, change: Change | null, word: "s
   if (!change || change.difference === null) return null;
   const period = periodLabel(change.from);
   if (change.direction === "no change") return `No change ${word} ${period}`;
-  const amount = formatValue(Math.abs(change.difference), unitOf(indicator), decimalsOf(indicator));
+  // A change in a percentage is in percentage points, not per cent (the relative change follows in brackets).
+  const amount =
+    unitOf(indicator) === "percentage"
+      ? `${Math.abs(change.difference).toLocaleString("en-GB", { maximumFractionDigits: decimalsOf(indicator) ?? 1 })} percentage points`
+      : formatValue(Math.abs(change.difference), unitOf(indicator), decimalsOf(indicator));
   const percent = change.percent === null ? "" : ` (${Math.abs(change.percent).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%)`;
   const judged = change.judgement === "not judged" ? "" : ` – ${change.judgement}`;
   return `${change.direction === "increasing" ? "Up" : "Down"} ${amount}${percent} ${word} ${period}${judged}`;
@@ -79,7 +83,10 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
   const latest = p.latest.observation;
   const newest = p.latest.newestPeriod;
   const newerGap = newest && latest && newest !== latest ? `${periodLabel(newest.periodCode)}: ${flagTexts(flagLabels(newest.flags, newest.value)).join(", ")}` : null;
-  const rank = p.rank
+  // A rank among one or two areas says nothing: say who has a value instead.
+  const rank = p.rank && p.rank.of < 3
+    ? `Not ranked: only ${p.rank.of === 1 ? `${areaName} has` : `${p.rank.of} ${plural(areaTypeLabel.toLowerCase())} have`} a value for this period`
+    : p.rank
     ? `${ordinal(p.rank.position)}${p.rank.tied > 1 ? ` (tied with ${p.rank.tied - 1} other${p.rank.tied > 2 ? "s" : ""})` : ""} of ${p.rank.of.toLocaleString("en-GB")} ${plural(areaTypeLabel.toLowerCase())}${nationName ? ` in ${nationName}` : ""}, ${p.rank.order}${p.rank.withoutValue ? `; ${p.rank.withoutValue} without a value not ranked` : ""}`
     : null;
   return {

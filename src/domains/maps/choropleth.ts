@@ -72,8 +72,11 @@ export function choroplethMap(rawInput: ChoroplethInput): MapResult {
   const id = `map-${createHash("sha1").update(JSON.stringify([options.layer, options.include, options.values, options.title, options.classification, options.reverse, options.highlight, areas.length])).digest("hex").slice(0, 10)}`;
   const { width, height } = options;
   const legendWidth = Math.min(230, Math.round(width * 0.32));
-  const headerHeight = 48;
-  const attribution = attributionLines(options.attribution, width);
+  const subtitle = [options.measure, options.period, options.source ? `Source: ${options.source}` : ""].filter(Boolean).join(". ");
+  // A long source would run off the map's right edge: wrap it, and move the map down to fit.
+  const subtitleLines = wrapLines(subtitle, width, 6.8);
+  const headerHeight = 48 + (subtitleLines.length - 1) * 16;
+  const attribution = wrapLines(options.attribution, width, 5.2);
   const footerHeight = 14 + attribution.length * 13;
   const collection: FeatureCollection<Geometry | null> = { type: "FeatureCollection", features: areas.map((area) => area.feature) };
   const path = fittedPath(system, collection, [[8, headerHeight], [width - legendWidth - 16, height - footerHeight]], bbox);
@@ -110,7 +113,6 @@ export function choroplethMap(rawInput: ChoroplethInput): MapResult {
   }));
   if (counts.suppressed) entries.push({ label: "[c] Suppressed", fill: `url(#${id}-suppressed)`, count: counts.suppressed });
   if (counts.missing) entries.push({ label: missingLabel, fill: missingFill, count: counts.missing });
-  const subtitle = [options.measure, options.period, options.source ? `Source: ${options.source}` : ""].filter(Boolean).join(". ");
   const summary =
     nominal
       ? categorySummary(options, areas.length, entries)
@@ -119,7 +121,7 @@ export function choroplethMap(rawInput: ChoroplethInput): MapResult {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" class="app-map-svg" font-family="${FONT_FAMILY}">` +
     `<title id="${id}-title">${escapeXml(options.title)}</title><desc id="${id}-desc">${escapeXml(summary)}</desc>` +
     `<defs>${patternDefs(id)}${classPatterns}</defs><rect width="${width}" height="${height}" fill="#ffffff"/>` +
-    `<text x="12" y="24" font-size="13" fill="#505a5f">${escapeXml(subtitle)}</text>` +
+    subtitleLines.map((line, i) => `<text x="12" y="${24 + i * 16}" font-size="13" fill="#505a5f">${escapeXml(line)}</text>`).join("") +
     `<g class="app-map-areas">\n${paths}\n${highlightPath}</g>` +
     legendSvg({ x: width - legendWidth, y: headerHeight + 4, width: legendWidth - 8, heading: options.measure, entries, highlight: highlighted?.name }) +
     attributionSvg(attribution, height) +
@@ -143,9 +145,9 @@ export function choroplethMap(rawInput: ChoroplethInput): MapResult {
   return { svg, table, summary, width, height, unmatchedCodes, coordinateSystem: system };
 }
 
-/** Arial at 10px averages about 5.2px a character: wrap the attribution to the map's width. */
-function attributionLines(text: string, width: number): string[] {
-  const perLine = Math.floor((width - 24) / 5.2);
+/** Arial averages about 0.52 em a character (5.2px at 10px, 6.8px at 13px): wrap text to the map's width. */
+function wrapLines(text: string, width: number, charWidth: number): string[] {
+  const perLine = Math.floor((width - 24) / charWidth);
   const lines: string[] = [];
   let current = "";
   for (const word of text.split(/\s+/)) {
