@@ -76,6 +76,8 @@ describe("needs-assessment panel comparisons", () => {
     expect(panel).toMatch(/2021\/22<\/th><td class="govuk-table__cell">25(\.0)?%<\/td><td class="govuk-table__cell">31\.7%<\/td><td class="govuk-table__cell">31\.7%<\/td><td class="govuk-table__cell">26\.7%<\/td>/);
     expect(panel).toMatch(/2020\/21<\/th><td class="govuk-table__cell">20(\.0)?%<\/td><td class="govuk-table__cell">26\.7%<\/td><td class="govuk-table__cell">26\.7%<\/td><td class="govuk-table__cell">\[x\]<\/td>/);
     expect(panel).toMatch(/In the same period \(2021\/22\): North East 31\.7% \(calculated from the local authority figures\); England 31\.7% \(calculated from the local authority figures\); Tees neighbours \(group\) 26\.7%\./);
+    // Hartlepool went from 20% to 25%: a change in percentage points, not "up 25%".
+    expect(panel).toMatch(/Hartlepool was 25(\.0)?%, up 5 percentage points on 2020\/21/);
     expect(panel).toContain("Fictional Statistics Office, Test series");
     expect(panel).toContain("numerators and denominators summed, never an average of rates");
   });

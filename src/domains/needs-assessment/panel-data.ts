@@ -153,7 +153,7 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
       change && change.percent !== null && change.direction !== "not enough data"
         ? change.direction === "no change"
           ? `, about the same as in ${periodLabel(change.from)}`
-          : `, ${change.direction === "increasing" ? "up" : "down"} ${Math.abs(change.percent).toLocaleString("en-GB", { maximumFractionDigits: 0 })}% on ${periodLabel(change.from)}${change.judgement === "not judged" ? "" : ` (${change.judgement})`}`
+          : `, ${change.direction === "increasing" ? "up" : "down"} ${changeAmount(indicator.unit, change)} on ${periodLabel(change.from)}${change.judgement === "not judged" ? "" : ` (${change.judgement})`}`
         : "";
     sentence = `In ${periodLabel(latestShown.periodCode)}${provisional ? " (provisional)" : ""}, ${lowerFirst(indicator.title)} in ${area.name} was ${value}${changeText}.`;
     const against = comparisonSentence(comparisons, latestShown.periodCode, periodLabel(latestShown.periodCode), (v) => {
@@ -202,4 +202,10 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
     chart,
     notes,
   };
+}
+
+/** A percentage changes by percentage points ("up 3.6 percentage points"); anything else by its relative change ("up 44%"). */
+function changeAmount(unit: string, change: { percent: number | null; difference: number | null }): string {
+  if (unit === "percentage" && change.difference !== null) return `${Math.abs(change.difference).toLocaleString("en-GB", { maximumFractionDigits: 1 })} percentage points`;
+  return `${Math.abs(change.percent ?? 0).toLocaleString("en-GB", { maximumFractionDigits: 0 })}%`;
 }

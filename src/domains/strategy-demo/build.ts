@@ -15,6 +15,7 @@ import { financialYearLabel, formatPeriod, periodEnd, periodOf, recordUpdate, sh
 import { findPartnership } from "../partnerships/index.ts";
 import { saveAssessment } from "../proofing/index.ts";
 import { addChoice, addEvidence, addPriority, addRelated, addSignOff, findStrategy, saveStrategy } from "../strategy/index.ts";
+import { localise, localiseAll } from "./localise.ts";
 import { priorityTemplates, strategyText } from "./strategy-text.ts";
 import { actionTemplates, familyCodes } from "./templates.ts";
 
@@ -77,10 +78,11 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)]!;
   const pid = partnership.id;
 
-  const text = strategyText(partnership.areaName, year);
+  const text = localiseAll(strategyText(partnership.areaName, year), partnership.nation);
+  const priorityList = localiseAll(priorityTemplates, partnership.nation);
   await saveStrategy(db, audit, pid, { ...text, startYear: year, endYear: year + 3, status: "draft" });
   const priorities = [];
-  for (const [index, template] of priorityTemplates.entries()) {
+  for (const [index, template] of priorityList.entries()) {
     const priority = await addPriority(db, audit, pid, { title: template.title, description: template.description, position: index + 1 });
     for (const evidence of template.evidence) await addEvidence(db, audit, pid, { type: "priority", id: priority.id }, evidence);
     priorities.push(priority);
@@ -95,7 +97,7 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
   let updates = 0;
   const periods = [1, 2, 3, 4].map((quarter) => ({ startYear: year, quarter: quarter as 1 | 2 | 3 | 4 }));
   for (let index = 0; index < count; index++) {
-    const template = actionTemplates[index % actionTemplates.length]!;
+    const template = localiseAll(actionTemplates[index % actionTemplates.length]!, partnership.nation);
     const phase = Math.floor(index / actionTemplates.length);
     const lead = members[index % members.length]!;
     const partners = members.filter((member) => member.id !== lead.id && rand() < 0.3).map((member) => member.id);
@@ -119,11 +121,11 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
     });
     // Most actions cite the evidence of their priority; a few are left unlinked (and flagged).
     if (index % 6 !== 5) {
-      const evidence = priorityTemplates[template.priority]!.evidence;
+      const evidence = priorityList[template.priority]!.evidence;
       await addEvidence(db, audit, pid, { type: "action", id: action.id }, evidence[index % evidence.length]!);
     }
     const annual = (5 + Math.floor(rand() * 95)) * 100_000; // £5,000 to £99,000 a year
-    const source = pick(["Council core budget", "Health board budget", "Child poverty fund", "Employability grant", "Partner in-kind"]);
+    const source = localise(pick(["Council core budget", "Health board budget", "Child poverty fund", "Employability grant", "Partner in-kind"]), partnership.nation);
     const arrangement = pick(["pooled", "aligned", "single"] as const);
     for (const offset of [0, 1]) {
       await addBudget(db, audit, pid, action.id, { financialYear: financialYearLabel(year + offset), amountPence: annual, source, arrangement });
@@ -191,6 +193,6 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
     }
   }
 
-  for (const assessment of text.proofing) await saveAssessment(db, audit, pid, null, assessment(scotland));
+  for (const assessment of text.proofing) await saveAssessment(db, audit, pid, null, localiseAll(assessment(scotland), partnership.nation));
   return { financialYear: financialYearLabel(year), priorities: priorities.length, actions: count, updates };
 }
