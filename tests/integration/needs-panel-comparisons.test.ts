@@ -81,4 +81,28 @@ describe("needs-assessment panel comparisons", () => {
     expect(panel).toContain("Fictional Statistics Office, Test series");
     expect(panel).toContain("numerators and denominators summed, never an average of rates");
   });
+
+  it("adds an authority's figure up from its small areas when only they are published, and says so", async () => {
+    await upsertAreas(t.database.db, [area("E01011950", "Hartlepool 001A", "lsoa"), area("E01011951", "Hartlepool 001B", "lsoa"), area("E01011952", "Hartlepool 001C", "lsoa")]);
+    await linkParents(t.database.db, ["E01011950", "E01011951", "E01011952"].map((child) => ({ child, parent: "E06000001", relation: "local-authority" })));
+    await tidy(
+      "small-areas.csv",
+      [
+        "E01011950,2019,fictional-lsoa-count,Count,120,,",
+        "E01011951,2019,fictional-lsoa-count,Count,45,,",
+        "E01011952,2019,fictional-lsoa-count,Count,35,,",
+        "E01011950,2020,fictional-lsoa-count,Count,130,,",
+        "E01011951,2020,fictional-lsoa-count,Count,50,,",
+      ].join("\n"),
+    );
+    expect((await editor.post(`${base()}/sections/financial-support/panels/new`, { indicatorSlug: "fictional-lsoa-count", areaCode: "" })).statusCode).toBe(303);
+    const html = decode((await editor.get(base())).body);
+    const start = html.indexOf('data-panel="fictional-lsoa-count"');
+    const panel = html.slice(start, html.indexOf("</details>", start));
+    expect(panel).not.toContain("No data imported yet");
+    // 2019: 120 + 45 + 35 = 200. 2020: one small area has no value, so no total (never 180).
+    expect(panel).toContain("In 2019, fictional-lsoa-count (count) in Hartlepool was 200. The figure for 2020 is not shown (missing).");
+    expect(panel).toMatch(/2020<\/th><td class="govuk-table__cell">\[x\]/);
+    expect(panel).toContain("calculated from its 3 small areas");
+  });
 });

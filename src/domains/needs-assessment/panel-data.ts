@@ -11,6 +11,7 @@ import { childrenOfType, findAreaByCode } from "../geography/index.ts";
 import { FLAG, type IndicatorRow, listIndicators, type ObservationValue, parsePeriod, valuesForArea, valuesForAreas } from "../indicators/index.ts";
 import { applyDisclosure, type DisclosedCell, type DisclosureCell, type DisclosureGroup, normaliseRule } from "./disclosure.ts";
 import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
+import { smallAreaTotals } from "./small-area-totals.ts";
 
 const chartUnits: Record<string, Unit> = { count: "count", percentage: "percentage", rate: "rate", currency: "currency", rank: "rank", decile: "rank" };
 const SMALL_AREA_TYPES = ["ward", "msoa", "lsoa"];
@@ -85,7 +86,10 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
     chart: null,
     notes: [],
   };
-  const values = indicator && area ? (await valuesForArea(db, area.id, [indicator.slug])).filter((v) => v.breakdownId === 0) : [];
+  let values = indicator && area ? (await valuesForArea(db, area.id, [indicator.slug])).filter((v) => v.breakdownId === 0) : [];
+  // Published for small areas only: the area's figure is their sum, said so beside the figures.
+  const added = indicator && area && values.length === 0 ? await smallAreaTotals(db, area, indicator, SMALL_AREA_TYPES) : null;
+  if (added) values = added.values;
   if (!indicator || !area || values.length === 0) return { ...base, state: "no-data" };
   const rule = base.disclosureRule;
   const sorted = [...values].sort((a, b) => a.periodSortKey - b.periodSortKey);
@@ -112,6 +116,10 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
   const shown = (v: ObservationValue) => shownValue(indicator, disclosed.get(key(v))!, v);
 
   const notes = [MARKER_NOTES.suppressed, MARKER_NOTES.missing, MARKER_NOTES.provisional];
+  if (added)
+    notes.unshift(
+      `The publisher gives no figure for ${area.name} as a whole: its figures here are calculated from its ${added.smallAreas.toLocaleString("en-GB")} small areas' (${added.smallAreaType.toUpperCase()}) figures (counts added, rates from added numerators and denominators; a period where any small area lacks a value has no total).`,
+    );
   if (comparisons.some((c) => c.calculated)) notes.push("Totals marked “calculated” were summed at import from every local authority's figure in the file (counts added, rates from added numerators and denominators).");
   for (const c of comparisons) if (c.note) notes.push(c.note);
   if (rule === "small-count") notes.unshift("Disclosure control: counts from 1 to 9 are shown as [c], other counts are rounded to the nearest 5, and further cells are withheld where a withheld value could otherwise be worked out.");
