@@ -104,5 +104,15 @@ describe("needs-assessment panel comparisons", () => {
     expect(panel).toContain("In 2019, fictional-lsoa-count (count) in Hartlepool was 200. The figure for 2020 is not shown (missing).");
     expect(panel).toMatch(/2020<\/th><td class="govuk-table__cell">\[x\]/);
     expect(panel).toContain("calculated from its 3 small areas");
+
+    // Every period incomplete: the sentence says why, no empty chart, the parts stay in the table.
+    await tidy("gaps.csv", ["E01011950,2019,fictional-gappy-count,Count,10,,", "E01011951,2019,fictional-gappy-count,Count,NA,,"].join("\n"));
+    expect((await editor.post(`${base()}/sections/financial-support/panels/new`, { indicatorSlug: "fictional-gappy-count", areaCode: "" })).statusCode).toBe(303);
+    const after = decode((await editor.get(base())).body);
+    const at = after.indexOf('data-panel="fictional-gappy-count"');
+    const gappy = after.slice(at, after.indexOf("</details>", at));
+    expect(gappy).toContain("No total for Hartlepool can be calculated for 2019: 2 of its 3 small areas have no value");
+    expect(gappy).not.toContain("<svg");
+    expect(gappy).toContain("Hartlepool 001A");
   });
 });

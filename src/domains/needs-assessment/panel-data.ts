@@ -170,7 +170,12 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
     });
     if (against) sentence += ` ${against}`;
     if (latestShown !== safeValues.at(-1)) sentence += ` The figure for ${periodLabel(latestPeriod.periodCode)} is not shown (${shown(latestPeriod).suppressed ? "suppressed" : "missing"}).`;
-  } else sentence = `No value for ${area.name} can be shown: every period is suppressed or missing.`;
+  } else {
+    const gaps = added?.withoutValue.get(latestPeriod.periodCode) ?? 0;
+    sentence = gaps
+      ? `No total for ${area.name} can be calculated for ${periodLabel(latestPeriod.periodCode)}: ${gaps.toLocaleString("en-GB")} of its ${added!.smallAreas.toLocaleString("en-GB")} small areas have no value, and a partial sum would understate it. The small areas' figures are in the data table.`
+      : `No value for ${area.name} can be shown: every period is suppressed or missing.`;
+  }
   const chart: TrendChartInput = {
     title: `${indicator.title}, ${area.name}`,
     subtitle: `${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}`,
@@ -207,7 +212,8 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
     sentence,
     table,
     smallAreas,
-    chart,
+    // Nothing to plot: an empty chart says less than the sentence and the table.
+    chart: latestShown ? chart : null,
     notes,
   };
 }

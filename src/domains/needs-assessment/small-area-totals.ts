@@ -13,6 +13,8 @@ export interface SmallAreaTotals {
   values: ObservationValue[];
   smallAreas: number;
   smallAreaType: string;
+  /** Per period: how many small areas have no value (so the period has no total). */
+  withoutValue: Map<string, number>;
 }
 
 export async function smallAreaTotals(db: Executor, area: AreaRow, indicator: IndicatorRow, smallTypes: readonly string[]): Promise<SmallAreaTotals | null> {
@@ -21,10 +23,12 @@ export async function smallAreaTotals(db: Executor, area: AreaRow, indicator: In
     const children = await childrenOfType(db, area, type);
     if (children.length === 0) continue;
     const values: ObservationValue[] = [];
+    const withoutValue = new Map<string, number>();
     for (const periodCode of indicator.periodCodes) {
       const found = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode, areaIds: children.map((c) => c.id) });
       if (found.length === 0) continue;
       const absent = children.length - found.length;
+      withoutValue.set(periodCode, children.length - found.filter((v) => v.value !== null).length);
       const total = absent > 0 ? { value: null, numerator: null, denominator: null, flags: FLAG.missing } : aggregateValues(found, indicator.unit, indicator.ratePer ?? 100);
       values.push({
         indicatorSlug: indicator.slug,
@@ -42,7 +46,8 @@ export async function smallAreaTotals(db: Executor, area: AreaRow, indicator: In
         batchId: 0,
       });
     }
-    if (values.some((v) => v.value !== null)) return { values, smallAreas: children.length, smallAreaType: type };
+    // Even when every total is missing (a small area without a value), the panel says why and shows the parts.
+    if (values.length > 0) return { values, smallAreas: children.length, smallAreaType: type, withoutValue };
   }
   return null;
 }
