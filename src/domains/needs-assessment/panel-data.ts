@@ -125,8 +125,9 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
   if (rule === "small-count") notes.unshift("Disclosure control: counts from 1 to 9 are shown as [c], other counts are rounded to the nearest 5, and further cells are withheld where a withheld value could otherwise be worked out.");
   const unit = chartUnits[indicator.unit] ?? "score";
   const source = base.source;
+  const span = sorted.length > 1 ? `${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}` : periodLabel(latestPeriod.periodCode);
   const table: DataTable = {
-    caption: `${indicator.title}, ${area.name}${comparisons.length ? ` compared with ${comparisons.map((c) => c.name).join(", ")}` : ""}, ${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}. Source: ${source}`,
+    caption: `${indicator.title}, ${area.name}${comparisons.length ? ` compared with ${comparisons.map((c) => c.name).join(", ")}` : ""}, ${span}. Source: ${source}`,
     columns: comparisons.length ? ["Period", area.name, ...comparisons.map((c) => (c.calculated ? `${c.name} (calculated from the local authority figures)` : c.name)), "Status"] : ["Period", "Value", "Status"],
     rows: sorted.map((v) => {
       const cell = shown(v);
@@ -178,7 +179,7 @@ export async function buildPanel(db: Executor, partnershipId: string, panel: { i
   }
   const chart: TrendChartInput = {
     title: `${indicator.title}, ${area.name}`,
-    subtitle: `${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}`,
+    subtitle: span,
     source,
     unit,
     unitLabel: indicator.unit === "rate" && indicator.ratePer ? `per ${indicator.ratePer.toLocaleString("en-GB")}` : undefined,
