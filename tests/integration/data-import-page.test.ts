@@ -94,6 +94,11 @@ describe("data import page", () => {
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toMatch(/\?imported=\d+$/);
     expect(await observationCount()).toBe(4);
+    const banner = await lead.get(confirmed.headers.location as string);
+    expect(banner.body).toContain("cilif.csv was imported");
+    expect(banner.body).toMatch(/4 values written for 1 indicator \(2020\/21, 2021\/22\)/);
+    // Another batch number (not this partnership's upload) shows nothing.
+    expect((await lead.get(`/partnerships/${partnershipId}/data/import?imported=999`)).body).not.toContain("was imported");
     const again = await upload(lead, partnershipId, { kind: "statxplore", indicator: "cilif-relative" }, { name: "cilif.csv", content: STATX });
     expect(again.statusCode).toBe(200);
     expect(again.body).not.toContain("Area names to match");

@@ -2,8 +2,10 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
+import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import { findBatch } from "../indicators/index.ts";
 import { partnershipFor } from "../partnerships/index.ts";
 import type { Importer } from "./importer.ts";
 import { importers } from "./registry.ts";
@@ -30,7 +32,28 @@ const uploadFields = z.object({
 });
 
 /** Multipart fields arrive as { value } objects; files as parts with toBuffer(). */
-function formView(partnership: { id: string; name: string }, actor: Actor, values: Record<string, unknown>, errors: { field: string; message: string }[], imported?: number) {
+/** What the success banner says about the batch just imported: only this partnership's own uploads. */
+async function importedSummary(db: Executor, partnershipId: string, batchId: number) {
+  const batch = await findBatch(db, batchId);
+  if (!batch || batch.partnershipId !== partnershipId) return undefined;
+  const report = (batch.report ?? {}) as { indicators?: string[]; periods?: string[] };
+  return {
+    batchId: batch.id,
+    fileName: batch.fileName,
+    valuesWritten: batch.valuesWritten.toLocaleString("en-GB"),
+    valuesReplaced: batch.valuesReplaced.toLocaleString("en-GB"),
+    indicators: (report.indicators ?? []).length,
+    periods: (report.periods ?? []).join(", "),
+  };
+}
+
+function formView(
+  partnership: { id: string; name: string },
+  actor: Actor,
+  values: Record<string, unknown>,
+  errors: { field: string; message: string }[],
+  imported?: Awaited<ReturnType<typeof importedSummary>>,
+) {
   return {
     title: "Import data",
     partnership,
@@ -69,8 +92,8 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
 
   app.get("/partnerships/:id/data/import", async (request, reply) => {
     const { partnership, actor } = await load(request);
-    const { imported } = z.object({ imported: z.coerce.number().int().optional() }).catch({}).parse(request.query);
-    return reply.view(VIEW_FORM, formView(partnership, actor, {}, [], imported));
+    const { imported } = z.object({ imported: z.coerce.number().int().positive().max(2_147_483_647).optional() }).catch({}).parse(request.query);
+    return reply.view(VIEW_FORM, formView(partnership, actor, {}, [], imported ? await importedSummary(db, partnership.id, imported) : undefined));
   });
 
   app.register(async (scope) => {

@@ -8,6 +8,7 @@ export * from "./schemas.ts";
 export {
   completeBatch,
   countObservations,
+  findBatch,
   findIndicator,
   type ImportBatchRow,
   type IndicatorRow,

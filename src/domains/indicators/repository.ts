@@ -85,6 +85,11 @@ export async function completeBatch(
     .where(eq(importBatches.id, id));
 }
 
+export async function findBatch(db: Executor, id: number): Promise<ImportBatchRow | undefined> {
+  const [row] = await db.select().from(importBatches).where(eq(importBatches.id, id)).limit(1);
+  return row;
+}
+
 export function listBatches(db: Executor, limit = 50): Promise<ImportBatchRow[]> {
   return db.select().from(importBatches).orderBy(sql`${importBatches.id} desc`).limit(limit);
 }
