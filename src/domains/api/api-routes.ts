@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
@@ -61,11 +63,48 @@ export function wantsCsv(accept: string | undefined): boolean {
   return csv.q > json.q || (csv.q > 0 && csv.q === json.q && csv.at < json.at);
 }
 
-export function registerApiRoutes(app: FastifyInstance, { db }: AppContext, deps: ApiDeps): void {
+/** Rate-limit key: the token (hashed, never kept in clear) or, without one, the caller's address. */
+function callerKey(request: FastifyRequest): string {
+  const auth = request.headers.authorization;
+  return auth ? `token:${createHash("sha256").update(auth).digest("base64url")}` : `ip:${request.ip}`;
+}
+
+export function registerApiRoutes(app: FastifyInstance, { db, config }: AppContext, deps: ApiDeps): void {
   app.register(
     async (api) => {
       api.setErrorHandler((error: FastifyError | AppError, request, reply) => sendError(request, reply, error));
       api.setNotFoundHandler((request, reply) => sendError(request, reply, AppError.notFound("No such API endpoint: see /api/v1/openapi.json")));
+      await api.register(fastifyRateLimit, {
+        max: config.apiRateLimitPerMinute,
+        timeWindow: "1 minute",
+        keyGenerator: callerKey,
+        errorResponseBuilder: (_request, context) =>
+          new AppError("RATE_LIMITED", `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+      });
+      // Open data for other sites' dashboards: any origin may read; a token goes in the Authorization header, never a cookie.
+      api.addHook("onSend", async (_request, reply, payload) => {
+        reply.header("access-control-allow-origin", "*");
+        reply.header("access-control-expose-headers", "Link, Content-Disposition, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset");
+        return payload;
+      });
+      api.options("/*", { config: { csrf: false } }, async (_request, reply) =>
+        reply
+          .code(204)
+          .header("access-control-allow-methods", "GET, OPTIONS")
+          .header("access-control-allow-headers", "Authorization, Accept")
+          .header("access-control-max-age", "600")
+          .send(),
+      );
+      // Read-only: anything but GET is refused as such, not as a missing CSRF token.
+      api.route({
+        method: ["POST", "PUT", "PATCH", "DELETE"],
+        url: "/*",
+        config: { csrf: false },
+        handler: async (_request, reply) => {
+          reply.header("allow", "GET, OPTIONS");
+          throw new AppError("METHOD_NOT_ALLOWED", "The API is read-only: use GET");
+        },
+      });
 
       for (const endpoint of endpoints) {
         // Bearer tokens, not cookies, authenticate here: these GETs change nothing, and no CSRF applies.

@@ -32,8 +32,8 @@ function endpointDocs() {
   }));
 }
 
-export function registerApiDocsRoutes(app: FastifyInstance, _context: AppContext): void {
+export function registerApiDocsRoutes(app: FastifyInstance, { config }: AppContext): void {
   app.get("/api", async (_request, reply) =>
-    reply.view("api/views/docs.njk", { title: "API", endpoints: endpointDocs(), openApiPath: OPENAPI_PATH, maxPageSize: MAX_PAGE_SIZE }),
+    reply.view("api/views/docs.njk", { title: "API", endpoints: endpointDocs(), openApiPath: OPENAPI_PATH, maxPageSize: MAX_PAGE_SIZE, rateLimit: config.apiRateLimitPerMinute.toLocaleString("en-GB") }),
   );
 }

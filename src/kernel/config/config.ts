@@ -22,6 +22,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PUBLIC_URL: z.url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+  /** Requests a minute to /api/v1 per token (or per address without one). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Optional: with SMTP_URL and MAIL_FROM, invitations are also emailed. */
   SMTP_URL: z
     .string()
@@ -44,6 +46,7 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   publicUrl: string | undefined;
   sessionIdleMinutes: number;
+  apiRateLimitPerMinute: number;
   /** Email delivery; undefined when SMTP is not configured (invitation links are shown instead). */
   mail: { smtpUrl: string; from: string } | undefined;
 }
@@ -85,6 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     publicUrl: env.PUBLIC_URL,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
   };
 }
