@@ -6,7 +6,7 @@ import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
 import { fieldErrorsOf } from "../kernel/http/params.ts";
-import { createUser, findUserByEmail, invitationUrl, setCoordinatorNation, setPartnershipRole } from "../domains/access/index.ts";
+import { createUser, deliverInvitation, findUserByEmail, setCoordinatorNation, setPartnershipRole } from "../domains/access/index.ts";
 import { findOrganisationByName } from "../domains/organisations/index.ts";
 import { findPartnership, findPartnershipByName } from "../domains/partnerships/index.ts";
 import { openRuntime } from "./runtime.ts";
@@ -101,8 +101,12 @@ export function registerUserCommands(program: Command): void {
         });
         process.stdout.write(`Added ${created.name} <${created.email}> (${created.status}${created.isPlatformAdmin ? ", service administrator" : ""}).\n`);
         if (invitation) {
+          // Emailed when SMTP is configured, as from the users pages; the link is printed either way, so nothing is lost if sending fails.
+          const delivery = await deliverInvitation(database.db, config, { audit: cliAuditContext, warn: () => {} }, cliBaseUrl(config), created, invitation);
+          if (delivery.email === "sent") process.stdout.write(`Invitation emailed to ${created.email}.\n`);
+          if (delivery.email === "failed") process.stderr.write(`The invitation email could not be sent (${delivery.reason ?? "unknown reason"}); pass the link on yourself.\n`);
           process.stdout.write(`Invitation link (works once, until ${invitation.expiresAt.toISOString()}):\n`);
-          process.stdout.write(`${invitationUrl(cliBaseUrl(config), invitation.token)}\n`);
+          process.stdout.write(`${delivery.link}\n`);
         }
       });
     });

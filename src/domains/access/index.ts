@@ -8,3 +8,4 @@ export { registerPeopleRoutes } from "./people-routes.ts";
 export { createUser, type NewUser, setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
 export { setCoordinatorNation, setPartnershipRole } from "./role-service.ts";
 export { INVITATION_DAYS, invitationUrl, issueInvitation } from "./invitation-service.ts";
+export { deliverInvitation } from "./invitation-delivery.ts";

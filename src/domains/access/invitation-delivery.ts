@@ -1,5 +1,4 @@
-import type { FastifyRequest } from "fastify";
-import { recordAudit } from "../../kernel/audit/audit.ts";
+import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Config } from "../../kernel/config/config.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { sendMail } from "../../kernel/mail/mailer.ts";
@@ -21,12 +20,13 @@ function londonTime(date: Date): string {
 /**
  * Emails a new invitation's one-time link when SMTP is configured. The invitation already exists
  * (created in its own transaction), so a failed send loses nothing: the page says so and shows
- * the link to pass on by hand. Each attempt is audited, without the link.
+ * the link to pass on by hand. Each attempt is audited, without the link. Used by the users
+ * pages and by `cpah user add`.
  */
 export async function deliverInvitation(
   db: Executor,
   config: Config,
-  request: FastifyRequest,
+  caller: { audit: AuditContext; warn: (details: object, message: string) => void },
   baseUrl: string,
   user: { id: string; name: string; email: string },
   invitation: { token: string; expiresAt: Date },
@@ -41,13 +41,13 @@ export async function deliverInvitation(
       `Hello ${user.name},\n\nYou have been invited to Child Poverty Action Hub. Use this link once to set your password and sign in:\n\n${link}\n\n` +
       `The link works until ${londonTime(invitation.expiresAt)} (UK time). If you were not expecting this email, you can ignore it.\n`,
   });
-  await recordAudit(db, request.auditContext(), {
+  await recordAudit(db, caller.audit, {
     action: result.sent ? "invitation.emailed" : "invitation.email-failed",
     entityType: "user",
     entityId: user.id,
     after: result.sent ? { to: user.email } : { to: user.email, reason: result.reason },
   });
   if (result.sent) return { ...base, title: "Invitation emailed", email: "sent" };
-  request.log.warn({ userId: user.id, reason: result.reason }, "invitation email failed");
+  caller.warn({ userId: user.id, reason: result.reason }, "invitation email failed");
   return { ...base, title: "Invitation created, but the email was not sent", email: "failed", reason: result.reason };
 }

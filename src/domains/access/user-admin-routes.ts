@@ -55,7 +55,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, { db, config }: Ap
         password: method === "password" ? password! : null,
       });
       if (!invitation) return reply.redirect(`/admin/users/${user.id}?saved=created`, 303);
-      const delivery = await deliverInvitation(db, config, request, baseUrl(config, request), user, invitation);
+      const delivery = await deliverInvitation(db, config, { audit: request.auditContext(), warn: (details, message) => request.log.warn(details, message) }, baseUrl(config, request), user, invitation);
       return reply.view("access/views/invitation-link.njk", { ...delivery, user });
     } catch (error) {
       const errors = fieldErrorsOf(error);

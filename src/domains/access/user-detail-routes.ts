@@ -102,7 +102,7 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     const user = await loadUser(request);
     try {
       const invitation = await issueInvitation(db, request.auditContext(), user.id);
-      const delivery = await deliverInvitation(db, config, request, baseUrl(config, request), user, invitation);
+      const delivery = await deliverInvitation(db, config, { audit: request.auditContext(), warn: (details, message) => request.log.warn(details, message) }, baseUrl(config, request), user, invitation);
       return reply.view("access/views/invitation-link.njk", { ...delivery, user });
     } catch (error) {
       const errors = fieldErrorsOf(error);
