@@ -136,6 +136,19 @@ const IOD_HEADER =
 const iodFile = (firstRank: string) =>
   `${IOD_HEADER}\nE01012310,Darlington 001A,E06000005,Darlington,${firstRank},3.00,2100.00,1.00,5000.00,2.00\nE01012311,Darlington 001B,E06000005,Darlington,20000.00,7.00,25000.00,8.00,30000.00,10.00\n`;
 
+describe("comparison groups uploaded on the web", () => {
+  it("keeps the kind of list the uploader chose (a CIPFA list stays CIPFA), owned by the partnership", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const preview = await upload(lead, partnershipId, { kind: "comparison-group", name: "CIPFA nearest neighbours 2021", groupKind: "cipfa" }, { name: "cipfa.csv", content: "area_code\nE06000001\n" });
+    expect(preview.statusCode).toBe(200);
+    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
+    expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
+    const groups = await t.database.db.execute(sql`select kind, partnership_id as "owner" from comparison_groups where name = 'CIPFA nearest neighbours 2021'`);
+    expect((groups as unknown as { rows: { kind: string; owner: string }[] }).rows).toEqual([{ kind: "cipfa", owner: partnershipId }]);
+  });
+});
+
 describe("official statistics uploaded by a partnership", () => {
   async function confirmUpload(lead: TestClient, content: string) {
     const preview = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod2019-file3.csv", content });

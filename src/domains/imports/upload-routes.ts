@@ -29,6 +29,8 @@ const uploadFields = z.object({
   title: z.string().trim().default(""),
   period: z.string().trim().default(""),
   name: z.string().trim().default(""),
+  /** Comparison groups: what kind of list the file is (a CIPFA list says so on the group's page). */
+  groupKind: z.enum(["user", "cipfa", "statistical", "geographic"]).catch("user").default("user"),
 });
 
 /** Multipart fields arrive as { value } objects; files as parts with toBuffer(). */
@@ -75,7 +77,8 @@ function optionsFrom(kind: string, fields: z.infer<typeof uploadFields>): Record
   if (fields.title) options.title = fields.title;
   if (fields.period) options.period = fields.period;
   if (fields.name) options.name = fields.name;
-  if (kind === "comparison-group") options.kind = "user";
+  // The group is about this partnership's own area; its kind is the uploader's word for the list.
+  if (kind === "comparison-group") options.kind = fields.groupKind;
   return options;
 }
 
@@ -101,7 +104,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
     scope.post("/partnerships/:id/data/import", async (request, reply) => {
       const { partnership, actor } = await load(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const raw = Object.fromEntries(["kind", "indicator", "title", "period", "name"].map((k) => [k, fieldValue(body, k)]));
+      const raw = Object.fromEntries(["kind", "indicator", "title", "period", "name", "groupKind"].map((k) => [k, fieldValue(body, k)]));
       const fields = uploadFields.safeParse(raw);
       const importer = fields.success ? kindsFor(actor).find((i) => i.kind === fields.data.kind) : undefined;
       const file = body.file as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
