@@ -124,6 +124,11 @@ describe("data import page", () => {
       headers: { "content-type": body.contentType, cookie: [...lead.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
     });
     expect(forged.statusCode).toBe(403);
+    // Over 100 MB: refused while streaming, with the form and a message, never a 500.
+    const huge = await upload(lead, partnershipId, { kind: "tidy" }, { name: "huge.csv", content: Buffer.alloc(100 * 1024 * 1024 + 10, 0x61) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.body).toContain("100 MB");
+    expect(huge.body).not.toContain("Confirm import");
     const national = await upload(lead, partnershipId, { kind: "lsoa-lookup" }, { name: "lookup.csv", content: "LSOA11CD,x\n" });
     expect(national.statusCode).toBe(400);
     expect(national.body).toContain("Choose what kind of file this is");

@@ -65,7 +65,7 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
       attachFieldsToBody: true,
       limits: { fileSize: IMPORT_LIMITS.bytes, files: 1, fields: 5, parts: 6 },
     });
-    scope.post("/partnerships/:id/actions/import", async (request, reply) => {
+    scope.post("/partnerships/:id/actions/import", { config: { uploadLimit: "5 MB" } }, async (request, reply) => {
       const { id } = parseIds(request.params, "id");
       const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
       const body = (request.body ?? {}) as Record<string, unknown>;

@@ -101,7 +101,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
 
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, { attachFieldsToBody: true, limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20 } });
-    scope.post("/partnerships/:id/data/import", async (request, reply) => {
+    scope.post("/partnerships/:id/data/import", { config: { uploadLimit: "100 MB" } }, async (request, reply) => {
       const { partnership, actor } = await load(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
       const raw = Object.fromEntries(["kind", "indicator", "title", "period", "name", "groupKind"].map((k) => [k, fieldValue(body, k)]));

@@ -126,7 +126,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
       throwFileSizeLimit: false,
       limits: { fileSize: MAX_PAPER_BYTES, files: 1, fields: 5, fieldSize: 1024 },
     });
-    scope.post("/partnerships/:id/meetings/:meetingId/papers", async (request, reply) => {
+    scope.post("/partnerships/:id/meetings/:meetingId/papers", { config: { uploadLimit: "20 MB" } }, async (request, reply) => {
       const context = await meetingContext(db, request, "partnership:edit");
       const field = (request.body as Record<string, unknown> | undefined)?.paper as
         | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }

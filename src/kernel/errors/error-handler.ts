@@ -8,11 +8,13 @@ function wantsJson(request: FastifyRequest): boolean {
 }
 
 /** Maps Fastify's own errors (body parsing, limits) onto AppError codes. */
-function toAppError(error: FastifyError | AppError): AppError | null {
+function toAppError(error: FastifyError | AppError, request: FastifyRequest): AppError | null {
   if (error instanceof AppError) return error;
+  const limit = request.routeOptions?.config?.uploadLimit;
   switch (error.code) {
-    case "FST_ERR_CTP_BODY_TOO_LARGE":
     case "FST_REQ_FILE_TOO_LARGE":
+      return new AppError("PAYLOAD_TOO_LARGE", limit ? `The file is larger than the ${limit} limit, so it was not read` : "The upload is too large");
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
     case "FST_FILES_LIMIT":
     case "FST_PARTS_LIMIT":
       return new AppError("PAYLOAD_TOO_LARGE", "The upload is too large");
@@ -34,6 +36,7 @@ const pageTitles: Record<number, string> = {
   401: "Sign in to continue",
   403: "You cannot do that",
   404: "Page not found",
+  405: "That cannot be done here",
   409: "That has changed",
   413: "The upload is too large",
   415: "That kind of request is not accepted",
@@ -59,7 +62,7 @@ export function renderError(request: FastifyRequest, reply: FastifyReply, status
 /** The single place where errors become HTTP responses. No stack trace ever reaches a user. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError?.code === "UNAUTHENTICATED" && !wantsJson(request) && request.method === "GET") {
       const returnTo = encodeURIComponent(request.url);
       return reply.redirect(`/sign-in?returnTo=${returnTo}`, 303);

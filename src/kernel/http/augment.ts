@@ -15,6 +15,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Set false only for routes authenticated by bearer token instead of a cookie. */
     csrf?: boolean;
+    /** For upload routes: the file size limit in words ("100 MB"), named when a file is over it. */
+    uploadLimit?: string;
     /** Used by the metrics label; defaults to the route pattern. */
     metricsName?: string;
   }
