@@ -8,7 +8,8 @@
  *   npm run bench:profile            (PGlite on disk; BENCH_DATABASE_URL adds PostgreSQL)
  *   PROFILE_INDICATORS=40 PROFILE_PERIODS=12 PROFILE_AREAS=24 BENCH_ONLY=postgres|pglite
  *   PROFILE_KEEP=1 keeps the store built (prints where); PROFILE_REUSE=<PGlite dir or database URL>
- *   measures an existing store again without rebuilding it (building 20 M values takes minutes).
+ *   measures an existing store again without rebuilding it (building 20 M values takes minutes);
+ *   PROFILE_RERANK=1 refreshes its peer ranks first.
  */
 import os from "node:os";
 import path from "node:path";
@@ -131,11 +132,11 @@ async function benchOne(url: string | undefined) {
       buildSeconds = (performance.now() - buildStarted) / 1000;
       if (process.env.PROFILE_KEEP) process.stdout.write(`  store kept at ${location}\n`);
     }
-    // The values went in by bulk SQL, not through an import, so rank them as an import would
-    // (also for a kept store built before peer ranks existed).
+    // The values went in by bulk SQL, not through an import, so rank them as an import would;
+    // a kept store is ranked again when it has no ranks (built before they existed) or on PROFILE_RERANK=1.
     let rankSeconds = 0;
     const ranked = (await database.db.execute(sql`select exists (select 1 from peer_ranks) as ranked`)) as unknown as Rows<{ ranked: boolean }>;
-    if (!ranked.rows[0]!.ranked) {
+    if (!reused || !ranked.rows[0]!.ranked || process.env.PROFILE_RERANK) {
       const rankStarted = performance.now();
       await database.db.transaction((tx) => refreshAllPeerRanks(tx));
       await analyzeTables(database.db, ["peer_ranks"], database.kind);

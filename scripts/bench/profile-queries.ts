@@ -1,38 +1,56 @@
+/**
+ * Times each read an area profile makes, one by one, on a store kept by the profile bench
+ * (PROFILE_KEEP=1), for every 14th English authority: where a profile's time goes.
+ *   npx tsx scripts/bench/profile-queries.ts <PGlite dir | postgres URL>
+ */
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { findAreaByCode, neighboursOf, parentsOf, childrenOfType } from "../../src/domains/geography/index.ts";
-import { listIndicators, peerRanksOf, valuesForArea, valuesForPairs } from "../../src/domains/indicators/index.ts";
 import { loadAreaProfile } from "../../src/domains/analyses/index.ts";
+import { childrenOfType, findAreaByCode, neighboursOf, parentsOf } from "../../src/domains/geography/index.ts";
+import { listIndicators, peerRanksOf, valuesForArea, valuesForPairs } from "../../src/domains/indicators/index.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
 
-const target = process.argv[2]!;
+const target = process.argv[2];
+if (!target) throw new Error("usage: profile-queries.ts <PGlite dir | postgres URL>");
 const database = await openDatabase(target.startsWith("postgres") ? { databaseUrl: target, poolSize: 2 } : { dataDir: target });
 const db = database.db;
-const codes = ((await db.execute(sql`select code from areas where type='local-authority' and nation='england' order by code`)) as any).rows.map((r: any) => r.code).filter((_: string, i: number) => i % 14 === 0);
-const times: Record<string, number[]> = {};
-async function t<T>(name: string, f: () => Promise<T>): Promise<T> {
-  const s = performance.now();
-  const r = await f();
-  (times[name] ??= []).push(performance.now() - s);
-  return r;
+const listed = (await db.execute(sql`select code from areas where type = 'local-authority' and nation = 'england' order by code`)) as unknown as { rows: { code: string }[] };
+const codes = listed.rows.map((r) => r.code).filter((_, i) => i % 14 === 0);
+const times = new Map<string, number[]>();
+
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  times.set(name, [...(times.get(name) ?? []), performance.now() - started]);
+  return result;
 }
+
 for (const code of codes) {
-  const area = (await t("findAreaByCode", () => findAreaByCode(db, code)))!;
-  const all = await t("valuesForArea", () => valuesForArea(db, area.id));
-  await t("listIndicators", () => listIndicators(db, null));
-  const parents = await t("parentsOf", () => parentsOf(db, area.id));
-  const nb = await t("neighboursOf", () => neighboursOf(db, area.id, "border"));
-  const latest = new Map<string, { p: string; k: number }>();
-  for (const v of all) if (v.breakdownId === 0 && v.value !== null && (latest.get(v.indicatorSlug)?.k ?? -1) < v.periodSortKey) latest.set(v.indicatorSlug, { p: v.periodCode, k: v.periodSortKey });
-  const pairs = [...latest].map(([s, { p }]) => ({ indicatorSlug: s, periodCode: p }));
-  await t("peerRanksOf", () => peerRanksOf(db, area.id, pairs));
-  const named = [...parents.map((p) => p.area.id), ...nb.map((n) => n.area.id)];
-  await t("valuesForPairs named", () => valuesForPairs(db, { pairs, areaIds: named }));
-  await t("valuesForPairs peers (old)", () => valuesForPairs(db, { pairs, areaType: area.type, nation: area.nation! }));
-  await t("childrenOfType lsoa", () => childrenOfType(db, area, "lsoa"));
-  await t("loadAreaProfile", () => loadAreaProfile(db, { id: null, areaCode: code }));
+  const area = await timed("findAreaByCode", () => findAreaByCode(db, code));
+  if (!area) continue;
+  const all = await timed("valuesForArea", () => valuesForArea(db, area.id));
+  await timed("listIndicators", () => listIndicators(db, null));
+  const parents = await timed("parentsOf", () => parentsOf(db, area.id));
+  const bordering = await timed("neighboursOf", () => neighboursOf(db, area.id, "border"));
+  const latest = new Map<string, { periodCode: string; sortKey: number }>();
+  for (const v of all) {
+    if (v.breakdownId !== 0 || v.value === null) continue;
+    if ((latest.get(v.indicatorSlug)?.sortKey ?? -1) < v.periodSortKey) latest.set(v.indicatorSlug, { periodCode: v.periodCode, sortKey: v.periodSortKey });
+  }
+  const pairs = [...latest].map(([indicatorSlug, { periodCode }]) => ({ indicatorSlug, periodCode }));
+  await timed("peerRanksOf", () => peerRanksOf(db, area.id, pairs));
+  const named = [...parents.map((p) => p.area.id), ...bordering.map((n) => n.area.id)];
+  await timed("valuesForPairs named areas", () => valuesForPairs(db, { pairs, areaIds: named }));
+  await timed("valuesForPairs every peer (before)", () => valuesForPairs(db, { pairs, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }));
+  await timed("childrenOfType lsoa", () => childrenOfType(db, area, "lsoa"));
+  await timed("loadAreaProfile", () => loadAreaProfile(db, { id: null, areaCode: code }));
 }
-const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
-const max = (a: number[]) => Math.max(...a);
-for (const [k, v] of Object.entries(times)) console.log(`${k.padEnd(28)} median ${med(v.slice(1)).toFixed(2)} ms  max ${max(v.slice(1)).toFixed(2)} ms  (n=${v.length - 1})`);
+
+// The first authority warms caches and plans; it is left out.
+for (const [name, list] of times) {
+  const sorted = list.slice(1).sort((a, b) => a - b);
+  process.stdout.write(`${name.padEnd(36)} median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} ms  max ${sorted.at(-1)!.toFixed(2)} ms  (${sorted.length} authorities)\n`);
+}
+process.stdout.write(`${database.kind}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}\n`);
 await database.close();
