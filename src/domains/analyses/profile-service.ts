@@ -4,6 +4,7 @@
  * values of a few named areas, the authority's small areas). No full-table aggregate and no
  * read of every peer runs on the request path, except to rank data stored before peer ranks were.
  */
+import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { type AreaRow, childrenOfType, findAreaByCode, findBoundary, neighboursOf, parentsOf } from "../geography/index.ts";
 import {
@@ -229,6 +230,9 @@ export async function loadAreaProfile(
     referenceAreas(db, area),
     neighboursOf(db, area.id, "border"),
   ]);
+  // PGlite runs each read on the main thread and resolves it as a microtask: without a turn
+  // between the stages a whole profile would hold the event loop as one block.
+  await yieldToEventLoop();
   const bordering = neighbourRows.map((n) => n.area).filter((n) => n.type === area.type);
   // Only the national catalogue and this partnership's own indicators: never another partnership's local data.
   const catalogue = new Map(catalogueRows.map((row) => [row.slug, row]));
@@ -252,6 +256,7 @@ export async function loadAreaProfile(
   ]);
   const unranked = pairs.filter((p) => !ranks.has(p.indicatorSlug));
   const peerValues = unranked.length ? await valuesForPairs(db, { pairs: unranked, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }) : [];
+  await yieldToEventLoop();
   const fetched = { ranks, peers: groupBySlug(peerValues), named: groupBySlug(namedValues) };
   const indicators: IndicatorProfile[] = [];
   for (const [slug, values] of bySlug) indicators.push(indicatorProfile(area, catalogue.get(slug)!, values, references, bordering, fetched, group));
@@ -263,6 +268,7 @@ export async function loadAreaProfile(
     const small = await childrenOfType(db, area, "lsoa");
     const topology = small.length ? await findBoundary(db, area.id, "lsoa") : undefined;
     for (const indicator of small.length ? decileIndicators : []) {
+      await yieldToEventLoop();
       const panel = await smallAreaPanel(db, small, indicator, catalogue);
       if (panel) smallAreas.push({ ...panel, topology });
     }
