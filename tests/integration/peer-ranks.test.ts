@@ -9,6 +9,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAreaProfile } from "../../src/domains/analyses/index.ts";
+import { findAreaByCode } from "../../src/domains/geography/index.ts";
 import { type Polarity, rankAmong, rankFromCounts } from "../../src/domains/analyses/analysis.ts";
 import { importerFor, readSourceFile, runImport, sharedDataSteps, sourceFromBytes } from "../../src/domains/imports/index.ts";
 import { editIndicator, FLAG, UNRANKED_AREA_TYPES } from "../../src/domains/indicators/index.ts";
@@ -82,15 +83,26 @@ async function expectRanksMatchRawValues(): Promise<number> {
   return compared;
 }
 
-/** Profiles read with stored ranks equal profiles ranked from every peer's value on request. */
+/**
+ * Profiles read with stored ranks equal profiles ranked from every peer's value on request,
+ * bordering areas' values (a Welsh border included) and a comparison group's too.
+ */
 async function expectProfilesMatchLiveRanking(codes: string[]): Promise<void> {
+  const members = await Promise.all([authorities[3]!, authorities[90]!, authorities.at(-2)!].map((a) => findAreaByCode(database.db, a.code)));
+  const group = { id: "00000000-0000-4000-8000-000000000001", name: "Chosen group", members: members.map((m) => m!) };
+  const load = (code: string) => loadAreaProfile(database.db, { id: null, areaCode: code }, { group });
   const withStored = [];
-  for (const code of codes) withStored.push(await loadAreaProfile(database.db, { id: null, areaCode: code }));
+  for (const code of codes) withStored.push(await load(code));
+  const neighbourValues = withStored.flatMap((p) => p.indicators.flatMap((i) => i.neighbours.filter((n) => n.value)));
+  expect(neighbourValues.length).toBeGreaterThan(0);
+  // A bordering authority over the national border is not a peer: shown, without a value.
+  const shropshire = withStored[codes.indexOf("E06000051")]?.indicators.find((i) => i.indicator.slug === SLUG);
+  if (shropshire) expect(shropshire.neighbours.find((n) => n.area.code === "W06000023")).toMatchObject({ value: null });
   const saved = await query<RankRow>(sql`select * from peer_ranks`);
   await database.db.execute(sql`delete from peer_ranks`);
   try {
     for (const [i, code] of codes.entries()) {
-      const live = await loadAreaProfile(database.db, { id: null, areaCode: code });
+      const live = await load(code);
       expect(live).toEqual(withStored[i]);
       const indicator = live.indicators.find((p) => p.indicator.slug === SLUG);
       if (indicator?.latest.observation) expect(indicator.rank).not.toBeNull();
@@ -103,7 +115,7 @@ async function expectProfilesMatchLiveRanking(codes: string[]): Promise<void> {
 describe.skipIf(!available)("peer ranks stored at import", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
-    const wanted = new Set(["geography-topology", "ltla-lookup"]);
+    const wanted = new Set(["geography-topology", "ltla-lookup", "neighbours"]);
     for (const step of await sharedDataSteps(dataDir)) {
       if (!wanted.has(step.kind)) continue;
       const report = await runImport(database.db, { importer: importerFor(step.kind)!, file: await readSourceFile(step.file), options: step.options, dryRun: false, audit });
@@ -134,12 +146,13 @@ describe.skipIf(!available)("peer ranks stored at import", () => {
   }, 120_000);
 
   it("gives the same profiles as ranking every peer on request, whatever the polarity", async () => {
-    const codes = [authorities[0]!, authorities[40]!, authorities[150]!, authorities.at(-1)!].map((a) => a.code);
+    // Shropshire and Powys border each other across the national border.
+    const codes = [authorities[0]!.code, authorities[150]!.code, "E06000051", "W06000023", authorities.at(-1)!.code];
     expect(authorities.at(-1)!.nation).toBe("wales");
     await expectProfilesMatchLiveRanking(codes);
     for (const polarity of ["higher-is-worse", "higher-is-better"] as const) {
       await editIndicator(database.db, audit, SLUG, { polarity });
-      const profile = await loadAreaProfile(database.db, { id: null, areaCode: codes[1]! });
+      const profile = await loadAreaProfile(database.db, { id: null, areaCode: codes[2]! });
       const indicator = profile.indicators.find((p) => p.indicator.slug === SLUG)!;
       expect(indicator.rank?.order).toBe(polarity === "higher-is-worse" ? "lowest first" : "highest first");
       expect(indicator.benchmark.method).not.toBe("none");
