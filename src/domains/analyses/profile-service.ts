@@ -16,7 +16,6 @@ import {
   type PeerRankCounts,
   peerRanksOf,
   valuesForArea,
-  valuesForAreas,
   valuesForPairs,
 } from "../indicators/index.ts";
 import {
@@ -186,29 +185,38 @@ function groupComparison(
   return { name: group.name, members, pooled, benchmark: result };
 }
 
-async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: IndicatorRow, catalogue: Map<string, IndicatorRow>): Promise<SmallAreaPanel | null> {
-  const periodCode = indicator.periodCodes.at(-1);
-  if (!periodCode) return null;
-  // Explicit ids use the primary key (indicator, period, breakdown, area); the parent-link subquery form was ~150 ms on PGlite.
-  const areaIds = small.map((a) => a.id);
-  const names = new Map(small.map((a) => [a.code, a.name]));
-  const deciles = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode, areaIds });
-  if (deciles.length === 0) return null;
+/**
+ * The small-area panels: every decile indicator's latest period and the child population for
+ * the authority's small areas in one statement (primary-key probes by explicit ids; the
+ * parent-link subquery form was ~150 ms on PGlite, and one statement per panel was six).
+ */
+async function smallAreaPanels(db: Executor, small: AreaRow[], decileIndicators: IndicatorRow[], catalogue: Map<string, IndicatorRow>): Promise<Omit<SmallAreaPanel, "topology">[]> {
   const population = catalogue.get(CHILD_POPULATION);
   const populationPeriod = population?.periodCodes.at(-1) ?? null;
-  const children =
-    indicator.slug.startsWith("iod2019") && population && populationPeriod
-      ? await valuesForAreas(db, { indicatorSlug: population.slug, periodCode: populationPeriod, areaIds })
-      : [];
-  const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
-  return {
-    indicator,
-    periodCode,
-    rows: deciles.map((d) => ({ code: d.areaCode, name: names.get(d.areaCode) ?? d.areaCode, decile: d.value, flags: d.flags, children: childrenByCode.get(d.areaCode) ?? null })),
-    distribution: decileDistribution(deciles, children.length ? children : undefined),
-    populationPeriod: children.length ? populationPeriod : null,
-    topology: undefined,
-  };
+  const childrenFor = (indicator: IndicatorRow) => (indicator.slug.startsWith("iod2019") && population && populationPeriod ? population : null);
+  const pairs = decileIndicators.flatMap((indicator) => {
+    const periodCode = indicator.periodCodes.at(-1);
+    return periodCode ? [{ indicatorSlug: indicator.slug, periodCode }] : [];
+  });
+  if (population && populationPeriod && decileIndicators.some(childrenFor)) pairs.push({ indicatorSlug: population.slug, periodCode: populationPeriod });
+  const values = groupBySlug(await valuesForPairs(db, { pairs, areaIds: small.map((a) => a.id) }));
+  const names = new Map(small.map((a) => [a.code, a.name]));
+  return decileIndicators.flatMap((indicator) => {
+    const periodCode = indicator.periodCodes.at(-1);
+    const deciles = values.get(indicator.slug) ?? [];
+    if (!periodCode || deciles.length === 0) return [];
+    const children = childrenFor(indicator) ? (values.get(CHILD_POPULATION) ?? []) : [];
+    const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
+    return [
+      {
+        indicator,
+        periodCode,
+        rows: deciles.map((d) => ({ code: d.areaCode, name: names.get(d.areaCode) ?? d.areaCode, decile: d.value, flags: d.flags, children: childrenByCode.get(d.areaCode) ?? null })),
+        distribution: decileDistribution(deciles, children.length ? children : undefined),
+        populationPeriod: children.length ? populationPeriod : null,
+      },
+    ];
+  });
 }
 
 /**
@@ -266,11 +274,10 @@ export async function loadAreaProfile(
   const decileIndicators = DECILE_INDICATORS.map((slug) => catalogue.get(slug)).filter((row): row is IndicatorRow => Boolean(row?.areaTypes.includes("lsoa")));
   if (decileIndicators.length) {
     const small = await childrenOfType(db, area, "lsoa");
-    const topology = small.length ? await findBoundary(db, area.id, "lsoa") : undefined;
-    for (const indicator of small.length ? decileIndicators : []) {
+    if (small.length) {
       await yieldToEventLoop();
-      const panel = await smallAreaPanel(db, small, indicator, catalogue);
-      if (panel) smallAreas.push({ ...panel, topology });
+      const [topology, panels] = await Promise.all([findBoundary(db, area.id, "lsoa"), smallAreaPanels(db, small, decileIndicators, catalogue)]);
+      for (const panel of panels) smallAreas.push({ ...panel, topology });
     }
   }
   const notes: string[] = [];
