@@ -12,7 +12,7 @@ import { loadAreaProfile } from "../../src/domains/analyses/index.ts";
 import { findAreaByCode } from "../../src/domains/geography/index.ts";
 import { type Polarity, rankAmong, rankFromCounts } from "../../src/domains/analyses/analysis.ts";
 import { importerFor, readSourceFile, runImport, sharedDataSteps, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { editIndicator, FLAG, UNRANKED_AREA_TYPES } from "../../src/domains/indicators/index.ts";
+import { editIndicator, FLAG, RANKED_AREA_TYPES } from "../../src/domains/indicators/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 
@@ -52,7 +52,7 @@ async function expectRanksMatchRawValues(): Promise<number> {
   const raw = (
     await query<Stored>(sql`select o.indicator_id as "indicatorId", o.period_id as "periodId", o.area_id as "areaId", a.code, a.type, a.nation, o.value
       from observations o join areas a on a.id = o.area_id where o.breakdown_id = 0 and a.nation is not null`)
-  ).filter((r) => !UNRANKED_AREA_TYPES.includes(r.type));
+  ).filter((r) => RANKED_AREA_TYPES.includes(r.type));
   const stored = await query<RankRow>(sql`select indicator_id as "indicatorId", period_id as "periodId", area_id as "areaId", below, tied, ranked, unranked from peer_ranks`);
   const key = (r: { indicatorId: number; periodId: number; areaId: number }) => `${Number(r.indicatorId)}|${Number(r.periodId)}|${Number(r.areaId)}`;
   const byKey = new Map(stored.map((r) => [key(r), r]));

@@ -11,12 +11,18 @@ import { pgArray, timeSlicer, yieldToEventLoop } from "../../kernel/db/arrays.ts
 import type { Executor } from "../../kernel/db/database.ts";
 import type { ObservationBuffer } from "./observation-buffer.ts";
 
-/** Small-area types: nobody asks for their profile, and they hold most of the rows. */
-export const UNRANKED_AREA_TYPES: readonly string[] = ["ward", "msoa", "lsoa"];
+/**
+ * The area types ranked at import: every type a profile is asked for. Not the small areas
+ * (ward, MSOA, LSOA / data zone: they hold most rows and nobody asks for their profile) nor
+ * "uk" (no nation). A listed set rather than "all but small" so each refresh finds its ~470
+ * areas through areas_type_idx instead of reading all ~43,000; a type added to the geography
+ * later is ranked on request (correct, slower) until it is listed here.
+ */
+export const RANKED_AREA_TYPES: readonly string[] = ["nation", "region", "county", "metropolitan-county", "combined-authority", "local-authority", "health-board"];
 
 /** Whether stored ranks exist for areas like this one (the peer group is its type within its nation). */
 export function hasStoredRanks(area: { type: string; nation: string | null }): boolean {
-  return area.nation !== null && !UNRANKED_AREA_TYPES.includes(area.type);
+  return area.nation !== null && RANKED_AREA_TYPES.includes(area.type);
 }
 
 export interface PeerRankCounts {
@@ -45,7 +51,7 @@ async function refreshChunk(db: Executor, pairs: readonly Pair[]): Promise<void>
     where r.indicator_id = q.indicator_id and r.period_id = q.period_id`);
   await db.execute(sql`
     with ranked_areas as materialized (
-      select id, type, nation from areas where nation is not null and type <> all(${pgArray([...UNRANKED_AREA_TYPES])}::text[])
+      select id, type, nation from areas where type = any(${pgArray([...RANKED_AREA_TYPES])}::text[]) and nation is not null
     )
     insert into peer_ranks (indicator_id, period_id, area_id, below, tied, ranked, unranked)
     select indicator_id, period_id, area_id, below, tied, ranked, unranked from (
