@@ -42,7 +42,8 @@ const MAX_PAIRS = 64;
  * One statement's worth: delete the pairs' ranks, then rank every non-small area with a row in
  * each (indicator, period, breakdown 0) among areas of its type and nation. rank() over values
  * in ascending order (nulls last) counts the peers strictly below; rows without a value only
- * count as "unranked", exactly as rankAmong treats them.
+ * count as "unranked", exactly as rankAmong treats them. "On conflict" because another import's
+ * transaction may have ranked the same pair since this one's delete.
  */
 async function refreshChunk(db: Executor, pairs: readonly Pair[]): Promise<void> {
   const indicatorIds = pgArray(pairs.map((p) => p.indicatorId));
@@ -68,7 +69,9 @@ async function refreshChunk(db: Executor, pairs: readonly Pair[]): Promise<void>
       ) o
       join ranked_areas a on a.id = o.area_id
       window peers as (partition by o.indicator_id, o.period_id, a.type, a.nation)
-    ) x where value is not null`);
+    ) x where value is not null
+    on conflict (indicator_id, period_id, area_id) do update
+      set below = excluded.below, tied = excluded.tied, ranked = excluded.ranked, unranked = excluded.unranked`);
 }
 
 /** Re-ranks these (indicator, period) pairs, a few per statement, sized by how long the last one took. */
