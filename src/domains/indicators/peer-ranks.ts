@@ -36,7 +36,7 @@ type Pair = { indicatorId: number; periodId: number };
 
 /** Aim for statements of about this long (PGlite runs them on the main thread). */
 const TARGET_STATEMENT_MS = 30;
-const MAX_PAIRS = 64;
+const MAX_PAIRS = 16;
 
 /**
  * One statement's worth: delete the pairs' ranks, then rank every non-small area with a row in
