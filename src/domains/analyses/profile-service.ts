@@ -230,11 +230,11 @@ export async function loadAreaProfile(
   options: { catalogue?: readonly IndicatorRow[]; group?: ComparisonGroupChoice | null } = {},
 ): Promise<AreaProfile> {
   const group = options.group ?? null;
-  const area = (await findAreaByCode(db, partnership.areaCode)) ?? null;
+  // The catalogue does not depend on the area: read beside it, off the profile's critical path.
+  const [area, catalogueRows] = await Promise.all([findAreaByCode(db, partnership.areaCode), options.catalogue ?? listIndicators(db, partnership.id)]);
   if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
-  const [all, catalogueRows, references, neighbourRows] = await Promise.all([
+  const [all, references, neighbourRows] = await Promise.all([
     valuesForArea(db, area.id),
-    options.catalogue ?? listIndicators(db, partnership.id),
     referenceAreas(db, area),
     neighboursOf(db, area.id, "border"),
   ]);
