@@ -3,6 +3,7 @@ import { ConfigError } from "../kernel/config/config.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
 import { registerDemoCommand } from "./demo-command.ts";
 import { registerImportCommands } from "./import-commands.ts";
+import { registerRanksCommand } from "./ranks-command.ts";
 import { registerServeCommands } from "./serve-commands.ts";
 import { registerUserCommands } from "./user-commands.ts";
 
@@ -15,6 +16,7 @@ registerServeCommands(program);
 registerUserCommands(program);
 registerDemoCommand(program);
 registerImportCommands(program);
+registerRanksCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FLAG } from "../indicators/index.ts";
-import { benchmark, compareValues, decileDistribution, latestValue, rankAmong, trend, type Value, wilsonInterval } from "./analysis.ts";
+import { benchmark, compareValues, decileDistribution, latestValue, type Polarity, rankAmong, rankFromCounts, trend, type Value, wilsonInterval } from "./analysis.ts";
 
 function v(periodCode: string, sortKey: number, value: number | null, extra: Partial<Value> = {}): Value {
   return { periodCode, periodSortKey: sortKey, value, numerator: null, denominator: null, ciLower: null, ciUpper: null, flags: value === null ? FLAG.missing : 0, ...extra };
@@ -128,5 +128,31 @@ describe("decileDistribution", () => {
     expect(d.withoutDecile).toBe(1);
     expect(d.children).toBeNull();
     expect(decileDistribution([{ areaCode: "L4", value: 10 }], [pop("L4", 50)]).childrenMostDeprived10).toBe(0);
+  });
+});
+
+describe("rankFromCounts", () => {
+  it("gives rankAmong's rank from the counts stored at import, for every polarity, ties and missing values", () => {
+    // Values 0–5 over 40 areas: many ties; every seventh without a value.
+    const areas = Array.from({ length: 40 }, (_, i) => ({ areaCode: `A${i}`, value: i % 7 === 3 ? null : (i * 5) % 6 }));
+    for (const own of areas.filter((a) => a.value !== null)) {
+      const present = areas.filter((a) => a.value !== null);
+      const counts = {
+        below: present.filter((a) => a.value! < own.value!).length,
+        tied: present.filter((a) => a.value === own.value).length,
+        ranked: present.length,
+        unranked: areas.length - present.length,
+      };
+      for (const polarity of ["higher-is-worse", "higher-is-better", "neither"] as Polarity[]) {
+        expect(rankFromCounts(counts, polarity)).toEqual(rankAmong(own.areaCode, areas, polarity));
+      }
+    }
+  });
+
+  it("lets benchmark use a stored rank for quintiles instead of ranking peers", () => {
+    const area = { periodCode: "2023", periodSortKey: 1, value: 10, numerator: null, denominator: null, ciLower: null, ciUpper: null, flags: 0 };
+    const rank = rankFromCounts({ below: 0, tied: 1, ranked: 10, unranked: 0 }, "higher-is-worse");
+    expect(benchmark(area, null, { unit: "rate", polarity: "higher-is-worse", rank })).toMatchObject({ result: "better", method: "quintiles", quintile: 1 });
+    expect(benchmark(area, null, { unit: "rate", polarity: "higher-is-worse", rank: null }).method).toBe("none");
   });
 });

@@ -124,6 +124,16 @@ export function rankAmong(areaCode: string, values: readonly { areaCode: string;
   return { position: ahead + 1, of: present.length, tied, withoutValue: values.length - present.length, order: lowestFirst ? "lowest first" : "highest first" };
 }
 
+/**
+ * The same Rank from counts stored at import (peer_ranks): peers below, tied (the area
+ * included), with a value, and without one. Polarity only picks which side counts as ahead.
+ */
+export function rankFromCounts(counts: { below: number; tied: number; ranked: number; unranked: number }, polarity: Polarity): Rank {
+  const lowestFirst = polarity === "higher-is-worse";
+  const above = counts.ranked - counts.below - counts.tied;
+  return { position: (lowestFirst ? counts.below : above) + 1, of: counts.ranked, tied: counts.tied, withoutValue: counts.unranked, order: lowestFirst ? "lowest first" : "highest first" };
+}
+
 export type BenchmarkResult = "better" | "similar" | "worse" | "not compared";
 
 export interface Benchmark {
@@ -171,7 +181,7 @@ function direction(higher: boolean, polarity: Polarity): BenchmarkResult {
 export function benchmark(
   area: Value,
   reference: Value | null,
-  options: { unit: string; polarity: Polarity; peers?: readonly { areaCode: string; value: number | null }[]; areaCode?: string },
+  options: { unit: string; polarity: Polarity; peers?: readonly { areaCode: string; value: number | null }[]; areaCode?: string; rank?: Rank | null },
 ): Benchmark {
   if (area.value === null) return { result: "not compared", method: "none", note: "no value for this area" };
   if (options.unit === "count") return { result: "not compared", method: "none", note: "counts depend on population size and are not benchmarked" };
@@ -182,8 +192,9 @@ export function benchmark(
     if (ref >= ci.lower && ref <= ci.upper) return { result: "similar", method: ci.method, note: "the benchmark lies within the 95% interval" };
     return { result: direction(ci.lower > ref, options.polarity), method: ci.method, note: "the 95% interval does not include the benchmark" };
   }
-  if (options.peers && options.areaCode) {
-    const rank = rankAmong(options.areaCode, options.peers, options.polarity);
+  // A rank already worked out (stored at import) saves ranking the peers again.
+  if (options.rank !== undefined || (options.peers && options.areaCode)) {
+    const rank = options.rank !== undefined ? options.rank : rankAmong(options.areaCode!, options.peers!, options.polarity);
     if (rank && rank.of >= 5) {
       const quintile = Math.min(5, Math.floor(((rank.position - 1) / rank.of) * 5) + 1);
       const result: BenchmarkResult = quintile === 1 ? "better" : quintile === 5 ? "worse" : "similar";

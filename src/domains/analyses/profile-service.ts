@@ -1,12 +1,37 @@
 /**
  * The area profile: every indicator with data for the partnership's area, read through the
- * indicator store's indexed functions only (one area's values, one indicator-period per rank,
- * the authority's small areas). No full-table aggregate runs on the request path.
+ * indicator store's indexed functions only (one area's values, its ranks stored at import, the
+ * values of a few named areas, the authority's small areas). No full-table aggregate and no
+ * read of every peer runs on the request path, except to rank data stored before peer ranks were.
  */
+import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { type AreaRow, childrenOfType, findAreaByCode, findBoundary, neighboursOf, parentsOf } from "../geography/index.ts";
-import { aggregateValues, type IndicatorRow, listIndicators, type ObservationValue, valuesForArea, valuesForAreas, valuesForPairs } from "../indicators/index.ts";
-import { type Benchmark, benchmark, type DecileDistribution, decileDistribution, type Latest, latestValue, type Polarity, type Rank, rankAmong, type Trend, trend } from "./analysis.ts";
+import {
+  aggregateValues,
+  hasStoredRanks,
+  type IndicatorRow,
+  listIndicators,
+  type ObservationValue,
+  type PeerRankCounts,
+  peerRanksOf,
+  valuesForArea,
+  valuesForPairs,
+} from "../indicators/index.ts";
+import {
+  type Benchmark,
+  benchmark,
+  type DecileDistribution,
+  decileDistribution,
+  type Latest,
+  latestValue,
+  type Polarity,
+  type Rank,
+  rankAmong,
+  rankFromCounts,
+  type Trend,
+  trend,
+} from "./analysis.ts";
 
 /** Small-area deprivation deciles shown as a distribution and map, with the child population used for "children in the most deprived 10%". */
 export const DECILE_INDICATORS = ["iod2019-idaci-decile", "iod2019-imd-decile", "simd2020v2-decile"] as const;
@@ -84,7 +109,7 @@ function findNation(db: Executor, nation: string): Promise<AreaRow | undefined> 
   return code ? findAreaByCode(db, code) : Promise.resolve(undefined);
 }
 
-/** Each indicator's values in its own latest period, for a set of areas: one query for the whole profile. */
+/** Each indicator's values in its own latest period, for a set of areas, by indicator slug. */
 type ByLatest = Map<string, ObservationValue[]>;
 
 function groupBySlug(values: readonly ObservationValue[]): ByLatest {
@@ -103,18 +128,17 @@ function indicatorProfile(
   values: ObservationValue[],
   references: { area: AreaRow; relation: "nation" | "region" }[],
   bordering: AreaRow[],
-  fetched: { peers: ByLatest; references: ByLatest; group: ByLatest },
+  fetched: { ranks: Map<string, PeerRankCounts>; peers: ByLatest; named: ByLatest },
   group: ComparisonGroupChoice | null = null,
 ): IndicatorProfile {
   const polarity = polarityOf(indicator);
   const latest = latestValue(values);
   let rank: Rank | null = null;
-  let peers: ObservationValue[] = [];
   let refValues: ObservationValue[] = [];
   if (latest.observation) {
-    peers = fetched.peers.get(indicator.slug) ?? [];
-    refValues = fetched.references.get(indicator.slug) ?? [];
-    rank = rankAmong(area.code, peers, polarity);
+    refValues = fetched.named.get(indicator.slug) ?? [];
+    const stored = fetched.ranks.get(indicator.slug);
+    rank = stored ? rankFromCounts(stored, polarity) : rankAmong(area.code, fetched.peers.get(indicator.slug) ?? [], polarity);
   }
   const options = { unit: indicator.unit, polarity };
   const refs: Reference[] = references.map((r) => {
@@ -124,12 +148,16 @@ function indicatorProfile(
   });
   const nationRef = refs.find((r) => r.relation === "nation");
   const overall = latest.observation
-    ? benchmark(latest.observation, nationRef?.value ?? null, { ...options, peers, areaCode: area.code })
+    ? benchmark(latest.observation, nationRef?.value ?? null, { ...options, rank })
     : ({ result: "not compared", method: "none", note: "no value for this area" } as Benchmark);
-  const peerById = new Map(peers.map((p) => [p.areaId, p]));
-  const neighbours = bordering.map((n) => ({ area: n, value: peerById.get(n.id) ?? null }));
+  const byId = new Map(refValues.map((v) => [v.areaId, v]));
+  // Only peers (same type, same nation) are compared: a neighbour over a national border shows no value.
+  const neighbours = bordering.map((n) => ({ area: n, value: (!area.nation || n.nation === area.nation ? byId.get(n.id) : undefined) ?? null }));
   const profile: IndicatorProfile = { indicator, values, latest, trend: trend(values, polarity), rank, references: refs, neighbours, benchmark: overall };
-  if (group) profile.group = groupComparison(indicator, latest.observation, group, (latest.observation && fetched.group.get(indicator.slug)) || [], options);
+  if (group) {
+    const members = new Set(group.members.map((m) => m.id));
+    profile.group = groupComparison(indicator, latest.observation, group, refValues.filter((v) => members.has(v.areaId)), options);
+  }
   return profile;
 }
 
@@ -157,29 +185,38 @@ function groupComparison(
   return { name: group.name, members, pooled, benchmark: result };
 }
 
-async function smallAreaPanel(db: Executor, small: AreaRow[], indicator: IndicatorRow, catalogue: Map<string, IndicatorRow>): Promise<SmallAreaPanel | null> {
-  const periodCode = indicator.periodCodes.at(-1);
-  if (!periodCode) return null;
-  // Explicit ids use the primary key (indicator, period, breakdown, area); the parent-link subquery form was ~150 ms on PGlite.
-  const areaIds = small.map((a) => a.id);
-  const names = new Map(small.map((a) => [a.code, a.name]));
-  const deciles = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode, areaIds });
-  if (deciles.length === 0) return null;
+/**
+ * The small-area panels: every decile indicator's latest period and the child population for
+ * the authority's small areas in one statement (primary-key probes by explicit ids; the
+ * parent-link subquery form was ~150 ms on PGlite, and one statement per panel was six).
+ */
+async function smallAreaPanels(db: Executor, small: AreaRow[], decileIndicators: IndicatorRow[], catalogue: Map<string, IndicatorRow>): Promise<Omit<SmallAreaPanel, "topology">[]> {
   const population = catalogue.get(CHILD_POPULATION);
   const populationPeriod = population?.periodCodes.at(-1) ?? null;
-  const children =
-    indicator.slug.startsWith("iod2019") && population && populationPeriod
-      ? await valuesForAreas(db, { indicatorSlug: population.slug, periodCode: populationPeriod, areaIds })
-      : [];
-  const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
-  return {
-    indicator,
-    periodCode,
-    rows: deciles.map((d) => ({ code: d.areaCode, name: names.get(d.areaCode) ?? d.areaCode, decile: d.value, flags: d.flags, children: childrenByCode.get(d.areaCode) ?? null })),
-    distribution: decileDistribution(deciles, children.length ? children : undefined),
-    populationPeriod: children.length ? populationPeriod : null,
-    topology: undefined,
-  };
+  const childrenFor = (indicator: IndicatorRow) => (indicator.slug.startsWith("iod2019") && population && populationPeriod ? population : null);
+  const pairs = decileIndicators.flatMap((indicator) => {
+    const periodCode = indicator.periodCodes.at(-1);
+    return periodCode ? [{ indicatorSlug: indicator.slug, periodCode }] : [];
+  });
+  if (population && populationPeriod && decileIndicators.some(childrenFor)) pairs.push({ indicatorSlug: population.slug, periodCode: populationPeriod });
+  const values = groupBySlug(await valuesForPairs(db, { pairs, areaIds: small.map((a) => a.id) }));
+  const names = new Map(small.map((a) => [a.code, a.name]));
+  return decileIndicators.flatMap((indicator) => {
+    const periodCode = indicator.periodCodes.at(-1);
+    const deciles = values.get(indicator.slug) ?? [];
+    if (!periodCode || deciles.length === 0) return [];
+    const children = childrenFor(indicator) ? (values.get(CHILD_POPULATION) ?? []) : [];
+    const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
+    return [
+      {
+        indicator,
+        periodCode,
+        rows: deciles.map((d) => ({ code: d.areaCode, name: names.get(d.areaCode) ?? d.areaCode, decile: d.value, flags: d.flags, children: childrenByCode.get(d.areaCode) ?? null })),
+        distribution: decileDistribution(deciles, children.length ? children : undefined),
+        populationPeriod: children.length ? populationPeriod : null,
+      },
+    ];
+  });
 }
 
 /**
@@ -193,14 +230,17 @@ export async function loadAreaProfile(
   options: { catalogue?: readonly IndicatorRow[]; group?: ComparisonGroupChoice | null } = {},
 ): Promise<AreaProfile> {
   const group = options.group ?? null;
-  const area = (await findAreaByCode(db, partnership.areaCode)) ?? null;
+  // The catalogue does not depend on the area: read beside it, off the profile's critical path.
+  const [area, catalogueRows] = await Promise.all([findAreaByCode(db, partnership.areaCode), options.catalogue ?? listIndicators(db, partnership.id)]);
   if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
-  const [all, catalogueRows, references, neighbourRows] = await Promise.all([
+  const [all, references, neighbourRows] = await Promise.all([
     valuesForArea(db, area.id),
-    options.catalogue ?? listIndicators(db, partnership.id),
     referenceAreas(db, area),
     neighboursOf(db, area.id, "border"),
   ]);
+  // PGlite runs each read on the main thread and resolves it as a microtask: without a turn
+  // between the stages a whole profile would hold the event loop as one block.
+  await yieldToEventLoop();
   const bordering = neighbourRows.map((n) => n.area).filter((n) => n.type === area.type);
   // Only the national catalogue and this partnership's own indicators: never another partnership's local data.
   const catalogue = new Map(catalogueRows.map((row) => [row.slug, row]));
@@ -209,18 +249,23 @@ export async function loadAreaProfile(
     if (value.breakdownId !== 0 || !catalogue.has(value.indicatorSlug)) continue;
     bySlug.set(value.indicatorSlug, [...(bySlug.get(value.indicatorSlug) ?? []), value]);
   }
-  // Each indicator's latest period, then peers (rank, neighbours), references and group members
-  // for all indicators in three queries: one query per indicator was ~80 statements a profile.
+  // Each indicator's latest period; then the area's ranks stored at import (one row per
+  // indicator) and the values of the named areas (references, neighbours, group members) for
+  // all indicators in one query each. Every peer's value (~40 × ~340 rows) is read only for
+  // pairs without a stored rank (data loaded before ranks were stored; areas not ranked).
   const pairs = [...bySlug].flatMap(([slug, values]) => {
     const period = latestValue(values).observation?.periodCode;
     return period ? [{ indicatorSlug: slug, periodCode: period }] : [];
   });
-  const [peerValues, referenceValues, groupValues] = await Promise.all([
-    valuesForPairs(db, { pairs, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }),
-    references.length ? valuesForPairs(db, { pairs, areaIds: references.map((r) => r.area.id) }) : Promise.resolve([]),
-    group?.members.length ? valuesForPairs(db, { pairs, areaIds: group.members.map((m) => m.id) }) : Promise.resolve([]),
+  const named = [...new Set([...references.map((r) => r.area.id), ...bordering.map((b) => b.id), ...(group?.members ?? []).map((m) => m.id)])];
+  const [ranks, namedValues] = await Promise.all([
+    hasStoredRanks(area) ? peerRanksOf(db, area.id, pairs) : Promise.resolve(new Map<string, PeerRankCounts>()),
+    named.length ? valuesForPairs(db, { pairs, areaIds: named }) : Promise.resolve([]),
   ]);
-  const fetched = { peers: groupBySlug(peerValues), references: groupBySlug(referenceValues), group: groupBySlug(groupValues) };
+  const unranked = pairs.filter((p) => !ranks.has(p.indicatorSlug));
+  const peerValues = unranked.length ? await valuesForPairs(db, { pairs: unranked, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }) : [];
+  await yieldToEventLoop();
+  const fetched = { ranks, peers: groupBySlug(peerValues), named: groupBySlug(namedValues) };
   const indicators: IndicatorProfile[] = [];
   for (const [slug, values] of bySlug) indicators.push(indicatorProfile(area, catalogue.get(slug)!, values, references, bordering, fetched, group));
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
@@ -229,10 +274,10 @@ export async function loadAreaProfile(
   const decileIndicators = DECILE_INDICATORS.map((slug) => catalogue.get(slug)).filter((row): row is IndicatorRow => Boolean(row?.areaTypes.includes("lsoa")));
   if (decileIndicators.length) {
     const small = await childrenOfType(db, area, "lsoa");
-    const topology = small.length ? await findBoundary(db, area.id, "lsoa") : undefined;
-    for (const indicator of small.length ? decileIndicators : []) {
-      const panel = await smallAreaPanel(db, small, indicator, catalogue);
-      if (panel) smallAreas.push({ ...panel, topology });
+    if (small.length) {
+      await yieldToEventLoop();
+      const [topology, panels] = await Promise.all([findBoundary(db, area.id, "lsoa"), smallAreaPanels(db, small, decileIndicators, catalogue)]);
+      for (const panel of panels) smallAreas.push({ ...panel, topology });
     }
   }
   const notes: string[] = [];

@@ -91,9 +91,10 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
 
 /** The area profile page's figures, for the indicators the reader may see. */
 export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
-  const area = await findAreaByCode(db, code);
+  // Both reads at once: one round trip fewer before the profile's own reads.
+  const [area, indicators] = await Promise.all([findAreaByCode(db, code), listAllIndicators(db)]);
   if (!area) throw AppError.notFound(`No area has the code ${code}`);
-  const catalogue = await readable(db, actor, await listAllIndicators(db));
+  const catalogue = await readable(db, actor, indicators);
   const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
   const codes = [
     ...profile.indicators.flatMap((p) => [...p.values, ...p.references.flatMap((r) => (r.value ? [r.value] : []))].map((v) => v.periodCode)),

@@ -3,6 +3,7 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { ObservationBuffer } from "./observation-buffer.ts";
 import { writeObservations, type WriteResult } from "./observation-writer.ts";
+import { refreshPeerRanksOfBuffer } from "./peer-ranks.ts";
 import { parsePeriod, type ParsedPeriod } from "./periods.ts";
 import { addCoverage, findIndicatorsBySlug, insertMissingIndicators, upsertBreakdowns, upsertPeriods } from "./repository.ts";
 import { type IndicatorDefinition, indicatorDraftSchema, type IndicatorDraft } from "./schemas.ts";
@@ -81,5 +82,7 @@ export async function writeObservationPlan(
     const entry = coverage[index]!;
     await addCoverage(db, indicatorIdBySlug.get(slug)!, [...entry.types], [...entry.periods].map((p) => buffer.periodCodes[p]!));
   }
+  // Profiles read ranks from here instead of every peer's value: same transaction, same pairs.
+  await refreshPeerRanksOfBuffer(db, buffer, ids);
   return result;
 }

@@ -1,4 +1,5 @@
-export { breakdowns, importBatches, indicators, observationHistory, observations, periods } from "./tables.ts";
+export { breakdowns, importBatches, indicators, observationHistory, observations, peerRanks, periods } from "./tables.ts";
+export { hasStoredRanks, type PeerRankCounts, peerRanksOf, refreshAllPeerRanks, RANKED_AREA_TYPES, refreshPeerRanks } from "./peer-ranks.ts";
 export { FLAG, type FlagName, flagNames } from "./flags.ts";
 export { ObservationBuffer } from "./observation-buffer.ts";
 export { OBSERVATION_CHUNK, type WriteResult } from "./observation-writer.ts";

@@ -133,3 +133,29 @@ export const observationHistory = pgTable(
   },
   (table) => [index("observation_history_key_idx").on(table.indicatorId, table.areaId, table.periodId)],
 );
+
+/**
+ * Where each area's value stands among the areas of its type in its nation, per indicator and
+ * period (breakdown "all" only): written at import for exactly the pairs the import touched
+ * (see peer-ranks.ts), so a profile reads one row per indicator instead of every peer's value.
+ * Stored without polarity (how many peers are below and tied), so editing an indicator's
+ * polarity in the catalogue needs no re-ranking. Areas without a value have no row; small areas
+ * (ward, MSOA, LSOA / data zone) and areas without a nation are not ranked here.
+ */
+export const peerRanks = pgTable(
+  "peer_ranks",
+  {
+    indicatorId: integer("indicator_id").notNull(),
+    periodId: integer("period_id").notNull(),
+    areaId: integer("area_id").notNull(),
+    /** Peers with a value strictly lower than this area's. */
+    below: integer("below").notNull(),
+    /** Peers with exactly this value, the area itself included. */
+    tied: integer("tied").notNull(),
+    /** Peers with a value (the area itself included): the "of" of the rank. */
+    ranked: integer("ranked").notNull(),
+    /** Peers holding a row with no value (missing or suppressed): left out of the ranking. */
+    unranked: integer("unranked").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.indicatorId, table.periodId, table.areaId] })],
+);
