@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { SlowestFirstSequencer } from "./tests/helpers/sequencer.ts";
 
 export default defineConfig({
   test: {
@@ -11,5 +12,6 @@ export default defineConfig({
     globalSetup: ["tests/helpers/global-setup.ts"],
     // Cheap argon2 parameters, honoured only under NODE_ENV=test (src/kernel/auth/passwords.ts).
     env: { PASSWORD_HASH_COST: "test" },
+    sequence: { sequencer: SlowestFirstSequencer },
   },
 });
