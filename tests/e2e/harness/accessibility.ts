@@ -24,9 +24,11 @@ const PARTNERSHIP_SUBPAGES = /^\/partnerships\/[0-9a-f-]{36}\/./;
 export const PAGES_NOT_BUILT_YET: string[] = [];
 
 export function summarise(report: CrawlReport): string {
+  const { load, check, forms } = report.timings;
   return (
     `${report.label}: ${report.visited.length} pages, ${report.formsSubmitted.length} forms submitted empty, ` +
-    `${report.problems.length} problems${report.skippedForBound ? `, ${report.skippedForBound} links left by the bound` : ""}`
+    `${report.problems.length} problems${report.skippedForBound ? `, ${report.skippedForBound} links left by the bound` : ""}` +
+    ` (seconds: loading ${Math.round(load / 1000)}, checking ${Math.round(check / 1000)}, forms ${Math.round(forms / 1000)})`
   );
 }
 
