@@ -11,7 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
-    globalSetup: ["tests/helpers/global-setup.ts"],
+    // A migrated snapshot for createTestDatabase, and the demo seeded once for startApp.
+    globalSetup: ["tests/helpers/global-setup.ts", "tests/e2e/harness/global-setup.ts"],
     env: { PASSWORD_HASH_COST: "test" },
     sequence: { sequencer: SlowestFirstSequencer },
   },
