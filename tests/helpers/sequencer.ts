@@ -11,12 +11,13 @@ const SLOWEST_FIRST = [
   "tests/e2e/accessibility.test.ts",
   // integration
   "tests/integration/shared-data-import.test.ts",
-  "tests/integration/cli-users.test.ts",
   "tests/integration/area-profile.test.ts",
   "tests/integration/parent-totals.test.ts",
   "tests/integration/cli-process.test.ts",
   "tests/integration/localities.test.ts",
   "tests/integration/demo.test.ts",
+  // Not cli-users.test.ts: its time is in the `cpah` processes it starts, and started beside the
+  // shared-data import (on both drivers at once) it overran its time limit on a busy machine.
 ];
 
 function rank(file: TestSpecification): number {
