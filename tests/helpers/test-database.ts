@@ -30,7 +30,7 @@ export async function createTestDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await dropDatabase(serverUrl, name);
     },
   };
 }
@@ -45,6 +45,28 @@ async function createDatabase(serverUrl: string, name: string, template: string 
     } catch (error) {
       if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+/**
+ * Drops a test file's database. `with (force)` ends sessions the file left open, but as a
+ * non-superuser it cannot end an autovacuum worker busy in the database (42501 "must be a
+ * member of the role whose process is being terminated", seen after the shared-data import on
+ * CI); a plain drop cancels autovacuum itself, so fall back to that, retrying while busy.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  try {
+    return await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42501") throw error;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(serverUrl, `drop database if exists ${name}`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   }
 }

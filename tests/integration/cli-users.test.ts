@@ -15,7 +15,7 @@ function cpah(args: string[], input?: string) {
     input,
     encoding: "utf8",
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent", NODE_ENV: "test", PUBLIC_URL: "https://hub.example.org" },
-    timeout: 120_000,
+    timeout: 300_000, // the demo seed alone passed 120 s on a busy CI machine
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
