@@ -15,7 +15,7 @@ function cpah(args: string[], input?: string) {
     input,
     encoding: "utf8",
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent", NODE_ENV: "test", PUBLIC_URL: "https://hub.example.org" },
-    timeout: 120_000,
+    timeout: 300_000, // the demo seed alone passed 120 s on a busy CI machine
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -26,7 +26,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("cpah user and demo commands", () => {
-  it("seeds the demo without serving, then adds users and roles through the services", { timeout: 180_000 }, async () => {
+  // Seven `cpah` processes, each loading the app through tsx and opening PGlite: on a busy 2-core
+  // CI machine (load ~12) they took 280 s, so allow for that.
+  it("seeds the demo without serving, then adds users and roles through the services", { timeout: 600_000 }, async () => {
     const demo = cpah(["demo", "--no-serve"]);
     expect(demo.code, demo.err).toBe(0);
     expect(demo.out).toContain("dundee.lead@example.org");

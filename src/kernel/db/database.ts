@@ -25,21 +25,26 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; omit for an in-memory database (tests). */
   dataDir?: string | undefined;
+  /**
+   * In-memory PGlite only: start from this dump (PGlite's dumpDataDir) instead of an empty
+   * cluster. Tests restore one migrated snapshot per file rather than initdb + migrations.
+   */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   let client: PGlite;
   if (dataDir) {
     const dir = path.join(dataDir, "pglite");
     mkdirSync(dir, { recursive: true });
     client = await PGlite.create(dir);
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
   }
   const db = drizzlePglite({ client }) as unknown as Db;
   return {

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { inject } from "vitest";
 import { buildApp } from "../../../src/app.ts";
 import { type Database, openDatabase } from "../../../src/kernel/db/database.ts";
 import { runMigrations } from "../../../src/kernel/db/migrate.ts";
@@ -25,16 +26,13 @@ export interface RunningApp {
 
 /**
  * The real app, in this process, on a free port, over an on-disk PGlite database in a
- * temporary directory, seeded once with the demo data (or a small fallback seed).
+ * temporary directory: a copy of the one the e2e global setup seeded with the demo data (or,
+ * without that setup, seeded here with the demo or a small fallback seed).
  */
 export async function startApp(): Promise<RunningApp> {
   const root = mkdtempSync(path.join(tmpdir(), "cpah-e2e-"));
-  const pristine = path.join(root, "seeded");
-  await buildAssets();
-  const seeding = await openDatabase({ dataDir: pristine });
-  await runMigrations(seeding);
-  const signIns = await seedForEndToEnd(seeding);
-  await seeding.close();
+  const seeded = inject("e2eSeeded");
+  const { pristine, signIns } = seeded ? { pristine: seeded.dataDir, signIns: seeded.signIns } : await seedHere(root);
 
   let copies = 0;
   const open = async () => {
@@ -70,4 +68,14 @@ export async function startApp(): Promise<RunningApp> {
     },
   };
   return running;
+}
+
+async function seedHere(root: string): Promise<{ pristine: string; signIns: SignInDetails[] }> {
+  const pristine = path.join(root, "seeded");
+  await buildAssets();
+  const seeding = await openDatabase({ dataDir: pristine });
+  await runMigrations(seeding);
+  const signIns = await seedForEndToEnd(seeding);
+  await seeding.close();
+  return { pristine, signIns };
 }

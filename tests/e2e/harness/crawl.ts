@@ -14,6 +14,8 @@ export interface CrawlReport {
   problems: Problem[];
   /** Same-origin links left unvisited because a bound (pages, repeats of a pattern) was reached. */
   skippedForBound: number;
+  /** Milliseconds spent loading pages, checking them (axe etc.) and submitting forms: where CI's time goes. */
+  timings: { load: number; check: number; forms: number };
 }
 
 export interface CrawlOptions {
@@ -125,7 +127,14 @@ interface FoundForm {
  * Each distinct form is also submitted once with its fields emptied, and the result checked.
  */
 export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlReport> {
-  const report: CrawlReport = { label: options.label, visited: [], formsSubmitted: [], problems: [], skippedForBound: 0 };
+  const report: CrawlReport = {
+    label: options.label,
+    visited: [],
+    formsSubmitted: [],
+    problems: [],
+    skippedForBound: 0,
+    timings: { load: 0, check: 0, forms: 0 },
+  };
   const fresh: string[] = [];
   const repeats: string[] = [];
   const queued = new Set<string>();
@@ -155,13 +164,16 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     const url = (fresh.length > 0 ? fresh.shift() : repeats.shift())!;
     const stopWatching = watchConsole(page);
     let response: Response | null;
+    let started = Date.now();
     try {
       response = await page.goto(url, { waitUntil: "load" });
     } catch (error) {
+      report.timings.load += Date.now() - started;
       stopWatching();
       report.problems.push({ url, kind: "http", detail: `navigation failed: ${(error as Error).message.split("\n")[0]}` });
       continue;
     }
+    report.timings.load += Date.now() - started;
     const status = response?.status() ?? 0;
     report.visited.push({ url, status });
     if (!isHtml(response)) {
@@ -174,7 +186,9 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     if (status >= 400 && !tolerated) {
       report.problems.push({ url, kind: "http", detail: `link leads to HTTP ${status} (${finalUrl})` });
     }
+    started = Date.now();
     await checkPage(page, finalUrl, stopWatching(), report.problems);
+    report.timings.check += Date.now() - started;
 
     const links = await page.$$eval("a[href]", (anchors) =>
       anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, download: anchor.hasAttribute("download") })),
@@ -192,6 +206,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
       })),
     );
     let pageIntact = true;
+    started = Date.now();
     for (const form of forms) {
       const action = new URL(form.action, finalUrl);
       const formKey = `${form.method} ${routePattern(action)}`;
@@ -203,6 +218,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
       await submitEmpty(page, finalUrl, form, report);
       await options.afterFormSubmit?.(page);
     }
+    report.timings.forms += Date.now() - started;
   }
   report.skippedForBound += fresh.length + repeats.length;
   return report;
