@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import { analyzeTables, modificationCounts, tablesNeedingAnalyze } from "../../kernel/db/statistics.ts";
 import { completeBatch, insertBatch } from "../indicators/index.ts";
@@ -91,6 +92,9 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
     const written = await prepared.write(tx, { batchId, audit: request.audit, progress });
     progress?.stop();
+    // PGlite answers on our thread and resolves by microtask: without a turn here, the last
+    // write statements, the bookkeeping below and COMMIT would run as one block.
+    await yieldToEventLoop();
     const summary = {
       kind: request.importer.kind,
       fileName: request.file.name,
@@ -111,7 +115,9 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       partnershipId,
       after: summary,
     });
-    return { batchId, ...written, stale: await tablesNeedingAnalyze(tx, modifiedBefore) };
+    const stale = await tablesNeedingAnalyze(tx, modifiedBefore);
+    await yieldToEventLoop();
+    return { batchId, ...written, stale };
   });
   // After commit: statistics for what everyone can now see (see kernel/db/statistics.ts).
   await analyzeTables(db, outcome.stale, driverOf(db) ?? "postgres");
