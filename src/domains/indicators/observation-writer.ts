@@ -99,40 +99,47 @@ const INSERT_NEW = (columns: ReturnType<typeof sql>, batchId: number) => sql`
 
 /**
  * Replaces stored values: a value that differs moves the stored row to observation_history
- * and the new one is marked revised; identical values are left alone. The join is a lateral
- * primary-key lookup so the cost stays per row, whatever the size of the table.
+ * and the new one is marked revised; identical values are left alone. Each incoming row is
+ * matched to its stored row once (a lateral primary-key lookup, so the cost stays per row
+ * whatever the size of the table); only changed rows are updated and only new ones inserted.
+ * (An INSERT … ON CONFLICT DO UPDATE … WHERE over every row also locked each unchanged stored
+ * row, rewriting every page of the table when a file is loaded again unchanged.)
  */
 const UPSERT = (incoming: ReturnType<typeof sql>, batchId: number) => sql`
   with incoming as (${incoming}),
-  changed as (
-    select o.* from incoming i cross join lateral (
+  matched as materialized (
+    select i.*, o.area_id is not null as found, o.value as o_value, o.numerator as o_numerator, o.denominator as o_denominator,
+      o.ci_lower as o_ci_lower, o.ci_upper as o_ci_upper, o.flags as o_flags, o.batch_id as o_batch_id
+    from incoming i left join lateral (
       select * from observations o where o.indicator_id = i.indicator_id and o.period_id = i.period_id
         and o.breakdown_id = i.breakdown_id and o.area_id = i.area_id
-    ) o
-    where (o.value, o.numerator, o.denominator, o.ci_lower, o.ci_upper, o.flags & ~${FLAG.revised}::smallint)
-      is distinct from (i.value, i.numerator, i.denominator, i.ci_lower, i.ci_upper, i.flags)
+    ) o on true
+  ),
+  changed as (
+    select * from matched
+    where found and (o_value, o_numerator, o_denominator, o_ci_lower, o_ci_upper, o_flags & ~${FLAG.revised}::smallint)
+      is distinct from (value, numerator, denominator, ci_lower, ci_upper, flags)
   ),
   moved as (
     insert into observation_history (indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator,
       ci_lower, ci_upper, flags, batch_id, superseded_by_batch_id)
-    select indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags, batch_id, ${batchId}::int
+    select indicator_id, period_id, breakdown_id, area_id, o_value, o_numerator, o_denominator, o_ci_lower, o_ci_upper, o_flags, o_batch_id, ${batchId}::int
     from changed returning 1
   ),
-  upserted as (
+  updated as (
+    update observations o set value = c.value, numerator = c.numerator, denominator = c.denominator, ci_lower = c.ci_lower,
+      ci_upper = c.ci_upper, flags = c.flags | ${FLAG.revised}::smallint, batch_id = ${batchId}::int
+    from changed c
+    where o.indicator_id = c.indicator_id and o.period_id = c.period_id and o.breakdown_id = c.breakdown_id and o.area_id = c.area_id
+    returning 1
+  ),
+  inserted as (
     insert into observations (indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags, batch_id)
-    select i.indicator_id, i.period_id, i.breakdown_id, i.area_id, i.value, i.numerator, i.denominator, i.ci_lower, i.ci_upper,
-      case when c.area_id is null then i.flags else i.flags | ${FLAG.revised}::smallint end, ${batchId}::int
-    from incoming i left join changed c using (indicator_id, period_id, breakdown_id, area_id)
-    on conflict (indicator_id, period_id, breakdown_id, area_id) do update set
-      value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,
-      ci_lower = excluded.ci_lower, ci_upper = excluded.ci_upper, flags = excluded.flags, batch_id = excluded.batch_id
-    where (observations.value, observations.numerator, observations.denominator, observations.ci_lower, observations.ci_upper,
-      observations.flags & ~${FLAG.revised}::smallint)
-      is distinct from (excluded.value, excluded.numerator, excluded.denominator, excluded.ci_lower, excluded.ci_upper,
-      excluded.flags & ~${FLAG.revised}::smallint)
+    select indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags, ${batchId}::int
+    from matched where not found
     returning 1
   )
-  select (select count(*)::int from moved) as replaced, (select count(*)::int from upserted) as written`;
+  select (select count(*)::int from moved) as replaced, (select count(*)::int from updated) + (select count(*)::int from inserted) as written`;
 
 const VALUE_COLUMNS = "indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags";
 
