@@ -76,7 +76,7 @@ async function benchOne(url: string | undefined): Promise<Row[]> {
     rows.push(await timed(database, "LTLA lookup", "ltla-lookup", "geography/ltla14-lookup.csv"));
     rows.push(await timed(database, "code changes", "code-changes", "geography/ltla-changes.csv"));
     rows.push(await timed(database, "LSOA lookup (34,753 rows)", "lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv"));
-    rows.push(await timed(database, "Scottish data-zone lookup", "dz-lookup", "geography/scotland-dz2011-lookup.csv"));
+    rows.push(await timed(database, "Scottish data-zone lookup", "dz-lookup", "geography/scotland-dz2011-lookup.csv", { encoding: "windows-1252" }));
     rows.push(await timedBoundaries(database));
     rows.push(await timed(database, "IoD2019 indicators (first load)", "iod", "deprivation/iod2019-indicators-lsoa11.csv"));
     rows.push(await timed(database, "IoD2019 indicators (new release, period 2020)", "iod", "deprivation/iod2019-indicators-lsoa11.csv", { period: "2020" }));

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { pgArray, timeSlicer, yieldToEventLoop } from "../../kernel/db/arrays.ts";
-import { copyRows, rawConnectionOf } from "../../kernel/db/copy.ts";
+import { copyRows, driverOf, rawConnectionOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { FLAG } from "./flags.ts";
 import type { FloatColumn, ObservationBuffer } from "./observation-buffer.ts";
@@ -10,10 +10,10 @@ import type { FloatColumn, ObservationBuffer } from "./observation-buffer.ts";
  * on the main thread), with the event loop given a turn between statements.
  */
 export const OBSERVATION_CHUNK = 2000;
-const MIN_CHUNK = 250;
+const MIN_CHUNK = 100;
 const MAX_CHUNK = 20_000;
-/** Aim for statements of about this much CPU time, so PGlite (main thread) never blocks for long. */
-const TARGET_STATEMENT_MS = 30;
+/** Aim for statements of about this long, so PGlite (main thread) never blocks for long. */
+const TARGET_STATEMENT_MS = 25;
 
 export interface WriteResult {
   written: number;
@@ -222,14 +222,16 @@ async function writeInChunks(
   let written = 0;
   let replaced = 0;
   let size = OBSERVATION_CHUNK;
+  const ownThread = driverOf(db) !== "postgres";
   for (let start = from; start < buffer.length; ) {
     const limit = start < firstExisting ? firstExisting : buffer.length;
     const end = Math.min(start + size, limit);
     const columns = columnsOf(buffer, ids, start, end);
-    // CPU time of this process, not wall-clock: PGlite runs the statement on our thread, and on a
-    // busy machine wall-clock time would shrink chunks for no gain. (With PostgreSQL the
-    // statement runs elsewhere, so chunks grow to the maximum.)
+    // PGlite runs the statement on our thread: sized by the wall clock, which is what a waiting
+    // request sees (CPU-time sizing let statements run to 100+ ms on a busy machine). With
+    // PostgreSQL the statement runs elsewhere: our CPU time only, so chunks grow to the maximum.
     const began = process.cpuUsage();
+    const beganAt = performance.now();
     if (start < firstExisting) {
       await db.execute(INSERT_NEW(columns, batchId));
       written += end - start;
@@ -239,7 +241,7 @@ async function writeInChunks(
       replaced += Number(result.rows[0]!.replaced);
     }
     const used = process.cpuUsage(began);
-    const took = Math.max((used.user + used.system) / 1000, 1);
+    const took = Math.max(ownThread ? performance.now() - beganAt : (used.user + used.system) / 1000, 1);
     size = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, size * Math.min(2, TARGET_STATEMENT_MS / took))));
     start = end;
     onProgress?.(end);
