@@ -36,13 +36,6 @@ export function driverOf(executor: Executor): "pglite" | "postgres" | null {
   return typeof candidate?.query === "function" && typeof candidate.exec === "function" ? "pglite" : null;
 }
 
-/** COPY text format: NULL is \N; numbers need no escaping. Non-finite numbers are refused as in pgArray. */
-export function copyNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined) return "\\N";
-  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  return String(value);
-}
-
 export interface CopyRows {
   /** e.g. `observations (indicator_id, period_id, …)`: trusted SQL, never user input. */
   target: string;
