@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { chunks, inTimedChunks, pgArray } from "../../kernel/db/arrays.ts";
+import { chunks, inTimedChunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { areaBoundaries, areaCodeChanges, areaNameAliases, areaNeighbours, areaParents, areas } from "./tables.ts";
@@ -65,30 +65,23 @@ export interface ParentLink {
 /** Replaces each child's parent of the given relation (a re-import moves areas cleanly). */
 export async function linkParents(db: Executor, links: readonly ParentLink[]): Promise<number> {
   let written = 0;
-  await inTimedChunks(links.length, async (start, end) => {
-    const part = links.slice(start, end);
+  for (const part of chunks(links, 1500)) {
     const children = pgArray(part.map((l) => l.child));
     const parents = pgArray(part.map((l) => l.parent));
     const relations = pgArray(part.map((l) => l.relation));
     for (const relation of new Set(part.map((l) => l.relation))) {
       const codes = pgArray(part.filter((l) => l.relation === relation).map((l) => l.child));
-      // child_id = any(array(…)) is a primary-key lookup per child; as a semi-join, a fresh PGlite
-      // (no statistics) scanned all of area_parents per chunk, which grows with every chunk.
       await db.execute(sql`
-        delete from area_parents where relation = ${relation}
-          and child_id = any(array(select (select id from areas where code = t.code) from unnest(${codes}::text[]) t(code)))`);
+        delete from area_parents where relation = ${relation} and child_id in (select id from areas where code = any(${codes}::text[]))`);
     }
-    // Per-row key lookups rather than a join: on a fresh PGlite (no statistics) the join hashed
-    // every area for each chunk, a fixed ~100 ms a statement however small the chunk.
     const result = await db.execute(sql`
       insert into area_parents (child_id, parent_id, relation)
-      select child_id, parent_id, relation from (
-        select (select id from areas where code = t.child) as child_id, (select id from areas where code = t.parent) as parent_id, t.relation
-        from unnest(${children}::text[], ${parents}::text[], ${relations}::text[]) t(child, parent, relation)
-      ) l where child_id is not null and parent_id is not null
+      select c.id, p.id, t.relation from unnest(${children}::text[], ${parents}::text[], ${relations}::text[]) t(child, parent, relation)
+      join areas c on c.code = t.child join areas p on p.code = t.parent
       on conflict do nothing returning 1`);
     written += rows(result).length;
-  }, { ownThread: driverOf(db) !== "postgres" });
+    await yieldToEventLoop();
+  }
   return written;
 }
 
