@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { chunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { chunks, inTimedChunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { driverOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { areaBoundaries, areaCodeChanges, areaNameAliases, areaNeighbours, areaParents, areas } from "./tables.ts";
 
@@ -20,10 +21,11 @@ function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** Inserts areas in chunks through unnest; `onConflict` decides what happens to known codes. */
+/** Inserts areas in timed chunks through unnest; `onConflict` decides what happens to known codes. */
 async function writeAreas(db: Executor, input: readonly AreaInput[], onConflict: SQL): Promise<number> {
   let written = 0;
-  for (const part of chunks(input, 2000)) {
+  await inTimedChunks(input.length, async (start, end) => {
+    const part = input.slice(start, end);
     const result = await db.execute(sql`
       insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year)
       select * from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
@@ -33,8 +35,7 @@ async function writeAreas(db: Executor, input: readonly AreaInput[], onConflict:
       ${onConflict}
       returning 1`);
     written += rows(result).length;
-    await yieldToEventLoop();
-  }
+  }, { ownThread: driverOf(db) !== "postgres" });
   return written;
 }
 
@@ -88,12 +89,12 @@ export async function linkParents(db: Executor, links: readonly ParentLink[]): P
 export async function areaIdsByCode(db: Executor, codes?: readonly string[]): Promise<Map<string, number>> {
   if (!codes) return new Map((await db.select({ id: areas.id, code: areas.code }).from(areas)).map((row) => [row.code, row.id]));
   const found = new Map<string, number>();
-  // In slices, so a 35,000-code lookup never holds PGlite (and the event loop) for long.
-  for (const part of chunks([...new Set(codes)], 4000)) {
-    const list = await db.select({ id: areas.id, code: areas.code }).from(areas).where(sql`${areas.code} = any(${pgArray(part)}::text[])`);
+  // In timed slices, so a 35,000-code lookup never holds PGlite (and the event loop) for long.
+  const unique = [...new Set(codes)];
+  await inTimedChunks(unique.length, async (start, end) => {
+    const list = await db.select({ id: areas.id, code: areas.code }).from(areas).where(sql`${areas.code} = any(${pgArray(unique.slice(start, end))}::text[])`);
     for (const row of list) found.set(row.code, row.id);
-    await yieldToEventLoop();
-  }
+  }, { initial: 2000, ownThread: driverOf(db) !== "postgres" });
   return found;
 }
 
@@ -216,11 +217,11 @@ export async function areasForMatching(db: Executor, types: readonly string[]) {
 /** area id → type, for the given ids. */
 export async function listAreaTypes(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
   const found = new Map<number, string>();
-  for (const part of chunks([...new Set(ids)], 4000)) {
-    const list = await db.select({ id: areas.id, type: areas.type }).from(areas).where(sql`${areas.id} = any(${pgArray(part)}::int[])`);
+  const unique = [...new Set(ids)];
+  await inTimedChunks(unique.length, async (start, end) => {
+    const list = await db.select({ id: areas.id, type: areas.type }).from(areas).where(sql`${areas.id} = any(${pgArray(unique.slice(start, end))}::int[])`);
     for (const row of list) found.set(row.id, row.type);
-    await yieldToEventLoop();
-  }
+  }, { initial: 2000, ownThread: driverOf(db) !== "postgres" });
   return found;
 }
 

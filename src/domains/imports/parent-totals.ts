@@ -133,7 +133,7 @@ export async function addParentTotals(
     const { unit, ratePer } = unitOf.get(slug)!;
     const rows = [...group.rows.values()];
     // A rate without numerators and denominators cannot be summed; leave it to the file.
-    if (unit !== "count" && !rows.some((i) => buffer.numerator[i] !== null && buffer.denominator[i] !== null)) continue;
+    if (unit !== "count" && !rows.some((i) => buffer.at("numerator", i) !== null && buffer.at("denominator", i) !== null)) continue;
     const touched = new Set<Parent>();
     for (const child of group.rows.keys()) for (const parent of childParents.get(child) ?? []) touched.add(parent);
     for (const parent of touched) {
@@ -146,7 +146,7 @@ export async function addParentTotals(
       const storedChildren = absent.length && buffer.breakdownKeys[group.breakdown] === "" ? await storedValues(db, slug, buffer.periodCodes[group.period]!, absent) : new Map();
       const parts = [...parent.expected].map((child) => {
         const i = group.rows.get(child);
-        if (i !== undefined) return { value: buffer.value[i]!, numerator: buffer.numerator[i]!, denominator: buffer.denominator[i]!, flags: buffer.flags[i]! };
+        if (i !== undefined) return { value: buffer.at("value", i), numerator: buffer.at("numerator", i), denominator: buffer.at("denominator", i), flags: buffer.flags[i]! };
         return storedChildren.get(child) ?? { value: null, numerator: null, denominator: null, flags: FLAG.missing };
       });
       const total = mixed ? null : aggregateValues(parts, unit, ratePer ?? 100);

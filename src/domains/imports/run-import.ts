@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import { analyzeTables, modificationCounts, tablesNeedingAnalyze } from "../../kernel/db/statistics.ts";
 import { completeBatch, insertBatch } from "../indicators/index.ts";
@@ -119,6 +120,9 @@ async function writeInTransaction(db: Db, request: ImportRequest, report: Import
     progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
     const written = await prepared.write(tx, { batchId, audit: request.audit, progress });
     progress?.stop();
+    // PGlite answers on our thread and resolves by microtask: without a turn here, the last
+    // write statements, the bookkeeping below and COMMIT would run as one block.
+    await yieldToEventLoop();
     if (request.importer.scope !== "partnership" && request.mayChangeNational === false && written.valuesReplaced > 0) {
       throw new ImportRejected(
         request.file.name,
@@ -145,7 +149,9 @@ async function writeInTransaction(db: Db, request: ImportRequest, report: Import
       partnershipId,
       after: summary,
     });
-    return { batchId, ...written, stale: await tablesNeedingAnalyze(tx, modifiedBefore) };
+    const stale = await tablesNeedingAnalyze(tx, modifiedBefore);
+    await yieldToEventLoop();
+    return { batchId, ...written, stale };
   });
 }
 

@@ -15,7 +15,7 @@ import {
   upsertBoundary,
 } from "../../geography/index.ts";
 import type { Nation } from "../../../kernel/auth/policy.ts";
-import { yieldToEventLoop } from "../../../kernel/db/arrays.ts";
+import { timeSlicer, yieldToEventLoop } from "../../../kernel/db/arrays.ts";
 import { defineImporter } from "../importer.ts";
 import { readJson } from "../json-file.ts";
 
@@ -101,16 +101,17 @@ export const geographyTopologyImporter = defineImporter({
         await linkParents(tx, links);
         const ids = await areaIdsByCode(tx, [...areas.keys()]);
         let done = 0;
+        // By elapsed time, not every 50 areas: on PGlite 50 boundary upserts held the event loop 60–180 ms.
+        const slice = timeSlicer();
         for (const [code, { layer, geometry }] of geometries) {
           await upsertBoundary(tx, ids.get(code)!, "self", extractGeometries(topology, layer, [geometry]), file.name);
-          if (++done % 50 === 0) {
-            progress?.update(done);
-            await yieldToEventLoop();
-          }
+          if (++done % 50 === 0) progress?.update(done);
+          await slice();
         }
         if (uk) {
           for (const [layer, object] of Object.entries(topology.objects)) {
             if (!LAYERS[layer] || layer === "uk") continue;
+            await yieldToEventLoop();
             await upsertBoundary(tx, ids.get(uk)!, layer, extractGeometries(topology, layer, object.geometries ?? []), file.name);
           }
         }

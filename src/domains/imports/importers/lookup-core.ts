@@ -13,7 +13,7 @@ import {
   upsertAreas,
   areaIdsByCode,
 } from "../../geography/index.ts";
-import { yieldToEventLoop } from "../../../kernel/db/arrays.ts";
+import { timeSlicer } from "../../../kernel/db/arrays.ts";
 import type { CsvTable } from "../csv-table.ts";
 import type { Prepared, PrepareContext } from "../importer.ts";
 
@@ -46,8 +46,10 @@ export async function prepareLookup(context: PrepareContext, table: CsvTable, sp
   const found = spec.levels.map(() => new Map<string, string>());
   const links = new Map<string, ParentLink>();
   const keys = new Map<string, number>();
-  for (const [n, row] of table.rows.entries()) {
-    if (n % 2000 === 1999) await yieldToEventLoop();
+  // By elapsed time: 2,000 rows of five levels took 90 ms under load.
+  const slice = timeSlicer();
+  for (const row of table.rows) {
+    await slice();
     const codes = spec.levels.map((level) => (row.cells[columns.get(level.code)!] ?? "").trim());
     const key = codes[spec.keyLevel]!;
     const earlier = keys.get(key);
