@@ -74,7 +74,7 @@ describe("wide upload column mapping in Chromium", () => {
     expect(await page.locator("h1").textContent()).toContain("Check the file before importing");
     await check();
     await page.getByRole("button", { name: "Confirm import" }).click();
-    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("The file was imported");
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("wide.csv was imported");
     // The error state answers 400, which Chromium logs; nothing else may appear (CSP violations included).
     expect(messages.filter((m) => !m.includes("status of 400"))).toEqual([]);
     expect(messages.filter((m) => m.includes("status of 400"))).toHaveLength(1);
