@@ -13,28 +13,40 @@ import {
   registerSignInRoutes,
   registerUserAdminRoutes,
   registerUserDetailRoutes,
-} from "./domains/access/index.ts";
-import { registerAuditRoutes } from "./domains/audit-log/index.ts";
-import { registerOrganisationRoutes } from "./domains/organisations/index.ts";
-import { registerMemberRoutes, registerPartnershipRoutes } from "./domains/partnerships/index.ts";
-import { registerUploadRoutes } from "./domains/imports/index.ts";
-import { registerCatalogueRoutes } from "./domains/indicators/index.ts";
-import { registerSiteRoutes } from "./domains/site/index.ts";
-import { registerGovernanceRoutes } from "./domains/governance/index.ts";
-import { meetingMentions, registerMeetingRoutes } from "./domains/meetings/index.ts";
-import { budgetMentions, registerBudgetRoutes } from "./domains/budgets/index.ts";
-import { registerNationalRoutes, statusSourceFrom } from "./domains/national/index.ts";
-import { registerAttentionRoutes } from "./domains/attention/index.ts";
+} from "./workspace/access/index.ts";
+import { registerAuditRoutes } from "./workspace/audit-log/index.ts";
+import { registerOrganisationRoutes } from "./workspace/organisations/index.ts";
+import { registerMemberRoutes, registerPartnershipRoutes } from "./workspace/partnerships/index.ts";
+import { registerUploadRoutes } from "./data/imports/index.ts";
+import { registerCatalogueRoutes } from "./data/indicators/index.ts";
+import { registerSiteRoutes } from "./workspace/site/index.ts";
+import { registerGovernanceRoutes } from "./cycle/governance/index.ts";
+import { meetingMentions, registerMeetingRoutes } from "./cycle/meetings/index.ts";
+import { budgetMentions, registerBudgetRoutes } from "./cycle/budgets/index.ts";
+import { registerNationalRoutes, statusSourceFrom } from "./national/national/index.ts";
+import { registerAttentionRoutes } from "./workspace/attention/index.ts";
 
-import { actionProfiles, countActionsByPriority, registerActionDetailRoutes, registerActionRoutes, registerImportRoutes } from "./domains/actions/index.ts";
-import { latestUpdates, listHistory, registerMonitoringRoutes } from "./domains/monitoring/index.ts";
-import { registerProfileRoutes } from "./domains/analyses/index.ts";
-import { registerLocalityRoutes } from "./domains/localities/index.ts";
-import { registerProofingRoutes } from "./domains/proofing/index.ts";
-import { registerStrategyRoutes, strategySummaries } from "./domains/strategy/index.ts";
-import { evidenceChoices, needsAssessmentStatuses, publishedAssessments, registerNeedsRoutes, registerPublicationRoutes } from "./domains/needs-assessment/index.ts";
-import { registerApiDocsRoutes, registerApiRoutes, registerTokenRoutes } from "./domains/api/index.ts";
-import { registerPublicRoutes, registerReportRoutes, reportStatuses } from "./domains/reports/index.ts";
+import {
+  actionProfiles,
+  countActionsByPriority,
+  registerActionDetailRoutes,
+  registerActionRoutes,
+  registerImportRoutes,
+} from "./cycle/actions/index.ts";
+import { latestUpdates, listHistory, registerMonitoringRoutes } from "./cycle/monitoring/index.ts";
+import { registerProfileRoutes } from "./data/analyses/index.ts";
+import { registerLocalityRoutes } from "./data/localities/index.ts";
+import { registerProofingRoutes } from "./cycle/proofing/index.ts";
+import { registerStrategyRoutes, strategySummaries } from "./cycle/strategy/index.ts";
+import {
+  evidenceChoices,
+  needsAssessmentStatuses,
+  publishedAssessments,
+  registerNeedsRoutes,
+  registerPublicationRoutes,
+} from "./cycle/needs-assessment/index.ts";
+import { registerApiDocsRoutes, registerApiRoutes, registerTokenRoutes } from "./data/api/index.ts";
+import { registerPublicRoutes, registerReportRoutes, reportStatuses } from "./cycle/reports/index.ts";
 
 export interface RouteSummary {
   method: string;
@@ -48,7 +60,8 @@ function navigation(actor: Actor | null): NavItem[] {
     { href: "/dashboard", text: "Your partnerships" },
     { href: "/attention", text: "Needs attention" },
   ];
-  if (actor.isPlatformAdmin || actor.coordinatorNations.length > 0) items.push({ href: "/national", text: "National view" });
+  if (actor.isPlatformAdmin || actor.coordinatorNations.length > 0)
+    items.push({ href: "/national", text: "National view" });
   if (actor.isPlatformAdmin) {
     items.push({ href: "/admin/users", text: "Users" });
     items.push({ href: "/admin/organisations", text: "Organisations" });
@@ -97,7 +110,12 @@ export async function buildApp(options: {
   // The national view reads strategy periods, action counts, needs-assessment and report status
   // from the domains that keep them (national imports none of them).
   registerNationalRoutes(app, context, {
-    statusSource: statusSourceFrom({ strategyPeriods: strategySummaries, actionProfiles, needsAssessments: needsAssessmentStatuses, reports: reportStatuses }),
+    statusSource: statusSourceFrom({
+      strategyPeriods: strategySummaries,
+      actionProfiles,
+      needsAssessments: needsAssessmentStatuses,
+      reports: reportStatuses,
+    }),
   });
   registerAttentionRoutes(app, context);
   // The evidence-link forms offer the needs assessment's findings, entries and indicators (needs-assessment imports strategy).

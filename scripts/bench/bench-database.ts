@@ -10,7 +10,9 @@ import { runMigrations } from "../../src/kernel/db/migrate.ts";
  * A fresh, migrated database for one bench run: PGlite on disk (as `cpah serve` runs it) when
  * url is undefined, else a new database on that PostgreSQL server. drop() removes it.
  */
-export async function openBenchDatabase(url: string | undefined): Promise<{ database: Database; drop: () => Promise<void>; location: string }> {
+export async function openBenchDatabase(
+  url: string | undefined,
+): Promise<{ database: Database; drop: () => Promise<void>; location: string }> {
   if (!url) {
     // On disk, as `cpah serve` runs it (in-memory PGlite pays for growing its memory files).
     const dir = await mkdtemp(path.join(os.tmpdir(), "cpah-bench-"));

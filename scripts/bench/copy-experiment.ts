@@ -21,14 +21,23 @@ async function trial(label: string, keyOrder: boolean, dropIndexes: "none" | "ar
   await database.db
     .transaction(async (tx) => {
       if (dropIndexes !== "none") await tx.execute(sql.raw("drop index observations_area_idx"));
-      if (dropIndexes === "all") await tx.execute(sql.raw("alter table observations drop constraint observations_indicator_id_period_id_breakdown_id_area_id_pk"));
+      if (dropIndexes === "all")
+        await tx.execute(
+          sql.raw(
+            "alter table observations drop constraint observations_indicator_id_period_id_breakdown_id_area_id_pk",
+          ),
+        );
       const total = INDICATORS * AREAS;
       await copyRows(tx, {
-        target: "observations (indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags, batch_id)",
+        target:
+          "observations (indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags, batch_id)",
         rows: total,
         render: (start, end) => {
           let text = "";
-          for (let i = start; i < end; i++) text += keyOrder ? line(Math.floor(i / AREAS), i % AREAS) : line(i % INDICATORS, Math.floor(i / INDICATORS));
+          for (let i = start; i < end; i++)
+            text += keyOrder
+              ? line(Math.floor(i / AREAS), i % AREAS)
+              : line(i % INDICATORS, Math.floor(i / INDICATORS));
           return text;
         },
       });
@@ -39,7 +48,9 @@ async function trial(label: string, keyOrder: boolean, dropIndexes: "none" | "ar
       if (error.message !== "rollback") throw error;
     });
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${database.kind} ${label}: ${seconds.toFixed(2)} s, ${Math.round(copied / seconds).toLocaleString("en-GB")} rows/s\n`);
+  process.stdout.write(
+    `${database.kind} ${label}: ${seconds.toFixed(2)} s, ${Math.round(copied / seconds).toLocaleString("en-GB")} rows/s\n`,
+  );
 }
 try {
   const which = (process.env.EXPERIMENT_TRIALS ?? "file,key,noarea,none").split(",");

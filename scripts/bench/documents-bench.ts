@@ -11,7 +11,7 @@ import {
   type DocumentInput,
   renderDocumentDocx,
   renderDocumentDocxInProcess,
-} from "../../src/domains/documents/index.ts";
+} from "../../src/lib/documents/index.ts";
 import { buildSampleDocument } from "../../tests/helpers/sample-document.ts";
 
 export interface BenchFigures {
@@ -46,7 +46,14 @@ async function time(name: string, runs: number, work: () => Promise<unknown>): P
   }
   histogram.disable();
   const [cold, ...warm] = durations;
-  return { name, coldMs: cold!, medianMs: median(warm), maxMs: Math.max(...warm), maxEventLoopDelayMs: histogram.count > 0 ? histogram.max / 1e6 : Number.NaN, medianCpuMs: median(cpu) };
+  return {
+    name,
+    coldMs: cold!,
+    medianMs: median(warm),
+    maxMs: Math.max(...warm),
+    maxEventLoopDelayMs: histogram.count > 0 ? histogram.max / 1e6 : Number.NaN,
+    medianCpuMs: median(cpu),
+  };
 }
 
 export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
@@ -57,7 +64,9 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
       document = buildSampleDocument({ charts: 12, actions: 60 });
     }),
   );
-  results.push(await time("DOCX in process (12 charts, 60 actions)", runs, () => renderDocumentDocxInProcess(document!)));
+  results.push(
+    await time("DOCX in process (12 charts, 60 actions)", runs, () => renderDocumentDocxInProcess(document!)),
+  );
   try {
     results.push(await time("DOCX via worker (cold includes worker start)", runs, () => renderDocumentDocx(document!)));
   } finally {
@@ -66,7 +75,11 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
   if (chromiumAvailable()) {
     const pdf = createPdfRenderer();
     try {
-      results.push(await time("PDF (12 charts, 60 actions; cold includes browser launch)", runs, () => pdf.renderDocument(document!)));
+      results.push(
+        await time("PDF (12 charts, 60 actions; cold includes browser launch)", runs, () =>
+          pdf.renderDocument(document!),
+        ),
+      );
     } finally {
       await pdf.close();
     }

@@ -7,7 +7,7 @@ import { readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { importerFor, readSourceFile, runImport } from "../../src/domains/imports/index.ts";
+import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 
@@ -26,7 +26,13 @@ interface Row {
   maxDelayMs: number;
 }
 
-async function timed(database: Database, label: string, kind: string, file: string, options: Record<string, unknown> = {}): Promise<Row> {
+async function timed(
+  database: Database,
+  label: string,
+  kind: string,
+  file: string,
+  options: Record<string, unknown> = {},
+): Promise<Row> {
   const source = await readSourceFile(path.join(dataDir, file));
   const checkStarted = performance.now();
   await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun: true, audit });
@@ -34,12 +40,27 @@ async function timed(database: Database, label: string, kind: string, file: stri
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   const started = performance.now();
-  const report = await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun: false, audit });
+  const report = await runImport(database.db, {
+    importer: importerFor(kind)!,
+    file: source,
+    options,
+    dryRun: false,
+    audit,
+  });
   const seconds = (performance.now() - started) / 1000;
   histogram.disable();
   if (!report.ok) throw new Error(`${file}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   const values = report.valuesWritten ?? 0;
-  return { database: database.kind, step: label, values, seconds, checkSeconds, perSecond: values / seconds, p99DelayMs: histogram.percentile(99) / 1e6, maxDelayMs: histogram.max / 1e6 };
+  return {
+    database: database.kind,
+    step: label,
+    values,
+    seconds,
+    checkSeconds,
+    perSecond: values / seconds,
+    p99DelayMs: histogram.percentile(99) / 1e6,
+    maxDelayMs: histogram.max / 1e6,
+  };
 }
 
 /**
@@ -55,38 +76,96 @@ async function timedBoundaries(database: Database): Promise<Row> {
   for (const name of files) {
     const source = await readSourceFile(path.join(dir, name));
     const checkStarted = performance.now();
-    await runImport(database.db, { importer: importerFor("lsoa-boundaries")!, file: source, options: {}, dryRun: true, audit });
+    await runImport(database.db, {
+      importer: importerFor("lsoa-boundaries")!,
+      file: source,
+      options: {},
+      dryRun: true,
+      audit,
+    });
     checkSeconds += (performance.now() - checkStarted) / 1000;
     histogram.enable();
     const started = performance.now();
-    const report = await runImport(database.db, { importer: importerFor("lsoa-boundaries")!, file: source, options: {}, dryRun: false, audit });
+    const report = await runImport(database.db, {
+      importer: importerFor("lsoa-boundaries")!,
+      file: source,
+      options: {},
+      dryRun: false,
+      audit,
+    });
     seconds += (performance.now() - started) / 1000;
     histogram.disable();
     // A few files name authorities the geography does not know (retired codes with no single owner): reported, not fatal.
-    if (!report.ok && !report.errors.every((e) => /unknown authority/.test(e.message))) throw new Error(`${name}: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    if (!report.ok && !report.errors.every((e) => /unknown authority/.test(e.message)))
+      throw new Error(`${name}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   }
-  return { database: database.kind, step: `LSOA TopoJSON (${files.length} authority files)`, values: 0, seconds, checkSeconds, perSecond: 0, p99DelayMs: histogram.percentile(99) / 1e6, maxDelayMs: histogram.max / 1e6 };
+  return {
+    database: database.kind,
+    step: `LSOA TopoJSON (${files.length} authority files)`,
+    values: 0,
+    seconds,
+    checkSeconds,
+    perSecond: 0,
+    p99DelayMs: histogram.percentile(99) / 1e6,
+    maxDelayMs: histogram.max / 1e6,
+  };
 }
 
 async function benchOne(url: string | undefined): Promise<Row[]> {
   const { database, drop } = await openBenchDatabase(url);
   try {
     const rows: Row[] = [];
-    rows.push(await timed(database, "geography (ONS TopoJSON)", "geography-topology", "geography/uk-local-authorities-topo.json"));
+    rows.push(
+      await timed(
+        database,
+        "geography (ONS TopoJSON)",
+        "geography-topology",
+        "geography/uk-local-authorities-topo.json",
+      ),
+    );
     rows.push(await timed(database, "LTLA lookup", "ltla-lookup", "geography/ltla14-lookup.csv"));
     rows.push(await timed(database, "code changes", "code-changes", "geography/ltla-changes.csv"));
-    rows.push(await timed(database, "LSOA lookup (34,753 rows)", "lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv"));
-    rows.push(await timed(database, "Scottish data-zone lookup", "dz-lookup", "geography/scotland-dz2011-lookup.csv", { encoding: "windows-1252" }));
-    rows.push(await timedBoundaries(database));
-    rows.push(await timed(database, "IoD2019 indicators (first load)", "iod", "deprivation/iod2019-indicators-lsoa11.csv"));
-    rows.push(await timed(database, "IoD2019 indicators (new release, period 2020)", "iod", "deprivation/iod2019-indicators-lsoa11.csv", { period: "2020" }));
-    rows.push(await timed(database, "IoD2019 indicators (same file again: no change)", "iod", "deprivation/iod2019-indicators-lsoa11.csv"));
     rows.push(
-      await timed(database, "Stat-Xplore CiLIF export", "statxplore", "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv", {
-        indicator: "cilif-relative-children-count",
-        title: "Children in relative low income families",
-        skipUnmatched: true,
+      await timed(database, "LSOA lookup (34,753 rows)", "lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv"),
+    );
+    rows.push(
+      await timed(database, "Scottish data-zone lookup", "dz-lookup", "geography/scotland-dz2011-lookup.csv", {
+        encoding: "windows-1252",
       }),
+    );
+    rows.push(await timedBoundaries(database));
+    rows.push(
+      await timed(database, "IoD2019 indicators (first load)", "iod", "deprivation/iod2019-indicators-lsoa11.csv"),
+    );
+    rows.push(
+      await timed(
+        database,
+        "IoD2019 indicators (new release, period 2020)",
+        "iod",
+        "deprivation/iod2019-indicators-lsoa11.csv",
+        { period: "2020" },
+      ),
+    );
+    rows.push(
+      await timed(
+        database,
+        "IoD2019 indicators (same file again: no change)",
+        "iod",
+        "deprivation/iod2019-indicators-lsoa11.csv",
+      ),
+    );
+    rows.push(
+      await timed(
+        database,
+        "Stat-Xplore CiLIF export",
+        "statxplore",
+        "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv",
+        {
+          indicator: "cilif-relative-children-count",
+          title: "Children in relative low income families",
+          skipUnmatched: true,
+        },
+      ),
     );
     return rows;
   } finally {
@@ -95,8 +174,19 @@ async function benchOne(url: string | undefined): Promise<Row[]> {
 }
 
 function print(rows: Row[]): void {
-  const header = ["database", "import", "values written", "seconds", "of which check", "values/s", "values/s (write)", "event-loop delay p99 (ms)", "max (ms)"];
-  const rate = (values: number, seconds: number) => (values && seconds > 0 ? Math.round(values / seconds).toLocaleString("en-GB") : "-");
+  const header = [
+    "database",
+    "import",
+    "values written",
+    "seconds",
+    "of which check",
+    "values/s",
+    "values/s (write)",
+    "event-loop delay p99 (ms)",
+    "max (ms)",
+  ];
+  const rate = (values: number, seconds: number) =>
+    values && seconds > 0 ? Math.round(values / seconds).toLocaleString("en-GB") : "-";
   const body = rows.map((r) => [
     r.database,
     r.step,
@@ -110,11 +200,18 @@ function print(rows: Row[]): void {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ");
-  process.stdout.write(`${line(header)}\n${widths.map((w) => "-".repeat(w)).join("-|-")}\n${body.map(line).join("\n")}\n`);
+  process.stdout.write(
+    `${line(header)}\n${widths.map((w) => "-".repeat(w)).join("-|-")}\n${body.map(line).join("\n")}\n`,
+  );
 }
 
 // BENCH_ONLY=postgres skips PGlite (handy when iterating on the server path).
 const rows = process.env.BENCH_ONLY === "postgres" ? [] : await benchOne(undefined);
 if (process.env.BENCH_DATABASE_URL) rows.push(...(await benchOne(process.env.BENCH_DATABASE_URL)));
 print(rows);
-process.stdout.write(`Goals: ≥ 200,000 values/s on PGlite, ≥ 500,000 on PostgreSQL (IoD indicators, first load). Load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores.\n`);
+process.stdout.write(
+  `Goals: ≥ 200,000 values/s on PGlite, ≥ 500,000 on PostgreSQL (IoD indicators, first load). Load average now: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${os.cpus().length} cores.\n`,
+);

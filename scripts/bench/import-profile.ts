@@ -8,15 +8,23 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Session } from "node:inspector/promises";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { importerFor, readSourceFile, runImport } from "../../src/domains/imports/index.ts";
+import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
 const audit = { actorUserId: null, actorLabel: "bench" };
 const target = process.argv[2] ?? "iod";
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 function inclusive(profile: Profile): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -88,12 +96,17 @@ try {
   const report = await load(kind, file);
   const wall = performance.now() - started;
   histogram.disable();
-  process.stdout.write(`${database.kind} ${target}: dry run ${dry.toFixed(0)} ms; import ${wall.toFixed(0)} ms for ${report.valuesWritten} values (${Math.round((report.valuesWritten ?? 0) / (wall / 1000))}/s); event loop max ${(histogram.max / 1e6).toFixed(0)} ms\n`);
+  process.stdout.write(
+    `${database.kind} ${target}: dry run ${dry.toFixed(0)} ms; import ${wall.toFixed(0)} ms for ${report.valuesWritten} values (${Math.round((report.valuesWritten ?? 0) / (wall / 1000))}/s); event loop max ${(histogram.max / 1e6).toFixed(0)} ms\n`,
+  );
   if (!profiling) process.exit(0);
   const { profile } = (await session.post("Profiler.stop")) as unknown as { profile: Profile };
   if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
-  const totals = [...inclusive(profile)].filter(([k]) => (process.env.PROFILE_ALL ? true : /\.ts:|\(root\)|execProtocolRaw |\(garbage/.test(k))).sort((a, b) => b[1] - a[1]);
-  for (const [key, ms] of totals.slice(0, Number(process.env.PROFILE_TOP ?? 45))) process.stdout.write(`${ms.toFixed(0).padStart(7)} ms  ${key}\n`);
+  const totals = [...inclusive(profile)]
+    .filter(([k]) => (process.env.PROFILE_ALL ? true : /\.ts:|\(root\)|execProtocolRaw |\(garbage/.test(k)))
+    .sort((a, b) => b[1] - a[1]);
+  for (const [key, ms] of totals.slice(0, Number(process.env.PROFILE_TOP ?? 45)))
+    process.stdout.write(`${ms.toFixed(0).padStart(7)} ms  ${key}\n`);
 } finally {
   await drop();
 }

@@ -11,10 +11,10 @@ import { loadConfig } from "../../src/kernel/config/config.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
 import { runMigrations } from "../../src/kernel/db/migrate.ts";
 import { csrfTokenFor } from "../../src/kernel/http/csrf.ts";
-import { partnershipRoles, users } from "../../src/domains/access/index.ts";
-import { organisations } from "../../src/domains/organisations/index.ts";
-import { partnershipMembers, partnerships } from "../../src/domains/partnerships/index.ts";
-import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
+import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
+import { organisations } from "../../src/workspace/organisations/index.ts";
+import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
+import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 
 const requests = Number(process.argv[2] ?? 200);
 const config = loadConfig({
@@ -31,18 +31,35 @@ const db = database.db;
 const seedStart = performance.now();
 const orgRows = await db
   .insert(organisations)
-  .values(["Benchford Council", "NHS Benchford", "Benchford Jobcentre Plus", "Benchford Housing", "Benchford Advice"].map((name) => ({ name, type: "council" })))
+  .values(
+    ["Benchford Council", "NHS Benchford", "Benchford Jobcentre Plus", "Benchford Housing", "Benchford Advice"].map(
+      (name) => ({ name, type: "council" }),
+    ),
+  )
   .returning();
 const [partnership] = await db
   .insert(partnerships)
-  .values({ name: `Benchford Partnership ${Date.now()}`, nation: "scotland", areaCode: "S12000099", areaName: "Benchford", isFictional: true })
+  .values({
+    name: `Benchford Partnership ${Date.now()}`,
+    nation: "scotland",
+    areaCode: "S12000099",
+    areaName: "Benchford",
+    isFictional: true,
+  })
   .returning();
-await db.insert(partnershipMembers).values(orgRows.map((row) => ({ partnershipId: partnership!.id, organisationId: row.id })));
+await db
+  .insert(partnershipMembers)
+  .values(orgRows.map((row) => ({ partnershipId: partnership!.id, organisationId: row.id })));
 const result = await buildDemoStrategy(db, { partnershipId: partnership!.id, actions: 60, financialYear: 2024 });
 const seedMs = performance.now() - seedStart;
 const [user] = await db
   .insert(users)
-  .values({ email: `bench-${Date.now()}@example.invalid`, name: "Bench", organisationId: orgRows[0]!.id, passwordHash: await hashPassword("bench password 123") })
+  .values({
+    email: `bench-${Date.now()}@example.invalid`,
+    name: "Bench",
+    organisationId: orgRows[0]!.id,
+    passwordHash: await hashPassword("bench password 123"),
+  })
   .returning();
 await db.insert(partnershipRoles).values({ userId: user!.id, partnershipId: partnership!.id, role: "viewer" });
 
@@ -58,17 +75,24 @@ if (!session) throw new Error(`sign-in failed: ${signIn.statusCode}`);
 const url = `/partnerships/${partnership!.id}/monitoring?period=${encodeURIComponent("2024/25 Q4")}`;
 
 async function measure(label: string, target: string) {
-  for (let i = 0; i < 10; i++) await app.inject({ method: "GET", url: target, headers: { cookie: `cpah_session=${session!.value}` } });
+  for (let i = 0; i < 10; i++)
+    await app.inject({ method: "GET", url: target, headers: { cookie: `cpah_session=${session!.value}` } });
   const times: number[] = [];
   for (let i = 0; i < requests; i++) {
     const start = performance.now();
-    const response = await app.inject({ method: "GET", url: target, headers: { cookie: `cpah_session=${session!.value}` } });
+    const response = await app.inject({
+      method: "GET",
+      url: target,
+      headers: { cookie: `cpah_session=${session!.value}` },
+    });
     times.push(performance.now() - start);
     if (response.statusCode !== 200) throw new Error(`${label}: status ${response.statusCode}`);
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-  process.stdout.write(`${label}: ${requests} requests, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${times.at(-1)!.toFixed(1)} ms\n`);
+  process.stdout.write(
+    `${label}: ${requests} requests, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${times.at(-1)!.toFixed(1)} ms\n`,
+  );
   return Number(at(0.95));
 }
 

@@ -16,9 +16,9 @@ import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import { buildApp } from "../../src/app.ts";
-import { loadAreaProfile } from "../../src/domains/analyses/index.ts";
-import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { refreshAllPeerRanks } from "../../src/domains/indicators/index.ts";
+import { loadAreaProfile } from "../../src/data/analyses/index.ts";
+import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
+import { refreshAllPeerRanks } from "../../src/data/indicators/index.ts";
 import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
 import { runMigrations } from "../../src/kernel/db/migrate.ts";
 import { analyzeTables } from "../../src/kernel/db/statistics.ts";
@@ -33,9 +33,23 @@ const audit = { actorUserId: null, actorLabel: "bench" };
 
 type Rows<T> = { rows: T[] };
 
-async function load(database: Database, kind: string, file: string | { name: string; text: string }, options: Record<string, unknown> = {}) {
-  const source = typeof file === "string" ? await readSourceFile(path.join(dataDir, file)) : sourceFromBytes(file.name, Buffer.from(file.text, "utf8"));
-  const report = await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun: false, audit });
+async function load(
+  database: Database,
+  kind: string,
+  file: string | { name: string; text: string },
+  options: Record<string, unknown> = {},
+) {
+  const source =
+    typeof file === "string"
+      ? await readSourceFile(path.join(dataDir, file))
+      : sourceFromBytes(file.name, Buffer.from(file.text, "utf8"));
+  const report = await runImport(database.db, {
+    importer: importerFor(kind)!,
+    file: source,
+    options,
+    dryRun: false,
+    audit,
+  });
   if (!report.ok) throw new Error(`${kind}: ${JSON.stringify(report.errors.slice(0, 3))}`);
   return report;
 }
@@ -58,11 +72,21 @@ async function buildStore(database: Database): Promise<number> {
   const periods = periodCodes();
   const slugs = Array.from({ length: INDICATORS }, (_, i) => `synthetic-${String(i + 1).padStart(2, "0")}`);
   const lines = slugs.flatMap((slug) => periods.map((period) => `E92000001,${period},${slug},50,1,2`));
-  const seed = await load(database, "tidy", { name: "synthetic-catalogue.csv", text: `area_code,period,indicator,value,numerator,denominator\n${lines.join("\n")}\n` }, { disclosure: "none", publisher: "Fictional benchmark data" });
+  const seed = await load(
+    database,
+    "tidy",
+    {
+      name: "synthetic-catalogue.csv",
+      text: `area_code,period,indicator,value,numerator,denominator\n${lines.join("\n")}\n`,
+    },
+    { disclosure: "none", publisher: "Fictional benchmark data" },
+  );
   await db.execute(sql`delete from observations where batch_id = ${seed.batchId!}`);
   await db.execute(sql`update indicators set unit = 'percentage', polarity = 'higher-is-worse',
     area_types = (select array_agg(distinct type) from areas) where slug like 'synthetic-%'`);
-  const ids = (await db.execute(sql`select id from indicators where slug like 'synthetic-%' order by slug`)) as unknown as Rows<{ id: number }>;
+  const ids = (await db.execute(
+    sql`select id from indicators where slug like 'synthetic-%' order by slug`,
+  )) as unknown as Rows<{ id: number }>;
   let total = 0;
   for (const [n, { id }] of ids.rows.entries()) {
     const result = (await db.execute(sql`
@@ -74,7 +98,10 @@ async function buildStore(database: Database): Promise<number> {
       where p.code = any(${`{${periods.join(",")}}`}::text[])
       order by p.id, a.id`)) as unknown as { rowCount?: number; affectedRows?: number };
     total += Number(result.rowCount ?? result.affectedRows ?? 0);
-    if (n % 5 === 4) process.stdout.write(`  ${database.kind}: ${n + 1}/${ids.rows.length} indicators, ${total.toLocaleString("en-GB")} values\n`);
+    if (n % 5 === 4)
+      process.stdout.write(
+        `  ${database.kind}: ${n + 1}/${ids.rows.length} indicators, ${total.toLocaleString("en-GB")} values\n`,
+      );
   }
   await analyzeTables(db, ["observations", "indicators", "periods", "areas", "area_parents"], database.kind);
   return total;
@@ -106,13 +133,22 @@ async function timeEach(codes: string[], work: (code: string) => Promise<unknown
   histogram.disable();
   durations.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { p50: percentile(durations, 50), p95: percentile(durations, 95), max: durations.at(-1)!, loopMax: histogram.max / 1e6, cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) };
+  return {
+    p50: percentile(durations, 50),
+    p95: percentile(durations, 95),
+    max: durations.at(-1)!,
+    loopMax: histogram.max / 1e6,
+    cpuP50: percentile(cpu, 50),
+    cpuP95: percentile(cpu, 95),
+  };
 }
 
 async function openStore(url: string | undefined) {
   const reuse = process.env.PROFILE_REUSE;
   if (reuse) {
-    const database = await openDatabase(reuse.startsWith("postgres") ? { databaseUrl: reuse, poolSize: 2 } : { dataDir: reuse });
+    const database = await openDatabase(
+      reuse.startsWith("postgres") ? { databaseUrl: reuse, poolSize: 2 } : { dataDir: reuse },
+    );
     // A store kept by an older build may predate newer tables (peer_ranks).
     await runMigrations(database);
     return { database, drop: () => database.close(), location: reuse, reused: true };
@@ -143,7 +179,9 @@ async function benchOne(url: string | undefined) {
     // a kept store is ranked again when it has no ranks (built before they existed) or on PROFILE_RERANK=1.
     let rankSeconds = 0;
     let rankLoopMax = 0;
-    const ranked = (await database.db.execute(sql`select exists (select 1 from peer_ranks) as ranked`)) as unknown as Rows<{ ranked: boolean }>;
+    const ranked = (await database.db.execute(
+      sql`select exists (select 1 from peer_ranks) as ranked`,
+    )) as unknown as Rows<{ ranked: boolean }>;
     if (!reused || !ranked.rows[0]!.ranked || process.env.PROFILE_RERANK) {
       const rankStarted = performance.now();
       const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -155,19 +193,41 @@ async function benchOne(url: string | undefined) {
       rankSeconds = (performance.now() - rankStarted) / 1000;
     }
     const counts = (await database.db.execute(sql`select (select count(*) from areas)::int as areas,
-      (select count(*) from observations)::float8 as observations`)) as unknown as Rows<{ areas: number; observations: number }>;
-    const authorities = (await database.db.execute(sql`select code from areas where type = 'local-authority' and nation = 'england'
-      and exists (select 1 from area_parents ap where ap.parent_id = areas.id) order by code`)) as unknown as Rows<{ code: string }>;
+      (select count(*) from observations)::float8 as observations`)) as unknown as Rows<{
+      areas: number;
+      observations: number;
+    }>;
+    const authorities =
+      (await database.db.execute(sql`select code from areas where type = 'local-authority' and nation = 'england'
+      and exists (select 1 from area_parents ap where ap.parent_id = areas.id) order by code`)) as unknown as Rows<{
+        code: string;
+      }>;
     const every = Math.max(1, Math.floor(authorities.rows.length / AUTHORITIES));
-    const codes = authorities.rows.filter((_, i) => i % every === 0).slice(0, AUTHORITIES).map((r) => r.code);
+    const codes = authorities.rows
+      .filter((_, i) => i % every === 0)
+      .slice(0, AUTHORITIES)
+      .map((r) => r.code);
     const service = await timeEach(codes, (code) => loadAreaProfile(database.db, { id: null, areaCode: code }));
     const { app } = await buildApp({ config: testConfig(), database, logger: false });
     const api = await timeEach(codes, async (code) => {
       const response = await app.inject({ method: "GET", url: `/api/v1/areas/${code}/profile` });
-      if (response.statusCode !== 200) throw new Error(`${code}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      if (response.statusCode !== 200)
+        throw new Error(`${code}: ${response.statusCode} ${response.body.slice(0, 200)}`);
     });
     await app.close();
-    return { kind: database.kind, areas: counts.rows[0]!.areas, values: Number(counts.rows[0]!.observations), written: values, geographySeconds, buildSeconds, authorities: codes.length, service, api, rankSeconds, rankLoopMax };
+    return {
+      kind: database.kind,
+      areas: counts.rows[0]!.areas,
+      values: Number(counts.rows[0]!.observations),
+      written: values,
+      geographySeconds,
+      buildSeconds,
+      authorities: codes.length,
+      service,
+      api,
+      rankSeconds,
+      rankLoopMax,
+    };
   } finally {
     await drop();
   }
@@ -175,7 +235,8 @@ async function benchOne(url: string | undefined) {
 
 const results = [];
 if (process.env.BENCH_ONLY !== "postgres") results.push(await benchOne(undefined));
-if (process.env.BENCH_DATABASE_URL && process.env.BENCH_ONLY !== "pglite") results.push(await benchOne(process.env.BENCH_DATABASE_URL));
+if (process.env.BENCH_DATABASE_URL && process.env.BENCH_ONLY !== "pglite")
+  results.push(await benchOne(process.env.BENCH_DATABASE_URL));
 const ms = (n: number) => n.toFixed(1);
 for (const r of results) {
   process.stdout.write(
@@ -184,4 +245,9 @@ for (const r of results) {
       `  API profile      p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms  CPU p50/p95 ${ms(r.api.cpuP50)}/${ms(r.api.cpuP95)} ms\n`,
   );
 }
-process.stdout.write(`Goal: profile p95 ≤ 25 ms at 20 M values. Load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores.\n`);
+process.stdout.write(
+  `Goal: profile p95 ≤ 25 ms at 20 M values. Load average now: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${os.cpus().length} cores.\n`,
+);

@@ -6,16 +6,20 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { loadAreaProfile } from "../../src/domains/analyses/index.ts";
-import { childrenOfType, findAreaByCode, neighboursOf, parentsOf } from "../../src/domains/geography/index.ts";
-import { listIndicators, peerRanksOf, valuesForArea, valuesForPairs } from "../../src/domains/indicators/index.ts";
+import { loadAreaProfile } from "../../src/data/analyses/index.ts";
+import { childrenOfType, findAreaByCode, neighboursOf, parentsOf } from "../../src/data/geography/index.ts";
+import { listIndicators, peerRanksOf, valuesForArea, valuesForPairs } from "../../src/data/indicators/index.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
 
 const target = process.argv[2];
 if (!target) throw new Error("usage: profile-queries.ts <PGlite dir | postgres URL>");
-const database = await openDatabase(target.startsWith("postgres") ? { databaseUrl: target, poolSize: 2 } : { dataDir: target });
+const database = await openDatabase(
+  target.startsWith("postgres") ? { databaseUrl: target, poolSize: 2 } : { dataDir: target },
+);
 const db = database.db;
-const listed = (await db.execute(sql`select code from areas where type = 'local-authority' and nation = 'england' order by code`)) as unknown as { rows: { code: string }[] };
+const listed = (await db.execute(
+  sql`select code from areas where type = 'local-authority' and nation = 'england' order by code`,
+)) as unknown as { rows: { code: string }[] };
 const codes = listed.rows.map((r) => r.code).filter((_, i) => i % 14 === 0);
 const times = new Map<string, number[]>();
 const cpuTimes = new Map<string, number[]>();
@@ -41,13 +45,16 @@ for (const code of codes) {
   const latest = new Map<string, { periodCode: string; sortKey: number }>();
   for (const v of all) {
     if (v.breakdownId !== 0 || v.value === null) continue;
-    if ((latest.get(v.indicatorSlug)?.sortKey ?? -1) < v.periodSortKey) latest.set(v.indicatorSlug, { periodCode: v.periodCode, sortKey: v.periodSortKey });
+    if ((latest.get(v.indicatorSlug)?.sortKey ?? -1) < v.periodSortKey)
+      latest.set(v.indicatorSlug, { periodCode: v.periodCode, sortKey: v.periodSortKey });
   }
   const pairs = [...latest].map(([indicatorSlug, { periodCode }]) => ({ indicatorSlug, periodCode }));
   await timed("peerRanksOf", () => peerRanksOf(db, area.id, pairs));
   const named = [...parents.map((p) => p.area.id), ...bordering.map((n) => n.area.id)];
   await timed("valuesForPairs named areas", () => valuesForPairs(db, { pairs, areaIds: named }));
-  await timed("valuesForPairs every peer (before)", () => valuesForPairs(db, { pairs, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }));
+  await timed("valuesForPairs every peer (before)", () =>
+    valuesForPairs(db, { pairs, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }),
+  );
   await timed("childrenOfType lsoa", () => childrenOfType(db, area, "lsoa"));
   await timed("loadAreaProfile", () => loadAreaProfile(db, { id: null, areaCode: code }));
 }
@@ -56,7 +63,14 @@ for (const code of codes) {
 const median = (list: number[]) => [...list.slice(1)].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]!;
 for (const [name, list] of times) {
   const max = Math.max(...list.slice(1));
-  process.stdout.write(`${name.padEnd(36)} median ${median(list).toFixed(2)} ms  max ${max.toFixed(2)} ms  CPU median ${median(cpuTimes.get(name)!).toFixed(2)} ms  (${list.length - 1} authorities)\n`);
+  process.stdout.write(
+    `${name.padEnd(36)} median ${median(list).toFixed(2)} ms  max ${max.toFixed(2)} ms  CPU median ${median(cpuTimes.get(name)!).toFixed(2)} ms  (${list.length - 1} authorities)\n`,
+  );
 }
-process.stdout.write(`${database.kind}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}\n`);
+process.stdout.write(
+  `${database.kind}; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}\n`,
+);
 await database.close();

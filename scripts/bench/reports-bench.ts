@@ -6,12 +6,18 @@
  */
 import os from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { addIndicator } from "../../src/domains/actions/index.ts";
-import { chromiumAvailable, closeDocxRenderer, createPdfRenderer, type DocumentInput, renderDocumentDocx } from "../../src/domains/documents/index.ts";
-import { organisations } from "../../src/domains/organisations/index.ts";
-import { partnershipMembers, partnerships } from "../../src/domains/partnerships/index.ts";
-import { composeDocument, generateReport, loadReportData } from "../../src/domains/reports/index.ts";
-import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
+import { addIndicator } from "../../src/cycle/actions/index.ts";
+import {
+  chromiumAvailable,
+  closeDocxRenderer,
+  createPdfRenderer,
+  type DocumentInput,
+  renderDocumentDocx,
+} from "../../src/lib/documents/index.ts";
+import { organisations } from "../../src/workspace/organisations/index.ts";
+import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
+import { composeDocument, generateReport, loadReportData } from "../../src/cycle/reports/index.ts";
+import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
 import { runMigrations } from "../../src/kernel/db/migrate.ts";
 import { seedIndicatorStore } from "../../tests/helpers/indicator-store.ts";
@@ -39,16 +45,33 @@ const orgRows = await db
 const areaCode = `S12${String(stamp).slice(-6)}`;
 const [partnership] = await db
   .insert(partnerships)
-  .values({ name: `Benchford Partnership ${stamp}`, nation: "scotland", areaCode, areaName: "Benchford", isFictional: true })
+  .values({
+    name: `Benchford Partnership ${stamp}`,
+    nation: "scotland",
+    areaCode,
+    areaName: "Benchford",
+    isFictional: true,
+  })
   .returning();
-await db.insert(partnershipMembers).values(orgRows.map((row) => ({ partnershipId: partnership!.id, organisationId: row.id })));
+await db
+  .insert(partnershipMembers)
+  .values(orgRows.map((row) => ({ partnershipId: partnership!.id, organisationId: row.id })));
 await buildDemoStrategy(db, { partnershipId: partnership!.id, financialYear: 2024, actions: 60, audit });
 const slugs = await seedIndicatorStore(db, { code: areaCode, name: "Benchford", nation: "scotland" }, 12);
-const { items } = await import("../../src/domains/actions/index.ts").then((m) => m.loadPlan(db, partnership!.id));
+const { items } = await import("../../src/cycle/actions/index.ts").then((m) => m.loadPlan(db, partnership!.id));
 for (const [index, slug] of slugs.entries()) {
-  await addIndicator(db, audit, partnership!.id, items[index]!.id, { indicatorRef: slug, label: `Fixture indicator ${index + 1}`, baseline: 25, baselinePeriod: "2022/23", target: 18, targetDate: "2028-03-31" });
+  await addIndicator(db, audit, partnership!.id, items[index]!.id, {
+    indicatorRef: slug,
+    label: `Fixture indicator ${index + 1}`,
+    baseline: 25,
+    baselinePeriod: "2022/23",
+    target: 18,
+    targetDate: "2028-03-31",
+  });
 }
-console.log(`Seeded 60 actions, 4 quarters of updates, 12 indicators in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+console.log(
+  `Seeded 60 actions, 4 quarters of updates, 12 indicators in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,9 +90,14 @@ async function time(name: string, goalMs: number | null, work: () => Promise<unk
   histogram.disable();
   const [cold, ...warm] = durations;
   const med = median(warm);
-  const verdict = goalMs === null ? "" : med <= goalMs ? `  goal ≤ ${goalMs} ms: met` : `  goal ≤ ${goalMs} ms: NOT met`;
+  const verdict =
+    goalMs === null ? "" : med <= goalMs ? `  goal ≤ ${goalMs} ms: met` : `  goal ≤ ${goalMs} ms: NOT met`;
   console.log(
-    `${name.padEnd(52)} cold ${cold!.toFixed(0).padStart(5)} ms  median ${med.toFixed(0).padStart(5)} ms  max ${Math.max(...warm).toFixed(0).padStart(5)} ms  event-loop max ${(histogram.max / 1e6).toFixed(0)} ms${verdict}`,
+    `${name.padEnd(52)} cold ${cold!.toFixed(0).padStart(5)} ms  median ${med.toFixed(0).padStart(5)} ms  max ${Math.max(
+      ...warm,
+    )
+      .toFixed(0)
+      .padStart(5)} ms  event-loop max ${(histogram.max / 1e6).toFixed(0)} ms${verdict}`,
   );
 }
 
@@ -83,7 +111,13 @@ await time("Load the recorded work (queries)", null, async () => {
 await time("Draft the LCPAR sections and 13 charts (CPU)", null, async () => {
   const generated = await generateReport("lcpar", data!, "2025-05-20");
   figures = generated.sections.flatMap((section) => section.blocks).filter((block) => block.type === "figure").length;
-  document = composeDocument({ partnership: partnership!, generated, narratives: new Map(), signOffs: [], status: "Draft" });
+  document = composeDocument({
+    partnership: partnership!,
+    generated,
+    narratives: new Map(),
+    signOffs: [],
+    status: "Draft",
+  });
 });
 console.log(`  (${document!.sections.length} sections, ${figures} charts)`);
 try {

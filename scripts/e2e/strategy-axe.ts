@@ -7,17 +7,24 @@ import { writeFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium } from "playwright-core";
 import { buildApp } from "../../src/app.ts";
-import { partnershipRoles, users } from "../../src/domains/access/index.ts";
-import { organisations } from "../../src/domains/organisations/index.ts";
-import { partnershipMembers, partnerships } from "../../src/domains/partnerships/index.ts";
-import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
+import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
+import { organisations } from "../../src/workspace/organisations/index.ts";
+import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
+import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { hashPassword } from "../../src/kernel/auth/passwords.ts";
 import { loadConfig } from "../../src/kernel/config/config.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
 import { runMigrations } from "../../src/kernel/db/migrate.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
 
-const config = loadConfig({ NODE_ENV: "test", SESSION_SECRET: "axe-secret-axe-secret-axe-secret-axe-0001", COOKIE_SECURE: "false", LOG_LEVEL: "silent", DATA_DIR: "./tmp/axe-data", PORT: "0" });
+const config = loadConfig({
+  NODE_ENV: "test",
+  SESSION_SECRET: "axe-secret-axe-secret-axe-secret-axe-0001",
+  COOKIE_SECURE: "false",
+  LOG_LEVEL: "silent",
+  DATA_DIR: "./tmp/axe-data",
+  PORT: "0",
+});
 await buildAssets();
 const database = await openDatabase({});
 await runMigrations(database);
@@ -26,11 +33,28 @@ const orgs = await db
   .insert(organisations)
   .values(["Axebridge Council", "NHS Axebridge", "Axebridge Jobcentre Plus"].map((name) => ({ name, type: "council" })))
   .returning();
-const [partnership] = await db.insert(partnerships).values({ name: "Axebridge Partnership", nation: "scotland", areaCode: "S12000098", areaName: "Axebridge", isFictional: true }).returning();
+const [partnership] = await db
+  .insert(partnerships)
+  .values({
+    name: "Axebridge Partnership",
+    nation: "scotland",
+    areaCode: "S12000098",
+    areaName: "Axebridge",
+    isFictional: true,
+  })
+  .returning();
 const pid = partnership!.id;
 await db.insert(partnershipMembers).values(orgs.map((row) => ({ partnershipId: pid, organisationId: row.id })));
 await buildDemoStrategy(db, { partnershipId: pid, financialYear: 2024 });
-const [user] = await db.insert(users).values({ email: "lead@axebridge.example", name: "Lead", organisationId: orgs[0]!.id, passwordHash: await hashPassword("axe password 1234") }).returning();
+const [user] = await db
+  .insert(users)
+  .values({
+    email: "lead@axebridge.example",
+    name: "Lead",
+    organisationId: orgs[0]!.id,
+    passwordHash: await hashPassword("axe password 1234"),
+  })
+  .returning();
 await db.insert(partnershipRoles).values({ userId: user!.id, partnershipId: pid, role: "lead" });
 
 const { app } = await buildApp({ config, database, logger: false });
@@ -40,9 +64,12 @@ const page = await (await browser.newContext()).newPage();
 let failures = 0;
 
 async function check(label: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   const count = result.violations.length;
-  if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/${label.replace(/\W+/g, "-")}.png`, fullPage: true });
+  if (process.env.SCREENSHOTS)
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/${label.replace(/\W+/g, "-")}.png`, fullPage: true });
   process.stdout.write(`${count ? "FAIL" : "ok  "} ${label} (${page.url().replace(base, "")})\n`);
   for (const violation of result.violations) {
     failures++;
@@ -67,7 +94,8 @@ await page.goto(`${base}/sign-in`);
 await page.fill("#email", "lead@axebridge.example");
 await page.fill("#password", "axe password 1234");
 await Promise.all([page.waitForNavigation(), page.click("form button[type=submit]")]);
-if (!page.url().includes("/dashboard")) throw new Error(`Sign-in failed: ${page.url()} ${(await page.textContent("main"))?.slice(0, 300)}`);
+if (!page.url().includes("/dashboard"))
+  throw new Error(`Sign-in failed: ${page.url()} ${(await page.textContent("main"))?.slice(0, 300)}`);
 
 const root = `/partnerships/${pid}`;
 await visit(`${root}/strategy`, "strategy");
@@ -82,7 +110,9 @@ await visit(`${root}/actions/new`, "new action");
 await page.click("main form button.govuk-button[type=submit]");
 await check("new action with errors");
 await expectErrorSummary("new action with errors");
-const actionHref = await page.goto(`${base}${root}/actions`).then(() => page.getAttribute("table a.govuk-link", "href"));
+const actionHref = await page
+  .goto(`${base}${root}/actions`)
+  .then(() => page.getAttribute("table a.govuk-link", "href"));
 await visit(actionHref!, "action detail");
 await visit(`${actionHref}/edit`, "action edit");
 await visit(`${actionHref}/budgets/new`, "add budget");

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { type DemoSignIn, seedDemo } from "../domains/demo/index.ts";
-import { importerFor, ImportRejected, readSourceFile, runImport } from "../domains/imports/index.ts";
+import { type DemoSignIn, seedDemo } from "../demo/seed/index.ts";
+import { importerFor, ImportRejected, readSourceFile, runImport } from "../data/imports/index.ts";
 import type { Db } from "../kernel/db/database.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
 import { openRuntime } from "./runtime.ts";
@@ -13,7 +13,14 @@ export function signInTable(signIns: DemoSignIn[]): string {
   const rows = [header, ...signIns.map((row) => ({ ...row, partnership: row.partnership ?? "-" }))];
   const widths = (["role", "email", "password"] as const).map((key) => Math.max(...rows.map((row) => row[key].length)));
   return rows
-    .map((row) => [row.role.padEnd(widths[0]!), row.email.padEnd(widths[1]!), row.password.padEnd(widths[2]!), row.partnership].join("  "))
+    .map((row) =>
+      [
+        row.role.padEnd(widths[0]!),
+        row.email.padEnd(widths[1]!),
+        row.password.padEnd(widths[2]!),
+        row.partnership,
+      ].join("  "),
+    )
     .join("\n");
 }
 
@@ -31,7 +38,8 @@ export async function loadDemoBoundaries(db: Db, file: string): Promise<{ areas:
       dryRun: false,
       audit: { actorUserId: null, actorLabel: "demo" },
     });
-    if (report.errors.length > 0) throw new AppError("VALIDATION", `--boundaries ${file}: ${report.errors.map((e) => e.message).join("; ")}`);
+    if (report.errors.length > 0)
+      throw new AppError("VALIDATION", `--boundaries ${file}: ${report.errors.map((e) => e.message).join("; ")}`);
     return { areas: report.areas };
   } catch (error) {
     if (error instanceof ImportRejected) throw new AppError("VALIDATION", `--boundaries: ${error.message}`);
@@ -44,7 +52,10 @@ export function registerDemoCommand(program: Command): void {
     .command("demo")
     .description("create the fictional demo partnerships and people (kept if they exist), then serve the app")
     .option("--no-serve", "seed the demo data and exit")
-    .option("--boundaries <file>", "also load the ONS local-authority TopoJSON (e.g. ../shared/data/geography/uk-local-authorities-topo.json) for the maps")
+    .option(
+      "--boundaries <file>",
+      "also load the ONS local-authority TopoJSON (e.g. ../shared/data/geography/uk-local-authorities-topo.json) for the maps",
+    )
     .action(async (options: { serve: boolean; boundaries?: string }) => {
       const { config, database } = await openRuntime();
       if (options.boundaries) {
@@ -61,6 +72,8 @@ export function registerDemoCommand(program: Command): void {
         await database.close();
         return;
       }
-      await serve(config, database, (url) => process.stdout.write(`\nThe demo is running at ${url} (stop with Ctrl+C)\n`));
+      await serve(config, database, (url) =>
+        process.stdout.write(`\nThe demo is running at ${url} (stop with Ctrl+C)\n`),
+      );
     });
 }

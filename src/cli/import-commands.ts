@@ -5,7 +5,15 @@ import type { Command } from "commander";
 import type { AuditContext } from "../kernel/audit/audit.ts";
 import type { Db } from "../kernel/db/database.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
-import { type ImportReport, importerFor, importers, ImportRejected, readSourceFile, runImport, sharedDataSteps } from "../domains/imports/index.ts";
+import {
+  type ImportReport,
+  importerFor,
+  importers,
+  ImportRejected,
+  readSourceFile,
+  runImport,
+  sharedDataSteps,
+} from "../data/imports/index.ts";
 import { printReport } from "./import-report.ts";
 import { createProgress } from "./progress.ts";
 import { openRuntime } from "./runtime.ts";
@@ -39,7 +47,21 @@ function cliAudit(): AuditContext {
 /** CLI flags → the importer's options object (each importer's Zod schema keeps what it uses). */
 async function optionsFrom(flags: ImportFlags): Promise<Record<string, unknown>> {
   const options: Record<string, unknown> = {};
-  for (const key of ["period", "encoding", "indicator", "title", "unit", "name", "subject", "publisher", "dataset", "sourceUrl", "disclosure", "authority", "sheet"] as const) {
+  for (const key of [
+    "period",
+    "encoding",
+    "indicator",
+    "title",
+    "unit",
+    "name",
+    "subject",
+    "publisher",
+    "dataset",
+    "sourceUrl",
+    "disclosure",
+    "authority",
+    "sheet",
+  ] as const) {
     if (flags[key] !== undefined) options[key] = flags[key];
   }
   if (flags.groupKind) options.kind = flags.groupKind;
@@ -57,18 +79,36 @@ async function optionsFrom(flags: ImportFlags): Promise<Record<string, unknown>>
     try {
       options.mapping = JSON.parse(await readFile(flags.mapping, "utf8"));
     } catch (error) {
-      throw new AppError("VALIDATION", `--mapping ${flags.mapping}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AppError(
+        "VALIDATION",
+        `--mapping ${flags.mapping}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return options;
 }
 
-async function importOne(db: Db, kind: string, file: string, options: unknown, flags: { dryRun: boolean; partnership?: string | undefined }): Promise<ImportReport> {
+async function importOne(
+  db: Db,
+  kind: string,
+  file: string,
+  options: unknown,
+  flags: { dryRun: boolean; partnership?: string | undefined },
+): Promise<ImportReport> {
   const importer = importerFor(kind);
-  if (!importer) throw new AppError("VALIDATION", `unknown import kind "${kind}"; one of: ${[...importers.keys()].join(", ")}`);
+  if (!importer)
+    throw new AppError("VALIDATION", `unknown import kind "${kind}"; one of: ${[...importers.keys()].join(", ")}`);
   try {
     const source = await readSourceFile(file);
-    return await runImport(db, { importer, file: source, options, dryRun: flags.dryRun, audit: cliAudit(), partnershipId: flags.partnership ?? null, progress: createProgress() });
+    return await runImport(db, {
+      importer,
+      file: source,
+      options,
+      dryRun: flags.dryRun,
+      audit: cliAudit(),
+      partnershipId: flags.partnership ?? null,
+      progress: createProgress(),
+    });
   } catch (error) {
     if (error instanceof ImportRejected) throw new AppError("VALIDATION", error.message);
     throw error;
@@ -80,8 +120,12 @@ async function filesFor(kind: string, file: string): Promise<string[]> {
   const info = await stat(file).catch(() => null);
   if (!info) throw new AppError("VALIDATION", `${file}: no such file or directory`);
   if (!info.isDirectory()) return [file];
-  if (kind !== "lsoa-boundaries") throw new AppError("VALIDATION", `${file} is a directory; only lsoa-boundaries imports a directory`);
-  return (await readdir(file)).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(file, f));
+  if (kind !== "lsoa-boundaries")
+    throw new AppError("VALIDATION", `${file} is a directory; only lsoa-boundaries imports a directory`);
+  return (await readdir(file))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => path.join(file, f));
 }
 
 export function registerImportCommands(program: Command): void {
@@ -128,7 +172,10 @@ export function registerImportCommands(program: Command): void {
           if (!file) throw new AppError("VALIDATION", "give the file to import");
           const options = await optionsFrom(flags);
           for (const one of await filesFor(kind, file)) {
-            const report = await importOne(database.db, kind, one, options, { dryRun: !!flags.dryRun, partnership: flags.partnership });
+            const report = await importOne(database.db, kind, one, options, {
+              dryRun: !!flags.dryRun,
+              partnership: flags.partnership,
+            });
             if (printReport(report, true)) failed = true;
           }
         }

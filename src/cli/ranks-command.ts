@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
-import { refreshAllPeerRanks } from "../domains/indicators/index.ts";
+import { refreshAllPeerRanks } from "../data/indicators/index.ts";
 import { openRuntime } from "./runtime.ts";
 
 /**
@@ -11,12 +11,16 @@ import { openRuntime } from "./runtime.ts";
 export function registerRanksCommand(program: Command): void {
   program
     .command("ranks")
-    .description("recompute the stored peer ranks of every indicator and period (once, for values imported before ranks were stored)")
+    .description(
+      "recompute the stored peer ranks of every indicator and period (once, for values imported before ranks were stored)",
+    )
     .action(async () => {
       const { database } = await openRuntime();
       const started = performance.now();
       const pairs = await database.db.transaction((tx) => refreshAllPeerRanks(tx));
       await database.close();
-      process.stdout.write(`Ranked ${pairs} indicator-period pairs in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+      process.stdout.write(
+        `Ranked ${pairs} indicator-period pairs in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
+      );
     });
 }

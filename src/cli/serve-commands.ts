@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { buildApp } from "../app.ts";
-import { closeDocxRenderer, closePdfRenderer } from "../domains/documents/index.ts";
+import { closeDocxRenderer, closePdfRenderer } from "../lib/documents/index.ts";
 import { buildAssets } from "../kernel/http/assets.ts";
 import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
@@ -13,7 +13,10 @@ export async function serve(config: Config, database: Database, onListening?: (u
   const { app, lifecycle } = await buildApp({ config, database });
   const sessionPurge = scheduleSessionPurge(database.db, { log: app.log });
   const address = await app.listen({ host: config.host, port: config.port });
-  app.log.info({ url: config.publicUrl ?? address, address, database: database.kind }, `Child Poverty Action Hub is running at ${config.publicUrl ?? address}`);
+  app.log.info(
+    { url: config.publicUrl ?? address, address, database: database.kind },
+    `Child Poverty Action Hub is running at ${config.publicUrl ?? address}`,
+  );
   onListening?.(address);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -6,9 +6,15 @@ import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
 import { fieldErrorsOf } from "../kernel/http/params.ts";
-import { createUser, deliverInvitation, findUserByEmail, setCoordinatorNation, setPartnershipRole } from "../domains/access/index.ts";
-import { findOrganisationByName } from "../domains/organisations/index.ts";
-import { findPartnership, findPartnershipByName } from "../domains/partnerships/index.ts";
+import {
+  createUser,
+  deliverInvitation,
+  findUserByEmail,
+  setCoordinatorNation,
+  setPartnershipRole,
+} from "../workspace/access/index.ts";
+import { findOrganisationByName } from "../workspace/organisations/index.ts";
+import { findPartnership, findPartnershipByName } from "../workspace/partnerships/index.ts";
 import { openRuntime } from "./runtime.ts";
 
 export const cliAuditContext: AuditContext = { actorUserId: null, actorLabel: "cli" };
@@ -35,7 +41,9 @@ async function withDatabase(run: (config: Config, database: Database) => Promise
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export function cliBaseUrl(config: Config): string {
@@ -44,13 +52,15 @@ export function cliBaseUrl(config: Config): string {
 
 export function parseNation(value: string): Nation {
   const slug = value.trim().toLowerCase().replace(/\s+/g, "-");
-  if (!(nations as readonly string[]).includes(slug)) throw usage(`Unknown nation "${value}". Use one of: ${nations.join(", ")}`);
+  if (!(nations as readonly string[]).includes(slug))
+    throw usage(`Unknown nation "${value}". Use one of: ${nations.join(", ")}`);
   return slug as Nation;
 }
 
 export function parseRole(value: string): PartnershipRole | null {
   if (value === "none") return null;
-  if (!(partnershipRoles as readonly string[]).includes(value)) throw usage(`Unknown role "${value}". Use lead, editor, viewer or none`);
+  if (!(partnershipRoles as readonly string[]).includes(value))
+    throw usage(`Unknown role "${value}". Use lead, editor, viewer or none`);
   return value as PartnershipRole;
 }
 
@@ -91,7 +101,8 @@ export function registerUserCommands(program: Command): void {
       }
       await withDatabase(async (config, database) => {
         const organisation = await findOrganisationByName(database.db, options.organisation);
-        if (!organisation) throw usage(`No organisation is called "${options.organisation}". Add it on the Organisations page first`);
+        if (!organisation)
+          throw usage(`No organisation is called "${options.organisation}". Add it on the Organisations page first`);
         const { user: created, invitation } = await createUser(database.db, cliAuditContext, {
           name: options.name.trim(),
           email: options.email.trim(),
@@ -99,12 +110,24 @@ export function registerUserCommands(program: Command): void {
           isPlatformAdmin: options.admin ?? false,
           password,
         });
-        process.stdout.write(`Added ${created.name} <${created.email}> (${created.status}${created.isPlatformAdmin ? ", service administrator" : ""}).\n`);
+        process.stdout.write(
+          `Added ${created.name} <${created.email}> (${created.status}${created.isPlatformAdmin ? ", service administrator" : ""}).\n`,
+        );
         if (invitation) {
           // Emailed when SMTP is configured, as from the users pages; the link is printed either way, so nothing is lost if sending fails.
-          const delivery = await deliverInvitation(database.db, config, { audit: cliAuditContext, warn: () => {} }, cliBaseUrl(config), created, invitation);
+          const delivery = await deliverInvitation(
+            database.db,
+            config,
+            { audit: cliAuditContext, warn: () => {} },
+            cliBaseUrl(config),
+            created,
+            invitation,
+          );
           if (delivery.email === "sent") process.stdout.write(`Invitation emailed to ${created.email}.\n`);
-          if (delivery.email === "failed") process.stderr.write(`The invitation email could not be sent (${delivery.reason ?? "unknown reason"}); pass the link on yourself.\n`);
+          if (delivery.email === "failed")
+            process.stderr.write(
+              `The invitation email could not be sent (${delivery.reason ?? "unknown reason"}); pass the link on yourself.\n`,
+            );
           process.stdout.write(`Invitation link (works once, until ${invitation.expiresAt.toISOString()}):\n`);
           process.stdout.write(`${delivery.link}\n`);
         }
@@ -124,7 +147,8 @@ export function registerUserCommands(program: Command): void {
       if (forPartnership === (options.coordinator !== undefined)) {
         throw usage("Give either --partnership with --role, or --coordinator");
       }
-      if (forPartnership && (!options.partnership || !options.role)) throw usage("--partnership and --role go together");
+      if (forPartnership && (!options.partnership || !options.role))
+        throw usage("--partnership and --role go together");
       const role = options.role ? parseRole(options.role) : null;
       const nation = options.coordinator ? parseNation(options.coordinator) : null;
       await withDatabase(async (_config, database) => {
@@ -132,15 +156,26 @@ export function registerUserCommands(program: Command): void {
         const person = await findUserByEmail(db, options.email);
         if (!person) throw usage(`No user has the email address ${options.email}`);
         if (nation) {
-          const { changed } = await setCoordinatorNation(db, cliAuditContext, { userId: person.id, nation, coordinator: !options.remove });
-          process.stdout.write(`${person.email} ${options.remove ? "is no longer" : "is"} a national coordinator for ${nation}${changed ? "" : " (unchanged)"}.\n`);
+          const { changed } = await setCoordinatorNation(db, cliAuditContext, {
+            userId: person.id,
+            nation,
+            coordinator: !options.remove,
+          });
+          process.stdout.write(
+            `${person.email} ${options.remove ? "is no longer" : "is"} a national coordinator for ${nation}${changed ? "" : " (unchanged)"}.\n`,
+          );
           return;
         }
         const key = options.partnership!;
         const partnership =
-          (/^[0-9a-f-]{36}$/i.test(key) ? await findPartnership(db, key) : undefined) ?? (await findPartnershipByName(db, key));
+          (/^[0-9a-f-]{36}$/i.test(key) ? await findPartnership(db, key) : undefined) ??
+          (await findPartnershipByName(db, key));
         if (!partnership) throw usage(`No partnership is called or has the id "${key}"`);
-        const { changed } = await setPartnershipRole(db, cliAuditContext, { userId: person.id, partnershipId: partnership.id, role });
+        const { changed } = await setPartnershipRole(db, cliAuditContext, {
+          userId: person.id,
+          partnershipId: partnership.id,
+          role,
+        });
         const what = role ? `is ${role === "editor" ? "an" : "a"} ${role} of` : "has no role in";
         process.stdout.write(`${person.email} ${what} ${partnership.name}${changed ? "" : " (unchanged)"}.\n`);
       });

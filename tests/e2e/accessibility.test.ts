@@ -45,7 +45,9 @@ describe("accessibility crawl", () => {
     expect(missing?.status).toBe(404);
     expect(report.visited.length).toBeGreaterThanOrEqual(4);
     // The sign-in form submitted empty must show the error summary state (a 400 re-render).
-    expect(report.formsSubmitted.some((form) => form.action.startsWith("POST /sign-in") && form.status === 400)).toBe(true);
+    expect(report.formsSubmitted.some((form) => form.action.startsWith("POST /sign-in") && form.status === 400)).toBe(
+      true,
+    );
     expectClean(report);
     await page.context().close();
   });

@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { NO_PAGE_PROBLEMS, newPage, pageProblems, signInThroughForm } from "./harness/browser.ts";
 import { serveWithBrowser } from "./harness/serve.ts";
@@ -56,7 +56,10 @@ describe("API pages in Chromium", () => {
     await check();
 
     // Empty form: the error summary and field errors.
-    const [invalid] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Create token" }).click()]);
+    const [invalid] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Create token" }).click(),
+    ]);
     expect(invalid.status()).toBe(400);
     await page.waitForLoadState();
     expect(await page.locator(".govuk-error-summary").count()).toBe(1);
@@ -75,7 +78,9 @@ describe("API pages in Chromium", () => {
     await page.goto(`${origin}/account/api-tokens`);
     expect(await page.content()).not.toContain(secret);
     await page.getByRole("button", { name: "Revoke Dashboard refresh" }).click();
-    expect(await page.locator("tr", { hasText: "Dashboard refresh" }).locator("td", { hasText: "Revoked" }).count()).toBe(1);
+    expect(
+      await page.locator("tr", { hasText: "Dashboard refresh" }).locator("td", { hasText: "Revoked" }).count(),
+    ).toBe(1);
     await check();
     const refused = await fetch(`${origin}/api/v1/indicators`, { headers: { authorization: `Bearer ${secret}` } });
     expect(refused.status).toBe(401);

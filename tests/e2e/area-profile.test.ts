@@ -7,15 +7,17 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/domains/imports/index.ts";
+import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/data/imports/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 import { serveWithBrowser } from "./harness/serve.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const dataDir = path.resolve(
+  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
+);
 const available = existsSync(path.join(dataDir, "README.md"));
 
 let database: Database;
@@ -30,17 +32,40 @@ describe.skipIf(!available)("area profile in Chromium", () => {
     await buildAssets();
     database = await createTestDatabase();
     const audit = { actorUserId: null, actorLabel: "e2e-profile" };
-    const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "neighbours", "statxplore"]);
+    const wanted = new Set([
+      "geography-topology",
+      "ltla-lookup",
+      "code-changes",
+      "lsoa-lookup",
+      "neighbours",
+      "statxplore",
+    ]);
     const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
     for (const step of await sharedDataSteps(dataDir)) {
       const keep =
-        wanted.has(step.kind) || (step.kind === "iod" && iod.includes(path.basename(step.file))) || (step.kind === "lsoa-boundaries" && path.basename(step.file) === "E06000005.json");
-      if (keep) await runImport(database.db, { importer: importerFor(step.kind)!, file: await readSourceFile(step.file), options: step.options, dryRun: false, audit });
+        wanted.has(step.kind) ||
+        (step.kind === "iod" && iod.includes(path.basename(step.file))) ||
+        (step.kind === "lsoa-boundaries" && path.basename(step.file) === "E06000005.json");
+      if (keep)
+        await runImport(database.db, {
+          importer: importerFor(step.kind)!,
+          file: await readSourceFile(step.file),
+          options: step.options,
+          dryRun: false,
+          audit,
+        });
     }
     const org = await fixtures.organisation(database, "Darlington Borough Council");
-    darlingtonId = (await fixtures.partnership(database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")).id;
+    darlingtonId = (
+      await fixtures.partnership(database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")
+    ).id;
     emptyId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland")).id;
-    await fixtures.user(database, "viewer@example.org", org.id, { roles: [[darlingtonId, "viewer"], [emptyId, "viewer"]] });
+    await fixtures.user(database, "viewer@example.org", org.id, {
+      roles: [
+        [darlingtonId, "viewer"],
+        [emptyId, "viewer"],
+      ],
+    });
     ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
   afterAll(async () => {

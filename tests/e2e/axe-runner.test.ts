@@ -27,7 +27,9 @@ describe("runAxe", () => {
     // A second run on the same document, and a run after navigating, still check.
     expect((await runAxe(page)).map((finding) => finding.rule).sort()).toEqual(expected);
     await page.setContent(BAD_PAGE.replace("<img", '<img alt="dot"'));
-    expect((await runAxe(page)).map((finding) => finding.rule).sort()).toEqual(expected.filter((rule) => rule !== "image-alt"));
+    expect((await runAxe(page)).map((finding) => finding.rule).sort()).toEqual(
+      expected.filter((rule) => rule !== "image-alt"),
+    );
     await page.context().close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoSignIn, seedDemo } from "../../src/domains/demo/index.ts";
+import { type DemoSignIn, seedDemo } from "../../src/demo/seed/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";

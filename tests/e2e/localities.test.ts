@@ -7,15 +7,17 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/domains/imports/index.ts";
+import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/data/imports/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 import { serveWithBrowser } from "./harness/serve.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const dataDir = path.resolve(
+  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
+);
 const available = existsSync(path.join(dataDir, "geography", "lsoa11-ward19-lad19-lookup.csv"));
 
 let database: Database;
@@ -30,18 +32,39 @@ describe.skipIf(!available)("localities and comparison groups in Chromium", () =
     await buildAssets();
     database = await createTestDatabase();
     const audit = { actorUserId: null, actorLabel: "e2e-localities" };
-    const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "neighbours", "statxplore"]);
+    const wanted = new Set([
+      "geography-topology",
+      "ltla-lookup",
+      "code-changes",
+      "lsoa-lookup",
+      "neighbours",
+      "statxplore",
+    ]);
     for (const step of await sharedDataSteps(dataDir)) {
-      const keep = wanted.has(step.kind) || path.basename(step.file) === "iod2019-file6-population-denominators-lsoa11.csv";
+      const keep =
+        wanted.has(step.kind) || path.basename(step.file) === "iod2019-file6-population-denominators-lsoa11.csv";
       if (!keep) continue;
-      const report = await runImport(database.db, { importer: importerFor(step.kind)!, file: await readSourceFile(step.file), options: step.options, dryRun: false, audit });
+      const report = await runImport(database.db, {
+        importer: importerFor(step.kind)!,
+        file: await readSourceFile(step.file),
+        options: step.options,
+        dryRun: false,
+        audit,
+      });
       expect(report.errors, step.file).toEqual([]);
     }
     const org = await fixtures.organisation(database, "Darlington Borough Council");
-    partnershipId = (await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington")).id;
+    partnershipId = (
+      await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington")
+    ).id;
     // An area the geography does not hold: the pages must say so plainly (and stay accessible).
     unknownAreaId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland")).id;
-    await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"], [unknownAreaId, "lead"]] });
+    await fixtures.user(database, "lead@example.org", org.id, {
+      roles: [
+        [partnershipId, "lead"],
+        [unknownAreaId, "lead"],
+      ],
+    });
     ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
   afterAll(async () => {
@@ -67,7 +90,9 @@ describe.skipIf(!available)("localities and comparison groups in Chromium", () =
     await page.fill("#codes", "E01012304\nE01000001");
     await page.getByRole("button", { name: "Save locality" }).click();
     await page.waitForLoadState();
-    expect(await page.locator(".govuk-error-summary").textContent()).toContain("Not small areas of Darlington: E01000001");
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain(
+      "Not small areas of Darlington: E01000001",
+    );
     await check();
     await page.fill("#codes", "E01012304\nE01012305");
     await page.getByRole("button", { name: "Save locality" }).click();

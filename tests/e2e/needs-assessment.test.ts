@@ -5,14 +5,28 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AreaInput, areaTypeOfCode, linkParents, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
-import { importerFor, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { needsPublications, seedNeedsAssessmentDemo } from "../../src/domains/needs-assessment/index.ts";
+import {
+  type AreaInput,
+  areaTypeOfCode,
+  linkParents,
+  nationOfCode,
+  tiersOfCode,
+  upsertAreas,
+} from "../../src/data/geography/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
+import { needsPublications, seedNeedsAssessmentDemo } from "../../src/cycle/needs-assessment/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { consoleProblems, NO_PAGE_PROBLEMS, newPage, pageProblems, runAxe, signInThroughForm } from "./harness/browser.ts";
+import {
+  consoleProblems,
+  NO_PAGE_PROBLEMS,
+  newPage,
+  pageProblems,
+  runAxe,
+  signInThroughForm,
+} from "./harness/browser.ts";
 import { serveWithBrowser } from "./harness/serve.ts";
 
 let database: Database;
@@ -22,15 +36,30 @@ let browser: Browser;
 let partnershipId: string;
 
 function area(code: string, name: string): AreaInput {
-  return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+  return {
+    code,
+    name,
+    type: areaTypeOfCode(code)!,
+    nation: nationOfCode(code),
+    ...tiersOfCode(code),
+    startYear: null,
+    endYear: null,
+  };
 }
 
 describe("needs assessment in Chromium", () => {
   beforeAll(async () => {
     await buildAssets();
     database = await createTestDatabase();
-    await upsertAreas(database.db, [area("E06000001", "Hartlepool"), area("E05000001", "Ward One"), area("E05000002", "Ward Two")]);
-    await linkParents(database.db, ["E05000001", "E05000002"].map((child) => ({ child, parent: "E06000001", relation: "local-authority" })));
+    await upsertAreas(database.db, [
+      area("E06000001", "Hartlepool"),
+      area("E05000001", "Ward One"),
+      area("E05000002", "Ward Two"),
+    ]);
+    await linkParents(
+      database.db,
+      ["E05000001", "E05000002"].map((child) => ({ child, parent: "E06000001", relation: "local-authority" })),
+    );
     const csv =
       "area_code,period,indicator,value,unit_of_measure\n" +
       "E06000001,2014/15,demo-children-low-income-count,4200,count\nE06000001,2021/22 (p),demo-children-low-income-count,6072,count\n" +
@@ -44,11 +73,22 @@ describe("needs assessment in Chromium", () => {
     });
     expect(report.errors).toEqual([]);
     const org = await fixtures.organisation(database, "Hartlepool Council");
-    const partnership = await fixtures.partnership(database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool");
+    const partnership = await fixtures.partnership(
+      database,
+      "Hartlepool Partnership",
+      "england",
+      "E06000001",
+      "Hartlepool",
+    );
     partnershipId = partnership.id;
     await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
     // The demo content (its first panel has data: the demo count indicator was imported above) and one publication.
-    await seedNeedsAssessmentDemo(database.db, partnership, { actorUserId: null, actorLabel: "e2e-needs" }, { publishFirst: true });
+    await seedNeedsAssessmentDemo(
+      database.db,
+      partnership,
+      { actorUserId: null, actorLabel: "e2e-needs" },
+      { publishFirst: true },
+    );
     ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
   afterAll(async () => {

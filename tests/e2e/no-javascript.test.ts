@@ -36,7 +36,10 @@ describe("without JavaScript", () => {
   it("shows the error summary for an empty sign-in form", async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${running.origin}/sign-in`);
-    const [response] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Sign in" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     expect(response?.status()).toBe(400);
     await expect(page.locator(".govuk-error-summary").textContent()).resolves.toContain("Enter an email address");
     expect(await page.title()).toMatch(/^Error: /);

@@ -5,15 +5,22 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportPublications } from "../../src/domains/reports/index.ts";
-import { strategies } from "../../src/domains/strategy/index.ts";
-import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
+import { reportPublications } from "../../src/cycle/reports/index.ts";
+import { strategies } from "../../src/cycle/strategy/index.ts";
+import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
 import { addMembers } from "../helpers/strategy-fixtures.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
-import { consoleProblems, NO_PAGE_PROBLEMS, newPage, pageProblems, runAxe, signInThroughForm } from "./harness/browser.ts";
+import {
+  consoleProblems,
+  NO_PAGE_PROBLEMS,
+  newPage,
+  pageProblems,
+  runAxe,
+  signInThroughForm,
+} from "./harness/browser.ts";
 import { serveWithBrowser } from "./harness/serve.ts";
 
 let database: Database;
@@ -28,7 +35,8 @@ describe("report pages in Chromium", () => {
     database = await createTestDatabase();
     const council = await fixtures.organisation(database, "Glenmore Council", "council");
     const board = await fixtures.organisation(database, "NHS Glenmore", "health-board");
-    partnershipId = (await fixtures.partnership(database, "Glenmore Partnership", "scotland", "S12000048", "Glenmore")).id;
+    partnershipId = (await fixtures.partnership(database, "Glenmore Partnership", "scotland", "S12000048", "Glenmore"))
+      .id;
     await addMembers(database, partnershipId, [council.id, board.id]);
     await fixtures.user(database, "lead@glenmore.example", council.id, { roles: [[partnershipId, "lead"]] });
     await buildDemoStrategy(database.db, { partnershipId, financialYear: 2024, actions: 10 });
@@ -75,7 +83,12 @@ describe("report pages in Chromium", () => {
     const [publication] = await database.db.select().from(reportPublications);
     const [strategy] = await database.db.select().from(strategies);
     const signedOut = await newPage(browser);
-    for (const url of ["/published", `/published/reports/${publication!.id}`, `/published/reports/${publication!.id}/report.html`, `/published/strategies/${strategy!.id}`]) {
+    for (const url of [
+      "/published",
+      `/published/reports/${publication!.id}`,
+      `/published/reports/${publication!.id}/report.html`,
+      `/published/strategies/${strategy!.id}`,
+    ]) {
       const response = await signedOut.goto(`${origin}${url}`);
       expect(response?.status(), url).toBe(200);
       expect(await pageProblems(signedOut), url).toEqual(NO_PAGE_PROBLEMS);

@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
+import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD, } from "../helpers/test-app.ts";
+import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 import { serveWithBrowser } from "./harness/serve.ts";
@@ -26,13 +26,23 @@ describe("wide upload column mapping in Chromium", () => {
     await buildAssets();
     database = await createTestDatabase();
     const org = await fixtures.organisation(database, "Darlington Borough Council");
-    partnershipId = (await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington")).id;
+    partnershipId = (
+      await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington")
+    ).id;
     await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
     await upsertAreas(
       database.db,
       ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
         const [code, name] = pair.split(":") as [string, string];
-        return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+        return {
+          code,
+          name,
+          type: areaTypeOfCode(code)!,
+          nation: nationOfCode(code),
+          ...tiersOfCode(code),
+          startYear: null,
+          endYear: null,
+        };
       }),
     );
     ({ origin, browser, stop } = await serveWithBrowser(database));

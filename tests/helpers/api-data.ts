@@ -9,11 +9,19 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { importerFor, readSourceFile, runImport, type SourceFile, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { indicators } from "../../src/domains/indicators/index.ts";
+import {
+  importerFor,
+  readSourceFile,
+  runImport,
+  type SourceFile,
+  sourceFromBytes,
+} from "../../src/data/imports/index.ts";
+import { indicators } from "../../src/data/indicators/index.ts";
 import { fixtures, type TestApp, type TestClient } from "./test-app.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const dataDir = path.resolve(
+  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
+);
 const file = (...parts: string[]) => path.join(dataDir, ...parts);
 export const files = {
   statxplore: file("cilif", "statxplore-children-relative-low-income-ltla-2014-2022.csv"),
@@ -26,7 +34,8 @@ export const files = {
 export const apiDataAvailable = Object.values(files).every((f) => existsSync(f));
 export const OPEN = "cilif-relative-children-count";
 
-export const csvRows = (text: string): string[][] => parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
+export const csvRows = (text: string): string[][] =>
+  parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The header and Darlington's rows of a small-area file, as text lines. */
@@ -68,23 +77,63 @@ export interface ApiWorld {
 export async function loadApiWorld(t: TestApp): Promise<ApiWorld> {
   const audit = { actorUserId: null, actorLabel: "api-test" };
   const org = await fixtures.organisation(t.database, "Trafford Council");
-  const trafford = await fixtures.partnership(t.database, "Trafford Child Poverty Partnership", "england", "E08000009", "Trafford");
+  const trafford = await fixtures.partnership(
+    t.database,
+    "Trafford Child Poverty Partnership",
+    "england",
+    "E08000009",
+    "Trafford",
+  );
   const steps: { kind: string; source: SourceFile; options: Record<string, unknown>; partnershipId?: string }[] = [
-    { kind: "geography-topology", source: await readSourceFile(file("geography", "uk-local-authorities-topo.json")), options: {} },
+    {
+      kind: "geography-topology",
+      source: await readSourceFile(file("geography", "uk-local-authorities-topo.json")),
+      options: {},
+    },
     { kind: "ltla-lookup", source: await readSourceFile(files.lookup), options: {} },
     { kind: "code-changes", source: await readSourceFile(file("geography", "ltla-changes.csv")), options: {} },
     // Tewkesbury is named only in the small-area lookup (mostly left out): skipped and reported, not guessed.
-    { kind: "statxplore", source: await readSourceFile(files.statxplore), options: { indicator: OPEN, title: "Children in relative low income families (under 16s), count", skipUnmatched: true } },
+    {
+      kind: "statxplore",
+      source: await readSourceFile(files.statxplore),
+      options: {
+        indicator: OPEN,
+        title: "Children in relative low income families (under 16s), count",
+        skipUnmatched: true,
+      },
+    },
   ];
   // The tidy file's authority rows (its ward rows need the whole small-area lookup, left out to keep this quick).
-  const lines = readFileSync(files.tidy, "utf8").split(/\r?\n/).filter((line, i) => i === 0 || (line !== "" && !line.startsWith("E05")));
-  steps.push({ kind: "tidy", source: sourceFromBytes("trafford-neighbours-la.csv", Buffer.from(lines.join("\n"))), options: { publisher: "Trafford Council", disclosure: "small-count" }, partnershipId: trafford.id });
+  const lines = readFileSync(files.tidy, "utf8")
+    .split(/\r?\n/)
+    .filter((line, i) => i === 0 || (line !== "" && !line.startsWith("E05")));
+  steps.push({
+    kind: "tidy",
+    source: sourceFromBytes("trafford-neighbours-la.csv", Buffer.from(lines.join("\n"))),
+    options: { publisher: "Trafford Council", disclosure: "small-count" },
+    partnershipId: trafford.id,
+  });
   // Darlington's small areas only: its rows of the LSOA lookup and of IoD2019 files 3 (deciles) and 6 (children).
-  for (const [kind, name] of [["lsoa-lookup", files.lsoaLookup], ["iod", files.iodDeciles], ["iod", files.iodPopulation]] as const) {
-    steps.push({ kind, source: sourceFromBytes(path.basename(name), Buffer.from(darlingtonRows(name).join("\n"))), options: {} });
+  for (const [kind, name] of [
+    ["lsoa-lookup", files.lsoaLookup],
+    ["iod", files.iodDeciles],
+    ["iod", files.iodPopulation],
+  ] as const) {
+    steps.push({
+      kind,
+      source: sourceFromBytes(path.basename(name), Buffer.from(darlingtonRows(name).join("\n"))),
+      options: {},
+    });
   }
   for (const step of steps) {
-    const report = await runImport(t.database.db, { importer: importerFor(step.kind)!, file: step.source, options: step.options, dryRun: false, audit, partnershipId: step.partnershipId ?? null });
+    const report = await runImport(t.database.db, {
+      importer: importerFor(step.kind)!,
+      file: step.source,
+      options: step.options,
+      dryRun: false,
+      audit,
+      partnershipId: step.partnershipId ?? null,
+    });
     expect(report.errors, step.kind).toEqual([]);
   }
   const own = await t.database.db.select().from(indicators).where(eq(indicators.partnershipId, trafford.id));

@@ -1,5 +1,5 @@
-import { areas } from "../../src/domains/geography/index.ts";
-import { FLAG, importBatches, indicators, observations, periods } from "../../src/domains/indicators/index.ts";
+import { areas } from "../../src/data/geography/index.ts";
+import { FLAG, importBatches, indicators, observations, periods } from "../../src/data/indicators/index.ts";
 import type { Executor } from "../../src/kernel/db/database.ts";
 
 /**
@@ -7,9 +7,19 @@ import type { Executor } from "../../src/kernel/db/database.ts";
  * financial years each (the last provisional, one suppressed). Written straight to the tables:
  * the report reads the store, it does not import into it.
  */
-export async function seedIndicatorStore(db: Executor, area: { code: string; name: string; nation: string }, count: number): Promise<string[]> {
-  const [areaRow] = await db.insert(areas).values({ code: area.code, name: area.name, type: "local-authority", nation: area.nation }).returning();
-  const [batch] = await db.insert(importBatches).values({ kind: "test", fileName: "fixture.csv", sha256: "0".repeat(64), sizeBytes: 0, actorLabel: "test" }).returning();
+export async function seedIndicatorStore(
+  db: Executor,
+  area: { code: string; name: string; nation: string },
+  count: number,
+): Promise<string[]> {
+  const [areaRow] = await db
+    .insert(areas)
+    .values({ code: area.code, name: area.name, type: "local-authority", nation: area.nation })
+    .returning();
+  const [batch] = await db
+    .insert(importBatches)
+    .values({ kind: "test", fileName: "fixture.csv", sha256: "0".repeat(64), sizeBytes: 0, actorLabel: "test" })
+    .returning();
   const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023];
   const periodRows = await db
     .insert(periods)
@@ -30,7 +40,14 @@ export async function seedIndicatorStore(db: Executor, area: { code: string; nam
     const slug = `fixture-indicator-${i + 1}`;
     const [indicator] = await db
       .insert(indicators)
-      .values({ slug, title: `Fixture indicator ${i + 1} (fictional), %`, publisher: "Fictional Statistics Office", dataset: "Fixture series", unit: "percentage", polarity: "higher-is-worse" })
+      .values({
+        slug,
+        title: `Fixture indicator ${i + 1} (fictional), %`,
+        publisher: "Fictional Statistics Office",
+        dataset: "Fixture series",
+        unit: "percentage",
+        polarity: "higher-is-worse",
+      })
       .returning();
     await db.insert(observations).values(
       periodRows.map((period, p) => ({

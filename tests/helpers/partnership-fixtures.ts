@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
-import { partnershipMembers } from "../../src/domains/partnerships/index.ts";
+import { partnershipMembers } from "../../src/workspace/partnerships/index.ts";
 import { fixtures, type TestApp, type TestClient } from "./test-app.ts";
 
 /** Adds an organisation of `type` to a partnership (the members page belongs to another domain). */
@@ -13,7 +13,9 @@ export async function addMember(database: Database, partnershipId: string, name:
 }
 
 export async function auditCount(database: Database, action: string, partnershipId?: string): Promise<number> {
-  const where = partnershipId ? and(eq(auditLog.action, action), eq(auditLog.partnershipId, partnershipId)) : eq(auditLog.action, action);
+  const where = partnershipId
+    ? and(eq(auditLog.action, action), eq(auditLog.partnershipId, partnershipId))
+    : eq(auditLog.action, action);
   const rows = await database.db.select({ id: auditLog.id }).from(auditLog).where(where);
   return rows.length;
 }

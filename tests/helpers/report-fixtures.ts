@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { actions, addIndicator } from "../../src/domains/actions/index.ts";
-import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
+import { actions, addIndicator } from "../../src/cycle/actions/index.ts";
+import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { seedIndicatorStore } from "./indicator-store.ts";
 import { addMembers } from "./strategy-fixtures.ts";
 import { createTestApp, fixtures, type TestClient } from "./test-app.ts";
@@ -21,11 +21,18 @@ export async function reportsWorld() {
   ] as const) {
     orgs[key] = (await fixtures.organisation(t.database, name, type)).id;
   }
-  const scot = (await fixtures.partnership(t.database, "Kelvinside Partnership", "scotland", "S12000046", "Kelvinside")).id;
+  const scot = (await fixtures.partnership(t.database, "Kelvinside Partnership", "scotland", "S12000046", "Kelvinside"))
+    .id;
   const eng = (await fixtures.partnership(t.database, "Northby Partnership", "england", "E06000001", "Northby")).id;
-  const other = (await fixtures.partnership(t.database, "Elsewhere Partnership", "scotland", "S12000047", "Elsewhere")).id;
+  const other = (await fixtures.partnership(t.database, "Elsewhere Partnership", "scotland", "S12000047", "Elsewhere"))
+    .id;
   for (const id of [scot, eng, other]) await addMembers(t.database, id, Object.values(orgs));
-  await fixtures.user(t.database, "lead@k.example", orgs.council!, { roles: [[scot, "lead"], [eng, "lead"]] });
+  await fixtures.user(t.database, "lead@k.example", orgs.council!, {
+    roles: [
+      [scot, "lead"],
+      [eng, "lead"],
+    ],
+  });
   await fixtures.user(t.database, "editor@k.example", orgs.jcp!, { roles: [[scot, "editor"]] });
   await fixtures.user(t.database, "viewer@k.example", orgs.advice!, { roles: [[scot, "viewer"]] });
   await fixtures.user(t.database, "outsider@e.example", orgs.advice!, { roles: [[other, "lead"]] });
@@ -45,7 +52,11 @@ export async function reportsWorld() {
   };
   await buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024, actions: 12 });
   await buildDemoStrategy(t.database.db, { partnershipId: eng, financialYear: 2024, actions: 8 });
-  const [slug] = await seedIndicatorStore(t.database.db, { code: "S12000046", name: "Kelvinside", nation: "scotland" }, 1);
+  const [slug] = await seedIndicatorStore(
+    t.database.db,
+    { code: "S12000046", name: "Kelvinside", nation: "scotland" },
+    1,
+  );
   const [first] = await t.database.db.select().from(actions).where(eq(actions.partnershipId, scot)).limit(1);
   await addIndicator(t.database.db, { actorUserId: null, actorLabel: "test" }, scot, first!.id, {
     indicatorRef: slug!,

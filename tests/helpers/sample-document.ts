@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { comparisonChart, distributionChart, statusChart, trendChart } from "../../src/domains/charts/index.ts";
-import { type BlockInput, type DocumentInput, figureFromChart } from "../../src/domains/documents/index.ts";
-import { choroplethMap } from "../../src/domains/maps/index.ts";
+import { comparisonChart, distributionChart, statusChart, trendChart } from "../../src/lib/charts/index.ts";
+import { type BlockInput, type DocumentInput, figureFromChart } from "../../src/lib/documents/index.ts";
+import { choroplethMap } from "../../src/lib/maps/index.ts";
 
 /** ../shared beside the project root: real data is read from there, never copied. */
 export const sharedData = path.resolve(import.meta.dirname, "../../../shared/data");
 
-const periods = ["2014/15", "2015/16", "2016/17", "2017/18", "2018/19", "2019/20", "2020/21", "2021/22"].map((label, i) => ({ label, provisional: i === 7 }));
+const periods = ["2014/15", "2015/16", "2016/17", "2017/18", "2018/19", "2019/20", "2020/21", "2021/22"].map(
+  (label, i) => ({ label, provisional: i === 7 }),
+);
 const drivers = ["Income from employment", "Costs of living", "Income from social security"];
 
 /** Deterministic pseudo-random numbers so the sample is the same on every run. */
@@ -20,8 +22,12 @@ function sequence(seed: number): () => number {
 }
 
 function darlingtonMapFigure(): BlockInput {
-  const topology = JSON.parse(readFileSync(path.join(sharedData, "geography/lsoa11-topojson-by-lad/E06000005.json"), "utf8"));
-  const lines = readFileSync(path.join(sharedData, "deprivation/iod2019-file3-idaci-idaopi-lsoa11.csv"), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/);
+  const topology = JSON.parse(
+    readFileSync(path.join(sharedData, "geography/lsoa11-topojson-by-lad/E06000005.json"), "utf8"),
+  );
+  const lines = readFileSync(path.join(sharedData, "deprivation/iod2019-file3-idaci-idaopi-lsoa11.csv"), "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/);
   const header = lines[0]!.split(",");
   const decile = header.findIndex((name) => /IDACI\) Decile/.test(name));
   const values = lines
@@ -39,10 +45,16 @@ function darlingtonMapFigure(): BlockInput {
     reverse: true,
     classification: {
       method: "categories",
-      categories: Array.from({ length: 10 }, (_, i) => ({ value: i + 1, label: i === 0 ? "1 (most deprived)" : i === 9 ? "10 (least deprived)" : String(i + 1) })),
+      categories: Array.from({ length: 10 }, (_, i) => ({
+        value: i + 1,
+        label: i === 0 ? "1 (most deprived)" : i === 9 ? "10 (least deprived)" : String(i + 1),
+      })),
     },
   });
-  return figureFromChart(map, { caption: "Darlington LSOAs by national IDACI decile", note: "Period: 2019. Source: MHCLG, English Indices of Deprivation 2019 (IDACI)." });
+  return figureFromChart(map, {
+    caption: "Darlington LSOAs by national IDACI decile",
+    note: "Period: 2019. Source: MHCLG, English Indices of Deprivation 2019 (IDACI).",
+  });
 }
 
 /** A realistic report: trend, comparison, distribution and status charts, an action table, optionally the real Darlington map. */
@@ -61,14 +73,33 @@ export function buildSampleDocument(options: { charts?: number; actions?: number
         unit: "percentage",
         periods,
         series: [
-          { name: "Example Borough", values: periods.map((_, p) => (p === 2 ? null : Math.round((base + p * 0.9 + random() * 2) * 10) / 10)) },
+          {
+            name: "Example Borough",
+            values: periods.map((_, p) => (p === 2 ? null : Math.round((base + p * 0.9 + random() * 2) * 10) / 10)),
+          },
           { name: "England", values: periods.map((_, p) => Math.round((16 + p * 0.5) * 10) / 10) },
         ],
         target: { value: 15, label: "Local target" },
       });
-      figures.push(figureFromChart(chart, { caption: chart.table.caption, note: "Period: 2014/15 to 2021/22; 2021/22 provisional. Source: DWP/HMRC." }));
+      figures.push(
+        figureFromChart(chart, {
+          caption: chart.table.caption,
+          note: "Period: 2014/15 to 2021/22; 2021/22 provisional. Source: DWP/HMRC.",
+        }),
+      );
     } else if (kind === 1) {
-      const names = ["Example Borough", "Northtown", "Southville", "Eastham", "Westbury", "Midshire", "Riverside", "Hillford", "Lakeside", "Moorland"];
+      const names = [
+        "Example Borough",
+        "Northtown",
+        "Southville",
+        "Eastham",
+        "Westbury",
+        "Midshire",
+        "Riverside",
+        "Hillford",
+        "Lakeside",
+        "Moorland",
+      ];
       const chart = comparisonChart({
         title: `Children in relative low income compared with similar areas, indicator ${i + 1}`,
         source: "DWP/HMRC (fictional sample values)",
@@ -77,20 +108,30 @@ export function buildSampleDocument(options: { charts?: number; actions?: number
         selected: "Example Borough",
         areas: names.map((name, n) => {
           const value = Math.round((12 + random() * 14) * 10) / 10;
-          return n === 4 ? { name, value: "suppressed" as const } : { name, value, lower: value - 1.2, upper: value + 1.2 };
+          return n === 4
+            ? { name, value: "suppressed" as const }
+            : { name, value, lower: value - 1.2, upper: value + 1.2 };
         }),
         benchmarks: [
           { name: "England", value: 19.9 },
           { name: "Region", value: 23.4 },
         ],
       });
-      figures.push(figureFromChart(chart, { caption: chart.table.caption, note: "Period: 2021/22 (provisional). Source: DWP/HMRC." }));
+      figures.push(
+        figureFromChart(chart, {
+          caption: chart.table.caption,
+          note: "Period: 2021/22 (provisional). Source: DWP/HMRC.",
+        }),
+      );
     } else if (kind === 2) {
       const chart = distributionChart({
         title: `Neighbourhoods by national IDACI decile, indicator ${i + 1}`,
         source: "English Indices of Deprivation 2019",
         xAxisLabel: "National IDACI decile (1 = most deprived)",
-        categories: Array.from({ length: 10 }, (_, d) => ({ label: String(d + 1), count: Math.round(3 + random() * 12) })),
+        categories: Array.from({ length: 10 }, (_, d) => ({
+          label: String(d + 1),
+          count: Math.round(3 + random() * 12),
+        })),
         showEvenSpread: true,
       });
       figures.push(figureFromChart(chart, { caption: chart.table.caption, note: "Period: 2019. Source: MHCLG." }));
@@ -99,10 +140,20 @@ export function buildSampleDocument(options: { charts?: number; actions?: number
         title: `Action status by driver, quarter ${(i % 4) + 1}`,
         groups: drivers.map((name) => ({
           name,
-          counts: { red: Math.round(random() * 3), amber: Math.round(random() * 5), green: Math.round(3 + random() * 8), "not-started": Math.round(random() * 2) },
+          counts: {
+            red: Math.round(random() * 3),
+            amber: Math.round(random() * 5),
+            green: Math.round(3 + random() * 8),
+            "not-started": Math.round(random() * 2),
+          },
         })),
       });
-      figures.push(figureFromChart(chart, { caption: chart.table.caption, note: "Source: partners' monitoring updates (fictional)." }));
+      figures.push(
+        figureFromChart(chart, {
+          caption: chart.table.caption,
+          note: "Source: partners' monitoring updates (fictional).",
+        }),
+      );
     }
   }
   const actionCount = options.actions ?? 12;
@@ -118,21 +169,62 @@ export function buildSampleDocument(options: { charts?: number; actions?: number
     {
       heading: "Introduction",
       blocks: [
-        { type: "paragraph", text: "This annual report describes what the partnership did in the year to reduce child poverty, and what it plans next. All areas and figures in this sample are fictional unless a source says otherwise." },
-        { type: "richText", html: '<p>Partners agreed <strong>three priorities</strong> linked to the <em>drivers of child poverty</em>. See <a href="https://www.legislation.gov.uk/asp/2017/6">the 2017 Act</a>.</p><ul><li>Maximise incomes</li><li>Reduce costs</li></ul><script>alert(1)</script>' },
-        { type: "callout", title: "Provisional data", text: "Figures for 2021/22 are provisional and may be revised.", tone: "info" },
+        {
+          type: "paragraph",
+          text: "This annual report describes what the partnership did in the year to reduce child poverty, and what it plans next. All areas and figures in this sample are fictional unless a source says otherwise.",
+        },
+        {
+          type: "richText",
+          html: '<p>Partners agreed <strong>three priorities</strong> linked to the <em>drivers of child poverty</em>. See <a href="https://www.legislation.gov.uk/asp/2017/6">the 2017 Act</a>.</p><ul><li>Maximise incomes</li><li>Reduce costs</li></ul><script>alert(1)</script>',
+        },
+        {
+          type: "callout",
+          title: "Provisional data",
+          text: "Figures for 2021/22 are provisional and may be revised.",
+          tone: "info",
+        },
       ],
     },
     { heading: "Evidence of need", blocks: figures.slice(0, Math.ceil(figures.length / 2)) },
     ...(options.map ? [{ heading: "Neighbourhoods", level: 2 as const, blocks: [darlingtonMapFigure()] }] : []),
-    { heading: "Progress on actions", blocks: [...figures.slice(Math.ceil(figures.length / 2)), { type: "table", table: { caption: "Actions and their status", columns: ["Ref", "Action", "Driver", "Lead partner", "Status"], rows: actions } }] },
-    { heading: "Measures for income maximisation", level: 2, blocks: [{ type: "list", ordered: true, items: ["Advice in every secondary school", "Benefit take-up campaign"] }] },
-    { heading: "Next steps", blocks: [{ type: "list", items: ["Review the action plan with partners", "Consult children and families on the draft"] }] },
+    {
+      heading: "Progress on actions",
+      blocks: [
+        ...figures.slice(Math.ceil(figures.length / 2)),
+        {
+          type: "table",
+          table: {
+            caption: "Actions and their status",
+            columns: ["Ref", "Action", "Driver", "Lead partner", "Status"],
+            rows: actions,
+          },
+        },
+      ],
+    },
+    {
+      heading: "Measures for income maximisation",
+      level: 2,
+      blocks: [
+        { type: "list", ordered: true, items: ["Advice in every secondary school", "Benefit take-up campaign"] },
+      ],
+    },
+    {
+      heading: "Next steps",
+      blocks: [
+        { type: "list", items: ["Review the action plan with partners", "Consult children and families on the draft"] },
+      ],
+    },
   ];
   return {
     title: "Example Partnership Local Child Poverty Action Report 2025/26",
     subtitle: "Annual report of the council and health board (fictional sample)",
-    metadata: { partnership: "Example Partnership (fictional)", period: "April 2025 to March 2026", status: "Draft", date: "2026-06-30", author: "Child poverty lead" },
+    metadata: {
+      partnership: "Example Partnership (fictional)",
+      period: "April 2025 to March 2026",
+      status: "Draft",
+      date: "2026-06-30",
+      author: "Child poverty lead",
+    },
     sections,
   };
 }

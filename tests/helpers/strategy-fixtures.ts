@@ -2,16 +2,21 @@ import { eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
-import { partnershipMembers } from "../../src/domains/partnerships/index.ts";
+import { partnershipMembers } from "../../src/workspace/partnerships/index.ts";
 import type { TestApp, TestClient } from "./test-app.ts";
 
 /** Adds organisations to a partnership's membership (the partnerships domain owns the UI). */
 export async function addMembers(database: Database, partnershipId: string, organisationIds: string[]): Promise<void> {
-  await database.db.insert(partnershipMembers).values(organisationIds.map((organisationId) => ({ partnershipId, organisationId })));
+  await database.db
+    .insert(partnershipMembers)
+    .values(organisationIds.map((organisationId) => ({ partnershipId, organisationId })));
 }
 
 export async function auditActions(database: Database, partnershipId: string): Promise<string[]> {
-  const rows = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.partnershipId, partnershipId));
+  const rows = await database.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.partnershipId, partnershipId));
   return rows.map((row) => row.action);
 }
 
@@ -34,7 +39,9 @@ export async function postFile(
   const boundary = "----cpahtestboundary7MA4YWxkTrZu0gW";
   const parts: Buffer[] = [];
   if (options.csrf !== false) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrfToken()}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrfToken()}\r\n`),
+    );
   }
   parts.push(
     Buffer.from(

@@ -6,9 +6,9 @@ import { type Config, loadConfig } from "../../src/kernel/config/config.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { csrfTokenFor, PRE_SESSION_COOKIE } from "../../src/kernel/http/csrf.ts";
 import { SESSION_COOKIE } from "../../src/kernel/http/server.ts";
-import { coordinatorNations, partnershipRoles, users } from "../../src/domains/access/index.ts";
-import { organisations } from "../../src/domains/organisations/index.ts";
-import { partnerships } from "../../src/domains/partnerships/index.ts";
+import { coordinatorNations, partnershipRoles, users } from "../../src/workspace/access/index.ts";
+import { organisations } from "../../src/workspace/organisations/index.ts";
+import { partnerships } from "../../src/workspace/partnerships/index.ts";
 import { createTestDatabase } from "./test-database.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -39,7 +39,8 @@ export class TestClient {
 
   private keep(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.value === "";
+      const expired =
+        cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now()) || cookie.value === "";
       if (expired) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
@@ -58,7 +59,9 @@ export class TestClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader(), ...headers } }));
+    return this.keep(
+      await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader(), ...headers } }),
+    );
   }
 
   /** Posts a urlencoded form; `csrf: false` leaves the token out, a string forges one. */
@@ -128,9 +131,16 @@ export const fixtures = {
     passwordHash ??= await hashPassword(TEST_PASSWORD);
     const [row] = await database.db
       .insert(users)
-      .values({ email, name: email.split("@")[0]!, organisationId, passwordHash, isPlatformAdmin: grants.admin ?? false })
+      .values({
+        email,
+        name: email.split("@")[0]!,
+        organisationId,
+        passwordHash,
+        isPlatformAdmin: grants.admin ?? false,
+      })
       .returning();
-    for (const nation of grants.nations ?? []) await database.db.insert(coordinatorNations).values({ userId: row!.id, nation });
+    for (const nation of grants.nations ?? [])
+      await database.db.insert(coordinatorNations).values({ userId: row!.id, nation });
     for (const [partnershipId, role] of grants.roles ?? []) {
       await database.db.insert(partnershipRoles).values({ userId: row!.id, partnershipId, role });
     }

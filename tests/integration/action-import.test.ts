@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionBudgets, actionPartners, actionPriorities, actions } from "../../src/domains/actions/index.ts";
-import { partnershipRoles, users } from "../../src/domains/access/index.ts";
+import { actionBudgets, actionPartners, actionPriorities, actions } from "../../src/cycle/actions/index.ts";
+import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 import { addMembers, auditActions, postFile } from "../helpers/strategy-fixtures.ts";
 
@@ -11,7 +11,8 @@ let pid: string;
 let copyPid: string;
 let lead: TestClient;
 
-const header = "Ref,Action,Lead agency,Partners,Priority,Start date,End date,Drivers,Priority families,Income maximisation,Budget year,Budget (£),Funding source,Pooled or aligned";
+const header =
+  "Ref,Action,Lead agency,Partners,Priority,Start date,End date,Drivers,Priority families,Income maximisation,Budget year,Budget (£),Funding source,Pooled or aligned";
 const goodCsv = [
   header,
   'A1,Welfare rights officers in GP practices,Eastmuir Council,Eastmuir Health Board,Maximise family incomes,01/04/2025,31/03/2026,Take-up; Eligibility,Lone parent families; Families with a child under one,Yes,2025/26,"£45,000.00",Council core budget,Aligned',
@@ -19,7 +20,11 @@ const goodCsv = [
   'A2,"=HYPERLINK(""http://evil.example"")",Eastmuir Health Board,,Maximise family incomes,2025-06-01,2026-05-31,Housing costs,Larger families (3 or more children),No,2025/26,12000,Health board,pooled',
 ].join("\r\n");
 
-async function uploadAndMap(client: TestClient, partnershipId: string, file: { name: string; content: Buffer | string }) {
+async function uploadAndMap(
+  client: TestClient,
+  partnershipId: string,
+  file: { name: string; content: Buffer | string },
+) {
   const uploaded = await postFile(t, client, `/partnerships/${partnershipId}/actions/import`, file);
   expect(uploaded.statusCode, uploaded.body.slice(0, 500)).toBe(303);
   const mappingUrl = String(uploaded.headers.location);
@@ -27,7 +32,9 @@ async function uploadAndMap(client: TestClient, partnershipId: string, file: { n
   expect(mappingPage.statusCode).toBe(200);
   // Submit the guessed mapping as shown (selected options).
   const fields: Record<string, string> = {};
-  for (const match of mappingPage.body.matchAll(/<select class="govuk-select[^"]*" id="(map-[a-zA-Z]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+  for (const match of mappingPage.body.matchAll(
+    /<select class="govuk-select[^"]*" id="(map-[a-zA-Z]+)"[^>]*>([\s\S]*?)<\/select>/g,
+  )) {
     const selected = /<option value="([^"]*)" selected/.exec(match[2]!);
     fields[match[1]!] = selected?.[1] ?? "";
   }
@@ -47,11 +54,21 @@ beforeAll(async () => {
   copyPid = (await fixtures.partnership(t.database, "Eastmuir Copy", "scotland", "S12000010", "Eastmuir")).id;
   await addMembers(t.database, pid, [council.id, health.id]);
   await addMembers(t.database, copyPid, [council.id, health.id]);
-  await fixtures.user(t.database, "lead@eastmuir.example", council.id, { roles: [[pid, "lead"], [copyPid, "lead"]] });
+  await fixtures.user(t.database, "lead@eastmuir.example", council.id, {
+    roles: [
+      [pid, "lead"],
+      [copyPid, "lead"],
+    ],
+  });
   lead = t.client();
   await lead.signIn("lead@eastmuir.example");
   for (const id of [pid, copyPid]) {
-    await lead.post(`/partnerships/${id}/strategy/edit`, { startYear: "2025", endYear: "2028", vision: "No child in poverty", status: "draft" });
+    await lead.post(`/partnerships/${id}/strategy/edit`, {
+      startYear: "2025",
+      endYear: "2028",
+      vision: "No child in poverty",
+      status: "draft",
+    });
     await lead.post(`/partnerships/${id}/strategy/priorities/new`, { title: "Maximise family incomes" });
   }
 });
@@ -86,7 +103,9 @@ describe("action plan import", () => {
       [4, "Pooled or aligned", "“sometimes” is not Pooled, Aligned or Single organisation"],
     ];
     for (const [row, column, message] of expectations) {
-      const pattern = new RegExp(`<td class="govuk-table__cell">${row}</td><td class="govuk-table__cell">${column.replace(/[()£]/g, "\\$&")}</td><td class="govuk-table__cell">[^<]*${message.replace(/[()£]/g, "\\$&")}`);
+      const pattern = new RegExp(
+        `<td class="govuk-table__cell">${row}</td><td class="govuk-table__cell">${column.replace(/[()£]/g, "\\$&")}</td><td class="govuk-table__cell">[^<]*${message.replace(/[()£]/g, "\\$&")}`,
+      );
       expect(body, `${row} ${column}`).toMatch(pattern);
     }
     // Confirming anyway is refused and nothing is imported.
@@ -96,8 +115,15 @@ describe("action plan import", () => {
   });
 
   it("requires the title and lead columns to be mapped", async () => {
-    const uploaded = await postFile(t, lead, `/partnerships/${pid}/actions/import`, { name: "plan.csv", content: "Something,Else\nx,y\n" });
-    const response = await lead.post(String(uploaded.headers.location), { "map-title": "", "map-lead": "0", "map-reference": "0" });
+    const uploaded = await postFile(t, lead, `/partnerships/${pid}/actions/import`, {
+      name: "plan.csv",
+      content: "Something,Else\nx,y\n",
+    });
+    const response = await lead.post(String(uploaded.headers.location), {
+      "map-title": "",
+      "map-lead": "0",
+      "map-reference": "0",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Select the column that holds the title");
     expect(response.body).toContain("is already used for");
@@ -107,15 +133,30 @@ describe("action plan import", () => {
     const wrong = await postFile(t, lead, `/partnerships/${pid}/actions/import`, { name: "plan.pdf", content: "%PDF" });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain("must be a CSV or an Excel .xlsx file");
-    const fake = await postFile(t, lead, `/partnerships/${pid}/actions/import`, { name: "plan.xlsx", content: "not a zip" });
+    const fake = await postFile(t, lead, `/partnerships/${pid}/actions/import`, {
+      name: "plan.xlsx",
+      content: "not a zip",
+    });
     expect(fake.statusCode).toBe(400);
     expect(fake.body).toContain("not a real Excel .xlsx file");
-    const latin1 = await postFile(t, lead, `/partnerships/${pid}/actions/import`, { name: "plan.csv", content: Buffer.from([0x41, 0x2c, 0xe9, 0x0a]) });
+    const latin1 = await postFile(t, lead, `/partnerships/${pid}/actions/import`, {
+      name: "plan.csv",
+      content: Buffer.from([0x41, 0x2c, 0xe9, 0x0a]),
+    });
     expect(latin1.statusCode).toBe(400);
     expect(latin1.body).toContain("not UTF-8");
-    const forged = await postFile(t, lead, `/partnerships/${pid}/actions/import`, { name: "plan.csv", content: goodCsv }, { csrf: false });
+    const forged = await postFile(
+      t,
+      lead,
+      `/partnerships/${pid}/actions/import`,
+      { name: "plan.csv", content: goodCsv },
+      { csrf: false },
+    );
     expect(forged.statusCode).toBe(403);
-    const huge = await postFile(t, lead, `/partnerships/${pid}/actions/import`, { name: "plan.csv", content: Buffer.alloc(6 * 1024 * 1024, 65) });
+    const huge = await postFile(t, lead, `/partnerships/${pid}/actions/import`, {
+      name: "plan.csv",
+      content: Buffer.alloc(6 * 1024 * 1024, 65),
+    });
     expect(huge.statusCode).toBe(413);
   });
 
@@ -137,7 +178,9 @@ describe("action plan import", () => {
       ["2025/26", 4_500_000, "aligned"],
       ["2026/27", 4_700_000, "aligned"],
     ]);
-    expect(await t.database.db.select().from(actionPriorities).where(eq(actionPriorities.actionId, a1.id))).toHaveLength(1);
+    expect(
+      await t.database.db.select().from(actionPriorities).where(eq(actionPriorities.actionId, a1.id)),
+    ).toHaveLength(1);
     expect(await t.database.db.select().from(actionPartners).where(eq(actionPartners.actionId, a1.id))).toHaveLength(1);
     expect(rows.find((row) => row.reference === "A2")!.title).toBe('=HYPERLINK("http://evil.example")');
     const audit = await auditActions(t.database, pid);
@@ -185,20 +228,34 @@ describe("action plan import", () => {
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const titles = sheet.getColumn(2).values.filter(Boolean).map(String);
-    expect(titles).toContain("'=HYPERLINK(\"http://evil.example\")");
+    expect(titles).toContain('\'=HYPERLINK("http://evil.example")');
     expect(titles).toContain("Welfare rights officers in GP practices");
     const fresh = (await fixtures.partnership(t.database, "Eastmuir Third", "scotland", "S12000010", "Eastmuir")).id;
-    const memberIds = (await t.database.db.select().from(actionPartners).where(eq(actionPartners.partnershipId, pid))).map((row) => row.organisationId);
-    const leadIds = (await t.database.db.select().from(actions).where(eq(actions.partnershipId, pid))).map((row) => row.leadOrganisationId);
+    const memberIds = (
+      await t.database.db.select().from(actionPartners).where(eq(actionPartners.partnershipId, pid))
+    ).map((row) => row.organisationId);
+    const leadIds = (await t.database.db.select().from(actions).where(eq(actions.partnershipId, pid))).map(
+      (row) => row.leadOrganisationId,
+    );
     await addMembers(t.database, fresh, [...new Set([...memberIds, ...leadIds])]);
     const [user] = await t.database.db.select().from(users).where(eq(users.email, "lead@eastmuir.example"));
     await t.database.db.insert(partnershipRoles).values({ userId: user!.id, partnershipId: fresh, role: "lead" });
-    await lead.post(`/partnerships/${fresh}/strategy/edit`, { startYear: "2025", endYear: "2028", vision: "No child in poverty", status: "draft" });
+    await lead.post(`/partnerships/${fresh}/strategy/edit`, {
+      startYear: "2025",
+      endYear: "2028",
+      vision: "No child in poverty",
+      status: "draft",
+    });
     await lead.post(`/partnerships/${fresh}/strategy/priorities/new`, { title: "Maximise family incomes" });
-    const { mapped, mappingUrl } = await uploadAndMap(lead, fresh, { name: "export.xlsx", content: response.rawPayload });
+    const { mapped, mappingUrl } = await uploadAndMap(lead, fresh, {
+      name: "export.xlsx",
+      content: response.rawPayload,
+    });
     expect((await lead.get(String(mapped.headers.location))).body).toContain("Import 2 actions");
     expect((await lead.post(`${mappingUrl}/confirm`)).statusCode).toBe(303);
-    const titles2 = (await t.database.db.select().from(actions).where(eq(actions.partnershipId, fresh))).map((row) => row.title).sort();
+    const titles2 = (await t.database.db.select().from(actions).where(eq(actions.partnershipId, fresh)))
+      .map((row) => row.title)
+      .sort();
     expect(titles2).toEqual(['=HYPERLINK("http://evil.example")', "Welfare rights officers in GP practices"]);
     const budgets = await t.database.db.select().from(actionBudgets).where(eq(actionBudgets.partnershipId, fresh));
     expect(budgets.map((row) => Number(row.amountPence)).sort()).toEqual([1_200_000, 4_500_000, 4_700_000]);

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
-import { actionUpdates } from "../../src/domains/monitoring/index.ts";
+import { actions } from "../../src/cycle/actions/index.ts";
+import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
 
@@ -40,7 +40,13 @@ beforeAll(async () => {
   const jcp = await fixtures.organisation(t.database, "Jobcentre Plus Glenbrae", "jobcentre-plus");
   const far = await fixtures.organisation(t.database, "Farshire Council");
   org = { council: council.id, health: health.id, jcp: jcp.id, far: far.id };
-  const partnership = await fixtures.partnership(t.database, "Glenbrae Child Poverty Partnership", "scotland", "S12000001", "Glenbrae");
+  const partnership = await fixtures.partnership(
+    t.database,
+    "Glenbrae Child Poverty Partnership",
+    "scotland",
+    "S12000001",
+    "Glenbrae",
+  );
   const other = await fixtures.partnership(t.database, "Farshire Partnership", "scotland", "S12000002", "Farshire");
   pid = partnership.id;
   otherPid = other.id;
@@ -59,9 +65,18 @@ beforeAll(async () => {
   await viewer.signIn("viewer@jcp.example");
   await outsider.signIn("lead@farshire.example");
 
-  councilAction = idFromLocation(await lead.post(`/partnerships/${pid}/actions/new`, actionFields(org.council!, "Money advice in schools")));
-  healthAction = idFromLocation(await lead.post(`/partnerships/${pid}/actions/new`, actionFields(org.health!, "Financial inclusion pathway in maternity")));
-  foreignAction = idFromLocation(await outsider.post(`/partnerships/${otherPid}/actions/new`, actionFields(org.far!, "Farshire action")));
+  councilAction = idFromLocation(
+    await lead.post(`/partnerships/${pid}/actions/new`, actionFields(org.council!, "Money advice in schools")),
+  );
+  healthAction = idFromLocation(
+    await lead.post(
+      `/partnerships/${pid}/actions/new`,
+      actionFields(org.health!, "Financial inclusion pathway in maternity"),
+    ),
+  );
+  foreignAction = idFromLocation(
+    await outsider.post(`/partnerships/${otherPid}/actions/new`, actionFields(org.far!, "Farshire action")),
+  );
 });
 afterAll(() => t.close());
 
@@ -75,8 +90,13 @@ describe("a partner editor", () => {
 
   it("gets 403 on another organisation's action and nothing is saved", async () => {
     expect((await editor.get(`/partnerships/${pid}/actions/${councilAction}/updates/new`)).statusCode).toBe(403);
-    expect((await editor.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate)).statusCode).toBe(403);
-    expect((await editor.post(`/partnerships/${pid}/actions/${councilAction}/edit`, actionFields(org.health!, "Taken over"))).statusCode).toBe(403);
+    expect(
+      (await editor.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate)).statusCode,
+    ).toBe(403);
+    expect(
+      (await editor.post(`/partnerships/${pid}/actions/${councilAction}/edit`, actionFields(org.health!, "Taken over")))
+        .statusCode,
+    ).toBe(403);
     expect((await editor.post(`/partnerships/${pid}/actions/${councilAction}/delete`)).statusCode).toBe(403);
     expect(await updatesOf(councilAction)).toHaveLength(0);
     const [row] = await t.database.db.select().from(actions).where(eq(actions.id, councilAction));
@@ -98,14 +118,20 @@ describe("a partner editor", () => {
     const response = await editor.post(`/partnerships/${pid}/actions/new`, actionFields(org.council!, "Sneaky"));
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("You can only add or change actions that your organisation leads");
-    const rows = await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, pid), eq(actions.title, "Sneaky")));
+    const rows = await t.database.db
+      .select()
+      .from(actions)
+      .where(and(eq(actions.partnershipId, pid), eq(actions.title, "Sneaky")));
     expect(rows).toHaveLength(0);
   });
 });
 
 describe("the lead", () => {
   it("updates every action", async () => {
-    const response = await lead.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, { ...goodUpdate, period: "2025/26 Q3" });
+    const response = await lead.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, {
+      ...goodUpdate,
+      period: "2025/26 Q3",
+    });
     expect(response.statusCode).toBe(303);
     const detail = await lead.get(`/partnerships/${pid}/actions/${healthAction}`);
     expect(detail.body).toContain("2025/26 Q3");
@@ -114,17 +140,28 @@ describe("the lead", () => {
 
   it("gets 404 for another partnership's action, through its own partnership's URL", async () => {
     expect((await lead.get(`/partnerships/${pid}/actions/${foreignAction}`)).statusCode).toBe(404);
-    expect((await lead.post(`/partnerships/${pid}/actions/${foreignAction}/updates/new`, goodUpdate)).statusCode).toBe(404);
+    expect((await lead.post(`/partnerships/${pid}/actions/${foreignAction}/updates/new`, goodUpdate)).statusCode).toBe(
+      404,
+    );
     expect(await updatesOf(foreignAction)).toHaveLength(0);
   });
 });
 
 describe("a member of another partnership", () => {
   it("gets 404 for every page and change", async () => {
-    for (const url of ["strategy", "actions", `actions/${councilAction}`, "monitoring", "proofing", "actions/export.csv"]) {
+    for (const url of [
+      "strategy",
+      "actions",
+      `actions/${councilAction}`,
+      "monitoring",
+      "proofing",
+      "actions/export.csv",
+    ]) {
       expect((await outsider.get(`/partnerships/${pid}/${url}`)).statusCode, url).toBe(404);
     }
-    expect((await outsider.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate)).statusCode).toBe(404);
+    expect(
+      (await outsider.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate)).statusCode,
+    ).toBe(404);
     expect(await updatesOf(councilAction)).toHaveLength(0);
   });
 });
@@ -138,9 +175,19 @@ describe("a viewer", () => {
       viewer.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate),
       viewer.post(`/partnerships/${pid}/actions/${councilAction}/edit`, actionFields(org.council!, "Changed")),
       viewer.post(`/partnerships/${pid}/actions/new`, actionFields(org.jcp!, "New")),
-      viewer.post(`/partnerships/${pid}/strategy/edit`, { startYear: "2025", endYear: "2028", vision: "x", status: "draft" }),
+      viewer.post(`/partnerships/${pid}/strategy/edit`, {
+        startYear: "2025",
+        endYear: "2028",
+        vision: "x",
+        status: "draft",
+      }),
       viewer.post(`/partnerships/${pid}/proofing/new`, { name: "x" }),
-      viewer.post(`/partnerships/${pid}/actions/${councilAction}/budgets/new`, { financialYear: "2025/26", amountPence: "100", source: "x", arrangement: "pooled" }),
+      viewer.post(`/partnerships/${pid}/actions/${councilAction}/budgets/new`, {
+        financialYear: "2025/26",
+        amountPence: "100",
+        source: "x",
+        arrangement: "pooled",
+      }),
     ];
     for (const response of await Promise.all(attempts)) expect(response.statusCode).toBe(403);
     expect(await auditActions(t.database, pid)).toEqual(before);
@@ -184,15 +231,23 @@ describe("progress updates", () => {
   });
 
   it("tick off milestones in the same transaction, with audit entries", async () => {
-    const created = await lead.post(`/partnerships/${pid}/actions/${councilAction}/milestones/new`, { title: "Pilot in 3 schools", dueDate: "30/09/2025" });
+    const created = await lead.post(`/partnerships/${pid}/actions/${councilAction}/milestones/new`, {
+      title: "Pilot in 3 schools",
+      dueDate: "30/09/2025",
+    });
     expect(created.statusCode).toBe(303);
     const form = await lead.get(`/partnerships/${pid}/actions/${councilAction}/updates/new`);
     const milestoneId = /name="milestoneIds" type="checkbox" value="([0-9a-f-]{36})"/.exec(form.body)?.[1];
     expect(milestoneId).toBeDefined();
-    const response = await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, { ...goodUpdate, milestoneIds: milestoneId! });
+    const response = await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, {
+      ...goodUpdate,
+      milestoneIds: milestoneId!,
+    });
     expect(response.statusCode).toBe(303);
     const detail = await lead.get(`/partnerships/${pid}/actions/${councilAction}`);
     expect(detail.body).toMatch(/Done \d/);
-    expect(await auditActions(t.database, pid)).toEqual(expect.arrayContaining(["action.milestone.create", "action.milestone.done"]));
+    expect(await auditActions(t.database, pid)).toEqual(
+      expect.arrayContaining(["action.milestone.create", "action.milestone.done"]),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { sessions } from "../../src/kernel/auth/tables.ts";
-import { coordinatorNations, invitations, partnershipRoles, users } from "../../src/domains/access/index.ts";
+import { coordinatorNations, invitations, partnershipRoles, users } from "../../src/workspace/access/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -24,7 +24,9 @@ beforeAll(async () => {
   t = await createTestApp();
   const council = await fixtures.organisation(t.database, "Northshire Council");
   ids.org = council.id;
-  ids.partnership = (await fixtures.partnership(t.database, "Northshire Partnership", "england", "E06000005", "Darlington")).id;
+  ids.partnership = (
+    await fixtures.partnership(t.database, "Northshire Partnership", "england", "E06000005", "Darlington")
+  ).id;
   ids.admin = (await fixtures.user(t.database, "admin@hub.example", council.id, { admin: true })).id;
   ids.other = (await fixtures.user(t.database, "other@hub.example", council.id)).id;
   admin = t.client();
@@ -41,7 +43,16 @@ describe("adding users", () => {
     await other.signIn("other@hub.example");
     expect((await other.get("/admin/users")).statusCode).toBe(403);
     expect((await other.get(`/admin/users/${ids.admin}`)).statusCode).toBe(403);
-    expect((await other.post("/admin/users", { name: "X", email: "x@hub.example", organisationId: ids.org!, method: "invite" })).statusCode).toBe(403);
+    expect(
+      (
+        await other.post("/admin/users", {
+          name: "X",
+          email: "x@hub.example",
+          organisationId: ids.org!,
+          method: "invite",
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(await userByEmail("x@hub.example")).toBeUndefined();
   });
 
@@ -58,7 +69,12 @@ describe("adding users", () => {
     expect(short.body).toContain("Password must be at least 12 characters");
     expect(short.body).toContain('value="Ann Example"');
     expect(short.body).not.toContain("too-short");
-    const duplicate = await admin.post("/admin/users", { name: "Dup", email: "OTHER@hub.example", organisationId: ids.org!, method: "invite" });
+    const duplicate = await admin.post("/admin/users", {
+      name: "Dup",
+      email: "OTHER@hub.example",
+      organisationId: ids.org!,
+      method: "invite",
+    });
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.body).toContain("Someone already has an account with this email address");
     expect(duplicate.body).toContain('href="#email"');
@@ -70,7 +86,12 @@ describe("adding users", () => {
   });
 
   it("creates an invitation link shown once, storing only its SHA-256", async () => {
-    const response = await admin.post("/admin/users", { name: "Ivy Invitee", email: "ivy@hub.example", organisationId: ids.org!, method: "invite" });
+    const response = await admin.post("/admin/users", {
+      name: "Ivy Invitee",
+      email: "ivy@hub.example",
+      organisationId: ids.org!,
+      method: "invite",
+    });
     expect(response.statusCode).toBe(200);
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(response.body)![1]!;
     const user = (await userByEmail("ivy@hub.example"))!;
@@ -106,7 +127,10 @@ describe("adding users", () => {
     expect(response.statusCode).toBe(303);
     const user = (await userByEmail("pat@hub.example"))!;
     expect(user).toMatchObject({ status: "active", isPlatformAdmin: true });
-    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "user.created")));
+    const [entry] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "user.created")));
     expect(JSON.stringify(entry)).not.toContain("a-long-initial-password");
     expect((await t.client().signIn("pat@hub.example", "a-long-initial-password")).statusCode).toBe(303);
   });
@@ -115,8 +139,12 @@ describe("adding users", () => {
 describe("the user page", () => {
   it("assigns, changes and removes partnership roles with audit entries", async () => {
     const url = `/admin/users/${ids.other}`;
-    expect((await admin.post(`${url}/roles`, { partnershipId: ids.partnership!, role: "viewer" })).statusCode).toBe(303);
-    expect((await admin.post(`${url}/roles`, { partnershipId: ids.partnership!, role: "editor" })).statusCode).toBe(303);
+    expect((await admin.post(`${url}/roles`, { partnershipId: ids.partnership!, role: "viewer" })).statusCode).toBe(
+      303,
+    );
+    expect((await admin.post(`${url}/roles`, { partnershipId: ids.partnership!, role: "editor" })).statusCode).toBe(
+      303,
+    );
     const page = await admin.get(`${url}?saved=role`);
     expect(page.body).toContain("Northshire Partnership");
     expect(page.body).toContain("Editor");
@@ -148,7 +176,10 @@ describe("the user page", () => {
     expect((await admin.post(`${url}/nations/scotland/remove`)).statusCode).toBe(303);
     rows = await t.database.db.select().from(coordinatorNations).where(eq(coordinatorNations.userId, ids.other!));
     expect(rows).toHaveLength(0);
-    expect((await actionsFor(ids.other!)).filter((action) => action.startsWith("coordinator"))).toEqual(["coordinator.added", "coordinator.removed"]);
+    expect((await actionsFor(ids.other!)).filter((action) => action.startsWith("coordinator"))).toEqual([
+      "coordinator.added",
+      "coordinator.removed",
+    ]);
   });
 
   it("does not let an administrator remove their own rights or disable themself", async () => {
@@ -173,7 +204,10 @@ describe("the user page", () => {
     expect((await userByEmail("other@hub.example"))!.isPlatformAdmin).toBe(true);
     expect((await admin.post(`${url}/admin`, { isPlatformAdmin: "false" })).statusCode).toBe(303);
     expect((await userByEmail("other@hub.example"))!.isPlatformAdmin).toBe(false);
-    expect((await actionsFor(ids.other!)).filter((action) => action.startsWith("user.admin"))).toEqual(["user.admin_granted", "user.admin_revoked"]);
+    expect((await actionsFor(ids.other!)).filter((action) => action.startsWith("user.admin"))).toEqual([
+      "user.admin_granted",
+      "user.admin_revoked",
+    ]);
   });
 
   it("disabling ends the person's sessions and stops them signing in; enabling restores access", async () => {
@@ -190,12 +224,17 @@ describe("the user page", () => {
     expect((await admin.post(`/admin/users/${ids.other}/invitation`)).statusCode).toBe(400);
     expect((await admin.post(`/admin/users/${ids.other}/status`, { status: "active" })).statusCode).toBe(303);
     expect((await t.client().signIn("other@hub.example")).statusCode).toBe(303);
-    expect((await actionsFor(ids.other!)).filter((action) => /user\.(dis|en)abled/.test(action))).toEqual(["user.disabled", "user.enabled"]);
+    expect((await actionsFor(ids.other!)).filter((action) => /user\.(dis|en)abled/.test(action))).toEqual([
+      "user.disabled",
+      "user.enabled",
+    ]);
   });
 
   it("gives 404 for an unknown user", async () => {
     expect((await admin.get("/admin/users/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
-    expect((await admin.post("/admin/users/00000000-0000-4000-8000-000000000000/status", { status: "disabled" })).statusCode).toBe(404);
+    expect(
+      (await admin.post("/admin/users/00000000-0000-4000-8000-000000000000/status", { status: "disabled" })).statusCode,
+    ).toBe(404);
     expect((await admin.get("/admin/users/nope")).statusCode).toBe(404);
   });
 });

@@ -6,9 +6,25 @@ import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
-import { areaDetailSchema, areasPageSchema, dataPageSchema, errorSchema, profileSchema } from "../../src/domains/api/schemas.ts";
-import { indicators } from "../../src/domains/indicators/index.ts";
-import { type ApiWorld, apiDataAvailable, bearer, csvRows, darlingtonRows, files, loadApiWorld, OPEN, statxploreColumn } from "../helpers/api-data.ts";
+import {
+  areaDetailSchema,
+  areasPageSchema,
+  dataPageSchema,
+  errorSchema,
+  profileSchema,
+} from "../../src/data/api/schemas.ts";
+import { indicators } from "../../src/data/indicators/index.ts";
+import {
+  type ApiWorld,
+  apiDataAvailable,
+  bearer,
+  csvRows,
+  darlingtonRows,
+  files,
+  loadApiWorld,
+  OPEN,
+  statxploreColumn,
+} from "../helpers/api-data.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -31,12 +47,16 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(response.statusCode).toBe(200);
     const document = response.json() as { openapi: string; paths: Record<string, { get?: unknown }> };
     expect(document.openapi).toBe("3.1.0");
-    const documented = Object.keys(document.paths).filter((p) => document.paths[p]!.get).sort();
+    const documented = Object.keys(document.paths)
+      .filter((p) => document.paths[p]!.get)
+      .sort();
     expect(documented).toEqual([...new Set(apiRoutes.map((r) => r.url.replace(/:([A-Za-z0-9_]+)/g, "{$1}")))].sort());
   });
 
   it("pages through areas filtered by type and parent, matching the lookup file", async () => {
-    const expected = csvRows(readFileSync(files.lookup, "utf8")).filter((r) => r[8] === "E12000001").map((r) => r[0]!);
+    const expected = csvRows(readFileSync(files.lookup, "utf8"))
+      .filter((r) => r[8] === "E12000001")
+      .map((r) => r[0]!);
     expect(expected.length).toBe(12);
     const seen: string[] = [];
     let url: string | null = "/api/v1/areas?type=local-authority&parent=E12000001&pageSize=5";
@@ -75,16 +95,22 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(compared).toBeGreaterThan(250);
     const darlington = body.data.find((v) => v.area.code === "E06000005")!;
     expect(darlington.value).toBe(6070);
-    const first = dataPageSchema.parse((await api(`/api/v1/indicators/${OPEN}/data?parent=E06000005&period=2014/15`)).json());
+    const first = dataPageSchema.parse(
+      (await api(`/api/v1/indicators/${OPEN}/data?parent=E06000005&period=2014/15`)).json(),
+    );
     expect(first.data).toEqual([]); // the parent filter is about children of Darlington: none at authority level
-    const one = dataPageSchema.parse((await api(`/api/v1/indicators/${OPEN}/data?areaType=local-authority&period=2014/15&pageSize=1000`)).json());
+    const one = dataPageSchema.parse(
+      (await api(`/api/v1/indicators/${OPEN}/data?areaType=local-authority&period=2014/15&pageSize=1000`)).json(),
+    );
     const darlington2014 = one.data.find((v) => v.area.code === "E06000005")!;
     expect(darlington2014.value).toBe(statxploreColumn("2014/15").get("Darlington"));
     expect(darlington2014.flags.provisional).toBe(false);
   });
 
   it("pages through values with the next links: every value once, in the same order as one big page", async () => {
-    const whole = dataPageSchema.parse((await api(`/api/v1/indicators/${OPEN}/data?areaType=local-authority&pageSize=1000`)).json());
+    const whole = dataPageSchema.parse(
+      (await api(`/api/v1/indicators/${OPEN}/data?areaType=local-authority&pageSize=1000`)).json(),
+    );
     expect(whole.data.length).toBe(1000);
     const walked: string[] = [];
     let url: string | null = `/api/v1/indicators/${OPEN}/data?areaType=local-authority&pageSize=150`;
@@ -104,7 +130,10 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
   });
 
   it("answers in CSV on Accept: text/csv with the same figures", async () => {
-    const response = await api(`/api/v1/indicators/${OPEN}/data?areaType=local-authority&period=2021/22&pageSize=1000`, { accept: "text/csv" });
+    const response = await api(
+      `/api/v1/indicators/${OPEN}/data?areaType=local-authority&period=2021/22&pageSize=1000`,
+      { accept: "text/csv" },
+    );
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("text/csv");
     const rows = csvRows(response.body);
@@ -116,19 +145,27 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(darlington[at("provisional")]).toBe("yes");
     expect(darlington[at("suppressed")]).toBe("no");
     const latest = statxploreColumn("2021/22 (p)");
-    const total = rows.slice(1).reduce((sum, r) => sum + (latest.has(r[at("area_name")]!) ? Number(r[at("value")]) : 0), 0);
+    const total = rows
+      .slice(1)
+      .reduce((sum, r) => sum + (latest.has(r[at("area_name")]!) ? Number(r[at("value")]) : 0), 0);
     const rawTotal = rows.slice(1).reduce((sum, r) => sum + (latest.get(r[at("area_name")]!) ?? 0), 0);
     expect(total).toBe(rawTotal);
   });
 
   it("escapes formulas in CSV cells", async () => {
-    await t.database.db.update(indicators).set({ title: "=HYPERLINK(\"http://evil.example\")" }).where(eq(indicators.slug, OPEN));
+    await t.database.db
+      .update(indicators)
+      .set({ title: '=HYPERLINK("http://evil.example")' })
+      .where(eq(indicators.slug, OPEN));
     try {
       const response = await api(`/api/v1/indicators/${OPEN}`, { accept: "text/csv" });
       const rows = csvRows(response.body);
-      expect(rows[1]![rows[0]!.indexOf("title")]).toBe("'=HYPERLINK(\"http://evil.example\")");
+      expect(rows[1]![rows[0]!.indexOf("title")]).toBe('\'=HYPERLINK("http://evil.example")');
     } finally {
-      await t.database.db.update(indicators).set({ title: "Children in relative low income families (under 16s), count" }).where(eq(indicators.slug, OPEN));
+      await t.database.db
+        .update(indicators)
+        .set({ title: "Children in relative low income families (under 16s), count" })
+        .where(eq(indicators.slug, OPEN));
     }
   });
 
@@ -150,13 +187,22 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
       expect(response.statusCode, url).toBe(400);
       expect(response.headers["content-type"]).toContain("application/json");
       const body = errorSchema.parse(response.json());
-      expect(body.error.fields.map((f) => f.field), url).toContain(field);
+      expect(
+        body.error.fields.map((f) => f.field),
+        url,
+      ).toContain(field);
       expect(response.body).not.toMatch(/<html|at .*\.ts:\d+/);
     }
   });
 
   it("answers unknown areas, indicators and endpoints with 404 JSON", async () => {
-    for (const url of ["/api/v1/areas/E06999999", "/api/v1/areas/not-a-code", "/api/v1/indicators/no-such-thing", "/api/v1/indicators/NOPE!", "/api/v1/nothing-here"]) {
+    for (const url of [
+      "/api/v1/areas/E06999999",
+      "/api/v1/areas/not-a-code",
+      "/api/v1/indicators/no-such-thing",
+      "/api/v1/indicators/NOPE!",
+      "/api/v1/nothing-here",
+    ]) {
       const response = await api(url);
       expect(response.statusCode, url).toBe(404);
       expect(errorSchema.parse(response.json()).error.code).toBe("NOT_FOUND");
@@ -173,21 +219,33 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(cilif.values).toHaveLength(8);
     expect(cilif.trend.sinceFirst).toMatchObject({ from: "2014/15", to: "2021/22", direction: "increasing" });
     expect(cilif.rank?.of).toBeGreaterThan(100);
-    expect(cilif.comparisons.map((c) => `${c.relation} ${c.area.code}`)).toEqual(["region E12000001", "nation E92000001"]);
-    for (const c of cilif.comparisons) if (c.period === null) expect(c).toMatchObject({ value: null, result: "not compared" });
+    expect(cilif.comparisons.map((c) => `${c.relation} ${c.area.code}`)).toEqual([
+      "region E12000001",
+      "nation E92000001",
+    ]);
+    for (const c of cilif.comparisons)
+      if (c.period === null) expect(c).toMatchObject({ value: null, result: "not compared" });
     // Darlington's profile never shows Trafford's own data, whoever asks.
     expect(body.indicators.every((p) => p.indicator.access === "open")).toBe(true);
-    const lsoas = dataPageSchema.parse((await api("/api/v1/indicators/iod2019-idaci-decile/data?parent=E06000005&areaType=lsoa&pageSize=1000")).json());
+    const lsoas = dataPageSchema.parse(
+      (await api("/api/v1/indicators/iod2019-idaci-decile/data?parent=E06000005&areaType=lsoa&pageSize=1000")).json(),
+    );
     expect(lsoas.data).toHaveLength(65);
 
-    const trafford = profileSchema.parse((await api("/api/v1/areas/E08000009/profile", bearer(world.memberToken))).json());
+    const trafford = profileSchema.parse(
+      (await api("/api/v1/areas/E08000009/profile", bearer(world.memberToken))).json(),
+    );
     expect(trafford.indicators.map((p) => p.indicator.id)).toContain(world.restrictedSlug);
     const anonymousTrafford = profileSchema.parse((await api("/api/v1/areas/E08000009/profile")).json());
     expect(anonymousTrafford.indicators.map((p) => p.indicator.id)).not.toContain(world.restrictedSlug);
 
     // Small areas: Darlington's 65 LSOAs by IDACI decile, and children in the most deprived 10%, as in IoD2019 files 3 and 6.
     const raw = csvRows(darlingtonRows(files.iodDeciles).join("\n")).slice(1);
-    const children = new Map(csvRows(darlingtonRows(files.iodPopulation).join("\n")).slice(1).map((r) => [r[0]!, Number(r[5])]));
+    const children = new Map(
+      csvRows(darlingtonRows(files.iodPopulation).join("\n"))
+        .slice(1)
+        .map((r) => [r[0]!, Number(r[5])]),
+    );
     const idaci = body.smallAreas.find((panel) => panel.indicator.id === "iod2019-idaci-decile")!;
     expect(idaci.period.code).toBe("2019");
     expect(idaci.areas).toHaveLength(65);

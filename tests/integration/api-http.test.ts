@@ -14,14 +14,23 @@ afterAll(() => t.close());
 
 describe("API over HTTP", () => {
   it("lets any origin read, and answers the preflight for an Authorization header", async () => {
-    const read = await t.app.inject({ method: "GET", url: "/api/v1/indicators", headers: { origin: "https://dashboard.example" }, remoteAddress: "192.0.2.1" });
+    const read = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/indicators",
+      headers: { origin: "https://dashboard.example" },
+      remoteAddress: "192.0.2.1",
+    });
     expect(read.statusCode).toBe(200);
     expect(read.headers["access-control-allow-origin"]).toBe("*");
     expect(read.headers["access-control-allow-credentials"]).toBeUndefined();
     const preflight = await t.app.inject({
       method: "OPTIONS",
       url: "/api/v1/areas?type=local-authority",
-      headers: { origin: "https://dashboard.example", "access-control-request-method": "GET", "access-control-request-headers": "authorization" },
+      headers: {
+        origin: "https://dashboard.example",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "authorization",
+      },
       remoteAddress: "192.0.2.2",
     });
     expect(preflight.statusCode).toBe(204);
@@ -31,7 +40,12 @@ describe("API over HTTP", () => {
 
   it("refuses anything but GET with 405 JSON naming the allowed methods, not a CSRF error", async () => {
     for (const method of ["POST", "PUT", "DELETE"] as const) {
-      const response = await t.app.inject({ method, url: "/api/v1/indicators", payload: {}, remoteAddress: "192.0.2.3" });
+      const response = await t.app.inject({
+        method,
+        url: "/api/v1/indicators",
+        payload: {},
+        remoteAddress: "192.0.2.3",
+      });
       expect(response.statusCode).toBe(405);
       expect(response.headers.allow).toBe("GET, OPTIONS");
       expect(response.json()).toMatchObject({ error: { code: "METHOD_NOT_ALLOWED" } });
@@ -40,12 +54,19 @@ describe("API over HTTP", () => {
 
   it("limits each caller to the configured requests a minute, with a JSON 429 and the time to wait", async () => {
     const get = (remoteAddress: string, authorization?: string) =>
-      t.app.inject({ method: "GET", url: "/api/v1/indicators", remoteAddress, headers: authorization ? { authorization } : {} });
+      t.app.inject({
+        method: "GET",
+        url: "/api/v1/indicators",
+        remoteAddress,
+        headers: authorization ? { authorization } : {},
+      });
     for (let i = 0; i < 5; i++) expect((await get("198.51.100.7")).statusCode).toBe(200);
     const limited = await get("198.51.100.7");
     expect(limited.statusCode).toBe(429);
     expect(limited.headers["retry-after"]).toBeDefined();
-    expect(limited.json()).toMatchObject({ error: { code: "RATE_LIMITED", message: expect.stringContaining("at most 5 a minute") } });
+    expect(limited.json()).toMatchObject({
+      error: { code: "RATE_LIMITED", message: expect.stringContaining("at most 5 a minute") },
+    });
     // Another caller, and the same address with a token, are counted apart.
     expect((await get("198.51.100.8")).statusCode).toBe(200);
     expect((await get("198.51.100.7", "Bearer cpah_not-a-real-token")).statusCode).toBe(401);

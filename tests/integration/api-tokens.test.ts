@@ -5,10 +5,19 @@
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../src/domains/access/index.ts";
-import { apiTokens, hashToken } from "../../src/domains/api/index.ts";
-import { dataPageSchema, errorSchema, indicatorListSchema } from "../../src/domains/api/schemas.ts";
-import { type ApiWorld, apiDataAvailable, bearer, createTokenAs, csvRows, files, loadApiWorld, OPEN } from "../helpers/api-data.ts";
+import { users } from "../../src/workspace/access/index.ts";
+import { apiTokens, hashToken } from "../../src/data/api/index.ts";
+import { dataPageSchema, errorSchema, indicatorListSchema } from "../../src/data/api/schemas.ts";
+import {
+  type ApiWorld,
+  apiDataAvailable,
+  bearer,
+  createTokenAs,
+  csvRows,
+  files,
+  loadApiWorld,
+  OPEN,
+} from "../helpers/api-data.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -24,7 +33,8 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
 
   it("keeps restricted data behind a token its user may use", async () => {
     const url = `/api/v1/indicators/${world.restrictedSlug}/data?pageSize=1000`;
-    const catalogue = (headers = {}) => api("/api/v1/indicators", headers).then((r) => indicatorListSchema.parse(r.json()).data.map((i) => i.id));
+    const catalogue = (headers = {}) =>
+      api("/api/v1/indicators", headers).then((r) => indicatorListSchema.parse(r.json()).data.map((i) => i.id));
     expect(await catalogue()).toContain(OPEN);
     expect(await catalogue()).not.toContain(world.restrictedSlug);
     expect(await catalogue(bearer(world.outsiderToken))).not.toContain(world.restrictedSlug);
@@ -44,7 +54,9 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
     expect(ok.headers["cache-control"]).toContain("no-store");
     const body = dataPageSchema.parse(ok.json());
     expect(body.indicator.access).toBe("restricted");
-    const raw = csvRows(readFileSync(files.tidy, "utf8")).filter((r) => r[3] === "Children in relative low income families (under 16s)" && r[0] === "E08000009");
+    const raw = csvRows(readFileSync(files.tidy, "utf8")).filter(
+      (r) => r[3] === "Children in relative low income families (under 16s)" && r[0] === "E08000009",
+    );
     expect(raw.length).toBeGreaterThan(0);
     for (const row of raw) {
       const value = body.data.find((v) => v.area.code === "E08000009" && v.period.code === row[2]);
@@ -55,7 +67,10 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
 
   it("stores only a hash, audits create and revoke, and refuses revoked and expired tokens", async () => {
     const secret = await createTokenAs(world.member, "Short-lived");
-    const [row] = await t.database.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(secret)));
+    const [row] = await t.database.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(secret)));
     expect(row).toBeDefined();
     expect(JSON.stringify(row)).not.toContain(secret.slice(10));
     const url = `/api/v1/indicators/${world.restrictedSlug}`;
@@ -77,12 +92,20 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
     expect(refused.statusCode).toBe(401);
     expect(errorSchema.parse(refused.json()).error.message).toMatch(/revoked/);
 
-    const audit = await t.database.db.execute(sql`select action from audit_log where entity_id = ${row!.id} order by id`);
-    expect((audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action)).toEqual(["api-token.created", "api-token.revoked"]);
+    const audit = await t.database.db.execute(
+      sql`select action from audit_log where entity_id = ${row!.id} order by id`,
+    );
+    expect((audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action)).toEqual([
+      "api-token.created",
+      "api-token.revoked",
+    ]);
 
     const expiring = await createTokenAs(world.member, "Expiring");
     expect((await api(url, bearer(expiring))).statusCode).toBe(200);
-    await t.database.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.tokenHash, hashToken(expiring)));
+    await t.database.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.tokenHash, hashToken(expiring)));
     const expired = await api(url, bearer(expiring));
     expect(expired.statusCode).toBe(401);
     expect(errorSchema.parse(expired.json()).error.message).toMatch(/expired/);
@@ -111,7 +134,10 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
     // At most 20 live tokens each: the 21st is refused with the reason, and nothing is saved.
     const busy = t.client();
     await busy.signIn("outsider@elsewhere.example");
-    const [first] = await t.database.db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(world.outsiderToken)));
+    const [first] = await t.database.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenHash, hashToken(world.outsiderToken)));
     const live = (await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, first!.userId))).length;
     for (let i = live; i < 20; i++) await createTokenAs(busy, `Script ${i}`);
     const refused = await busy.post("/account/api-tokens", { name: "One too many", days: "7" });

@@ -6,11 +6,19 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importerFor, readSourceFile, runImport, sharedDataSteps, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { valuesForAreaType } from "../../src/domains/indicators/index.ts";
+import {
+  importerFor,
+  readSourceFile,
+  runImport,
+  sharedDataSteps,
+  sourceFromBytes,
+} from "../../src/data/imports/index.ts";
+import { valuesForAreaType } from "../../src/data/indicators/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const dataDir = path.resolve(
+  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
+);
 const statxplore = path.join(dataDir, "cilif", "statxplore-children-relative-low-income-ltla-2014-2022.csv");
 const available = existsSync(statxplore);
 const SLUG = "cilif-relative-children-count";
@@ -21,7 +29,10 @@ let darlingtonId: string;
 let emptyId: string;
 
 function decode(html: string): string {
-  return html.replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+  return html
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"');
 }
 
 /** The section of the page for one indicator. */
@@ -36,22 +47,49 @@ describe.skipIf(!available)("area profile", () => {
   beforeAll(async () => {
     t = await createTestApp();
     const audit = { actorUserId: null, actorLabel: "profile-test" };
-    const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "neighbours", "statxplore"]);
+    const wanted = new Set([
+      "geography-topology",
+      "ltla-lookup",
+      "code-changes",
+      "lsoa-lookup",
+      "neighbours",
+      "statxplore",
+    ]);
     // IoD File 3 (ranks/deciles) and File 6 (denominators): the small-area deciles and children in them.
     const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
     const steps = (await sharedDataSteps(dataDir)).filter(
-      (s) => wanted.has(s.kind) || (s.kind === "iod" && iod.includes(path.basename(s.file))) || (s.kind === "lsoa-boundaries" && path.basename(s.file) === "E06000005.json"),
+      (s) =>
+        wanted.has(s.kind) ||
+        (s.kind === "iod" && iod.includes(path.basename(s.file))) ||
+        (s.kind === "lsoa-boundaries" && path.basename(s.file) === "E06000005.json"),
     );
     for (const step of steps) {
-      const report = await runImport(t.database.db, { importer: importerFor(step.kind)!, file: await readSourceFile(step.file), options: step.options, dryRun: false, audit });
+      const report = await runImport(t.database.db, {
+        importer: importerFor(step.kind)!,
+        file: await readSourceFile(step.file),
+        options: step.options,
+        dryRun: false,
+        audit,
+      });
       expect(report.errors, step.file).toEqual([]);
     }
     const org = await fixtures.organisation(t.database, "Darlington Borough Council");
-    const darlington = await fixtures.partnership(t.database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington");
+    const darlington = await fixtures.partnership(
+      t.database,
+      "Darlington Child Poverty Partnership",
+      "england",
+      "E06000005",
+      "Darlington",
+    );
     const empty = await fixtures.partnership(t.database, "Newland Partnership", "england", "E06000099", "Newland");
     darlingtonId = darlington.id;
     emptyId = empty.id;
-    await fixtures.user(t.database, "viewer@example.org", org.id, { roles: [[darlingtonId, "viewer"], [emptyId, "viewer"]] });
+    await fixtures.user(t.database, "viewer@example.org", org.id, {
+      roles: [
+        [darlingtonId, "viewer"],
+        [emptyId, "viewer"],
+      ],
+    });
     await fixtures.user(t.database, "outsider@example.org", org.id);
     reader = t.client();
     await reader.signIn("viewer@example.org");
@@ -59,10 +97,15 @@ describe.skipIf(!available)("area profile", () => {
   afterAll(() => t?.close());
 
   it("shows Darlington's latest value and period exactly as in the source file, its trend and its rank", async () => {
-    const rows: string[][] = parse(readFileSync(statxplore, "utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
+    const rows: string[][] = parse(readFileSync(statxplore, "utf8").replace(/^\uFEFF/, ""), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
     const header = rows.find((r) => r[0] === "Year")!;
     const darlington = rows.find((r) => r[0] === "Darlington")!;
-    const periodColumns = header.map((cell, i) => ({ cell, i })).filter((c) => c.i > 0 && /^\d{4}\/\d{2}/.test(c.cell) && !/Annotations/.test(c.cell));
+    const periodColumns = header
+      .map((cell, i) => ({ cell, i }))
+      .filter((c) => c.i > 0 && /^\d{4}\/\d{2}/.test(c.cell) && !/Annotations/.test(c.cell));
     const first = periodColumns[0]!;
     const last = periodColumns.at(-1)!;
     expect(last.cell).toBe("2021/22 (p)");
@@ -73,46 +116,84 @@ describe.skipIf(!available)("area profile", () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("Area profile: Darlington");
     const html = section(response.body, SLUG);
-    expect(html).toMatch(new RegExp(`data-latest-value>\\s*<strong>${latest.toLocaleString("en-GB")} \\(p\\)</strong> in <span data-latest-period>2021/22</span>`));
+    expect(html).toMatch(
+      new RegExp(
+        `data-latest-value>\\s*<strong>${latest.toLocaleString("en-GB")} \\(p\\)</strong> in <span data-latest-period>2021/22</span>`,
+      ),
+    );
     expect(html).toContain("Provisional");
 
     // Trend: up from the first period to the latest, judged worse (more children in low income).
     const change = latest - earliest;
-    expect(html).toContain(`Up ${change.toLocaleString("en-GB")} (${((change / earliest) * 100).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%) since 2014/15 – worsening`);
+    expect(html).toContain(
+      `Up ${change.toLocaleString("en-GB")} (${((change / earliest) * 100).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%) since 2014/15 – worsening`,
+    );
     expect(html).toContain('role="img"');
     expect(html).toContain(`<th scope="row" class="govuk-table__header">2014/15</th>`);
 
     // Rank among English local authorities in 2021/22, lowest count first, computed here from the stored values.
-    const peers = await valuesForAreaType(t.database.db, { indicatorSlug: SLUG, periodCode: "2021/22", areaType: "local-authority", nation: "england" });
+    const peers = await valuesForAreaType(t.database.db, {
+      indicatorSlug: SLUG,
+      periodCode: "2021/22",
+      areaType: "local-authority",
+      nation: "england",
+    });
     const own = peers.find((p) => p.areaCode === "E06000005")!;
     expect(own.value).toBe(latest);
     const withValue = peers.filter((p) => p.value !== null);
     const position = withValue.filter((p) => p.value! < latest).length + 1;
     expect(withValue.length).toBeGreaterThan(250);
-    const suffix = position % 100 >= 11 && position % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[position % 10] ?? "th";
-    expect(html).toMatch(new RegExp(`data-rank>${position}${suffix}[^<]* of ${withValue.length} local authorities in England, lowest first`));
+    const suffix =
+      position % 100 >= 11 && position % 100 <= 13
+        ? "th"
+        : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[position % 10] ?? "th");
+    expect(html).toMatch(
+      new RegExp(
+        `data-rank>${position}${suffix}[^<]* of ${withValue.length} local authorities in England, lowest first`,
+      ),
+    );
     // Bordering authorities with their values from the same file (Darlington borders County Durham and others).
     const durham = rows.find((r) => r[0] === "County Durham")!;
-    expect(html).toContain(`<th scope="row" class="govuk-table__header">County Durham (bordering)</th><td class="govuk-table__cell">${Number(durham[last.i]).toLocaleString("en-GB")} (p)</td>`);
+    expect(html).toContain(
+      `<th scope="row" class="govuk-table__header">County Durham (bordering)</th><td class="govuk-table__cell">${Number(durham[last.i]).toLocaleString("en-GB")} (p)</td>`,
+    );
     // Counts follow population size, so they are not benchmarked.
     expect(html).toContain("Not compared");
   });
 
   it("shows the small areas' IDACI deciles and the children in the most deprived 10% and 20%, as in the IoD files", async () => {
-    const read = (file: string): string[][] => parse(readFileSync(path.join(dataDir, "deprivation", file), "utf8").replace(/^\uFEFF/, ""), { skip_empty_lines: true });
+    const read = (file: string): string[][] =>
+      parse(readFileSync(path.join(dataDir, "deprivation", file), "utf8").replace(/^\uFEFF/, ""), {
+        skip_empty_lines: true,
+      });
     const file3 = read("iod2019-file3-idaci-idaopi-lsoa11.csv");
     const file6 = read("iod2019-file6-population-denominators-lsoa11.csv");
     const idaci = file3[0]!.findIndex((c) => /^Income Deprivation Affecting Children Index \(IDACI\) Decile/.test(c));
     const childrenColumn = file6[0]!.findIndex((c) => /^Dependent Children aged 0-15/.test(c));
-    const deciles = new Map(file3.slice(1).filter((r) => r[2] === "E06000005").map((r) => [r[0]!, Number(r[idaci])]));
-    const children = new Map(file6.slice(1).filter((r) => deciles.has(r[0]!)).map((r) => [r[0]!, Number(r[childrenColumn])]));
-    const sum = (max: number) => [...deciles].filter(([, d]) => d <= max).reduce((total, [code]) => total + children.get(code)!, 0);
+    const deciles = new Map(
+      file3
+        .slice(1)
+        .filter((r) => r[2] === "E06000005")
+        .map((r) => [r[0]!, Number(r[idaci])]),
+    );
+    const children = new Map(
+      file6
+        .slice(1)
+        .filter((r) => deciles.has(r[0]!))
+        .map((r) => [r[0]!, Number(r[childrenColumn])]),
+    );
+    const sum = (max: number) =>
+      [...deciles].filter(([, d]) => d <= max).reduce((total, [code]) => total + children.get(code)!, 0);
     const response = await reader.get(`/partnerships/${darlingtonId}/profile`);
     const html = section(response.body, "small-areas-iod2019-idaci-decile");
     const text = html.replace(/<[^>]+>/g, "");
-    expect(text).toContain(`most deprived 10% of small areas nationally: ${sum(1).toLocaleString("en-GB")}; in the most deprived 20%: ${sum(2).toLocaleString("en-GB")}; in all ${deciles.size} small areas`);
+    expect(text).toContain(
+      `most deprived 10% of small areas nationally: ${sum(1).toLocaleString("en-GB")}; in the most deprived 20%: ${sum(2).toLocaleString("en-GB")}; in all ${deciles.size} small areas`,
+    );
     const inDecile1 = [...deciles.values()].filter((d) => d === 1).length;
-    expect(html).toContain(`<th scope="row" class="govuk-table__header">1 (most deprived)</th><td class="govuk-table__cell">${inDecile1}</td>`);
+    expect(html).toContain(
+      `<th scope="row" class="govuk-table__header">1 (most deprived)</th><td class="govuk-table__cell">${inDecile1}</td>`,
+    );
     expect(html).toContain('role="img"');
     expect(html).toContain("E01012304");
   });
@@ -134,7 +215,13 @@ describe.skipIf(!available)("area profile", () => {
 
   it("shows a partnership's own local indicator to that partnership only, suppressed values labelled, never zero", async () => {
     const org = await fixtures.organisation(t.database, "Darlington Foodbank Network");
-    const own = await fixtures.partnership(t.database, "Darlington Foodbank Partnership", "england", "E06000005", "Darlington");
+    const own = await fixtures.partnership(
+      t.database,
+      "Darlington Foodbank Partnership",
+      "england",
+      "E06000005",
+      "Darlington",
+    );
     await fixtures.user(t.database, "foodbank@example.org", org.id, { roles: [[own.id, "viewer"]] });
     const csv = [
       "area_code,period,indicator,value,flag",

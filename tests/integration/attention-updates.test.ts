@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
-import { actionUpdates, formatPeriod, periodEnd, periodOf, periodStart, shiftPeriod } from "../../src/domains/monitoring/index.ts";
+import { actions } from "../../src/cycle/actions/index.ts";
+import {
+  actionUpdates,
+  formatPeriod,
+  periodEnd,
+  periodOf,
+  periodStart,
+  shiftPeriod,
+} from "../../src/cycle/monitoring/index.ts";
 import { addMember } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
@@ -20,20 +27,61 @@ beforeAll(async () => {
     .values([
       { partnershipId: marsh.id, leadOrganisationId: council.id, reference: "M1", title: "Council-led welfare advice" },
       { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M2", title: "Health-led income checks" },
-      { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M3", title: "Health action already updated" },
+      {
+        partnershipId: marsh.id,
+        leadOrganisationId: health.id,
+        reference: "M3",
+        title: "Health action already updated",
+      },
       { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M4", title: "Health action completed" },
-      { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M5", title: "Health action that ended", endDate: dayBefore(periodStart(current)) },
-      { partnershipId: marsh.id, leadOrganisationId: health.id, reference: "M6", title: "Health action not yet started", startDate: periodEnd(shiftPeriod(current, 1)) },
-      { partnershipId: fen.id, leadOrganisationId: fenCouncil.id, reference: "F1", title: "Fen action nobody here leads" },
+      {
+        partnershipId: marsh.id,
+        leadOrganisationId: health.id,
+        reference: "M5",
+        title: "Health action that ended",
+        endDate: dayBefore(periodStart(current)),
+      },
+      {
+        partnershipId: marsh.id,
+        leadOrganisationId: health.id,
+        reference: "M6",
+        title: "Health action not yet started",
+        startDate: periodEnd(shiftPeriod(current, 1)),
+      },
+      {
+        partnershipId: fen.id,
+        leadOrganisationId: fenCouncil.id,
+        reference: "F1",
+        title: "Fen action nobody here leads",
+      },
     ])
     .returning();
   const id = (reference: string) => rows.find((row) => row.reference === reference)!.id;
   await t.database.db.insert(actionUpdates).values([
-    { partnershipId: marsh.id, actionId: id("M3"), period: formatPeriod(current), status: "green", percentComplete: 40 },
+    {
+      partnershipId: marsh.id,
+      actionId: id("M3"),
+      period: formatPeriod(current),
+      status: "green",
+      percentComplete: 40,
+    },
     // An update for an earlier period does not count for this one…
-    { partnershipId: marsh.id, actionId: id("M2"), period: formatPeriod(shiftPeriod(current, -1)), status: "amber", reason: "Staffing", percentComplete: 20 },
+    {
+      partnershipId: marsh.id,
+      actionId: id("M2"),
+      period: formatPeriod(shiftPeriod(current, -1)),
+      status: "amber",
+      reason: "Staffing",
+      percentComplete: 20,
+    },
     // …but an action whose latest update says complete needs no more.
-    { partnershipId: marsh.id, actionId: id("M4"), period: formatPeriod(shiftPeriod(current, -1)), status: "complete", percentComplete: 100 },
+    {
+      partnershipId: marsh.id,
+      actionId: id("M4"),
+      period: formatPeriod(shiftPeriod(current, -1)),
+      status: "complete",
+      percentComplete: 100,
+    },
   ]);
   await fixtures.user(t.database, "lead@marsh.example", council.id, { roles: [[marsh.id, "lead"]] });
   await fixtures.user(t.database, "editor@marsh.example", health.id, { roles: [[marsh.id, "editor"]] });
@@ -57,7 +105,8 @@ describe("attention list: progress updates overdue", () => {
     expect(body).toContain("M2 – Health-led income checks");
     expect(body).toContain(`Marsh Partnership: no update for ${formatPeriod(current)}`);
     expect(body).toMatch(/href="\/partnerships\/[0-9a-f-]{36}\/actions\/[0-9a-f-]{36}\/updates\/new"/);
-    for (const title of ["already updated", "completed", "that ended", "not yet started", "Fen action"]) expect(body).not.toContain(title);
+    for (const title of ["already updated", "completed", "that ended", "not yet started", "Fen action"])
+      expect(body).not.toContain(title);
   });
 
   it("shows an editor only the actions their organisation leads", async () => {

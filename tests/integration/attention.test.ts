@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partnershipRoles, users } from "../../src/domains/access/index.ts";
-import { addDays, londonToday, meetingActions, meetings } from "../../src/domains/meetings/index.ts";
+import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
+import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -14,15 +14,39 @@ beforeAll(async () => {
     .insert(meetings)
     .values([
       { partnershipId: lakeside.id, title: "March meeting", meetingDate: addDays(londonToday(), -10) },
-      { partnershipId: lakeside.id, title: "Minuted meeting", meetingDate: addDays(londonToday(), -40), minutes: "<p>Done</p>" },
+      {
+        partnershipId: lakeside.id,
+        title: "Minuted meeting",
+        meetingDate: addDays(londonToday(), -40),
+        minutes: "<p>Done</p>",
+      },
       { partnershipId: lakeside.id, title: "Future meeting", meetingDate: addDays(londonToday(), 10) },
       { partnershipId: other.id, title: "Hilltop meeting", meetingDate: addDays(londonToday(), -10) },
     ])
     .returning();
   await t.database.db.insert(meetingActions).values([
-    { partnershipId: lakeside.id, meetingId: past!.id, description: "Map advice services", owner: "Council", dueDate: addDays(londonToday(), -1) },
-    { partnershipId: lakeside.id, meetingId: past!.id, description: "Finished task", owner: "Council", dueDate: addDays(londonToday(), -1), status: "done" },
-    { partnershipId: lakeside.id, meetingId: past!.id, description: "Later task", owner: "Council", dueDate: addDays(londonToday(), 5) },
+    {
+      partnershipId: lakeside.id,
+      meetingId: past!.id,
+      description: "Map advice services",
+      owner: "Council",
+      dueDate: addDays(londonToday(), -1),
+    },
+    {
+      partnershipId: lakeside.id,
+      meetingId: past!.id,
+      description: "Finished task",
+      owner: "Council",
+      dueDate: addDays(londonToday(), -1),
+      status: "done",
+    },
+    {
+      partnershipId: lakeside.id,
+      meetingId: past!.id,
+      description: "Later task",
+      owner: "Council",
+      dueDate: addDays(londonToday(), 5),
+    },
   ]);
   await fixtures.user(t.database, "lead@lakeside.example", org.id, { roles: [[lakeside.id, "lead"]] });
   await fixtures.user(t.database, "viewer@lakeside.example", org.id, { roles: [[lakeside.id, "viewer"]] });
@@ -30,7 +54,9 @@ beforeAll(async () => {
     .insert(users)
     .values({ email: "new@lakeside.example", name: "New Partner", organisationId: org.id, status: "invited" })
     .returning();
-  await t.database.db.insert(partnershipRoles).values({ userId: invited!.id, partnershipId: lakeside.id, role: "editor" });
+  await t.database.db
+    .insert(partnershipRoles)
+    .values({ userId: invited!.id, partnershipId: lakeside.id, role: "editor" });
 });
 afterAll(() => t.close());
 

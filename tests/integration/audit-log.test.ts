@@ -22,15 +22,24 @@ beforeAll(async () => {
   await fixtures.user(t.database, "lead@b.example", org.id, { roles: [[ids.b, "lead"]] });
   const context = { actorUserId: null, actorLabel: "bulk@import.example" };
   for (let i = 0; i < 120; i++) {
-    await recordAudit(t.database.db, context, { action: "thing.bulk_changed", entityType: "thing", entityId: String(i), partnershipId: ids.b });
+    await recordAudit(t.database.db, context, {
+      action: "thing.bulk_changed",
+      entityType: "thing",
+      entityId: String(i),
+      partnershipId: ids.b,
+    });
   }
-  await recordAudit(t.database.db, { actorUserId: null, actorLabel: "someone@a.example" }, {
-    action: "partnership_role.changed",
-    entityType: "user",
-    partnershipId: ids.a,
-    before: { person: "viewer@a.example", role: "viewer" },
-    after: { person: "viewer@a.example", role: "lead" },
-  });
+  await recordAudit(
+    t.database.db,
+    { actorUserId: null, actorLabel: "someone@a.example" },
+    {
+      action: "partnership_role.changed",
+      entityType: "user",
+      partnershipId: ids.a,
+      before: { person: "viewer@a.example", role: "viewer" },
+      after: { person: "viewer@a.example", role: "lead" },
+    },
+  );
   admin = t.client();
   await admin.signIn("admin@hub.example");
 });
@@ -51,7 +60,9 @@ describe("/audit", () => {
     // The admin's own sign-in is newest.
     expect(firstRow).toContain("Session sign in");
     expect(page.body).toContain("Partnership role changed");
-    expect(page.body).toMatch(/<strong>Role<\/strong>: viewer <span aria-hidden="true">→<\/span><span class="govuk-visually-hidden"> changed to <\/span> lead/);
+    expect(page.body).toMatch(
+      /<strong>Role<\/strong>: viewer <span aria-hidden="true">→<\/span><span class="govuk-visually-hidden"> changed to <\/span> lead/,
+    );
     expect(page.body).toContain("Showing 1 to 50 of");
   });
 

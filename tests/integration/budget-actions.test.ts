@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
-import { budgetContributionActions, budgetContributions } from "../../src/domains/budgets/index.ts";
+import { actions } from "../../src/cycle/actions/index.ts";
+import { budgetContributionActions, budgetContributions } from "../../src/cycle/budgets/index.ts";
 import { addMember } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
@@ -13,8 +13,13 @@ let meals: string;
 let foreign: string;
 let editor: TestClient;
 
-const contributions = () => t.database.db.select().from(budgetContributions).where(eq(budgetContributions.partnershipId, partnership.id));
-const links = () => t.database.db.select().from(budgetContributionActions).where(eq(budgetContributionActions.partnershipId, partnership.id));
+const contributions = () =>
+  t.database.db.select().from(budgetContributions).where(eq(budgetContributions.partnershipId, partnership.id));
+const links = () =>
+  t.database.db
+    .select()
+    .from(budgetContributionActions)
+    .where(eq(budgetContributionActions.partnershipId, partnership.id));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -48,7 +53,13 @@ describe("budget contributions fund actions", () => {
 
   it("saves the actions a contribution funds and shows them on the budgets page, CSV and action page", async () => {
     const url = `/partnerships/${partnership.id}/budgets`;
-    const saved = await editor.post(url, { organisationId: council.id, financialYear: "2025/26", kind: "pooled", amount: "2500", actionIds: [advice, meals] });
+    const saved = await editor.post(url, {
+      organisationId: council.id,
+      financialYear: "2025/26",
+      kind: "pooled",
+      amount: "2500",
+      actionIds: [advice, meals],
+    });
     expect(saved.statusCode).toBe(303);
     expect((await links()).map((row) => row.actionId).sort()).toEqual([advice, meals].sort());
     const page = await editor.get(url);
@@ -63,7 +74,13 @@ describe("budget contributions fund actions", () => {
   it("another partnership's action or an unknown id is a field error with values kept, and nothing is saved", async () => {
     const url = `/partnerships/${partnership.id}/budgets`;
     for (const actionIds of [[advice, foreign], ["0f6c1f3e-8d1b-4b7a-9c55-2b6f0b7f3a10"], ["not-a-uuid"]]) {
-      const response = await editor.post(url, { organisationId: council.id, financialYear: "2026/27", kind: "aligned", amount: "99", actionIds });
+      const response = await editor.post(url, {
+        organisationId: council.id,
+        financialYear: "2026/27",
+        kind: "aligned",
+        amount: "99",
+        actionIds,
+      });
       expect(response.statusCode).toBe(400);
       expect(response.body).toContain('href="#actionIds"');
       expect(response.body).toContain("Select actions from the partnership&#39;s action plan");

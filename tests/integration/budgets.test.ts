@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetContributions } from "../../src/domains/budgets/index.ts";
+import { budgetContributions } from "../../src/cycle/budgets/index.ts";
 import { addMember, auditCount } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
@@ -11,14 +11,15 @@ let health: { id: string };
 let outsiderOrg: { id: string };
 let editor: TestClient;
 
-const rows = () => t.database.db.select().from(budgetContributions).where(eq(budgetContributions.partnershipId, partnership.id));
+const rows = () =>
+  t.database.db.select().from(budgetContributions).where(eq(budgetContributions.partnershipId, partnership.id));
 
 beforeAll(async () => {
   t = await createTestApp();
   const org = await fixtures.organisation(t.database, "Eastvale Council", "council");
   partnership = await fixtures.partnership(t.database, "Eastvale Partnership", "england", "E06000097", "Eastvale");
   const other = await fixtures.partnership(t.database, "Westvale Partnership", "england", "E06000096", "Westvale");
-  council = await addMember(t.database, partnership.id, "=HYPERLINK(\"http://evil\")", "council");
+  council = await addMember(t.database, partnership.id, '=HYPERLINK("http://evil")', "council");
   health = await addMember(t.database, partnership.id, "Eastvale Health", "health-board");
   outsiderOrg = await addMember(t.database, other.id, "Westvale Police", "police");
   await fixtures.user(t.database, "editor@eastvale.example", org.id, { roles: [[partnership.id, "editor"]] });
@@ -32,9 +33,25 @@ afterAll(() => t.close());
 describe("pooled and aligned budgets", () => {
   it("adds contributions in exact pence and totals them by partner and year", async () => {
     const url = `/partnerships/${partnership.id}/budgets`;
-    expect((await editor.post(url, { organisationId: council.id, financialYear: "2025/26", kind: "pooled", amount: "£12,500.50", funds: "-1+2 advice workers" })).statusCode).toBe(303);
-    expect((await editor.post(url, { organisationId: health.id, financialYear: "2025/26", kind: "aligned", amount: "0.10" })).statusCode).toBe(303);
-    expect((await editor.post(url, { organisationId: health.id, financialYear: "2026/27", kind: "pooled", amount: "1000" })).statusCode).toBe(303);
+    expect(
+      (
+        await editor.post(url, {
+          organisationId: council.id,
+          financialYear: "2025/26",
+          kind: "pooled",
+          amount: "£12,500.50",
+          funds: "-1+2 advice workers",
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      (await editor.post(url, { organisationId: health.id, financialYear: "2025/26", kind: "aligned", amount: "0.10" }))
+        .statusCode,
+    ).toBe(303);
+    expect(
+      (await editor.post(url, { organisationId: health.id, financialYear: "2026/27", kind: "pooled", amount: "1000" }))
+        .statusCode,
+    ).toBe(303);
     const saved = await rows();
     expect(saved.map((row) => row.amountPence).sort((a, b) => a - b)).toEqual([10, 100_000, 1_250_050]);
     const page = await editor.get(url);
@@ -46,15 +63,30 @@ describe("pooled and aligned budgets", () => {
 
   it("rejects duplicates, bad amounts, bad years and non-member organisations with 400, saving nothing", async () => {
     const url = `/partnerships/${partnership.id}/budgets`;
-    const duplicate = await editor.post(url, { organisationId: council.id, financialYear: "2025/26", kind: "pooled", amount: "5" });
+    const duplicate = await editor.post(url, {
+      organisationId: council.id,
+      financialYear: "2025/26",
+      kind: "pooled",
+      amount: "5",
+    });
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.body).toContain("already has a pooled contribution for 2025/26");
-    const bad = await editor.post(url, { organisationId: council.id, financialYear: "2025/27", kind: "pooled", amount: "12.345" });
+    const bad = await editor.post(url, {
+      organisationId: council.id,
+      financialYear: "2025/27",
+      kind: "pooled",
+      amount: "12.345",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Enter the financial year in the format 2025/26");
     expect(bad.body).toContain("Enter the amount in pounds");
     expect(bad.body).toContain('value="12.345"');
-    const foreign = await editor.post(url, { organisationId: outsiderOrg.id, financialYear: "2025/26", kind: "aligned", amount: "5" });
+    const foreign = await editor.post(url, {
+      organisationId: outsiderOrg.id,
+      financialYear: "2025/26",
+      kind: "aligned",
+      amount: "5",
+    });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.body).toContain("Select one of the partnership");
     expect(await rows()).toHaveLength(3);
@@ -74,7 +106,16 @@ describe("pooled and aligned budgets", () => {
     const viewer = t.client();
     await viewer.signIn("viewer@eastvale.example");
     const [first] = await rows();
-    expect((await viewer.post(`/partnerships/${partnership.id}/budgets`, { organisationId: council.id, financialYear: "2027/28", kind: "pooled", amount: "5" })).statusCode).toBe(403);
+    expect(
+      (
+        await viewer.post(`/partnerships/${partnership.id}/budgets`, {
+          organisationId: council.id,
+          financialYear: "2027/28",
+          kind: "pooled",
+          amount: "5",
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await viewer.post(`/partnerships/${partnership.id}/budgets/${first!.id}/delete`)).statusCode).toBe(403);
     const outsider = t.client();
     await outsider.signIn("lead@westvale.example");

@@ -23,7 +23,10 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
 }
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: baseEnv(env) });
     let stdout = "";
@@ -46,7 +49,10 @@ function freePort(): Promise<number> {
   });
 }
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (response) => {
@@ -98,7 +104,9 @@ describe("cpah with invalid configuration", () => {
 
 describe("cpah serve", () => {
   // Starting a process (tsx, PGlite, migrations) can take a while on a busy two-core machine.
-  it("logs JSON with request ids, finishes in-flight requests on SIGTERM and exits 0", { timeout: 180_000 }, async () => {
+  it("logs JSON with request ids, finishes in-flight requests on SIGTERM and exits 0", {
+    timeout: 180_000,
+  }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-serve-"));
     tempDirs.push(dataDir);
     const port = await freePort();
@@ -126,10 +134,17 @@ describe("cpah serve", () => {
 
       // A sign-in form post whose body is still arriving when SIGTERM lands.
       const form = await get(`${base}/sign-in`);
-      const preCookie = [form.headers["set-cookie"]].flat().map(String).find((cookie) => cookie.startsWith("cpah_pre="))!;
+      const preCookie = [form.headers["set-cookie"]]
+        .flat()
+        .map(String)
+        .find((cookie) => cookie.startsWith("cpah_pre="))!;
       const cookie = preCookie.split(";")[0]!;
       const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-      const body = new URLSearchParams({ _csrf: token, email: "nobody@example.org", password: "not-a-real-password" }).toString();
+      const body = new URLSearchParams({
+        _csrf: token,
+        email: "nobody@example.org",
+        password: "not-a-real-password",
+      }).toString();
       const half = Math.floor(body.length / 2);
       const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
         const request = http.request(
@@ -178,7 +193,9 @@ describe("cpah serve", () => {
     expect(lines.every((line) => typeof line.level === "number" && typeof line.time === "number")).toBe(true);
     expect(lines.some((line) => String(line.msg).includes(`is running at http://127.0.0.1:${port}`))).toBe(true);
     const requestLines = lines.filter((line) => line.reqId === "inflight-req-1");
-    expect(requestLines.map((line) => line.msg)).toEqual(expect.arrayContaining(["incoming request", "request completed"]));
+    expect(requestLines.map((line) => line.msg)).toEqual(
+      expect.arrayContaining(["incoming request", "request completed"]),
+    );
     expect(lines.some((line) => line.msg === "shutdown complete")).toBe(true);
     // The request really was in flight: shutdown began before it completed.
     const shutdownAt = lines.findIndex((line) => line.msg === "shutting down: finishing in-flight requests");

@@ -14,7 +14,14 @@ function cpah(args: string[], input?: string) {
   const result = spawnSync(process.execPath, ["bin/cpah.js", ...args], {
     input,
     encoding: "utf8",
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent", NODE_ENV: "test", PUBLIC_URL: "https://hub.example.org" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      LOG_LEVEL: "silent",
+      NODE_ENV: "test",
+      PUBLIC_URL: "https://hub.example.org",
+    },
     timeout: 300_000, // the demo seed alone passed 120 s on a busy CI machine
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
@@ -28,24 +35,63 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe("cpah user and demo commands", () => {
   // Seven `cpah` processes, each loading the app through tsx and opening PGlite: on a busy 2-core
   // CI machine (load ~12) they took 280 s, so allow for that.
-  it("seeds the demo without serving, then adds users and roles through the services", { timeout: 600_000 }, async () => {
+  it("seeds the demo without serving, then adds users and roles through the services", {
+    timeout: 600_000,
+  }, async () => {
     const demo = cpah(["demo", "--no-serve"]);
     expect(demo.code, demo.err).toBe(0);
     expect(demo.out).toContain("dundee.lead@example.org");
 
-    const invited = cpah(["user", "add", "--email", "new.person@example.org", "--name", "New Person", "--organisation", "nhs tayside (demo)", "--invite"]);
+    const invited = cpah([
+      "user",
+      "add",
+      "--email",
+      "new.person@example.org",
+      "--name",
+      "New Person",
+      "--organisation",
+      "nhs tayside (demo)",
+      "--invite",
+    ]);
     expect(invited.code, invited.err).toBe(0);
     expect(invited.out).toMatch(/https:\/\/hub\.example\.org\/invitations\/[A-Za-z0-9_-]{40,}/);
 
-    const unknownOrg = cpah(["user", "add", "--email", "a@example.org", "--name", "A", "--organisation", "Nowhere Council"]);
+    const unknownOrg = cpah([
+      "user",
+      "add",
+      "--email",
+      "a@example.org",
+      "--name",
+      "A",
+      "--organisation",
+      "Nowhere Council",
+    ]);
     expect(unknownOrg.code).toBe(2);
     expect(unknownOrg.err).toContain('No organisation is called "Nowhere Council"');
 
-    const role = cpah(["user", "role", "--email", "new.person@example.org", "--partnership", "Dundee Child Poverty Partnership (fictional demo)", "--role", "editor"]);
+    const role = cpah([
+      "user",
+      "role",
+      "--email",
+      "new.person@example.org",
+      "--partnership",
+      "Dundee Child Poverty Partnership (fictional demo)",
+      "--role",
+      "editor",
+    ]);
     expect(role.code, role.err).toBe(0);
     expect(role.out).toContain("is an editor of Dundee Child Poverty Partnership (fictional demo)");
 
-    const lastLead = cpah(["user", "role", "--email", "dundee.lead@example.org", "--partnership", "Dundee Child Poverty Partnership (fictional demo)", "--role", "none"]);
+    const lastLead = cpah([
+      "user",
+      "role",
+      "--email",
+      "dundee.lead@example.org",
+      "--partnership",
+      "Dundee Child Poverty Partnership (fictional demo)",
+      "--role",
+      "none",
+    ]);
     expect(lastLead.code).toBe(2);
     expect(lastLead.err).toContain("must keep at least one lead");
 

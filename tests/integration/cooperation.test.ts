@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partnershipGovernance } from "../../src/domains/governance/index.ts";
+import { partnershipGovernance } from "../../src/cycle/governance/index.ts";
 import { addMember, auditCount } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
@@ -11,8 +11,20 @@ let scotland: { id: string };
 beforeAll(async () => {
   t = await createTestApp();
   const org = await fixtures.organisation(t.database, "Northshire Council", "council");
-  england = await fixtures.partnership(t.database, "Northshire Child Poverty Partnership", "england", "E06000099", "Northshire");
-  scotland = await fixtures.partnership(t.database, "Glenmore Child Poverty Partnership", "scotland", "S12000099", "Glenmore");
+  england = await fixtures.partnership(
+    t.database,
+    "Northshire Child Poverty Partnership",
+    "england",
+    "E06000099",
+    "Northshire",
+  );
+  scotland = await fixtures.partnership(
+    t.database,
+    "Glenmore Child Poverty Partnership",
+    "scotland",
+    "S12000099",
+    "Glenmore",
+  );
   await fixtures.user(t.database, "lead@northshire.example", org.id, { roles: [[england.id, "lead"]] });
   await fixtures.user(t.database, "viewer@northshire.example", org.id, { roles: [[england.id, "viewer"]] });
   await fixtures.user(t.database, "lead@glenmore.example", org.id, { roles: [[scotland.id, "lead"]] });
@@ -69,10 +81,14 @@ describe("partnership record", () => {
       reportsTo: "Northshire Strategic Partnership Board",
       chairName: "Cllr A Example",
       chairIsElectedMember: "yes",
-      termsOfReference: "<p>We meet <strong>monthly</strong>.</p><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>",
+      termsOfReference:
+        '<p>We meet <strong>monthly</strong>.</p><script>alert(1)</script><a href="javascript:alert(1)">x</a>',
     });
     expect(response.statusCode).toBe(303);
-    const [row] = await t.database.db.select().from(partnershipGovernance).where(eq(partnershipGovernance.partnershipId, england.id));
+    const [row] = await t.database.db
+      .select()
+      .from(partnershipGovernance)
+      .where(eq(partnershipGovernance.partnershipId, england.id));
     expect(row?.termsOfReference).toContain("<strong>monthly</strong>");
     expect(row?.termsOfReference).not.toContain("script");
     expect(row?.termsOfReference).not.toContain("javascript");
@@ -87,7 +103,10 @@ describe("partnership record", () => {
   it("rejects a Scottish authority type for an English partnership and bad input with 400, saving nothing", async () => {
     const client = t.client();
     await client.signIn("lead@northshire.example");
-    const wrongNation = await client.post(`/partnerships/${england.id}/governance`, { authorityType: "council-with-health-boards", chairIsElectedMember: "no" });
+    const wrongNation = await client.post(`/partnerships/${england.id}/governance`, {
+      authorityType: "council-with-health-boards",
+      chairIsElectedMember: "no",
+    });
     expect(wrongNation.statusCode).toBe(400);
     expect(wrongNation.body).toContain("Select a type of responsible authority for this nation");
     const missing = await client.post(`/partnerships/${england.id}/governance`, { chairName: "Someone" });
@@ -101,7 +120,10 @@ describe("partnership record", () => {
     const client = t.client();
     await client.signIn("viewer@northshire.example");
     expect((await client.get(`/partnerships/${england.id}/governance/edit`)).statusCode).toBe(403);
-    const response = await client.post(`/partnerships/${england.id}/governance`, { authorityType: "unitary-authority", chairIsElectedMember: "no" });
+    const response = await client.post(`/partnerships/${england.id}/governance`, {
+      authorityType: "unitary-authority",
+      chairIsElectedMember: "no",
+    });
     expect(response.statusCode).toBe(403);
     expect(await auditCount(t.database, "governance.update", england.id)).toBe(1);
   });

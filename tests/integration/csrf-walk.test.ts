@@ -99,7 +99,8 @@ describe("CSRF on every state-changing route", () => {
       ];
       for (const [label, client, token] of attempts) {
         const response = await send(client, route.method, url, token);
-        if (response.statusCode !== 403) failures.push(`${route.method} ${route.url} (${label}): HTTP ${response.statusCode}`);
+        if (response.statusCode !== 403)
+          failures.push(`${route.method} ${route.url} (${label}): HTTP ${response.statusCode}`);
       }
     }
     process.stdout.write(`CSRF walk: ${targets.length} state-changing routes, ${targets.length * 5} forged requests\n`);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
+import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -15,7 +15,11 @@ function multipart(fields: Record<string, string>, file?: { name: string; conten
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
     parts.push(Buffer.from("\r\n"));
   }
@@ -23,7 +27,12 @@ function multipart(fields: Record<string, string>, file?: { name: string; conten
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function upload(client: TestClient, id: string, fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
+async function upload(
+  client: TestClient,
+  id: string,
+  fields: Record<string, string>,
+  file?: { name: string; content: string | Buffer },
+) {
   const body = multipart({ _csrf: client.csrfToken(), ...fields }, file);
   return t.app.inject({
     method: "POST",
@@ -43,7 +52,13 @@ const STATX = `"Year","2020/21","2020/21 - Annotations","2021/22 (p)","2021/22 -
 beforeAll(async () => {
   t = await createTestApp();
   const org = await fixtures.organisation(t.database, "Darlington Borough Council");
-  const partnership = await fixtures.partnership(t.database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington");
+  const partnership = await fixtures.partnership(
+    t.database,
+    "Darlington Child Poverty Partnership",
+    "england",
+    "E06000005",
+    "Darlington",
+  );
   const other = await fixtures.partnership(t.database, "Elsewhere Partnership", "england", "E06000001", "Hartlepool");
   partnershipId = partnership.id;
   otherPartnershipId = other.id;
@@ -53,7 +68,15 @@ beforeAll(async () => {
     t.database.db,
     ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
       const [code, name] = pair.split(":") as [string, string];
-      return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+      return {
+        code,
+        name,
+        type: areaTypeOfCode(code)!,
+        nation: nationOfCode(code),
+        ...tiersOfCode(code),
+        startYear: null,
+        endYear: null,
+      };
     }),
   );
 });
@@ -79,7 +102,12 @@ describe("data import page", () => {
   it("previews, asks for unmatched names, imports only on confirmation, and remembers the name", async () => {
     const lead = t.client();
     await lead.signIn("lead@darlington.example");
-    const preview = await upload(lead, partnershipId, { kind: "statxplore", indicator: "cilif-relative", title: "Children in relative low income" }, { name: "cilif.csv", content: STATX });
+    const preview = await upload(
+      lead,
+      partnershipId,
+      { kind: "statxplore", indicator: "cilif-relative", title: "Children in relative low income" },
+      { name: "cilif.csv", content: STATX },
+    );
     expect(preview.statusCode).toBe(400);
     expect(preview.body).toContain("Area names to match");
     expect(preview.body).toContain("“Darlo” (row 4)");
@@ -98,11 +126,20 @@ describe("data import page", () => {
     expect(banner.body).toContain("cilif.csv was imported");
     expect(banner.body).toMatch(/4 values written for 1 indicator \(2020\/21, 2021\/22\)/);
     // Another batch number (not this partnership's upload) shows nothing.
-    expect((await lead.get(`/partnerships/${partnershipId}/data/import?imported=999`)).body).not.toContain("was imported");
-    const again = await upload(lead, partnershipId, { kind: "statxplore", indicator: "cilif-relative" }, { name: "cilif.csv", content: STATX });
+    expect((await lead.get(`/partnerships/${partnershipId}/data/import?imported=999`)).body).not.toContain(
+      "was imported",
+    );
+    const again = await upload(
+      lead,
+      partnershipId,
+      { kind: "statxplore", indicator: "cilif-relative" },
+      { name: "cilif.csv", content: STATX },
+    );
     expect(again.statusCode).toBe(200);
     expect(again.body).not.toContain("Area names to match");
-    const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'import.completed' and partnership_id = ${partnershipId}`);
+    const audit = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'import.completed' and partnership_id = ${partnershipId}`,
+    );
     expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
   });
 
@@ -112,7 +149,12 @@ describe("data import page", () => {
     const missing = await upload(lead, partnershipId, { kind: "tidy" });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain("Choose a file to upload");
-    const bad = await upload(lead, partnershipId, { kind: "tidy" }, { name: "bad.csv", content: Buffer.from([0x61, 0x2c, 0xe9, 0x0a]) });
+    const bad = await upload(
+      lead,
+      partnershipId,
+      { kind: "tidy" },
+      { name: "bad.csv", content: Buffer.from([0x61, 0x2c, 0xe9, 0x0a]) },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("not UTF-8");
     expect(bad.body).not.toContain("Confirm import");
@@ -125,11 +167,21 @@ describe("data import page", () => {
     });
     expect(forged.statusCode).toBe(403);
     // Over 100 MB: refused while streaming, with the form and a message, never a 500.
-    const huge = await upload(lead, partnershipId, { kind: "tidy" }, { name: "huge.csv", content: Buffer.alloc(100 * 1024 * 1024 + 10, 0x61) });
+    const huge = await upload(
+      lead,
+      partnershipId,
+      { kind: "tidy" },
+      { name: "huge.csv", content: Buffer.alloc(100 * 1024 * 1024 + 10, 0x61) },
+    );
     expect(huge.statusCode).toBe(413);
     expect(huge.body).toContain("100 MB");
     expect(huge.body).not.toContain("Confirm import");
-    const national = await upload(lead, partnershipId, { kind: "lsoa-lookup" }, { name: "lookup.csv", content: "LSOA11CD,x\n" });
+    const national = await upload(
+      lead,
+      partnershipId,
+      { kind: "lsoa-lookup" },
+      { name: "lookup.csv", content: "LSOA11CD,x\n" },
+    );
     expect(national.statusCode).toBe(400);
     expect(national.body).toContain("Choose what kind of file this is");
     expect(await observationCount()).toBe(4);
@@ -145,12 +197,21 @@ describe("comparison groups uploaded on the web", () => {
   it("keeps the kind of list the uploader chose (a CIPFA list stays CIPFA), owned by the partnership", async () => {
     const lead = t.client();
     await lead.signIn("lead@darlington.example");
-    const preview = await upload(lead, partnershipId, { kind: "comparison-group", name: "CIPFA nearest neighbours 2021", groupKind: "cipfa" }, { name: "cipfa.csv", content: "area_code\nE06000001\n" });
+    const preview = await upload(
+      lead,
+      partnershipId,
+      { kind: "comparison-group", name: "CIPFA nearest neighbours 2021", groupKind: "cipfa" },
+      { name: "cipfa.csv", content: "area_code\nE06000001\n" },
+    );
     expect(preview.statusCode).toBe(200);
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
     expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
-    const groups = await t.database.db.execute(sql`select kind, partnership_id as "owner" from comparison_groups where name = 'CIPFA nearest neighbours 2021'`);
-    expect((groups as unknown as { rows: { kind: string; owner: string }[] }).rows).toEqual([{ kind: "cipfa", owner: partnershipId }]);
+    const groups = await t.database.db.execute(
+      sql`select kind, partnership_id as "owner" from comparison_groups where name = 'CIPFA nearest neighbours 2021'`,
+    );
+    expect((groups as unknown as { rows: { kind: string; owner: string }[] }).rows).toEqual([
+      { kind: "cipfa", owner: partnershipId },
+    ]);
   });
 });
 
@@ -161,7 +222,8 @@ describe("official statistics uploaded by a partnership", () => {
     return { preview, confirmed: await lead.post(action, { action: "confirm" }) };
   }
   async function nationalValue(slug: string, code: string) {
-    const result = await t.database.db.execute(sql`select o.value, i.partnership_id as "owner" from observations o join indicators i on i.id = o.indicator_id
+    const result =
+      await t.database.db.execute(sql`select o.value, i.partnership_id as "owner" from observations o join indicators i on i.id = o.indicator_id
       join areas a on a.id = o.area_id where i.slug = ${slug} and a.code = ${code}`);
     return (result as unknown as { rows: { value: number; owner: string | null }[] }).rows;
   }
@@ -169,7 +231,16 @@ describe("official statistics uploaded by a partnership", () => {
   it("goes to the shared national store, and may add values but never change stored ones", async () => {
     await upsertAreas(
       t.database.db,
-      ["E01012310", "E01012311"].map((code) => ({ code, name: code, type: "lsoa", nation: "england", upperTier: false, lowerTier: false, startYear: null, endYear: null })),
+      ["E01012310", "E01012311"].map((code) => ({
+        code,
+        name: code,
+        type: "lsoa",
+        nation: "england",
+        upperTier: false,
+        lowerTier: false,
+        startYear: null,
+        endYear: null,
+      })),
     );
     const lead = t.client();
     await lead.signIn("lead@darlington.example");
@@ -205,19 +276,39 @@ describe("indicator catalogue editing", () => {
     const page = await lead.get("/data/indicators/cilif-relative");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Edit indicator");
-    const fields = { title: "Children in relative low income families", definition: "Under 16s, before housing costs", publisher: "DWP", dataset: "CiLIF", unit: "count", polarity: "higher-is-worse", disclosureRule: "none", releaseDate: "", nextReleaseDate: "2025-03-27", drivers: ["income-from-employment", "income-from-social-security"] };
+    const fields = {
+      title: "Children in relative low income families",
+      definition: "Under 16s, before housing costs",
+      publisher: "DWP",
+      dataset: "CiLIF",
+      unit: "count",
+      polarity: "higher-is-worse",
+      disclosureRule: "none",
+      releaseDate: "",
+      nextReleaseDate: "2025-03-27",
+      drivers: ["income-from-employment", "income-from-social-security"],
+    };
     const bad = await lead.post("/data/indicators/cilif-relative", { ...fields, sourceUrl: "not a url" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Enter a full web address");
-    const saved = await lead.post("/data/indicators/cilif-relative", { ...fields, sourceUrl: "https://stat-xplore.dwp.gov.uk/" });
+    const saved = await lead.post("/data/indicators/cilif-relative", {
+      ...fields,
+      sourceUrl: "https://stat-xplore.dwp.gov.uk/",
+    });
     expect(saved.statusCode).toBe(303);
-    const row = await t.database.db.execute(sql`select title, next_release_date::text as next, tags from indicators where slug = 'cilif-relative'`);
-    expect((row as unknown as { rows: { title: string; next: string; tags: { drivers: string[] } }[] }).rows[0]).toMatchObject({
+    const row = await t.database.db.execute(
+      sql`select title, next_release_date::text as next, tags from indicators where slug = 'cilif-relative'`,
+    );
+    expect(
+      (row as unknown as { rows: { title: string; next: string; tags: { drivers: string[] } }[] }).rows[0],
+    ).toMatchObject({
       title: "Children in relative low income families",
       next: "2025-03-27",
       tags: { drivers: ["income-from-employment", "income-from-social-security"] },
     });
-    const audit = await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'indicator.updated'`);
+    const audit = await t.database.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'indicator.updated'`,
+    );
     expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
     expect((await lead.get("/data/indicators")).statusCode).toBe(403);
     const viewer = t.client();

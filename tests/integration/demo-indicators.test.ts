@@ -5,9 +5,9 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoSignIn, seedDemo } from "../../src/domains/demo/index.ts";
-import { DEMO_COUNT_SLUG, DEMO_PERCENT_SLUG, demoIndicatorFile } from "../../src/domains/demo/indicator-demo.ts";
-import { FLAG } from "../../src/domains/indicators/index.ts";
+import { type DemoSignIn, seedDemo } from "../../src/demo/seed/index.ts";
+import { DEMO_COUNT_SLUG, DEMO_PERCENT_SLUG, demoIndicatorFile } from "../../src/demo/seed/indicator-demo.ts";
+import { FLAG } from "../../src/data/indicators/index.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -16,7 +16,11 @@ let signIns: DemoSignIn[];
 async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
   return ((await t.database.db.execute(text)) as unknown as { rows: T[] }).rows;
 }
-const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+const decode = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"');
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -26,11 +30,23 @@ afterAll(() => t.close());
 
 describe("demo indicator data", () => {
   it("stores the fictional files' values, provisional last period and one suppressed value, never zero", async () => {
-    const rows = await query<{ slug: string; title: string; publisher: string; code: string; period: string; value: number | null; numerator: number | null; denominator: number | null; flags: number }>(sql`
+    const rows = await query<{
+      slug: string;
+      title: string;
+      publisher: string;
+      code: string;
+      period: string;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      flags: number;
+    }>(sql`
       select i.slug, i.title, i.publisher, a.code, p.code as period, o.value, o.numerator, o.denominator, o.flags from observations o
       join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id join periods p on p.id = o.period_id where i.slug like 'demo-%'`);
     expect(rows).toHaveLength(2 * 7 * 8);
-    expect(rows.every((r) => r.publisher === "Fictional demo data" && r.title.includes("Fictional demo data"))).toBe(true);
+    expect(rows.every((r) => r.publisher === "Fictional demo data" && r.title.includes("Fictional demo data"))).toBe(
+      true,
+    );
     // Every value equals the generated file's cell.
     for (const year of [2016, 2019, 2023]) {
       const period = `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
@@ -64,7 +80,9 @@ describe("demo indicator data", () => {
     expect(profile).toContain("North East (region)");
     expect(profile).toContain("England (nation)");
     const needs = decode((await lead.get(`/partnerships/${partnership!.id}/needs-assessment`)).body);
-    expect(needs).toMatch(/In 2023\/24 \(provisional\), children in relative low income families \(Fictional demo data\), % in Darlington was \d+\.\d%/);
+    expect(needs).toMatch(
+      /In 2023\/24 \(provisional\), children in relative low income families \(Fictional demo data\), % in Darlington was \d+\.\d%/,
+    );
     expect(needs).toMatch(/In the same period \(2023\/24\): North East \d+\.\d% \(p\); England \d+\.\d% \(p\)\./);
     expect(needs).not.toContain("No data imported yet");
     const reports = (await lead.get(`/partnerships/${partnership!.id}/reports`)).body;
@@ -75,18 +93,35 @@ describe("demo indicator data", () => {
   });
 
   it("serves the fictional data as open data through the API", async () => {
-    const response = await t.app.inject({ method: "GET", url: `/api/v1/indicators/${DEMO_PERCENT_SLUG}/data?period=2023/24` });
+    const response = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/indicators/${DEMO_PERCENT_SLUG}/data?period=2023/24`,
+    });
     expect(response.statusCode).toBe(200);
-    const body = response.json() as { data: { area: { code: string }; value: number | null; flags: { provisional: boolean } }[] };
+    const body = response.json() as {
+      data: { area: { code: string }; value: number | null; flags: { provisional: boolean } }[];
+    };
     expect(response.body).toContain('"publisher":"Fictional demo data"');
-    expect(body.data.map((d) => d.area.code).sort()).toEqual(["E06000005", "E12000001", "E92000001", "S12000042", "S92000003", "W06000011", "W92000004"]);
+    expect(body.data.map((d) => d.area.code).sort()).toEqual([
+      "E06000005",
+      "E12000001",
+      "E92000001",
+      "S12000042",
+      "S92000003",
+      "W06000011",
+      "W92000004",
+    ]);
     expect(body.data.every((d) => d.flags.provisional)).toBe(true);
   });
 
   it("changes nothing when the demo runs again", async () => {
-    const before = await query<{ batches: number; values: number }>(sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`);
+    const before = await query<{ batches: number; values: number }>(
+      sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`,
+    );
     await seedDemo(t.database);
-    const after = await query<{ batches: number; values: number }>(sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`);
+    const after = await query<{ batches: number; values: number }>(
+      sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`,
+    );
     expect(after).toEqual(before);
     expect(Number(before[0]!.batches)).toBe(8);
   });

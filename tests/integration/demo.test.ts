@@ -1,17 +1,26 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
-import { coordinatorNations, invitations, partnershipRoles, users } from "../../src/domains/access/index.ts";
-import { type DemoSignIn, seedDemo } from "../../src/domains/demo/index.ts";
-import { organisations } from "../../src/domains/organisations/index.ts";
-import { partnershipMembers, partnerships } from "../../src/domains/partnerships/index.ts";
+import { coordinatorNations, invitations, partnershipRoles, users } from "../../src/workspace/access/index.ts";
+import { type DemoSignIn, seedDemo } from "../../src/demo/seed/index.ts";
+import { organisations } from "../../src/workspace/organisations/index.ts";
+import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
 import { createTestApp, type TestApp } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 
 let t: TestApp;
 let first: DemoSignIn[];
 
-const tables = { users, organisations, partnerships, partnershipMembers, partnershipRoles, coordinatorNations, invitations, auditLog };
+const tables = {
+  users,
+  organisations,
+  partnerships,
+  partnershipMembers,
+  partnershipRoles,
+  coordinatorNations,
+  invitations,
+  auditLog,
+};
 
 async function counts(): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
@@ -25,7 +34,12 @@ async function counts(): Promise<Record<string, number>> {
 /** Content without generated ids or timestamps, to compare runs on different databases. */
 async function content(db = t.database.db) {
   const rows = await db
-    .select({ name: partnerships.name, nation: partnerships.nation, areaCode: partnerships.areaCode, isFictional: partnerships.isFictional })
+    .select({
+      name: partnerships.name,
+      nation: partnerships.nation,
+      areaCode: partnerships.areaCode,
+      isFictional: partnerships.isFictional,
+    })
     .from(partnerships)
     .orderBy(partnerships.name);
   const members = await db
@@ -34,7 +48,10 @@ async function content(db = t.database.db) {
     .innerJoin(partnerships, eq(partnerships.id, partnershipMembers.partnershipId))
     .innerJoin(organisations, eq(organisations.id, partnershipMembers.organisationId))
     .orderBy(partnerships.name, organisations.name);
-  const people = await db.select({ email: users.email, name: users.name, admin: users.isPlatformAdmin }).from(users).orderBy(users.email);
+  const people = await db
+    .select({ email: users.email, name: users.name, admin: users.isPlatformAdmin })
+    .from(users)
+    .orderBy(users.email);
   return { rows, members, people };
 }
 
@@ -64,7 +81,14 @@ describe("demo seeding", () => {
       .where(eq(partnershipMembers.partnershipId, dundee.id));
     expect(members).toContainEqual({ name: "NHS Tayside (demo)", gss: "S08000030", type: "health-board" });
     expect(new Set(members.map((member) => member.type))).toEqual(
-      new Set(["council", "health-board", "jobcentre-plus", "police", "advice-agency", "voluntary-and-community-sector"]),
+      new Set([
+        "council",
+        "health-board",
+        "jobcentre-plus",
+        "police",
+        "advice-agency",
+        "voluntary-and-community-sector",
+      ]),
     );
   });
 
@@ -94,11 +118,16 @@ describe("demo seeding", () => {
   });
 
   it("records everything in the audit log as done by the demo", async () => {
-    const labels = await t.database.db.selectDistinct({ label: auditLog.actorLabel }).from(auditLog).where(sql`${auditLog.action} not like 'session.%'`);
+    const labels = await t.database.db
+      .selectDistinct({ label: auditLog.actorLabel })
+      .from(auditLog)
+      .where(sql`${auditLog.action} not like 'session.%'`);
     expect(labels).toEqual([{ label: "demo" }]);
   });
 
-  it("is idempotent and deterministic: seeding again changes nothing and returns the same sign-ins", { timeout: 120_000 }, async () => {
+  it("is idempotent and deterministic: seeding again changes nothing and returns the same sign-ins", {
+    timeout: 120_000,
+  }, async () => {
     const before = await counts();
     const beforeContent = await content();
     const second = await seedDemo(t.database);

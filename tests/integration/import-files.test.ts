@@ -3,9 +3,16 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AreaInput, areaTypeOfCode, linkParents, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
-import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { FLAG } from "../../src/domains/indicators/index.ts";
+import {
+  type AreaInput,
+  areaTypeOfCode,
+  linkParents,
+  nationOfCode,
+  tiersOfCode,
+  upsertAreas,
+} from "../../src/data/geography/index.ts";
+import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
+import { FLAG } from "../../src/data/indicators/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { xlsxWorkbook } from "../helpers/xlsx.ts";
@@ -14,10 +21,24 @@ let database: Database;
 const audit = { actorUserId: null, actorLabel: "test" };
 
 function area(code: string, name: string): AreaInput {
-  return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+  return {
+    code,
+    name,
+    type: areaTypeOfCode(code)!,
+    nation: nationOfCode(code),
+    ...tiersOfCode(code),
+    startYear: null,
+    endYear: null,
+  };
 }
 
-async function load(kind: string, name: string, content: string | Buffer, options: Record<string, unknown> = {}, dryRun = false) {
+async function load(
+  kind: string,
+  name: string,
+  content: string | Buffer,
+  options: Record<string, unknown> = {},
+  dryRun = false,
+) {
   const file = sourceFromBytes(name, typeof content === "string" ? Buffer.from(content, "utf8") : content);
   return runImport(database.db, { importer: importerFor(kind)!, file, options, dryRun, audit });
 }
@@ -33,7 +54,11 @@ async function observation(slug: string, code: string, period: string) {
   const result = await database.db.execute(sql`select o.value, o.numerator, o.denominator, o.flags from observations o
     join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id join periods p on p.id = o.period_id
     where i.slug = ${slug} and a.code = ${code} and p.code = ${period}`);
-  return (result as unknown as { rows: { value: number | null; numerator: number | null; denominator: number | null; flags: number }[] }).rows[0];
+  return (
+    result as unknown as {
+      rows: { value: number | null; numerator: number | null; denominator: number | null; flags: number }[];
+    }
+  ).rows[0];
 }
 
 const TIDY_HEADER = "area_code,period,indicator,value,numerator,denominator,flag\n";
@@ -75,16 +100,31 @@ describe("tidy import", () => {
     expect(report.valuesWritten).toBe(7);
     expect(report.suppressedValues).toBe(2);
     expect(report.missingValues).toBe(3);
-    expect(await observation("fsm-pupils", "E06000001", "2021/22")).toEqual({ value: 120, numerator: 120, denominator: 800, flags: 0 });
-    expect(await observation("fsm-pupils", "E06000002", "2021/22")).toMatchObject({ value: null, flags: FLAG.suppressed });
+    expect(await observation("fsm-pupils", "E06000001", "2021/22")).toEqual({
+      value: 120,
+      numerator: 120,
+      denominator: 800,
+      flags: 0,
+    });
+    expect(await observation("fsm-pupils", "E06000002", "2021/22")).toMatchObject({
+      value: null,
+      flags: FLAG.suppressed,
+    });
     expect(await observation("fsm-pupils", "E92000001", "2021/22")).toMatchObject({ value: null, flags: FLAG.missing });
     expect(await observation("fsm-pupils", "E01000002", "2021/22")).toMatchObject({ value: null, flags: FLAG.missing });
-    expect(await observation("fsm-pupils", "E06000001", "2022/23")).toMatchObject({ value: 130, flags: FLAG.provisional | FLAG.estimated });
+    expect(await observation("fsm-pupils", "E06000001", "2022/23")).toMatchObject({
+      value: 130,
+      flags: FLAG.provisional | FLAG.estimated,
+    });
     expect(await counts()).toMatchObject({ observations: 7, batches: 1, audits: 1 });
   });
 
   it("replaces a changed value on a new release, keeping the old one in history and marking it revised", async () => {
-    const report = await load("tidy", "local-v2.csv", TIDY_HEADER + "E06000001,2021/22,fsm-pupils,125,125,800,\nE06000003,2021/22,fsm-pupils,[c],,,\n");
+    const report = await load(
+      "tidy",
+      "local-v2.csv",
+      TIDY_HEADER + "E06000001,2021/22,fsm-pupils,125,125,800,\nE06000003,2021/22,fsm-pupils,[c],,,\n",
+    );
     expect(report.ok).toBe(true);
     expect(report.valuesReplaced).toBe(1);
     expect(report.valuesWritten).toBe(1);
@@ -105,13 +145,37 @@ describe("tidy import", () => {
 
 describe("bad files get a clear report and import nothing", () => {
   const cases: [string, string | Buffer, RegExp][] = [
-    ["non-UTF-8", Buffer.concat([Buffer.from(TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06000002,2019/20,caf"), Buffer.from([0xe9]), Buffer.from(",2,,,\n")]), /not UTF-8.*windows-1252/],
-    ["truncated inside a quote", TIDY_HEADER + 'E06000001,2019/20,x,1,,,\nE06000002,2019/20,"x,2', /not valid CSV.*truncated/],
+    [
+      "non-UTF-8",
+      Buffer.concat([
+        Buffer.from(TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06000002,2019/20,caf"),
+        Buffer.from([0xe9]),
+        Buffer.from(",2,,,\n"),
+      ]),
+      /not UTF-8.*windows-1252/,
+    ],
+    [
+      "truncated inside a quote",
+      TIDY_HEADER + 'E06000001,2019/20,x,1,,,\nE06000002,2019/20,"x,2',
+      /not valid CSV.*truncated/,
+    ],
     ["truncated row", TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06000002,2019/", /has 2 columns.*truncated/],
     ["duplicate rows", TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06000001,2019/20,x,2,,,\n", /duplicate row.*row 2/],
-    ["unknown area code", TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06999999,2019/20,x,2,,,\n", /unknown area code "E06999999"/],
-    ["a broken spreadsheet", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xff, 0xfe]), /workbook could not be read/],
-    ["wrong columns", "code,year,amount\nE06000001,2019,1\n", /missing columns "area_code", "period", "indicator", "value"/],
+    [
+      "unknown area code",
+      TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06999999,2019/20,x,2,,,\n",
+      /unknown area code "E06999999"/,
+    ],
+    [
+      "a broken spreadsheet",
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xff, 0xfe]),
+      /workbook could not be read/,
+    ],
+    [
+      "wrong columns",
+      "code,year,amount\nE06000001,2019,1\n",
+      /missing columns "area_code", "period", "indicator", "value"/,
+    ],
     ["a value that is not a number", TIDY_HEADER + "E06000001,2019/20,x,lots,,,\n", /"lots" is not a number/],
     ["a bad period", TIDY_HEADER + "E06000001,sometime,x,1,,,\n", /"sometime" is not a period/],
     ["empty file", "", /empty/],
@@ -121,7 +185,9 @@ describe("bad files get a clear report and import nothing", () => {
       const before = await counts();
       const report = await load("tidy", `${name}.csv`, content);
       expect(report.ok).toBe(false);
-      const text = report.errors.map((e) => `${e.row ? `row ${e.row} ` : ""}${e.column ? `column ${e.column} ` : ""}${e.message}`).join("\n");
+      const text = report.errors
+        .map((e) => `${e.row ? `row ${e.row} ` : ""}${e.column ? `column ${e.column} ` : ""}${e.message}`)
+        .join("\n");
       expect(text).toMatch(message);
       expect(report.errors[0]!.file).toBe(`${name}.csv`);
       expect(await counts()).toEqual(before);
@@ -129,8 +195,14 @@ describe("bad files get a clear report and import nothing", () => {
   }
 
   it("names the row and column of each error", async () => {
-    const report = await load("tidy", "cols.csv", TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06000002,2019/20,x,1,,abc,\n");
-    expect(report.errors).toEqual([{ file: "cols.csv", row: 3, column: "denominator", message: expect.stringContaining('"abc" is not a number') }]);
+    const report = await load(
+      "tidy",
+      "cols.csv",
+      TIDY_HEADER + "E06000001,2019/20,x,1,,,\nE06000002,2019/20,x,1,,abc,\n",
+    );
+    expect(report.errors).toEqual([
+      { file: "cols.csv", row: 3, column: "denominator", message: expect.stringContaining('"abc" is not a number') },
+    ]);
   });
 
   it("refuses files over 100 MB before reading them", async () => {
@@ -151,10 +223,15 @@ const STATX = (rows: string) =>
 describe("Stat-Xplore names without codes", () => {
   it("matches names, reports the unmatched, and imports nothing until they are resolved", async () => {
     const before = await counts();
-    const report = await load("statxplore", "cilif.csv", STATX('"Hartlepool",10,,11,,\n"Redcar & Cleveland",5,,6,,\n"Teesside Town",15,,16,,\n'), {
-      indicator: "cilif-test",
-      title: "Children in low income families (test)",
-    });
+    const report = await load(
+      "statxplore",
+      "cilif.csv",
+      STATX('"Hartlepool",10,,11,,\n"Redcar & Cleveland",5,,6,,\n"Teesside Town",15,,16,,\n'),
+      {
+        indicator: "cilif-test",
+        title: "Children in low income families (test)",
+      },
+    );
     expect(report.ok).toBe(false);
     expect(report.nameProblems).toEqual([{ name: "Teesside Town", row: 5, status: "unmatched", candidates: [] }]);
     expect(report.skippedRows.map((s) => s.label)).toEqual(["National - Regional - LA - OAs", "Total"]);
@@ -164,10 +241,16 @@ describe("Stat-Xplore names without codes", () => {
   it("imports once the name is resolved, remembers it, and flags the provisional year", async () => {
     const options = { indicator: "cilif-test", title: "Children in low income families (test)" };
     const rows = '"Hartlepool",10,,11,,\n"Redcar & Cleveland",5,,6,,\n"Teesside Town",15,,16,,\n';
-    const first = await load("statxplore", "cilif.csv", STATX(rows), { ...options, aliases: { "Teesside Town": "E06000002" } });
+    const first = await load("statxplore", "cilif.csv", STATX(rows), {
+      ...options,
+      aliases: { "Teesside Town": "E06000002" },
+    });
     expect(first.ok).toBe(true);
     expect(first.valuesWritten).toBe(6);
-    expect(await observation("cilif-test", "E06000002", "2021/22")).toMatchObject({ value: 16, flags: FLAG.provisional });
+    expect(await observation("cilif-test", "E06000002", "2021/22")).toMatchObject({
+      value: 16,
+      flags: FLAG.provisional,
+    });
     expect(await observation("cilif-test", "E06000003", "2020/21")).toMatchObject({ value: 5, flags: 0 });
     const again = await load("statxplore", "cilif-next.csv", STATX(rows.replace("16,,", "17,,")), options);
     expect(again.ok).toBe(true);
@@ -176,7 +259,10 @@ describe("Stat-Xplore names without codes", () => {
   });
 
   it("can leave unmatched names out when asked, still reporting them", async () => {
-    const report = await load("statxplore", "cilif.csv", STATX('"Hartlepool",10,,11,,\n"Atlantis",1,,1,,\n'), { indicator: "cilif-test", skipUnmatched: true });
+    const report = await load("statxplore", "cilif.csv", STATX('"Hartlepool",10,,11,,\n"Atlantis",1,,1,,\n'), {
+      indicator: "cilif-test",
+      skipUnmatched: true,
+    });
     expect(report.ok).toBe(true);
     expect(report.nameProblems.map((p) => p.name)).toEqual(["Atlantis"]);
   });
@@ -187,16 +273,36 @@ describe("wide import with a column mapping", () => {
     const mapping = {
       codeColumn: "Code",
       period: "2023",
-      columns: [{ column: "Referrals", indicator: { slug: "early-help-referrals", title: "Early help referrals", unit: "count" } }],
+      columns: [
+        {
+          column: "Referrals",
+          indicator: { slug: "early-help-referrals", title: "Early help referrals", unit: "count" },
+        },
+      ],
     };
-    const report = await load("wide", "wide.csv", "Code,Name,Referrals\nE06000001,Hartlepool,40\nE06000002,Middlesbrough,[c]\n", { mapping });
+    const report = await load(
+      "wide",
+      "wide.csv",
+      "Code,Name,Referrals\nE06000001,Hartlepool,40\nE06000002,Middlesbrough,[c]\n",
+      { mapping },
+    );
     expect(report.errors).toEqual([]);
-    expect(await observation("early-help-referrals", "E06000002", "2023")).toMatchObject({ value: null, flags: FLAG.suppressed });
-    const workbook = xlsxWorkbook([["Code", "Name", "Referrals"], ["E06000001", "Hartlepool", 41], ["E06000003", "Redcar and Cleveland", "*"]]);
+    expect(await observation("early-help-referrals", "E06000002", "2023")).toMatchObject({
+      value: null,
+      flags: FLAG.suppressed,
+    });
+    const workbook = xlsxWorkbook([
+      ["Code", "Name", "Referrals"],
+      ["E06000001", "Hartlepool", 41],
+      ["E06000003", "Redcar and Cleveland", "*"],
+    ]);
     const fromXlsx = await load("wide", "wide.xlsx", workbook, { mapping: { ...mapping, period: "2024" } });
     expect(fromXlsx.errors).toEqual([]);
     expect(await observation("early-help-referrals", "E06000001", "2024")).toMatchObject({ value: 41, flags: 0 });
-    expect(await observation("early-help-referrals", "E06000003", "2024")).toMatchObject({ value: null, flags: FLAG.suppressed });
+    expect(await observation("early-help-referrals", "E06000003", "2024")).toMatchObject({
+      value: null,
+      flags: FLAG.suppressed,
+    });
     const broken = await load("wide", "broken.xlsx", workbook.subarray(0, 200), { mapping });
     expect(broken.errors[0]!.message).toMatch(/workbook could not be read/);
     const bad = await load("wide", "wide.csv", "Code,Name\nE06000001,Hartlepool\n", { mapping });
@@ -222,7 +328,9 @@ describe("local data belongs to the partnership that imported it", () => {
     expect(other.errors[0]!.message).toMatch(/already used by another partnership/);
     const national = await run(a, "fsm-pupils");
     expect(national.errors[0]!.message).toMatch(/national indicator/);
-    const owner = await database.db.execute(sql`select partnership_id from indicators where slug = 'youth-club-visits'`);
+    const owner = await database.db.execute(
+      sql`select partnership_id from indicators where slug = 'youth-club-visits'`,
+    );
     expect((owner as unknown as { rows: { partnership_id: string }[] }).rows[0]!.partnership_id).toBe(a);
   });
 });

@@ -1,7 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AreaInput, areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
-import { importerFor, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
+import {
+  type AreaInput,
+  areaTypeOfCode,
+  nationOfCode,
+  tiersOfCode,
+  upsertAreas,
+} from "../../src/data/geography/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { driverOf, rawConnectionOf } from "../../src/kernel/db/copy.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
@@ -15,21 +21,38 @@ const audit = { actorUserId: null, actorLabel: "test" };
 const codes = Array.from({ length: 120 }, (_, i) => `E01${String(i + 1).padStart(6, "0")}`);
 
 function area(code: string, name: string): AreaInput {
-  return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+  return {
+    code,
+    name,
+    type: areaTypeOfCode(code)!,
+    nation: nationOfCode(code),
+    ...tiersOfCode(code),
+    startYear: null,
+    endYear: null,
+  };
 }
 
 function tidyFile(name: string, offset: number) {
-  const lines = codes.flatMap((code, i) => ["a", "b", "c"].map((indicator) => `${code},2021/22,stat-${indicator},${i + offset}`));
+  const lines = codes.flatMap((code, i) =>
+    ["a", "b", "c"].map((indicator) => `${code},2021/22,stat-${indicator},${i + offset}`),
+  );
   return sourceFromBytes(name, Buffer.from(`area_code,period,indicator,value\n${lines.join("\n")}\n`, "utf8"));
 }
 
 async function load(name: string, offset: number, dryRun = false) {
-  return runImport(database.db, { importer: importerFor("tidy")!, file: tidyFile(name, offset), options: {}, dryRun, audit });
+  return runImport(database.db, {
+    importer: importerFor("tidy")!,
+    file: tidyFile(name, offset),
+    options: {},
+    dryRun,
+    audit,
+  });
 }
 
 /** reltuples is -1 until a table is first analyzed; last_analyze is set by ANALYZE only (never autovacuum). */
 async function statistics(table: string) {
-  const result = await database.db.execute(sql`select c.reltuples::float8 as reltuples, (s.last_analyze is not null) as analyzed
+  const result =
+    await database.db.execute(sql`select c.reltuples::float8 as reltuples, (s.last_analyze is not null) as analyzed
     from pg_class c join pg_stat_user_tables s on s.relid = c.oid where c.relname = ${table} and s.schemaname = current_schema()`);
   const row = (result as unknown as { rows: { reltuples: number | string; analyzed: boolean }[] }).rows[0]!;
   return { reltuples: Number(row.reltuples), analyzed: row.analyzed };
@@ -37,7 +60,10 @@ async function statistics(table: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await upsertAreas(database.db, codes.map((code) => area(code, `Area ${code}`)));
+  await upsertAreas(
+    database.db,
+    codes.map((code) => area(code, `Area ${code}`)),
+  );
 });
 afterAll(() => database.close());
 

@@ -6,7 +6,7 @@ import { createServer as createNetServer } from "node:net";
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invitations, users } from "../../src/domains/access/index.ts";
+import { invitations, users } from "../../src/workspace/access/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { ConfigError, loadConfig } from "../../src/kernel/config/config.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
@@ -23,7 +23,10 @@ let smtpPort: number;
 let mailApp: TestApp;
 let brokenApp: TestApp;
 
-function listen(server: { listen: (port: number, host: string, cb: () => void) => unknown; server?: unknown }, port = 0): Promise<void> {
+function listen(
+  server: { listen: (port: number, host: string, cb: () => void) => unknown; server?: unknown },
+  port = 0,
+): Promise<void> {
   return new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
 }
 
@@ -47,7 +50,11 @@ async function setUp(app: TestApp) {
 }
 
 async function auditActions(app: TestApp, entityId: string): Promise<{ action: string; after: unknown }[]> {
-  return app.database.db.select({ action: auditLog.action, after: auditLog.after }).from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
+  return app.database.db
+    .select({ action: auditLog.action, after: auditLog.after })
+    .from(auditLog)
+    .where(eq(auditLog.entityId, entityId))
+    .orderBy(auditLog.id);
 }
 
 beforeAll(async () => {
@@ -58,7 +65,11 @@ beforeAll(async () => {
       let data = "";
       stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
       stream.on("end", () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data,
+        });
         callback();
       });
     },
@@ -66,7 +77,10 @@ beforeAll(async () => {
   await listen(smtp as unknown as Parameters<typeof listen>[0]);
   smtpPort = (smtp.server.address() as { port: number }).port;
   mailApp = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: "hub@council.example" });
-  brokenApp = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${await closedPort()}`, MAIL_FROM: "hub@council.example" });
+  brokenApp = await createTestApp({
+    SMTP_URL: `smtp://127.0.0.1:${await closedPort()}`,
+    MAIL_FROM: "hub@council.example",
+  });
 }, 60_000);
 afterAll(async () => {
   await mailApp?.close();
@@ -77,7 +91,12 @@ afterAll(async () => {
 describe("invitation email", () => {
   it("emails the one-time link when SMTP is configured, and audits the send without the link", async () => {
     const { admin, orgId } = await setUp(mailApp);
-    const response = await admin.post("/admin/users", { name: "Ivy Invitee", email: "ivy@hub.example", organisationId: orgId, method: "invite" });
+    const response = await admin.post("/admin/users", {
+      name: "Ivy Invitee",
+      email: "ivy@hub.example",
+      organisationId: orgId,
+      method: "invite",
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("Invitation emailed");
     expect(response.body).toContain("data-invitation-emailed");
@@ -105,24 +124,39 @@ describe("invitation email", () => {
 
   it("keeps the invitation and shows the link when sending fails, saying so", async () => {
     const { admin, orgId } = await setUp(brokenApp);
-    const response = await admin.post("/admin/users", { name: "Bo Bounce", email: "bo@hub.example", organisationId: orgId, method: "invite" });
+    const response = await admin.post("/admin/users", {
+      name: "Bo Bounce",
+      email: "bo@hub.example",
+      organisationId: orgId,
+      method: "invite",
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("The invitation email could not be sent");
     expect(response.body).toContain("data-invitation-email-failed");
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(response.body)![1]!;
     expect((await brokenApp.client().get(`/invitations/${token}`)).statusCode).toBe(200);
     const [user] = await brokenApp.database.db.select().from(users).where(eq(users.email, "bo@hub.example"));
-    expect(await brokenApp.database.db.select().from(invitations).where(eq(invitations.userId, user!.id))).toHaveLength(1);
+    expect(await brokenApp.database.db.select().from(invitations).where(eq(invitations.userId, user!.id))).toHaveLength(
+      1,
+    );
     expect((await auditActions(brokenApp, user!.id)).map((e) => e.action)).toContain("invitation.email-failed");
   });
 
   it("needs SMTP_URL and MAIL_FROM together, each checked", () => {
     const base = { NODE_ENV: "test", SESSION_SECRET: "x".repeat(32), DATA_DIR: "./tmp/test-data" };
     expect(() => loadConfig({ ...base, SMTP_URL: "smtp://mail.example.org" })).toThrow(ConfigError);
-    expect(() => loadConfig({ ...base, SMTP_URL: "smtp://mail.example.org" })).toThrow("MAIL_FROM: required with SMTP_URL");
-    expect(() => loadConfig({ ...base, SMTP_URL: "http://mail.example.org", MAIL_FROM: "a@b.example" })).toThrow("SMTP_URL: must be an smtp://");
-    expect(() => loadConfig({ ...base, SMTP_URL: "smtp://mail.example.org", MAIL_FROM: "nobody" })).toThrow("MAIL_FROM: must be an email address");
+    expect(() => loadConfig({ ...base, SMTP_URL: "smtp://mail.example.org" })).toThrow(
+      "MAIL_FROM: required with SMTP_URL",
+    );
+    expect(() => loadConfig({ ...base, SMTP_URL: "http://mail.example.org", MAIL_FROM: "a@b.example" })).toThrow(
+      "SMTP_URL: must be an smtp://",
+    );
+    expect(() => loadConfig({ ...base, SMTP_URL: "smtp://mail.example.org", MAIL_FROM: "nobody" })).toThrow(
+      "MAIL_FROM: must be an email address",
+    );
     expect(loadConfig({ ...base }).mail).toBeUndefined();
-    expect(loadConfig({ ...base, SMTP_URL: "smtps://u:p@mail.example.org:465", MAIL_FROM: "a@b.example" }).mail).toEqual({ smtpUrl: "smtps://u:p@mail.example.org:465", from: "a@b.example" });
+    expect(
+      loadConfig({ ...base, SMTP_URL: "smtps://u:p@mail.example.org:465", MAIL_FROM: "a@b.example" }).mail,
+    ).toEqual({ smtpUrl: "smtps://u:p@mail.example.org:465", from: "a@b.example" });
   });
 });

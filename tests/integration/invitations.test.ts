@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
-import { invitations, users } from "../../src/domains/access/index.ts";
+import { invitations, users } from "../../src/workspace/access/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -42,7 +42,10 @@ describe("accepting an invitation", () => {
     expect(form.body).toContain("Set your password");
     expect(form.body).toContain("Ivy Invitee");
 
-    const mismatch = await visitor.post(`/invitations/${token}`, { password: "a-new-password-123", confirmPassword: "different-one-123" });
+    const mismatch = await visitor.post(`/invitations/${token}`, {
+      password: "a-new-password-123",
+      confirmPassword: "different-one-123",
+    });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.body).toContain("Passwords must match");
     const short = await visitor.post(`/invitations/${token}`, { password: "short", confirmPassword: "short" });
@@ -50,7 +53,10 @@ describe("accepting an invitation", () => {
     expect(short.body).toContain("Password must be at least 12 characters");
     expect((await userByEmail("ivy@hub.example")).status).toBe("invited");
 
-    const accepted = await visitor.post(`/invitations/${token}`, { password: "a-new-password-123", confirmPassword: "a-new-password-123" });
+    const accepted = await visitor.post(`/invitations/${token}`, {
+      password: "a-new-password-123",
+      confirmPassword: "a-new-password-123",
+    });
     expect(accepted.statusCode).toBe(303);
     expect(accepted.headers.location).toBe("/dashboard");
     const dashboard = await visitor.get("/dashboard");
@@ -60,7 +66,11 @@ describe("accepting an invitation", () => {
     expect(user.status).toBe("active");
     const [invitation] = await t.database.db.select().from(invitations).where(eq(invitations.userId, user.id));
     expect(invitation!.acceptedAt).not.toBeNull();
-    const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, user.id)).orderBy(auditLog.id);
+    const entries = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, user.id))
+      .orderBy(auditLog.id);
     expect(entries.map((entry) => entry.action)).toEqual(["user.created", "invitation.created", "invitation.accepted"]);
     expect(entries.at(-1)!.actorLabel).toBe("ivy@hub.example");
 
@@ -69,7 +79,9 @@ describe("accepting an invitation", () => {
     const reused = await t.client().get(`/invitations/${token}`);
     expect(reused.statusCode).toBe(410);
     expect(reused.body).toContain("already been used");
-    const repost = await t.client().post(`/invitations/${token}`, { password: "another-password-1", confirmPassword: "another-password-1" });
+    const repost = await t
+      .client()
+      .post(`/invitations/${token}`, { password: "another-password-1", confirmPassword: "another-password-1" });
     expect(repost.statusCode).toBe(410);
   });
 
@@ -82,11 +94,16 @@ describe("accepting an invitation", () => {
 
     const token = await invite("Ed Expired", "ed@hub.example");
     const user = await userByEmail("ed@hub.example");
-    await t.database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.userId, user.id));
+    await t.database.db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.userId, user.id));
     const expired = await t.client().get(`/invitations/${token}`);
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain("expired");
-    const post = await t.client().post(`/invitations/${token}`, { password: "a-new-password-123", confirmPassword: "a-new-password-123" });
+    const post = await t
+      .client()
+      .post(`/invitations/${token}`, { password: "a-new-password-123", confirmPassword: "a-new-password-123" });
     expect(post.statusCode).toBe(410);
     expect((await userByEmail("ed@hub.example")).status).toBe("invited");
   });
@@ -102,7 +119,9 @@ describe("accepting an invitation", () => {
 });
 
 describe("lock-out", () => {
-  it("after 5 failed sign-ins shows the same message whether or not the email exists", { timeout: 90_000 }, async () => {
+  it("after 5 failed sign-ins shows the same message whether or not the email exists", {
+    timeout: 90_000,
+  }, async () => {
     await fixtures.user(t.database, "real@hub.example", orgId);
     const bodies: Record<string, string> = {};
     for (const email of ["real@hub.example", "ghost@hub.example"]) {
@@ -117,7 +136,11 @@ describe("lock-out", () => {
     const message = "There have been too many attempts to sign in";
     expect(bodies["real@hub.example"]).toContain(message);
     expect(bodies["ghost@hub.example"]).toContain(message);
-    const strip = (html: string) => html.replace(/value="[^"]*"/g, "").replace(/Reference: [\w-]+/g, "").replace(/nonce="\w+"/g, "");
+    const strip = (html: string) =>
+      html
+        .replace(/value="[^"]*"/g, "")
+        .replace(/Reference: [\w-]+/g, "")
+        .replace(/nonce="\w+"/g, "");
     expect(strip(bodies["real@hub.example"]!)).toBe(strip(bodies["ghost@hub.example"]!));
     // Even the right password is refused while locked.
     expect((await t.client().signIn("real@hub.example")).statusCode).toBe(429);

@@ -8,12 +8,20 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { comparisonGroups, localities, localityAreas, saveComparisonGroup } from "../../src/domains/geography/index.ts";
-import { importerFor, readSourceFile, runImport, sharedDataSteps, sourceFromBytes } from "../../src/domains/imports/index.ts";
+import { comparisonGroups, localities, localityAreas, saveComparisonGroup } from "../../src/data/geography/index.ts";
+import {
+  importerFor,
+  readSourceFile,
+  runImport,
+  sharedDataSteps,
+  sourceFromBytes,
+} from "../../src/data/imports/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const dataDir = path.resolve(
+  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
+);
 const population = path.join(dataDir, "deprivation", "iod2019-file6-population-denominators-lsoa11.csv");
 const available = existsSync(population);
 const audit = { actorUserId: null, actorLabel: "localities-test" };
@@ -28,24 +36,43 @@ let otherId: string;
 let children: Map<string, number>;
 
 function decode(html: string): string {
-  return html.replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+  return html
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"');
 }
 
 async function auditActions(entityId: string): Promise<string[]> {
-  const rows = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
+  const rows = await t.database.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.entityId, entityId))
+    .orderBy(auditLog.id);
   return rows.map((row) => row.action);
 }
 
 /** A multipart/form-data upload to the import page, as a browser sends it. */
-async function upload(client: TestClient, id: string, fields: Record<string, string>, file: { name: string; content: string }) {
+async function upload(
+  client: TestClient,
+  id: string,
+  fields: Record<string, string>,
+  file: { name: string; content: string },
+) {
   const boundary = "----cpahLocalitiesBoundary";
-  const parts = Object.entries({ _csrf: client.csrfToken(), ...fields }).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n--${boundary}--\r\n`);
+  const parts = Object.entries({ _csrf: client.csrfToken(), ...fields }).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n--${boundary}--\r\n`,
+  );
   return t.app.inject({
     method: "POST",
     url: `/partnerships/${id}/data/import`,
     payload: Buffer.from(parts.join("")),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+    headers: {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+    },
   });
 }
 
@@ -60,7 +87,13 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     const wanted = new Set(["geography-topology", "lsoa-lookup", "neighbours"]);
     const steps = (await sharedDataSteps(dataDir)).filter((s) => wanted.has(s.kind) || s.file === population);
     for (const step of steps) {
-      const report = await runImport(t.database.db, { importer: importerFor(step.kind)!, file: await readSourceFile(step.file), options: step.options, dryRun: false, audit });
+      const report = await runImport(t.database.db, {
+        importer: importerFor(step.kind)!,
+        file: await readSourceFile(step.file),
+        options: step.options,
+        dryRun: false,
+        audit,
+      });
       expect(report.errors, step.file).toEqual([]);
     }
     // Fictional numerators and denominators for two of Darlington's LSOAs: 10/20 and 90/100.
@@ -80,8 +113,11 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     const rows: string[][] = parse(readFileSync(population, "utf8").replace(/^\uFEFF/, ""), { from_line: 2 });
     children = new Map(rows.filter((r) => r[2] === "E06000005").map((r) => [r[0]!, Number(r[5])]));
     const org = await fixtures.organisation(t.database, "Darlington Borough Council");
-    darlingtonId = (await fixtures.partnership(t.database, "Darlington Partnership", "england", "E06000005", "Darlington")).id;
-    otherId = (await fixtures.partnership(t.database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool")).id;
+    darlingtonId = (
+      await fixtures.partnership(t.database, "Darlington Partnership", "england", "E06000005", "Darlington")
+    ).id;
+    otherId = (await fixtures.partnership(t.database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool"))
+      .id;
     await fixtures.user(t.database, "lead@example.org", org.id, { roles: [[darlingtonId, "lead"]] });
     await fixtures.user(t.database, "viewer@example.org", org.id, { roles: [[darlingtonId, "viewer"]] });
     await fixtures.user(t.database, "outsider@example.org", org.id, { roles: [[otherId, "lead"]] });
@@ -99,16 +135,23 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     const form = await lead.get(`/partnerships/${darlingtonId}/localities/new`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('value="E01012304"');
-    const response = await lead.post(`/partnerships/${darlingtonId}/localities`, { name: "Town centre", description: "Regeneration area", codes: "e01012304,\nE01012305", areas: "E01012306" });
+    const response = await lead.post(`/partnerships/${darlingtonId}/localities`, {
+      name: "Town centre",
+      description: "Regeneration area",
+      codes: "e01012304,\nE01012305",
+      areas: "E01012306",
+    });
     expect(response.statusCode).toBe(303);
     const url = response.headers.location as string;
     expect(url).toMatch(/^\/partnerships\/[\w-]+\/localities\/[\w-]+\?saved=1$/);
     const page = await lead.get(url);
     expect(page.statusCode).toBe(200);
     const html = decode(page.body);
-    expect(html).toContain("<h1 class=\"govuk-heading-l\">Town centre</h1>");
+    expect(html).toContain('<h1 class="govuk-heading-l">Town centre</h1>');
     const expected = ["E01012304", "E01012305", "E01012306"].reduce((sum, code) => sum + children.get(code)!, 0);
-    expect(html).toMatch(new RegExp(`data-figure="iod2019-population-dependent-children-aged-0-15">${expected.toLocaleString("en-GB")}<`));
+    expect(html).toMatch(
+      new RegExp(`data-figure="iod2019-population-dependent-children-aged-0-15">${expected.toLocaleString("en-GB")}<`),
+    );
     // E01012306 has no value for the fictional share: the locality's figure is missing, never a partial sum.
     expect(html).toMatch(/data-figure="test-share-in-need">\[x\]</);
     expect(html).toContain("Not computed: 1 of 3 small areas have no value");
@@ -116,7 +159,11 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(await auditActions(id)).toEqual(["locality.created"]);
 
     // Two areas with values: 100 / 120 = 83.3%, not the 70% an average of 50% and 90% would give.
-    const edit = await lead.post(`/partnerships/${darlingtonId}/localities/${id}`, { name: "Town centre core", description: "", codes: "E01012304 E01012305" });
+    const edit = await lead.post(`/partnerships/${darlingtonId}/localities/${id}`, {
+      name: "Town centre core",
+      description: "",
+      codes: "E01012304 E01012305",
+    });
     expect(edit.statusCode).toBe(303);
     const edited = decode((await lead.get(`/partnerships/${darlingtonId}/localities/${id}`)).body);
     expect(edited).toMatch(/data-figure="test-share-in-need">83\.3%</);
@@ -124,14 +171,21 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(edited).toContain("2023");
     const areas = await t.database.db.select().from(localityAreas).where(eq(localityAreas.localityId, id));
     expect(areas).toHaveLength(2);
-    const [updated] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, "locality.updated")));
+    const [updated] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "locality.updated")));
     expect(updated!.before).toMatchObject({ name: "Town centre", areaCodes: ["E01012304", "E01012305", "E01012306"] });
     expect(updated!.after).toMatchObject({ name: "Town centre core", areaCodes: ["E01012304", "E01012305"] });
   });
 
   it("rejects codes outside the authority or not codes at all, naming each, keeping the values and saving nothing", async () => {
     const before = await countLocalities();
-    const response = await lead.post(`/partnerships/${darlingtonId}/localities`, { name: "Mixed", description: "kept", codes: "E01012304\nE01000001\nNOTACODE" });
+    const response = await lead.post(`/partnerships/${darlingtonId}/localities`, {
+      name: "Mixed",
+      description: "kept",
+      codes: "E01012304\nE01000001\nNOTACODE",
+    });
     expect(response.statusCode).toBe(400);
     const html = decode(response.body);
     expect(html).toContain("govuk-error-summary");
@@ -143,7 +197,10 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(decode(empty.body)).toContain("Enter a name for the locality");
     const none = await lead.post(`/partnerships/${darlingtonId}/localities`, { name: "Nothing", codes: "" });
     expect(decode(none.body)).toContain("Choose at least one small area");
-    const duplicate = await lead.post(`/partnerships/${darlingtonId}/localities`, { name: "town centre core", codes: "E01012304" });
+    const duplicate = await lead.post(`/partnerships/${darlingtonId}/localities`, {
+      name: "town centre core",
+      codes: "E01012304",
+    });
     expect(duplicate.statusCode).toBe(400);
     expect(decode(duplicate.body)).toContain("There is already a locality called town centre core");
     expect(await countLocalities()).toBe(before);
@@ -155,11 +212,17 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain("Delete the locality");
     expect((await viewer.get(`/partnerships/${darlingtonId}/localities`)).body).not.toContain("Add a locality");
-    expect((await viewer.post(`/partnerships/${darlingtonId}/localities`, { name: "X", codes: "E01012304" })).statusCode).toBe(403);
-    expect((await viewer.post(`/partnerships/${darlingtonId}/localities/${locality!.id}/delete`, {})).statusCode).toBe(403);
+    expect(
+      (await viewer.post(`/partnerships/${darlingtonId}/localities`, { name: "X", codes: "E01012304" })).statusCode,
+    ).toBe(403);
+    expect((await viewer.post(`/partnerships/${darlingtonId}/localities/${locality!.id}/delete`, {})).statusCode).toBe(
+      403,
+    );
     expect((await outsider.get(`/partnerships/${darlingtonId}/localities/${locality!.id}`)).statusCode).toBe(404);
     expect((await outsider.get(`/partnerships/${otherId}/localities/${locality!.id}`)).statusCode).toBe(404);
-    expect((await outsider.post(`/partnerships/${otherId}/localities/${locality!.id}/delete`, {})).statusCode).toBe(404);
+    expect((await outsider.post(`/partnerships/${otherId}/localities/${locality!.id}/delete`, {})).statusCode).toBe(
+      404,
+    );
   });
 
   it("deletes a locality with an audit record of what it held", async () => {
@@ -167,18 +230,26 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     const response = await lead.post(`/partnerships/${darlingtonId}/localities/${locality!.id}/delete`, {});
     expect(response.headers.location).toBe(`/partnerships/${darlingtonId}/localities?done=deleted`);
     expect(await countLocalities()).toBe(0);
-    const [row] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, locality!.id), eq(auditLog.action, "locality.deleted")));
+    const [row] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, locality!.id), eq(auditLog.action, "locality.deleted")));
     expect(row!.before).toMatchObject({ name: "Town centre core", areaCodes: ["E01012304", "E01012305"] });
   });
 
   it("makes Darlington's geographic neighbours a comparison group, once, and deletes it; shared groups stay", async () => {
-    const neighbours = JSON.parse(readFileSync(path.join(dataDir, "geography", "lad21-geographic-neighbours.json"), "utf8"));
+    const neighbours = JSON.parse(
+      readFileSync(path.join(dataDir, "geography", "lad21-geographic-neighbours.json"), "utf8"),
+    );
     expect(JSON.stringify(neighbours)).toContain("E06000005");
     for (let i = 0; i < 2; i++) {
       const made = await lead.post(`/partnerships/${darlingtonId}/comparison-groups/neighbours`, {});
       expect(made.statusCode).toBe(303);
     }
-    const groups = await t.database.db.select().from(comparisonGroups).where(eq(comparisonGroups.partnershipId, darlingtonId));
+    const groups = await t.database.db
+      .select()
+      .from(comparisonGroups)
+      .where(eq(comparisonGroups.partnershipId, darlingtonId));
     expect(groups.map((g) => g.name)).toEqual(["Geographic neighbours of Darlington"]);
     const page = decode((await viewer.get(`/partnerships/${darlingtonId}/comparison-groups/${groups[0]!.id}`)).body);
     expect(page).toContain("County Durham");
@@ -187,15 +258,28 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect((await outsider.get(`/partnerships/${otherId}/comparison-groups/${groups[0]!.id}`)).statusCode).toBe(404);
 
     const shared = await t.database.db.transaction((tx) =>
-      saveComparisonGroup(tx, audit, { partnershipId: null, name: "Shared test group", kind: "cipfa", memberCodes: ["E06000001", "E06000004"] }),
+      saveComparisonGroup(tx, audit, {
+        partnershipId: null,
+        name: "Shared test group",
+        kind: "cipfa",
+        memberCodes: ["E06000001", "E06000004"],
+      }),
     );
-    expect((await lead.post(`/partnerships/${darlingtonId}/comparison-groups/${shared.group.id}/delete`, {})).statusCode).toBe(403);
-    expect((await viewer.post(`/partnerships/${darlingtonId}/comparison-groups/${groups[0]!.id}/delete`, {})).statusCode).toBe(403);
+    expect(
+      (await lead.post(`/partnerships/${darlingtonId}/comparison-groups/${shared.group.id}/delete`, {})).statusCode,
+    ).toBe(403);
+    expect(
+      (await viewer.post(`/partnerships/${darlingtonId}/comparison-groups/${groups[0]!.id}/delete`, {})).statusCode,
+    ).toBe(403);
     const removed = await lead.post(`/partnerships/${darlingtonId}/comparison-groups/${groups[0]!.id}/delete`, {});
     expect(removed.statusCode).toBe(303);
     const left = await t.database.db.select({ name: comparisonGroups.name }).from(comparisonGroups);
     expect(left.map((g) => g.name)).toEqual(["Shared test group"]);
-    expect(await auditActions(groups[0]!.id)).toEqual(["comparison-group.created", "comparison-group.updated", "comparison-group.deleted"]);
+    expect(await auditActions(groups[0]!.id)).toEqual([
+      "comparison-group.created",
+      "comparison-group.updated",
+      "comparison-group.deleted",
+    ]);
     const hub = decode((await lead.get(`/partnerships/${darlingtonId}/localities`)).body);
     expect(hub).toContain("Shared test group");
     expect(hub).toContain("Shared by every partnership");
@@ -214,11 +298,22 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     const start = html.indexOf('id="test-la-share"');
     const section = html.slice(start, html.indexOf("</section>", start));
     // 160 / 400 = 40.0%, where an average of the members' percentages would be 35%.
-    expect(section).toMatch(/Geographic neighbours of Darlington \(group, from summed numerators and denominators\)<\/th><td class="govuk-table__cell">40\.0%</);
-    expect(section).toMatch(/Stockton-on-Tees \(Geographic neighbours of Darlington\)<\/th><td class="govuk-table__cell">60\.0%</);
-    expect(section).toMatch(/County Durham \(Geographic neighbours of Darlington\)<\/th><td class="govuk-table__cell">20\.0%</);
+    expect(section).toMatch(
+      /Geographic neighbours of Darlington \(group, from summed numerators and denominators\)<\/th><td class="govuk-table__cell">40\.0%</,
+    );
+    expect(section).toMatch(
+      /Stockton-on-Tees \(Geographic neighbours of Darlington\)<\/th><td class="govuk-table__cell">60\.0%</,
+    );
+    expect(section).toMatch(
+      /County Durham \(Geographic neighbours of Darlington\)<\/th><td class="govuk-table__cell">20\.0%</,
+    );
     const other = await t.database.db.transaction((tx) =>
-      saveComparisonGroup(tx, audit, { partnershipId: otherId, name: "Hartlepool's own group", kind: "user", memberCodes: ["E06000004"] }),
+      saveComparisonGroup(tx, audit, {
+        partnershipId: otherId,
+        name: "Hartlepool's own group",
+        kind: "user",
+        memberCodes: ["E06000004"],
+      }),
     );
     expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=${other.group.id}`)).statusCode).toBe(404);
     expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=nonsense`)).statusCode).toBe(404);
@@ -229,19 +324,35 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     const cipfa = readFileSync(path.join(dataDir, "geography", "trafford-cipfa-nearest-neighbours-2021.csv"), "utf8");
     const before = (await t.database.db.select().from(comparisonGroups)).length;
     const firstCode = cipfa.split(/\r?\n/)[1]!.split(",")[0]!;
-    const bad = await upload(lead, darlingtonId, { kind: "comparison-group", name: "Trafford CIPFA" }, { name: "cipfa.csv", content: `${cipfa.trimEnd()}\nE06000999,Nowhere\n${firstCode},Again\n` });
+    const bad = await upload(
+      lead,
+      darlingtonId,
+      { kind: "comparison-group", name: "Trafford CIPFA" },
+      { name: "cipfa.csv", content: `${cipfa.trimEnd()}\nE06000999,Nowhere\n${firstCode},Again\n` },
+    );
     expect(bad.statusCode).toBe(400);
     const html = decode(bad.body);
-    expect(html).toMatch(/<td class="govuk-table__cell">\d+<\/td><td class="govuk-table__cell">area_code<\/td><td class="govuk-table__cell">unknown area code "E06000999"<\/td>/);
+    expect(html).toMatch(
+      /<td class="govuk-table__cell">\d+<\/td><td class="govuk-table__cell">area_code<\/td><td class="govuk-table__cell">unknown area code "E06000999"<\/td>/,
+    );
     expect(html).toContain(`duplicate row: "${firstCode}" is also on row 2`);
     expect((await t.database.db.select().from(comparisonGroups)).length).toBe(before);
 
-    const good = await upload(lead, darlingtonId, { kind: "comparison-group", name: "Trafford CIPFA" }, { name: "cipfa.csv", content: cipfa });
+    const good = await upload(
+      lead,
+      darlingtonId,
+      { kind: "comparison-group", name: "Trafford CIPFA" },
+      { name: "cipfa.csv", content: cipfa },
+    );
     expect(good.statusCode).toBe(200);
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(good.body)![1]!;
     expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
     const hub = decode((await viewer.get(`/partnerships/${darlingtonId}/localities`)).body);
     const rows = cipfa.trim().split(/\r?\n/).length - 1;
-    expect(hub).toMatch(new RegExp(`>Trafford CIPFA</a></td>[\\s\\S]*?cipfa\\.csv</td>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${rows}</td>`));
+    expect(hub).toMatch(
+      new RegExp(
+        `>Trafford CIPFA</a></td>[\\s\\S]*?cipfa\\.csv</td>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${rows}</td>`,
+      ),
+    );
   });
 });

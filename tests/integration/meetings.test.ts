@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
-import { addDays, londonToday, meetingActions, meetings } from "../../src/domains/meetings/index.ts";
-import { partsFromIso } from "../../src/domains/meetings/dates.ts";
+import { actions } from "../../src/cycle/actions/index.ts";
+import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { partsFromIso } from "../../src/cycle/meetings/dates.ts";
 import { addMember, auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
@@ -20,7 +20,8 @@ const dateFields = (prefix: string, iso: string) => {
   const parts = partsFromIso(iso);
   return { [`${prefix}-day`]: parts.day, [`${prefix}-month`]: parts.month, [`${prefix}-year`]: parts.year };
 };
-const meetingCount = async (id: string) => (await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, id))).length;
+const meetingCount = async (id: string) =>
+  (await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, id))).length;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -32,8 +33,19 @@ beforeAll(async () => {
   await fixtures.user(t.database, "viewer@riverside.example", org.id, { roles: [[partnership.id, "viewer"]] });
   await fixtures.user(t.database, "lead@hillside.example", org.id, { roles: [[other.id, "lead"]] });
   await fixtures.user(t.database, "coordinator@scotland.example", org.id, { nations: ["scotland"] });
-  const [own] = await t.database.db.insert(actions).values({ partnershipId: partnership.id, leadOrganisationId: org.id, reference: "A7", title: "Advice in health settings" }).returning();
-  const [foreign] = await t.database.db.insert(actions).values({ partnershipId: other.id, leadOrganisationId: org.id, reference: "H1", title: "Hillside secret action" }).returning();
+  const [own] = await t.database.db
+    .insert(actions)
+    .values({
+      partnershipId: partnership.id,
+      leadOrganisationId: org.id,
+      reference: "A7",
+      title: "Advice in health settings",
+    })
+    .returning();
+  const [foreign] = await t.database.db
+    .insert(actions)
+    .values({ partnershipId: other.id, leadOrganisationId: org.id, reference: "H1", title: "Hillside secret action" })
+    .returning();
   ownActionId = own!.id;
   foreignActionId = foreign!.id;
   lead = t.client();
@@ -44,7 +56,12 @@ afterAll(() => t.close());
 describe("scheduling", () => {
   it("schedules a series every four weeks, with an audit entry per meeting", async () => {
     const first = addDays(londonToday(), 7);
-    const response = await lead.post(`/partnerships/${partnership.id}/meetings`, { title: "Partnership meeting", count: "3", intervalWeeks: "4", ...dateFields("firstDate", first) });
+    const response = await lead.post(`/partnerships/${partnership.id}/meetings`, {
+      title: "Partnership meeting",
+      count: "3",
+      intervalWeeks: "4",
+      ...dateFields("firstDate", first),
+    });
     expect(response.statusCode).toBe(303);
     const rows = await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, partnership.id));
     expect(rows.map((row) => row.meetingDate).sort()).toEqual([first, addDays(first, 28), addDays(first, 56)]);
@@ -53,21 +70,37 @@ describe("scheduling", () => {
   });
 
   it("rejects a date in the past, an impossible date and a duplicate date with 400, saving nothing", async () => {
-    const past = await lead.post(`/partnerships/${partnership.id}/meetings`, { count: "1", intervalWeeks: "4", ...dateFields("firstDate", addDays(londonToday(), -1)) });
+    const past = await lead.post(`/partnerships/${partnership.id}/meetings`, {
+      count: "1",
+      intervalWeeks: "4",
+      ...dateFields("firstDate", addDays(londonToday(), -1)),
+    });
     expect(past.statusCode).toBe(400);
     expect(past.body).toContain("must be today or in the future");
-    const impossible = await lead.post(`/partnerships/${partnership.id}/meetings`, { count: "1", intervalWeeks: "4", "firstDate-day": "31", "firstDate-month": "2", "firstDate-year": "2030" });
+    const impossible = await lead.post(`/partnerships/${partnership.id}/meetings`, {
+      count: "1",
+      intervalWeeks: "4",
+      "firstDate-day": "31",
+      "firstDate-month": "2",
+      "firstDate-year": "2030",
+    });
     expect(impossible.statusCode).toBe(400);
     expect(impossible.body).toContain("must be a real date");
     // The second of two new meetings clashes: neither is saved
-    const clash = await lead.post(`/partnerships/${partnership.id}/meetings`, { count: "2", intervalWeeks: "2", ...dateFields("firstDate", addDays(londonToday(), 7 + 42)) });
+    const clash = await lead.post(`/partnerships/${partnership.id}/meetings`, {
+      count: "2",
+      intervalWeeks: "2",
+      ...dateFields("firstDate", addDays(londonToday(), 7 + 42)),
+    });
     expect(clash.statusCode).toBe(400);
     expect(clash.body).toContain("A meeting is already scheduled on");
     expect(await meetingCount(partnership.id)).toBe(3);
   });
 
   it("reschedules a meeting, refusing a past or taken date", async () => {
-    const target = (await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, partnership.id))).find((row) => row.id !== meetingId)!;
+    const target = (await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, partnership.id))).find(
+      (row) => row.id !== meetingId,
+    )!;
     const url = `/partnerships/${partnership.id}/meetings/${target.id}/edit`;
     const past = await lead.post(url, { title: "Moved", ...dateFields("meetingDate", addDays(londonToday(), -3)) });
     expect(past.statusCode).toBe(400);
@@ -77,7 +110,10 @@ describe("scheduling", () => {
     expect(taken.body).toContain("A meeting is already scheduled on");
     expect(await auditCount(t.database, "meeting.update", partnership.id)).toBe(0);
     const moved = addDays(target.meetingDate, 1);
-    expect((await lead.post(url, { title: "Extra meeting", location: "Room 4", ...dateFields("meetingDate", moved) })).statusCode).toBe(303);
+    expect(
+      (await lead.post(url, { title: "Extra meeting", location: "Room 4", ...dateFields("meetingDate", moved) }))
+        .statusCode,
+    ).toBe(303);
     const [after] = await t.database.db.select().from(meetings).where(eq(meetings.id, target.id));
     expect(after).toMatchObject({ title: "Extra meeting", location: "Room 4", meetingDate: moved });
     expect(await auditCount(t.database, "meeting.update", partnership.id)).toBe(1);
@@ -88,7 +124,10 @@ describe("scheduling", () => {
     await viewer.signIn("viewer@riverside.example");
     const form = { count: "1", intervalWeeks: "4", ...dateFields("firstDate", addDays(londonToday(), 100)) };
     expect((await viewer.post(`/partnerships/${partnership.id}/meetings`, form)).statusCode).toBe(403);
-    expect((await viewer.post(`/partnerships/${partnership.id}/meetings/${meetingId}/decisions`, { decision: "x" })).statusCode).toBe(403);
+    expect(
+      (await viewer.post(`/partnerships/${partnership.id}/meetings/${meetingId}/decisions`, { decision: "x" }))
+        .statusCode,
+    ).toBe(403);
     const outsider = t.client();
     await outsider.signIn("lead@hillside.example");
     expect((await outsider.get(`/partnerships/${partnership.id}/meetings/${meetingId}`)).statusCode).toBe(404);
@@ -111,15 +150,24 @@ describe("minutes", () => {
       peopleApologies: "Sam Smith",
     });
     expect(saved.statusCode).toBe(303);
-    expect((await lead.post(`${base}/decisions`, { decision: "Adopt the income maximisation plan" })).statusCode).toBe(303);
-    expect((await lead.post(`${base}/decisions`, { decision: "Publish the needs assessment in June" })).statusCode).toBe(303);
+    expect((await lead.post(`${base}/decisions`, { decision: "Adopt the income maximisation plan" })).statusCode).toBe(
+      303,
+    );
+    expect(
+      (await lead.post(`${base}/decisions`, { decision: "Publish the needs assessment in June" })).statusCode,
+    ).toBe(303);
     const form = await lead.get(base);
     // The link is chosen from the partnership's own actions, never another partnership's.
     expect(form.body).toContain('<label class="govuk-label" for="strategyActionId">');
     expect(form.body).toContain(`<option value="${ownActionId}">A7 – Advice in health settings</option>`);
     expect(form.body).not.toContain("Hillside secret action");
     const strategyActionId = ownActionId;
-    const action = await lead.post(`${base}/actions`, { description: "Draft the advice referral pathway", owner: "Riverside Health Board", strategyActionId, ...dateFields("dueDate", addDays(londonToday(), 30)) });
+    const action = await lead.post(`${base}/actions`, {
+      description: "Draft the advice referral pathway",
+      owner: "Riverside Health Board",
+      strategyActionId,
+      ...dateFields("dueDate", addDays(londonToday(), 30)),
+    });
     expect(action.statusCode).toBe(303);
     const [row] = await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId));
     expect(row?.strategyActionId).toBe(strategyActionId);
@@ -128,10 +176,12 @@ describe("minutes", () => {
     expect(page.body).toContain("Jo Bloggs, chair");
     expect(page.body).toContain("Riverside Health Board");
     expect(page.body).toContain("Publish the needs assessment in June");
-    expect(page.body).toContain(`href="/partnerships/${partnership.id}/actions/${ownActionId}">A7 – Advice in health settings</a>`);
+    expect(page.body).toContain(
+      `href="/partnerships/${partnership.id}/actions/${ownActionId}">A7 – Advice in health settings</a>`,
+    );
     const actionPage = await lead.get(`/partnerships/${partnership.id}/actions/${ownActionId}`);
     expect(actionPage.statusCode).toBe(200);
-    expect(actionPage.body).toContain("Action arising: <a class=\"govuk-link\" href=\"/partnerships/");
+    expect(actionPage.body).toContain('Action arising: <a class="govuk-link" href="/partnerships/');
     expect(actionPage.body).toContain("Draft the advice referral pathway");
 
     const docx = await lead.get(`${base}/minutes.docx`);
@@ -157,25 +207,38 @@ describe("minutes", () => {
 
   it("bad action input is rejected with 400 and nothing saved", async () => {
     const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;
-    const response = await lead.post(`${base}/actions`, { description: "", owner: "Someone", strategyActionId: "not-a-uuid" });
+    const response = await lead.post(`${base}/actions`, {
+      description: "",
+      owner: "Someone",
+      strategyActionId: "not-a-uuid",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Enter what needs to be done");
     expect(response.body).toContain("Enter the due date");
     expect(response.body).toContain("Select an action from the partnership&#39;s action plan");
     expect(response.body).toContain('value="Someone"');
-    expect(await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId))).toHaveLength(1);
+    expect(
+      await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId)),
+    ).toHaveLength(1);
   });
 
   it("a link to another partnership's action or an unknown action is a field error and saves nothing", async () => {
     const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;
     for (const strategyActionId of [foreignActionId, "4b0b6a0e-2c63-4f0e-9d6b-0a8f2b8f6e11"]) {
-      const response = await lead.post(`${base}/actions`, { description: "Forged link", owner: "Someone", strategyActionId, ...dateFields("dueDate", addDays(londonToday(), 30)) });
+      const response = await lead.post(`${base}/actions`, {
+        description: "Forged link",
+        owner: "Someone",
+        strategyActionId,
+        ...dateFields("dueDate", addDays(londonToday(), 30)),
+      });
       expect(response.statusCode).toBe(400);
       expect(response.body).toContain('href="#strategyActionId"');
       expect(response.body).toContain(">Forged link</textarea>");
       expect(response.body).not.toContain("Hillside secret action");
     }
-    expect(await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId))).toHaveLength(1);
+    expect(
+      await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId)),
+    ).toHaveLength(1);
   });
 
   it("minutes are hidden from national coordinators until shared", async () => {
@@ -192,10 +255,17 @@ describe("minutes", () => {
 
 describe("papers", () => {
   const url = () => `/partnerships/${partnership.id}/meetings/${meetingId}/papers`;
-  const paperCount = async () => (await lead.get(`/partnerships/${partnership.id}/meetings/${meetingId}`)).body.match(/href="[^"]*\/papers\/[0-9a-f-]{36}"/g)?.length ?? 0;
+  const paperCount = async () =>
+    (await lead.get(`/partnerships/${partnership.id}/meetings/${meetingId}`)).body.match(
+      /href="[^"]*\/papers\/[0-9a-f-]{36}"/g,
+    )?.length ?? 0;
 
   it("uploads a PDF and downloads it as an attachment with nosniff", async () => {
-    const response = await postMultipart(t, lead, url(), { field: "paper", name: "agenda pack.pdf", content: Buffer.from("%PDF-1.7\nhello") });
+    const response = await postMultipart(t, lead, url(), {
+      field: "paper",
+      name: "agenda pack.pdf",
+      content: Buffer.from("%PDF-1.7\nhello"),
+    });
     expect(response.statusCode).toBe(303);
     const page = await lead.get(`/partnerships/${partnership.id}/meetings/${meetingId}`);
     const href = /href="([^"]+\/papers\/[0-9a-f-]{36})"/.exec(page.body)![1]!;
@@ -221,7 +291,13 @@ describe("papers", () => {
     const oversized = await postMultipart(t, lead, url(), { field: "paper", name: "huge.pdf", content: huge });
     expect(oversized.statusCode).toBe(400);
     expect(oversized.body).toContain("huge.pdf is larger than 20 MB");
-    const forged = await postMultipart(t, lead, url(), { field: "paper", name: "ok.pdf", content: Buffer.from("%PDF-1.7") }, { _csrf: "forged" });
+    const forged = await postMultipart(
+      t,
+      lead,
+      url(),
+      { field: "paper", name: "ok.pdf", content: Buffer.from("%PDF-1.7") },
+      { _csrf: "forged" },
+    );
     expect(forged.statusCode).toBe(403);
     expect(await paperCount()).toBe(1);
     expect(await auditCount(t.database, "meeting.paper-upload", partnership.id)).toBe(1);

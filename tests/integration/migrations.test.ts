@@ -9,7 +9,9 @@ import { migrationsFolder, runMigrations } from "../../src/kernel/db/migrate.ts"
 import { createTestDatabase } from "../helpers/test-database.ts";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
+const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+  entries: unknown[];
+};
 
 async function appliedMigrations(database: Database): Promise<number> {
   const result = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);

@@ -8,13 +8,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { loadDemoBoundaries } from "../../src/cli/demo-command.ts";
-import { londonToday } from "../../src/domains/meetings/index.ts";
-import type { NationalRow } from "../../src/domains/national/national-service.ts";
-import { currentReportingYear, reportDueDate, reportStatus } from "../../src/domains/national/index.ts";
-import { reportStatusMap } from "../../src/domains/national/status-map.ts";
+import { londonToday } from "../../src/cycle/meetings/index.ts";
+import type { NationalRow } from "../../src/national/national/national-service.ts";
+import { currentReportingYear, reportDueDate, reportStatus } from "../../src/national/national/index.ts";
+import { reportStatusMap } from "../../src/national/national/status-map.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const dataDir = path.resolve(
+  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
+);
 const file = path.join(dataDir, "geography", "uk-local-authorities-topo.json");
 const available = existsSync(file);
 
@@ -24,7 +26,9 @@ let england: TestClient;
 
 /** Every area's <title> in the map: "Name (code): status, period". */
 function areaTitles(html: string): string[] {
-  return [...html.matchAll(/<path d="[^"]+" fill="[^"]+"[^>]*><title>([^<]+)<\/title><\/path>/g)].map((m) => m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, "&"));
+  return [...html.matchAll(/<path d="[^"]+" fill="[^"]+"[^>]*><title>([^<]+)<\/title><\/path>/g)].map((m) =>
+    m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, "&"),
+  );
 }
 
 describe.skipIf(!available)("national report-status map", () => {
@@ -56,7 +60,12 @@ describe.skipIf(!available)("national report-status map", () => {
   it("colours Scotland's 32 current councils by report status, with no partnership shown neutral", async () => {
     // Through the demo's --boundaries path, which runs the real geography-topology importer.
     const distinct = new Set(
-      Object.values(JSON.parse(readFileSync(file, "utf8")).objects as Record<string, { geometries: { properties: { areacd: string } }[] }>).flatMap((o) => o.geometries.map((g) => g.properties.areacd)),
+      Object.values(
+        JSON.parse(readFileSync(file, "utf8")).objects as Record<
+          string,
+          { geometries: { properties: { areacd: string } }[] }
+        >,
+      ).flatMap((o) => o.geometries.map((g) => g.properties.areacd)),
     );
     expect(await loadDemoBoundaries(t.database.db, file)).toEqual({ areas: distinct.size });
     const page = await scotland.get("/national/scotland");
@@ -64,14 +73,17 @@ describe.skipIf(!available)("national report-status map", () => {
     const titles = areaTitles(page.body);
     // 34 Scottish features in the layer, of which Fife and Perth and Kinross's pre-2018 codes are retired.
     const source = JSON.parse(readFileSync(file, "utf8"));
-    const scottish = source.objects.utla.geometries.filter((g: { properties: { areacd: string; end?: number } }) => g.properties.areacd.startsWith("S") && !g.properties.end);
+    const scottish = source.objects.utla.geometries.filter(
+      (g: { properties: { areacd: string; end?: number } }) => g.properties.areacd.startsWith("S") && !g.properties.end,
+    );
     expect(scottish).toHaveLength(32);
     expect(titles).toHaveLength(32);
     expect(titles.filter((title) => title.includes("S12000015"))).toEqual([]);
     // No report recorded: not started, or overdue once 30 June after the reporting year has passed.
     const today = londonToday();
     const year = currentReportingYear(today);
-    const status = reportStatus("not-started", reportDueDate("scotland", year), today) === "overdue" ? "Overdue" : "Not started";
+    const status =
+      reportStatus("not-started", reportDueDate("scotland", year), today) === "overdue" ? "Overdue" : "Not started";
     expect(titles).toContain(`Dundee City (S12000042): ${status}, Reporting year ${year}`);
     expect(titles.filter((title) => title.includes(": no partnership,"))).toHaveLength(31);
     expect(page.body).toContain("No partnership (31)");
@@ -89,19 +101,31 @@ describe.skipIf(!available)("national report-status map", () => {
   });
 
   it("gives each status its own colour, and overdue and draft marks over it, named in the legend with counts", async () => {
-    const row = (areaCode: string, reportStatus: NationalRow["reportStatus"]) => ({ name: areaCode, areaCode, reportStatus }) as NationalRow;
-    const rows = [row("S12000042", "overdue"), row("S12000036", "published"), row("S12000033", "draft"), row("S12000034", "draft"), row("S12000090", "not-started")];
+    const row = (areaCode: string, reportStatus: NationalRow["reportStatus"]) =>
+      ({ name: areaCode, areaCode, reportStatus }) as NationalRow;
+    const rows = [
+      row("S12000042", "overdue"),
+      row("S12000036", "published"),
+      row("S12000033", "draft"),
+      row("S12000034", "draft"),
+      row("S12000090", "not-started"),
+    ];
     const map = await reportStatusMap(t.database.db, "scotland", rows, "2025/26", "2026-11-23");
     expect(map.state).toBe("drawn");
     if (map.state !== "drawn") return;
-    for (const label of ["Overdue (1)", "Not started (0)", "Draft (2)", "Published (1)", "No partnership (28)"]) expect(map.svg).toContain(label);
+    for (const label of ["Overdue (1)", "Not started (0)", "Draft (2)", "Published (1)", "No partnership (28)"])
+      expect(map.svg).toContain(label);
     expect(map.svg).toMatch(/<pattern id="map-\w+-class-0"[^>]*><rect width="8" height="8" fill="#d4351c"\/>/);
     expect(map.svg).toMatch(/<pattern id="map-\w+-class-2"[^>]*><rect width="8" height="8" fill="#ffdd00"\/><line/);
     const titles = areaTitles(map.svg);
     // Areas without a partnership: a plain neutral fill (in the legend too), not a status colour.
     expect(map.svg.match(/<path d="[^"]+" fill="#f3f2f1"/g)).toHaveLength(28);
-    expect(titles.find((title) => title.startsWith("City of Edinburgh (S12000036)"))).toBe("City of Edinburgh (S12000036): Published, Reporting year 2025/26");
-    expect(map.summary).toBe("Map of Annual report status by area, 2025/26 for 32 areas, Reporting year 2025/26: Overdue 1 area, Draft 2 areas, Published 1 area, No partnership 28 areas.");
+    expect(titles.find((title) => title.startsWith("City of Edinburgh (S12000036)"))).toBe(
+      "City of Edinburgh (S12000036): Published, Reporting year 2025/26",
+    );
+    expect(map.summary).toBe(
+      "Map of Annual report status by area, 2025/26 for 32 areas, Reporting year 2025/26: Overdue 1 area, Draft 2 areas, Published 1 area, No partnership 28 areas.",
+    );
     expect(map.notOnMap).toEqual([{ name: "S12000090", areaCode: "S12000090" }]);
   });
 
@@ -113,8 +137,12 @@ describe.skipIf(!available)("national report-status map", () => {
     const before = await count();
     await loadDemoBoundaries(t.database.db, file);
     expect(await count()).toBe(before);
-    await expect(loadDemoBoundaries(t.database.db, "/nowhere/boundaries.json")).rejects.toThrow("--boundaries: boundaries.json: cannot read /nowhere/boundaries.json: no such file");
-    await expect(loadDemoBoundaries(t.database.db, path.join(dataDir, "geography", "ltla14-lookup.csv"))).rejects.toThrow(/ltla14-lookup\.csv: the file is not valid JSON/);
+    await expect(loadDemoBoundaries(t.database.db, "/nowhere/boundaries.json")).rejects.toThrow(
+      "--boundaries: boundaries.json: cannot read /nowhere/boundaries.json: no such file",
+    );
+    await expect(
+      loadDemoBoundaries(t.database.db, path.join(dataDir, "geography", "ltla14-lookup.csv")),
+    ).rejects.toThrow(/ltla14-lookup\.csv: the file is not valid JSON/);
     expect(await count()).toBe(before);
   });
 });

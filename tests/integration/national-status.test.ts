@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
-import { strategies } from "../../src/domains/strategy/index.ts";
+import { actions } from "../../src/cycle/actions/index.ts";
+import { strategies } from "../../src/cycle/strategy/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -9,14 +9,32 @@ let coordinator: TestClient;
 beforeAll(async () => {
   t = await createTestApp();
   const council = await fixtures.organisation(t.database, "Rivermouth Council");
-  const rivermouth = await fixtures.partnership(t.database, "Rivermouth Partnership", "scotland", "S12000091", "Rivermouth");
+  const rivermouth = await fixtures.partnership(
+    t.database,
+    "Rivermouth Partnership",
+    "scotland",
+    "S12000091",
+    "Rivermouth",
+  );
   await fixtures.partnership(t.database, "Hillfoot Partnership", "scotland", "S12000092", "Hillfoot");
-  await t.database.db.insert(strategies).values({ partnershipId: rivermouth.id, startYear: 2025, endYear: 2029, status: "signed-off" });
+  await t.database.db
+    .insert(strategies)
+    .values({ partnershipId: rivermouth.id, startYear: 2025, endYear: 2029, status: "signed-off" });
   const base = { partnershipId: rivermouth.id, leadOrganisationId: council.id };
   await t.database.db.insert(actions).values([
     // Two sub-drivers of one driver count once for that driver.
-    { ...base, title: "Fair work charter", drivers: ["employment:hourly-pay", "employment:skills"], familyTypes: ["lone-parent"] },
-    { ...base, title: "Benefit take-up drive", drivers: ["social-security:take-up", "employment"], familyTypes: ["lone-parent", "disability"] },
+    {
+      ...base,
+      title: "Fair work charter",
+      drivers: ["employment:hourly-pay", "employment:skills"],
+      familyTypes: ["lone-parent"],
+    },
+    {
+      ...base,
+      title: "Benefit take-up drive",
+      drivers: ["social-security:take-up", "employment"],
+      familyTypes: ["lone-parent", "disability"],
+    },
     { ...base, title: "Untagged action" },
   ]);
   await fixtures.user(t.database, "coordinator@scotland.example", council.id, { nations: ["scotland"] });
@@ -31,7 +49,9 @@ describe("national view from the strategy and action records", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("2025 to 2029 (signed off)");
     expect(page.body).toContain("3 actions");
-    expect(page.body).toContain("By driver: Income from employment 2, Income from social security and benefits in kind 1");
+    expect(page.body).toContain(
+      "By driver: Income from employment 2, Income from social security and benefits in kind 1",
+    );
     expect(page.body).toContain("By family type: Lone parent families 2, Families with a disabled adult or child 1");
     // A partnership with nothing recorded says so rather than showing zeros.
     expect(page.body).toContain("No strategy recorded");

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, londonToday, meetings } from "../../src/domains/meetings/index.ts";
-import { nationalView } from "../../src/domains/national/national-service.ts";
-import { noRecordsStatusSource, type PartnershipStatusSource } from "../../src/domains/national/index.ts";
-import { findPartnership } from "../../src/domains/partnerships/index.ts";
+import { addDays, londonToday, meetings } from "../../src/cycle/meetings/index.ts";
+import { nationalView } from "../../src/national/national/national-service.ts";
+import { noRecordsStatusSource, type PartnershipStatusSource } from "../../src/national/national/index.ts";
+import { findPartnership } from "../../src/workspace/partnerships/index.ts";
 import { addMember, auditCount } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
@@ -19,7 +19,14 @@ beforeAll(async () => {
   north = await fixtures.partnership(t.database, "Northtown Partnership", "england", "E06000090", "Northtown");
   south = await fixtures.partnership(t.database, "=Southtown Partnership", "england", "E06000091", "Southtown");
   glen = await fixtures.partnership(t.database, "Glenview Partnership", "scotland", "S12000090", "Glenview");
-  for (const type of ["health-board", "jobcentre-plus", "police", "youth-offending-team", "probation", "transport-authority"]) {
+  for (const type of [
+    "health-board",
+    "jobcentre-plus",
+    "police",
+    "youth-offending-team",
+    "probation",
+    "transport-authority",
+  ]) {
     await addMember(t.database, north.id, `Northtown ${type}`, type);
   }
   await addMember(t.database, south.id, "Southtown Police", "police");
@@ -100,7 +107,15 @@ describe("review feedback", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Enter the report section");
     expect(await auditCount(t.database, "review-feedback.create", glen.id)).toBe(0);
-    expect((await scotland.post(url, { section: "Income maximisation", comment: "Say how many families were helped to apply.", status: "in-review" })).statusCode).toBe(303);
+    expect(
+      (
+        await scotland.post(url, {
+          section: "Income maximisation",
+          comment: "Say how many families were helped to apply.",
+          status: "in-review",
+        })
+      ).statusCode,
+    ).toBe(303);
     expect(await auditCount(t.database, "review-feedback.create", glen.id)).toBe(1);
 
     const lead = t.client();
@@ -129,7 +144,9 @@ describe("status sources", () => {
     const source: PartnershipStatusSource = {
       ...noRecordsStatusSource,
       async needsAssessments() {
-        return new Map([[glen.id, { state: "published" as const, publishedOn: "2026-02-01", reviewDue: "2027-02-01" }]]);
+        return new Map([
+          [glen.id, { state: "published" as const, publishedOn: "2026-02-01", reviewDue: "2027-02-01" }],
+        ]);
       },
       async strategyPeriods() {
         return new Map([[glen.id, { start: "2026", end: "2030" }]]);
@@ -139,7 +156,16 @@ describe("status sources", () => {
         return new Map([[glen.id, { state: "draft" as const, publishedOn: null, reportRef: null }]]);
       },
       async actionProfiles() {
-        return new Map([[glen.id, { total: 3, byDriver: { "costs of living": 1, "income from employment": 2 }, byFamilyType: { "lone parent families": 3 } }]]);
+        return new Map([
+          [
+            glen.id,
+            {
+              total: 3,
+              byDriver: { "costs of living": 1, "income from employment": 2 },
+              byFamilyType: { "lone parent families": 3 },
+            },
+          ],
+        ]);
       },
     };
     const query = { status: "all" as const, gaps: "all" as const, q: "" };
@@ -153,9 +179,27 @@ describe("status sources", () => {
       actionsByDriver: "income from employment 2, costs of living 1",
       actionsByFamilyType: "lone parent families 3",
     });
-    const after = await nationalView(t.database.db, source, "scotland", [partnership], { ...query, status: "overdue" }, "2026-07-01");
+    const after = await nationalView(
+      t.database.db,
+      source,
+      "scotland",
+      [partnership],
+      { ...query, status: "overdue" },
+      "2026-07-01",
+    );
     expect(after.rows.map((row) => row.reportStatus)).toEqual(["overdue"]);
-    const none = await nationalView(t.database.db, noRecordsStatusSource, "scotland", [partnership], query, "2026-06-01");
-    expect(none.rows[0]).toMatchObject({ reportStatus: "not-started", needsAssessment: "Not started", actions: "No strategy actions recorded" });
+    const none = await nationalView(
+      t.database.db,
+      noRecordsStatusSource,
+      "scotland",
+      [partnership],
+      query,
+      "2026-06-01",
+    );
+    expect(none.rows[0]).toMatchObject({
+      reportStatus: "not-started",
+      needsAssessment: "Not started",
+      actions: "No strategy actions recorded",
+    });
   });
 });

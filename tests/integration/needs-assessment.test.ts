@@ -1,11 +1,24 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
-import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/domains/documents/index.ts";
-import { type AreaInput, areaTypeOfCode, linkParents, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
-import { importerFor, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { needsAssessmentStatuses, needsFindings, needsPanels, needsPublications, needsQualitative } from "../../src/domains/needs-assessment/index.ts";
-import { evidenceLinks, strategies, strategyPriorities } from "../../src/domains/strategy/index.ts";
+import { actions } from "../../src/cycle/actions/index.ts";
+import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
+import {
+  type AreaInput,
+  areaTypeOfCode,
+  linkParents,
+  nationOfCode,
+  tiersOfCode,
+  upsertAreas,
+} from "../../src/data/geography/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
+import {
+  needsAssessmentStatuses,
+  needsFindings,
+  needsPanels,
+  needsPublications,
+  needsQualitative,
+} from "../../src/cycle/needs-assessment/index.ts";
+import { evidenceLinks, strategies, strategyPriorities } from "../../src/cycle/strategy/index.ts";
 import { auditCount } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
@@ -21,7 +34,15 @@ const base = () => `/partnerships/${partnershipId}/needs-assessment`;
 const TIDY = "area_code,period,indicator,value,numerator,denominator,flag,unit_of_measure\n";
 
 function area(code: string, name: string): AreaInput {
-  return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+  return {
+    code,
+    name,
+    type: areaTypeOfCode(code)!,
+    nation: nationOfCode(code),
+    ...tiersOfCode(code),
+    startYear: null,
+    endYear: null,
+  };
 }
 
 async function tidy(name: string, csv: string, options: Record<string, unknown>) {
@@ -35,18 +56,36 @@ async function tidy(name: string, csv: string, options: Record<string, unknown>)
   expect(report.errors).toEqual([]);
 }
 
-const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"');
-const findings = async () => t.database.db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId));
+const decode = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"');
+const findings = async () =>
+  t.database.db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId));
 
 beforeAll(async () => {
   t = await createTestApp();
-  await upsertAreas(t.database.db, [area("E06000001", "Hartlepool"), area("E05000001", "Ward One"), area("E05000002", "Ward Two"), area("E05000003", "Ward Three")]);
+  await upsertAreas(t.database.db, [
+    area("E06000001", "Hartlepool"),
+    area("E05000001", "Ward One"),
+    area("E05000002", "Ward Two"),
+    area("E05000003", "Ward Three"),
+  ]);
   await linkParents(
     t.database.db,
-    ["E05000001", "E05000002", "E05000003"].map((child) => ({ child, parent: "E06000001", relation: "local-authority" })),
+    ["E05000001", "E05000002", "E05000003"].map((child) => ({
+      child,
+      parent: "E06000001",
+      relation: "local-authority",
+    })),
   );
   // Official statistics: shown as published. Local data: small-count rule.
-  await tidy("official.csv", "E06000001,2015/16,Children in low income families,4200,,,,count\nE06000001,2021/22 (p),Children in low income families,6072,,,,count\n", { publisher: "DWP", dataset: "Children in low income families", disclosure: "none" });
+  await tidy(
+    "official.csv",
+    "E06000001,2015/16,Children in low income families,4200,,,,count\nE06000001,2021/22 (p),Children in low income families,6072,,,,count\n",
+    { publisher: "DWP", dataset: "Children in low income families", disclosure: "none" },
+  );
   await tidy(
     "local.csv",
     "E06000001,2021/22,Children in foodbank households,100,,,,count\nE06000001,2022/23 (p),Children in foodbank households,135,,,,count\nE05000001,2022/23 (p),Children in foodbank households,4,,,,count\nE05000002,2022/23 (p),Children in foodbank households,60,,,,count\nE05000003,2022/23 (p),Children in foodbank households,71,,,,count\n",
@@ -54,7 +93,13 @@ beforeAll(async () => {
   );
   const org = await fixtures.organisation(t.database, "Hartlepool Council");
   orgId = org.id;
-  const partnership = await fixtures.partnership(t.database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool");
+  const partnership = await fixtures.partnership(
+    t.database,
+    "Hartlepool Partnership",
+    "england",
+    "E06000001",
+    "Hartlepool",
+  );
   const other = await fixtures.partnership(t.database, "Other Partnership", "england", "E06000002", "Other");
   partnershipId = partnership.id;
   otherId = other.id;
@@ -78,7 +123,8 @@ describe("the draft assessment", () => {
   it("shows the building-block sections to readers, with edit links only for editors", async () => {
     const page = await viewer.get(base());
     expect(page.statusCode).toBe(200);
-    for (const heading of ["Context and overview", "Financial support", "Not started"]) expect(page.body).toContain(heading);
+    for (const heading of ["Context and overview", "Financial support", "Not started"])
+      expect(page.body).toContain(heading);
     expect(page.body).not.toContain("Add a finding");
     expect((await editor.get(base())).body).toContain("Add a finding");
   });
@@ -92,14 +138,27 @@ describe("the draft assessment", () => {
   });
 
   it("adds findings and qualitative evidence for editors, audited; viewers and other partnerships cannot", async () => {
-    const added = await editor.post(`${base()}/sections/financial-support/findings/new`, { statement: "Lone parents are less likely to claim what they are entitled to" });
+    const added = await editor.post(`${base()}/sections/financial-support/findings/new`, {
+      statement: "Lone parents are less likely to claim what they are entitled to",
+    });
     expect(added.statusCode).toBe(303);
-    await editor.post(`${base()}/sections/financial-support/findings/new`, { statement: "Families in the east struggle to reach advice" });
+    await editor.post(`${base()}/sections/financial-support/findings/new`, {
+      statement: "Families in the east struggle to reach advice",
+    });
     expect((await findings()).map((row) => row.statement)).toHaveLength(2);
     expect(await auditCount(t.database, "needs_assessment.finding.create", partnershipId)).toBe(2);
-    expect((await viewer.post(`${base()}/sections/financial-support/findings/new`, { statement: "x" })).statusCode).toBe(403);
-    expect((await outsider.post(`${base()}/sections/financial-support/findings/new`, { statement: "x" })).statusCode).toBe(404);
-    const qualitative = await editor.post(`${base()}/sections/context/qualitative/new`, { source: "Parents at the family hub", method: "Focus groups", summary: "Travel costs stop families reaching help", quotes: "The bus costs too much\nI had to ask three times" });
+    expect(
+      (await viewer.post(`${base()}/sections/financial-support/findings/new`, { statement: "x" })).statusCode,
+    ).toBe(403);
+    expect(
+      (await outsider.post(`${base()}/sections/financial-support/findings/new`, { statement: "x" })).statusCode,
+    ).toBe(404);
+    const qualitative = await editor.post(`${base()}/sections/context/qualitative/new`, {
+      source: "Parents at the family hub",
+      method: "Focus groups",
+      summary: "Travel costs stop families reaching help",
+      quotes: "The bus costs too much\nI had to ask three times",
+    });
     expect(qualitative.statusCode).toBe(303);
     const page = decode((await viewer.get(base())).body);
     expect(page).toContain("Lone parents are less likely to claim what they are entitled to");
@@ -111,13 +170,23 @@ describe("the draft assessment", () => {
     const empty = await editor.post(`${base()}/sections/financial-support/findings/new`, { statement: "   " });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain("Enter the finding");
-    const partial = await editor.post(`${base()}/sections/context/qualitative/new`, { source: "Young people's panel", method: "", summary: "" });
+    const partial = await editor.post(`${base()}/sections/context/qualitative/new`, {
+      source: "Young people's panel",
+      method: "",
+      summary: "",
+    });
     expect(partial.statusCode).toBe(400);
     expect(decode(partial.body)).toContain('value="Young people\'s panel"');
-    const unknown = await editor.post(`${base()}/sections/context/panels/new`, { indicatorSlug: "no-such-indicator", areaCode: "E06000001" });
+    const unknown = await editor.post(`${base()}/sections/context/panels/new`, {
+      indicatorSlug: "no-such-indicator",
+      areaCode: "E06000001",
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain("Select an indicator from the catalogue");
-    const badArea = await editor.post(`${base()}/sections/context/panels/new`, { indicatorSlug: "children-in-low-income-families", areaCode: "E09999999" });
+    const badArea = await editor.post(`${base()}/sections/context/panels/new`, {
+      indicatorSlug: "children-in-low-income-families",
+      areaCode: "E09999999",
+    });
     expect(badArea.statusCode).toBe(400);
     expect(badArea.body).toContain('value="E09999999"');
     const badUrl = await editor.post(`${base()}/other-assessments/new`, { title: "JSNA", url: "javascript:alert(1)" });
@@ -129,7 +198,9 @@ describe("the draft assessment", () => {
   });
 
   it("sanitises narrative HTML", async () => {
-    const saved = await editor.post(`${base()}/sections/context/narrative`, { narrative: '<p onclick="x()">Overview <strong>here</strong></p><script>alert(1)</script>' });
+    const saved = await editor.post(`${base()}/sections/context/narrative`, {
+      narrative: '<p onclick="x()">Overview <strong>here</strong></p><script>alert(1)</script>',
+    });
     expect(saved.statusCode).toBe(303);
     const page = (await viewer.get(base())).body;
     expect(page).toContain("<p>Overview <strong>here</strong></p>");
@@ -139,30 +210,50 @@ describe("the draft assessment", () => {
 
 describe("indicator panels", () => {
   it("shows official statistics as published, with period, source, flags and a drafted sentence", async () => {
-    expect((await editor.post(`${base()}/sections/financial-support/panels/new`, { indicatorSlug: "children-in-low-income-families", areaCode: "" })).statusCode).toBe(303);
+    expect(
+      (
+        await editor.post(`${base()}/sections/financial-support/panels/new`, {
+          indicatorSlug: "children-in-low-income-families",
+          areaCode: "",
+        })
+      ).statusCode,
+    ).toBe(303);
     const page = decode((await viewer.get(base())).body);
-    expect(page).toMatch(/In 2021\/22 \(provisional\), children in low income families in Hartlepool was 6,072, up 45% on 2015\/16/);
+    expect(page).toMatch(
+      /In 2021\/22 \(provisional\), children in low income families in Hartlepool was 6,072, up 45% on 2015\/16/,
+    );
     expect(page).toContain("DWP, Children in low income families");
     expect(page).toContain("6,072 (p)");
   });
 
   it("applies the small-count rule to local data: [c] for 1–9, rounding to 5, and the next-smallest ward withheld too", async () => {
-    await editor.post(`${base()}/sections/employment-skills/panels/new`, { indicatorSlug: "children-in-foodbank-households", areaCode: "E06000001" });
+    await editor.post(`${base()}/sections/employment-skills/panels/new`, {
+      indicatorSlug: "children-in-foodbank-households",
+      areaCode: "E06000001",
+    });
     const html = decode((await viewer.get(base())).body);
     const start = html.indexOf('data-panel="children-in-foodbank-households"');
     const panel = html.slice(start, html.indexOf("</details>", start));
     expect(panel).toContain("Disclosure control applied");
-    expect(panel).toMatch(/<th scope="row" class="govuk-table__header">E05000001<\/th><td class="govuk-table__cell">Ward One<\/td><td class="govuk-table__cell">\[c\]/);
+    expect(panel).toMatch(
+      /<th scope="row" class="govuk-table__header">E05000001<\/th><td class="govuk-table__cell">Ward One<\/td><td class="govuk-table__cell">\[c\]/,
+    );
     // 60 would give away ward one (135 − 60 − 71), so it is withheld as well.
-    expect(panel).toMatch(/<th scope="row" class="govuk-table__header">E05000002<\/th><td class="govuk-table__cell">Ward Two<\/td><td class="govuk-table__cell">\[c\]/);
-    expect(panel).toMatch(/E05000003<\/th><td class="govuk-table__cell">Ward Three<\/td><td class="govuk-table__cell">70 \(p\)/);
+    expect(panel).toMatch(
+      /<th scope="row" class="govuk-table__header">E05000002<\/th><td class="govuk-table__cell">Ward Two<\/td><td class="govuk-table__cell">\[c\]/,
+    );
+    expect(panel).toMatch(
+      /E05000003<\/th><td class="govuk-table__cell">Ward Three<\/td><td class="govuk-table__cell">70 \(p\)/,
+    );
     expect(panel).not.toMatch(/>(4|60|71)( \(p\))?<\/td>/);
   });
 
   it("shows an honest empty state when nothing is imported for the area", async () => {
     await t.database.db.insert(needsPanels).values({
       partnershipId,
-      assessmentId: (await t.database.db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId)))[0]!.assessmentId,
+      assessmentId: (
+        await t.database.db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId))
+      )[0]!.assessmentId,
       sectionCode: "context",
       indicatorSlug: "not-imported-yet",
       indicatorTitle: "Children in temporary accommodation",
@@ -177,15 +268,39 @@ describe("indicator panels", () => {
 describe("two-way evidence links", () => {
   it("lists the priorities and actions linked to a finding and flags findings no action answers", async () => {
     const [first, second] = (await findings()).sort((a, b) => a.statement.localeCompare(b.statement)).reverse();
-    const [strategy] = await t.database.db.insert(strategies).values({ partnershipId, startYear: 2025, endYear: 2028 }).returning();
-    const [priority] = await t.database.db.insert(strategyPriorities).values({ partnershipId, strategyId: strategy!.id, title: "Maximise family incomes" }).returning();
-    const [action] = await t.database.db.insert(actions).values({ partnershipId, leadOrganisationId: orgId, reference: "A1", title: "Benefit checks in family hubs" }).returning();
+    const [strategy] = await t.database.db
+      .insert(strategies)
+      .values({ partnershipId, startYear: 2025, endYear: 2028 })
+      .returning();
+    const [priority] = await t.database.db
+      .insert(strategyPriorities)
+      .values({ partnershipId, strategyId: strategy!.id, title: "Maximise family incomes" })
+      .returning();
+    const [action] = await t.database.db
+      .insert(actions)
+      .values({ partnershipId, leadOrganisationId: orgId, reference: "A1", title: "Benefit checks in family hubs" })
+      .returning();
     await t.database.db.insert(evidenceLinks).values([
-      { partnershipId, subjectType: "priority", subjectId: priority!.id, kind: "finding", referenceId: first!.id, label: "x" },
-      { partnershipId, subjectType: "action", subjectId: action!.id, kind: "finding", referenceId: first!.id, label: "x" },
+      {
+        partnershipId,
+        subjectType: "priority",
+        subjectId: priority!.id,
+        kind: "finding",
+        referenceId: first!.id,
+        label: "x",
+      },
+      {
+        partnershipId,
+        subjectType: "action",
+        subjectId: action!.id,
+        kind: "finding",
+        referenceId: first!.id,
+        label: "x",
+      },
     ]);
     const html = decode((await viewer.get(base())).body);
-    const block = (id: string) => html.slice(html.indexOf(`id="finding-${id}"`), html.indexOf("</div>", html.indexOf(`id="finding-${id}"`)));
+    const block = (id: string) =>
+      html.slice(html.indexOf(`id="finding-${id}"`), html.indexOf("</div>", html.indexOf(`id="finding-${id}"`)));
     expect(block(first!.id)).toContain("Priority: <a");
     expect(block(first!.id)).toContain("Benefit checks in family hubs");
     expect(block(first!.id)).not.toContain("No action answers this need");
@@ -195,7 +310,10 @@ describe("two-way evidence links", () => {
 
 describe("choosing assessment evidence in the strategy's evidence-link forms", () => {
   it("offers the partnership's findings, entries and panel indicators, saves a choice, and refuses a forged one", async () => {
-    const [priority] = await t.database.db.select().from(strategyPriorities).where(eq(strategyPriorities.partnershipId, partnershipId));
+    const [priority] = await t.database.db
+      .select()
+      .from(strategyPriorities)
+      .where(eq(strategyPriorities.partnershipId, partnershipId));
     const url = `/partnerships/${partnershipId}/strategy/priorities/${priority!.id}/evidence/new`;
     const form = decode((await lead.get(url)).body);
     const [finding] = (await findings()).filter((row) => row.statement.startsWith("Families in the east"));
@@ -205,14 +323,21 @@ describe("choosing assessment evidence in the strategy's evidence-link forms", (
     expect(form).toMatch(/value="qualitative\|[0-9a-f-]{36}"/);
     expect((await lead.post(url, { choice: `finding|${finding!.id}` })).statusCode).toBe(303);
     const links = await t.database.db.select().from(evidenceLinks).where(eq(evidenceLinks.referenceId, finding!.id));
-    expect(links).toMatchObject([{ kind: "finding", subjectType: "priority", label: "Families in the east struggle to reach advice" }]);
+    expect(links).toMatchObject([
+      { kind: "finding", subjectType: "priority", label: "Families in the east struggle to reach advice" },
+    ]);
     // The strategy page links back to the finding in the assessment.
     const strategyPage = (await viewer.get(`/partnerships/${partnershipId}/strategy`)).body;
     expect(strategyPage).toContain(`href="/partnerships/${partnershipId}/needs-assessment#finding-${finding!.id}"`);
     const forged = await lead.post(url, { choice: "finding|00000000-0000-4000-8000-000000000000" });
     expect(forged.statusCode).toBe(400);
     expect(forged.body).toContain("Select evidence from the list");
-    expect(await t.database.db.select().from(evidenceLinks).where(eq(evidenceLinks.referenceId, "00000000-0000-4000-8000-000000000000"))).toHaveLength(0);
+    expect(
+      await t.database.db
+        .select()
+        .from(evidenceLinks)
+        .where(eq(evidenceLinks.referenceId, "00000000-0000-4000-8000-000000000000")),
+    ).toHaveLength(0);
     // Free text still works when nothing is chosen, and is still checked.
     expect((await lead.post(url, { choice: "", kind: "", referenceId: "", label: "" })).statusCode).toBe(400);
   });
@@ -242,8 +367,14 @@ describe("publishing", () => {
     expect((await t.client().get("/published")).body).toContain(`/published/needs-assessments/${publicationId}`);
 
     // Change the draft and the data after publishing.
-    await editor.post(`${base()}/sections/financial-support/findings/new`, { statement: "A need found after publishing" });
-    await tidy("official-v2.csv", "E06000001,2021/22 (p),Children in low income families,6811,,,,count\n", { publisher: "DWP", dataset: "Children in low income families", disclosure: "none" });
+    await editor.post(`${base()}/sections/financial-support/findings/new`, {
+      statement: "A need found after publishing",
+    });
+    await tidy("official-v2.csv", "E06000001,2021/22 (p),Children in low income families,6811,,,,count\n", {
+      publisher: "DWP",
+      dataset: "Children in low income families",
+      disclosure: "none",
+    });
     const draft = decode((await viewer.get(base())).body);
     expect(draft).toContain("6,811");
     expect(draft).toContain("A need found after publishing");
@@ -264,7 +395,9 @@ describe("publishing", () => {
   });
 
   it("does not find unknown publications, and anonymous people still cannot see the draft", async () => {
-    expect((await t.client().get("/published/needs-assessments/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
+    expect((await t.client().get("/published/needs-assessments/00000000-0000-4000-8000-000000000000")).statusCode).toBe(
+      404,
+    );
     expect((await t.client().get("/published/needs-assessments/nope")).statusCode).toBe(404);
     expect((await t.client().get(base())).statusCode).toBe(303);
   });
@@ -296,7 +429,9 @@ describe("publishing", () => {
 
   it("lets editors remove entries of their own partnership only", async () => {
     const [finding] = await findings();
-    expect((await outsider.post(`/partnerships/${otherId}/needs-assessment/findings/${finding!.id}/delete`)).statusCode).toBe(404);
+    expect(
+      (await outsider.post(`/partnerships/${otherId}/needs-assessment/findings/${finding!.id}/delete`)).statusCode,
+    ).toBe(404);
     expect((await viewer.post(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(403);
     expect((await editor.post(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(303);
     expect((await findings()).some((row) => row.id === finding!.id)).toBe(false);

@@ -4,8 +4,16 @@
  * in the panel's table, sentence and chart.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AreaInput, areaTypeOfCode, linkParents, nationOfCode, saveComparisonGroup, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
-import { importerFor, runImport, sourceFromBytes } from "../../src/domains/imports/index.ts";
+import {
+  type AreaInput,
+  areaTypeOfCode,
+  linkParents,
+  nationOfCode,
+  saveComparisonGroup,
+  tiersOfCode,
+  upsertAreas,
+} from "../../src/data/geography/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -15,7 +23,15 @@ const base = () => `/partnerships/${partnershipId}/needs-assessment`;
 const audit = { actorUserId: null, actorLabel: "panel-comparisons-test" };
 
 function area(code: string, name: string, type?: string): AreaInput {
-  return { code, name, type: type ?? areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+  return {
+    code,
+    name,
+    type: type ?? areaTypeOfCode(code)!,
+    nation: nationOfCode(code),
+    ...tiersOfCode(code),
+    startYear: null,
+    endYear: null,
+  };
 }
 
 async function tidy(name: string, csv: string) {
@@ -30,12 +46,22 @@ async function tidy(name: string, csv: string) {
   return report;
 }
 
-const decode = (html: string) => html.replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"');
+const decode = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"');
 
 beforeAll(async () => {
   t = await createTestApp();
   // A tiny fictional geography: two authorities, the only ones in their region and nation.
-  await upsertAreas(t.database.db, [area("E92000001", "England"), area("E12000001", "North East"), area("E06000001", "Hartlepool"), area("E06000005", "Darlington"), area("E06000004", "Stockton-on-Tees")]);
+  await upsertAreas(t.database.db, [
+    area("E92000001", "England"),
+    area("E12000001", "North East"),
+    area("E06000001", "Hartlepool"),
+    area("E06000005", "Darlington"),
+    area("E06000004", "Stockton-on-Tees"),
+  ]);
   await linkParents(t.database.db, [
     { child: "E12000001", parent: "E92000001", relation: "nation" },
     ...["E06000001", "E06000005"].flatMap((child) => [
@@ -55,9 +81,16 @@ beforeAll(async () => {
   );
   expect(report.counts.totalsCalculated).toBe(4);
   const org = await fixtures.organisation(t.database, "Hartlepool Council");
-  partnershipId = (await fixtures.partnership(t.database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool")).id;
+  partnershipId = (
+    await fixtures.partnership(t.database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool")
+  ).id;
   await fixtures.user(t.database, "editor@h.example", org.id, { roles: [[partnershipId, "editor"]] });
-  await saveComparisonGroup(t.database.db, audit, { partnershipId, name: "Tees neighbours", kind: "user", memberCodes: ["E06000001", "E06000005", "E06000004"] });
+  await saveComparisonGroup(t.database.db, audit, {
+    partnershipId,
+    name: "Tees neighbours",
+    kind: "user",
+    memberCodes: ["E06000001", "E06000005", "E06000004"],
+  });
   editor = t.client();
   await editor.signIn("editor@h.example");
 });
@@ -65,7 +98,14 @@ afterAll(() => t.close());
 
 describe("needs-assessment panel comparisons", () => {
   it("adds region, nation and comparison group to the panel's table, sentence and chart, with periods and source", async () => {
-    expect((await editor.post(`${base()}/sections/financial-support/panels/new`, { indicatorSlug: "fictional-rate", areaCode: "" })).statusCode).toBe(303);
+    expect(
+      (
+        await editor.post(`${base()}/sections/financial-support/panels/new`, {
+          indicatorSlug: "fictional-rate",
+          areaCode: "",
+        })
+      ).statusCode,
+    ).toBe(303);
     const html = decode((await editor.get(base())).body);
     const start = html.indexOf('data-panel="fictional-rate"');
     const panel = html.slice(start, html.indexOf("</details>", start));
@@ -73,9 +113,15 @@ describe("needs-assessment panel comparisons", () => {
     expect(panel).toContain("North East (calculated from the local authority figures)");
     expect(panel).toContain("England (calculated from the local authority figures)");
     expect(panel).toContain("Tees neighbours (group)");
-    expect(panel).toMatch(/2021\/22<\/th><td class="govuk-table__cell">25(\.0)?%<\/td><td class="govuk-table__cell">31\.7%<\/td><td class="govuk-table__cell">31\.7%<\/td><td class="govuk-table__cell">26\.7%<\/td>/);
-    expect(panel).toMatch(/2020\/21<\/th><td class="govuk-table__cell">20(\.0)?%<\/td><td class="govuk-table__cell">26\.7%<\/td><td class="govuk-table__cell">26\.7%<\/td><td class="govuk-table__cell">\[x\]<\/td>/);
-    expect(panel).toMatch(/In the same period \(2021\/22\): North East 31\.7% \(calculated from the local authority figures\); England 31\.7% \(calculated from the local authority figures\); Tees neighbours \(group\) 26\.7%\./);
+    expect(panel).toMatch(
+      /2021\/22<\/th><td class="govuk-table__cell">25(\.0)?%<\/td><td class="govuk-table__cell">31\.7%<\/td><td class="govuk-table__cell">31\.7%<\/td><td class="govuk-table__cell">26\.7%<\/td>/,
+    );
+    expect(panel).toMatch(
+      /2020\/21<\/th><td class="govuk-table__cell">20(\.0)?%<\/td><td class="govuk-table__cell">26\.7%<\/td><td class="govuk-table__cell">26\.7%<\/td><td class="govuk-table__cell">\[x\]<\/td>/,
+    );
+    expect(panel).toMatch(
+      /In the same period \(2021\/22\): North East 31\.7% \(calculated from the local authority figures\); England 31\.7% \(calculated from the local authority figures\); Tees neighbours \(group\) 26\.7%\./,
+    );
     // Hartlepool went from 20% to 25%: a change in percentage points, not "up 25%".
     expect(panel).toMatch(/Hartlepool was 25(\.0)?%, up 5 percentage points on 2020\/21/);
     expect(panel).toContain("Fictional Statistics Office, Test series");
@@ -83,8 +129,19 @@ describe("needs-assessment panel comparisons", () => {
   });
 
   it("adds an authority's figure up from its small areas when only they are published, and says so", async () => {
-    await upsertAreas(t.database.db, [area("E01011950", "Hartlepool 001A", "lsoa"), area("E01011951", "Hartlepool 001B", "lsoa"), area("E01011952", "Hartlepool 001C", "lsoa")]);
-    await linkParents(t.database.db, ["E01011950", "E01011951", "E01011952"].map((child) => ({ child, parent: "E06000001", relation: "local-authority" })));
+    await upsertAreas(t.database.db, [
+      area("E01011950", "Hartlepool 001A", "lsoa"),
+      area("E01011951", "Hartlepool 001B", "lsoa"),
+      area("E01011952", "Hartlepool 001C", "lsoa"),
+    ]);
+    await linkParents(
+      t.database.db,
+      ["E01011950", "E01011951", "E01011952"].map((child) => ({
+        child,
+        parent: "E06000001",
+        relation: "local-authority",
+      })),
+    );
     await tidy(
       "small-areas.csv",
       [
@@ -95,19 +152,38 @@ describe("needs-assessment panel comparisons", () => {
         "E01011951,2020,fictional-lsoa-count,Count,50,,",
       ].join("\n"),
     );
-    expect((await editor.post(`${base()}/sections/financial-support/panels/new`, { indicatorSlug: "fictional-lsoa-count", areaCode: "" })).statusCode).toBe(303);
+    expect(
+      (
+        await editor.post(`${base()}/sections/financial-support/panels/new`, {
+          indicatorSlug: "fictional-lsoa-count",
+          areaCode: "",
+        })
+      ).statusCode,
+    ).toBe(303);
     const html = decode((await editor.get(base())).body);
     const start = html.indexOf('data-panel="fictional-lsoa-count"');
     const panel = html.slice(start, html.indexOf("</details>", start));
     expect(panel).not.toContain("No data imported yet");
     // 2019: 120 + 45 + 35 = 200. 2020: one small area has no value, so no total (never 180).
-    expect(panel).toContain("In 2019, fictional-lsoa-count (count) in Hartlepool was 200. The figure for 2020 is not shown (missing).");
+    expect(panel).toContain(
+      "In 2019, fictional-lsoa-count (count) in Hartlepool was 200. The figure for 2020 is not shown (missing).",
+    );
     expect(panel).toMatch(/2020<\/th><td class="govuk-table__cell">\[x\]/);
     expect(panel).toContain("calculated from its 3 small areas");
 
     // Every period incomplete: the sentence says why, no empty chart, the parts stay in the table.
-    await tidy("gaps.csv", ["E01011950,2019,fictional-gappy-count,Count,10,,", "E01011951,2019,fictional-gappy-count,Count,NA,,"].join("\n"));
-    expect((await editor.post(`${base()}/sections/financial-support/panels/new`, { indicatorSlug: "fictional-gappy-count", areaCode: "" })).statusCode).toBe(303);
+    await tidy(
+      "gaps.csv",
+      ["E01011950,2019,fictional-gappy-count,Count,10,,", "E01011951,2019,fictional-gappy-count,Count,NA,,"].join("\n"),
+    );
+    expect(
+      (
+        await editor.post(`${base()}/sections/financial-support/panels/new`, {
+          indicatorSlug: "fictional-gappy-count",
+          areaCode: "",
+        })
+      ).statusCode,
+    ).toBe(303);
     const after = decode((await editor.get(base())).body);
     const at = after.indexOf('data-panel="fictional-gappy-count"');
     const gappy = after.slice(at, after.indexOf("</details>", at));

@@ -56,8 +56,12 @@ describe("health, readiness and metrics", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("text/plain");
     expect(response.body).toContain("# TYPE cpah_http_request_duration_seconds histogram");
-    expect(response.body).toMatch(/cpah_http_request_duration_seconds_count\{method="GET",route="\/",status="200"\} \d+/);
-    expect(response.body).toMatch(/cpah_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/);
+    expect(response.body).toMatch(
+      /cpah_http_request_duration_seconds_count\{method="GET",route="\/",status="200"\} \d+/,
+    );
+    expect(response.body).toMatch(
+      /cpah_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/,
+    );
   });
 });
 
@@ -81,7 +85,8 @@ describe("security headers", () => {
   });
 
   it("gives each response its own nonce", async () => {
-    const nonceOf = async () => /'nonce-([^']+)'/.exec(String((await plain.app.inject("/")).headers["content-security-policy"]))?.[1];
+    const nonceOf = async () =>
+      /'nonce-([^']+)'/.exec(String((await plain.app.inject("/")).headers["content-security-policy"]))?.[1];
     expect(await nonceOf()).not.toBe(await nonceOf());
   });
 
@@ -152,7 +157,9 @@ describe("internal errors", () => {
 
       const json = await app.inject({ url: "/explode", headers: { accept: "application/json" } });
       expect(json.statusCode).toBe(500);
-      expect(json.json()).toEqual({ error: { code: "INTERNAL", message: "Sorry, there is a problem with the service" } });
+      expect(json.json()).toEqual({
+        error: { code: "INTERNAL", message: "Sorry, there is a problem with the service" },
+      });
     } finally {
       await app.close();
     }

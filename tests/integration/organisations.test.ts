@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
-import { organisations } from "../../src/domains/organisations/index.ts";
+import { organisations } from "../../src/workspace/organisations/index.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
@@ -54,7 +54,11 @@ describe("organisation admin pages", () => {
   it("adds and edits an organisation, with audit entries", async () => {
     const admin = t.client();
     await admin.signIn("admin@hub.example");
-    const added = await admin.post("/admin/organisations", { name: "NHS Tayside", type: "health-board", gssCode: "s08000030" });
+    const added = await admin.post("/admin/organisations", {
+      name: "NHS Tayside",
+      type: "health-board",
+      gssCode: "s08000030",
+    });
     expect(added.statusCode).toBe(303);
     const [row] = await t.database.db.select().from(organisations).where(eq(organisations.name, "NHS Tayside"));
     expect(row).toMatchObject({ type: "health-board", gssCode: "S08000030" });
@@ -65,11 +69,22 @@ describe("organisation admin pages", () => {
     const form = await admin.get(`/admin/organisations/${row!.id}/edit`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('value="S08000030"');
-    const clash = await admin.post(`/admin/organisations/${row!.id}`, { name: "Northshire Council", type: "health-board" });
+    const clash = await admin.post(`/admin/organisations/${row!.id}`, {
+      name: "Northshire Council",
+      type: "health-board",
+    });
     expect(clash.statusCode).toBe(400);
-    const edited = await admin.post(`/admin/organisations/${row!.id}`, { name: "NHS Tayside Health Board", type: "health-board", gssCode: "" });
+    const edited = await admin.post(`/admin/organisations/${row!.id}`, {
+      name: "NHS Tayside Health Board",
+      type: "health-board",
+      gssCode: "",
+    });
     expect(edited.statusCode).toBe(303);
-    const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, row!.id)).orderBy(auditLog.id);
+    const entries = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, row!.id))
+      .orderBy(auditLog.id);
     expect(entries.map((entry) => entry.action)).toEqual(["organisation.created", "organisation.updated"]);
     expect(entries[1]!.before).toMatchObject({ name: "NHS Tayside", gssCode: "S08000030" });
     expect(entries[1]!.after).toMatchObject({ name: "NHS Tayside Health Board", gssCode: null });
@@ -81,7 +96,10 @@ describe("organisation admin pages", () => {
     await admin.signIn("admin@hub.example");
     expect((await admin.get("/admin/organisations/not-a-uuid/edit")).statusCode).toBe(404);
     expect((await admin.get("/admin/organisations/00000000-0000-4000-8000-000000000000/edit")).statusCode).toBe(404);
-    expect((await admin.post("/admin/organisations/00000000-0000-4000-8000-000000000000", { name: "X", type: "other" })).statusCode).toBe(404);
+    expect(
+      (await admin.post("/admin/organisations/00000000-0000-4000-8000-000000000000", { name: "X", type: "other" }))
+        .statusCode,
+    ).toBe(404);
     expect(councilId).toBeTruthy();
   });
 });

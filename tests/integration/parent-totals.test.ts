@@ -9,13 +9,22 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadAreaProfile, referenceText } from "../../src/domains/analyses/index.ts";
-import { type ImportReport, importerFor, readSourceFile, runImport, sharedDataSteps, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { FLAG, findIndicator } from "../../src/domains/indicators/index.ts";
+import { loadAreaProfile, referenceText } from "../../src/data/analyses/index.ts";
+import {
+  type ImportReport,
+  importerFor,
+  readSourceFile,
+  runImport,
+  sharedDataSteps,
+  sourceFromBytes,
+} from "../../src/data/imports/index.ts";
+import { FLAG, findIndicator } from "../../src/data/indicators/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const dataDir = path.resolve(
+  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
+);
 const available = existsSync(path.join(dataDir, "README.md"));
 const STATXPLORE = "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv";
 const SLUG = "cilif-relative-children-count";
@@ -27,16 +36,33 @@ async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
   return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
 }
 
-type Stored = { code: string; name: string; type: string; nation: string | null; period: string; value: number | null; numerator: number | null; denominator: number | null; flags: number };
+type Stored = {
+  code: string;
+  name: string;
+  type: string;
+  nation: string | null;
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  flags: number;
+};
 async function stored(slug: string): Promise<Stored[]> {
-  const list = await query<Stored>(sql`select a.code, a.name, a.type, a.nation, p.code as period, o.value, o.numerator, o.denominator, o.flags
+  const list =
+    await query<Stored>(sql`select a.code, a.name, a.type, a.nation, p.code as period, o.value, o.numerator, o.denominator, o.flags
     from observations o join indicators i on i.id = o.indicator_id join periods p on p.id = o.period_id join areas a on a.id = o.area_id
     where i.slug = ${slug} order by a.code, p.code`);
   return list.map((r) => ({ ...r, value: r.value === null ? null : Number(r.value), flags: Number(r.flags) }));
 }
 
 async function tidy(name: string, csv: string): Promise<ImportReport> {
-  return runImport(database.db, { importer: importerFor("tidy")!, file: sourceFromBytes(name, Buffer.from(csv)), options: { disclosure: "none" }, dryRun: false, audit });
+  return runImport(database.db, {
+    importer: importerFor("tidy")!,
+    file: sourceFromBytes(name, Buffer.from(csv)),
+    options: { disclosure: "none" },
+    dryRun: false,
+    audit,
+  });
 }
 
 describe.skipIf(!available)("parent totals calculated at import", () => {
@@ -45,7 +71,13 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
     const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "dz-lookup"]);
     for (const step of await sharedDataSteps(dataDir)) {
       if (!wanted.has(step.kind) && !step.file.endsWith(STATXPLORE)) continue;
-      const report = await runImport(database.db, { importer: importerFor(step.kind)!, file: await readSourceFile(step.file), options: step.options, dryRun: false, audit });
+      const report = await runImport(database.db, {
+        importer: importerFor(step.kind)!,
+        file: await readSourceFile(step.file),
+        options: step.options,
+        dryRun: false,
+        audit,
+      });
       expect(report.errors).toEqual([]);
       if (step.kind === "statxplore") statxplore = report;
     }
@@ -53,10 +85,17 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
   afterAll(() => database?.close());
 
   it("sums the Stat-Xplore local authorities into nation and region totals that match the raw file", async () => {
-    const rows: string[][] = parse(readFileSync(path.join(dataDir, STATXPLORE), "utf8").replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true });
+    const rows: string[][] = parse(readFileSync(path.join(dataDir, STATXPLORE), "utf8").replace(/^\uFEFF/, ""), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+    });
     const header = rows[0]!;
-    const periodColumns = header.map((cell, index) => ({ cell, index })).filter((c) => /^\d{4}\/\d{2}( \(p\))?$/.test(c.cell));
-    const areaRows = rows.filter((r) => r.length > 2 && /^\d+$/.test(r[1] ?? "") && !/^(total|unknown)$/i.test(r[0]!.trim()));
+    const periodColumns = header
+      .map((cell, index) => ({ cell, index }))
+      .filter((c) => /^\d{4}\/\d{2}( \(p\))?$/.test(c.cell));
+    const areaRows = rows.filter(
+      (r) => r.length > 2 && /^\d+$/.test(r[1] ?? "") && !/^(total|unknown)$/i.test(r[0]!.trim()),
+    );
     const totalRow = rows.find((r) => r[0]?.trim().toLowerCase() === "total")!;
     const values = await stored(SLUG);
     expect(statxplore.counts.totalsCalculated).toBeGreaterThan(0);
@@ -73,7 +112,9 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
       // The file's own UK "Total" row differs by a few dozen: Stat-Xplore perturbs each cell for disclosure control.
       expect(Math.abs(rawSum - Number(totalRow[column.index])) / rawSum).toBeLessThan(0.0001);
       const england = nations.find((n) => n.code === "E92000001")!;
-      const englishAuthorities = inPeriod.filter((v) => v.type === "local-authority" && v.nation === "england" && (v.flags & FLAG.derived) === 0);
+      const englishAuthorities = inPeriod.filter(
+        (v) => v.type === "local-authority" && v.nation === "england" && (v.flags & FLAG.derived) === 0,
+      );
       expect(englishAuthorities.length).toBeGreaterThan(300);
       expect(england.value).toBe(englishAuthorities.reduce((sum, v) => sum + v.value!, 0));
       const regions = inPeriod.filter((v) => v.type === "region");
@@ -82,9 +123,24 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
       expect((england.flags & FLAG.provisional) !== 0).toBe(column.cell.endsWith("(p)"));
     }
     const northEast = values.find((v) => v.code === "E12000001" && v.period === "2021/22")!;
-    const northEastNames = ["County Durham", "Darlington", "Hartlepool", "Middlesbrough", "Northumberland", "Redcar and Cleveland", "Stockton-on-Tees", "Gateshead", "Newcastle upon Tyne", "North Tyneside", "South Tyneside", "Sunderland"];
+    const northEastNames = [
+      "County Durham",
+      "Darlington",
+      "Hartlepool",
+      "Middlesbrough",
+      "Northumberland",
+      "Redcar and Cleveland",
+      "Stockton-on-Tees",
+      "Gateshead",
+      "Newcastle upon Tyne",
+      "North Tyneside",
+      "South Tyneside",
+      "Sunderland",
+    ];
     const latest = periodColumns.at(-1)!.index;
-    expect(northEast.value).toBe(areaRows.filter((r) => northEastNames.includes(r[0]!.trim())).reduce((sum, r) => sum + Number(r[latest]), 0));
+    expect(northEast.value).toBe(
+      areaRows.filter((r) => northEastNames.includes(r[0]!.trim())).reduce((sum, r) => sum + Number(r[latest]), 0),
+    );
   });
 
   it("shows the calculated England figure on an authority's profile, labelled as calculated", async () => {
@@ -94,31 +150,46 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
     expect(england.area.code).toBe("E92000001");
     expect(england.value?.value).toBeGreaterThan(2_000_000);
     const indicator = (await findIndicator(database.db, SLUG))!;
-    expect(referenceText(indicator, england.value)).toMatch(/^2,575,842 \(p\) \(Calculated from the local authority figures\)$/);
+    expect(referenceText(indicator, england.value)).toMatch(
+      /^2,575,842 \(p\) \(Calculated from the local authority figures\)$/,
+    );
     expect(item.references.find((r) => r.relation === "region")?.area.code).toBe("E12000001");
   });
 
   it("sums numerators and denominators for a percentage, and gives no total when an authority's value is suppressed", async () => {
-    const codes = (await query<{ code: string }>(sql`select c.code from area_parents ap join areas c on c.id = ap.child_id join areas p on p.id = ap.parent_id
-      where p.code = 'E12000001' and c.type = 'local-authority' and c.end_year is null order by c.code`)).map((r) => r.code);
+    const codes = (
+      await query<{
+        code: string;
+      }>(sql`select c.code from area_parents ap join areas c on c.id = ap.child_id join areas p on p.id = ap.parent_id
+      where p.code = 'E12000001' and c.type = 'local-authority' and c.end_year is null order by c.code`)
+    ).map((r) => r.code);
     expect(codes).toHaveLength(12);
     const lines = ["area_code,period,indicator,measure,value,numerator,denominator"];
     codes.forEach((code, i) => {
       const [num, den] = [100 + i * 10, 1000 + i * 37];
       lines.push(`${code},2020/21,fictional-rate-test,Percentage,${((num / den) * 100).toFixed(1)},${num},${den}`);
-      lines.push(i === 3 ? `${code},2021/22,fictional-rate-test,Percentage,[c],[c],[c]` : `${code},2021/22,fictional-rate-test,Percentage,10,${num},${den}`);
+      lines.push(
+        i === 3
+          ? `${code},2021/22,fictional-rate-test,Percentage,[c],[c],[c]`
+          : `${code},2021/22,fictional-rate-test,Percentage,10,${num},${den}`,
+      );
     });
     const report = await tidy("rates.csv", `${lines.join("\n")}\n`);
     expect(report.errors).toEqual([]);
     expect(report.values).toBe(24);
-    expect(report.warnings.map((w) => w.message).join("\n")).toMatch(/North East 2021\/22 \(fictional-rate-test\): no total calculated, 1 of 12 local authorities have no usable value/);
+    expect(report.warnings.map((w) => w.message).join("\n")).toMatch(
+      /North East 2021\/22 \(fictional-rate-test\): no total calculated, 1 of 12 local authorities have no usable value/,
+    );
     const values = await stored("fictional-rate-test");
     const total2020 = values.find((v) => v.code === "E12000001" && v.period === "2020/21")!;
     const num = codes.reduce((sum, _c, i) => sum + 100 + i * 10, 0);
     const den = codes.reduce((sum, _c, i) => sum + 1000 + i * 37, 0);
     expect(total2020).toMatchObject({ numerator: num, denominator: den, flags: FLAG.derived });
     expect(total2020.value).toBeCloseTo((num / den) * 100, 10);
-    expect(values.find((v) => v.code === "E12000001" && v.period === "2021/22")).toMatchObject({ value: null, flags: FLAG.missing | FLAG.derived });
+    expect(values.find((v) => v.code === "E12000001" && v.period === "2021/22")).toMatchObject({
+      value: null,
+      flags: FLAG.missing | FLAG.derived,
+    });
     // England has hundreds of other authorities without a value: no England total, never a partial sum.
     expect(values.filter((v) => v.code === "E92000001").every((v) => v.value === null)).toBe(true);
   });
@@ -127,7 +198,10 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
     const before = (await stored(SLUG)).filter((v) => v.period === "2021/22");
     const value = (code: string, list = before) => list.find((v) => v.code === code)!.value!;
     expect(value("E06000005")).toBe(6070);
-    const report = await tidy("correction.csv", "area_code,period,indicator,measure,value\nE06000005,2021/22 (p),cilif-relative-children-count,Count,6100\n");
+    const report = await tidy(
+      "correction.csv",
+      "area_code,period,indicator,measure,value\nE06000005,2021/22 (p),cilif-relative-children-count,Count,6100\n",
+    );
     expect(report.errors).toEqual([]);
     expect(report.counts.totalsCalculated).toBe(2);
     const after = (await stored(SLUG)).filter((v) => v.period === "2021/22");
@@ -137,14 +211,24 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
   });
 
   it("keeps a total the file supplies, and never replaces it with a calculated one later", async () => {
-    const codes = (await query<{ code: string }>(sql`select c.code from area_parents ap join areas c on c.id = ap.child_id join areas p on p.id = ap.parent_id
-      where p.code = 'E12000001' and c.type = 'local-authority' and c.end_year is null order by c.code`)).map((r) => r.code);
+    const codes = (
+      await query<{
+        code: string;
+      }>(sql`select c.code from area_parents ap join areas c on c.id = ap.child_id join areas p on p.id = ap.parent_id
+      where p.code = 'E12000001' and c.type = 'local-authority' and c.end_year is null order by c.code`)
+    ).map((r) => r.code);
     const rows = codes.map((code) => `${code},2022,fictional-count-test,Count,10`);
-    const first = await tidy("with-total.csv", `area_code,period,indicator,measure,value\nE12000001,2022,fictional-count-test,Count,125\n${rows.join("\n")}\n`);
+    const first = await tidy(
+      "with-total.csv",
+      `area_code,period,indicator,measure,value\nE12000001,2022,fictional-count-test,Count,125\n${rows.join("\n")}\n`,
+    );
     expect(first.errors).toEqual([]);
     let northEast = (await stored("fictional-count-test")).find((v) => v.code === "E12000001")!;
     expect(northEast).toMatchObject({ value: 125, flags: 0 });
-    const second = await tidy("without-total.csv", `area_code,period,indicator,measure,value\n${codes.map((code) => `${code},2022,fictional-count-test,Count,11`).join("\n")}\n`);
+    const second = await tidy(
+      "without-total.csv",
+      `area_code,period,indicator,measure,value\n${codes.map((code) => `${code},2022,fictional-count-test,Count,11`).join("\n")}\n`,
+    );
     expect(second.errors).toEqual([]);
     northEast = (await stored("fictional-count-test")).find((v) => v.code === "E12000001")!;
     expect(northEast).toMatchObject({ value: 125, flags: 0 });

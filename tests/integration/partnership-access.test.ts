@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, type RouteSummary } from "../../src/app.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
-import { partnershipRoles } from "../../src/domains/access/index.ts";
-import { partnershipMembers, partnerships } from "../../src/domains/partnerships/index.ts";
+import { partnershipRoles } from "../../src/workspace/access/index.ts";
+import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
 import { fixtures, TestClient, testConfig } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 
@@ -20,7 +20,11 @@ async function count(table: typeof auditLog | typeof partnershipMembers | typeof
 }
 
 async function snapshot() {
-  return { audit: await count(auditLog), members: await count(partnershipMembers), roles: await count(partnershipRoles) };
+  return {
+    audit: await count(auditLog),
+    members: await count(partnershipMembers),
+    roles: await count(partnershipRoles),
+  };
 }
 
 async function signedIn(email: string): Promise<TestClient> {
@@ -35,10 +39,7 @@ function partnershipRoutes(method: string, partnershipId: string): string[] {
   return routes
     .filter((route) => route.method === method && route.url.startsWith("/partnerships/:id"))
     .map((route) =>
-      route.url
-        .replace(":id", partnershipId)
-        .replace(":organisationId", ids.memberOrg!)
-        .replace(":userId", ids.leadA!),
+      route.url.replace(":id", partnershipId).replace(":organisationId", ids.memberOrg!).replace(":userId", ids.leadA!),
     );
 }
 
@@ -62,7 +63,9 @@ beforeAll(async () => {
   const c = await fixtures.partnership(database, "Partnership C", "scotland", "S12000042", "Dundee City");
   Object.assign(ids, { a: a.id, b: b.id, c: c.id });
   await database.db.update(partnerships).set({ isFictional: true }).where(eq(partnerships.id, c.id));
-  await database.db.insert(partnershipMembers).values({ partnershipId: a.id, organisationId: ids.memberOrg, role: "Statutory partner" });
+  await database.db
+    .insert(partnershipMembers)
+    .values({ partnershipId: a.id, organisationId: ids.memberOrg, role: "Statutory partner" });
   ids.leadA = (await fixtures.user(database, "lead@a.example", org.id, { roles: [[a.id, "lead"]] })).id;
   await fixtures.user(database, "editor@a.example", org.id, { roles: [[a.id, "editor"]] });
   await fixtures.user(database, "viewer@a.example", org.id, { roles: [[a.id, "viewer"]] });
@@ -120,7 +123,13 @@ describe("partnership routes", () => {
     const lead = await signedIn("lead@a.example");
     const before = await snapshot();
     const gets = partnershipRoutes("GET", ids.b!);
-    expect(gets).toEqual(expect.arrayContaining([`/partnerships/${ids.b}`, `/partnerships/${ids.b}/people`, `/partnerships/${ids.b}/audit`]));
+    expect(gets).toEqual(
+      expect.arrayContaining([
+        `/partnerships/${ids.b}`,
+        `/partnerships/${ids.b}/people`,
+        `/partnerships/${ids.b}/audit`,
+      ]),
+    );
     for (const url of gets) expect((await lead.get(url)).statusCode, `GET ${url}`).toBe(404);
     for (const url of partnershipRoutes("POST", ids.b!)) {
       expect((await lead.post(url, plausibleBody())).statusCode, `POST ${url}`).toBe(404);
@@ -138,7 +147,9 @@ describe("partnership routes", () => {
     expect(overviewA.body).toContain("Northshire Jobcentre Plus");
     expect(overviewA.body).toContain("Statutory partner");
     expect(overviewA.body).toMatch(/<td class="govuk-table__cell">Viewer<\/td>/);
-    expect(overviewA.body).toContain("Not yet represented: Health body, Police, Youth offending team, Probation, Transport authority.");
+    expect(overviewA.body).toContain(
+      "Not yet represented: Health body, Police, Youth offending team, Probation, Transport authority.",
+    );
     expect((await coordinator.get(`/partnerships/${ids.b}`)).statusCode).toBe(200);
     for (const url of partnershipRoutes("GET", ids.c!)) expect((await coordinator.get(url)).statusCode, url).toBe(404);
     // Reading is not managing.
@@ -160,11 +171,17 @@ describe("partnership routes", () => {
   it("lets a lead manage member organisations, with an audit entry for each change", async () => {
     const lead = await signedIn("lead@a.example");
     const before = await count(auditLog);
-    const added = await lead.post(`/partnerships/${ids.a}/organisations`, { organisationId: ids.spareOrg!, role: "Welfare rights advice" });
+    const added = await lead.post(`/partnerships/${ids.a}/organisations`, {
+      organisationId: ids.spareOrg!,
+      role: "Welfare rights advice",
+    });
     expect(added.statusCode).toBe(303);
     const page = await lead.get(`/partnerships/${ids.a}/organisations?saved=added`);
     expect(page.body).toContain("Welfare rights advice");
-    const again = await lead.post(`/partnerships/${ids.a}/organisations`, { organisationId: ids.spareOrg!, role: "Twice" });
+    const again = await lead.post(`/partnerships/${ids.a}/organisations`, {
+      organisationId: ids.spareOrg!,
+      role: "Twice",
+    });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain("already a member");
     const removed = await lead.post(`/partnerships/${ids.a}/organisations/${ids.spareOrg}/remove`);
@@ -200,7 +217,10 @@ describe("partnership routes", () => {
     expect(await count(auditLog)).toBe(auditBefore);
 
     // Bad input: error summary, value kept, nothing saved.
-    const unknown = await lead.post(`/partnerships/${ids.a}/people`, { email: "nobody@nowhere.example", role: "editor" });
+    const unknown = await lead.post(`/partnerships/${ids.a}/people`, {
+      email: "nobody@nowhere.example",
+      role: "editor",
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain("No one has an account with this email address");
     expect(unknown.body).toContain('value="nobody@nowhere.example"');
@@ -210,7 +230,9 @@ describe("partnership routes", () => {
     expect(await roleOf(ids.spare!)).toBeUndefined();
     expect(await count(auditLog)).toBe(auditBefore);
 
-    expect((await lead.post(`/partnerships/${ids.a}/people`, { email: "SPARE@a.example", role: "lead" })).statusCode).toBe(303);
+    expect(
+      (await lead.post(`/partnerships/${ids.a}/people`, { email: "SPARE@a.example", role: "lead" })).statusCode,
+    ).toBe(303);
     expect(await roleOf(ids.spare!)).toBe("lead");
     const duplicate = await lead.post(`/partnerships/${ids.a}/people`, { email: "spare@a.example", role: "viewer" });
     expect(duplicate.statusCode).toBe(400);
@@ -219,7 +241,11 @@ describe("partnership routes", () => {
     // With a second lead, the first can step down.
     expect((await lead.post(`/partnerships/${ids.a}/people/${ids.leadA}`, { role: "editor" })).statusCode).toBe(303);
     expect(await roleOf(ids.leadA!)).toBe("editor");
-    const entries = await database.db.select().from(auditLog).where(eq(auditLog.partnershipId, ids.a!)).orderBy(auditLog.id);
+    const entries = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.partnershipId, ids.a!))
+      .orderBy(auditLog.id);
     expect(entries.slice(-4).map((entry) => entry.action)).toEqual([
       "partnership_role.granted",
       "partnership_role.changed",
@@ -240,13 +266,21 @@ describe("creating a partnership", () => {
   it("is for administrators only", async () => {
     const lead = await signedIn("lead@b.example");
     expect((await lead.get("/partnerships/new")).statusCode).toBe(403);
-    expect((await lead.post("/partnerships", { name: "X", nation: "england", areaCode: "E06000005", areaName: "X" })).statusCode).toBe(403);
+    expect(
+      (await lead.post("/partnerships", { name: "X", nation: "england", areaCode: "E06000005", areaName: "X" }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it("checks the area code against the nation, keeps values and saves nothing", async () => {
     const admin = await signedIn("admin@hub.example");
     const before = await database.db.select().from(partnerships);
-    const wrong = await admin.post("/partnerships", { name: "Tayside test", nation: "scotland", areaCode: "E06000005", areaName: "Dundee" });
+    const wrong = await admin.post("/partnerships", {
+      name: "Tayside test",
+      nation: "scotland",
+      areaCode: "E06000005",
+      areaName: "Dundee",
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain("An area code in Scotland must start with S12");
     expect(wrong.body).toContain('value="Tayside test"');
@@ -255,17 +289,30 @@ describe("creating a partnership", () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain("Enter the partnership&#39;s name");
     expect(empty.body).toContain("Select the nation");
-    const duplicate = await admin.post("/partnerships", { name: "partnership a", nation: "england", areaCode: "E06000005", areaName: "D" });
+    const duplicate = await admin.post("/partnerships", {
+      name: "partnership a",
+      nation: "england",
+      areaCode: "E06000005",
+      areaName: "D",
+    });
     expect(duplicate.statusCode).toBe(400);
     expect(duplicate.body).toContain("A partnership with this name already exists");
     expect(await database.db.select().from(partnerships)).toHaveLength(before.length);
 
-    const created = await admin.post("/partnerships", { name: "Tayside test", nation: "scotland", areaCode: "s12000042", areaName: "Dundee City" });
+    const created = await admin.post("/partnerships", {
+      name: "Tayside test",
+      nation: "scotland",
+      areaCode: "s12000042",
+      areaName: "Dundee City",
+    });
     expect(created.statusCode).toBe(303);
     const id = created.headers.location!.split("/")[2]!.split("?")[0]!;
     const [row] = await database.db.select().from(partnerships).where(eq(partnerships.id, id));
     expect(row).toMatchObject({ areaCode: "S12000042", nation: "scotland", isFictional: false });
-    const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "partnership.created"), eq(auditLog.entityId, id)));
+    const [entry] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "partnership.created"), eq(auditLog.entityId, id)));
     expect(entry?.actorLabel).toBe("admin@hub.example");
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedBudgetsDemo } from "../../src/domains/budgets/index.ts";
-import { seedGovernanceDemo } from "../../src/domains/governance/index.ts";
-import { seedMeetingsDemo } from "../../src/domains/meetings/index.ts";
-import { seedFeedbackDemo } from "../../src/domains/national/index.ts";
+import { seedBudgetsDemo } from "../../src/cycle/budgets/index.ts";
+import { seedGovernanceDemo } from "../../src/cycle/governance/index.ts";
+import { seedMeetingsDemo } from "../../src/cycle/meetings/index.ts";
+import { seedFeedbackDemo } from "../../src/national/national/index.ts";
 import { addMember } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
@@ -14,7 +14,11 @@ beforeAll(async () => {
   const org = await fixtures.organisation(t.database, "Demo Improvement Service", "national-body");
   p = await fixtures.partnership(t.database, "Demoshire Partnership", "scotland", "S12000060", "Demoshire");
   const members: string[] = [];
-  for (const [name, type] of [["Demoshire Council", "council"], ["NHS Demoshire", "health-board"], ["Demoshire Advice", "advice-agency"]] as const) {
+  for (const [name, type] of [
+    ["Demoshire Council", "council"],
+    ["NHS Demoshire", "health-board"],
+    ["Demoshire Advice", "advice-agency"],
+  ] as const) {
     members.push((await addMember(t.database, p.id, name, type)).id);
   }
   const coordinator = await fixtures.user(t.database, "coordinator@demo.example", org.id, { nations: ["scotland"] });
@@ -41,7 +45,9 @@ describe("demo seeding for the partnership pages", () => {
     expect(attention.body).toContain("Meetings needing minutes (1)");
     expect(attention.body).toContain("Map advice services offered in GP practices");
     expect(attention.body).toContain("Income maximisation");
-    expect((await lead.get(`/partnerships/${p.id}/cooperation`)).body).toContain("Every statutory partner authority is represented");
+    expect((await lead.get(`/partnerships/${p.id}/cooperation`)).body).toContain(
+      "Every statutory partner authority is represented",
+    );
     expect((await lead.get(`/partnerships/${p.id}/budgets`)).body).toContain("Totals by financial year");
   });
 });

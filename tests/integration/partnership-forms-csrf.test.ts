@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, londonToday, meetingActions, meetings } from "../../src/domains/meetings/index.ts";
-import { reviewFeedback } from "../../src/domains/national/index.ts";
+import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { reviewFeedback } from "../../src/national/national/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
@@ -18,14 +18,20 @@ beforeAll(async () => {
   const org = await fixtures.organisation(t.database, "Csrf Council", "council");
   p = await fixtures.partnership(t.database, "Csrf Partnership", "scotland", "S12000070", "Csrfshire");
   await fixtures.user(t.database, "admin@csrf.example", org.id, { admin: true });
-  const [meeting] = await t.database.db.insert(meetings).values({ partnershipId: p.id, title: "Meeting", meetingDate: addDays(londonToday(), 3) }).returning();
+  const [meeting] = await t.database.db
+    .insert(meetings)
+    .values({ partnershipId: p.id, title: "Meeting", meetingDate: addDays(londonToday(), 3) })
+    .returning();
   meetingId = meeting!.id;
   const [action] = await t.database.db
     .insert(meetingActions)
     .values({ partnershipId: p.id, meetingId, description: "Act", owner: "Me", dueDate: addDays(londonToday(), 9) })
     .returning();
   actionId = action!.id;
-  const [feedback] = await t.database.db.insert(reviewFeedback).values({ partnershipId: p.id, reportingYear: "2025/26", section: "S", comment: "C", authorName: "A" }).returning();
+  const [feedback] = await t.database.db
+    .insert(reviewFeedback)
+    .values({ partnershipId: p.id, reportingYear: "2025/26", section: "S", comment: "C", authorName: "A" })
+    .returning();
   feedbackId = feedback!.id;
   admin = t.client();
   await admin.signIn("admin@csrf.example");
@@ -73,7 +79,9 @@ describe("state changes on partnership pages", () => {
     const decisionPage = await admin.get(base);
     const decisionId = /decisions\/([0-9a-f-]{36})\/delete/.exec(decisionPage.body)![1];
     // The remove form carries its own CSRF token (macros do not see the page context)
-    const form = new RegExp(`action="${base}/decisions/${decisionId}/delete"[^>]*>\\s*<input type="hidden" name="_csrf" value="${admin.csrfToken()}"`);
+    const form = new RegExp(
+      `action="${base}/decisions/${decisionId}/delete"[^>]*>\\s*<input type="hidden" name="_csrf" value="${admin.csrfToken()}"`,
+    );
     expect(decisionPage.body).toMatch(form);
     expect((await admin.post(`${base}/decisions/${decisionId}/delete`)).statusCode).toBe(303);
     expect((await admin.get(base)).body).not.toContain("Recorded in error");
@@ -104,7 +112,11 @@ describe("cancelling meetings and removing papers", () => {
     expect((await admin.get(`${base}/${minuted!.id}`)).statusCode).toBe(200);
     expect(await auditCount(t.database, "meeting.cancel", p.id)).toBe(1);
 
-    const upload = await postMultipart(t, admin, `${base}/${minuted!.id}/papers`, { field: "paper", name: "pack.pdf", content: Buffer.from("%PDF-1.4 x") });
+    const upload = await postMultipart(t, admin, `${base}/${minuted!.id}/papers`, {
+      field: "paper",
+      name: "pack.pdf",
+      content: Buffer.from("%PDF-1.4 x"),
+    });
     expect(upload.statusCode).toBe(303);
     const paperId = /papers\/([0-9a-f-]{36})"/.exec((await admin.get(`${base}/${minuted!.id}`)).body)![1];
     expect((await admin.post(`${base}/${minuted!.id}/papers/${paperId}/delete`)).statusCode).toBe(303);

@@ -8,15 +8,23 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadAreaProfile } from "../../src/domains/analyses/index.ts";
-import { findAreaByCode } from "../../src/domains/geography/index.ts";
-import { type Polarity, rankAmong, rankFromCounts } from "../../src/domains/analyses/analysis.ts";
-import { importerFor, readSourceFile, runImport, sharedDataSteps, sourceFromBytes } from "../../src/domains/imports/index.ts";
-import { editIndicator, FLAG, RANKED_AREA_TYPES } from "../../src/domains/indicators/index.ts";
+import { loadAreaProfile } from "../../src/data/analyses/index.ts";
+import { findAreaByCode } from "../../src/data/geography/index.ts";
+import { type Polarity, rankAmong, rankFromCounts } from "../../src/data/analyses/analysis.ts";
+import {
+  importerFor,
+  readSourceFile,
+  runImport,
+  sharedDataSteps,
+  sourceFromBytes,
+} from "../../src/data/imports/index.ts";
+import { editIndicator, FLAG, RANKED_AREA_TYPES } from "../../src/data/indicators/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"));
+const dataDir = path.resolve(
+  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
+);
 const available = existsSync(path.join(dataDir, "README.md"));
 const SLUG = "peer-rank-test-rate";
 const audit = { actorUserId: null, actorLabel: "peer-ranks-test" };
@@ -29,7 +37,13 @@ async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
 
 async function tidy(name: string, lines: string[]): Promise<void> {
   const csv = `area_code,period,indicator,value,numerator,denominator,flag,unit_of_measure\n${lines.join("\n")}\n`;
-  const report = await runImport(database.db, { importer: importerFor("tidy")!, file: sourceFromBytes(name, Buffer.from(csv)), options: { disclosure: "none" }, dryRun: false, audit });
+  const report = await runImport(database.db, {
+    importer: importerFor("tidy")!,
+    file: sourceFromBytes(name, Buffer.from(csv)),
+    options: { disclosure: "none" },
+    dryRun: false,
+    audit,
+  });
   expect(report.errors).toEqual([]);
 }
 
@@ -44,8 +58,24 @@ function release(periods: string[], salt: number, suppressEvery: number): string
   );
 }
 
-type Stored = { indicatorId: number; periodId: number; areaId: number; code: string; type: string; nation: string; value: number | null };
-type RankRow = { indicatorId: number; periodId: number; areaId: number; below: number; tied: number; ranked: number; unranked: number };
+type Stored = {
+  indicatorId: number;
+  periodId: number;
+  areaId: number;
+  code: string;
+  type: string;
+  nation: string;
+  value: number | null;
+};
+type RankRow = {
+  indicatorId: number;
+  periodId: number;
+  areaId: number;
+  below: number;
+  tied: number;
+  ranked: number;
+  unranked: number;
+};
 
 /** Every stored rank equals rankAmong over the raw breakdown-"all" values of its type and nation, for each polarity. */
 async function expectRanksMatchRawValues(): Promise<number> {
@@ -53,8 +83,11 @@ async function expectRanksMatchRawValues(): Promise<number> {
     await query<Stored>(sql`select o.indicator_id as "indicatorId", o.period_id as "periodId", o.area_id as "areaId", a.code, a.type, a.nation, o.value
       from observations o join areas a on a.id = o.area_id where o.breakdown_id = 0 and a.nation is not null`)
   ).filter((r) => RANKED_AREA_TYPES.includes(r.type));
-  const stored = await query<RankRow>(sql`select indicator_id as "indicatorId", period_id as "periodId", area_id as "areaId", below, tied, ranked, unranked from peer_ranks`);
-  const key = (r: { indicatorId: number; periodId: number; areaId: number }) => `${Number(r.indicatorId)}|${Number(r.periodId)}|${Number(r.areaId)}`;
+  const stored = await query<RankRow>(
+    sql`select indicator_id as "indicatorId", period_id as "periodId", area_id as "areaId", below, tied, ranked, unranked from peer_ranks`,
+  );
+  const key = (r: { indicatorId: number; periodId: number; areaId: number }) =>
+    `${Number(r.indicatorId)}|${Number(r.periodId)}|${Number(r.areaId)}`;
   const byKey = new Map(stored.map((r) => [key(r), r]));
   const groups = new Map<string, Stored[]>();
   for (const r of raw) {
@@ -72,8 +105,15 @@ async function expectRanksMatchRawValues(): Promise<number> {
       }
       expect(row, `${member.code} is ranked`).toBeDefined();
       for (const polarity of ["higher-is-worse", "higher-is-better", "neither"] as Polarity[]) {
-        const counts = { below: Number(row!.below), tied: Number(row!.tied), ranked: Number(row!.ranked), unranked: Number(row!.unranked) };
-        expect(rankFromCounts(counts, polarity), `${member.code} ${polarity}`).toEqual(rankAmong(member.code, peers, polarity));
+        const counts = {
+          below: Number(row!.below),
+          tied: Number(row!.tied),
+          ranked: Number(row!.ranked),
+          unranked: Number(row!.unranked),
+        };
+        expect(rankFromCounts(counts, polarity), `${member.code} ${polarity}`).toEqual(
+          rankAmong(member.code, peers, polarity),
+        );
       }
       compared++;
     }
@@ -88,7 +128,9 @@ async function expectRanksMatchRawValues(): Promise<number> {
  * bordering areas' values (a Welsh border included) and a comparison group's too.
  */
 async function expectProfilesMatchLiveRanking(codes: string[]): Promise<void> {
-  const members = await Promise.all([authorities[3]!, authorities[90]!, authorities.at(-2)!].map((a) => findAreaByCode(database.db, a.code)));
+  const members = await Promise.all(
+    [authorities[3]!, authorities[90]!, authorities.at(-2)!].map((a) => findAreaByCode(database.db, a.code)),
+  );
   const group = { id: "00000000-0000-4000-8000-000000000001", name: "Chosen group", members: members.map((m) => m!) };
   const load = (code: string) => loadAreaProfile(database.db, { id: null, areaCode: code }, { group });
   const withStored = [];
@@ -108,7 +150,9 @@ async function expectProfilesMatchLiveRanking(codes: string[]): Promise<void> {
       if (indicator?.latest.observation) expect(indicator.rank).not.toBeNull();
     }
   } finally {
-    await database.db.execute(sql`insert into peer_ranks select * from json_populate_recordset(null::peer_ranks, ${JSON.stringify(saved)}::json)`);
+    await database.db.execute(
+      sql`insert into peer_ranks select * from json_populate_recordset(null::peer_ranks, ${JSON.stringify(saved)}::json)`,
+    );
   }
 }
 
@@ -118,7 +162,13 @@ describe.skipIf(!available)("peer ranks stored at import", () => {
     const wanted = new Set(["geography-topology", "ltla-lookup", "neighbours"]);
     for (const step of await sharedDataSteps(dataDir)) {
       if (!wanted.has(step.kind)) continue;
-      const report = await runImport(database.db, { importer: importerFor(step.kind)!, file: await readSourceFile(step.file), options: step.options, dryRun: false, audit });
+      const report = await runImport(database.db, {
+        importer: importerFor(step.kind)!,
+        file: await readSourceFile(step.file),
+        options: step.options,
+        dryRun: false,
+        audit,
+      });
       expect(report.errors).toEqual([]);
     }
     authorities = await query<{ code: string; nation: string }>(
@@ -139,7 +189,9 @@ describe.skipIf(!available)("peer ranks stored at import", () => {
     const before = await query<{ n: number }>(sql`select count(*)::int as n from peer_ranks`);
     await tidy("second.csv", release(["2022/23", "2023/24"], 5, 13));
     await expectRanksMatchRawValues();
-    const suppressed = await query<{ n: number }>(sql`select count(*)::int as n from observations where (flags & ${FLAG.suppressed}::int) <> 0`);
+    const suppressed = await query<{ n: number }>(
+      sql`select count(*)::int as n from observations where (flags & ${FLAG.suppressed}::int) <> 0`,
+    );
     expect(suppressed[0]!.n).toBeGreaterThan(0);
     const after = await query<{ n: number }>(sql`select count(*)::int as n from peer_ranks`);
     expect(after[0]!.n).toBeGreaterThan(before[0]!.n);

@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { actions } from "../../src/domains/actions/index.ts";
-import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/domains/documents/index.ts";
-import { actionUpdates } from "../../src/domains/monitoring/index.ts";
-import { reviewFeedback } from "../../src/domains/national/index.ts";
-import { reportPublications, reportSignOffs, reports, reportStatuses } from "../../src/domains/reports/index.ts";
-import { strategies } from "../../src/domains/strategy/index.ts";
+import { actions } from "../../src/cycle/actions/index.ts";
+import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
+import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
+import { reviewFeedback } from "../../src/national/national/index.ts";
+import { reportPublications, reportSignOffs, reports, reportStatuses } from "../../src/cycle/reports/index.ts";
+import { strategies } from "../../src/cycle/strategy/index.ts";
 import { reportsWorld } from "../helpers/report-fixtures.ts";
 import { auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
 import type { TestApp, TestClient } from "../helpers/test-app.ts";
@@ -66,7 +66,10 @@ describe("creating a report", () => {
     expect(page.body).toContain("Measures taken in 2024/25 by NHS Kelvinside");
     expect(page.body).not.toContain("Measures taken in 2024/25 by Kelvinside Jobcentre Plus");
     // Every income maximisation action of the plan is listed, with its last update of the year.
-    const flagged = await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true)));
+    const flagged = await t.database.db
+      .select()
+      .from(actions)
+      .where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true)));
     expect(flagged.length).toBeGreaterThan(0);
     for (const action of flagged) expect(page.body).toContain(action.title.replace(/'/g, "&#39;"));
     const [last] = await t.database.db
@@ -82,7 +85,9 @@ describe("creating a report", () => {
     expect(check(page.body, "case-studies")).toContain("Missing");
     expect(page.body).toContain("Period: 2024/25");
     // Progress against indicators: baseline and target from the plan, latest value from the store with period and source.
-    expect(page.body).toMatch(/Store-backed indicator[\s\S]*?25 \(2022\/23\)[\s\S]*?18 by 31 March 2028[\s\S]*?\(2023\/24, provisional\); source: Fictional Statistics Office/);
+    expect(page.body).toMatch(
+      /Store-backed indicator[\s\S]*?25 \(2022\/23\)[\s\S]*?18 by 31 March 2028[\s\S]*?\(2023\/24, provisional\); source: Fictional Statistics Office/,
+    );
     expect(page.body).toContain("Fixture indicator 1 (fictional), %, Kelvinside");
     expect(page.body).toContain("Not in the indicator store yet");
   });
@@ -90,9 +95,15 @@ describe("creating a report", () => {
 
 describe("narrative and regeneration", () => {
   it("keeps sanitised narrative when the data sections are regenerated from newer records", async () => {
-    const saved = await editor.post(`${reportUrl}/sections/case-studies`, { narrative: '<p>Our <strong>family story</strong></p><script>alert(1)</script><img src=x onerror="alert(2)">' });
+    const saved = await editor.post(`${reportUrl}/sections/case-studies`, {
+      narrative: '<p>Our <strong>family story</strong></p><script>alert(1)</script><img src=x onerror="alert(2)">',
+    });
     expect(saved.statusCode).toBe(303);
-    const [action] = await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true))).limit(1);
+    const [action] = await t.database.db
+      .select()
+      .from(actions)
+      .where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true)))
+      .limit(1);
     await t.database.db.insert(actionUpdates).values({
       partnershipId: scot,
       actionId: action!.id,
@@ -135,11 +146,19 @@ describe("sign-off and publication", () => {
   let firstPublication: string;
 
   it("lets only the lead sign off and publish, and only after sign-off", async () => {
-    expect((await editor.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(403);
+    expect(
+      (await editor.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" }))
+        .statusCode,
+    ).toBe(403);
     expect((await viewer.post(`${reportUrl}/regenerate`)).statusCode).toBe(403);
     expect((await viewer.get(`${reportUrl}/sections/case-studies`)).statusCode).toBe(403);
-    expect((await viewer.post(`${reportUrl}/sections/case-studies`, { narrative: "Viewer text" })).statusCode).toBe(403);
-    expect((await viewer.post(`/partnerships/${scot}/reports/new`, { type: "annual-update", reportingYear: "2024/25" })).statusCode).toBe(403);
+    expect((await viewer.post(`${reportUrl}/sections/case-studies`, { narrative: "Viewer text" })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await viewer.post(`/partnerships/${scot}/reports/new`, { type: "annual-update", reportingYear: "2024/25" }))
+        .statusCode,
+    ).toBe(403);
     expect((await editor.get(`${reportUrl}/sign-off`)).statusCode).toBe(403);
     const viewerPage = await viewer.get(reportUrl);
     expect(viewerPage.statusCode).toBe(200);
@@ -154,16 +173,27 @@ describe("sign-off and publication", () => {
     expect((await lead.get(reportUrl)).body).toContain(`${reportUrl}/sign-off`);
     expect((await editor.post(`${reportUrl}/publish`)).statusCode).toBe(403);
     expect((await lead.post(`${reportUrl}/publish`)).statusCode).toBe(400);
-    const invalid = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "31/02/2025" });
+    const invalid = await lead.post(`${reportUrl}/sign-off`, {
+      name: "Cllr A",
+      role: "elected-member",
+      signedOn: "31/02/2025",
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('value="Cllr A"');
-    const future = await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "01/01/2099" });
+    const future = await lead.post(`${reportUrl}/sign-off`, {
+      name: "Cllr A",
+      role: "elected-member",
+      signedOn: "01/01/2099",
+    });
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain("today or in the past");
     expect(await t.database.db.select().from(reportSignOffs)).toHaveLength(0);
-    expect((await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" })).statusCode).toBe(303);
+    expect(
+      (await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" }))
+        .statusCode,
+    ).toBe(303);
     // Saving a narrative unchanged is not a change: the sign-off stands.
-    await editor.post(`${reportUrl}/sections/case-studies`, { narrative: '<p>Our <strong>family story</strong></p>' });
+    await editor.post(`${reportUrl}/sections/case-studies`, { narrative: "<p>Our <strong>family story</strong></p>" });
     expect((await lead.get(reportUrl)).body).toContain("Cllr A (Elected member)");
     const published = await lead.post(`${reportUrl}/publish`);
     expect(published.statusCode).toBe(303);
@@ -181,7 +211,10 @@ describe("sign-off and publication", () => {
     expect((await anonymous.get(reportUrl)).statusCode).toBe(303);
 
     await editor.post(`${reportUrl}/sections/case-studies`, { narrative: "Rewritten after publication" });
-    await t.database.db.update(actions).set({ title: "Renamed after publication" }).where(eq(actions.partnershipId, scot));
+    await t.database.db
+      .update(actions)
+      .set({ title: "Renamed after publication" })
+      .where(eq(actions.partnershipId, scot));
     await editor.post(`${reportUrl}/regenerate`);
     const draft = await lead.get(reportUrl);
     expect(draft.body).toContain("Rewritten after publication");
@@ -195,12 +228,19 @@ describe("sign-off and publication", () => {
     expect(still.body).not.toContain("Rewritten after publication");
     expect(still.body).not.toContain("Renamed after publication");
 
-    await lead.post(`${reportUrl}/sign-off`, { name: "Chief Executive", role: "senior-executive", signedOn: "01/07/2025" });
+    await lead.post(`${reportUrl}/sign-off`, {
+      name: "Chief Executive",
+      role: "senior-executive",
+      signedOn: "01/07/2025",
+    });
     const second = idFromLocation(await lead.post(`${reportUrl}/publish`));
     const v2 = await anonymous.get(`/published/reports/${second}`);
     expect(v2.body).toContain("Rewritten after publication");
     expect(v2.body).toContain(`/published/reports/${firstPublication}`);
-    const versions = await t.database.db.select().from(reportPublications).where(eq(reportPublications.reportId, reportId));
+    const versions = await t.database.db
+      .select()
+      .from(reportPublications)
+      .where(eq(reportPublications.reportId, reportId));
     expect(versions.map((row) => row.version).sort()).toEqual([1, 2]);
   });
 
@@ -208,7 +248,9 @@ describe("sign-off and publication", () => {
     const docx = await viewer.get(`${reportUrl}/export.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
-    const html = await anonymous.get(`/published/reports/${(await t.database.db.select().from(reportPublications).limit(1))[0]!.id}/report.html`);
+    const html = await anonymous.get(
+      `/published/reports/${(await t.database.db.select().from(reportPublications).limit(1))[0]!.id}/report.html`,
+    );
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain("<h1");
     expect(html.body).toContain("Local Child Poverty Action Report");
@@ -225,19 +267,37 @@ describe("the English progress report, public strategies and national status", (
     const created = await lead.post(`/partnerships/${eng}/reports/new`, { type: "progress", reportingYear: "2024/25" });
     expect(created.statusCode).toBe(303);
     const page = await lead.get(created.headers.location as string);
-    for (const heading of ["Progress by priority", "Actions by status", "Spend and reach", "Building blocks", "Progress against indicators"]) {
+    for (const heading of [
+      "Progress by priority",
+      "Actions by status",
+      "Spend and reach",
+      "Building blocks",
+      "Progress against indicators",
+    ]) {
       expect(page.body).toContain(heading);
     }
     expect(page.body).not.toContain("Income maximisation measures");
   });
 
   it("drafts the multi-year strategic report and the lighter annual update", async () => {
-    const strategic = await lead.post(`/partnerships/${scot}/reports/new`, { type: "strategic", reportingYear: "2024/25" });
+    const strategic = await lead.post(`/partnerships/${scot}/reports/new`, {
+      type: "strategic",
+      reportingYear: "2024/25",
+    });
     const strategicPage = await lead.get(strategic.headers.location as string);
-    for (const heading of ["The joint strategy", "Priorities and the evidence they answer", "Progress by priority", "Drivers of child poverty", "Measures proposed"]) {
+    for (const heading of [
+      "The joint strategy",
+      "Priorities and the evidence they answer",
+      "Progress by priority",
+      "Drivers of child poverty",
+      "Measures proposed",
+    ]) {
       expect(strategicPage.body).toContain(heading);
     }
-    const update = await lead.post(`/partnerships/${scot}/reports/new`, { type: "annual-update", reportingYear: "2024/25" });
+    const update = await lead.post(`/partnerships/${scot}/reports/new`, {
+      type: "annual-update",
+      reportingYear: "2024/25",
+    });
     const updatePage = await lead.get(update.headers.location as string);
     expect(updatePage.body).toContain("Income maximisation");
     expect(updatePage.body).not.toContain("Measures taken in 2024/25 by");
@@ -259,7 +319,11 @@ describe("the English progress report, public strategies and national status", (
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2025-09-01T12:00:00Z")); // the report due then covers 2024/25
     try {
-      const posted = await coordinator.post(`/partnerships/${scot}/feedback`, { section: "Income maximisation", comment: "Say more about take-up in rural areas", status: "requested" });
+      const posted = await coordinator.post(`/partnerships/${scot}/feedback`, {
+        section: "Income maximisation",
+        comment: "Say more about take-up in rural areas",
+        status: "requested",
+      });
       expect(posted.statusCode).toBe(303);
       // The national view links the coordinator to the year's report, which they may read.
       const national = await coordinator.get("/national/scotland");

@@ -11,7 +11,9 @@ let userId: string;
 let n = 0;
 
 async function addSession(expiresInMinutes: number): Promise<void> {
-  await database.db.insert(sessions).values({ idHash: `session-${n++}`, userId, expiresAt: sql`now() + make_interval(mins => ${expiresInMinutes})` });
+  await database.db
+    .insert(sessions)
+    .values({ idHash: `session-${n++}`, userId, expiresAt: sql`now() + make_interval(mins => ${expiresInMinutes})` });
 }
 
 async function remaining(): Promise<number> {
@@ -34,7 +36,10 @@ describe("expired session purge", () => {
     await addSession(-1);
     await addSession(60);
     const logged: object[] = [];
-    const purge = scheduleSessionPurge(database.db, { intervalMs: 40, log: { info: (obj) => logged.push(obj), error: (obj) => logged.push(obj) } });
+    const purge = scheduleSessionPurge(database.db, {
+      intervalMs: 40,
+      log: { info: (obj) => logged.push(obj), error: (obj) => logged.push(obj) },
+    });
     await purge.firstRun;
     expect(await remaining()).toBe(1);
     expect(logged).toEqual([{ removed: 2 }]);
@@ -52,9 +57,16 @@ describe("expired session purge", () => {
 
   it("logs a failed purge instead of throwing, and does not keep the process alive", async () => {
     const errors: object[] = [];
-    const broken = { delete: () => { throw new Error("database gone"); } } as unknown as Database["db"];
+    const broken = {
+      delete: () => {
+        throw new Error("database gone");
+      },
+    } as unknown as Database["db"];
     const spy = vi.spyOn(globalThis, "setInterval");
-    const purge = scheduleSessionPurge(broken, { intervalMs: 60_000, log: { info: () => {}, error: (obj) => errors.push(obj) } });
+    const purge = scheduleSessionPurge(broken, {
+      intervalMs: 60_000,
+      log: { info: () => {}, error: (obj) => errors.push(obj) },
+    });
     const timer = spy.mock.results[0]!.value as NodeJS.Timeout;
     spy.mockRestore();
     await purge.firstRun;

@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions, evidenceCoverage } from "../../src/domains/actions/index.ts";
-import { actionUpdates } from "../../src/domains/monitoring/index.ts";
-import { buildDemoStrategy } from "../../src/domains/strategy-demo/index.ts";
+import { actions, evidenceCoverage } from "../../src/cycle/actions/index.ts";
+import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
+import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
@@ -37,7 +37,12 @@ beforeAll(async () => {
   twin = (await fixtures.partnership(t.database, "Kelvinside Twin", "scotland", "S12000046", "Kelvinside")).id;
   eng = (await fixtures.partnership(t.database, "Northby Partnership", "england", "E06000001", "Northby")).id;
   for (const id of [scot, twin, eng]) await addMembers(t.database, id, orgs);
-  await fixtures.user(t.database, "lead@kelvinside.example", orgs[0]!, { roles: [[scot, "lead"], [eng, "lead"]] });
+  await fixtures.user(t.database, "lead@kelvinside.example", orgs[0]!, {
+    roles: [
+      [scot, "lead"],
+      [eng, "lead"],
+    ],
+  });
   lead = t.client();
   await lead.signIn("lead@kelvinside.example");
   await buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024 });
@@ -69,7 +74,13 @@ describe("the demo strategy builder", () => {
   it("is deterministic: the same options give the same plan and updates", async () => {
     const shape = async (id: string) =>
       t.database.db
-        .select({ ref: actions.reference, title: actions.title, period: actionUpdates.period, status: actionUpdates.status, pc: actionUpdates.percentComplete })
+        .select({
+          ref: actions.reference,
+          title: actions.title,
+          period: actionUpdates.period,
+          status: actionUpdates.status,
+          pc: actionUpdates.percentComplete,
+        })
         .from(actionUpdates)
         .innerJoin(actions, eq(actions.id, actionUpdates.actionId))
         .where(eq(actionUpdates.partnershipId, id))
@@ -78,7 +89,9 @@ describe("the demo strategy builder", () => {
   });
 
   it("refuses a partnership that already has a strategy", async () => {
-    await expect(buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024 })).rejects.toThrow("already has a strategy");
+    await expect(buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024 })).rejects.toThrow(
+      "already has a strategy",
+    );
   });
 });
 
@@ -101,7 +114,12 @@ describe("strategy pages", () => {
     expect(section(page.body, "Maximise family incomes", 'class="app-card"')).not.toContain("No actions");
     const list = await lead.get(`/partnerships/${scot}/actions`);
     expect(list.body).toContain("No evidence linked");
-    const first = (await t.database.db.select().from(actions).where(and(eq(actions.partnershipId, scot), eq(actions.reference, "A06"))))[0]!;
+    const first = (
+      await t.database.db
+        .select()
+        .from(actions)
+        .where(and(eq(actions.partnershipId, scot), eq(actions.reference, "A06")))
+    )[0]!;
     const unlinked = await lead.get(`/partnerships/${scot}/actions/${first.id}`);
     expect(section(unlinked.body, "Evidence it answers")).toContain("No evidence linked");
     const linked = await lead.post(`/partnerships/${scot}/actions/${first.id}/evidence/new`, {
@@ -128,25 +146,54 @@ describe("strategy pages", () => {
     expect(missing!.priorities).toEqual([]);
     expect(missing!.actions).toEqual([]);
     // Another partnership's links never count.
-    const [foreign] = await evidenceCoverage(t.database.db, eng, [{ kind: "indicator", referenceId: "demo-children-low-income-percentage" }]);
+    const [foreign] = await evidenceCoverage(t.database.db, eng, [
+      { kind: "indicator", referenceId: "demo-children-low-income-percentage" },
+    ]);
     expect(foreign!.actions).toEqual([]);
   });
 
   it("validate the strategy forms: 400, errors named, nothing saved", async () => {
     const before = await auditActions(t.database, eng);
-    const badYears = await lead.post(`/partnerships/${eng}/strategy/edit`, { startYear: "2025", endYear: "2024", vision: "", status: "signed-off" });
+    const badYears = await lead.post(`/partnerships/${eng}/strategy/edit`, {
+      startYear: "2025",
+      endYear: "2024",
+      vision: "",
+      status: "signed-off",
+    });
     expect(badYears.statusCode).toBe(400);
     expect(badYears.body).toContain("The last year must be after the first year");
     expect(badYears.body).toContain("Enter the shared vision");
-    const noSignOff = await lead.post(`/partnerships/${eng}/strategy/edit`, { startYear: "2025", endYear: "2028", vision: "V", status: "signed-off" });
+    const noSignOff = await lead.post(`/partnerships/${eng}/strategy/edit`, {
+      startYear: "2025",
+      endYear: "2028",
+      vision: "V",
+      status: "signed-off",
+    });
     expect(noSignOff.statusCode).toBe(400);
     expect(noSignOff.body).toContain("Record who signed off the strategy before marking it signed off");
     expect(await auditActions(t.database, eng)).toEqual(before);
-    expect((await lead.post(`/partnerships/${eng}/strategy/edit`, { startYear: "2025", endYear: "2028", vision: "V", status: "draft" })).statusCode).toBe(303);
-    const badLink = await lead.post(`/partnerships/${eng}/strategy/related/new`, { name: "Plan", relationship: "x", url: "javascript:alert(1)" });
+    expect(
+      (
+        await lead.post(`/partnerships/${eng}/strategy/edit`, {
+          startYear: "2025",
+          endYear: "2028",
+          vision: "V",
+          status: "draft",
+        })
+      ).statusCode,
+    ).toBe(303);
+    const badLink = await lead.post(`/partnerships/${eng}/strategy/related/new`, {
+      name: "Plan",
+      relationship: "x",
+      url: "javascript:alert(1)",
+    });
     expect(badLink.statusCode).toBe(400);
     expect(badLink.body).toContain("Enter the link as a full web address starting with https://");
-    const badDate = await lead.post(`/partnerships/${eng}/strategy/sign-offs/new`, { name: "Leader", role: "board", signedOn: "30/02/2025" });
+    const badDate = await lead.post(`/partnerships/${eng}/strategy/sign-offs/new`, {
+      name: "Leader",
+      role: "board",
+      signedOn: "30/02/2025",
+    });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.body).toContain("The date of sign-off must be a real date");
     expect(await auditActions(t.database, eng)).toEqual([...before, "strategy.create"]);
@@ -158,17 +205,26 @@ describe("the monitoring dashboard", () => {
     await lead.post(`/partnerships/${eng}/strategy/priorities/new`, { title: "Parents into work" });
     const make = async (title: string, endDate: string, drivers: string[]) =>
       idFromLocation(
-        await lead.post(`/partnerships/${eng}/actions/new`, { title, leadOrganisationId: orgs[0]!, startDate: "01/04/2024", endDate, drivers }),
+        await lead.post(`/partnerships/${eng}/actions/new`, {
+          title,
+          leadOrganisationId: orgs[0]!,
+          startDate: "01/04/2024",
+          endDate,
+          drivers,
+        }),
       );
     const overdue = await make("Overdue pilot", "31/12/2024", ["place"]);
     const red = await make("Struggling service", "31/03/2030", ["financial-support"]);
     const updated = await make("Healthy service", "31/03/2030", ["financial-support", "employment-skills"]);
     await make("Silent service", "31/03/2030", ["life-chances"]);
     const period = "2025/26 Q1";
-    const post = (id: string, fields: Record<string, string>) => lead.post(`/partnerships/${eng}/actions/${id}/updates/new`, { period, percentComplete: "20", ...fields });
+    const post = (id: string, fields: Record<string, string>) =>
+      lead.post(`/partnerships/${eng}/actions/${id}/updates/new`, { period, percentComplete: "20", ...fields });
     expect((await post(overdue, { status: "green" })).statusCode).toBe(303);
     expect((await post(red, { status: "red", reason: "No staff" })).statusCode).toBe(303);
-    expect((await post(updated, { status: "green", spendToDatePence: "1,000", familiesReached: "7" })).statusCode).toBe(303);
+    expect((await post(updated, { status: "green", spendToDatePence: "1,000", familiesReached: "7" })).statusCode).toBe(
+      303,
+    );
     const page = await lead.get(`/partnerships/${eng}/monitoring?period=${encodeURIComponent(period)}`);
     expect(page.statusCode).toBe(200);
     const overdueSection = section(page.body, "Overdue:");
@@ -183,7 +239,9 @@ describe("the monitoring dashboard", () => {
     expect(missing).not.toContain("Healthy service");
     expect(missing).not.toContain("Overdue pilot");
     const byBlock = page.body.slice(page.body.indexOf("By building block"));
-    const financial = /<th scope="row" class="govuk-table__header">Financial support<\/th>([\s\S]*?)<\/tr>/.exec(byBlock)![1]!;
+    const financial = /<th scope="row" class="govuk-table__header">Financial support<\/th>([\s\S]*?)<\/tr>/.exec(
+      byBlock,
+    )![1]!;
     const cells = [...financial.matchAll(/>([^<]*)<\/td>/g)].map((match) => match[1]);
     expect(cells.slice(0, 7)).toEqual(["2", "1", "0", "1", "0", "0", "20%"]);
     expect(cells).toContain("£1,000.00");
@@ -192,14 +250,29 @@ describe("the monitoring dashboard", () => {
 
 describe("child poverty-proofing", () => {
   it("records an assessment with an effect on each building block and family type", async () => {
-    const partial = await lead.post(`/partnerships/${eng}/proofing/new`, { name: "Parking strategy", owner: "Highways", assessedOn: "01/05/2025", outcome: "Approved" });
+    const partial = await lead.post(`/partnerships/${eng}/proofing/new`, {
+      name: "Parking strategy",
+      owner: "Highways",
+      assessedOn: "01/05/2025",
+      outcome: "Approved",
+    });
     expect(partial.statusCode).toBe(400);
     expect(partial.body).toContain("Select the expected effect on place");
     expect(partial.body).toContain("Select the expected effect on lone parent families");
     const effects = Object.fromEntries(
-      ["driver-financial-support", "driver-employment-skills", "driver-life-chances", "driver-place"].map((key) => [key, "neutral"]),
+      ["driver-financial-support", "driver-employment-skills", "driver-life-chances", "driver-place"].map((key) => [
+        key,
+        "neutral",
+      ]),
     );
-    for (const code of ["lone-parent", "minority-ethnic", "disability", "young-mother", "child-under-one", "larger-family"]) {
+    for (const code of [
+      "lone-parent",
+      "minority-ethnic",
+      "disability",
+      "young-mother",
+      "child-under-one",
+      "larger-family",
+    ]) {
       effects[`family-${code}`] = code === "larger-family" ? "negative" : "unknown";
     }
     const saved = await lead.post(`/partnerships/${eng}/proofing/new`, {

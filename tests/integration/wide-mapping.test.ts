@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/domains/geography/index.ts";
+import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 import { xlsxWorkbook } from "../helpers/xlsx.ts";
 
@@ -13,9 +13,18 @@ let partnershipId: string;
 
 function multipart(fields: Record<string, string>, file: { name: string; content: string | Buffer }) {
   const boundary = "----cpahWideBoundary7MA4YWxkTrZu0gW";
-  const parts: Buffer[] = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-  parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`));
+  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+  );
+  parts.push(
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -38,12 +47,19 @@ async function count(table: "observations" | "indicators" | "import_batches"): P
   return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
 }
 
-const CSV = "Area code,Area name,Children in low income (%),Free school meals,Notes\nE06000005,Darlington,22.4,3100,\nE06000001,Hartlepool,[c],2890,small\n";
+const CSV =
+  "Area code,Area name,Children in low income (%),Free school meals,Notes\nE06000005,Darlington,22.4,3100,\nE06000001,Hartlepool,[c],2890,small\n";
 
 beforeAll(async () => {
   t = await createTestApp();
   const org = await fixtures.organisation(t.database, "Darlington Borough Council");
-  const partnership = await fixtures.partnership(t.database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington");
+  const partnership = await fixtures.partnership(
+    t.database,
+    "Darlington Child Poverty Partnership",
+    "england",
+    "E06000005",
+    "Darlington",
+  );
   partnershipId = partnership.id;
   await fixtures.user(t.database, "lead@darlington.example", org.id, { roles: [[partnership.id, "lead"]] });
   await fixtures.user(t.database, "viewer@darlington.example", org.id, { roles: [[partnership.id, "viewer"]] });
@@ -51,7 +67,15 @@ beforeAll(async () => {
     t.database.db,
     ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
       const [code, name] = pair.split(":") as [string, string];
-      return { code, name, type: areaTypeOfCode(code)!, nation: nationOfCode(code), ...tiersOfCode(code), startYear: null, endYear: null };
+      return {
+        code,
+        name,
+        type: areaTypeOfCode(code)!,
+        nation: nationOfCode(code),
+        ...tiersOfCode(code),
+        startYear: null,
+        endYear: null,
+      };
     }),
   );
 });
@@ -74,7 +98,15 @@ describe("wide upload with a column-mapping step", () => {
     expect(empty.body).toContain("Enter the period the values are for");
     expect(empty.body).toContain("Choose at least one column to import as an indicator");
 
-    const wrong = await lead.post(mapUrl, { codeColumn: "Area code", period: "2022/23", "use-0": "new", "use-2": "new", "title-2": "Children in low income", "slug-2": "Not A Slug", "use-3": "indicator:forged" });
+    const wrong = await lead.post(mapUrl, {
+      codeColumn: "Area code",
+      period: "2022/23",
+      "use-0": "new",
+      "use-2": "new",
+      "title-2": "Children in low income",
+      "slug-2": "Not A Slug",
+      "use-3": "indicator:forged",
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain("holds the area codes or periods; do not import it");
     expect(wrong.body).toContain("lower-case letters, digits and hyphens");
@@ -83,7 +115,16 @@ describe("wide upload with a column-mapping step", () => {
     expect(wrong.body).toContain('value="Children in low income"');
     expect(await count("indicators")).toBe(0);
 
-    const fields = { codeColumn: "Area code", period: "2022/23 (p)", "use-2": "new", "title-2": "Children in low income (fictional test)", "slug-2": "", "unit-2": "percentage", "use-3": "new", "unit-3": "count" };
+    const fields = {
+      codeColumn: "Area code",
+      period: "2022/23 (p)",
+      "use-2": "new",
+      "title-2": "Children in low income (fictional test)",
+      "slug-2": "",
+      "unit-2": "percentage",
+      "use-3": "new",
+      "unit-3": "count",
+    };
     const checked = await lead.post(mapUrl, fields);
     expect(checked.statusCode).toBe(200);
     expect(checked.body).toContain("Check the file before importing");
@@ -97,9 +138,14 @@ describe("wide upload with a column-mapping step", () => {
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(checked.body)![1]!;
     const confirmed = await lead.post(action, { action: "confirm" });
     expect(confirmed.statusCode).toBe(303);
-    const stored = await t.database.db.execute(sql`select i.slug, i.partnership_id as "partnershipId", a.code, o.value, o.flags from observations o
+    const stored =
+      await t.database.db.execute(sql`select i.slug, i.partnership_id as "partnershipId", a.code, o.value, o.flags from observations o
       join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id order by i.slug, a.code`);
-    const rows = (stored as unknown as { rows: { slug: string; partnershipId: string; code: string; value: number | null; flags: number }[] }).rows;
+    const rows = (
+      stored as unknown as {
+        rows: { slug: string; partnershipId: string; code: string; value: number | null; flags: number }[];
+      }
+    ).rows;
     expect(rows.map((r) => [r.slug, r.code, r.value, Number(r.flags)])).toEqual([
       ["children-in-low-income-fictional-test", "E06000001", null, 3],
       ["children-in-low-income-fictional-test", "E06000005", 22.4, 1],
@@ -122,7 +168,11 @@ describe("wide upload with a column-mapping step", () => {
     const page = await lead.get(mapUrl);
     expect(page.body).toContain('value="indicator:free-school-meals"');
     const before = await count("observations");
-    const checked = await lead.post(mapUrl, { codeColumn: "Code", period: "2023/24", "use-1": "indicator:free-school-meals" });
+    const checked = await lead.post(mapUrl, {
+      codeColumn: "Code",
+      period: "2023/24",
+      "use-1": "indicator:free-school-meals",
+    });
     expect(checked.statusCode).toBe(400);
     expect(checked.body).toContain("There is a problem with the file");
     expect(checked.body).toMatch(/<td class="govuk-table__cell">3<\/td><td class="govuk-table__cell">FSM<\/td>/);
@@ -135,10 +185,19 @@ describe("wide upload with a column-mapping step", () => {
     await lead.signIn("lead@darlington.example");
     const file = "Code,Year,Parcels\nE06000005,2021/22,310\nE06000005,2022/23 (p),355\nE06000001,2022/23 (p),290\n";
     const bad = await uploadWide(lead, { name: "long.csv", content: `${file}E06000001,twenty,1\n` });
-    const fields = { codeColumn: "Code", periodColumn: "Year", period: "", "use-2": "new", "title-2": "Food parcels to families (fictional test)", "unit-2": "count" };
+    const fields = {
+      codeColumn: "Code",
+      periodColumn: "Year",
+      period: "",
+      "use-2": "new",
+      "title-2": "Food parcels to families (fictional test)",
+      "unit-2": "count",
+    };
     const rejected = await lead.post(bad, fields);
     expect(rejected.statusCode).toBe(400);
-    expect(rejected.body).toMatch(/<td class="govuk-table__cell">5<\/td><td class="govuk-table__cell">Year<\/td><td class="govuk-table__cell">&quot;twenty&quot; is not a period/);
+    expect(rejected.body).toMatch(
+      /<td class="govuk-table__cell">5<\/td><td class="govuk-table__cell">Year<\/td><td class="govuk-table__cell">&quot;twenty&quot; is not a period/,
+    );
     const sameColumn = await lead.post(bad, { ...fields, periodColumn: "Code" });
     expect(sameColumn.statusCode).toBe(400);
     expect(sameColumn.body).toContain("The period column cannot be the area code column");
@@ -149,9 +208,14 @@ describe("wide upload with a column-mapping step", () => {
     expect(checked.body).toContain("2021/22, 2022/23");
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(checked.body)![1]!;
     expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
-    const stored = await t.database.db.execute(sql`select a.code, p.code as period, o.value, o.flags from observations o join indicators i on i.id = o.indicator_id
+    const stored =
+      await t.database.db.execute(sql`select a.code, p.code as period, o.value, o.flags from observations o join indicators i on i.id = o.indicator_id
       join areas a on a.id = o.area_id join periods p on p.id = o.period_id where i.slug = 'food-parcels-to-families-fictional-test' order by a.code, p.code`);
-    expect((stored as unknown as { rows: { code: string; period: string; value: number; flags: number }[] }).rows.map((r) => [r.code, r.period, Number(r.value), Number(r.flags)])).toEqual([
+    expect(
+      (stored as unknown as { rows: { code: string; period: string; value: number; flags: number }[] }).rows.map(
+        (r) => [r.code, r.period, Number(r.value), Number(r.flags)],
+      ),
+    ).toEqual([
       ["E06000001", "2022/23", 290, 1],
       ["E06000005", "2021/22", 310, 0],
       ["E06000005", "2022/23", 355, 1],
@@ -161,8 +225,19 @@ describe("wide upload with a column-mapping step", () => {
   it("stores a rate's numerator and denominator from the columns chosen for them", async () => {
     const lead = t.client();
     await lead.signIn("lead@darlington.example");
-    const mapUrl = await uploadWide(lead, { name: "rates.csv", content: "Code,Eligible,Pupils,Eligible (%)\nE06000005,3100,14000,22.1\nE06000001,2890,12000,24.1\n" });
-    const fields = { codeColumn: "Code", period: "2023/24", "use-3": "new", "title-3": "Pupils eligible for free meals (fictional test)", "unit-3": "percentage", "numerator-3": "Eligible (%)", "denominator-3": "Pupils" };
+    const mapUrl = await uploadWide(lead, {
+      name: "rates.csv",
+      content: "Code,Eligible,Pupils,Eligible (%)\nE06000005,3100,14000,22.1\nE06000001,2890,12000,24.1\n",
+    });
+    const fields = {
+      codeColumn: "Code",
+      period: "2023/24",
+      "use-3": "new",
+      "title-3": "Pupils eligible for free meals (fictional test)",
+      "unit-3": "percentage",
+      "numerator-3": "Eligible (%)",
+      "denominator-3": "Pupils",
+    };
     const wrong = await lead.post(mapUrl, fields);
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain("Choose another column for the numerator of the column “Eligible (%)”");
@@ -170,9 +245,14 @@ describe("wide upload with a column-mapping step", () => {
     expect(checked.statusCode).toBe(200);
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(checked.body)![1]!;
     expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
-    const stored = await t.database.db.execute(sql`select a.code, o.value, o.numerator, o.denominator from observations o join indicators i on i.id = o.indicator_id
+    const stored =
+      await t.database.db.execute(sql`select a.code, o.value, o.numerator, o.denominator from observations o join indicators i on i.id = o.indicator_id
       join areas a on a.id = o.area_id where i.slug = 'pupils-eligible-for-free-meals-fictional-test' order by a.code`);
-    expect((stored as unknown as { rows: { code: string; value: number; numerator: number; denominator: number }[] }).rows.map((r) => [r.code, Number(r.value), Number(r.numerator), Number(r.denominator)])).toEqual([
+    expect(
+      (
+        stored as unknown as { rows: { code: string; value: number; numerator: number; denominator: number }[] }
+      ).rows.map((r) => [r.code, Number(r.value), Number(r.numerator), Number(r.denominator)]),
+    ).toEqual([
       ["E06000001", 24.1, 2890, 12000],
       ["E06000005", 22.1, 3100, 14000],
     ]);
@@ -185,7 +265,16 @@ describe("wide upload with a column-mapping step", () => {
     const viewer = t.client();
     await viewer.signIn("viewer@darlington.example");
     expect((await viewer.get(mapUrl)).statusCode).toBe(403);
-    expect((await viewer.post(mapUrl, { codeColumn: "Area code", period: "2022/23", "use-2": "new", "unit-2": "percentage" })).statusCode).toBe(403);
+    expect(
+      (
+        await viewer.post(mapUrl, {
+          codeColumn: "Area code",
+          period: "2022/23",
+          "use-2": "new",
+          "unit-2": "percentage",
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await lead.get(mapUrl.replace(/[A-Za-z0-9_-]{32}\/map$/, `${"x".repeat(32)}/map`))).statusCode).toBe(404);
   });
 });

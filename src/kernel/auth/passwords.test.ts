@@ -3,11 +3,18 @@ import { hashPassword, passwordHashOptions, verifyPassword } from "./passwords.t
 
 describe("password hashing parameters", () => {
   it("uses argon2's strong defaults unless both NODE_ENV=test and PASSWORD_HASH_COST=test", () => {
-    expect(passwordHashOptions({ NODE_ENV: "production", PASSWORD_HASH_COST: "test" })).not.toHaveProperty("memoryCost");
-    expect(passwordHashOptions({ NODE_ENV: "development", PASSWORD_HASH_COST: "test" })).not.toHaveProperty("memoryCost");
+    expect(passwordHashOptions({ NODE_ENV: "production", PASSWORD_HASH_COST: "test" })).not.toHaveProperty(
+      "memoryCost",
+    );
+    expect(passwordHashOptions({ NODE_ENV: "development", PASSWORD_HASH_COST: "test" })).not.toHaveProperty(
+      "memoryCost",
+    );
     expect(passwordHashOptions({ PASSWORD_HASH_COST: "test" })).not.toHaveProperty("memoryCost");
     expect(passwordHashOptions({ NODE_ENV: "test" })).not.toHaveProperty("memoryCost");
-    expect(passwordHashOptions({ NODE_ENV: "test", PASSWORD_HASH_COST: "test" })).toMatchObject({ memoryCost: 1024, timeCost: 1 });
+    expect(passwordHashOptions({ NODE_ENV: "test", PASSWORD_HASH_COST: "test" })).toMatchObject({
+      memoryCost: 1024,
+      timeCost: 1,
+    });
   });
 
   it("verifies what it hashed and refuses another password", async () => {

@@ -10,7 +10,11 @@ const actor = (organisationId: string, role?: PartnershipRole, admin = false): A
   coordinatorNations: organisationId === "national" ? ["scotland"] : [],
   partnershipRoles: new Map(role ? [["p1", role]] : []),
 });
-const target = (leadOrganisationId: string) => ({ partnershipId: "p1", nation: "scotland" as const, leadOrganisationId });
+const target = (leadOrganisationId: string) => ({
+  partnershipId: "p1",
+  nation: "scotland" as const,
+  leadOrganisationId,
+});
 
 describe("action:update", () => {
   it("lets leads update every action and editors only those their organisation leads", () => {
@@ -24,7 +28,11 @@ describe("action:update", () => {
   });
 
   it("gives 403 to members who can read, 404 to everyone else", () => {
-    expect(() => authorize(actor("health", "editor"), "action:update", target("council"))).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
-    expect(() => authorize(actor("health"), "action:update", target("health"))).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorize(actor("health", "editor"), "action:update", target("council"))).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN" }),
+    );
+    expect(() => authorize(actor("health"), "action:update", target("health"))).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND" }),
+    );
   });
 });

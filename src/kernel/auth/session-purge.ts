@@ -17,7 +17,10 @@ export interface SessionPurge {
  */
 export function scheduleSessionPurge(
   db: Executor,
-  options: { intervalMs?: number; log?: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void } } = {},
+  options: {
+    intervalMs?: number;
+    log?: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
+  } = {},
 ): SessionPurge {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;

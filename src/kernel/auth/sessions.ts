@@ -62,7 +62,10 @@ export async function destroyUserSessions(db: Executor, userId: string): Promise
 
 /** Deletes sessions past their expiry; returns how many went. */
 export async function purgeExpiredSessions(db: Executor): Promise<number> {
-  const removed = await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ idHash: sessions.idHash });
+  const removed = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, sql`now()`))
+    .returning({ idHash: sessions.idHash });
   return removed.length;
 }
 
@@ -78,7 +81,10 @@ export async function recentFailures(db: Executor, key: string): Promise<number>
     .select({ count: sql<number>`count(*)::int` })
     .from(loginFailures)
     .where(
-      and(eq(loginFailures.key, key), gt(loginFailures.at, sql`now() - make_interval(mins => ${throttle.windowMinutes})`)),
+      and(
+        eq(loginFailures.key, key),
+        gt(loginFailures.at, sql`now() - make_interval(mins => ${throttle.windowMinutes})`),
+      ),
     );
   return Number(row?.count ?? 0);
 }

@@ -3,9 +3,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 
-const booleanFromEnv = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanFromEnv = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -21,7 +19,12 @@ export const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PUBLIC_URL: z.url().optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(8 * 60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(8 * 60),
   /** Requests a minute to /api/v1 per token (or per address without one). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Optional: with SMTP_URL and MAIL_FROM, invitations are also emailed. */
@@ -73,7 +76,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(["SESSION_SECRET: required when NODE_ENV=production (at least 32 characters)"]);
   }
   if (Boolean(env.SMTP_URL) !== Boolean(env.MAIL_FROM)) {
-    throw new ConfigError([env.SMTP_URL ? "MAIL_FROM: required with SMTP_URL (the sender address)" : "SMTP_URL: required with MAIL_FROM"]);
+    throw new ConfigError([
+      env.SMTP_URL ? "MAIL_FROM: required with SMTP_URL (the sender address)" : "SMTP_URL: required with MAIL_FROM",
+    ]);
   }
   const dataDir = path.resolve(env.DATA_DIR);
   return {

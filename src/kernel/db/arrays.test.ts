@@ -15,14 +15,20 @@ describe("inTimedChunks", () => {
     );
     expect(seen[0]).toEqual([0, 200]);
     expect(seen[1]![1] - seen[1]![0]).toBeLessThan(200);
-    expect(seen.flatMap(([start, end]) => Array.from({ length: end - start }, (_, k) => start + k))).toEqual(Array.from({ length: 1000 }, (_, k) => k));
+    expect(seen.flatMap(([start, end]) => Array.from({ length: end - start }, (_, k) => start + k))).toEqual(
+      Array.from({ length: 1000 }, (_, k) => k),
+    );
     const sizes = seen.map(([start, end]) => end - start);
     expect(Math.max(...sizes.slice(2))).toBeGreaterThan(sizes[1]!);
   });
 
   it("grows chunks to the maximum when the database is elsewhere", async () => {
     const sizes: number[] = [];
-    await inTimedChunks(10_000, async (start, end) => void sizes.push(end - start), { initial: 100, max: 1600, ownThread: false });
+    await inTimedChunks(10_000, async (start, end) => void sizes.push(end - start), {
+      initial: 100,
+      max: 1600,
+      ownThread: false,
+    });
     expect(sizes.slice(0, 6)).toEqual([100, 200, 400, 800, 1600, 1600]);
   });
 });

@@ -65,7 +65,11 @@ export interface TimedChunks {
  * waiting request sees: on a busy machine chunks shrink. On PostgreSQL (`ownThread: false`)
  * statements run elsewhere, so chunks grow to `max`.
  */
-export async function inTimedChunks(total: number, run: (start: number, end: number) => Promise<void>, options: TimedChunks = {}): Promise<void> {
+export async function inTimedChunks(
+  total: number,
+  run: (start: number, end: number) => Promise<void>,
+  options: TimedChunks = {},
+): Promise<void> {
   const { initial = 500, min = 50, max = 20_000, targetMs = 25, ownThread = true } = options;
   let size = initial;
   for (let start = 0; start < total; ) {

@@ -24,7 +24,8 @@ export function rawConnectionOf(executor: Executor): RawConnection | null {
   const candidate = client as Partial<PgliteQueryable> & { rollback?: unknown };
   // A PGlite transaction object (query + rollback); PGlite itself would also do, but writers
   // only copy inside a transaction so that all-or-nothing holds.
-  if (typeof candidate.query === "function" && typeof candidate.rollback === "function") return { kind: "pglite", client: candidate as PgliteQueryable };
+  if (typeof candidate.query === "function" && typeof candidate.rollback === "function")
+    return { kind: "pglite", client: candidate as PgliteQueryable };
   return null;
 }
 

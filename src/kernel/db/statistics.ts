@@ -15,7 +15,9 @@ export async function modificationCounts(tx: Executor): Promise<ModificationCoun
     select x.relname, (x.n_tup_ins + x.n_tup_upd + x.n_tup_del)::float8 as changed, c.reltuples::float8 as reltuples
     from pg_stat_xact_user_tables x join pg_class c on c.oid = x.relid
     where x.schemaname = current_schema()`);
-  const rows = (result as unknown as { rows: { relname: string; changed: number | string; reltuples: number | string }[] }).rows;
+  const rows = (
+    result as unknown as { rows: { relname: string; changed: number | string; reltuples: number | string }[] }
+  ).rows;
   return new Map(rows.map((row) => [row.relname, { changed: Number(row.changed), reltuples: Number(row.reltuples) }]));
 }
 
@@ -53,7 +55,8 @@ const PGLITE_STATISTICS_TARGET = 10;
 export async function analyzeTables(db: Db, tables: readonly string[], driver: "pglite" | "postgres"): Promise<void> {
   for (const table of tables) {
     await db.transaction(async (tx) => {
-      if (driver === "pglite") await tx.execute(sql.raw(`set local default_statistics_target = ${PGLITE_STATISTICS_TARGET}`));
+      if (driver === "pglite")
+        await tx.execute(sql.raw(`set local default_statistics_target = ${PGLITE_STATISTICS_TARGET}`));
       await tx.execute(sql`analyze ${sql.identifier(table)}`);
     });
     await yieldToEventLoop();

@@ -13,7 +13,10 @@ function toAppError(error: FastifyError | AppError, request: FastifyRequest): Ap
   const limit = request.routeOptions?.config?.uploadLimit;
   switch (error.code) {
     case "FST_REQ_FILE_TOO_LARGE":
-      return new AppError("PAYLOAD_TOO_LARGE", limit ? `The file is larger than the ${limit} limit, so it was not read` : "The upload is too large");
+      return new AppError(
+        "PAYLOAD_TOO_LARGE",
+        limit ? `The file is larger than the ${limit} limit, so it was not read` : "The upload is too large",
+      );
     case "FST_ERR_CTP_BODY_TOO_LARGE":
     case "FST_FILES_LIMIT":
     case "FST_PARTS_LIMIT":
@@ -47,7 +50,9 @@ const pageTitles: Record<number, string> = {
 
 export function renderError(request: FastifyRequest, reply: FastifyReply, status: number, appError: AppError | null) {
   if (wantsJson(request)) {
-    return reply.code(status).send({ error: { code: appError?.code ?? "INTERNAL", message: appError?.message ?? pageTitles[500] } });
+    return reply
+      .code(status)
+      .send({ error: { code: appError?.code ?? "INTERNAL", message: appError?.message ?? pageTitles[500] } });
   }
   const template = status === 404 ? "errors/404.njk" : status >= 500 ? "errors/500.njk" : "errors/error.njk";
   return reply.code(status).view(template, {

@@ -23,6 +23,12 @@ export async function buildAssets(options: { force?: boolean } = {}): Promise<vo
     silenceDeprecations: ["import"],
   });
   writeFileSync(css, result.css);
-  copyFileSync(path.join(viewRoots.govuk, "govuk", "govuk-frontend.min.js"), path.join(publicDir, "govuk-frontend.min.js"));
-  copyFileSync(path.join(root, "src", "kernel", "views", "scripts", "application.js"), path.join(publicDir, "application.js"));
+  copyFileSync(
+    path.join(viewRoots.govuk, "govuk", "govuk-frontend.min.js"),
+    path.join(publicDir, "govuk-frontend.min.js"),
+  );
+  copyFileSync(
+    path.join(root, "src", "kernel", "views", "scripts", "application.js"),
+    path.join(publicDir, "application.js"),
+  );
 }

@@ -44,7 +44,12 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       level: config.logLevel,
       // Fastify's request serializer logs no headers today; this keeps credentials out if it ever does.
       redact: {
-        paths: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        paths: [
+          "req.headers.cookie",
+          "req.headers.authorization",
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+        ],
         censor: "[redacted]",
       },
     },

@@ -14,7 +14,12 @@ export type SendResult = { sent: true } | { sent: false; reason: string };
  * waiting on the page, and a failure must come back as a message, never as a lost request.
  */
 export async function sendMail(mail: NonNullable<Config["mail"]>, message: MailMessage): Promise<SendResult> {
-  const transport = nodemailer.createTransport({ url: mail.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const transport = nodemailer.createTransport({
+    url: mail.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   try {
     await transport.sendMail({ from: mail.from, to: message.to, subject: message.subject, text: message.text });
     return { sent: true };

@@ -8,13 +8,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const govukDist = path.resolve(path.dirname(require.resolve("govuk-frontend/package.json")), "dist");
 
+/** The folders that hold domains (src/<group>/<domain>/views/*.njk); a template is named from its group. */
+export const domainGroups = ["lib", "workspace", "data", "cycle", "national", "demo"] as const;
+
 export const viewRoots = {
   kernel: here,
-  domains: path.resolve(here, "../../domains"),
+  groups: domainGroups.map((group) => path.resolve(here, "../..", group)),
   govuk: govukDist,
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -36,11 +44,11 @@ function toDate(value: unknown): Date | null {
 
 /**
  * Templates are named from their root: "layout.njk" (kernel), "access/views/sign-in.njk"
- * (a domain), "govuk/components/..." (govuk-frontend's own macros).
+ * (a domain, found in whichever group folder holds it), "govuk/components/..." (govuk-frontend's own macros).
  */
 export function createViewEnvironment(options: { watch?: boolean } = {}): nunjucks.Environment {
   const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([viewRoots.kernel, viewRoots.domains, viewRoots.govuk], {
+    new nunjucks.FileSystemLoader([viewRoots.kernel, ...viewRoots.groups, viewRoots.govuk], {
       watch: options.watch ?? false,
       noCache: false,
     }),

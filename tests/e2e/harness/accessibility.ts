@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
-import { demoPartnerships } from "../../../src/domains/demo/index.ts";
+import { demoPartnerships } from "../../../src/demo/seed/index.ts";
 import type { RunningApp } from "./app.ts";
 import { newPage, signInThroughForm } from "./browser.ts";
 import { type CrawlReport, crawl, formatProblems } from "./crawl.ts";
@@ -51,11 +51,15 @@ export function expectClean(report: CrawlReport): void {
  * LCPAR render different templates; England and Wales share the building blocks). Further
  * people would see the same templates and only add minutes to CI (E2E_EVERYONE=1 crawls all).
  */
-export function peopleToCrawl<T extends { role: string; email: string; partnership?: string | null }>(signIns: T[]): T[] {
+export function peopleToCrawl<T extends { role: string; email: string; partnership?: string | null }>(
+  signIns: T[],
+): T[] {
   if (process.env.E2E_ONLY) return signIns.filter((person) => person.email.includes(process.env.E2E_ONLY as string));
   if (process.env.E2E_EVERYONE) return signIns;
   const framework = (name: string | null | undefined) =>
-    demoPartnerships.find((partnership) => partnership.name === name)?.nation === "scotland" ? "drivers" : "building-blocks";
+    demoPartnerships.find((partnership) => partnership.name === name)?.nation === "scotland"
+      ? "drivers"
+      : "building-blocks";
   const firstPartnership = firstPartnershipOf(signIns);
   const covered = new Set([framework(firstPartnership)]);
   return signIns.filter((person) => {

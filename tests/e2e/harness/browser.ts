@@ -48,7 +48,8 @@ export async function runAxe(page: Page): Promise<AxeFinding[]> {
     // Evaluated as a string, as AxeBuilder does, so the page's CSP (no eval) does not apply.
     if (!(await page.evaluate("typeof window.axe === 'object'"))) await page.evaluate(axe.source);
     results = await page.evaluate(
-      (tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags } }),
+      (tags) =>
+        (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: "tag", values: tags } }),
       AXE_TAGS,
     );
   }
@@ -64,13 +65,24 @@ export async function runAxe(page: Page): Promise<AxeFinding[]> {
  * Signs in through the real form, as a person would. Returns null when signed in, otherwise
  * what the page said (the error summary, or the status).
  */
-export async function signInThroughForm(page: Page, origin: string, email: string, password: string): Promise<string | null> {
+export async function signInThroughForm(
+  page: Page,
+  origin: string,
+  email: string,
+  password: string,
+): Promise<string | null> {
   await page.goto(`${origin}/sign-in`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Sign in" }).click()]);
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
   if (new URL(page.url()).pathname !== "/sign-in") return null;
-  const summary = await page.locator(".govuk-error-summary").textContent().catch(() => null);
+  const summary = await page
+    .locator(".govuk-error-summary")
+    .textContent()
+    .catch(() => null);
   return `sign-in as ${email} failed (HTTP ${response?.status()}): ${(summary ?? "no error summary").replace(/\s+/g, " ").trim()}`;
 }
 

@@ -84,7 +84,8 @@ function watchConsole(page: Page): () => string[] {
   const onRequestFailed = (request: import("playwright-core").Request) => {
     // ERR_ABORTED: the crawl navigated on before a late load (the favicon) finished.
     const reason = request.failure()?.errorText ?? "";
-    if (!request.isNavigationRequest() && reason !== "net::ERR_ABORTED") errors.push(`${request.resourceType()} ${request.url()} failed: ${reason}`);
+    if (!request.isNavigationRequest() && reason !== "net::ERR_ABORTED")
+      errors.push(`${request.resourceType()} ${request.url()} failed: ${reason}`);
   };
   page.on("console", onConsole);
   page.on("pageerror", onPageError);
@@ -102,7 +103,11 @@ function watchConsole(page: Page): () => string[] {
 /** axe, one h1, a title, no console errors: what every rendered page must satisfy. */
 async function checkPage(page: Page, url: string, consoleErrors: string[], problems: Problem[]): Promise<void> {
   for (const finding of await runAxe(page)) {
-    problems.push({ url, kind: "axe", detail: `${finding.rule} (${finding.impact}): ${finding.help} at ${finding.targets.join(", ")}` });
+    problems.push({
+      url,
+      kind: "axe",
+      detail: `${finding.rule} (${finding.impact}): ${finding.help} at ${finding.targets.join(", ")}`,
+    });
   }
   const h1s = await page.locator("h1").count();
   if (h1s !== 1) problems.push({ url, kind: "structure", detail: `expected exactly one h1, found ${h1s}` });
@@ -170,7 +175,11 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     } catch (error) {
       report.timings.load += Date.now() - started;
       stopWatching();
-      report.problems.push({ url, kind: "http", detail: `navigation failed: ${(error as Error).message.split("\n")[0]}` });
+      report.problems.push({
+        url,
+        kind: "http",
+        detail: `navigation failed: ${(error as Error).message.split("\n")[0]}`,
+      });
       continue;
     }
     report.timings.load += Date.now() - started;
@@ -191,7 +200,10 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     report.timings.check += Date.now() - started;
 
     const links = await page.$$eval("a[href]", (anchors) =>
-      anchors.map((anchor) => ({ href: (anchor as HTMLAnchorElement).href, download: anchor.hasAttribute("download") })),
+      anchors.map((anchor) => ({
+        href: (anchor as HTMLAnchorElement).href,
+        download: anchor.hasAttribute("download"),
+      })),
     );
     for (const link of links) {
       const target = new URL(link.href);
@@ -210,7 +222,8 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     for (const form of forms) {
       const action = new URL(form.action, finalUrl);
       const formKey = `${form.method} ${routePattern(action)}`;
-      if (formsTried.has(formKey) || action.origin !== options.origin || UNSAFE_FORM_ACTION.test(action.pathname)) continue;
+      if (formsTried.has(formKey) || action.origin !== options.origin || UNSAFE_FORM_ACTION.test(action.pathname))
+        continue;
       formsTried.add(formKey);
       // After a submission the page may have re-rendered or changed: load it again.
       if (!pageIntact) await page.goto(finalUrl, { waitUntil: "load" });
@@ -229,7 +242,10 @@ async function submitEmpty(page: Page, pageUrl: string, form: FoundForm, report:
   // Find the form again by what it does: an earlier submission may have changed the page.
   const index = await page.evaluate(
     ({ method, action }) =>
-      Array.from(document.forms).findIndex((candidate) => candidate.action === action && (candidate.getAttribute("method") ?? "get").toLowerCase() === method),
+      Array.from(document.forms).findIndex(
+        (candidate) =>
+          candidate.action === action && (candidate.getAttribute("method") ?? "get").toLowerCase() === method,
+      ),
     { method: form.method, action: form.action },
   );
   if (index < 0) return;
@@ -249,13 +265,19 @@ async function submitEmpty(page: Page, pageUrl: string, form: FoundForm, report:
           } else if (element instanceof HTMLTextAreaElement) element.value = "";
           else if (element instanceof HTMLSelectElement) element.selectedIndex = -1;
         }
-        const submitter = target.querySelector<HTMLElement>('button:not([type]), button[type="submit"], input[type="submit"]');
+        const submitter = target.querySelector<HTMLElement>(
+          'button:not([type]), button[type="submit"], input[type="submit"]',
+        );
         target.requestSubmit(submitter ?? undefined);
       }, index),
     ]);
   } catch (error) {
     stopWatching();
-    report.problems.push({ url: pageUrl, kind: "form", detail: `${label} did not navigate: ${(error as Error).message.split("\n")[0]}` });
+    report.problems.push({
+      url: pageUrl,
+      kind: "form",
+      detail: `${label} did not navigate: ${(error as Error).message.split("\n")[0]}`,
+    });
     return;
   }
   const status = response?.status() ?? 0;

@@ -15,7 +15,7 @@ export interface SignInDetails {
 
 type SeedDemo = (database: Database, auditContext?: AuditContext) => Promise<SignInDetails[]>;
 
-const demoModule = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../src/domains/demo/index.ts");
+const demoModule = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../src/demo/seed/index.ts");
 const seedContext: AuditContext = { actorUserId: null, actorLabel: "end-to-end test seed" };
 
 /**
@@ -36,12 +36,28 @@ export async function seedForEndToEnd(database: Database): Promise<SignInDetails
 async function fallbackSeed(database: Database): Promise<SignInDetails[]> {
   const council = await fixtures.organisation(database, "Northshire Council (fictional)");
   const board = await fixtures.organisation(database, "Glenmore Health Board (fictional)", "health-board");
-  const northshire = await fixtures.partnership(database, "Northshire Child Poverty Partnership", "england", "E06000001", "Northshire");
-  const glenmore = await fixtures.partnership(database, "Glenmore Child Poverty Partnership", "scotland", "S12000001", "Glenmore");
+  const northshire = await fixtures.partnership(
+    database,
+    "Northshire Child Poverty Partnership",
+    "england",
+    "E06000001",
+    "Northshire",
+  );
+  const glenmore = await fixtures.partnership(
+    database,
+    "Glenmore Child Poverty Partnership",
+    "scotland",
+    "S12000001",
+    "Glenmore",
+  );
   const admin = await fixtures.user(database, "admin@hub.example", council.id, { admin: true });
   const coordinator = await fixtures.user(database, "coordinator@hub.example", board.id, { nations: ["scotland"] });
-  const lead = await fixtures.user(database, "lead@northshire.example", council.id, { roles: [[northshire.id, "lead"]] });
-  const viewer = await fixtures.user(database, "viewer@glenmore.example", board.id, { roles: [[glenmore.id, "viewer"]] });
+  const lead = await fixtures.user(database, "lead@northshire.example", council.id, {
+    roles: [[northshire.id, "lead"]],
+  });
+  const viewer = await fixtures.user(database, "viewer@glenmore.example", board.id, {
+    roles: [[glenmore.id, "viewer"]],
+  });
   return [
     { role: "platform administrator", email: admin.email, password: TEST_PASSWORD, partnership: null },
     { role: "national coordinator (Scotland)", email: coordinator.email, password: TEST_PASSWORD, partnership: null },

@@ -1,0 +1,128 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../kernel/http/context.ts";
+import {
+  addEvidence,
+  type EvidenceChoiceSource,
+  evidencePickerFields,
+  evidencePickForm,
+  parseIds,
+  registerFormRoute,
+  removeEvidence,
+  resolveEvidencePick,
+} from "../strategy/index.ts";
+import { actionFor } from "./access.ts";
+import { budgetFields, indicatorFields, milestoneFields } from "./action-forms.ts";
+import * as service from "./action-service.ts";
+import type { ActionRow } from "./repository.ts";
+import { budgetForm, indicatorForm, milestoneForm } from "./schemas.ts";
+
+/** Budget lines, indicators, milestones and evidence of one action. */
+export function registerActionDetailRoutes(
+  app: FastifyInstance,
+  { db }: AppContext,
+  deps: { evidenceChoices?: EvidenceChoiceSource } = {},
+): void {
+  const detail = (partnershipId: string, actionId: string) => `/partnerships/${partnershipId}/actions/${actionId}`;
+  const forms = [
+    { path: "budgets", title: "Add a budget line", fields: budgetFields, schema: budgetForm, add: service.addBudget },
+    {
+      path: "indicators",
+      title: "Add an indicator",
+      fields: indicatorFields,
+      schema: indicatorForm,
+      add: service.addIndicator,
+    },
+    {
+      path: "milestones",
+      title: "Add a milestone",
+      fields: milestoneFields,
+      schema: milestoneForm,
+      add: service.addMilestone,
+    },
+  ] as const;
+  for (const form of forms) {
+    registerFormRoute<(typeof form)["schema"], ActionRow>(app, db, {
+      path: `/actions/:actionId/${form.path}/new`,
+      action: "partnership:read",
+      section: "actions",
+      title: form.title,
+      caption: undefined,
+      load: async (ctx) => (await actionFor(db, ctx.actor, ctx.partnership.id, ctx.params.actionId!, "update")).action,
+      fields: [...form.fields],
+      schema: form.schema,
+      save: async (ctx, data) => {
+        await (form.add as (...args: unknown[]) => Promise<unknown>)(
+          db,
+          ctx.request.auditContext(),
+          ctx.partnership.id,
+          ctx.record.id,
+          data,
+        );
+        return `${detail(ctx.partnership.id, ctx.record.id)}?saved=1`;
+      },
+      back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
+    });
+  }
+
+  // Evidence: the needs assessment's findings, entries and indicators are offered when app.ts passes them in.
+  const choicesFor = (partnershipId: string) =>
+    deps.evidenceChoices ? deps.evidenceChoices(db, partnershipId) : Promise.resolve([]);
+  registerFormRoute<typeof evidencePickForm, ActionRow>(app, db, {
+    path: "/actions/:actionId/evidence/new",
+    action: "partnership:read",
+    section: "actions",
+    title: "Link evidence",
+    load: async (ctx) => (await actionFor(db, ctx.actor, ctx.partnership.id, ctx.params.actionId!, "update")).action,
+    fields: async (ctx) => evidencePickerFields(await choicesFor(ctx.partnership.id)),
+    schema: evidencePickForm,
+    save: async (ctx, data) => {
+      const input = resolveEvidencePick(data, await choicesFor(ctx.partnership.id));
+      await addEvidence(
+        db,
+        ctx.request.auditContext(),
+        ctx.partnership.id,
+        { type: "action", id: ctx.record.id },
+        input,
+      );
+      return `${detail(ctx.partnership.id, ctx.record.id)}?saved=1`;
+    },
+    back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
+  });
+
+  const removable = [
+    { path: "budgets", kind: "budget" },
+    { path: "indicators", kind: "indicator" },
+    { path: "milestones", kind: "milestone" },
+  ] as const;
+  for (const item of removable) {
+    app.post(`/partnerships/:id/actions/:actionId/${item.path}/:childId/delete`, async (request, reply) => {
+      const { id, actionId, childId } = parseIds(request.params, "id", "actionId", "childId");
+      await actionFor(db, request.actor, id, actionId, "update");
+      await service.removeActionChild(db, request.auditContext(), id, actionId, item.kind, childId);
+      return reply.redirect(`${detail(id, actionId)}?saved=1`, 303);
+    });
+  }
+
+  app.post("/partnerships/:id/actions/:actionId/evidence/:childId/delete", async (request, reply) => {
+    const { id, actionId, childId } = parseIds(request.params, "id", "actionId", "childId");
+    await actionFor(db, request.actor, id, actionId, "update");
+    await removeEvidence(db, request.auditContext(), id, { type: "action", id: actionId }, childId);
+    return reply.redirect(`${detail(id, actionId)}?saved=1`, 303);
+  });
+
+  /** Ticks a milestone off today, or re-opens it. */
+  app.post("/partnerships/:id/actions/:actionId/milestones/:childId/:state", async (request, reply) => {
+    const { state } = request.params as { state: string };
+    if (state !== "done" && state !== "reopen") return reply.callNotFound();
+    const { id, actionId, childId } = parseIds(
+      { ...(request.params as object), state: undefined },
+      "id",
+      "actionId",
+      "childId",
+    );
+    await actionFor(db, request.actor, id, actionId, "update");
+    const today = new Date().toISOString().slice(0, 10);
+    await service.markMilestone(db, request.auditContext(), id, actionId, childId, state === "done" ? today : null);
+    return reply.redirect(`${detail(id, actionId)}?saved=1`, 303);
+  });
+}

@@ -1,0 +1,163 @@
+import type { FastifyInstance } from "fastify";
+import { can, type Nation } from "../../kernel/auth/policy.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { partnershipFor } from "../../workspace/partnerships/index.ts";
+import {
+  evidenceKindLabels,
+  type EvidenceKind,
+  formatPounds,
+  listEvidenceFor,
+  listPriorities,
+  parseIds,
+  registerFormRoute,
+} from "../strategy/index.ts";
+import { actionFor, canUpdateAction } from "./access.ts";
+import { actionFields } from "./action-forms.ts";
+import { type ActionRouteDeps, loadActionList, loadPlan } from "./action-queries.ts";
+import * as service from "./action-service.ts";
+import * as repo from "./repository.ts";
+import { actionForm, listFilters } from "./schemas.ts";
+import {
+  budgetArrangementLabels,
+  type BudgetArrangement,
+  driverFrameworkFor,
+  ragLabels,
+  ragStatuses,
+} from "./vocabulary.ts";
+
+export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, deps: ActionRouteDeps): void {
+  app.get("/partnerships/:id/actions", async (request, reply) => {
+    const { id } = parseIds(request.params, "id");
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const filters = listFilters.parse(request.query ?? {});
+    const actor = request.actor!;
+    const list = await loadActionList(db, actor, partnership, filters, deps.latestUpdates);
+    const target = { partnershipId: id, nation: partnership.nation as Nation };
+    const query = request.query as { saved?: string; imported?: string };
+    return reply.view("actions/views/list.njk", {
+      title: `Action plan – ${partnership.name}`,
+      partnership,
+      ...list,
+      filters,
+      drivers: driverFrameworkFor(partnership.nation),
+      ragOptions: [
+        ...ragStatuses.map((value) => ({ value, text: ragLabels[value] })),
+        { value: "no-update", text: "No update yet" },
+      ],
+      isEditor: can(actor, "partnership:edit", target),
+      isLead: can(actor, "partnership:manage", target),
+      flash: query.imported
+        ? `${query.imported} actions imported`
+        : query.saved
+          ? "Your changes have been saved"
+          : undefined,
+      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "actions" },
+    });
+  });
+
+  registerFormRoute(app, db, {
+    path: "/actions/new",
+    action: "partnership:edit",
+    section: "actions",
+    title: "Add an action",
+    fields: async (ctx) => {
+      const [priorities, members] = await Promise.all([
+        listPriorities(db, ctx.partnership.id),
+        repo.memberOrganisations(db, ctx.partnership.id),
+      ]);
+      return actionFields(ctx.partnership, priorities, members);
+    },
+    initial: (ctx) => ({ leadOrganisationId: ctx.actor.organisationId }),
+    schema: actionForm,
+    save: async (ctx, data) => {
+      const row = await service.createAction(db, ctx.request.auditContext(), ctx.actor, ctx.partnership, data);
+      return `/partnerships/${ctx.partnership.id}/actions/${row.id}?saved=1`;
+    },
+    back: (ctx) => `/partnerships/${ctx.partnership.id}/actions`,
+  });
+
+  registerFormRoute<typeof actionForm, repo.ActionRow>(app, db, {
+    path: "/actions/:actionId/edit",
+    action: "partnership:read",
+    section: "actions",
+    title: (ctx) => `Change “${ctx.record.title}”`,
+    load: async (ctx) => (await actionFor(db, ctx.actor, ctx.partnership.id, ctx.params.actionId!, "update")).action,
+    fields: async (ctx) => {
+      const [priorities, members] = await Promise.all([
+        listPriorities(db, ctx.partnership.id),
+        repo.memberOrganisations(db, ctx.partnership.id),
+      ]);
+      return actionFields(ctx.partnership, priorities, members);
+    },
+    initial: async (ctx) => {
+      const plan = await loadPlan(db, ctx.partnership.id);
+      const item = plan.items.find((row) => row.id === ctx.record.id)!;
+      return {
+        ...ctx.record,
+        priorityIds: item.priorities.map((row) => row.id),
+        partnerIds: item.partnerIds,
+        flags: [
+          ...(ctx.record.incomeMaximisation ? ["income-maximisation"] : []),
+          ...(ctx.record.protectedCharacteristics ? ["protected-characteristics"] : []),
+        ],
+      };
+    },
+    schema: actionForm,
+    save: async (ctx, data) => {
+      await service.editAction(db, ctx.request.auditContext(), ctx.actor, ctx.partnership, ctx.record, data);
+      return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}?saved=1`;
+    },
+    back: (ctx) => `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`,
+  });
+
+  app.get("/partnerships/:id/actions/:actionId", async (request, reply) => {
+    const { id, actionId } = parseIds(request.params, "id", "actionId");
+    const { partnership, action } = await actionFor(db, request.actor, id, actionId, "read");
+    const [plan, indicators, milestones, evidence, history, mentions] = await Promise.all([
+      loadPlan(db, id),
+      repo.listIndicators(db, id, actionId),
+      repo.listMilestones(db, id, actionId),
+      listEvidenceFor(db, id, "action", actionId),
+      deps.updateHistory(db, id, actionId),
+      Promise.all((deps.mentions ?? []).map((source) => source(db, request.actor, id, actionId))).then((lists) =>
+        lists.flat(),
+      ),
+    ]);
+    const item = plan.items.find((row) => row.id === actionId)!;
+    const query = request.query as { saved?: string };
+    return reply.view("actions/views/detail.njk", {
+      title: action.title,
+      partnership,
+      action: item,
+      budgets: item.budgets.map((row) => ({
+        ...row,
+        amount: formatPounds(row.amountPence),
+        arrangementLabel: budgetArrangementLabels[row.arrangement as BudgetArrangement] ?? row.arrangement,
+      })),
+      budgetTotal: formatPounds(item.budgetPence),
+      indicators,
+      milestones,
+      evidence: evidence.map((row) => ({
+        ...row,
+        kindLabel: evidenceKindLabels[row.kind as EvidenceKind] ?? row.kind,
+      })),
+      mentions,
+      history: history.map((row) => ({
+        ...row,
+        statusLabel: ragLabels[row.status],
+        spend: formatPounds(row.spendToDatePence),
+      })),
+      frameworkName: driverFrameworkFor(partnership.nation).plural,
+      canUpdate: canUpdateAction(request.actor, partnership, action.leadOrganisationId),
+      flash: query.saved ? "Your changes have been saved" : undefined,
+      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "actions" },
+    });
+  });
+
+  app.post("/partnerships/:id/actions/:actionId/delete", async (request, reply) => {
+    const { id, actionId } = parseIds(request.params, "id", "actionId");
+    await actionFor(db, request.actor, id, actionId, "update");
+    await service.removeAction(db, request.auditContext(), id, actionId);
+    return reply.redirect(`/partnerships/${id}/actions?saved=1`, 303);
+  });
+}

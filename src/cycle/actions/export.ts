@@ -1,0 +1,94 @@
+import { formatPounds } from "../strategy/index.ts";
+import type { LatestUpdate, PlanItem } from "./action-queries.ts";
+import { importFields } from "./import-fields.ts";
+import {
+  budgetArrangementLabels,
+  type BudgetArrangement,
+  driverLabel,
+  familyTypeLabel,
+  ragLabels,
+} from "./vocabulary.ts";
+
+/**
+ * Spreadsheet apps run cells starting with these as formulas (CSV injection): prefix an
+ * apostrophe so they show as text. The importer takes the apostrophe off again.
+ */
+export function escapeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export const exportHeaders = [
+  ...importFields.map((field) => field.label),
+  "Latest period",
+  "Latest status",
+  "Percentage complete",
+];
+
+/**
+ * One row per action, plus a row per extra budget line that repeats only the reference
+ * (the importer reads such rows back as budget lines of the same action).
+ */
+export function exportRows(items: PlanItem[], latest: Map<string, LatestUpdate>): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  items.forEach((item, index) => {
+    // Extra budget rows need a reference to attach to: make one up only then.
+    const reference = item.reference || (item.budgets.length > 1 ? `R${index + 1}` : "");
+    const budgetCells = (line: PlanItem["budgets"][number] | undefined) =>
+      line
+        ? [
+            line.financialYear,
+            formatPounds(line.amountPence, { symbol: false }).replace(/,/g, ""),
+            line.source,
+            budgetArrangementLabels[line.arrangement as BudgetArrangement] ?? line.arrangement,
+          ]
+        : ["", "", "", ""];
+    const update = latest.get(item.id);
+    rows.push([
+      reference,
+      item.title,
+      item.description,
+      item.priorities.map((row) => row.title).join("; "),
+      item.leadName,
+      item.partnerNames.join("; "),
+      item.startDate ?? "",
+      item.endDate ?? "",
+      item.drivers.map(driverLabel).join("; "),
+      item.familyTypes.map(familyTypeLabel).join("; "),
+      item.incomeMaximisation ? "Yes" : "No",
+      item.protectedCharacteristics ? "Yes" : "No",
+      ...budgetCells(item.budgets[0]),
+      update?.period ?? "",
+      update ? ragLabels[update.status] : "No update yet",
+      update ? update.percentComplete : "",
+    ]);
+    for (const line of item.budgets.slice(1)) {
+      rows.push([reference, ...Array(11).fill(""), ...budgetCells(line), "", "", ""]);
+    }
+  });
+  return rows;
+}
+
+function csvField(value: string | number): string {
+  const text = typeof value === "number" ? String(value) : escapeCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: (string | number)[][]): string {
+  // The byte-order mark makes Excel read the file as UTF-8.
+  return `\uFEFF${[exportHeaders, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+export async function toXlsx(rows: (string | number)[][], title: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Child Poverty Action Hub";
+  const sheet = workbook.addWorksheet("Action plan");
+  sheet.addRow(exportHeaders).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "number" ? cell : escapeCell(cell))));
+  sheet.columns.forEach((column, index) => {
+    column.width = [1, 2, 3].includes(index) ? 40 : 18;
+  });
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  workbook.title = title;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,210 @@
+import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { parseIds } from "../strategy/index.ts";
+import type { ActionRouteDeps } from "./action-queries.ts";
+import { loadPlan } from "./action-queries.ts";
+import { exportRows, toCsv, toXlsx } from "./export.ts";
+import { guessMapping, importFields } from "./import-fields.ts";
+import { IMPORT_LIMITS, ImportFileError, parseUpload } from "./import-parse.ts";
+import {
+  checkImport,
+  confirmImport,
+  ImportRejected,
+  pendingImport,
+  saveMapping,
+  storeUpload,
+} from "./import-service.ts";
+import type { ImportError } from "./import-validate.ts";
+import type { ImportRow } from "./repository.ts";
+
+const subnav = (partnership: PartnershipRow) => ({
+  partnershipId: partnership.id,
+  partnershipName: partnership.name,
+  nation: partnership.nation,
+  current: "actions",
+});
+
+export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, deps: ActionRouteDeps): void {
+  const base = (id: string) => `/partnerships/${id}/actions/import`;
+
+  async function load(request: FastifyRequest) {
+    const { id, importId } = parseIds(request.params, "id", "importId");
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
+    const upload = await pendingImport(db, id, importId, request.actor!.userId);
+    return { partnership, upload };
+  }
+
+  function mappingPage(
+    reply: FastifyReply,
+    partnership: PartnershipRow,
+    upload: ImportRow,
+    mapping: Record<string, number>,
+    errors?: { field: string; message: string }[],
+  ) {
+    const columns = upload.headers.map((header, index) => ({ value: String(index), text: header }));
+    return reply.code(errors?.length ? 400 : 200).view("actions/views/import-mapping.njk", {
+      title: "Match the columns",
+      partnership,
+      upload,
+      preview: upload.rows.slice(0, 5),
+      fields: importFields.map((field) => ({
+        ...field,
+        items: [{ value: "", text: "Not in the file" }, ...columns].map((item) => ({
+          ...item,
+          selected: item.value === String(mapping[field.key] ?? ""),
+        })),
+        error: errors?.find((error) => error.field === `map-${field.key}`),
+      })),
+      errors,
+      subnav: subnav(partnership),
+    });
+  }
+
+  function checkPage(
+    reply: FastifyReply,
+    partnership: PartnershipRow,
+    upload: ImportRow,
+    result: { errors: ImportError[]; drafts: unknown[] },
+    status = 200,
+  ) {
+    return reply.code(status).view("actions/views/import-check.njk", {
+      title: result.errors.length ? "The action plan has errors" : "Check and import",
+      partnership,
+      upload,
+      importErrors: result.errors,
+      drafts: result.drafts,
+      subnav: subnav(partnership),
+    });
+  }
+
+  app.get("/partnerships/:id/actions/import", async (request, reply) => {
+    const { id } = parseIds(request.params, "id");
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
+    return reply.view("actions/views/import-upload.njk", {
+      title: "Import an action plan",
+      partnership,
+      fields: importFields,
+      subnav: subnav(partnership),
+    });
+  });
+
+  // Multipart only here, with the CSRF token read from the fields (attachFieldsToBody).
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: true,
+      limits: { fileSize: IMPORT_LIMITS.bytes, files: 1, fields: 5, parts: 6 },
+    });
+    scope.post("/partnerships/:id/actions/import", { config: { uploadLimit: "5 MB" } }, async (request, reply) => {
+      const { id } = parseIds(request.params, "id");
+      const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const file = body.file as MultipartFile | undefined;
+      const fail = (message: string) =>
+        reply.code(400).view("actions/views/import-upload.njk", {
+          title: "Import an action plan",
+          partnership,
+          fields: importFields,
+          errors: [{ field: "file", message }],
+          subnav: subnav(partnership),
+        });
+      if (!file || typeof file !== "object" || !("toBuffer" in file) || !file.filename)
+        return fail("Select a CSV or Excel file");
+      let buffer: Buffer;
+      try {
+        buffer = await file.toBuffer();
+      } catch {
+        throw new AppError(
+          "PAYLOAD_TOO_LARGE",
+          `The file must be smaller than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB`,
+        );
+      }
+      if (file.file.truncated)
+        throw new AppError(
+          "PAYLOAD_TOO_LARGE",
+          `The file must be smaller than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB`,
+        );
+      try {
+        const sheet = await parseUpload(file.filename, buffer);
+        const upload = await storeUpload(db, id, request.actor!.userId, file.filename, sheet);
+        return reply.redirect(`${base(id)}/${upload.id}`, 303);
+      } catch (error) {
+        if (error instanceof ImportFileError) return fail(`${file.filename}: ${error.message}`);
+        throw error;
+      }
+    });
+  });
+
+  app.get("/partnerships/:id/actions/import/:importId", async (request, reply) => {
+    const { partnership, upload } = await load(request);
+    return mappingPage(reply, partnership, upload, upload.mapping ?? guessMapping(upload.headers));
+  });
+
+  app.post("/partnerships/:id/actions/import/:importId", async (request, reply) => {
+    const { partnership, upload } = await load(request);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const mapping: Record<string, number> = {};
+    const errors: { field: string; message: string }[] = [];
+    const usedBy = new Map<number, string>();
+    for (const field of importFields) {
+      const raw = body[`map-${field.key}`];
+      const index = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : null;
+      if (index === null || index >= upload.headers.length) {
+        if (field.required)
+          errors.push({
+            field: `map-${field.key}`,
+            message: `Select the column that holds the ${field.label.toLowerCase()}`,
+          });
+        continue;
+      }
+      if (usedBy.has(index)) {
+        errors.push({
+          field: `map-${field.key}`,
+          message: `Column “${upload.headers[index]}” is already used for ${usedBy.get(index)}`,
+        });
+        continue;
+      }
+      usedBy.set(index, field.label.toLowerCase());
+      mapping[field.key] = index;
+    }
+    if (errors.length) return mappingPage(reply, partnership, upload, mapping, errors);
+    await saveMapping(db, partnership.id, upload.id, mapping);
+    return reply.redirect(`${base(partnership.id)}/${upload.id}/check`, 303);
+  });
+
+  app.get("/partnerships/:id/actions/import/:importId/check", async (request, reply) => {
+    const { partnership, upload } = await load(request);
+    if (!upload.mapping) return reply.redirect(`${base(partnership.id)}/${upload.id}`, 303);
+    return checkPage(reply, partnership, upload, await checkImport(db, partnership, upload));
+  });
+
+  app.post("/partnerships/:id/actions/import/:importId/confirm", async (request, reply) => {
+    const { partnership, upload } = await load(request);
+    if (!upload.mapping) return reply.redirect(`${base(partnership.id)}/${upload.id}`, 303);
+    try {
+      const count = await confirmImport(db, request.auditContext(), partnership, upload);
+      return reply.redirect(`/partnerships/${partnership.id}/actions?imported=${count}`, 303);
+    } catch (error) {
+      if (error instanceof ImportRejected)
+        return checkPage(reply, partnership, upload, { errors: error.errors, drafts: [] }, 400);
+      throw error;
+    }
+  });
+
+  for (const format of ["csv", "xlsx"] as const) {
+    app.get(`/partnerships/:id/actions/export.${format}`, async (request, reply) => {
+      const { id } = parseIds(request.params, "id");
+      const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+      const [plan, latest] = await Promise.all([loadPlan(db, id), deps.latestUpdates(db, id)]);
+      const rows = exportRows(plan.items, latest);
+      const name = `action-plan-${partnership.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.${format}`;
+      reply.header("content-disposition", `attachment; filename="${name}"`).header("cache-control", "no-store");
+      if (format === "csv") return reply.type("text/csv; charset=utf-8").send(toCsv(rows));
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .send(await toXlsx(rows, `Action plan – ${partnership.name}`));
+    });
+  }
+}

@@ -1,0 +1,134 @@
+import type { FastifyInstance } from "fastify";
+import { can, type Nation } from "../../kernel/auth/policy.ts";
+import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { csvDownload, toCsv } from "../../kernel/http/csv.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
+import { actionChoices } from "../actions/index.ts";
+import { listMemberOrganisations } from "../governance/index.ts";
+import { londonToday } from "../meetings/index.ts";
+import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { addContribution, removeContribution, totals } from "./budgets-service.ts";
+import { financialYearOf, formatPence, penceToDecimal } from "./money.ts";
+import { contributionActions, listContributions } from "./repository.ts";
+import { contributionForm, kindLabels } from "./schemas.ts";
+
+export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): void {
+  async function render(
+    request: import("fastify").FastifyRequest,
+    partnership: PartnershipRow,
+    extra: { errors?: FieldError[]; values?: Record<string, unknown>; flash?: string } = {},
+  ) {
+    const [rows, members, choices, links] = await Promise.all([
+      listContributions(db, partnership.id),
+      listMemberOrganisations(db, [partnership.id]),
+      actionChoices(db, partnership.id),
+      contributionActions(db, partnership.id),
+    ]);
+    const byId = new Map(choices.map((choice) => [choice.id, choice]));
+    const values = extra.values ?? { financialYear: financialYearOf(londonToday()) };
+    const selected = [values.actionIds ?? []].flat().map(String);
+    return {
+      title: `Pooled and aligned budgets – ${partnership.name}`,
+      partnership,
+      rows: rows.map((row) => ({
+        ...row,
+        amount: formatPence(row.amountPence),
+        kindLabel: kindLabels[row.kind as keyof typeof kindLabels] ?? row.kind,
+        actions: (links.get(row.id) ?? []).flatMap((actionId) => byId.get(actionId) ?? []),
+      })),
+      actionItems: choices.map((choice) => ({
+        value: choice.id,
+        text: choice.label,
+        checked: selected.includes(choice.id),
+      })),
+      totals: totals(rows),
+      memberItems: [
+        { value: "", text: "Select a partner" },
+        ...members.map((member) => ({ value: member.organisationId, text: member.name })),
+      ],
+      canEdit: can(request.actor, "partnership:edit", {
+        partnershipId: partnership.id,
+        nation: partnership.nation as Nation,
+      }),
+      errors: extra.errors,
+      values,
+      flash: extra.flash,
+    };
+  }
+
+  app.get("/partnerships/:id/budgets", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const query = request.query as { saved?: string; removed?: string };
+    const flash = query.saved
+      ? "The contribution has been added"
+      : query.removed
+        ? "The contribution has been removed"
+        : undefined;
+    return reply.view("budgets/views/budgets.njk", await render(request, partnership, { flash }));
+  });
+
+  app.post("/partnerships/:id/budgets", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    const form = parseForm(contributionForm, request.body);
+    if (!form.ok) return reply.code(400).view("budgets/views/budgets.njk", await render(request, partnership, form));
+    try {
+      await addContribution(db, request.auditContext(), id, form.data);
+    } catch (error) {
+      if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
+      const { _csrf, ...values } = request.body as Record<string, unknown>;
+      return reply
+        .code(400)
+        .view(
+          "budgets/views/budgets.njk",
+          await render(request, partnership, { errors: error.details.fieldErrors, values }),
+        );
+    }
+    return reply.redirect(`/partnerships/${id}/budgets?saved=1`, 303);
+  });
+
+  app.post("/partnerships/:id/budgets/:childId/delete", async (request, reply) => {
+    const { id, childId } = parseParams(partnershipChildParams, request.params);
+    await partnershipFor(db, request.actor, id, "partnership:edit");
+    await removeContribution(db, request.auditContext(), id, childId);
+    return reply.redirect(`/partnerships/${id}/budgets?removed=1`, 303);
+  });
+
+  app.get("/partnerships/:id/budgets.csv", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const [rows, choices, links] = await Promise.all([
+      listContributions(db, id),
+      actionChoices(db, id),
+      contributionActions(db, id),
+    ]);
+    const labels = new Map(choices.map((choice) => [choice.id, choice.label]));
+    const funded = (contributionId: string) =>
+      (links.get(contributionId) ?? []).flatMap((actionId) => labels.get(actionId) ?? []).join("; ");
+    const csv = toCsv(
+      [
+        "Partnership",
+        "Financial year",
+        "Partner",
+        "Pooled or aligned",
+        "Amount (GBP)",
+        "What it funds",
+        "Actions funded",
+      ],
+      rows.map((row) => [
+        partnership.name,
+        row.financialYear,
+        row.organisationName,
+        row.kind,
+        penceToDecimal(row.amountPence),
+        row.funds,
+        funded(row.id),
+      ]),
+    );
+    const download = csvDownload(`budgets-${partnership.areaCode}.csv`, csv);
+    return reply.headers(download.headers).send(download.body);
+  });
+}

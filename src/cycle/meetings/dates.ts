@@ -1,0 +1,32 @@
+const londonDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** Today's date in the UK as YYYY-MM-DD (meetings are dated in UK local time). */
+export function londonToday(now: Date = new Date()): string {
+  return londonDate.format(now);
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A real calendar date from the three GOV.UK date input fields, or null. */
+export function isoFromParts(day: string, month: string, year: string): string | null {
+  if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim())) return null;
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export function partsFromIso(iso: string | null | undefined): { day: string; month: string; year: string } {
+  if (!iso) return { day: "", month: "", year: "" };
+  const [year = "", month = "", day = ""] = iso.split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}

@@ -1,0 +1,83 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { type Action, type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
+import type { Db } from "../../kernel/db/database.ts";
+import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
+import { parseParams } from "../../kernel/http/params.ts";
+import { type ActionChoice, actionChoices } from "../actions/index.ts";
+import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { londonToday } from "./dates.ts";
+import { loadMeetingRecord, type MeetingRecord } from "./meetings-service.ts";
+import { actionStatuses, actionStatusLabels, meetingParams } from "./schemas.ts";
+
+/**
+ * Minutes (and the attendance, papers, decisions and actions that go with them) are for the
+ * partnership's members; national coordinators without a role see them only when shared.
+ */
+export function canSeeMinutes(actor: Actor | null, partnershipId: string, sharedWithNational: boolean): boolean {
+  if (!actor) return false;
+  if (actor.isPlatformAdmin || actor.partnershipRoles.has(partnershipId)) return true;
+  return sharedWithNational;
+}
+
+export interface MeetingContext {
+  partnership: PartnershipRow;
+  record: MeetingRecord;
+  canEdit: boolean;
+  minutesVisible: boolean;
+  /** The partnership's own actions an action arising can be linked to (editors only). */
+  strategyActions: ActionChoice[];
+}
+
+export async function meetingContext(db: Db, request: FastifyRequest, action: Action): Promise<MeetingContext> {
+  const { id, meetingId } = parseParams(meetingParams, request.params);
+  const partnership = await partnershipFor(db, request.actor, id, action);
+  const record = await loadMeetingRecord(db, id, meetingId);
+  const canEdit = can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation });
+  return {
+    partnership,
+    record,
+    canEdit,
+    strategyActions: canEdit ? await actionChoices(db, id) : [],
+    minutesVisible: canSeeMinutes(request.actor, id, record.meeting.sharedWithNational),
+  };
+}
+
+/** Minutes-related records need both the read right and the sharing rule. */
+export function requireMinutesVisible(context: MeetingContext): void {
+  if (!context.minutesVisible)
+    throw AppError.forbidden("The minutes of this meeting are not shared with national partners");
+}
+
+export function renderMeeting(
+  reply: FastifyReply,
+  context: MeetingContext,
+  extra: { errors?: FieldError[]; values?: Record<string, unknown>; form?: string; flash?: string } = {},
+  status = 200,
+) {
+  const { partnership, record } = context;
+  const today = londonToday();
+  return reply.code(status).view("meetings/views/meeting.njk", {
+    title: `${record.meeting.title}, ${record.meeting.meetingDate} – ${partnership.name}`,
+    partnership,
+    ...record,
+    canEdit: context.canEdit,
+    minutesVisible: context.minutesVisible,
+    isPast: record.meeting.meetingDate < today,
+    today,
+    statusItems: actionStatuses.map((value) => ({ value, text: actionStatusLabels[value] })),
+    statusLabels: actionStatusLabels,
+    strategyActionItems: [
+      { value: "", text: "Not linked" },
+      ...context.strategyActions.map((choice) => ({ value: choice.id, text: choice.label })),
+    ],
+    errors: extra.errors,
+    values: extra.values ?? {},
+    form: extra.form,
+    flash: extra.flash,
+  });
+}
+
+/** Field errors carried by a service's validation failure, if that is what `error` is. */
+export function fieldErrorsOf(error: unknown): FieldError[] | null {
+  return error instanceof AppError && error.details.fieldErrors ? error.details.fieldErrors : null;
+}

@@ -1,0 +1,269 @@
+import type { FastifyInstance } from "fastify";
+import { can, type Nation } from "../../kernel/auth/policy.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
+import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { addDays, londonToday, partsFromIso } from "./dates.ts";
+import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
+import {
+  addAction,
+  addAgendaItem,
+  addDecision,
+  cancelMeeting,
+  removeMeetingEntry,
+  removePaper,
+  scheduleMeetings,
+  setActionStatus,
+  updateMeetingDetails,
+} from "./meetings-service.ts";
+import { registerMinutesRoutes } from "./minutes-routes.ts";
+import { listMeetings } from "./repository.ts";
+import {
+  actionForm,
+  actionStatusForm,
+  agendaForm,
+  decisionForm,
+  meetingChildParams,
+  meetingEditForm,
+  scheduleForm,
+} from "./schemas.ts";
+
+function listFlash(query: { scheduled?: string; cancelled?: string }): string | undefined {
+  const scheduled = Number(query.scheduled);
+  if (Number.isInteger(scheduled) && scheduled > 0)
+    return scheduled === 1 ? "1 meeting scheduled" : `${scheduled} meetings scheduled`;
+  return query.cancelled ? "The meeting has been cancelled" : undefined;
+}
+
+function scheduleView(
+  partnership: PartnershipRow,
+  values: Record<string, unknown>,
+  errors?: { field: string; message: string }[],
+) {
+  return { title: `Schedule meetings – ${partnership.name}`, partnership, values, errors };
+}
+
+/** Meetings, and (in minutes-routes.ts) their minutes, papers and exports. */
+export function registerMeetingRoutes(app: FastifyInstance, context: AppContext): void {
+  const { db } = context;
+  registerMinutesRoutes(app, context);
+  app.get("/partnerships/:id/meetings", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const meetings = await listMeetings(db, id);
+    const today = londonToday();
+    return reply.view("meetings/views/meetings.njk", {
+      title: `Meetings – ${partnership.name}`,
+      partnership,
+      upcoming: meetings.filter((meeting) => meeting.meetingDate >= today),
+      past: meetings.filter((meeting) => meeting.meetingDate < today).reverse(),
+      canEdit: can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation }),
+      flash: listFlash(request.query as { scheduled?: string; cancelled?: string }),
+    });
+  });
+
+  app.get("/partnerships/:id/meetings/new", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    const first = partsFromIso(addDays(londonToday(), 28));
+    const values = {
+      count: "1",
+      intervalWeeks: "4",
+      title: "Partnership meeting",
+      "firstDate-day": first.day,
+      "firstDate-month": first.month,
+      "firstDate-year": first.year,
+    };
+    return reply.view("meetings/views/schedule.njk", scheduleView(partnership, values));
+  });
+
+  app.post("/partnerships/:id/meetings", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    const form = parseForm(scheduleForm, request.body);
+    if (!form.ok)
+      return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, form.values, form.errors));
+    try {
+      const rows = await scheduleMeetings(db, request.auditContext(), id, form.data);
+      return reply.redirect(`/partnerships/${id}/meetings?scheduled=${rows.length}`, 303);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      const { _csrf, ...values } = request.body as Record<string, unknown>;
+      return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, values, errors));
+    }
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:read");
+    const query = request.query as { saved?: string };
+    return renderMeeting(reply, context, { flash: query.saved ? "Your changes have been saved" : undefined });
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/agenda", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const form = parseForm(agendaForm, request.body);
+    if (!form.ok)
+      return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "agenda" }, 400);
+    await addAgendaItem(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+    return reply.redirect(
+      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#agenda`,
+      303,
+    );
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/decisions", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const form = parseForm(decisionForm, request.body);
+    if (!form.ok)
+      return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "decision" }, 400);
+    await addDecision(
+      db,
+      request.auditContext(),
+      context.partnership.id,
+      context.record.meeting.id,
+      form.data.decision,
+    );
+    return reply.redirect(
+      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#decisions`,
+      303,
+    );
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/actions", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const form = parseForm(actionForm, request.body);
+    if (!form.ok)
+      return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "action" }, 400);
+    try {
+      await addAction(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      const { _csrf, ...values } = request.body as Record<string, unknown>;
+      return renderMeeting(reply, context, { errors, values, form: "action" }, 400);
+    }
+    return reply.redirect(
+      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`,
+      303,
+    );
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/actions/:childId", async (request, reply) => {
+    const { childId } = parseParams(meetingChildParams, request.params);
+    const context = await meetingContext(db, request, "partnership:edit");
+    requireMinutesVisible(context);
+    const form = parseForm(actionStatusForm, request.body);
+    if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the action");
+    await setActionStatus(
+      db,
+      request.auditContext(),
+      context.partnership.id,
+      context.record.meeting.id,
+      childId,
+      form.data.status,
+    );
+    return reply.redirect(
+      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`,
+      303,
+    );
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/edit", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const { meeting } = context.record;
+    const date = partsFromIso(meeting.meetingDate);
+    const values = {
+      title: meeting.title,
+      startTime: meeting.startTime,
+      location: meeting.location,
+      "meetingDate-day": date.day,
+      "meetingDate-month": date.month,
+      "meetingDate-year": date.year,
+    };
+    return reply.view("meetings/views/edit.njk", {
+      title: `Change meeting details – ${context.partnership.name}`,
+      ...context,
+      meeting,
+      values,
+    });
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/edit", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const view = (errors: { field: string; message: string }[], values: unknown) =>
+      reply.code(400).view("meetings/views/edit.njk", {
+        title: `Change meeting details – ${context.partnership.name}`,
+        ...context,
+        meeting: context.record.meeting,
+        values,
+        errors,
+      });
+    const form = parseForm(meetingEditForm, request.body);
+    if (!form.ok) return view(form.errors, form.values);
+    try {
+      await updateMeetingDetails(
+        db,
+        request.auditContext(),
+        context.partnership.id,
+        context.record.meeting.id,
+        form.data,
+      );
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      const { _csrf, ...values } = request.body as Record<string, unknown>;
+      return view(errors, values);
+    }
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1`, 303);
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/cancel", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    return reply.view("meetings/views/cancel.njk", {
+      title: `Cancel a meeting – ${context.partnership.name}`,
+      ...context,
+      ...context.record,
+    });
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/cancel", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    await cancelMeeting(db, request.auditContext(), context.partnership.id, context.record.meeting.id);
+    return reply.redirect(`/partnerships/${context.partnership.id}/meetings?cancelled=1`, 303);
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/papers/:childId/delete", async (request, reply) => {
+    const { childId } = parseParams(meetingChildParams, request.params);
+    const context = await meetingContext(db, request, "partnership:edit");
+    await removePaper(db, request.auditContext(), context.partnership.id, context.record.meeting.id, childId);
+    return reply.redirect(
+      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#papers`,
+      303,
+    );
+  });
+
+  for (const [segment, kind] of [
+    ["agenda", "agenda"],
+    ["decisions", "decision"],
+  ] as const) {
+    app.post(`/partnerships/:id/meetings/:meetingId/${segment}/:childId/delete`, async (request, reply) => {
+      const { childId } = parseParams(meetingChildParams, request.params);
+      const context = await meetingContext(db, request, "partnership:edit");
+      await removeMeetingEntry(
+        db,
+        request.auditContext(),
+        kind,
+        context.partnership.id,
+        context.record.meeting.id,
+        childId,
+      );
+      return reply.redirect(
+        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#${segment}`,
+        303,
+      );
+    });
+  }
+}

@@ -1,0 +1,203 @@
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import { parseParams } from "../../kernel/http/params.ts";
+import { listMemberOrganisations } from "../governance/index.ts";
+import { type MeetingContext, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
+import { type AttendanceEntry, addPaper, saveMinutes } from "./meetings-service.ts";
+import { minutesDocx } from "./minutes-docx.ts";
+import { minutesPdf, pdfAvailable } from "./minutes-pdf.ts";
+import { checkPaper, MAX_PAPER_BYTES } from "./papers.ts";
+import { findPaper } from "./repository.ts";
+import { attendanceValues, meetingChildParams, minutesForm } from "./schemas.ts";
+
+type Members = Awaited<ReturnType<typeof listMemberOrganisations>>;
+
+function attendanceFromBody(body: Record<string, unknown>, members: Members) {
+  const errors: { field: string; message: string }[] = [];
+  const entries: AttendanceEntry[] = [];
+  for (const member of members) {
+    const value = body[`attendance-${member.organisationId}`] ?? "absent";
+    if (typeof value !== "string" || !(attendanceValues as readonly string[]).includes(value)) {
+      errors.push({
+        field: `attendance-${member.organisationId}`,
+        message: `Select whether ${member.name} was present, sent apologies or was absent`,
+      });
+    } else if (value !== "absent") {
+      entries.push({ organisationId: member.organisationId, personName: "", status: value as "present" | "apologies" });
+    }
+  }
+  const lines = (value: unknown) =>
+    typeof value === "string"
+      ? value
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : [];
+  for (const name of lines(body.peoplePresent))
+    entries.push({ organisationId: null, personName: name.slice(0, 200), status: "present" });
+  for (const name of lines(body.peopleApologies))
+    entries.push({ organisationId: null, personName: name.slice(0, 200), status: "apologies" });
+  return { errors, entries };
+}
+
+function minutesValues(context: MeetingContext) {
+  const { meeting, attendance } = context.record;
+  const values: Record<string, string> = {
+    minutes: meeting.minutes ?? "",
+    sharedWithNational: meeting.sharedWithNational ? "yes" : "",
+    peoplePresent: attendance
+      .filter((row) => !row.organisationId && row.status === "present")
+      .map((row) => row.personName)
+      .join("\n"),
+    peopleApologies: attendance
+      .filter((row) => !row.organisationId && row.status === "apologies")
+      .map((row) => row.personName)
+      .join("\n"),
+  };
+  for (const row of attendance) if (row.organisationId) values[`attendance-${row.organisationId}`] = row.status;
+  return values;
+}
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const base = (context: MeetingContext) =>
+    `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}`;
+
+  app.get("/partnerships/:id/meetings/:meetingId/minutes", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const members = await listMemberOrganisations(db, [context.partnership.id]);
+    return reply.view("meetings/views/minutes-edit.njk", {
+      title: `Minutes – ${context.partnership.name}`,
+      ...context,
+      ...context.record,
+      members,
+      values: minutesValues(context),
+    });
+  });
+
+  app.post("/partnerships/:id/meetings/:meetingId/minutes", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:edit");
+    const members = await listMemberOrganisations(db, [context.partnership.id]);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(minutesForm.passthrough(), body);
+    const attendance = attendanceFromBody(body, members);
+    const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
+    if (!form.ok || errors.length > 0) {
+      const { _csrf, ...values } = body;
+      return reply.code(400).view("meetings/views/minutes-edit.njk", {
+        title: `Minutes – ${context.partnership.name}`,
+        ...context,
+        ...context.record,
+        members,
+        values,
+        errors,
+      });
+    }
+    await saveMinutes(
+      db,
+      request.auditContext(),
+      context.partnership.id,
+      context.record.meeting.id,
+      form.data,
+      attendance.entries,
+    );
+    return reply.redirect(`${base(context)}?saved=1`, 303);
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/minutes.docx", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:read");
+    requireMinutesVisible(context);
+    if (!context.record.meeting.minutes) throw AppError.notFound("No minutes have been recorded for this meeting");
+    const buffer = await minutesDocx(context.partnership.name, context.record, context.partnership.isFictional);
+    return reply
+      .header("content-type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      .header("content-disposition", contentDisposition(`minutes-${context.record.meeting.meetingDate}.docx`))
+      .header("cache-control", "private, no-store")
+      .send(buffer);
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/minutes.pdf", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:read");
+    requireMinutesVisible(context);
+    if (!context.record.meeting.minutes) throw AppError.notFound("No minutes have been recorded for this meeting");
+    if (!pdfAvailable())
+      throw new AppError(
+        "UNAVAILABLE",
+        "PDF export is not available on this server: use the print version and your browser's 'Save as PDF'",
+      );
+    const buffer = await minutesPdf(context.partnership, context.record);
+    return reply
+      .header("content-type", "application/pdf")
+      .header("content-disposition", contentDisposition(`minutes-${context.record.meeting.meetingDate}.pdf`))
+      .header("cache-control", "private, no-store")
+      .send(buffer);
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/minutes/print", async (request, reply) => {
+    const context = await meetingContext(db, request, "partnership:read");
+    requireMinutesVisible(context);
+    return reply.view("meetings/views/minutes-print.njk", {
+      title: `Minutes – ${context.partnership.name}`,
+      ...context,
+      ...context.record,
+    });
+  });
+
+  app.get("/partnerships/:id/meetings/:meetingId/papers/:childId", async (request, reply) => {
+    const { childId } = parseParams(meetingChildParams, request.params);
+    const context = await meetingContext(db, request, "partnership:read");
+    requireMinutesVisible(context);
+    const paper = await findPaper(db, context.partnership.id, context.record.meeting.id, childId);
+    if (!paper) throw AppError.notFound();
+    return reply
+      .header("content-type", paper.contentType)
+      .header("content-disposition", contentDisposition(paper.fileName))
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, no-store")
+      .send(paper.content);
+  });
+
+  // Uploads get multipart parsing in their own scope; fields come back on the body so the
+  // kernel's CSRF check reads `_csrf` like any other form.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: true,
+      throwFileSizeLimit: false,
+      limits: { fileSize: MAX_PAPER_BYTES, files: 1, fields: 5, fieldSize: 1024 },
+    });
+    scope.post(
+      "/partnerships/:id/meetings/:meetingId/papers",
+      { config: { uploadLimit: "20 MB" } },
+      async (request, reply) => {
+        const context = await meetingContext(db, request, "partnership:edit");
+        const field = (request.body as Record<string, unknown> | undefined)?.paper as
+          | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
+          | undefined;
+        const isFile = field?.type === "file";
+        const check = isFile
+          ? checkPaper(field.filename ?? "", field._buf ?? Buffer.alloc(0), field.file?.truncated === true)
+          : null;
+        if (!check?.ok) {
+          const message = check && !check.ok ? check.message : "Select a file to upload";
+          return renderMeeting(reply, context, { errors: [{ field: "paper", message }], form: "paper" }, 400);
+        }
+        await addPaper(db, request.auditContext(), {
+          partnershipId: context.partnership.id,
+          meetingId: context.record.meeting.id,
+          fileName: check.fileName,
+          contentType: check.contentType,
+          sha256: check.sha256,
+          content: field!._buf!,
+        });
+        return reply.redirect(`${base(context)}?saved=1#papers`, 303);
+      },
+    );
+  });
+}

@@ -1,0 +1,103 @@
+import type { Executor } from "../../kernel/db/database.ts";
+import { driverFrameworkFor, familyTypes, memberOrganisations, ragLabels } from "../actions/index.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { formatPounds, listPriorities } from "../strategy/index.ts";
+import { type DashboardRow, dashboardRows } from "./dashboard-repository.ts";
+import { formatPeriod, type Period, periodEnd, periodStart } from "./periods.ts";
+import {
+  byDriver,
+  byFamilyType,
+  byPartner,
+  byPriority,
+  planTotals,
+  type RollupAction,
+  type RollupRow,
+  rollUp,
+} from "./rollups.ts";
+
+export interface DashboardAction {
+  id: string;
+  title: string;
+  reference: string;
+  leadName: string;
+  endDate: string | null;
+  latest: DashboardRow["latest"];
+  statusLabel: string;
+}
+
+function toRollup(row: DashboardRow): RollupAction {
+  return {
+    id: row.id,
+    priorityIds: row.priorityIds,
+    drivers: row.drivers,
+    familyTypes: row.familyTypes,
+    leadOrganisationId: row.leadOrganisationId,
+    partnerOrganisationIds: row.partnerIds,
+    budgetPence: row.budgetPence,
+    latest: row.latest,
+  };
+}
+
+function presentRow(row: RollupRow, label: string) {
+  return {
+    ...row,
+    label,
+    budget: formatPounds(row.budgetPence),
+    spend: formatPounds(row.spendToDatePence),
+  };
+}
+
+/**
+ * The monitoring dashboard: what is overdue (end date passed, not complete), off track
+ * (latest status red or amber), missing an update for the period, and roll-ups.
+ */
+export async function loadDashboard(db: Executor, partnership: PartnershipRow, period: Period, today: string) {
+  const [rows, priorities, members] = await Promise.all([
+    dashboardRows(db, partnership.id, formatPeriod(period)),
+    listPriorities(db, partnership.id),
+    memberOrganisations(db, partnership.id),
+  ]);
+  const memberNames = new Map(members.map((row) => [row.id, row.name]));
+  const view = (row: DashboardRow): DashboardAction => ({
+    id: row.id,
+    title: row.title,
+    reference: row.reference,
+    leadName: memberNames.get(row.leadOrganisationId) ?? "Former member",
+    endDate: row.endDate,
+    latest: row.latest,
+    statusLabel: row.latest ? ragLabels[row.latest.status] : "No update yet",
+  });
+  const isComplete = (row: DashboardRow) => row.latest?.status === "complete";
+  const overdue = rows.filter((row) => row.endDate !== null && row.endDate < today && !isComplete(row)).map(view);
+  const offTrack = rows.filter((row) => row.latest?.status === "red" || row.latest?.status === "amber").map(view);
+  // Due an update: running during the period (started by its end, not ended before its start).
+  const start = periodStart(period);
+  const end = periodEnd(period);
+  const missing = rows
+    .filter((row) => !row.updatedInPeriod && !isComplete(row))
+    .filter((row) => (!row.startDate || row.startDate <= end) && (!row.endDate || row.endDate >= start))
+    .map(view);
+
+  const rollupItems = rows.map(toRollup);
+  const priorityNames = new Map(priorities.map((row) => [row.id, row.title]));
+  const framework = driverFrameworkFor(partnership.nation);
+  const driverNames = new Map(framework.groups.map((group) => [group.code, group.label]));
+  const familyNames = new Map(familyTypes.map((item) => [item.code, item.label]));
+  const label = (names: Map<string, string>) => (row: RollupRow) => presentRow(row, names.get(row.key) ?? "Other");
+
+  return {
+    period: formatPeriod(period),
+    actionCount: rows.length,
+    totals: presentRow(planTotals(rollupItems), "All actions"),
+    overdue,
+    offTrack,
+    missing,
+    framework,
+    rollups: {
+      priority: rollUp(rollupItems, byPriority, [...priorityNames.keys()]).map(label(priorityNames)),
+      driver: rollUp(rollupItems, byDriver, [...driverNames.keys()]).map(label(driverNames)),
+      familyType: rollUp(rollupItems, byFamilyType, [...familyNames.keys()]).map(label(familyNames)),
+      partner: rollUp(rollupItems, byPartner, [...memberNames.keys()]).map(label(memberNames)),
+    },
+  };
+}

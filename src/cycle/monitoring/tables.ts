@@ -1,0 +1,34 @@
+import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { actions } from "../actions/tables.ts";
+import { partnerships } from "../../workspace/partnerships/index.ts";
+
+/** Progress updates: every one is kept; the latest per action (and per period) is current. */
+export const actionUpdates = pgTable(
+  "action_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    /** Reporting period, a quarter of a financial year: "2025/26 Q1". */
+    period: text("period").notNull(),
+    status: text("status").notNull(),
+    reason: text("reason").notNull().default(""),
+    percentComplete: integer("percent_complete").notNull(),
+    narrative: text("narrative").notNull().default(""),
+    spendToDatePence: bigint("spend_to_date_pence", { mode: "number" }),
+    peopleReached: integer("people_reached"),
+    familiesReached: integer("families_reached"),
+    evidenceUrls: text("evidence_urls").array().notNull().default([]),
+    createdBy: uuid("created_by"),
+    createdByLabel: text("created_by_label").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("action_updates_action_idx").on(table.partnershipId, table.actionId, table.createdAt),
+    index("action_updates_period_idx").on(table.partnershipId, table.period),
+  ],
+);

@@ -1,0 +1,107 @@
+/**
+ * The assessment as one plain object: what the draft page, the exports and a publication show.
+ * A publication stores exactly this object, so it re-renders the same however the draft or the
+ * indicator store changes later.
+ */
+import type { Executor } from "../../kernel/db/database.ts";
+import { buildPanel, type PanelView } from "./panel-data.ts";
+import { type AssessmentContent, findAssessment, loadContent } from "./repository.ts";
+import { type SwotCategory, swotCategories, swotLabels } from "./schemas.ts";
+import { sectionsFor } from "./sections.ts";
+
+export interface SectionView {
+  code: string;
+  heading: string;
+  narrative: string;
+  panels: PanelView[];
+  findings: { id: string; statement: string }[];
+  qualitative: { id: string; source: string; method: string; summary: string; quotes: string[] }[];
+}
+
+export interface AssessmentSnapshot {
+  /** Shape version, so an old publication can still be read if the shape grows. */
+  version: 1;
+  partnershipName: string;
+  areaName: string;
+  nation: string;
+  isFictional: boolean;
+  frameworkName: string;
+  sections: SectionView[];
+  services: { id: string; name: string; provider: string; description: string }[];
+  swot: { category: SwotCategory; label: string; items: { id: string; text: string }[] }[];
+  others: { id: string; title: string; owner: string; url: string | null }[];
+  reviewDate: string | null;
+  /** When the values were read from the indicator store. */
+  generatedAt: string;
+}
+
+export interface PartnershipLike {
+  id: string;
+  name: string;
+  nation: string;
+  areaCode: string;
+  areaName: string;
+  isFictional?: boolean;
+}
+
+export function quotesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+export async function buildSnapshot(
+  db: Executor,
+  partnership: PartnershipLike,
+  content?: AssessmentContent,
+): Promise<AssessmentSnapshot> {
+  const [assessment, data] = await Promise.all([
+    findAssessment(db, partnership.id),
+    content ? Promise.resolve(content) : loadContent(db, partnership.id),
+  ]);
+  const { frameworkName, sections } = sectionsFor(partnership.nation);
+  const panels: PanelView[] = [];
+  // One at a time: each panel runs a few indexed reads; running them all at once would queue on PGlite anyway.
+  for (const panel of data.panels) panels.push(await buildPanel(db, partnership.id, panel));
+  const narratives = new Map(data.narratives.map((row) => [row.sectionCode, row.narrative]));
+  return {
+    version: 1,
+    partnershipName: partnership.name,
+    areaName: partnership.areaName,
+    nation: partnership.nation,
+    isFictional: partnership.isFictional ?? false,
+    frameworkName,
+    sections: sections.map((section) => ({
+      ...section,
+      narrative: narratives.get(section.code) ?? "",
+      panels: panels.filter((panel) => panel.sectionCode === section.code),
+      findings: data.findings
+        .filter((row) => row.sectionCode === section.code)
+        .map((row) => ({ id: row.id, statement: row.statement })),
+      qualitative: data.qualitative
+        .filter((row) => row.sectionCode === section.code)
+        .map((row) => ({
+          id: row.id,
+          source: row.source,
+          method: row.method,
+          summary: row.summary,
+          quotes: quotesOf(row.quotes),
+        })),
+    })),
+    services: data.services.map((row) => ({
+      id: row.id,
+      name: row.name,
+      provider: row.provider,
+      description: row.description,
+    })),
+    swot: swotCategories.map((category) => ({
+      category,
+      label: swotLabels[category],
+      items: data.swot.filter((row) => row.category === category).map((row) => ({ id: row.id, text: row.text })),
+    })),
+    others: data.others.map((row) => ({ id: row.id, title: row.title, owner: row.owner, url: row.url })),
+    reviewDate: assessment?.reviewDate ?? null,
+    generatedAt: new Date().toISOString(),
+  };
+}

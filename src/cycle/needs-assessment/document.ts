@@ -1,0 +1,143 @@
+/**
+ * The assessment (draft or publication snapshot) as a documents-domain model: the same model
+ * gives the HTML page fragment, the standalone HTML download, DOCX and PDF. Charts are rendered
+ * from the stored chart inputs, each with its data table.
+ */
+import { type ChartResult, trendChart } from "../../lib/charts/index.ts";
+import { type BlockInput, type DocumentInput, figureFromChart } from "../../lib/documents/index.ts";
+import type { AssessmentSnapshot } from "./assessment-view.ts";
+import type { PanelView } from "./panel-data.ts";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
+export const formatDate = (value: string | Date) =>
+  dateFormat.format(typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value);
+
+/** Renders a panel's chart; null when the panel has no values to draw. */
+export function panelChart(panel: PanelView): ChartResult | null {
+  return panel.chart ? trendChart(panel.chart) : null;
+}
+
+export function panelBlocks(panel: PanelView): BlockInput[] {
+  const about = `Source: ${panel.source}.${panel.latest ? ` Latest period: ${panel.latest.period}.` : ""}`;
+  if (panel.state === "no-data" || !panel.table) {
+    return [
+      {
+        type: "callout",
+        title: `${panel.title}, ${panel.areaName}`,
+        text: `No data imported yet for ${panel.areaName} (${panel.areaCode}). Source: ${panel.source}.`,
+      },
+    ];
+  }
+  const blocks: BlockInput[] = [];
+  if (panel.sentence) blocks.push({ type: "paragraph", text: panel.sentence });
+  const chart = panelChart(panel);
+  if (chart)
+    blocks.push({
+      ...figureFromChart(chart, { caption: `${panel.title}, ${panel.areaName}`, note: about }),
+      table: panel.table,
+    } as BlockInput);
+  else blocks.push({ type: "table", table: panel.table });
+  if (panel.smallAreas) blocks.push({ type: "table", table: panel.smallAreas });
+  return blocks;
+}
+
+export function assessmentDocument(
+  snapshot: AssessmentSnapshot,
+  meta: { status: "Draft" | "Published"; version?: string; date?: string; author?: string },
+): DocumentInput {
+  const sections: DocumentInput["sections"] = [];
+  if (snapshot.isFictional)
+    sections.push({
+      heading: "About this document",
+      blocks: [
+        { type: "callout", text: "Fictional demonstration data: this partnership and its assessment are made up." },
+      ],
+    });
+  for (const section of snapshot.sections) {
+    const blocks: BlockInput[] = [];
+    if (section.narrative) blocks.push({ type: "richText", html: section.narrative });
+    for (const panel of section.panels) blocks.push(...panelBlocks(panel));
+    if (section.findings.length) {
+      blocks.push({ type: "paragraph", text: "Findings: statements of need" });
+      blocks.push({ type: "list", ordered: false, items: section.findings.map((finding) => finding.statement) });
+    }
+    for (const entry of section.qualitative) {
+      blocks.push({
+        type: "paragraph",
+        text: `Qualitative evidence from ${entry.source} (${entry.method}): ${entry.summary}`,
+      });
+      if (entry.quotes.length)
+        blocks.push({ type: "list", ordered: false, items: entry.quotes.map((quote) => `“${quote}”`) });
+    }
+    if (!blocks.length) blocks.push({ type: "paragraph", text: "Nothing has been written for this section yet." });
+    sections.push({ heading: section.heading, blocks });
+  }
+  sections.push({
+    heading: "Local service provision",
+    blocks: snapshot.services.length
+      ? [
+          {
+            type: "table",
+            table: {
+              caption: "Local services for children and families",
+              columns: ["Service", "Provider", "What it offers"],
+              rows: snapshot.services.map((s) => [s.name, s.provider || "Not recorded", s.description]),
+            },
+          },
+        ]
+      : [{ type: "paragraph", text: "No services recorded yet." }],
+  });
+  sections.push({ heading: "Strengths, weaknesses, opportunities and threats", blocks: [] });
+  for (const part of snapshot.swot) {
+    sections.push({
+      heading: part.label,
+      level: 2,
+      blocks: part.items.length
+        ? [{ type: "list", ordered: false, items: part.items.map((item) => item.text) }]
+        : [{ type: "paragraph", text: "None recorded." }],
+    });
+  }
+  sections.push({
+    heading: "Links to other assessments",
+    blocks: snapshot.others.length
+      ? [
+          {
+            type: "table",
+            table: {
+              caption: "Other assessments this one draws on",
+              columns: ["Title", "Owner", "Link"],
+              rows: snapshot.others.map((o) => [o.title, o.owner || "Not recorded", o.url ?? "No link"]),
+            },
+          },
+        ]
+      : [{ type: "paragraph", text: "None recorded." }],
+  });
+  sections.push({
+    heading: "Review",
+    blocks: [
+      {
+        type: "paragraph",
+        text: snapshot.reviewDate
+          ? `This assessment is due for review by ${formatDate(snapshot.reviewDate)}.`
+          : "No review date set.",
+      },
+    ],
+  });
+  return {
+    title: `Child poverty needs assessment: ${snapshot.areaName}`,
+    subtitle: snapshot.partnershipName,
+    metadata: {
+      partnership: snapshot.partnershipName,
+      status: meta.status,
+      version: meta.version,
+      date: meta.date,
+      author: meta.author,
+    },
+    sections,
+  };
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { can, type Nation } from "../../kernel/auth/policy.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
+import { evidenceCoverage } from "../actions/index.ts";
+import { partnershipFor } from "../../workspace/partnerships/index.ts";
+import { buildSnapshot } from "./assessment-view.ts";
+import { assessmentDocument, formatDate, panelChart } from "./document.ts";
+import { sendExport, exportFormats } from "./exports.ts";
+import { assessmentUrl } from "./form-route.ts";
+import { registerNeedsForms } from "./needs-forms.ts";
+import { publish, removeEntry } from "./needs-service.ts";
+import { type EntryKind, findAssessment, listPublications } from "./repository.ts";
+
+/** URL names of the entries that can be removed. */
+const removable: Record<string, EntryKind> = {
+  panels: "panel",
+  findings: "finding",
+  qualitative: "qualitative",
+  services: "service",
+  swot: "swot",
+  "other-assessments": "other-assessment",
+};
+const deleteParams = z.object({
+  id: z.uuid(),
+  kind: z.enum(Object.keys(removable) as [string, ...string[]]),
+  entryId: z.uuid(),
+});
+const exportParams = z.object({ id: z.uuid(), format: z.enum(exportFormats) });
+
+type Coverage = Awaited<ReturnType<typeof evidenceCoverage>>[number];
+
+export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): void {
+  const { db } = context;
+  registerNeedsForms(app, db);
+
+  app.get("/partnerships/:id/needs-assessment", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const target = { partnershipId: id, nation: partnership.nation as Nation };
+    const [assessment, snapshot, publications] = await Promise.all([
+      findAssessment(db, id),
+      buildSnapshot(db, partnership),
+      listPublications(db, id),
+    ]);
+    // Two-way links: which strategy priorities and actions answer each finding, entry and indicator.
+    const references = snapshot.sections.flatMap((section) => [
+      ...section.findings.map((f) => ({ kind: "finding" as const, referenceId: f.id })),
+      ...section.qualitative.map((q) => ({ kind: "qualitative" as const, referenceId: q.id })),
+      ...section.panels.map((p) => ({ kind: "indicator" as const, referenceId: p.indicatorSlug })),
+    ]);
+    const coverage = await evidenceCoverage(db, id, references);
+    const linksFor = (kind: string, referenceId: string): Coverage | undefined =>
+      coverage.find((c) => c.kind === kind && c.referenceId === referenceId);
+    const sections = snapshot.sections.map((section) => ({
+      ...section,
+      panels: section.panels.map((panel) => ({
+        ...panel,
+        rendered: panelChart(panel),
+        links: linksFor("indicator", panel.indicatorSlug),
+      })),
+      findings: section.findings.map((finding) => ({ ...finding, links: linksFor("finding", finding.id) })),
+      qualitative: section.qualitative.map((entry) => ({ ...entry, links: linksFor("qualitative", entry.id) })),
+    }));
+    const query = request.query as { saved?: string; published?: string };
+    return reply.view("needs-assessment/views/assessment.njk", {
+      title: `Needs assessment – ${partnership.name}`,
+      partnership,
+      snapshot,
+      sections,
+      state: publications.length ? "published" : assessment ? "draft" : "not-started",
+      lastUpdated: assessment ? formatDate(assessment.updatedAt) : null,
+      reviewDate: snapshot.reviewDate ? formatDate(snapshot.reviewDate) : null,
+      publications: publications.map((row) => ({ ...row, publishedOn: formatDate(row.publishedAt) })),
+      canEdit: can(request.actor, "partnership:edit", target),
+      canPublish: can(request.actor, "partnership:manage", target),
+      base: assessmentUrl(id),
+      flash: query.published
+        ? `Version ${Number(query.published)} has been published`
+        : query.saved
+          ? "Your changes have been saved"
+          : undefined,
+    });
+  });
+
+  app.post("/partnerships/:id/needs-assessment/:kind/:entryId/delete", async (request, reply) => {
+    const { id, kind, entryId } = parseParams(deleteParams, request.params);
+    await partnershipFor(db, request.actor, id, "partnership:edit");
+    await removeEntry(db, request.auditContext(), id, removable[kind]!, entryId);
+    return reply.redirect(`${assessmentUrl(id)}?saved=1`, 303);
+  });
+
+  app.post("/partnerships/:id/needs-assessment/publish", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
+    const actor = request.actor!;
+    const row = await publish(db, request.auditContext(), partnership, { userId: actor.userId, name: actor.name });
+    return reply.redirect(`${assessmentUrl(id)}?published=${row.number}#versions`, 303);
+  });
+
+  app.get("/partnerships/:id/needs-assessment/export/:format", async (request, reply) => {
+    const { id, format } = parseParams(exportParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const snapshot = await buildSnapshot(db, partnership);
+    const document = assessmentDocument(snapshot, { status: "Draft", date: formatDate(new Date()) });
+    return sendExport(reply, document, format, `needs-assessment-draft-${partnership.areaName}`, "private, no-store");
+  });
+}

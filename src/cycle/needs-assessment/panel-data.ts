@@ -1,0 +1,328 @@
+/**
+ * One indicator panel as it is shown: values read from the indicator store, the indicator's
+ * disclosure rule applied (to the area's trend and to its small areas in the latest period, as
+ * one set so secondary suppression holds across both), then the sentence, table and chart input
+ * built from what may be shown. The result is plain data, frozen as-is into a publication.
+ */
+import type { Executor } from "../../kernel/db/database.ts";
+import { trend as trendOf } from "../../data/analyses/index.ts";
+import { type DataTable, formatValue, MARKER_NOTES, type TrendChartInput, type Unit } from "../../lib/charts/index.ts";
+import { childrenOfType, findAreaByCode } from "../../data/geography/index.ts";
+import {
+  FLAG,
+  type IndicatorRow,
+  listIndicators,
+  type ObservationValue,
+  parsePeriod,
+  valuesForArea,
+  valuesForAreas,
+} from "../../data/indicators/index.ts";
+import {
+  applyDisclosure,
+  type DisclosedCell,
+  type DisclosureCell,
+  type DisclosureGroup,
+  normaliseRule,
+} from "./disclosure.ts";
+import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
+import { smallAreaTotals } from "./small-area-totals.ts";
+
+const chartUnits: Record<string, Unit> = {
+  count: "count",
+  percentage: "percentage",
+  rate: "rate",
+  currency: "currency",
+  rank: "rank",
+  decile: "rank",
+};
+const SMALL_AREA_TYPES = ["ward", "msoa", "lsoa"];
+
+export interface PanelView {
+  id: string;
+  sectionCode: string;
+  indicatorSlug: string;
+  areaCode: string;
+  title: string;
+  areaName: string;
+  /** "ok": values to show; "no-data": nothing imported yet for this indicator and area. */
+  state: "ok" | "no-data";
+  source: string;
+  sourceUrl: string;
+  releaseDate: string | null;
+  disclosureRule: "none" | "small-count";
+  latest: { period: string; value: string; flags: string[] } | null;
+  sentence: string | null;
+  table: DataTable | null;
+  smallAreas: DataTable | null;
+  chart: TrendChartInput | null;
+  notes: string[];
+}
+
+export const periodLabel = (code: string) => parsePeriod(code)?.label ?? code;
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function display(indicator: IndicatorRow, cell: DisclosedCell | undefined, value: ObservationValue): string {
+  if (!cell || cell.suppressed) return "[c]";
+  if (cell.shown === null) return "[x]";
+  const text = formatValue(cell.shown, chartUnits[indicator.unit] ?? "score");
+  const withUnit =
+    indicator.unit === "rate" && indicator.ratePer ? `${text} per ${indicator.ratePer.toLocaleString("en-GB")}` : text;
+  return (value.flags & FLAG.provisional) !== 0 ? `${withUnit} (p)` : withUnit;
+}
+
+/** What the small-count rule is judged on: the count itself, or a rate's numerator (unknown → withheld). */
+function disclosureCell(
+  key: string,
+  indicator: IndicatorRow,
+  value: ObservationValue,
+  rule: "none" | "small-count",
+): DisclosureCell {
+  const suppressedAtSource = (value.flags & FLAG.suppressed) !== 0;
+  if (rule === "none" || indicator.unit === "count") return { key, count: value.value, suppressedAtSource };
+  const judged = value.value === null ? null : (value.numerator ?? 1);
+  return { key, count: judged, suppressedAtSource };
+}
+
+/** Shown value of a non-count cell: the rate itself when its numerator passed the rule. */
+function shownValue(indicator: IndicatorRow, cell: DisclosedCell, value: ObservationValue): DisclosedCell {
+  if (indicator.unit === "count" || cell.suppressed || cell.shown === null) return cell;
+  return { ...cell, shown: value.value, rounded: false };
+}
+
+export async function buildPanel(
+  db: Executor,
+  partnershipId: string,
+  panel: { id: string; sectionCode: string; indicatorSlug: string; indicatorTitle: string; areaCode: string },
+): Promise<PanelView> {
+  const [catalogue, area] = await Promise.all([listIndicators(db, partnershipId), findAreaByCode(db, panel.areaCode)]);
+  const indicator = catalogue.find((row) => row.slug === panel.indicatorSlug);
+  const base = {
+    id: panel.id,
+    sectionCode: panel.sectionCode,
+    indicatorSlug: panel.indicatorSlug,
+    areaCode: panel.areaCode,
+    title: indicator?.title ?? panel.indicatorTitle,
+    areaName: area?.name ?? panel.areaCode,
+    source: indicator
+      ? [indicator.publisher, indicator.dataset].filter(Boolean).join(", ") || "Source not recorded"
+      : "Not imported yet",
+    sourceUrl: indicator?.sourceUrl ?? "",
+    releaseDate: indicator?.releaseDate ?? null,
+    disclosureRule: normaliseRule(indicator?.disclosureRule),
+    latest: null,
+    sentence: null,
+    table: null,
+    smallAreas: null,
+    chart: null,
+    notes: [],
+  };
+  let values =
+    indicator && area ? (await valuesForArea(db, area.id, [indicator.slug])).filter((v) => v.breakdownId === 0) : [];
+  // Published for small areas only: the area's figure is their sum, said so beside the figures.
+  const added =
+    indicator && area && values.length === 0 ? await smallAreaTotals(db, area, indicator, SMALL_AREA_TYPES) : null;
+  if (added) values = added.values;
+  if (!indicator || !area || values.length === 0) return { ...base, state: "no-data" };
+  const rule = base.disclosureRule;
+  const sorted = [...values].sort((a, b) => a.periodSortKey - b.periodSortKey);
+  const latestPeriod = sorted.at(-1)!;
+  const comparisons = await loadComparisons(
+    db,
+    partnershipId,
+    area,
+    indicator,
+    sorted.map((v) => v.periodCode),
+  );
+  const compared = comparisons.flatMap((series) => [...series.values.values()]);
+
+  // Small areas of the panel's area in the latest period, where the indicator has them.
+  const smallTypes = indicator.areaTypes.filter((type) => SMALL_AREA_TYPES.includes(type) && type !== area.type);
+  const smallByType: ObservationValue[] = [];
+  const names = new Map<string, string>();
+  for (const type of smallTypes) {
+    const found = await valuesForAreas(db, {
+      indicatorSlug: indicator.slug,
+      periodCode: latestPeriod.periodCode,
+      parentId: area.id,
+      areaType: type,
+    });
+    if (!found.length) continue;
+    smallByType.push(...found);
+    for (const child of await childrenOfType(db, area, type)) names.set(child.code, child.name);
+  }
+
+  const key = (v: ObservationValue) => `${v.periodCode}|${v.areaCode}`;
+  const cells = [...sorted, ...smallByType, ...compared].map((v) => disclosureCell(key(v), indicator, v, rule));
+  // Only counts add up, so only they form a total with their parts.
+  const groups: DisclosureGroup[] =
+    indicator.unit === "count" && smallByType.length ? [{ total: key(latestPeriod), parts: smallByType.map(key) }] : [];
+  const disclosed = applyDisclosure(rule, cells, groups);
+  const shown = (v: ObservationValue) => shownValue(indicator, disclosed.get(key(v))!, v);
+
+  const notes = [MARKER_NOTES.suppressed, MARKER_NOTES.missing, MARKER_NOTES.provisional];
+  if (added)
+    notes.unshift(
+      `The publisher gives no figure for ${area.name} as a whole: its figures here are calculated from its ${added.smallAreas.toLocaleString("en-GB")} small areas' (${added.smallAreaType.toUpperCase()}) figures (counts added, rates from added numerators and denominators; a period where any small area lacks a value has no total).`,
+    );
+  if (comparisons.some((c) => c.calculated))
+    notes.push(
+      "Totals marked “calculated” were summed at import from every local authority's figure in the file (counts added, rates from added numerators and denominators).",
+    );
+  for (const c of comparisons) if (c.note) notes.push(c.note);
+  if (rule === "small-count")
+    notes.unshift(
+      "Disclosure control: counts from 1 to 9 are shown as [c], other counts are rounded to the nearest 5, and further cells are withheld where a withheld value could otherwise be worked out.",
+    );
+  const unit = chartUnits[indicator.unit] ?? "score";
+  const source = base.source;
+  const span =
+    sorted.length > 1
+      ? `${periodLabel(sorted[0]!.periodCode)} to ${periodLabel(latestPeriod.periodCode)}`
+      : periodLabel(latestPeriod.periodCode);
+  const table: DataTable = {
+    caption: `${indicator.title}, ${area.name}${comparisons.length ? ` compared with ${comparisons.map((c) => c.name).join(", ")}` : ""}, ${span}. Source: ${source}`,
+    columns: comparisons.length
+      ? [
+          "Period",
+          area.name,
+          ...comparisons.map((c) =>
+            c.calculated ? `${c.name} (calculated from the local authority figures)` : c.name,
+          ),
+          "Status",
+        ]
+      : ["Period", "Value", "Status"],
+    rows: sorted.map((v) => {
+      const cell = shown(v);
+      const status = [
+        (v.flags & FLAG.provisional) !== 0 ? "Provisional" : "",
+        cell.suppressed ? "Suppressed" : "",
+        !cell.suppressed && cell.shown === null ? "Missing" : "",
+        cell.rounded ? "Rounded" : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      const others = comparisons.map((c) => {
+        const other = c.values.get(v.periodCode);
+        return other ? display(indicator, shown(other), other) : "Not imported";
+      });
+      return [periodLabel(v.periodCode), display(indicator, cell, v), ...others, status || "–"];
+    }),
+    notes,
+  };
+  const smallAreas: DataTable | null = smallByType.length
+    ? {
+        caption: `${indicator.title}: small areas in ${area.name}, ${periodLabel(latestPeriod.periodCode)}. Source: ${source}`,
+        columns: ["Area code", "Name", "Value"],
+        rows: smallByType.map((v) => [
+          v.areaCode,
+          names.get(v.areaCode) ?? "Not recorded",
+          display(indicator, shown(v), v),
+        ]),
+        notes,
+      }
+    : null;
+  // The sentence and the chart use only what may be shown: withheld values stay withheld.
+  const safeValues = sorted.map((v) => ({
+    ...v,
+    value: shown(v).shown,
+    flags: shown(v).suppressed ? v.flags | FLAG.suppressed : v.flags,
+  }));
+  const polarity =
+    indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse"
+      ? indicator.polarity
+      : "neither";
+  const trend = trendOf(safeValues, polarity);
+  const latestShown = [...safeValues].reverse().find((v) => v.value !== null) ?? null;
+  let sentence: string | null = null;
+  if (latestShown) {
+    const provisional = (latestShown.flags & FLAG.provisional) !== 0;
+    const value = display(
+      indicator,
+      { shown: latestShown.value, suppressed: false, reason: null, rounded: false },
+      { ...latestShown, flags: 0 },
+    );
+    const change = trend.sinceFirst;
+    const changeText =
+      change && change.percent !== null && change.direction !== "not enough data"
+        ? change.direction === "no change"
+          ? `, about the same as in ${periodLabel(change.from)}`
+          : `, ${change.direction === "increasing" ? "up" : "down"} ${changeAmount(indicator.unit, change)} on ${periodLabel(change.from)}${change.judgement === "not judged" ? "" : ` (${change.judgement})`}`
+        : "";
+    sentence = `In ${periodLabel(latestShown.periodCode)}${provisional ? " (provisional)" : ""}, ${lowerFirst(indicator.title)} in ${area.name} was ${value}${changeText}.`;
+    const against = comparisonSentence(
+      comparisons,
+      latestShown.periodCode,
+      periodLabel(latestShown.periodCode),
+      (v) => {
+        const cell = shown(v);
+        return cell.suppressed || cell.shown === null ? null : display(indicator, cell, v);
+      },
+    );
+    if (against) sentence += ` ${against}`;
+    if (latestShown !== safeValues.at(-1))
+      sentence += ` The figure for ${periodLabel(latestPeriod.periodCode)} is not shown (${shown(latestPeriod).suppressed ? "suppressed" : "missing"}).`;
+  } else {
+    const gaps = added?.withoutValue.get(latestPeriod.periodCode) ?? 0;
+    sentence = gaps
+      ? `No total for ${area.name} can be calculated for ${periodLabel(latestPeriod.periodCode)}: ${gaps.toLocaleString("en-GB")} of its ${added!.smallAreas.toLocaleString("en-GB")} small areas have no value, and a partial sum would understate it. The small areas' figures are in the data table.`
+      : `No value for ${area.name} can be shown: every period is suppressed or missing.`;
+  }
+  const chart: TrendChartInput = {
+    title: `${indicator.title}, ${area.name}`,
+    subtitle: span,
+    source,
+    unit,
+    unitLabel:
+      indicator.unit === "rate" && indicator.ratePer ? `per ${indicator.ratePer.toLocaleString("en-GB")}` : undefined,
+    width: 640,
+    periods: sorted.map((v) => ({ label: periodLabel(v.periodCode), provisional: (v.flags & FLAG.provisional) !== 0 })),
+    series: [
+      {
+        name: area.name,
+        values: safeValues.map((v) => ((v.flags & FLAG.suppressed) !== 0 ? ("suppressed" as const) : v.value)),
+      },
+      // Counts of a nation dwarf an authority's: the chart compares rates and percentages only (the table has every figure).
+      ...(indicator.unit === "count"
+        ? []
+        : comparisons.map((c) => ({
+            name: c.name,
+            values: sorted.map((v) => {
+              const other = c.values.get(v.periodCode);
+              if (!other) return null;
+              const cell = shown(other);
+              return cell.suppressed ? ("suppressed" as const) : cell.shown;
+            }),
+          }))),
+    ],
+  };
+  const latestCell = shown(latestPeriod);
+  return {
+    ...base,
+    state: "ok",
+    latest: {
+      period: periodLabel(latestPeriod.periodCode),
+      value: display(indicator, latestCell, latestPeriod),
+      flags: [
+        (latestPeriod.flags & FLAG.provisional) !== 0 ? "provisional" : "",
+        latestCell.suppressed ? "suppressed" : "",
+        !latestCell.suppressed && latestCell.shown === null ? "missing" : "",
+      ].filter(Boolean),
+    },
+    sentence,
+    table,
+    smallAreas,
+    // Nothing to plot: an empty chart says less than the sentence and the table.
+    chart: latestShown ? chart : null,
+    notes,
+  };
+}
+
+/** A percentage changes by percentage points ("up 3.6 percentage points"); anything else by its relative change ("up 44%"). */
+function changeAmount(unit: string, change: { percent: number | null; difference: number | null }): string {
+  if (unit === "percentage" && change.difference !== null)
+    return `${Math.abs(change.difference).toLocaleString("en-GB", { maximumFractionDigits: 1 })} percentage points`;
+  return `${Math.abs(change.percent ?? 0).toLocaleString("en-GB", { maximumFractionDigits: 0 })}%`;
+}

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from "fastify";
+import { nationLabels, type Nation } from "../../kernel/auth/policy.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { type DocumentInput, renderDocumentFragment } from "../../lib/documents/index.ts";
+import { parseIds } from "../strategy/index.ts";
+import { exportFormats, fileBase, sendDocument } from "./exports.ts";
+import { longDate } from "./format.ts";
+import { type ReportType, reportTypeLabels } from "./report-types.ts";
+import * as repo from "./repository.ts";
+import { strategyDocument } from "./strategy-document.ts";
+
+interface Snapshot {
+  document: DocumentInput;
+}
+
+/** Published reports and signed-off strategies: readable by anyone, no sign-in. */
+/** A published needs assessment listed on the public index (the needs-assessment domain supplies them). */
+export interface PublishedAssessment {
+  id: string;
+  number: number;
+  publishedAt: Date;
+  partnershipName: string;
+  isFictional: boolean;
+}
+
+export function registerPublicRoutes(
+  app: FastifyInstance,
+  { db }: AppContext,
+  deps: { publishedAssessments?: (db: AppContext["db"]) => Promise<PublishedAssessment[]> } = {},
+): void {
+  app.get("/published", async (_request, reply) => {
+    const [publications, strategies, assessments] = await Promise.all([
+      repo.listAllPublications(db),
+      repo.listSignedOffStrategies(db),
+      deps.publishedAssessments?.(db) ?? [],
+    ]);
+    return reply.view("reports/views/published-index.njk", {
+      title: "Published reports and strategies",
+      publications: publications.map((row) => ({
+        ...row,
+        typeLabel: reportTypeLabels[row.type as ReportType] ?? row.type,
+        nationLabel: nationLabels[row.nation as Nation] ?? row.nation,
+        dateLabel: longDate(row.publishedAt.toISOString()),
+      })),
+      strategies,
+      assessments: assessments.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt.toISOString()) })),
+    });
+  });
+
+  app.get("/published/reports/:publicationId", async (request, reply) => {
+    const { publicationId } = parseIds(request.params, "publicationId");
+    const row = await repo.findPublication(db, publicationId);
+    if (!row) throw AppError.notFound();
+    const snapshot = row.publication.snapshot as Snapshot;
+    const versions = await repo.listPublications(db, row.report.id);
+    return reply.view("reports/views/published-report.njk", {
+      title: `${snapshot.document.title} – ${row.partnershipName}`,
+      heading: snapshot.document.title,
+      partnershipName: row.partnershipName,
+      publication: row.publication,
+      documentHtml: renderDocumentFragment(snapshot.document, { showTitle: false }),
+      versions: versions.map((version) => ({
+        ...version,
+        dateLabel: longDate(version.publishedAt.toISOString()),
+        current: version.id === publicationId,
+      })),
+      exports: exportFormats.map((format) => ({
+        format,
+        href: `/published/reports/${publicationId}/report.${format}`,
+      })),
+    });
+  });
+
+  for (const format of exportFormats) {
+    app.get(`/published/reports/:publicationId/report.${format}`, async (request, reply) => {
+      const { publicationId } = parseIds(request.params, "publicationId");
+      const row = await repo.findPublication(db, publicationId);
+      if (!row) throw AppError.notFound();
+      const snapshot = row.publication.snapshot as Snapshot;
+      return sendDocument(
+        reply,
+        snapshot.document,
+        format,
+        `${fileBase(snapshot.document.title, row.report.reportingYear)}-v${row.publication.version}`,
+        { cache: true },
+      );
+    });
+  }
+
+  app.get("/published/strategies/:strategyId", async (request, reply) => {
+    const { strategyId } = parseIds(request.params, "strategyId");
+    const row = await repo.findSignedOffStrategy(db, strategyId);
+    if (!row) throw AppError.notFound();
+    const document = await strategyDocument(db, row.strategy, row.partnership);
+    return reply.view("reports/views/published-strategy.njk", {
+      title: `${document.title} – ${row.partnership.name}`,
+      heading: document.title,
+      partnershipName: row.partnership.name,
+      documentHtml: renderDocumentFragment(document, { showTitle: false }),
+    });
+  });
+}

@@ -1,0 +1,135 @@
+import type { Executor } from "../../kernel/db/database.ts";
+import { loadPlan, type PlanItem, type RagStatus } from "../actions/index.ts";
+import { findAreaByCode } from "../../data/geography/index.ts";
+import {
+  type IndicatorRow,
+  listIndicators,
+  type ObservationValue,
+  valuesForArea,
+} from "../../data/indicators/index.ts";
+import { listMembers, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { listAssessments } from "../proofing/index.ts";
+import { findStrategy, listEvidence, listPriorities } from "../strategy/index.ts";
+import * as repo from "./repository.ts";
+import { yearBounds } from "./report-types.ts";
+
+export interface YearUpdate {
+  period: string;
+  status: RagStatus;
+  reason: string;
+  percentComplete: number;
+  narrative: string;
+  spendToDatePence: number | null;
+  peopleReached: number | null;
+  familiesReached: number | null;
+}
+
+export interface ReportAction extends PlanItem {
+  /** The last update recorded for the reporting year, if any. */
+  yearEnd: YearUpdate | undefined;
+  updatesInYear: number;
+  budgetInYearPence: number;
+  budgetNextYearPence: number;
+}
+
+export interface StoreSeries {
+  indicator: IndicatorRow;
+  values: ObservationValue[];
+}
+
+/** Everything recorded that a report draws on, loaded once per generation. */
+export async function loadReportData(db: Executor, partnership: PartnershipRow, reportingYear: string) {
+  const { start, end, next } = yearBounds(reportingYear);
+  const [plan, members, updates, indicatorLinks, strategy, priorities, evidence, proofing] = await Promise.all([
+    loadPlan(db, partnership.id),
+    listMembers(db, partnership.id),
+    repo.updatesInYear(db, partnership.id, reportingYear),
+    repo.listActionIndicators(db, partnership.id),
+    findStrategy(db, partnership.id),
+    listPriorities(db, partnership.id),
+    listEvidence(db, partnership.id),
+    listAssessments(db, partnership.id),
+  ]);
+  const byAction = new Map<string, typeof updates>();
+  for (const row of updates) {
+    const list = byAction.get(row.actionId);
+    if (list) list.push(row);
+    else byAction.set(row.actionId, [row]);
+  }
+  const actions: ReportAction[] = plan.items.map((item) => {
+    const list = byAction.get(item.id) ?? [];
+    const last = list.at(-1);
+    return {
+      ...item,
+      yearEnd: last
+        ? {
+            period: last.period,
+            status: last.status as RagStatus,
+            reason: last.reason,
+            percentComplete: last.percentComplete,
+            narrative: last.narrative,
+            spendToDatePence: last.spendToDatePence === null ? null : Number(last.spendToDatePence),
+            peopleReached: last.peopleReached,
+            familiesReached: last.familiesReached,
+          }
+        : undefined,
+      updatesInYear: list.length,
+      budgetInYearPence: item.budgets
+        .filter((b) => b.financialYear === reportingYear)
+        .reduce((sum, b) => sum + Number(b.amountPence), 0),
+      budgetNextYearPence: item.budgets
+        .filter((b) => b.financialYear === next)
+        .reduce((sum, b) => sum + Number(b.amountPence), 0),
+    };
+  });
+  const store = await storeSeries(
+    db,
+    partnership,
+    indicatorLinks.map((row) => row.indicatorRef),
+  );
+  return {
+    partnership,
+    reportingYear,
+    yearStart: start,
+    yearEnd: end,
+    nextYear: next,
+    actions,
+    members,
+    bodies: members.filter((member) => member.type === "council" || member.type === "health-board"),
+    indicatorLinks,
+    store,
+    strategy: strategy ?? null,
+    priorities,
+    evidence,
+    proofing: proofing.filter((row) => row.assessedOn >= start && row.assessedOn <= end),
+  };
+}
+export type ReportData = Awaited<ReturnType<typeof loadReportData>>;
+
+/**
+ * The indicator store's values for the partnership's own area, for the indicators its actions
+ * track: national indicators and the partnership's own (never another partnership's).
+ */
+async function storeSeries(
+  db: Executor,
+  partnership: PartnershipRow,
+  refs: string[],
+): Promise<Map<string, StoreSeries>> {
+  const slugs = [...new Set(refs)];
+  const result = new Map<string, StoreSeries>();
+  if (slugs.length === 0) return result;
+  const area = await findAreaByCode(db, partnership.areaCode);
+  if (!area) return result;
+  const catalogue = (await listIndicators(db, partnership.id)).filter((row) => slugs.includes(row.slug));
+  if (catalogue.length === 0) return result;
+  const values = await valuesForArea(
+    db,
+    area.id,
+    catalogue.map((row) => row.slug),
+  );
+  for (const indicator of catalogue) {
+    const series = values.filter((value) => value.indicatorSlug === indicator.slug && value.breakdownId === 0);
+    if (series.length) result.set(indicator.slug, { indicator, values: series });
+  }
+  return result;
+}

@@ -1,0 +1,288 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { can, type Action, type Nation } from "../../kernel/auth/policy.ts";
+import type { Db } from "../../kernel/db/database.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { renderDocumentFragment } from "../../lib/documents/index.ts";
+import { currentReportingYear } from "../../national/national/index.ts";
+import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import {
+  parseIds,
+  registerFormRoute,
+  renderForm,
+  signOffRoleLabels,
+  type SignOffRole,
+  signOffRoles,
+} from "../strategy/index.ts";
+import { composeDocument } from "./compose.ts";
+import { exportFormats, fileBase, sendDocument } from "./exports.ts";
+import { longDate } from "./format.ts";
+import { type ReportType, reportTypeHints, reportTypeLabels, reportTypesFor, selectableYears } from "./report-types.ts";
+import * as repo from "./repository.ts";
+import * as service from "./report-service.ts";
+import { narrativeForm, newReportForm, signOffForm } from "./schemas.ts";
+
+export const statusLabels: Record<string, string> = {
+  draft: "Draft",
+  "signed-off": "Signed off",
+  published: "Published",
+};
+const feedbackStatusLabels: Record<string, string> = {
+  requested: "Requested",
+  "in-review": "In review",
+  returned: "Returned",
+};
+
+/** Today in the UK, as an ISO date. */
+export function today(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+}
+
+export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const base = (partnershipId: string) => `/partnerships/${partnershipId}/reports`;
+  const target = (partnership: PartnershipRow) => ({
+    partnershipId: partnership.id,
+    nation: partnership.nation as Nation,
+  });
+
+  async function reportContext(request: FastifyRequest, action: Action) {
+    const { id, reportId } = parseIds(request.params, "id", "reportId");
+    const partnership = await partnershipFor(db, request.actor, id, action);
+    const loaded = await service.loadReport(db, id, reportId);
+    return { partnership, loaded };
+  }
+
+  app.get("/partnerships/:id/reports", async (request, reply) => {
+    const { id } = parseIds(request.params, "id");
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const rows = await repo.listReports(db, id);
+    const withVersions = await Promise.all(
+      rows.map(async (row) => ({
+        ...row,
+        typeLabel: reportTypeLabels[row.type as ReportType] ?? row.type,
+        statusLabel: statusLabels[row.status] ?? row.status,
+        publications: await repo.listPublications(db, row.id),
+      })),
+    );
+    return reply.view("reports/views/list.njk", {
+      title: `Reports – ${partnership.name}`,
+      partnership,
+      rows: withVersions,
+      canEdit: can(request.actor, "partnership:edit", target(partnership)),
+      currentYear: currentReportingYear(today()),
+    });
+  });
+
+  registerFormRoute(app, db, {
+    path: "/reports/new",
+    action: "partnership:edit",
+    section: "reports",
+    title: "Create a report",
+    intro:
+      "The report drafts itself from the strategy, action plan, progress updates and indicators already recorded. You can then add narrative to each section.",
+    submitText: "Create report",
+    fields: (ctx) => [
+      {
+        id: "type",
+        label: "Kind of report",
+        type: "radios",
+        items: reportTypesFor(ctx.partnership.nation).map((type) => ({
+          value: type,
+          text: reportTypeLabels[type],
+          hint: reportTypeHints[type],
+        })),
+      },
+      {
+        id: "reportingYear",
+        label: "Reporting year (1 April to 31 March)",
+        type: "select",
+        items: selectableYears(currentReportingYear(today())).map((year) => ({ value: year, text: year })),
+      },
+    ],
+    schema: newReportForm,
+    initial: (ctx) => ({
+      type: reportTypesFor(ctx.partnership.nation)[0],
+      reportingYear: currentReportingYear(today()),
+    }),
+    save: async (ctx, data) => {
+      const row = await service.createReport(db, ctx.request.auditContext(), ctx.partnership, data, today());
+      return `${base(ctx.partnership.id)}/${row.id}`;
+    },
+    back: (ctx) => base(ctx.partnership.id),
+  });
+
+  app.get("/partnerships/:id/reports/:reportId", async (request, reply) => {
+    const { partnership, loaded } = await reportContext(request, "partnership:read");
+    const { report, generated, narratives, signOffs, publications } = loaded;
+    const document = composeDocument({ partnership, generated, narratives, signOffs, status: "Draft" });
+    const query = request.query as { saved?: string };
+    // Review feedback is for the partnership's lead and the nation's coordinators (as on the feedback page).
+    const canSeeFeedback =
+      can(request.actor, "partnership:manage", target(partnership)) ||
+      can(request.actor, "nation:read", { nation: partnership.nation as Nation });
+    const feedback = canSeeFeedback ? await repo.feedbackFor(db, partnership.id, report) : [];
+    return reply.view("reports/views/report.njk", {
+      canSeeFeedback,
+      feedback: feedback.map((row) => ({ ...row, statusLabel: feedbackStatusLabels[row.status] ?? row.status })),
+      title: `${generated.title} – ${partnership.name}`,
+      partnership,
+      report,
+      generated,
+      statusLabel: statusLabels[report.status] ?? report.status,
+      sections: generated.sections.map((section) => ({
+        ...section,
+        hasNarrative: !!narratives.get(section.key)?.trim(),
+        href: `${base(partnership.id)}/${report.id}/sections/${encodeURIComponent(section.key)}`,
+      })),
+      completeness: loaded.completeness,
+      missing: loaded.completeness.filter((item) => !item.met).length,
+      signOffs: signOffs.map((row) => ({
+        ...row,
+        roleLabel: signOffRoleLabels[row.role as SignOffRole] ?? row.role,
+        dateLabel: longDate(row.signedOn),
+      })),
+      publications: publications.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt.toISOString()) })),
+      generatedOnLabel: longDate(generated.generatedOn),
+      documentHtml: renderDocumentFragment(document, { showTitle: false }),
+      canEdit: can(request.actor, "partnership:edit", target(partnership)),
+      canManage: can(request.actor, "partnership:manage", target(partnership)),
+      exports: exportFormats.map((format) => ({
+        format,
+        href: `${base(partnership.id)}/${report.id}/export.${format}`,
+      })),
+      flash: query.saved ? "Your changes have been saved" : undefined,
+    });
+  });
+
+  for (const format of exportFormats) {
+    app.get(`/partnerships/:id/reports/:reportId/export.${format}`, async (request, reply) => {
+      const { partnership, loaded } = await reportContext(request, "partnership:read");
+      const document = composeDocument({
+        partnership,
+        generated: loaded.generated,
+        narratives: loaded.narratives,
+        signOffs: loaded.signOffs,
+        status: "Draft",
+      });
+      return sendDocument(
+        reply,
+        document,
+        format,
+        `${fileBase(loaded.generated.title, loaded.report.reportingYear)}-draft`,
+      );
+    });
+  }
+
+  app.post("/partnerships/:id/reports/:reportId/regenerate", async (request, reply) => {
+    const { id, reportId } = parseIds(request.params, "id", "reportId");
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    await service.regenerateReport(db, request.auditContext(), partnership, reportId, today());
+    return reply.redirect(`${base(id)}/${reportId}?saved=1`, 303);
+  });
+
+  registerNarrativeRoutes(app, db, base, reportContext);
+
+  registerFormRoute<typeof signOffForm, repo.ReportRow>(app, db, {
+    path: "/reports/:reportId/sign-off",
+    action: "partnership:manage",
+    section: "reports",
+    title: "Record a sign-off",
+    intro: "Record who approved this version of the report. Any later change to the report supersedes the sign-off.",
+    fields: [
+      { id: "name", label: "Name and title", type: "text" },
+      {
+        id: "role",
+        label: "Role",
+        type: "radios",
+        items: signOffRoles.map((role) => ({ value: role, text: signOffRoleLabels[role] })),
+      },
+      { id: "signedOn", label: "Date signed off", type: "date", hint: "For example, 27/06/2026" },
+    ],
+    schema: signOffForm,
+    load: async (ctx) => (await service.loadReport(db, ctx.partnership.id, ctx.params.reportId!)).report,
+    save: async (ctx, data) => {
+      await service.signOffReport(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data, today());
+      return `${base(ctx.partnership.id)}/${ctx.record.id}?saved=1`;
+    },
+    back: (ctx) => `${base(ctx.partnership.id)}/${ctx.params.reportId}`,
+  });
+
+  app.post("/partnerships/:id/reports/:reportId/publish", async (request, reply) => {
+    const { id, reportId } = parseIds(request.params, "id", "reportId");
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
+    const publication = await service.publishReport(db, request.auditContext(), partnership, reportId, today());
+    return reply.redirect(`/published/reports/${publication.id}`, 303);
+  });
+}
+
+type ReportContext = (
+  request: FastifyRequest,
+  action: Action,
+) => Promise<{ partnership: PartnershipRow; loaded: service.LoadedReport }>;
+
+/** One narrative block per section: sanitised rich text kept apart from the generated data. */
+function registerNarrativeRoutes(
+  app: FastifyInstance,
+  db: Db,
+  base: (id: string) => string,
+  reportContext: ReportContext,
+) {
+  async function sectionContext(request: FastifyRequest) {
+    const context = await reportContext(request, "partnership:edit");
+    const key = String((request.params as { key?: string }).key ?? "");
+    const section = context.loaded.generated.sections.find((row) => row.key === key);
+    if (!section) throw AppError.notFound();
+    return { ...context, section };
+  }
+  function page(
+    context: Awaited<ReturnType<typeof sectionContext>>,
+    values: Record<string, unknown>,
+    errors?: { field: string; message: string }[],
+  ) {
+    const reportHref = `${base(context.partnership.id)}/${context.loaded.report.id}`;
+    return {
+      title: `Narrative: ${context.section.heading}`,
+      caption: context.loaded.generated.title,
+      intro:
+        "Your text appears at the start of this section, above the data drafted from recorded work. Regenerating the data keeps it.",
+      action: `${reportHref}/sections/${encodeURIComponent(context.section.key)}`,
+      fields: [
+        {
+          id: "narrative",
+          label: context.section.heading,
+          type: "textarea" as const,
+          rows: 12,
+          hint: `${context.section.prompt} Separate paragraphs with a blank line; simple HTML (paragraphs, lists, bold, links) is kept.`,
+        },
+      ],
+      values,
+      errors,
+      submitText: "Save narrative",
+      backHref: reportHref,
+      subnav: {
+        partnershipId: context.partnership.id,
+        partnershipName: context.partnership.name,
+        current: "reports" as const,
+      },
+    };
+  }
+  app.get("/partnerships/:id/reports/:reportId/sections/:key", async (request, reply) => {
+    const context = await sectionContext(request);
+    return renderForm(reply, page(context, { narrative: context.loaded.narratives.get(context.section.key) ?? "" }));
+  });
+  app.post("/partnerships/:id/reports/:reportId/sections/:key", async (request, reply) => {
+    const context = await sectionContext(request);
+    const form = parseForm(narrativeForm, request.body);
+    if (!form.ok) return renderForm(reply, page(context, form.values, form.errors));
+    await service.saveNarrative(
+      db,
+      request.auditContext(),
+      context.partnership.id,
+      context.loaded.report.id,
+      context.section.key,
+      form.data.narrative,
+    );
+    return reply.redirect(`${base(context.partnership.id)}/${context.loaded.report.id}?saved=1`, 303);
+  });
+}

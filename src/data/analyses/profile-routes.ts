@@ -1,0 +1,47 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
+import { z } from "zod";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import { findGroup, groupMembers, listGroups } from "../geography/index.ts";
+import { partnershipFor } from "../../workspace/partnerships/index.ts";
+import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
+import { profileView } from "./profile-view.ts";
+
+export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext): void {
+  app.get("/partnerships/:id/profile", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    // An optional comparison group (?group=): the partnership's own or a shared one; any other id is a 404.
+    const { group: groupId } = z
+      .object({ group: z.union([z.uuid(), z.literal("")]).optional() })
+      .catch({ group: "invalid" })
+      .parse(request.query ?? {});
+    if (groupId === "invalid") throw AppError.notFound();
+    let group: ComparisonGroupChoice | null = null;
+    if (groupId) {
+      const row = await findGroup(db, groupId, partnership.id);
+      if (!row) throw AppError.notFound();
+      const members = (await groupMembers(db, row.id))
+        .map((m) => m.area)
+        .filter((area) => area.code !== partnership.areaCode);
+      group = { id: row.id, name: row.name, members };
+    }
+    const groups = await listGroups(db, partnership.id);
+    const profile = profileView(await loadAreaProfile(db, partnership, { group }));
+    return reply.view("analyses/views/profile.njk", {
+      title: profile.area
+        ? `Area profile: ${profile.area.name} – ${partnership.name}`
+        : `Area profile – ${partnership.name}`,
+      partnership,
+      areaCode: partnership.areaCode,
+      ...profile,
+      groupItems: [
+        { value: "", text: "None" },
+        ...groups.map((g) => ({ value: g.id, text: g.name, selected: g.id === group?.id })),
+      ],
+      groupName: group?.name ?? null,
+      subnav: { partnershipId: partnership.id, partnershipName: partnership.name, current: "profile" },
+    });
+  });
+}

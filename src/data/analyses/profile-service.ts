@@ -1,0 +1,376 @@
+/**
+ * The area profile: every indicator with data for the partnership's area, read through the
+ * indicator store's indexed functions only (one area's values, its ranks stored at import, the
+ * values of a few named areas, the authority's small areas). No full-table aggregate and no
+ * read of every peer runs on the request path, except to rank data stored before peer ranks were.
+ */
+import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import {
+  type AreaRow,
+  childrenOfType,
+  findAreaByCode,
+  findBoundary,
+  neighboursOf,
+  parentsOf,
+} from "../geography/index.ts";
+import {
+  aggregateValues,
+  hasStoredRanks,
+  type IndicatorRow,
+  listIndicators,
+  type ObservationValue,
+  type PeerRankCounts,
+  peerRanksOf,
+  valuesForArea,
+  valuesForPairs,
+} from "../indicators/index.ts";
+import {
+  type Benchmark,
+  benchmark,
+  type DecileDistribution,
+  decileDistribution,
+  type Latest,
+  latestValue,
+  type Polarity,
+  type Rank,
+  rankAmong,
+  rankFromCounts,
+  type Trend,
+  trend,
+} from "./analysis.ts";
+
+/** Small-area deprivation deciles shown as a distribution and map, with the child population used for "children in the most deprived 10%". */
+export const DECILE_INDICATORS = ["iod2019-idaci-decile", "iod2019-imd-decile", "simd2020v2-decile"] as const;
+export const CHILD_POPULATION = "iod2019-population-dependent-children-aged-0-15";
+
+export interface Reference {
+  area: AreaRow;
+  relation: "nation" | "region";
+  value: ObservationValue | null;
+  benchmark: Benchmark;
+}
+
+export interface IndicatorProfile {
+  indicator: IndicatorRow;
+  values: ObservationValue[];
+  latest: Latest<ObservationValue>;
+  trend: Trend;
+  rank: Rank | null;
+  references: Reference[];
+  /** Bordering areas of the same type, with their values from the rank read (no extra query). */
+  neighbours: { area: AreaRow; value: ObservationValue | null }[];
+  /** The benchmark shown as "the" result: against the nation when it has a value, else quintiles. */
+  benchmark: Benchmark;
+  /** With a chosen comparison group: each member's value, and the group pooled (numerators and denominators summed). */
+  group?: GroupComparison;
+}
+
+export interface ComparisonGroupChoice {
+  id: string;
+  name: string;
+  members: AreaRow[];
+}
+
+export interface GroupComparison {
+  name: string;
+  members: { area: AreaRow; value: ObservationValue | null }[];
+  pooled: ObservationValue | null;
+  benchmark: Benchmark;
+}
+
+export interface SmallAreaPanel {
+  indicator: IndicatorRow;
+  periodCode: string;
+  rows: { code: string; name: string; decile: number | null; flags: number; children: number | null }[];
+  distribution: DecileDistribution;
+  populationPeriod: string | null;
+  topology: string | undefined;
+}
+
+export interface AreaProfile {
+  area: AreaRow | null;
+  indicators: IndicatorProfile[];
+  smallAreas: SmallAreaPanel[];
+  notes: string[];
+}
+
+function polarityOf(indicator: IndicatorRow): Polarity {
+  return indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse"
+    ? indicator.polarity
+    : "neither";
+}
+
+async function referenceAreas(
+  db: Executor,
+  area: AreaRow,
+): Promise<{ area: AreaRow; relation: "nation" | "region" }[]> {
+  const parents = await parentsOf(db, area.id);
+  const pick = (relation: "nation" | "region") =>
+    parents.find((p) => p.relation === relation || p.area.type === relation)?.area;
+  const out: { area: AreaRow; relation: "nation" | "region" }[] = [];
+  const region = pick("region");
+  if (region) out.push({ area: region, relation: "region" });
+  const nation = pick("nation") ?? (area.nation ? await findNation(db, area.nation) : undefined);
+  if (nation) out.push({ area: nation, relation: "nation" });
+  return out;
+}
+
+const NATION_CODES: Record<string, string> = {
+  england: "E92000001",
+  wales: "W92000004",
+  scotland: "S92000003",
+  "northern-ireland": "N92000002",
+};
+function findNation(db: Executor, nation: string): Promise<AreaRow | undefined> {
+  const code = NATION_CODES[nation];
+  return code ? findAreaByCode(db, code) : Promise.resolve(undefined);
+}
+
+/** Each indicator's values in its own latest period, for a set of areas, by indicator slug. */
+type ByLatest = Map<string, ObservationValue[]>;
+
+function groupBySlug(values: readonly ObservationValue[]): ByLatest {
+  const out: ByLatest = new Map();
+  for (const value of values) {
+    const list = out.get(value.indicatorSlug);
+    if (list) list.push(value);
+    else out.set(value.indicatorSlug, [value]);
+  }
+  return out;
+}
+
+function indicatorProfile(
+  area: AreaRow,
+  indicator: IndicatorRow,
+  values: ObservationValue[],
+  references: { area: AreaRow; relation: "nation" | "region" }[],
+  bordering: AreaRow[],
+  fetched: { ranks: Map<string, PeerRankCounts>; peers: ByLatest; named: ByLatest },
+  group: ComparisonGroupChoice | null = null,
+): IndicatorProfile {
+  const polarity = polarityOf(indicator);
+  const latest = latestValue(values);
+  let rank: Rank | null = null;
+  let refValues: ObservationValue[] = [];
+  if (latest.observation) {
+    refValues = fetched.named.get(indicator.slug) ?? [];
+    const stored = fetched.ranks.get(indicator.slug);
+    rank = stored
+      ? rankFromCounts(stored, polarity)
+      : rankAmong(area.code, fetched.peers.get(indicator.slug) ?? [], polarity);
+  }
+  const options = { unit: indicator.unit, polarity };
+  const refs: Reference[] = references.map((r) => {
+    const value = refValues.find((v) => v.areaId === r.area.id) ?? null;
+    const result =
+      latest.observation && value
+        ? benchmark(latest.observation, value, options)
+        : ({ result: "not compared", method: "none", note: `no ${r.area.name} value for this period` } as Benchmark);
+    return { ...r, value, benchmark: result };
+  });
+  const nationRef = refs.find((r) => r.relation === "nation");
+  const overall = latest.observation
+    ? benchmark(latest.observation, nationRef?.value ?? null, { ...options, rank })
+    : ({ result: "not compared", method: "none", note: "no value for this area" } as Benchmark);
+  const byId = new Map(refValues.map((v) => [v.areaId, v]));
+  // Only peers (same type, same nation) are compared: a neighbour over a national border shows no value.
+  const neighbours = bordering.map((n) => ({
+    area: n,
+    value: (!area.nation || n.nation === area.nation ? byId.get(n.id) : undefined) ?? null,
+  }));
+  const profile: IndicatorProfile = {
+    indicator,
+    values,
+    latest,
+    trend: trend(values, polarity),
+    rank,
+    references: refs,
+    neighbours,
+    benchmark: overall,
+  };
+  if (group) {
+    const members = new Set(group.members.map((m) => m.id));
+    profile.group = groupComparison(
+      indicator,
+      latest.observation,
+      group,
+      refValues.filter((v) => members.has(v.areaId)),
+      options,
+    );
+  }
+  return profile;
+}
+
+/**
+ * The area against a chosen comparison group in the area's latest period: members' values
+ * (read with the other indicators' in one query), and the group pooled by summing numerators and denominators (or counts),
+ * never by averaging members' rates. A member without a value leaves the pool missing.
+ */
+function groupComparison(
+  indicator: IndicatorRow,
+  latest: ObservationValue | null,
+  group: ComparisonGroupChoice,
+  values: readonly ObservationValue[],
+  options: { unit: string; polarity: Polarity },
+): GroupComparison {
+  const byId = new Map(values.map((v) => [v.areaId, v]));
+  const members = group.members.map((area) => ({ area, value: byId.get(area.id) ?? null }));
+  const parts = members.map((m) => m.value ?? { value: null, numerator: null, denominator: null, flags: 0 });
+  const total = latest && members.length ? aggregateValues(parts, indicator.unit, indicator.ratePer ?? 100) : null;
+  const pooled: ObservationValue | null =
+    latest && total && total.value !== null
+      ? {
+          ...latest,
+          areaId: 0,
+          areaCode: "",
+          value: total.value,
+          numerator: total.numerator,
+          denominator: total.denominator,
+          ciLower: null,
+          ciUpper: null,
+          flags: total.flags,
+        }
+      : null;
+  const result: Benchmark = latest
+    ? benchmark(latest, pooled, { ...options, peers: [...values, latest], areaCode: latest.areaCode })
+    : { result: "not compared", method: "none", note: "no value for this area" };
+  return { name: group.name, members, pooled, benchmark: result };
+}
+
+/**
+ * The small-area panels: every decile indicator's latest period and the child population for
+ * the authority's small areas in one statement (primary-key probes by explicit ids; the
+ * parent-link subquery form was ~150 ms on PGlite, and one statement per panel was six).
+ */
+async function smallAreaPanels(
+  db: Executor,
+  small: AreaRow[],
+  decileIndicators: IndicatorRow[],
+  catalogue: Map<string, IndicatorRow>,
+): Promise<Omit<SmallAreaPanel, "topology">[]> {
+  const population = catalogue.get(CHILD_POPULATION);
+  const populationPeriod = population?.periodCodes.at(-1) ?? null;
+  const childrenFor = (indicator: IndicatorRow) =>
+    indicator.slug.startsWith("iod2019") && population && populationPeriod ? population : null;
+  const pairs = decileIndicators.flatMap((indicator) => {
+    const periodCode = indicator.periodCodes.at(-1);
+    return periodCode ? [{ indicatorSlug: indicator.slug, periodCode }] : [];
+  });
+  if (population && populationPeriod && decileIndicators.some(childrenFor))
+    pairs.push({ indicatorSlug: population.slug, periodCode: populationPeriod });
+  const values = groupBySlug(await valuesForPairs(db, { pairs, areaIds: small.map((a) => a.id) }));
+  const names = new Map(small.map((a) => [a.code, a.name]));
+  return decileIndicators.flatMap((indicator) => {
+    const periodCode = indicator.periodCodes.at(-1);
+    const deciles = values.get(indicator.slug) ?? [];
+    if (!periodCode || deciles.length === 0) return [];
+    const children = childrenFor(indicator) ? (values.get(CHILD_POPULATION) ?? []) : [];
+    const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
+    return [
+      {
+        indicator,
+        periodCode,
+        rows: deciles.map((d) => ({
+          code: d.areaCode,
+          name: names.get(d.areaCode) ?? d.areaCode,
+          decile: d.value,
+          flags: d.flags,
+          children: childrenByCode.get(d.areaCode) ?? null,
+        })),
+        distribution: decileDistribution(deciles, children.length ? children : undefined),
+        populationPeriod: children.length ? populationPeriod : null,
+      },
+    ];
+  });
+}
+
+/**
+ * `options.catalogue`: the indicators the reader may see, when that is not simply "national plus
+ * this partnership's own" (the API passes the set its token allows; `partnership.id` is then unused).
+ * `options.group`: a comparison group chosen on the profile page.
+ */
+export async function loadAreaProfile(
+  db: Executor,
+  partnership: { id: string | null; areaCode: string },
+  options: { catalogue?: readonly IndicatorRow[]; group?: ComparisonGroupChoice | null } = {},
+): Promise<AreaProfile> {
+  const group = options.group ?? null;
+  // The catalogue does not depend on the area: read beside it, off the profile's critical path.
+  const [area, catalogueRows] = await Promise.all([
+    findAreaByCode(db, partnership.areaCode),
+    options.catalogue ?? listIndicators(db, partnership.id),
+  ]);
+  if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
+  const [all, references, neighbourRows] = await Promise.all([
+    valuesForArea(db, area.id),
+    referenceAreas(db, area),
+    neighboursOf(db, area.id, "border"),
+  ]);
+  // PGlite runs each read on the main thread and resolves it as a microtask: without a turn
+  // between the stages a whole profile would hold the event loop as one block.
+  await yieldToEventLoop();
+  const bordering = neighbourRows.map((n) => n.area).filter((n) => n.type === area.type);
+  // Only the national catalogue and this partnership's own indicators: never another partnership's local data.
+  const catalogue = new Map(catalogueRows.map((row) => [row.slug, row]));
+  const bySlug = new Map<string, ObservationValue[]>();
+  for (const value of all) {
+    if (value.breakdownId !== 0 || !catalogue.has(value.indicatorSlug)) continue;
+    bySlug.set(value.indicatorSlug, [...(bySlug.get(value.indicatorSlug) ?? []), value]);
+  }
+  // Each indicator's latest period; then the area's ranks stored at import (one row per
+  // indicator) and the values of the named areas (references, neighbours, group members) for
+  // all indicators in one query each. Every peer's value (~40 × ~340 rows) is read only for
+  // pairs without a stored rank (data loaded before ranks were stored; areas not ranked).
+  const pairs = [...bySlug].flatMap(([slug, values]) => {
+    const period = latestValue(values).observation?.periodCode;
+    return period ? [{ indicatorSlug: slug, periodCode: period }] : [];
+  });
+  const named = [
+    ...new Set([
+      ...references.map((r) => r.area.id),
+      ...bordering.map((b) => b.id),
+      ...(group?.members ?? []).map((m) => m.id),
+    ]),
+  ];
+  const [ranks, namedValues] = await Promise.all([
+    hasStoredRanks(area) ? peerRanksOf(db, area.id, pairs) : Promise.resolve(new Map<string, PeerRankCounts>()),
+    named.length ? valuesForPairs(db, { pairs, areaIds: named }) : Promise.resolve([]),
+  ]);
+  const unranked = pairs.filter((p) => !ranks.has(p.indicatorSlug));
+  const peerValues = unranked.length
+    ? await valuesForPairs(db, {
+        pairs: unranked,
+        areaType: area.type,
+        ...(area.nation ? { nation: area.nation } : {}),
+      })
+    : [];
+  await yieldToEventLoop();
+  const fetched = { ranks, peers: groupBySlug(peerValues), named: groupBySlug(namedValues) };
+  const indicators: IndicatorProfile[] = [];
+  for (const [slug, values] of bySlug)
+    indicators.push(indicatorProfile(area, catalogue.get(slug)!, values, references, bordering, fetched, group));
+  indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
+
+  const smallAreas: SmallAreaPanel[] = [];
+  const decileIndicators = DECILE_INDICATORS.map((slug) => catalogue.get(slug)).filter((row): row is IndicatorRow =>
+    Boolean(row?.areaTypes.includes("lsoa")),
+  );
+  if (decileIndicators.length) {
+    const small = await childrenOfType(db, area, "lsoa");
+    if (small.length) {
+      await yieldToEventLoop();
+      const [topology, panels] = await Promise.all([
+        findBoundary(db, area.id, "lsoa"),
+        smallAreaPanels(db, small, decileIndicators, catalogue),
+      ]);
+      for (const panel of panels) smallAreas.push({ ...panel, topology });
+    }
+  }
+  const notes: string[] = [];
+  if (indicators.some((i) => i.references.some((r) => r.relation === "nation" && !r.value)))
+    notes.push(
+      "Where no national figure has been imported, the area is compared by its quintile among areas of the same type; nation and region totals are calculated at import only when the file has every local authority's figure, and never on request.",
+    );
+  return { area, indicators, smallAreas, notes };
+}

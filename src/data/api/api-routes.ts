@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import fastifyRateLimit from "@fastify/rate-limit";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { csvDownload, toCsv } from "../../kernel/http/csv.ts";
+import { parseParams } from "../../kernel/http/params.ts";
+import { endpoints } from "./endpoints.ts";
+import { OPENAPI_PATH, openApiDocument } from "./openapi.ts";
+import { BASE } from "./present.ts";
+import { actorFromBearer } from "./token-service.ts";
+
+export interface ApiDeps {
+  /** From the access domain (through app.ts): the user behind a token, null if not active. */
+  loadActor: (userId: string) => Promise<Actor | null>;
+}
+
+/** Query strings: every problem named by its parameter, unknown parameters included (typos). */
+export function parseQuery<S extends z.ZodObject>(schema: S, query: unknown): z.output<S> {
+  const result = schema.safeParse(query ?? {});
+  if (result.success) return result.data;
+  const fields = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ field: key, message: "is not a parameter of this endpoint" }))
+      : [{ field: issue.path.map(String).join(".") || "query", message: issue.message }],
+  );
+  throw AppError.validation(fields, `The query string is not valid: ${fields.map((f) => f.field).join(", ")}`);
+}
+
+/** JSON errors only, never HTML and never a stack trace. */
+function sendError(request: FastifyRequest, reply: FastifyReply, error: FastifyError | AppError) {
+  let appError: AppError;
+  if (error instanceof AppError) appError = error;
+  else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    appError = new AppError("BAD_REQUEST", "The request could not be read");
+  else {
+    request.log.error({ err: error }, "unhandled API error");
+    appError = new AppError("INTERNAL", "Sorry, there is a problem with the service");
+  }
+  if (appError.code === "UNAUTHENTICATED") reply.header("www-authenticate", 'Bearer realm="api"');
+  return reply
+    .code(appError.status)
+    .header("cache-control", "no-store")
+    .send({ error: { code: appError.code, message: appError.message, fields: appError.details.fieldErrors ?? [] } });
+}
+
+/**
+ * CSV when the Accept header prefers text/csv to JSON (by q-value; on a tie, the one listed
+ * first). No header, or only JSON or wildcards, gives JSON.
+ */
+export function wantsCsv(accept: string | undefined): boolean {
+  let csv = { q: 0, at: Number.POSITIVE_INFINITY };
+  let json = { q: 0, at: Number.POSITIVE_INFINITY };
+  (accept ?? "").split(",").forEach((part, at) => {
+    const [type = "", ...params] = part.trim().toLowerCase().split(";");
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) return;
+    if (type.trim() === "text/csv" && q > csv.q) csv = { q, at };
+    if (["application/json", "application/*", "*/*"].includes(type.trim()) && q > json.q) json = { q, at };
+  });
+  return csv.q > json.q || (csv.q > 0 && csv.q === json.q && csv.at < json.at);
+}
+
+/** Rate-limit key: the token (hashed, never kept in clear) or, without one, the caller's address. */
+function callerKey(request: FastifyRequest): string {
+  const auth = request.headers.authorization;
+  return auth ? `token:${createHash("sha256").update(auth).digest("base64url")}` : `ip:${request.ip}`;
+}
+
+export function registerApiRoutes(app: FastifyInstance, { db, config }: AppContext, deps: ApiDeps): void {
+  app.register(
+    async (api) => {
+      api.setErrorHandler((error: FastifyError | AppError, request, reply) => sendError(request, reply, error));
+      api.setNotFoundHandler((request, reply) =>
+        sendError(request, reply, AppError.notFound("No such API endpoint: see /api/v1/openapi.json")),
+      );
+      await api.register(fastifyRateLimit, {
+        max: config.apiRateLimitPerMinute,
+        timeWindow: "1 minute",
+        keyGenerator: callerKey,
+        errorResponseBuilder: (_request, context) =>
+          new AppError(
+            "RATE_LIMITED",
+            `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+          ),
+      });
+      // Open data for other sites' dashboards: any origin may read; a token goes in the Authorization header, never a cookie.
+      api.addHook("onSend", async (_request, reply, payload) => {
+        reply.header("access-control-allow-origin", "*");
+        reply.header(
+          "access-control-expose-headers",
+          "Link, Content-Disposition, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset",
+        );
+        return payload;
+      });
+      api.options("/*", { config: { csrf: false } }, async (_request, reply) =>
+        reply
+          .code(204)
+          .header("access-control-allow-methods", "GET, OPTIONS")
+          .header("access-control-allow-headers", "Authorization, Accept")
+          .header("access-control-max-age", "600")
+          .send(),
+      );
+      // Read-only: anything but GET is refused as such, not as a missing CSRF token.
+      api.route({
+        method: ["POST", "PUT", "PATCH", "DELETE"],
+        url: "/*",
+        config: { csrf: false },
+        handler: async (_request, reply) => {
+          reply.header("allow", "GET, OPTIONS");
+          throw new AppError("METHOD_NOT_ALLOWED", "The API is read-only: use GET");
+        },
+      });
+
+      for (const endpoint of endpoints) {
+        // Bearer tokens, not cookies, authenticate here: these GETs change nothing, and no CSRF applies.
+        api.get(endpoint.path.slice(BASE.length), { config: { csrf: false } }, async (request, reply) => {
+          const params = endpoint.params ? parseParams(endpoint.params, request.params) : {};
+          const query = parseQuery(endpoint.query, request.query);
+          const actor = await actorFromBearer(db, request.headers.authorization, deps.loadActor);
+          const body = await endpoint.handle({ db, actor, params: params as Record<string, string>, query });
+          reply.header("vary", "Authorization, Accept");
+          reply.header("cache-control", actor ? "private, no-store" : "public, max-age=60");
+          if (wantsCsv(request.headers.accept)) {
+            const table = endpoint.csv(body as never);
+            const download = csvDownload(table.fileName, toCsv(table.header, table.rows));
+            return reply
+              .headers({ ...download.headers, "cache-control": actor ? "private, no-store" : "public, max-age=60" })
+              .send(download.body);
+          }
+          return reply.send(body);
+        });
+      }
+
+      api.get(OPENAPI_PATH.slice(BASE.length), { config: { csrf: false } }, async (_request, reply) =>
+        reply.header("cache-control", "public, max-age=300").send(openApiDocument()),
+      );
+    },
+    { prefix: BASE },
+  );
+}

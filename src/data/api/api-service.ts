@@ -1,0 +1,171 @@
+/** The API's reads: authorize each indicator, then shape store rows into the documented objects. */
+import type { z } from "zod";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import { loadAreaProfile } from "../analyses/index.ts";
+import { findAreaByCode, parentsOf } from "../geography/index.ts";
+import { findIndicator, type IndicatorRow } from "../indicators/index.ts";
+import { accessOf, authorizeIndicator, readable } from "./access.ts";
+import { areaOut, areaRef, BASE, flagsOf, indicatorOut, measuresOf, pageLinks, periodOf, sourceOf } from "./present.ts";
+import { listAllIndicators, listAreasPage, listDataPage, periodsByCode } from "./repository.ts";
+import type { areasQuery, dataQuery } from "./schemas.ts";
+
+async function parentId(db: Executor, code: string | undefined): Promise<number | undefined> {
+  if (code === undefined) return undefined;
+  const area = await findAreaByCode(db, code);
+  if (!area) throw AppError.validation([{ field: "parent", message: `no area has the code ${code}` }]);
+  return area.id;
+}
+
+export async function listAreas(db: Executor, query: z.output<typeof areasQuery>) {
+  const found = await listAreasPage(db, {
+    type: query.type,
+    nation: query.nation,
+    parentId: await parentId(db, query.parent),
+    after: query.after,
+    limit: query.pageSize + 1,
+  });
+  const page = found.slice(0, query.pageSize);
+  const next = found.length > query.pageSize ? page.at(-1)!.code : null;
+  return { data: page.map(areaOut), page: pageLinks(`${BASE}/areas`, query, query.pageSize, next) };
+}
+
+export async function getArea(db: Executor, code: string) {
+  const area = await findAreaByCode(db, code);
+  if (!area) throw AppError.notFound(`No area has the code ${code}`);
+  const parents = await parentsOf(db, area.id);
+  return { ...areaOut(area), parents: parents.map((p) => ({ relation: p.relation, area: areaRef(p.area) })) };
+}
+
+export async function listIndicatorsFor(db: Executor, actor: Actor | null) {
+  return { data: (await readable(db, actor, await listAllIndicators(db))).map(indicatorOut) };
+}
+
+async function loadIndicator(db: Executor, actor: Actor | null, id: string): Promise<IndicatorRow> {
+  const indicator = await findIndicator(db, id);
+  if (!indicator) throw AppError.notFound("No such indicator");
+  await authorizeIndicator(db, actor, indicator);
+  return indicator;
+}
+
+export async function getIndicator(db: Executor, actor: Actor | null, id: string) {
+  return indicatorOut(await loadIndicator(db, actor, id));
+}
+
+export async function indicatorData(db: Executor, actor: Actor | null, id: string, query: z.output<typeof dataQuery>) {
+  const indicator = await loadIndicator(db, actor, id);
+  let periodId: number | undefined;
+  if (query.period !== undefined) {
+    const period = (await periodsByCode(db, [query.period])).get(query.period);
+    if (!period)
+      throw AppError.validation([
+        { field: "period", message: `no period has the code ${query.period}; see the indicator's periods` },
+      ]);
+    periodId = period.id;
+  }
+  const parent = await parentId(db, query.parent);
+  // The catalogue keeps each indicator's area types: no values of a type it lacks (no scan to find that out),
+  // and no filter needed when it has only that type.
+  const noneOfType = query.areaType !== undefined && !indicator.areaTypes.includes(query.areaType);
+  const areaType = query.areaType !== undefined && indicator.areaTypes.length > 1 ? query.areaType : undefined;
+  const [p, b, a] = query.after ? query.after.split(".").map(Number) : [];
+  const found = noneOfType
+    ? []
+    : await listDataPage(db, {
+        indicatorId: indicator.id,
+        periodId,
+        areaType,
+        parentId: parent,
+        allBreakdowns: query.breakdown === "all",
+        after: query.after ? { periodId: p!, breakdownId: b!, areaId: a! } : undefined,
+        limit: query.pageSize + 1,
+      });
+  const rows = found.slice(0, query.pageSize);
+  const last = rows.at(-1);
+  const next = found.length > query.pageSize && last ? `${last.periodId}.${last.breakdownId}.${last.areaId}` : null;
+  const source = sourceOf(indicator);
+  return {
+    indicator: { id: indicator.slug, title: indicator.title, unit: indicator.unit, access: accessOf(indicator) },
+    data: rows.map((row) => ({
+      area: { code: row.areaCode, name: row.areaName, type: row.areaType },
+      period: { code: row.periodCode, label: row.periodLabel, start: row.periodStart, end: row.periodEnd },
+      breakdown:
+        row.breakdownDimension === null ? null : { dimension: row.breakdownDimension, value: row.breakdownValue ?? "" },
+      ...measuresOf(row),
+      source,
+    })),
+    page: pageLinks(`${BASE}/indicators/${indicator.slug}/data`, query, query.pageSize, next),
+  };
+}
+
+/** The area profile page's figures, for the indicators the reader may see. */
+export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
+  // Both reads at once: one round trip fewer before the profile's own reads.
+  const [area, indicators] = await Promise.all([findAreaByCode(db, code), listAllIndicators(db)]);
+  if (!area) throw AppError.notFound(`No area has the code ${code}`);
+  const catalogue = await readable(db, actor, indicators);
+  const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
+  const codes = [
+    ...profile.indicators.flatMap((p) =>
+      [...p.values, ...p.references.flatMap((r) => (r.value ? [r.value] : []))].map((v) => v.periodCode),
+    ),
+    ...profile.smallAreas.map((panel) => panel.periodCode),
+  ];
+  const periods = await periodsByCode(db, codes);
+  const point = (v: (typeof profile.indicators)[number]["values"][number] | null) =>
+    v ? { period: periodOf(periods.get(v.periodCode), v.periodCode), ...measuresOf(v) } : null;
+  return {
+    area: areaOut(area),
+    indicators: profile.indicators.map((p) => {
+      const full = indicatorOut(p.indicator);
+      return {
+        indicator: {
+          id: full.id,
+          title: full.title,
+          unit: full.unit,
+          polarity: full.polarity,
+          access: full.access,
+          source: full.source,
+        },
+        latest: point(p.latest.observation),
+        newestPeriod: point(p.latest.newestPeriod),
+        values: p.values.map((v) => point(v)!),
+        trend: {
+          sinceFirst: p.trend.sinceFirst,
+          sincePrevious: p.trend.sincePrevious,
+          provisional: p.trend.provisional,
+        },
+        rank: p.rank,
+        comparisons: p.references.map((r) => ({
+          relation: r.relation,
+          area: areaRef(r.area),
+          period: r.value ? periodOf(periods.get(r.value.periodCode), r.value.periodCode) : null,
+          value: r.value ? (r.value.value === null ? null : Number(r.value.value)) : null,
+          flags: r.value ? flagsOf(r.value.flags) : null,
+          result: r.benchmark.result,
+          method: r.benchmark.method,
+          note: r.benchmark.note,
+        })),
+        benchmark: { result: p.benchmark.result, method: p.benchmark.method, note: p.benchmark.note },
+      };
+    }),
+    smallAreas: profile.smallAreas.map((panel) => {
+      const full = indicatorOut(panel.indicator);
+      return {
+        indicator: { id: full.id, title: full.title, access: full.access, source: full.source },
+        period: periodOf(periods.get(panel.periodCode), panel.periodCode),
+        distribution: panel.distribution,
+        childrenPeriod: panel.populationPeriod,
+        areas: panel.rows.map((row) => ({
+          code: row.code,
+          name: row.name,
+          decile: row.decile === null ? null : Number(row.decile),
+          flags: flagsOf(row.flags),
+          children: row.children === null ? null : Number(row.children),
+        })),
+      };
+    }),
+    notes: profile.notes,
+  };
+}

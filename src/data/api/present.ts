@@ -1,0 +1,98 @@
+/** Store rows → API objects. Values stay null when missing or suppressed: never 0. */
+import { type AreaRow, type AreaType, areaTypeLabels } from "../geography/index.ts";
+import { FLAG, type IndicatorRow, type PeriodRow } from "../indicators/index.ts";
+import { accessOf } from "./access.ts";
+
+export const BASE = "/api/v1";
+
+export function flagsOf(flags: number) {
+  return {
+    provisional: (flags & FLAG.provisional) !== 0,
+    suppressed: (flags & FLAG.suppressed) !== 0,
+    estimated: (flags & FLAG.estimated) !== 0,
+    revised: (flags & FLAG.revised) !== 0,
+    missing: (flags & FLAG.missing) !== 0,
+    calculated: (flags & FLAG.derived) !== 0,
+  };
+}
+
+export function sourceOf(indicator: IndicatorRow) {
+  return {
+    publisher: indicator.publisher,
+    dataset: indicator.dataset,
+    url: indicator.sourceUrl,
+    licence: indicator.licence,
+    releaseDate: indicator.releaseDate,
+    nextReleaseDate: indicator.nextReleaseDate,
+  };
+}
+
+export function periodOf(row: Pick<PeriodRow, "code" | "label" | "startDate" | "endDate"> | undefined, code: string) {
+  return row
+    ? { code: row.code, label: row.label, start: row.startDate, end: row.endDate }
+    : { code, label: code, start: "", end: "" };
+}
+
+export function areaRef(area: Pick<AreaRow, "code" | "name" | "type">) {
+  return { code: area.code, name: area.name, type: area.type };
+}
+
+export function areaOut(area: AreaRow) {
+  return {
+    ...areaRef(area),
+    typeLabel: areaTypeLabels[area.type as AreaType] ?? area.type,
+    nation: area.nation,
+    upperTier: area.upperTier,
+    lowerTier: area.lowerTier,
+    startYear: area.startYear === null ? null : Number(area.startYear),
+    endYear: area.endYear === null ? null : Number(area.endYear),
+    links: { self: `${BASE}/areas/${area.code}`, profile: `${BASE}/areas/${area.code}/profile` },
+  };
+}
+
+export function indicatorOut(indicator: IndicatorRow) {
+  return {
+    id: indicator.slug,
+    title: indicator.title,
+    definition: indicator.definition,
+    unit: indicator.unit,
+    ratePer: indicator.ratePer,
+    polarity: indicator.polarity,
+    access: accessOf(indicator),
+    disclosureRule: indicator.disclosureRule,
+    source: sourceOf(indicator),
+    tags: (indicator.tags ?? {}) as Record<string, unknown>,
+    areaTypes: indicator.areaTypes,
+    periods: indicator.periodCodes,
+    links: { self: `${BASE}/indicators/${indicator.slug}`, data: `${BASE}/indicators/${indicator.slug}/data` },
+  };
+}
+
+export function measuresOf(row: {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  flags: number;
+}) {
+  const n = (v: number | null) => (v === null ? null : Number(v));
+  return {
+    value: n(row.value),
+    numerator: n(row.numerator),
+    denominator: n(row.denominator),
+    ciLower: n(row.ciLower),
+    ciUpper: n(row.ciUpper),
+    flags: flagsOf(Number(row.flags)),
+  };
+}
+
+/** The next page's link: the same query with the cursor moved on (null on the last page). */
+export function pageLinks(path: string, query: Record<string, unknown>, size: number, nextCursor: string | null) {
+  if (nextCursor === null) return { size, next: null };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && key !== "after") params.set(key, String(value));
+  params.set("after", nextCursor);
+  return { size, next: `${path}?${params}` };
+}

@@ -1,0 +1,59 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../kernel/db/database.ts";
+import { apiTokens } from "./tables.ts";
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export async function insertToken(db: Executor, values: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export function listTokensOfUser(db: Executor, userId: string): Promise<ApiTokenRow[]> {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
+}
+
+/** A token of this user only: someone else's token id is simply not found. */
+export async function findTokenOfUser(db: Executor, userId: string, id: string): Promise<ApiTokenRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)))
+    .limit(1);
+  return row;
+}
+
+export async function findTokenByHash(db: Executor, tokenHash: string): Promise<ApiTokenRow | undefined> {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).limit(1);
+  return row;
+}
+
+export async function markRevoked(db: Executor, id: string): Promise<ApiTokenRow | undefined> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning();
+  return row;
+}
+
+/** Records use at most every few minutes, so API reads do not each turn into a write. */
+export async function touchToken(db: Executor, id: string): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '5 minutes')`,
+      ),
+    );
+}
+
+export async function countActiveTokens(db: Executor, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), sql`${apiTokens.expiresAt} > now()`));
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,317 @@
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { chunks, inTimedChunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { driverOf } from "../../kernel/db/copy.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { areaBoundaries, areaCodeChanges, areaNameAliases, areaNeighbours, areaParents, areas } from "./tables.ts";
+
+export type AreaRow = typeof areas.$inferSelect;
+
+export interface AreaInput {
+  code: string;
+  name: string;
+  type: string;
+  nation: string | null;
+  upperTier: boolean;
+  lowerTier: boolean;
+  startYear: number | null;
+  endYear: number | null;
+}
+
+function rows<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/** Inserts areas in timed chunks through unnest; `onConflict` decides what happens to known codes. */
+async function writeAreas(db: Executor, input: readonly AreaInput[], onConflict: SQL): Promise<number> {
+  let written = 0;
+  await inTimedChunks(
+    input.length,
+    async (start, end) => {
+      const part = input.slice(start, end);
+      const result = await db.execute(sql`
+      insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year)
+      select * from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
+        ${pgArray(part.map((a) => a.type))}::text[], ${pgArray(part.map((a) => a.nation))}::text[],
+        ${pgArray(part.map((a) => a.upperTier))}::bool[], ${pgArray(part.map((a) => a.lowerTier))}::bool[],
+        ${pgArray(part.map((a) => a.startYear))}::smallint[], ${pgArray(part.map((a) => a.endYear))}::smallint[])
+      ${onConflict}
+      returning 1`);
+      written += rows(result).length;
+    },
+    { ownThread: driverOf(db) !== "postgres" },
+  );
+  return written;
+}
+
+/** Inserts or updates areas by code; tier flags only ever get added (a unitary is both). */
+export function upsertAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
+  return writeAreas(
+    db,
+    input,
+    sql`on conflict (code) do update set name = excluded.name, type = excluded.type, nation = excluded.nation,
+        upper_tier = areas.upper_tier or excluded.upper_tier, lower_tier = areas.lower_tier or excluded.lower_tier,
+        start_year = coalesce(excluded.start_year, areas.start_year), end_year = coalesce(excluded.end_year, areas.end_year),
+        updated_at = now()`,
+  );
+}
+
+/** Adds areas only where the code is not known yet (lookups must not rename areas). */
+export function insertMissingAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
+  return writeAreas(db, input, sql`on conflict (code) do nothing`);
+}
+
+export interface ParentLink {
+  child: string;
+  parent: string;
+  relation: string;
+}
+
+/** Replaces each child's parent of the given relation (a re-import moves areas cleanly). */
+export async function linkParents(db: Executor, links: readonly ParentLink[]): Promise<number> {
+  let written = 0;
+  for (const part of chunks(links, 1500)) {
+    const children = pgArray(part.map((l) => l.child));
+    const parents = pgArray(part.map((l) => l.parent));
+    const relations = pgArray(part.map((l) => l.relation));
+    for (const relation of new Set(part.map((l) => l.relation))) {
+      const codes = pgArray(part.filter((l) => l.relation === relation).map((l) => l.child));
+      await db.execute(sql`
+        delete from area_parents where relation = ${relation} and child_id in (select id from areas where code = any(${codes}::text[]))`);
+    }
+    const result = await db.execute(sql`
+      insert into area_parents (child_id, parent_id, relation)
+      select c.id, p.id, t.relation from unnest(${children}::text[], ${parents}::text[], ${relations}::text[]) t(child, parent, relation)
+      join areas c on c.code = t.child join areas p on p.code = t.parent
+      on conflict do nothing returning 1`);
+    written += rows(result).length;
+    await yieldToEventLoop();
+  }
+  return written;
+}
+
+/** code → id for the given codes (all areas when codes is omitted). */
+export async function areaIdsByCode(db: Executor, codes?: readonly string[]): Promise<Map<string, number>> {
+  if (!codes)
+    return new Map((await db.select({ id: areas.id, code: areas.code }).from(areas)).map((row) => [row.code, row.id]));
+  const found = new Map<string, number>();
+  // In timed slices, so a 35,000-code lookup never holds PGlite (and the event loop) for long.
+  const unique = [...new Set(codes)];
+  await inTimedChunks(
+    unique.length,
+    async (start, end) => {
+      const list = await db
+        .select({ id: areas.id, code: areas.code })
+        .from(areas)
+        .where(sql`${areas.code} = any(${pgArray(unique.slice(start, end))}::text[])`);
+      for (const row of list) found.set(row.code, row.id);
+    },
+    { initial: 2000, ownThread: driverOf(db) !== "postgres" },
+  );
+  return found;
+}
+
+export async function findAreaByCode(db: Executor, code: string): Promise<AreaRow | undefined> {
+  const [row] = await db.select().from(areas).where(eq(areas.code, code)).limit(1);
+  return row;
+}
+
+export async function findAreaById(db: Executor, id: number): Promise<AreaRow | undefined> {
+  const [row] = await db.select().from(areas).where(eq(areas.id, id)).limit(1);
+  return row;
+}
+
+export function listAreasOfType(db: Executor, type: string, nation?: string): Promise<AreaRow[]> {
+  const where = nation ? and(eq(areas.type, type), eq(areas.nation, nation)) : eq(areas.type, type);
+  return db.select().from(areas).where(where).orderBy(asc(areas.name));
+}
+
+/** Areas of `type` under `parentId`, through any chain of parent links (recursive). */
+export async function descendantsOfType(db: Executor, parentId: number, type: string): Promise<AreaRow[]> {
+  const result = await db.execute(sql`
+    with recursive tree(id) as (
+      select ${parentId}::int
+      union
+      select ap.child_id from area_parents ap join tree on ap.parent_id = tree.id
+    )
+    select a.id, a.code, a.name, a.type, a.nation, a.upper_tier as "upperTier", a.lower_tier as "lowerTier",
+      a.start_year as "startYear", a.end_year as "endYear", a.updated_at as "updatedAt"
+    from areas a join tree on tree.id = a.id where a.type = ${type} and a.id <> ${parentId} order by a.name`);
+  return rows<AreaRow>(result);
+}
+
+export interface ParentOfArea {
+  relation: string;
+  area: AreaRow;
+}
+
+export async function parentsOf(db: Executor, areaId: number): Promise<ParentOfArea[]> {
+  const list = await db
+    .select({ relation: areaParents.relation, area: areas })
+    .from(areaParents)
+    .innerJoin(areas, eq(areas.id, areaParents.parentId))
+    .where(eq(areaParents.childId, areaId))
+    .orderBy(asc(areaParents.relation));
+  return list;
+}
+
+export async function insertCodeChanges(
+  db: Executor,
+  changes: readonly (typeof areaCodeChanges.$inferInsert)[],
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const inserted = await db
+    .insert(areaCodeChanges)
+    .values([...changes])
+    .onConflictDoNothing()
+    .returning({ id: areaCodeChanges.id });
+  return inserted.length;
+}
+
+export function listCodeChanges(db: Executor): Promise<(typeof areaCodeChanges.$inferSelect)[]> {
+  return db.select().from(areaCodeChanges).orderBy(asc(areaCodeChanges.startYear), asc(areaCodeChanges.oldCode));
+}
+
+/** Sets end_year on areas whose code stopped being used, where the geography did not say. */
+export async function closeAreas(db: Executor, ends: readonly { code: string; endYear: number }[]): Promise<void> {
+  if (ends.length === 0) return;
+  await db.execute(sql`
+    update areas a set end_year = t.end_year from unnest(${pgArray(ends.map((e) => e.code))}::text[], ${pgArray(ends.map((e) => e.endYear))}::smallint[]) t(code, end_year)
+    where a.code = t.code and a.end_year is null`);
+}
+
+export async function upsertBoundary(
+  db: Executor,
+  areaId: number,
+  layer: string,
+  value: unknown,
+  source: string,
+): Promise<void> {
+  const topology = typeof value === "string" ? value : JSON.stringify(value);
+  await db
+    .insert(areaBoundaries)
+    .values({ areaId, layer, topology, source })
+    .onConflictDoUpdate({
+      target: [areaBoundaries.areaId, areaBoundaries.layer],
+      set: { topology, source, updatedAt: new Date() },
+    });
+}
+
+/** The stored TopoJSON text (send it as is, or JSON.parse it to draw). */
+export async function findBoundary(db: Executor, areaId: number, layer: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ topology: areaBoundaries.topology })
+    .from(areaBoundaries)
+    .where(and(eq(areaBoundaries.areaId, areaId), eq(areaBoundaries.layer, layer)));
+  return row?.topology;
+}
+
+export async function insertAliases(
+  db: Executor,
+  aliases: readonly (typeof areaNameAliases.$inferInsert)[],
+): Promise<number> {
+  if (aliases.length === 0) return 0;
+  const inserted = await db
+    .insert(areaNameAliases)
+    .values([...aliases])
+    .onConflictDoNothing()
+    .returning({ id: areaNameAliases.id });
+  return inserted.length;
+}
+
+export function listAliases(db: Executor) {
+  return db
+    .select({ normalisedName: areaNameAliases.normalisedName, areaId: areaNameAliases.areaId })
+    .from(areaNameAliases);
+}
+
+export async function replaceNeighbours(
+  db: Executor,
+  areaIds: readonly number[],
+  links: readonly (typeof areaNeighbours.$inferInsert)[],
+): Promise<number> {
+  if (areaIds.length > 0) await db.delete(areaNeighbours).where(inArray(areaNeighbours.areaId, [...areaIds]));
+  let written = 0;
+  for (const part of chunks(links, 2000)) {
+    written += (
+      await db.insert(areaNeighbours).values(part).onConflictDoNothing().returning({ id: areaNeighbours.areaId })
+    ).length;
+  }
+  return written;
+}
+
+export async function neighboursOf(db: Executor, areaId: number, kind?: string) {
+  const where = kind
+    ? and(eq(areaNeighbours.areaId, areaId), eq(areaNeighbours.kind, kind))
+    : eq(areaNeighbours.areaId, areaId);
+  return db
+    .select({ kind: areaNeighbours.kind, rank: areaNeighbours.rank, area: areas })
+    .from(areaNeighbours)
+    .innerJoin(areas, eq(areas.id, areaNeighbours.neighbourId))
+    .where(where)
+    .orderBy(asc(areaNeighbours.kind), asc(areaNeighbours.rank));
+}
+
+/** Everything name matching needs, in one read. */
+export async function areasForMatching(db: Executor, types: readonly string[]) {
+  return db
+    .select({
+      id: areas.id,
+      code: areas.code,
+      name: areas.name,
+      type: areas.type,
+      startYear: areas.startYear,
+      endYear: areas.endYear,
+    })
+    .from(areas)
+    .where(inArray(areas.type, [...types]));
+}
+
+/** area id → type, for the given ids. */
+export async function listAreaTypes(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  const unique = [...new Set(ids)];
+  await inTimedChunks(
+    unique.length,
+    async (start, end) => {
+      const list = await db
+        .select({ id: areas.id, type: areas.type })
+        .from(areas)
+        .where(sql`${areas.id} = any(${pgArray(unique.slice(start, end))}::int[])`);
+      for (const row of list) found.set(row.id, row.type);
+    },
+    { initial: 2000, ownThread: driverOf(db) !== "postgres" },
+  );
+  return found;
+}
+
+/** Codes of the parents (of one relation) shared by every one of the given children. */
+export async function commonParentCodes(
+  db: Executor,
+  childCodes: readonly string[],
+  relation: string,
+): Promise<string[]> {
+  if (childCodes.length === 0) return [];
+  const result = await db.execute(sql`
+    select p.code from area_parents ap join areas c on c.id = ap.child_id join areas p on p.id = ap.parent_id
+    where c.code = any(${pgArray([...childCodes])}::text[]) and ap.relation = ${relation}
+    group by p.code having count(*) = ${childCodes.length}`);
+  return rows<{ code: string }>(result).map((row) => row.code);
+}
+
+/**
+ * Areas of `type` linked directly to `parentId` (one index range on area_parents_parent_idx):
+ * LSOAs and data zones link straight to their authority, so profiles need no recursive walk.
+ */
+export async function childrenOfType(
+  db: Executor,
+  parent: { id: number; type: string },
+  type: string,
+): Promise<AreaRow[]> {
+  return db
+    .select({ area: areas })
+    .from(areaParents)
+    .innerJoin(areas, eq(areas.id, areaParents.childId))
+    .where(and(eq(areaParents.parentId, parent.id), eq(areaParents.relation, parent.type), eq(areas.type, type)))
+    .orderBy(asc(areas.name))
+    .then((rows) => rows.map((row) => row.area));
+}

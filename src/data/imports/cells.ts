@@ -1,0 +1,60 @@
+import { FLAG } from "../indicators/index.ts";
+
+/**
+ * Reads one cell as a number. Markers used by UK statistical publishers become NULL with a
+ * flag: suppressed ("*", "[c]", "c", "~") or missing ("", "NA", "..", "-", ":", "[x]", "[z]").
+ * They are never read as zero.
+ */
+export type Cell = { ok: true; value: number | null; flags: number } | { ok: false; message: string };
+
+const SUPPRESSED = new Set(["*", "[c]", "c", "~", "[low]", "**", "[u]"]);
+const MISSING = new Set(["", "na", "n/a", "..", ".", "-", "–", ":", "[x]", "x", "[z]", "z", "null", "#n/a"]);
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+export function readNumberCell(raw: string | undefined): Cell {
+  // Fast path for the common case: a plain number exactly as written.
+  if (raw !== undefined && NUMBER.test(raw)) return { ok: true, value: Number(raw), flags: 0 };
+  const text = (raw ?? "").trim();
+  const lower = text.toLowerCase();
+  if (MISSING.has(lower)) return { ok: true, value: null, flags: FLAG.missing };
+  if (SUPPRESSED.has(lower)) return { ok: true, value: null, flags: FLAG.suppressed };
+  // Thousands separators ("6,070") and a trailing percent sign are common in exports.
+  const cleaned = text.replace(/(\d),(?=\d{3}\b)/g, "$1").replace(/%$/, "");
+  if (!NUMBER.test(cleaned))
+    return {
+      ok: false,
+      message: `"${text.slice(0, 40)}" is not a number or a known missing-value marker (NA, *, .., [c])`,
+    };
+  return { ok: true, value: Number(cleaned), flags: 0 };
+}
+
+/** "2021/22 (p)" → provisional; "(r)" → revised; "(e)" → estimated. */
+export function periodMarkers(label: string): { text: string; flags: number } {
+  let flags = 0;
+  const text = label
+    .replace(/\s*\((p|provisional)\)\s*$/i, () => {
+      flags |= FLAG.provisional;
+      return "";
+    })
+    .replace(/\s*\((r|revised)\)\s*$/i, () => {
+      flags |= FLAG.revised;
+      return "";
+    })
+    .replace(/\s*\((e|estimated?)\)\s*$/i, () => {
+      flags |= FLAG.estimated;
+      return "";
+    })
+    .trim();
+  return { text, flags };
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}

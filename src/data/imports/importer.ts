@@ -1,0 +1,62 @@
+import type { z } from "zod";
+import type { AuditContext } from "../../kernel/audit/audit.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import type { ImportReport, IssueList } from "./report.ts";
+import type { SourceFile } from "./source-file.ts";
+
+/** Matches src/cli/progress.ts without importing the CLI. */
+export interface ProgressSink {
+  start(total: number, label: string): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+export interface PrepareContext {
+  db: Executor;
+  file: SourceFile;
+  issues: IssueList;
+  audit: AuditContext;
+  partnershipId: string | null;
+}
+
+export interface WriteContext {
+  batchId: number;
+  audit: AuditContext;
+  progress: ProgressSink | undefined;
+}
+
+export interface WriteOutcome {
+  valuesWritten: number;
+  valuesReplaced: number;
+  counts?: Record<string, number>;
+}
+
+/** The result of parse + validate: the report so far, and how to write it. */
+export interface Prepared {
+  report: Partial<ImportReport>;
+  /** Number of steps write() reports progress against (values, areas…). */
+  total: number;
+  write(tx: Executor, context: WriteContext): Promise<WriteOutcome>;
+}
+
+export interface Importer<Options = unknown> {
+  kind: string;
+  label: string;
+  /**
+   * national: reference data (geography) loaded by platform administrators only.
+   * official: published national statistics (IoD, SIMD) that a partnership's editor may upload
+   * as downloaded; they go to the shared national store, may add values but may not change
+   * stored ones (a revised release is an administrator's job).
+   * partnership: the partnership's own data, private to it.
+   */
+  scope: "national" | "official" | "partnership";
+  optionsSchema: z.ZodType<Options>;
+  prepare(context: PrepareContext, options: Options): Promise<Prepared>;
+}
+
+/** Helper so each importer file keeps its option type. */
+export function defineImporter<S extends z.ZodType>(
+  importer: Importer<z.output<S>> & { optionsSchema: S },
+): Importer<z.output<S>> {
+  return importer;
+}

@@ -1,0 +1,88 @@
+/** What every import returns, dry run or not: enough for the CLI and the preview page. */
+export interface ImportIssue {
+  file: string;
+  row?: number | undefined;
+  column?: string | undefined;
+  message: string;
+}
+
+export interface NameProblem {
+  name: string;
+  row: number;
+  status: "unmatched" | "ambiguous";
+  candidates: { code: string; name: string }[];
+}
+
+export interface ImportReport {
+  kind: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  ok: boolean;
+  dryRun: boolean;
+  errors: ImportIssue[];
+  /** Total errors found; only the first MAX_ISSUES are listed. */
+  errorCount: number;
+  warnings: ImportIssue[];
+  rowsRead: number;
+  /** Rows deliberately not imported (totals, "Unknown"), each with its reason. */
+  skippedRows: { row: number; label: string; reason: string }[];
+  values: number;
+  missingValues: number;
+  suppressedValues: number;
+  indicators: { slug: string; title: string; isNew: boolean }[];
+  periods: string[];
+  areas: number;
+  nameProblems: NameProblem[];
+  preview: { columns: string[]; rows: string[][] };
+  /** Geography imports: what they hold, e.g. { areas: 407, parentLinks: 390 }. */
+  counts: Record<string, number>;
+  batchId?: number | undefined;
+  valuesWritten?: number | undefined;
+  valuesReplaced?: number | undefined;
+  /** Tables whose planner statistics were refreshed (ANALYZE) after the import committed. */
+  analyzedTables?: string[] | undefined;
+}
+
+export const MAX_ISSUES = 200;
+
+/** Collects errors, keeping the first MAX_ISSUES and counting the rest. */
+export class IssueList {
+  readonly errors: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
+  errorCount = 0;
+
+  constructor(readonly file: string) {}
+
+  error(message: string, row?: number, column?: string): void {
+    this.errorCount++;
+    if (this.errors.length < MAX_ISSUES) this.errors.push({ file: this.file, row, column, message });
+  }
+
+  warn(message: string, row?: number, column?: string): void {
+    if (this.warnings.length < MAX_ISSUES) this.warnings.push({ file: this.file, row, column, message });
+  }
+
+  get ok(): boolean {
+    return this.errorCount === 0;
+  }
+}
+
+/** Thrown when a file cannot be read at all (size, encoding, CSV syntax); nothing is written. */
+export class ImportRejected extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly row?: number,
+  ) {
+    super(row ? `${file}, row ${row}: ${message}` : `${file}: ${message}`);
+    this.name = "ImportRejected";
+  }
+}
+
+export function formatIssue(issue: ImportIssue): string {
+  const where = [issue.file, issue.row ? `row ${issue.row}` : "", issue.column ? `column "${issue.column}"` : ""]
+    .filter(Boolean)
+    .join(", ");
+  return `${where}: ${issue.message}`;
+}

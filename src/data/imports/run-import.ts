@@ -1,0 +1,174 @@
+import { z } from "zod";
+import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
+import type { Db } from "../../kernel/db/database.ts";
+import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { driverOf } from "../../kernel/db/copy.ts";
+import { analyzeTables, modificationCounts, tablesNeedingAnalyze } from "../../kernel/db/statistics.ts";
+import { completeBatch, insertBatch } from "../indicators/index.ts";
+import type { Importer, ProgressSink } from "./importer.ts";
+import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
+import type { SourceFile } from "./source-file.ts";
+
+export interface ImportRequest {
+  importer: Importer;
+  file: SourceFile;
+  options: unknown;
+  dryRun: boolean;
+  audit: AuditContext;
+  partnershipId?: string | null;
+  progress?: ProgressSink | undefined;
+  /**
+   * False for a partnership's upload of official national statistics: it may add values the
+   * store lacks but not change stored ones. The CLI and administrators may (a revised release).
+   */
+  mayChangeNational?: boolean;
+}
+
+function emptyReport(request: ImportRequest): ImportReport {
+  return {
+    kind: request.importer.kind,
+    fileName: request.file.name,
+    sha256: request.file.sha256,
+    sizeBytes: request.file.bytes.length,
+    ok: false,
+    dryRun: request.dryRun,
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    rowsRead: 0,
+    skippedRows: [],
+    values: 0,
+    missingValues: 0,
+    suppressedValues: 0,
+    indicators: [],
+    periods: [],
+    areas: 0,
+    nameProblems: [],
+    preview: { columns: [], rows: [] },
+    counts: {},
+  };
+}
+
+/**
+ * parse → validate → (unless dry run or invalid) write, all of one file in one transaction
+ * with its import batch and audit entry. Bad files come back as a report with ok = false;
+ * nothing is written.
+ */
+export async function runImport(db: Db, request: ImportRequest): Promise<ImportReport> {
+  const report = emptyReport(request);
+  const issues = new IssueList(request.file.name);
+  const finish = () => {
+    report.errors = issues.errors;
+    report.errorCount = issues.errorCount;
+    report.warnings = issues.warnings;
+    report.ok = issues.ok;
+    return report;
+  };
+  const options = request.importer.optionsSchema.safeParse(request.options ?? {});
+  if (!options.success) {
+    for (const issue of options.error.issues)
+      issues.error(`option ${issue.path.join(".") || "(options)"}: ${issue.message}`);
+    return finish();
+  }
+  const partnershipId = request.partnershipId ?? null;
+  // National and official files go to the shared store whoever uploads them; the batch still
+  // records which partnership's page they came through.
+  const ownerId = request.importer.scope === "partnership" ? partnershipId : null;
+  let prepared: Awaited<ReturnType<Importer["prepare"]>>;
+  try {
+    prepared = await request.importer.prepare(
+      { db, file: request.file, issues, audit: request.audit, partnershipId: ownerId },
+      options.data,
+    );
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    issues.error(error.message.replace(`${request.file.name}: `, "").replace(/^[^:]*, row \d+: /, ""), error.row);
+    return finish();
+  }
+  Object.assign(report, prepared.report);
+  if (!issues.ok || request.dryRun) return finish();
+
+  let outcome: Awaited<ReturnType<typeof writeInTransaction>>;
+  try {
+    outcome = await writeInTransaction(db, request, report, prepared, partnershipId);
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    issues.error(error.message.replace(`${request.file.name}: `, ""), error.row);
+    return finish();
+  }
+  // After commit: statistics for what everyone can now see (see kernel/db/statistics.ts).
+  await analyzeTables(db, outcome.stale, driverOf(db) ?? "postgres");
+  report.analyzedTables = outcome.stale;
+  report.batchId = outcome.batchId;
+  report.valuesWritten = outcome.valuesWritten;
+  report.valuesReplaced = outcome.valuesReplaced;
+  report.counts = { ...report.counts, ...outcome.counts };
+  return finish();
+}
+
+/** The batch, the values and the audit entry in one transaction; a rejection rolls it all back. */
+async function writeInTransaction(
+  db: Db,
+  request: ImportRequest,
+  report: ImportReport,
+  prepared: Awaited<ReturnType<Importer["prepare"]>>,
+  partnershipId: string | null,
+) {
+  return db.transaction(async (tx) => {
+    const modifiedBefore = await modificationCounts(tx);
+    const batchId = await insertBatch(tx, {
+      kind: request.importer.kind,
+      fileName: request.file.name,
+      sha256: request.file.sha256,
+      sizeBytes: request.file.bytes.length,
+      actorUserId: request.audit.actorUserId,
+      actorLabel: request.audit.actorLabel,
+      partnershipId,
+    });
+    // Small files (a boundary file, a lookup of a few rows) would only add noise to the log.
+    const progress = prepared.total >= 1000 ? request.progress : undefined;
+    progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
+    const written = await prepared.write(tx, { batchId, audit: request.audit, progress });
+    progress?.stop();
+    // PGlite answers on our thread and resolves by microtask: without a turn here, the last
+    // write statements, the bookkeeping below and COMMIT would run as one block.
+    await yieldToEventLoop();
+    if (request.importer.scope !== "partnership" && request.mayChangeNational === false && written.valuesReplaced > 0) {
+      throw new ImportRejected(
+        request.file.name,
+        `this file would change ${written.valuesReplaced.toLocaleString("en-GB")} national values already in the store (a different or revised release); nothing was imported. Only a service administrator can load a revised release of official statistics`,
+      );
+    }
+    const summary = {
+      kind: request.importer.kind,
+      fileName: request.file.name,
+      sha256: request.file.sha256,
+      rowsRead: report.rowsRead,
+      values: report.values,
+      valuesWritten: written.valuesWritten,
+      valuesReplaced: written.valuesReplaced,
+      counts: { ...report.counts, ...written.counts },
+      indicators: report.indicators.map((indicator) => indicator.slug),
+      periods: report.periods,
+    };
+    await completeBatch(tx, batchId, {
+      rowsRead: report.rowsRead,
+      valuesWritten: written.valuesWritten,
+      valuesReplaced: written.valuesReplaced,
+      report: summary,
+    });
+    await recordAudit(tx, request.audit, {
+      action: "import.completed",
+      entityType: "import_batch",
+      entityId: String(batchId),
+      partnershipId,
+      after: summary,
+    });
+    const stale = await tablesNeedingAnalyze(tx, modifiedBefore);
+    await yieldToEventLoop();
+    return { batchId, ...written, stale };
+  });
+}
+
+/** Options given as strings (CLI flags, form fields) are coerced by each importer's schema. */
+export const encodingOption = z.enum(["utf-8", "windows-1252"]).default("utf-8");

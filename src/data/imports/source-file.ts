@@ -1,0 +1,129 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import { timeSlicer } from "../../kernel/db/arrays.ts";
+import { parseCsvFast } from "./fast-csv.ts";
+import { ImportRejected } from "./report.ts";
+
+/** Uploads and CLI files above this are refused before they are read. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+export const encodings = ["utf-8", "windows-1252"] as const;
+export type Encoding = (typeof encodings)[number];
+
+export interface SourceFile {
+  name: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+export function sourceFromBytes(name: string, bytes: Buffer): SourceFile {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new ImportRejected(name, `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 100 MB`);
+  }
+  return { name, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+export async function readSourceFile(filePath: string): Promise<SourceFile> {
+  const name = path.basename(filePath);
+  let size: number;
+  try {
+    size = (await stat(filePath)).size;
+  } catch {
+    throw new ImportRejected(name, `cannot read ${filePath}: no such file`);
+  }
+  if (size > MAX_IMPORT_BYTES)
+    throw new ImportRejected(name, `the file is ${(size / 1048576).toFixed(1)} MB; the limit is 100 MB`);
+  return sourceFromBytes(name, await readFile(filePath));
+}
+
+function lineOfOffset(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** First offset that is not valid UTF-8 (for the error message). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i]!;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+/** Decodes strictly: a file that is not valid in the stated encoding is refused, never guessed. */
+export function decodeText(file: SourceFile, encoding: Encoding = "utf-8"): string {
+  if (file.bytes.length === 0) throw new ImportRejected(file.name, "the file is empty");
+  if (encoding === "windows-1252") return new TextDecoder("windows-1252").decode(file.bytes).replace(/^\uFEFF/, "");
+  if (file.bytes.subarray(0, 4).includes(0) || file.bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]))) {
+    throw new ImportRejected(
+      file.name,
+      "the file is not text (it looks like UTF-16 or a binary file such as a spreadsheet); save it as CSV UTF-8",
+    );
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(file.bytes);
+  } catch {
+    const offset = firstInvalidUtf8(file.bytes);
+    throw new ImportRejected(
+      file.name,
+      `the file is not UTF-8 (invalid byte 0x${file.bytes[offset]?.toString(16)} at byte ${offset}). Save it as "CSV UTF-8", or import it with encoding windows-1252 if that is how it was published`,
+      lineOfOffset(file.bytes, offset),
+    );
+  }
+}
+
+export interface CsvRow {
+  cells: string[];
+  /** Line number in the file (1-based) where the record starts. */
+  line: number;
+}
+
+/**
+ * Parses CSV, yielding to the event loop as it goes: well-formed files by the fast reader,
+ * anything else by csv-parse, whose syntax errors name the line.
+ */
+export async function readCsv(file: SourceFile, encoding: Encoding = "utf-8"): Promise<CsvRow[]> {
+  const text = decodeText(file, encoding);
+  const fast = await parseCsvFast(text);
+  if (fast) return fast;
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  const out: CsvRow[] = [];
+  Readable.from(chunkText(text)).pipe(parser);
+  try {
+    const slice = timeSlicer();
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      out.push({ cells: record.record, line: record.info.lines });
+      await slice();
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = (error as { lines?: number }).lines;
+    throw new ImportRejected(
+      file.name,
+      `the file is not valid CSV (${message.replace(/^Invalid [^:]*: /, "")}); is it truncated or not a CSV file?`,
+      line,
+    );
+  }
+  return out;
+}
+
+function* chunkText(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += 256 * 1024) yield text.slice(i, i + 256 * 1024);
+}

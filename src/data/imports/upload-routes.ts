@@ -1,0 +1,212 @@
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { findBatch } from "../indicators/index.ts";
+import { partnershipFor } from "../../workspace/partnerships/index.ts";
+import type { Importer } from "./importer.ts";
+import { importers } from "./registry.ts";
+import { registerMappingRoutes } from "./mapping-routes.ts";
+import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
+import { ImportRejected } from "./report.ts";
+import { runImport } from "./run-import.ts";
+import { MAX_IMPORT_BYTES, sourceFromBytes } from "./source-file.ts";
+import { dropPending, loadPending, savePending, updatePendingOptions } from "./upload-store.ts";
+
+const VIEW_FORM = "imports/views/import-form.njk";
+
+/** Kinds this person may load: partnership data and official statistics for editors; geography for administrators only. */
+function kindsFor(actor: Actor): Importer[] {
+  return [...importers.values()].filter((importer) => importer.scope !== "national" || actor.isPlatformAdmin);
+}
+
+const uploadFields = z.object({
+  kind: z.string().min(1, "Choose what kind of file this is"),
+  indicator: z.string().trim().default(""),
+  title: z.string().trim().default(""),
+  period: z.string().trim().default(""),
+  name: z.string().trim().default(""),
+  /** Comparison groups: what kind of list the file is (a CIPFA list says so on the group's page). */
+  groupKind: z.enum(["user", "cipfa", "statistical", "geographic"]).catch("user").default("user"),
+});
+
+/** Multipart fields arrive as { value } objects; files as parts with toBuffer(). */
+/** What the success banner says about the batch just imported: only this partnership's own uploads. */
+async function importedSummary(db: Executor, partnershipId: string, batchId: number) {
+  const batch = await findBatch(db, batchId);
+  if (!batch || batch.partnershipId !== partnershipId) return undefined;
+  const report = (batch.report ?? {}) as { indicators?: string[]; periods?: string[] };
+  return {
+    batchId: batch.id,
+    fileName: batch.fileName,
+    valuesWritten: batch.valuesWritten.toLocaleString("en-GB"),
+    valuesReplaced: batch.valuesReplaced.toLocaleString("en-GB"),
+    indicators: (report.indicators ?? []).length,
+    periods: (report.periods ?? []).join(", "),
+  };
+}
+
+function formView(
+  partnership: { id: string; name: string },
+  actor: Actor,
+  values: Record<string, unknown>,
+  errors: { field: string; message: string }[],
+  imported?: Awaited<ReturnType<typeof importedSummary>>,
+) {
+  return {
+    title: "Import data",
+    partnership,
+    kindItems: kindsFor(actor).map((k) => ({ value: k.kind, text: k.label, checked: values.kind === k.kind })),
+    values,
+    errors,
+    imported,
+  };
+}
+
+function fieldValue(body: Record<string, unknown>, name: string): string | undefined {
+  const field = body[name] as { value?: unknown; type?: string } | undefined;
+  return field && field.type === "field" && typeof field.value === "string" ? field.value : undefined;
+}
+
+function optionsFrom(kind: string, fields: z.infer<typeof uploadFields>): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (fields.indicator) options.indicator = fields.indicator;
+  if (fields.title) options.title = fields.title;
+  if (fields.period) options.period = fields.period;
+  if (fields.name) options.name = fields.name;
+  // The group is about this partnership's own area; its kind is the uploader's word for the list.
+  if (kind === "comparison-group") options.kind = fields.groupKind;
+  return options;
+}
+
+export function registerUploadRoutes(app: FastifyInstance, context: AppContext): void {
+  const { db, config } = context;
+  const base = (id: string) => `/partnerships/${id}/data/import`;
+  const load = async (request: FastifyRequest) => {
+    const { id } = z.object({ id: z.uuid() }).catch({ id: "" }).parse(request.params);
+    if (!id) throw AppError.notFound();
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    return { partnership, actor: request.actor! };
+  };
+  const preview = previewModel;
+
+  app.get("/partnerships/:id/data/import", async (request, reply) => {
+    const { partnership, actor } = await load(request);
+    const { imported } = z
+      .object({ imported: z.coerce.number().int().positive().max(2_147_483_647).optional() })
+      .catch({})
+      .parse(request.query);
+    return reply.view(
+      VIEW_FORM,
+      formView(partnership, actor, {}, [], imported ? await importedSummary(db, partnership.id, imported) : undefined),
+    );
+  });
+
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: true,
+      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20 },
+    });
+    scope.post("/partnerships/:id/data/import", { config: { uploadLimit: "100 MB" } }, async (request, reply) => {
+      const { partnership, actor } = await load(request);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const raw = Object.fromEntries(
+        ["kind", "indicator", "title", "period", "name", "groupKind"].map((k) => [k, fieldValue(body, k)]),
+      );
+      const fields = uploadFields.safeParse(raw);
+      const importer = fields.success ? kindsFor(actor).find((i) => i.kind === fields.data.kind) : undefined;
+      const file = body.file as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
+      const errors: { field: string; message: string }[] = [];
+      if (!importer) errors.push({ field: "kind", message: "Choose what kind of file this is" });
+      const bytes = file?.type === "file" && file.toBuffer ? await file.toBuffer() : undefined;
+      if (!bytes || bytes.length === 0 || !file?.filename)
+        errors.push({ field: "file", message: "Choose a file to upload" });
+      if (errors.length > 0 || !importer || !bytes || !fields.success) {
+        return reply.code(400).view(VIEW_FORM, formView(partnership, actor, raw, errors));
+      }
+      const fileName = file!.filename!.replace(/[^\w .()-]/g, "_").slice(0, 200);
+      const options = optionsFrom(importer.kind, fields.data);
+      let source: ReturnType<typeof sourceFromBytes>;
+      try {
+        source = sourceFromBytes(fileName, bytes);
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        return reply
+          .code(400)
+          .view(VIEW_FORM, formView(partnership, actor, raw, [{ field: "file", message: error.message }]));
+      }
+      const token = await savePending(
+        config.dataDir,
+        { partnershipId: partnership.id, userId: actor.userId, kind: importer.kind, fileName, options },
+        bytes,
+      );
+      // A wide file needs its columns mapped before it can be checked.
+      if (importer.kind === "wide") return reply.redirect(`${base(partnership.id)}/${token}/map`, 303);
+      const report = await runImport(db, {
+        importer,
+        file: source,
+        options,
+        dryRun: true,
+        audit: request.auditContext(),
+        partnershipId: partnership.id,
+        mayChangeNational: actor.isPlatformAdmin,
+      });
+      return reply
+        .code(report.ok ? 200 : 400)
+        .view(VIEW_PREVIEW, preview(report, partnership, token, [], importer.scope));
+    });
+  });
+
+  /** Confirm (or re-check with resolved names): imports only when the report is clean. */
+  app.post("/partnerships/:id/data/import/:token", async (request, reply) => {
+    const { partnership, actor } = await load(request);
+    const { token } = z.object({ token: z.string() }).parse(request.params);
+    const pending = await loadPending(config.dataDir, token, { userId: actor.userId, partnershipId: partnership.id });
+    if (!pending) throw AppError.notFound("That upload has expired or does not exist; upload the file again");
+    const importer = kindsFor(actor).find((i) => i.kind === pending.meta.kind);
+    if (!importer) throw AppError.forbidden();
+    const form = z
+      .object({
+        aliasName: z.union([z.string(), z.array(z.string())]).optional(),
+        aliasCode: z.union([z.string(), z.array(z.string())]).optional(),
+        action: z.string().optional(),
+      })
+      .catch({})
+      .parse(request.body);
+    const names = [form.aliasName ?? []].flat();
+    const codes = [form.aliasCode ?? []].flat();
+    const aliases = { ...((pending.meta.options.aliases as Record<string, string>) ?? {}) };
+    const errors: { field: string; message: string }[] = [];
+    names.forEach((name, i) => {
+      const code = (codes[i] ?? "").trim().toUpperCase();
+      if (code === "") return;
+      if (!/^[EKNSW]\d{8}$/.test(code))
+        errors.push({ field: `alias-${i}`, message: `Enter a GSS code like E06000005 for "${name}"` });
+      else aliases[name] = code;
+    });
+    const meta = { ...pending.meta, options: { ...pending.meta.options, aliases } };
+    await updatePendingOptions(config.dataDir, token, meta);
+    const source = sourceFromBytes(meta.fileName, pending.bytes);
+    const confirm = form.action === "confirm" && errors.length === 0;
+    const report = await runImport(db, {
+      importer,
+      file: source,
+      options: meta.options,
+      dryRun: !confirm,
+      audit: request.auditContext(),
+      partnershipId: partnership.id,
+      mayChangeNational: actor.isPlatformAdmin,
+    });
+    if (confirm && report.ok) {
+      await dropPending(config.dataDir, token);
+      return reply.redirect(`${base(partnership.id)}?imported=${report.batchId}`, 303);
+    }
+    return reply
+      .code(report.ok && errors.length === 0 ? 200 : 400)
+      .view(VIEW_PREVIEW, preview(report, partnership, token, errors, importer.scope));
+  });
+  registerMappingRoutes(app, context);
+}

@@ -1,0 +1,209 @@
+import { timeSlicer } from "../../kernel/db/arrays.ts";
+import { areaIdsByCode, listAreaTypes } from "../geography/index.ts";
+import {
+  defineIndicator,
+  FLAG,
+  type IndicatorDraft,
+  indicatorOwnershipProblems,
+  newIndicatorSlugs,
+  ObservationBuffer,
+  parsePeriod,
+  writeObservationPlan,
+} from "../indicators/index.ts";
+import { periodMarkers, readNumberCell } from "./cells.ts";
+import type { CsvTable } from "./csv-table.ts";
+import type { Prepared, PrepareContext } from "./importer.ts";
+import { addParentTotals, noTotals } from "./parent-totals.ts";
+
+export interface WideColumn {
+  /** Header text of the value column. */
+  column: string;
+  indicator: IndicatorDraft;
+  /** Columns holding this indicator's numerator/denominator, if the file has them. */
+  numeratorColumn?: string | undefined;
+  denominatorColumn?: string | undefined;
+}
+
+export interface WideSpec {
+  codeColumn: string;
+  /** The period of every row, unless `periodColumn` names a column holding each row's period. */
+  period: string;
+  periodColumn?: string | undefined;
+  columns: WideColumn[];
+  /** Area types the codes must be (e.g. only LSOAs for IoD files). */
+  areaTypes?: readonly string[];
+}
+
+/**
+ * One row per area, one column per indicator: IoD and SIMD files and the generic `wide`
+ * importer all come through here. Every cell is checked before anything is written.
+ */
+export async function prepareWide(context: PrepareContext, table: CsvTable, spec: WideSpec): Promise<Prepared> {
+  const { issues } = context;
+  const byColumn = Boolean(spec.periodColumn);
+  const period = byColumn ? null : parsePeriod(periodMarkers(spec.period).text);
+  const periodFlags = byColumn ? 0 : periodMarkers(spec.period).flags;
+  if (!byColumn && !period) issues.error(`"${spec.period}" is not a period (use e.g. 2021/22, 2019, 2021 Q1, 2021-03)`);
+  const needed = [
+    spec.codeColumn,
+    ...(spec.periodColumn ? [spec.periodColumn] : []),
+    ...spec.columns.flatMap((c) => [c.column, c.numeratorColumn, c.denominatorColumn].filter((x): x is string => !!x)),
+  ];
+  const columns = table.require([...new Set(needed)], issues);
+  table.checkRowLengths(issues);
+  const report = { rowsRead: table.rows.length, preview: table.preview() };
+  if (!columns || (!byColumn && !period))
+    return { report, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) };
+
+  const codeIndex = columns.get(spec.codeColumn)!;
+  const codes = table.rows.map((row) => (row.cells[codeIndex] ?? "").trim());
+  const areaIds = await areaIdsByCode(context.db, codes);
+  const areaTypes = await listAreaTypes(context.db, [...areaIds.values()]);
+  const buffer = new ObservationBuffer();
+  const periodIndex = spec.periodColumn ? columns.get(spec.periodColumn) : undefined;
+  /** The row's period: the fixed one, or the row's cell (an error names row and column). */
+  const rowPeriod = (row: { cells: string[]; line: number }): { ref: number; code: string; flags: number } | null => {
+    if (periodIndex === undefined)
+      return { ref: buffer.periodRef(period!.code), code: period!.code, flags: periodFlags };
+    const text = (row.cells[periodIndex] ?? "").trim();
+    const marked = periodMarkers(text);
+    const parsed = parsePeriod(marked.text);
+    if (!parsed) {
+      issues.error(
+        text
+          ? `"${text.slice(0, 40)}" is not a period (use e.g. 2021/22, 2019, 2021 Q1, 2021-03)`
+          : "the period is empty",
+        row.line,
+        spec.periodColumn,
+      );
+      return null;
+    }
+    return { ref: buffer.periodRef(parsed.code), code: parsed.code, flags: marked.flags };
+  };
+  const definitions = spec.columns.map((c) => ({
+    ...c,
+    ref: buffer.indicatorRef(c.indicator.slug),
+    draft: defineIndicator(c.indicator),
+    index: columns.get(c.column)!,
+    numeratorIndex: c.numeratorColumn ? columns.get(c.numeratorColumn) : undefined,
+    denominatorIndex: c.denominatorColumn ? columns.get(c.denominatorColumn) : undefined,
+  }));
+  const extra = (row: { cells: string[]; line: number }, index: number, name: string): number | null => {
+    const read = readNumberCell(row.cells[index]);
+    if (!read.ok) issues.error(read.message, row.line, name);
+    return read.ok ? read.value : null;
+  };
+  const seen = new Map<string, number>();
+  let missing = 0;
+  let suppressed = 0;
+  const slice = timeSlicer();
+  for (const [n, row] of table.rows.entries()) {
+    const code = codes[n]!;
+    if (code === "") {
+      issues.error("the area code is empty", row.line, spec.codeColumn);
+      continue;
+    }
+    const areaId = areaIds.get(code);
+    if (areaId === undefined) {
+      issues.error(
+        `unknown area code "${code}" (load the geography first, or check the code)`,
+        row.line,
+        spec.codeColumn,
+      );
+      continue;
+    }
+    const type = areaTypes.get(areaId);
+    if (spec.areaTypes && type && !spec.areaTypes.includes(type)) {
+      issues.error(`"${code}" is a ${type}, expected ${spec.areaTypes.join(" or ")}`, row.line, spec.codeColumn);
+      continue;
+    }
+    const when = rowPeriod(row);
+    if (!when) continue;
+    const rowKey = `${code}|${when.code}`;
+    const earlier = seen.get(rowKey);
+    if (earlier !== undefined) {
+      issues.error(
+        `duplicate row: area "${code}"${byColumn ? ` in ${when.code}` : ""} is also on row ${earlier}`,
+        row.line,
+        spec.codeColumn,
+      );
+      continue;
+    }
+    seen.set(rowKey, row.line);
+    for (const definition of definitions) {
+      const cell = readNumberCell(row.cells[definition.index]);
+      if (!cell.ok) {
+        issues.error(cell.message, row.line, definition.column);
+        continue;
+      }
+      if (cell.flags & FLAG.missing) missing++;
+      if (cell.flags & FLAG.suppressed) suppressed++;
+      buffer.push({
+        indicator: definition.ref,
+        period: when.ref,
+        area: areaId,
+        value: cell.value,
+        numerator:
+          definition.numeratorIndex === undefined
+            ? null
+            : extra(row, definition.numeratorIndex, definition.numeratorColumn!),
+        denominator:
+          definition.denominatorIndex === undefined
+            ? null
+            : extra(row, definition.denominatorIndex, definition.denominatorColumn!),
+        flags: cell.flags | when.flags,
+      });
+    }
+    await slice();
+  }
+  for (const problem of await indicatorOwnershipProblems(
+    context.db,
+    definitions.map((d) => d.draft.slug),
+    context.partnershipId,
+  ))
+    issues.error(problem);
+  const fresh = await newIndicatorSlugs(
+    context.db,
+    definitions.map((d) => d.draft.slug),
+  );
+  const fileValues = buffer.length;
+  const totals = issues.ok
+    ? await addParentTotals(
+        context.db,
+        buffer,
+        definitions.map((d) => d.draft),
+        issues,
+        new Map(areaTypes),
+      )
+    : noTotals();
+  for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
+  return {
+    report: {
+      ...report,
+      values: fileValues,
+      missingValues: missing,
+      suppressedValues: suppressed,
+      areas: new Set([...seen.keys()].map((key) => key.split("|")[0])).size,
+      periods: buffer.periodCodes
+        .map((code) => parsePeriod(code)!)
+        .sort((a, b) => a.sortKey - b.sortKey)
+        .map((p) => p.code),
+      indicators: definitions.map((d) => ({
+        slug: d.draft.slug,
+        title: d.draft.title,
+        isNew: fresh.has(d.draft.slug),
+      })),
+      counts: { totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
+    },
+    total: buffer.length,
+    write: async (tx, { batchId, progress }) => {
+      const result = await writeObservationPlan(
+        tx,
+        { indicators: definitions.map((d) => d.draft), buffer, areaTypes, partnershipId: context.partnershipId },
+        batchId,
+        (done) => progress?.update(done),
+      );
+      return { valuesWritten: result.written, valuesReplaced: result.replaced };
+    },
+  };
+}

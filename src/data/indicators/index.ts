@@ -1,0 +1,46 @@
+export {
+  breakdowns,
+  importBatches,
+  indicators,
+  observationHistory,
+  observations,
+  peerRanks,
+  periods,
+} from "./tables.ts";
+export {
+  hasStoredRanks,
+  type PeerRankCounts,
+  peerRanksOf,
+  refreshAllPeerRanks,
+  RANKED_AREA_TYPES,
+  refreshPeerRanks,
+} from "./peer-ranks.ts";
+export { FLAG, type FlagName, flagNames } from "./flags.ts";
+export { ObservationBuffer } from "./observation-buffer.ts";
+export { OBSERVATION_CHUNK, type WriteResult } from "./observation-writer.ts";
+export {
+  defineIndicator,
+  indicatorOwnershipProblems,
+  newIndicatorSlugs,
+  type ObservationPlan,
+  writeObservationPlan,
+} from "./import-writer.ts";
+export { parsePeriod, type ParsedPeriod, type PeriodKind, periodYear } from "./periods.ts";
+export * from "./schemas.ts";
+export {
+  completeBatch,
+  countObservations,
+  findBatch,
+  findIndicator,
+  type ImportBatchRow,
+  type IndicatorRow,
+  insertBatch,
+  listBatches,
+  listIndicators,
+  authoritiesWithValues,
+  sourceValueKeys,
+  type PeriodRow,
+} from "./repository.ts";
+export * from "./catalogue-service.ts";
+export * from "./observations-service.ts";
+export { registerCatalogueRoutes } from "./catalogue-routes.ts";

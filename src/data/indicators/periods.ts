@@ -1,0 +1,88 @@
+/**
+ * Period codes: "2021/22" financial year, "2021" calendar year, "2021 Q1" quarter,
+ * "2021-03" month, "2019-2021" range. Each gets start and end dates and a sort key.
+ */
+export type PeriodKind = "financial-year" | "calendar-year" | "quarter" | "month" | "range";
+
+export interface ParsedPeriod {
+  code: string;
+  kind: PeriodKind;
+  label: string;
+  startDate: string;
+  endDate: string;
+  sortKey: number;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function build(
+  code: string,
+  kind: PeriodKind,
+  label: string,
+  start: [number, number],
+  end: [number, number],
+): ParsedPeriod {
+  const startDate = iso(start[0], start[1], 1);
+  const endDate = iso(end[0], end[1], lastDay(end[0], end[1]));
+  const days = Math.round(Date.UTC(start[0], start[1] - 1, 1) / 86_400_000);
+  const length = (end[0] - start[0]) * 12 + (end[1] - start[1]) + 1;
+  // Start date first; for periods starting the same day the shorter sorts first.
+  return { code, kind, label, startDate, endDate, sortKey: days * 1000 + Math.min(length, 999) };
+}
+
+export function parsePeriod(input: string): ParsedPeriod | null {
+  const text = input.trim().replace(/\s+/g, " ");
+  let m = /^(\d{4}) ?[/-] ?(\d{2}|\d{4})$/.exec(text);
+  if (m) {
+    const start = Number(m[1]);
+    const second = m[2]!.length === 2 ? Math.floor(start / 100) * 100 + Number(m[2]) : Number(m[2]);
+    const end = second < start ? second + 100 : second;
+    if (end === start + 1) {
+      const code = `${start}/${String(end % 100).padStart(2, "0")}`;
+      return build(code, "financial-year", code, [start, 4], [end, 3]);
+    }
+    if (m[2]!.length === 4 && end > start)
+      return build(`${start}-${end}`, "range", `${start} to ${end}`, [start, 1], [end, 12]);
+  }
+  m = /^(\d{4}) to (\d{4})$/i.exec(text);
+  if (m && Number(m[2]) > Number(m[1]))
+    return build(`${m[1]}-${m[2]}`, "range", `${m[1]} to ${m[2]}`, [Number(m[1]), 1], [Number(m[2]), 12]);
+  m = /^(\d{4})$/.exec(text);
+  if (m) return build(m[1]!, "calendar-year", m[1]!, [Number(m[1]), 1], [Number(m[1]), 12]);
+  m = /^(\d{4}) ?-? ?Q([1-4])$/i.exec(text);
+  if (m) {
+    const q = Number(m[2]);
+    return build(`${m[1]} Q${q}`, "quarter", `${m[1]} Q${q}`, [Number(m[1]), q * 3 - 2], [Number(m[1]), q * 3]);
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return month(Number(m[1]), Number(m[2]));
+  m = /^([a-z]{3})[a-z]* (\d{4})$/i.exec(text);
+  if (m) {
+    const index = MONTHS.indexOf(m[1]!.toLowerCase());
+    if (index >= 0) return month(Number(m[2]), index + 1);
+  }
+  return null;
+}
+
+function month(year: number, monthNumber: number): ParsedPeriod {
+  const code = `${year}-${String(monthNumber).padStart(2, "0")}`;
+  const label = new Date(Date.UTC(year, monthNumber - 1, 1)).toLocaleString("en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  return build(code, "month", label, [year, monthNumber], [year, monthNumber]);
+}
+
+/** The year a period "belongs to" for geography validity (financial years: their first year). */
+export function periodYear(period: ParsedPeriod): number {
+  return Number(period.endDate.slice(0, 4)) - (period.kind === "financial-year" ? 1 : 0);
+}

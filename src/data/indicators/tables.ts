@@ -1,0 +1,164 @@
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** The indicator catalogue. Created on first import, editable afterwards. */
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull(),
+    /** Null for national/official data; a partnership's id for its own local data (private to it). */
+    partnershipId: uuid("partnership_id"),
+    title: text("title").notNull(),
+    definition: text("definition").notNull().default(""),
+    publisher: text("publisher").notNull().default(""),
+    dataset: text("dataset").notNull().default(""),
+    sourceUrl: text("source_url").notNull().default(""),
+    licence: text("licence").notNull().default("Open Government Licence v3.0"),
+    /** count | percentage | rate | score | rank | decile | currency */
+    unit: text("unit").notNull(),
+    /** For rates: per how many (e.g. 1000). */
+    ratePer: integer("rate_per"),
+    /** higher-is-worse | higher-is-better | neither */
+    polarity: text("polarity").notNull().default("neither"),
+    /** { drivers: [], subDrivers: [], buildingBlocks: [], familyTypes: [], topics: [] } */
+    tags: jsonb("tags").notNull().default({}),
+    /** none (published official statistics) | small-count (locally held data) */
+    disclosureRule: text("disclosure_rule").notNull().default("none"),
+    releaseDate: date("release_date"),
+    nextReleaseDate: date("next_release_date"),
+    /** Kept up to date by every import, so the catalogue never scans observations. */
+    areaTypes: text("area_types").array().notNull().default([]),
+    periodCodes: text("period_codes").array().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("indicators_slug_unique").on(table.slug),
+    index("indicators_partnership_idx").on(table.partnershipId),
+  ],
+);
+
+/** Financial year, calendar year, quarter, month or range, with a sort key. */
+export const periods = pgTable(
+  "periods",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    kind: text("kind").notNull(),
+    label: text("label").notNull(),
+    startDate: date("start_date").notNull(),
+    endDate: date("end_date").notNull(),
+    sortKey: integer("sort_key").notNull(),
+  },
+  (table) => [uniqueIndex("periods_code_unique").on(table.code), index("periods_sort_idx").on(table.sortKey)],
+);
+
+/** Breakdown 0 is "all" (no breakdown) and has no row here. */
+export const breakdowns = pgTable(
+  "breakdowns",
+  {
+    id: serial("id").primaryKey(),
+    dimension: text("dimension").notNull(),
+    value: text("value").notNull(),
+    label: text("label").notNull(),
+  },
+  (table) => [uniqueIndex("breakdowns_unique").on(table.dimension, table.value)],
+);
+
+export const importBatches = pgTable(
+  "import_batches",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind").notNull(),
+    fileName: text("file_name").notNull(),
+    sha256: text("sha256").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorLabel: text("actor_label").notNull(),
+    partnershipId: uuid("partnership_id"),
+    rowsRead: integer("rows_read").notNull().default(0),
+    valuesWritten: integer("values_written").notNull().default(0),
+    valuesReplaced: integer("values_replaced").notNull().default(0),
+    report: jsonb("report").notNull().default({}),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (table) => [index("import_batches_sha_idx").on(table.sha256)],
+);
+
+const observationColumns = {
+  indicatorId: integer("indicator_id").notNull(),
+  periodId: integer("period_id").notNull(),
+  breakdownId: integer("breakdown_id").notNull().default(0),
+  areaId: integer("area_id").notNull(),
+  /** NULL when missing or suppressed (see flags); never zero-filled. */
+  value: doublePrecision("value"),
+  numerator: doublePrecision("numerator"),
+  denominator: doublePrecision("denominator"),
+  ciLower: doublePrecision("ci_lower"),
+  ciUpper: doublePrecision("ci_upper"),
+  /** Bit flags: 1 provisional, 2 suppressed, 4 estimated, 8 revised, 16 missing. */
+  flags: smallint("flags").notNull().default(0),
+  batchId: integer("batch_id").notNull(),
+};
+
+/**
+ * One row per value. The primary key serves "one indicator, one period, every area"; the
+ * second index serves "every indicator for one area" (profiles). Foreign keys are left out
+ * on purpose: they would double the cost of bulk loads; importers resolve every id first.
+ */
+export const observations = pgTable("observations", observationColumns, (table) => [
+  primaryKey({ columns: [table.indicatorId, table.periodId, table.breakdownId, table.areaId] }),
+  index("observations_area_idx").on(table.areaId, table.indicatorId),
+]);
+
+/** Values replaced by a later release: the row as it was, and which batch replaced it. */
+export const observationHistory = pgTable(
+  "observation_history",
+  {
+    ...observationColumns,
+    supersededByBatchId: integer("superseded_by_batch_id").notNull(),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("observation_history_key_idx").on(table.indicatorId, table.areaId, table.periodId)],
+);
+
+/**
+ * Where each area's value stands among the areas of its type in its nation, per indicator and
+ * period (breakdown "all" only): written at import for exactly the pairs the import touched
+ * (see peer-ranks.ts), so a profile reads one row per indicator instead of every peer's value.
+ * Stored without polarity (how many peers are below and tied), so editing an indicator's
+ * polarity in the catalogue needs no re-ranking. Areas without a value have no row; small areas
+ * (ward, MSOA, LSOA / data zone) and areas without a nation are not ranked here.
+ */
+export const peerRanks = pgTable(
+  "peer_ranks",
+  {
+    indicatorId: integer("indicator_id").notNull(),
+    periodId: integer("period_id").notNull(),
+    areaId: integer("area_id").notNull(),
+    /** Peers with a value strictly lower than this area's. */
+    below: integer("below").notNull(),
+    /** Peers with exactly this value, the area itself included. */
+    tied: integer("tied").notNull(),
+    /** Peers with a value (the area itself included): the "of" of the rank. */
+    ranked: integer("ranked").notNull(),
+    /** Peers holding a row with no value (missing or suppressed): left out of the ranking. */
+    unranked: integer("unranked").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.indicatorId, table.periodId, table.areaId] })],
+);

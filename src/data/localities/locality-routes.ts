@@ -1,0 +1,223 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { can, type Nation } from "../../kernel/auth/policy.ts";
+import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
+import { findGroup, findLocality, groupMembers, localityMembers } from "../geography/index.ts";
+import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { neighboursGroup, removeGroup } from "./group-service.ts";
+import { localityFigures } from "./locality-analysis.ts";
+import { removeLocality, saveLocality, smallAreasOf } from "./locality-service.ts";
+import { groupsWithCounts, localitiesWithCounts } from "./repository.ts";
+import { localityForm } from "./schemas.ts";
+
+const kindLabels: Record<string, string> = {
+  cipfa: "CIPFA nearest neighbours",
+  statistical: "Statistical neighbours",
+  geographic: "Geographic neighbours",
+  user: "Chosen by the partnership",
+};
+const flashes: Record<string, string> = {
+  saved: "The locality has been saved",
+  deleted: "The locality has been deleted",
+  group: "The comparison group has been saved",
+  "group-deleted": "The comparison group has been deleted",
+};
+
+/** Localities (named sets of small areas) and comparison groups (named sets of authorities) of a partnership. */
+export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const canEdit = (request: FastifyRequest, partnership: PartnershipRow) =>
+    can(request.actor, "partnership:edit", { partnershipId: partnership.id, nation: partnership.nation as Nation });
+  const subnav = (partnership: PartnershipRow) => ({
+    partnershipId: partnership.id,
+    partnershipName: partnership.name,
+    nation: partnership.nation,
+    current: "localities",
+  });
+
+  async function hub(
+    request: FastifyRequest,
+    partnership: PartnershipRow,
+    extra: { errors?: FieldError[]; flash?: string } = {},
+  ) {
+    const [localities, groups] = await Promise.all([
+      localitiesWithCounts(db, partnership.id),
+      groupsWithCounts(db, partnership.id),
+    ]);
+    return {
+      title: `Localities and comparison groups – ${partnership.name}`,
+      partnership,
+      subnav: subnav(partnership),
+      localities,
+      groups: groups.map((group) => ({
+        ...group,
+        kindLabel: kindLabels[group.kind] ?? group.kind,
+        shared: group.partnershipId === null,
+      })),
+      canEdit: canEdit(request, partnership),
+      errors: extra.errors,
+      flash: extra.flash,
+    };
+  }
+
+  async function formView(
+    partnership: PartnershipRow,
+    values: Record<string, unknown>,
+    errors: FieldError[] | undefined,
+    localityId: string | null,
+  ) {
+    const { authority, small } = await smallAreasOf(db, partnership.areaCode);
+    const ticked = new Set([values.areas ?? []].flat().map(String));
+    return {
+      title: `${localityId ? "Edit" : "Add"} a locality – ${partnership.name}`,
+      partnership,
+      subnav: subnav(partnership),
+      authority,
+      localityId,
+      areaItems: small.map((area) => ({
+        value: area.code,
+        text: `${area.name} (${area.code})`,
+        checked: ticked.has(area.code),
+      })),
+      values,
+      errors,
+    };
+  }
+
+  app.get("/partnerships/:id/localities", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const flash = flashes[String((request.query as { done?: string }).done ?? "")];
+    return reply.view("localities/views/localities.njk", await hub(request, partnership, { flash }));
+  });
+
+  app.get("/partnerships/:id/localities/new", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    return reply.view("localities/views/locality-form.njk", await formView(partnership, {}, undefined, null));
+  });
+
+  async function save(
+    request: FastifyRequest,
+    reply: import("fastify").FastifyReply,
+    partnership: PartnershipRow,
+    localityId: string | null,
+  ) {
+    const form = parseForm(localityForm, request.body);
+    if (!form.ok)
+      return reply
+        .code(400)
+        .view("localities/views/locality-form.njk", await formView(partnership, form.values, form.errors, localityId));
+    try {
+      const id = await saveLocality(db, request.auditContext(), partnership, form.data, localityId);
+      return reply.redirect(`/partnerships/${partnership.id}/localities/${id}?saved=1`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
+      const { _csrf, ...values } = request.body as Record<string, unknown>;
+      return reply
+        .code(400)
+        .view(
+          "localities/views/locality-form.njk",
+          await formView(partnership, values, error.details.fieldErrors, localityId),
+        );
+    }
+  }
+
+  app.post("/partnerships/:id/localities", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    return save(request, reply, await partnershipFor(db, request.actor, id, "partnership:edit"), null);
+  });
+
+  app.get("/partnerships/:id/localities/:childId", async (request, reply) => {
+    const { id, childId } = parseParams(partnershipChildParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const locality = await findLocality(db, childId, partnership.id);
+    if (!locality) throw AppError.notFound();
+    const members = (await localityMembers(db, childId)).map((row) => row.area);
+    const { figures, notAdditive } = await localityFigures(
+      db,
+      partnership.id,
+      members.map((area) => area.id),
+    );
+    return reply.view("localities/views/locality.njk", {
+      title: `${locality.name} – ${partnership.name}`,
+      partnership,
+      subnav: subnav(partnership),
+      locality,
+      members,
+      figures,
+      notAdditive,
+      canEdit: canEdit(request, partnership),
+      flash: (request.query as { saved?: string }).saved ? flashes.saved : undefined,
+    });
+  });
+
+  app.get("/partnerships/:id/localities/:childId/edit", async (request, reply) => {
+    const { id, childId } = parseParams(partnershipChildParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    const locality = await findLocality(db, childId, partnership.id);
+    if (!locality) throw AppError.notFound();
+    const codes = (await localityMembers(db, childId)).map((row) => row.area.code);
+    return reply.view(
+      "localities/views/locality-form.njk",
+      await formView(
+        partnership,
+        { name: locality.name, description: locality.description, areas: codes },
+        undefined,
+        childId,
+      ),
+    );
+  });
+
+  app.post("/partnerships/:id/localities/:childId", async (request, reply) => {
+    const { id, childId } = parseParams(partnershipChildParams, request.params);
+    return save(request, reply, await partnershipFor(db, request.actor, id, "partnership:edit"), childId);
+  });
+
+  app.post("/partnerships/:id/localities/:childId/delete", async (request, reply) => {
+    const { id, childId } = parseParams(partnershipChildParams, request.params);
+    await partnershipFor(db, request.actor, id, "partnership:edit");
+    await removeLocality(db, request.auditContext(), id, childId);
+    return reply.redirect(`/partnerships/${id}/localities?done=deleted`, 303);
+  });
+
+  app.get("/partnerships/:id/comparison-groups/:childId", async (request, reply) => {
+    const { id, childId } = parseParams(partnershipChildParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const group = await findGroup(db, childId, partnership.id);
+    if (!group) throw AppError.notFound();
+    return reply.view("localities/views/group.njk", {
+      title: `${group.name} – ${partnership.name}`,
+      partnership,
+      subnav: subnav(partnership),
+      group: { ...group, kindLabel: kindLabels[group.kind] ?? group.kind, shared: group.partnershipId === null },
+      members: await groupMembers(db, childId),
+      canEdit: canEdit(request, partnership) && group.partnershipId === partnership.id,
+    });
+  });
+
+  app.post("/partnerships/:id/comparison-groups/neighbours", async (request, reply) => {
+    const { id } = parseParams(partnershipParams, request.params);
+    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    try {
+      const groupId = await neighboursGroup(db, request.auditContext(), partnership);
+      return reply.redirect(`/partnerships/${id}/comparison-groups/${groupId}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
+      return reply
+        .code(400)
+        .view(
+          "localities/views/localities.njk",
+          await hub(request, partnership, { errors: error.details.fieldErrors }),
+        );
+    }
+  });
+
+  app.post("/partnerships/:id/comparison-groups/:childId/delete", async (request, reply) => {
+    const { id, childId } = parseParams(partnershipChildParams, request.params);
+    await partnershipFor(db, request.actor, id, "partnership:edit");
+    await removeGroup(db, request.auditContext(), id, childId);
+    return reply.redirect(`/partnerships/${id}/localities?done=group-deleted`, 303);
+  });
+}

@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { authorize, type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { csvDownload, toCsv } from "../../kernel/http/csv.ts";
+import { parseParams } from "../../kernel/http/params.ts";
+import { visiblePartnerships } from "../../workspace/partnerships/index.ts";
+import { registerFeedbackRoutes } from "./feedback-routes.ts";
+import { exportHeader, exportRows, nationalView } from "./national-service.ts";
+import { reportStatusLabels, type ReportStatus } from "./report-status.ts";
+import { nationalQuery, nationParams } from "./schemas.ts";
+import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
+import { reportStatusMap } from "./status-map.ts";
+import { toXlsx } from "./xlsx.ts";
+import { londonToday } from "../../cycle/meetings/index.ts";
+
+const statusOrder: ReportStatus[] = ["overdue", "not-started", "draft", "published"];
+const statusTagClasses: Record<ReportStatus, string> = {
+  overdue: "govuk-tag--red",
+  "not-started": "govuk-tag--grey",
+  draft: "govuk-tag--yellow",
+  published: "govuk-tag--green",
+};
+
+/** The national view and exports, and (in feedback-routes.ts) review feedback on partnerships' reports. */
+export function registerNationalRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  options: { statusSource?: PartnershipStatusSource } = {},
+): void {
+  const { db } = context;
+  const source = options.statusSource ?? noRecordsStatusSource;
+  registerFeedbackRoutes(app, context, source);
+
+  async function load(request: FastifyRequest) {
+    const { nation } = parseParams(nationParams, request.params);
+    authorize(request.actor, "nation:read", { nation });
+    const query = nationalQuery.parse(request.query ?? {});
+    const partnerships = (await visiblePartnerships(db, request.actor)).filter(
+      (partnership) => partnership.nation === nation,
+    );
+    return { nation, query, view: await nationalView(db, source, nation, partnerships, query) };
+  }
+
+  app.get("/national", async (request, reply) => {
+    const actor = request.actor;
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+    const allowed = actor.isPlatformAdmin ? [...nations] : [...actor.coordinatorNations];
+    if (allowed.length === 0) throw AppError.forbidden("The national view is for national coordinators");
+    if (allowed.length === 1) return reply.redirect(`/national/${allowed[0]}`, 303);
+    return reply.view("national/views/nations.njk", {
+      title: "National view",
+      nations: allowed.map((nation) => ({ nation, label: nationLabels[nation] })),
+    });
+  });
+
+  app.get("/national/:nation", async (request, reply) => {
+    const { nation, query, view } = await load(request);
+    const groups = statusOrder
+      .map((status) => ({
+        status,
+        label: reportStatusLabels[status],
+        tagClass: statusTagClasses[status],
+        rows: view.rows.filter((row) => row.reportStatus === status),
+      }))
+      .filter((group) => group.rows.length > 0);
+    const search = new URLSearchParams({ status: query.status, gaps: query.gaps, q: query.q }).toString();
+    const map = await reportStatusMap(db, nation as Nation, view.allRows, view.reportingYear, londonToday());
+    return reply.view("national/views/national.njk", {
+      title: `National view: ${nationLabels[nation as Nation]}`,
+      nationLabel: nationLabels[nation as Nation],
+      view,
+      groups,
+      query,
+      search,
+      map,
+    });
+  });
+
+  app.get("/national/:nation/export.csv", async (request, reply) => {
+    const { nation, view } = await load(request);
+    const download = csvDownload(
+      `national-view-${nation}-${view.reportingYear.replace("/", "-")}.csv`,
+      toCsv(exportHeader, exportRows(view)),
+    );
+    return reply.headers(download.headers).send(download.body);
+  });
+
+  app.get("/national/:nation/export.xlsx", async (request, reply) => {
+    const { nation, view } = await load(request);
+    const buffer = await toXlsx(
+      `${nationLabels[nation as Nation]} ${view.reportingYear.replace("/", "-")}`,
+      exportHeader,
+      exportRows(view),
+    );
+    return reply
+      .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+      .header(
+        "content-disposition",
+        `attachment; filename="national-view-${nation}-${view.reportingYear.replace("/", "-")}.xlsx"`,
+      )
+      .header("cache-control", "private, no-store")
+      .send(buffer);
+  });
+}

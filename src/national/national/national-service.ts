@@ -1,0 +1,165 @@
+import type { Nation } from "../../kernel/auth/policy.ts";
+import type { Db } from "../../kernel/db/database.ts";
+import { coverageForPartnerships } from "../../cycle/governance/index.ts";
+import { addDays, countMeetingsHeld, londonToday } from "../../cycle/meetings/index.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { openFeedbackCounts } from "./repository.ts";
+import {
+  currentReportingYear,
+  type ReportStatus,
+  reportDueDate,
+  reportStatus,
+  reportStatusLabels,
+} from "./report-status.ts";
+import type { NationalQuery } from "./schemas.ts";
+import type { ActionProfile, PartnershipStatusSource } from "./status-source.ts";
+
+const strategyStatusLabels = { draft: "draft", "signed-off": "signed off" } as const;
+
+/** "income from employment 5, costs of living 3", largest first; empty when nothing is tagged. */
+function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([label, count]) => `${label} ${count}`)
+    .join(", ");
+}
+
+function actionsSummary(profile: ActionProfile | null | undefined) {
+  if (!profile) return { actions: "No strategy actions recorded", actionsByDriver: "", actionsByFamilyType: "" };
+  return {
+    actions: `${profile.total} action${profile.total === 1 ? "" : "s"}`,
+    actionsByDriver: countsText(profile.byDriver),
+    actionsByFamilyType: countsText(profile.byFamilyType),
+  };
+}
+
+export interface NationalRow {
+  id: string;
+  name: string;
+  areaName: string;
+  areaCode: string;
+  isFictional: boolean;
+  needsAssessment: string;
+  needsAssessmentReviewDue: string | null;
+  strategyPeriod: string;
+  reportStatus: ReportStatus;
+  reportStatusLabel: string;
+  /** The year's report in the reporting domain, when one has been started. */
+  reportRef: string | null;
+  gaps: string[];
+  actions: string;
+  actionsByDriver: string;
+  actionsByFamilyType: string;
+  meetingsHeld: number;
+  openFeedback: number;
+}
+
+export interface NationalView {
+  nation: Nation;
+  reportingYear: string;
+  dueDate: string | null;
+  rows: NationalRow[];
+  /** Every partnership of the nation, whatever the filters (the map shows them all). */
+  allRows: NationalRow[];
+  total: number;
+}
+
+/** Every partnership of a nation with its status, coverage gaps and meetings, filtered. */
+export async function nationalView(
+  db: Db,
+  source: PartnershipStatusSource,
+  nation: Nation,
+  partnerships: PartnershipRow[],
+  query: NationalQuery,
+  today = londonToday(),
+): Promise<NationalView> {
+  const ids = partnerships.map((partnership) => partnership.id);
+  const reportingYear = currentReportingYear(today);
+  const dueDate = reportDueDate(nation, reportingYear);
+  const [assessments, strategies, reports, coverage, meetings, feedback, profiles] = await Promise.all([
+    source.needsAssessments(db, ids),
+    source.strategyPeriods(db, ids),
+    source.reports(db, ids, reportingYear),
+    coverageForPartnerships(db, partnerships),
+    countMeetingsHeld(db, ids, addDays(today, -365), today),
+    openFeedbackCounts(db, ids),
+    source.actionProfiles(db, ids),
+  ]);
+  const all = partnerships.map((partnership): NationalRow => {
+    const assessment = assessments.get(partnership.id);
+    const strategy = strategies.get(partnership.id);
+    const status = reportStatus(reports.get(partnership.id)?.state ?? "not-started", dueDate, today);
+    return {
+      id: partnership.id,
+      name: partnership.name,
+      areaName: partnership.areaName,
+      areaCode: partnership.areaCode,
+      isFictional: partnership.isFictional,
+      needsAssessment:
+        assessment?.state === "published"
+          ? `Published ${assessment.publishedOn ?? ""}`.trim()
+          : assessment?.state === "draft"
+            ? "Draft"
+            : "Not started",
+      needsAssessmentReviewDue: assessment?.reviewDue ?? null,
+      strategyPeriod: strategy
+        ? `${strategy.start} to ${strategy.end}${strategy.status ? ` (${strategyStatusLabels[strategy.status]})` : ""}`
+        : "No strategy recorded",
+      reportStatus: status,
+      reportStatusLabel: reportStatusLabels[status],
+      reportRef: reports.get(partnership.id)?.reportRef ?? null,
+      gaps: coverage.get(partnership.id)?.gaps.map((gap) => gap.label) ?? [],
+      ...actionsSummary(profiles.get(partnership.id)),
+      meetingsHeld: meetings.get(partnership.id) ?? 0,
+      openFeedback: feedback.get(partnership.id) ?? 0,
+    };
+  });
+  const needle = query.q.toLowerCase();
+  const rows = all.filter(
+    (row) =>
+      (query.status === "all" || row.reportStatus === query.status) &&
+      (query.gaps === "all" || (query.gaps === "with-gaps" ? row.gaps.length > 0 : row.gaps.length === 0)) &&
+      (!needle ||
+        row.name.toLowerCase().includes(needle) ||
+        row.areaName.toLowerCase().includes(needle) ||
+        row.areaCode.toLowerCase() === needle),
+  );
+  return { nation, reportingYear, dueDate, rows, allRows: all, total: all.length };
+}
+
+export const exportHeader = [
+  "Partnership",
+  "Area",
+  "Area code",
+  "Needs assessment",
+  "Needs assessment review due",
+  "Strategy period",
+  "Report year",
+  "Report status",
+  "Partner coverage gaps",
+  "Strategy actions",
+  "Actions by driver",
+  "Actions by family type",
+  "Meetings held in last 12 months",
+  "Open review feedback",
+];
+
+export function exportRows(view: NationalView): (string | number)[][] {
+  return view.rows.map((row) => [
+    row.isFictional ? `${row.name} (fictional)` : row.name,
+    row.areaName,
+    row.areaCode,
+    row.needsAssessment,
+    row.needsAssessmentReviewDue ?? "",
+    row.strategyPeriod,
+    view.reportingYear,
+    row.reportStatusLabel,
+    row.gaps.join("; "),
+    row.actions,
+    row.actionsByDriver,
+    row.actionsByFamilyType,
+    row.meetingsHeld,
+    row.openFeedback,
+  ]);
+}

@@ -1,0 +1,67 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../../kernel/db/database.ts";
+import { reviewFeedback } from "./tables.ts";
+
+export type FeedbackRow = typeof reviewFeedback.$inferSelect;
+
+export function listFeedback(db: Executor, partnershipId: string): Promise<FeedbackRow[]> {
+  return db
+    .select()
+    .from(reviewFeedback)
+    .where(eq(reviewFeedback.partnershipId, partnershipId))
+    .orderBy(desc(reviewFeedback.createdAt));
+}
+
+export async function findFeedback(db: Executor, partnershipId: string, id: string): Promise<FeedbackRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(reviewFeedback)
+    .where(and(eq(reviewFeedback.id, id), eq(reviewFeedback.partnershipId, partnershipId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertFeedback(db: Executor, values: typeof reviewFeedback.$inferInsert): Promise<FeedbackRow> {
+  const [row] = await db.insert(reviewFeedback).values(values).returning();
+  return row!;
+}
+
+export async function updateFeedbackStatus(
+  db: Executor,
+  partnershipId: string,
+  id: string,
+  status: string,
+): Promise<FeedbackRow> {
+  const [row] = await db
+    .update(reviewFeedback)
+    .set({ status, updatedAt: new Date() })
+    .where(and(eq(reviewFeedback.id, id), eq(reviewFeedback.partnershipId, partnershipId)))
+    .returning();
+  return row!;
+}
+
+/** Feedback not yet closed per partnership, for the national view. */
+export async function openFeedbackCounts(db: Executor, partnershipIds: string[]): Promise<Map<string, number>> {
+  if (partnershipIds.length === 0) return new Map();
+  const rows = await db
+    .select({ partnershipId: reviewFeedback.partnershipId, count: sql<number>`count(*)::int` })
+    .from(reviewFeedback)
+    .where(and(inArray(reviewFeedback.partnershipId, partnershipIds), sql`${reviewFeedback.status} <> 'returned'`))
+    .groupBy(reviewFeedback.partnershipId);
+  return new Map(rows.map((row) => [row.partnershipId, Number(row.count)]));
+}
+
+/** Feedback returned to partnerships (for their leads' attention lists). */
+export function returnedFeedback(db: Executor, partnershipIds: string[]) {
+  if (partnershipIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: reviewFeedback.id,
+      partnershipId: reviewFeedback.partnershipId,
+      section: reviewFeedback.section,
+      updatedAt: reviewFeedback.updatedAt,
+    })
+    .from(reviewFeedback)
+    .where(and(inArray(reviewFeedback.partnershipId, partnershipIds), eq(reviewFeedback.status, "returned")))
+    .orderBy(desc(reviewFeedback.updatedAt));
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { nations } from "../../kernel/auth/policy.ts";
+
+export const reportStatusFilter = ["all", "not-started", "draft", "published", "overdue"] as const;
+
+/** The national view's query string; anything unexpected falls back to "all". */
+export const nationalQuery = z.object({
+  status: z.enum(reportStatusFilter).catch("all").default("all"),
+  gaps: z.enum(["all", "with-gaps", "none"]).catch("all").default("all"),
+  q: z.string().trim().max(100).catch("").default(""),
+});
+export type NationalQuery = z.infer<typeof nationalQuery>;
+
+export const nationParams = z.object({ nation: z.enum(nations) });
+
+export const feedbackStatuses = ["requested", "in-review", "returned"] as const;
+export const feedbackStatusLabels: Record<(typeof feedbackStatuses)[number], string> = {
+  requested: "Requested",
+  "in-review": "In review",
+  returned: "Returned",
+};
+
+export const feedbackForm = z.object({
+  section: z
+    .string({ error: "Enter the report section" })
+    .trim()
+    .min(1, "Enter the report section")
+    .max(200, "Section must be 200 characters or fewer"),
+  comment: z
+    .string({ error: "Enter your comment" })
+    .trim()
+    .min(1, "Enter your comment")
+    .max(10_000, "Comment must be 10,000 characters or fewer"),
+  status: z.enum(feedbackStatuses, { error: "Select a status" }),
+});
+
+export const feedbackStatusForm = z.object({ status: z.enum(feedbackStatuses, { error: "Select a status" }) });

@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import type { FieldError } from "../../kernel/errors/app-error.ts";
+import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
+import { addPerson, changePerson } from "./people-service.ts";
+import { listPeopleInPartnership } from "./repository.ts";
+import { personForm, personRoleForm } from "./schemas.ts";
+
+const flashes: Record<string, string> = {
+  added: "Person added to the partnership",
+  changed: "Role changed",
+  removed: "Person removed from the partnership",
+};
+
+type Params = { Params: { id: string; userId?: string } };
+
+/** Partnership leads manage who has which role in their partnership. */
+export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): void {
+  async function render(
+    reply: FastifyReply,
+    partnership: PartnershipRow,
+    extra: { errors?: FieldError[]; values?: unknown; flash?: string } = {},
+  ) {
+    const people = await listPeopleInPartnership(db, partnership.id);
+    return reply.view("access/views/people.njk", {
+      title: `People – ${partnership.name}`,
+      partnership,
+      people,
+      roleItems: [
+        { value: "lead", text: "Lead" },
+        { value: "editor", text: "Editor" },
+        { value: "viewer", text: "Viewer" },
+      ],
+      values: extra.values ?? {},
+      errors: extra.errors,
+      flash: extra.flash,
+    });
+  }
+
+  app.get<Params & { Querystring: { saved?: string } }>("/partnerships/:id/people", async (request, reply) => {
+    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+    return render(reply, partnership, { flash: flashes[String(request.query.saved)] });
+  });
+
+  app.post<Params>("/partnerships/:id/people", async (request, reply) => {
+    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+    const form = parseForm(personForm, request.body);
+    if (!form.ok) return render(reply.code(400), partnership, { errors: form.errors, values: form.values });
+    try {
+      await addPerson(db, request.auditContext(), partnership.id, form.data);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return render(reply.code(400), partnership, { errors, values: request.body });
+    }
+    return reply.redirect(`/partnerships/${partnership.id}/people?saved=added`, 303);
+  });
+
+  app.post<Params>("/partnerships/:id/people/:userId", async (request, reply) => {
+    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+    const userId = idParam(request.params.userId);
+    const form = parseForm(personRoleForm, request.body);
+    if (!form.ok)
+      return render(reply.code(400), partnership, {
+        errors: form.errors.map((error) => ({ ...error, field: `role-${userId}` })),
+      });
+    try {
+      await changePerson(db, request.auditContext(), partnership.id, userId, form.data.role);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return render(reply.code(400), partnership, { errors });
+    }
+    return reply.redirect(`/partnerships/${partnership.id}/people?saved=changed`, 303);
+  });
+
+  app.post<Params>("/partnerships/:id/people/:userId/remove", async (request, reply) => {
+    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+    const userId = idParam(request.params.userId);
+    try {
+      await changePerson(db, request.auditContext(), partnership.id, userId, null);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return render(reply.code(400), partnership, { errors });
+    }
+    return reply.redirect(`/partnerships/${partnership.id}/people?saved=removed`, 303);
+  });
+}

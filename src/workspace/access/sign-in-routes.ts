@@ -1,0 +1,56 @@
+import type { FastifyInstance } from "fastify";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { SESSION_COOKIE, sessionCookieOptions } from "../../kernel/http/server.ts";
+import { safeReturnTo, signInForm } from "./schemas.ts";
+import { signIn, signOut } from "./sign-in-service.ts";
+
+export function registerSignInRoutes(app: FastifyInstance, context: AppContext): void {
+  const { config, db } = context;
+
+  app.get<{ Querystring: { returnTo?: string } }>("/sign-in", async (request, reply) => {
+    if (request.actor) return reply.redirect("/dashboard", 303);
+    const returnTo = typeof request.query.returnTo === "string" ? safeReturnTo(request.query.returnTo) : undefined;
+    return reply.view("access/views/sign-in.njk", { title: "Sign in", values: { returnTo } });
+  });
+
+  app.post("/sign-in", async (request, reply) => {
+    const form = parseForm(signInForm, request.body);
+    if (!form.ok) {
+      return reply.code(400).view("access/views/sign-in.njk", {
+        title: "Sign in",
+        errors: form.errors,
+        values: { ...form.values, password: "" },
+      });
+    }
+    try {
+      const token = await signIn(db, form.data.email, form.data.password, config.sessionIdleMinutes, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+        requestId: request.id,
+      });
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
+      return reply.redirect(safeReturnTo(form.data.returnTo), 303);
+    } catch (error) {
+      if (error instanceof AppError && error.details.fieldErrors) {
+        return reply.code(error.status).view("access/views/sign-in.njk", {
+          title: "Sign in",
+          errors: error.details.fieldErrors,
+          values: { email: form.data.email, returnTo: form.data.returnTo },
+        });
+      }
+      throw error;
+    }
+  });
+
+  app.post("/sign-out", async (request, reply) => {
+    if (request.sessionToken) await signOut(db, request.sessionToken, request.auditContext());
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.redirect("/signed-out", 303);
+  });
+
+  app.get("/signed-out", async (_request, reply) =>
+    reply.view("access/views/signed-out.njk", { title: "You have signed out" }),
+  );
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { authorize } from "../../kernel/auth/policy.ts";
+import type { Config } from "../../kernel/config/config.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import type { FieldError } from "../../kernel/errors/app-error.ts";
+import { listOrganisations, organisationTypeLabel } from "../organisations/index.ts";
+import { deliverInvitation } from "./invitation-delivery.ts";
+import { listUsers } from "./repository.ts";
+import { userForm } from "./schemas.ts";
+import { createUser } from "./user-admin-service.ts";
+
+/** Where invitation links point: PUBLIC_URL when set, else the address this request came to. */
+export function baseUrl(config: Config, request: FastifyRequest): string {
+  return config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+const statusLabels: Record<string, string> = { active: "Active", invited: "Invited", disabled: "Disabled" };
+
+export function registerUserAdminRoutes(app: FastifyInstance, { db, config }: AppContext): void {
+  const newUserPage = async (errors: FieldError[] = [], values: Record<string, unknown> = {}) => ({
+    title: "Add a user",
+    errors,
+    values,
+    organisationItems: (await listOrganisations(db)).map((organisation) => ({
+      value: organisation.id,
+      text: `${organisation.name} (${organisationTypeLabel(organisation.type)})`,
+    })),
+  });
+
+  app.get("/admin/users", async (request, reply) => {
+    authorize(request.actor, "admin:manage-users");
+    const users = await listUsers(db);
+    return reply.view("access/views/users.njk", {
+      title: "Users",
+      users: users.map((user) => ({ ...user, statusLabel: statusLabels[user.status] ?? user.status })),
+    });
+  });
+
+  app.get("/admin/users/new", async (request, reply) => {
+    authorize(request.actor, "admin:manage-users");
+    return reply.view("access/views/user-new.njk", await newUserPage([], { method: "invite" }));
+  });
+
+  app.post("/admin/users", async (request, reply) => {
+    authorize(request.actor, "admin:manage-users");
+    const form = parseForm(userForm, request.body);
+    if (!form.ok)
+      return reply
+        .code(400)
+        .view("access/views/user-new.njk", await newUserPage(form.errors, { ...form.values, password: "" }));
+    const { password, method, isPlatformAdmin, ...details } = form.data;
+    try {
+      const { user, invitation } = await createUser(db, request.auditContext(), {
+        ...details,
+        isPlatformAdmin: isPlatformAdmin === "true",
+        password: method === "password" ? password! : null,
+      });
+      if (!invitation) return reply.redirect(`/admin/users/${user.id}?saved=created`, 303);
+      const delivery = await deliverInvitation(
+        db,
+        config,
+        { audit: request.auditContext(), warn: (details, message) => request.log.warn(details, message) },
+        baseUrl(config, request),
+        user,
+        invitation,
+      );
+      return reply.view("access/views/invitation-link.njk", { ...delivery, user });
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return reply
+        .code(400)
+        .view("access/views/user-new.njk", await newUserPage(errors, { ...(request.body as object), password: "" }));
+    }
+  });
+}

@@ -1,0 +1,147 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { authorize, nationLabels, nations } from "../../kernel/auth/policy.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
+import { findOrganisation } from "../organisations/index.ts";
+import { listPartnershipsWhere } from "../partnerships/index.ts";
+import { deliverInvitation } from "./invitation-delivery.ts";
+import { issueInvitation } from "./invitation-service.ts";
+import {
+  findUserById,
+  listCoordinatorNations,
+  listRolesForUser,
+  pendingInvitationFor,
+  type UserRow,
+} from "./repository.ts";
+import { setCoordinatorNation, setPartnershipRole } from "./role-service.ts";
+import { adminFlagForm, nationForm, roleForm, statusForm } from "./schemas.ts";
+import { baseUrl } from "./user-admin-routes.ts";
+import { setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
+
+const flashes: Record<string, string> = {
+  created: "User added. They can sign in with the password you set.",
+  role: "Partnership roles updated",
+  nation: "National coordinator nations updated",
+  admin: "Administrator rights updated",
+  status: "Account status updated",
+};
+
+type Params = { Params: { id: string } };
+
+export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: AppContext): void {
+  async function loadUser(request: FastifyRequest<Params>): Promise<UserRow> {
+    authorize(request.actor, "admin:manage-users");
+    const user = await findUserById(db, idParam(request.params.id));
+    if (!user) throw AppError.notFound();
+    return user;
+  }
+
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: UserRow,
+    extra: { errors?: FieldError[]; values?: unknown; flash?: string } = {},
+  ) {
+    const [organisation, roles, coordinatorFor, invitation, partnerships] = await Promise.all([
+      findOrganisation(db, user.organisationId),
+      listRolesForUser(db, user.id),
+      listCoordinatorNations(db, user.id),
+      pendingInvitationFor(db, user.id),
+      listPartnershipsWhere(db, { all: true }),
+    ]);
+    return reply.view("access/views/user-detail.njk", {
+      title: user.name,
+      user,
+      isSelf: request.actor?.userId === user.id,
+      organisationName: organisation?.name,
+      roles,
+      coordinatorFor: coordinatorFor.map((nation) => ({ nation, label: nationLabels[nation] })),
+      nationItems: nations
+        .filter((nation) => !coordinatorFor.includes(nation))
+        .map((nation) => ({ value: nation, text: nationLabels[nation] })),
+      partnershipItems: partnerships.map((partnership) => ({ value: partnership.id, text: partnership.name })),
+      invitation,
+      values: extra.values ?? {},
+      errors: extra.errors,
+      flash: extra.flash,
+    });
+  }
+
+  /** The shared shape of every change on this page: parse, run the service, show errors or redirect. */
+  function change<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    flash: string,
+    run: (request: FastifyRequest<Params>, user: UserRow, data: z.infer<S>) => Promise<unknown>,
+  ) {
+    app.post<Params>(`/admin/users/:id${path}`, async (request, reply) => {
+      const user = await loadUser(request);
+      const form = parseForm(schema, { ...(request.body as object), ...(request.params as object), id: undefined });
+      if (!form.ok) return render(request, reply.code(400), user, { errors: form.errors, values: form.values });
+      try {
+        await run(request, user, form.data);
+      } catch (error) {
+        const errors = fieldErrorsOf(error);
+        if (!errors) throw error;
+        return render(request, reply.code(400), user, { errors, values: request.body });
+      }
+      return reply.redirect(`/admin/users/${user.id}?saved=${flash}`, 303);
+    });
+  }
+
+  app.get<Params & { Querystring: { saved?: string } }>("/admin/users/:id", async (request, reply) => {
+    const user = await loadUser(request);
+    return render(request, reply, user, { flash: flashes[String(request.query.saved)] });
+  });
+
+  change("/roles", roleForm, "role", (request, user, data) =>
+    setPartnershipRole(db, request.auditContext(), {
+      userId: user.id,
+      partnershipId: data.partnershipId,
+      role: data.role === "none" ? null : data.role,
+    }),
+  );
+  change("/roles/:partnershipId/remove", roleForm.pick({ partnershipId: true }), "role", (request, user, data) =>
+    setPartnershipRole(
+      db,
+      request.auditContext(),
+      { userId: user.id, partnershipId: data.partnershipId, role: null },
+      "roles",
+    ),
+  );
+  change("/nations", nationForm, "nation", (request, user, data) =>
+    setCoordinatorNation(db, request.auditContext(), { userId: user.id, nation: data.nation, coordinator: true }),
+  );
+  change("/nations/:nation/remove", nationForm, "nation", (request, user, data) =>
+    setCoordinatorNation(db, request.auditContext(), { userId: user.id, nation: data.nation, coordinator: false }),
+  );
+  change("/admin", adminFlagForm, "admin", (request, user, data) =>
+    setPlatformAdmin(db, request.auditContext(), user.id, data.isPlatformAdmin === "true"),
+  );
+  change("/status", statusForm, "status", (request, user, data) =>
+    setUserEnabled(db, request.auditContext(), user.id, data.status === "active"),
+  );
+
+  app.post<Params>("/admin/users/:id/invitation", async (request, reply) => {
+    const user = await loadUser(request);
+    try {
+      const invitation = await issueInvitation(db, request.auditContext(), user.id);
+      const delivery = await deliverInvitation(
+        db,
+        config,
+        { audit: request.auditContext(), warn: (details, message) => request.log.warn(details, message) },
+        baseUrl(config, request),
+        user,
+        invitation,
+      );
+      return reply.view("access/views/invitation-link.njk", { ...delivery, user });
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return render(request, reply.code(400), user, { errors });
+    }
+  });
+}

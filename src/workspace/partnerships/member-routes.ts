@@ -1,0 +1,86 @@
+import type { FastifyInstance } from "fastify";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import type { FieldError } from "../../kernel/errors/app-error.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { listOrganisations, organisationTypeLabel } from "../organisations/index.ts";
+import { partnershipFor } from "./access.ts";
+import { addMemberOrganisation, removeMemberOrganisation } from "./partnership-service.ts";
+import { listMembers, type PartnershipRow } from "./repository.ts";
+import { memberForm } from "./schemas.ts";
+
+const flashes: Record<string, string> = {
+  added: "Organisation added to the partnership",
+  removed: "Organisation removed from the partnership",
+};
+
+async function pageContext(db: Executor, partnership: PartnershipRow) {
+  const [members, organisations] = await Promise.all([listMembers(db, partnership.id), listOrganisations(db)]);
+  const memberIds = new Set(members.map((member) => member.organisationId));
+  return {
+    title: `Member organisations – ${partnership.name}`,
+    partnership,
+    members: members.map((member) => ({ ...member, typeLabel: organisationTypeLabel(member.type) })),
+    organisationItems: organisations
+      .filter((organisation) => !memberIds.has(organisation.id))
+      .map((organisation) => ({
+        value: organisation.id,
+        text: `${organisation.name} (${organisationTypeLabel(organisation.type)})`,
+      })),
+  };
+}
+
+/** Leads (and administrators) choose which organisations take part in their partnership. */
+export function registerMemberRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const render = async (
+    reply: import("fastify").FastifyReply,
+    partnership: PartnershipRow,
+    extra: { errors?: FieldError[]; values?: Record<string, unknown>; flash?: string },
+  ) =>
+    reply.view("partnerships/views/organisations.njk", {
+      ...(await pageContext(db, partnership)),
+      values: {},
+      ...extra,
+    });
+
+  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>(
+    "/partnerships/:id/organisations",
+    async (request, reply) => {
+      const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+      return render(reply, partnership, { flash: flashes[String(request.query.saved)] });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>("/partnerships/:id/organisations", async (request, reply) => {
+    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+    const form = parseForm(memberForm, request.body);
+    if (!form.ok)
+      return render(reply.code(400), partnership, {
+        errors: form.errors,
+        values: request.body as Record<string, unknown>,
+      });
+    try {
+      await addMemberOrganisation(db, request.auditContext(), partnership.id, form.data);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return render(reply.code(400), partnership, { errors, values: request.body as Record<string, unknown> });
+    }
+    return reply.redirect(`/partnerships/${partnership.id}/organisations?saved=added`, 303);
+  });
+
+  app.post<{ Params: { id: string; organisationId: string } }>(
+    "/partnerships/:id/organisations/:organisationId/remove",
+    async (request, reply) => {
+      const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+      await removeMemberOrganisation(
+        db,
+        request.auditContext(),
+        partnership.id,
+        idParam(request.params.organisationId),
+      );
+      return reply.redirect(`/partnerships/${partnership.id}/organisations?saved=removed`, 303);
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from "fastify";
+import { authorize, can, type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import { organisationTypeLabel } from "../organisations/index.ts";
+import { partnershipFor } from "./access.ts";
+import { createPartnership } from "./partnership-service.ts";
+import { requiredPartners } from "./representation.ts";
+import { listMembers } from "./repository.ts";
+import { partnershipForm } from "./schemas.ts";
+
+/** People with a role in a partnership; supplied by the access domain through the composition root. */
+export interface PartnershipPerson {
+  userId: string;
+  name: string;
+  email: string;
+  organisationName: string;
+  role: string;
+  status: string;
+}
+
+export interface PartnershipRouteDeps {
+  peopleFor: (db: Executor, partnershipId: string) => Promise<PartnershipPerson[]>;
+}
+
+const nationItems = nations.map((nation) => ({ value: nation, text: nationLabels[nation] }));
+
+const flashes: Record<string, string> = {
+  created: "Partnership created. Add its member organisations and people next.",
+};
+
+export function registerPartnershipRoutes(app: FastifyInstance, { db }: AppContext, deps: PartnershipRouteDeps): void {
+  app.get("/partnerships/new", async (request, reply) => {
+    authorize(request.actor, "partnership:create");
+    return reply.view("partnerships/views/new.njk", { title: "Create a partnership", nationItems, values: {} });
+  });
+
+  app.post("/partnerships", async (request, reply) => {
+    authorize(request.actor, "partnership:create");
+    const form = parseForm(partnershipForm, request.body);
+    const page = { title: "Create a partnership", nationItems };
+    if (!form.ok)
+      return reply.code(400).view("partnerships/views/new.njk", { ...page, errors: form.errors, values: request.body });
+    try {
+      const partnership = await createPartnership(db, request.auditContext(), form.data);
+      return reply.redirect(`/partnerships/${partnership.id}?saved=created`, 303);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return reply.code(400).view("partnerships/views/new.njk", { ...page, errors, values: request.body });
+    }
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>("/partnerships/:id", async (request, reply) => {
+    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:read");
+    const target = { partnershipId: partnership.id, nation: partnership.nation as Nation };
+    const [members, people] = await Promise.all([listMembers(db, partnership.id), deps.peopleFor(db, partnership.id)]);
+    return reply.view("partnerships/views/overview.njk", {
+      title: partnership.name,
+      partnership,
+      nationLabel: nationLabels[partnership.nation as Nation],
+      members: members.map((member) => ({ ...member, typeLabel: organisationTypeLabel(member.type) })),
+      people,
+      required: requiredPartners(
+        partnership.nation as Nation,
+        partnership.areaCode,
+        members.map((member) => member.type),
+      ),
+      canManage: can(request.actor, "partnership:manage", target),
+      canReadAudit: can(request.actor, "partnership:read-audit", target),
+      flash: flashes[String(request.query.saved)],
+    });
+  });
+}

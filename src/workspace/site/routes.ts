@@ -1,0 +1,34 @@
+import type { FastifyInstance } from "fastify";
+import { nationLabels, type Nation } from "../../kernel/auth/policy.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { visiblePartnerships } from "../partnerships/index.ts";
+
+export function registerSiteRoutes(app: FastifyInstance, { db }: AppContext): void {
+  app.get("/", async (_request, reply) =>
+    reply.view("site/views/start.njk", { title: "Child poverty partnerships, from evidence to action" }),
+  );
+
+  app.get("/dashboard", async (request, reply) => {
+    const actor = request.actor;
+    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+    const partnerships = await visiblePartnerships(db, actor);
+    const rows = partnerships.map((partnership) => ({
+      ...partnership,
+      nationLabel: nationLabels[partnership.nation as Nation],
+      role:
+        actor.partnershipRoles.get(partnership.id) ??
+        (actor.isPlatformAdmin ? "administrator" : "national coordinator"),
+    }));
+    return reply.view("site/views/dashboard.njk", {
+      title: "Your partnerships",
+      partnerships: rows,
+      coordinatorNations: actor.coordinatorNations.map((nation) => nationLabels[nation]),
+    });
+  });
+
+  app.get("/accessibility", async (_request, reply) =>
+    reply.view("site/views/accessibility.njk", { title: "Accessibility statement" }),
+  );
+  app.get("/cookies", async (_request, reply) => reply.view("site/views/cookies.njk", { title: "Cookies" }));
+}
