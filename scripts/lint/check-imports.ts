@@ -40,16 +40,7 @@ function sourceFiles(dir: string): string[] {
  * Imports that break the rule today and are being removed (issue 10): each is `file -> spec`.
  * The list may only shrink; an entry that no longer matches anything is itself a problem.
  */
-const knownExceptions = new Set<string>([
-  "src/cycle/actions/tables.ts -> ../strategy/tables.ts",
-  "src/cycle/monitoring/rollups.ts -> ../actions/vocabulary.ts",
-  "src/cycle/monitoring/tables.ts -> ../actions/tables.ts",
-  "src/cycle/reports/report-routes.ts -> ../../national/national/index.ts",
-  "src/cycle/reports/repository.ts -> ../../national/national/index.ts",
-  "src/workspace/attention/attention-service.ts -> ../../cycle/meetings/index.ts",
-  "src/workspace/attention/attention-service.ts -> ../../cycle/monitoring/index.ts",
-  "src/workspace/attention/attention-service.ts -> ../../national/national/index.ts",
-]);
+const knownExceptions = new Set<string>([]);
 
 const importPattern =
   /(?:^|[\s;])(?:import|export)\s[^"']*?from\s*["'](\.[^"']+)["']|import\(\s*["'](\.[^"']+)["']\s*\)/g;

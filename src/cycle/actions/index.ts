@@ -1,3 +1,4 @@
+export { actionsDomain } from "./domain.ts";
 export {
   actionBudgets,
   actionImports,
@@ -42,3 +43,4 @@ export { registerImportRoutes } from "./import-routes.ts";
 export { escapeCell, exportRows, toCsv, toXlsx } from "./export.ts";
 export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";
 export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";
+export { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";

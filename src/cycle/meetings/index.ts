@@ -1,3 +1,4 @@
+export { meetingsDomain } from "./domain.ts";
 export { meetings, meetingActions } from "./tables.ts";
 export { registerMeetingRoutes } from "./meetings-routes.ts";
 export { countMeetingsHeld, meetingsNeedingMinutes, overdueActions } from "./repository.ts";

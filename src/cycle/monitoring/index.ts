@@ -1,3 +1,4 @@
+export { monitoringDomain } from "./domain.ts";
 export { actionUpdates } from "./tables.ts";
 export { registerMonitoringRoutes } from "./monitoring-routes.ts";
 export { latestUpdates, listHistory, insertUpdates } from "./repository.ts";

@@ -5,7 +5,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { fieldErrorsOf, parseParams } from "../../kernel/http/params.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { type FieldDef, renderForm, type SubnavContext } from "../strategy/index.ts";
+import { type FieldDef, renderForm, type SubnavContext } from "../../kernel/forms/index.ts";
 import { type SectionDef, sectionsFor } from "./sections.ts";
 
 export interface NeedsFormContext {

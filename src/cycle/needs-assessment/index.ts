@@ -1,4 +1,5 @@
 /** The partnership's child poverty needs assessment: draft, publications, exports, disclosure control. */
+export { needsAssessmentDomain } from "./domain.ts";
 export {
   needsAssessments,
   needsFindings,

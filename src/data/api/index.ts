@@ -1,3 +1,4 @@
+export { apiDomain } from "./domain.ts";
 export { apiTokens } from "./tables.ts";
 export { type ApiDeps, registerApiRoutes } from "./api-routes.ts";
 export { registerApiDocsRoutes } from "./docs-routes.ts";

@@ -1,3 +1,4 @@
+export { importsDomain } from "./domain.ts";
 export type { Importer, ProgressSink } from "./importer.ts";
 export { formatIssue, type ImportIssue, type ImportReport, ImportRejected, type NameProblem } from "./report.ts";
 export { importerFor, importers } from "./registry.ts";

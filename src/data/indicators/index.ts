@@ -1,3 +1,4 @@
+export { indicatorsDomain } from "./domain.ts";
 export {
   breakdowns,
   importBatches,

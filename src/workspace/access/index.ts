@@ -1,3 +1,4 @@
+export { accessDomain } from "./domain.ts";
 export { coordinatorNations, invitations, partnershipRoles, users } from "./tables.ts";
 export {
   findRole as partnershipRoleOf,

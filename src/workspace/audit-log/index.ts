@@ -1,2 +1,3 @@
+export { auditLogDomain } from "./domain.ts";
 export { registerAuditRoutes } from "./routes.ts";
 export { describeChanges } from "./changes.ts";

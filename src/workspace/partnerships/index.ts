@@ -1,3 +1,4 @@
+export { partnershipsDomain } from "./domain.ts";
 export { partnershipMembers, partnerships } from "./tables.ts";
 export { partnershipFor, visiblePartnerships } from "./access.ts";
 export {
@@ -14,3 +15,5 @@ export { addMemberOrganisation, createPartnership, removeMemberOrganisation } fr
 export { type PartnershipPerson, type PartnershipRouteDeps, registerPartnershipRoutes } from "./partnership-routes.ts";
 export { registerMemberRoutes } from "./member-routes.ts";
 export { type RequiredPartner, requiredPartners } from "./representation.ts";
+export { partnershipPeople } from "./extension-points.ts";
+export { partnershipPaths } from "./paths.ts";

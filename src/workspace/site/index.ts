@@ -1,1 +1,2 @@
+export { siteDomain } from "./domain.ts";
 export { registerSiteRoutes } from "./routes.ts";

@@ -1,0 +1,26 @@
+import type { AttentionSource } from "../../workspace/attention/index.ts";
+import { periodOf } from "./periods.ts";
+import { updatesDue } from "./updates-due.ts";
+
+/**
+ * Actions without a progress update this quarter (the dashboard's rule): leads answer for every
+ * action of their partnerships, editors for those their organisation leads.
+ */
+export const progressUpdatesDue: AttentionSource = {
+  key: "updates",
+  title: "Progress updates overdue",
+  order: 30,
+  async items(db, { actor, leading, editorOnly, today }) {
+    const period = periodOf(new Date(`${today}T12:00:00Z`));
+    const [forLeads, forEditors] = await Promise.all([
+      updatesDue(db, leading, { period }),
+      updatesDue(db, editorOnly, { period, leadOrganisationIds: [actor.organisationId] }),
+    ]);
+    return [...forLeads, ...forEditors].map((due) => ({
+      text: due.reference ? `${due.reference} – ${due.title}` : due.title,
+      href: `/partnerships/${due.partnershipId}/actions/${due.actionId}/updates/new`,
+      partnershipId: due.partnershipId,
+      detail: `no update for ${due.period}`,
+    }));
+  },
+};

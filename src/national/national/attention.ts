@@ -1,0 +1,17 @@
+import type { AttentionSource } from "../../workspace/attention/index.ts";
+import { returnedFeedback } from "./repository.ts";
+
+/** Review feedback national partners have returned, for the partnership's leads. */
+export const feedbackReturned: AttentionSource = {
+  key: "reviews",
+  title: "Review feedback returned",
+  order: 40,
+  async items(db, { leading }) {
+    const rows = await returnedFeedback(db, leading);
+    return rows.map((feedback) => ({
+      text: feedback.section,
+      href: `/partnerships/${feedback.partnershipId}/feedback`,
+      partnershipId: feedback.partnershipId,
+    }));
+  },
+};
