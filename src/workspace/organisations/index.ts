@@ -1,6 +1,6 @@
 export { organisationsDomain } from "./domain.ts";
 export { organisationPaths } from "./paths.ts";
-/** For other domains' foreign keys (tables.ts). Reads elsewhere are listed in scripts/lint/check-imports.ts. */
+/** For other domains' foreign keys (tables.ts). Reads elsewhere are listed in scripts/lint/table-reads.ts. */
 export { organisations } from "./tables.ts";
 export {
   GSS_CODE_PATTERN,
