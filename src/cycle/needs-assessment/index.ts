@@ -11,10 +11,7 @@ export {
   needsServices,
   needsSwotItems,
 } from "./tables.ts";
-export { registerNeedsRoutes } from "./needs-routes.ts";
-export { registerPublicationRoutes } from "./publication-routes.ts";
 export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosure.ts";
 export { needsAssessmentStatuses } from "./status.ts";
-export { evidenceChoices, type EvidenceChoice } from "./evidence-choices.ts";
+export type { EvidenceChoice } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
-export { listLatestPublications as publishedAssessments } from "./repository.ts";

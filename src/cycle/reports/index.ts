@@ -1,8 +1,6 @@
 /** Reports: the annual report that assembles itself from recorded work, its sign-off and publication. */
 export { reportsDomain } from "./domain.ts";
 export { reportNarratives, reportPublications, reportSignOffs, reports } from "./tables.ts";
-export { registerReportRoutes } from "./report-routes.ts";
-export { registerPublicRoutes } from "./public-routes.ts";
 export { reportStatuses, type ReportStatusRecord } from "./status.ts";
 export { seedReportDemo } from "./demo.ts";
 export { loadReportData, type ReportData } from "./report-data.ts";

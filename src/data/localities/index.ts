@@ -1,4 +1,3 @@
 /** Localities and comparison groups: pages over the geography domain's tables, and locality figures. */
 export { localitiesDomain } from "./domain.ts";
-export { registerLocalityRoutes } from "./locality-routes.ts";
 export { localityFigures, type LocalityFigure } from "./locality-analysis.ts";

@@ -1,7 +1,5 @@
 export { nationalDomain } from "./domain.ts";
 export { reviewFeedback } from "./tables.ts";
-export { registerNationalRoutes } from "./national-routes.ts";
-export { returnedFeedback } from "./repository.ts";
 export { reportDueDate, reportStatus, type ReportStatus } from "./report-status.ts";
 /** Re-exported for existing callers: the reporting year is the reports domain's. */
 export { currentReportingYear } from "../../cycle/reports/index.ts";

@@ -1,3 +1,2 @@
 export { auditLogDomain } from "./domain.ts";
-export { registerAuditRoutes } from "./routes.ts";
 export { describeChanges } from "./changes.ts";

@@ -1,2 +1,1 @@
 export { siteDomain } from "./domain.ts";
-export { registerSiteRoutes } from "./routes.ts";
