@@ -1,145 +1,104 @@
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
-import type { Actor } from "./kernel/auth/policy.ts";
 import type { Config } from "./kernel/config/config.ts";
 import type { Database } from "./kernel/db/database.ts";
+import type { Domain } from "./kernel/domains/descriptor.ts";
+import { Extensions } from "./kernel/domains/extensions.ts";
+import { actorLoader, partnershipLoader } from "./kernel/domains/kernel-points.ts";
+import { navigationFrom } from "./kernel/domains/navigation.ts";
 import type { AppContext } from "./kernel/http/context.ts";
 import type { Lifecycle } from "./kernel/http/operations.ts";
-import { createServer, type NavItem } from "./kernel/http/server.ts";
-import {
-  listPeopleInPartnership,
-  loadActor,
-  registerInvitationRoutes,
-  registerPeopleRoutes,
-  registerSignInRoutes,
-  registerUserAdminRoutes,
-  registerUserDetailRoutes,
-} from "./workspace/access/index.ts";
-import { registerAuditRoutes } from "./workspace/audit-log/index.ts";
-import { registerOrganisationRoutes } from "./workspace/organisations/index.ts";
-import { registerMemberRoutes, registerPartnershipRoutes } from "./workspace/partnerships/index.ts";
-import { registerUploadRoutes } from "./data/imports/index.ts";
-import { registerCatalogueRoutes } from "./data/indicators/index.ts";
-import { registerSiteRoutes } from "./workspace/site/index.ts";
-import { registerGovernanceRoutes } from "./cycle/governance/index.ts";
-import { meetingMentions, registerMeetingRoutes } from "./cycle/meetings/index.ts";
-import { budgetMentions, registerBudgetRoutes } from "./cycle/budgets/index.ts";
-import { registerNationalRoutes, statusSourceFrom } from "./national/national/index.ts";
-import { registerAttentionRoutes } from "./workspace/attention/index.ts";
-
-import {
-  actionProfiles,
-  countActionsByPriority,
-  registerActionDetailRoutes,
-  registerActionRoutes,
-  registerImportRoutes,
-} from "./cycle/actions/index.ts";
-import { latestUpdates, listHistory, registerMonitoringRoutes } from "./cycle/monitoring/index.ts";
-import { registerProfileRoutes } from "./data/analyses/index.ts";
-import { registerLocalityRoutes } from "./data/localities/index.ts";
-import { registerProofingRoutes } from "./cycle/proofing/index.ts";
-import { registerStrategyRoutes, strategySummaries } from "./cycle/strategy/index.ts";
-import {
-  evidenceChoices,
-  needsAssessmentStatuses,
-  publishedAssessments,
-  registerNeedsRoutes,
-  registerPublicationRoutes,
-} from "./cycle/needs-assessment/index.ts";
-import { registerApiDocsRoutes, registerApiRoutes, registerTokenRoutes } from "./data/api/index.ts";
-import { registerPublicRoutes, registerReportRoutes, reportStatuses } from "./cycle/reports/index.ts";
+import { createServer } from "./kernel/http/server.ts";
+import { chartsDomain } from "./lib/charts/index.ts";
+import { documentsDomain } from "./lib/documents/index.ts";
+import { mapsDomain } from "./lib/maps/index.ts";
+import { accessDomain } from "./workspace/access/index.ts";
+import { attentionDomain } from "./workspace/attention/index.ts";
+import { auditLogDomain } from "./workspace/audit-log/index.ts";
+import { organisationsDomain } from "./workspace/organisations/index.ts";
+import { partnershipsDomain } from "./workspace/partnerships/index.ts";
+import { siteDomain } from "./workspace/site/index.ts";
+import { analysesDomain } from "./data/analyses/index.ts";
+import { apiDomain } from "./data/api/index.ts";
+import { geographyDomain } from "./data/geography/index.ts";
+import { importsDomain } from "./data/imports/index.ts";
+import { indicatorsDomain } from "./data/indicators/index.ts";
+import { localitiesDomain } from "./data/localities/index.ts";
+import { actionsDomain } from "./cycle/actions/index.ts";
+import { budgetsDomain } from "./cycle/budgets/index.ts";
+import { governanceDomain } from "./cycle/governance/index.ts";
+import { meetingsDomain } from "./cycle/meetings/index.ts";
+import { monitoringDomain } from "./cycle/monitoring/index.ts";
+import { needsAssessmentDomain } from "./cycle/needs-assessment/index.ts";
+import { proofingDomain } from "./cycle/proofing/index.ts";
+import { reportsDomain } from "./cycle/reports/index.ts";
+import { strategyDomain } from "./cycle/strategy/index.ts";
+import { nationalDomain } from "./national/national/index.ts";
+import { demoSeedDomain } from "./demo/seed/index.ts";
+import { demoStrategyDomain } from "./demo/strategy/index.ts";
 
 export interface RouteSummary {
   method: string;
   url: string;
 }
 
-/** Service navigation: only what the person can use. */
-function navigation(actor: Actor | null): NavItem[] {
-  if (!actor) return [{ href: "/", text: "Home" }];
-  const items: NavItem[] = [
-    { href: "/dashboard", text: "Your partnerships" },
-    { href: "/attention", text: "Needs attention" },
-  ];
-  if (actor.isPlatformAdmin || actor.coordinatorNations.length > 0)
-    items.push({ href: "/national", text: "National view" });
-  if (actor.isPlatformAdmin) {
-    items.push({ href: "/admin/users", text: "Users" });
-    items.push({ href: "/admin/organisations", text: "Organisations" });
-    items.push({ href: "/data/indicators", text: "Indicators" });
-    items.push({ href: "/partnerships/new", text: "New partnership" });
-    items.push({ href: "/audit", text: "Audit log" });
-  }
-  return items;
-}
+/** Every domain, layer by layer (docs/ARCHITECTURE.md): routes, navigation and hooks come from these. */
+export const domains: readonly Domain[] = [
+  chartsDomain,
+  mapsDomain,
+  documentsDomain,
+  organisationsDomain,
+  partnershipsDomain,
+  accessDomain,
+  auditLogDomain,
+  siteDomain,
+  attentionDomain,
+  geographyDomain,
+  indicatorsDomain,
+  importsDomain,
+  analysesDomain,
+  localitiesDomain,
+  apiDomain,
+  strategyDomain,
+  actionsDomain,
+  monitoringDomain,
+  needsAssessmentDomain,
+  reportsDomain,
+  meetingsDomain,
+  governanceDomain,
+  budgetsDomain,
+  proofingDomain,
+  nationalDomain,
+  demoSeedDomain,
+  demoStrategyDomain,
+];
 
-/** The composition root: the kernel's server plus every domain's routes. */
+/** The composition root: the kernel's server plus every domain's routes, navigation and hooks. */
 export async function buildApp(options: {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions["logger"];
 }): Promise<{ app: FastifyInstance; lifecycle: Lifecycle; context: AppContext; routes: RouteSummary[] }> {
   const { config, database } = options;
+  const extensions = new Extensions(domains.flatMap((domain) => domain.provides ?? []));
+  const navigation = navigationFrom(domains);
+  const loadActor = extensions.one(actorLoader);
+  const loadPartnership = extensions.one(partnershipLoader);
   const { app, lifecycle } = await createServer({
     config,
     database,
     loadActor: (userId) => loadActor(database.db, userId),
-    navigation,
+    loadPartnership: (id) => loadPartnership(database.db, id),
+    navigation: navigation.service,
+    partnershipNavigation: navigation.partnership,
     logger: options.logger,
   });
-  const context: AppContext = { config, database, db: database.db };
+  const context: AppContext = { config, database, db: database.db, extensions };
   // Kept so tests can check rules that must hold for every route (e.g. every partnership POST).
   const routes: RouteSummary[] = [];
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
-  registerSiteRoutes(app, context);
-  registerSignInRoutes(app, context);
-  registerInvitationRoutes(app, context);
-  registerOrganisationRoutes(app, context);
-  registerUserAdminRoutes(app, context);
-  registerUserDetailRoutes(app, context);
-  // The partnership page lists people, who live in the access domain: passed in here so
-  // partnerships never imports access (access already imports partnerships).
-  registerPartnershipRoutes(app, context, { peopleFor: listPeopleInPartnership });
-  registerMemberRoutes(app, context);
-  registerPeopleRoutes(app, context);
-  registerAuditRoutes(app, context);
-  registerGovernanceRoutes(app, context);
-  registerMeetingRoutes(app, context);
-  registerBudgetRoutes(app, context);
-  // The national view reads strategy periods, action counts, needs-assessment and report status
-  // from the domains that keep them (national imports none of them).
-  registerNationalRoutes(app, context, {
-    statusSource: statusSourceFrom({
-      strategyPeriods: strategySummaries,
-      actionProfiles,
-      needsAssessments: needsAssessmentStatuses,
-      reports: reportStatuses,
-    }),
-  });
-  registerAttentionRoutes(app, context);
-  // The evidence-link forms offer the needs assessment's findings, entries and indicators (needs-assessment imports strategy).
-  registerStrategyRoutes(app, context, { actionCountsByPriority: countActionsByPriority, evidenceChoices });
-  // Meetings link to actions (meetings imports actions), so the action page learns of them from here.
-  const actionDeps = { latestUpdates, updateHistory: listHistory, mentions: [meetingMentions, budgetMentions] };
-  registerActionRoutes(app, context, actionDeps);
-  registerActionDetailRoutes(app, context, { evidenceChoices });
-  registerImportRoutes(app, context, actionDeps);
-  registerMonitoringRoutes(app, context);
-  registerProofingRoutes(app, context);
-  registerReportRoutes(app, context);
-  // The public index lists published needs assessments too (reports does not import needs-assessment).
-  registerPublicRoutes(app, context, { publishedAssessments });
-  registerUploadRoutes(app, context);
-  registerProfileRoutes(app, context);
-  registerLocalityRoutes(app, context);
-  registerCatalogueRoutes(app, context);
-  registerNeedsRoutes(app, context);
-  registerPublicationRoutes(app, context);
-  // The API finds a token's user through the access domain, passed in so api need not import it.
-  registerApiRoutes(app, context, { loadActor: (userId) => loadActor(database.db, userId) });
-  registerApiDocsRoutes(app, context);
-  registerTokenRoutes(app, context);
+  for (const domain of domains) domain.routes?.(app, context);
   await app.ready();
   return { app, lifecycle, context, routes };
 }

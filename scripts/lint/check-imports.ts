@@ -1,17 +1,19 @@
 /**
  * The import rule (docs/ARCHITECTURE.md): the kernel imports no domain; a domain imports the
  * kernel, its own files and other domains' public `index.ts` only; domains import down the
- * layers (lib → workspace → data → cycle → national → demo) and never in a cycle.
+ * layers (lib → workspace → data → cycle → national → demo) and never in a cycle; and a
+ * domain's tables are queried by that domain only (another domain's tables.ts may name them
+ * for a foreign key), apart from the reads listed in ./table-reads.ts, which may only shrink.
  * Run by `npm run lint`; exits 1 naming every file and import that breaks it.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { layers, sourceFiles } from "./source-files.ts";
+import { tableReadProblems } from "./table-reads.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const src = path.join(root, "src");
-/** Lower layers first: a domain may import domains of its own layer or an earlier one. */
-export const layers = ["lib", "workspace", "data", "cycle", "national", "demo"] as const;
 
 interface Location {
   kind: "kernel" | "domain" | "composition";
@@ -28,35 +30,11 @@ function locate(file: string): Location | null {
   return { kind: "composition" };
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.(ts|mts|mjs|js)$/.test(name) ? [full] : [];
-  });
-}
-
-/**
- * Imports that break the rule today and are being removed (issue 10): each is `file -> spec`.
- * The list may only shrink; an entry that no longer matches anything is itself a problem.
- */
-const knownExceptions = new Set<string>([
-  "src/cycle/actions/tables.ts -> ../strategy/tables.ts",
-  "src/cycle/monitoring/rollups.ts -> ../actions/vocabulary.ts",
-  "src/cycle/monitoring/tables.ts -> ../actions/tables.ts",
-  "src/cycle/reports/report-routes.ts -> ../../national/national/index.ts",
-  "src/cycle/reports/repository.ts -> ../../national/national/index.ts",
-  "src/workspace/attention/attention-service.ts -> ../../cycle/meetings/index.ts",
-  "src/workspace/attention/attention-service.ts -> ../../cycle/monitoring/index.ts",
-  "src/workspace/attention/attention-service.ts -> ../../national/national/index.ts",
-]);
-
 const importPattern =
   /(?:^|[\s;])(?:import|export)\s[^"']*?from\s*["'](\.[^"']+)["']|import\(\s*["'](\.[^"']+)["']\s*\)/g;
 
 export function importProblems(): string[] {
   const problems: string[] = [];
-  const excused = new Set<string>();
   const edges = new Map<string, Set<string>>();
   for (const file of sourceFiles(src)) {
     const from = locate(file);
@@ -68,11 +46,6 @@ export function importProblems(): string[] {
       const to = locate(target);
       const where = `${path.relative(root, file)} imports ${spec}`;
       if (!to) continue;
-      const key = `${path.relative(root, file)} -> ${spec}`;
-      if (knownExceptions.has(key)) {
-        excused.add(key);
-        continue;
-      }
       if (from.kind === "kernel") {
         if (to.kind !== "kernel") problems.push(`${where}: the kernel imports no domain`);
         continue;
@@ -96,9 +69,6 @@ export function importProblems(): string[] {
     }
   }
   problems.push(...cycles(edges));
-  for (const key of knownExceptions) {
-    if (!excused.has(key)) problems.push(`known exception "${key}" no longer occurs: remove it from the list`);
-  }
   return problems;
 }
 
@@ -122,11 +92,13 @@ function cycles(edges: Map<string, Set<string>>): string[] {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const problems = importProblems();
+  const problems = [...importProblems(), ...tableReadProblems(src)];
   for (const problem of problems) console.error(problem);
   if (problems.length > 0) {
     console.error(`${problems.length} import rule problem(s): see docs/ARCHITECTURE.md, "The import rule"`);
     process.exit(1);
   }
-  console.log("Import rule: every domain import goes through an index.ts, down the layers, without cycles");
+  console.log(
+    "Import rule: every domain import goes through an index.ts, down the layers, without cycles; no new reads of another domain's tables",
+  );
 }

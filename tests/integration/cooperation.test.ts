@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { partnershipGovernance } from "../../src/cycle/governance/index.ts";
+import { partnershipGovernance } from "../../src/cycle/governance/tables.ts";
 import { addMember, auditCount } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 

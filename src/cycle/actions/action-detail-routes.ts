@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
+import { registerFormRoute } from "../../kernel/forms/index.ts";
+import { parseIds } from "../../kernel/http/params.ts";
 import {
   addEvidence,
   type EvidenceChoiceSource,
   evidencePickerFields,
   evidencePickForm,
-  parseIds,
-  registerFormRoute,
   removeEvidence,
   resolveEvidencePick,
 } from "../strategy/index.ts";

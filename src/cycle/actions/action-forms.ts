@@ -1,5 +1,6 @@
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
-import type { FieldDef, PriorityRow } from "../strategy/index.ts";
+import type { FieldDef } from "../../kernel/forms/index.ts";
+import type { PriorityRow } from "../strategy/index.ts";
 import type { MemberOrganisation } from "./repository.ts";
 import { budgetArrangementLabels, budgetArrangements, driverFrameworkFor, familyTypes } from "./vocabulary.ts";
 

@@ -1,4 +1,4 @@
-import { formatPounds } from "../strategy/index.ts";
+import { formatPounds } from "../../kernel/money.ts";
 import type { LatestUpdate, PlanItem } from "./action-queries.ts";
 import { importFields } from "./import-fields.ts";
 import {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { parseIds } from "../strategy/index.ts";
+import { parseIds } from "../../kernel/http/params.ts";
 import type { ActionRouteDeps } from "./action-queries.ts";
 import { loadPlan } from "./action-queries.ts";
 import { exportRows, toCsv, toXlsx } from "./export.ts";

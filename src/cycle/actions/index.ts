@@ -1,3 +1,4 @@
+export { actionsDomain } from "./domain.ts";
 export {
   actionBudgets,
   actionImports,
@@ -11,7 +12,6 @@ export * from "./vocabulary.ts";
 export { actionFor, actionTarget, canUpdateAction } from "./access.ts";
 export {
   type ActionMention,
-  type ActionRouteDeps,
   type MentionSource,
   type HistoryEntry,
   type LatestUpdate,
@@ -29,16 +29,9 @@ export {
   removeAction,
 } from "./action-service.ts";
 export { type ActionInput, actionForm, type BudgetInput, type IndicatorInput, type MilestoneInput } from "./schemas.ts";
-export {
-  countActionsByPriority,
-  listMilestones,
-  memberOrganisations,
-  type ActionRow,
-  type MilestoneRow,
-} from "./repository.ts";
-export { registerActionRoutes } from "./action-routes.ts";
-export { registerActionDetailRoutes } from "./action-detail-routes.ts";
-export { registerImportRoutes } from "./import-routes.ts";
+export { listMilestones, memberOrganisations, type ActionRow, type MilestoneRow } from "./repository.ts";
 export { escapeCell, exportRows, toCsv, toXlsx } from "./export.ts";
 export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";
 export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";
+export { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";
+export { actionPaths } from "./paths.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxList, moneyField, optionalDate, optionalText, requiredText } from "../strategy/index.ts";
+import { checkboxList, moneyField, optionalDate, optionalText, requiredText } from "../../kernel/forms/index.ts";
 import { budgetArrangements, familyTypes } from "./vocabulary.ts";
 
 export const actionFlags = ["income-maximisation", "protected-characteristics"] as const;

@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { organisations } from "../../workspace/organisations/index.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
-import { strategyPriorities } from "../strategy/tables.ts";
+import { strategyPriorities } from "../strategy/index.ts";
 
 const partnershipRef = () =>
   uuid("partnership_id")

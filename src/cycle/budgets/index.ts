@@ -1,4 +1,4 @@
+export { budgetsDomain } from "./domain.ts";
 export { budgetContributionActions, budgetContributions } from "./tables.ts";
-export { budgetMentions } from "./mentions.ts";
-export { registerBudgetRoutes } from "./budgets-routes.ts";
 export { seedBudgetsDemo } from "./demo.ts";
+export { budgetPaths } from "./paths.ts";

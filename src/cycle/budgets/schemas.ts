@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxList } from "../strategy/index.ts";
+import { checkboxList } from "../../kernel/forms/index.ts";
 import { isFinancialYear, parsePounds } from "./money.ts";
 
 export const contributionKinds = ["pooled", "aligned"] as const;

@@ -2,11 +2,30 @@ import type { Nation } from "../../kernel/auth/policy.ts";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
-import { type AuthorityType, authorityTypes, type CoverageResult, checkCoverage } from "./coverage.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import {
+  type AuthorityType,
+  authorityTypes,
+  authorityTypesFor,
+  type CoverageResult,
+  checkCoverage,
+} from "./coverage.ts";
 import { findGovernance, listGovernance, listMemberOrganisations, upsertGovernance } from "./repository.ts";
 import type { GovernanceForm } from "./schemas.ts";
 
-export async function saveGovernance(db: Db, audit: AuditContext, partnershipId: string, form: GovernanceForm) {
+/** Saves the partnership record; an authority type of another nation is a field error, nothing saved. */
+export async function saveGovernance(
+  db: Db,
+  audit: AuditContext,
+  partnership: { id: string; nation: Nation },
+  form: GovernanceForm,
+) {
+  if (!(authorityTypesFor(partnership.nation) as string[]).includes(form.authorityType)) {
+    throw AppError.validation([
+      { field: "authorityType", message: "Select a type of responsible authority for this nation" },
+    ]);
+  }
+  const partnershipId = partnership.id;
   return db.transaction(async (tx) => {
     const before = await findGovernance(tx, partnershipId);
     const after = await upsertGovernance(tx, partnershipId, {

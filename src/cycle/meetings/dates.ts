@@ -1,14 +1,4 @@
-const londonDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today's date in the UK as YYYY-MM-DD (meetings are dated in UK local time). */
-export function londonToday(now: Date = new Date()): string {
-  return londonDate.format(now);
-}
+export { londonToday } from "../../kernel/time.ts";
 
 export function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);

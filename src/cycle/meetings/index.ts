@@ -1,6 +1,6 @@
+export { meetingsDomain } from "./domain.ts";
 export { meetings, meetingActions } from "./tables.ts";
-export { registerMeetingRoutes } from "./meetings-routes.ts";
-export { countMeetingsHeld, meetingsNeedingMinutes, overdueActions } from "./repository.ts";
+export { countMeetingsHeld } from "./repository.ts";
 export { addDays, londonToday } from "./dates.ts";
-export { meetingMentions } from "./mentions.ts";
 export { seedMeetingsDemo } from "./demo.ts";
+export { meetingPaths } from "./paths.ts";

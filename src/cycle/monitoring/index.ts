@@ -1,8 +1,9 @@
+export { monitoringDomain } from "./domain.ts";
 export { actionUpdates } from "./tables.ts";
-export { registerMonitoringRoutes } from "./monitoring-routes.ts";
-export { latestUpdates, listHistory, insertUpdates } from "./repository.ts";
+export { insertUpdates } from "./repository.ts";
 export { recordUpdate } from "./update-service.ts";
 export { type UpdateInput, updateForm } from "./schemas.ts";
 export * from "./periods.ts";
 export * from "./rollups.ts";
 export { type UpdateDue, updatesDue } from "./updates-due.ts";
+export { monitoringPaths } from "./paths.ts";

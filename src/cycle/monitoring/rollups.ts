@@ -1,4 +1,4 @@
-import type { RagStatus } from "../actions/vocabulary.ts";
+import type { RagStatus } from "../actions/index.ts";
 
 /** What a roll-up needs to know about one action; built from the database by the service. */
 export interface RollupAction {

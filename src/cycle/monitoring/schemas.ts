@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ragNeedsReason, ragStatuses } from "../actions/index.ts";
-import { checkboxList, httpUrl, moneyField, optionalCount, optionalText } from "../strategy/index.ts";
+import { checkboxList, httpUrl, moneyField, optionalCount, optionalText } from "../../kernel/forms/index.ts";
 import { parsePeriod } from "./periods.ts";
 
 const urlList = z

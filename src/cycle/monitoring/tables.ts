@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { actions } from "../actions/tables.ts";
+import { actions } from "../actions/index.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
 
 /** Progress updates: every one is kept; the latest per action (and per period) is current. */

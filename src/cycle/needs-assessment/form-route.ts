@@ -5,7 +5,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { fieldErrorsOf, parseParams } from "../../kernel/http/params.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { type FieldDef, renderForm, type SubnavContext } from "../strategy/index.ts";
+import { type FieldDef, renderForm, type SubnavContext } from "../../kernel/forms/index.ts";
 import { type SectionDef, sectionsFor } from "./sections.ts";
 
 export interface NeedsFormContext {
@@ -35,6 +35,9 @@ export const assessmentUrl = (partnershipId: string) => `/partnerships/${partner
 /**
  * A form page of the assessment: GET shows it, POST authorizes (editors and leads) before
  * parsing, then saves and redirects back (303), or shows it again with errors and values (400).
+ * @deprecated A near-copy of the kernel's form route: new forms call `formRoute` (kernel/forms)
+ * with a path from the domain's paths.ts (a `:section` parameter takes a Zod schema there) and a
+ * `flash` message instead of `?saved=1`. The later wave of issue 10 moves these forms and deletes this.
  */
 export function registerNeedsForm<S extends z.ZodType>(app: FastifyInstance, db: Db, spec: NeedsFormSpec<S>): void {
   const url = `/partnerships/:id/needs-assessment${spec.path}`;

@@ -1,4 +1,5 @@
 /** The partnership's child poverty needs assessment: draft, publications, exports, disclosure control. */
+export { needsAssessmentDomain } from "./domain.ts";
 export {
   needsAssessments,
   needsFindings,
@@ -10,10 +11,8 @@ export {
   needsServices,
   needsSwotItems,
 } from "./tables.ts";
-export { registerNeedsRoutes } from "./needs-routes.ts";
-export { registerPublicationRoutes } from "./publication-routes.ts";
 export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosure.ts";
 export { needsAssessmentStatuses } from "./status.ts";
-export { evidenceChoices, type EvidenceChoice } from "./evidence-choices.ts";
+export type { EvidenceChoice } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
-export { listLatestPublications as publishedAssessments } from "./repository.ts";
+export { needsAssessmentPaths } from "./paths.ts";

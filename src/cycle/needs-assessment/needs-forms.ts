@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../kernel/db/database.ts";
 import { listIndicators } from "../../data/indicators/index.ts";
-import type { FieldDef } from "../strategy/index.ts";
+import type { FieldDef } from "../../kernel/forms/index.ts";
 import { registerNeedsForm } from "./form-route.ts";
 import { addEntry, checkPanel, saveNarrative, setReviewDate } from "./needs-service.ts";
 import { findAssessment, findNarrative } from "./repository.ts";

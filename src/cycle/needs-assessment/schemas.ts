@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, optionalText, requiredDate, requiredText } from "../strategy/index.ts";
+import { httpUrl, optionalText, requiredDate, requiredText } from "../../kernel/forms/index.ts";
 
 export const swotCategories = ["strength", "weakness", "opportunity", "threat"] as const;
 export type SwotCategory = (typeof swotCategories)[number];

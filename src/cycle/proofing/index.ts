@@ -1,3 +1,3 @@
-export { proofingAssessments } from "./tables.ts";
-export { registerProofingRoutes } from "./proofing-routes.ts";
+export { proofingDomain } from "./domain.ts";
+export { proofingPaths } from "./paths.ts";
 export { listAssessments, saveAssessment, type ProofingInput } from "./proofing.ts";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { type DriverEffect, driverEffects, driverFrameworkFor, familyTypes } from "../actions/index.ts";
-import { type FieldDef, optionalText, requiredDate, requiredText } from "../strategy/index.ts";
+import { type FieldDef, optionalText, requiredDate, requiredText } from "../../kernel/forms/index.ts";
 import { proofingAssessments } from "./tables.ts";
 
 export type ProofingRow = typeof proofingAssessments.$inferSelect;

@@ -1,5 +1,5 @@
 import { ragLabels, type RagStatus } from "../actions/index.ts";
-import { formatPounds } from "../strategy/index.ts";
+import { formatPounds } from "../../kernel/money.ts";
 
 const countFormat = new Intl.NumberFormat("en-GB");
 

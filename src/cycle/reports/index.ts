@@ -1,10 +1,17 @@
 /** Reports: the annual report that assembles itself from recorded work, its sign-off and publication. */
+export { reportsDomain } from "./domain.ts";
 export { reportNarratives, reportPublications, reportSignOffs, reports } from "./tables.ts";
-export { registerReportRoutes } from "./report-routes.ts";
-export { registerPublicRoutes } from "./public-routes.ts";
 export { reportStatuses, type ReportStatusRecord } from "./status.ts";
 export { seedReportDemo } from "./demo.ts";
 export { loadReportData, type ReportData } from "./report-data.ts";
 export { generateReport } from "./generate.ts";
 export { composeDocument } from "./compose.ts";
 export { type ReportType, reportTypes, reportTypeLabels, reportTypesFor } from "./report-types.ts";
+export { currentReportingYear } from "./reporting-year.ts";
+export {
+  type PublishedAssessment,
+  publishedAssessments,
+  type ReviewComment,
+  reportReviewFeedback,
+} from "./extension-points.ts";
+export { reportPaths } from "./paths.ts";

@@ -3,27 +3,19 @@ import { nationLabels, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { type DocumentInput, renderDocumentFragment } from "../../lib/documents/index.ts";
-import { parseIds } from "../strategy/index.ts";
+import { parseIds } from "../../kernel/http/params.ts";
 import { exportFormats, fileBase, sendDocument } from "./exports.ts";
 import { longDate } from "./format.ts";
 import { type ReportType, reportTypeLabels } from "./report-types.ts";
 import * as repo from "./repository.ts";
 import { strategyDocument } from "./strategy-document.ts";
+import type { PublishedAssessment } from "./extension-points.ts";
 
 interface Snapshot {
   document: DocumentInput;
 }
 
 /** Published reports and signed-off strategies: readable by anyone, no sign-in. */
-/** A published needs assessment listed on the public index (the needs-assessment domain supplies them). */
-export interface PublishedAssessment {
-  id: string;
-  number: number;
-  publishedAt: Date;
-  partnershipName: string;
-  isFictional: boolean;
-}
-
 export function registerPublicRoutes(
   app: FastifyInstance,
   { db }: AppContext,

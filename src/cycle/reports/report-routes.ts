@@ -1,24 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can, type Action, type Nation } from "../../kernel/auth/policy.ts";
-import type { Db } from "../../kernel/db/database.ts";
+import type { Db, Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { renderDocumentFragment } from "../../lib/documents/index.ts";
-import { currentReportingYear } from "../../national/national/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import {
-  parseIds,
-  registerFormRoute,
-  renderForm,
-  signOffRoleLabels,
-  type SignOffRole,
-  signOffRoles,
-} from "../strategy/index.ts";
+import { registerFormRoute, renderForm } from "../../kernel/forms/index.ts";
+import { parseIds } from "../../kernel/http/params.ts";
+import { signOffRoleLabels, type SignOffRole, signOffRoles } from "../strategy/index.ts";
 import { composeDocument } from "./compose.ts";
 import { exportFormats, fileBase, sendDocument } from "./exports.ts";
 import { longDate } from "./format.ts";
 import { type ReportType, reportTypeHints, reportTypeLabels, reportTypesFor, selectableYears } from "./report-types.ts";
+import type { ReviewComment } from "./extension-points.ts";
+import { currentReportingYear } from "./reporting-year.ts";
 import * as repo from "./repository.ts";
 import * as service from "./report-service.ts";
 import { narrativeForm, newReportForm, signOffForm } from "./schemas.ts";
@@ -39,7 +35,16 @@ export function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 }
 
-export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): void {
+export interface ReportRouteDeps {
+  /** National partners' review comments on a report (the national domain's, through an extension point). */
+  reviewFeedback?: (
+    db: Executor,
+    partnershipId: string,
+    report: { id: string; reportingYear: string },
+  ) => Promise<ReviewComment[]>;
+}
+
+export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, deps: ReportRouteDeps = {}): void {
   const base = (partnershipId: string) => `/partnerships/${partnershipId}/reports`;
   const target = (partnership: PartnershipRow) => ({
     partnershipId: partnership.id,
@@ -121,7 +126,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
     const canSeeFeedback =
       can(request.actor, "partnership:manage", target(partnership)) ||
       can(request.actor, "nation:read", { nation: partnership.nation as Nation });
-    const feedback = canSeeFeedback ? await repo.feedbackFor(db, partnership.id, report) : [];
+    const feedback = canSeeFeedback && deps.reviewFeedback ? await deps.reviewFeedback(db, partnership.id, report) : [];
     return reply.view("reports/views/report.njk", {
       canSeeFeedback,
       feedback: feedback.map((row) => ({ ...row, statusLabel: feedbackStatusLabels[row.status] ?? row.status })),

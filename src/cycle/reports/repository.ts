@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { actionIndicators } from "../actions/index.ts";
 import { actionUpdates } from "../monitoring/index.ts";
-import { reviewFeedback } from "../../national/national/index.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
 import { relatedStrategies, strategicChoices, strategies, strategySignOffs } from "../strategy/index.ts";
 import { reportNarratives, reportPublications, reportSignOffs, reports } from "./tables.ts";
@@ -252,21 +251,4 @@ export async function strategyParts(db: Executor, partnershipId: string) {
       .orderBy(asc(strategySignOffs.signedOn)),
   ]);
   return { choices, related, signOffs };
-}
-
-/** National partners' review feedback on this report (or on the year's report, before it existed). */
-export function feedbackFor(db: Executor, partnershipId: string, report: { id: string; reportingYear: string }) {
-  return db
-    .select()
-    .from(reviewFeedback)
-    .where(
-      and(
-        eq(reviewFeedback.partnershipId, partnershipId),
-        or(
-          eq(reviewFeedback.reportRef, report.id),
-          and(isNull(reviewFeedback.reportRef), eq(reviewFeedback.reportingYear, report.reportingYear)),
-        ),
-      ),
-    )
-    .orderBy(desc(reviewFeedback.createdAt));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredDate, requiredText } from "../strategy/index.ts";
+import { requiredDate, requiredText } from "../../kernel/forms/index.ts";
 import { signOffRoles } from "../strategy/index.ts";
 import { isReportingYear, reportTypes } from "./report-types.ts";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { type EvidenceKind, evidenceKindLabels } from "./evidence.ts";
-import type { FieldDef } from "./form-page.ts";
+import type { FieldDef } from "../../kernel/forms/index.ts";
 import { type EvidenceInput, evidenceForm } from "./schemas.ts";
 import { evidenceFields } from "./strategy-forms.ts";
 

@@ -1,3 +1,6 @@
+export { strategyDomain } from "./domain.ts";
+export { evidenceChoiceSource, priorityActionCounts } from "./extension-points.ts";
+export { strategyPaths } from "./paths.ts";
 export {
   evidenceLinks,
   relatedStrategies,
@@ -14,22 +17,6 @@ export {
   signOffRoleLabels,
   signOffRoles,
 } from "./evidence.ts";
-export {
-  checkboxList,
-  formatPounds,
-  httpUrl,
-  moneyField,
-  optionalCount,
-  optionalDate,
-  optionalText,
-  parseDateText,
-  parseIds,
-  parsePounds,
-  requiredDate,
-  requiredText,
-} from "./fields.ts";
-export { type FieldDef, renderForm, type SubnavContext } from "./form-page.ts";
-export { type FormRouteContext, registerFormRoute } from "./form-route.ts";
 export { evidenceFields } from "./strategy-forms.ts";
 export {
   type EvidenceChoice,
@@ -60,5 +47,4 @@ export {
   removeEvidence,
   saveStrategy,
 } from "./strategy-service.ts";
-export { registerStrategyRoutes, type StrategyRouteDeps } from "./strategy-routes.ts";
 export { type StrategySummary, strategySummaries } from "./summaries.ts";

@@ -133,6 +133,18 @@ export async function insertSignOff(db: Executor, values: typeof strategySignOff
 const childTables = { choice: strategicChoices, related: relatedStrategies, "sign-off": strategySignOffs } as const;
 export type StrategyChild = keyof typeof childTables;
 
+/** A choice, related strategy or sign-off of this partnership, with the words that name it; undefined if not found. */
+export async function findChild(db: Executor, kind: StrategyChild, partnershipId: string, id: string) {
+  const table = childTables[kind];
+  const [row] = await db
+    .select()
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.partnershipId, partnershipId)))
+    .limit(1);
+  if (!row) return undefined;
+  return { id: row.id, name: "option" in row ? row.option : row.name };
+}
+
 /** Deletes a choice, related strategy or sign-off of this partnership; undefined if not found. */
 export async function deleteChild(db: Executor, kind: StrategyChild, partnershipId: string, id: string) {
   const table = childTables[kind];
@@ -176,6 +188,28 @@ export function listEvidenceFor(
 export async function insertEvidence(db: Executor, values: typeof evidenceLinks.$inferInsert): Promise<EvidenceRow> {
   const [row] = await db.insert(evidenceLinks).values(values).returning();
   return row!;
+}
+
+/** An evidence link of this partnership on the given priority or action; undefined if not found. */
+export async function findEvidenceLink(
+  db: Executor,
+  partnershipId: string,
+  subject: { type: string; id: string },
+  id: string,
+): Promise<EvidenceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(evidenceLinks)
+    .where(
+      and(
+        eq(evidenceLinks.id, id),
+        eq(evidenceLinks.partnershipId, partnershipId),
+        eq(evidenceLinks.subjectType, subject.type),
+        eq(evidenceLinks.subjectId, subject.id),
+      ),
+    )
+    .limit(1);
+  return row;
 }
 
 export async function deleteEvidence(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { evidenceKinds, signOffRoles } from "./evidence.ts";
-import { httpUrl, optionalText, requiredDate, requiredText } from "./fields.ts";
+import { httpUrl, optionalText, requiredDate, requiredText } from "../../kernel/forms/index.ts";
 
 const year = (label: string) =>
   z

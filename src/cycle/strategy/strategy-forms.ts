@@ -1,5 +1,5 @@
 import { evidenceKindLabels, evidenceKinds, signOffRoleLabels, signOffRoles } from "./evidence.ts";
-import type { FieldDef } from "./form-page.ts";
+import type { FieldDef } from "../../kernel/forms/index.ts";
 
 export const strategyFields: FieldDef[] = [
   {

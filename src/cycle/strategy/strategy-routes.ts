@@ -1,66 +1,50 @@
 import type { FastifyInstance } from "fastify";
-import type { Executor } from "../../kernel/db/database.ts";
+import type { z } from "zod";
+import type { AuditContext } from "../../kernel/audit/audit.ts";
+import type { Db } from "../../kernel/db/database.ts";
+import { type FieldDef, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { can } from "../../kernel/auth/policy.ts";
-import { AppError } from "../../kernel/errors/app-error.ts";
-import { partnershipFor } from "../../workspace/partnerships/index.ts";
-import { evidenceKindLabels, signOffRoleLabels, type EvidenceKind, type SignOffRole } from "./evidence.ts";
-import { parseIds } from "./fields.ts";
-import { registerFormRoute } from "./form-route.ts";
+import type { Path } from "../../kernel/http/paths.ts";
+import { may, needs } from "../../kernel/http/pipeline.ts";
+import { evidencePickerFields, evidencePickForm, resolveEvidencePick } from "./evidence-picker.ts";
+import { evidenceChoiceSource, priorityActionCounts } from "./extension-points.ts";
+import { strategyPaths as paths } from "./paths.ts";
 import * as repo from "./repository.ts";
-import {
-  evidencePickerFields,
-  evidencePickForm,
-  resolveEvidencePick,
-  type EvidenceChoiceSource,
-} from "./evidence-picker.ts";
 import { choiceForm, priorityForm, relatedForm, signOffForm, strategyForm } from "./schemas.ts";
 import { choiceFields, priorityFields, relatedFields, signOffFields, strategyFields } from "./strategy-forms.ts";
+import { registerStrategyRemovals } from "./strategy-removals.ts";
 import * as service from "./strategy-service.ts";
+import { strategyView } from "./strategy-view.ts";
 
-export interface StrategyRouteDeps {
-  /** Supplied by the composition root (the actions domain builds on this one). */
-  actionCountsByPriority: (db: Executor, partnershipId: string) => Promise<Map<string, number>>;
-  /** The needs assessment's findings, qualitative entries and indicators, offered in the evidence form. */
-  evidenceChoices?: EvidenceChoiceSource;
-}
+const manage = { partnership: "partnership:manage" } as const;
+const saved = "Your changes have been saved";
 
-export function registerStrategyRoutes(app: FastifyInstance, { db }: AppContext, deps: StrategyRouteDeps): void {
-  const base = (id: string) => `/partnerships/${id}/strategy`;
-  const choicesFor = (partnershipId: string) =>
-    deps.evidenceChoices ? deps.evidenceChoices(db, partnershipId) : Promise.resolve([]);
+export function registerStrategyRoutes(app: FastifyInstance, { db, extensions }: AppContext): void {
+  const actionCounts = extensions.one(priorityActionCounts);
+  const evidenceChoices = extensions.optional(evidenceChoiceSource);
+  const choicesFor = (partnershipId: string) => evidenceChoices?.(db, partnershipId) ?? Promise.resolve([]);
+  const back = (ctx: { partnership: { id: string } }) => paths.strategy(ctx.partnership.id);
 
-  app.get("/partnerships/:id/strategy", async (request, reply) => {
-    const { id } = parseIds(request.params, "id");
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const [data, counts] = await Promise.all([service.loadStrategyPage(db, id), deps.actionCountsByPriority(db, id)]);
-    const priorities = data.priorities.map((priority) => ({
-      ...priority,
-      actionCount: counts.get(priority.id) ?? 0,
-      evidence: data.evidence
-        .filter((link) => link.subjectId === priority.id)
-        .map((link) => ({ ...link, kindLabel: evidenceKindLabels[link.kind as EvidenceKind] ?? link.kind })),
-    }));
-    const query = request.query as { saved?: string };
-    return reply.view("strategy/views/strategy.njk", {
-      title: `Joint strategy – ${partnership.name}`,
-      partnership,
-      ...data,
-      priorities,
-      signOffs: data.signOffs.map((row) => ({
-        ...row,
-        roleLabel: signOffRoleLabels[row.role as SignOffRole] ?? row.role,
-      })),
-      canManage: can(request.actor, "partnership:manage", { partnershipId: id, nation: partnership.nation as never }),
-      flash: query.saved ? "Your changes have been saved" : undefined,
-      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "strategy" },
-    });
-  });
+  app.get(
+    paths.strategy.pattern,
+    needs(paths.strategy, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const { partnership } = request;
+      const [data, counts] = await Promise.all([
+        service.loadStrategyPage(db, partnership.id),
+        actionCounts(db, partnership.id),
+      ]);
+      return reply.view("strategy/views/strategy.njk", {
+        title: `Joint strategy – ${partnership.name}`,
+        ...strategyView(partnership.id, data, counts),
+        canManage: may(request, "partnership:manage"),
+      });
+    },
+  );
 
-  registerFormRoute(app, db, {
-    path: "/strategy/edit",
-    action: "partnership:manage",
-    section: "strategy",
+  formRoute(app, {
+    path: paths.edit,
+    needs: manage,
     title: "Strategy period, vision and arrangements",
     fields: strategyFields,
     schema: strategyForm,
@@ -70,137 +54,86 @@ export function registerStrategyRoutes(app: FastifyInstance, { db }: AppContext,
       return { ...strategy, startYear: String(strategy.startYear), endYear: String(strategy.endYear) };
     },
     save: async (ctx, data) => {
-      await service.saveStrategy(db, ctx.request.auditContext(), ctx.partnership.id, data);
-      return `${base(ctx.partnership.id)}?saved=1`;
+      await service.saveStrategy(db, ctx.audit, ctx.partnership.id, data);
+      return back(ctx);
     },
-    back: (ctx) => base(ctx.partnership.id),
+    flash: saved,
+    back,
   });
 
-  registerFormRoute(app, db, {
-    path: "/strategy/priorities/new",
-    action: "partnership:manage",
-    section: "strategy",
+  formRoute(app, {
+    path: paths.addPriority,
+    needs: manage,
     title: "Add a priority",
     fields: priorityFields,
     schema: priorityForm,
     save: async (ctx, data) => {
-      await service.addPriority(db, ctx.request.auditContext(), ctx.partnership.id, data);
-      return `${base(ctx.partnership.id)}?saved=1`;
+      await service.addPriority(db, ctx.audit, ctx.partnership.id, data);
+      return back(ctx);
     },
-    back: (ctx) => base(ctx.partnership.id),
+    flash: saved,
+    back,
   });
 
-  registerFormRoute<typeof priorityForm, repo.PriorityRow>(app, db, {
-    path: "/strategy/priorities/:priorityId/edit",
-    action: "partnership:manage",
-    section: "strategy",
+  formRoute(app, {
+    path: paths.editPriority,
+    needs: manage,
+    load: (ctx) => repo.findPriority(db, ctx.partnership.id, ctx.params.priorityId),
     title: "Change a priority",
     fields: priorityFields,
     schema: priorityForm,
-    load: async (ctx) => {
-      const priority = await repo.findPriority(db, ctx.partnership.id, ctx.params.priorityId!);
-      if (!priority) throw AppError.notFound();
-      return priority;
-    },
     initial: (ctx) => ({ ...ctx.record, position: String(ctx.record.position) }),
     save: async (ctx, data) => {
-      await service.editPriority(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data);
-      return `${base(ctx.partnership.id)}?saved=1`;
+      await service.editPriority(db, ctx.audit, ctx.partnership.id, ctx.record.id, data);
+      return back(ctx);
     },
-    back: (ctx) => base(ctx.partnership.id),
+    flash: saved,
+    back,
   });
 
-  registerFormRoute<typeof evidencePickForm, repo.PriorityRow>(app, db, {
-    path: "/strategy/priorities/:priorityId/evidence/new",
-    action: "partnership:manage",
-    section: "strategy",
+  formRoute(app, {
+    path: paths.linkEvidence,
+    needs: manage,
+    load: (ctx) => repo.findPriority(db, ctx.partnership.id, ctx.params.priorityId),
     title: (ctx) => `Link evidence to “${ctx.record.title}”`,
     intro:
       "Link this priority to the needs assessment evidence it answers: an indicator, qualitative evidence from children and families, or a finding.",
     fields: async (ctx) => evidencePickerFields(await choicesFor(ctx.partnership.id)),
     schema: evidencePickForm,
-    load: async (ctx) => {
-      const priority = await repo.findPriority(db, ctx.partnership.id, ctx.params.priorityId!);
-      if (!priority) throw AppError.notFound();
-      return priority;
-    },
     save: async (ctx, data) => {
-      await service.addEvidence(
-        db,
-        ctx.request.auditContext(),
-        ctx.partnership.id,
-        { type: "priority", id: ctx.record.id },
-        resolveEvidencePick(data, await choicesFor(ctx.partnership.id)),
-      );
-      return `${base(ctx.partnership.id)}?saved=1`;
+      const link = resolveEvidencePick(data, await choicesFor(ctx.partnership.id));
+      await service.addEvidence(db, ctx.audit, ctx.partnership.id, { type: "priority", id: ctx.record.id }, link);
+      return back(ctx);
     },
-    back: (ctx) => base(ctx.partnership.id),
+    flash: saved,
+    back,
   });
 
-  const children = [
-    {
-      path: "choices",
-      kind: "choice",
-      title: "Add a strategic choice",
-      fields: choiceFields,
-      schema: choiceForm,
-      add: service.addChoice,
-    },
-    {
-      path: "related",
-      kind: "related",
-      title: "Add a related strategy",
-      fields: relatedFields,
-      schema: relatedForm,
-      add: service.addRelated,
-    },
-    {
-      path: "sign-offs",
-      kind: "sign-off",
-      title: "Record a sign-off",
-      fields: signOffFields,
-      schema: signOffForm,
-      add: service.addSignOff,
-    },
-  ] as const;
-  for (const child of children) {
-    registerFormRoute(app, db, {
-      path: `/strategy/${child.path}/new`,
-      action: "partnership:manage",
-      section: "strategy",
-      title: child.title,
-      fields: [...child.fields],
-      schema: child.schema,
+  /** A record the strategy lists (choice, related strategy, sign-off): one form adds it. */
+  function childForm<S extends z.ZodType>(
+    form: Path<`/partnerships/:id/strategy/${string}/new`>,
+    title: string,
+    fields: FieldDef[],
+    schema: S,
+    add: (db: Db, audit: AuditContext, partnershipId: string, input: z.output<S>) => Promise<unknown>,
+  ) {
+    formRoute(app, {
+      path: form,
+      needs: manage,
+      title,
+      fields,
+      schema,
       save: async (ctx, data) => {
-        await (child.add as (...args: unknown[]) => Promise<unknown>)(
-          db,
-          ctx.request.auditContext(),
-          ctx.partnership.id,
-          data,
-        );
-        return `${base(ctx.partnership.id)}?saved=1`;
+        await add(db, ctx.audit, ctx.partnership.id, data);
+        return back(ctx);
       },
-      back: (ctx) => base(ctx.partnership.id),
-    });
-    app.post(`/partnerships/:id/strategy/${child.path}/:childId/delete`, async (request, reply) => {
-      const { id, childId } = parseIds(request.params, "id", "childId");
-      await partnershipFor(db, request.actor, id, "partnership:manage");
-      await service.removeChild(db, request.auditContext(), id, child.kind, childId);
-      return reply.redirect(`${base(id)}?saved=1`, 303);
+      flash: saved,
+      back,
     });
   }
+  childForm(paths.addChoice, "Add a strategic choice", choiceFields, choiceForm, service.addChoice);
+  childForm(paths.addRelated, "Add a related strategy", relatedFields, relatedForm, service.addRelated);
+  childForm(paths.addSignOff, "Record a sign-off", signOffFields, signOffForm, service.addSignOff);
 
-  app.post("/partnerships/:id/strategy/priorities/:priorityId/delete", async (request, reply) => {
-    const { id, priorityId } = parseIds(request.params, "id", "priorityId");
-    await partnershipFor(db, request.actor, id, "partnership:manage");
-    await service.removePriority(db, request.auditContext(), id, priorityId);
-    return reply.redirect(`${base(id)}?saved=1`, 303);
-  });
-
-  app.post("/partnerships/:id/strategy/priorities/:priorityId/evidence/:linkId/delete", async (request, reply) => {
-    const { id, priorityId, linkId } = parseIds(request.params, "id", "priorityId", "linkId");
-    await partnershipFor(db, request.actor, id, "partnership:manage");
-    await service.removeEvidence(db, request.auditContext(), id, { type: "priority", id: priorityId }, linkId);
-    return reply.redirect(`${base(id)}?saved=1`, 303);
-  });
+  registerStrategyRemovals(app, db);
 }

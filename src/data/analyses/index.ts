@@ -1,4 +1,5 @@
+export { analysesDomain } from "./domain.ts";
 export * from "./analysis.ts";
 export { type AreaProfile, loadAreaProfile } from "./profile-service.ts";
 export { referenceText } from "./profile-view.ts";
-export { registerProfileRoutes } from "./profile-routes.ts";
+export { analysesPaths } from "./paths.ts";

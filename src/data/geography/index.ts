@@ -1,3 +1,4 @@
+export { geographyDomain } from "./domain.ts";
 export {
   areaBoundaries,
   areaCodeChanges,

@@ -1,3 +1,4 @@
+export { importsDomain } from "./domain.ts";
 export type { Importer, ProgressSink } from "./importer.ts";
 export { formatIssue, type ImportIssue, type ImportReport, ImportRejected, type NameProblem } from "./report.ts";
 export { importerFor, importers } from "./registry.ts";
@@ -5,4 +6,4 @@ export { type ImportRequest, runImport } from "./run-import.ts";
 export { type ImportStep, sharedDataSteps } from "./shared-data.ts";
 export { decodeText, MAX_IMPORT_BYTES, readSourceFile, type SourceFile, sourceFromBytes } from "./source-file.ts";
 export { readNumberCell } from "./cells.ts";
-export { registerUploadRoutes } from "./upload-routes.ts";
+export { importPaths } from "./paths.ts";

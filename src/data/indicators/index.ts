@@ -1,3 +1,4 @@
+export { indicatorsDomain } from "./domain.ts";
 export {
   breakdowns,
   importBatches,
@@ -43,4 +44,3 @@ export {
 } from "./repository.ts";
 export * from "./catalogue-service.ts";
 export * from "./observations-service.ts";
-export { registerCatalogueRoutes } from "./catalogue-routes.ts";

@@ -1,1 +1,2 @@
+export { demoStrategyDomain } from "./domain.ts";
 export { buildDemoStrategy, type DemoStrategyOptions } from "./build.ts";

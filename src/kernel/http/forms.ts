@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FieldError } from "../errors/app-error.ts";
+import { AppError, type FieldError } from "../errors/app-error.ts";
 
 export type FormResult<T> =
   | { ok: true; data: T }
@@ -8,7 +8,8 @@ export type FormResult<T> =
 /** Everything a form post carries besides its fields. */
 const RESERVED = new Set(["_csrf"]);
 
-function plainValues(body: unknown): Record<string, unknown> {
+/** What the person submitted, to fill the form again: the fields without the CSRF token. */
+export function submittedValues(body: unknown): Record<string, unknown> {
   if (!body || typeof body !== "object") return {};
   return Object.fromEntries(Object.entries(body as Record<string, unknown>).filter(([key]) => !RESERVED.has(key)));
 }
@@ -18,7 +19,7 @@ function plainValues(body: unknown): Record<string, unknown> {
  * GOV.UK error summary can link to it; the submitted values come back to re-fill the form.
  */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
-  const values = plainValues(body);
+  const values = submittedValues(body);
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const seen = new Set<string>();
@@ -30,4 +31,15 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
     errors.push({ field, message: issue.message });
   }
   return { ok: false, errors, values };
+}
+
+/**
+ * The field errors of a validation failure from a service (`AppError.validation`), or null for
+ * any other error. The form route (kernel/forms/form-route.ts) does this for every form.
+ */
+export function fieldErrorsOf(error: unknown): FieldError[] | null {
+  if (error instanceof AppError && error.code === "VALIDATION" && error.details.fieldErrors?.length) {
+    return error.details.fieldErrors;
+  }
+  return null;
 }

@@ -6,13 +6,21 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import "./augment.ts";
-import type { Actor } from "../auth/policy.ts";
+import type { Actor, Nation, PartnershipTarget } from "../auth/policy.ts";
 import { resolveSession } from "../auth/sessions.ts";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import { registerErrorHandling } from "../errors/error-handler.ts";
+import type { NavItem, PartnershipNavItem } from "../domains/navigation.ts";
 import { createViewEnvironment, viewRoots } from "../views/environment.ts";
 import { issueCsrfToken, verifyCsrf } from "./csrf.ts";
+import { setFlash, takeFlash } from "./flash.ts";
+import {
+  type LoadedPartnership,
+  loadedPartnership,
+  type PartnershipLoader,
+  partnershipDecoration,
+} from "./pipeline.ts";
 import { registerMetrics } from "./metrics.ts";
 import { type Lifecycle, registerOperationsRoutes } from "./operations.ts";
 import { publicDir } from "./assets.ts";
@@ -20,17 +28,18 @@ import { publicDir } from "./assets.ts";
 export const SESSION_COOKIE = "cpah_session";
 export const SERVICE_NAME = "Child Poverty Action Hub";
 
-export interface NavItem {
-  href: string;
-  text: string;
-}
+export type { NavItem } from "../domains/navigation.ts";
 
 export interface ServerDeps {
   config: Config;
   database: Database;
   /** Supplied by the composition root: the kernel knows nothing of users' tables. */
   loadActor: (userId: string) => Promise<Actor | null>;
+  /** Finds the partnership at :id for the request pipeline (the partnerships domain's). */
+  loadPartnership?: PartnershipLoader;
   navigation: (actor: Actor | null) => NavItem[];
+  /** A partnership's section navigation (built from the domains' descriptors). */
+  partnershipNavigation?: (actor: Actor | null, partnership: PartnershipTarget) => PartnershipNavItem[];
   logger?: FastifyServerOptions["logger"];
 }
 
@@ -85,7 +94,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: "same-origin" },
   });
-  await app.register(fastifyCookie);
+  // The secret signs the flash cookie (the session and CSRF tokens are checked on the server).
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyStatic, {
     root: path.join(viewRoots.govuk, "govuk", "assets"),
@@ -96,6 +106,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
 
   app.decorateRequest("actor", null);
   app.decorateRequest("sessionToken", null);
+  app.decorateRequest("partnership", partnershipDecoration);
+  app.decorate("loadPartnership", deps.loadPartnership ?? (async () => undefined));
   app.decorateRequest("auditContext", function auditContext(this: import("fastify").FastifyRequest) {
     return {
       actorUserId: this.actor?.userId ?? null,
@@ -123,20 +135,58 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     verifyCsrf(request, config.sessionSecret);
   });
 
+  app.decorateReply("flash", function flash(this: import("fastify").FastifyReply, message: string) {
+    setFlash(this, message, config.cookieSecure);
+    return this;
+  });
+
   app.decorateReply("view", function view(this: import("fastify").FastifyReply, template: string, context = {}) {
     const request = this.request;
+    const given = context as Record<string, unknown>;
+    const currentPath = request.url.split("?")[0]!;
+    // A success message waits for the next page that renders normally (not an error or a form re-shown).
+    const pending = this.statusCode < 300 ? takeFlash(request, this) : undefined;
+    const partnership = (given.partnership as LoadedPartnership | undefined) ?? loadedPartnership(request) ?? undefined;
     const html = views.render(template, {
       serviceName: SERVICE_NAME,
       actor: request.actor,
       navigation: deps.navigation(request.actor),
-      currentPath: request.url.split("?")[0],
+      currentPath,
       csrfToken: issueCsrfToken(request, this, config.sessionSecret, config.cookieSecure),
       cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
-      ...context,
+      partnership,
+      partnershipNav: partnershipNav(request.actor, given.subnav ?? partnership, currentPath),
+      ...given,
+      flash: given.flash ?? pending,
     });
     this.header("cache-control", "no-store");
     return this.type("text/html; charset=utf-8").send(html);
   });
+
+  /** The section navigation of the page's partnership (from `subnav` or the partnership shown). */
+  function partnershipNav(actor: Actor | null, shown: unknown, currentPath: string) {
+    if (!deps.partnershipNavigation || !shown || typeof shown !== "object") return undefined;
+    const record = shown as {
+      id?: string;
+      name?: string;
+      nation?: string;
+      partnershipId?: string;
+      partnershipName?: string;
+    };
+    const id = record.partnershipId ?? record.id;
+    const name = record.partnershipName ?? record.name;
+    if (!id || !name) return undefined;
+    const items = deps
+      .partnershipNavigation(actor, { partnershipId: id, nation: record.nation as Nation })
+      .map((item) => ({
+        href: item.href,
+        text: item.text,
+        current: item.exact
+          ? currentPath === item.href
+          : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+      }));
+    return { name, items };
+  }
 
   registerErrorHandling(app);
   const registry = registerMetrics(app);

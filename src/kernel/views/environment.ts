@@ -13,6 +13,8 @@ export const domainGroups = ["lib", "workspace", "data", "cycle", "national", "d
 
 export const viewRoots = {
   kernel: here,
+  /** Kernel modules with templates of their own, named like a domain's: "forms/views/form.njk". */
+  kernelModules: path.resolve(here, ".."),
   groups: domainGroups.map((group) => path.resolve(here, "../..", group)),
   govuk: govukDist,
 };
@@ -43,12 +45,13 @@ function toDate(value: unknown): Date | null {
 }
 
 /**
- * Templates are named from their root: "layout.njk" (kernel), "access/views/sign-in.njk"
+ * Templates are named from their root: "layout.njk" (kernel), "forms/views/form.njk" (a kernel module),
+ * "access/views/sign-in.njk"
  * (a domain, found in whichever group folder holds it), "govuk/components/..." (govuk-frontend's own macros).
  */
 export function createViewEnvironment(options: { watch?: boolean } = {}): nunjucks.Environment {
   const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([viewRoots.kernel, ...viewRoots.groups, viewRoots.govuk], {
+    new nunjucks.FileSystemLoader([viewRoots.kernel, viewRoots.kernelModules, ...viewRoots.groups, viewRoots.govuk], {
       watch: options.watch ?? false,
       noCache: false,
     }),

@@ -1,4 +1,5 @@
 /** Charts: ECharts rendered on the server to accessible SVG, each with its data table and summary. */
+export { chartsDomain } from "./domain.ts";
 export { trendChart } from "./trend-chart.ts";
 export { comparisonChart } from "./comparison-chart.ts";
 export { distributionChart } from "./distribution-chart.ts";

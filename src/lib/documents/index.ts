@@ -1,4 +1,5 @@
 /** Documents: one model rendered to HTML (page fragment or standalone), DOCX and PDF. */
+export { documentsDomain } from "./domain.ts";
 export {
   documentSchema,
   blockSchema,

@@ -1,6 +1,6 @@
 import type { Executor } from "../../kernel/db/database.ts";
 import { londonToday } from "../../cycle/meetings/index.ts";
-import { currentReportingYear } from "./report-status.ts";
+import { currentReportingYear } from "../../cycle/reports/index.ts";
 import { insertFeedback } from "./repository.ts";
 
 /** Fictional review feedback for the demo: one comment in review, one returned to the lead. */

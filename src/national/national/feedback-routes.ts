@@ -8,7 +8,7 @@ import { parseForm } from "../../kernel/http/forms.ts";
 import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
 import { londonToday } from "../../cycle/meetings/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { currentReportingYear } from "./report-status.ts";
+import { currentReportingYear } from "../../cycle/reports/index.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
 import { findFeedback, insertFeedback, listFeedback, updateFeedbackStatus } from "./repository.ts";
 import { feedbackForm, feedbackStatuses, feedbackStatusForm, feedbackStatusLabels } from "./schemas.ts";

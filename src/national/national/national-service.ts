@@ -4,13 +4,8 @@ import { coverageForPartnerships } from "../../cycle/governance/index.ts";
 import { addDays, countMeetingsHeld, londonToday } from "../../cycle/meetings/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { openFeedbackCounts } from "./repository.ts";
-import {
-  currentReportingYear,
-  type ReportStatus,
-  reportDueDate,
-  reportStatus,
-  reportStatusLabels,
-} from "./report-status.ts";
+import { currentReportingYear } from "../../cycle/reports/index.ts";
+import { type ReportStatus, reportDueDate, reportStatus, reportStatusLabels } from "./report-status.ts";
 import type { NationalQuery } from "./schemas.ts";
 import type { ActionProfile, PartnershipStatusSource } from "./status-source.ts";
 

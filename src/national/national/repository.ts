@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { reviewFeedback } from "./tables.ts";
 
@@ -64,4 +64,24 @@ export function returnedFeedback(db: Executor, partnershipIds: string[]) {
     .from(reviewFeedback)
     .where(and(inArray(reviewFeedback.partnershipId, partnershipIds), eq(reviewFeedback.status, "returned")))
     .orderBy(desc(reviewFeedback.updatedAt));
+}
+
+/**
+ * Review feedback on a report, or on its year's report before it existed: fills the reports
+ * domain's `reportReviewFeedback` extension point (reports never reads this table).
+ */
+export function feedbackForReport(db: Executor, partnershipId: string, report: { id: string; reportingYear: string }) {
+  return db
+    .select()
+    .from(reviewFeedback)
+    .where(
+      and(
+        eq(reviewFeedback.partnershipId, partnershipId),
+        or(
+          eq(reviewFeedback.reportRef, report.id),
+          and(isNull(reviewFeedback.reportRef), eq(reviewFeedback.reportingYear, report.reportingYear)),
+        ),
+      ),
+    )
+    .orderBy(desc(reviewFeedback.createdAt));
 }

@@ -1,16 +1,6 @@
+export { accessDomain } from "./domain.ts";
 export { coordinatorNations, invitations, partnershipRoles, users } from "./tables.ts";
-export {
-  findRole as partnershipRoleOf,
-  findUserByEmail,
-  listPeopleInPartnership,
-  loadActor,
-  type UserRow,
-} from "./repository.ts";
-export { registerSignInRoutes } from "./sign-in-routes.ts";
-export { registerUserAdminRoutes } from "./user-admin-routes.ts";
-export { registerUserDetailRoutes } from "./user-detail-routes.ts";
-export { registerInvitationRoutes } from "./invitation-routes.ts";
-export { registerPeopleRoutes } from "./people-routes.ts";
+export { findRole as partnershipRoleOf, findUserByEmail, loadActor, type UserRow } from "./repository.ts";
 export { createUser, type NewUser, setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
 export { setCoordinatorNation, setPartnershipRole } from "./role-service.ts";
 export { INVITATION_DAYS, invitationUrl, issueInvitation } from "./invitation-service.ts";

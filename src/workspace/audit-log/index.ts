@@ -1,2 +1,2 @@
-export { registerAuditRoutes } from "./routes.ts";
+export { auditLogDomain } from "./domain.ts";
 export { describeChanges } from "./changes.ts";

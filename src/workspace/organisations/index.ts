@@ -1,3 +1,6 @@
+export { organisationsDomain } from "./domain.ts";
+export { organisationPaths } from "./paths.ts";
+/** For other domains' foreign keys (tables.ts). Reads elsewhere are listed in scripts/lint/table-reads.ts. */
 export { organisations } from "./tables.ts";
 export {
   GSS_CODE_PATTERN,
@@ -10,4 +13,3 @@ export {
 export { findOrganisation, findOrganisationByName, listOrganisations, type OrganisationRow } from "./repository.ts";
 export { createOrganisation, editOrganisation } from "./organisation-service.ts";
 export { type OrganisationInput, organisationForm } from "./schemas.ts";
-export { registerOrganisationRoutes } from "./organisation-routes.ts";

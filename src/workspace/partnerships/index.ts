@@ -1,3 +1,4 @@
+export { partnershipsDomain } from "./domain.ts";
 export { partnershipMembers, partnerships } from "./tables.ts";
 export { partnershipFor, visiblePartnerships } from "./access.ts";
 export {
@@ -11,6 +12,7 @@ export {
 export { areaCodeMatchesNation, areaCodePrefixes } from "./area-codes.ts";
 export { type MemberInput, memberForm, type PartnershipInput, partnershipForm } from "./schemas.ts";
 export { addMemberOrganisation, createPartnership, removeMemberOrganisation } from "./partnership-service.ts";
-export { type PartnershipPerson, type PartnershipRouteDeps, registerPartnershipRoutes } from "./partnership-routes.ts";
-export { registerMemberRoutes } from "./member-routes.ts";
+export type { PartnershipPerson } from "./partnership-routes.ts";
 export { type RequiredPartner, requiredPartners } from "./representation.ts";
+export { partnershipPeople } from "./extension-points.ts";
+export { partnershipPaths } from "./paths.ts";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { Nation } from "../../kernel/auth/policy.ts";
 import { organisations } from "../organisations/index.ts";
 
 export const partnerships = pgTable(
@@ -7,7 +8,7 @@ export const partnerships = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
-    nation: text("nation").notNull(),
+    nation: text("nation").$type<Nation>().notNull(),
     areaCode: text("area_code").notNull(),
     areaName: text("area_name").notNull(),
     /** Demo data and training copies say so everywhere they are shown. */

@@ -1,1 +1,1 @@
-export { registerSiteRoutes } from "./routes.ts";
+export { siteDomain } from "./domain.ts";

@@ -1,13 +1,7 @@
 import { z } from "zod";
-import { AppError } from "../../kernel/errors/app-error.ts";
+import { parsePounds } from "../money.ts";
 
-/** Route ids that are not UUIDs can't exist: 404 rather than a database error. */
-export function parseIds<K extends string>(params: unknown, ...keys: K[]): Record<K, string> {
-  const shape = Object.fromEntries(keys.map((key) => [key, z.uuid()])) as Record<K, z.ZodUUID>;
-  const parsed = z.object(shape).safeParse(params);
-  if (!parsed.success) throw AppError.notFound();
-  return parsed.data as Record<K, string>;
-}
+// Zod fields for form posts: every value arrives as a string (or a list, for checkboxes).
 
 export const requiredText = (message: string, max = 500) =>
   z.string({ error: message }).trim().min(1, message).max(max, `Must be ${max} characters or fewer`);
@@ -74,23 +68,6 @@ export const checkboxList = <T extends string>(allowed?: readonly T[]) =>
     (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
     allowed ? z.array(z.enum(allowed as unknown as [T, ...T[]])) : z.array(z.string()),
   );
-
-/** "£1,234.56", "1234.5" or "1234" to pence; null when not money. */
-export function parsePounds(text: string): number | null {
-  const cleaned = text.trim().replace(/^£/, "").replace(/,/g, "").trim();
-  if (!/^\d{1,10}(\.\d{1,2})?$/.test(cleaned)) return null;
-  const [pounds, pence = ""] = cleaned.split(".");
-  return Number(pounds) * 100 + Number(pence.padEnd(2, "0"));
-}
-
-// One formatter: toLocaleString builds a new one on every call, which is slow in loops.
-const poundsFormat = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-export function formatPounds(pence: number | null | undefined, options: { symbol?: boolean } = {}): string {
-  if (pence === null || pence === undefined) return "";
-  const text = poundsFormat.format(pence / 100);
-  return options.symbol === false ? text : `£${text}`;
-}
 
 export const moneyField = (label: string, required = false) =>
   z

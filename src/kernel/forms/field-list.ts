@@ -1,5 +1,5 @@
 import type { FastifyReply } from "fastify";
-import type { FieldError } from "../../kernel/errors/app-error.ts";
+import type { FieldError } from "../errors/app-error.ts";
 
 /** A form field described once in code and rendered with the matching govuk-frontend macro. */
 export interface FieldDef {
@@ -13,10 +13,16 @@ export interface FieldDef {
   rows?: number;
 }
 
+/**
+ * The partnership whose section navigation a page shows, for routes that do not load it through
+ * the pipeline (`request.partnership` needs none of this).
+ */
 export interface SubnavContext {
   partnershipId: string;
   partnershipName: string;
-  current: "strategy" | "actions" | "monitoring" | "proofing" | "reports";
+  nation?: string;
+  /** Unused by the navigation (it finds the current section from the path); kept for old callers. */
+  current?: string;
 }
 
 export interface FormPage {
@@ -27,8 +33,8 @@ export interface FormPage {
   values?: Record<string, unknown>;
   errors?: FieldError[];
   submitText?: string;
-  backHref: string;
-  subnav: SubnavContext;
+  backHref?: string;
+  subnav?: SubnavContext;
   intro?: string;
 }
 
@@ -97,15 +103,19 @@ function component(field: FieldDef, value: unknown, error: FieldError | undefine
   }
 }
 
-/** Renders the generic record form (200 for a fresh form, 400 with errors and values kept). */
-export function renderForm(reply: FastifyReply, page: FormPage): FastifyReply {
-  const values = page.values ?? {};
-  const components = page.fields.map((field) =>
+/** The govuk-frontend macro and its parameters for each field, values and errors filled in. */
+export function fieldComponents(fields: FieldDef[], values: Record<string, unknown>, errors: FieldError[] = []) {
+  return fields.map((field) =>
     component(
       field,
       values[field.id],
-      page.errors?.find((error) => error.field === field.id),
+      errors.find((error) => error.field === field.id),
     ),
   );
-  return reply.code(page.errors?.length ? 400 : 200).view("strategy/views/form.njk", { ...page, components });
+}
+
+/** Renders the generic field-list form (200 for a fresh form, 400 with errors and values kept). */
+export function renderForm(reply: FastifyReply, page: FormPage): FastifyReply {
+  const components = fieldComponents(page.fields, page.values ?? {}, page.errors);
+  return reply.code(page.errors?.length ? 400 : 200).view("forms/views/form.njk", { ...page, components });
 }

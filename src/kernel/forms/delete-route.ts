@@ -1,0 +1,53 @@
+import type { FastifyInstance } from "fastify";
+import type { Path } from "../http/paths.ts";
+import { found, type Need, needs } from "../http/pipeline.ts";
+import { type FormContext, formContext } from "./form-route.ts";
+
+type Awaitable<T> = T | Promise<T>;
+
+export interface DeleteSpec<P extends string, R> {
+  /** GET asks the question; POST removes. */
+  path: Path<P>;
+  needs: Need;
+  /** The record to remove; gone (or another partnership's) is a 404 page, and nothing changes. */
+  load: (ctx: FormContext<P, undefined>) => Promise<R | null | undefined>;
+  /** The page's heading, naming the record: "Are you sure you want to remove “Transport to work”?" */
+  question: (ctx: FormContext<P, R>) => string;
+  /** What else will be lost with it, said before anyone confirms ("its 3 evidence links"). */
+  consequences?: (ctx: FormContext<P, R>) => Awaitable<string[]>;
+  /** The confirming button; "Yes, remove it" unless said. */
+  confirmText?: string;
+  /** Calls the service (audited there). */
+  remove: (ctx: FormContext<P, R>) => Promise<unknown>;
+  /** Where to go afterwards, and where Cancel leads. */
+  done: (ctx: FormContext<P, R>) => string;
+  flash: string | ((ctx: FormContext<P, R>) => string);
+}
+
+/**
+ * Remove or delete with confirmation (the GOV.UK pattern): a page that names the record and what
+ * will be lost, with a warning button and Cancel; the POST performs it and redirects with a flash
+ * message. A record already removed gives the 404 page and changes nothing.
+ */
+export function deleteRoute<P extends string, R>(app: FastifyInstance, spec: DeleteSpec<P, R>): void {
+  const context = async (request: Parameters<typeof formContext>[0]) =>
+    formContext<P, R>(request, found(await spec.load(formContext(request, undefined))));
+
+  app.get(spec.path.pattern, needs(spec.path, spec.needs), async (request, reply) => {
+    const ctx = await context(request);
+    return reply.view("forms/views/confirm.njk", {
+      title: spec.question(ctx),
+      consequences: spec.consequences ? await spec.consequences(ctx) : [],
+      confirmText: spec.confirmText ?? "Yes, remove it",
+      action: spec.path.from(ctx.params),
+      cancelHref: spec.done(ctx),
+    });
+  });
+
+  app.post(spec.path.pattern, needs(spec.path, spec.needs), async (request, reply) => {
+    const ctx = await context(request);
+    await spec.remove(ctx);
+    const message = typeof spec.flash === "function" ? spec.flash(ctx) : spec.flash;
+    return reply.flash(message).redirect(spec.done(ctx), 303);
+  });
+}

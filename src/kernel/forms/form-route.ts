@@ -1,0 +1,141 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { AuditContext } from "../audit/audit.ts";
+import type { FieldError } from "../errors/app-error.ts";
+import { fieldErrorsOf, parseForm, submittedValues } from "../http/forms.ts";
+import type { Path, PathParams } from "../http/paths.ts";
+import { found, type LoadedPartnership, type Need, needs } from "../http/pipeline.ts";
+import { type FieldDef, renderForm } from "./field-list.ts";
+
+type Awaitable<T> = T | Promise<T>;
+type Values = Record<string, unknown>;
+
+/** What every callback of a form route receives. */
+export interface FormContext<P extends string, R> {
+  request: FastifyRequest;
+  params: PathParams<P>;
+  /** The record `load` found (undefined for forms that create one). */
+  record: R;
+  /** The partnership at :id, for routes that need one (reading it elsewhere throws). */
+  readonly partnership: LoadedPartnership;
+  /** Who is acting, for the service's audit entry. */
+  audit: AuditContext;
+}
+
+interface FormBase<P extends string, S extends z.ZodType, R> {
+  /** GET shows the form here; POST submits here too, unless `postTo` says otherwise. */
+  path: Path<P>;
+  /** Where the form posts when that URL differs (same parameters, e.g. ".../governance"). */
+  postTo?: Path<string>;
+  /** What the route needs (kernel/http/pipeline.ts), checked before anything is read. */
+  needs: Need;
+  /** The record the form is about; null or undefined is a 404 (nothing changed). */
+  load?: (ctx: FormContext<P, undefined>) => Promise<R | null | undefined>;
+  /** The Zod schema of the post, or a function of the context when it depends on the record. */
+  schema: S | ((ctx: FormContext<P, R>) => S);
+  /** The values of a fresh form (an edit form's current record). */
+  initial?: (ctx: FormContext<P, R>) => Awaitable<Values>;
+  /** Calls the service (which may throw AppError.validation to name fields); returns where to go. */
+  save: (ctx: FormContext<P, R>, data: z.output<S>) => Promise<string>;
+  /** The success message shown on the next page. */
+  flash?: string | ((ctx: FormContext<P, R>) => string);
+}
+
+/** A form of fields described in code (kernel/forms/views/form.njk draws them). */
+export interface FieldListForm<P extends string, S extends z.ZodType, R> extends FormBase<P, S, R> {
+  title: string | ((ctx: FormContext<P, R>) => string);
+  fields: FieldDef[] | ((ctx: FormContext<P, R>) => Awaitable<FieldDef[]>);
+  caption?: string | ((ctx: FormContext<P, R>) => string);
+  intro?: string;
+  submitText?: string;
+  /** The Back link. */
+  back?: (ctx: FormContext<P, R>) => string;
+}
+
+/**
+ * A form with a template of its own. The template gets the view model plus `action` (where to
+ * post), `values` and `errors` (the layout shows the error summary); it must set `title`.
+ */
+export interface TemplateForm<P extends string, S extends z.ZodType, R> extends FormBase<P, S, R> {
+  template: string;
+  view: (ctx: FormContext<P, R>) => Awaitable<Values>;
+}
+
+export type FormSpec<P extends string, S extends z.ZodType, R> = FieldListForm<P, S, R> | TemplateForm<P, S, R>;
+
+/** The context of a request that passed the pipeline, with the record it is about. */
+export function formContext<P extends string, R>(request: FastifyRequest, record: R): FormContext<P, R> {
+  return {
+    request,
+    params: request.params as PathParams<P>,
+    record,
+    audit: request.auditContext(),
+    get partnership() {
+      return request.partnership;
+    },
+  };
+}
+
+const resolve = <C, T>(value: T | ((ctx: C) => T), ctx: C): T =>
+  typeof value === "function" ? (value as (ctx: C) => T)(ctx) : value;
+
+/**
+ * The one form route: GET renders the form; POST parses it with Zod and either shows it again
+ * (400, GOV.UK error summary, values kept, nothing saved) or runs the service and redirects (303)
+ * with a flash message. Field errors the service raises (AppError.validation) come back the same way.
+ */
+export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
+  app: FastifyInstance,
+  spec: FormSpec<P, S, R>,
+): void {
+  const target = spec.postTo ?? spec.path;
+  if (target.names.join() !== spec.path.names.join()) {
+    throw new Error(`${target.pattern} must take the same parameters as ${spec.path.pattern}`);
+  }
+
+  async function context(request: FastifyRequest): Promise<FormContext<P, R>> {
+    const record = spec.load ? found(await spec.load(formContext(request, undefined))) : (undefined as R);
+    return formContext(request, record);
+  }
+
+  async function show(reply: FastifyReply, ctx: FormContext<P, R>, values: Values, errors: FieldError[] = []) {
+    const action = target.from(ctx.params);
+    if ("template" in spec) {
+      return reply
+        .code(errors.length ? 400 : 200)
+        .view(spec.template, { ...(await spec.view(ctx)), action, values, errors });
+    }
+    return renderForm(reply, {
+      title: resolve(spec.title, ctx),
+      caption: spec.caption === undefined ? undefined : resolve(spec.caption, ctx),
+      intro: spec.intro,
+      submitText: spec.submitText,
+      action,
+      fields: await resolve(spec.fields, ctx),
+      values,
+      errors,
+      backHref: spec.back?.(ctx),
+    });
+  }
+
+  app.get(spec.path.pattern, needs(spec.path, spec.needs), async (request, reply) => {
+    const ctx = await context(request);
+    return show(reply, ctx, spec.initial ? await spec.initial(ctx) : {});
+  });
+
+  app.post(target.pattern, needs(target, spec.needs), async (request, reply) => {
+    const ctx = await context(request);
+    const form = parseForm(resolve(spec.schema, ctx), request.body);
+    if (!form.ok) return show(reply, ctx, form.values, form.errors);
+    let next: string;
+    try {
+      next = await spec.save(ctx, form.data);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return show(reply, ctx, submittedValues(request.body), errors);
+    }
+    if (spec.flash) reply.flash(resolve(spec.flash, ctx));
+    return reply.redirect(next, 303);
+  });
+}

@@ -1,0 +1,16 @@
+/** The form kit: Zod fields for form posts, the generic field-list form, the form route, delete-with-confirm. */
+export {
+  checkboxList,
+  httpUrl,
+  moneyField,
+  optionalCount,
+  optionalDate,
+  optionalText,
+  parseDateText,
+  requiredDate,
+  requiredText,
+} from "./fields.ts";
+export { type FieldDef, fieldComponents, type FormPage, renderForm, type SubnavContext } from "./field-list.ts";
+export { type FieldListForm, type FormContext, type FormSpec, formRoute, type TemplateForm } from "./form-route.ts";
+export { type DeleteSpec, deleteRoute } from "./delete-route.ts";
+export { type FormRouteContext, type FormRouteSpec, registerFormRoute } from "./legacy-form-route.ts";

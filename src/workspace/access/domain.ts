@@ -1,0 +1,23 @@
+import type { Domain } from "../../kernel/domains/descriptor.ts";
+import { actorLoader } from "../../kernel/domains/kernel-points.ts";
+import { partnershipPeople } from "../partnerships/index.ts";
+import { registerInvitationRoutes } from "./invitation-routes.ts";
+import { registerPeopleRoutes } from "./people-routes.ts";
+import { listPeopleInPartnership, loadActor } from "./repository.ts";
+import { registerSignInRoutes } from "./sign-in-routes.ts";
+import { registerUserAdminRoutes } from "./user-admin-routes.ts";
+import { registerUserDetailRoutes } from "./user-detail-routes.ts";
+
+/** People, sign-in, roles and invitations. */
+export const accessDomain: Domain = {
+  name: "workspace/access",
+  routes: (app, context) => {
+    registerSignInRoutes(app, context);
+    registerInvitationRoutes(app, context);
+    registerUserAdminRoutes(app, context);
+    registerUserDetailRoutes(app, context);
+    registerPeopleRoutes(app, context);
+  },
+  navigation: [{ text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" }],
+  provides: [actorLoader.provide(loadActor), partnershipPeople.provide(listPeopleInPartnership)],
+};

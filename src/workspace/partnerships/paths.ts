@@ -1,0 +1,5 @@
+import { path } from "../../kernel/http/paths.ts";
+
+export const partnershipPaths = {
+  overview: path("/partnerships/:id"),
+};
