@@ -17,7 +17,8 @@ import {
   sourceFromBytes,
 } from "../../src/data/imports/index.ts";
 import { indicators } from "../../src/data/indicators/index.ts";
-import { fixtures, type TestApp, type TestClient } from "./test-app.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { fixtures, type TestClient } from "./test-app.ts";
 
 const dataDir = path.resolve(
   process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
@@ -74,11 +75,17 @@ export interface ApiWorld {
 }
 
 /** Imports the data and makes a Trafford member and an outsider, each signed in with a token. */
-export async function loadApiWorld(t: TestApp): Promise<ApiWorld> {
+export async function loadApiWorld({
+  database,
+  signIn,
+}: {
+  database: Database;
+  signIn: (email: string) => Promise<TestClient>;
+}): Promise<ApiWorld> {
   const audit = { actorUserId: null, actorLabel: "api-test" };
-  const org = await fixtures.organisation(t.database, "Trafford Council");
+  const org = await fixtures.organisation(database, "Trafford Council");
   const trafford = await fixtures.partnership(
-    t.database,
+    database,
     "Trafford Child Poverty Partnership",
     "england",
     "E08000009",
@@ -126,7 +133,7 @@ export async function loadApiWorld(t: TestApp): Promise<ApiWorld> {
     });
   }
   for (const step of steps) {
-    const report = await runImport(t.database.db, {
+    const report = await runImport(database.db, {
       importer: importerFor(step.kind)!,
       file: step.source,
       options: step.options,
@@ -136,13 +143,11 @@ export async function loadApiWorld(t: TestApp): Promise<ApiWorld> {
     });
     expect(report.errors, step.kind).toEqual([]);
   }
-  const own = await t.database.db.select().from(indicators).where(eq(indicators.partnershipId, trafford.id));
-  await fixtures.user(t.database, "member@trafford.example", org.id, { roles: [[trafford.id, "viewer"]] });
-  await fixtures.user(t.database, "outsider@elsewhere.example", org.id);
-  const member = t.client();
-  const outsider = t.client();
-  await member.signIn("member@trafford.example");
-  await outsider.signIn("outsider@elsewhere.example");
+  const own = await database.db.select().from(indicators).where(eq(indicators.partnershipId, trafford.id));
+  await fixtures.user(database, "member@trafford.example", org.id, { roles: [[trafford.id, "viewer"]] });
+  await fixtures.user(database, "outsider@elsewhere.example", org.id);
+  const member = await signIn("member@trafford.example");
+  const outsider = await signIn("outsider@elsewhere.example");
   return {
     restrictedSlug: own.find((row) => row.slug.includes("relative"))!.slug,
     member,

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import {
   findAreaByCode,
   findBoundary,
@@ -23,14 +23,12 @@ import {
   sharedDataSteps,
 } from "../../src/data/imports/index.ts";
 import { FLAG, valuesForArea, valuesForAreas } from "../../src/data/indicators/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { dbTest } from "../helpers/app-test.ts";
 
 const dataDir = path.resolve(
   process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
 );
 const available = existsSync(path.join(dataDir, "README.md"));
-let database: Database;
 const reports = new Map<string, ImportReport>();
 
 function raw(file: string, encoding: BufferEncoding = "utf8"): string[][] {
@@ -40,25 +38,37 @@ function raw(file: string, encoding: BufferEncoding = "utf8"): string[][] {
   });
 }
 
-async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
-}
-
-/** code → value for one indicator and period, as stored from the file (not the region and nation totals calculated at import). */
-async function stored(slug: string, period: string): Promise<Map<string, { value: number | null; flags: number }>> {
-  const rows = await query<{
-    code: string;
-    value: number | null;
-    flags: number;
-  }>(sql`select a.code, o.value, o.flags from observations o
+const test = dbTest
+  .extend(
+    "query",
+    { scope: "file" },
+    ({ database }) =>
+      async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
+        return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
+      },
+  )
+  /** code → value for one indicator and period, as stored from the file (not the region and nation totals calculated at import). */
+  .extend(
+    "stored",
+    { scope: "file" },
+    ({ query }) =>
+      async function stored(
+        slug: string,
+        period: string,
+      ): Promise<Map<string, { value: number | null; flags: number }>> {
+        const rows = await query<{
+          code: string;
+          value: number | null;
+          flags: number;
+        }>(sql`select a.code, o.value, o.flags from observations o
     join indicators i on i.id = o.indicator_id join periods p on p.id = o.period_id join areas a on a.id = o.area_id
     where i.slug = ${slug} and p.code = ${period} and (o.flags & ${FLAG.derived}::int) = 0`);
-  return new Map(rows.map((r) => [r.code, { value: r.value, flags: r.flags }]));
-}
+        return new Map(rows.map((r) => [r.code, { value: r.value, flags: r.flags }]));
+      },
+  );
 
 describe.skipIf(!available)("every file in ../shared/data through the real importers", () => {
-  beforeAll(async () => {
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database }) => {
     const audit = { actorUserId: null, actorLabel: "shared-data-test" };
     for (const step of await sharedDataSteps(dataDir)) {
       const file = await readSourceFile(step.file);
@@ -72,9 +82,8 @@ describe.skipIf(!available)("every file in ../shared/data through the real impor
       reports.set(path.relative(dataDir, step.file), report);
     }
   }, 1_200_000);
-  afterAll(() => database?.close());
 
-  it("imports every file without errors, one batch and one audit entry each", async () => {
+  test("imports every file without errors, one batch and one audit entry each", async ({ query }) => {
     const failed = [...reports]
       .filter(([, r]) => !r.ok)
       .map(([file, r]) => `${file}: ${r.errors.map((e) => e.message).join("; ")}`);
@@ -88,7 +97,10 @@ describe.skipIf(!available)("every file in ../shared/data through the real impor
     expect(counts).toEqual({ batches: reports.size, audits: reports.size });
   });
 
-  it("loads the geography: authorities, small areas, parents, code changes, boundaries, neighbours, groups", async () => {
+  test("loads the geography: authorities, small areas, parents, code changes, boundaries, neighbours, groups", async ({
+    database,
+    query,
+  }) => {
     const topo = JSON.parse(readFileSync(path.join(dataDir, "geography/uk-local-authorities-topo.json"), "utf8"));
     const ltla: string[] = topo.objects.ltla.geometries.map(
       (g: { properties: { areacd: string } }) => g.properties.areacd,
@@ -128,7 +140,7 @@ describe.skipIf(!available)("every file in ../shared/data through the real impor
     expect(successors.has("E08000021")).toBe(false);
   });
 
-  it("matches every Great Britain authority name in the Stat-Xplore export, or reports it", async () => {
+  test("matches every Great Britain authority name in the Stat-Xplore export, or reports it", async ({ stored }) => {
     const file = "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv";
     const rows = raw(file);
     const report = reports.get(file)!;
@@ -164,7 +176,7 @@ describe.skipIf(!available)("every file in ../shared/data through the real impor
     });
   });
 
-  it("stores the tidy file's values", async () => {
+  test("stores the tidy file's values", async ({ query, stored }) => {
     const rows = raw("cilif/trafford-neighbours-children-low-income-tidy.csv").slice(1);
     const row = rows.find((r) => r[0] === "E08000009" && r[2] === "2021/22" && r[3]!.includes("relative"))!;
     const values = await stored("children-in-relative-low-income-families-under-16s-percentage", "2021/22");
@@ -175,7 +187,10 @@ describe.skipIf(!available)("every file in ../shared/data through the real impor
     expect(count!.n).toBe(rows.length);
   });
 
-  it("stores IoD2019 ranks equal to the file's ranks, and the indicators' NA as missing", async () => {
+  test("stores IoD2019 ranks equal to the file's ranks, and the indicators' NA as missing", async ({
+    query,
+    stored,
+  }) => {
     const rows = raw("deprivation/iod2019-file3-idaci-idaopi-lsoa11.csv");
     const idaci = await stored("iod2019-idaci-rank", "2019");
     const imdDecile = await stored("iod2019-imd-decile", "2019");
@@ -208,7 +223,7 @@ describe.skipIf(!available)("every file in ../shared/data through the real impor
     expect(storedChildren).toBe(childSum);
   });
 
-  it("stores SIMD ranks equal to the file's ranks, and '*' as suppressed", async () => {
+  test("stores SIMD ranks equal to the file's ranks, and '*' as suppressed", async ({ query, stored }) => {
     const rows = raw("deprivation/simd2020v2-ranks-dz11.csv");
     const ranks = await stored("simd2020v2-rank", "2020");
     expect(ranks.size).toBe(rows.length - 1);
@@ -234,7 +249,9 @@ describe.skipIf(!available)("every file in ../shared/data through the real impor
     expect(storedIncome).toBeCloseTo(sum, 6);
   });
 
-  it("serves the analyses' reads: one area's profile and one indicator across an authority's small areas", async () => {
+  test("serves the analyses' reads: one area's profile and one indicator across an authority's small areas", async ({
+    database,
+  }) => {
     const darlington = (await findAreaByCode(database.db, "E06000005"))!;
     const profile = await valuesForArea(database.db, darlington.id);
     expect(
