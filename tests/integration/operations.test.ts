@@ -1,39 +1,38 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { buildApp } from "../../src/app.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
 import { createServer } from "../../src/kernel/http/server.ts";
 import type { Lifecycle } from "../../src/kernel/http/operations.ts";
-import { fixtures, TestClient, testConfig } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { dbTest } from "../helpers/app-test.ts";
+import { TestClient, testConfig } from "../helpers/test-app.ts";
 
 // Two apps on one database: plain HTTP (as in the demo) and behind TLS (COOKIE_SECURE=true).
-let database: Database;
-let plain: Awaited<ReturnType<typeof buildApp>>;
-let secure: Awaited<ReturnType<typeof buildApp>>;
 const plainConfig = testConfig();
 const secureConfig = testConfig({ COOKIE_SECURE: "true" });
+const test = dbTest
+  .extend("plain", { scope: "file" }, async ({ database }, { onCleanup }) => {
+    const built = await buildApp({ config: plainConfig, database, logger: false });
+    onCleanup(() => built.app.close());
+    return built;
+  })
+  .extend("secure", { scope: "file" }, async ({ database }, { onCleanup }) => {
+    const built = await buildApp({ config: secureConfig, database, logger: false });
+    onCleanup(() => built.app.close());
+    return built;
+  });
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  plain = await buildApp({ config: plainConfig, database, logger: false });
-  secure = await buildApp({ config: secureConfig, database, logger: false });
-  const org = await fixtures.organisation(database, "Ops Council");
-  await fixtures.user(database, "ops@ops.example", org.id);
-});
-afterAll(async () => {
-  await plain.app.close();
-  await secure.app.close();
-  await database.close();
+test.beforeAll(async ({ fixtures }) => {
+  const org = await fixtures.organisation("Ops Council");
+  await fixtures.user("ops@ops.example", org.id);
 });
 
 describe("health, readiness and metrics", () => {
-  it("answers /healthz", async () => {
+  test("answers /healthz", async ({ plain }) => {
     const response = await plain.app.inject("/healthz");
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: "ok" });
   });
 
-  it("is ready while the database answers, and 503 while shutting down", async () => {
+  test("is ready while the database answers, and 503 while shutting down", async ({ database, plain }) => {
     const lifecycle: Lifecycle = plain.lifecycle;
     const ready = await plain.app.inject("/readyz");
     expect(ready.statusCode).toBe(200);
@@ -49,7 +48,7 @@ describe("health, readiness and metrics", () => {
     expect((await plain.app.inject("/readyz")).statusCode).toBe(200);
   });
 
-  it("exposes request durations by route for Prometheus", async () => {
+  test("exposes request durations by route for Prometheus", async ({ plain }) => {
     await plain.app.inject("/");
     await plain.app.inject("/no-such-page");
     const response = await plain.app.inject("/metrics");
@@ -66,7 +65,7 @@ describe("health, readiness and metrics", () => {
 });
 
 describe("security headers", () => {
-  it("sends a nonce-based CSP and the usual protections", async () => {
+  test("sends a nonce-based CSP and the usual protections", async ({ plain }) => {
     const response = await plain.app.inject("/");
     const csp = String(response.headers["content-security-policy"]);
     const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
@@ -84,13 +83,13 @@ describe("security headers", () => {
     expect(response.headers["strict-transport-security"]).toBeUndefined();
   });
 
-  it("gives each response its own nonce", async () => {
+  test("gives each response its own nonce", async ({ plain }) => {
     const nonceOf = async () =>
       /'nonce-([^']+)'/.exec(String((await plain.app.inject("/")).headers["content-security-policy"]))?.[1];
     expect(await nonceOf()).not.toBe(await nonceOf());
   });
 
-  it("sends HSTS when COOKIE_SECURE=true", async () => {
+  test("sends HSTS when COOKIE_SECURE=true", async ({ secure }) => {
     const response = await secure.app.inject("/");
     expect(response.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
   });
@@ -104,7 +103,7 @@ describe("session cookie", () => {
     return found!;
   }
 
-  it("is HttpOnly and SameSite=Lax, not Secure on plain HTTP", async () => {
+  test("is HttpOnly and SameSite=Lax, not Secure on plain HTTP", async ({ plain }) => {
     const response = await new TestClient(plain.app, plainConfig).signIn("ops@ops.example");
     expect(response.statusCode).toBe(303);
     const cookie = sessionCookie(response.headers["set-cookie"]);
@@ -114,7 +113,7 @@ describe("session cookie", () => {
     expect(cookie).not.toMatch(/; Secure/i);
   });
 
-  it("is also Secure when COOKIE_SECURE=true", async () => {
+  test("is also Secure when COOKIE_SECURE=true", async ({ secure }) => {
     const response = await new TestClient(secure.app, secureConfig).signIn("ops@ops.example");
     expect(response.statusCode).toBe(303);
     const cookie = sessionCookie(response.headers["set-cookie"]);
@@ -123,7 +122,7 @@ describe("session cookie", () => {
     expect(cookie).toMatch(/; Secure/i);
   });
 
-  it("protects the pre-sign-in CSRF cookie the same way", async () => {
+  test("protects the pre-sign-in CSRF cookie the same way", async ({ secure }) => {
     const response = await secure.app.inject("/sign-in");
     const cookies = [response.headers["set-cookie"]].flat().map(String);
     const pre = cookies.find((cookie) => cookie.startsWith("cpah_pre="));
@@ -134,7 +133,7 @@ describe("session cookie", () => {
 });
 
 describe("internal errors", () => {
-  it("shows the 500 page with a reference and no stack trace or message", async () => {
+  test("shows the 500 page with a reference and no stack trace or message", async ({ database }) => {
     const { app } = await createServer({
       config: plainConfig,
       database,
