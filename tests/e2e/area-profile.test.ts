@@ -3,7 +3,6 @@
  * real Chromium: axe (WCAG 2.2 AA) on the page with charts, tables and the small-area map, and
  * on the empty state. The crawl in accessibility.test.ts only sees the demo data's profiles.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,11 +13,9 @@ import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 import { serveWithBrowser } from "./harness/serve.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const available = existsSync(path.join(dataDir, "README.md"));
+const dataDir = SHARED_DATA_DIR;
 
 let database: Database;
 let stop: (() => Promise<void>) | undefined;
@@ -27,7 +24,7 @@ let browser: Browser;
 let darlingtonId: string;
 let emptyId: string;
 
-describe.skipIf(!available)("area profile in Chromium", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("area profile in Chromium", () => {
   beforeAll(async () => {
     await buildAssets();
     database = await createTestDatabase();

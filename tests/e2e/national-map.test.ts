@@ -3,7 +3,6 @@
  * boundaries from ../shared/data and without any (the "no boundaries loaded" state), one h1,
  * a clean console (the inline SVG and its patterns must not trip the CSP).
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,19 +13,17 @@ import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 import { serveWithBrowser } from "./harness/serve.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
+const dataDir = SHARED_DATA_DIR;
 const file = path.join(dataDir, "geography", "uk-local-authorities-topo.json");
-const available = existsSync(file);
 
 let database: Database;
 let stop: (() => Promise<void>) | undefined;
 let origin: string;
 let browser: Browser;
 
-describe.skipIf(!available)("national report-status map in Chromium", () => {
+describeWithSharedData(file)("national report-status map in Chromium", () => {
   beforeAll(async () => {
     await buildAssets();
     database = await createTestDatabase();

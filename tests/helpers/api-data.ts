@@ -4,7 +4,7 @@
  * neighbours tidy file's authority rows as Trafford partnership's own small-count data
  * (restricted), and Darlington's small areas (LSOA lookup, IoD2019 files 3 and 6).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
@@ -18,12 +18,10 @@ import {
 } from "../../src/data/imports/index.ts";
 import { indicators } from "../../src/data/indicators/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
+import { SHARED_DATA_DIR } from "./shared-data-dir.ts";
 import { fixtures, type TestClient } from "./test-app.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const file = (...parts: string[]) => path.join(dataDir, ...parts);
+const file = (...parts: string[]) => path.join(SHARED_DATA_DIR, ...parts);
 export const files = {
   statxplore: file("cilif", "statxplore-children-relative-low-income-ltla-2014-2022.csv"),
   tidy: file("cilif", "trafford-neighbours-children-low-income-tidy.csv"),
@@ -32,7 +30,6 @@ export const files = {
   iodDeciles: file("deprivation", "iod2019-file3-idaci-idaopi-lsoa11.csv"),
   iodPopulation: file("deprivation", "iod2019-file6-population-denominators-lsoa11.csv"),
 };
-export const apiDataAvailable = Object.values(files).every((f) => existsSync(f));
 export const OPEN = "cilif-relative-children-count";
 
 export const csvRows = (text: string): string[][] =>

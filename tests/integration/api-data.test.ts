@@ -15,7 +15,6 @@ import {
 import { indicators } from "../../src/data/indicators/index.ts";
 import {
   type ApiWorld,
-  apiDataAvailable,
   bearer,
   csvRows,
   darlingtonRows,
@@ -25,6 +24,7 @@ import {
   statxploreColumn,
 } from "../helpers/api-data.ts";
 import { appTest } from "../helpers/app-test.ts";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 
 let world: ApiWorld;
 const test = appTest.extend(
@@ -35,7 +35,7 @@ const test = appTest.extend(
       app.inject({ method: "GET", url, headers }),
 );
 
-describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
+describeWithSharedData(...Object.values(files))("read-only API: data", () => {
   test.beforeAll(async ({ database, signIn }) => {
     world = await loadApiWorld({ database, signIn });
   }, 300_000);

@@ -8,17 +8,9 @@ import { describe, expect } from "vitest";
 import { users } from "../../src/workspace/access/index.ts";
 import { apiTokens, hashToken } from "../../src/data/api/index.ts";
 import { dataPageSchema, errorSchema, indicatorListSchema } from "../../src/data/api/schemas.ts";
-import {
-  type ApiWorld,
-  apiDataAvailable,
-  bearer,
-  createTokenAs,
-  csvRows,
-  files,
-  loadApiWorld,
-  OPEN,
-} from "../helpers/api-data.ts";
+import { type ApiWorld, bearer, createTokenAs, csvRows, files, loadApiWorld, OPEN } from "../helpers/api-data.ts";
 import { appTest } from "../helpers/app-test.ts";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 
 let world: ApiWorld;
 const test = appTest.extend(
@@ -29,7 +21,7 @@ const test = appTest.extend(
       app.inject({ method: "GET", url, headers }),
 );
 
-describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", () => {
+describeWithSharedData(...Object.values(files))("read-only API: tokens and restricted data", () => {
   test.beforeAll(async ({ database, signIn }) => {
     world = await loadApiWorld({ database, signIn });
   }, 300_000);

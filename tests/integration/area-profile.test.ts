@@ -2,7 +2,7 @@
  * The area profile on real data: Darlington (E06000005) from the Stat-Xplore export in
  * ../shared/data, imported through the real importers, checked against the raw file.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect } from "vitest";
@@ -16,12 +16,10 @@ import {
 import { valuesForAreaType } from "../../src/data/indicators/index.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest as test } from "../helpers/app-test.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
+const dataDir = SHARED_DATA_DIR;
 const statxplore = path.join(dataDir, "cilif", "statxplore-children-relative-low-income-ltla-2014-2022.csv");
-const available = existsSync(statxplore);
 const SLUG = "cilif-relative-children-count";
 
 let reader: TestClient;
@@ -43,7 +41,7 @@ function section(html: string, slug: string): string {
   return decode(html.slice(start, end));
 }
 
-describe.skipIf(!available)("area profile", () => {
+describeWithSharedData(statxplore)("area profile", () => {
   test.beforeAll(async ({ db, signIn, fixtures }) => {
     const audit = { actorUserId: null, actorLabel: "profile-test" };
     const wanted = new Set([

@@ -3,7 +3,7 @@
  * neighbours) and the real IoD2019 population denominators from ../shared/data, plus a small
  * fictional tidy file with numerators and denominators to check rates are never averaged.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { and, eq, sql } from "drizzle-orm";
@@ -19,12 +19,10 @@ import {
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
+const dataDir = SHARED_DATA_DIR;
 const population = path.join(dataDir, "deprivation", "iod2019-file6-population-denominators-lsoa11.csv");
-const available = existsSync(population);
 const audit = { actorUserId: null, actorLabel: "localities-test" };
 
 let lead: TestClient;
@@ -95,7 +93,7 @@ const test = appTest
       },
   );
 
-describe.skipIf(!available)("localities and comparison groups", () => {
+describeWithSharedData(population)("localities and comparison groups", () => {
   test.beforeAll(async ({ db, signIn, fixtures }) => {
     const wanted = new Set(["geography-topology", "lsoa-lookup", "neighbours"]);
     const steps = (await sharedDataSteps(dataDir)).filter((s) => wanted.has(s.kind) || s.file === population);

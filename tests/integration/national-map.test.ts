@@ -3,7 +3,7 @@
  * ../shared/data, imported through the real importer (tests run in file order: the first one
  * sees the page before any boundaries are loaded).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect } from "vitest";
 import { sql } from "drizzle-orm";
@@ -14,12 +14,10 @@ import { currentReportingYear, reportDueDate, reportStatus } from "../../src/nat
 import { reportStatusMap } from "../../src/national/national/status-map.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest as test } from "../helpers/app-test.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
+const dataDir = SHARED_DATA_DIR;
 const file = path.join(dataDir, "geography", "uk-local-authorities-topo.json");
-const available = existsSync(file);
 
 let scotland: TestClient;
 let england: TestClient;
@@ -31,7 +29,7 @@ function areaTitles(html: string): string[] {
   );
 }
 
-describe.skipIf(!available)("national report-status map", () => {
+describeWithSharedData(file)("national report-status map", () => {
   test.beforeAll(async ({ signIn, fixtures }) => {
     const org = await fixtures.organisation("National Body", "national-body");
     await fixtures.partnership("Dundee Partnership", "scotland", "S12000042", "Dundee City");

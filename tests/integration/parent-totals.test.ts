@@ -4,7 +4,7 @@
  * rate files on the real geography (summed numerators and denominators, incomplete periods left
  * without a total, totals from files never replaced).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
@@ -20,11 +20,9 @@ import {
 } from "../../src/data/imports/index.ts";
 import { FLAG, findIndicator } from "../../src/data/indicators/index.ts";
 import { dbTest } from "../helpers/app-test.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const available = existsSync(path.join(dataDir, "README.md"));
+const dataDir = SHARED_DATA_DIR;
 const STATXPLORE = "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv";
 const SLUG = "cilif-relative-children-count";
 const audit = { actorUserId: null, actorLabel: "parent-totals-test" };
@@ -78,7 +76,7 @@ const test = dbTest
       },
   );
 
-describe.skipIf(!available)("parent totals calculated at import", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("parent totals calculated at import", () => {
   test.beforeAll(async ({ database }) => {
     const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "dz-lookup"]);
     for (const step of await sharedDataSteps(dataDir)) {

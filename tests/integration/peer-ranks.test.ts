@@ -4,7 +4,6 @@
  * values, a value going missing), and whole profiles read with stored ranks against profiles
  * ranked from every peer's value on request, before and after a polarity edit in the catalogue.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
@@ -20,11 +19,9 @@ import {
 } from "../../src/data/imports/index.ts";
 import { editIndicator, FLAG, RANKED_AREA_TYPES } from "../../src/data/indicators/index.ts";
 import { dbTest } from "../helpers/app-test.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const available = existsSync(path.join(dataDir, "README.md"));
+const dataDir = SHARED_DATA_DIR;
 const SLUG = "peer-rank-test-rate";
 const audit = { actorUserId: null, actorLabel: "peer-ranks-test" };
 let authorities: { code: string; nation: string }[];
@@ -179,7 +176,7 @@ const test = dbTest
       },
   );
 
-describe.skipIf(!available)("peer ranks stored at import", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("peer ranks stored at import", () => {
   test.beforeAll(async ({ database, query }) => {
     const wanted = new Set(["geography-topology", "ltla-lookup", "neighbours"]);
     for (const step of await sharedDataSteps(dataDir)) {
