@@ -4,30 +4,20 @@
  * on the empty state. The crawl in accessibility.test.ts only sees the demo data's profiles.
  */
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/data/imports/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
 import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let darlingtonId: string;
 let emptyId: string;
 
 describeWithSharedData(path.join(dataDir, "README.md"))("area profile in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database, fixtures }) => {
     const audit = { actorUserId: null, actorLabel: "e2e-profile" };
     const wanted = new Set([
       "geography-topology",
@@ -52,25 +42,20 @@ describeWithSharedData(path.join(dataDir, "README.md"))("area profile in Chromiu
           audit,
         });
     }
-    const org = await fixtures.organisation(database, "Darlington Borough Council");
+    const org = await fixtures.organisation("Darlington Borough Council");
     darlingtonId = (
-      await fixtures.partnership(database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")
+      await fixtures.partnership("Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")
     ).id;
-    emptyId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland")).id;
-    await fixtures.user(database, "viewer@example.org", org.id, {
+    emptyId = (await fixtures.partnership("Newland Partnership", "england", "E06000099", "Newland")).id;
+    await fixtures.user("viewer@example.org", org.id, {
       roles: [
         [darlingtonId, "viewer"],
         [emptyId, "viewer"],
       ],
     });
-    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
-  it("has no axe violations with data and in the empty state, and a clean console", async () => {
+  test("has no axe violations with data and in the empty state, and a clean console", async ({ browser, origin }) => {
     const page = await newPage(browser);
     const messages = consoleProblems(page);
     expect(await signInThroughForm(page, origin, "viewer@example.org", TEST_PASSWORD)).toBeNull();

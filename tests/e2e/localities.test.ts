@@ -4,32 +4,22 @@
  * a locality, a comparison group and the area profile compared with the group.
  */
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/data/imports/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
 import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let partnershipId: string;
 let unknownAreaId: string;
 
 describeWithSharedData(path.join(dataDir, "geography", "lsoa11-ward19-lad19-lookup.csv"))(
   "localities and comparison groups in Chromium",
   () => {
-    beforeAll(async () => {
-      await buildAssets();
-      database = await createTestDatabase();
+    test.beforeAll(async ({ database, fixtures }) => {
       const audit = { actorUserId: null, actorLabel: "e2e-localities" };
       const wanted = new Set([
         "geography-topology",
@@ -52,27 +42,19 @@ describeWithSharedData(path.join(dataDir, "geography", "lsoa11-ward19-lad19-look
         });
         expect(report.errors, step.file).toEqual([]);
       }
-      const org = await fixtures.organisation(database, "Darlington Borough Council");
-      partnershipId = (
-        await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington")
-      ).id;
+      const org = await fixtures.organisation("Darlington Borough Council");
+      partnershipId = (await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington")).id;
       // An area the geography does not hold: the pages must say so plainly (and stay accessible).
-      unknownAreaId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland"))
-        .id;
-      await fixtures.user(database, "lead@example.org", org.id, {
+      unknownAreaId = (await fixtures.partnership("Newland Partnership", "england", "E06000099", "Newland")).id;
+      await fixtures.user("lead@example.org", org.id, {
         roles: [
           [partnershipId, "lead"],
           [unknownAreaId, "lead"],
         ],
       });
-      ({ origin, browser, stop } = await serveWithBrowser(database));
     }, 300_000);
-    afterAll(async () => {
-      await stop?.();
-      await database?.close();
-    });
 
-    it("has no axe violations on every new page, the form's error state included", async () => {
+    test("has no axe violations on every new page, the form's error state included", async ({ browser, origin }) => {
       const page = await newPage(browser);
       const messages = consoleProblems(page);
       expect(await signInThroughForm(page, origin, "lead@example.org", TEST_PASSWORD)).toBeNull();

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { describe, expect } from "vitest";
+import { expect } from "vitest";
 import {
   areaDetailSchema,
   areasPageSchema,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import { describe, expect } from "vitest";
+import { expect } from "vitest";
 import { users } from "../../src/workspace/access/index.ts";
 import { apiTokens, hashToken } from "../../src/data/api/index.ts";
 import { dataPageSchema, errorSchema, indicatorListSchema } from "../../src/data/api/schemas.ts";

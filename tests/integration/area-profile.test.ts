@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { describe, expect } from "vitest";
+import { expect } from "vitest";
 import {
   importerFor,
   readSourceFile,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect } from "vitest";
+import { expect } from "vitest";
 import { sql } from "drizzle-orm";
 import { loadDemoBoundaries } from "../../src/cli/demo-command.ts";
 import { londonToday } from "../../src/cycle/meetings/index.ts";

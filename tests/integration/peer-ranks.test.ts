@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { describe, expect } from "vitest";
+import { expect } from "vitest";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { findAreaByCode } from "../../src/data/geography/index.ts";
 import { type Polarity, rankAmong, rankFromCounts } from "../../src/data/analyses/analysis.ts";

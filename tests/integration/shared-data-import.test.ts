@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
-import { describe, expect } from "vitest";
+import { expect } from "vitest";
 import {
   findAreaByCode,
   findBoundary,
