@@ -1,8 +1,12 @@
+import type { FastifyInstance } from "fastify";
 import { describe, expect } from "vitest";
 import { buildApp } from "../../src/app.ts";
-import { createServer } from "../../src/kernel/http/server.ts";
+import type { AppContext } from "../../src/kernel/http/context.ts";
 import type { Lifecycle } from "../../src/kernel/http/operations.ts";
+import { registerSignInRoutes } from "../../src/workspace/access/index.ts";
+import { registerSiteRoutes } from "../../src/workspace/site/index.ts";
 import { dbTest } from "../helpers/app-test.ts";
+import { routeTest } from "../helpers/route-test.ts";
 import { TestClient, testConfig } from "../helpers/test-app.ts";
 
 // Two apps on one database: plain HTTP (as in the demo) and behind TLS (COOKIE_SECURE=true).
@@ -19,6 +23,19 @@ const test = dbTest
     onCleanup(() => built.app.close());
     return built;
   });
+
+// Headers and error pages need no database: the kernel's server with only the routes they visit.
+const pages = (app: FastifyInstance, context: AppContext) => {
+  registerSiteRoutes(app, context);
+  registerSignInRoutes(app, context);
+};
+const plainRoutes = routeTest(pages);
+const secureRoutes = routeTest(pages, { configOverrides: { COOKIE_SECURE: "true" } });
+const failingRoute = routeTest((app) => {
+  app.get("/explode", async () => {
+    throw new Error("secret-internal-detail at Database.query");
+  });
+});
 
 test.beforeAll(async ({ fixtures }) => {
   const org = await fixtures.organisation("Ops Council");
@@ -65,8 +82,8 @@ describe("health, readiness and metrics", () => {
 });
 
 describe("security headers", () => {
-  test("sends a nonce-based CSP and the usual protections", async ({ plain }) => {
-    const response = await plain.app.inject("/");
+  plainRoutes("sends a nonce-based CSP and the usual protections", async ({ app }) => {
+    const response = await app.inject("/");
     const csp = String(response.headers["content-security-policy"]);
     const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce, csp).toBeTruthy();
@@ -83,14 +100,14 @@ describe("security headers", () => {
     expect(response.headers["strict-transport-security"]).toBeUndefined();
   });
 
-  test("gives each response its own nonce", async ({ plain }) => {
+  plainRoutes("gives each response its own nonce", async ({ app }) => {
     const nonceOf = async () =>
-      /'nonce-([^']+)'/.exec(String((await plain.app.inject("/")).headers["content-security-policy"]))?.[1];
+      /'nonce-([^']+)'/.exec(String((await app.inject("/")).headers["content-security-policy"]))?.[1];
     expect(await nonceOf()).not.toBe(await nonceOf());
   });
 
-  test("sends HSTS when COOKIE_SECURE=true", async ({ secure }) => {
-    const response = await secure.app.inject("/");
+  secureRoutes("sends HSTS when COOKIE_SECURE=true", async ({ app }) => {
+    const response = await app.inject("/");
     expect(response.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
   });
 });
@@ -122,8 +139,8 @@ describe("session cookie", () => {
     expect(cookie).toMatch(/; Secure/i);
   });
 
-  test("protects the pre-sign-in CSRF cookie the same way", async ({ secure }) => {
-    const response = await secure.app.inject("/sign-in");
+  secureRoutes("protects the pre-sign-in CSRF cookie the same way", async ({ app }) => {
+    const response = await app.inject("/sign-in");
     const cookies = [response.headers["set-cookie"]].flat().map(String);
     const pre = cookies.find((cookie) => cookie.startsWith("cpah_pre="));
     expect(pre).toMatch(/; HttpOnly/i);
@@ -133,34 +150,19 @@ describe("session cookie", () => {
 });
 
 describe("internal errors", () => {
-  test("shows the 500 page with a reference and no stack trace or message", async ({ database }) => {
-    const { app } = await createServer({
-      config: plainConfig,
-      database,
-      loadActor: async () => null,
-      navigation: () => [{ href: "/", text: "Home" }],
-      logger: false,
-    });
-    app.get("/explode", async () => {
-      throw new Error("secret-internal-detail at Database.query");
-    });
-    await app.ready();
-    try {
-      const response = await app.inject({ url: "/explode", headers: { "x-request-id": "trace-me-123" } });
-      expect(response.statusCode).toBe(500);
-      expect(response.headers["content-type"]).toContain("text/html");
-      expect(response.body).toContain("Sorry, there is a problem with the service");
-      expect(response.body).toContain("trace-me-123");
-      expect(response.body).not.toContain("secret-internal-detail");
-      expect(response.body).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
+  failingRoute("shows the 500 page with a reference and no stack trace or message", async ({ app }) => {
+    const response = await app.inject({ url: "/explode", headers: { "x-request-id": "trace-me-123" } });
+    expect(response.statusCode).toBe(500);
+    expect(response.headers["content-type"]).toContain("text/html");
+    expect(response.body).toContain("Sorry, there is a problem with the service");
+    expect(response.body).toContain("trace-me-123");
+    expect(response.body).not.toContain("secret-internal-detail");
+    expect(response.body).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
 
-      const json = await app.inject({ url: "/explode", headers: { accept: "application/json" } });
-      expect(json.statusCode).toBe(500);
-      expect(json.json()).toEqual({
-        error: { code: "INTERNAL", message: "Sorry, there is a problem with the service" },
-      });
-    } finally {
-      await app.close();
-    }
+    const json = await app.inject({ url: "/explode", headers: { accept: "application/json" } });
+    expect(json.statusCode).toBe(500);
+    expect(json.json()).toEqual({
+      error: { code: "INTERNAL", message: "Sorry, there is a problem with the service" },
+    });
   });
 });

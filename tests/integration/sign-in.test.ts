@@ -1,5 +1,14 @@
 import { describe, expect } from "vitest";
+import { registerSignInRoutes } from "../../src/workspace/access/index.ts";
+import { registerSiteRoutes } from "../../src/workspace/site/index.ts";
 import { appTest as test } from "../helpers/app-test.ts";
+import { routeTest } from "../helpers/route-test.ts";
+
+// What is refused before any query needs no database.
+const routes = routeTest((app, context) => {
+  registerSiteRoutes(app, context);
+  registerSignInRoutes(app, context);
+});
 
 let email: string;
 
@@ -30,12 +39,12 @@ describe("sign in", () => {
     expect(unknown.body).toContain("govuk-error-summary");
   });
 
-  test("rejects a form without a CSRF token", async ({ client }) => {
+  routes("rejects a form without a CSRF token", async ({ client }) => {
     const response = await client().post("/sign-in", { email, password: "x" }, { csrf: false });
     expect(response.statusCode).toBe(403);
   });
 
-  test("redirects anonymous visitors from the dashboard to sign in", async ({ client }) => {
+  routes("redirects anonymous visitors from the dashboard to sign in", async ({ client }) => {
     const response = await client().get("/dashboard");
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe("/sign-in?returnTo=%2Fdashboard");
