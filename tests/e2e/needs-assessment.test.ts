@@ -4,14 +4,7 @@
  * public publication page, read without signing in.
  */
 import { describe, expect } from "vitest";
-import {
-  type AreaInput,
-  areaTypeOfCode,
-  linkParents,
-  nationOfCode,
-  tiersOfCode,
-  upsertAreas,
-} from "../../src/data/geography/index.ts";
+import { linkParents, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { needsPublications, seedNeedsAssessmentDemo } from "../../src/cycle/needs-assessment/index.ts";
 import { TEST_PASSWORD } from "../helpers/test-app.ts";
@@ -24,20 +17,9 @@ import {
   signInThroughForm,
 } from "./harness/browser.ts";
 import { servedAppTest as test } from "./harness/fixtures.ts";
+import { areaInput as area } from "../helpers/areas.ts";
 
 let partnershipId: string;
-
-function area(code: string, name: string): AreaInput {
-  return {
-    code,
-    name,
-    type: areaTypeOfCode(code)!,
-    nation: nationOfCode(code),
-    ...tiersOfCode(code),
-    startYear: null,
-    endYear: null,
-  };
-}
 
 describe("needs assessment in Chromium", () => {
   test.beforeAll(async ({ database, fixtures }) => {

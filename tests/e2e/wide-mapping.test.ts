@@ -6,10 +6,11 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect } from "vitest";
-import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
+import { upsertAreas } from "../../src/data/geography/index.ts";
 import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 import { servedAppTest as test } from "./harness/fixtures.ts";
+import { areaInputs } from "../helpers/areas.ts";
 
 let partnershipId: string;
 
@@ -18,21 +19,7 @@ describe("wide upload column mapping in Chromium", () => {
     const org = await fixtures.organisation("Darlington Borough Council");
     partnershipId = (await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington")).id;
     await fixtures.user("lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
-    await upsertAreas(
-      database.db,
-      ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
-        const [code, name] = pair.split(":") as [string, string];
-        return {
-          code,
-          name,
-          type: areaTypeOfCode(code)!,
-          nation: nationOfCode(code),
-          ...tiersOfCode(code),
-          startYear: null,
-          endYear: null,
-        };
-      }),
-    );
+    await upsertAreas(database.db, areaInputs("E06000005:Darlington", "E06000001:Hartlepool"));
   }, 300_000);
 
   test("has no axe violations on the mapping page, its errors and the check page", async ({ browser, origin }) => {

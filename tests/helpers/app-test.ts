@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { test as base } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import { fixtures as unboundFixtures, TestClient, testConfig } from "./test-app.ts";
@@ -14,7 +15,7 @@ export type BoundFixtures = { [K in keyof Unbound]: Drop1<Unbound[K]> };
  * a hook or test of the file first asks for it and closed after the file's last test.
  *
  *   dbTest.beforeAll(async ({ fixtures }) => { … });
- *   dbTest("…", async ({ db }) => { … });
+ *   dbTest("…", async ({ db, query }) => { … });
  */
 export const dbTest = base
   // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern.
@@ -24,6 +25,14 @@ export const dbTest = base
     return database;
   })
   .extend("db", { scope: "file" }, ({ database }) => database.db)
+  /** The rows of a raw SQL query: `await query<{ n: number }>(sql\`select …\`)`. */
+  .extend(
+    "query",
+    { scope: "file" },
+    ({ database }) =>
+      async <T>(text: SQL): Promise<T[]> =>
+        ((await database.db.execute(text)) as unknown as { rows: T[] }).rows,
+  )
   .extend("fixtures", { scope: "file" }, ({ database }): BoundFixtures => {
     const bound: Record<string, unknown> = {};
     for (const [name, fixture] of Object.entries(unboundFixtures)) {

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
+import { upsertAreas } from "../../src/data/geography/index.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
+import { areaInputs } from "../helpers/areas.ts";
 
 let partnershipId: string;
 let otherPartnershipId: string;
@@ -86,21 +87,7 @@ test.beforeAll(async ({ db, fixtures }) => {
   otherPartnershipId = other.id;
   await fixtures.user("lead@darlington.example", org.id, { roles: [[partnership.id, "lead"]] });
   await fixtures.user("viewer@darlington.example", org.id, { roles: [[partnership.id, "viewer"]] });
-  await upsertAreas(
-    db,
-    ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
-      const [code, name] = pair.split(":") as [string, string];
-      return {
-        code,
-        name,
-        type: areaTypeOfCode(code)!,
-        nation: nationOfCode(code),
-        ...tiersOfCode(code),
-        startYear: null,
-        endYear: null,
-      };
-    }),
-  );
+  await upsertAreas(db, areaInputs("E06000005:Darlington", "E06000001:Hartlepool"));
 });
 
 describe("data import page", () => {

@@ -8,18 +8,10 @@ import { describe, expect } from "vitest";
 import { type DemoSignIn, seedDemo } from "../../src/demo/seed/index.ts";
 import { DEMO_COUNT_SLUG, DEMO_PERCENT_SLUG, demoIndicatorFile } from "../../src/demo/seed/indicator-demo.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
-import { appTest } from "../helpers/app-test.ts";
+import { appTest as test } from "../helpers/app-test.ts";
 
 let signIns: DemoSignIn[];
 
-const test = appTest.extend(
-  "query",
-  { scope: "file" },
-  ({ db }) =>
-    async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
-      return ((await db.execute(text)) as unknown as { rows: T[] }).rows;
-    },
-);
 const decode = (html: string) =>
   html
     .replace(/&#39;/g, "'")

@@ -3,32 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import {
-  type AreaInput,
-  areaTypeOfCode,
-  linkParents,
-  nationOfCode,
-  tiersOfCode,
-  upsertAreas,
-} from "../../src/data/geography/index.ts";
+import { linkParents, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
 import { xlsxWorkbook } from "../helpers/xlsx.ts";
 import { dbTest } from "../helpers/app-test.ts";
+import { areaInput as area } from "../helpers/areas.ts";
 
 const audit = { actorUserId: null, actorLabel: "test" };
-
-function area(code: string, name: string): AreaInput {
-  return {
-    code,
-    name,
-    type: areaTypeOfCode(code)!,
-    nation: nationOfCode(code),
-    ...tiersOfCode(code),
-    startYear: null,
-    endYear: null,
-  };
-}
 
 const test = dbTest
   .extend(

@@ -1,15 +1,10 @@
 import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import {
-  type AreaInput,
-  areaTypeOfCode,
-  nationOfCode,
-  tiersOfCode,
-  upsertAreas,
-} from "../../src/data/geography/index.ts";
+import { upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { driverOf, rawConnectionOf } from "../../src/kernel/db/copy.ts";
 import { dbTest } from "../helpers/app-test.ts";
+import { areaInput as area } from "../helpers/areas.ts";
 
 /**
  * Planner statistics after an import: PGlite never runs ANALYZE by itself (and PostgreSQL's
@@ -17,18 +12,6 @@ import { dbTest } from "../helpers/app-test.ts";
  */
 const audit = { actorUserId: null, actorLabel: "test" };
 const codes = Array.from({ length: 120 }, (_, i) => `E01${String(i + 1).padStart(6, "0")}`);
-
-function area(code: string, name: string): AreaInput {
-  return {
-    code,
-    name,
-    type: areaTypeOfCode(code)!,
-    nation: nationOfCode(code),
-    ...tiersOfCode(code),
-    startYear: null,
-    endYear: null,
-  };
-}
 
 function tidyFile(name: string, offset: number) {
   const lines = codes.flatMap((code, i) =>

@@ -2,14 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
-import {
-  type AreaInput,
-  areaTypeOfCode,
-  linkParents,
-  nationOfCode,
-  tiersOfCode,
-  upsertAreas,
-} from "../../src/data/geography/index.ts";
+import { linkParents, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import {
   needsAssessmentStatuses,
@@ -22,6 +15,7 @@ import { evidenceLinks, strategies, strategyPriorities } from "../../src/cycle/s
 import { auditCount } from "../helpers/partnership-fixtures.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
+import { areaInput as area } from "../helpers/areas.ts";
 
 let partnershipId: string;
 let otherId: string;
@@ -32,18 +26,6 @@ let outsider: TestClient;
 let orgId: string;
 const base = () => `/partnerships/${partnershipId}/needs-assessment`;
 const TIDY = "area_code,period,indicator,value,numerator,denominator,flag,unit_of_measure\n";
-
-function area(code: string, name: string): AreaInput {
-  return {
-    code,
-    name,
-    type: areaTypeOfCode(code)!,
-    nation: nationOfCode(code),
-    ...tiersOfCode(code),
-    startYear: null,
-    endYear: null,
-  };
-}
 
 const decode = (html: string) =>
   html

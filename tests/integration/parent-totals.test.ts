@@ -42,14 +42,6 @@ type Stored = {
 
 const test = dbTest
   .extend(
-    "query",
-    { scope: "file" },
-    ({ database }) =>
-      async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
-        return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
-      },
-  )
-  .extend(
     "stored",
     { scope: "file" },
     ({ query }) =>

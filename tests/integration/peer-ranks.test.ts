@@ -58,14 +58,6 @@ type RankRow = {
 
 const test = dbTest
   .extend(
-    "query",
-    { scope: "file" },
-    ({ database }) =>
-      async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
-        return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
-      },
-  )
-  .extend(
     "tidy",
     { scope: "file" },
     ({ database }) =>

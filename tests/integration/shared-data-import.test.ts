@@ -37,14 +37,6 @@ function raw(file: string, encoding: BufferEncoding = "utf8"): string[][] {
 }
 
 const test = dbTest
-  .extend(
-    "query",
-    { scope: "file" },
-    ({ database }) =>
-      async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
-        return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
-      },
-  )
   /** code → value for one indicator and period, as stored from the file (not the region and nation totals calculated at import). */
   .extend(
     "stored",
