@@ -5,11 +5,10 @@
  */
 import path from "node:path";
 import { expect } from "vitest";
-import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/data/imports/index.ts";
 import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 import { servedAppTest as test } from "./harness/fixtures.ts";
-import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
 
@@ -18,7 +17,6 @@ let emptyId: string;
 
 describeWithSharedData(path.join(dataDir, "README.md"))("area profile in Chromium", () => {
   test.beforeAll(async ({ database, fixtures }) => {
-    const audit = { actorUserId: null, actorLabel: "e2e-profile" };
     const wanted = new Set([
       "geography-topology",
       "ltla-lookup",
@@ -28,20 +26,14 @@ describeWithSharedData(path.join(dataDir, "README.md"))("area profile in Chromiu
       "statxplore",
     ]);
     const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
-    for (const step of await sharedDataSteps(dataDir)) {
-      const keep =
+    await importSharedData(
+      database.db,
+      (step) =>
         wanted.has(step.kind) ||
         (step.kind === "iod" && iod.includes(path.basename(step.file))) ||
-        (step.kind === "lsoa-boundaries" && path.basename(step.file) === "E06000005.json");
-      if (keep)
-        await runImport(database.db, {
-          importer: importerFor(step.kind)!,
-          file: await readSourceFile(step.file),
-          options: step.options,
-          dryRun: false,
-          audit,
-        });
-    }
+        (step.kind === "lsoa-boundaries" && path.basename(step.file) === "E06000005.json"),
+      "e2e-profile",
+    );
     const org = await fixtures.organisation("Darlington Borough Council");
     darlingtonId = (
       await fixtures.partnership("Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")

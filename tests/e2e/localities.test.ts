@@ -5,11 +5,10 @@
  */
 import path from "node:path";
 import { expect } from "vitest";
-import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/data/imports/index.ts";
 import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
 import { servedAppTest as test } from "./harness/fixtures.ts";
-import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
 
@@ -20,7 +19,6 @@ describeWithSharedData(path.join(dataDir, "geography", "lsoa11-ward19-lad19-look
   "localities and comparison groups in Chromium",
   () => {
     test.beforeAll(async ({ database, fixtures }) => {
-      const audit = { actorUserId: null, actorLabel: "e2e-localities" };
       const wanted = new Set([
         "geography-topology",
         "ltla-lookup",
@@ -29,19 +27,13 @@ describeWithSharedData(path.join(dataDir, "geography", "lsoa11-ward19-lad19-look
         "neighbours",
         "statxplore",
       ]);
-      for (const step of await sharedDataSteps(dataDir)) {
-        const keep =
-          wanted.has(step.kind) || path.basename(step.file) === "iod2019-file6-population-denominators-lsoa11.csv";
-        if (!keep) continue;
-        const report = await runImport(database.db, {
-          importer: importerFor(step.kind)!,
-          file: await readSourceFile(step.file),
-          options: step.options,
-          dryRun: false,
-          audit,
-        });
-        expect(report.errors, step.file).toEqual([]);
-      }
+      const imported = await importSharedData(
+        database.db,
+        (step) =>
+          wanted.has(step.kind) || path.basename(step.file) === "iod2019-file6-population-denominators-lsoa11.csv",
+        "e2e-localities",
+      );
+      for (const { step, report } of imported) expect(report.errors, step.file).toEqual([]);
       const org = await fixtures.organisation("Darlington Borough Council");
       partnershipId = (await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington")).id;
       // An area the geography does not hold: the pages must say so plainly (and stay accessible).

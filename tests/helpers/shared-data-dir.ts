@@ -1,6 +1,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "vitest";
+import {
+  type ImportReport,
+  importerFor,
+  readSourceFile,
+  runImport,
+  sharedDataSteps,
+} from "../../src/data/imports/index.ts";
+import type { Executor } from "../../src/kernel/db/database.ts";
 
 /** Real official files for the tests: ../shared/data beside the clone, or SHARED_DATA_DIR. Never copied in. */
 export const SHARED_DATA_DIR = path.resolve(
@@ -28,4 +36,30 @@ export function describeWithSharedData(...files: string[]): (name: string, body:
         });
       });
   };
+}
+
+type SharedDataStep = Awaited<ReturnType<typeof sharedDataSteps>>[number];
+
+/**
+ * Imports the shared-data files that `keep` chooses, in the order the importers need, through the
+ * real importers: the step and its report for each, for the caller to check.
+ */
+export async function importSharedData(
+  db: Executor,
+  keep: (step: SharedDataStep) => boolean,
+  actorLabel: string,
+): Promise<{ step: SharedDataStep; report: ImportReport }[]> {
+  const imported: { step: SharedDataStep; report: ImportReport }[] = [];
+  for (const step of await sharedDataSteps(SHARED_DATA_DIR)) {
+    if (!keep(step)) continue;
+    const report = await runImport(db, {
+      importer: importerFor(step.kind)!,
+      file: await readSourceFile(step.file),
+      options: step.options,
+      dryRun: false,
+      audit: { actorUserId: null, actorLabel },
+    });
+    imported.push({ step, report });
+  }
+  return imported;
 }

@@ -82,12 +82,12 @@ export class TestClient {
   }
 
   /**
-   * Posts multipart/form-data: the fields (the CSRF token first unless `csrf: false`), then one
-   * file. A `_csrf` among the fields replaces the client's token (a forged post).
+   * Posts multipart/form-data as a browser sends it: the fields (the CSRF token first unless
+   * `csrf: false`), then the file if any. A `_csrf` among the fields replaces the client's token.
    */
   async postMultipart(
     url: string,
-    file: { field?: string; name: string; content: Buffer | string; type?: string },
+    file: { field?: string; name: string; content: Buffer | string; type?: string } | undefined,
     fields: Record<string, string> = {},
     options: { csrf?: boolean } = {},
   ): Promise<LightMyRequestResponse> {
@@ -96,13 +96,16 @@ export class TestClient {
     const chunks: Buffer[] = Object.entries(all).map(([name, value]) =>
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
     );
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? "file"}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
-      ),
-      typeof file.content === "string" ? Buffer.from(file.content) : file.content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    );
+    if (file) {
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? "file"}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+        ),
+        typeof file.content === "string" ? Buffer.from(file.content) : file.content,
+        Buffer.from("\r\n"),
+      );
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
     return this.keep(
       await this.app.inject({
         method: "POST",

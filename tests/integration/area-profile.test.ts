@@ -6,17 +6,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect } from "vitest";
-import {
-  importerFor,
-  readSourceFile,
-  runImport,
-  sharedDataSteps,
-  sourceFromBytes,
-} from "../../src/data/imports/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { valuesForAreaType } from "../../src/data/indicators/index.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest as test } from "../helpers/app-test.ts";
-import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
 const statxplore = path.join(dataDir, "cilif", "statxplore-children-relative-low-income-ltla-2014-2022.csv");
@@ -43,7 +37,6 @@ function section(html: string, slug: string): string {
 
 describeWithSharedData(statxplore)("area profile", () => {
   test.beforeAll(async ({ db, signIn, fixtures }) => {
-    const audit = { actorUserId: null, actorLabel: "profile-test" };
     const wanted = new Set([
       "geography-topology",
       "ltla-lookup",
@@ -54,22 +47,15 @@ describeWithSharedData(statxplore)("area profile", () => {
     ]);
     // IoD File 3 (ranks/deciles) and File 6 (denominators): the small-area deciles and children in them.
     const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
-    const steps = (await sharedDataSteps(dataDir)).filter(
+    const imported = await importSharedData(
+      db,
       (s) =>
         wanted.has(s.kind) ||
         (s.kind === "iod" && iod.includes(path.basename(s.file))) ||
         (s.kind === "lsoa-boundaries" && path.basename(s.file) === "E06000005.json"),
+      "profile-test",
     );
-    for (const step of steps) {
-      const report = await runImport(db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
-      });
-      expect(report.errors, step.file).toEqual([]);
-    }
+    for (const { step, report } of imported) expect(report.errors, step.file).toEqual([]);
     const org = await fixtures.organisation("Darlington Borough Council");
     const darlington = await fixtures.partnership(
       "Darlington Child Poverty Partnership",

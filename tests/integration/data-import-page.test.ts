@@ -3,54 +3,20 @@ import { describe, expect } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
+import { uploadForImport as upload } from "../helpers/data-import.ts";
 import { areaInputs } from "../helpers/areas.ts";
 
 let partnershipId: string;
 let otherPartnershipId: string;
 
-/** A multipart/form-data body as a browser sends it. */
-function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
-  const boundary = "----cpahTestBoundary7MA4YWxkTrZu0gW";
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-    );
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from("\r\n"));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+/** Uploads an IoD file 3 and confirms it. */
+async function confirmUpload(lead: TestClient, content: string) {
+  const preview = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod2019-file3.csv", content });
+  const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
+  return { preview, confirmed: await lead.post(action, { action: "confirm" }) };
 }
 
 const test = appTest
-  .extend(
-    "upload",
-    { scope: "file" },
-    ({ app }) =>
-      async function upload(
-        client: TestClient,
-        id: string,
-        fields: Record<string, string>,
-        file?: { name: string; content: string | Buffer },
-      ) {
-        const body = multipart({ _csrf: client.csrfToken(), ...fields }, file);
-        return app.inject({
-          method: "POST",
-          url: `/partnerships/${id}/data/import`,
-          payload: body.payload,
-          headers: {
-            "content-type": body.contentType,
-            cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-          },
-        });
-      },
-  )
   .extend(
     "observationCount",
     { scope: "file" },
@@ -60,11 +26,6 @@ const test = appTest
         return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
       },
   )
-  .extend("confirmUpload", { scope: "file" }, ({ upload }) => async (lead: TestClient, content: string) => {
-    const preview = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod2019-file3.csv", content });
-    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
-    return { preview, confirmed: await lead.post(action, { action: "confirm" }) };
-  })
   .extend("nationalValue", { scope: "file" }, ({ db }) => async (slug: string, code: string) => {
     const result =
       await db.execute(sql`select o.value, i.partnership_id as "owner" from observations o join indicators i on i.id = o.indicator_id
@@ -108,7 +69,6 @@ describe("data import page", () => {
   test("previews, asks for unmatched names, imports only on confirmation, and remembers the name", async ({
     db,
     signIn,
-    upload,
     observationCount,
   }) => {
     const lead = await signIn("lead@darlington.example");
@@ -154,9 +114,7 @@ describe("data import page", () => {
   });
 
   test("rejects a missing file, a bad file and a forged form without importing", async ({
-    app,
     signIn,
-    upload,
     observationCount,
   }) => {
     const lead = await signIn("lead@darlington.example");
@@ -172,13 +130,12 @@ describe("data import page", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("not UTF-8");
     expect(bad.body).not.toContain("Confirm import");
-    const body = multipart({ _csrf: "forged", kind: "tidy" }, { name: "x.csv", content: "a,b\n" });
-    const forged = await app.inject({
-      method: "POST",
-      url: `/partnerships/${partnershipId}/data/import`,
-      payload: body.payload,
-      headers: { "content-type": body.contentType, cookie: [...lead.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
-    });
+    const forged = await upload(
+      lead,
+      partnershipId,
+      { _csrf: "forged", kind: "tidy" },
+      { name: "x.csv", content: "a,b\n" },
+    );
     expect(forged.statusCode).toBe(403);
     // Over 100 MB: refused while streaming, with the form and a message, never a 500.
     const huge = await upload(
@@ -211,7 +168,6 @@ describe("comparison groups uploaded on the web", () => {
   test("keeps the kind of list the uploader chose (a CIPFA list stays CIPFA), owned by the partnership", async ({
     db,
     signIn,
-    upload,
   }) => {
     const lead = await signIn("lead@darlington.example");
     const preview = await upload(
@@ -236,9 +192,8 @@ describe("official statistics uploaded by a partnership", () => {
   test("goes to the shared national store, and may add values but never change stored ones", async ({
     db,
     signIn,
-    confirmUpload,
-    nationalValue,
     observationCount,
+    nationalValue,
   }) => {
     await upsertAreas(
       db,

@@ -9,17 +9,12 @@ import { parse } from "csv-parse/sync";
 import { and, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { comparisonGroups, localities, localityAreas, saveComparisonGroup } from "../../src/data/geography/index.ts";
-import {
-  importerFor,
-  readSourceFile,
-  runImport,
-  sharedDataSteps,
-  sourceFromBytes,
-} from "../../src/data/imports/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
-import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
+import { uploadForImport as upload } from "../helpers/data-import.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
 const population = path.join(dataDir, "deprivation", "iod2019-file6-population-denominators-lsoa11.csv");
@@ -54,35 +49,6 @@ const test = appTest
         return rows.map((row) => row.action);
       },
   )
-  /** A multipart/form-data upload to the import page, as a browser sends it. */
-  .extend(
-    "upload",
-    { scope: "file" },
-    ({ app }) =>
-      async function upload(
-        client: TestClient,
-        id: string,
-        fields: Record<string, string>,
-        file: { name: string; content: string },
-      ) {
-        const boundary = "----cpahLocalitiesBoundary";
-        const parts = Object.entries({ _csrf: client.csrfToken(), ...fields }).map(
-          ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-        );
-        parts.push(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n--${boundary}--\r\n`,
-        );
-        return app.inject({
-          method: "POST",
-          url: `/partnerships/${id}/data/import`,
-          payload: Buffer.from(parts.join("")),
-          headers: {
-            "content-type": `multipart/form-data; boundary=${boundary}`,
-            cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-          },
-        });
-      },
-  )
   .extend(
     "countLocalities",
     { scope: "file" },
@@ -96,17 +62,8 @@ const test = appTest
 describeWithSharedData(population)("localities and comparison groups", () => {
   test.beforeAll(async ({ db, signIn, fixtures }) => {
     const wanted = new Set(["geography-topology", "lsoa-lookup", "neighbours"]);
-    const steps = (await sharedDataSteps(dataDir)).filter((s) => wanted.has(s.kind) || s.file === population);
-    for (const step of steps) {
-      const report = await runImport(db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
-      });
-      expect(report.errors, step.file).toEqual([]);
-    }
+    const imported = await importSharedData(db, (s) => wanted.has(s.kind) || s.file === population, audit.actorLabel);
+    for (const { step, report } of imported) expect(report.errors, step.file).toEqual([]);
     // Fictional numerators and denominators for two of Darlington's LSOAs: 10/20 and 90/100.
     // And for Darlington and its four bordering authorities: 30/100, then 10/50, 90/150, 20/100, 40/100.
     const tidy =
@@ -333,7 +290,6 @@ describeWithSharedData(population)("localities and comparison groups", () => {
 
   test("imports a CIPFA nearest-neighbour CSV all-or-nothing, with row and column errors, and lists the group", async ({
     db,
-    upload,
   }) => {
     const cipfa = readFileSync(path.join(dataDir, "geography", "trafford-cipfa-nearest-neighbours-2021.csv"), "utf8");
     const before = (await db.select().from(comparisonGroups)).length;

@@ -10,17 +10,10 @@ import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { loadAreaProfile, referenceText } from "../../src/data/analyses/index.ts";
-import {
-  type ImportReport,
-  importerFor,
-  readSourceFile,
-  runImport,
-  sharedDataSteps,
-  sourceFromBytes,
-} from "../../src/data/imports/index.ts";
+import { type ImportReport, importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { FLAG, findIndicator } from "../../src/data/indicators/index.ts";
 import { dbTest } from "../helpers/app-test.ts";
-import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
 const STATXPLORE = "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv";
@@ -71,15 +64,12 @@ const test = dbTest
 describeWithSharedData(path.join(dataDir, "README.md"))("parent totals calculated at import", () => {
   test.beforeAll(async ({ database }) => {
     const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "dz-lookup"]);
-    for (const step of await sharedDataSteps(dataDir)) {
-      if (!wanted.has(step.kind) && !step.file.endsWith(STATXPLORE)) continue;
-      const report = await runImport(database.db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
-      });
+    const imported = await importSharedData(
+      database.db,
+      (step) => wanted.has(step.kind) || step.file.endsWith(STATXPLORE),
+      audit.actorLabel,
+    );
+    for (const { step, report } of imported) {
       expect(report.errors).toEqual([]);
       if (step.kind === "statxplore") statxplore = report;
     }

@@ -10,16 +10,10 @@ import { expect } from "vitest";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { findAreaByCode } from "../../src/data/geography/index.ts";
 import { type Polarity, rankAmong, rankFromCounts } from "../../src/data/analyses/analysis.ts";
-import {
-  importerFor,
-  readSourceFile,
-  runImport,
-  sharedDataSteps,
-  sourceFromBytes,
-} from "../../src/data/imports/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { editIndicator, FLAG, RANKED_AREA_TYPES } from "../../src/data/indicators/index.ts";
 import { dbTest } from "../helpers/app-test.ts";
-import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
 const SLUG = "peer-rank-test-rate";
@@ -171,17 +165,8 @@ const test = dbTest
 describeWithSharedData(path.join(dataDir, "README.md"))("peer ranks stored at import", () => {
   test.beforeAll(async ({ database, query }) => {
     const wanted = new Set(["geography-topology", "ltla-lookup", "neighbours"]);
-    for (const step of await sharedDataSteps(dataDir)) {
-      if (!wanted.has(step.kind)) continue;
-      const report = await runImport(database.db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
-      });
-      expect(report.errors).toEqual([]);
-    }
+    const imported = await importSharedData(database.db, (step) => wanted.has(step.kind), audit.actorLabel);
+    for (const { report } of imported) expect(report.errors).toEqual([]);
     authorities = await query<{ code: string; nation: string }>(
       sql`select code, nation from areas where type = 'local-authority' and nation in ('england', 'wales') order by code`,
     );

@@ -12,54 +12,23 @@ import { areaInputs } from "../helpers/areas.ts";
 
 let partnershipId: string;
 
-function multipart(fields: Record<string, string>, file: { name: string; content: string | Buffer }) {
-  const boundary = "----cpahWideBoundary7MA4YWxkTrZu0gW";
-  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-  );
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-  );
-  parts.push(
-    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+/** Uploads a wide file and returns the mapping page's URL. */
+async function uploadWide(client: TestClient, file: { name: string; content: string | Buffer }): Promise<string> {
+  const response = await client.postMultipart(`/partnerships/${partnershipId}/data/import`, file, { kind: "wide" });
+  expect(response.statusCode).toBe(303);
+  expect(response.headers.location).toMatch(/\/data\/import\/[A-Za-z0-9_-]{32}\/map$/);
+  return response.headers.location as string;
 }
 
-const test = appTest
-  /** Uploads a wide file and returns the mapping page's URL. */
-  .extend(
-    "uploadWide",
-    { scope: "file" },
-    ({ app }) =>
-      async function uploadWide(client: TestClient, file: { name: string; content: string | Buffer }): Promise<string> {
-        const body = multipart({ _csrf: client.csrfToken(), kind: "wide" }, file);
-        const response = await app.inject({
-          method: "POST",
-          url: `/partnerships/${partnershipId}/data/import`,
-          payload: body.payload,
-          headers: {
-            "content-type": body.contentType,
-            cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-          },
-        });
-        expect(response.statusCode).toBe(303);
-        expect(response.headers.location).toMatch(/\/data\/import\/[A-Za-z0-9_-]{32}\/map$/);
-        return response.headers.location as string;
-      },
-  )
-  .extend(
-    "count",
-    { scope: "file" },
-    ({ db }) =>
-      async function count(table: "observations" | "indicators" | "import_batches"): Promise<number> {
-        const result = await db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-        return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
-      },
-  );
+const test = appTest.extend(
+  "count",
+  { scope: "file" },
+  ({ db }) =>
+    async function count(table: "observations" | "indicators" | "import_batches"): Promise<number> {
+      const result = await db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+      return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
+    },
+);
 
 const CSV =
   "Area code,Area name,Children in low income (%),Free school meals,Notes\nE06000005,Darlington,22.4,3100,\nE06000001,Hartlepool,[c],2890,small\n";
@@ -82,7 +51,6 @@ describe("wide upload with a column-mapping step", () => {
   test("maps the columns, shows form errors with the choices kept, checks, and imports only on confirmation", async ({
     db,
     signIn,
-    uploadWide,
     count,
   }) => {
     const lead = await signIn("lead@darlington.example");
@@ -159,7 +127,6 @@ describe("wide upload with a column-mapping step", () => {
 
   test("reads an XLSX workbook, offers the partnership's own indicators, and names the row and column of a bad cell", async ({
     signIn,
-    uploadWide,
     count,
   }) => {
     const lead = await signIn("lead@darlington.example");
@@ -187,7 +154,6 @@ describe("wide upload with a column-mapping step", () => {
   test("takes each row's period from a period column, naming the row and column of a bad period", async ({
     db,
     signIn,
-    uploadWide,
   }) => {
     const lead = await signIn("lead@darlington.example");
     const file = "Code,Year,Parcels\nE06000005,2021/22,310\nE06000005,2022/23 (p),355\nE06000001,2022/23 (p),290\n";
@@ -229,11 +195,7 @@ describe("wide upload with a column-mapping step", () => {
     ]);
   });
 
-  test("stores a rate's numerator and denominator from the columns chosen for them", async ({
-    db,
-    signIn,
-    uploadWide,
-  }) => {
+  test("stores a rate's numerator and denominator from the columns chosen for them", async ({ db, signIn }) => {
     const lead = await signIn("lead@darlington.example");
     const mapUrl = await uploadWide(lead, {
       name: "rates.csv",
@@ -268,7 +230,7 @@ describe("wide upload with a column-mapping step", () => {
     ]);
   });
 
-  test("is for editors of the partnership only", async ({ signIn, uploadWide }) => {
+  test("is for editors of the partnership only", async ({ signIn }) => {
     const lead = await signIn("lead@darlington.example");
     const mapUrl = await uploadWide(lead, { name: "wide.csv", content: CSV });
     const viewer = await signIn("viewer@darlington.example");
