@@ -4,6 +4,7 @@ import { buildApp } from "../../../src/app.ts";
 import { buildAssets } from "../../../src/kernel/http/assets.ts";
 import { testConfig } from "../../helpers/test-app.ts";
 import { dbTest } from "../../helpers/app-test.ts";
+import { createTestDatabase } from "../../helpers/test-database.ts";
 import { startApp } from "./app.ts";
 import { launchBrowser } from "./browser.ts";
 
@@ -49,12 +50,19 @@ export const demoAppTest = browserTest
  * database on a free loopback port (`origin`, started when a test first asks for it).
  */
 export const servedAppTest = dbTest
+  // The assets are built with the database, in the file's beforeAll and its timeout, as before.
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern.
+  .extend("database", { scope: "file" }, async ({}, { onCleanup }) => {
+    await buildAssets();
+    const database = await createTestDatabase();
+    onCleanup(() => database.close());
+    return database;
+  })
   // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern.
   .extend("browser", { scope: "file" }, ({}, { onCleanup }) => launched(onCleanup))
   .extend("contextOptions", { scope: "file" }, {} as BrowserContextOptions)
   .extend("page", ({ browser, contextOptions }, { onCleanup }) => pageIn(browser, contextOptions, onCleanup))
   .extend("origin", { scope: "file" }, async ({ database }, { onCleanup }) => {
-    await buildAssets();
     const { app } = await buildApp({ config: testConfig(), database, logger: false });
     onCleanup(() => app.close());
     return app.listen({ host: "127.0.0.1", port: 0 });
