@@ -1,3 +1,4 @@
+import { Extensions } from "../../src/kernel/domains/extensions.ts";
 import type { FastifyInstance } from "fastify";
 import { test as base } from "vitest";
 import type { Actor } from "../../src/kernel/auth/policy.ts";
@@ -68,7 +69,7 @@ export function routeTest(
             request.actor = actor;
           });
         }
-        register(app, { config, database, db: database.db });
+        register(app, { config, database, db: database.db, extensions: new Extensions() });
         await app.ready();
         onCleanup(() => app.close());
         return app;

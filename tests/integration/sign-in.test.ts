@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
-import { registerSignInRoutes } from "../../src/workspace/access/index.ts";
-import { registerSiteRoutes } from "../../src/workspace/site/index.ts";
+import { registerSignInRoutes } from "../../src/workspace/access/sign-in-routes.ts";
+import { registerSiteRoutes } from "../../src/workspace/site/routes.ts";
 import { appTest as test } from "../helpers/app-test.ts";
 import { routeTest } from "../helpers/route-test.ts";
 
