@@ -57,5 +57,5 @@ describe("migrations", () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
-  });
+  }, 180_000); // a fresh database migrated from nothing, four times at once: slow on a loaded machine
 });
