@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
-import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { addDays, londonToday } from "../../src/kernel/time.ts";
 import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;

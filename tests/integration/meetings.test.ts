@@ -3,8 +3,8 @@ import JSZip from "jszip";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
-import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
-import { partsFromIso } from "../../src/cycle/meetings/dates.ts";
+import { meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { addDays, londonToday, partsFromIso } from "../../src/kernel/time.ts";
 import { addMember, auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { loadDemoBoundaries } from "../../src/cli/demo-command.ts";
-import { londonToday } from "../../src/cycle/meetings/index.ts";
+import { londonToday } from "../../src/kernel/time.ts";
 import type { NationalRow } from "../../src/national/national/national-service.ts";
 import { currentReportingYear, reportDueDate, reportStatus } from "../../src/national/national/index.ts";
 import { reportStatusMap } from "../../src/national/national/status-map.ts";

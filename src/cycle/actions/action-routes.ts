@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import { formatPounds } from "../../kernel/money.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import {
   evidenceKindLabels,
   type EvidenceKind,
-  formatPounds,
   listEvidenceFor,
   listPriorities,
   parseIds,

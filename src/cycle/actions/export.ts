@@ -1,4 +1,4 @@
-import { formatPounds } from "../strategy/index.ts";
+import { penceToDecimal } from "../../kernel/money.ts";
 import type { LatestUpdate, PlanItem } from "./action-queries.ts";
 import { importFields } from "./import-fields.ts";
 import {
@@ -37,7 +37,7 @@ export function exportRows(items: PlanItem[], latest: Map<string, LatestUpdate>)
       line
         ? [
             line.financialYear,
-            formatPounds(line.amountPence, { symbol: false }).replace(/,/g, ""),
+            penceToDecimal(line.amountPence),
             line.source,
             budgetArrangementLabels[line.arrangement as BudgetArrangement] ?? line.arrangement,
           ]

@@ -7,10 +7,10 @@ import { parseForm } from "../../kernel/http/forms.ts";
 import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
-import { londonToday } from "../meetings/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { addContribution, removeContribution, totals } from "./budgets-service.ts";
-import { financialYearOf, formatPence, penceToDecimal } from "./money.ts";
+import { formatPounds, penceToDecimal } from "../../kernel/money.ts";
+import { financialYearOf, londonToday } from "../../kernel/time.ts";
 import { contributionActions, listContributions } from "./repository.ts";
 import { contributionForm, kindLabels } from "./schemas.ts";
 
@@ -34,7 +34,7 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
       partnership,
       rows: rows.map((row) => ({
         ...row,
-        amount: formatPence(row.amountPence),
+        amount: formatPounds(row.amountPence),
         kindLabel: kindLabels[row.kind as keyof typeof kindLabels] ?? row.kind,
         actions: (links.get(row.id) ?? []).flatMap((actionId) => byId.get(actionId) ?? []),
       })),

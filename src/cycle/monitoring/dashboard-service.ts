@@ -1,7 +1,8 @@
 import type { Executor } from "../../kernel/db/database.ts";
 import { driverFrameworkFor, familyTypes, memberOrganisations, ragLabels } from "../actions/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { formatPounds, listPriorities } from "../strategy/index.ts";
+import { formatPounds } from "../../kernel/money.ts";
+import { listPriorities } from "../strategy/index.ts";
 import { type DashboardRow, dashboardRows } from "./dashboard-repository.ts";
 import { formatPeriod, type Period, periodEnd, periodStart } from "./periods.ts";
 import {

@@ -6,12 +6,13 @@ import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { evidenceCoverage } from "../actions/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { buildSnapshot } from "./assessment-view.ts";
-import { assessmentDocument, formatDate, panelChart } from "./document.ts";
+import { assessmentDocument, panelChart } from "./document.ts";
 import { sendExport, exportFormats } from "./exports.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
 import { publish, removeEntry } from "./needs-service.ts";
 import { type EntryKind, findAssessment, listPublications } from "./repository.ts";
+import { formatDate } from "../../kernel/time.ts";
 
 /** URL names of the entries that can be removed. */
 const removable: Record<string, EntryKind> = {

@@ -5,9 +5,10 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { parseParams } from "../../kernel/http/params.ts";
 import { renderDocumentFragment } from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
-import { assessmentDocument, formatDate } from "./document.ts";
+import { assessmentDocument } from "./document.ts";
 import { exportFormats, sendExport } from "./exports.ts";
 import { findPublication, type PublicationRow } from "./repository.ts";
+import { formatDate } from "../../kernel/time.ts";
 
 const pageParams = z.object({ publicationId: z.uuid() });
 const exportParams = z.object({ publicationId: z.uuid(), format: z.enum(exportFormats) });

@@ -41,10 +41,10 @@ export function registerPublicRoutes(
         ...row,
         typeLabel: reportTypeLabels[row.type as ReportType] ?? row.type,
         nationLabel: nationLabels[row.nation as Nation] ?? row.nation,
-        dateLabel: longDate(row.publishedAt.toISOString()),
+        dateLabel: longDate(row.publishedAt),
       })),
       strategies,
-      assessments: assessments.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt.toISOString()) })),
+      assessments: assessments.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt) })),
     });
   });
 
@@ -62,7 +62,7 @@ export function registerPublicRoutes(
       documentHtml: renderDocumentFragment(snapshot.document, { showTitle: false }),
       versions: versions.map((version) => ({
         ...version,
-        dateLabel: longDate(version.publishedAt.toISOString()),
+        dateLabel: longDate(version.publishedAt),
         current: version.id === publicationId,
       })),
       exports: exportFormats.map((format) => ({

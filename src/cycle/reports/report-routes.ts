@@ -5,7 +5,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { renderDocumentFragment } from "../../lib/documents/index.ts";
-import { currentReportingYear } from "../../national/national/index.ts";
+import { currentReportingYear, londonToday } from "../../kernel/time.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import {
   parseIds,
@@ -33,11 +33,6 @@ const feedbackStatusLabels: Record<string, string> = {
   "in-review": "In review",
   returned: "Returned",
 };
-
-/** Today in the UK, as an ISO date. */
-export function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-}
 
 export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): void {
   const base = (partnershipId: string) => `/partnerships/${partnershipId}/reports`;
@@ -70,7 +65,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
       partnership,
       rows: withVersions,
       canEdit: can(request.actor, "partnership:edit", target(partnership)),
-      currentYear: currentReportingYear(today()),
+      currentYear: currentReportingYear(londonToday()),
     });
   });
 
@@ -97,16 +92,16 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
         id: "reportingYear",
         label: "Reporting year (1 April to 31 March)",
         type: "select",
-        items: selectableYears(currentReportingYear(today())).map((year) => ({ value: year, text: year })),
+        items: selectableYears(currentReportingYear(londonToday())).map((year) => ({ value: year, text: year })),
       },
     ],
     schema: newReportForm,
     initial: (ctx) => ({
       type: reportTypesFor(ctx.partnership.nation)[0],
-      reportingYear: currentReportingYear(today()),
+      reportingYear: currentReportingYear(londonToday()),
     }),
     save: async (ctx, data) => {
-      const row = await service.createReport(db, ctx.request.auditContext(), ctx.partnership, data, today());
+      const row = await service.createReport(db, ctx.request.auditContext(), ctx.partnership, data, londonToday());
       return `${base(ctx.partnership.id)}/${row.id}`;
     },
     back: (ctx) => base(ctx.partnership.id),
@@ -142,7 +137,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
         roleLabel: signOffRoleLabels[row.role as SignOffRole] ?? row.role,
         dateLabel: longDate(row.signedOn),
       })),
-      publications: publications.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt.toISOString()) })),
+      publications: publications.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt) })),
       generatedOnLabel: longDate(generated.generatedOn),
       documentHtml: renderDocumentFragment(document, { showTitle: false }),
       canEdit: can(request.actor, "partnership:edit", target(partnership)),
@@ -177,7 +172,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
   app.post("/partnerships/:id/reports/:reportId/regenerate", async (request, reply) => {
     const { id, reportId } = parseIds(request.params, "id", "reportId");
     const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    await service.regenerateReport(db, request.auditContext(), partnership, reportId, today());
+    await service.regenerateReport(db, request.auditContext(), partnership, reportId, londonToday());
     return reply.redirect(`${base(id)}/${reportId}?saved=1`, 303);
   });
 
@@ -202,7 +197,14 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
     schema: signOffForm,
     load: async (ctx) => (await service.loadReport(db, ctx.partnership.id, ctx.params.reportId!)).report,
     save: async (ctx, data) => {
-      await service.signOffReport(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data, today());
+      await service.signOffReport(
+        db,
+        ctx.request.auditContext(),
+        ctx.partnership.id,
+        ctx.record.id,
+        data,
+        londonToday(),
+      );
       return `${base(ctx.partnership.id)}/${ctx.record.id}?saved=1`;
     },
     back: (ctx) => `${base(ctx.partnership.id)}/${ctx.params.reportId}`,
@@ -211,7 +213,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext): 
   app.post("/partnerships/:id/reports/:reportId/publish", async (request, reply) => {
     const { id, reportId } = parseIds(request.params, "id", "reportId");
     const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
-    const publication = await service.publishReport(db, request.auditContext(), partnership, reportId, today());
+    const publication = await service.publishReport(db, request.auditContext(), partnership, reportId, londonToday());
     return reply.redirect(`/published/reports/${publication.id}`, 303);
   });
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { parsePounds } from "../../kernel/money.ts";
+import { parseDateText } from "../../kernel/time.ts";
 
 /** Route ids that are not UUIDs can't exist: 404 rather than a database error. */
 export function parseIds<K extends string>(params: unknown, ...keys: K[]): Record<K, string> {
@@ -19,29 +21,6 @@ export const optionalText = (max = 5000) =>
     .max(max, `Must be ${max} characters or fewer`)
     .optional()
     .transform((value) => value ?? "");
-
-/**
- * Reads a date typed as 2026-03-31, 31/03/2026, 31-3-2026 or 31.3.2026; checks it exists.
- * Returns an ISO date or null.
- */
-export function parseDateText(text: string): string | null {
-  const value = text.trim();
-  let year: number;
-  let month: number;
-  let day: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  if (match) {
-    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else {
-    match = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(value);
-    if (!match) return null;
-    [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  }
-  if (year < 1990 || year > 2100) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
 
 const DATE_MESSAGE = "must be a real date, like 31/03/2026";
 
@@ -74,23 +53,6 @@ export const checkboxList = <T extends string>(allowed?: readonly T[]) =>
     (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
     allowed ? z.array(z.enum(allowed as unknown as [T, ...T[]])) : z.array(z.string()),
   );
-
-/** "£1,234.56", "1234.5" or "1234" to pence; null when not money. */
-export function parsePounds(text: string): number | null {
-  const cleaned = text.trim().replace(/^£/, "").replace(/,/g, "").trim();
-  if (!/^\d{1,10}(\.\d{1,2})?$/.test(cleaned)) return null;
-  const [pounds, pence = ""] = cleaned.split(".");
-  return Number(pounds) * 100 + Number(pence.padEnd(2, "0"));
-}
-
-// One formatter: toLocaleString builds a new one on every call, which is slow in loops.
-const poundsFormat = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-export function formatPounds(pence: number | null | undefined, options: { symbol?: boolean } = {}): string {
-  if (pence === null || pence === undefined) return "";
-  const text = poundsFormat.format(pence / 100);
-  return options.symbol === false ? text : `£${text}`;
-}
 
 export const moneyField = (label: string, required = false) =>
   z

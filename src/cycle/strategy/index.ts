@@ -16,15 +16,12 @@ export {
 } from "./evidence.ts";
 export {
   checkboxList,
-  formatPounds,
   httpUrl,
   moneyField,
   optionalCount,
   optionalDate,
   optionalText,
-  parseDateText,
   parseIds,
-  parsePounds,
   requiredDate,
   requiredText,
 } from "./fields.ts";

@@ -12,7 +12,7 @@ import { nationalQuery, nationParams } from "./schemas.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
 import { reportStatusMap } from "./status-map.ts";
 import { toXlsx } from "./xlsx.ts";
-import { londonToday } from "../../cycle/meetings/index.ts";
+import { londonToday } from "../../kernel/time.ts";
 
 const statusOrder: ReportStatus[] = ["overdue", "not-started", "draft", "published"];
 const statusTagClasses: Record<ReportStatus, string> = {

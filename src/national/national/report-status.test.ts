@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currentReportingYear, reportDueDate, reportStatus } from "./report-status.ts";
+import { currentReportingYear } from "../../kernel/time.ts";
+import { reportDueDate, reportStatus } from "./report-status.ts";
 
 describe("report due dates", () => {
   it("the current reporting year is the latest one that has ended on 31 March", () => {

@@ -1,6 +1,7 @@
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
-import { londonToday, meetingsNeedingMinutes, overdueActions } from "../../cycle/meetings/index.ts";
+import { formatDate, londonToday } from "../../kernel/time.ts";
+import { meetingsNeedingMinutes, overdueActions } from "../../cycle/meetings/index.ts";
 import { periodOf, updatesDue } from "../../cycle/monitoring/index.ts";
 import { returnedFeedback } from "../../national/national/index.ts";
 import { visiblePartnerships } from "../partnerships/index.ts";
@@ -18,16 +19,13 @@ export interface AttentionGroup {
   items: AttentionItem[];
 }
 
-const dateLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const formatDate = (iso: string) => dateLabel.format(new Date(`${iso}T00:00:00Z`));
-
 /** What needs this person's attention, computed from the records (nothing is stored). */
 export async function attentionFor(db: Db, actor: Actor, today = londonToday()): Promise<AttentionGroup[]> {
   const roles = [...actor.partnershipRoles];
   const member = roles.map(([id]) => id);
   const editing = roles.filter(([, role]) => role === "lead" || role === "editor").map(([id]) => id);
   const leading = roles.filter(([, role]) => role === "lead").map(([id]) => id);
-  const period = periodOf(new Date(`${today}T12:00:00Z`));
+  const period = periodOf(today);
   const editorOnly = roles.filter(([, role]) => role === "editor").map(([id]) => id);
   const [partnerships, minutes, actions, returned, invited, dueForLeads, dueForEditors] = await Promise.all([
     visiblePartnerships(db, actor),
