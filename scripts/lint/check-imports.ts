@@ -44,7 +44,6 @@ const knownExceptions = new Set<string>([
   "src/cycle/actions/tables.ts -> ../strategy/tables.ts",
   "src/cycle/monitoring/rollups.ts -> ../actions/vocabulary.ts",
   "src/cycle/monitoring/tables.ts -> ../actions/tables.ts",
-  "src/cycle/reports/report-routes.ts -> ../../national/national/index.ts",
   "src/cycle/reports/repository.ts -> ../../national/national/index.ts",
   "src/workspace/attention/attention-service.ts -> ../../cycle/meetings/index.ts",
   "src/workspace/attention/attention-service.ts -> ../../cycle/monitoring/index.ts",
