@@ -2,11 +2,14 @@ import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import { sendCsv } from "../../kernel/http/csv.ts";
+import { fileSlug } from "../../kernel/http/download.ts";
+import { sendXlsx } from "../../kernel/http/xlsx.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { parseIds } from "../strategy/index.ts";
 import type { ActionRouteDeps } from "./action-queries.ts";
 import { loadPlan } from "./action-queries.ts";
-import { exportRows, toCsv, toXlsx } from "./export.ts";
+import { exportHeaders, exportRows } from "./export.ts";
 import { guessMapping, importFields } from "./import-fields.ts";
 import { IMPORT_LIMITS, ImportFileError, parseUpload } from "./import-parse.ts";
 import {
@@ -199,12 +202,15 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
       const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
       const [plan, latest] = await Promise.all([loadPlan(db, id), deps.latestUpdates(db, id)]);
       const rows = exportRows(plan.items, latest);
-      const name = `action-plan-${partnership.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.${format}`;
-      reply.header("content-disposition", `attachment; filename="${name}"`).header("cache-control", "no-store");
-      if (format === "csv") return reply.type("text/csv; charset=utf-8").send(toCsv(rows));
-      return reply
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(await toXlsx(rows, `Action plan – ${partnership.name}`));
+      const name = `action-plan-${fileSlug(partnership.name)}.${format}`;
+      if (format === "csv") return sendCsv(reply, name, exportHeaders, rows);
+      return sendXlsx(reply, name, {
+        name: "Action plan",
+        title: `Action plan – ${partnership.name}`,
+        header: exportHeaders,
+        rows,
+        width: (index) => ([1, 2, 3].includes(index) ? 40 : 18),
+      });
     });
   }
 }

@@ -39,6 +39,6 @@ export {
 export { registerActionRoutes } from "./action-routes.ts";
 export { registerActionDetailRoutes } from "./action-detail-routes.ts";
 export { registerImportRoutes } from "./import-routes.ts";
-export { escapeCell, exportRows, toCsv, toXlsx } from "./export.ts";
+export { exportHeaders, exportRows } from "./export.ts";
 export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";
 export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";

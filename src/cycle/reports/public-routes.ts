@@ -2,9 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { nationLabels, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { type DocumentInput, renderDocumentFragment } from "../../lib/documents/index.ts";
+import { type DocumentInput, renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
 import { parseIds } from "../strategy/index.ts";
-import { exportFormats, fileBase, sendDocument } from "./exports.ts";
+import { PUBLIC } from "../../kernel/http/download.ts";
+import { exportFormats, fileBase } from "./exports.ts";
 import { longDate } from "./format.ts";
 import { type ReportType, reportTypeLabels } from "./report-types.ts";
 import * as repo from "./repository.ts";
@@ -83,7 +84,7 @@ export function registerPublicRoutes(
         snapshot.document,
         format,
         `${fileBase(snapshot.document.title, row.report.reportingYear)}-v${row.publication.version}`,
-        { cache: true },
+        { cache: PUBLIC },
       );
     });
   }

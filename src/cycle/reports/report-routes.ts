@@ -4,7 +4,7 @@ import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { renderDocumentFragment } from "../../lib/documents/index.ts";
+import { renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
 import { currentReportingYear, londonToday } from "../../kernel/time.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import {
@@ -16,7 +16,7 @@ import {
   signOffRoles,
 } from "../strategy/index.ts";
 import { composeDocument } from "./compose.ts";
-import { exportFormats, fileBase, sendDocument } from "./exports.ts";
+import { exportFormats, fileBase } from "./exports.ts";
 import { longDate } from "./format.ts";
 import { type ReportType, reportTypeHints, reportTypeLabels, reportTypesFor, selectableYears } from "./report-types.ts";
 import * as repo from "./repository.ts";

@@ -15,6 +15,7 @@ export type { DocumentView } from "./view-model.ts";
 export { renderDocumentDocxInProcess } from "./docx-renderer.ts";
 export { renderDocumentDocx, closeDocxRenderer, createDocxRenderer, type DocxRenderer } from "./docx-worker-pool.ts";
 export { svgToPng } from "./svg-to-png.ts";
+export { documentFormats, type DocumentFormat, sendDocument } from "./send-document.ts";
 export {
   createPdfRenderer,
   renderDocumentPdf,

@@ -68,7 +68,8 @@ export const documentSchema = z.object({
     .object({
       partnership: z.string().trim().max(200).optional(),
       period: z.string().trim().max(100).optional(),
-      status: z.enum(["Draft", "Published"]).default("Draft"),
+      /** Draft documents carry a banner; minutes are "Recorded" (a record, not a publication). */
+      status: z.enum(["Draft", "Published", "Recorded"]).default("Draft"),
       /** ISO date of publication or generation, shown as written. */
       date: z.string().trim().max(40).optional(),
       author: z.string().trim().max(200).optional(),
