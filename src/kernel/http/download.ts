@@ -32,7 +32,7 @@ export const PUBLIC = "public, max-age=300";
 export function safeFileName(name: string, fallback = "download"): string {
   const cleaned = name
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+    .replace(/\p{Cc}/gu, "")
     .replace(/[/\\:*?"<>|]/g, "_")
     .replace(/\s+/g, " ")
     .trim()
