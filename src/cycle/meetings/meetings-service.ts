@@ -121,7 +121,7 @@ export async function saveMinutes(
     const before = await repo.findMeeting(tx, partnershipId, meetingId);
     const beforeAttendance = await repo.listAttendance(tx, partnershipId, meetingId);
     const after = await repo.updateMeeting(tx, partnershipId, meetingId, {
-      minutes: sanitizeRichText(form.minutes),
+      minutes: sanitizeRichText(form.minutes, "page"),
       minutesRecordedAt: new Date(),
       sharedWithNational: form.sharedWithNational === "yes",
     });

@@ -9,7 +9,6 @@ export {
   type Section,
 } from "./schemas.ts";
 export { figureFromChart } from "./figures.ts";
-export { sanitizeRichText } from "./rich-text.ts";
 export { documentView, renderDocumentFragment, renderStandaloneHtml, documentPrintCss } from "./html-renderer.ts";
 export type { DocumentView } from "./view-model.ts";
 export { renderDocumentDocxInProcess } from "./docx-renderer.ts";
