@@ -6,3 +6,6 @@ export { type ImportStep, sharedDataSteps } from "./shared-data.ts";
 export { decodeText, MAX_IMPORT_BYTES, readSourceFile, type SourceFile, sourceFromBytes } from "./source-file.ts";
 export { readNumberCell } from "./cells.ts";
 export { registerUploadRoutes } from "./upload-routes.ts";
+export { closeXlsxReader } from "./xlsx-reader.ts";
+export { readTable } from "./spreadsheet.ts";
+export type { CsvRow } from "./source-file.ts";
