@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import { xlsxBomb } from "../helpers/zip-bomb.ts";
 
 let t: TestApp;
 let partnershipId: string;
@@ -185,6 +186,21 @@ describe("data import page", () => {
     expect(national.statusCode).toBe(400);
     expect(national.body).toContain("Choose what kind of file this is");
     expect(await observationCount()).toBe(4);
+  });
+
+  // Issue 11: a workbook that unpacks to ~400 MB stalled the server for 26 s, then failed with a TypeError.
+  it("refuses a zip bomb with a message naming the file, and imports nothing", async () => {
+    const lead = t.client();
+    await lead.signIn("lead@darlington.example");
+    const before = await observationCount();
+    const bomb = await upload(lead, partnershipId, { kind: "tidy" }, { name: "figures.xlsx", content: xlsxBomb() });
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.body).toContain("figures.xlsx");
+    expect(bomb.body).toContain(
+      "the workbook was refused: it says it unpacks to 400 MB, more than the 200 MB a workbook may unpack to",
+    );
+    expect(bomb.body).not.toContain("Confirm import");
+    expect(await observationCount()).toBe(before);
   });
 });
 
