@@ -44,3 +44,4 @@ export {
 export * from "./catalogue-service.ts";
 export * from "./observations-service.ts";
 export { registerCatalogueRoutes } from "./catalogue-routes.ts";
+export { type Access, accessOf, filterVisible, mayReadIndicator, visibleIndicators } from "./visibility.ts";
