@@ -27,7 +27,6 @@ const knownReads = new Set<string>([
   "src/cycle/reports/repository.ts -> cycle/strategy: strategies",
   "src/cycle/reports/repository.ts -> cycle/strategy: strategySignOffs",
   "src/cycle/reports/repository.ts -> workspace/partnerships: partnerships",
-  "src/data/api/repository.ts -> data/indicators: indicators",
   "src/data/api/repository.ts -> data/indicators: periods",
   "src/data/localities/repository.ts -> data/geography: areas",
   "src/data/localities/repository.ts -> data/geography: comparisonGroupMembers",

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { buildApp } from "../app.ts";
 import { closeDocxRenderer, closePdfRenderer } from "../lib/documents/index.ts";
+import { closeXlsxReader } from "../data/imports/index.ts";
 import { buildAssets } from "../kernel/http/assets.ts";
 import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
@@ -32,7 +33,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
     await app.close();
     // Before the database closes: a purge in progress finishes, and no new one starts.
     await sessionPurge.stop();
-    await Promise.allSettled([closePdfRenderer(), closeDocxRenderer()]);
+    await Promise.allSettled([closePdfRenderer(), closeDocxRenderer(), closeXlsxReader()]);
     await database.close();
     app.log.info("shutdown complete");
     process.exit(0);

@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { actionBudgets, actionPartners, actionPriorities, actions } from "../../src/cycle/actions/index.ts";
 import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { addMembers, auditActions, postFile } from "../helpers/strategy-fixtures.ts";
 import { appTest } from "../helpers/app-test.ts";
+import { xlsxBomb } from "../helpers/zip-bomb.ts";
 
 let pid: string;
 let copyPid: string;
@@ -154,6 +155,26 @@ describe("action plan import", () => {
       content: Buffer.alloc(6 * 1024 * 1024, 65),
     });
     expect(huge.statusCode).toBe(413);
+    // The same words as every upload's limit (the imports' 100 MB one included).
+    expect(huge.body).toContain("The file is larger than the 5 MB limit, so it was not read");
+  });
+
+  test("reads files through the imports' reader: a zip bomb is refused, naming the file, and nothing is kept", async ({
+    query,
+    actionCount,
+  }) => {
+    const before = await query<{ n: number }>(sql`select count(*)::int as n from action_imports`);
+    const bomb = await postFile(lead, `/partnerships/${pid}/actions/import`, {
+      name: "plan.xlsx",
+      content: xlsxBomb({ megabytes: 400 }),
+    });
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.body).toContain(
+      "plan.xlsx: the workbook was refused: it says it unpacks to 400 MB, more than the 200 MB a workbook may unpack to",
+    );
+    const after = await query<{ n: number }>(sql`select count(*)::int as n from action_imports`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+    expect(await actionCount(pid)).toBe(0);
   });
 
   test("imports a clean file in one go with priorities, drivers, partners and budgets", async ({ database, db }) => {

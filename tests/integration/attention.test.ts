@@ -1,6 +1,7 @@
 import { describe, expect } from "vitest";
 import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
-import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { addDays, londonToday } from "../../src/kernel/time.ts";
 import { appTest as test } from "../helpers/app-test.ts";
 
 test.beforeAll(async ({ db, fixtures }) => {

@@ -5,6 +5,7 @@ import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
 import { uploadForImport as upload } from "../helpers/data-import.ts";
 import { areaInputs } from "../helpers/areas.ts";
+import { xlsxBomb } from "../helpers/zip-bomb.ts";
 
 let partnershipId: string;
 let otherPartnershipId: string;
@@ -156,6 +157,23 @@ describe("data import page", () => {
     expect(national.statusCode).toBe(400);
     expect(national.body).toContain("Choose what kind of file this is");
     expect(await observationCount()).toBe(4);
+  });
+
+  // Issue 11: a workbook that unpacks to ~400 MB stalled the server for 26 s, then failed with a TypeError.
+  test("refuses a zip bomb with a message naming the file, and imports nothing", async ({
+    signIn,
+    observationCount,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
+    const before = await observationCount();
+    const bomb = await upload(lead, partnershipId, { kind: "tidy" }, { name: "figures.xlsx", content: xlsxBomb() });
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.body).toContain("figures.xlsx");
+    expect(bomb.body).toContain(
+      "the workbook was refused: it says it unpacks to 400 MB, more than the 200 MB a workbook may unpack to",
+    );
+    expect(bomb.body).not.toContain("Confirm import");
+    expect(await observationCount()).toBe(before);
   });
 });
 

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect } from "vitest";
-import { addDays, londonToday, meetings } from "../../src/cycle/meetings/index.ts";
+import { meetings } from "../../src/cycle/meetings/index.ts";
+import { addDays, londonToday } from "../../src/kernel/time.ts";
 import { nationalView } from "../../src/national/national/national-service.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "../../src/national/national/index.ts";
 import { findPartnership } from "../../src/workspace/partnerships/index.ts";

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
+import { addDays, londonToday } from "../../src/kernel/time.ts";
 import { reviewFeedback } from "../../src/national/national/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";

@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
 import { seedDemo } from "../../src/demo/seed/index.ts";
-import { currentReportingYear } from "../../src/national/national/index.ts";
+import { currentReportingYear } from "../../src/kernel/time.ts";
 import { listPartnershipsWhere } from "../../src/workspace/partnerships/index.ts";
 import { reports, reportStatuses } from "../../src/cycle/reports/index.ts";
 import { appTest as test } from "../helpers/app-test.ts";

@@ -15,6 +15,7 @@ import { budgetFields, indicatorFields, milestoneFields } from "./action-forms.t
 import * as service from "./action-service.ts";
 import type { ActionRow } from "./repository.ts";
 import { budgetForm, indicatorForm, milestoneForm } from "./schemas.ts";
+import { londonToday } from "../../kernel/time.ts";
 
 /** Budget lines, indicators, milestones and evidence of one action. */
 export function registerActionDetailRoutes(
@@ -121,7 +122,7 @@ export function registerActionDetailRoutes(
       "childId",
     );
     await actionFor(db, request.actor, id, actionId, "update");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = londonToday();
     await service.markMilestone(db, request.auditContext(), id, actionId, childId, state === "done" ? today : null);
     return reply.redirect(`${detail(id, actionId)}?saved=1`, 303);
   });

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import { formatPounds } from "../../kernel/money.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { registerFormRoute } from "../../kernel/forms/index.ts";
 import { parseIds } from "../../kernel/http/params.ts";
-import { formatPounds } from "../../kernel/money.ts";
 import { evidenceKindLabels, type EvidenceKind, listEvidenceFor, listPriorities } from "../strategy/index.ts";
 import { actionFor, canUpdateAction } from "./access.ts";
 import { actionFields } from "./action-forms.ts";

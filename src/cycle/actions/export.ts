@@ -1,4 +1,4 @@
-import { formatPounds } from "../../kernel/money.ts";
+import { penceToDecimal } from "../../kernel/money.ts";
 import type { LatestUpdate, PlanItem } from "./action-queries.ts";
 import { importFields } from "./import-fields.ts";
 import {
@@ -8,14 +8,6 @@ import {
   familyTypeLabel,
   ragLabels,
 } from "./vocabulary.ts";
-
-/**
- * Spreadsheet apps run cells starting with these as formulas (CSV injection): prefix an
- * apostrophe so they show as text. The importer takes the apostrophe off again.
- */
-export function escapeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export const exportHeaders = [
   ...importFields.map((field) => field.label),
@@ -37,7 +29,7 @@ export function exportRows(items: PlanItem[], latest: Map<string, LatestUpdate>)
       line
         ? [
             line.financialYear,
-            formatPounds(line.amountPence, { symbol: false }).replace(/,/g, ""),
+            penceToDecimal(line.amountPence),
             line.source,
             budgetArrangementLabels[line.arrangement as BudgetArrangement] ?? line.arrangement,
           ]
@@ -66,29 +58,4 @@ export function exportRows(items: PlanItem[], latest: Map<string, LatestUpdate>)
     }
   });
   return rows;
-}
-
-function csvField(value: string | number): string {
-  const text = typeof value === "number" ? String(value) : escapeCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: (string | number)[][]): string {
-  // The byte-order mark makes Excel read the file as UTF-8.
-  return `\uFEFF${[exportHeaders, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
-}
-
-export async function toXlsx(rows: (string | number)[][], title: string): Promise<Buffer> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Child Poverty Action Hub";
-  const sheet = workbook.addWorksheet("Action plan");
-  sheet.addRow(exportHeaders).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "number" ? cell : escapeCell(cell))));
-  sheet.columns.forEach((column, index) => {
-    column.width = [1, 2, 3].includes(index) ? 40 : 18;
-  });
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  workbook.title = title;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

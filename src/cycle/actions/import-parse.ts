@@ -1,9 +1,11 @@
-import { parse } from "csv-parse/sync";
-import type { CellValue } from "exceljs";
+/**
+ * An action plan upload is read the way every import reads files: through imports' source-file
+ * reader (size limit, strict UTF-8 CSV, the one guarded XLSX reader off the event loop) and its
+ * error type, ImportRejected, whose message names the file. Only the limits are the plan's own.
+ */
+import { type CsvRow, ImportRejected, isXlsx, readTable, sourceFromBytes } from "../../data/imports/index.ts";
 
 export const IMPORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 2000, columns: 60, cellCharacters: 10_000 };
-
-export class ImportFileError extends Error {}
 
 export interface ParsedSheet {
   headers: string[];
@@ -12,99 +14,42 @@ export interface ParsedSheet {
   firstRow: number;
 }
 
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as CellValue);
-    if ("error" in value) return "";
-    return "";
-  }
-  return String(value);
-}
-
-function tidy(table: string[][]): ParsedSheet {
-  const rows = table.map((row) => row.map((cell) => cell.trim()));
-  while (rows.length && rows[rows.length - 1]!.every((cell) => cell === "")) rows.pop();
-  const headerIndex = rows.findIndex((row) => row.some((cell) => cell !== ""));
-  if (headerIndex < 0) throw new ImportFileError("The file is empty");
-  const headers = rows[headerIndex]!;
-  const width = Math.max(...rows.map((row) => row.length));
+/** Header and rows from the first non-empty row on, blank rows kept so row numbers match the file. */
+function tidy(fileName: string, read: CsvRow[]): ParsedSheet {
+  const refuse = (message: string) => new ImportRejected(fileName, message);
+  const rows = read
+    .map((row) => ({ line: row.line, cells: row.cells.map((cell) => cell.trim()) }))
+    .filter((row) => row.cells.some((cell) => cell !== ""));
+  const [header, ...body] = rows;
+  if (!header) throw refuse("the file is empty");
+  const width = rows.reduce((most, row) => Math.max(most, row.cells.length), 0);
   if (width > IMPORT_LIMITS.columns)
-    throw new ImportFileError(`The file has ${width} columns; the most it can have is ${IMPORT_LIMITS.columns}`);
-  const body = rows.slice(headerIndex + 1);
-  if (body.length === 0) throw new ImportFileError("The file has a header row but no actions");
-  if (body.length > IMPORT_LIMITS.rows)
-    throw new ImportFileError(`The file has ${body.length} rows; the most it can have is ${IMPORT_LIMITS.rows}`);
-  if (body.some((row) => row.some((cell) => cell.length > IMPORT_LIMITS.cellCharacters))) {
-    throw new ImportFileError(`A cell has more than ${IMPORT_LIMITS.cellCharacters} characters`);
-  }
-  const pad = (row: string[]) => [...row, ...Array(Math.max(0, width - row.length)).fill("")];
-  // Blank rows in the middle are kept so row numbers match the spreadsheet; validation skips them.
+    throw refuse(`the file has ${width} columns; the most it can have is ${IMPORT_LIMITS.columns}`);
+  const last = body.at(-1);
+  if (!last) throw refuse("the file has a header row but no actions");
+  const span = last.line - header.line;
+  if (span > IMPORT_LIMITS.rows)
+    throw refuse(`the file has ${span} rows; the most it can have is ${IMPORT_LIMITS.rows}`);
+  if (body.some((row) => row.cells.some((cell) => cell.length > IMPORT_LIMITS.cellCharacters)))
+    throw refuse(`a cell has more than ${IMPORT_LIMITS.cellCharacters} characters`);
+  const pad = (cells: string[]) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill("")];
+  const byLine = new Map(body.map((row) => [row.line, row.cells]));
   return {
-    headers: pad(headers).map((header, index) => header || `Column ${index + 1}`),
-    rows: body.map(pad),
-    firstRow: headerIndex + 2,
+    headers: pad(header.cells).map((cell, index) => cell || `Column ${index + 1}`),
+    // Blank rows in the middle are kept so row numbers match the spreadsheet; validation skips them.
+    rows: Array.from({ length: span }, (_, index) => pad(byLine.get(header.line + 1 + index) ?? [])),
+    firstRow: header.line + 1,
   };
 }
 
-function parseCsv(buffer: Buffer): ParsedSheet {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
-  } catch {
-    throw new ImportFileError("The CSV file is not UTF-8 text. Save it as “CSV UTF-8” and try again");
-  }
-  try {
-    const records = parse(text.replace(/^\uFEFF/, ""), {
-      relax_column_count: true,
-      skip_empty_lines: false,
-      bom: true,
-    }) as string[][];
-    return tidy(records);
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    const line = (error as { lines?: number }).lines;
-    throw new ImportFileError(
-      `The CSV file could not be read${line ? ` (near line ${line})` : ""}: check quotes and separators`,
-    );
-  }
-}
-
-async function parseXlsx(buffer: Buffer): Promise<ParsedSheet> {
-  // Loaded on first use: exceljs is large and most requests never need it.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new ImportFileError("The Excel file could not be read. Save it as .xlsx and try again");
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError("The Excel file has no worksheets");
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    if (rowNumber > IMPORT_LIMITS.rows + 50) return;
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      values[column - 1] = cellText(cell.value);
-    });
-    table[rowNumber - 1] = Array.from(values, (value) => value ?? "");
-  });
-  return tidy(Array.from(table, (row) => row ?? []));
-}
-
-/** Reads the first sheet of an XLSX file, or a CSV file, into header and rows of text. */
+/** Reads the first sheet of an XLSX file, or a CSV file, into header and rows of text. Throws ImportRejected. */
 export async function parseUpload(fileName: string, buffer: Buffer): Promise<ParsedSheet> {
+  const source = sourceFromBytes(fileName, buffer, IMPORT_LIMITS.bytes);
   const lower = fileName.toLowerCase();
-  if (buffer.length === 0) throw new ImportFileError("The selected file is empty");
-  if (lower.endsWith(".csv")) return parseCsv(buffer);
-  if (lower.endsWith(".xlsx")) {
-    if (buffer.subarray(0, 2).toString("latin1") !== "PK")
-      throw new ImportFileError("The file is not a real Excel .xlsx file");
-    return parseXlsx(buffer);
-  }
-  throw new ImportFileError("The selected file must be a CSV or an Excel .xlsx file");
+  if (buffer.length === 0) throw new ImportRejected(fileName, "the selected file is empty");
+  if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx"))
+    throw new ImportRejected(fileName, "the selected file must be a CSV or an Excel .xlsx file");
+  if (lower.endsWith(".xlsx") && !isXlsx(source))
+    throw new ImportRejected(fileName, "the file is not a real Excel .xlsx file");
+  return tidy(fileName, await readTable(source));
 }

@@ -1,19 +1,22 @@
 import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import { sendCsv } from "../../kernel/http/csv.ts";
+import { fileSlug } from "../../kernel/http/download.ts";
+import { sendXlsx } from "../../kernel/http/xlsx.ts";
+import { ImportRejected, sizeLimitText } from "../../data/imports/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { parseIds } from "../../kernel/http/params.ts";
 import type { ActionRouteDeps } from "./action-queries.ts";
 import { loadPlan } from "./action-queries.ts";
-import { exportRows, toCsv, toXlsx } from "./export.ts";
+import { exportHeaders, exportRows } from "./export.ts";
 import { guessMapping, importFields } from "./import-fields.ts";
-import { IMPORT_LIMITS, ImportFileError, parseUpload } from "./import-parse.ts";
+import { IMPORT_LIMITS, parseUpload } from "./import-parse.ts";
 import {
   checkImport,
   confirmImport,
-  ImportRejected,
   pendingImport,
+  PlanHasErrors,
   saveMapping,
   storeUpload,
 } from "./import-service.ts";
@@ -97,7 +100,8 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
       attachFieldsToBody: true,
       limits: { fileSize: IMPORT_LIMITS.bytes, files: 1, fields: 5, parts: 6 },
     });
-    scope.post("/partnerships/:id/actions/import", { config: { uploadLimit: "5 MB" } }, async (request, reply) => {
+    const uploadLimit = sizeLimitText(IMPORT_LIMITS.bytes);
+    scope.post("/partnerships/:id/actions/import", { config: { uploadLimit } }, async (request, reply) => {
       const { id } = parseIds(request.params, "id");
       const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -112,26 +116,15 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
         });
       if (!file || typeof file !== "object" || !("toBuffer" in file) || !file.filename)
         return fail("Select a CSV or Excel file");
-      let buffer: Buffer;
-      try {
-        buffer = await file.toBuffer();
-      } catch {
-        throw new AppError(
-          "PAYLOAD_TOO_LARGE",
-          `The file must be smaller than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB`,
-        );
-      }
-      if (file.file.truncated)
-        throw new AppError(
-          "PAYLOAD_TOO_LARGE",
-          `The file must be smaller than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB`,
-        );
+      // Over the limit, multipart stops reading and the kernel answers 413, "larger than the 5 MB limit",
+      // as for every upload.
+      const buffer = await file.toBuffer();
       try {
         const sheet = await parseUpload(file.filename, buffer);
         const upload = await storeUpload(db, id, request.actor!.userId, file.filename, sheet);
         return reply.redirect(`${base(id)}/${upload.id}`, 303);
       } catch (error) {
-        if (error instanceof ImportFileError) return fail(`${file.filename}: ${error.message}`);
+        if (error instanceof ImportRejected) return fail(error.message);
         throw error;
       }
     });
@@ -187,7 +180,7 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
       const count = await confirmImport(db, request.auditContext(), partnership, upload);
       return reply.redirect(`/partnerships/${partnership.id}/actions?imported=${count}`, 303);
     } catch (error) {
-      if (error instanceof ImportRejected)
+      if (error instanceof PlanHasErrors)
         return checkPage(reply, partnership, upload, { errors: error.errors, drafts: [] }, 400);
       throw error;
     }
@@ -199,12 +192,15 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
       const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
       const [plan, latest] = await Promise.all([loadPlan(db, id), deps.latestUpdates(db, id)]);
       const rows = exportRows(plan.items, latest);
-      const name = `action-plan-${partnership.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.${format}`;
-      reply.header("content-disposition", `attachment; filename="${name}"`).header("cache-control", "no-store");
-      if (format === "csv") return reply.type("text/csv; charset=utf-8").send(toCsv(rows));
-      return reply
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .send(await toXlsx(rows, `Action plan – ${partnership.name}`));
+      const name = `action-plan-${fileSlug(partnership.name)}.${format}`;
+      if (format === "csv") return sendCsv(reply, name, exportHeaders, rows);
+      return sendXlsx(reply, name, {
+        name: "Action plan",
+        title: `Action plan – ${partnership.name}`,
+        header: exportHeaders,
+        rows,
+        width: (index) => ([1, 2, 3].includes(index) ? 40 : 18),
+      });
     });
   }
 }

@@ -55,7 +55,8 @@ export async function saveMapping(
   await repo.updateImport(db, partnershipId, importId, { mapping });
 }
 
-export class ImportRejected extends Error {
+/** The checked plan has errors (rows and columns listed); nothing was imported. */
+export class PlanHasErrors extends Error {
   constructor(readonly errors: ImportError[]) {
     super("The action plan has errors");
   }
@@ -73,7 +74,7 @@ export async function confirmImport(
 ): Promise<number> {
   return db.transaction(async (tx) => {
     const { errors, drafts } = validateImport(upload, upload.mapping ?? {}, await references(tx, partnership));
-    if (errors.length) throw new ImportRejected(errors);
+    if (errors.length) throw new PlanHasErrors(errors);
     const partnershipId = partnership.id;
     const withIds = drafts.map((draft) => ({ ...draft, id: randomUUID() }));
     await repo.insertActions(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeCell } from "./export.ts";
+import { safeCell } from "../../kernel/http/csv.ts";
 import { guessMapping } from "./import-fields.ts";
 import { validateImport } from "./import-validate.ts";
 import { matchDriver, matchFamilyType } from "./vocabulary.ts";
@@ -98,7 +98,7 @@ describe("vocabulary matching and formula escaping", () => {
   });
 
   it("prefixes cells that spreadsheets would run as formulas", () => {
-    for (const value of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(escapeCell(value)).toBe(`'${value}`);
-    expect(escapeCell("Safe = text")).toBe("Safe = text");
+    for (const value of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]) expect(safeCell(value)).toBe(`'${value}`);
+    expect(safeCell("Safe = text")).toBe("Safe = text");
   });
 });

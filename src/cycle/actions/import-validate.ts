@@ -1,5 +1,5 @@
-import { parseDateText } from "../../kernel/forms/index.ts";
 import { parsePounds } from "../../kernel/money.ts";
+import { parseDateText } from "../../kernel/time.ts";
 import { importFields } from "./import-fields.ts";
 import { type BudgetArrangement, matchDriver, matchFamilyType } from "./vocabulary.ts";
 

@@ -30,7 +30,7 @@ export {
 } from "./action-service.ts";
 export { type ActionInput, actionForm, type BudgetInput, type IndicatorInput, type MilestoneInput } from "./schemas.ts";
 export { listMilestones, memberOrganisations, type ActionRow, type MilestoneRow } from "./repository.ts";
-export { escapeCell, exportRows, toCsv, toXlsx } from "./export.ts";
+export { exportHeaders, exportRows } from "./export.ts";
 export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";
 export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";
 export { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";

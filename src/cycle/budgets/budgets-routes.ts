@@ -2,15 +2,15 @@ import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { csvDownload, toCsv } from "../../kernel/http/csv.ts";
+import { sendCsv } from "../../kernel/http/csv.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
-import { londonToday } from "../meetings/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { addContribution, removeContribution, totals } from "./budgets-service.ts";
-import { financialYearOf, formatPence, penceToDecimal } from "./money.ts";
+import { formatPounds, penceToDecimal } from "../../kernel/money.ts";
+import { financialYearOf, londonToday } from "../../kernel/time.ts";
 import { contributionActions, listContributions } from "./repository.ts";
 import { contributionForm, kindLabels } from "./schemas.ts";
 
@@ -34,7 +34,7 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
       partnership,
       rows: rows.map((row) => ({
         ...row,
-        amount: formatPence(row.amountPence),
+        amount: formatPounds(row.amountPence),
         kindLabel: kindLabels[row.kind as keyof typeof kindLabels] ?? row.kind,
         actions: (links.get(row.id) ?? []).flatMap((actionId) => byId.get(actionId) ?? []),
       })),
@@ -108,7 +108,9 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
     const labels = new Map(choices.map((choice) => [choice.id, choice.label]));
     const funded = (contributionId: string) =>
       (links.get(contributionId) ?? []).flatMap((actionId) => labels.get(actionId) ?? []).join("; ");
-    const csv = toCsv(
+    return sendCsv(
+      reply,
+      `budgets-${partnership.areaCode}.csv`,
       [
         "Partnership",
         "Financial year",
@@ -128,7 +130,5 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
         funded(row.id),
       ]),
     );
-    const download = csvDownload(`budgets-${partnership.areaCode}.csv`, csv);
-    return reply.headers(download.headers).send(download.body);
   });
 }

@@ -3,7 +3,7 @@ import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { findActionChoices } from "../actions/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
-import { formatPence } from "./money.ts";
+import { formatPounds } from "../../kernel/money.ts";
 import {
   type ContributionListItem,
   deleteContribution,
@@ -85,9 +85,9 @@ export function totals(rows: ContributionListItem[]): Totals {
     }
     return [...map].map(([name, value]) => ({
       name,
-      pooled: formatPence(value.pooled),
-      aligned: formatPence(value.aligned),
-      total: formatPence(value.pooled + value.aligned),
+      pooled: formatPounds(value.pooled),
+      aligned: formatPounds(value.aligned),
+      total: formatPounds(value.pooled + value.aligned),
     }));
   };
   return {
@@ -95,6 +95,6 @@ export function totals(rows: ContributionListItem[]): Totals {
     byYear: sum((row) => row.financialYear)
       .map(({ name, ...rest }) => ({ year: name, ...rest }))
       .sort((a, b) => a.year.localeCompare(b.year)),
-    grand: formatPence(rows.reduce((total, row) => total + row.amountPence, 0)),
+    grand: formatPounds(rows.reduce((total, row) => total + row.amountPence, 0)),
   };
 }

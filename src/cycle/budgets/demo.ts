@@ -1,7 +1,6 @@
 import type { Executor } from "../../kernel/db/database.ts";
 import { actionChoices } from "../actions/index.ts";
-import { londonToday } from "../meetings/index.ts";
-import { financialYearOf } from "./money.ts";
+import { financialYearLabel, financialYearStart, londonToday } from "../../kernel/time.ts";
 import { insertContribution, insertContributionActions } from "./repository.ts";
 
 /** Fictional contributions for the demo: this and last financial year, pooled and aligned. */
@@ -11,9 +10,8 @@ export async function seedBudgetsDemo(
   memberOrganisationIds: string[],
   today = londonToday(),
 ): Promise<void> {
-  const thisYear = financialYearOf(today);
-  const start = Number(thisYear.slice(0, 4)) - 1;
-  const lastYear = `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+  const thisYear = financialYearLabel(financialYearStart(today));
+  const lastYear = financialYearLabel(financialYearStart(today) - 1);
   const amounts = [7_500_000, 2_500_000, 1_200_000, 450_000];
   // Pooled money funds the first actions of the plan (when the strategy has been seeded).
   const funded = (await actionChoices(db, partnershipId)).slice(0, 2).map((choice) => choice.id);

@@ -1,7 +1,7 @@
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { ActionMention } from "../actions/index.ts";
-import { formatPence } from "./money.ts";
+import { formatPounds } from "../../kernel/money.ts";
 import { contributionsFunding } from "./repository.ts";
 import { kindLabels } from "./schemas.ts";
 
@@ -15,7 +15,7 @@ export async function budgetMentions(
   const rows = await contributionsFunding(db, partnershipId, actionId);
   return rows.map((row) => ({
     kind: "Funded by",
-    text: `${row.organisationName}, ${row.financialYear}, ${kindLabels[row.kind as keyof typeof kindLabels] ?? row.kind}, ${formatPence(row.amountPence)}`,
+    text: `${row.organisationName}, ${row.financialYear}, ${kindLabels[row.kind as keyof typeof kindLabels] ?? row.kind}, ${formatPounds(row.amountPence)}`,
     href: `/partnerships/${partnershipId}/budgets`,
   }));
 }

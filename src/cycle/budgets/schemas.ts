@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkboxList } from "../../kernel/forms/index.ts";
-import { isFinancialYear, parsePounds } from "./money.ts";
+import { parsePounds } from "../../kernel/money.ts";
+import { isFinancialYear } from "../../kernel/time.ts";
 
 export const contributionKinds = ["pooled", "aligned"] as const;
 export const kindLabels: Record<(typeof contributionKinds)[number], string> = { pooled: "Pooled", aligned: "Aligned" };

@@ -34,7 +34,7 @@ export async function saveGovernance(
       reportsTo: form.reportsTo,
       chairName: form.chairName,
       chairIsElectedMember: form.chairIsElectedMember === "yes",
-      termsOfReference: sanitizeRichText(form.termsOfReference),
+      termsOfReference: sanitizeRichText(form.termsOfReference, "page"),
     });
     await recordAudit(tx, audit, {
       action: "governance.update",

@@ -1,9 +1,7 @@
+import { formatDate } from "../../kernel/time.ts";
 import type { AttentionSource } from "../../workspace/attention/index.ts";
 import { meetingPaths } from "./paths.ts";
 import { meetingsNeedingMinutes, overdueActions } from "./repository.ts";
-
-const dateLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const formatDate = (iso: string) => dateLabel.format(new Date(`${iso}T00:00:00Z`));
 
 /** Meetings held without minutes, for the leads and editors who write them. */
 export const minutesDue: AttentionSource = {

@@ -1,6 +1,6 @@
 import type { Executor } from "../../kernel/db/database.ts";
 import { actionChoices } from "../actions/index.ts";
-import { addDays, londonToday } from "./dates.ts";
+import { addDays, londonToday } from "../../kernel/time.ts";
 import { insertAction, insertDecision, insertMeetings, replaceAttendance } from "./repository.ts";
 
 /**

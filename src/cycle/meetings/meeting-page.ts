@@ -5,7 +5,7 @@ import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { parseParams } from "../../kernel/http/params.ts";
 import { type ActionChoice, actionChoices } from "../actions/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { londonToday } from "./dates.ts";
+import { londonToday } from "../../kernel/time.ts";
 import { loadMeetingRecord, type MeetingRecord } from "./meetings-service.ts";
 import { actionStatuses, actionStatusLabels, meetingParams } from "./schemas.ts";
 

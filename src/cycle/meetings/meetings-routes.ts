@@ -5,7 +5,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { addDays, londonToday, partsFromIso } from "./dates.ts";
+import { addDays, londonToday, partsFromIso } from "../../kernel/time.ts";
 import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
 import {
   addAction,

@@ -2,13 +2,10 @@ import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
-import { addDays, londonToday } from "./dates.ts";
+import { addDays, formatDate, londonToday } from "../../kernel/time.ts";
 import { findActionChoices } from "../actions/index.ts";
 import * as repo from "./repository.ts";
 import type { ActionForm, MeetingEditForm, MinutesForm, ScheduleForm } from "./schemas.ts";
-
-const dateLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const label = (iso: string) => dateLabel.format(new Date(`${iso}T00:00:00Z`));
 
 /** One meeting or a series (every `intervalWeeks` weeks); all or nothing. */
 export async function scheduleMeetings(
@@ -29,7 +26,7 @@ export async function scheduleMeetings(
   return db.transaction(async (tx) => {
     const taken = await repo.meetingDatesTaken(tx, partnershipId, dates);
     if (taken.length > 0) {
-      const list = taken.sort().map(label).join(", ");
+      const list = taken.sort().map(formatDate).join(", ");
       throw AppError.validation([
         { field: "firstDate", message: `A meeting is already scheduled on ${list}: choose other dates` },
       ]);
@@ -124,7 +121,7 @@ export async function saveMinutes(
     const before = await repo.findMeeting(tx, partnershipId, meetingId);
     const beforeAttendance = await repo.listAttendance(tx, partnershipId, meetingId);
     const after = await repo.updateMeeting(tx, partnershipId, meetingId, {
-      minutes: sanitizeRichText(form.minutes),
+      minutes: sanitizeRichText(form.minutes, "page"),
       minutesRecordedAt: new Date(),
       sharedWithNational: form.sharedWithNational === "yes",
     });
@@ -236,7 +233,7 @@ export async function updateMeetingDetails(
         throw AppError.validation([{ field: "meetingDate", message: "The new date must be today or in the future" }]);
       if ((await repo.meetingDatesTaken(tx, partnershipId, [form.meetingDate])).length > 0) {
         throw AppError.validation([
-          { field: "meetingDate", message: `A meeting is already scheduled on ${label(form.meetingDate)}` },
+          { field: "meetingDate", message: `A meeting is already scheduled on ${formatDate(form.meetingDate)}` },
         ]);
       }
     }

@@ -3,12 +3,13 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { sendDownload } from "../../kernel/http/download.ts";
 import { parseParams } from "../../kernel/http/params.ts";
+import { sendDocument } from "../../lib/documents/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
 import { type MeetingContext, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
 import { type AttendanceEntry, addPaper, saveMinutes } from "./meetings-service.ts";
-import { minutesDocx } from "./minutes-docx.ts";
-import { minutesPdf, pdfAvailable } from "./minutes-pdf.ts";
+import { minutesDocument } from "./minutes-document.ts";
 import { checkPaper, MAX_PAPER_BYTES } from "./papers.ts";
 import { findPaper } from "./repository.ts";
 import { attendanceValues, meetingChildParams, minutesForm } from "./schemas.ts";
@@ -61,11 +62,6 @@ function minutesValues(context: MeetingContext) {
   return values;
 }
 
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
   const base = (context: MeetingContext) =>
     `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}`;
@@ -111,34 +107,16 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     return reply.redirect(`${base(context)}?saved=1`, 303);
   });
 
-  app.get("/partnerships/:id/meetings/:meetingId/minutes.docx", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:read");
-    requireMinutesVisible(context);
-    if (!context.record.meeting.minutes) throw AppError.notFound("No minutes have been recorded for this meeting");
-    const buffer = await minutesDocx(context.partnership.name, context.record, context.partnership.isFictional);
-    return reply
-      .header("content-type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-      .header("content-disposition", contentDisposition(`minutes-${context.record.meeting.meetingDate}.docx`))
-      .header("cache-control", "private, no-store")
-      .send(buffer);
-  });
-
-  app.get("/partnerships/:id/meetings/:meetingId/minutes.pdf", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:read");
-    requireMinutesVisible(context);
-    if (!context.record.meeting.minutes) throw AppError.notFound("No minutes have been recorded for this meeting");
-    if (!pdfAvailable())
-      throw new AppError(
-        "UNAVAILABLE",
-        "PDF export is not available on this server: use the print version and your browser's 'Save as PDF'",
-      );
-    const buffer = await minutesPdf(context.partnership, context.record);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", contentDisposition(`minutes-${context.record.meeting.meetingDate}.pdf`))
-      .header("cache-control", "private, no-store")
-      .send(buffer);
-  });
+  // Word and PDF come from one document model through lib/documents, like every other document.
+  for (const format of ["docx", "pdf"] as const) {
+    app.get(`/partnerships/:id/meetings/:meetingId/minutes.${format}`, async (request, reply) => {
+      const context = await meetingContext(db, request, "partnership:read");
+      requireMinutesVisible(context);
+      if (!context.record.meeting.minutes) throw AppError.notFound("No minutes have been recorded for this meeting");
+      const document = minutesDocument(context.partnership, context.record);
+      return sendDocument(reply, document, format, `minutes-${context.record.meeting.meetingDate}`);
+    });
+  }
 
   app.get("/partnerships/:id/meetings/:meetingId/minutes/print", async (request, reply) => {
     const context = await meetingContext(db, request, "partnership:read");
@@ -156,12 +134,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     requireMinutesVisible(context);
     const paper = await findPaper(db, context.partnership.id, context.record.meeting.id, childId);
     if (!paper) throw AppError.notFound();
-    return reply
-      .header("content-type", paper.contentType)
-      .header("content-disposition", contentDisposition(paper.fileName))
-      .header("x-content-type-options", "nosniff")
-      .header("cache-control", "private, no-store")
-      .send(paper.content);
+    return sendDownload(reply, { fileName: paper.fileName, type: { upload: paper.contentType }, body: paper.content });
   });
 
   // Uploads get multipart parsing in their own scope; fields come back on the body so the

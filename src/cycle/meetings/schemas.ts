@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoFromParts } from "./dates.ts";
+import { isoFromParts } from "../../kernel/time.ts";
 
 const text = (field: string, max: number) =>
   z

@@ -12,7 +12,7 @@ export const progressUpdatesDue: AttentionSource = {
   title: "Progress updates overdue",
   order: 30,
   async items(db, { actor, leading, editorOnly, today }) {
-    const period = periodOf(new Date(`${today}T12:00:00Z`));
+    const period = periodOf(today);
     const [forLeads, forEditors] = await Promise.all([
       updatesDue(db, leading, { period }),
       updatesDue(db, editorOnly, { period, leadOrganisationIds: [actor.organisationId] }),

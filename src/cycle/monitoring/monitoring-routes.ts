@@ -10,21 +10,20 @@ import { formatPeriod, parsePeriod, periodOf, selectablePeriods } from "./period
 import { latestByAction } from "./repository.ts";
 import { updateForm } from "./schemas.ts";
 import { recordUpdate } from "./update-service.ts";
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { londonToday } from "../../kernel/time.ts";
 
 export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContext): void {
   app.get("/partnerships/:id/monitoring", async (request, reply) => {
     const { id } = parseIds(request.params, "id");
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
     const asked = (request.query as { period?: unknown }).period;
-    const period = (typeof asked === "string" && parsePeriod(asked)) || periodOf(new Date());
-    const dashboard = await loadDashboard(db, partnership, period, today());
+    const period = (typeof asked === "string" && parsePeriod(asked)) || periodOf(londonToday());
+    const dashboard = await loadDashboard(db, partnership, period, londonToday());
     return reply.view("monitoring/views/dashboard.njk", {
       title: `Monitoring – ${partnership.name}`,
       partnership,
       ...dashboard,
-      periods: selectablePeriods(new Date()),
+      periods: selectablePeriods(londonToday()),
       subnav: {
         partnershipId: id,
         partnershipName: partnership.name,
@@ -49,7 +48,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
           label: "Reporting period",
           type: "select",
           hint: "Quarters of the financial year: Q1 is April to June",
-          items: selectablePeriods(new Date()).map((value) => ({ value, text: value })),
+          items: selectablePeriods(londonToday()).map((value) => ({ value, text: value })),
         },
         {
           id: "status",
@@ -107,7 +106,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
     initial: async (ctx) => {
       const latest = (await latestByAction(db, ctx.partnership.id)).get(ctx.record.id);
       return {
-        period: formatPeriod(periodOf(new Date())),
+        period: formatPeriod(periodOf(londonToday())),
         status: latest?.status,
         percentComplete: latest ? String(latest.percentComplete) : "",
         spendToDatePence:
@@ -116,7 +115,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
     },
     schema: updateForm,
     save: async (ctx, data) => {
-      await recordUpdate(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data, today());
+      await recordUpdate(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data, londonToday());
       return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}?saved=1`;
     },
     back: (ctx) => `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`,

@@ -3,6 +3,7 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { actions } from "../actions/index.ts";
 import { formatPeriod, type Period, periodEnd, periodOf, periodStart } from "./periods.ts";
 import { actionUpdates } from "./tables.ts";
+import { londonToday } from "../../kernel/time.ts";
 
 export interface UpdateDue {
   partnershipId: string;
@@ -23,7 +24,7 @@ export async function updatesDue(
   options: { period?: Period; leadOrganisationIds?: string[] } = {},
 ): Promise<UpdateDue[]> {
   if (partnershipIds.length === 0 || options.leadOrganisationIds?.length === 0) return [];
-  const period = options.period ?? periodOf(new Date());
+  const period = options.period ?? periodOf(londonToday());
   const label = formatPeriod(period);
   const start = periodStart(period);
   const end = periodEnd(period);

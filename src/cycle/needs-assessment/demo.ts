@@ -12,6 +12,7 @@ import type { PartnershipLike } from "./assessment-view.ts";
 import { addEntry, publish, saveNarrative, setReviewDate } from "./needs-service.ts";
 import { findFirstFinding } from "./repository.ts";
 import { sectionsFor } from "./sections.ts";
+import { addDays, londonToday } from "../../kernel/time.ts";
 
 const findingsByPosition = [
   [
@@ -45,7 +46,7 @@ const qualitativeByPosition = [
   },
 ];
 
-const date = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const date = (offsetDays: number) => addDays(londonToday(), offsetDays);
 
 export async function seedNeedsAssessmentDemo(
   db: Db,

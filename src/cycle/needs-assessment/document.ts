@@ -7,15 +7,7 @@ import { type ChartResult, trendChart } from "../../lib/charts/index.ts";
 import { type BlockInput, type DocumentInput, figureFromChart } from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
 import type { PanelView } from "./panel-data.ts";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/London",
-});
-export const formatDate = (value: string | Date) =>
-  dateFormat.format(typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value);
+import { formatDate } from "../../kernel/time.ts";
 
 /** Renders a panel's chart; null when the panel has no values to draw. */
 export function panelChart(panel: PanelView): ChartResult | null {

@@ -6,12 +6,13 @@ import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { evidenceCoverage } from "../actions/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { buildSnapshot } from "./assessment-view.ts";
-import { assessmentDocument, formatDate, panelChart } from "./document.ts";
-import { sendExport, exportFormats } from "./exports.ts";
+import { assessmentDocument, panelChart } from "./document.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
 import { publish, removeEntry } from "./needs-service.ts";
 import { type EntryKind, findAssessment, listPublications } from "./repository.ts";
+import { formatDate } from "../../kernel/time.ts";
+import { documentFormats, sendDocument } from "../../lib/documents/index.ts";
 
 /** URL names of the entries that can be removed. */
 const removable: Record<string, EntryKind> = {
@@ -27,7 +28,7 @@ const deleteParams = z.object({
   kind: z.enum(Object.keys(removable) as [string, ...string[]]),
   entryId: z.uuid(),
 });
-const exportParams = z.object({ id: z.uuid(), format: z.enum(exportFormats) });
+const exportParams = z.object({ id: z.uuid(), format: z.enum(documentFormats) });
 
 type Coverage = Awaited<ReturnType<typeof evidenceCoverage>>[number];
 
@@ -104,6 +105,6 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
     const snapshot = await buildSnapshot(db, partnership);
     const document = assessmentDocument(snapshot, { status: "Draft", date: formatDate(new Date()) });
-    return sendExport(reply, document, format, `needs-assessment-draft-${partnership.areaName}`, "private, no-store");
+    return sendDocument(reply, document, format, `needs-assessment-draft-${partnership.areaName}`);
   });
 }

@@ -26,7 +26,7 @@ export async function saveNarrative(
   sectionCode: string,
   html: string,
 ) {
-  const narrative = sanitizeRichText(html);
+  const narrative = sanitizeRichText(html, "page");
   return db.transaction(async (tx) => {
     const assessment = await repo.ensureAssessment(tx, partnershipId);
     const before = await repo.findNarrative(tx, partnershipId, sectionCode);

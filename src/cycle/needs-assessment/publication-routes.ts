@@ -3,14 +3,15 @@ import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseParams } from "../../kernel/http/params.ts";
-import { renderDocumentFragment } from "../../lib/documents/index.ts";
+import { PUBLIC } from "../../kernel/http/download.ts";
+import { documentFormats, renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
-import { assessmentDocument, formatDate } from "./document.ts";
-import { exportFormats, sendExport } from "./exports.ts";
+import { assessmentDocument } from "./document.ts";
 import { findPublication, type PublicationRow } from "./repository.ts";
+import { formatDate } from "../../kernel/time.ts";
 
 const pageParams = z.object({ publicationId: z.uuid() });
-const exportParams = z.object({ publicationId: z.uuid(), format: z.enum(exportFormats) });
+const exportParams = z.object({ publicationId: z.uuid(), format: z.enum(documentFormats) });
 
 /** A publication as a document: only what was frozen into it, never the live draft. */
 function publicationDocument(row: PublicationRow) {
@@ -57,12 +58,8 @@ export function registerPublicationRoutes(app: FastifyInstance, { db }: AppConte
     const { publicationId, format } = parseParams(exportParams, request.params);
     const row = await load(publicationId);
     const { snapshot, document } = publicationDocument(row);
-    return sendExport(
-      reply,
-      document,
-      format,
-      `needs-assessment-${snapshot.areaName}-version-${row.number}`,
-      "public, max-age=300",
-    );
+    return sendDocument(reply, document, format, `needs-assessment-${snapshot.areaName}-version-${row.number}`, {
+      cache: PUBLIC,
+    });
   });
 }

@@ -1,5 +1,6 @@
 import type { Executor } from "../../kernel/db/database.ts";
 import { statusRows } from "./repository.ts";
+import { londonDate } from "../../kernel/time.ts";
 
 /** The shape the national view reads (national's NeedsAssessmentStatus), kept structural so national is not imported. */
 export interface NeedsAssessmentStatus {
@@ -7,10 +8,6 @@ export interface NeedsAssessmentStatus {
   /** ISO date of the latest publication. */
   publishedOn: string | null;
   reviewDue: string | null;
-}
-
-function isoDate(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString().slice(0, 10);
 }
 
 /** Each partnership's assessment state: not started (no record), draft, or published (latest publication's date). */
@@ -23,7 +20,7 @@ export async function needsAssessmentStatuses(
     partnershipIds.map((id): [string, NeedsAssessmentStatus] => {
       const row = rows.get(id);
       if (!row) return [id, { state: "not-started", publishedOn: null, reviewDue: null }];
-      const published = row.lastPublishedAt ? isoDate(row.lastPublishedAt) : null;
+      const published = row.lastPublishedAt ? londonDate(row.lastPublishedAt) : null;
       return [
         id,
         { state: published ? "published" : "draft", publishedOn: published, reviewDue: row.reviewDate ?? null },

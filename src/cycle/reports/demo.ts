@@ -3,6 +3,7 @@ import type { Db } from "../../kernel/db/database.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { reportTypesFor } from "./report-types.ts";
 import { createReport, publishReport, saveNarrative, signOffReport } from "./report-service.ts";
+import { londonToday } from "../../kernel/time.ts";
 
 /**
  * The demo partnership's report for the year its fictional updates cover, drafted through the
@@ -18,7 +19,7 @@ export async function seedReportDemo(
   const [type] = reportTypesFor(partnership.nation);
   const endYear = Number(reportingYear.slice(0, 4)) + 1;
   // Dates as a partnership would have them (drafted in May, signed off and published in June), never in the future.
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const today = londonToday();
   const asOf = (iso: string) => (iso < today ? iso : today);
   const report = await createReport(db, audit, partnership, { type: type!, reportingYear }, asOf(`${endYear}-05-20`));
   await saveNarrative(

@@ -1,5 +1,6 @@
 import { ragLabels, type RagStatus } from "../actions/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
+import { formatDate } from "../../kernel/time.ts";
 
 const countFormat = new Intl.NumberFormat("en-GB");
 
@@ -16,9 +17,9 @@ export function status(value: RagStatus | undefined): string {
   return value ? ragLabels[value] : "No update in the year";
 }
 
-const dateLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-export function longDate(iso: string | null | undefined): string {
-  return iso ? dateLabel.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : "Not set";
+/** A date (or an instant, as its UK date) in words; missing is labelled. */
+export function longDate(value: string | Date | null | undefined): string {
+  return value ? formatDate(value) || "Not set" : "Not set";
 }
 
 /** The note every table and figure made from updates carries: its period and source. */

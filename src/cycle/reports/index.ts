@@ -7,7 +7,6 @@ export { loadReportData, type ReportData } from "./report-data.ts";
 export { generateReport } from "./generate.ts";
 export { composeDocument } from "./compose.ts";
 export { type ReportType, reportTypes, reportTypeLabels, reportTypesFor } from "./report-types.ts";
-export { currentReportingYear } from "./reporting-year.ts";
 export {
   type PublishedAssessment,
   publishedAssessments,

@@ -2,9 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { nationLabels, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { type DocumentInput, renderDocumentFragment } from "../../lib/documents/index.ts";
+import { type DocumentInput, renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
 import { parseIds } from "../../kernel/http/params.ts";
-import { exportFormats, fileBase, sendDocument } from "./exports.ts";
+import { PUBLIC } from "../../kernel/http/download.ts";
+import { exportFormats, fileBase } from "./exports.ts";
 import { longDate } from "./format.ts";
 import { type ReportType, reportTypeLabels } from "./report-types.ts";
 import * as repo from "./repository.ts";
@@ -33,10 +34,10 @@ export function registerPublicRoutes(
         ...row,
         typeLabel: reportTypeLabels[row.type as ReportType] ?? row.type,
         nationLabel: nationLabels[row.nation as Nation] ?? row.nation,
-        dateLabel: longDate(row.publishedAt.toISOString()),
+        dateLabel: longDate(row.publishedAt),
       })),
       strategies,
-      assessments: assessments.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt.toISOString()) })),
+      assessments: assessments.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt) })),
     });
   });
 
@@ -54,7 +55,7 @@ export function registerPublicRoutes(
       documentHtml: renderDocumentFragment(snapshot.document, { showTitle: false }),
       versions: versions.map((version) => ({
         ...version,
-        dateLabel: longDate(version.publishedAt.toISOString()),
+        dateLabel: longDate(version.publishedAt),
         current: version.id === publicationId,
       })),
       exports: exportFormats.map((format) => ({
@@ -75,7 +76,7 @@ export function registerPublicRoutes(
         snapshot.document,
         format,
         `${fileBase(snapshot.document.title, row.report.reportingYear)}-v${row.publication.version}`,
-        { cache: true },
+        { cache: PUBLIC },
       );
     });
   }

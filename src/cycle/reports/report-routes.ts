@@ -4,17 +4,17 @@ import type { Db, Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { renderDocumentFragment } from "../../lib/documents/index.ts";
+import { renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
+import { currentReportingYear, londonToday } from "../../kernel/time.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { registerFormRoute, renderForm } from "../../kernel/forms/index.ts";
 import { parseIds } from "../../kernel/http/params.ts";
 import { signOffRoleLabels, type SignOffRole, signOffRoles } from "../strategy/index.ts";
 import { composeDocument } from "./compose.ts";
-import { exportFormats, fileBase, sendDocument } from "./exports.ts";
+import { exportFormats, fileBase } from "./exports.ts";
 import { longDate } from "./format.ts";
 import { type ReportType, reportTypeHints, reportTypeLabels, reportTypesFor, selectableYears } from "./report-types.ts";
 import type { ReviewComment } from "./extension-points.ts";
-import { currentReportingYear } from "./reporting-year.ts";
 import * as repo from "./repository.ts";
 import * as service from "./report-service.ts";
 import { narrativeForm, newReportForm, signOffForm } from "./schemas.ts";
@@ -29,11 +29,6 @@ const feedbackStatusLabels: Record<string, string> = {
   "in-review": "In review",
   returned: "Returned",
 };
-
-/** Today in the UK, as an ISO date. */
-export function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-}
 
 export interface ReportRouteDeps {
   /** National partners' review comments on a report (the national domain's, through an extension point). */
@@ -75,7 +70,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
       partnership,
       rows: withVersions,
       canEdit: can(request.actor, "partnership:edit", target(partnership)),
-      currentYear: currentReportingYear(today()),
+      currentYear: currentReportingYear(londonToday()),
     });
   });
 
@@ -102,16 +97,16 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
         id: "reportingYear",
         label: "Reporting year (1 April to 31 March)",
         type: "select",
-        items: selectableYears(currentReportingYear(today())).map((year) => ({ value: year, text: year })),
+        items: selectableYears(currentReportingYear(londonToday())).map((year) => ({ value: year, text: year })),
       },
     ],
     schema: newReportForm,
     initial: (ctx) => ({
       type: reportTypesFor(ctx.partnership.nation)[0],
-      reportingYear: currentReportingYear(today()),
+      reportingYear: currentReportingYear(londonToday()),
     }),
     save: async (ctx, data) => {
-      const row = await service.createReport(db, ctx.request.auditContext(), ctx.partnership, data, today());
+      const row = await service.createReport(db, ctx.request.auditContext(), ctx.partnership, data, londonToday());
       return `${base(ctx.partnership.id)}/${row.id}`;
     },
     back: (ctx) => base(ctx.partnership.id),
@@ -147,7 +142,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
         roleLabel: signOffRoleLabels[row.role as SignOffRole] ?? row.role,
         dateLabel: longDate(row.signedOn),
       })),
-      publications: publications.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt.toISOString()) })),
+      publications: publications.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt) })),
       generatedOnLabel: longDate(generated.generatedOn),
       documentHtml: renderDocumentFragment(document, { showTitle: false }),
       canEdit: can(request.actor, "partnership:edit", target(partnership)),
@@ -182,7 +177,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
   app.post("/partnerships/:id/reports/:reportId/regenerate", async (request, reply) => {
     const { id, reportId } = parseIds(request.params, "id", "reportId");
     const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    await service.regenerateReport(db, request.auditContext(), partnership, reportId, today());
+    await service.regenerateReport(db, request.auditContext(), partnership, reportId, londonToday());
     return reply.redirect(`${base(id)}/${reportId}?saved=1`, 303);
   });
 
@@ -207,7 +202,14 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     schema: signOffForm,
     load: async (ctx) => (await service.loadReport(db, ctx.partnership.id, ctx.params.reportId!)).report,
     save: async (ctx, data) => {
-      await service.signOffReport(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data, today());
+      await service.signOffReport(
+        db,
+        ctx.request.auditContext(),
+        ctx.partnership.id,
+        ctx.record.id,
+        data,
+        londonToday(),
+      );
       return `${base(ctx.partnership.id)}/${ctx.record.id}?saved=1`;
     },
     back: (ctx) => `${base(ctx.partnership.id)}/${ctx.params.reportId}`,
@@ -216,7 +218,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
   app.post("/partnerships/:id/reports/:reportId/publish", async (request, reply) => {
     const { id, reportId } = parseIds(request.params, "id", "reportId");
     const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
-    const publication = await service.publishReport(db, request.auditContext(), partnership, reportId, today());
+    const publication = await service.publishReport(db, request.auditContext(), partnership, reportId, londonToday());
     return reply.redirect(`/published/reports/${publication.id}`, 303);
   });
 }

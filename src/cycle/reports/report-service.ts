@@ -118,7 +118,7 @@ export async function saveNarrative(
   sectionKey: string,
   html: string,
 ) {
-  const clean = sanitizeRichText(html);
+  const clean = sanitizeRichText(html, "page");
   await db.transaction(async (tx) => {
     const report = await repo.findReport(tx, partnershipId, id);
     if (!report) throw AppError.notFound();

@@ -4,6 +4,7 @@ import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { findGroup, groupMembers, listGroups } from "../geography/index.ts";
+import { visibleIndicators } from "../indicators/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
@@ -28,7 +29,9 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
       group = { id: row.id, name: row.name, members };
     }
     const groups = await listGroups(db, partnership.id);
-    const profile = profileView(await loadAreaProfile(db, partnership, { group }));
+    // The indicators this reader may see: the API's rule (restricted data only for who may read it).
+    const catalogue = visibleIndicators(db, request.actor, { partnershipId: partnership.id });
+    const profile = profileView(await loadAreaProfile(db, partnership, { group, catalogue }));
     return reply.view("analyses/views/profile.njk", {
       title: profile.area
         ? `Area profile: ${profile.area.name} – ${partnership.name}`

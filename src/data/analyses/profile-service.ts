@@ -286,14 +286,18 @@ async function smallAreaPanels(
 }
 
 /**
- * `options.catalogue`: the indicators the reader may see, when that is not simply "national plus
- * this partnership's own" (the API passes the set its token allows; `partnership.id` is then unused).
+ * `options.catalogue`: the indicators the reader may see (visibleIndicators: pages and API pass
+ * it, as a promise if they like, so it is read beside the area). Without it, the national
+ * catalogue and this partnership's own, for benchmarks and tests with no reader.
  * `options.group`: a comparison group chosen on the profile page.
  */
 export async function loadAreaProfile(
   db: Executor,
   partnership: { id: string | null; areaCode: string },
-  options: { catalogue?: readonly IndicatorRow[]; group?: ComparisonGroupChoice | null } = {},
+  options: {
+    catalogue?: readonly IndicatorRow[] | Promise<readonly IndicatorRow[]>;
+    group?: ComparisonGroupChoice | null;
+  } = {},
 ): Promise<AreaProfile> {
   const group = options.group ?? null;
   // The catalogue does not depend on the area: read beside it, off the profile's critical path.

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { csvDownload, toCsv } from "../../kernel/http/csv.ts";
+import { sendCsv } from "../../kernel/http/csv.ts";
 import { parseParams } from "../../kernel/http/params.ts";
 import { endpoints } from "./endpoints.ts";
 import { OPENAPI_PATH, openApiDocument } from "./openapi.ts";
@@ -126,10 +126,9 @@ export function registerApiRoutes(app: FastifyInstance, { db, config }: AppConte
           reply.header("cache-control", actor ? "private, no-store" : "public, max-age=60");
           if (wantsCsv(request.headers.accept)) {
             const table = endpoint.csv(body as never);
-            const download = csvDownload(table.fileName, toCsv(table.header, table.rows));
-            return reply
-              .headers({ ...download.headers, "cache-control": actor ? "private, no-store" : "public, max-age=60" })
-              .send(download.body);
+            return sendCsv(reply, table.fileName, table.header, table.rows, {
+              cache: actor ? "private, no-store" : "public, max-age=60",
+            });
           }
           return reply.send(body);
         });

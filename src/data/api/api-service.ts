@@ -5,10 +5,10 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { loadAreaProfile } from "../analyses/index.ts";
 import { findAreaByCode, parentsOf } from "../geography/index.ts";
-import { findIndicator, type IndicatorRow } from "../indicators/index.ts";
-import { accessOf, authorizeIndicator, readable } from "./access.ts";
+import { accessOf, findIndicator, type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
+import { authorizeIndicator } from "./access.ts";
 import { areaOut, areaRef, BASE, flagsOf, indicatorOut, measuresOf, pageLinks, periodOf, sourceOf } from "./present.ts";
-import { listAllIndicators, listAreasPage, listDataPage, periodsByCode } from "./repository.ts";
+import { listAreasPage, listDataPage, periodsByCode } from "./repository.ts";
 import type { areasQuery, dataQuery } from "./schemas.ts";
 
 async function parentId(db: Executor, code: string | undefined): Promise<number | undefined> {
@@ -39,7 +39,7 @@ export async function getArea(db: Executor, code: string) {
 }
 
 export async function listIndicatorsFor(db: Executor, actor: Actor | null) {
-  return { data: (await readable(db, actor, await listAllIndicators(db))).map(indicatorOut) };
+  return { data: (await visibleIndicators(db, actor)).map(indicatorOut) };
 }
 
 async function loadIndicator(db: Executor, actor: Actor | null, id: string): Promise<IndicatorRow> {
@@ -102,9 +102,8 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
 /** The area profile page's figures, for the indicators the reader may see. */
 export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
   // Both reads at once: one round trip fewer before the profile's own reads.
-  const [area, indicators] = await Promise.all([findAreaByCode(db, code), listAllIndicators(db)]);
+  const [area, catalogue] = await Promise.all([findAreaByCode(db, code), visibleIndicators(db, actor)]);
   if (!area) throw AppError.notFound(`No area has the code ${code}`);
-  const catalogue = await readable(db, actor, indicators);
   const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
   const codes = [
     ...profile.indicators.flatMap((p) =>

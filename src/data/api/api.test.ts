@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, can } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
-import { accessOf } from "./access.ts";
+import { accessOf } from "../indicators/index.ts";
 import { parseQuery, wantsCsv } from "./api-routes.ts";
 import { endpoints } from "./endpoints.ts";
 import { openApiDocument, openApiPath } from "./openapi.ts";

@@ -1,7 +1,6 @@
 /** Store rows → API objects. Values stay null when missing or suppressed: never 0. */
 import { type AreaRow, type AreaType, areaTypeLabels } from "../geography/index.ts";
-import { FLAG, type IndicatorRow, type PeriodRow } from "../indicators/index.ts";
-import { accessOf } from "./access.ts";
+import { accessOf, FLAG, type IndicatorRow, type PeriodRow } from "../indicators/index.ts";
 
 export const BASE = "/api/v1";
 

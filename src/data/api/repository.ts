@@ -9,7 +9,7 @@
  * sorts and bitmap scans off for their own transaction (SET LOCAL), which makes the index walk
  * the only plan; with statistics (PostgreSQL) that is the plan chosen anyway.
  */
-import { asc, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { pgArray } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 
@@ -22,7 +22,7 @@ function inIndexOrder<T>(db: Executor, read: (tx: Executor) => Promise<T>): Prom
   });
 }
 import type { AreaRow } from "../geography/index.ts";
-import { type IndicatorRow, indicators, type PeriodRow, periods } from "../indicators/index.ts";
+import { type PeriodRow, periods } from "../indicators/index.ts";
 
 function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -64,10 +64,6 @@ export async function listAreasPage(db: Executor, filter: AreaFilter): Promise<A
       select ${AREA_COLUMNS} from picked a order by a.code limit ${filter.limit}`);
   }
   return rows<AreaRow>(result).map((row) => ({ ...row, id: Number(row.id) }));
-}
-
-export function listAllIndicators(db: Executor): Promise<IndicatorRow[]> {
-  return db.select().from(indicators).orderBy(asc(indicators.title));
 }
 
 export async function periodsByCode(db: Executor, codes: readonly string[]): Promise<Map<string, PeriodRow>> {

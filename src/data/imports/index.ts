@@ -4,6 +4,16 @@ export { formatIssue, type ImportIssue, type ImportReport, ImportRejected, type 
 export { importerFor, importers } from "./registry.ts";
 export { type ImportRequest, runImport } from "./run-import.ts";
 export { type ImportStep, sharedDataSteps } from "./shared-data.ts";
-export { decodeText, MAX_IMPORT_BYTES, readSourceFile, type SourceFile, sourceFromBytes } from "./source-file.ts";
+export {
+  decodeText,
+  MAX_IMPORT_BYTES,
+  readSourceFile,
+  sizeLimitText,
+  type SourceFile,
+  sourceFromBytes,
+} from "./source-file.ts";
 export { readNumberCell } from "./cells.ts";
 export { importPaths } from "./paths.ts";
+export { closeXlsxReader } from "./xlsx-reader.ts";
+export { isXlsx, readTable } from "./spreadsheet.ts";
+export type { CsvRow } from "./source-file.ts";

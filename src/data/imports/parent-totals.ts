@@ -19,6 +19,7 @@ import {
   valuesForAreas,
 } from "../indicators/index.ts";
 import type { IssueList } from "./report.ts";
+import { londonToday } from "../../kernel/time.ts";
 
 export interface TotalsIndicator {
   slug: string;
@@ -48,9 +49,10 @@ const validIn = (year: number, start: number | null, end: number | null) =>
  * period, so the period's own year would be wrong.
  */
 export function vintageYear(children: readonly { start: number | null; end: number | null }[]): number {
-  let best = new Date().getUTCFullYear();
+  const thisYear = Number(londonToday().slice(0, 4));
+  let best = thisYear;
   let bestCount = -1;
-  for (let year = 1995; year <= new Date().getUTCFullYear() + 1; year++) {
+  for (let year = 1995; year <= thisYear + 1; year++) {
     const count = children.filter((c) => validIn(year, c.start, c.end)).length;
     if (count >= bestCount) {
       best = year;

@@ -10,6 +10,18 @@ import { ImportRejected } from "./report.ts";
 /** Uploads and CLI files above this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
+/** A size limit in words, as every upload names it: "100 MB". */
+export function sizeLimitText(bytes: number): string {
+  return `${Math.round(bytes / 1048576)} MB`;
+}
+
+function tooLarge(name: string, size: number, maxBytes: number): ImportRejected {
+  return new ImportRejected(
+    name,
+    `the file is ${(size / 1048576).toFixed(1)} MB; the limit is ${sizeLimitText(maxBytes)}`,
+  );
+}
+
 export const encodings = ["utf-8", "windows-1252"] as const;
 export type Encoding = (typeof encodings)[number];
 
@@ -19,10 +31,9 @@ export interface SourceFile {
   sha256: string;
 }
 
-export function sourceFromBytes(name: string, bytes: Buffer): SourceFile {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportRejected(name, `the file is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is 100 MB`);
-  }
+/** A file read from an upload; refused (ImportRejected) above `maxBytes`, the imports' 100 MB unless said. */
+export function sourceFromBytes(name: string, bytes: Buffer, maxBytes = MAX_IMPORT_BYTES): SourceFile {
+  if (bytes.length > maxBytes) throw tooLarge(name, bytes.length, maxBytes);
   return { name, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
@@ -34,8 +45,7 @@ export async function readSourceFile(filePath: string): Promise<SourceFile> {
   } catch {
     throw new ImportRejected(name, `cannot read ${filePath}: no such file`);
   }
-  if (size > MAX_IMPORT_BYTES)
-    throw new ImportRejected(name, `the file is ${(size / 1048576).toFixed(1)} MB; the limit is 100 MB`);
+  if (size > MAX_IMPORT_BYTES) throw tooLarge(name, size, MAX_IMPORT_BYTES);
   return sourceFromBytes(name, await readFile(filePath));
 }
 

@@ -1,6 +1,5 @@
-import { readSheet } from "read-excel-file/node";
-import { ImportRejected } from "./report.ts";
 import { type CsvRow, type Encoding, readCsv, type SourceFile } from "./source-file.ts";
+import { readXlsx } from "./xlsx-reader.ts";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -8,33 +7,19 @@ export function isXlsx(file: SourceFile): boolean {
   return file.bytes.subarray(0, 4).equals(ZIP_MAGIC);
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  return String(value);
-}
-
 /**
- * CSV, or the first (or named) sheet of an XLSX workbook read with read-excel-file. Numbers
- * are kept as the workbook's text so they go through the same cell rules as CSV.
+ * CSV, or the first (or named) sheet of an XLSX workbook (xlsx-reader.ts: guarded against zip
+ * bombs, read off the event loop). Numbers are kept as the workbook's text so they go through
+ * the same cell rules as CSV. Empty rows are left out; each row keeps its line (sheet row).
  */
 export async function readTable(
   file: SourceFile,
   options: { encoding?: Encoding; sheet?: string | undefined } = {},
 ): Promise<CsvRow[]> {
   if (!isXlsx(file)) return readCsv(file, options.encoding);
-  try {
-    const sheet = options.sheet === undefined ? 1 : /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet;
-    const data = await readSheet(file.bytes, sheet, { parseNumber: (text: string) => text });
-    return data
-      .map((row, index) => ({ cells: row.map(cellText), line: index + 1 }))
-      .filter((row) => row.cells.some((cell) => cell.trim() !== ""));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ImportRejected(
-      file.name,
-      `the workbook could not be read (${message}); save it as .xlsx, or as CSV UTF-8`,
-    );
-  }
+  const sheet = options.sheet === undefined ? 1 : /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet;
+  const rows = await readXlsx(file, sheet);
+  return rows
+    .map((cells, index) => ({ cells, line: index + 1 }))
+    .filter((row) => row.cells.some((cell) => cell.trim() !== ""));
 }

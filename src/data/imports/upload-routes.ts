@@ -13,7 +13,7 @@ import { registerMappingRoutes } from "./mapping-routes.ts";
 import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
 import { ImportRejected } from "./report.ts";
 import { runImport } from "./run-import.ts";
-import { MAX_IMPORT_BYTES, sourceFromBytes } from "./source-file.ts";
+import { MAX_IMPORT_BYTES, sizeLimitText, sourceFromBytes } from "./source-file.ts";
 import { dropPending, loadPending, savePending, updatePendingOptions } from "./upload-store.ts";
 
 const VIEW_FORM = "imports/views/import-form.njk";
@@ -110,54 +110,58 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
       attachFieldsToBody: true,
       limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20 },
     });
-    scope.post("/partnerships/:id/data/import", { config: { uploadLimit: "100 MB" } }, async (request, reply) => {
-      const { partnership, actor } = await load(request);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const raw = Object.fromEntries(
-        ["kind", "indicator", "title", "period", "name", "groupKind"].map((k) => [k, fieldValue(body, k)]),
-      );
-      const fields = uploadFields.safeParse(raw);
-      const importer = fields.success ? kindsFor(actor).find((i) => i.kind === fields.data.kind) : undefined;
-      const file = body.file as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
-      const errors: { field: string; message: string }[] = [];
-      if (!importer) errors.push({ field: "kind", message: "Choose what kind of file this is" });
-      const bytes = file?.type === "file" && file.toBuffer ? await file.toBuffer() : undefined;
-      if (!bytes || bytes.length === 0 || !file?.filename)
-        errors.push({ field: "file", message: "Choose a file to upload" });
-      if (errors.length > 0 || !importer || !bytes || !fields.success) {
-        return reply.code(400).view(VIEW_FORM, formView(partnership, actor, raw, errors));
-      }
-      const fileName = file!.filename!.replace(/[^\w .()-]/g, "_").slice(0, 200);
-      const options = optionsFrom(importer.kind, fields.data);
-      let source: ReturnType<typeof sourceFromBytes>;
-      try {
-        source = sourceFromBytes(fileName, bytes);
-      } catch (error) {
-        if (!(error instanceof ImportRejected)) throw error;
+    scope.post(
+      "/partnerships/:id/data/import",
+      { config: { uploadLimit: sizeLimitText(MAX_IMPORT_BYTES) } },
+      async (request, reply) => {
+        const { partnership, actor } = await load(request);
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const raw = Object.fromEntries(
+          ["kind", "indicator", "title", "period", "name", "groupKind"].map((k) => [k, fieldValue(body, k)]),
+        );
+        const fields = uploadFields.safeParse(raw);
+        const importer = fields.success ? kindsFor(actor).find((i) => i.kind === fields.data.kind) : undefined;
+        const file = body.file as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
+        const errors: { field: string; message: string }[] = [];
+        if (!importer) errors.push({ field: "kind", message: "Choose what kind of file this is" });
+        const bytes = file?.type === "file" && file.toBuffer ? await file.toBuffer() : undefined;
+        if (!bytes || bytes.length === 0 || !file?.filename)
+          errors.push({ field: "file", message: "Choose a file to upload" });
+        if (errors.length > 0 || !importer || !bytes || !fields.success) {
+          return reply.code(400).view(VIEW_FORM, formView(partnership, actor, raw, errors));
+        }
+        const fileName = file!.filename!.replace(/[^\w .()-]/g, "_").slice(0, 200);
+        const options = optionsFrom(importer.kind, fields.data);
+        let source: ReturnType<typeof sourceFromBytes>;
+        try {
+          source = sourceFromBytes(fileName, bytes);
+        } catch (error) {
+          if (!(error instanceof ImportRejected)) throw error;
+          return reply
+            .code(400)
+            .view(VIEW_FORM, formView(partnership, actor, raw, [{ field: "file", message: error.message }]));
+        }
+        const token = await savePending(
+          config.dataDir,
+          { partnershipId: partnership.id, userId: actor.userId, kind: importer.kind, fileName, options },
+          bytes,
+        );
+        // A wide file needs its columns mapped before it can be checked.
+        if (importer.kind === "wide") return reply.redirect(`${base(partnership.id)}/${token}/map`, 303);
+        const report = await runImport(db, {
+          importer,
+          file: source,
+          options,
+          dryRun: true,
+          audit: request.auditContext(),
+          partnershipId: partnership.id,
+          mayChangeNational: actor.isPlatformAdmin,
+        });
         return reply
-          .code(400)
-          .view(VIEW_FORM, formView(partnership, actor, raw, [{ field: "file", message: error.message }]));
-      }
-      const token = await savePending(
-        config.dataDir,
-        { partnershipId: partnership.id, userId: actor.userId, kind: importer.kind, fileName, options },
-        bytes,
-      );
-      // A wide file needs its columns mapped before it can be checked.
-      if (importer.kind === "wide") return reply.redirect(`${base(partnership.id)}/${token}/map`, 303);
-      const report = await runImport(db, {
-        importer,
-        file: source,
-        options,
-        dryRun: true,
-        audit: request.auditContext(),
-        partnershipId: partnership.id,
-        mayChangeNational: actor.isPlatformAdmin,
-      });
-      return reply
-        .code(report.ok ? 200 : 400)
-        .view(VIEW_PREVIEW, preview(report, partnership, token, [], importer.scope));
-    });
+          .code(report.ok ? 200 : 400)
+          .view(VIEW_PREVIEW, preview(report, partnership, token, [], importer.scope));
+      },
+    );
   });
 
   /** Confirm (or re-check with resolved names): imports only when the report is clean. */

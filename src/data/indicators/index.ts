@@ -44,3 +44,4 @@ export {
 } from "./repository.ts";
 export * from "./catalogue-service.ts";
 export * from "./observations-service.ts";
+export { type Access, accessOf, filterVisible, mayReadIndicator, visibleIndicators } from "./visibility.ts";

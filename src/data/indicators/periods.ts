@@ -2,6 +2,8 @@
  * Period codes: "2021/22" financial year, "2021" calendar year, "2021 Q1" quarter,
  * "2021-03" month, "2019-2021" range. Each gets start and end dates and a sort key.
  */
+import { financialYearLabel, formatMonth } from "../../kernel/time.ts";
+
 export type PeriodKind = "financial-year" | "calendar-year" | "quarter" | "month" | "range";
 
 export interface ParsedPeriod {
@@ -46,7 +48,7 @@ export function parsePeriod(input: string): ParsedPeriod | null {
     const second = m[2]!.length === 2 ? Math.floor(start / 100) * 100 + Number(m[2]) : Number(m[2]);
     const end = second < start ? second + 100 : second;
     if (end === start + 1) {
-      const code = `${start}/${String(end % 100).padStart(2, "0")}`;
+      const code = financialYearLabel(start);
       return build(code, "financial-year", code, [start, 4], [end, 3]);
     }
     if (m[2]!.length === 4 && end > start)
@@ -74,12 +76,7 @@ export function parsePeriod(input: string): ParsedPeriod | null {
 
 function month(year: number, monthNumber: number): ParsedPeriod {
   const code = `${year}-${String(monthNumber).padStart(2, "0")}`;
-  const label = new Date(Date.UTC(year, monthNumber - 1, 1)).toLocaleString("en-GB", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  return build(code, "month", label, [year, monthNumber], [year, monthNumber]);
+  return build(code, "month", formatMonth(year, monthNumber), [year, monthNumber], [year, monthNumber]);
 }
 
 /** The year a period "belongs to" for geography validity (financial years: their first year). */

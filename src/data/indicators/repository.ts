@@ -27,12 +27,20 @@ export async function findIndicator(db: Executor, slug: string): Promise<Indicat
   return row;
 }
 
-/** The catalogue a partnership sees: national indicators and its own (null: national only). */
+/**
+ * National indicators and one partnership's own (null: national only), never another's. What a
+ * reader may see of them is decided by visibleIndicators (visibility.ts).
+ */
 export function listIndicators(db: Executor, partnershipId: string | null = null): Promise<IndicatorRow[]> {
   const visible = partnershipId
     ? sql`${indicators.partnershipId} is null or ${indicators.partnershipId} = ${partnershipId}`
     : sql`${indicators.partnershipId} is null`;
   return db.select().from(indicators).where(visible).orderBy(asc(indicators.title));
+}
+
+/** Every indicator, whoever owns it (the API filters by visibility). */
+export function allIndicators(db: Executor): Promise<IndicatorRow[]> {
+  return db.select().from(indicators).orderBy(asc(indicators.title));
 }
 
 /** Creates indicators not yet in the catalogue; existing entries (maybe edited by people) are left alone. */

@@ -1,6 +1,7 @@
+import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { formatValue } from "../../lib/charts/index.ts";
-import { aggregateValues, FLAG, listIndicators, parsePeriod, valuesForAreas } from "../indicators/index.ts";
+import { aggregateValues, FLAG, parsePeriod, valuesForAreas, visibleIndicators } from "../indicators/index.ts";
 
 /** Only these add up: counts are summed, percentages and rates recomputed from summed numerators and denominators. */
 const ADDITIVE_UNITS = new Set(["count", "percentage", "rate"]);
@@ -27,10 +28,11 @@ export interface LocalityFigure {
  */
 export async function localityFigures(
   db: Executor,
+  reader: Actor | null,
   partnershipId: string,
   areaIds: number[],
 ): Promise<{ figures: LocalityFigure[]; notAdditive: string[] }> {
-  const catalogue = (await listIndicators(db, partnershipId)).filter(
+  const catalogue = (await visibleIndicators(db, reader, { partnershipId })).filter(
     (indicator) => indicator.areaTypes.includes("lsoa") && indicator.periodCodes.length > 0,
   );
   const figures: LocalityFigure[] = [];

@@ -137,6 +137,7 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     const members = (await localityMembers(db, childId)).map((row) => row.area);
     const { figures, notAdditive } = await localityFigures(
       db,
+      request.actor,
       partnership.id,
       members.map((area) => area.id),
     );

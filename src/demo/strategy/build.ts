@@ -2,6 +2,7 @@ import type { AuditContext } from "../../kernel/audit/audit.ts";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { financialYearLabel, londonDate, londonToday, utcCalendarDate } from "../../kernel/time.ts";
 import {
   addBudget,
   addIndicator,
@@ -11,14 +12,7 @@ import {
   memberOrganisations,
   type RagStatus,
 } from "../../cycle/actions/index.ts";
-import {
-  financialYearLabel,
-  formatPeriod,
-  periodEnd,
-  periodOf,
-  recordUpdate,
-  shiftPeriod,
-} from "../../cycle/monitoring/index.ts";
+import { formatPeriod, periodEnd, periodOf, recordUpdate, shiftPeriod } from "../../cycle/monitoring/index.ts";
 import { findPartnership } from "../../workspace/partnerships/index.ts";
 import { saveAssessment } from "../../cycle/proofing/index.ts";
 import {
@@ -61,8 +55,7 @@ function random(seed: number): () => number {
   };
 }
 
-const iso = (year: number, month: number, day: number) =>
-  new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+const iso = (year: number, month: number, day: number) => utcCalendarDate(new Date(Date.UTC(year, month - 1, day)));
 
 /**
  * Builds a fictional joint strategy with priorities linked to evidence, strategic choices,
@@ -88,7 +81,9 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
     coordinatorNations: [],
     partnershipRoles: new Map(),
   };
-  const year = options.financialYear ?? shiftPeriod(periodOf(options.asOf ?? new Date()), -4).startYear;
+  const year =
+    options.financialYear ??
+    shiftPeriod(periodOf(options.asOf ? londonDate(options.asOf) : londonToday()), -4).startYear;
   const scotland = partnership.nation === "scotland";
   const rand = random(20_100_000 + year);
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)]!;

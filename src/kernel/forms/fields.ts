@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parsePounds } from "../money.ts";
+import { parseDateText } from "../time.ts";
 
 // Zod fields for form posts: every value arrives as a string (or a list, for checkboxes).
 
@@ -13,29 +14,6 @@ export const optionalText = (max = 5000) =>
     .max(max, `Must be ${max} characters or fewer`)
     .optional()
     .transform((value) => value ?? "");
-
-/**
- * Reads a date typed as 2026-03-31, 31/03/2026, 31-3-2026 or 31.3.2026; checks it exists.
- * Returns an ISO date or null.
- */
-export function parseDateText(text: string): string | null {
-  const value = text.trim();
-  let year: number;
-  let month: number;
-  let day: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  if (match) {
-    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else {
-    match = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(value);
-    if (!match) return null;
-    [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  }
-  if (year < 1990 || year > 2100) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
 
 const DATE_MESSAGE = "must be a real date, like 31/03/2026";
 

@@ -6,7 +6,6 @@ export {
   optionalCount,
   optionalDate,
   optionalText,
-  parseDateText,
   requiredDate,
   requiredText,
 } from "./fields.ts";

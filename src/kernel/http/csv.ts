@@ -1,35 +1,51 @@
 /**
- * CSV that is safe to open in a spreadsheet: cells starting with = + - @ tab or CR are
- * prefixed with a single quote so they are never evaluated as formulas (OWASP CSV injection).
+ * The one CSV writer (csv-stringify), safe to open in a spreadsheet: text cells starting with
+ * = + - @ tab or CR get a leading apostrophe so they are never run as formulas (OWASP CSV
+ * injection); numbers stay numbers (a negative amount is not a formula).
  */
+import { stringify } from "csv-stringify/sync";
+import type { FastifyReply } from "fastify";
+import { sendDownload } from "./download.ts";
+
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/** Text a spreadsheet shows as text. Importers that read our exports take the apostrophe off again. */
 export function safeCell(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = value instanceof Date ? value.toISOString() : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
 }
 
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Numbers stay numbers (a negative amount is not a formula); everything else is made safe. */
-function cell(value: unknown): string {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return quote(safeCell(value));
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
-}
-
-/** Headers for a CSV download. The BOM makes Excel read UTF-8. */
-export function csvDownload(fileName: string, body: string) {
-  return {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"`,
-      "cache-control": "private, no-store",
+/** Header and rows as CSV text (CRLF line ends; cells with separators, quotes, line breaks or edge spaces quoted). */
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return stringify([header, ...rows] as unknown[][], {
+    record_delimiter: "\r\n",
+    // Line breaks of either kind must be quoted (csv-stringify quotes only the record delimiter);
+    // leading or trailing spaces survive a round trip through spreadsheets only when quoted.
+    quoted_match: /[\r\n]|^\s|\s$/,
+    cast: {
+      string: (value) => safeCell(value),
+      number: (value) => (Number.isFinite(value) ? String(value) : safeCell(value)),
+      boolean: (value) => String(value),
+      date: (value) => safeCell(value),
+      bigint: (value) => String(value),
+      object: (value) => safeCell(value),
     },
-    body: `\uFEFF${body}`,
-  };
+  });
+}
+
+/** Sends CSV as a download. The byte-order mark makes Excel read it as UTF-8. */
+export function sendCsv(
+  reply: FastifyReply,
+  fileName: string,
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  options: { cache?: string } = {},
+): FastifyReply {
+  return sendDownload(reply, {
+    fileName,
+    type: "csv",
+    body: `\uFEFF${toCsv(header, rows)}`,
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
 }

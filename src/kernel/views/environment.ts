@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import { can } from "../auth/policy.ts";
+import { formatDate, formatDateTime } from "../time.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -19,30 +20,7 @@ export const viewRoots = {
   govuk: govukDist,
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/London",
-});
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
 const numberFormat = new Intl.NumberFormat("en-GB");
-
-function toDate(value: unknown): Date | null {
-  if (value instanceof Date) return value;
-  if (typeof value === "string" || typeof value === "number") {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? null : date;
-  }
-  return null;
-}
 
 /**
  * Templates are named from their root: "layout.njk" (kernel), "forms/views/form.njk" (a kernel module),
@@ -57,14 +35,9 @@ export function createViewEnvironment(options: { watch?: boolean } = {}): nunjuc
     }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
-  env.addFilter("date", (value: unknown) => {
-    const date = toDate(value);
-    return date ? dateFormat.format(date) : "";
-  });
-  env.addFilter("dateTime", (value: unknown) => {
-    const date = toDate(value);
-    return date ? dateTimeFormat.format(date) : "";
-  });
+  // Dates are formatted in one place (kernel/time.ts), in UK time.
+  env.addFilter("date", formatDate);
+  env.addFilter("dateTime", formatDateTime);
   env.addFilter("number", (value: unknown) => (typeof value === "number" ? numberFormat.format(value) : ""));
   // Templates ask the same policy as routes, so a page never links to what its reader can't open.
   env.addGlobal("can", can);

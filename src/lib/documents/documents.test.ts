@@ -10,8 +10,8 @@ import {
   renderDocumentDocxInProcess,
   renderDocumentFragment,
   renderStandaloneHtml,
-  sanitizeRichText,
 } from "./index.ts";
+import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 
 const sample = buildSampleDocument({ charts: 4, actions: 8, map: true });
 
@@ -19,6 +19,7 @@ describe("document model", () => {
   it("sanitises rich text with a strict allow-list", () => {
     const clean = sanitizeRichText(
       '<p onclick="x">Hi <b>there</b> <a href="javascript:alert(1)">x</a> <a href="https://example.org">ok</a><img src=x></p><h1>Heading</h1><script>bad()</script><iframe src="https://evil"></iframe>',
+      "document",
     );
     expect(clean).toContain('<p>Hi <strong>there</strong>  <a href="https://example.org">ok</a></p>');
     expect(clean).not.toMatch(/onclick|javascript:|<img|<h1|<script|bad\(\)|<iframe/);

@@ -10,12 +10,12 @@ export {
   type Section,
 } from "./schemas.ts";
 export { figureFromChart } from "./figures.ts";
-export { sanitizeRichText } from "./rich-text.ts";
 export { documentView, renderDocumentFragment, renderStandaloneHtml, documentPrintCss } from "./html-renderer.ts";
 export type { DocumentView } from "./view-model.ts";
 export { renderDocumentDocxInProcess } from "./docx-renderer.ts";
 export { renderDocumentDocx, closeDocxRenderer, createDocxRenderer, type DocxRenderer } from "./docx-worker-pool.ts";
 export { svgToPng } from "./svg-to-png.ts";
+export { documentFormats, type DocumentFormat, sendDocument } from "./send-document.ts";
 export {
   createPdfRenderer,
   renderDocumentPdf,

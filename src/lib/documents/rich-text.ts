@@ -1,23 +1,3 @@
-import sanitizeHtml from "sanitize-html";
-
-/**
- * Strict allow-list for narrative written by users: paragraphs, emphasis, lists and links.
- * Headings are not allowed here because the document's own sections own the outline.
- */
-const options: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a"],
-  allowedAttributes: { a: ["href"] },
-  allowedSchemes: ["https", "http", "mailto"],
-  allowProtocolRelative: false,
-  transformTags: { b: "strong", i: "em" },
-  disallowedTagsMode: "discard",
-  exclusiveFilter: (frame) => frame.tag === "a" && !frame.attribs.href,
-};
-
-export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, options).trim();
-}
-
 export type InlineRun = { text: string; bold: boolean; italic: boolean; href?: string };
 export type RichBlock =
   | { kind: "paragraph"; runs: InlineRun[] }
@@ -35,7 +15,7 @@ function decode(text: string): string {
 }
 
 /**
- * Reads sanitised rich text (only the allow-listed tags above, as sanitize-html writes them) into
+ * Reads rich text sanitised with the kernel's "document" profile (its tags, as sanitize-html writes them) into
  * paragraphs and lists of styled runs, for renderers that are not HTML (DOCX).
  */
 export function parseRichText(sanitised: string): RichBlock[] {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sanitizeRichText } from "./rich-text.ts";
+import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -25,7 +25,13 @@ const safeSvg = z
 
 export const blockSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("paragraph"), text: z.string().max(20_000) }),
-  z.object({ type: z.literal("richText"), html: z.string().max(200_000).transform(sanitizeRichText) }),
+  z.object({
+    type: z.literal("richText"),
+    html: z
+      .string()
+      .max(200_000)
+      .transform((html) => sanitizeRichText(html, "document")),
+  }),
   z.object({
     type: z.literal("list"),
     ordered: z.boolean().default(false),
@@ -68,7 +74,8 @@ export const documentSchema = z.object({
     .object({
       partnership: z.string().trim().max(200).optional(),
       period: z.string().trim().max(100).optional(),
-      status: z.enum(["Draft", "Published"]).default("Draft"),
+      /** Draft documents carry a banner; minutes are "Recorded" (a record, not a publication). */
+      status: z.enum(["Draft", "Published", "Recorded"]).default("Draft"),
       /** ISO date of publication or generation, shown as written. */
       date: z.string().trim().max(40).optional(),
       author: z.string().trim().max(200).optional(),

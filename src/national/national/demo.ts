@@ -1,6 +1,5 @@
 import type { Executor } from "../../kernel/db/database.ts";
-import { londonToday } from "../../cycle/meetings/index.ts";
-import { currentReportingYear } from "../../cycle/reports/index.ts";
+import { currentReportingYear, londonToday } from "../../kernel/time.ts";
 import { insertFeedback } from "./repository.ts";
 
 /** Fictional review feedback for the demo: one comment in review, one returned to the lead. */

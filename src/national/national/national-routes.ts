@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authorize, type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { csvDownload, toCsv } from "../../kernel/http/csv.ts";
+import { sendCsv } from "../../kernel/http/csv.ts";
+import { sendXlsx } from "../../kernel/http/xlsx.ts";
 import { parseParams } from "../../kernel/http/params.ts";
 import { visiblePartnerships } from "../../workspace/partnerships/index.ts";
 import { registerFeedbackRoutes } from "./feedback-routes.ts";
@@ -11,8 +12,7 @@ import { reportStatusLabels, type ReportStatus } from "./report-status.ts";
 import { nationalQuery, nationParams } from "./schemas.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
 import { reportStatusMap } from "./status-map.ts";
-import { toXlsx } from "./xlsx.ts";
-import { londonToday } from "../../cycle/meetings/index.ts";
+import { londonToday } from "../../kernel/time.ts";
 
 const statusOrder: ReportStatus[] = ["overdue", "not-started", "draft", "published"];
 const statusTagClasses: Record<ReportStatus, string> = {
@@ -79,27 +79,20 @@ export function registerNationalRoutes(
 
   app.get("/national/:nation/export.csv", async (request, reply) => {
     const { nation, view } = await load(request);
-    const download = csvDownload(
+    return sendCsv(
+      reply,
       `national-view-${nation}-${view.reportingYear.replace("/", "-")}.csv`,
-      toCsv(exportHeader, exportRows(view)),
+      exportHeader,
+      exportRows(view),
     );
-    return reply.headers(download.headers).send(download.body);
   });
 
   app.get("/national/:nation/export.xlsx", async (request, reply) => {
     const { nation, view } = await load(request);
-    const buffer = await toXlsx(
-      `${nationLabels[nation as Nation]} ${view.reportingYear.replace("/", "-")}`,
-      exportHeader,
-      exportRows(view),
-    );
-    return reply
-      .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-      .header(
-        "content-disposition",
-        `attachment; filename="national-view-${nation}-${view.reportingYear.replace("/", "-")}.xlsx"`,
-      )
-      .header("cache-control", "private, no-store")
-      .send(buffer);
+    return sendXlsx(reply, `national-view-${nation}-${view.reportingYear.replace("/", "-")}.xlsx`, {
+      name: `${nationLabels[nation as Nation]} ${view.reportingYear.replace("/", "-")}`,
+      header: exportHeader,
+      rows: exportRows(view),
+    });
   });
 }

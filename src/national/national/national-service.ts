@@ -1,10 +1,10 @@
 import type { Nation } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { coverageForPartnerships } from "../../cycle/governance/index.ts";
-import { addDays, countMeetingsHeld, londonToday } from "../../cycle/meetings/index.ts";
+import { addDays, currentReportingYear, londonToday } from "../../kernel/time.ts";
+import { countMeetingsHeld } from "../../cycle/meetings/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { openFeedbackCounts } from "./repository.ts";
-import { currentReportingYear } from "../../cycle/reports/index.ts";
 import { type ReportStatus, reportDueDate, reportStatus, reportStatusLabels } from "./report-status.ts";
 import type { NationalQuery } from "./schemas.ts";
 import type { ActionProfile, PartnershipStatusSource } from "./status-source.ts";

@@ -2,6 +2,7 @@ import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Config } from "../../kernel/config/config.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { sendMail } from "../../kernel/mail/mailer.ts";
+import { formatDateTime } from "../../kernel/time.ts";
 import { invitationUrl } from "./invitation-service.ts";
 
 export interface InvitationDelivery {
@@ -11,10 +12,6 @@ export interface InvitationDelivery {
   /** "not-configured": no SMTP, the link is shown to pass on, as before. */
   email: "sent" | "failed" | "not-configured";
   reason?: string;
-}
-
-function londonTime(date: Date): string {
-  return date.toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "long", timeStyle: "short" });
 }
 
 /**
@@ -39,7 +36,7 @@ export async function deliverInvitation(
     subject: "Your invitation to Child Poverty Action Hub",
     text:
       `Hello ${user.name},\n\nYou have been invited to Child Poverty Action Hub. Use this link once to set your password and sign in:\n\n${link}\n\n` +
-      `The link works until ${londonTime(invitation.expiresAt)} (UK time). If you were not expecting this email, you can ignore it.\n`,
+      `The link works until ${formatDateTime(invitation.expiresAt)} (UK time). If you were not expecting this email, you can ignore it.\n`,
   });
   await recordAudit(db, caller.audit, {
     action: result.sent ? "invitation.emailed" : "invitation.email-failed",

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { auditLog } from "../../kernel/audit/tables.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import { TIME_ZONE } from "../../kernel/time.ts";
 import { partnerships } from "../partnerships/index.ts";
 import { PAGE_SIZE, type AuditQuery } from "./schemas.ts";
 
@@ -15,8 +16,8 @@ function conditions(filter: AuditQuery & { scopePartnershipId?: string }): SQL[]
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.actor) where.push(sql`${auditLog.actorLabel} ilike ${likePattern(filter.actor)}`);
   // Days are London days, as people read them on the page.
-  if (filter.from) where.push(sql`${auditLog.at} >= (${filter.from}::date::timestamp at time zone 'Europe/London')`);
-  if (filter.to) where.push(sql`${auditLog.at} < ((${filter.to}::date + 1)::timestamp at time zone 'Europe/London')`);
+  if (filter.from) where.push(sql`${auditLog.at} >= (${filter.from}::date::timestamp at time zone ${TIME_ZONE})`);
+  if (filter.to) where.push(sql`${auditLog.at} < ((${filter.to}::date + 1)::timestamp at time zone ${TIME_ZONE})`);
   return where;
 }
 

@@ -1,0 +1,31 @@
+/**
+ * Reads one sheet of an XLSX workbook to rows of cell text: the zip guard first, then
+ * read-excel-file. Runs in the XLSX worker thread (xlsx-reader.ts), never on the event loop.
+ */
+import { readSheet } from "read-excel-file/node";
+import { utcCalendarDate } from "../../kernel/time.ts";
+import { checkZip, XLSX_LIMITS, type ZipLimits } from "./zip-guard.ts";
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  // Date cells hold a calendar day (Excel stores no time zone): read as that day.
+  if (value instanceof Date) return utcCalendarDate(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+/**
+ * Rows of cell text, index = sheet row - 1. Numbers keep the workbook's own text, so they go
+ * through the same cell rules as CSV. Throws ZipRefused for a bomb or a damaged archive.
+ */
+export async function readXlsxInProcess(
+  bytes: Uint8Array,
+  sheet: string | number = 1,
+  limits: ZipLimits = XLSX_LIMITS,
+): Promise<string[][]> {
+  checkZip(bytes, limits);
+  const data = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sheet, {
+    parseNumber: (text: string) => text,
+  });
+  return data.map((row) => row.map(cellText));
+}

@@ -1,0 +1,65 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { describe, expect, it } from "vitest";
+import { xlsxWorkbook } from "../../../tests/helpers/xlsx.ts";
+import { xlsxBomb } from "../../../tests/helpers/zip-bomb.ts";
+import { ImportRejected } from "./report.ts";
+import { sourceFromBytes } from "./source-file.ts";
+import { readTable } from "./spreadsheet.ts";
+import { readXlsx } from "./xlsx-reader.ts";
+
+async function rejection(promise: Promise<unknown>): Promise<ImportRejected> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ImportRejected);
+  return error as ImportRejected;
+}
+
+describe("XLSX reader", () => {
+  it("reads a sheet to rows of text in a worker, numbers as written", async () => {
+    const file = sourceFromBytes(
+      "data.xlsx",
+      xlsxWorkbook([
+        ["Code", "Value"],
+        ["E06000001", 12.5],
+        [null, null],
+        ["E06000002", "[c]"],
+      ]),
+    );
+    expect(await readTable(file)).toEqual([
+      { cells: ["Code", "Value"], line: 1 },
+      { cells: ["E06000001", "12.5"], line: 2 },
+      { cells: ["E06000002", "[c]"], line: 4 },
+    ]);
+    expect(await readTable(file, { sheet: "Data" })).toHaveLength(3);
+    const missing = await rejection(readXlsx(file, "Other"));
+    expect(missing.message).toMatch(/^data\.xlsx: the workbook could not be read \(.*Other/);
+  });
+
+  // Issue 11: a 1.7 MB workbook unpacking to ~400 MB stalled the server, then failed with a TypeError.
+  it("refuses a zip bomb with a message naming the file, without blocking the event loop", async () => {
+    const bomb = sourceFromBytes("budget.xlsx", xlsxBomb({ megabytes: 400 }));
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const refused = await rejection(readTable(bomb));
+    delay.disable();
+    expect(refused.message).toBe(
+      'budget.xlsx: the workbook was refused: it says it unpacks to 400 MB, more than the 200 MB a workbook may unpack to, so it was not opened (it may be a "zip bomb", or a workbook too large to import: save the sheet as CSV)',
+    );
+    // The work is in the worker: the event loop here is never held for long (it was 11.7 s).
+    expect(delay.max / 1e6).toBeLessThan(1000);
+  });
+
+  it("refuses a bomb that lies about its size", async () => {
+    const bomb = sourceFromBytes("lies.xlsx", xlsxBomb({ megabytes: 400, lie: true }));
+    const refused = await rejection(readTable(bomb));
+    expect(refused.message).toMatch(/^lies\.xlsx: the workbook was refused: it unpacks to more than the 200 MB/);
+  });
+
+  it("calls a damaged workbook unreadable, naming the file", async () => {
+    const broken = sourceFromBytes("broken.xlsx", xlsxWorkbook([["a"]]).subarray(0, 200));
+    const refused = await rejection(readTable(broken));
+    expect(refused.message).toMatch(/^broken\.xlsx: the workbook could not be read \(it is not a complete zip archive/);
+  });
+});
