@@ -16,6 +16,7 @@ export * from "./groups-repository.ts";
 export * from "./groups-service.ts";
 export { type AuthorityLink, authorityParentLinks, TOTAL_PARENT_TYPES } from "./authority-parents.ts";
 export { retiresCode, successorMap } from "./code-changes.ts";
+export { type DerivedLinks, deriveSuccessorLinks, wholeSuccessors } from "./successors.ts";
 export {
   buildNameIndex,
   type MatchCandidate,

@@ -4,6 +4,7 @@ import {
   areaTypeOfCode,
   retiresCode,
   closeAreas,
+  deriveSuccessorLinks,
   GSS_CODE,
   insertCodeChanges,
   insertMissingAreas,
@@ -99,7 +100,13 @@ export const codeChangesImporter = defineImporter({
             startYear: c.start,
           })),
         );
-        return { valuesWritten: 0, valuesReplaced: 0, counts: { changesWritten: inserted, areasAdded: added } };
+        // Successors take their predecessors' region (and county) and small areas.
+        const derived = await deriveSuccessorLinks(tx);
+        return {
+          valuesWritten: 0,
+          valuesReplaced: 0,
+          counts: { changesWritten: inserted, areasAdded: added, ...derived },
+        };
       },
     };
   },

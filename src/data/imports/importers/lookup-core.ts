@@ -2,6 +2,7 @@ import {
   type AreaInput,
   areasForMatching,
   areaTypeOfCode,
+  deriveSuccessorLinks,
   GSS_CODE,
   insertAliases,
   insertMissingAreas,
@@ -129,7 +130,13 @@ export async function prepareLookup(context: PrepareContext, table: CsvTable, sp
           createdBy: audit.actorLabel,
         })),
       );
-      return { valuesWritten: 0, valuesReplaced: 0, counts: { areasWritten: added, parentLinks: linked, aliases } };
+      // The lookup replaced its areas' links: small areas of merged authorities follow the successor again.
+      const derived = await deriveSuccessorLinks(tx);
+      return {
+        valuesWritten: 0,
+        valuesReplaced: 0,
+        counts: { areasWritten: added, parentLinks: linked, aliases, ...derived },
+      };
     },
   };
 }
