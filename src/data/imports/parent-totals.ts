@@ -151,7 +151,10 @@ export async function addParentTotals(
   const membersOf = (parent: Parent, year: number) => {
     const key = `${parent.id}|${year}`;
     let list = members.get(key);
-    if (!list) members.set(key, (list = membersIn(parent, year)));
+    if (!list) {
+      list = membersIn(parent, year);
+      members.set(key, list);
+    }
     return list;
   };
   const names = new Map(links.map((l) => [l.childId, l.childName]));
