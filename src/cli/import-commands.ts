@@ -120,8 +120,11 @@ async function filesFor(kind: string, file: string): Promise<string[]> {
   const info = await stat(file).catch(() => null);
   if (!info) throw new AppError("VALIDATION", `${file}: no such file or directory`);
   if (!info.isDirectory()) return [file];
-  if (kind !== "lsoa-boundaries")
-    throw new AppError("VALIDATION", `${file} is a directory; only lsoa-boundaries imports a directory`);
+  if (kind !== "lsoa-boundaries" && kind !== "msoa-boundaries")
+    throw new AppError(
+      "VALIDATION",
+      `${file} is a directory; only lsoa-boundaries and msoa-boundaries import a directory`,
+    );
   return (await readdir(file))
     .filter((f) => f.endsWith(".json"))
     .sort()
@@ -134,7 +137,7 @@ export function registerImportCommands(program: Command): void {
     .command("import")
     .description(`import a data file: ${[...importers.keys()].join(", ")}, or "all-shared [dir]"`)
     .argument("<kind>", "what the file is (or all-shared)")
-    .argument("[file]", "the file (or directory for lsoa-boundaries and all-shared)")
+    .argument("[file]", "the file (or directory for lsoa-boundaries, msoa-boundaries and all-shared)")
     .option("--dry-run", "check the file and print the report without importing")
     .option("--period <period>", "period of the values (IoD/SIMD/wide), e.g. 2019")
     .option("--encoding <encoding>", "utf-8 (default) or windows-1252")
@@ -152,7 +155,7 @@ export function registerImportCommands(program: Command): void {
     .option("--source-url <url>", "tidy: source URL")
     .option("--disclosure <rule>", "tidy: none (published statistics) or small-count (local data)")
     .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first)")
-    .option("--authority <code>", "lsoa-boundaries: the authority, if the file does not say")
+    .option("--authority <code>", "lsoa-boundaries/msoa-boundaries: the authority, if the file does not say")
     .option("--partnership <id>", "the partnership the data belongs to (local data)")
     .action(async (kind: string, file: string | undefined, flags: ImportFlags) => {
       const { database } = await openRuntime();
@@ -166,7 +169,7 @@ export function registerImportCommands(program: Command): void {
               continue;
             }
             const report = await importOne(database.db, step.kind, step.file, step.options, { dryRun: !!flags.dryRun });
-            if (printReport(report, step.kind !== "lsoa-boundaries")) failed = true;
+            if (printReport(report, !step.kind.endsWith("-boundaries"))) failed = true;
           }
         } else {
           if (!file) throw new AppError("VALIDATION", "give the file to import");

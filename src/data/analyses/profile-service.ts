@@ -92,6 +92,8 @@ export interface AreaProfile {
   area: AreaRow | null;
   indicators: IndicatorProfile[];
   smallAreas: SmallAreaPanel[];
+  /** Why there is no small-area panel, when there is none. */
+  smallAreaProblem?: string | null;
   notes: string[];
 }
 
@@ -356,21 +358,41 @@ export async function loadAreaProfile(
   const decileIndicators = DECILE_INDICATORS.map((slug) => catalogue.get(slug)).filter((row): row is IndicatorRow =>
     Boolean(row?.areaTypes.includes("lsoa")),
   );
-  if (decileIndicators.length) {
-    const small = await childrenOfType(db, area, "lsoa");
-    if (small.length) {
-      await yieldToEventLoop();
-      const [topology, panels] = await Promise.all([
-        findBoundary(db, area.id, "lsoa"),
-        smallAreaPanels(db, small, decileIndicators, catalogue),
-      ]);
-      for (const panel of panels) smallAreas.push({ ...panel, topology });
-    }
+  const small = decileIndicators.length ? await childrenOfType(db, area, "lsoa") : [];
+  if (small.length) {
+    await yieldToEventLoop();
+    const [topology, panels] = await Promise.all([
+      findBoundary(db, area.id, "lsoa"),
+      smallAreaPanels(db, small, decileIndicators, catalogue),
+    ]);
+    for (const panel of panels) smallAreas.push({ ...panel, topology });
   }
+  // Every authority's profile has a panel, or says why not.
+  const smallAreaProblem =
+    smallAreas.length === 0 && area.type === "local-authority"
+      ? panelProblem(area, decileIndicators, small.length)
+      : null;
   const notes: string[] = [];
   if (indicators.some((i) => i.references.some((r) => r.relation === "nation" && !r.value)))
     notes.push(
       "Where no national figure has been imported, the area is compared by its quintile among areas of the same type; nation and region totals are calculated at import only when the file has every local authority's figure, and never on request.",
     );
-  return { area, indicators, smallAreas, notes };
+  return { area, indicators, smallAreas, smallAreaProblem, notes };
+}
+
+const DEPRIVATION_INDEX: Record<string, string> = {
+  england: "the English Indices of Deprivation (IoD) by LSOA",
+  wales: "the Welsh Index of Multiple Deprivation (WIMD) by LSOA",
+  scotland: "the Scottish Index of Multiple Deprivation (SIMD) by data zone",
+  "northern-ireland": "the Northern Ireland Multiple Deprivation Measure (NIMDM) by small area",
+};
+
+/** Says why an authority's profile has no small-area deprivation panel. */
+function panelProblem(area: AreaRow, deciles: readonly IndicatorRow[], smallAreas: number): string {
+  const index = DEPRIVATION_INDEX[area.nation ?? ""] ?? "a small-area deprivation index";
+  if (deciles.length === 0)
+    return `No small-area deprivation panel: ${index} has not been imported. An editor or lead can import it on the import page.`;
+  if (smallAreas === 0)
+    return `No small-area deprivation panel: no small areas of ${area.name} are in the geography. The small-area lookup (LSOAs or data zones by authority) is loaded by a service administrator on the geography page.`;
+  return `No small-area deprivation panel: none of the ${smallAreas} small areas of ${area.name} has a decile in ${deciles.map((d) => d.title).join(", ")}; ${index} has not been imported for them.`;
 }

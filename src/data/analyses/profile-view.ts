@@ -251,7 +251,7 @@ function smallAreaView(panel: SmallAreaPanel, areaName: string) {
 
 export function profileView(profile: AreaProfile) {
   const area = profile.area;
-  if (!area) return { area: null, indicators: [], smallAreas: [], notes: profile.notes };
+  if (!area) return { area: null, indicators: [], smallAreas: [], smallAreaProblem: null, notes: profile.notes };
   const typeLabel = (areaTypeLabels as Record<string, string>)[area.type] ?? area.type;
   const nationName = area.nation
     ? area.nation.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => (dash ? " " : "") + c.toUpperCase())
@@ -260,6 +260,7 @@ export function profileView(profile: AreaProfile) {
     area: { code: area.code, name: area.name, type: typeLabel },
     indicators: profile.indicators.map((p) => indicatorView(p, area.name, typeLabel, nationName)),
     smallAreas: profile.smallAreas.map((s) => smallAreaView(s, area.name)),
+    smallAreaProblem: profile.smallAreaProblem ?? null,
     notes: profile.notes,
   };
 }

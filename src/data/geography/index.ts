@@ -16,7 +16,8 @@ export * from "./groups-repository.ts";
 export * from "./groups-service.ts";
 export { type AuthorityLink, authorityParentLinks, TOTAL_PARENT_TYPES } from "./authority-parents.ts";
 export { retiresCode, successorMap } from "./code-changes.ts";
-export { type DerivedLinks, deriveSuccessorLinks, wholeSuccessors } from "./successors.ts";
+export { type DerivedLinks, deriveSuccessorLinks, directSuccessors, wholeSuccessors } from "./successors.ts";
+export { MERGED_SOURCE, mergeSuccessorBoundaries, mergeTopologies } from "./successor-boundaries.ts";
 export {
   buildNameIndex,
   type MatchCandidate,

@@ -15,6 +15,8 @@ export interface AreaInput {
   lowerTier: boolean;
   startYear: number | null;
   endYear: number | null;
+  /** Editions of the geography that publish the code (small areas, wards); merged with those stored. */
+  vintages?: readonly number[] | undefined;
 }
 
 function rows<T>(result: unknown): T[] {
@@ -22,21 +24,30 @@ function rows<T>(result: unknown): T[] {
 }
 
 /** Inserts areas in timed chunks through unnest; `onConflict` decides what happens to known codes. */
-async function writeAreas(db: Executor, input: readonly AreaInput[], onConflict: SQL): Promise<number> {
+async function writeAreas(
+  db: Executor,
+  input: readonly AreaInput[],
+  onConflict: SQL,
+  countInsertedOnly = false,
+): Promise<number> {
   let written = 0;
   await inTimedChunks(
     input.length,
     async (start, end) => {
       const part = input.slice(start, end);
       const result = await db.execute(sql`
-      insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year)
-      select * from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
+      insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year, vintages)
+      select code, name, type, nation, upper_tier, lower_tier, start_year, end_year, vintages::smallint[]
+      from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
         ${pgArray(part.map((a) => a.type))}::text[], ${pgArray(part.map((a) => a.nation))}::text[],
         ${pgArray(part.map((a) => a.upperTier))}::bool[], ${pgArray(part.map((a) => a.lowerTier))}::bool[],
-        ${pgArray(part.map((a) => a.startYear))}::smallint[], ${pgArray(part.map((a) => a.endYear))}::smallint[])
-      ${onConflict}
-      returning 1`);
-      written += rows(result).length;
+        ${pgArray(part.map((a) => a.startYear))}::smallint[], ${pgArray(part.map((a) => a.endYear))}::smallint[],
+        ${pgArray(part.map((a) => `{${(a.vintages ?? []).join(",")}}`))}::text[])
+        t(code, name, type, nation, upper_tier, lower_tier, start_year, end_year, vintages)
+      ${onConflict}${countInsertedOnly ? sql`` : sql` returning 1`}`);
+      written += countInsertedOnly
+        ? rows<{ inserted: boolean }>(result).filter((r) => r.inserted).length
+        : rows(result).length;
     },
     { ownThread: driverOf(db) !== "postgres" },
   );
@@ -51,14 +62,28 @@ export function upsertAreas(db: Executor, input: readonly AreaInput[]): Promise<
     sql`on conflict (code) do update set name = excluded.name, type = excluded.type, nation = excluded.nation,
         upper_tier = areas.upper_tier or excluded.upper_tier, lower_tier = areas.lower_tier or excluded.lower_tier,
         start_year = coalesce(excluded.start_year, areas.start_year), end_year = coalesce(excluded.end_year, areas.end_year),
-        updated_at = now()`,
+        vintages = ${MERGE_VINTAGES}, updated_at = now()`,
   );
 }
 
-/** Adds areas only where the code is not known yet (lookups must not rename areas). */
-export function insertMissingAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
-  return writeAreas(db, input, sql`on conflict (code) do nothing`);
+/**
+ * Adds areas only where the code is not known yet (lookups must not rename areas); a known
+ * code only gains the vintages the file states. Returns the number of areas added.
+ */
+export async function insertMissingAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
+  const dated = input.filter((a) => a.vintages?.length);
+  if (dated.length === 0) return writeAreas(db, input, sql`on conflict (code) do nothing`);
+  // xmax = 0 only on rows this statement inserted (the others took the update branch).
+  return writeAreas(
+    db,
+    input,
+    sql`on conflict (code) do update set vintages = ${MERGE_VINTAGES} where not (areas.vintages @> excluded.vintages)
+      returning (xmax = 0) as inserted`,
+    true,
+  );
 }
+
+const MERGE_VINTAGES = sql`array(select distinct v from unnest(areas.vintages || excluded.vintages) v order by v)`;
 
 export interface ParentLink {
   child: string;
@@ -203,6 +228,15 @@ export async function findBoundary(db: Executor, areaId: number, layer: string):
     .from(areaBoundaries)
     .where(and(eq(areaBoundaries.areaId, areaId), eq(areaBoundaries.layer, layer)));
   return row?.topology;
+}
+
+/** Where a stored boundary came from (a file name, or "merged from …"), without reading the topology. */
+export async function findBoundarySource(db: Executor, areaId: number, layer: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ source: areaBoundaries.source })
+    .from(areaBoundaries)
+    .where(and(eq(areaBoundaries.areaId, areaId), eq(areaBoundaries.layer, layer)));
+  return row?.source;
 }
 
 export async function insertAliases(

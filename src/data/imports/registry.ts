@@ -1,5 +1,5 @@
 import type { Importer } from "./importer.ts";
-import { lsoaBoundariesImporter } from "./importers/boundaries.ts";
+import { lsoaBoundariesImporter, msoaBoundariesImporter } from "./importers/boundaries.ts";
 import { codeChangesImporter } from "./importers/code-changes.ts";
 import { comparisonGroupImporter } from "./importers/comparison-group.ts";
 import { iodImporter, simdImporter } from "./importers/deprivation.ts";
@@ -20,6 +20,7 @@ export const importers: ReadonlyMap<string, Importer> = new Map(
       lsoaLookupImporter,
       dzLookupImporter,
       lsoaBoundariesImporter,
+      msoaBoundariesImporter,
       neighboursImporter,
       comparisonGroupImporter,
       statxploreImporter,

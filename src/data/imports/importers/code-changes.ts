@@ -5,6 +5,7 @@ import {
   retiresCode,
   closeAreas,
   deriveSuccessorLinks,
+  mergeSuccessorBoundaries,
   GSS_CODE,
   insertCodeChanges,
   insertMissingAreas,
@@ -102,10 +103,14 @@ export const codeChangesImporter = defineImporter({
         );
         // Successors take their predecessors' region (and county) and small areas.
         const derived = await deriveSuccessorLinks(tx);
+        const merged = [
+          ...(await mergeSuccessorBoundaries(tx, "lsoa")),
+          ...(await mergeSuccessorBoundaries(tx, "msoa")),
+        ];
         return {
           valuesWritten: 0,
           valuesReplaced: 0,
-          counts: { changesWritten: inserted, areasAdded: added, ...derived },
+          counts: { changesWritten: inserted, areasAdded: added, ...derived, mergedBoundaries: merged.length },
         };
       },
     };
