@@ -41,7 +41,11 @@ import {
 } from "./analysis.ts";
 
 /** Small-area deprivation deciles shown as a distribution and map, with the child population used for "children in the most deprived 10%". */
-export const DECILE_INDICATORS = ["iod2019-idaci-decile", "iod2019-imd-decile", "simd2020v2-decile"] as const;
+export const DECILE_INDICATORS: Record<string, string> = {
+  "iod2019-idaci-decile": "england",
+  "iod2019-imd-decile": "england",
+  "simd2020v2-decile": "scotland",
+};
 export const CHILD_POPULATION = "iod2019-population-dependent-children-aged-0-15";
 
 export interface Reference {
@@ -355,9 +359,11 @@ export async function loadAreaProfile(
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
 
   const smallAreas: SmallAreaPanel[] = [];
-  const decileIndicators = DECILE_INDICATORS.map((slug) => catalogue.get(slug)).filter((row): row is IndicatorRow =>
-    Boolean(row?.areaTypes.includes("lsoa")),
-  );
+  // The deprivation index of the area's own nation (an English authority has no SIMD data zones).
+  const decileIndicators = Object.entries(DECILE_INDICATORS)
+    .filter(([, nation]) => !area.nation || nation === area.nation)
+    .map(([slug]) => catalogue.get(slug))
+    .filter((row): row is IndicatorRow => Boolean(row?.areaTypes.includes("lsoa")));
   const small = decileIndicators.length ? await childrenOfType(db, area, "lsoa") : [];
   if (small.length) {
     await yieldToEventLoop();
