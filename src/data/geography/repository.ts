@@ -254,7 +254,11 @@ export async function insertAliases(
 
 export function listAliases(db: Executor) {
   return db
-    .select({ normalisedName: areaNameAliases.normalisedName, areaId: areaNameAliases.areaId })
+    .select({
+      normalisedName: areaNameAliases.normalisedName,
+      areaId: areaNameAliases.areaId,
+      untilYear: areaNameAliases.untilYear,
+    })
     .from(areaNameAliases);
 }
 
@@ -298,6 +302,21 @@ export async function areasForMatching(db: Executor, types: readonly string[]) {
     })
     .from(areas)
     .where(inArray(areas.type, [...types]));
+}
+
+/** area id → the local authorities it lies in (an authority is its own), for the given ids. */
+export async function authoritiesOfAreas(db: Executor, ids: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (ids.length === 0) return out;
+  const result = await db.execute(sql`
+    select a.id as "areaId", coalesce(ap.parent_id, a.id) as "authorityId"
+    from areas a left join area_parents ap on ap.child_id = a.id and ap.relation = 'local-authority'
+    where a.id = any(${pgArray([...new Set(ids)])}::int[])`);
+  for (const row of rows<{ areaId: number | string; authorityId: number | string }>(result)) {
+    const id = Number(row.areaId);
+    out.set(id, [...(out.get(id) ?? []), Number(row.authorityId)]);
+  }
+  return out;
 }
 
 /** area id → type, for the given ids. */

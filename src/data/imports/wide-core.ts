@@ -196,6 +196,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
       counts: { totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
     },
     total: buffer.length,
+    buffer,
     write: async (tx, { batchId, progress }) => {
       const result = await writeObservationPlan(
         tx,

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import type { Executor } from "../../../kernel/db/database.ts";
 import {
   type AreaInput,
   areaIdsByCode,
+  areasForMatching,
   areaTypeOfCode,
   commonParentCodes,
   deriveSuccessorLinks,
@@ -10,6 +12,7 @@ import {
   linkParents,
   mergeSuccessorBoundaries,
   nationOfCode,
+  normaliseAreaName,
   type Topology,
   upsertBoundary,
 } from "../../geography/index.ts";
@@ -103,11 +106,14 @@ function boundariesImporter(type: SmallType) {
           codes.filter((code) => ids.has(code)),
           "local-authority",
         );
-        if (owners.length === 1) {
-          target = owners[0]!;
-          ids.set(target, (await areaIdsByCode(context.db, [target])).get(target)!);
+        const named = owners.length === 1 ? undefined : await authorityNamedBy(context.db, areas);
+        if (owners.length === 1 || named) {
+          target = owners.length === 1 ? owners[0]! : named!.code;
+          ids.set(target, owners.length === 1 ? (await areaIdsByCode(context.db, [target])).get(target)! : named!.id);
           issues.warn(
-            `authority "${authority}" is not in the geography; its small areas all belong to ${target}, so the boundaries are stored there`,
+            owners.length === 1
+              ? `authority "${authority}" is not in the geography; its small areas all belong to ${target}, so the boundaries are stored there`
+              : `authority "${authority}" is not in the geography; its small areas are all named after ${named!.name} (${target}), so they are linked to it and the boundaries stored there`,
           );
         } else issues.error(`unknown authority "${authority}" (the built-in geography has no such authority)`);
       }
@@ -155,6 +161,20 @@ function boundariesImporter(type: SmallType) {
       };
     },
   });
+}
+
+/**
+ * ONS names small areas after their authority ("Northumberland 001A"): when every name of the
+ * file has the same stem and exactly one current authority has that name, it is theirs.
+ */
+async function authorityNamedBy(db: Executor, areas: readonly AreaInput[]) {
+  const stems = new Set(areas.map((a) => a.name.replace(/\s+\d{3}[A-Z]?$/, "")));
+  if (stems.size !== 1) return undefined;
+  const stem = normaliseAreaName([...stems][0]!);
+  const found = (await areasForMatching(db, ["local-authority"])).filter(
+    (a) => a.endYear === null && normaliseAreaName(a.name) === stem,
+  );
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export const lsoaBoundariesImporter = boundariesImporter("lsoa");

@@ -178,6 +178,7 @@ export const tidyImporter = defineImporter({
         counts: { totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
       },
       total: buffer.length,
+      buffer,
       write: async (tx, { batchId, progress }) => {
         const result = await writeObservationPlan(
           tx,
