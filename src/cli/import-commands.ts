@@ -38,6 +38,8 @@ interface ImportFlags {
   authority?: string;
   partnership?: string;
   sheet?: string;
+  areaType?: string;
+  also?: string[];
 }
 
 function cliAudit(): AuditContext {
@@ -61,11 +63,13 @@ async function optionsFrom(flags: ImportFlags): Promise<Record<string, unknown>>
     "disclosure",
     "authority",
     "sheet",
+    "areaType",
   ] as const) {
     if (flags[key] !== undefined) options[key] = flags[key];
   }
   if (flags.groupKind) options.kind = flags.groupKind;
   if (flags.skipUnmatched) options.skipUnmatched = true;
+  if (flags.also?.length) options.extraTypes = flags.also;
   if (flags.alias?.length) {
     options.aliases = Object.fromEntries(
       flags.alias.map((pair) => {
@@ -150,9 +154,18 @@ export function registerImportCommands(program: Command): void {
     .option("--alias <name=code>", "statxplore: resolve an unmatched area name (repeatable; remembered)", collect)
     .option("--skip-unmatched", "statxplore: import matched areas and leave unmatched names out")
     .option("--mapping <file.json>", "wide: the column mapping")
-    .option("--publisher <publisher>", "tidy: publisher")
-    .option("--dataset <dataset>", "tidy: dataset name")
-    .option("--source-url <url>", "tidy: source URL")
+    .option("--area-type <type>", "statxplore: the geography of the rows (default: the type most names belong to)")
+    .option(
+      "--also <type>",
+      "statxplore: also import rows naming areas of this type, e.g. region subtotals (repeatable)",
+      collect,
+    )
+    .option("--publisher <publisher>", "statxplore, tidy: publisher of the figures")
+    .option(
+      "--dataset <dataset>",
+      "statxplore, tidy: the dataset the figures come from (statxplore: default the export's title)",
+    )
+    .option("--source-url <url>", "statxplore, tidy: source URL")
     .option("--disclosure <rule>", "tidy: none (published statistics) or small-count (local data)")
     .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first)")
     .option("--authority <code>", "lsoa-boundaries/msoa-boundaries: the authority, if the file does not say")

@@ -162,9 +162,11 @@ function indicatorProfile(
   if (latest.observation) {
     refValues = fetched.named.get(indicator.slug) ?? [];
     const stored = fetched.ranks.get(indicator.slug);
-    rank = stored
-      ? rankFromCounts(stored, polarity)
-      : rankAmong(area.code, fetched.peers.get(indicator.slug) ?? [], polarity);
+    // Counts follow population size: never ranked, as the benchmark never compares them.
+    if (indicator.unit !== "count")
+      rank = stored
+        ? rankFromCounts(stored, polarity)
+        : rankAmong(area.code, fetched.peers.get(indicator.slug) ?? [], polarity);
   }
   const options = { unit: indicator.unit, polarity };
   const refs: Reference[] = references.map((r) => {

@@ -61,7 +61,8 @@ export function referenceText(indicator: IndicatorRow, value: { value: number | 
 function changeSentence(indicator: IndicatorRow, change: Change | null, word: "since" | "on"): string | null {
   if (!change || change.difference === null) return null;
   const period = periodLabel(change.from);
-  if (change.direction === "no change") return `No change ${word} ${period}`;
+  if (change.direction === "no change")
+    return `No change ${word} ${period}${change.gap ? ` (${change.gap.periods} ${change.gap.unit} earlier: the ${change.gap.unit} between have no figure)` : ""}`;
   // A change in a percentage is in percentage points, not per cent (the relative change follows in brackets).
   const amount =
     unitOf(indicator) === "percentage"
@@ -72,7 +73,10 @@ function changeSentence(indicator: IndicatorRow, change: Change | null, word: "s
       ? ""
       : ` (${Math.abs(change.percent).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%)`;
   const judged = change.judgement === "not judged" ? "" : ` – ${change.judgement}`;
-  return `${change.direction === "increasing" ? "Up" : "Down"} ${amount}${percent} ${word} ${period}${judged}`;
+  const gap = change.gap
+    ? ` (${change.gap.periods} ${change.gap.unit} earlier: the ${change.gap.unit} between have no figure)`
+    : "";
+  return `${change.direction === "increasing" ? "Up" : "Down"} ${amount}${percent} ${word} ${period}${gap}${judged}`;
 }
 
 function trendView(p: IndicatorProfile, areaName: string) {
@@ -107,13 +111,16 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
     newest && latest && newest !== latest
       ? `${periodLabel(newest.periodCode)}: ${flagTexts(flagLabels(newest.flags, newest.value)).join(", ")}`
       : null;
-  // A rank among one or two areas says nothing: say who has a value instead.
+  // A rank among one or two areas says nothing: say who has a value instead. Counts follow
+  // population size, so they are not ranked (the benchmark does not compare them either).
   const rank =
-    p.rank && p.rank.of < 3
-      ? `Not ranked: only ${p.rank.of === 1 ? `${areaName} has` : `${p.rank.of} ${plural(areaTypeLabel.toLowerCase())} have`} a value for this period`
-      : p.rank
-        ? `${ordinal(p.rank.position)}${p.rank.tied > 1 ? ` (tied with ${p.rank.tied - 1} other${p.rank.tied > 2 ? "s" : ""})` : ""} of ${p.rank.of.toLocaleString("en-GB")} ${plural(areaTypeLabel.toLowerCase())}${nationName ? ` in ${nationName}` : ""}, ${p.rank.order}${p.rank.withoutValue ? `; ${p.rank.withoutValue} without a value not ranked` : ""}`
-        : null;
+    indicator.unit === "count"
+      ? "Not ranked: counts follow the size of the population, so areas are compared on rates and percentages"
+      : p.rank && p.rank.of < 3
+        ? `Not ranked: only ${p.rank.of === 1 ? `${areaName} has` : `${p.rank.of} ${plural(areaTypeLabel.toLowerCase())} have`} a value for this period`
+        : p.rank
+          ? `${ordinal(p.rank.position)}${p.rank.tied > 1 ? ` (tied with ${p.rank.tied - 1} other${p.rank.tied > 2 ? "s" : ""})` : ""} of ${p.rank.of.toLocaleString("en-GB")} ${plural(areaTypeLabel.toLowerCase())}${nationName ? ` in ${nationName}` : ""}, ${p.rank.order}${p.rank.withoutValue ? `; ${p.rank.withoutValue} without a value not ranked` : ""}`
+          : null;
   return {
     slug: indicator.slug,
     title: indicator.title,
