@@ -42,8 +42,9 @@ async function upload(
   });
 }
 
+/** Values stored from files (totals the import works out from them are counted apart). */
 async function observationCount(): Promise<number> {
-  const result = await t.database.db.execute(sql`select count(*)::int as n from observations`);
+  const result = await t.database.db.execute(sql`select count(*)::int as n from observations where (flags & 32) = 0`);
   return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
 }
 

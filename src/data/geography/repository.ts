@@ -114,6 +114,31 @@ export async function linkParents(db: Executor, links: readonly ParentLink[]): P
   return written;
 }
 
+/**
+ * Sets the parents of the given children: for each child, every relation it has in `links`
+ * (child code, parent code; the relation is the parent's type) is replaced as a whole, so a
+ * child may keep several parents of one relation (an authority in three combined authorities
+ * over the years). Relations a child has no link of here are left alone.
+ */
+export async function replaceParentLinks(db: Executor, links: readonly (readonly [string, string])[]): Promise<number> {
+  if (links.length === 0) return 0;
+  const children = pgArray(links.map((l) => l[0]));
+  const parents = pgArray(links.map((l) => l[1]));
+  await db.execute(sql`
+    with wanted as (
+      select distinct c.id as child_id, p.type as relation
+      from unnest(${children}::text[], ${parents}::text[]) t(child, parent)
+      join areas c on c.code = t.child join areas p on p.code = t.parent
+    )
+    delete from area_parents ap using wanted w where ap.child_id = w.child_id and ap.relation = w.relation`);
+  const result = await db.execute(sql`
+    insert into area_parents (child_id, parent_id, relation)
+    select c.id, p.id, p.type from unnest(${children}::text[], ${parents}::text[]) t(child, parent)
+    join areas c on c.code = t.child join areas p on p.code = t.parent
+    on conflict do nothing returning 1`);
+  return rows(result).length;
+}
+
 /** code → id for the given codes (all areas when codes is omitted). */
 export async function areaIdsByCode(db: Executor, codes?: readonly string[]): Promise<Map<string, number>> {
   if (!codes)
