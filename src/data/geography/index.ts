@@ -9,7 +9,10 @@ export {
   comparisonGroups,
   localities,
   localityAreas,
+  referenceDataLoads,
+  smallAreaChanges,
 } from "./tables.ts";
+export { type BestFitGroup, bestFitGroups } from "./best-fit.ts";
 export * from "./area-types.ts";
 export * from "./repository.ts";
 export * from "./groups-repository.ts";

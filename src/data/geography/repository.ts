@@ -2,7 +2,15 @@ import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { chunks, inTimedChunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { areaBoundaries, areaCodeChanges, areaNameAliases, areaNeighbours, areaParents, areas } from "./tables.ts";
+import {
+  areaBoundaries,
+  areaCodeChanges,
+  areaNameAliases,
+  areaNeighbours,
+  areaParents,
+  areas,
+  smallAreaChanges,
+} from "./tables.ts";
 
 export type AreaRow = typeof areas.$inferSelect;
 
@@ -344,6 +352,24 @@ export async function authoritiesOfAreas(db: Executor, ids: readonly number[]): 
   return out;
 }
 
+/** area id → the editions of the geography its code is published in (empty: not recorded). */
+export async function areaVintages(db: Executor, ids: readonly number[]): Promise<Map<number, number[]>> {
+  const found = new Map<number, number[]>();
+  const unique = [...new Set(ids)];
+  await inTimedChunks(
+    unique.length,
+    async (start, end) => {
+      const list = await db
+        .select({ id: areas.id, vintages: areas.vintages })
+        .from(areas)
+        .where(sql`${areas.id} = any(${pgArray(unique.slice(start, end))}::int[])`);
+      for (const row of list) found.set(row.id, row.vintages.map(Number));
+    },
+    { initial: 2000, ownThread: driverOf(db) !== "postgres" },
+  );
+  return found;
+}
+
 /** area id → type, for the given ids. */
 export async function listAreaTypes(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
   const found = new Map<number, string>();
@@ -392,4 +418,47 @@ export async function childrenOfType(
     .where(and(eq(areaParents.parentId, parent.id), eq(areaParents.relation, parent.type), eq(areas.type, type)))
     .orderBy(asc(areas.name))
     .then((rows) => rows.map((row) => row.area));
+}
+
+/** Replaces the stored changes between two editions of small areas (codes → ids resolved here). */
+export async function replaceSmallAreaChanges(
+  db: Executor,
+  changes: readonly { from: string; to: string; change: string }[],
+  fromVintage: number,
+  toVintage: number,
+): Promise<number> {
+  await db
+    .delete(smallAreaChanges)
+    .where(and(eq(smallAreaChanges.fromVintage, fromVintage), eq(smallAreaChanges.toVintage, toVintage)));
+  let written = 0;
+  for (const part of chunks(changes, 5000)) {
+    const result = await db.execute(sql`
+      insert into small_area_changes (old_area_id, new_area_id, change, from_vintage, to_vintage)
+      select o.id, n.id, t.change, ${fromVintage}::smallint, ${toVintage}::smallint
+      from unnest(${pgArray(part.map((c) => c.from))}::text[], ${pgArray(part.map((c) => c.to))}::text[], ${pgArray(part.map((c) => c.change))}::text[]) t(old, new, change)
+      join areas o on o.code = t.old join areas n on n.code = t.new
+      on conflict do nothing returning 1`);
+    written += rows(result).length;
+    await yieldToEventLoop();
+  }
+  return written;
+}
+
+export interface SmallAreaChange {
+  oldCode: string;
+  newCode: string;
+  change: string;
+}
+
+/** The stored best-fit changes between two editions (e.g. LSOA 2011 → 2021). */
+export async function listSmallAreaChanges(
+  db: Executor,
+  fromVintage: number,
+  toVintage: number,
+): Promise<SmallAreaChange[]> {
+  const result = await db.execute(sql`
+    select o.code as "oldCode", n.code as "newCode", c.change from small_area_changes c
+    join areas o on o.id = c.old_area_id join areas n on n.id = c.new_area_id
+    where c.from_vintage = ${fromVintage} and c.to_vintage = ${toVintage} order by o.code, n.code`);
+  return rows<SmallAreaChange>(result);
 }

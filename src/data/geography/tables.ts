@@ -123,6 +123,31 @@ export const areaNameAliases = pgTable(
   (table) => [uniqueIndex("area_name_aliases_unique").on(table.normalisedName, table.areaId)],
 );
 
+/**
+ * How the small areas of one edition became those of the next (ONS LSOA 2011 → 2021 change
+ * file): U unchanged, S split (one old, several new), M merged (several old, one new), X
+ * redrawn. Values are compared across editions only through this stated best fit.
+ */
+export const smallAreaChanges = pgTable(
+  "small_area_changes",
+  {
+    oldAreaId: integer("old_area_id")
+      .notNull()
+      .references(() => areas.id, { onDelete: "cascade" }),
+    newAreaId: integer("new_area_id")
+      .notNull()
+      .references(() => areas.id, { onDelete: "cascade" }),
+    /** U, S, M or X, as the ONS change indicator (CHGIND). */
+    change: text("change").notNull(),
+    fromVintage: smallint("from_vintage").notNull(),
+    toVintage: smallint("to_vintage").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.oldAreaId, table.newAreaId] }),
+    index("small_area_changes_new_idx").on(table.newAreaId),
+  ],
+);
+
 /** Geographic neighbours: "border" (longest shared border first) then "nearby". */
 export const areaNeighbours = pgTable(
   "area_neighbours",

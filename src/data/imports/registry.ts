@@ -6,6 +6,7 @@ import { iodImporter, simdImporter } from "./importers/deprivation.ts";
 import { dzLookupImporter, lsoaLookupImporter, ltlaLookupImporter } from "./importers/geography-lookups.ts";
 import { geographyTopologyImporter } from "./importers/geography-topology.ts";
 import { neighboursImporter } from "./importers/neighbours.ts";
+import { lsoaChangesImporter } from "./importers/small-area-changes.ts";
 import { statxploreImporter } from "./importers/statxplore.ts";
 import { tidyImporter } from "./importers/tidy.ts";
 import { wideImporter } from "./importers/wide.ts";
@@ -19,6 +20,7 @@ export const importers: ReadonlyMap<string, Importer> = new Map(
       codeChangesImporter,
       lsoaLookupImporter,
       dzLookupImporter,
+      lsoaChangesImporter,
       lsoaBoundariesImporter,
       msoaBoundariesImporter,
       neighboursImporter,
