@@ -41,12 +41,30 @@ import {
 } from "./analysis.ts";
 
 /** Small-area deprivation deciles shown as a distribution and map, with the child population used for "children in the most deprived 10%". */
-export const DECILE_INDICATORS: Record<string, string> = {
-  "iod2019-idaci-decile": "england",
-  "iod2019-imd-decile": "england",
-  "simd2020v2-decile": "scotland",
+/** Each nation's small-area deprivation deciles: the latest edition of its index in the catalogue is shown. */
+const DECILE_PATTERNS: { nation: string; test: RegExp }[] = [
+  { nation: "england", test: /^iod(\d{4})-(idaci|imd)-decile$/ },
+  { nation: "wales", test: /^wimd(\d{4})-decile$/ },
+  { nation: "scotland", test: /^simd(\d{4})(v\d+)?-decile$/ },
+];
+
+/** The decile indicators a profile shows for an area of `nation`: the latest edition (2020v2 after 2020) of its index. */
+export function decileIndicatorsFor(catalogue: ReadonlyMap<string, IndicatorRow>, nation: string | null): IndicatorRow[] {
+  const out: IndicatorRow[] = [];
+  for (const pattern of DECILE_PATTERNS) {
+    if (nation && pattern.nation !== nation) continue;
+    const found = [...catalogue.values()].filter((row) => pattern.test.test(row.slug) && row.areaTypes.includes("lsoa"));
+    const edition = (row: IndicatorRow) => pattern.test.exec(row.slug)![0].replace(/-(idaci|imd)?-?decile$/, "");
+    const latest = found.map(edition).sort().at(-1);
+    out.push(...found.filter((row) => edition(row) === latest).sort((a, b) => a.slug.localeCompare(b.slug)));
+  }
+  return out;
+}
+/** The IoD File 6 child population of the same edition as the deciles. */
+const childPopulation = (decileSlug: string) => {
+  const release = /^iod(\d{4})-/.exec(decileSlug)?.[1];
+  return release ? `iod${release}-population-dependent-children-aged-0-15` : null;
 };
-export const CHILD_POPULATION = "iod2019-population-dependent-children-aged-0-15";
 
 export interface Reference {
   area: AreaRow;
@@ -257,10 +275,12 @@ async function smallAreaPanels(
   decileIndicators: IndicatorRow[],
   catalogue: Map<string, IndicatorRow>,
 ): Promise<Omit<SmallAreaPanel, "topology">[]> {
-  const population = catalogue.get(CHILD_POPULATION);
+  const population = decileIndicators
+    .map((d) => catalogue.get(childPopulation(d.slug) ?? ""))
+    .find((row): row is IndicatorRow => Boolean(row));
   const populationPeriod = population?.periodCodes.at(-1) ?? null;
   const childrenFor = (indicator: IndicatorRow) =>
-    indicator.slug.startsWith("iod2019") && population && populationPeriod ? population : null;
+    population && populationPeriod && childPopulation(indicator.slug) === population.slug ? population : null;
   const pairs = decileIndicators.flatMap((indicator) => {
     const periodCode = indicator.periodCodes.at(-1);
     return periodCode ? [{ indicatorSlug: indicator.slug, periodCode }] : [];
@@ -273,7 +293,7 @@ async function smallAreaPanels(
     const periodCode = indicator.periodCodes.at(-1);
     const deciles = values.get(indicator.slug) ?? [];
     if (!periodCode || deciles.length === 0) return [];
-    const children = childrenFor(indicator) ? (values.get(CHILD_POPULATION) ?? []) : [];
+    const children = childrenFor(indicator) ? (values.get(population!.slug) ?? []) : [];
     const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
     return [
       {
@@ -362,10 +382,7 @@ export async function loadAreaProfile(
 
   const smallAreas: SmallAreaPanel[] = [];
   // The deprivation index of the area's own nation (an English authority has no SIMD data zones).
-  const decileIndicators = Object.entries(DECILE_INDICATORS)
-    .filter(([, nation]) => !area.nation || nation === area.nation)
-    .map(([slug]) => catalogue.get(slug))
-    .filter((row): row is IndicatorRow => Boolean(row?.areaTypes.includes("lsoa")));
+  const decileIndicators = decileIndicatorsFor(catalogue, area.nation);
   const small = decileIndicators.length ? await childrenOfType(db, area, "lsoa") : [];
   if (small.length) {
     await yieldToEventLoop();

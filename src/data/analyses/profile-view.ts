@@ -1,7 +1,7 @@
 /** Turns an AreaProfile into what the page shows: formatted figures, sentences, charts and tables. */
 import { areaTypeLabels } from "../geography/index.ts";
 import { type DataTable, formatValue, MARKER_NOTES, trendChart, type Unit } from "../../lib/charts/index.ts";
-import { FLAG, type IndicatorRow, parsePeriod } from "../indicators/index.ts";
+import { derivedMethod, FLAG, type IndicatorRow, parsePeriod } from "../indicators/index.ts";
 import { type ChoroplethInput, choroplethMap } from "../../lib/maps/index.ts";
 import { type Change, flagLabels, type FlagLabels } from "./analysis.ts";
 import type { AreaProfile, IndicatorProfile, SmallAreaPanel } from "./profile-service.ts";
@@ -53,9 +53,13 @@ function show(indicator: IndicatorRow, value: number | null, flags = 0): string 
 /** A nation, region or group figure: says when it was calculated at import from the local authorities' figures. */
 export function referenceText(indicator: IndicatorRow, value: { value: number | null; flags: number } | null): string {
   if (!value) return "Not imported";
-  if ((value.flags & FLAG.derived) === 0) return show(indicator, value.value, value.flags);
-  if (value.value === null) return "[x] Not calculated: not every local authority has a value for this period";
-  return `${show(indicator, value.value, value.flags)} (Calculated from the local authority figures)`;
+  const method = derivedMethod(value.flags);
+  if (!method) return show(indicator, value.value, value.flags);
+  if (value.value === null)
+    return (value.flags & FLAG.fromSmallAreas) !== 0
+      ? "[x] Not calculated: not every small area has a value for this period"
+      : "[x] Not calculated: not every local authority has a value for this period";
+  return `${show(indicator, value.value, value.flags)} (${method})`;
 }
 
 function changeSentence(indicator: IndicatorRow, change: Change | null, word: "since" | "on"): string | null {
@@ -130,6 +134,8 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
     releaseDate: indicator.releaseDate,
     latestValue: latest ? show(indicator, latest.value, latest.flags) : "No value",
     latestPeriod: latest ? periodLabel(latest.periodCode) : null,
+    /** How the figure was made when the hub worked it out (not in a file): shown beside it. */
+    latestMethod: latest ? derivedMethod(latest.flags) : null,
     latestFlags: latest ? flagTexts(flagLabels(latest.flags, latest.value)) : ["missing"],
     newerGap,
     trend: trendView(p, areaName),

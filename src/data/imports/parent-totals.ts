@@ -126,7 +126,7 @@ export async function addParentTotals(
   const unitOf = new Map(indicators.map((i) => [i.slug, i]));
   const summable = buffer.indicatorSlugs.map((slug) => {
     const unit = unitOf.get(slug)?.unit;
-    return unit === "count" || unit === "percentage" || unit === "rate";
+    return unit === "count" || unit === "percentage" || unit === "rate" || unit === "proportion";
   });
   if (!summable.some(Boolean)) return outcome;
   const types = knownTypes ?? (await listAreaTypes(db, [...new Set(buffer.area)]));
@@ -232,7 +232,10 @@ export async function addParentTotals(
           };
         return storedChildren.get(child)!;
       });
-      const total = chosen ? aggregateValues(parts, unit, ratePer ?? 100) : null;
+      // A proportion (0–1) is a rate per 1: summed numerators over summed denominators.
+      const total = chosen
+        ? aggregateValues(parts, unit === "proportion" ? "rate" : unit, unit === "proportion" ? 1 : (ratePer ?? 100))
+        : null;
       const base = { indicator: group.indicator, period: group.period, breakdown: group.breakdown, area: parent.id };
       outcome.parentTypes.set(parent.id, parent.type);
       if (total && total.value !== null) {

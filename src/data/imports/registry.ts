@@ -2,7 +2,7 @@ import type { Importer } from "./importer.ts";
 import { lsoaBoundariesImporter, msoaBoundariesImporter } from "./importers/boundaries.ts";
 import { codeChangesImporter } from "./importers/code-changes.ts";
 import { comparisonGroupImporter } from "./importers/comparison-group.ts";
-import { iodImporter, simdImporter } from "./importers/deprivation.ts";
+import { iodImporter, simdImporter, wimdImporter } from "./importers/deprivation.ts";
 import { dzLookupImporter, lsoaLookupImporter, ltlaLookupImporter } from "./importers/geography-lookups.ts";
 import { geographyTopologyImporter } from "./importers/geography-topology.ts";
 import { neighboursImporter } from "./importers/neighbours.ts";
@@ -28,6 +28,7 @@ export const importers: ReadonlyMap<string, Importer> = new Map(
       statxploreImporter,
       iodImporter,
       simdImporter,
+      wimdImporter,
       tidyImporter,
       wideImporter,
     ] as Importer[]

@@ -61,6 +61,7 @@ export async function sharedDataSteps(dir: string): Promise<ImportStep[]> {
     { kind: "iod", file: at("deprivation", "iod2019-file3-idaci-idaopi-lsoa11.csv"), options: {} },
     { kind: "iod", file: at("deprivation", "iod2019-file6-population-denominators-lsoa11.csv"), options: {} },
     { kind: "iod", file: at("deprivation", "iod2019-indicators-lsoa11.csv"), options: {} },
+    { kind: "wimd", file: at("deprivation", "wimd2019-scores-lsoa11.csv"), options: {} },
     { kind: "simd", file: at("deprivation", "simd2020v2-ranks-dz11.csv"), options: {} },
     { kind: "simd", file: at("deprivation", "simd2020-indicators-dz11.csv"), options: {} },
   );

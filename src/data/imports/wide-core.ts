@@ -15,6 +15,7 @@ import { periodMarkers, readNumberCell } from "./cells.ts";
 import type { CsvTable } from "./csv-table.ts";
 import type { Prepared, PrepareContext } from "./importer.ts";
 import { addParentTotals, noTotals } from "./parent-totals.ts";
+import { addSmallAreaTotals, noSmallAreaTotals } from "./small-area-totals.ts";
 import { smallAreaGeographyMissing } from "./geography-needs.ts";
 
 export interface WideColumn {
@@ -44,7 +45,7 @@ export interface WideSpec {
     buffer: ObservationBuffer,
     columns: readonly { column: string; ref: number; draft: IndicatorDefinition }[],
     context: PrepareContext,
-  ) => Promise<{ indicators: IndicatorDefinition[]; values: number }>;
+  ) => Promise<{ indicators: IndicatorDefinition[]; values: number; areaTypes?: Map<number, string> }>;
 }
 
 /**
@@ -195,10 +196,16 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   const fileValues = buffer.length;
   const derived = issues.ok && spec.derive ? await spec.derive(buffer, definitions, context) : null;
   const drafts = [...definitions.map((d) => d.draft), ...(derived?.indicators ?? [])];
+  for (const [id, type] of derived?.areaTypes ?? []) areaTypes.set(id, type);
   const fresh = await newIndicatorSlugs(
     context.db,
     drafts.map((d) => d.slug),
   );
+  // Small areas add up to their authorities; authorities (the file's or those) to counties, regions and nations.
+  const fromSmall = issues.ok
+    ? await addSmallAreaTotals(context.db, buffer, drafts, issues, areaTypes)
+    : noSmallAreaTotals();
+  for (const [id, type] of fromSmall.authorityTypes) areaTypes.set(id, type);
   const totals = issues.ok ? await addParentTotals(context.db, buffer, drafts, issues, new Map(areaTypes)) : noTotals();
   for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
   return {
@@ -217,6 +224,8 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         totalsCalculated: totals.calculated,
         totalsNotCalculated: totals.notCalculated,
         derivedFromFile: derived?.values ?? 0,
+        derivedFromSmallAreas: fromSmall.calculated,
+        notDerivedFromSmallAreas: fromSmall.notCalculated,
       },
     },
     total: buffer.length,

@@ -16,6 +16,7 @@ import { NAMED_AREA_TYPES, resolveAreaNames } from "../area-names.ts";
 import { readNumberCell } from "../cells.ts";
 import { defineImporter } from "../importer.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
+import { addSmallAreaTotals, noSmallAreaTotals } from "../small-area-totals.ts";
 import { encodingOption } from "../run-import.ts";
 import { readCsv } from "../source-file.ts";
 import { readStatTable } from "../statxplore-table.ts";
@@ -180,15 +181,13 @@ export const statxploreImporter = defineImporter({
       issues.error(problem);
     const fresh = await newIndicatorSlugs(db, [draft.slug]);
     const fileValues = buffer.length;
-    const totals = issues.ok
-      ? await addParentTotals(
-          db,
-          buffer,
-          [{ slug: draft.slug, unit: existing?.unit ?? draft.unit, ratePer: existing?.ratePer ?? draft.ratePer }],
-          issues,
-          new Map(areaTypes),
-        )
-      : noTotals();
+    const units = [
+      { slug: draft.slug, unit: existing?.unit ?? draft.unit, ratePer: existing?.ratePer ?? draft.ratePer },
+    ];
+    // Small areas add up to their authorities; authorities (the file's or those) to counties, regions and nations.
+    const fromSmall = issues.ok ? await addSmallAreaTotals(db, buffer, units, issues, areaTypes) : noSmallAreaTotals();
+    for (const [id, type] of fromSmall.authorityTypes) areaTypes.set(id, type);
+    const totals = issues.ok ? await addParentTotals(db, buffer, units, issues, new Map(areaTypes)) : noTotals();
     for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
     const byPosition = [...names.matched.values()].filter((m) => m.via === "position").length;
     return {
@@ -224,6 +223,8 @@ export const statxploreImporter = defineImporter({
           titleRows: table.titleLines.length,
           totalsCalculated: totals.calculated,
           totalsNotCalculated: totals.notCalculated,
+          derivedFromSmallAreas: fromSmall.calculated,
+          notDerivedFromSmallAreas: fromSmall.notCalculated,
         },
       },
       total: buffer.length,
