@@ -49,11 +49,16 @@ const DECILE_PATTERNS: { nation: string; test: RegExp }[] = [
 ];
 
 /** The decile indicators a profile shows for an area of `nation`: the latest edition (2020v2 after 2020) of its index. */
-export function decileIndicatorsFor(catalogue: ReadonlyMap<string, IndicatorRow>, nation: string | null): IndicatorRow[] {
+export function decileIndicatorsFor(
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+  nation: string | null,
+): IndicatorRow[] {
   const out: IndicatorRow[] = [];
   for (const pattern of DECILE_PATTERNS) {
     if (nation && pattern.nation !== nation) continue;
-    const found = [...catalogue.values()].filter((row) => pattern.test.test(row.slug) && row.areaTypes.includes("lsoa"));
+    const found = [...catalogue.values()].filter(
+      (row) => pattern.test.test(row.slug) && row.areaTypes.includes("lsoa"),
+    );
     const edition = (row: IndicatorRow) => pattern.test.exec(row.slug)![0].replace(/-(idaci|imd)?-?decile$/, "");
     const latest = found.map(edition).sort().at(-1);
     out.push(...found.filter((row) => edition(row) === latest).sort((a, b) => a.slug.localeCompare(b.slug)));
