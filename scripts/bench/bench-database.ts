@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
-import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import { prepareDatabase } from "../../src/data/geography/index.ts";
 
 /**
  * A fresh, migrated database for one bench run: PGlite on disk (as `cpah serve` runs it) when
@@ -17,7 +17,7 @@ export async function openBenchDatabase(
     // On disk, as `cpah serve` runs it (in-memory PGlite pays for growing its memory files).
     const dir = await mkdtemp(path.join(os.tmpdir(), "cpah-bench-"));
     const database = await openDatabase({ dataDir: dir });
-    await runMigrations(database);
+    await prepareDatabase(database);
     return {
       database,
       location: dir,
@@ -35,7 +35,7 @@ export async function openBenchDatabase(
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 });
-  await runMigrations(database);
+  await prepareDatabase(database);
   return {
     database,
     location: target.toString(),

@@ -9,7 +9,7 @@ import { buildApp } from "../../src/app.ts";
 import { hashPassword } from "../../src/kernel/auth/passwords.ts";
 import { loadConfig } from "../../src/kernel/config/config.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
-import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import { prepareDatabase } from "../../src/data/geography/index.ts";
 import { csrfTokenFor } from "../../src/kernel/http/csrf.ts";
 import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
 import { organisations } from "../../src/workspace/organisations/index.ts";
@@ -25,7 +25,7 @@ const config = loadConfig({
   DATA_DIR: "./tmp/bench-data",
 });
 const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL });
-await runMigrations(database);
+await prepareDatabase(database);
 const db = database.db;
 
 const seedStart = performance.now();

@@ -20,7 +20,7 @@ import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { refreshAllPeerRanks } from "../../src/data/indicators/index.ts";
 import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
-import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import { prepareDatabase } from "../../src/data/geography/index.ts";
 import { analyzeTables } from "../../src/kernel/db/statistics.ts";
 import { testConfig } from "../../tests/helpers/test-app.ts";
 import { openBenchDatabase } from "./bench-database.ts";
@@ -150,7 +150,7 @@ async function openStore(url: string | undefined) {
       reuse.startsWith("postgres") ? { databaseUrl: reuse, poolSize: 2 } : { dataDir: reuse },
     );
     // A store kept by an older build may predate newer tables (peer_ranks).
-    await runMigrations(database);
+    await prepareDatabase(database);
     return { database, drop: () => database.close(), location: reuse, reused: true };
   }
   const opened = await openBenchDatabase(url);

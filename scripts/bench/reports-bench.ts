@@ -19,12 +19,12 @@ import { partnershipMembers, partnerships } from "../../src/workspace/partnershi
 import { composeDocument, generateReport, loadReportData } from "../../src/cycle/reports/index.ts";
 import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
-import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import { prepareDatabase } from "../../src/data/geography/index.ts";
 import { seedIndicatorStore } from "../../tests/helpers/indicator-store.ts";
 
 const runs = Number(process.argv[2] ?? 5);
 const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL });
-await runMigrations(database);
+await prepareDatabase(database);
 const db = database.db;
 const audit = { actorUserId: null, actorLabel: "bench" };
 

@@ -14,7 +14,7 @@ import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { hashPassword } from "../../src/kernel/auth/passwords.ts";
 import { loadConfig } from "../../src/kernel/config/config.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
-import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import { prepareDatabase } from "../../src/data/geography/index.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
 
 const config = loadConfig({
@@ -27,7 +27,7 @@ const config = loadConfig({
 });
 await buildAssets();
 const database = await openDatabase({});
-await runMigrations(database);
+await prepareDatabase(database);
 const db = database.db;
 const orgs = await db
   .insert(organisations)

@@ -38,6 +38,8 @@ interface ImportFlags {
   authority?: string;
   partnership?: string;
   sheet?: string;
+  areaType?: string;
+  also?: string[];
 }
 
 function cliAudit(): AuditContext {
@@ -61,11 +63,13 @@ async function optionsFrom(flags: ImportFlags): Promise<Record<string, unknown>>
     "disclosure",
     "authority",
     "sheet",
+    "areaType",
   ] as const) {
     if (flags[key] !== undefined) options[key] = flags[key];
   }
   if (flags.groupKind) options.kind = flags.groupKind;
   if (flags.skipUnmatched) options.skipUnmatched = true;
+  if (flags.also?.length) options.extraTypes = flags.also;
   if (flags.alias?.length) {
     options.aliases = Object.fromEntries(
       flags.alias.map((pair) => {
@@ -120,8 +124,11 @@ async function filesFor(kind: string, file: string): Promise<string[]> {
   const info = await stat(file).catch(() => null);
   if (!info) throw new AppError("VALIDATION", `${file}: no such file or directory`);
   if (!info.isDirectory()) return [file];
-  if (kind !== "lsoa-boundaries")
-    throw new AppError("VALIDATION", `${file} is a directory; only lsoa-boundaries imports a directory`);
+  if (kind !== "lsoa-boundaries" && kind !== "msoa-boundaries")
+    throw new AppError(
+      "VALIDATION",
+      `${file} is a directory; only lsoa-boundaries and msoa-boundaries import a directory`,
+    );
   return (await readdir(file))
     .filter((f) => f.endsWith(".json"))
     .sort()
@@ -134,7 +141,7 @@ export function registerImportCommands(program: Command): void {
     .command("import")
     .description(`import a data file: ${[...importers.keys()].join(", ")}, or "all-shared [dir]"`)
     .argument("<kind>", "what the file is (or all-shared)")
-    .argument("[file]", "the file (or directory for lsoa-boundaries and all-shared)")
+    .argument("[file]", "the file (or directory for lsoa-boundaries, msoa-boundaries and all-shared)")
     .option("--dry-run", "check the file and print the report without importing")
     .option("--period <period>", "period of the values (IoD/SIMD/wide), e.g. 2019")
     .option("--encoding <encoding>", "utf-8 (default) or windows-1252")
@@ -147,12 +154,21 @@ export function registerImportCommands(program: Command): void {
     .option("--alias <name=code>", "statxplore: resolve an unmatched area name (repeatable; remembered)", collect)
     .option("--skip-unmatched", "statxplore: import matched areas and leave unmatched names out")
     .option("--mapping <file.json>", "wide: the column mapping")
-    .option("--publisher <publisher>", "tidy: publisher")
-    .option("--dataset <dataset>", "tidy: dataset name")
-    .option("--source-url <url>", "tidy: source URL")
+    .option("--area-type <type>", "statxplore: the geography of the rows (default: the type most names belong to)")
+    .option(
+      "--also <type>",
+      "statxplore: also import rows naming areas of this type, e.g. region subtotals (repeatable)",
+      collect,
+    )
+    .option("--publisher <publisher>", "statxplore, tidy: publisher of the figures")
+    .option(
+      "--dataset <dataset>",
+      "statxplore, tidy: the dataset the figures come from (statxplore: default the export's title)",
+    )
+    .option("--source-url <url>", "statxplore, tidy: source URL")
     .option("--disclosure <rule>", "tidy: none (published statistics) or small-count (local data)")
     .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first)")
-    .option("--authority <code>", "lsoa-boundaries: the authority, if the file does not say")
+    .option("--authority <code>", "lsoa-boundaries/msoa-boundaries: the authority, if the file does not say")
     .option("--partnership <id>", "the partnership the data belongs to (local data)")
     .action(async (kind: string, file: string | undefined, flags: ImportFlags) => {
       const { database } = await openRuntime();
@@ -166,7 +182,7 @@ export function registerImportCommands(program: Command): void {
               continue;
             }
             const report = await importOne(database.db, step.kind, step.file, step.options, { dryRun: !!flags.dryRun });
-            if (printReport(report, step.kind !== "lsoa-boundaries")) failed = true;
+            if (printReport(report, !step.kind.endsWith("-boundaries"))) failed = true;
           }
         } else {
           if (!file) throw new AppError("VALIDATION", "give the file to import");

@@ -53,10 +53,12 @@ export function registerServeCommands(program: Command): void {
 
   program
     .command("migrate")
-    .description("apply database migrations and exit")
+    .description("apply database migrations, load the built-in reference geography, and exit")
     .action(async () => {
-      const { database } = await openRuntime();
+      const { database, reference } = await openRuntime();
       await database.close();
-      process.stdout.write("Migrations applied.\n");
+      process.stdout.write(
+        `Migrations applied. Reference geography ${reference.version}: ${reference.loaded ? `loaded (${reference.areas} areas)` : "already loaded"}.\n`,
+      );
     });
 }

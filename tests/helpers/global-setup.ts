@@ -8,7 +8,9 @@ import { migrate } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/kernel/db/database.ts";
-import { migrationsFolder, runMigrations } from "../../src/kernel/db/migrate.ts";
+import { loadReferenceGeography, prepareDatabase } from "../../src/data/geography/index.ts";
+import type { Db } from "../../src/kernel/db/database.ts";
+import { migrationsFolder } from "../../src/kernel/db/migrate.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +33,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const file = path.join(directory, "migrated.tar");
     // The same migrator runMigrations uses for PGlite, on a client whose data we can dump.
     const client = await PGlite.create();
-    await migrate(drizzle({ client }), { migrationsFolder });
+    const db = drizzle({ client });
+    await migrate(db, { migrationsFolder });
+    // As `cpah migrate` does: every test database starts with the built-in reference geography.
+    await loadReferenceGeography(db as unknown as Db);
     writeFileSync(file, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
     await client.close();
     project.provide("pgliteSnapshotFile", file);
@@ -43,7 +48,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const url = new URL(serverUrl);
   url.pathname = `/${template}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
-  await runMigrations(database);
+  await prepareDatabase(database);
   // A template must have no open connections while it is copied.
   await database.close();
   project.provide("postgresTemplate", template);

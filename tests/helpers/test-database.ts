@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
-import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import { prepareDatabase } from "../../src/data/geography/index.ts";
 import { adminQuery } from "./global-setup.ts";
 
 /**
@@ -16,7 +16,7 @@ export async function createTestDatabase(): Promise<Database> {
     const snapshot = inject("pgliteSnapshotFile");
     if (snapshot) return openDatabase({ loadDataDir: new Blob([readFileSync(snapshot)]) });
     const database = await openDatabase({});
-    await runMigrations(database);
+    await prepareDatabase(database);
     return database;
   }
   const name = `cpah_test_${randomBytes(6).toString("hex")}`;
@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<Database> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  if (!template) await runMigrations(database);
+  if (!template) await prepareDatabase(database);
   return {
     ...database,
     close: async () => {

@@ -8,6 +8,7 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { type AreaRow, findAreaByCode, groupMembers, listGroups, parentsOf } from "../../data/geography/index.ts";
 import {
   aggregateValues,
+  derivedMethod,
   FLAG,
   type IndicatorRow,
   type ObservationValue,
@@ -138,9 +139,7 @@ export function comparisonSentence(
     const value = c.values.get(periodCode);
     const text = value ? show(value) : null;
     if (!value || text === null) return [];
-    return [
-      `${c.name} ${text}${(value.flags & FLAG.derived) !== 0 ? " (calculated from the local authority figures)" : ""}`,
-    ];
+    return [`${c.name} ${text}${derivedMethod(value.flags) ? ` (${derivedMethod(value.flags)!.toLowerCase()})` : ""}`];
   });
   return parts.length ? `In the same period (${label}): ${parts.join("; ")}.` : null;
 }

@@ -80,6 +80,13 @@ describe("trend", () => {
       percent: null,
     });
   });
+  it("says how far apart the latest and the previous figure are when periods between have none", () => {
+    const monthly = [v("2022-05", 1, 120), v("2022-06", 2, null), v("2023-04", 12, 150)];
+    const t = trend(monthly, "higher-is-worse");
+    expect(t.sincePrevious).toMatchObject({ from: "2022-05", to: "2023-04", gap: { periods: 11, unit: "months" } });
+    expect(trend([v("2023-03", 1, 1), v("2023-04", 2, 2)], "neither").sincePrevious!.gap).toBeUndefined();
+    expect(trend(series, "higher-is-worse").sincePrevious!.gap).toEqual({ periods: 6, unit: "years" });
+  });
   it("has no change to report with a single value", () => {
     const t = trend([v("2020", 1, 5), v("2021", 2, null)], "higher-is-worse");
     expect(t.sinceFirst).toBeNull();

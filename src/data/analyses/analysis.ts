@@ -3,7 +3,7 @@
  * distribution. No database here, so every rule is unit-tested. Missing and suppressed values
  * are never treated as zero: they are skipped or reported, and never enter a sum or a rank.
  */
-import { aggregateValues, FLAG, type ObservationValue } from "../indicators/index.ts";
+import { aggregateValues, FLAG, type ObservationValue, parsePeriod } from "../indicators/index.ts";
 
 export type Polarity = "higher-is-worse" | "higher-is-better" | "neither";
 
@@ -59,6 +59,32 @@ export interface Change {
   /** Absolute and relative (%) change; relative is null when the base is 0. */
   difference: number | null;
   percent: number | null;
+  /**
+   * When the two periods are not next to each other in their series (a monthly series with
+   * months missing between them): how many periods apart they are, so the change is read as such.
+   */
+  gap?: { periods: number; unit: "months" | "quarters" | "years" } | undefined;
+}
+
+const GAP_UNITS = {
+  month: ["months", 1],
+  quarter: ["quarters", 3],
+  "financial-year": ["years", 12],
+  "calendar-year": ["years", 12],
+} as const;
+
+/** How far apart two periods of the same kind are, in that kind's steps (1 = consecutive); null for other kinds. */
+export function periodsApart(
+  from: string,
+  to: string,
+): { periods: number; unit: "months" | "quarters" | "years" } | null {
+  const a = parsePeriod(from);
+  const b = parsePeriod(to);
+  if (!a || !b || a.kind !== b.kind) return null;
+  const unit = GAP_UNITS[a.kind as keyof typeof GAP_UNITS];
+  if (!unit) return null;
+  const months = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return { periods: Math.round((months(b.startDate) - months(a.startDate)) / unit[1]), unit: unit[0] };
 }
 
 export interface Trend {
@@ -115,10 +141,16 @@ export function trend(values: readonly Value[], polarity: Polarity, tolerance = 
   const latest = present.at(-1);
   const first = present[0];
   const previous = present.at(-2);
+  const sincePrevious = latest && previous ? compareValues(previous, latest, polarity, tolerance) : null;
+  if (sincePrevious) {
+    // Missing periods between them: the change spans the gap, and says so.
+    const apart = periodsApart(previous!.periodCode, latest!.periodCode);
+    if (apart && apart.periods > 1) sincePrevious.gap = apart;
+  }
   return {
     points: sorted.map((v) => ({ periodCode: v.periodCode, value: v.value, flags: flagLabels(v.flags, v.value) })),
     sinceFirst: latest && first && first !== latest ? compareValues(first, latest, polarity, tolerance) : null,
-    sincePrevious: latest && previous ? compareValues(previous, latest, polarity, tolerance) : null,
+    sincePrevious,
     provisional: latest ? (latest.flags & FLAG.provisional) !== 0 : false,
   };
 }

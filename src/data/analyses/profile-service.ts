@@ -41,8 +41,35 @@ import {
 } from "./analysis.ts";
 
 /** Small-area deprivation deciles shown as a distribution and map, with the child population used for "children in the most deprived 10%". */
-export const DECILE_INDICATORS = ["iod2019-idaci-decile", "iod2019-imd-decile", "simd2020v2-decile"] as const;
-export const CHILD_POPULATION = "iod2019-population-dependent-children-aged-0-15";
+/** Each nation's small-area deprivation deciles: the latest edition of its index in the catalogue is shown. */
+const DECILE_PATTERNS: { nation: string; test: RegExp }[] = [
+  { nation: "england", test: /^iod(\d{4})-(idaci|imd)-decile$/ },
+  { nation: "wales", test: /^wimd(\d{4})-decile$/ },
+  { nation: "scotland", test: /^simd(\d{4})(v\d+)?-decile$/ },
+];
+
+/** The decile indicators a profile shows for an area of `nation`: the latest edition (2020v2 after 2020) of its index. */
+export function decileIndicatorsFor(
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+  nation: string | null,
+): IndicatorRow[] {
+  const out: IndicatorRow[] = [];
+  for (const pattern of DECILE_PATTERNS) {
+    if (nation && pattern.nation !== nation) continue;
+    const found = [...catalogue.values()].filter(
+      (row) => pattern.test.test(row.slug) && row.areaTypes.includes("lsoa"),
+    );
+    const edition = (row: IndicatorRow) => pattern.test.exec(row.slug)![0].replace(/-(idaci|imd)?-?decile$/, "");
+    const latest = found.map(edition).sort().at(-1);
+    out.push(...found.filter((row) => edition(row) === latest).sort((a, b) => a.slug.localeCompare(b.slug)));
+  }
+  return out;
+}
+/** The IoD File 6 child population of the same edition as the deciles. */
+const childPopulation = (decileSlug: string) => {
+  const release = /^iod(\d{4})-/.exec(decileSlug)?.[1];
+  return release ? `iod${release}-population-dependent-children-aged-0-15` : null;
+};
 
 export interface Reference {
   area: AreaRow;
@@ -92,6 +119,8 @@ export interface AreaProfile {
   area: AreaRow | null;
   indicators: IndicatorProfile[];
   smallAreas: SmallAreaPanel[];
+  /** Why there is no small-area panel, when there is none. */
+  smallAreaProblem?: string | null;
   notes: string[];
 }
 
@@ -156,9 +185,11 @@ function indicatorProfile(
   if (latest.observation) {
     refValues = fetched.named.get(indicator.slug) ?? [];
     const stored = fetched.ranks.get(indicator.slug);
-    rank = stored
-      ? rankFromCounts(stored, polarity)
-      : rankAmong(area.code, fetched.peers.get(indicator.slug) ?? [], polarity);
+    // Counts follow population size: never ranked, as the benchmark never compares them.
+    if (indicator.unit !== "count")
+      rank = stored
+        ? rankFromCounts(stored, polarity)
+        : rankAmong(area.code, fetched.peers.get(indicator.slug) ?? [], polarity);
   }
   const options = { unit: indicator.unit, polarity };
   const refs: Reference[] = references.map((r) => {
@@ -249,10 +280,12 @@ async function smallAreaPanels(
   decileIndicators: IndicatorRow[],
   catalogue: Map<string, IndicatorRow>,
 ): Promise<Omit<SmallAreaPanel, "topology">[]> {
-  const population = catalogue.get(CHILD_POPULATION);
+  const population = decileIndicators
+    .map((d) => catalogue.get(childPopulation(d.slug) ?? ""))
+    .find((row): row is IndicatorRow => Boolean(row));
   const populationPeriod = population?.periodCodes.at(-1) ?? null;
   const childrenFor = (indicator: IndicatorRow) =>
-    indicator.slug.startsWith("iod2019") && population && populationPeriod ? population : null;
+    population && populationPeriod && childPopulation(indicator.slug) === population.slug ? population : null;
   const pairs = decileIndicators.flatMap((indicator) => {
     const periodCode = indicator.periodCodes.at(-1);
     return periodCode ? [{ indicatorSlug: indicator.slug, periodCode }] : [];
@@ -265,7 +298,7 @@ async function smallAreaPanels(
     const periodCode = indicator.periodCodes.at(-1);
     const deciles = values.get(indicator.slug) ?? [];
     if (!periodCode || deciles.length === 0) return [];
-    const children = childrenFor(indicator) ? (values.get(CHILD_POPULATION) ?? []) : [];
+    const children = childrenFor(indicator) ? (values.get(population!.slug) ?? []) : [];
     const childrenByCode = new Map(children.map((c) => [c.areaCode, c.value]));
     return [
       {
@@ -357,24 +390,43 @@ export async function loadAreaProfile(
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
 
   const smallAreas: SmallAreaPanel[] = [];
-  const decileIndicators = DECILE_INDICATORS.map((slug) => catalogue.get(slug)).filter((row): row is IndicatorRow =>
-    Boolean(row?.areaTypes.includes("lsoa")),
-  );
-  if (decileIndicators.length) {
-    const small = await childrenOfType(db, area, "lsoa");
-    if (small.length) {
-      await yieldToEventLoop();
-      const [topology, panels] = await Promise.all([
-        findBoundary(db, area.id, "lsoa"),
-        smallAreaPanels(db, small, decileIndicators, catalogue),
-      ]);
-      for (const panel of panels) smallAreas.push({ ...panel, topology });
-    }
+  // The deprivation index of the area's own nation (an English authority has no SIMD data zones).
+  const decileIndicators = decileIndicatorsFor(catalogue, area.nation);
+  const small = decileIndicators.length ? await childrenOfType(db, area, "lsoa") : [];
+  if (small.length) {
+    await yieldToEventLoop();
+    const [topology, panels] = await Promise.all([
+      findBoundary(db, area.id, "lsoa"),
+      smallAreaPanels(db, small, decileIndicators, catalogue),
+    ]);
+    for (const panel of panels) smallAreas.push({ ...panel, topology });
   }
+  // Every authority's profile has a panel, or says why not.
+  const smallAreaProblem =
+    smallAreas.length === 0 && area.type === "local-authority"
+      ? panelProblem(area, decileIndicators, small.length)
+      : null;
   const notes: string[] = [];
   if (indicators.some((i) => i.references.some((r) => r.relation === "nation" && !r.value)))
     notes.push(
       "Where no national figure has been imported, the area is compared by its quintile among areas of the same type; nation and region totals are calculated at import only when the file has every local authority's figure, and never on request.",
     );
-  return { area, indicators, smallAreas, notes };
+  return { area, indicators, smallAreas, smallAreaProblem, notes };
+}
+
+const DEPRIVATION_INDEX: Record<string, string> = {
+  england: "the English Indices of Deprivation (IoD) by LSOA",
+  wales: "the Welsh Index of Multiple Deprivation (WIMD) by LSOA",
+  scotland: "the Scottish Index of Multiple Deprivation (SIMD) by data zone",
+  "northern-ireland": "the Northern Ireland Multiple Deprivation Measure (NIMDM) by small area",
+};
+
+/** Says why an authority's profile has no small-area deprivation panel. */
+function panelProblem(area: AreaRow, deciles: readonly IndicatorRow[], smallAreas: number): string {
+  const index = DEPRIVATION_INDEX[area.nation ?? ""] ?? "a small-area deprivation index";
+  if (deciles.length === 0)
+    return `No small-area deprivation panel: ${index} has not been imported. An editor or lead can import it on the import page.`;
+  if (smallAreas === 0)
+    return `No small-area deprivation panel: no small areas of ${area.name} are in the geography. The small-area lookup (LSOAs or data zones by authority) is loaded by a service administrator on the geography page.`;
+  return `No small-area deprivation panel: none of the ${smallAreas} small areas of ${area.name} has a decile in ${deciles.map((d) => d.title).join(", ")}; ${index} has not been imported for them.`;
 }

@@ -1,7 +1,7 @@
 /** Turns an AreaProfile into what the page shows: formatted figures, sentences, charts and tables. */
 import { areaTypeLabels } from "../geography/index.ts";
 import { type DataTable, formatValue, MARKER_NOTES, trendChart, type Unit } from "../../lib/charts/index.ts";
-import { FLAG, type IndicatorRow, parsePeriod } from "../indicators/index.ts";
+import { derivedMethod, FLAG, type IndicatorRow, parsePeriod } from "../indicators/index.ts";
 import { type ChoroplethInput, choroplethMap } from "../../lib/maps/index.ts";
 import { type Change, flagLabels, type FlagLabels } from "./analysis.ts";
 import type { AreaProfile, IndicatorProfile, SmallAreaPanel } from "./profile-service.ts";
@@ -53,15 +53,20 @@ function show(indicator: IndicatorRow, value: number | null, flags = 0): string 
 /** A nation, region or group figure: says when it was calculated at import from the local authorities' figures. */
 export function referenceText(indicator: IndicatorRow, value: { value: number | null; flags: number } | null): string {
   if (!value) return "Not imported";
-  if ((value.flags & FLAG.derived) === 0) return show(indicator, value.value, value.flags);
-  if (value.value === null) return "[x] Not calculated: not every local authority has a value for this period";
-  return `${show(indicator, value.value, value.flags)} (Calculated from the local authority figures)`;
+  const method = derivedMethod(value.flags);
+  if (!method) return show(indicator, value.value, value.flags);
+  if (value.value === null)
+    return (value.flags & FLAG.fromSmallAreas) !== 0
+      ? "[x] Not calculated: not every small area has a value for this period"
+      : "[x] Not calculated: not every local authority has a value for this period";
+  return `${show(indicator, value.value, value.flags)} (${method})`;
 }
 
 function changeSentence(indicator: IndicatorRow, change: Change | null, word: "since" | "on"): string | null {
   if (!change || change.difference === null) return null;
   const period = periodLabel(change.from);
-  if (change.direction === "no change") return `No change ${word} ${period}`;
+  if (change.direction === "no change")
+    return `No change ${word} ${period}${change.gap ? ` (${change.gap.periods} ${change.gap.unit} earlier: the ${change.gap.unit} between have no figure)` : ""}`;
   // A change in a percentage is in percentage points, not per cent (the relative change follows in brackets).
   const amount =
     unitOf(indicator) === "percentage"
@@ -72,7 +77,10 @@ function changeSentence(indicator: IndicatorRow, change: Change | null, word: "s
       ? ""
       : ` (${Math.abs(change.percent).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%)`;
   const judged = change.judgement === "not judged" ? "" : ` – ${change.judgement}`;
-  return `${change.direction === "increasing" ? "Up" : "Down"} ${amount}${percent} ${word} ${period}${judged}`;
+  const gap = change.gap
+    ? ` (${change.gap.periods} ${change.gap.unit} earlier: the ${change.gap.unit} between have no figure)`
+    : "";
+  return `${change.direction === "increasing" ? "Up" : "Down"} ${amount}${percent} ${word} ${period}${gap}${judged}`;
 }
 
 function trendView(p: IndicatorProfile, areaName: string) {
@@ -107,13 +115,16 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
     newest && latest && newest !== latest
       ? `${periodLabel(newest.periodCode)}: ${flagTexts(flagLabels(newest.flags, newest.value)).join(", ")}`
       : null;
-  // A rank among one or two areas says nothing: say who has a value instead.
+  // A rank among one or two areas says nothing: say who has a value instead. Counts follow
+  // population size, so they are not ranked (the benchmark does not compare them either).
   const rank =
-    p.rank && p.rank.of < 3
-      ? `Not ranked: only ${p.rank.of === 1 ? `${areaName} has` : `${p.rank.of} ${plural(areaTypeLabel.toLowerCase())} have`} a value for this period`
-      : p.rank
-        ? `${ordinal(p.rank.position)}${p.rank.tied > 1 ? ` (tied with ${p.rank.tied - 1} other${p.rank.tied > 2 ? "s" : ""})` : ""} of ${p.rank.of.toLocaleString("en-GB")} ${plural(areaTypeLabel.toLowerCase())}${nationName ? ` in ${nationName}` : ""}, ${p.rank.order}${p.rank.withoutValue ? `; ${p.rank.withoutValue} without a value not ranked` : ""}`
-        : null;
+    indicator.unit === "count"
+      ? "Not ranked: counts follow the size of the population, so areas are compared on rates and percentages"
+      : p.rank && p.rank.of < 3
+        ? `Not ranked: only ${p.rank.of === 1 ? `${areaName} has` : `${p.rank.of} ${plural(areaTypeLabel.toLowerCase())} have`} a value for this period`
+        : p.rank
+          ? `${ordinal(p.rank.position)}${p.rank.tied > 1 ? ` (tied with ${p.rank.tied - 1} other${p.rank.tied > 2 ? "s" : ""})` : ""} of ${p.rank.of.toLocaleString("en-GB")} ${plural(areaTypeLabel.toLowerCase())}${nationName ? ` in ${nationName}` : ""}, ${p.rank.order}${p.rank.withoutValue ? `; ${p.rank.withoutValue} without a value not ranked` : ""}`
+          : null;
   return {
     slug: indicator.slug,
     title: indicator.title,
@@ -123,6 +134,8 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
     releaseDate: indicator.releaseDate,
     latestValue: latest ? show(indicator, latest.value, latest.flags) : "No value",
     latestPeriod: latest ? periodLabel(latest.periodCode) : null,
+    /** How the figure was made when the hub worked it out (not in a file): shown beside it. */
+    latestMethod: latest ? derivedMethod(latest.flags) : null,
     latestFlags: latest ? flagTexts(flagLabels(latest.flags, latest.value)) : ["missing"],
     newerGap,
     trend: trendView(p, areaName),
@@ -251,7 +264,7 @@ function smallAreaView(panel: SmallAreaPanel, areaName: string) {
 
 export function profileView(profile: AreaProfile) {
   const area = profile.area;
-  if (!area) return { area: null, indicators: [], smallAreas: [], notes: profile.notes };
+  if (!area) return { area: null, indicators: [], smallAreas: [], smallAreaProblem: null, notes: profile.notes };
   const typeLabel = (areaTypeLabels as Record<string, string>)[area.type] ?? area.type;
   const nationName = area.nation
     ? area.nation.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => (dash ? " " : "") + c.toUpperCase())
@@ -260,6 +273,7 @@ export function profileView(profile: AreaProfile) {
     area: { code: area.code, name: area.name, type: typeLabel },
     indicators: profile.indicators.map((p) => indicatorView(p, area.name, typeLabel, nationName)),
     smallAreas: profile.smallAreas.map((s) => smallAreaView(s, area.name)),
+    smallAreaProblem: profile.smallAreaProblem ?? null,
     notes: profile.notes,
   };
 }

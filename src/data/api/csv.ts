@@ -18,10 +18,11 @@ type Flags = {
   revised: boolean;
   missing: boolean;
   calculated: boolean;
+  method: string | null;
 };
-/** "calculated": a region or nation total summed at import from local authority figures. */
+/** "calculated": worked out at import (a total from local authorities, a figure from small areas); "method" says how. */
 const FLAG_COLUMNS = ["provisional", "suppressed", "estimated", "revised", "missing", "calculated"] as const;
-const flagCells = (flags: Flags) => FLAG_COLUMNS.map((name) => (flags[name] ? "yes" : "no"));
+const flagCells = (flags: Flags) => [...FLAG_COLUMNS.map((name) => (flags[name] ? "yes" : "no")), flags.method ?? ""];
 
 const AREA_HEADER = [
   "code",
@@ -99,7 +100,7 @@ export function indicatorsCsv(list: ReturnType<typeof indicatorOut>[]): CsvTable
   };
 }
 
-const VALUE_HEADER = ["value", "numerator", "denominator", "ci_lower", "ci_upper", ...FLAG_COLUMNS];
+const VALUE_HEADER = ["value", "numerator", "denominator", "ci_lower", "ci_upper", ...FLAG_COLUMNS, "method"];
 type Measures = {
   value: number | null;
   numerator: number | null;

@@ -1,6 +1,6 @@
 /** Store rows → API objects. Values stay null when missing or suppressed: never 0. */
 import { type AreaRow, type AreaType, areaTypeLabels } from "../geography/index.ts";
-import { accessOf, FLAG, type IndicatorRow, type PeriodRow } from "../indicators/index.ts";
+import { accessOf, derivedMethod, FLAG, type IndicatorRow, type PeriodRow } from "../indicators/index.ts";
 
 export const BASE = "/api/v1";
 
@@ -12,6 +12,7 @@ export function flagsOf(flags: number) {
     revised: (flags & FLAG.revised) !== 0,
     missing: (flags & FLAG.missing) !== 0,
     calculated: (flags & FLAG.derived) !== 0,
+    method: derivedMethod(flags),
   };
 }
 

@@ -85,8 +85,9 @@ export const flagsSchema = z
     calculated: z
       .boolean()
       .describe(
-        "A region, nation or county total summed at import from its local authorities' figures (not in the source file).",
+        "Worked out at import, not in the source file: a region, nation or county total summed from its local authorities' figures, an authority's figure added up from its small areas', or a share worked out from small-area deciles (see method).",
       ),
+    method: z.string().nullable().describe("How a calculated value was made, in words; null for a value from a file."),
   })
   .describe("Flags on the value. A suppressed or missing value is null, never 0.");
 

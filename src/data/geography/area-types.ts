@@ -50,6 +50,9 @@ const entityTypes: Record<string, AreaType> = {
   S12: "local-authority",
   N09: "local-authority",
   S08: "health-board",
+  // Welsh local health boards and English integrated care boards: the NHS bodies of a partnership.
+  W11: "health-board",
+  E54: "health-board",
   E05: "ward",
   W05: "ward",
   S13: "ward",

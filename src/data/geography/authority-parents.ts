@@ -8,6 +8,7 @@ export const TOTAL_PARENT_TYPES = ["county", "region", "nation"] as const;
 export interface AuthorityLink {
   childId: number;
   childCode: string;
+  childName: string;
   childStart: number | null;
   childEnd: number | null;
   parentId: number;
@@ -20,10 +21,9 @@ export interface AuthorityLink {
 
 /**
  * Every local authority linked to the parents (county, region, nation) of the given
- * authorities: the candidates a parent total must cover. Authorities created after the lookup
- * (e.g. Buckinghamshire, 2020) have no region link of their own; they take the region of the
- * authorities they replaced, through the code-change table. Counties are not inherited: an
- * abolished county's successor unitary is not a district of it.
+ * authorities: the candidates a parent total must cover, with each side's years of validity.
+ * Authorities created after the lookups (East Suffolk 2019, Buckinghamshire 2020 …) have
+ * their links stored from the code changes (successors.ts).
  */
 export async function authorityParentLinks(db: Executor, authorityIds: readonly number[]): Promise<AuthorityLink[]> {
   if (authorityIds.length === 0) return [];
@@ -31,18 +31,11 @@ export async function authorityParentLinks(db: Executor, authorityIds: readonly 
     with links as (
       select ap.child_id, ap.parent_id from area_parents ap join areas c on c.id = ap.child_id
       where c.type = 'local-authority' and ap.relation in ('county', 'region', 'nation')
-      union
-      select c.id, ap.parent_id from areas c
-      join area_code_changes cc on cc.new_code = c.code
-      join areas o on o.code = cc.old_code
-      join area_parents ap on ap.child_id = o.id and ap.relation = 'region'
-      where c.type = 'local-authority'
-        and not exists (select 1 from area_parents own where own.child_id = c.id and own.relation = 'region')
     ),
     wanted as (
       select distinct l.parent_id from links l where l.child_id = any(${pgArray([...authorityIds])}::int[])
     )
-    select c.id as "childId", c.code as "childCode", c.start_year as "childStart", c.end_year as "childEnd",
+    select c.id as "childId", c.code as "childCode", c.name as "childName", c.start_year as "childStart", c.end_year as "childEnd",
       p.id as "parentId", p.code as "parentCode", p.name as "parentName", p.type as "parentType",
       p.start_year as "parentStart", p.end_year as "parentEnd"
     from links l join wanted w on w.parent_id = l.parent_id

@@ -10,13 +10,18 @@ export {
   comparisonGroups,
   localities,
   localityAreas,
+  referenceDataLoads,
+  smallAreaChanges,
 } from "./tables.ts";
+export { type BestFitGroup, bestFitGroups } from "./best-fit.ts";
 export * from "./area-types.ts";
 export * from "./repository.ts";
 export * from "./groups-repository.ts";
 export * from "./groups-service.ts";
 export { type AuthorityLink, authorityParentLinks, TOTAL_PARENT_TYPES } from "./authority-parents.ts";
 export { retiresCode, successorMap } from "./code-changes.ts";
+export { type DerivedLinks, deriveSuccessorLinks, directSuccessors, wholeSuccessors } from "./successors.ts";
+export { MERGED_SOURCE, mergeSuccessorBoundaries, mergeTopologies } from "./successor-boundaries.ts";
 export {
   buildNameIndex,
   type MatchCandidate,
@@ -26,3 +31,6 @@ export {
   normaliseAreaName,
 } from "./name-matching.ts";
 export { extractGeometries, type TopoGeometry, type Topology } from "./topology.ts";
+export { loadReferenceGeography, type ReferenceLoad } from "./reference/load-reference.ts";
+export { prepareDatabase } from "./reference/prepare-database.ts";
+export { REFERENCE_FILE, readReference } from "./reference/reference-file.ts";

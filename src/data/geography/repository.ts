@@ -2,7 +2,15 @@ import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { chunks, inTimedChunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { areaBoundaries, areaCodeChanges, areaNameAliases, areaNeighbours, areaParents, areas } from "./tables.ts";
+import {
+  areaBoundaries,
+  areaCodeChanges,
+  areaNameAliases,
+  areaNeighbours,
+  areaParents,
+  areas,
+  smallAreaChanges,
+} from "./tables.ts";
 
 export type AreaRow = typeof areas.$inferSelect;
 
@@ -15,6 +23,8 @@ export interface AreaInput {
   lowerTier: boolean;
   startYear: number | null;
   endYear: number | null;
+  /** Editions of the geography that publish the code (small areas, wards); merged with those stored. */
+  vintages?: readonly number[] | undefined;
 }
 
 function rows<T>(result: unknown): T[] {
@@ -22,21 +32,30 @@ function rows<T>(result: unknown): T[] {
 }
 
 /** Inserts areas in timed chunks through unnest; `onConflict` decides what happens to known codes. */
-async function writeAreas(db: Executor, input: readonly AreaInput[], onConflict: SQL): Promise<number> {
+async function writeAreas(
+  db: Executor,
+  input: readonly AreaInput[],
+  onConflict: SQL,
+  countInsertedOnly = false,
+): Promise<number> {
   let written = 0;
   await inTimedChunks(
     input.length,
     async (start, end) => {
       const part = input.slice(start, end);
       const result = await db.execute(sql`
-      insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year)
-      select * from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
+      insert into areas (code, name, type, nation, upper_tier, lower_tier, start_year, end_year, vintages)
+      select code, name, type, nation, upper_tier, lower_tier, start_year, end_year, vintages::smallint[]
+      from unnest(${pgArray(part.map((a) => a.code))}::text[], ${pgArray(part.map((a) => a.name))}::text[],
         ${pgArray(part.map((a) => a.type))}::text[], ${pgArray(part.map((a) => a.nation))}::text[],
         ${pgArray(part.map((a) => a.upperTier))}::bool[], ${pgArray(part.map((a) => a.lowerTier))}::bool[],
-        ${pgArray(part.map((a) => a.startYear))}::smallint[], ${pgArray(part.map((a) => a.endYear))}::smallint[])
-      ${onConflict}
-      returning 1`);
-      written += rows(result).length;
+        ${pgArray(part.map((a) => a.startYear))}::smallint[], ${pgArray(part.map((a) => a.endYear))}::smallint[],
+        ${pgArray(part.map((a) => `{${(a.vintages ?? []).join(",")}}`))}::text[])
+        t(code, name, type, nation, upper_tier, lower_tier, start_year, end_year, vintages)
+      ${onConflict}${countInsertedOnly ? sql`` : sql` returning 1`}`);
+      written += countInsertedOnly
+        ? rows<{ inserted: boolean }>(result).filter((r) => r.inserted).length
+        : rows(result).length;
     },
     { ownThread: driverOf(db) !== "postgres" },
   );
@@ -51,14 +70,28 @@ export function upsertAreas(db: Executor, input: readonly AreaInput[]): Promise<
     sql`on conflict (code) do update set name = excluded.name, type = excluded.type, nation = excluded.nation,
         upper_tier = areas.upper_tier or excluded.upper_tier, lower_tier = areas.lower_tier or excluded.lower_tier,
         start_year = coalesce(excluded.start_year, areas.start_year), end_year = coalesce(excluded.end_year, areas.end_year),
-        updated_at = now()`,
+        vintages = ${MERGE_VINTAGES}, updated_at = now()`,
   );
 }
 
-/** Adds areas only where the code is not known yet (lookups must not rename areas). */
-export function insertMissingAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
-  return writeAreas(db, input, sql`on conflict (code) do nothing`);
+/**
+ * Adds areas only where the code is not known yet (lookups must not rename areas); a known
+ * code only gains the vintages the file states. Returns the number of areas added.
+ */
+export async function insertMissingAreas(db: Executor, input: readonly AreaInput[]): Promise<number> {
+  const dated = input.filter((a) => a.vintages?.length);
+  if (dated.length === 0) return writeAreas(db, input, sql`on conflict (code) do nothing`);
+  // xmax = 0 only on rows this statement inserted (the others took the update branch).
+  return writeAreas(
+    db,
+    input,
+    sql`on conflict (code) do update set vintages = ${MERGE_VINTAGES} where not (areas.vintages @> excluded.vintages)
+      returning (xmax = 0) as inserted`,
+    true,
+  );
 }
+
+const MERGE_VINTAGES = sql`array(select distinct v from unnest(areas.vintages || excluded.vintages) v order by v)`;
 
 export interface ParentLink {
   child: string;
@@ -87,6 +120,31 @@ export async function linkParents(db: Executor, links: readonly ParentLink[]): P
     await yieldToEventLoop();
   }
   return written;
+}
+
+/**
+ * Sets the parents of the given children: for each child, every relation it has in `links`
+ * (child code, parent code; the relation is the parent's type) is replaced as a whole, so a
+ * child may keep several parents of one relation (an authority in three combined authorities
+ * over the years). Relations a child has no link of here are left alone.
+ */
+export async function replaceParentLinks(db: Executor, links: readonly (readonly [string, string])[]): Promise<number> {
+  if (links.length === 0) return 0;
+  const children = pgArray(links.map((l) => l[0]));
+  const parents = pgArray(links.map((l) => l[1]));
+  await db.execute(sql`
+    with wanted as (
+      select distinct c.id as child_id, p.type as relation
+      from unnest(${children}::text[], ${parents}::text[]) t(child, parent)
+      join areas c on c.code = t.child join areas p on p.code = t.parent
+    )
+    delete from area_parents ap using wanted w where ap.child_id = w.child_id and ap.relation = w.relation`);
+  const result = await db.execute(sql`
+    insert into area_parents (child_id, parent_id, relation)
+    select c.id, p.id, p.type from unnest(${children}::text[], ${parents}::text[]) t(child, parent)
+    join areas c on c.code = t.child join areas p on p.code = t.parent
+    on conflict do nothing returning 1`);
+  return rows(result).length;
 }
 
 /** code → id for the given codes (all areas when codes is omitted). */
@@ -205,6 +263,15 @@ export async function findBoundary(db: Executor, areaId: number, layer: string):
   return row?.topology;
 }
 
+/** Where a stored boundary came from (a file name, or "merged from …"), without reading the topology. */
+export async function findBoundarySource(db: Executor, areaId: number, layer: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ source: areaBoundaries.source })
+    .from(areaBoundaries)
+    .where(and(eq(areaBoundaries.areaId, areaId), eq(areaBoundaries.layer, layer)));
+  return row?.source;
+}
+
 export async function insertAliases(
   db: Executor,
   aliases: readonly (typeof areaNameAliases.$inferInsert)[],
@@ -220,7 +287,11 @@ export async function insertAliases(
 
 export function listAliases(db: Executor) {
   return db
-    .select({ normalisedName: areaNameAliases.normalisedName, areaId: areaNameAliases.areaId })
+    .select({
+      normalisedName: areaNameAliases.normalisedName,
+      areaId: areaNameAliases.areaId,
+      untilYear: areaNameAliases.untilYear,
+    })
     .from(areaNameAliases);
 }
 
@@ -264,6 +335,39 @@ export async function areasForMatching(db: Executor, types: readonly string[]) {
     })
     .from(areas)
     .where(inArray(areas.type, [...types]));
+}
+
+/** area id → the local authorities it lies in (an authority is its own), for the given ids. */
+export async function authoritiesOfAreas(db: Executor, ids: readonly number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (ids.length === 0) return out;
+  const result = await db.execute(sql`
+    select a.id as "areaId", coalesce(ap.parent_id, a.id) as "authorityId"
+    from areas a left join area_parents ap on ap.child_id = a.id and ap.relation = 'local-authority'
+    where a.id = any(${pgArray([...new Set(ids)])}::int[])`);
+  for (const row of rows<{ areaId: number | string; authorityId: number | string }>(result)) {
+    const id = Number(row.areaId);
+    out.set(id, [...(out.get(id) ?? []), Number(row.authorityId)]);
+  }
+  return out;
+}
+
+/** area id → the editions of the geography its code is published in (empty: not recorded). */
+export async function areaVintages(db: Executor, ids: readonly number[]): Promise<Map<number, number[]>> {
+  const found = new Map<number, number[]>();
+  const unique = [...new Set(ids)];
+  await inTimedChunks(
+    unique.length,
+    async (start, end) => {
+      const list = await db
+        .select({ id: areas.id, vintages: areas.vintages })
+        .from(areas)
+        .where(sql`${areas.id} = any(${pgArray(unique.slice(start, end))}::int[])`);
+      for (const row of list) found.set(row.id, row.vintages.map(Number));
+    },
+    { initial: 2000, ownThread: driverOf(db) !== "postgres" },
+  );
+  return found;
 }
 
 /** area id → type, for the given ids. */
@@ -314,4 +418,47 @@ export async function childrenOfType(
     .where(and(eq(areaParents.parentId, parent.id), eq(areaParents.relation, parent.type), eq(areas.type, type)))
     .orderBy(asc(areas.name))
     .then((rows) => rows.map((row) => row.area));
+}
+
+/** Replaces the stored changes between two editions of small areas (codes → ids resolved here). */
+export async function replaceSmallAreaChanges(
+  db: Executor,
+  changes: readonly { from: string; to: string; change: string }[],
+  fromVintage: number,
+  toVintage: number,
+): Promise<number> {
+  await db
+    .delete(smallAreaChanges)
+    .where(and(eq(smallAreaChanges.fromVintage, fromVintage), eq(smallAreaChanges.toVintage, toVintage)));
+  let written = 0;
+  for (const part of chunks(changes, 5000)) {
+    const result = await db.execute(sql`
+      insert into small_area_changes (old_area_id, new_area_id, change, from_vintage, to_vintage)
+      select o.id, n.id, t.change, ${fromVintage}::smallint, ${toVintage}::smallint
+      from unnest(${pgArray(part.map((c) => c.from))}::text[], ${pgArray(part.map((c) => c.to))}::text[], ${pgArray(part.map((c) => c.change))}::text[]) t(old, new, change)
+      join areas o on o.code = t.old join areas n on n.code = t.new
+      on conflict do nothing returning 1`);
+    written += rows(result).length;
+    await yieldToEventLoop();
+  }
+  return written;
+}
+
+export interface SmallAreaChange {
+  oldCode: string;
+  newCode: string;
+  change: string;
+}
+
+/** The stored best-fit changes between two editions (e.g. LSOA 2011 → 2021). */
+export async function listSmallAreaChanges(
+  db: Executor,
+  fromVintage: number,
+  toVintage: number,
+): Promise<SmallAreaChange[]> {
+  const result = await db.execute(sql`
+    select o.code as "oldCode", n.code as "newCode", c.change from small_area_changes c
+    join areas o on o.id = c.old_area_id join areas n on n.id = c.new_area_id
+    where c.from_vintage = ${fromVintage} and c.to_vintage = ${toVintage} order by o.code, n.code`);
+  return rows<SmallAreaChange>(result);
 }

@@ -32,6 +32,13 @@ export const areas = pgTable(
     lowerTier: boolean("lower_tier").notNull().default(false),
     startYear: smallint("start_year"),
     endYear: smallint("end_year"),
+    /**
+     * Small areas and wards: the editions of the geography that publish this code (LSOA 2011
+     * and/or 2021, data zone 2011 or 2022, ward 2019 …). An unchanged LSOA keeps its code and is
+     * in both; a 2021-only code is never taken for a 2011 area. Empty for areas whose vintage is
+     * told by start and end years (authorities and above).
+     */
+    vintages: smallint("vintages").array().notNull().default(sql`'{}'::smallint[]`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -108,10 +115,37 @@ export const areaNameAliases = pgTable(
       .notNull()
       .references(() => areas.id, { onDelete: "cascade" }),
     source: text("source").notNull(),
+    /** A former official name (name history): the last year the area carried it. */
+    untilYear: smallint("until_year"),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("area_name_aliases_unique").on(table.normalisedName, table.areaId)],
+);
+
+/**
+ * How the small areas of one edition became those of the next (ONS LSOA 2011 → 2021 change
+ * file): U unchanged, S split (one old, several new), M merged (several old, one new), X
+ * redrawn. Values are compared across editions only through this stated best fit.
+ */
+export const smallAreaChanges = pgTable(
+  "small_area_changes",
+  {
+    oldAreaId: integer("old_area_id")
+      .notNull()
+      .references(() => areas.id, { onDelete: "cascade" }),
+    newAreaId: integer("new_area_id")
+      .notNull()
+      .references(() => areas.id, { onDelete: "cascade" }),
+    /** U, S, M or X, as the ONS change indicator (CHGIND). */
+    change: text("change").notNull(),
+    fromVintage: smallint("from_vintage").notNull(),
+    toVintage: smallint("to_vintage").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.oldAreaId, table.newAreaId] }),
+    index("small_area_changes_new_idx").on(table.newAreaId),
+  ],
 );
 
 /** Geographic neighbours: "border" (longest shared border first) then "nearby". */
@@ -193,3 +227,14 @@ export const localityAreas = pgTable(
   },
   (table) => [primaryKey({ columns: [table.localityId, table.areaId] })],
 );
+
+/**
+ * Reference data shipped with the service and loaded by `cpah migrate` (the built-in
+ * geography): which version of each is in the database, so a new release loads its update once.
+ */
+export const referenceDataLoads = pgTable("reference_data_loads", {
+  name: text("name").primaryKey(),
+  version: text("version").notNull(),
+  sha256: text("sha256").notNull(),
+  loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
+});

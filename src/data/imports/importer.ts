@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { AuditContext } from "../../kernel/audit/audit.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import type { ObservationBuffer } from "../indicators/index.ts";
 import type { ImportReport, IssueList } from "./report.ts";
 import type { SourceFile } from "./source-file.ts";
 
@@ -34,6 +35,8 @@ export interface WriteOutcome {
 /** The result of parse + validate: the report so far, and how to write it. */
 export interface Prepared {
   report: Partial<ImportReport>;
+  /** The values the import will write (observation importers), for checks before writing. */
+  buffer?: ObservationBuffer;
   /** Number of steps write() reports progress against (values, areas…). */
   total: number;
   write(tx: Executor, context: WriteContext): Promise<WriteOutcome>;
@@ -50,6 +53,11 @@ export interface Importer<Options = unknown> {
    * partnership: the partnership's own data, private to it.
    */
   scope: "national" | "official" | "partnership";
+  /**
+   * The file is published official statistics (Stat-Xplore, IoD, SIMD …): its values are
+   * "official", and a partnership's own file (tidy, wide) may not replace them.
+   */
+  officialStatistics?: boolean;
   optionsSchema: z.ZodType<Options>;
   prepare(context: PrepareContext, options: Options): Promise<Prepared>;
 }

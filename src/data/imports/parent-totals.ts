@@ -2,8 +2,12 @@
  * Region, nation and county totals built at import from local authority figures, for files
  * that have no row for them (Stat-Xplore exports by local authority, for example). Totals are
  * sums — of counts, or of numerators and denominators for rates — never averages of rates, and
- * only when every authority of the parent has a usable value for the period (from the file, or
- * stored from an earlier file when the file has no row for it). They carry
+ * only when every authority of the parent valid for the period has a usable value (from the
+ * file, or stored from an earlier file when the file has no row for it). "Valid for the period"
+ * is the parent's authorities in the period's own year, or — for a file back-cast to one set of
+ * boundaries, as Stat-Xplore's are — in the year of the file's boundaries; never a mixture
+ * (Suffolk 2014/15 is Babergh, Ipswich, Mid Suffolk, East and West Suffolk in a back-cast
+ * file, or the seven districts of 2014 in one that follows the changes). They carry
  * FLAG.derived so pages can say "Calculated from the local authority figures"; a total the file
  * itself has, or one stored from an earlier file, is never replaced by a calculated one.
  */
@@ -15,6 +19,8 @@ import {
   authoritiesWithValues,
   FLAG,
   type ObservationBuffer,
+  parsePeriod,
+  periodYear,
   sourceValueKeys,
   valuesForAreas,
 } from "../indicators/index.ts";
@@ -37,6 +43,10 @@ export interface TotalsOutcome {
 }
 
 const NOTES_SHOWN = 8;
+
+function listNames(names: readonly string[]): string {
+  return names.length <= 4 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+}
 
 export const noTotals = (): TotalsOutcome => ({ calculated: 0, notCalculated: 0, parentTypes: new Map() });
 
@@ -67,14 +77,14 @@ interface Parent {
   code: string;
   name: string;
   type: string;
-  expected: Set<number>;
-  otherBoundaries: Set<number>;
+  start: number | null;
+  end: number | null;
+  children: { id: number; name: string; start: number | null; end: number | null }[];
 }
 
-function parentsOf(links: readonly AuthorityLink[], year: number): Map<number, Parent> {
+function parentsOf(links: readonly AuthorityLink[]): Map<number, Parent> {
   const parents = new Map<number, Parent>();
   for (const link of links) {
-    if (!validIn(year, link.parentStart, link.parentEnd)) continue;
     let parent = parents.get(link.parentId);
     if (!parent) {
       parent = {
@@ -82,17 +92,25 @@ function parentsOf(links: readonly AuthorityLink[], year: number): Map<number, P
         code: link.parentCode,
         name: link.parentName,
         type: link.parentType,
-        expected: new Set(),
-        otherBoundaries: new Set(),
+        start: link.parentStart,
+        end: link.parentEnd,
+        children: [],
       };
       parents.set(link.parentId, parent);
     }
-    (validIn(year, link.childStart, link.childEnd) ? parent.expected : parent.otherBoundaries).add(link.childId);
+    parent.children.push({ id: link.childId, name: link.childName, start: link.childStart, end: link.childEnd });
   }
   return parents;
 }
 
+/** The parent's authorities in one year's boundaries (none when the parent did not exist then). */
+function membersIn(parent: Parent, year: number): number[] {
+  if (!validIn(year, parent.start, parent.end)) return [];
+  return parent.children.filter((c) => validIn(year, c.start, c.end)).map((c) => c.id);
+}
+
 async function storedValues(db: Executor, slug: string, periodCode: string, areaIds: readonly number[]) {
+  if (areaIds.length === 0) return new Map();
   const found = await valuesForAreas(db, { indicatorSlug: slug, periodCode, areaIds });
   return new Map(found.filter((v) => (v.flags & FLAG.derived) === 0).map((v) => [v.areaId, v]));
 }
@@ -110,7 +128,7 @@ export async function addParentTotals(
   const unitOf = new Map(indicators.map((i) => [i.slug, i]));
   const summable = buffer.indicatorSlugs.map((slug) => {
     const unit = unitOf.get(slug)?.unit;
-    return unit === "count" || unit === "percentage" || unit === "rate";
+    return unit === "count" || unit === "percentage" || unit === "rate" || unit === "proportion";
   });
   if (!summable.some(Boolean)) return outcome;
   const types = knownTypes ?? (await listAreaTypes(db, [...new Set(buffer.area)]));
@@ -126,13 +144,22 @@ export async function addParentTotals(
       buffer.indicatorSlugs.filter((_, i) => summable[i]),
     )),
   ]);
-  const year = vintageYear([...series].map((id) => childYears.get(id) ?? { start: null, end: null }));
-  const parents = parentsOf(links, year);
+  const vintage = vintageYear([...series].map((id) => childYears.get(id) ?? { start: null, end: null }));
+  const parents = parentsOf(links);
   const childParents = new Map<number, Parent[]>();
-  for (const parent of parents.values()) {
-    for (const child of [...parent.expected, ...parent.otherBoundaries])
-      childParents.set(child, [...(childParents.get(child) ?? []), parent]);
-  }
+  for (const parent of parents.values())
+    for (const child of parent.children) childParents.set(child.id, [...(childParents.get(child.id) ?? []), parent]);
+  const members = new Map<string, number[]>();
+  const membersOf = (parent: Parent, year: number) => {
+    const key = `${parent.id}|${year}`;
+    let list = members.get(key);
+    if (!list) {
+      list = membersIn(parent, year);
+      members.set(key, list);
+    }
+    return list;
+  };
+  const names = new Map(links.map((l) => [l.childId, l.childName]));
 
   // Rows grouped by (indicator, period, breakdown): authority id → row index; parents the file already has.
   const groups = new Map<string, { indicator: number; period: number; breakdown: number; rows: Map<number, number> }>();
@@ -159,6 +186,7 @@ export async function addParentTotals(
   const notes: string[] = [];
   for (const [key, group] of groups) {
     const slug = buffer.indicatorSlugs[group.indicator]!;
+    const periodCode = buffer.periodCodes[group.period]!;
     const { unit, ratePer } = unitOf.get(slug)!;
     const rows = [...group.rows.values()];
     // A rate without numerators and denominators cannot be summed; leave it to the file.
@@ -167,20 +195,35 @@ export async function addParentTotals(
       !rows.some((i) => buffer.at("numerator", i) !== null && buffer.at("denominator", i) !== null)
     )
       continue;
+    const period = parsePeriod(periodCode);
+    if (!period) continue;
+    // The authorities of the period's own year first (a series that follows boundary changes);
+    // then those of the boundaries the file is drawn on (Stat-Xplore back-casts today's
+    // authorities to every year, so 2014/15 comes as East and West Suffolk).
+    const years = [...new Set([periodYear(period), vintage])];
     const touched = new Set<Parent>();
     for (const child of group.rows.keys()) for (const parent of childParents.get(child) ?? []) touched.add(parent);
-    for (const parent of touched) {
-      const storedKey = `${slug}|${buffer.periodCodes[group.period]}|${buffer.breakdownKeys[group.breakdown]}|${parent.id}`;
-      if (inFile.has(`${key}|${parent.id}`) || stored.has(storedKey)) continue;
-      const mixed = [...parent.otherBoundaries].some((child) => group.rows.has(child));
-      // Authorities the file has no row for may hold a stored value (a file correcting a few
-      // authorities): those count; a value the file itself marks suppressed or missing still wins.
-      const absent = [...parent.expected].filter((child) => !group.rows.has(child));
-      const storedChildren =
-        absent.length && buffer.breakdownKeys[group.breakdown] === ""
-          ? await storedValues(db, slug, buffer.periodCodes[group.period]!, absent)
-          : new Map();
-      const parts = [...parent.expected].map((child) => {
+    const candidates = [...touched].filter(
+      (parent) =>
+        validIn(periodYear(period), parent.start, parent.end) &&
+        !inFile.has(`${key}|${parent.id}`) &&
+        !stored.has(`${slug}|${periodCode}|${buffer.breakdownKeys[group.breakdown]}|${parent.id}`),
+    );
+    // Authorities the file has no row for may hold a stored value (a file correcting a few
+    // authorities): read once for the group; a value the file itself has always wins.
+    const absent = new Set<number>();
+    for (const parent of candidates)
+      for (const year of years) for (const id of membersOf(parent, year)) if (!group.rows.has(id)) absent.add(id);
+    const storedChildren =
+      absent.size && buffer.breakdownKeys[group.breakdown] === ""
+        ? await storedValues(db, slug, periodCode, [...absent])
+        : new Map();
+    for (const parent of candidates) {
+      const sets = years.map((year) => ({ year, ids: membersOf(parent, year) })).filter((set) => set.ids.length > 0);
+      const chosen =
+        sets.find((set) => set.ids.every((id) => group.rows.has(id))) ??
+        sets.find((set) => set.ids.every((id) => group.rows.has(id) || storedChildren.has(id)));
+      const parts = (chosen?.ids ?? []).map((child) => {
         const i = group.rows.get(child);
         if (i !== undefined)
           return {
@@ -189,18 +232,22 @@ export async function addParentTotals(
             denominator: buffer.at("denominator", i),
             flags: buffer.flags[i]!,
           };
-        return storedChildren.get(child) ?? { value: null, numerator: null, denominator: null, flags: FLAG.missing };
+        return storedChildren.get(child)!;
       });
-      const total = mixed ? null : aggregateValues(parts, unit, ratePer ?? 100);
+      // A proportion (0–1) is a rate per 1: summed numerators over summed denominators.
+      const total = chosen
+        ? aggregateValues(parts, unit === "proportion" ? "rate" : unit, unit === "proportion" ? 1 : (ratePer ?? 100))
+        : null;
       const base = { indicator: group.indicator, period: group.period, breakdown: group.breakdown, area: parent.id };
       outcome.parentTypes.set(parent.id, parent.type);
       if (total && total.value !== null) {
+        // Provisional, estimated and revised markers of the parts stay on the total.
         buffer.push({
           ...base,
           value: total.value,
           numerator: total.numerator,
           denominator: total.denominator,
-          flags: (total.flags & ~FLAG.revised) | FLAG.derived,
+          flags: total.flags | FLAG.derived,
         });
         outcome.calculated++;
         continue;
@@ -208,10 +255,17 @@ export async function addParentTotals(
       buffer.push({ ...base, value: null, flags: FLAG.missing | FLAG.derived });
       outcome.notCalculated++;
       if (notes.length < NOTES_SHOWN) {
-        const why = mixed
-          ? "the file mixes old and new local authority boundaries"
-          : `${total?.missing ?? parent.expected.size} of ${parent.expected.size} local authorities have no usable value`;
-        notes.push(`${parent.name} ${buffer.periodCodes[group.period]} (${slug}): no total calculated, ${why}`);
+        let why: string;
+        if (chosen)
+          why = `${total?.missing ?? chosen.ids.length} of ${chosen.ids.length} local authorities have no usable value`;
+        else {
+          const set = sets[0];
+          const lacking = (set?.ids ?? []).filter((id) => !group.rows.has(id) && !storedChildren.has(id));
+          why = set
+            ? `there is no figure for ${listNames(lacking.map((id) => names.get(id) ?? String(id)))} (${parent.name}'s authorities in ${set.year})`
+            : `${parent.name} has no local authorities in the geography for ${periodCode}`;
+        }
+        notes.push(`${parent.name} ${periodCode} (${slug}): no total calculated, ${why}`);
       }
     }
     await yieldToEventLoop();

@@ -1,11 +1,12 @@
 import type { Importer } from "./importer.ts";
-import { lsoaBoundariesImporter } from "./importers/boundaries.ts";
+import { lsoaBoundariesImporter, msoaBoundariesImporter } from "./importers/boundaries.ts";
 import { codeChangesImporter } from "./importers/code-changes.ts";
 import { comparisonGroupImporter } from "./importers/comparison-group.ts";
-import { iodImporter, simdImporter } from "./importers/deprivation.ts";
+import { iodImporter, simdImporter, wimdImporter } from "./importers/deprivation.ts";
 import { dzLookupImporter, lsoaLookupImporter, ltlaLookupImporter } from "./importers/geography-lookups.ts";
 import { geographyTopologyImporter } from "./importers/geography-topology.ts";
 import { neighboursImporter } from "./importers/neighbours.ts";
+import { lsoaChangesImporter } from "./importers/small-area-changes.ts";
 import { statxploreImporter } from "./importers/statxplore.ts";
 import { tidyImporter } from "./importers/tidy.ts";
 import { wideImporter } from "./importers/wide.ts";
@@ -19,12 +20,15 @@ export const importers: ReadonlyMap<string, Importer> = new Map(
       codeChangesImporter,
       lsoaLookupImporter,
       dzLookupImporter,
+      lsoaChangesImporter,
       lsoaBoundariesImporter,
+      msoaBoundariesImporter,
       neighboursImporter,
       comparisonGroupImporter,
       statxploreImporter,
       iodImporter,
       simdImporter,
+      wimdImporter,
       tidyImporter,
       wideImporter,
     ] as Importer[]

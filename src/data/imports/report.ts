@@ -9,7 +9,8 @@ export interface ImportIssue {
 export interface NameProblem {
   name: string;
   row: number;
-  status: "unmatched" | "ambiguous";
+  /** other-type: the name is an area of another type than the file's (candidates say which). */
+  status: "unmatched" | "ambiguous" | "other-type";
   candidates: { code: string; name: string }[];
 }
 
@@ -35,6 +36,16 @@ export interface ImportReport {
   areas: number;
   nameProblems: NameProblem[];
   preview: { columns: string[]; rows: string[][] };
+  /** Name-only files: the geography the rows were matched at, and how it was decided. */
+  geography?: {
+    areaType: string;
+    label: string;
+    decidedBy: "option" | "majority" | "none";
+    dimension: string | null;
+    typeCounts: Record<string, number>;
+  };
+  /** The dataset recorded as the figures' source, when the importer works it out. */
+  dataset?: string;
   /** Geography imports: what they hold, e.g. { areas: 407, parentLinks: 390 }. */
   counts: Record<string, number>;
   batchId?: number | undefined;

@@ -4,7 +4,8 @@ import type { Db } from "../../kernel/db/database.ts";
 import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import { analyzeTables, modificationCounts, tablesNeedingAnalyze } from "../../kernel/db/statistics.ts";
-import { completeBatch, insertBatch } from "../indicators/index.ts";
+import { completeBatch, insertBatch, officialValuesReplaced, supersedeDerivedValues } from "../indicators/index.ts";
+import { OFFICIAL_KINDS } from "./official-kinds.ts";
 import type { Importer, ProgressSink } from "./importer.ts";
 import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
 import type { SourceFile } from "./source-file.ts";
@@ -86,6 +87,22 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     return finish();
   }
   Object.assign(report, prepared.report);
+  // A partnership's own file may add figures beside published ones, never replace them.
+  if (
+    issues.ok &&
+    prepared.buffer &&
+    request.importer.scope === "partnership" &&
+    !request.importer.officialStatistics &&
+    request.mayChangeNational === false
+  ) {
+    const replaced = await officialValuesReplaced(db, prepared.buffer, OFFICIAL_KINDS);
+    if (replaced.count > 0) {
+      const example = replaced.examples.map((e) => `${e.slug} ${e.period} ${e.areaCode} from ${e.fileName}`).join("; ");
+      issues.error(
+        `this file would replace ${replaced.count.toLocaleString("en-GB")} values that came from published official statistics (${example}); a partnership's own file may add figures but never change official ones. Use another indicator identifier for your own figures, or ask a service administrator to load a revised official release`,
+      );
+    }
+  }
   if (!issues.ok || request.dryRun) return finish();
 
   let outcome: Awaited<ReturnType<typeof writeInTransaction>>;
@@ -128,6 +145,8 @@ async function writeInTransaction(
     // Small files (a boundary file, a lookup of a few rows) would only add noise to the log.
     const progress = prepared.total >= 1000 ? request.progress : undefined;
     progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
+    // Published figures in the file take the place of ones the hub worked out earlier.
+    if (prepared.buffer) await supersedeDerivedValues(tx, prepared.buffer, batchId);
     const written = await prepared.write(tx, { batchId, audit: request.audit, progress });
     progress?.stop();
     // PGlite answers on our thread and resolves by microtask: without a turn here, the last

@@ -28,16 +28,18 @@ export async function sharedDataSteps(dir: string): Promise<ImportStep[]> {
       options: { name: "Trafford CIPFA nearest neighbours (2021)", kind: "cipfa", subject: "E08000009" },
     },
   ];
-  let boundaryFiles: string[] = [];
-  try {
-    boundaryFiles = (await readdir(at("geography", "lsoa11-topojson-by-lad")))
-      .filter((f) => f.endsWith(".json"))
-      .sort();
-  } catch {
-    boundaryFiles = [];
+  for (const [kind, folder] of [
+    ["lsoa-boundaries", "lsoa11-topojson-by-lad"],
+    ["msoa-boundaries", "msoa11-topojson-by-lad"],
+  ] as const) {
+    let files: string[] = [];
+    try {
+      files = (await readdir(at("geography", folder))).filter((f) => f.endsWith(".json")).sort();
+    } catch {
+      files = [];
+    }
+    for (const file of files) steps.push({ kind, file: at("geography", folder, file), options: {} });
   }
-  for (const file of boundaryFiles)
-    steps.push({ kind: "lsoa-boundaries", file: at("geography", "lsoa11-topojson-by-lad", file), options: {} });
   steps.push(
     {
       kind: "statxplore",
@@ -59,6 +61,7 @@ export async function sharedDataSteps(dir: string): Promise<ImportStep[]> {
     { kind: "iod", file: at("deprivation", "iod2019-file3-idaci-idaopi-lsoa11.csv"), options: {} },
     { kind: "iod", file: at("deprivation", "iod2019-file6-population-denominators-lsoa11.csv"), options: {} },
     { kind: "iod", file: at("deprivation", "iod2019-indicators-lsoa11.csv"), options: {} },
+    { kind: "wimd", file: at("deprivation", "wimd2019-scores-lsoa11.csv"), options: {} },
     { kind: "simd", file: at("deprivation", "simd2020v2-ranks-dz11.csv"), options: {} },
     { kind: "simd", file: at("deprivation", "simd2020-indicators-dz11.csv"), options: {} },
   );

@@ -38,11 +38,19 @@ const uploadFields = z.object({
 async function importedSummary(db: Executor, partnershipId: string, batchId: number) {
   const batch = await findBatch(db, batchId);
   if (!batch || batch.partnershipId !== partnershipId) return undefined;
-  const report = (batch.report ?? {}) as { indicators?: string[]; periods?: string[] };
+  const report = (batch.report ?? {}) as {
+    indicators?: string[];
+    periods?: string[];
+    values?: number;
+    counts?: Record<string, number>;
+  };
+  const totals = (report.counts?.totalsCalculated ?? 0) + (report.counts?.derivedFromSmallAreas ?? 0);
   return {
     batchId: batch.id,
     fileName: batch.fileName,
-    valuesWritten: batch.valuesWritten.toLocaleString("en-GB"),
+    // The file's own values; totals worked out from them are counted apart.
+    valuesWritten: (report.values ?? batch.valuesWritten).toLocaleString("en-GB"),
+    totalsCalculated: totals ? totals.toLocaleString("en-GB") : null,
     valuesReplaced: batch.valuesReplaced.toLocaleString("en-GB"),
     indicators: (report.indicators ?? []).length,
     periods: (report.periods ?? []).join(", "),

@@ -1,8 +1,9 @@
 import { timeSlicer } from "../../kernel/db/arrays.ts";
-import { areaIdsByCode, listAreaTypes } from "../geography/index.ts";
+import { areaIdsByCode, areaVintages, listAreaTypes } from "../geography/index.ts";
 import {
   defineIndicator,
   FLAG,
+  type IndicatorDefinition,
   type IndicatorDraft,
   indicatorOwnershipProblems,
   newIndicatorSlugs,
@@ -14,6 +15,8 @@ import { periodMarkers, readNumberCell } from "./cells.ts";
 import type { CsvTable } from "./csv-table.ts";
 import type { Prepared, PrepareContext } from "./importer.ts";
 import { addParentTotals, noTotals } from "./parent-totals.ts";
+import { addSmallAreaTotals, noSmallAreaTotals } from "./small-area-totals.ts";
+import { smallAreaGeographyMissing } from "./geography-needs.ts";
 
 export interface WideColumn {
   /** Header text of the value column. */
@@ -32,6 +35,17 @@ export interface WideSpec {
   columns: WideColumn[];
   /** Area types the codes must be (e.g. only LSOAs for IoD files). */
   areaTypes?: readonly string[];
+  /** The edition of the small-area geography the codes are from (2011, 2021): a code of another edition is refused. */
+  vintage?: number | undefined;
+  /**
+   * Figures worked out from the file's own (ranks and deciles from scores …): pushed to the
+   * buffer after the file is read, each with its indicator's definition saying how.
+   */
+  derive?: (
+    buffer: ObservationBuffer,
+    columns: readonly { column: string; ref: number; draft: IndicatorDefinition }[],
+    context: PrepareContext,
+  ) => Promise<{ indicators: IndicatorDefinition[]; values: number; areaTypes?: Map<number, string> }>;
 }
 
 /**
@@ -59,6 +73,13 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   const codes = table.rows.map((row) => (row.cells[codeIndex] ?? "").trim());
   const areaIds = await areaIdsByCode(context.db, codes);
   const areaTypes = await listAreaTypes(context.db, [...areaIds.values()]);
+  const vintages = spec.vintage ? await areaVintages(context.db, [...areaIds.values()]) : new Map<number, number[]>();
+  // Mostly unknown small-area codes: the geography is missing, not the file wrong. One message
+  // says which and who loads it, instead of one error per row.
+  const unknownCodes = codes.filter((code) => code !== "" && !areaIds.has(code));
+  const missingGeography =
+    unknownCodes.length > codes.length / 2 ? smallAreaGeographyMissing(unknownCodes, spec.vintage) : null;
+  if (missingGeography) issues.error(missingGeography, table.headerLine, spec.codeColumn);
   const buffer = new ObservationBuffer();
   const periodIndex = spec.periodColumn ? columns.get(spec.periodColumn) : undefined;
   /** The row's period: the fixed one, or the row's cell (an error names row and column). */
@@ -104,6 +125,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
       continue;
     }
     const areaId = areaIds.get(code);
+    if (areaId === undefined && missingGeography) continue;
     if (areaId === undefined) {
       issues.error(
         `unknown area code "${code}" (load the geography first, or check the code)`,
@@ -113,6 +135,15 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
       continue;
     }
     const type = areaTypes.get(areaId);
+    const editions = vintages.get(areaId) ?? [];
+    if (spec.vintage && editions.length > 0 && !editions.includes(spec.vintage)) {
+      issues.error(
+        `"${code}" is a code of the ${editions.join(" and ")} small areas, not of ${spec.vintage}: this file is by the ${spec.vintage} edition, and a code of another edition is never taken for one of it`,
+        row.line,
+        spec.codeColumn,
+      );
+      continue;
+    }
     if (spec.areaTypes && type && !spec.areaTypes.includes(type)) {
       issues.error(`"${code}" is a ${type}, expected ${spec.areaTypes.join(" or ")}`, row.line, spec.codeColumn);
       continue;
@@ -162,20 +193,20 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     context.partnershipId,
   ))
     issues.error(problem);
+  const fileValues = buffer.length;
+  const derived = issues.ok && spec.derive ? await spec.derive(buffer, definitions, context) : null;
+  const drafts = [...definitions.map((d) => d.draft), ...(derived?.indicators ?? [])];
+  for (const [id, type] of derived?.areaTypes ?? []) areaTypes.set(id, type);
   const fresh = await newIndicatorSlugs(
     context.db,
-    definitions.map((d) => d.draft.slug),
+    drafts.map((d) => d.slug),
   );
-  const fileValues = buffer.length;
-  const totals = issues.ok
-    ? await addParentTotals(
-        context.db,
-        buffer,
-        definitions.map((d) => d.draft),
-        issues,
-        new Map(areaTypes),
-      )
-    : noTotals();
+  // Small areas add up to their authorities; authorities (the file's or those) to counties, regions and nations.
+  const fromSmall = issues.ok
+    ? await addSmallAreaTotals(context.db, buffer, drafts, issues, areaTypes)
+    : noSmallAreaTotals();
+  for (const [id, type] of fromSmall.authorityTypes) areaTypes.set(id, type);
+  const totals = issues.ok ? await addParentTotals(context.db, buffer, drafts, issues, new Map(areaTypes)) : noTotals();
   for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
   return {
     report: {
@@ -188,18 +219,21 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         .map((code) => parsePeriod(code)!)
         .sort((a, b) => a.sortKey - b.sortKey)
         .map((p) => p.code),
-      indicators: definitions.map((d) => ({
-        slug: d.draft.slug,
-        title: d.draft.title,
-        isNew: fresh.has(d.draft.slug),
-      })),
-      counts: { totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
+      indicators: drafts.map((d) => ({ slug: d.slug, title: d.title, isNew: fresh.has(d.slug) })),
+      counts: {
+        totalsCalculated: totals.calculated,
+        totalsNotCalculated: totals.notCalculated,
+        derivedFromFile: derived?.values ?? 0,
+        derivedFromSmallAreas: fromSmall.calculated,
+        notDerivedFromSmallAreas: fromSmall.notCalculated,
+      },
     },
     total: buffer.length,
+    buffer,
     write: async (tx, { batchId, progress }) => {
       const result = await writeObservationPlan(
         tx,
-        { indicators: definitions.map((d) => d.draft), buffer, areaTypes, partnershipId: context.partnershipId },
+        { indicators: drafts, buffer, areaTypes, partnershipId: context.partnershipId },
         batchId,
         (done) => progress?.update(done),
       );

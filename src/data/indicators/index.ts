@@ -16,8 +16,9 @@ export {
   RANKED_AREA_TYPES,
   refreshPeerRanks,
 } from "./peer-ranks.ts";
-export { FLAG, type FlagName, flagNames } from "./flags.ts";
+export { derivedMethod, FLAG, type FlagName, flagNames } from "./flags.ts";
 export { ObservationBuffer } from "./observation-buffer.ts";
+export { type OfficialReplacement, officialValuesReplaced, supersedeDerivedValues } from "./official-values.ts";
 export { OBSERVATION_CHUNK, type WriteResult } from "./observation-writer.ts";
 export {
   defineIndicator,

@@ -34,6 +34,15 @@ describe("parsePeriod", () => {
     expect(sorted.indexOf("2021-03")).toBeLessThan(sorted.indexOf("2021 Q2"));
   });
 
+  it("reads the month and quarter labels of Stat-Xplore, Nomis and ONS downloads", () => {
+    for (const text of ["June 2023", "Jun 2023", "Jun-23", "Jun-2023", "2023 June", "202306", "2023-06"])
+      expect(parsePeriod(text)?.code, text).toBe("2023-06");
+    for (const text of ["Q1 2023", "2023 Q1", "Jan-Mar 2023", "Jan to Mar 2023", "Quarter ending March 2023"])
+      expect(parsePeriod(text)?.code, text).toBe("2023 Q1");
+    expect(parsePeriod("Feb-Apr 2023")).toBeNull();
+    expect(parsePeriod("202313")).toBeNull();
+  });
+
   it("refuses what is not a period", () => {
     for (const text of ["", "2021/23", "Year", "2021-13", "abc 2021", "21/22"]) expect(parsePeriod(text)).toBeNull();
   });

@@ -60,18 +60,45 @@ export function parsePeriod(input: string): ParsedPeriod | null {
   m = /^(\d{4})$/.exec(text);
   if (m) return build(m[1]!, "calendar-year", m[1]!, [Number(m[1]), 1], [Number(m[1]), 12]);
   m = /^(\d{4}) ?-? ?Q([1-4])$/i.exec(text);
-  if (m) {
-    const q = Number(m[2]);
-    return build(`${m[1]} Q${q}`, "quarter", `${m[1]} Q${q}`, [Number(m[1]), q * 3 - 2], [Number(m[1]), q * 3]);
-  }
+  if (m) return quarter(Number(m[1]), Number(m[2]));
   m = /^(\d{4})-(\d{2})$/.exec(text);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return month(Number(m[1]), Number(m[2]));
-  m = /^([a-z]{3})[a-z]* (\d{4})$/i.exec(text);
+  // Stat-Xplore and Nomis month labels: "June 2023", "Jun 2023", "Jun-23", "Jun-2023", "2023 June", "202306".
+  m = /^([a-z]{3})[a-z]*[ -](\d{2}|\d{4})$/i.exec(text);
   if (m) {
     const index = MONTHS.indexOf(m[1]!.toLowerCase());
-    if (index >= 0) return month(Number(m[2]), index + 1);
+    if (index >= 0) return month(fullYear(m[2]!), index + 1);
+  }
+  m = /^(\d{4}) ([a-z]{3})[a-z]*$/i.exec(text);
+  if (m) {
+    const index = MONTHS.indexOf(m[2]!.toLowerCase());
+    if (index >= 0) return month(Number(m[1]), index + 1);
+  }
+  m = /^(\d{4})(\d{2})$/.exec(text);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1900) return month(Number(m[1]), Number(m[2]));
+  // Quarters: "Q1 2023", "Jan-Mar 2023", "Jan to Mar 2023", "Quarter ending March 2023".
+  m = /^Q([1-4]) ?-? ?(\d{4})$/i.exec(text);
+  if (m) return quarter(Number(m[2]), Number(m[1]));
+  m = /^([a-z]{3})[a-z]* ?(?:-|to) ?([a-z]{3})[a-z]* (\d{4})$/i.exec(text);
+  if (m) {
+    const first = MONTHS.indexOf(m[1]!.toLowerCase());
+    const last = MONTHS.indexOf(m[2]!.toLowerCase());
+    if (first >= 0 && last === first + 2 && first % 3 === 0) return quarter(Number(m[3]), first / 3 + 1);
+  }
+  m = /^quarter end(?:ing|ed)? ([a-z]{3})[a-z]* (\d{4})$/i.exec(text);
+  if (m) {
+    const last = MONTHS.indexOf(m[1]!.toLowerCase());
+    if (last >= 0 && last % 3 === 2) return quarter(Number(m[2]), (last + 1) / 3);
   }
   return null;
+}
+
+function fullYear(digits: string): number {
+  return digits.length === 4 ? Number(digits) : 2000 + Number(digits);
+}
+
+function quarter(year: number, q: number): ParsedPeriod {
+  return build(`${year} Q${q}`, "quarter", `${year} Q${q}`, [year, q * 3 - 2], [year, q * 3]);
 }
 
 function month(year: number, monthNumber: number): ParsedPeriod {

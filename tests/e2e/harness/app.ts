@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { inject } from "vitest";
 import { buildApp } from "../../../src/app.ts";
 import { type Database, openDatabase } from "../../../src/kernel/db/database.ts";
-import { runMigrations } from "../../../src/kernel/db/migrate.ts";
+import { prepareDatabase } from "../../../src/data/geography/index.ts";
 import { buildAssets } from "../../../src/kernel/http/assets.ts";
 import { testConfig } from "../../helpers/test-app.ts";
 import { type SignInDetails, seedForEndToEnd } from "./seed.ts";
@@ -39,7 +39,7 @@ export async function startApp(): Promise<RunningApp> {
     const dataDir = path.join(root, `copy-${++copies}`);
     cpSync(pristine, dataDir, { recursive: true });
     const database = await openDatabase({ dataDir });
-    await runMigrations(database);
+    await prepareDatabase(database);
     const { app } = await buildApp({ config: testConfig({ DATA_DIR: dataDir }), database, logger: false });
     const origin = await app.listen({ host: "127.0.0.1", port: 0 });
     return { app, database, origin, dataDir };
@@ -74,7 +74,7 @@ async function seedHere(root: string): Promise<{ pristine: string; signIns: Sign
   const pristine = path.join(root, "seeded");
   await buildAssets();
   const seeding = await openDatabase({ dataDir: pristine });
-  await runMigrations(seeding);
+  await prepareDatabase(seeding);
   const signIns = await seedForEndToEnd(seeding);
   await seeding.close();
   return { pristine, signIns };

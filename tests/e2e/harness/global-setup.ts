@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../../src/kernel/db/database.ts";
-import { runMigrations } from "../../../src/kernel/db/migrate.ts";
+import { prepareDatabase } from "../../../src/data/geography/index.ts";
 import { buildAssets } from "../../../src/kernel/http/assets.ts";
 import { type SignInDetails, seedForEndToEnd } from "./seed.ts";
 
@@ -25,7 +25,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dataDir = path.join(root, "seeded");
   await buildAssets();
   const seeding = await openDatabase({ dataDir });
-  await runMigrations(seeding);
+  await prepareDatabase(seeding);
   const signIns = await seedForEndToEnd(seeding);
   await seeding.close();
   project.provide("e2eSeeded", { dataDir, signIns });

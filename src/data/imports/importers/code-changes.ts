@@ -4,6 +4,8 @@ import {
   areaTypeOfCode,
   retiresCode,
   closeAreas,
+  deriveSuccessorLinks,
+  mergeSuccessorBoundaries,
   GSS_CODE,
   insertCodeChanges,
   insertMissingAreas,
@@ -99,7 +101,17 @@ export const codeChangesImporter = defineImporter({
             startYear: c.start,
           })),
         );
-        return { valuesWritten: 0, valuesReplaced: 0, counts: { changesWritten: inserted, areasAdded: added } };
+        // Successors take their predecessors' region (and county) and small areas.
+        const derived = await deriveSuccessorLinks(tx);
+        const merged = [
+          ...(await mergeSuccessorBoundaries(tx, "lsoa")),
+          ...(await mergeSuccessorBoundaries(tx, "msoa")),
+        ];
+        return {
+          valuesWritten: 0,
+          valuesReplaced: 0,
+          counts: { changesWritten: inserted, areasAdded: added, ...derived, mergedBoundaries: merged.length },
+        };
       },
     };
   },

@@ -2,6 +2,7 @@ import {
   type AreaInput,
   areasForMatching,
   areaTypeOfCode,
+  deriveSuccessorLinks,
   GSS_CODE,
   insertAliases,
   insertMissingAreas,
@@ -22,6 +23,8 @@ export interface LookupLevel {
   name: string;
   /** The file is the authority for these areas' names (small areas, wards); others are only added if missing. */
   authoritative: boolean;
+  /** The edition of the geography the codes belong to (LSOA11CD: 2011, WD19CD: 2019), recorded on the areas. */
+  vintage?: number | undefined;
 }
 
 export interface LookupSpec {
@@ -30,6 +33,11 @@ export interface LookupSpec {
   links: [number, number][];
   /** The code column whose values must be unique (one row per small area). */
   keyLevel: number;
+  /**
+   * Rows may repeat the key (an output-area lookup has one row per output area): allowed when
+   * every level agrees, an error naming both rows when they do not.
+   */
+  repeatsAllowed?: boolean;
 }
 
 /**
@@ -48,7 +56,7 @@ export async function prepareLookup(context: PrepareContext, table: CsvTable, sp
   if (!columns) return { report, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) };
   const found = spec.levels.map(() => new Map<string, string>());
   const links = new Map<string, ParentLink>();
-  const keys = new Map<string, number>();
+  const keys = new Map<string, { line: number; codes: string }>();
   // By elapsed time: 2,000 rows of five levels took 90 ms under load.
   const slice = timeSlicer();
   for (const row of table.rows) {
@@ -56,9 +64,18 @@ export async function prepareLookup(context: PrepareContext, table: CsvTable, sp
     const codes = spec.levels.map((level) => (row.cells[columns.get(level.code)!] ?? "").trim());
     const key = codes[spec.keyLevel]!;
     const earlier = keys.get(key);
-    if (earlier !== undefined)
-      issues.error(`duplicate row: "${key}" is also on row ${earlier}`, row.line, spec.levels[spec.keyLevel]!.code);
-    keys.set(key, row.line);
+    const joined = codes.join("|");
+    if (earlier !== undefined && !(spec.repeatsAllowed && earlier.codes === joined)) {
+      issues.error(
+        spec.repeatsAllowed
+          ? `"${key}" is on row ${earlier.line} with other areas (${earlier.codes.replaceAll("|", ", ")})`
+          : `duplicate row: "${key}" is also on row ${earlier.line}`,
+        row.line,
+        spec.levels[spec.keyLevel]!.code,
+      );
+    }
+    if (earlier !== undefined) continue;
+    keys.set(key, { line: row.line, codes: joined });
     spec.levels.forEach((level, i) => {
       const code = codes[i]!;
       if (code === "") {
@@ -79,7 +96,7 @@ export async function prepareLookup(context: PrepareContext, table: CsvTable, sp
       if (relation) links.set(`${childCode}|${relation}`, { child: childCode, parent: parentCode, relation });
     }
   }
-  const toArea = (code: string, name: string): AreaInput => ({
+  const toArea = (code: string, name: string, vintage: number | undefined): AreaInput => ({
     code,
     name,
     type: areaTypeOfCode(code)!,
@@ -87,19 +104,28 @@ export async function prepareLookup(context: PrepareContext, table: CsvTable, sp
     ...tiersOfCode(code),
     startYear: null,
     endYear: null,
+    vintages: vintage ? [vintage] : [],
   });
   const authoritative = spec.levels.flatMap((level, i) =>
-    level.authoritative ? [...found[i]!].map(([c, n]) => toArea(c, n)) : [],
+    level.authoritative ? [...found[i]!].map(([c, n]) => toArea(c, n, level.vintage)) : [],
   );
   const others = spec.levels.flatMap((level, i) =>
-    level.authoritative ? [] : [...found[i]!].map(([c, n]) => toArea(c, n)),
+    level.authoritative ? [] : [...found[i]!].map(([c, n]) => toArea(c, n, level.vintage)),
   );
   const total = authoritative.length + others.length + links.size;
   return {
     report: {
       ...report,
       areas: found[spec.keyLevel]!.size,
-      counts: { areas: authoritative.length + others.length, parentLinks: links.size },
+      counts: {
+        areas: authoritative.length + others.length,
+        parentLinks: links.size,
+        ...Object.fromEntries(
+          spec.levels.flatMap((level, i) =>
+            level.vintage ? [[`${level.code} (${level.vintage})`, found[i]!.size]] : [],
+          ),
+        ),
+      },
     },
     total,
     write: async (tx, { progress, audit }) => {
@@ -129,7 +155,13 @@ export async function prepareLookup(context: PrepareContext, table: CsvTable, sp
           createdBy: audit.actorLabel,
         })),
       );
-      return { valuesWritten: 0, valuesReplaced: 0, counts: { areasWritten: added, parentLinks: linked, aliases } };
+      // The lookup replaced its areas' links: small areas of merged authorities follow the successor again.
+      const derived = await deriveSuccessorLinks(tx);
+      return {
+        valuesWritten: 0,
+        valuesReplaced: 0,
+        counts: { areasWritten: added, parentLinks: linked, aliases, ...derived },
+      };
     },
   };
 }

@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  areaIdsByCode,
-  areasForMatching,
-  buildNameIndex,
-  insertAliases,
-  listAliases,
-  matchAreaName,
-  normaliseAreaName,
-} from "../../geography/index.ts";
+import { areaTypeLabels, insertAliases, normaliseAreaName } from "../../geography/index.ts";
 import {
   defineIndicator,
   FLAG,
@@ -20,14 +12,16 @@ import {
   units,
   writeObservationPlan,
 } from "../../indicators/index.ts";
-import { periodMarkers, readNumberCell } from "../cells.ts";
+import { NAMED_AREA_TYPES, resolveAreaNames } from "../area-names.ts";
+import { readNumberCell } from "../cells.ts";
 import { defineImporter } from "../importer.ts";
-import type { NameProblem } from "../report.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
+import { addSmallAreaTotals, noSmallAreaTotals } from "../small-area-totals.ts";
 import { encodingOption } from "../run-import.ts";
 import { readCsv } from "../source-file.ts";
+import { readStatTable } from "../statxplore-table.ts";
+import { missingGeographyHint } from "./statxplore-hints.ts";
 
-const MATCH_TYPES = ["local-authority", "county", "region", "nation", "uk", "health-board", "combined-authority"];
 /** Rows in Stat-Xplore tables that are not areas. */
 const NOT_AREAS: Record<string, string> = {
   total: "totals row",
@@ -35,84 +29,105 @@ const NOT_AREAS: Record<string, string> = {
   "column total": "totals row",
 };
 
+const areaType = z.enum(NAMED_AREA_TYPES);
+
 export const statxploreOptions = z.object({
   indicator: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug like children-relative-low-income"),
   title: z.string().trim().min(1).max(300).optional(),
   unit: z.enum(units).default("count"),
   publisher: z.string().default("Department for Work and Pensions"),
-  dataset: z.string().default("Children in low income families (Stat-Xplore)"),
+  /** The Stat-Xplore dataset; by default the export's own title row. */
+  dataset: z.string().trim().max(300).optional(),
   sourceUrl: z.union([z.url(), z.literal("")]).default("https://stat-xplore.dwp.gov.uk/"),
   encoding: encodingOption,
+  /** The geography the rows are at; by default the type most rows' names belong to. */
+  areaType: areaType.optional(),
+  /** Other types the file also has rows for (e.g. regions as subtotals); never assumed. */
+  extraTypes: z.array(areaType).default([]),
   /** Resolutions for names that did not match: label → GSS code. Remembered for next time. */
   aliases: z.record(z.string(), z.string().regex(/^[EKNSW]\d{8}$/, "must be a GSS code")).default({}),
   /** Import the matched areas and leave unmatched names out (they stay in the report). */
   skipUnmatched: z.boolean().default(false),
 });
 
+const typeLabel = (type: string) => ((areaTypeLabels as Record<string, string>)[type] ?? type).toLowerCase();
+
 /** Stat-Xplore table exports as downloaded: title rows, period columns with "(p)", "Annotations" columns, names without codes. */
 export const statxploreImporter = defineImporter({
   kind: "statxplore",
-  label: "Stat-Xplore CSV export (area names without codes)",
+  label: "Stat-Xplore CSV export (area names without codes, any geography and period)",
   scope: "partnership",
+  officialStatistics: true,
   optionsSchema: statxploreOptions,
   async prepare(context, opts) {
     const { issues, db } = context;
-    const rows = await readCsv(context.file, opts.encoding);
-    const headerIndex = rows.findIndex(
-      (row) => row.cells.slice(1).filter((cell) => parsePeriod(periodMarkers(cell).text)).length >= 1,
-    );
-    if (headerIndex < 0) {
+    const csv = await readCsv(context.file, opts.encoding);
+    const table = readStatTable(csv);
+    if (!table || table.periods.length === 0) {
       issues.error(
-        "no header row with periods (e.g. 2021/22) was found: is this a Stat-Xplore table exported as CSV?",
+        "no header row with periods (e.g. 2021/22, 2023 Q1, June 2023) was found: is this a Stat-Xplore table exported as CSV?",
         1,
       );
       return {
-        report: { rowsRead: rows.length },
+        report: { rowsRead: csv.length },
         total: 0,
         write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }),
       };
     }
-    const header = rows[headerIndex]!;
-    const titleLines = rows
-      .slice(0, headerIndex)
-      .map((row) => row.cells.filter(Boolean).join(" "))
-      .filter(Boolean);
-    const periodColumns = header.cells
-      .map((cell, index) => ({ index, cell, marked: periodMarkers(cell) }))
-      .filter((c) => c.index > 0 && !/annotations?$/i.test(c.cell.trim()))
-      .map((c) => ({ ...c, period: parsePeriod(c.marked.text) }))
-      .filter((c) => c.period !== null);
-    const annotationColumns = header.cells
-      .map((cell, index) => ({ cell, index }))
-      .filter((c) => /annotations?$/i.test(c.cell.trim()));
-    const latest = periodColumns.reduce((a, b) => (b.period!.sortKey > a.period!.sortKey ? b : a));
-    const year = periodYear(latest.period!);
-
-    const candidates = await areasForMatching(db, MATCH_TYPES);
-    if (candidates.length === 0) {
+    const latest = table.periods.reduce((a, b) => (b.sortKey > a.sortKey ? b : a));
+    const year = periodYear(parsePeriod(latest.code)!);
+    const skippedRows = table.headings.map((h) => ({ row: h.row, label: h.label, reason: "heading or footnote row" }));
+    const areaRows = table.rows.filter((row) => {
+      const notArea = NOT_AREAS[row.label.toLowerCase()];
+      if (notArea) skippedRows.push({ row: row.line, label: row.label, reason: notArea });
+      return !notArea;
+    });
+    skippedRows.sort((a, b) => a.row - b.row);
+    const names = await resolveAreaNames(db, areaRows, {
+      year,
+      areaType: opts.areaType,
+      extraTypes: opts.extraTypes,
+      aliases: opts.aliases,
+    });
+    for (const problem of names.givenCodeProblems) issues.error(problem);
+    const fileType = typeLabel(names.areaType);
+    if (names.decidedBy === "none" && areaRows.length > 0) {
       issues.error(
-        "no local authorities are loaded yet, so no names can be matched: import the geography first (cpah import all-shared, or geography-topology)",
+        missingGeographyHint(areaRows.map((r) => r.label)) ??
+          "no row names an area the hub knows, at any geography: check that this is an export by area",
+        table.headerLine,
       );
-      return {
-        report: { rowsRead: rows.length },
-        total: 0,
-        write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }),
-      };
+    } else {
+      const hint =
+        names.problems.length > areaRows.length / 2 ? missingGeographyHint(names.problems.map((p) => p.name)) : null;
+      if (hint) issues.error(hint, table.headerLine);
+      for (const problem of names.problems) {
+        if (opts.skipUnmatched) continue;
+        const choices = problem.candidates.map((c) => c.code).join(", ");
+        const message =
+          problem.status === "other-type"
+            ? `"${problem.name}" is not a ${fileType} name; it is ${problem.candidates.map((c) => c.name).join(", ")}. This file is by ${fileType}, so a value is never written to another type: leave the row out, or choose the file's geography`
+            : problem.status === "ambiguous"
+              ? `area name "${problem.name}" is ambiguous (${choices}); choose its area code to import it`
+              : `area name "${problem.name}" is not matched to any ${fileType}; choose its area code to import it`;
+        issues.error(message, problem.row, table.header[0]);
+      }
     }
-    const index = buildNameIndex(candidates, await listAliases(db));
-    const given = await areaIdsByCode(db, Object.values(opts.aliases));
-    for (const [name, code] of Object.entries(opts.aliases))
-      if (!given.has(code)) issues.error(`the area code "${code}" given for "${name}" is not known`);
-    const byCode = new Map(candidates.map((c) => [c.code, c]));
+
     const existing = await findIndicator(db, opts.indicator);
     if (!existing && !opts.title) issues.error(`"${opts.indicator}" is a new indicator: give it a title`);
+    const dataset = opts.dataset || table.titleLines[0] || "";
+    if (!dataset && !existing)
+      issues.warn(
+        "the export has no title row naming its Stat-Xplore dataset: give the dataset (for example Children in Low Income Families), so the figures' source is recorded",
+      );
     const draft = defineIndicator({
       slug: opts.indicator,
       title: existing?.title ?? opts.title ?? opts.indicator,
-      definition: titleLines.join(" — "),
+      definition: [...table.titleLines, table.dimension].filter(Boolean).join(" — "),
       unit: opts.unit,
       publisher: opts.publisher,
-      dataset: opts.dataset,
+      dataset: dataset || "Stat-Xplore export (dataset not stated in the file)",
       sourceUrl: opts.sourceUrl,
       polarity: "higher-is-worse",
       tags: {
@@ -123,69 +138,31 @@ export const statxploreImporter = defineImporter({
 
     const buffer = new ObservationBuffer();
     const ref = buffer.indicatorRef(draft.slug);
-    const periodRefs = periodColumns.map((c) => buffer.periodRef(c.period!.code));
+    const periodRefs = table.periods.map((p) => buffer.periodRef(p.code));
     const areaTypes = new Map<number, string>();
-    const nameProblems: NameProblem[] = [];
-    const skippedRows: { row: number; label: string; reason: string }[] = [];
-    const newAliases: { name: string; areaId: number }[] = [];
     const seen = new Map<number, number>();
     let missing = 0;
     let suppressed = 0;
-    let dataRows = 0;
-    for (const row of rows.slice(headerIndex + 1)) {
-      const label = (row.cells[0] ?? "").trim();
-      const rest = row.cells.slice(1).filter((cell) => cell.trim() !== "");
-      if (label === "" && rest.length === 0) continue;
-      if (rest.length === 0) {
-        skippedRows.push({ row: row.line, label, reason: "heading or footnote row" });
-        continue;
-      }
-      dataRows++;
-      const notArea = NOT_AREAS[label.toLowerCase()];
-      if (notArea) {
-        skippedRows.push({ row: row.line, label, reason: notArea });
-        continue;
-      }
-      const resolvedCode = opts.aliases[label];
-      const match = resolvedCode
-        ? { status: "matched" as const, area: byCode.get(resolvedCode) }
-        : matchAreaName(index, label, year);
-      if (match.status === "matched" && resolvedCode && match.area)
-        newAliases.push({ name: label, areaId: match.area.id });
-      if (match.status !== "matched" || !match.area) {
-        const status = match.status === "ambiguous" ? "ambiguous" : "unmatched";
-        const options = match.status === "ambiguous" ? match.candidates : [];
-        nameProblems.push({
-          name: label,
-          row: row.line,
-          status,
-          candidates: options.map((c) => ({ code: c.code, name: c.name })),
-        });
-        if (!opts.skipUnmatched && !(resolvedCode && !given.has(resolvedCode))) {
-          issues.error(
-            `area name "${label}" is ${status === "ambiguous" ? `ambiguous (${options.map((c) => c.code).join(", ")})` : "not matched to any area"}; choose its area code to import it`,
-            row.line,
-            header.cells[0],
-          );
-        }
-        continue;
-      }
-      const area = match.area;
+    for (const row of areaRows) {
+      const hit = names.matched.get(row.line);
+      if (!hit) continue;
+      const area = hit.area;
       const earlier = seen.get(area.id);
       if (earlier !== undefined) {
-        issues.error(`duplicate row: "${label}" is the same area (${area.code}) as row ${earlier}`, row.line);
+        issues.error(`duplicate row: "${row.label}" is the same area (${area.code}) as row ${earlier}`, row.line);
         continue;
       }
       seen.set(area.id, row.line);
       areaTypes.set(area.id, area.type);
-      periodColumns.forEach((column, i) => {
-        if (column.index >= row.cells.length) {
-          issues.error("the row ends early (is the file truncated?)", row.line, column.cell);
+      table.periods.forEach((period, i) => {
+        const where = table.locate(row, i);
+        if (row.cells[i] === undefined) {
+          issues.error("the row ends early (is the file truncated?)", where.line, where.column);
           return;
         }
-        const cell = readNumberCell(row.cells[column.index]);
+        const cell = readNumberCell(row.cells[i]);
         if (!cell.ok) {
-          issues.error(cell.message, row.line, column.cell);
+          issues.error(cell.message, where.line, where.column);
           return;
         }
         if (cell.flags & FLAG.missing) missing++;
@@ -195,53 +172,67 @@ export const statxploreImporter = defineImporter({
           period: periodRefs[i]!,
           area: area.id,
           value: cell.value,
-          flags: cell.flags | column.marked.flags,
+          flags: cell.flags | period.flags,
         });
       });
     }
-    const annotated = annotationColumns.filter((c) =>
-      rows.slice(headerIndex + 1).some((row) => (row.cells[c.index] ?? "").trim() !== ""),
-    );
-    for (const column of annotated) issues.warn(`annotations in "${column.cell}" were not imported`);
+    for (const column of table.annotated) issues.warn(`annotations in "${column}" were not imported`);
     for (const problem of await indicatorOwnershipProblems(context.db, [draft.slug], context.partnershipId))
       issues.error(problem);
     const fresh = await newIndicatorSlugs(db, [draft.slug]);
     const fileValues = buffer.length;
-    const totals = issues.ok
-      ? await addParentTotals(
-          db,
-          buffer,
-          [{ slug: draft.slug, unit: existing?.unit ?? draft.unit, ratePer: existing?.ratePer ?? draft.ratePer }],
-          issues,
-          new Map(areaTypes),
-        )
-      : noTotals();
+    const units = [
+      { slug: draft.slug, unit: existing?.unit ?? draft.unit, ratePer: existing?.ratePer ?? draft.ratePer },
+    ];
+    // Small areas add up to their authorities; authorities (the file's or those) to counties, regions and nations.
+    const fromSmall = issues.ok ? await addSmallAreaTotals(db, buffer, units, issues, areaTypes) : noSmallAreaTotals();
+    for (const [id, type] of fromSmall.authorityTypes) areaTypes.set(id, type);
+    const totals = issues.ok ? await addParentTotals(db, buffer, units, issues, new Map(areaTypes)) : noTotals();
     for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
+    const byPosition = [...names.matched.values()].filter((m) => m.via === "position").length;
     return {
       report: {
-        rowsRead: dataRows,
+        rowsRead: table.rows.length,
         skippedRows,
-        nameProblems,
+        nameProblems: names.problems,
         values: fileValues,
         missingValues: missing,
         suppressedValues: suppressed,
         areas: seen.size,
-        periods: periodColumns.map((c) => c.period!.code),
+        periods: [...table.periods].sort((a, b) => a.sortKey - b.sortKey).map((p) => p.code),
         indicators: [{ slug: draft.slug, title: draft.title, isNew: fresh.has(draft.slug) }],
-        preview: { columns: header.cells, rows: rows.slice(headerIndex + 1, headerIndex + 11).map((row) => row.cells) },
+        preview: {
+          columns: table.header,
+          rows: csv
+            .slice(csv.findIndex((r) => r.line === table.headerLine) + 1)
+            .slice(0, 10)
+            .map((r) => r.cells),
+        },
+        geography: {
+          areaType: names.areaType,
+          label: (areaTypeLabels as Record<string, string>)[names.areaType] ?? names.areaType,
+          decidedBy: names.decidedBy,
+          dimension: table.dimension,
+          typeCounts: names.typeCounts,
+        },
+        dataset: draft.dataset,
         counts: {
           matchedNames: seen.size,
-          unmatchedNames: nameProblems.length,
-          titleRows: headerIndex,
+          matchedByPosition: byPosition,
+          unmatchedNames: names.problems.length,
+          titleRows: table.titleLines.length,
           totalsCalculated: totals.calculated,
           totalsNotCalculated: totals.notCalculated,
+          derivedFromSmallAreas: fromSmall.calculated,
+          notDerivedFromSmallAreas: fromSmall.notCalculated,
         },
       },
       total: buffer.length,
+      buffer,
       write: async (tx, { batchId, progress, audit }) => {
         await insertAliases(
           tx,
-          newAliases.map((alias) => ({
+          names.newAliases.map((alias) => ({
             normalisedName: normaliseAreaName(alias.name),
             name: alias.name,
             areaId: alias.areaId,
@@ -258,7 +249,7 @@ export const statxploreImporter = defineImporter({
         return {
           valuesWritten: result.written,
           valuesReplaced: result.replaced,
-          counts: { aliasesRemembered: newAliases.length },
+          counts: { aliasesRemembered: names.newAliases.length },
         };
       },
     };

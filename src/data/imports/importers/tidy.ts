@@ -16,6 +16,7 @@ import { periodMarkers, readNumberCell, slugify } from "../cells.ts";
 import { CsvTable } from "../csv-table.ts";
 import { defineImporter } from "../importer.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
+import { addSmallAreaTotals, noSmallAreaTotals } from "../small-area-totals.ts";
 import { encodingOption } from "../run-import.ts";
 import { readTable } from "../spreadsheet.ts";
 
@@ -161,6 +162,10 @@ export const tidyImporter = defineImporter({
       issues.error(problem);
     const fresh = await newIndicatorSlugs(context.db, [...definitions.keys()]);
     const fileValues = buffer.length;
+    const fromSmall = issues.ok
+      ? await addSmallAreaTotals(context.db, buffer, [...definitions.values()], issues, areaTypes)
+      : noSmallAreaTotals();
+    for (const [id, type] of fromSmall.authorityTypes) areaTypes.set(id, type);
     const totals = issues.ok
       ? await addParentTotals(context.db, buffer, [...definitions.values()], issues, new Map(areaTypes))
       : noTotals();
@@ -175,9 +180,15 @@ export const tidyImporter = defineImporter({
         areas: new Set(buffer.area).size,
         periods: periodsSorted.map((p) => p.code),
         indicators: [...definitions.values()].map((d) => ({ slug: d.slug, title: d.title, isNew: fresh.has(d.slug) })),
-        counts: { totalsCalculated: totals.calculated, totalsNotCalculated: totals.notCalculated },
+        counts: {
+          totalsCalculated: totals.calculated,
+          totalsNotCalculated: totals.notCalculated,
+          derivedFromSmallAreas: fromSmall.calculated,
+          notDerivedFromSmallAreas: fromSmall.notCalculated,
+        },
       },
       total: buffer.length,
+      buffer,
       write: async (tx, { batchId, progress }) => {
         const result = await writeObservationPlan(
           tx,

@@ -1,0 +1,121 @@
+/**
+ * Figures worked out at import from a deprivation index's small-area columns, each with its
+ * method in the indicator's definition:
+ * - ranks and deciles from scores (the Welsh index's scores file has no ranks): rank 1 is the
+ *   highest score, ties share a rank; decile = ⌈10 × rank ÷ n⌉, as the English indices cut theirs;
+ * - for every authority valid today, the share of its small areas in the most deprived 10%
+ *   nationally (decile 1), with the count and the number of small areas as numerator and
+ *   denominator. The official local authority summaries give the same measure under the same
+ *   indicator, and a published figure always takes the place of a calculated one.
+ */
+import type { IndicatorDefinition, ObservationBuffer } from "../../indicators/index.ts";
+import { defineIndicator, FLAG, sourceValueKeys } from "../../indicators/index.ts";
+import type { PrepareContext } from "../importer.ts";
+import { authorityMemberships } from "../small-area-totals.ts";
+
+export interface DerivedColumn {
+  column: string;
+  ref: number;
+  draft: IndicatorDefinition;
+}
+
+/** The slug of the share-in-the-most-deprived-10% figure for a decile indicator (same as the LA summary importer's). */
+export function shareSlug(decileSlug: string): string {
+  return decileSlug.replace(/-decile$/, "-proportion-most-deprived-10");
+}
+
+/** Rank (1 = highest score) and decile of every value of one column, for each row's area. */
+export function ranksFromScores(
+  buffer: ObservationBuffer,
+  column: DerivedColumn,
+  make: { rank: IndicatorDefinition; decile: IndicatorDefinition },
+): number {
+  const rows: { i: number; value: number }[] = [];
+  for (let i = 0; i < buffer.length; i++) {
+    if (buffer.indicator[i] !== column.ref) continue;
+    const value = buffer.at("value", i);
+    if (value !== null) rows.push({ i, value });
+  }
+  rows.sort((a, b) => b.value - a.value);
+  const n = rows.length;
+  const rankRef = buffer.indicatorRef(make.rank.slug);
+  const decileRef = buffer.indicatorRef(make.decile.slug);
+  let written = 0;
+  for (let k = 0; k < n; k++) {
+    const row = rows[k]!;
+    // Competition ranking: ties share the first rank of their run.
+    let rank = k + 1;
+    while (rank > 1 && rows[rank - 2]!.value === row.value) rank--;
+    const base = { period: buffer.period[row.i]!, area: buffer.area[row.i]!, flags: FLAG.derived | FLAG.fromScores };
+    buffer.push({ ...base, indicator: rankRef, value: rank });
+    buffer.push({ ...base, indicator: decileRef, value: Math.ceil((10 * rank) / n) });
+    written += 2;
+  }
+  return written;
+}
+
+/** For every decile indicator: each authority's share of small areas in decile 1, when all its small areas have a decile. */
+export async function decileShares(
+  buffer: ObservationBuffer,
+  deciles: readonly { ref: number; draft: IndicatorDefinition }[],
+  context: PrepareContext,
+  smallAreaName: string,
+): Promise<{ indicators: IndicatorDefinition[]; values: number; areaTypes: Map<number, string> }> {
+  const areaTypes = new Map<number, string>();
+  const ids = new Set<number>();
+  const wanted = new Set(deciles.map((d) => d.ref));
+  for (let i = 0; i < buffer.length; i++) if (wanted.has(buffer.indicator[i]!)) ids.add(buffer.area[i]!);
+  if (ids.size === 0) return { indicators: [], values: 0, areaTypes };
+  const authorities = await authorityMemberships(context.db, [...ids], "lsoa");
+  // A published figure (the local authority summary) is never replaced by a calculated one.
+  const stored = await sourceValueKeys(
+    context.db,
+    deciles.map((d) => shareSlug(d.draft.slug)),
+    authorities.map((a) => a.authority),
+  );
+  const indicators: IndicatorDefinition[] = [];
+  let values = 0;
+  for (const decile of deciles) {
+    const byArea = new Map<number, { decile: number | null; period: number }>();
+    for (let i = 0; i < buffer.length; i++)
+      if (buffer.indicator[i] === decile.ref)
+        byArea.set(buffer.area[i]!, { decile: buffer.at("value", i), period: buffer.period[i]! });
+    const share = defineIndicator({
+      slug: shareSlug(decile.draft.slug),
+      title: `${decile.draft.title.replace(/ decile\b/i, "")}: share of ${smallAreaName} in the most deprived 10% nationally`,
+      definition: `The share of the authority's ${smallAreaName} in decile 1 (the most deprived 10% nationally) of "${decile.draft.title}", from 0 to 1. Worked out here for every authority valid today from the small areas of the file, when all of them have a decile (numerator: small areas in decile 1; denominator: all its small areas); the published local authority summary of the same measure is shown instead once imported.`,
+      publisher: decile.draft.publisher,
+      dataset: decile.draft.dataset,
+      sourceUrl: decile.draft.sourceUrl,
+      licence: decile.draft.licence,
+      unit: "proportion",
+      polarity: "higher-is-worse",
+      tags: decile.draft.tags,
+    });
+    const ref = buffer.indicatorRef(share.slug);
+    let added = 0;
+    for (const authority of authorities) {
+      const parts = authority.members.map((id) => byArea.get(id));
+      if (parts.length === 0 || parts.some((p) => !p || p.decile === null)) continue;
+      const period = buffer.periodCodes[parts[0]!.period]!;
+      if (stored.has(`${share.slug}|${period}||${authority.authority}`)) continue;
+      const inFirst = parts.filter((p) => p!.decile === 1).length;
+      buffer.push({
+        indicator: ref,
+        period: parts[0]!.period,
+        area: authority.authority,
+        value: inFirst / parts.length,
+        numerator: inFirst,
+        denominator: parts.length,
+        flags: FLAG.derived | FLAG.fromSmallAreas,
+      });
+      areaTypes.set(authority.authority, "local-authority");
+      added++;
+    }
+    if (added > 0) {
+      indicators.push(share);
+      values += added;
+    }
+  }
+  return { indicators, values, areaTypes };
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { OFFICIAL_KINDS } from "./official-kinds.ts";
+import { importers } from "./registry.ts";
+
+describe("import registry", () => {
+  it("lists as official exactly the kinds whose files are published official statistics", () => {
+    const official = [...importers.values()]
+      .filter((importer) => importer.scope === "official" || importer.officialStatistics)
+      .map((importer) => importer.kind)
+      .sort();
+    expect([...OFFICIAL_KINDS].sort()).toEqual(official);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Authority figures added up from a file's small areas (MSOAs, LSOAs, data zones, wards) at
+ * import, for every authority valid today: counts summed, rates and proportions from summed
+ * numerators and denominators — only when every small area of the authority (of the file's
+ * edition) has a usable value, never a partial sum. They carry FLAG.derived | fromSmallAreas,
+ * so pages say "Calculated from the small-area figures"; a figure a file gives for the
+ * authority (now or later) always wins, and the region and nation totals follow from them.
+ */
+import { sql } from "drizzle-orm";
+import { pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { listAreaTypes } from "../geography/index.ts";
+import { aggregateValues, FLAG, type ObservationBuffer, sourceValueKeys } from "../indicators/index.ts";
+import type { TotalsIndicator } from "./parent-totals.ts";
+import type { IssueList } from "./report.ts";
+
+const SMALL = new Set(["lsoa", "msoa", "ward"]);
+const SUMMABLE = new Set(["count", "percentage", "rate", "proportion"]);
+
+export interface SmallAreaTotals {
+  calculated: number;
+  notCalculated: number;
+  /** Authority id → type, for the catalogue's coverage and the parent totals that follow. */
+  authorityTypes: Map<number, string>;
+}
+
+export const noSmallAreaTotals = (): SmallAreaTotals => ({
+  calculated: 0,
+  notCalculated: 0,
+  authorityTypes: new Map(),
+});
+
+interface Membership {
+  authority: number;
+  name: string;
+  members: number[];
+}
+
+/** Authorities valid today with every small area of `type` (of the edition, when given) linked to them. */
+export async function authorityMemberships(
+  db: Executor,
+  smallIds: readonly number[],
+  type: string,
+): Promise<Membership[]> {
+  const result = await db.execute(sql`
+    with wanted as (
+      select distinct ap.parent_id from area_parents ap join areas la on la.id = ap.parent_id
+      where ap.child_id = any(${pgArray([...smallIds])}::int[]) and ap.relation = 'local-authority' and la.end_year is null
+    ),
+    editions as (
+      select distinct v from areas a, unnest(a.vintages) v where a.id = any(${pgArray([...smallIds])}::int[])
+    )
+    select w.parent_id as authority, la.name, array_agg(c.id order by c.id) as members
+    from wanted w join areas la on la.id = w.parent_id
+    join area_parents ap on ap.parent_id = w.parent_id and ap.relation = 'local-authority'
+    join areas c on c.id = ap.child_id and c.type = ${type}
+      and (cardinality(c.vintages) = 0 or not exists (select 1 from editions) or c.vintages && array(select v from editions)::smallint[])
+    group by w.parent_id, la.name`);
+  return (
+    result as unknown as { rows: { authority: number | string; name: string; members: (number | string)[] }[] }
+  ).rows.map((row) => ({ authority: Number(row.authority), name: row.name, members: row.members.map(Number) }));
+}
+
+export async function addSmallAreaTotals(
+  db: Executor,
+  buffer: ObservationBuffer,
+  indicators: readonly TotalsIndicator[],
+  issues: IssueList,
+  knownTypes?: ReadonlyMap<number, string>,
+): Promise<SmallAreaTotals> {
+  const outcome: SmallAreaTotals = { calculated: 0, notCalculated: 0, authorityTypes: new Map() };
+  const unitOf = new Map(indicators.map((i) => [i.slug, i]));
+  const summable = buffer.indicatorSlugs.map((slug) => SUMMABLE.has(unitOf.get(slug)?.unit ?? ""));
+  if (!summable.some(Boolean)) return outcome;
+  const types = knownTypes ?? (await listAreaTypes(db, [...new Set(buffer.area)]));
+  const byType = new Map<string, number[]>();
+  for (const [id, type] of types) if (SMALL.has(type)) byType.set(type, [...(byType.get(type) ?? []), id]);
+  if (byType.size === 0) return outcome;
+  let shown = 0;
+  for (const [type, ids] of byType) {
+    const authorities = await authorityMemberships(db, ids, type);
+    if (authorities.length === 0) continue;
+    const stored = await sourceValueKeys(
+      db,
+      buffer.indicatorSlugs,
+      authorities.map((a) => a.authority),
+    );
+    // Rows grouped by (indicator, period, breakdown): small area id → row index.
+    const groups = new Map<
+      string,
+      { indicator: number; period: number; breakdown: number; rows: Map<number, number> }
+    >();
+    const inFile = new Set<string>();
+    for (let i = 0; i < buffer.length; i++) {
+      if (!summable[buffer.indicator[i]!]) continue;
+      const key = `${buffer.indicator[i]}|${buffer.period[i]}|${buffer.breakdown[i]}`;
+      if (types.get(buffer.area[i]!) === "local-authority") inFile.add(`${key}|${buffer.area[i]}`);
+      if (types.get(buffer.area[i]!) !== type) continue;
+      let group = groups.get(key);
+      if (!group) {
+        group = {
+          indicator: buffer.indicator[i]!,
+          period: buffer.period[i]!,
+          breakdown: buffer.breakdown[i]!,
+          rows: new Map(),
+        };
+        groups.set(key, group);
+      }
+      group.rows.set(buffer.area[i]!, i);
+    }
+    for (const [key, group] of groups) {
+      const slug = buffer.indicatorSlugs[group.indicator]!;
+      const { unit, ratePer } = unitOf.get(slug)!;
+      const period = buffer.periodCodes[group.period]!;
+      for (const authority of authorities) {
+        if (!authority.members.some((id) => group.rows.has(id))) continue;
+        if (inFile.has(`${key}|${authority.authority}`)) continue;
+        if (stored.has(`${slug}|${period}|${buffer.breakdownKeys[group.breakdown]}|${authority.authority}`)) continue;
+        const parts = authority.members.map((id) => {
+          const i = group.rows.get(id);
+          return i === undefined
+            ? { value: null, numerator: null, denominator: null, flags: FLAG.missing }
+            : {
+                value: buffer.at("value", i),
+                numerator: buffer.at("numerator", i) ?? (unit === "count" ? buffer.at("value", i) : null),
+                denominator: buffer.at("denominator", i),
+                flags: buffer.flags[i]!,
+              };
+        });
+        const total = aggregateValues(
+          parts,
+          unit === "proportion" ? "rate" : unit,
+          unit === "proportion" ? 1 : (ratePer ?? 100),
+        );
+        const base = {
+          indicator: group.indicator,
+          period: group.period,
+          breakdown: group.breakdown,
+          area: authority.authority,
+        };
+        outcome.authorityTypes.set(authority.authority, "local-authority");
+        if (total.value !== null) {
+          buffer.push({
+            ...base,
+            value: total.value,
+            numerator: total.numerator,
+            denominator: total.denominator,
+            flags: total.flags | FLAG.derived | FLAG.fromSmallAreas,
+          });
+          outcome.calculated++;
+          continue;
+        }
+        buffer.push({ ...base, value: null, flags: FLAG.missing | FLAG.derived | FLAG.fromSmallAreas });
+        outcome.notCalculated++;
+        if (shown++ < 8) {
+          const lacking = authority.members.filter((id) => !group.rows.has(id)).length;
+          issues.warn(
+            `${authority.name} ${period} (${slug}): no figure calculated from its small areas, ${lacking ? `${lacking} of its ${authority.members.length} small areas are not in the file` : `${total.missing} of its ${authority.members.length} small areas have no usable value`}`,
+          );
+        }
+      }
+      await yieldToEventLoop();
+    }
+  }
+  if (outcome.notCalculated > shown && shown >= 8)
+    issues.warn(
+      `${outcome.notCalculated - 8} more authority figures were not calculated from small areas for the same reasons`,
+    );
+  return outcome;
+}
