@@ -103,7 +103,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     await saveMinutes(
       db,
       request.auditContext(),
-      context.partnership.id,
+      context.owner,
       context.record.meeting.id,
       form.data,
       attendance.entries,
@@ -154,7 +154,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     const { childId } = parseParams(meetingChildParams, request.params);
     const context = await meetingContext(db, request, "partnership:read");
     requireMinutesVisible(context);
-    const paper = await findPaper(db, context.partnership.id, context.record.meeting.id, childId);
+    const paper = await findPaper(db, context.owner, context.record.meeting.id, childId);
     if (!paper) throw AppError.notFound();
     return reply
       .header("content-type", paper.contentType)
@@ -189,7 +189,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
           return renderMeeting(reply, context, { errors: [{ field: "paper", message }], form: "paper" }, 400);
         }
         await addPaper(db, request.auditContext(), {
-          partnershipId: context.partnership.id,
+          owner: context.owner,
           meetingId: context.record.meeting.id,
           fileName: check.fileName,
           contentType: check.contentType,

@@ -1,0 +1,136 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../kernel/db/database.ts";
+import { organisations } from "../../workspace/organisations/index.ts";
+import { groupMembers } from "../partners-group/index.ts";
+import { supportRequests } from "../support-requests/index.ts";
+import { planActivities, planActivityRequests, planActivityUpdates } from "./tables.ts";
+
+export type ActivityRow = typeof planActivities.$inferSelect;
+export interface ActivityView extends ActivityRow {
+  leadName: string | null;
+  leadOrganisationId: string | null;
+}
+
+const columns = { activity: planActivities, leadName: organisations.name, leadOrganisationId: organisations.id };
+
+function joined(db: Executor) {
+  return db
+    .select(columns)
+    .from(planActivities)
+    .leftJoin(groupMembers, eq(groupMembers.id, planActivities.leadMemberId))
+    .leftJoin(organisations, eq(organisations.id, groupMembers.organisationId));
+}
+
+const flatten = (row: { activity: ActivityRow; leadName: string | null; leadOrganisationId: string | null }) => ({
+  ...row.activity,
+  leadName: row.leadName,
+  leadOrganisationId: row.leadOrganisationId,
+});
+
+export async function listActivities(db: Executor, groupId: string): Promise<ActivityView[]> {
+  const rows = await joined(db)
+    .where(eq(planActivities.groupId, groupId))
+    .orderBy(asc(planActivities.startDate), asc(planActivities.title));
+  return rows.map(flatten);
+}
+
+export async function findActivity(db: Executor, groupId: string, id: string): Promise<ActivityView | undefined> {
+  const [row] = await joined(db)
+    .where(and(eq(planActivities.groupId, groupId), eq(planActivities.id, id)))
+    .limit(1);
+  return row ? flatten(row) : undefined;
+}
+
+export async function insertActivity(db: Executor, values: typeof planActivities.$inferInsert) {
+  const [row] = await db.insert(planActivities).values(values).returning();
+  return row!;
+}
+
+export async function updateActivity(
+  db: Executor,
+  groupId: string,
+  id: string,
+  values: Partial<typeof planActivities.$inferInsert>,
+) {
+  const [row] = await db
+    .update(planActivities)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(planActivities.groupId, groupId), eq(planActivities.id, id)))
+    .returning();
+  return row!;
+}
+
+export async function deleteActivity(db: Executor, groupId: string, id: string) {
+  const [row] = await db
+    .delete(planActivities)
+    .where(and(eq(planActivities.groupId, groupId), eq(planActivities.id, id)))
+    .returning();
+  return row;
+}
+
+/** Request ids linked to each activity. */
+export async function linkedRequests(db: Executor, activityIds: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (activityIds.length === 0) return result;
+  const rows = await db
+    .select()
+    .from(planActivityRequests)
+    .where(inArray(planActivityRequests.activityId, activityIds));
+  for (const row of rows) result.set(row.activityId, [...(result.get(row.activityId) ?? []), row.requestId]);
+  return result;
+}
+
+/** Activities answering any of these requests (for a partnership's "what we are doing"). */
+export async function activitiesForRequests(db: Executor, requestIds: string[]) {
+  if (requestIds.length === 0) return [];
+  return db
+    .select({ requestId: planActivityRequests.requestId, activityId: planActivityRequests.activityId })
+    .from(planActivityRequests)
+    .where(inArray(planActivityRequests.requestId, requestIds));
+}
+
+export async function replaceLinkedRequests(db: Executor, activityId: string, requestIds: string[]) {
+  await db.delete(planActivityRequests).where(eq(planActivityRequests.activityId, activityId));
+  if (requestIds.length > 0)
+    await db.insert(planActivityRequests).values(requestIds.map((requestId) => ({ activityId, requestId })));
+}
+
+/** The given request ids that belong to the group (forged or foreign ids are dropped). */
+export async function requestIdsOfGroup(db: Executor, groupId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: supportRequests.id })
+    .from(supportRequests)
+    .where(and(eq(supportRequests.groupId, groupId), inArray(supportRequests.id, ids)));
+  return rows.map((row) => row.id);
+}
+
+export function listUpdates(db: Executor, activityIds: string[]) {
+  if (activityIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(planActivityUpdates)
+    .where(inArray(planActivityUpdates.activityId, activityIds))
+    .orderBy(desc(planActivityUpdates.sequence));
+}
+
+export async function insertUpdate(db: Executor, values: typeof planActivityUpdates.$inferInsert) {
+  const [row] = await db.insert(planActivityUpdates).values(values).returning();
+  return row!;
+}
+
+/** Activities a body leads that are not finished (the member-removal guard). */
+export async function countOpenLedBy(db: Executor, groupId: string, organisationId: string): Promise<number> {
+  const rows = await db
+    .select({ id: planActivities.id })
+    .from(planActivities)
+    .innerJoin(groupMembers, eq(groupMembers.id, planActivities.leadMemberId))
+    .where(
+      and(
+        eq(planActivities.groupId, groupId),
+        eq(groupMembers.organisationId, organisationId),
+        inArray(planActivities.status, ["planned", "in-progress", "paused"]),
+      ),
+    );
+  return rows.length;
+}

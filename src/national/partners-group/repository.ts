@@ -1,0 +1,114 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Nation } from "../../kernel/auth/policy.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import { organisations } from "../../workspace/organisations/index.ts";
+import { groupMembers, nationalGroups } from "./tables.ts";
+
+export type GroupRow = typeof nationalGroups.$inferSelect;
+export type MemberRow = typeof groupMembers.$inferSelect & { organisationName: string; organisationType: string };
+
+export async function findGroup(db: Executor, nation: Nation): Promise<GroupRow | undefined> {
+  const [row] = await db.select().from(nationalGroups).where(eq(nationalGroups.nation, nation)).limit(1);
+  return row;
+}
+
+export async function findGroupById(db: Executor, id: string): Promise<GroupRow | undefined> {
+  const [row] = await db.select().from(nationalGroups).where(eq(nationalGroups.id, id)).limit(1);
+  return row;
+}
+
+export async function insertGroup(db: Executor, values: typeof nationalGroups.$inferInsert): Promise<GroupRow> {
+  const [row] = await db.insert(nationalGroups).values(values).returning();
+  return row!;
+}
+
+export async function updateGroup(
+  db: Executor,
+  id: string,
+  values: Partial<typeof nationalGroups.$inferInsert>,
+): Promise<GroupRow> {
+  const [row] = await db
+    .update(nationalGroups)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(nationalGroups.id, id))
+    .returning();
+  return row!;
+}
+
+const memberColumns = {
+  id: groupMembers.id,
+  groupId: groupMembers.groupId,
+  organisationId: groupMembers.organisationId,
+  whoWeAre: groupMembers.whoWeAre,
+  whatWeOffer: groupMembers.whatWeOffer,
+  howToEngage: groupMembers.howToEngage,
+  aims: groupMembers.aims,
+  contactName: groupMembers.contactName,
+  contactEmail: groupMembers.contactEmail,
+  website: groupMembers.website,
+  joinedAt: groupMembers.joinedAt,
+  updatedAt: groupMembers.updatedAt,
+  organisationName: organisations.name,
+  organisationType: organisations.type,
+};
+
+export function listMembers(db: Executor, groupId: string): Promise<MemberRow[]> {
+  return db
+    .select(memberColumns)
+    .from(groupMembers)
+    .innerJoin(organisations, eq(organisations.id, groupMembers.organisationId))
+    .where(eq(groupMembers.groupId, groupId))
+    .orderBy(asc(organisations.name));
+}
+
+/** A member of this group only: an id from another nation's group is not found. */
+export async function findMember(db: Executor, groupId: string, memberId: string): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(groupMembers)
+    .innerJoin(organisations, eq(organisations.id, groupMembers.organisationId))
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.id, memberId)))
+    .limit(1);
+  return row;
+}
+
+export async function findMemberByOrganisation(
+  db: Executor,
+  groupId: string,
+  organisationId: string,
+): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(groupMembers)
+    .innerJoin(organisations, eq(organisations.id, groupMembers.organisationId))
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.organisationId, organisationId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertMember(db: Executor, values: typeof groupMembers.$inferInsert) {
+  const [row] = await db.insert(groupMembers).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function updateMember(
+  db: Executor,
+  groupId: string,
+  memberId: string,
+  values: Partial<typeof groupMembers.$inferInsert>,
+) {
+  const [row] = await db
+    .update(groupMembers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.id, memberId)))
+    .returning();
+  return row;
+}
+
+export async function deleteMember(db: Executor, groupId: string, memberId: string) {
+  const [row] = await db
+    .delete(groupMembers)
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.id, memberId)))
+    .returning();
+  return row;
+}
