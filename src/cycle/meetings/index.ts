@@ -3,3 +3,35 @@ export { meetings, meetingActions } from "./tables.ts";
 export { countMeetingsHeld } from "./repository.ts";
 export { addDays, londonToday } from "./dates.ts";
 export { seedMeetingsDemo } from "./demo.ts";
+// A national partners group's meetings (issue 14) go through the same records and services,
+// owned by the group rather than a partnership.
+export { listMeetings, findPaper, type MeetingOwner, type MeetingRow } from "./repository.ts";
+export {
+  addAction,
+  addAgendaItem,
+  addDecision,
+  addPaper,
+  type AttendanceEntry,
+  cancelMeeting,
+  loadMeetingRecord,
+  type MeetingRecord,
+  removeMeetingEntry,
+  removePaper,
+  saveMinutes,
+  scheduleMeetings,
+  setActionStatus,
+  updateMeetingDetails,
+} from "./meetings-service.ts";
+export { checkPaper, MAX_PAPER_BYTES } from "./papers.ts";
+export {
+  actionForm as meetingActionForm,
+  actionStatusForm as meetingActionStatusForm,
+  actionStatuses as meetingActionStatuses,
+  actionStatusLabels as meetingActionStatusLabels,
+  agendaForm,
+  attendanceValues,
+  decisionForm,
+  meetingEditForm,
+  minutesForm,
+  scheduleForm,
+} from "./schemas.ts";

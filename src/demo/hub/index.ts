@@ -1,0 +1,2 @@
+export { seedHubDemo } from "./seed-hub.ts";
+export { demoNationalPartner } from "./group.ts";
