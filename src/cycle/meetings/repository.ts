@@ -224,7 +224,7 @@ export async function countMeetingsHeld(
 ): Promise<Map<string, number>> {
   if (partnershipIds.length === 0) return new Map();
   const rows = await db
-    .select({ partnershipId: meetings.partnershipId, count: sql<number>`count(*)::int` })
+    .select({ partnershipId: sql<string>`${meetings.partnershipId}`, count: sql<number>`count(*)::int` })
     .from(meetings)
     .where(
       and(
@@ -234,7 +234,7 @@ export async function countMeetingsHeld(
       ),
     )
     .groupBy(meetings.partnershipId);
-  return new Map(rows.map((row) => [row.partnershipId!, Number(row.count)]));
+  return new Map(rows.map((row) => [row.partnershipId, Number(row.count)]));
 }
 
 /** Past meetings without minutes, for the attention list. */
@@ -243,7 +243,8 @@ export function meetingsNeedingMinutes(db: Executor, partnershipIds: string[], t
   return db
     .select({
       id: meetings.id,
-      partnershipId: meetings.partnershipId,
+      // Never null here: the query is of partnerships' meetings only.
+      partnershipId: sql<string>`${meetings.partnershipId}`,
       title: meetings.title,
       meetingDate: meetings.meetingDate,
     })
@@ -264,7 +265,7 @@ export function overdueActions(db: Executor, partnershipIds: string[], today: st
   return db
     .select({
       id: meetingActions.id,
-      partnershipId: meetingActions.partnershipId,
+      partnershipId: sql<string>`${meetingActions.partnershipId}`,
       meetingId: meetingActions.meetingId,
       description: meetingActions.description,
       owner: meetingActions.owner,
