@@ -1,3 +1,5 @@
+export { jointPlanDomain } from "./domain.ts";
+export { planPaths } from "./paths.ts";
 export { planActivities, planActivityRequests, planActivityUpdates } from "./tables.ts";
 export {
   activitiesForRequests,

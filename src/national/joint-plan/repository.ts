@@ -134,3 +134,12 @@ export async function countOpenLedBy(db: Executor, groupId: string, organisation
     );
   return rows.length;
 }
+
+export async function findActivityTitles(db: Executor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { id: string; title: string; status: string }>();
+  const rows = await db
+    .select({ id: planActivities.id, title: planActivities.title, status: planActivities.status })
+    .from(planActivities)
+    .where(inArray(planActivities.id, ids));
+  return new Map(rows.map((row) => [row.id, row]));
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nations } from "../../kernel/auth/policy.ts";
-import { checkboxList, optionalDate, optionalText, requiredText } from "../../cycle/strategy/index.ts";
+import { checkboxList, optionalDate, optionalText, requiredText } from "../../kernel/forms/index.ts";
 import { supportTypeCodes } from "../support-offer/index.ts";
 
 export const activityParams = z.object({ nation: z.enum(nations), activityId: z.uuid() });

@@ -66,7 +66,11 @@ export async function saveProfile(db: Db, audit: AuditContext, groupId: string, 
  * Work a body still holds in other parts of the hub (open requests assigned to it, activities
  * it leads): passed in by the composition root so this domain needs none of them.
  */
-export type MemberRemovalGuard = (db: Executor, nation: Nation, organisationId: string) => Promise<string | null>;
+export type MemberRemovalGuard = (
+  db: Executor,
+  group: { id: string; nation: string },
+  organisationId: string,
+) => Promise<string | null>;
 
 /** A body leaves the group: its people lose the national partner role in the same change. */
 export async function removeMember(
@@ -80,7 +84,7 @@ export async function removeMember(
     const member = await repo.findMember(tx, group.id, memberId);
     if (!member) throw AppError.notFound();
     for (const guard of guards) {
-      const reason = await guard(tx, group.nation as Nation, member.organisationId);
+      const reason = await guard(tx, group, member.organisationId);
       if (reason) throw new AppError("CONFLICT", `${member.organisationName} cannot leave the group yet: ${reason}`);
     }
     await repo.deleteMember(tx, group.id, memberId);

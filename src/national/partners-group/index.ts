@@ -1,11 +1,12 @@
+export { partnersGroupDomain } from "./domain.ts";
 export { groupMembers, nationalGroups } from "./tables.ts";
 export {
   findGroup,
   findGroupById,
   findMember,
   findMemberByOrganisation,
-  listMembers,
   type GroupRow,
+  listMembers,
   type MemberRow,
 } from "./repository.ts";
 export {
@@ -16,4 +17,7 @@ export {
   saveProfile,
   setMemberPerson,
 } from "./group-service.ts";
-export { hubParams, memberParams, type GroupForm, groupForm, type ProfileForm, profileForm } from "./schemas.ts";
+export { type GroupForm, groupForm, type ProfileForm, profileForm } from "./schemas.ts";
+export { type MemberOffer, memberOffers, memberRemovalGuards } from "./extension-points.ts";
+export { type HubView, hubFor, hubView, ledPartnerships, requestLinkFor, requireHubReader } from "./hub-context.ts";
+export { hubBase, hubPaths } from "./paths.ts";

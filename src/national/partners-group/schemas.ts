@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { nations } from "../../kernel/auth/policy.ts";
 
-export const hubParams = z.object({ nation: z.enum(nations) });
-export const memberParams = z.object({ nation: z.enum(nations), memberId: z.uuid() });
 
 const text = (label: string, max: number, required = false) => {
   const base = z.string({ error: `Enter ${label}` }).trim();

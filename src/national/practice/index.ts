@@ -1,3 +1,5 @@
+export { practiceDomain } from "./domain.ts";
+export { practicePaths } from "./paths.ts";
 export { actionPracticeCitations, practiceAttachments, practiceEntries } from "./tables.ts";
 export * from "./vocabulary.ts";
 export { type AreaDoingThis, areasDoingThis } from "./areas.ts";

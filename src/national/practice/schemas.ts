@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nations } from "../../kernel/auth/policy.ts";
 import { driverOptions, englishBuildingBlocks, familyTypes } from "../../cycle/actions/index.ts";
-import { checkboxList, httpUrl, optionalText, requiredText } from "../../cycle/strategy/index.ts";
+import { checkboxList, httpUrl, optionalText, requiredText } from "../../kernel/forms/index.ts";
 import { supportTypeCodes } from "../support-offer/index.ts";
 import { costBandCodes, entryKindCodes, settingCodes, visibilityCodes } from "./vocabulary.ts";
 

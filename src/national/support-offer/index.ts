@@ -1,3 +1,5 @@
+export { supportOfferDomain } from "./domain.ts";
+export { offerPaths } from "./paths.ts";
 export { supportOfferProviders, supportOffers } from "./tables.ts";
 export * from "./vocabulary.ts";
 export { findOffer, listOffers, type OfferRow, type OfferWithProviders } from "./repository.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nations } from "../../kernel/auth/policy.ts";
-import { checkboxList, optionalText, requiredText } from "../../cycle/strategy/index.ts";
+import { checkboxList, optionalText, requiredText } from "../../kernel/forms/index.ts";
 import { offerFormatCodes, supportTypeCodes } from "./vocabulary.ts";
 
 export const offerParams = z.object({ nation: z.enum(nations), offerId: z.uuid() });

@@ -1,3 +1,7 @@
+export { supportRequestsDomain } from "./domain.ts";
+export { requestPaths } from "./paths.ts";
+export { type LinkedActivity, requestActivities } from "./extension-points.ts";
+export { labelled } from "./labels.ts";
 export { supportRequestMessages, supportRequests } from "./tables.ts";
 export * from "./vocabulary.ts";
 export { canAssign, canClose, canDecline, canMerge, canReply, dueByFor, hubMoves, isOverdue } from "./lifecycle.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nations } from "../../kernel/auth/policy.ts";
 import { driverOptions } from "../../cycle/actions/index.ts";
-import { checkboxList, optionalText, requiredText } from "../../cycle/strategy/index.ts";
+import { checkboxList, optionalText, requiredText } from "../../kernel/forms/index.ts";
 import { supportTypeCodes } from "../support-offer/index.ts";
 import { requestStatuses, urgencies } from "./vocabulary.ts";
 

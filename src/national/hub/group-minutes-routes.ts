@@ -1,0 +1,139 @@
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FieldError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { found, needs } from "../../kernel/http/pipeline.ts";
+import {
+  type AttendanceEntry,
+  addPaper,
+  attendanceValues,
+  checkPaper,
+  findPaper,
+  MAX_PAPER_BYTES,
+  minutesForm,
+  saveMinutes,
+} from "../../cycle/meetings/index.ts";
+import { listMembers } from "../partners-group/index.ts";
+import {
+  type GroupMeetingContext,
+  groupMeetingContext,
+  groupMeetingView,
+  renderGroupMeeting,
+  requireGroupMinutes,
+} from "./group-meeting-context.ts";
+import { groupMeetingPaths as paths } from "./paths.ts";
+
+const manage = { nation: "hub:manage" } as const;
+
+type Body = Record<string, unknown>;
+
+/** Attendance of the group's member bodies, plus people named one a line. */
+function attendanceFrom(body: Body, members: { organisationId: string; name: string }[]) {
+  const errors: FieldError[] = [];
+  const entries: AttendanceEntry[] = [];
+  for (const member of members) {
+    const field = `attendance-${member.organisationId}`;
+    const value = body[field] ?? "absent";
+    if (typeof value !== "string" || !(attendanceValues as readonly string[]).includes(value))
+      errors.push({ field, message: `Select whether ${member.name} was present, sent apologies or was absent` });
+    else if (value !== "absent")
+      entries.push({ organisationId: member.organisationId, personName: "", status: value as "present" | "apologies" });
+  }
+  const lines = (value: unknown) =>
+    typeof value === "string" ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : [];
+  for (const name of lines(body.peoplePresent)) entries.push({ organisationId: null, personName: name.slice(0, 200), status: "present" });
+  for (const name of lines(body.peopleApologies)) entries.push({ organisationId: null, personName: name.slice(0, 200), status: "apologies" });
+  return { errors, entries };
+}
+
+function currentValues(c: GroupMeetingContext): Body {
+  const { meeting, attendance } = c.record;
+  const values: Body = {
+    minutes: meeting.minutes ?? "",
+    sharedWithNational: meeting.sharedWithNational ? "yes" : "",
+    peoplePresent: attendance.filter((row) => !row.organisationId && row.status === "present").map((row) => row.personName).join("\n"),
+    peopleApologies: attendance.filter((row) => !row.organisationId && row.status === "apologies").map((row) => row.personName).join("\n"),
+  };
+  for (const row of attendance) if (row.organisationId) values[`attendance-${row.organisationId}`] = row.status;
+  return values;
+}
+
+/** The group's minutes (with attendance of its member bodies) and papers. */
+export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const members = async (c: GroupMeetingContext) =>
+    (await listMembers(db, c.hub.group.id)).map((member) => ({ organisationId: member.organisationId, name: member.organisationName }));
+
+  async function minutesPage(reply: FastifyReply, c: GroupMeetingContext, values: Body, errors?: FieldError[]) {
+    return reply.code(errors?.length ? 400 : 200).view("meetings/views/minutes-edit.njk", {
+      title: `Minutes – ${c.hub.group.name}`,
+      ...groupMeetingView(c.hub),
+      ...c.record,
+      members: await members(c),
+      values,
+      errors,
+    });
+  }
+
+  app.get(paths.minutes.pattern, needs(paths.minutes, manage), async (request, reply) => {
+    const c = await groupMeetingContext(db, request, "edit");
+    return minutesPage(reply, c, currentValues(c));
+  });
+
+  app.post(paths.minutes.pattern, needs(paths.minutes, manage), async (request, reply) => {
+    const c = await groupMeetingContext(db, request, "edit");
+    const body = (request.body ?? {}) as Body;
+    const form = parseForm(minutesForm.passthrough(), body);
+    const attendance = attendanceFrom(body, await members(c));
+    const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
+    if (!form.ok || errors.length > 0) {
+      const { _csrf, ...values } = body;
+      return minutesPage(reply, c, values, errors);
+    }
+    await saveMinutes(db, request.auditContext(), c.owner, c.record.meeting.id, form.data, attendance.entries);
+    return reply.flash("The minutes have been saved").redirect(paths.meeting(c.hub.nation, c.record.meeting.id), 303);
+  });
+
+  app.get(paths.paper.pattern, needs(paths.paper, { signedIn: true }), async (request, reply) => {
+    const c = await groupMeetingContext(db, request, "read");
+    requireGroupMinutes(c);
+    const paper = found(await findPaper(db, c.owner, c.record.meeting.id, request.params.childId));
+    const ascii = paper.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+    return reply
+      .header("content-type", paper.contentType)
+      .header("content-disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(paper.fileName)}`)
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, no-store")
+      .send(paper.content);
+  });
+
+  // Multipart in its own scope, as for partnerships' papers.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      attachFieldsToBody: true,
+      throwFileSizeLimit: false,
+      limits: { fileSize: MAX_PAPER_BYTES, files: 1, fields: 5, fieldSize: 1024 },
+    });
+    scope.post(paths.papers.pattern, { ...needs(paths.papers, manage), config: { uploadLimit: "20 MB" } }, async (request, reply) => {
+      const c = await groupMeetingContext(db, request, "edit");
+      const field = (request.body as Body | undefined)?.paper as
+        | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
+        | undefined;
+      const check =
+        field?.type === "file" ? checkPaper(field.filename ?? "", field._buf ?? Buffer.alloc(0), field.file?.truncated === true) : null;
+      if (!check?.ok) {
+        const message = check && !check.ok ? check.message : "Select a file to upload";
+        return renderGroupMeeting(reply, c, { errors: [{ field: "paper", message }], form: "paper" });
+      }
+      await addPaper(db, request.auditContext(), {
+        owner: c.owner,
+        meetingId: c.record.meeting.id,
+        fileName: check.fileName,
+        contentType: check.contentType,
+        sha256: check.sha256,
+        content: field!._buf!,
+      });
+      return reply.flash(`${check.fileName} has been uploaded`).redirect(`${paths.meeting(c.hub.nation, c.record.meeting.id)}#papers`, 303);
+    });
+  });
+}

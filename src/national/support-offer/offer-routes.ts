@@ -1,0 +1,171 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Nation } from "../../kernel/auth/policy.ts";
+import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { csvDownload, toCsv } from "../../kernel/http/csv.ts";
+import { found, needs } from "../../kernel/http/pipeline.ts";
+import { type HubView, hubFor, listMembers, type MemberRow, requestLinkFor } from "../partners-group/index.ts";
+import { offerFields } from "./fields.ts";
+import { buildMatrix, matrixRows } from "./matrix.ts";
+import { removeOffer, saveOffer } from "./offer-service.ts";
+import { offerPaths as paths } from "./paths.ts";
+import { findOffer, listOffers, type OfferWithProviders } from "./repository.ts";
+import { offerForm, offerQuery, offerStatusLabels } from "./schemas.ts";
+import { offerFormatLabel, offerFormats, supportTypeLabel, supportTypes } from "./vocabulary.ts";
+
+const signedIn = { signedIn: true } as const;
+const manage = { nation: "hub:manage" } as const;
+
+function described(offer: OfferWithProviders, members: MemberRow[]) {
+  const providers = members.filter((member) => offer.providerIds.includes(member.id));
+  return {
+    ...offer,
+    typeLabel: supportTypeLabel(offer.supportType),
+    formatLabel: offerFormatLabel(offer.format),
+    statusLabel: offerStatusLabels[offer.status as keyof typeof offerStatusLabels] ?? offer.status,
+    providers: providers.map((member) => ({ id: member.id, name: member.organisationName })),
+    providerNames: providers.map((member) => member.organisationName),
+  };
+}
+
+const select = (label: string, items: { value: string; text: string }[], value: string | undefined) => [
+  { value: "", text: label },
+  ...items.map((item) => ({ ...item, selected: item.value === value })),
+];
+
+/** The offer catalogue, its matrix and their CSV exports. */
+export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const requestLink = (request: FastifyRequest, nation: Nation) => requestLinkFor(db, request.actor, nation);
+  async function catalogue(request: FastifyRequest) {
+    const hub = await hubFor(db, request);
+    const query = offerQuery.parse(request.query ?? {});
+    const members = await listMembers(db, hub.group.id);
+    const offers = (await listOffers(db, hub.group.id, query)).map((offer) => described(offer, members));
+    return { hub, query, members, offers };
+  }
+
+  app.get(paths.list.pattern, needs(paths.list, signedIn), async (request, reply) => {
+    const { hub, query, members, offers } = await catalogue(request);
+    const params = new URLSearchParams(
+      Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    ).toString();
+    const link = await requestLink(request, hub.nation);
+    return reply.view("support-offer/views/offers.njk", {
+      title: `Support offer – ${hub.group.name}`,
+      hub,
+      offers,
+      search: params ? `?${params}` : "",
+      canRequest: !!link,
+      requestHref: link,
+      typeItems: select("All types", supportTypes.map((type) => ({ value: type.code, text: type.label })), query.type),
+      providerItems: select("All providers", members.map((member) => ({ value: member.id, text: member.organisationName })), query.provider),
+      formatItems: select("All formats", offerFormats.map((format) => ({ value: format.code, text: format.label })), query.format),
+    });
+  });
+
+  app.get(paths.csv.pattern, needs(paths.csv, signedIn), async (request, reply) => {
+    const { hub, offers } = await catalogue(request);
+    const download = csvDownload(
+      `support-offer-${hub.nation}.csv`,
+      toCsv(
+        ["Offer", "Type of support", "Provided by", "Format", "For", "Capacity", "How to request it", "Status", "Description"],
+        offers.map((offer) => [
+          offer.title,
+          offer.typeLabel,
+          offer.providerNames.join("; "),
+          offer.formatLabel,
+          offer.audience,
+          offer.capacity,
+          offer.howToRequest,
+          offer.statusLabel,
+          offer.description,
+        ]),
+      ),
+    );
+    return reply.headers(download.headers).send(download.body);
+  });
+
+  async function matrixOf(hub: HubView) {
+    const members = await listMembers(db, hub.group.id);
+    const offers = await listOffers(db, hub.group.id);
+    const matrix = buildMatrix(
+      members.map((member) => ({ id: member.id, name: member.organisationName })),
+      offers,
+    );
+    const updatedAt = offers.reduce<Date | null>((latest, offer) => (!latest || offer.updatedAt > latest ? offer.updatedAt : latest), null);
+    return { matrix, updatedAt };
+  }
+
+  app.get(paths.matrix.pattern, needs(paths.matrix, signedIn), async (request, reply) => {
+    const hub = await hubFor(db, request);
+    return reply.view("support-offer/views/matrix.njk", {
+      title: `Support matrix – ${hub.group.name}`,
+      hub,
+      ...(await matrixOf(hub)),
+    });
+  });
+
+  app.get(paths.matrixCsv.pattern, needs(paths.matrixCsv, signedIn), async (request, reply) => {
+    const hub = await hubFor(db, request);
+    const table = matrixRows((await matrixOf(hub)).matrix);
+    const download = csvDownload(`support-matrix-${hub.nation}.csv`, toCsv(table.header, table.rows));
+    return reply.headers(download.headers).send(download.body);
+  });
+
+  for (const mode of ["add", "edit"] as const) {
+    formRoute(app, {
+      path: mode === "add" ? paths.add : paths.edit,
+      needs: manage,
+      load: async (ctx) => {
+        const hub = await hubFor(db, ctx.request);
+        const members = await listMembers(db, hub.group.id);
+        const offerId = (ctx.params as { offerId?: string }).offerId;
+        const offer = offerId ? found(await findOffer(db, hub.group.id, offerId)) : null;
+        return { hub, members, offer };
+      },
+      template: "partners-group/views/hub-form.njk",
+      view: (ctx) => ({
+        title: ctx.record.offer ? `Change “${ctx.record.offer.title}”` : "Add an offer of support",
+        hub: ctx.record.hub,
+        fields: offerFields(ctx.record.members),
+        backHref: ctx.record.offer
+          ? paths.offer(ctx.record.hub.nation, ctx.record.offer.id)
+          : paths.list(ctx.record.hub.nation),
+      }),
+      initial: (ctx) => (ctx.record.offer ? { ...ctx.record.offer } : { status: "available" }),
+      schema: offerForm,
+      save: async (ctx, data) => {
+        const row = await saveOffer(db, ctx.audit, ctx.record.hub.group.id, ctx.record.offer?.id ?? null, data);
+        return paths.offer(ctx.record.hub.nation, row.id);
+      },
+      flash: "The offer has been saved",
+    });
+  }
+
+  app.get(paths.offer.pattern, needs(paths.offer, signedIn), async (request, reply) => {
+    const hub = await hubFor(db, request);
+    const offer = found(await findOffer(db, hub.group.id, request.params.offerId));
+    const link = await requestLink(request, hub.nation);
+    return reply.view("support-offer/views/offer.njk", {
+      title: `${offer.title} – ${hub.group.name}`,
+      hub,
+      offer: described(offer, await listMembers(db, hub.group.id)),
+      canRequest: !!link,
+      requestHref: link,
+    });
+  });
+
+  deleteRoute(app, {
+    path: paths.remove,
+    needs: manage,
+    load: async (ctx) => {
+      const hub = await hubFor(db, ctx.request);
+      const offer = await findOffer(db, hub.group.id, ctx.params.offerId);
+      return offer ? { hub, offer } : null;
+    },
+    question: (ctx) => `Are you sure you want to remove “${ctx.record.offer.title}” from the offer?`,
+    remove: (ctx) => removeOffer(db, ctx.audit, ctx.record.hub.group.id, ctx.record.offer.id),
+    done: (ctx) => paths.list(ctx.record.hub.nation),
+    flash: "The offer has been removed",
+  });
+}
