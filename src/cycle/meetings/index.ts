@@ -5,7 +5,7 @@ export { addDays, londonToday } from "./dates.ts";
 export { seedMeetingsDemo } from "./demo.ts";
 // A national partners group's meetings (issue 14) go through the same records and services,
 // owned by the group rather than a partnership.
-export { listMeetings, findPaper, type MeetingOwner, type MeetingRow } from "./repository.ts";
+export { findPaper, insertMeetings, listMeetings, type MeetingOwner, type MeetingRow } from "./repository.ts";
 export {
   addAction,
   addAgendaItem,

@@ -3,7 +3,7 @@ import type { Nation } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { findUserByEmail } from "../../workspace/access/index.ts";
 import { findPartnershipByName } from "../../workspace/partnerships/index.ts";
-import { actionChoices, actions } from "../../cycle/actions/index.ts";
+import { actionChoices, loadPlan } from "../../cycle/actions/index.ts";
 import {
   citeEntry,
   type CostBand,
@@ -11,7 +11,6 @@ import {
   proposeCaseStudy,
   saveEntry,
 } from "../../national/practice/index.ts";
-import { inArray } from "drizzle-orm";
 
 interface DemoEntry {
   title: string;
@@ -424,10 +423,8 @@ export async function seedLibrary(db: Db, audit: AuditContext): Promise<void> {
   const proposed = choices[5];
   const lead = await findUserByEmail(db, "dundee.lead@example.org");
   if (proposed && lead) {
-    const [action] = await db
-      .select()
-      .from(actions)
-      .where(inArray(actions.id, [proposed.id]));
+    // The action's own tags (drivers, family types) go with the proposal.
+    const action = (await loadPlan(db, dundee.id)).items.find((item) => item.id === proposed.id);
     await proposeCaseStudy(db, audit, {
       partnership: dundee,
       action: action!,

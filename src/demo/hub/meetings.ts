@@ -7,7 +7,7 @@ import {
   addDecision,
   londonToday,
   type MeetingOwner,
-  meetings,
+  insertMeetings,
   saveMinutes,
 } from "../../cycle/meetings/index.ts";
 import type { GroupRow } from "../../national/partners-group/index.ts";
@@ -20,18 +20,17 @@ import { memberIdsByName } from "./group.ts";
 export async function seedGroupMeetings(db: Db, audit: AuditContext, group: GroupRow, today = londonToday()) {
   const owner: MeetingOwner = { groupId: group.id };
   const dates = Array.from({ length: 9 }, (_, index) => addDays(today, (index - 6) * 28 + 5));
-  const rows = await db
-    .insert(meetings)
-    .values(
-      dates.map((meetingDate) => ({
-        groupId: group.id,
-        meetingDate,
-        title: "National partners group meeting",
-        startTime: "14:00",
-        location: "Online",
-      })),
-    )
-    .returning();
+  // Past dates too: the schedule form only takes future ones.
+  const rows = await insertMeetings(
+    db,
+    dates.map((meetingDate) => ({
+      groupId: group.id,
+      meetingDate,
+      title: "National partners group meeting",
+      startTime: "14:00",
+      location: "Online",
+    })),
+  );
   const members = [...(await memberIdsByName(db, group.id)).values()];
   for (const [index, meeting] of rows.entries()) {
     await addAgendaItem(db, audit, owner, meeting.id, {

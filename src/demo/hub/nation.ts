@@ -12,7 +12,7 @@ import {
   findPartnershipByName,
   type PartnershipRow,
 } from "../../workspace/partnerships/index.ts";
-import { addDays, londonToday, meetings } from "../../cycle/meetings/index.ts";
+import { addDays, insertMeetings, londonToday } from "../../cycle/meetings/index.ts";
 import { publishNeedsAssessment, setNeedsReviewDate } from "../../cycle/needs-assessment/index.ts";
 import { seedReportDemo } from "../../cycle/reports/index.ts";
 import { currentReportingYear } from "../../national/national/index.ts";
@@ -72,7 +72,7 @@ function lightAreas(): LightArea[] {
  */
 export async function seedNationBreadth(db: Db, audit: AuditContext, today = londonToday()): Promise<PartnershipRow[]> {
   const created: PartnershipRow[] = [];
-  const meetingRows: (typeof meetings.$inferInsert)[] = [];
+  const meetingRows: Parameters<typeof insertMeetings>[1] = [];
   const reportingYear = currentReportingYear(today);
   for (const [index, area] of lightAreas().entries()) {
     const name = lightPartnershipName(area.name);
@@ -105,7 +105,7 @@ export async function seedNationBreadth(db: Db, audit: AuditContext, today = lon
     created.push(partnership);
   }
   // One statement for every light partnership's meetings.
-  if (meetingRows.length > 0) await db.insert(meetings).values(meetingRows);
+  if (meetingRows.length > 0) await insertMeetings(db, meetingRows);
   return created;
 }
 

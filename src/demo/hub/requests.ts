@@ -1,4 +1,3 @@
-import { eq, sql } from "drizzle-orm";
 import type { AuditContext } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { findUserByEmail } from "../../workspace/access/index.ts";
@@ -18,8 +17,7 @@ import {
   findGroupRequest,
   mergeRequest,
   postMessage,
-  supportRequestMessages,
-  supportRequests,
+  backdateRequestForDemo,
   type Urgency,
 } from "../../national/support-requests/index.ts";
 import { lightPartnershipName } from "./areas.ts";
@@ -242,33 +240,15 @@ export async function seedRequests(db: Db, audit: AuditContext, group: GroupRow)
       else if ("mergeInto" in step) await mergeRequest(db, audit, await current(), coordinator, ids[step.mergeInto]!);
       else await closeRequest(db, audit, await current(), local, { rating: step.close, feedback: step.feedback });
     }
-    await backdate(db, id, spec.daysAgo, 4 + (index % 5) * 17, dueByFor(addDays(today, -spec.daysAgo), spec.urgency));
+    await backdateRequestForDemo(
+      db,
+      id,
+      spec.daysAgo,
+      4 + (index % 5) * 17,
+      dueByFor(addDays(today, -spec.daysAgo), spec.urgency),
+    );
   }
   return ids;
-}
-
-/** Moves a request and its thread back by `days`, answering `responseHours` after it was made. */
-async function backdate(db: Db, id: string, days: number, responseHours: number, dueBy: string) {
-  const shift = sql`make_interval(days => ${days})`;
-  await db
-    .update(supportRequests)
-    .set({
-      createdAt: sql`${supportRequests.createdAt} - ${shift}`,
-      updatedAt: sql`${supportRequests.updatedAt} - ${shift} + make_interval(hours => ${responseHours * 2})`,
-      triagedAt: sql`${supportRequests.triagedAt} - ${shift} + make_interval(hours => ${responseHours})`,
-      firstResponseAt: sql`${supportRequests.firstResponseAt} - ${shift} + make_interval(hours => ${responseHours})`,
-      doneAt: sql`${supportRequests.doneAt} - ${shift} + make_interval(hours => ${responseHours * 6})`,
-      closedAt: sql`${supportRequests.closedAt} - ${shift} + make_interval(hours => ${responseHours * 8})`,
-      dueBy,
-    })
-    .where(eq(supportRequests.id, id));
-  // Thread entries keep their order, spread over the same days.
-  await db
-    .update(supportRequestMessages)
-    .set({
-      createdAt: sql`${supportRequestMessages.createdAt} - ${shift} + make_interval(hours => ${responseHours} * (${supportRequestMessages.sequence} % 7))`,
-    })
-    .where(eq(supportRequestMessages.requestId, id));
 }
 
 /** The group's joint plan: activities answering the requests and themes above, with progress. */

@@ -31,7 +31,8 @@ export function groupMeetingView(hub: HubView) {
     canEdit: hub.canManage,
     sharedText: "Published to local leads",
     privateText: "For the group only",
-    hiddenText: "The papers and minutes of this meeting are for the group until the coordinator publishes them to local leads.",
+    hiddenText:
+      "The papers and minutes of this meeting are for the group until the coordinator publishes them to local leads.",
     sharingLabel: `Publish these minutes to every local lead in ${hub.nationLabel}`,
     sharingHint: "Minutes are always visible to the group's members and national partners.",
     noMembersText: "The group has no member bodies yet.",

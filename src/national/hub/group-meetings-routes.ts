@@ -53,7 +53,8 @@ const isoParts = (iso: string) => {
 export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
   registerGroupMinutesRoutes(app, context);
-  const meetingUrl = (c: GroupMeetingContext, anchor = "") => `${paths.meeting(c.hub.nation, c.record.meeting.id)}${anchor}`;
+  const meetingUrl = (c: GroupMeetingContext, anchor = "") =>
+    `${paths.meeting(c.hub.nation, c.record.meeting.id)}${anchor}`;
 
   app.get(paths.list.pattern, needs(paths.list, signedIn), async (request, reply) => {
     const hub = await hubFor(db, request);
@@ -133,7 +134,13 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
     });
   }
 
-  pageForm(paths.agenda, "agenda", agendaForm, (c, data, audit) => addAgendaItem(db, audit, c.owner, c.record.meeting.id, data), "#agenda");
+  pageForm(
+    paths.agenda,
+    "agenda",
+    agendaForm,
+    (c, data, audit) => addAgendaItem(db, audit, c.owner, c.record.meeting.id, data),
+    "#agenda",
+  );
   pageForm(
     paths.decisions,
     "decision",
@@ -142,7 +149,14 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
     "#decisions",
     true,
   );
-  pageForm(paths.actions, "action", meetingActionForm, (c, data, audit) => addAction(db, audit, c.owner, c.record.meeting.id, data), "#actions", true);
+  pageForm(
+    paths.actions,
+    "action",
+    meetingActionForm,
+    (c, data, audit) => addAction(db, audit, c.owner, c.record.meeting.id, data),
+    "#actions",
+    true,
+  );
 
   app.post(paths.action.pattern, needs(paths.action, manage), async (req, reply) => {
     const c = await groupMeetingContext(db, req, "edit");
@@ -153,7 +167,12 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
     return reply.flash("Your changes have been saved").redirect(meetingUrl(c, "#actions"), 303);
   });
 
-  const editView = (reply: FastifyReply, c: GroupMeetingContext, values: Record<string, unknown>, errors?: FieldError[]) =>
+  const editView = (
+    reply: FastifyReply,
+    c: GroupMeetingContext,
+    values: Record<string, unknown>,
+    errors?: FieldError[],
+  ) =>
     reply.code(errors?.length ? 400 : 200).view("meetings/views/edit.njk", {
       title: `Change meeting details – ${c.hub.group.name}`,
       ...groupMeetingView(c.hub),
@@ -217,7 +236,14 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
   ] as const) {
     app.post(target.pattern, needs(target, manage), async (req, reply) => {
       const c = await groupMeetingContext(db, req, "edit");
-      await removeMeetingEntry(db, req.auditContext(), kind, c.owner, c.record.meeting.id, (req.params as { childId: string }).childId);
+      await removeMeetingEntry(
+        db,
+        req.auditContext(),
+        kind,
+        c.owner,
+        c.record.meeting.id,
+        (req.params as { childId: string }).childId,
+      );
       return reply.flash("Your changes have been saved").redirect(meetingUrl(c, anchor), 303);
     });
   }

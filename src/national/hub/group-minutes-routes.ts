@@ -41,9 +41,16 @@ function attendanceFrom(body: Body, members: { organisationId: string; name: str
       entries.push({ organisationId: member.organisationId, personName: "", status: value as "present" | "apologies" });
   }
   const lines = (value: unknown) =>
-    typeof value === "string" ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : [];
-  for (const name of lines(body.peoplePresent)) entries.push({ organisationId: null, personName: name.slice(0, 200), status: "present" });
-  for (const name of lines(body.peopleApologies)) entries.push({ organisationId: null, personName: name.slice(0, 200), status: "apologies" });
+    typeof value === "string"
+      ? value
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : [];
+  for (const name of lines(body.peoplePresent))
+    entries.push({ organisationId: null, personName: name.slice(0, 200), status: "present" });
+  for (const name of lines(body.peopleApologies))
+    entries.push({ organisationId: null, personName: name.slice(0, 200), status: "apologies" });
   return { errors, entries };
 }
 
@@ -52,8 +59,14 @@ function currentValues(c: GroupMeetingContext): Body {
   const values: Body = {
     minutes: meeting.minutes ?? "",
     sharedWithNational: meeting.sharedWithNational ? "yes" : "",
-    peoplePresent: attendance.filter((row) => !row.organisationId && row.status === "present").map((row) => row.personName).join("\n"),
-    peopleApologies: attendance.filter((row) => !row.organisationId && row.status === "apologies").map((row) => row.personName).join("\n"),
+    peoplePresent: attendance
+      .filter((row) => !row.organisationId && row.status === "present")
+      .map((row) => row.personName)
+      .join("\n"),
+    peopleApologies: attendance
+      .filter((row) => !row.organisationId && row.status === "apologies")
+      .map((row) => row.personName)
+      .join("\n"),
   };
   for (const row of attendance) if (row.organisationId) values[`attendance-${row.organisationId}`] = row.status;
   return values;
@@ -62,7 +75,10 @@ function currentValues(c: GroupMeetingContext): Body {
 /** The group's minutes (with attendance of its member bodies) and papers. */
 export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
   const members = async (c: GroupMeetingContext) =>
-    (await listMembers(db, c.hub.group.id)).map((member) => ({ organisationId: member.organisationId, name: member.organisationName }));
+    (await listMembers(db, c.hub.group.id)).map((member) => ({
+      organisationId: member.organisationId,
+      name: member.organisationName,
+    }));
 
   async function minutesPage(reply: FastifyReply, c: GroupMeetingContext, values: Body, errors?: FieldError[]) {
     return reply.code(errors?.length ? 400 : 200).view("meetings/views/minutes-edit.njk", {
@@ -101,7 +117,10 @@ export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppCont
     const ascii = paper.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
     return reply
       .header("content-type", paper.contentType)
-      .header("content-disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(paper.fileName)}`)
+      .header(
+        "content-disposition",
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(paper.fileName)}`,
+      )
       .header("x-content-type-options", "nosniff")
       .header("cache-control", "private, no-store")
       .send(paper.content);
@@ -114,26 +133,34 @@ export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppCont
       throwFileSizeLimit: false,
       limits: { fileSize: MAX_PAPER_BYTES, files: 1, fields: 5, fieldSize: 1024 },
     });
-    scope.post(paths.papers.pattern, { ...needs(paths.papers, manage), config: { uploadLimit: "20 MB" } }, async (request, reply) => {
-      const c = await groupMeetingContext(db, request, "edit");
-      const field = (request.body as Body | undefined)?.paper as
-        | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
-        | undefined;
-      const check =
-        field?.type === "file" ? checkPaper(field.filename ?? "", field._buf ?? Buffer.alloc(0), field.file?.truncated === true) : null;
-      if (!check?.ok) {
-        const message = check && !check.ok ? check.message : "Select a file to upload";
-        return renderGroupMeeting(reply, c, { errors: [{ field: "paper", message }], form: "paper" });
-      }
-      await addPaper(db, request.auditContext(), {
-        owner: c.owner,
-        meetingId: c.record.meeting.id,
-        fileName: check.fileName,
-        contentType: check.contentType,
-        sha256: check.sha256,
-        content: field!._buf!,
-      });
-      return reply.flash(`${check.fileName} has been uploaded`).redirect(`${paths.meeting(c.hub.nation, c.record.meeting.id)}#papers`, 303);
-    });
+    scope.post(
+      paths.papers.pattern,
+      { ...needs(paths.papers, manage), config: { uploadLimit: "20 MB" } },
+      async (request, reply) => {
+        const c = await groupMeetingContext(db, request, "edit");
+        const field = (request.body as Body | undefined)?.paper as
+          | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
+          | undefined;
+        const check =
+          field?.type === "file"
+            ? checkPaper(field.filename ?? "", field._buf ?? Buffer.alloc(0), field.file?.truncated === true)
+            : null;
+        if (!check?.ok) {
+          const message = check && !check.ok ? check.message : "Select a file to upload";
+          return renderGroupMeeting(reply, c, { errors: [{ field: "paper", message }], form: "paper" });
+        }
+        await addPaper(db, request.auditContext(), {
+          owner: c.owner,
+          meetingId: c.record.meeting.id,
+          fileName: check.fileName,
+          contentType: check.contentType,
+          sha256: check.sha256,
+          content: field!._buf!,
+        });
+        return reply
+          .flash(`${check.fileName} has been uploaded`)
+          .redirect(`${paths.meeting(c.hub.nation, c.record.meeting.id)}#papers`, 303);
+      },
+    );
   });
 }

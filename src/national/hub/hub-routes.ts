@@ -71,8 +71,13 @@ export function registerHubRoutes(app: FastifyInstance, { db }: AppContext): voi
         open: open.length,
       },
       nextMeeting: meetings.find((meeting) => meeting.meetingDate >= today) ?? null,
-      lastPublished: [...meetings].reverse().find((meeting) => meeting.meetingDate < today && meeting.sharedWithNational) ?? null,
-      partnerships: partnerships.map((row) => ({ name: row.name, supportHref: `/partnerships/${row.id}/support`, requestHref: `/partnerships/${row.id}/support/new` })),
+      lastPublished:
+        [...meetings].reverse().find((meeting) => meeting.meetingDate < today && meeting.sharedWithNational) ?? null,
+      partnerships: partnerships.map((row) => ({
+        name: row.name,
+        supportHref: `/partnerships/${row.id}/support`,
+        requestHref: `/partnerships/${row.id}/support/new`,
+      })),
     });
   });
 }

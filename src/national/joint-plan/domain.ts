@@ -29,7 +29,9 @@ export const jointPlanDomain: Domain = {
     requestActivities.provide(activitiesByRequest),
     memberRemovalGuards.provide(async (db, group, organisationId) => {
       const open = await countOpenLedBy(db, group.id, organisationId);
-      return open ? `it leads ${open} unfinished joint plan activit${open === 1 ? "y" : "ies"}: give them another lead first` : null;
+      return open
+        ? `it leads ${open} unfinished joint plan activit${open === 1 ? "y" : "ies"}: give them another lead first`
+        : null;
     }),
   ],
 };

@@ -38,7 +38,9 @@ export function activityFields(members: MemberRow[], requests: { id: string; lab
       id: "requestIds",
       label: "Requests it answers (optional)",
       type: "checkboxes",
-      hint: requests.length ? "Requests made to the group in the last 12 months, and those already linked" : "There are no requests to link yet",
+      hint: requests.length
+        ? "Requests made to the group in the last 12 months, and those already linked"
+        : "There are no requests to link yet",
       items: requests.map((request) => ({ value: request.id, text: request.label })),
     },
   ];

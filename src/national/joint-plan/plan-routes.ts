@@ -8,11 +8,25 @@ import { found, may, needs } from "../../kernel/http/pipeline.ts";
 import { addDays, londonToday } from "../../cycle/meetings/index.ts";
 import { findGroup, type HubView, hubBase, hubFor, listMembers } from "../partners-group/index.ts";
 import { supportTypeLabel } from "../support-offer/index.ts";
-import { labelled, listGroupRequests, listPartnershipRequests, requestPaths, requestStatusLabels, type RequestStatus } from "../support-requests/index.ts";
+import {
+  labelled,
+  listGroupRequests,
+  listPartnershipRequests,
+  requestPaths,
+  requestStatusLabels,
+  type RequestStatus,
+} from "../support-requests/index.ts";
 import { activityFields } from "./fields.ts";
 import { planPaths as paths } from "./paths.ts";
 import { addProgress, removeActivity, saveActivity } from "./plan-service.ts";
-import { activitiesForRequests, type ActivityView, findActivity, linkedRequests, listActivities, listUpdates } from "./repository.ts";
+import {
+  activitiesForRequests,
+  type ActivityView,
+  findActivity,
+  linkedRequests,
+  listActivities,
+  listUpdates,
+} from "./repository.ts";
 import { type ActivityStatus, activityForm, activityStatuses, activityStatusLabels, progressForm } from "./schemas.ts";
 
 const signedIn = { signedIn: true } as const;
@@ -71,7 +85,13 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
     return { hub, activity: found(await findActivity(db, hub.group.id, activityId)) };
   }
 
-  async function page(reply: FastifyReply, hub: HubView, activity: ActivityView, values = {}, errors: FieldError[] = []) {
+  async function page(
+    reply: FastifyReply,
+    hub: HubView,
+    activity: ActivityView,
+    values = {},
+    errors: FieldError[] = [],
+  ) {
     const actor = reply.request.actor!;
     const [links, updates, all] = await Promise.all([
       linkedRequests(db, [activity.id]),
@@ -89,7 +109,9 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
       activity: shown(activity),
       requests: visible.map((row) => ({
         ...labelled(row, today),
-        href: hub.canRead ? requestPaths.hubRequest(hub.nation, row.id) : requestPaths.request(row.partnershipId, row.id),
+        href: hub.canRead
+          ? requestPaths.hubRequest(hub.nation, row.id)
+          : requestPaths.request(row.partnershipId, row.id),
       })),
       hiddenRequests: linked.length - visible.length,
       updates,
@@ -113,8 +135,17 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
     const form = parseForm(progressForm, request.body);
     if (!form.ok) return page(reply, hub, activity, form.values, form.errors);
     const actor = request.actor!;
-    await addProgress(db, request.auditContext(), hub.group.id, activity.id, { userId: actor.userId, name: actor.name }, form.data);
-    return reply.flash("The progress update has been added").redirect(`${paths.activity(hub.nation, activity.id)}#progress`, 303);
+    await addProgress(
+      db,
+      request.auditContext(),
+      hub.group.id,
+      activity.id,
+      { userId: actor.userId, name: actor.name },
+      form.data,
+    );
+    return reply
+      .flash("The progress update has been added")
+      .redirect(`${paths.activity(hub.nation, activity.id)}#progress`, 303);
   });
 
   for (const mode of ["add", "edit"] as const) {
@@ -127,7 +158,9 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
         const activity = activityId ? found(await findActivity(db, hub.group.id, activityId)) : null;
         const linked = new Set(activity ? ((await linkedRequests(db, [activity.id])).get(activity.id) ?? []) : []);
         const since = new Date(`${addDays(londonToday(), -365)}T00:00:00Z`);
-        const requests = (await listGroupRequests(db, hub.group.id)).filter((row) => row.createdAt >= since || linked.has(row.id));
+        const requests = (await listGroupRequests(db, hub.group.id)).filter(
+          (row) => row.createdAt >= since || linked.has(row.id),
+        );
         return { hub, activity, linked: [...linked], members: await listMembers(db, hub.group.id), requests };
       },
       template: "partners-group/views/hub-form.njk",
@@ -141,7 +174,9 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
             label: `${row.topic} (${row.partnershipName}, ${requestStatusLabels[row.status as RequestStatus].toLowerCase()})`,
           })),
         ),
-        backHref: ctx.record.activity ? paths.activity(ctx.record.hub.nation, ctx.record.activity.id) : paths.list(ctx.record.hub.nation),
+        backHref: ctx.record.activity
+          ? paths.activity(ctx.record.hub.nation, ctx.record.activity.id)
+          : paths.list(ctx.record.hub.nation),
       }),
       initial: (ctx) => {
         const activity = ctx.record.activity;
@@ -180,24 +215,36 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
   });
 
   // What the partnership asked for, and what the national partners are doing about it.
-  app.get(requestPaths.support.pattern, needs(requestPaths.support, { partnership: "partnership:read" }), async (request, reply) => {
-    const partnership = request.partnership;
-    const nation = partnership.nation as Nation;
-    const group = await findGroup(db, nation);
-    const requests = group ? await listPartnershipRequests(db, partnership.id) : [];
-    const links = await activitiesForRequests(db, requests.map((row) => row.id));
-    const activities = group ? new Map((await listActivities(db, group.id)).map((activity) => [activity.id, shown(activity)])) : new Map();
-    const today = londonToday();
-    return reply.view("joint-plan/views/asked.njk", {
-      title: `Support from national partners – ${partnership.name}`,
-      partnership,
-      nationLabel: nationLabels[nation],
-      hubBase: group ? hubBase(nation) : null,
-      canRequest: may(request, "partnership:manage"),
-      rows: requests.map((row) => ({
-        ...labelled(row, today),
-        activities: links.filter((link) => link.requestId === row.id).map((link) => activities.get(link.activityId)).filter(Boolean),
-      })),
-    });
-  });
+  app.get(
+    requestPaths.support.pattern,
+    needs(requestPaths.support, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const partnership = request.partnership;
+      const nation = partnership.nation as Nation;
+      const group = await findGroup(db, nation);
+      const requests = group ? await listPartnershipRequests(db, partnership.id) : [];
+      const links = await activitiesForRequests(
+        db,
+        requests.map((row) => row.id),
+      );
+      const activities = group
+        ? new Map((await listActivities(db, group.id)).map((activity) => [activity.id, shown(activity)]))
+        : new Map();
+      const today = londonToday();
+      return reply.view("joint-plan/views/asked.njk", {
+        title: `Support from national partners – ${partnership.name}`,
+        partnership,
+        nationLabel: nationLabels[nation],
+        hubBase: group ? hubBase(nation) : null,
+        canRequest: may(request, "partnership:manage"),
+        rows: requests.map((row) => ({
+          ...labelled(row, today),
+          activities: links
+            .filter((link) => link.requestId === row.id)
+            .map((link) => activities.get(link.activityId))
+            .filter(Boolean),
+        })),
+      });
+    },
+  );
 }

@@ -2,6 +2,7 @@ import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { findMember } from "../partners-group/index.ts";
+import { requestIdsOfGroup } from "../support-requests/index.ts";
 import * as repo from "./repository.ts";
 import type { ActivityForm, ProgressForm } from "./schemas.ts";
 
@@ -17,7 +18,7 @@ export async function saveActivity(
     if (form.leadMemberId && !(await findMember(tx, groupId, form.leadMemberId)))
       throw AppError.validation([{ field: "leadMemberId", message: "Select the lead body from the group's members" }]);
     const wanted = [...new Set(form.requestIds)];
-    const requestIds = await repo.requestIdsOfGroup(tx, groupId, wanted);
+    const requestIds = await requestIdsOfGroup(tx, groupId, wanted);
     if (requestIds.length !== wanted.length)
       throw AppError.validation([{ field: "requestIds", message: "Select requests made to this group" }]);
     const before = activityId ? await repo.findActivity(tx, groupId, activityId) : undefined;

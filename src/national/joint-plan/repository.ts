@@ -1,8 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { organisations } from "../../workspace/organisations/index.ts";
-import { groupMembers } from "../partners-group/index.ts";
-import { supportRequests } from "../support-requests/index.ts";
+import { findMemberByOrganisation, listMembers } from "../partners-group/index.ts";
 import { planActivities, planActivityRequests, planActivityUpdates } from "./tables.ts";
 
 export type ActivityRow = typeof planActivities.$inferSelect;
@@ -11,34 +9,32 @@ export interface ActivityView extends ActivityRow {
   leadOrganisationId: string | null;
 }
 
-const columns = { activity: planActivities, leadName: organisations.name, leadOrganisationId: organisations.id };
-
-function joined(db: Executor) {
-  return db
-    .select(columns)
-    .from(planActivities)
-    .leftJoin(groupMembers, eq(groupMembers.id, planActivities.leadMemberId))
-    .leftJoin(organisations, eq(organisations.id, groupMembers.organisationId));
+/** Activities with their lead body's name and organisation, read through the partners group domain. */
+async function withLeads(db: Executor, groupId: string, rows: ActivityRow[]): Promise<ActivityView[]> {
+  if (rows.length === 0) return [];
+  const members = new Map((await listMembers(db, groupId)).map((member) => [member.id, member]));
+  return rows.map((row) => {
+    const lead = row.leadMemberId ? members.get(row.leadMemberId) : undefined;
+    return { ...row, leadName: lead?.organisationName ?? null, leadOrganisationId: lead?.organisationId ?? null };
+  });
 }
 
-const flatten = (row: { activity: ActivityRow; leadName: string | null; leadOrganisationId: string | null }) => ({
-  ...row.activity,
-  leadName: row.leadName,
-  leadOrganisationId: row.leadOrganisationId,
-});
-
 export async function listActivities(db: Executor, groupId: string): Promise<ActivityView[]> {
-  const rows = await joined(db)
+  const rows = await db
+    .select()
+    .from(planActivities)
     .where(eq(planActivities.groupId, groupId))
     .orderBy(asc(planActivities.startDate), asc(planActivities.title));
-  return rows.map(flatten);
+  return withLeads(db, groupId, rows);
 }
 
 export async function findActivity(db: Executor, groupId: string, id: string): Promise<ActivityView | undefined> {
-  const [row] = await joined(db)
+  const rows = await db
+    .select()
+    .from(planActivities)
     .where(and(eq(planActivities.groupId, groupId), eq(planActivities.id, id)))
     .limit(1);
-  return row ? flatten(row) : undefined;
+  return (await withLeads(db, groupId, rows))[0];
 }
 
 export async function insertActivity(db: Executor, values: typeof planActivities.$inferInsert) {
@@ -95,16 +91,6 @@ export async function replaceLinkedRequests(db: Executor, activityId: string, re
     await db.insert(planActivityRequests).values(requestIds.map((requestId) => ({ activityId, requestId })));
 }
 
-/** The given request ids that belong to the group (forged or foreign ids are dropped). */
-export async function requestIdsOfGroup(db: Executor, groupId: string, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: supportRequests.id })
-    .from(supportRequests)
-    .where(and(eq(supportRequests.groupId, groupId), inArray(supportRequests.id, ids)));
-  return rows.map((row) => row.id);
-}
-
 export function listUpdates(db: Executor, activityIds: string[]) {
   if (activityIds.length === 0) return Promise.resolve([]);
   return db
@@ -121,14 +107,15 @@ export async function insertUpdate(db: Executor, values: typeof planActivityUpda
 
 /** Activities a body leads that are not finished (the member-removal guard). */
 export async function countOpenLedBy(db: Executor, groupId: string, organisationId: string): Promise<number> {
+  const member = await findMemberByOrganisation(db, groupId, organisationId);
+  if (!member) return 0;
   const rows = await db
     .select({ id: planActivities.id })
     .from(planActivities)
-    .innerJoin(groupMembers, eq(groupMembers.id, planActivities.leadMemberId))
     .where(
       and(
         eq(planActivities.groupId, groupId),
-        eq(groupMembers.organisationId, organisationId),
+        eq(planActivities.leadMemberId, member.id),
         inArray(planActivities.status, ["planned", "in-progress", "paused"]),
       ),
     );

@@ -16,4 +16,6 @@ export interface MemberOffer {
 
 /** Each member body's offers in the catalogue, by member id (filled by the support offer). */
 export const memberOffers =
-  extensionPoint<(db: Executor, groupId: string) => Promise<Map<string, MemberOffer[]>>>("national group member offers");
+  extensionPoint<(db: Executor, groupId: string) => Promise<Map<string, MemberOffer[]>>>(
+    "national group member offers",
+  );

@@ -23,6 +23,11 @@ export const profileFields: FieldDef[] = [
   { id: "howToEngage", label: "How to engage with us", type: "textarea", rows: 3 },
   { id: "aims", label: "What we are trying to achieve", type: "textarea", rows: 3 },
   { id: "contactName", label: "Contact name (optional)", type: "text" },
-  { id: "contactEmail", label: "Contact email address (optional)", type: "text", hint: "For example, support@example.org" },
+  {
+    id: "contactEmail",
+    label: "Contact email address (optional)",
+    type: "text",
+    hint: "For example, support@example.org",
+  },
   { id: "website", label: "Website (optional)", type: "url", hint: "A full address starting https://" },
 ];

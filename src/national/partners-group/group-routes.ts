@@ -54,7 +54,9 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
       const nation = ctx.params.nation as Nation;
       const group = await findGroup(db, nation);
       return {
-        title: group ? "Change the national partners group" : `Set up ${nationLabels[nation]}'s national partners group`,
+        title: group
+          ? "Change the national partners group"
+          : `Set up ${nationLabels[nation]}'s national partners group`,
         fields: groupFields,
         backHref: paths.home(nation),
       };
@@ -104,7 +106,9 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
     values = {},
     errors: FieldError[] = [],
   ) {
-    const people: NationalPartnerPerson[] = hub.canRead ? await listNationalPartners(db, hub.nation, member.organisationId) : [];
+    const people: NationalPartnerPerson[] = hub.canRead
+      ? await listNationalPartners(db, hub.nation, member.organisationId)
+      : [];
     const offers = (await offersOf(hub.group.id)).get(member.id) ?? [];
     return reply.code(errors.length ? 400 : 200).view("partners-group/views/profile.njk", {
       title: `${member.organisationName} – ${hub.group.name}`,
@@ -112,7 +116,10 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
       member,
       offers,
       people,
-      canEdit: can(reply.request.actor, "hub:act-for-body", { nation: hub.nation, organisationId: member.organisationId }),
+      canEdit: can(reply.request.actor, "hub:act-for-body", {
+        nation: hub.nation,
+        organisationId: member.organisationId,
+      }),
       values,
       errors,
     });
@@ -159,13 +166,18 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
     const form = parseForm(partnerPersonForm, request.body);
     if (!form.ok) return profilePage(reply, hub, member, form.values, form.errors);
     try {
-      await setMemberPerson(db, request.auditContext(), hub.group, member.id, { email: form.data.email, partner: true });
+      await setMemberPerson(db, request.auditContext(), hub.group, member.id, {
+        email: form.data.email,
+        partner: true,
+      });
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
       return profilePage(reply, hub, member, submittedValues(request.body), errors);
     }
-    return reply.flash(`${form.data.email} is now a national partner for ${member.organisationName}`).redirect(paths.member(hub.nation, member.id), 303);
+    return reply
+      .flash(`${form.data.email} is now a national partner for ${member.organisationName}`)
+      .redirect(paths.member(hub.nation, member.id), 303);
   });
 
   deleteRoute(app, {
@@ -179,11 +191,15 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
       );
       return person ? { hub, member, person } : null;
     },
-    question: (ctx) => `Are you sure ${ctx.record.person.name} should stop acting for ${ctx.record.member.organisationName}?`,
+    question: (ctx) =>
+      `Are you sure ${ctx.record.person.name} should stop acting for ${ctx.record.member.organisationName}?`,
     consequences: () => ["They will no longer read the hub or answer the requests assigned to this body."],
     confirmText: "Yes, remove the national partner role",
     remove: (ctx) =>
-      setMemberPerson(db, ctx.audit, ctx.record.hub.group, ctx.record.member.id, { userId: ctx.record.person.userId, partner: false }),
+      setMemberPerson(db, ctx.audit, ctx.record.hub.group, ctx.record.member.id, {
+        userId: ctx.record.person.userId,
+        partner: false,
+      }),
     done: (ctx) => paths.member(ctx.record.hub.nation, ctx.record.member.id),
     flash: (ctx) => `${ctx.record.person.name} is no longer a national partner`,
   });
@@ -201,7 +217,13 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
       "The national partner role of everyone who acts for it.",
     ],
     remove: (ctx) =>
-      removeMember(db, ctx.audit, ctx.record.hub.group, ctx.record.member.id, context.extensions.all(memberRemovalGuards)),
+      removeMember(
+        db,
+        ctx.audit,
+        ctx.record.hub.group,
+        ctx.record.member.id,
+        context.extensions.all(memberRemovalGuards),
+      ),
     done: (ctx) => paths.partners(ctx.record.hub.nation),
     flash: (ctx) => `${ctx.record.member.organisationName} has left the group`,
   });

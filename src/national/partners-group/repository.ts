@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Nation } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { organisations } from "../../workspace/organisations/index.ts";
+import { listOrganisations } from "../../workspace/organisations/index.ts";
 import { groupMembers, nationalGroups } from "./tables.ts";
 
 export type GroupRow = typeof nationalGroups.$inferSelect;
@@ -35,41 +35,33 @@ export async function updateGroup(
   return row!;
 }
 
-const memberColumns = {
-  id: groupMembers.id,
-  groupId: groupMembers.groupId,
-  organisationId: groupMembers.organisationId,
-  whoWeAre: groupMembers.whoWeAre,
-  whatWeOffer: groupMembers.whatWeOffer,
-  howToEngage: groupMembers.howToEngage,
-  aims: groupMembers.aims,
-  contactName: groupMembers.contactName,
-  contactEmail: groupMembers.contactEmail,
-  website: groupMembers.website,
-  joinedAt: groupMembers.joinedAt,
-  updatedAt: groupMembers.updatedAt,
-  organisationName: organisations.name,
-  organisationType: organisations.type,
-};
+type MemberRecord = typeof groupMembers.$inferSelect;
 
-export function listMembers(db: Executor, groupId: string): Promise<MemberRow[]> {
-  return db
-    .select(memberColumns)
-    .from(groupMembers)
-    .innerJoin(organisations, eq(organisations.id, groupMembers.organisationId))
-    .where(eq(groupMembers.groupId, groupId))
-    .orderBy(asc(organisations.name));
+/** Members with their organisation's name and type, read through the organisations domain. */
+async function named(db: Executor, rows: MemberRecord[]): Promise<MemberRow[]> {
+  if (rows.length === 0) return [];
+  const organisations = new Map((await listOrganisations(db)).map((row) => [row.id, row]));
+  return rows
+    .map((row) => ({
+      ...row,
+      organisationName: organisations.get(row.organisationId)?.name ?? "Unknown organisation",
+      organisationType: organisations.get(row.organisationId)?.type ?? "other",
+    }))
+    .sort((a, b) => a.organisationName.localeCompare(b.organisationName));
+}
+
+export async function listMembers(db: Executor, groupId: string): Promise<MemberRow[]> {
+  return named(db, await db.select().from(groupMembers).where(eq(groupMembers.groupId, groupId)));
 }
 
 /** A member of this group only: an id from another nation's group is not found. */
 export async function findMember(db: Executor, groupId: string, memberId: string): Promise<MemberRow | undefined> {
-  const [row] = await db
-    .select(memberColumns)
+  const rows = await db
+    .select()
     .from(groupMembers)
-    .innerJoin(organisations, eq(organisations.id, groupMembers.organisationId))
     .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.id, memberId)))
     .limit(1);
-  return row;
+  return (await named(db, rows))[0];
 }
 
 export async function findMemberByOrganisation(
@@ -77,13 +69,12 @@ export async function findMemberByOrganisation(
   groupId: string,
   organisationId: string,
 ): Promise<MemberRow | undefined> {
-  const [row] = await db
-    .select(memberColumns)
+  const rows = await db
+    .select()
     .from(groupMembers)
-    .innerJoin(organisations, eq(organisations.id, groupMembers.organisationId))
     .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.organisationId, organisationId)))
     .limit(1);
-  return row;
+  return (await named(db, rows))[0];
 }
 
 export async function insertMember(db: Executor, values: typeof groupMembers.$inferInsert) {

@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-
 const text = (label: string, max: number, required = false) => {
   const base = z.string({ error: `Enter ${label}` }).trim();
   return required

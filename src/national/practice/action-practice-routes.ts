@@ -44,7 +44,10 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
       searched: !!result,
       hits: (result?.hits ?? []).filter((hit) => !citedIds.has(hit.id)).map(hitView),
       noSearchableWords: result?.noSearchableWords ?? false,
-      proposals: proposals.map((row) => ({ ...row, statusLabel: entryStatusLabels[row.status as EntryStatus] ?? row.status })),
+      proposals: proposals.map((row) => ({
+        ...row,
+        statusLabel: entryStatusLabels[row.status as EntryStatus] ?? row.status,
+      })),
       openProposal: proposals.some((row) => ["proposed", "returned"].includes(row.status)),
       canCite,
       canPropose: may(request, "partnership:manage"),
@@ -67,7 +70,9 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
         actionId: action.id,
         entryId: form.data.entryId,
       });
-      return reply.flash(`The action now cites “${entry.title}”`).redirect(paths.actionPractice(partnership.id, action.id), 303);
+      return reply
+        .flash(`The action now cites “${entry.title}”`)
+        .redirect(paths.actionPractice(partnership.id, action.id), 303);
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
@@ -82,7 +87,9 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
       actionId: action.id,
       entryId: request.params.entryId,
     });
-    return reply.flash("The action no longer cites that entry").redirect(paths.actionPractice(partnership.id, action.id), 303);
+    return reply
+      .flash("The action no longer cites that entry")
+      .redirect(paths.actionPractice(partnership.id, action.id), 303);
   });
 
   formRoute(app, {

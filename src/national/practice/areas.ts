@@ -1,7 +1,6 @@
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { type RagStatus, ragLabels } from "../../cycle/actions/index.ts";
-import { latestUpdates } from "../../cycle/monitoring/index.ts";
+import { type LatestUpdates, type RagStatus, ragLabels } from "../../cycle/actions/index.ts";
 import { citingActions } from "./repository.ts";
 
 export interface AreaDoingThis {
@@ -25,9 +24,14 @@ export interface AreaDoingThis {
  * signed-in readers see the partnership, the action's title and status; the action itself
  * opens only for those who may read the partnership.
  */
-export async function areasDoingThis(db: Executor, entryId: string, actor: Actor | null): Promise<AreaDoingThis[]> {
+export async function areasDoingThis(
+  db: Executor,
+  entryId: string,
+  actor: Actor | null,
+  latestUpdates: LatestUpdates,
+): Promise<AreaDoingThis[]> {
   const rows = await citingActions(db, entryId);
-  const byPartnership = new Map<string, Awaited<ReturnType<typeof latestUpdates>>>();
+  const byPartnership = new Map<string, Awaited<ReturnType<LatestUpdates>>>();
   for (const partnershipId of new Set(rows.map((row) => row.partnershipId))) {
     byPartnership.set(partnershipId, await latestUpdates(db, partnershipId));
   }
@@ -39,9 +43,9 @@ export async function areasDoingThis(db: Executor, entryId: string, actor: Actor
       areaName: row.areaName,
       isFictional: row.isFictional,
       actionId: row.actionId,
-      actionLabel: row.reference ? `${row.reference} – ${row.title}` : row.title,
+      actionLabel: row.actionLabel,
       ragStatus: latest?.status ?? null,
-      ragLabel: latest ? ragLabels[latest.status] : "No progress reported yet",
+      ragLabel: latest ? ragLabels[latest.status as RagStatus] : "No progress reported yet",
       period: latest?.period ?? null,
       canOpen:
         !!actor &&

@@ -40,7 +40,10 @@ export function registerAttachmentRoutes(
       .header("content-type", file.contentType)
       .header("content-disposition", contentDisposition(file.fileName))
       .header("x-content-type-options", "nosniff")
-      .header("cache-control", entry.visibility === "public" && entry.status === "published" ? "public, max-age=300" : "private, no-store")
+      .header(
+        "cache-control",
+        entry.visibility === "public" && entry.status === "published" ? "public, max-age=300" : "private, no-store",
+      )
       .send(file.content);
   });
 

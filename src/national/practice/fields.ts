@@ -29,7 +29,12 @@ const tagFields: FieldDef[] = [
     type: "checkboxes",
     items: supportTypes.map((type) => ({ value: type.code, text: type.label })),
   },
-  { id: "settings", label: "Setting", type: "checkboxes", items: settings.map((item) => ({ value: item.code, text: item.label })) },
+  {
+    id: "settings",
+    label: "Setting",
+    type: "checkboxes",
+    items: settings.map((item) => ({ value: item.code, text: item.label })),
+  },
 ];
 
 export const ratingFields: FieldDef[] = [
@@ -39,16 +44,37 @@ export const ratingFields: FieldDef[] = [
     type: "radios",
     items: evidenceLevels.map((item) => ({ value: String(item.level), text: item.name, hint: item.definition })),
   },
-  { id: "costBand", label: "Cost", type: "radios", items: costBands.map((band) => ({ value: band.code, text: band.label })) },
-  { id: "visibility", label: "Who can read it", type: "radios", items: visibilities.map((item) => ({ value: item.code, text: item.label })) },
+  {
+    id: "costBand",
+    label: "Cost",
+    type: "radios",
+    items: costBands.map((band) => ({ value: band.code, text: band.label })),
+  },
+  {
+    id: "visibility",
+    label: "Who can read it",
+    type: "radios",
+    items: visibilities.map((item) => ({ value: item.code, text: item.label })),
+  },
 ];
 
 /** A coordinator's entry form; `nations` are those the coordinator keeps. */
 export function entryFields(nations: Nation[]): FieldDef[] {
   return [
-    { id: "kind", label: "What it is", type: "radios", items: entryKinds.map((kind) => ({ value: kind.code, text: kind.label })) },
+    {
+      id: "kind",
+      label: "What it is",
+      type: "radios",
+      items: entryKinds.map((kind) => ({ value: kind.code, text: kind.label })),
+    },
     { id: "title", label: "Title", type: "text" },
-    { id: "summary", label: "Summary", type: "textarea", rows: 3, hint: "One or two sentences shown in search results" },
+    {
+      id: "summary",
+      label: "Summary",
+      type: "textarea",
+      rows: 3,
+      hint: "One or two sentences shown in search results",
+    },
     {
       id: "body",
       label: "Text",
@@ -81,7 +107,13 @@ export function entryFields(nations: Nation[]): FieldDef[] {
 
 export const proposalFields: FieldDef[] = [
   { id: "title", label: "Title", type: "text" },
-  { id: "summary", label: "Summary", type: "textarea", rows: 3, hint: "One or two sentences: what you did and what changed" },
+  {
+    id: "summary",
+    label: "Summary",
+    type: "textarea",
+    rows: 3,
+    hint: "One or two sentences: what you did and what changed",
+  },
   {
     id: "body",
     label: "The case study",
@@ -103,5 +135,11 @@ export const reviewFields: FieldDef[] = [
     ],
   },
   ...ratingFields,
-  { id: "note", label: "Note to the partnership", type: "textarea", rows: 4, hint: "Required when returning or declining" },
+  {
+    id: "note",
+    label: "Note to the partnership",
+    type: "textarea",
+    rows: 4,
+    hint: "Required when returning or declining",
+  },
 ];

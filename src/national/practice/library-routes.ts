@@ -4,7 +4,13 @@ import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
-import { driverOptions, englishBuildingBlocks, familyTypes, ragStatuses } from "../../cycle/actions/index.ts";
+import {
+  actionLatestUpdates,
+  driverOptions,
+  englishBuildingBlocks,
+  familyTypes,
+  ragStatuses,
+} from "../../cycle/actions/index.ts";
 import { supportTypes } from "../support-offer/index.ts";
 import { registerAttachmentRoutes } from "./attachment-routes.ts";
 import { areasDoingThis } from "./areas.ts";
@@ -33,18 +39,66 @@ function facets(query: SearchQuery) {
   const select = (id: keyof SearchQuery, label: string, all: string, items: { value: string; text: string }[]) => ({
     id,
     label,
-    items: [{ value: "", text: all }, ...items].map((item) => ({ ...item, selected: item.value === String(query[id] ?? "") })),
+    items: [{ value: "", text: all }, ...items].map((item) => ({
+      ...item,
+      selected: item.value === String(query[id] ?? ""),
+    })),
   });
   return [
-    select("driver", "Driver (Scotland)", "Any driver", driverOptions("scotland").map((o) => ({ value: o.code, text: o.label }))),
-    select("block", "Building block", "Any building block", englishBuildingBlocks.map((b) => ({ value: b.code, text: b.label }))),
-    select("family", "Priority family type", "Any family type", familyTypes.map((f) => ({ value: f.code, text: f.label }))),
-    select("type", "Type of support", "Any type", supportTypes.map((t) => ({ value: t.code, text: t.label }))),
-    select("level", "Evidence at least", "Any level", evidenceLevels.map((l) => ({ value: String(l.level), text: l.name }))),
-    select("cost", "Cost", "Any cost", costBands.map((c) => ({ value: c.code, text: c.label }))),
-    select("kind", "Kind", "Any kind", entryKinds.map((k) => ({ value: k.code, text: k.label }))),
-    select("nation", "Nation", "Any nation", nations.map((n) => ({ value: n, text: nationLabels[n] }))),
-    select("setting", "Setting", "Urban or rural", settings.map((s) => ({ value: s.code, text: s.label }))),
+    select(
+      "driver",
+      "Driver (Scotland)",
+      "Any driver",
+      driverOptions("scotland").map((o) => ({ value: o.code, text: o.label })),
+    ),
+    select(
+      "block",
+      "Building block",
+      "Any building block",
+      englishBuildingBlocks.map((b) => ({ value: b.code, text: b.label })),
+    ),
+    select(
+      "family",
+      "Priority family type",
+      "Any family type",
+      familyTypes.map((f) => ({ value: f.code, text: f.label })),
+    ),
+    select(
+      "type",
+      "Type of support",
+      "Any type",
+      supportTypes.map((t) => ({ value: t.code, text: t.label })),
+    ),
+    select(
+      "level",
+      "Evidence at least",
+      "Any level",
+      evidenceLevels.map((l) => ({ value: String(l.level), text: l.name })),
+    ),
+    select(
+      "cost",
+      "Cost",
+      "Any cost",
+      costBands.map((c) => ({ value: c.code, text: c.label })),
+    ),
+    select(
+      "kind",
+      "Kind",
+      "Any kind",
+      entryKinds.map((k) => ({ value: k.code, text: k.label })),
+    ),
+    select(
+      "nation",
+      "Nation",
+      "Any nation",
+      nations.map((n) => ({ value: n, text: nationLabels[n] })),
+    ),
+    select(
+      "setting",
+      "Setting",
+      "Urban or rural",
+      settings.map((s) => ({ value: s.code, text: s.label })),
+    ),
   ];
 }
 
@@ -69,7 +123,8 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
     const nationsKept = managedNations(request.actor);
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value && key !== "page") params.set(key, String(value));
-    const pageHref = (page: number) => `/practice?${new URLSearchParams([...params, ["page", String(page)]]).toString()}`;
+    const pageHref = (page: number) =>
+      `/practice?${new URLSearchParams([...params, ["page", String(page)]]).toString()}`;
     return reply.view("practice/views/library.njk", {
       title: "Effective practice library",
       query,
@@ -94,7 +149,11 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
   });
 
   app.get(paths.evidence.pattern, needs(paths.evidence, open), async (_request, reply) =>
-    reply.view("practice/views/evidence.njk", { title: "How the library rates evidence and cost", levels: evidenceLevels, costs: costBands }),
+    reply.view("practice/views/evidence.njk", {
+      title: "How the library rates evidence and cost",
+      levels: evidenceLevels,
+      costs: costBands,
+    }),
   );
 
   app.get(paths.review.pattern, needs(paths.review, signedIn), async (request, reply) => {
@@ -112,7 +171,10 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
 
   async function entryPage(reply: FastifyReply, entry: EntryRow, errors: FieldError[] = []) {
     const actor = reply.request.actor;
-    const [attachments, areas] = await Promise.all([listAttachments(db, entry.id), areasDoingThis(db, entry.id, actor)]);
+    const [attachments, areas] = await Promise.all([
+      listAttachments(db, entry.id),
+      areasDoingThis(db, entry.id, actor, context.extensions.one(actionLatestUpdates)),
+    ]);
     return reply.code(errors.length ? 400 : 200).view("practice/views/entry.njk", {
       title: `${entry.title} – effective practice`,
       entry,
@@ -153,12 +215,18 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
         title: ctx.record.entry ? `Change “${ctx.record.entry.title}”` : "Add an entry to the library",
         fields: entryFields(ctx.record.kept),
         backHref: ctx.record.entry ? paths.entry(ctx.record.entry.id) : paths.library(),
-        introHtml: '<p class="govuk-body"><a class="govuk-link" href="/practice/evidence">How to rate evidence and cost</a></p>',
+        introHtml:
+          '<p class="govuk-body"><a class="govuk-link" href="/practice/evidence">How to rate evidence and cost</a></p>',
       }),
       initial: (ctx) =>
         ctx.record.entry
           ? { ...ctx.record.entry, evidenceLevel: ctx.record.entry.evidenceLevel ?? "" }
-          : { status: "draft", visibility: "signed-in", costBand: "unknown", ...(ctx.record.kept.length === 1 ? { nation: ctx.record.kept[0] } : {}) },
+          : {
+              status: "draft",
+              visibility: "signed-in",
+              costBand: "unknown",
+              ...(ctx.record.kept.length === 1 ? { nation: ctx.record.kept[0] } : {}),
+            },
       schema: entryForm,
       save: async (ctx, data) => {
         if (!ctx.record.kept.includes(data.nation as Nation))
@@ -176,7 +244,8 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
     load: async (ctx) => {
       const entry = await findEntry(db, ctx.params.entryId);
       if (!entry || !canManageEntry(ctx.request.actor, entry)) return null;
-      if (entry.status !== "proposed") throw new AppError("CONFLICT", "Only a proposal waiting for review can be reviewed");
+      if (entry.status !== "proposed")
+        throw new AppError("CONFLICT", "Only a proposal waiting for review can be reviewed");
       return entry;
     },
     template: "partners-group/views/hub-form.njk",

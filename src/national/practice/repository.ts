@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { partnerships } from "../../workspace/partnerships/index.ts";
-import { actions } from "../../cycle/actions/index.ts";
+import { listPartnershipsWhere } from "../../workspace/partnerships/index.ts";
+import { findActionChoices } from "../../cycle/actions/index.ts";
 import { actionPracticeCitations, practiceAttachments, practiceEntries } from "./tables.ts";
 
 export type EntryRow = Omit<typeof practiceEntries.$inferSelect, "search">;
@@ -30,9 +30,9 @@ export async function updateEntry(db: Executor, id: string, values: Partial<Entr
 }
 
 /** Entries in the given statuses for the coordinator's nations (drafts and the review queue). */
-export function listByStatus(db: Executor, nations: readonly string[], statuses: readonly string[]) {
-  if (nations.length === 0) return Promise.resolve([]);
-  return db
+export async function listByStatus(db: Executor, nations: readonly string[], statuses: readonly string[]) {
+  if (nations.length === 0) return [];
+  const rows = await db
     .select({
       id: practiceEntries.id,
       title: practiceEntries.title,
@@ -40,13 +40,18 @@ export function listByStatus(db: Executor, nations: readonly string[], statuses:
       status: practiceEntries.status,
       nation: practiceEntries.nation,
       proposerName: practiceEntries.proposerName,
-      partnershipName: partnerships.name,
+      partnershipId: practiceEntries.partnershipId,
       updatedAt: practiceEntries.updatedAt,
     })
     .from(practiceEntries)
-    .leftJoin(partnerships, eq(partnerships.id, practiceEntries.partnershipId))
     .where(and(inArray(practiceEntries.nation, [...nations]), inArray(practiceEntries.status, [...statuses])))
     .orderBy(asc(practiceEntries.updatedAt));
+  const ids = [...new Set(rows.flatMap((row) => (row.partnershipId ? [row.partnershipId] : [])))];
+  const names = new Map((ids.length ? await listPartnershipsWhere(db, { ids }) : []).map((row) => [row.id, row.name]));
+  return rows.map((row) => ({
+    ...row,
+    partnershipName: row.partnershipId ? (names.get(row.partnershipId) ?? null) : null,
+  }));
 }
 
 /** Case studies a partnership proposed from one of its actions. */
@@ -140,22 +145,31 @@ export async function deleteCitation(db: Executor, partnershipId: string, action
   return row;
 }
 
-/** The local actions citing an entry, with their partnership ("areas doing this"). */
-export function citingActions(db: Executor, entryId: string) {
-  return db
-    .select({
-      actionId: actions.id,
-      reference: actions.reference,
-      title: actions.title,
-      partnershipId: partnerships.id,
-      partnershipName: partnerships.name,
-      areaName: partnerships.areaName,
-      nation: partnerships.nation,
-      isFictional: partnerships.isFictional,
-    })
+/** The local actions citing an entry, with their partnership ("areas doing this"), read through their domains. */
+export async function citingActions(db: Executor, entryId: string) {
+  const citations = await db
+    .select({ actionId: actionPracticeCitations.actionId, partnershipId: actionPracticeCitations.partnershipId })
     .from(actionPracticeCitations)
-    .innerJoin(actions, eq(actions.id, actionPracticeCitations.actionId))
-    .innerJoin(partnerships, eq(partnerships.id, actionPracticeCitations.partnershipId))
-    .where(eq(actionPracticeCitations.entryId, entryId))
-    .orderBy(asc(partnerships.name), asc(actions.title));
+    .where(eq(actionPracticeCitations.entryId, entryId));
+  if (citations.length === 0) return [];
+  const partnershipIds = [...new Set(citations.map((row) => row.partnershipId))];
+  const partnerships = await listPartnershipsWhere(db, { ids: partnershipIds });
+  const rows = [];
+  for (const partnership of partnerships) {
+    const ids = citations.filter((row) => row.partnershipId === partnership.id).map((row) => row.actionId);
+    for (const action of await findActionChoices(db, partnership.id, ids)) {
+      rows.push({
+        actionId: action.id,
+        actionLabel: action.label,
+        partnershipId: partnership.id,
+        partnershipName: partnership.name,
+        areaName: partnership.areaName,
+        nation: partnership.nation,
+        isFictional: partnership.isFictional,
+      });
+    }
+  }
+  return rows.sort(
+    (a, b) => a.partnershipName.localeCompare(b.partnershipName) || a.actionLabel.localeCompare(b.actionLabel),
+  );
 }

@@ -57,9 +57,21 @@ export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): v
       search: params ? `?${params}` : "",
       canRequest: !!link,
       requestHref: link,
-      typeItems: select("All types", supportTypes.map((type) => ({ value: type.code, text: type.label })), query.type),
-      providerItems: select("All providers", members.map((member) => ({ value: member.id, text: member.organisationName })), query.provider),
-      formatItems: select("All formats", offerFormats.map((format) => ({ value: format.code, text: format.label })), query.format),
+      typeItems: select(
+        "All types",
+        supportTypes.map((type) => ({ value: type.code, text: type.label })),
+        query.type,
+      ),
+      providerItems: select(
+        "All providers",
+        members.map((member) => ({ value: member.id, text: member.organisationName })),
+        query.provider,
+      ),
+      formatItems: select(
+        "All formats",
+        offerFormats.map((format) => ({ value: format.code, text: format.label })),
+        query.format,
+      ),
     });
   });
 
@@ -68,7 +80,17 @@ export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): v
     const download = csvDownload(
       `support-offer-${hub.nation}.csv`,
       toCsv(
-        ["Offer", "Type of support", "Provided by", "Format", "For", "Capacity", "How to request it", "Status", "Description"],
+        [
+          "Offer",
+          "Type of support",
+          "Provided by",
+          "Format",
+          "For",
+          "Capacity",
+          "How to request it",
+          "Status",
+          "Description",
+        ],
         offers.map((offer) => [
           offer.title,
           offer.typeLabel,
@@ -92,7 +114,10 @@ export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): v
       members.map((member) => ({ id: member.id, name: member.organisationName })),
       offers,
     );
-    const updatedAt = offers.reduce<Date | null>((latest, offer) => (!latest || offer.updatedAt > latest ? offer.updatedAt : latest), null);
+    const updatedAt = offers.reduce<Date | null>(
+      (latest, offer) => (!latest || offer.updatedAt > latest ? offer.updatedAt : latest),
+      null,
+    );
     return { matrix, updatedAt };
   }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { groupMembers } from "../partners-group/index.ts";
+import { listMembers } from "../partners-group/index.ts";
 import type { OfferQuery } from "./schemas.ts";
 import { supportOfferProviders, supportOffers } from "./tables.ts";
 
@@ -99,9 +99,6 @@ export async function deleteOffer(db: Executor, groupId: string, offerId: string
 /** The given ids that are members of the group (a forged id from another group is dropped). */
 export async function memberIdsOfGroup(db: Executor, groupId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: groupMembers.id })
-    .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.id, ids)));
-  return rows.map((row) => row.id);
+  const members = new Set((await listMembers(db, groupId)).map((member) => member.id));
+  return ids.filter((id) => members.has(id));
 }

@@ -16,7 +16,9 @@ export const supportRequestsDomain: Domain = {
   provides: [
     memberRemovalGuards.provide(async (db, group, organisationId) => {
       const open = await countOpenAssigned(db, group.id, organisationId);
-      return open ? `${open} open support request${open === 1 ? " is" : "s are"} assigned to it: assign them to another body first` : null;
+      return open
+        ? `${open} open support request${open === 1 ? " is" : "s are"} assigned to it: assign them to another body first`
+        : null;
     }),
   ],
 };

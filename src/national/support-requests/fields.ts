@@ -13,10 +13,18 @@ export function requestFields(nation: string, members: MemberRow[]): FieldDef[] 
       type: "radios",
       items: supportTypes.map((type) => ({ value: type.code, text: type.label })),
     },
-    { id: "topic", label: "What is it about?", type: "text", hint: "A short title, for example: help to analyse data zone figures" },
+    {
+      id: "topic",
+      label: "What is it about?",
+      type: "text",
+      hint: "A short title, for example: help to analyse data zone figures",
+    },
     {
       id: "drivers",
-      label: nation === "scotland" ? "Drivers of child poverty it concerns (optional)" : "Building blocks it concerns (optional)",
+      label:
+        nation === "scotland"
+          ? "Drivers of child poverty it concerns (optional)"
+          : "Building blocks it concerns (optional)",
       type: "checkboxes",
       items: driverOptions(nation).map((option) => ({ value: option.code, text: option.label })),
     },

@@ -11,7 +11,9 @@ import { listGroupRequests } from "./repository.ts";
 const read = { nation: "hub:read" } as const;
 
 const days = (value: number | null) =>
-  value === null ? "No data" : `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })} day${value === 1 ? "" : "s"}`;
+  value === null
+    ? "No data"
+    : `${value.toLocaleString("en-GB", { maximumFractionDigits: 1 })} day${value === 1 ? "" : "s"}`;
 
 /** The group's figures over the last 12 months: time to first response, open by provider, unmet demand. */
 export function registerFiguresRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -49,8 +51,22 @@ export function registerFiguresRoutes(app: FastifyInstance, { db }: AppContext):
         row.awaitingClose,
         row.total,
       ]),
-      ...figures.unmetByType.map((row) => ["Unmet demand by type of support", row.label, row.declined, row.unassigned, row.overdue, row.total]),
-      ...figures.unmetByDriver.map((row) => ["Unmet demand by driver", row.label, row.declined, row.unassigned, row.overdue, row.total]),
+      ...figures.unmetByType.map((row) => [
+        "Unmet demand by type of support",
+        row.label,
+        row.declined,
+        row.unassigned,
+        row.overdue,
+        row.total,
+      ]),
+      ...figures.unmetByDriver.map((row) => [
+        "Unmet demand by driver",
+        row.label,
+        row.declined,
+        row.unassigned,
+        row.overdue,
+        row.total,
+      ]),
     ];
     const download = csvDownload(
       `support-figures-${hub.nation}-${period.to}.csv`,

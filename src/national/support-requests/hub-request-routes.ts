@@ -27,7 +27,6 @@ import { assignForm, declineForm, mergeForm, replyForm, requestQuery } from "./s
 import { openStatuses, type RequestStatus, requestStatuses, requestStatusLabels } from "./vocabulary.ts";
 
 const read = { nation: "hub:read" } as const;
-const manage = { nation: "hub:manage" } as const;
 
 export function authorOf(request: FastifyRequest): Author {
   const actor = request.actor!;
@@ -61,7 +60,11 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
       await listGroupRequests(db, hub.group.id, { statuses, supportType: query.type, assignedOrganisationId: assigned })
     ).map((row) => labelled(row, today));
     const members = await listMembers(db, hub.group.id);
-    const option = (value: string, text: string, current: string | undefined) => ({ value, text, selected: value === current });
+    const option = (value: string, text: string, current: string | undefined) => ({
+      value,
+      text,
+      selected: value === current,
+    });
     return reply.view("support-requests/views/hub-requests.njk", {
       title: `Support requests – ${hub.group.name}`,
       hub,
@@ -71,7 +74,10 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
         option("all", "All", query.status),
         ...requestStatuses.map((status) => option(status, requestStatusLabels[status], query.status)),
       ],
-      typeItems: [option("", "All types", query.type), ...supportTypes.map((type) => option(type.code, type.label, query.type))],
+      typeItems: [
+        option("", "All types", query.type),
+        ...supportTypes.map((type) => option(type.code, type.label, query.type)),
+      ],
       assignedItems: [
         option("", "Anyone or nobody", query.assigned),
         option("mine", "My organisation", query.assigned),
@@ -126,11 +132,17 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
       ],
       mergeItems: [
         { value: "", text: "Select a request" },
-        ...targets.map((target) => ({ value: target.id, text: `${target.topic} (asked ${target.createdAt.toISOString().slice(0, 10)})` })),
+        ...targets.map((target) => ({
+          value: target.id,
+          text: `${target.topic} (asked ${target.createdAt.toISOString().slice(0, 10)})`,
+        })),
       ],
       moveItems: [
         { value: "", text: "Leave it " + requestStatusLabels[status].toLowerCase() },
-        ...hubMoves(status).map((next) => ({ value: next, text: `Move to ${requestStatusLabels[next].toLowerCase()}` })),
+        ...hubMoves(status).map((next) => ({
+          value: next,
+          text: `Move to ${requestStatusLabels[next].toLowerCase()}`,
+        })),
       ],
       form: form?.name,
       values: form?.values ?? {},
@@ -171,12 +183,30 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
   }
 
   const coordinator = (_request: FastifyRequest, hub: HubView) => hub.canManage;
-  action(paths.assign, "assign", assignForm, coordinator, (request, record, data) =>
-    assignRequest(db, request.auditContext(), record, authorOf(request), data), "The request has been assigned");
-  action(paths.decline, "decline", declineForm, coordinator, (request, record, data) =>
-    declineRequest(db, request.auditContext(), record, authorOf(request), data.reason), "The request has been declined");
-  action(paths.merge, "merge", mergeForm, coordinator, (request, record, data) =>
-    mergeRequest(db, request.auditContext(), record, authorOf(request), data.targetId), "The request has been merged");
+  action(
+    paths.assign,
+    "assign",
+    assignForm,
+    coordinator,
+    (request, record, data) => assignRequest(db, request.auditContext(), record, authorOf(request), data),
+    "The request has been assigned",
+  );
+  action(
+    paths.decline,
+    "decline",
+    declineForm,
+    coordinator,
+    (request, record, data) => declineRequest(db, request.auditContext(), record, authorOf(request), data.reason),
+    "The request has been declined",
+  );
+  action(
+    paths.merge,
+    "merge",
+    mergeForm,
+    coordinator,
+    (request, record, data) => mergeRequest(db, request.auditContext(), record, authorOf(request), data.targetId),
+    "The request has been merged",
+  );
   action(
     paths.hubReply,
     "reply",

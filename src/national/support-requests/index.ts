@@ -7,6 +7,7 @@ export * from "./vocabulary.ts";
 export { canAssign, canClose, canDecline, canMerge, canReply, dueByFor, hubMoves, isOverdue } from "./lifecycle.ts";
 export {
   countOpenAssigned,
+  requestIdsOfGroup,
   findGroupRequest,
   findPartnershipRequest,
   listGroupRequests,
@@ -42,3 +43,4 @@ export {
   type RequestQuery,
   requestQuery,
 } from "./schemas.ts";
+export { backdateRequestForDemo } from "./demo.ts";

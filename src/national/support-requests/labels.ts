@@ -2,7 +2,13 @@ import { driverLabel } from "../../cycle/actions/index.ts";
 import { supportTypeLabel } from "../support-offer/index.ts";
 import { isOverdue } from "./lifecycle.ts";
 import type { RequestView } from "./repository.ts";
-import { type RequestStatus, requestStatusLabels, requestStatusTags, type Urgency, urgencyLabels } from "./vocabulary.ts";
+import {
+  type RequestStatus,
+  requestStatusLabels,
+  requestStatusTags,
+  type Urgency,
+  urgencyLabels,
+} from "./vocabulary.ts";
 
 /** A request with the labels its pages show. */
 export function labelled(request: RequestView, today: string) {

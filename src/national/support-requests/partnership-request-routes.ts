@@ -71,7 +71,9 @@ export function registerPartnershipRequestRoutes(app: FastifyInstance, context: 
     const [messages, activities, mergedInto] = await Promise.all([
       listMessages(db, record.id, false),
       context.extensions.optional(requestActivities)?.(db, [record.id]),
-      record.mergedIntoId ? findPartnershipRequest(db, partnership.id, record.mergedIntoId) : Promise.resolve(undefined),
+      record.mergedIntoId
+        ? findPartnershipRequest(db, partnership.id, record.mergedIntoId)
+        : Promise.resolve(undefined),
     ]);
     const view = labelled(record, londonToday());
     return reply.code(form?.errors.length ? 400 : 200).view("support-requests/views/partnership-request.njk", {

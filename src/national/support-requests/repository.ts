@@ -1,59 +1,52 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { organisations } from "../../workspace/organisations/index.ts";
-import { partnerships } from "../../workspace/partnerships/index.ts";
-import { groupMembers, nationalGroups } from "../partners-group/index.ts";
+import { listOrganisations } from "../../workspace/organisations/index.ts";
+import { listPartnershipsWhere } from "../../workspace/partnerships/index.ts";
+import { listMembers } from "../partners-group/index.ts";
 import { supportRequestMessages, supportRequests } from "./tables.ts";
 import { openStatuses, type RequestStatus } from "./vocabulary.ts";
 
 export type RequestRow = typeof supportRequests.$inferSelect;
 export type MessageRow = typeof supportRequestMessages.$inferSelect;
 
-const assigned = aliasedTable(organisations, "assigned_organisation");
-const preferredOrganisation = aliasedTable(organisations, "preferred_organisation");
-
-const requestColumns = {
-  request: supportRequests,
-  nation: nationalGroups.nation,
-  partnershipName: partnerships.name,
-  partnershipFictional: partnerships.isFictional,
-  assignedName: assigned.name,
-  preferredName: preferredOrganisation.name,
-};
-
 export interface RequestView extends RequestRow {
-  nation: string;
   partnershipName: string;
   partnershipFictional: boolean;
   assignedName: string | null;
   preferredName: string | null;
 }
 
-function joined(db: Executor, where: SQL | undefined) {
-  return db
-    .select(requestColumns)
-    .from(supportRequests)
-    .innerJoin(nationalGroups, eq(nationalGroups.id, supportRequests.groupId))
-    .innerJoin(partnerships, eq(partnerships.id, supportRequests.partnershipId))
-    .leftJoin(assigned, eq(assigned.id, supportRequests.assignedOrganisationId))
-    .leftJoin(groupMembers, eq(groupMembers.id, supportRequests.preferredMemberId))
-    .leftJoin(preferredOrganisation, eq(preferredOrganisation.id, groupMembers.organisationId))
-    .where(where);
+/**
+ * Requests with the names their pages show, read through the partnerships, organisations and
+ * partners group domains (three queries, whatever the number of requests).
+ */
+async function described(db: Executor, rows: RequestRow[]): Promise<RequestView[]> {
+  if (rows.length === 0) return [];
+  const [partnershipRows, organisationRows, members] = await Promise.all([
+    listPartnershipsWhere(db, { ids: [...new Set(rows.map((row) => row.partnershipId))] }),
+    listOrganisations(db),
+    Promise.all([...new Set(rows.map((row) => row.groupId))].map((groupId) => listMembers(db, groupId))),
+  ]);
+  const partnershipsById = new Map(partnershipRows.map((row) => [row.id, row]));
+  const organisationNames = new Map(organisationRows.map((row) => [row.id, row.name]));
+  const membersById = new Map(members.flat().map((member) => [member.id, member]));
+  return rows.map((row) => ({
+    ...row,
+    partnershipName: partnershipsById.get(row.partnershipId)?.name ?? "Unknown partnership",
+    partnershipFictional: partnershipsById.get(row.partnershipId)?.isFictional ?? false,
+    assignedName: row.assignedOrganisationId ? (organisationNames.get(row.assignedOrganisationId) ?? null) : null,
+    preferredName: row.preferredMemberId ? (membersById.get(row.preferredMemberId)?.organisationName ?? null) : null,
+  }));
 }
-
-const flatten = (row: Awaited<ReturnType<typeof joined>>[number]): RequestView => ({
-  ...row.request,
-  nation: row.nation,
-  partnershipName: row.partnershipName,
-  partnershipFictional: row.partnershipFictional,
-  assignedName: row.assignedName,
-  preferredName: row.preferredName,
-});
 
 /** A request of this group (hub side): one of another nation is not found. */
 export async function findGroupRequest(db: Executor, groupId: string, id: string): Promise<RequestView | undefined> {
-  const [row] = await joined(db, and(eq(supportRequests.groupId, groupId), eq(supportRequests.id, id))).limit(1);
-  return row ? flatten(row) : undefined;
+  const rows = await db
+    .select()
+    .from(supportRequests)
+    .where(and(eq(supportRequests.groupId, groupId), eq(supportRequests.id, id)))
+    .limit(1);
+  return (await described(db, rows))[0];
 }
 
 /** A request of this partnership (local side): another partnership's is not found. */
@@ -62,11 +55,12 @@ export async function findPartnershipRequest(
   partnershipId: string,
   id: string,
 ): Promise<RequestView | undefined> {
-  const [row] = await joined(
-    db,
-    and(eq(supportRequests.partnershipId, partnershipId), eq(supportRequests.id, id)),
-  ).limit(1);
-  return row ? flatten(row) : undefined;
+  const rows = await db
+    .select()
+    .from(supportRequests)
+    .where(and(eq(supportRequests.partnershipId, partnershipId), eq(supportRequests.id, id)))
+    .limit(1);
+  return (await described(db, rows))[0];
 }
 
 export interface GroupRequestFilter {
@@ -88,15 +82,25 @@ export async function listGroupRequests(
   else if (filter.assignedOrganisationId)
     conditions.push(eq(supportRequests.assignedOrganisationId, filter.assignedOrganisationId));
   if (filter.since) conditions.push(gte(supportRequests.createdAt, filter.since));
-  const rows = await joined(db, and(...conditions)).orderBy(desc(supportRequests.createdAt));
-  return rows.map(flatten);
+  return described(
+    db,
+    await db
+      .select()
+      .from(supportRequests)
+      .where(and(...conditions))
+      .orderBy(desc(supportRequests.createdAt)),
+  );
 }
 
 export async function listPartnershipRequests(db: Executor, partnershipId: string): Promise<RequestView[]> {
-  const rows = await joined(db, eq(supportRequests.partnershipId, partnershipId)).orderBy(
-    desc(supportRequests.createdAt),
+  return described(
+    db,
+    await db
+      .select()
+      .from(supportRequests)
+      .where(eq(supportRequests.partnershipId, partnershipId))
+      .orderBy(desc(supportRequests.createdAt)),
   );
-  return rows.map(flatten);
 }
 
 /** Open requests of the same partnership a duplicate may be merged into. */
@@ -167,4 +171,14 @@ export async function countOpenAssigned(db: Executor, groupId: string, organisat
       ),
     );
   return rows.length;
+}
+
+/** The given ids that are requests made to the group (forged or foreign ids are dropped). */
+export async function requestIdsOfGroup(db: Executor, groupId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: supportRequests.id })
+    .from(supportRequests)
+    .where(and(eq(supportRequests.groupId, groupId), inArray(supportRequests.id, ids)));
+  return rows.map((row) => row.id);
 }
