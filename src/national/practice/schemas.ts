@@ -94,11 +94,11 @@ const optionalCode = (codes: readonly string[]) =>
  * characters, which PostgreSQL text cannot hold.
  */
 export const searchQuery = z.object({
-  q: z.unknown().transform((value) => {
+  q: z.preprocess((value) => {
     const text = Array.isArray(value) ? value.join(" ") : typeof value === "string" ? value : "";
     // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored or searched
     return text.replace(/\u0000/g, " ").slice(0, MAX_SEARCH_CHARACTERS);
-  }),
+  }, z.string()),
   kind: optionalCode(entryKindCodes),
   level: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   cost: optionalCode(costBandCodes),

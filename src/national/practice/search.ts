@@ -81,7 +81,7 @@ function conditions(query: SearchQuery, signedIn: boolean): SQL[] {
 export async function searchEntries(db: Executor, query: SearchQuery, signedIn: boolean): Promise<SearchResult> {
   const where = conditions(query, signedIn);
   const text = query.q.trim();
-  let rank: SQL = sql`0`;
+  let rank: SQL | null = null;
   if (text) {
     const [probe] = await db
       .select({ nodes: sql<number>`numnode(websearch_to_tsquery('english', ${text}))`.mapWith(Number) })
@@ -98,7 +98,7 @@ export async function searchEntries(db: Executor, query: SearchQuery, signedIn: 
     .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(practiceEntries)
     .where(and(...where))
-    .orderBy(desc(rank), desc(practiceEntries.publishedAt), desc(practiceEntries.id))
+    .orderBy(...(rank ? [desc(rank)] : []), desc(practiceEntries.publishedAt), desc(practiceEntries.id))
     .limit(PAGE_SIZE)
     .offset(offset);
   let total = rows[0]?.total ?? 0;
