@@ -20,7 +20,7 @@ let requestId: string;
 beforeAll(async () => {
   t = await createTestApp();
   hub = await setUpHub(t);
-  [partnerA, partnerB, colleagueA, glenLead, strathLead, englishLead] = await Promise.all(
+  [partnerA, partnerB, colleagueA, glenLead, strathLead, englishLead] = (await Promise.all(
     [
       "partner.a@hub.test",
       "partner.b@hub.test",
@@ -29,7 +29,7 @@ beforeAll(async () => {
       "lead@strath.test",
       "lead@northshire.test",
     ].map((email) => signedIn(t, email)),
-  );
+  )) as [TestClient, TestClient, TestClient, TestClient, TestClient, TestClient];
   requestId = await requestSupport(glenLead, hub.glen.id);
   location(
     await hub.coordinator.post(`/hub/scotland/requests/${requestId}/assign`, {

@@ -9,5 +9,5 @@ export const hubDomain: Domain = {
     registerHubRoutes(app, context);
     registerGroupMeetingRoutes(app, context);
   },
-  navigation: [{ text: "Support hub", href: "/hub", order: 40 }],
+  navigation: [{ text: "Support hub", href: "/hub", order: 32 }],
 };

@@ -11,6 +11,6 @@ export const practiceDomain: Domain = {
     registerLibraryRoutes(app, context);
     registerActionPracticeRoutes(app, context);
   },
-  navigation: [{ text: "Effective practice", href: "/practice", order: 45, show: () => true }],
+  navigation: [{ text: "Effective practice", href: "/practice", order: 34, show: () => true }],
   provides: [actionMentions.provide(practiceMentions)],
 };

@@ -56,6 +56,7 @@ export function registerPartnershipRequestRoutes(app: FastifyInstance, context: 
       notifyLater(context, ctx.request, ctx.partnership.nation, event);
       return paths.request(ctx.partnership.id, event.request.id);
     },
+    submitText: "Send the request",
     flash: "Your request has been sent to the national partners",
     back: (ctx) => paths.support(ctx.partnership.id),
   });
