@@ -110,6 +110,9 @@ describe("the life cycle", () => {
     expect(mails[0]!.data).toContain(`/hub/scotland/requests/${id}`);
     expect(mails[0]!.data).not.toContain("small-area figures");
 
+    expect((await hub.coordinator.get("/attention")).body).toContain(
+      "Assign “Data zone analysis” from Glen Partnership",
+    );
     const bad = await hub.coordinator.post(`/hub/scotland/requests/${id}/assign`, { memberId: "", note: "" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Select the body that will answer the request");
@@ -125,6 +128,7 @@ describe("the life cycle", () => {
     expect(assigned).toMatchObject({ status: "triaged", assignedOrganisationId: hub.bodyA.id });
     expect(assigned.firstResponseAt).not.toBeNull();
     expect((await mailTo("partner.a@hub.test", 1)).length).toBe(1);
+    expect((await partnerA.get("/attention")).body).toContain("Answer “Data zone analysis”");
   });
 
   it("is moved on by the body: a private note tells nobody, a message tells the lead", async () => {
@@ -169,6 +173,7 @@ describe("the life cycle", () => {
   });
 
   it("is closed by the lead with a rating; closing twice or without a rating is refused", async () => {
+    expect((await glenLead.get("/attention")).body).toContain("Close “Data zone analysis” with feedback");
     const noRating = await glenLead.post(`/partnerships/${hub.glen.id}/support/${id}/close`, { feedback: "Thanks" });
     expect(noRating.statusCode).toBe(400);
     expect(noRating.body).toContain("Select how helpful the support was");

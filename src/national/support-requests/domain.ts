@@ -1,5 +1,7 @@
 import type { Domain } from "../../kernel/domains/descriptor.ts";
+import { attentionItems } from "../../workspace/attention/index.ts";
 import { memberRemovalGuards } from "../partners-group/index.ts";
+import { supportRequestsDue } from "./attention.ts";
 import { registerFiguresRoutes } from "./figures-routes.ts";
 import { registerHubRequestRoutes } from "./hub-request-routes.ts";
 import { registerPartnershipRequestRoutes } from "./partnership-request-routes.ts";
@@ -14,6 +16,7 @@ export const supportRequestsDomain: Domain = {
     registerFiguresRoutes(app, context);
   },
   provides: [
+    attentionItems.provide(supportRequestsDue),
     memberRemovalGuards.provide(async (db, group, organisationId) => {
       const open = await countOpenAssigned(db, group.id, organisationId);
       return open
