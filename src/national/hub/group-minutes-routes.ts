@@ -5,13 +5,13 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
 import {
-  type AttendanceEntry,
   addPaper,
-  attendanceValues,
-  checkPaper,
+  attendanceFromBody,
   findPaper,
   MAX_PAPER_BYTES,
   minutesForm,
+  minutesValues,
+  paperFromBody,
   saveMinutes,
 } from "../../cycle/meetings/index.ts";
 import { listMembers } from "../partners-group/index.ts";
@@ -27,50 +27,6 @@ import { groupMeetingPaths as paths } from "./paths.ts";
 const manage = { nation: "hub:manage" } as const;
 
 type Body = Record<string, unknown>;
-
-/** Attendance of the group's member bodies, plus people named one a line. */
-function attendanceFrom(body: Body, members: { organisationId: string; name: string }[]) {
-  const errors: FieldError[] = [];
-  const entries: AttendanceEntry[] = [];
-  for (const member of members) {
-    const field = `attendance-${member.organisationId}`;
-    const value = body[field] ?? "absent";
-    if (typeof value !== "string" || !(attendanceValues as readonly string[]).includes(value))
-      errors.push({ field, message: `Select whether ${member.name} was present, sent apologies or was absent` });
-    else if (value !== "absent")
-      entries.push({ organisationId: member.organisationId, personName: "", status: value as "present" | "apologies" });
-  }
-  const lines = (value: unknown) =>
-    typeof value === "string"
-      ? value
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean)
-      : [];
-  for (const name of lines(body.peoplePresent))
-    entries.push({ organisationId: null, personName: name.slice(0, 200), status: "present" });
-  for (const name of lines(body.peopleApologies))
-    entries.push({ organisationId: null, personName: name.slice(0, 200), status: "apologies" });
-  return { errors, entries };
-}
-
-function currentValues(c: GroupMeetingContext): Body {
-  const { meeting, attendance } = c.record;
-  const values: Body = {
-    minutes: meeting.minutes ?? "",
-    sharedWithNational: meeting.sharedWithNational ? "yes" : "",
-    peoplePresent: attendance
-      .filter((row) => !row.organisationId && row.status === "present")
-      .map((row) => row.personName)
-      .join("\n"),
-    peopleApologies: attendance
-      .filter((row) => !row.organisationId && row.status === "apologies")
-      .map((row) => row.personName)
-      .join("\n"),
-  };
-  for (const row of attendance) if (row.organisationId) values[`attendance-${row.organisationId}`] = row.status;
-  return values;
-}
 
 /** The group's minutes (with attendance of its member bodies) and papers. */
 export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -93,14 +49,14 @@ export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppCont
 
   app.get(paths.minutes.pattern, needs(paths.minutes, manage), async (request, reply) => {
     const c = await groupMeetingContext(db, request, "edit");
-    return minutesPage(reply, c, currentValues(c));
+    return minutesPage(reply, c, minutesValues(c.record));
   });
 
   app.post(paths.minutes.pattern, needs(paths.minutes, manage), async (request, reply) => {
     const c = await groupMeetingContext(db, request, "edit");
     const body = (request.body ?? {}) as Body;
     const form = parseForm(minutesForm.passthrough(), body);
-    const attendance = attendanceFrom(body, await members(c));
+    const attendance = attendanceFromBody(body, await members(c));
     const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
     if (!form.ok || errors.length > 0) {
       const { _csrf, ...values } = body;
@@ -138,24 +94,16 @@ export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppCont
       { ...needs(paths.papers, manage), config: { uploadLimit: "20 MB" } },
       async (request, reply) => {
         const c = await groupMeetingContext(db, request, "edit");
-        const field = (request.body as Body | undefined)?.paper as
-          | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
-          | undefined;
-        const check =
-          field?.type === "file"
-            ? checkPaper(field.filename ?? "", field._buf ?? Buffer.alloc(0), field.file?.truncated === true)
-            : null;
-        if (!check?.ok) {
-          const message = check && !check.ok ? check.message : "Select a file to upload";
-          return renderGroupMeeting(reply, c, { errors: [{ field: "paper", message }], form: "paper" });
-        }
+        const check = paperFromBody(request.body, "paper");
+        if (!check.ok)
+          return renderGroupMeeting(reply, c, { errors: [{ field: "paper", message: check.message }], form: "paper" });
         await addPaper(db, request.auditContext(), {
           owner: c.owner,
           meetingId: c.record.meeting.id,
           fileName: check.fileName,
           contentType: check.contentType,
           sha256: check.sha256,
-          content: field!._buf!,
+          content: check.content,
         });
         return reply
           .flash(`${check.fileName} has been uploaded`)

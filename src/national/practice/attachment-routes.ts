@@ -4,7 +4,7 @@ import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
-import { checkPaper, MAX_PAPER_BYTES } from "../../cycle/meetings/index.ts";
+import { MAX_PAPER_BYTES, paperFromBody } from "../../cycle/meetings/index.ts";
 import { addAttachment, removeAttachment } from "./entry-service.ts";
 import { canManageEntry } from "./labels.ts";
 import { practicePaths as paths } from "./paths.ts";
@@ -75,23 +75,10 @@ export function registerAttachmentRoutes(
         const entry = await keptEntry(request, request.params.entryId);
         if (["proposed", "returned", "declined"].includes(entry.status))
           throw new AppError("CONFLICT", "Review the proposal before adding attachments to it");
-        const field = (request.body as Record<string, unknown> | undefined)?.attachment as
-          | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
-          | undefined;
-        const check =
-          field?.type === "file"
-            ? checkPaper(field.filename ?? "", field._buf ?? Buffer.alloc(0), field.file?.truncated === true)
-            : null;
-        if (!check?.ok) {
-          const message = check && !check.ok ? check.message : "Select a file to upload";
-          return page.entryPage(reply, entry, [{ field: "attachment", message }]);
-        }
-        await addAttachment(db, request.auditContext(), entry.id, {
-          fileName: check.fileName,
-          contentType: check.contentType,
-          sha256: check.sha256,
-          content: field!._buf!,
-        });
+        const check = paperFromBody(request.body, "attachment");
+        if (!check.ok) return page.entryPage(reply, entry, [{ field: "attachment", message: check.message }]);
+        const { ok: _ok, ...file } = check;
+        await addAttachment(db, request.auditContext(), entry.id, file);
         return reply.flash(`${check.fileName} has been attached`).redirect(`${paths.entry(entry.id)}#attachments`, 303);
       },
     );
