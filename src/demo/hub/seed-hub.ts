@@ -4,7 +4,8 @@ import { demoNationalPartner, seedPartnersGroup } from "./group.ts";
 import { seedLibrary } from "./library.ts";
 import { seedGroupMeetings } from "./meetings.ts";
 import { seedNationBreadth } from "./nation.ts";
-import { seedPlan, seedRequests } from "./requests.ts";
+import { seedPlan } from "./plan.ts";
+import { seedRequests } from "./requests.ts";
 
 /**
  * The national breadth of the demo (issue 14): every Scottish council area as a partnership,
