@@ -6,36 +6,31 @@
  * Every page on the way passes axe (WCAG 2.2 AA) with one h1 and a clean console.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { AuditContext } from "../../src/kernel/audit/audit.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { addMember, listMembers, saveGroup, setMemberPerson } from "../../src/national/partners-group/index.ts";
 import { citeEntry, saveEntry } from "../../src/national/practice/index.ts";
 import { saveOffer } from "../../src/national/support-offer/index.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import type { BoundFixtures } from "../helpers/app-test.ts";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { consoleProblems, NO_PAGE_PROBLEMS, newPage, pageProblems, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
 
 const audit: AuditContext = { actorUserId: null, actorLabel: "e2e setup" };
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let glenId: string;
 let entryId: string;
 
-async function setUp() {
-  const unit = await fixtures.organisation(database, "Coordination Unit", "national-body");
-  const agency = await fixtures.organisation(database, "Public Health Agency", "national-body");
-  const council = await fixtures.organisation(database, "Glen Council");
-  const glen = await fixtures.partnership(database, "Glen Partnership", "scotland", "S12000005", "Glen");
+async function setUp(database: Database, fixtures: BoundFixtures) {
+  const unit = await fixtures.organisation("Coordination Unit", "national-body");
+  const agency = await fixtures.organisation("Public Health Agency", "national-body");
+  const council = await fixtures.organisation("Glen Council");
+  const glen = await fixtures.partnership("Glen Partnership", "scotland", "S12000005", "Glen");
   glenId = glen.id;
-  await fixtures.user(database, "coordinator@hub.example", unit.id, { nations: ["scotland"] });
-  const partner = await fixtures.user(database, "partner@agency.example", agency.id);
-  await fixtures.user(database, "lead@glen.example", council.id, { roles: [[glen.id, "lead"]] });
+  await fixtures.user("coordinator@hub.example", unit.id, { nations: ["scotland"] });
+  const partner = await fixtures.user("partner@agency.example", agency.id);
+  await fixtures.user("lead@glen.example", council.id, { roles: [[glen.id, "lead"]] });
   const group = await saveGroup(database.db, audit, "scotland", {
     name: "Scottish National Partners Group",
     remit: "Support for local partnerships",
@@ -89,18 +84,12 @@ async function setUp() {
 }
 
 describe("the national partners' hub in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
-    await setUp();
-    ({ origin, browser, stop } = await serveWithBrowser(database));
+  test.beforeAll(async ({ database, fixtures }) => {
+    await setUp(database, fixtures);
   }, 300_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
   async function as(
+    { browser, origin }: { browser: Browser; origin: string },
     email: string,
   ): Promise<{ page: Page; check: (url?: string) => Promise<void>; messages: string[] }> {
     const page = await newPage(browser);
@@ -116,8 +105,11 @@ describe("the national partners' hub in Chromium", () => {
     return { page, check, messages };
   }
 
-  it("carries a request from the lead through triage, an answer and closing, into the figures and the plan", async () => {
-    const lead = await as("lead@glen.example");
+  test("carries a request from the lead through triage, an answer and closing, into the figures and the plan", async ({
+    browser,
+    origin,
+  }) => {
+    const lead = await as({ browser, origin }, "lead@glen.example");
     await lead.check("/hub/scotland");
     await lead.check(`/partnerships/${glenId}/support`);
     await lead.check(`/partnerships/${glenId}/support/new`);
@@ -133,7 +125,7 @@ describe("the national partners' hub in Chromium", () => {
     const requestId = lead.page.url().split("/").pop()!;
     await lead.check();
 
-    const coordinator = await as("coordinator@hub.example");
+    const coordinator = await as({ browser, origin }, "coordinator@hub.example");
     await coordinator.check("/hub/scotland/requests");
     await coordinator.check(`/hub/scotland/requests/${requestId}`);
     await coordinator.page.getByText("Assign to a member body").click();
@@ -142,7 +134,7 @@ describe("the national partners' hub in Chromium", () => {
     await coordinator.page.waitForURL(new RegExp(`/requests/${requestId}$`));
     await coordinator.check();
 
-    const partner = await as("partner@agency.example");
+    const partner = await as({ browser, origin }, "partner@agency.example");
     await partner.check(`/hub/scotland/requests/${requestId}`);
     await partner.page.getByLabel("Message").fill("Here are your figures, with small counts suppressed.");
     await partner.page.getByLabel("Move the request on (optional)").selectOption({ label: "Move to done" });
@@ -200,8 +192,8 @@ describe("the national partners' hub in Chromium", () => {
       expect(context.messages.filter((message) => !expected.test(message))).toEqual([]);
   });
 
-  it("lists the providers by the eleven types of support in the matrix", async () => {
-    const partner = await as("partner@agency.example");
+  test("lists the providers by the eleven types of support in the matrix", async ({ browser, origin }) => {
+    const partner = await as({ browser, origin }, "partner@agency.example");
     await partner.check("/hub/scotland/matrix");
     const headers = await partner.page.locator("table.app-matrix thead th").allTextContents();
     expect(headers).toHaveLength(12);
@@ -223,8 +215,11 @@ describe("the national partners' hub in Chromium", () => {
       await partner.check(url);
   });
 
-  it("finds a practice entry by text and driver, listing the area's action that cites it", async () => {
-    const lead = await as("lead@glen.example");
+  test("finds a practice entry by text and driver, listing the area's action that cites it", async ({
+    browser,
+    origin,
+  }) => {
+    const lead = await as({ browser, origin }, "lead@glen.example");
     await lead.check("/practice");
     await lead.page.locator("#q").fill("advisers surgeries");
     await lead.page
@@ -241,7 +236,7 @@ describe("the national partners' hub in Chromium", () => {
     expect(await areas.textContent()).toContain("A7 – Advice in health centres");
     await lead.check("/practice/evidence");
     await lead.check(`/partnerships/${glenId}/actions`);
-    const coordinator = await as("coordinator@hub.example");
+    const coordinator = await as({ browser, origin }, "coordinator@hub.example");
     await coordinator.check("/practice/review");
     await coordinator.check("/practice/new");
     await coordinator.page.getByRole("button", { name: "Save" }).click();

@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
+import type { Db } from "../../src/kernel/db/database.ts";
 import { nationalGroups } from "../../src/national/partners-group/index.ts";
-import { fixtures, type TestApp, type TestClient } from "./test-app.ts";
+import { appTest, type BoundFixtures } from "./app-test.ts";
+import type { TestClient } from "./test-app.ts";
 
 /** Where a 303 went. */
 export function location(response: { statusCode: number; headers: Record<string, unknown> }): string {
@@ -14,28 +16,27 @@ export function location(response: { statusCode: number; headers: Record<string,
  * bodies and makes one person of each a national partner. Two Scottish partnerships with a lead
  * each, and an English partnership with a lead.
  */
-export async function setUpHub(t: TestApp) {
-  const db = t.database;
-  const unit = await fixtures.organisation(db, "Coordination Unit", "national-body");
-  const bodyA = await fixtures.organisation(db, "Body A", "national-body");
-  const bodyB = await fixtures.organisation(db, "Body B", "national-body");
-  const council = await fixtures.organisation(db, "Glen Council");
-  const otherCouncil = await fixtures.organisation(db, "Strath Council");
-  const englishCouncil = await fixtures.organisation(db, "Northshire Council");
-  const glen = await fixtures.partnership(db, "Glen Partnership", "scotland", "S12000005", "Glen");
-  const strath = await fixtures.partnership(db, "Strath Partnership", "scotland", "S12000006", "Strath");
-  const northshire = await fixtures.partnership(db, "Northshire Partnership", "england", "E06000001", "Northshire");
-  await fixtures.user(db, "coordinator@hub.test", unit.id, { nations: ["scotland"] });
-  await fixtures.user(db, "partner.a@hub.test", bodyA.id);
-  await fixtures.user(db, "partner.b@hub.test", bodyB.id);
-  await fixtures.user(db, "colleague.a@hub.test", bodyA.id);
-  await fixtures.user(db, "lead@glen.test", council.id, { roles: [[glen.id, "lead"]] });
-  await fixtures.user(db, "viewer@glen.test", council.id, { roles: [[glen.id, "viewer"]] });
-  await fixtures.user(db, "lead@strath.test", otherCouncil.id, { roles: [[strath.id, "lead"]] });
-  await fixtures.user(db, "lead@northshire.test", englishCouncil.id, { roles: [[northshire.id, "lead"]] });
-  await fixtures.user(db, "coordinator.england@hub.test", unit.id, { nations: ["england"] });
+async function setUpHub(db: Db, fixtures: BoundFixtures, signIn: (email: string) => Promise<TestClient>) {
+  const unit = await fixtures.organisation("Coordination Unit", "national-body");
+  const bodyA = await fixtures.organisation("Body A", "national-body");
+  const bodyB = await fixtures.organisation("Body B", "national-body");
+  const council = await fixtures.organisation("Glen Council");
+  const otherCouncil = await fixtures.organisation("Strath Council");
+  const englishCouncil = await fixtures.organisation("Northshire Council");
+  const glen = await fixtures.partnership("Glen Partnership", "scotland", "S12000005", "Glen");
+  const strath = await fixtures.partnership("Strath Partnership", "scotland", "S12000006", "Strath");
+  const northshire = await fixtures.partnership("Northshire Partnership", "england", "E06000001", "Northshire");
+  await fixtures.user("coordinator@hub.test", unit.id, { nations: ["scotland"] });
+  await fixtures.user("partner.a@hub.test", bodyA.id);
+  await fixtures.user("partner.b@hub.test", bodyB.id);
+  await fixtures.user("colleague.a@hub.test", bodyA.id);
+  await fixtures.user("lead@glen.test", council.id, { roles: [[glen.id, "lead"]] });
+  await fixtures.user("viewer@glen.test", council.id, { roles: [[glen.id, "viewer"]] });
+  await fixtures.user("lead@strath.test", otherCouncil.id, { roles: [[strath.id, "lead"]] });
+  await fixtures.user("lead@northshire.test", englishCouncil.id, { roles: [[northshire.id, "lead"]] });
+  await fixtures.user("coordinator.england@hub.test", unit.id, { nations: ["england"] });
 
-  const coordinator = await signedIn(t, "coordinator@hub.test");
+  const coordinator = await signIn("coordinator@hub.test");
   location(
     await coordinator.post("/hub/scotland/group/edit", {
       name: "Scottish National Partners Group",
@@ -43,7 +44,7 @@ export async function setUpHub(t: TestApp) {
       meetingIntervalWeeks: "4",
     }),
   );
-  const [group] = await db.db.select().from(nationalGroups).where(eq(nationalGroups.nation, "scotland"));
+  const [group] = await db.select().from(nationalGroups).where(eq(nationalGroups.nation, "scotland"));
   for (const organisation of [unit, bodyA, bodyB]) {
     location(await coordinator.post("/hub/scotland/partners", { organisationId: organisation.id }));
   }
@@ -68,12 +69,12 @@ export async function memberIds(client: TestClient): Promise<Map<string, string>
   return result;
 }
 
-export async function signedIn(t: TestApp, email: string): Promise<TestClient> {
-  const client = t.client();
-  const response = await client.signIn(email);
-  expect(response.statusCode).toBe(303);
-  return client;
-}
+export type Hub = Awaited<ReturnType<typeof setUpHub>>;
+
+/** `appTest` plus `hub`: the Scottish hub above, set up once for the file when first asked for. */
+export const hubTest = appTest.extend("hub", { scope: "file" }, ({ db, fixtures, signIn }) =>
+  setUpHub(db, fixtures, signIn),
+);
 
 /** A request from Glen's lead, through the form; returns its id. */
 export async function requestSupport(

@@ -4,14 +4,12 @@
  * coordinator, minutes published to the nation's local leads.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { meetings } from "../../src/cycle/meetings/index.ts";
 import { supportOffers } from "../../src/national/support-offer/index.ts";
-import { location, setUpHub, signedIn } from "../helpers/hub-fixtures.ts";
-import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { type Hub, hubTest, location } from "../helpers/hub-fixtures.ts";
 
-let t: TestApp;
-let hub: Awaited<ReturnType<typeof setUpHub>>;
+let hub: Hub;
 
 const offer = (fields: Record<string, string | string[]> = {}) => ({
   title: "Local data pack",
@@ -25,18 +23,20 @@ const offer = (fields: Record<string, string | string[]> = {}) => ({
   providerIds: [hub.members.get("Body A")!],
   ...fields,
 });
-const offerCount = async () => (await t.database.db.select({ id: supportOffers.id }).from(supportOffers)).length;
+const test = hubTest.extend(
+  "offerCount",
+  { scope: "file" },
+  ({ db }) =>
+    async () =>
+      (await db.select({ id: supportOffers.id }).from(supportOffers)).length,
+);
 
-beforeAll(async () => {
-  t = await createTestApp();
-  hub = await setUpHub(t);
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
+test.beforeAll(async ({ hub: set }) => {
+  hub = set;
 });
 
 describe("the support offer", () => {
-  it("refuses bad input and providers from outside the group, saving nothing", async () => {
+  test("refuses bad input and providers from outside the group, saving nothing", async ({ offerCount }) => {
     const before = await offerCount();
     const bad = await hub.coordinator.post(
       "/hub/scotland/offers/new",
@@ -60,7 +60,7 @@ describe("the support offer", () => {
     expect(await offerCount()).toBe(before);
   });
 
-  it("lists offers with filters and exports a spreadsheet-safe CSV", async () => {
+  test("lists offers with filters and exports a spreadsheet-safe CSV", async ({ signIn }) => {
     location(
       await hub.coordinator.post(
         "/hub/scotland/offers/new",
@@ -81,7 +81,7 @@ describe("the support offer", () => {
         }),
       ),
     );
-    const lead = await signedIn(t, "lead@glen.test");
+    const lead = await signIn("lead@glen.test");
     const filtered = await lead.get(`/hub/scotland/offers?type=peer-review&provider=${hub.members.get("Body B")}`);
     expect(filtered.body).toContain("Peer review");
     expect(filtered.body).not.toContain("HYPERLINK");
@@ -92,7 +92,7 @@ describe("the support offer", () => {
     expect(csv.body).toContain("Body A; Body B");
   });
 
-  it("draws the matrix of member bodies by all eleven types, with gaps named", async () => {
+  test("draws the matrix of member bodies by all eleven types, with gaps named", async () => {
     const page = await hub.coordinator.get("/hub/scotland/matrix");
     expect(page.statusCode).toBe(200);
     const headers = [...page.body.matchAll(/<th scope="col" class="govuk-table__header">([^<]+)<\/th>/g)].map(
@@ -107,8 +107,8 @@ describe("the support offer", () => {
     expect(csv.body.split("\r\n")[0]).toContain("Provider,Peer review,Needs assessment");
   });
 
-  it("will not let a body leave the group while requests are assigned to it", async () => {
-    const lead = await signedIn(t, "lead@glen.test");
+  test("will not let a body leave the group while requests are assigned to it", async ({ signIn }) => {
+    const lead = await signIn("lead@glen.test");
     const created = await lead.post(`/partnerships/${hub.glen.id}/support/new`, {
       supportType: "data",
       topic: "Help",
@@ -132,8 +132,8 @@ describe("the support offer", () => {
 describe("the group's meetings", () => {
   let meetingId: string;
 
-  it("are scheduled by the coordinator only, and not before today", async () => {
-    const partner = await signedIn(t, "partner.a@hub.test");
+  test("are scheduled by the coordinator only, and not before today", async ({ db, signIn }) => {
+    const partner = await signIn("partner.a@hub.test");
     expect((await partner.get("/hub/scotland/meetings/new")).statusCode).toBe(403);
     const past = await hub.coordinator.post("/hub/scotland/meetings", {
       title: "Group meeting",
@@ -159,13 +159,15 @@ describe("the group's meetings", () => {
         intervalWeeks: "4",
       }),
     );
-    const rows = await t.database.db.select().from(meetings).where(eq(meetings.groupId, hub.group.id));
+    const rows = await db.select().from(meetings).where(eq(meetings.groupId, hub.group.id));
     expect(rows).toHaveLength(3);
     expect(rows.every((row) => row.partnershipId === null)).toBe(true);
     meetingId = rows[0]!.id;
   });
 
-  it("keep minutes from local leads until published, then show them to the nation's leads only", async () => {
+  test("keep minutes from local leads until published, then show them to the nation's leads only", async ({
+    signIn,
+  }) => {
     location(
       await hub.coordinator.post(`/hub/scotland/meetings/${meetingId}/minutes`, {
         minutes: "The group agreed the joint plan.",
@@ -174,9 +176,9 @@ describe("the group's meetings", () => {
         [`attendance-${hub.bodyA.id}`]: "present",
       }),
     );
-    const glenLead = await signedIn(t, "lead@glen.test");
-    const englishLead = await signedIn(t, "lead@northshire.test");
-    const partner = await signedIn(t, "partner.b@hub.test");
+    const glenLead = await signIn("lead@glen.test");
+    const englishLead = await signIn("lead@northshire.test");
+    const partner = await signIn("partner.b@hub.test");
     expect((await partner.get(`/hub/scotland/meetings/${meetingId}`)).body).toContain(
       "The group agreed the joint plan.",
     );
@@ -202,13 +204,13 @@ describe("the group's meetings", () => {
     );
   });
 
-  it("refuse a bad attendance value and a meeting of another owner", async () => {
+  test("refuse a bad attendance value and a meeting of another owner", async ({ db }) => {
     const bad = await hub.coordinator.post(`/hub/scotland/meetings/${meetingId}/minutes`, {
       minutes: "Changed",
       [`attendance-${hub.bodyA.id}`]: "asleep",
     });
     expect(bad.statusCode).toBe(400);
-    const [row] = await t.database.db.select().from(meetings).where(eq(meetings.id, meetingId));
+    const [row] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
     expect(row!.minutes).toContain("agreed the joint plan");
     expect((await hub.coordinator.get("/hub/scotland/meetings/00000000-0000-4000-8000-000000000000")).statusCode).toBe(
       404,

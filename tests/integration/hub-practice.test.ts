@@ -4,16 +4,14 @@
  * citing entries ("areas doing this"), and a partnership's case study through review.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actionPracticeCitations, practiceAttachments, practiceEntries } from "../../src/national/practice/index.ts";
-import { location, setUpHub, signedIn } from "../helpers/hub-fixtures.ts";
-import { auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
-import { fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
-import { createTestApp } from "../helpers/test-app.ts";
+import { type Hub, hubTest, location } from "../helpers/hub-fixtures.ts";
+import { auditCount } from "../helpers/partnership-fixtures.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 import { actions } from "../../src/cycle/actions/index.ts";
 
-let t: TestApp;
-let hub: Awaited<ReturnType<typeof setUpHub>>;
+let hub: Hub;
 let glenLead: TestClient;
 let gpEntry: string;
 let actionId: string;
@@ -36,13 +34,18 @@ const entry = (fields: Record<string, string | string[]> = {}) => ({
   status: "published",
   ...fields,
 });
-const entryCount = async () => (await t.database.db.select({ id: practiceEntries.id }).from(practiceEntries)).length;
+const test = hubTest.extend(
+  "entryCount",
+  { scope: "file" },
+  ({ db }) =>
+    async () =>
+      (await db.select({ id: practiceEntries.id }).from(practiceEntries)).length,
+);
 const idOf = (url: string) => /\/practice\/([0-9a-f-]{36})/.exec(url)![1]!;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  hub = await setUpHub(t);
-  glenLead = await signedIn(t, "lead@glen.test");
+test.beforeAll(async ({ hub: set, db, fixtures, signIn }) => {
+  hub = set;
+  glenLead = await signIn("lead@glen.test");
   gpEntry = idOf(location(await hub.coordinator.post("/practice/new", entry())));
   location(
     await hub.coordinator.post(
@@ -58,37 +61,34 @@ beforeAll(async () => {
       }),
     ),
   );
-  const [action] = await t.database.db
+  const [action] = await db
     .insert(actions)
     .values({
       partnershipId: hub.glen.id,
       title: "Advice in health settings",
-      leadOrganisationId: (await fixtures.organisation(t.database, "Glen Health")).id,
+      leadOrganisationId: (await fixtures.organisation("Glen Health")).id,
       drivers: ["social-security:take-up"],
     })
     .returning();
   actionId = action!.id;
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
 });
 
 describe("searching the library", () => {
-  it("finds an entry by words from its title or text, stemmed, best match first", async () => {
-    const page = await t.client().get("/practice?q=adviser+surgeries");
+  test("finds an entry by words from its title or text, stemmed, best match first", async ({ client }) => {
+    const page = await client().get("/practice?q=adviser+surgeries");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("1 result");
     expect(page.body).toContain("Income maximisation advisers in GP practices");
   });
 
-  it("filters by driver, including sub-drivers under their driver", async () => {
-    const byDriver = await t.client().get("/practice?driver=social-security");
+  test("filters by driver, including sub-drivers under their driver", async ({ client }) => {
+    const byDriver = await client().get("/practice?driver=social-security");
     expect(byDriver.body).toContain("GP practices");
-    const none = await t.client().get("/practice?q=adviser&driver=costs");
+    const none = await client().get("/practice?q=adviser&driver=costs");
     expect(none.body).toContain("No results");
   });
 
-  it("answers any search text with results or 'no results', never an error", async () => {
+  test("answers any search text with results or 'no results', never an error", async ({ entryCount, client }) => {
     const hostile = [
       '"unbalanced quote',
       "advisers OR OR -",
@@ -102,38 +102,38 @@ describe("searching the library", () => {
       "",
     ];
     for (const q of hostile) {
-      const page = await t.client().get(`/practice?q=${encodeURIComponent(q)}`);
+      const page = await client().get(`/practice?q=${encodeURIComponent(q)}`);
       expect(page.statusCode, q.slice(0, 40)).toBe(200);
       expect(page.body, q.slice(0, 40)).toMatch(/No results|\d+ results?/);
     }
-    expect((await t.client().get("/practice?q=adviser%00surgeries")).body).toContain("GP practices");
-    expect((await t.client().get(`/practice?q=${encodeURIComponent("the and of")}`)).body).toContain(
+    expect((await client().get("/practice?q=adviser%00surgeries")).body).toContain("GP practices");
+    expect((await client().get(`/practice?q=${encodeURIComponent("the and of")}`)).body).toContain(
       "no words the library can look for",
     );
     expect(await entryCount()).toBe(2);
   });
 
-  it("ignores unknown facet values and bad page numbers", async () => {
-    const page = await t.client().get("/practice?driver=nonsense&level=99&page=-3&kind[]=x");
+  test("ignores unknown facet values and bad page numbers", async ({ client }) => {
+    const page = await client().get("/practice?driver=nonsense&level=99&page=-3&kind[]=x");
     expect(page.statusCode).toBe(200);
   });
 
-  it("shows signed-in entries only to people signed in", async () => {
-    expect((await t.client().get("/practice?q=holiday")).body).toContain("No results");
+  test("shows signed-in entries only to people signed in", async ({ client }) => {
+    expect((await client().get("/practice?q=holiday")).body).toContain("No results");
     expect((await glenLead.get("/practice?q=holiday")).body).toContain("Holiday food programme");
   });
 });
 
 describe("keeping the library", () => {
-  it("sanitises the body", async () => {
-    const page = await t.client().get(`/practice/${gpEntry}`);
+  test("sanitises the body", async ({ client }) => {
+    const page = await client().get(`/practice/${gpEntry}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("<h2>What they did</h2>");
     expect(page.body).not.toContain("<script>alert(1)</script>");
     expect(page.body).toContain("Level 3: comparison shows impact");
   });
 
-  it("refuses bad input, names each field, keeps the values and saves nothing", async () => {
+  test("refuses bad input, names each field, keeps the values and saves nothing", async ({ entryCount }) => {
     const before = await entryCount();
     const response = await hub.coordinator.post(
       "/practice/new",
@@ -168,31 +168,31 @@ describe("keeping the library", () => {
     expect(await entryCount()).toBe(before);
   });
 
-  it("is for coordinators: a lead or a national partner cannot add entries", async () => {
+  test("is for coordinators: a lead or a national partner cannot add entries", async ({ signIn }) => {
     expect((await glenLead.get("/practice/new")).statusCode).toBe(403);
-    const partner = await signedIn(t, "partner.a@hub.test");
+    const partner = await signIn("partner.a@hub.test");
     expect((await partner.post("/practice/new", entry())).statusCode).toBe(403);
   });
 
-  it("accepts a real PDF attachment and refuses an executable named .pdf", async () => {
+  test("accepts a real PDF attachment and refuses an executable named .pdf", async ({ db, client }) => {
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
     location(
-      await postMultipart(t, hub.coordinator, `/practice/${gpEntry}/attachments`, {
+      await hub.coordinator.postMultipart(`/practice/${gpEntry}/attachments`, {
         field: "attachment",
         name: "evaluation.pdf",
         content: pdf,
       }),
     );
-    const fake = await postMultipart(t, hub.coordinator, `/practice/${gpEntry}/attachments`, {
+    const fake = await hub.coordinator.postMultipart(`/practice/${gpEntry}/attachments`, {
       field: "attachment",
       name: "evaluation.pdf",
       content: Buffer.from("MZ\x90\x00 not a pdf"),
     });
     expect(fake.statusCode).toBe(400);
     expect(fake.body).toContain("is not a real PDF file");
-    const rows = await t.database.db.select().from(practiceAttachments).where(eq(practiceAttachments.entryId, gpEntry));
+    const rows = await db.select().from(practiceAttachments).where(eq(practiceAttachments.entryId, gpEntry));
     expect(rows).toHaveLength(1);
-    const download = await t.client().get(`/practice/${gpEntry}/attachments/${rows[0]!.id}`);
+    const download = await client().get(`/practice/${gpEntry}/attachments/${rows[0]!.id}`);
     expect(download.statusCode).toBe(200);
     expect(download.headers["content-disposition"]).toContain("attachment");
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
@@ -200,31 +200,31 @@ describe("keeping the library", () => {
 });
 
 describe("areas doing this", () => {
-  it("lists an action citing the entry, with its status, for signed-in readers", async () => {
+  test("lists an action citing the entry, with its status, for signed-in readers", async ({ db, client }) => {
     const page = await glenLead.get(`/partnerships/${hub.glen.id}/actions/${actionId}/practice?q=surgeries`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("GP practices");
     location(await glenLead.post(`/partnerships/${hub.glen.id}/actions/${actionId}/practice`, { entryId: gpEntry }));
     location(await glenLead.post(`/partnerships/${hub.glen.id}/actions/${actionId}/practice`, { entryId: gpEntry }));
     expect(
-      await t.database.db.select().from(actionPracticeCitations).where(eq(actionPracticeCitations.entryId, gpEntry)),
+      await db.select().from(actionPracticeCitations).where(eq(actionPracticeCitations.entryId, gpEntry)),
     ).toHaveLength(1);
     const entryPage = await glenLead.get(`/practice/${gpEntry}`);
     expect(entryPage.body).toContain("Glen Partnership");
     expect(entryPage.body).toContain("Advice in health settings");
     expect(entryPage.body).toContain("No progress reported yet");
-    const anonymous = await t.client().get(`/practice/${gpEntry}`);
+    const anonymous = await client().get(`/practice/${gpEntry}`);
     expect(anonymous.body).not.toContain("Advice in health settings");
     expect(anonymous.body).toContain("1 local action cites this entry");
   });
 
-  it("refuses a forged entry id, and another partnership's action is not found", async () => {
+  test("refuses a forged entry id, and another partnership's action is not found", async ({ signIn }) => {
     const forged = await glenLead.post(`/partnerships/${hub.glen.id}/actions/${actionId}/practice`, {
       entryId: "00000000-0000-4000-8000-000000000000",
     });
     expect(forged.statusCode).toBe(400);
     expect(forged.body).toContain("Select a published entry");
-    const strathLead = await signedIn(t, "lead@strath.test");
+    const strathLead = await signIn("lead@strath.test");
     expect(
       (await strathLead.post(`/partnerships/${hub.strath.id}/actions/${actionId}/practice`, { entryId: gpEntry }))
         .statusCode,
@@ -239,7 +239,7 @@ describe("areas doing this", () => {
 describe("a case study from a partnership", () => {
   let proposal: string;
 
-  it("is proposed by the lead and waits for review, unseen by others", async () => {
+  test("is proposed by the lead and waits for review, unseen by others", async ({ db, signIn, client }) => {
     const empty = await glenLead.post(`/partnerships/${hub.glen.id}/actions/${actionId}/case-study`, {
       title: "",
       summary: "",
@@ -252,7 +252,7 @@ describe("a case study from a partnership", () => {
         body: "We began in two surgeries.",
       }),
     );
-    const [row] = await t.database.db.select().from(practiceEntries).where(eq(practiceEntries.status, "proposed"));
+    const [row] = await db.select().from(practiceEntries).where(eq(practiceEntries.status, "proposed"));
     proposal = row!.id;
     expect(row).toMatchObject({
       kind: "case-study",
@@ -260,16 +260,18 @@ describe("a case study from a partnership", () => {
       drivers: ["social-security:take-up"],
       partnershipId: hub.glen.id,
     });
-    expect((await t.client().get(`/practice/${proposal}`)).statusCode).toBe(404);
-    const strathLead = await signedIn(t, "lead@strath.test");
+    expect((await client().get(`/practice/${proposal}`)).statusCode).toBe(404);
+    const strathLead = await signIn("lead@strath.test");
     expect((await strathLead.get(`/practice/${proposal}`)).statusCode).toBe(404);
     expect((await glenLead.get(`/practice/${proposal}`)).statusCode).toBe(200);
     const queue = await hub.coordinator.get("/practice/review");
     expect(queue.body).toContain("Advice in health settings: our experience");
   });
 
-  it("needs a level of evidence to publish and a note to return, and only the coordinator reviews", async () => {
-    const partner = await signedIn(t, "partner.a@hub.test");
+  test("needs a level of evidence to publish and a note to return, and only the coordinator reviews", async ({
+    signIn,
+  }) => {
+    const partner = await signIn("partner.a@hub.test");
     expect((await partner.post(`/practice/${proposal}/review`, { decision: "publish" })).statusCode).toBe(404);
     const noLevel = await hub.coordinator.post(`/practice/${proposal}/review`, {
       decision: "publish",
@@ -302,7 +304,7 @@ describe("a case study from a partnership", () => {
     );
   });
 
-  it("is resubmitted, then published with a rating, and the action cites it", async () => {
+  test("is resubmitted, then published with a rating, and the action cites it", async ({ db, database, client }) => {
     location(
       await glenLead.post(`/partnerships/${hub.glen.id}/actions/${actionId}/case-study`, {
         title: "Advice in health settings: our experience",
@@ -319,10 +321,10 @@ describe("a case study from a partnership", () => {
         note: "",
       }),
     );
-    const [row] = await t.database.db.select().from(practiceEntries).where(eq(practiceEntries.id, proposal));
+    const [row] = await db.select().from(practiceEntries).where(eq(practiceEntries.id, proposal));
     expect(row).toMatchObject({ status: "published", evidenceLevel: 2, costBand: "low" });
-    expect(await auditCount(t.database, "practice-entry.review-publish", hub.glen.id)).toBe(1);
-    const page = await t.client().get(`/practice/${proposal}`);
+    expect(await auditCount(database, "practice-entry.review-publish", hub.glen.id)).toBe(1);
+    const page = await client().get(`/practice/${proposal}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Level 2: signs of change");
     const areas = await glenLead.get(`/practice/${proposal}`);

@@ -5,22 +5,16 @@
  */
 import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { supportRequestMessages, supportRequests } from "../../src/national/support-requests/index.ts";
 import { auditCount } from "../helpers/partnership-fixtures.ts";
-import { location, requestSupport, setUpHub, signedIn } from "../helpers/hub-fixtures.ts";
-import { createTestApp, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import { type Hub, hubTest, location, requestSupport } from "../helpers/hub-fixtures.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 
 const received: { to: string[]; data: string }[] = [];
-let smtp: SMTPServer;
-let t: TestApp;
-let hub: Awaited<ReturnType<typeof setUpHub>>;
+let hub: Hub;
 let partnerA: TestClient;
 let glenLead: TestClient;
-
-const countRequests = async () => (await t.database.db.select({ id: supportRequests.id }).from(supportRequests)).length;
-const requestRow = async (id: string) =>
-  (await t.database.db.select().from(supportRequests).where(eq(supportRequests.id, id)))[0]!;
 
 /** Emails arrive after the page has answered: wait for them. */
 async function mailTo(address: string, count: number) {
@@ -32,34 +26,56 @@ async function mailTo(address: string, count: number) {
   return received.filter((mail) => mail.to.includes(address));
 }
 
-beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        // Quoted-printable soft line breaks would split long links.
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: data.replace(/=\r\n/g, "") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "hub@example.org" });
-  hub = await setUpHub(t);
-  partnerA = await signedIn(t, "partner.a@hub.test");
-  glenLead = await signedIn(t, "lead@glen.test");
-}, 120_000);
-afterAll(async () => {
-  await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+/** An SMTP server on a free port, catching every email the app sends; the app is configured to use it. */
+const test = hubTest
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern.
+  .extend("smtpPort", { scope: "file" }, async ({}, { onCleanup }) => {
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      onData(stream, session, callback) {
+        let data = "";
+        stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+        stream.on("end", () => {
+          // Quoted-printable soft line breaks would split long links.
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: data.replace(/=\r\n/g, "") });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+    onCleanup(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+    return (smtp.server.address() as { port: number }).port;
+  })
+  .extend("configOverrides", { scope: "file" }, ({ smtpPort }) => ({
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "hub@example.org",
+  }))
+  .extend(
+    "countRequests",
+    { scope: "file" },
+    ({ db }) =>
+      async () =>
+        (await db.select({ id: supportRequests.id }).from(supportRequests)).length,
+  )
+  .extend(
+    "requestRow",
+    { scope: "file" },
+    ({ db }) =>
+      async (id: string) =>
+        (await db.select().from(supportRequests).where(eq(supportRequests.id, id)))[0]!,
+  );
+
+test.beforeAll(async ({ hub: set, signIn }) => {
+  hub = set;
+  partnerA = await signIn("partner.a@hub.test");
+  glenLead = await signIn("lead@glen.test");
 });
 
 describe("asking for support", () => {
-  it("refuses a request with missing or forged fields, names each problem, and saves nothing", async () => {
+  test("refuses a request with missing or forged fields, names each problem, and saves nothing", async ({
+    countRequests,
+  }) => {
     const before = await countRequests();
     const response = await glenLead.post(`/partnerships/${hub.glen.id}/support/new`, {
       supportType: "astrology",
@@ -84,7 +100,7 @@ describe("asking for support", () => {
     expect(await countRequests()).toBe(before);
   });
 
-  it("refuses a preferred provider from outside the group", async () => {
+  test("refuses a preferred provider from outside the group", async ({ countRequests }) => {
     const before = await countRequests();
     const response = await glenLead.post(`/partnerships/${hub.glen.id}/support/new`, {
       supportType: "data",
@@ -101,11 +117,11 @@ describe("asking for support", () => {
 describe("the life cycle", () => {
   let id: string;
 
-  it("is new, then assigned by the coordinator, who is emailed first", async () => {
+  test("is new, then assigned by the coordinator, who is emailed first", async ({ requestRow, database }) => {
     id = await requestSupport(glenLead, hub.glen.id);
     const row = await requestRow(id);
     expect(row).toMatchObject({ status: "new", supportType: "data", urgency: "soon", drivers: ["costs:housing"] });
-    expect(await auditCount(t.database, "support-request.create", hub.glen.id)).toBeGreaterThan(0);
+    expect(await auditCount(database, "support-request.create", hub.glen.id)).toBeGreaterThan(0);
     const mails = await mailTo("coordinator@hub.test", 1);
     expect(mails[0]!.data).toContain(`/hub/scotland/requests/${id}`);
     expect(mails[0]!.data).not.toContain("small-area figures");
@@ -131,7 +147,7 @@ describe("the life cycle", () => {
     expect((await partnerA.get("/attention")).body).toContain("Answer “Data zone analysis”");
   });
 
-  it("is moved on by the body: a private note tells nobody, a message tells the lead", async () => {
+  test("is moved on by the body: a private note tells nobody, a message tells the lead", async ({ requestRow, db }) => {
     const leadMailsBefore = (await mailTo("lead@glen.test", 0)).length;
     location(
       await partnerA.post(`/hub/scotland/requests/${id}/reply`, {
@@ -165,14 +181,11 @@ describe("the life cycle", () => {
     expect((await requestRow(id)).status).toBe("done");
     const mails = await mailTo("lead@glen.test", leadMailsBefore + 3);
     expect(mails.some((mail) => mail.data.includes("ask the analysts"))).toBe(false);
-    const notes = await t.database.db
-      .select()
-      .from(supportRequestMessages)
-      .where(eq(supportRequestMessages.requestId, id));
+    const notes = await db.select().from(supportRequestMessages).where(eq(supportRequestMessages.requestId, id));
     expect(notes.filter((row) => row.isPrivate)).toHaveLength(1);
   });
 
-  it("is closed by the lead with a rating; closing twice or without a rating is refused", async () => {
+  test("is closed by the lead with a rating; closing twice or without a rating is refused", async ({ requestRow }) => {
     expect((await glenLead.get("/attention")).body).toContain("Close “Data zone analysis” with feedback");
     const noRating = await glenLead.post(`/partnerships/${hub.glen.id}/support/${id}/close`, { feedback: "Thanks" });
     expect(noRating.statusCode).toBe(400);
@@ -194,7 +207,7 @@ describe("the life cycle", () => {
     expect(reply.statusCode).toBe(409);
   });
 
-  it("cannot be closed before it is done", async () => {
+  test("cannot be closed before it is done", async ({ requestRow }) => {
     const other = await requestSupport(glenLead, hub.glen.id, { topic: "Second" });
     expect(
       (await glenLead.post(`/partnerships/${hub.glen.id}/support/${other}/close`, { rating: "3" })).statusCode,
@@ -204,7 +217,7 @@ describe("the life cycle", () => {
 });
 
 describe("declining and merging", () => {
-  it("declines with a reason the lead reads; no reason is a form error", async () => {
+  test("declines with a reason the lead reads; no reason is a form error", async ({ requestRow }) => {
     const id = await requestSupport(glenLead, hub.glen.id, { topic: "Rural costs", supportType: "knowledge" });
     const noReason = await hub.coordinator.post(`/hub/scotland/requests/${id}/decline`, { reason: "  " });
     expect(noReason.statusCode).toBe(400);
@@ -216,8 +229,11 @@ describe("declining and merging", () => {
     expect(page.body).toContain("Nobody holds this evidence yet");
   });
 
-  it("merges a duplicate into the same partnership's request, never into another partnership's", async () => {
-    const strathLead = await signedIn(t, "lead@strath.test");
+  test("merges a duplicate into the same partnership's request, never into another partnership's", async ({
+    requestRow,
+    signIn,
+  }) => {
+    const strathLead = await signIn("lead@strath.test");
     const first = await requestSupport(glenLead, hub.glen.id, {
       topic: "Consultation help",
       supportType: "consultation",
@@ -242,7 +258,7 @@ describe("declining and merging", () => {
 });
 
 describe("figures and the joint plan", () => {
-  it("shows unmet demand by support type and driver, with period, source and method", async () => {
+  test("shows unmet demand by support type and driver, with period, source and method", async () => {
     const page = await hub.coordinator.get("/hub/scotland/figures");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Period:");
@@ -255,7 +271,7 @@ describe("figures and the joint plan", () => {
     expect(csv.body).toContain("Unmet demand by type of support");
   });
 
-  it("links an activity to requests; the lead's support page says what is being done", async () => {
+  test("links an activity to requests; the lead's support page says what is being done", async ({ signIn }) => {
     const requestId = await requestSupport(glenLead, hub.glen.id, {
       topic: "Workforce training",
       supportType: "workforce-development",
@@ -284,7 +300,7 @@ describe("figures and the joint plan", () => {
     expect(activityPage.body).toContain("Workforce training");
     expect((activityPage.body.match(/Income maximisation thin in reports/g) ?? []).length).toBe(1);
     location(await partnerA.post(`${created}/progress`, { body: "Dates set", status: "in-progress" }));
-    const partnerB = await signedIn(t, "partner.b@hub.test");
+    const partnerB = await signIn("partner.b@hub.test");
     expect((await partnerB.post(`${created}/progress`, { body: "Not ours", status: "complete" })).statusCode).toBe(403);
     const asked = await glenLead.get(`/partnerships/${hub.glen.id}/support`);
     expect(asked.body).toContain("Benefits training programme");

@@ -3,12 +3,11 @@
  * of two partnerships, a lead in another nation. Private notes stay with the coordinator and the
  * assigned body; a lead sees only their partnership's requests.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { location, requestSupport, setUpHub, signedIn } from "../helpers/hub-fixtures.ts";
-import { createTestApp, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import { describe, expect } from "vitest";
+import { type Hub, hubTest as test, location, requestSupport } from "../helpers/hub-fixtures.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 
-let t: TestApp;
-let hub: Awaited<ReturnType<typeof setUpHub>>;
+let hub: Hub;
 let partnerA: TestClient;
 let partnerB: TestClient;
 let colleagueA: TestClient;
@@ -17,9 +16,8 @@ let strathLead: TestClient;
 let englishLead: TestClient;
 let requestId: string;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  hub = await setUpHub(t);
+test.beforeAll(async ({ hub: set, signIn }) => {
+  hub = set;
   [partnerA, partnerB, colleagueA, glenLead, strathLead, englishLead] = (await Promise.all(
     [
       "partner.a@hub.test",
@@ -28,7 +26,7 @@ beforeAll(async () => {
       "lead@glen.test",
       "lead@strath.test",
       "lead@northshire.test",
-    ].map((email) => signedIn(t, email)),
+    ].map((email) => signIn(email)),
   )) as [TestClient, TestClient, TestClient, TestClient, TestClient, TestClient];
   requestId = await requestSupport(glenLead, hub.glen.id);
   location(
@@ -45,12 +43,9 @@ beforeAll(async () => {
     }),
   );
 });
-afterAll(async () => {
-  await t?.close();
-});
 
 describe("reading the hub", () => {
-  it("shows requests and figures to the coordinator and national partners, not to local leads", async () => {
+  test("shows requests and figures to the coordinator and national partners, not to local leads", async () => {
     for (const client of [hub.coordinator, partnerA, partnerB]) {
       expect((await client.get("/hub/scotland/requests")).statusCode).toBe(200);
       expect((await client.get("/hub/scotland/figures")).statusCode).toBe(200);
@@ -62,7 +57,9 @@ describe("reading the hub", () => {
     }
   });
 
-  it("shows the offer, the matrix, the partners and the plan to anyone signed in, and nothing to the signed out", async () => {
+  test("shows the offer, the matrix, the partners and the plan to anyone signed in, and nothing to the signed out", async ({
+    client,
+  }) => {
     for (const path of [
       "/hub/scotland",
       "/hub/scotland/offers",
@@ -71,13 +68,13 @@ describe("reading the hub", () => {
       "/hub/scotland/plan",
     ]) {
       expect((await englishLead.get(path)).statusCode, path).toBe(200);
-      const anonymous = await t.client().get(path);
+      const anonymous = await client().get(path);
       expect(anonymous.statusCode, path).toBe(303);
       expect(anonymous.headers.location, path).toMatch(/^\/sign-in/);
     }
   });
 
-  it("gives a nation without a group a page saying so, and 404 below it", async () => {
+  test("gives a nation without a group a page saying so, and 404 below it", async () => {
     const page = await englishLead.get("/hub/wales");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("no national partners group");
@@ -87,7 +84,7 @@ describe("reading the hub", () => {
 });
 
 describe("private notes", () => {
-  it("are read by the coordinator and the assigned body's people, never by another body or the partnership", async () => {
+  test("are read by the coordinator and the assigned body's people, never by another body or the partnership", async () => {
     const note = "Check the housing team";
     expect((await hub.coordinator.get(`/hub/scotland/requests/${requestId}`)).body).toContain(note);
     expect((await partnerA.get(`/hub/scotland/requests/${requestId}`)).body).toContain(note);
@@ -99,20 +96,20 @@ describe("private notes", () => {
     expect(local.body).not.toContain(note);
   });
 
-  it("are not for a person of the body who has no national partner role", async () => {
+  test("are not for a person of the body who has no national partner role", async () => {
     expect((await colleagueA.get(`/hub/scotland/requests/${requestId}`)).statusCode).toBe(403);
   });
 });
 
 describe("answering and triaging", () => {
-  it("lets only the assigned body and the coordinator reply", async () => {
+  test("lets only the assigned body and the coordinator reply", async () => {
     const reply = { body: "We can help", visibility: "message", moveTo: "" };
     expect((await partnerB.post(`/hub/scotland/requests/${requestId}/reply`, reply)).statusCode).toBe(403);
     expect((await glenLead.post(`/hub/scotland/requests/${requestId}/reply`, reply)).statusCode).toBe(403);
     location(await partnerA.post(`/hub/scotland/requests/${requestId}/reply`, reply));
   });
 
-  it("keeps triage to the coordinator", async () => {
+  test("keeps triage to the coordinator", async () => {
     const assign = { memberId: hub.members.get("Body B")!, note: "" };
     expect((await partnerA.post(`/hub/scotland/requests/${requestId}/assign`, assign)).statusCode).toBe(403);
     expect((await partnerA.post(`/hub/scotland/requests/${requestId}/decline`, { reason: "No" })).statusCode).toBe(403);
@@ -120,7 +117,7 @@ describe("answering and triaging", () => {
     expect((await partnerA.post("/hub/scotland/partners", { organisationId: hub.bodyB.id })).statusCode).toBe(403);
   });
 
-  it("lets a body keep its own profile but not another's", async () => {
+  test("lets a body keep its own profile but not another's", async () => {
     const profile = {
       whoWeAre: "We are Body A",
       whatWeOffer: "",
@@ -141,7 +138,7 @@ describe("answering and triaging", () => {
 });
 
 describe("a lead's view of requests", () => {
-  it("sees their partnership's requests only: another partnership's request is not found", async () => {
+  test("sees their partnership's requests only: another partnership's request is not found", async () => {
     expect((await strathLead.get(`/partnerships/${hub.glen.id}/support/${requestId}`)).statusCode).toBe(404);
     expect((await strathLead.get(`/partnerships/${hub.strath.id}/support/${requestId}`)).statusCode).toBe(404);
     const own = await strathLead.get(`/partnerships/${hub.strath.id}/support`);
@@ -150,14 +147,16 @@ describe("a lead's view of requests", () => {
     expect((await glenLead.get(`/partnerships/${hub.glen.id}/support`)).body).toContain("Data zone analysis");
   });
 
-  it("cannot ask for support for a partnership they only view, nor in a nation without a group", async () => {
-    const viewer = await signedIn(t, "viewer@glen.test");
+  test("cannot ask for support for a partnership they only view, nor in a nation without a group", async ({
+    signIn,
+  }) => {
+    const viewer = await signIn("viewer@glen.test");
     expect((await viewer.get(`/partnerships/${hub.glen.id}/support/new`)).statusCode).toBe(403);
     expect((await englishLead.get(`/partnerships/${hub.northshire.id}/support/new`)).statusCode).toBe(404);
   });
 
-  it("lets a coordinator of another nation see nothing of Scotland's requests", async () => {
-    const england = await signedIn(t, "coordinator.england@hub.test");
+  test("lets a coordinator of another nation see nothing of Scotland's requests", async ({ signIn }) => {
+    const england = await signIn("coordinator.england@hub.test");
     expect((await england.get(`/hub/scotland/requests/${requestId}`)).statusCode).toBe(403);
   });
 });

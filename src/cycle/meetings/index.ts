@@ -36,3 +36,4 @@ export {
   minutesForm,
   scheduleForm,
 } from "./schemas.ts";
+export { meetingPaths } from "./paths.ts";

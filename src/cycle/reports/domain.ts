@@ -1,5 +1,6 @@
 import type { Domain } from "../../kernel/domains/descriptor.ts";
 import { publishedAssessments, reportReviewFeedback } from "./extension-points.ts";
+import { reportPaths } from "./paths.ts";
 import { registerPublicRoutes } from "./public-routes.ts";
 import { registerReportRoutes } from "./report-routes.ts";
 
@@ -10,5 +11,5 @@ export const reportsDomain: Domain = {
     registerReportRoutes(app, context, { reviewFeedback: context.extensions.optional(reportReviewFeedback) });
     registerPublicRoutes(app, context, { publishedAssessments: context.extensions.optional(publishedAssessments) });
   },
-  partnershipNavigation: [{ text: "Reports", href: (id) => `/partnerships/${id}/reports`, order: 130 }],
+  partnershipNavigation: [{ text: "Reports", href: reportPaths.list, order: 130 }],
 };
