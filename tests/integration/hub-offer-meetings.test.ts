@@ -107,6 +107,31 @@ describe("the support offer", () => {
     expect(csv.body.split("\r\n")[0]).toContain("Provider,Peer review,Needs assessment");
   });
 
+  test("filters the matrix by format and status, carrying the filters into its links and CSV", async () => {
+    const bodyB = hub.members.get("Body B");
+    const oneToOne = await hub.coordinator.get("/hub/scotland/matrix?format=one-to-one");
+    expect(oneToOne.statusCode).toBe(200);
+    // Body B's one-to-one peer review stays; the data packs (a data service) drop out, so Data becomes a gap.
+    expect(oneToOne.body).toContain(
+      `/hub/scotland/offers?provider=${bodyB}&amp;type=peer-review&amp;format=one-to-one"`,
+    );
+    expect(oneToOne.body).not.toContain("type=data");
+    expect(oneToOne.body).toMatch(/With these filters, no body offers: [^<]*Data/);
+    expect(oneToOne.body).toContain('href="/hub/scotland/matrix.csv?format=one-to-one"');
+    expect(oneToOne.body).toMatch(/<option value="one-to-one" selected>/);
+    const csv = await hub.coordinator.get("/hub/scotland/matrix.csv?format=one-to-one");
+    const bodyBRow = csv.body.split("\r\n").find((line) => line.startsWith("Body B,"));
+    expect(bodyBRow).toContain("Peer review");
+    expect(bodyBRow).not.toContain("HYPERLINK");
+    const paused = await hub.coordinator.get("/hub/scotland/matrix?status=paused");
+    expect(paused.body).not.toContain("/hub/scotland/offers?provider=");
+    const list = await hub.coordinator.get(`/hub/scotland/offers?provider=${bodyB}&type=peer-review&format=one-to-one`);
+    expect(list.body).toContain("1 offer.");
+    // Unknown or repeated filter values are ignored, never an error.
+    const odd = await hub.coordinator.get("/hub/scotland/matrix?format=teleport&status=paused&status=x&format[]=y");
+    expect(odd.statusCode).toBe(200);
+  });
+
   test("will not let a body leave the group while requests are assigned to it", async ({ signIn }) => {
     const lead = await signIn("lead@glen.test");
     const created = await lead.post(`/partnerships/${hub.glen.id}/support/new`, {

@@ -10,7 +10,7 @@ import { buildMatrix, matrixRows } from "./matrix.ts";
 import { removeOffer, saveOffer } from "./offer-service.ts";
 import { offerPaths as paths } from "./paths.ts";
 import { findOffer, listOffers, type OfferWithProviders } from "./repository.ts";
-import { offerForm, offerQuery, offerStatusLabels } from "./schemas.ts";
+import { matrixQuery, type MatrixQuery, offerForm, offerQuery, offerStatuses, offerStatusLabels } from "./schemas.ts";
 import { offerFormatLabel, offerFormats, supportTypeLabel, supportTypes } from "./vocabulary.ts";
 
 const signedIn = { signedIn: true } as const;
@@ -32,6 +32,26 @@ const select = (label: string, items: { value: string; text: string }[], value: 
   { value: "", text: label },
   ...items.map((item) => ({ ...item, selected: item.value === value })),
 ];
+const formatItems = (value: string | undefined) =>
+  select(
+    "All formats",
+    offerFormats.map((format) => ({ value: format.code, text: format.label })),
+    value,
+  );
+const statusItems = (value: string | undefined) =>
+  select(
+    "Available or paused",
+    offerStatuses.map((status) => ({ value: status, text: offerStatusLabels[status] })),
+    value,
+  );
+
+/** The filters given, as a query string to carry into links and downloads ("" when none). */
+function searchOf(query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  ).toString();
+  return params ? `?${params}` : "";
+}
 
 /** The offer catalogue, its matrix and their CSV exports. */
 export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -46,15 +66,12 @@ export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): v
 
   app.get(paths.list.pattern, needs(paths.list, signedIn), async (request, reply) => {
     const { hub, query, members, offers } = await catalogue(request);
-    const params = new URLSearchParams(
-      Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-    ).toString();
     const link = await requestLink(request, hub.nation);
     return reply.view("support-offer/views/offers.njk", {
       title: `Support offer – ${hub.group.name}`,
       hub,
       offers,
-      search: params ? `?${params}` : "",
+      search: searchOf(query),
       canRequest: !!link,
       requestHref: link,
       typeItems: select(
@@ -67,11 +84,8 @@ export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): v
         members.map((member) => ({ value: member.id, text: member.organisationName })),
         query.provider,
       ),
-      formatItems: select(
-        "All formats",
-        offerFormats.map((format) => ({ value: format.code, text: format.label })),
-        query.format,
-      ),
+      formatItems: formatItems(query.format),
+      statusItems: statusItems(query.status),
     });
   });
 
@@ -107,9 +121,10 @@ export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): v
     return reply.headers(download.headers).send(download.body);
   });
 
-  async function matrixOf(hub: HubView) {
+  /** The matrix over the offers that pass the filters; every member body keeps its row. */
+  async function matrixOf(hub: HubView, query: MatrixQuery) {
     const members = await listMembers(db, hub.group.id);
-    const offers = await listOffers(db, hub.group.id);
+    const offers = await listOffers(db, hub.group.id, query);
     const matrix = buildMatrix(
       members.map((member) => ({ id: member.id, name: member.organisationName })),
       offers,
@@ -123,16 +138,24 @@ export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): v
 
   app.get(paths.matrix.pattern, needs(paths.matrix, signedIn), async (request, reply) => {
     const hub = await hubFor(db, request);
+    const query = matrixQuery.parse(request.query ?? {});
+    const search = searchOf(query);
     return reply.view("support-offer/views/matrix.njk", {
       title: `Support matrix – ${hub.group.name}`,
       hub,
-      ...(await matrixOf(hub)),
+      search,
+      // Cells link to the offer list with the same filters, so the list shows what the cell counted.
+      cellQuery: search ? `&${search.slice(1)}` : "",
+      filtered: search !== "",
+      formatItems: formatItems(query.format),
+      statusItems: statusItems(query.status),
+      ...(await matrixOf(hub, query)),
     });
   });
 
   app.get(paths.matrixCsv.pattern, needs(paths.matrixCsv, signedIn), async (request, reply) => {
     const hub = await hubFor(db, request);
-    const table = matrixRows((await matrixOf(hub)).matrix);
+    const table = matrixRows((await matrixOf(hub, matrixQuery.parse(request.query ?? {}))).matrix);
     const download = csvDownload(`support-matrix-${hub.nation}.csv`, toCsv(table.header, table.rows));
     return reply.headers(download.headers).send(download.body);
   });

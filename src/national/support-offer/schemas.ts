@@ -34,3 +34,6 @@ export const offerQuery = z.object({
   status: z.enum(offerStatuses).optional().catch(undefined),
 });
 export type OfferQuery = z.infer<typeof offerQuery>;
+/** The matrix's filters: how the support is given and whether it is taking requests (unknown values ignored). */
+export const matrixQuery = offerQuery.pick({ format: true, status: true });
+export type MatrixQuery = z.infer<typeof matrixQuery>;
