@@ -229,6 +229,36 @@ describe("the group's meetings", () => {
     );
   });
 
+  test("take papers with the meeting-paper checks, downloaded by the nation's leads once published", async ({
+    signIn,
+  }) => {
+    const papers = `/hub/scotland/meetings/${meetingId}/papers`;
+    const fake = await hub.coordinator.postMultipart(papers, {
+      field: "paper",
+      name: "plan.pdf",
+      content: Buffer.from("MZ\x90\x00 not a pdf"),
+    });
+    expect(fake.statusCode).toBe(400);
+    location(
+      await hub.coordinator.postMultipart(papers, {
+        field: "paper",
+        name: "joint plan – draft.pdf",
+        content: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
+      }),
+    );
+    const page = await hub.coordinator.get(`/hub/scotland/meetings/${meetingId}`);
+    const href = /href="(\/hub\/scotland\/meetings\/[0-9a-f-]{36}\/papers\/[0-9a-f-]{36})"/.exec(page.body)![1]!;
+    const download = await (await signIn("lead@glen.test")).get(href);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers["content-type"]).toBe("application/pdf");
+    expect(download.headers["content-disposition"]).toBe(
+      `attachment; filename="joint plan _ draft.pdf"; filename*=UTF-8''joint%20plan%20%E2%80%93%20draft.pdf`,
+    );
+    expect(download.headers["x-content-type-options"]).toBe("nosniff");
+    expect(download.headers["cache-control"]).toBe("private, no-store");
+    expect((await (await signIn("lead@northshire.test")).get(href)).statusCode).toBe(403);
+  });
+
   test("refuse a bad attendance value and a meeting of another owner", async ({ db }) => {
     const bad = await hub.coordinator.post(`/hub/scotland/meetings/${meetingId}/minutes`, {
       minutes: "Changed",

@@ -22,7 +22,7 @@ export {
   setActionStatus,
   updateMeetingDetails,
 } from "./meetings-service.ts";
-export { checkPaper, MAX_PAPER_BYTES, paperFromBody, type UploadedPaper } from "./papers.ts";
+export { checkPaper, MAX_PAPER_BYTES, paperFromBody, sendPaper, type UploadedPaper } from "./papers.ts";
 export { type AttendanceMembers, attendanceFromBody, minutesValues } from "./minutes-form.ts";
 export {
   actionForm as meetingActionForm,

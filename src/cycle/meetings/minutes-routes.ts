@@ -10,14 +10,9 @@ import { addPaper, saveMinutes } from "./meetings-service.ts";
 import { attendanceFromBody, minutesValues } from "./minutes-form.ts";
 import { minutesDocx } from "./minutes-docx.ts";
 import { minutesPdf, pdfAvailable } from "./minutes-pdf.ts";
-import { MAX_PAPER_BYTES, paperFromBody } from "./papers.ts";
+import { attachmentDisposition as contentDisposition, MAX_PAPER_BYTES, paperFromBody, sendPaper } from "./papers.ts";
 import { findPaper } from "./repository.ts";
 import { meetingChildParams, minutesForm } from "./schemas.ts";
-
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
   const base = (context: MeetingContext) =>
@@ -109,12 +104,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     requireMinutesVisible(context);
     const paper = await findPaper(db, context.owner, context.record.meeting.id, childId);
     if (!paper) throw AppError.notFound();
-    return reply
-      .header("content-type", paper.contentType)
-      .header("content-disposition", contentDisposition(paper.fileName))
-      .header("x-content-type-options", "nosniff")
-      .header("cache-control", "private, no-store")
-      .send(paper.content);
+    return sendPaper(reply, paper);
   });
 
   // Uploads get multipart parsing in their own scope; fields come back on the body so the

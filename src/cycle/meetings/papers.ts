@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { FastifyReply } from "fastify";
 
 export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
 
@@ -113,4 +114,27 @@ export function paperFromBody(body: unknown, field: string, maxBytes = MAX_PAPER
   const content = value._buf ?? Buffer.alloc(0);
   const check = checkPaper(value.filename ?? "", content, value.file?.truncated === true, maxBytes);
   return check.ok ? { ...check, content } : check;
+}
+
+/** A download's Content-Disposition: an ASCII fallback name and the real name in RFC 5987 form. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Sends a stored paper or attachment as a download, never shown inline: its type as checked on
+ * upload, nosniff, and private unless the caller says it may be cached (a public entry's file).
+ */
+export function sendPaper(
+  reply: FastifyReply,
+  file: { fileName: string; contentType: string; content: Buffer | Uint8Array },
+  cacheControl = "private, no-store",
+): FastifyReply {
+  return reply
+    .header("content-type", file.contentType)
+    .header("content-disposition", attachmentDisposition(file.fileName))
+    .header("x-content-type-options", "nosniff")
+    .header("cache-control", cacheControl)
+    .send(file.content);
 }

@@ -13,6 +13,7 @@ import {
   minutesValues,
   paperFromBody,
   saveMinutes,
+  sendPaper,
 } from "../../cycle/meetings/index.ts";
 import { listMembers } from "../partners-group/index.ts";
 import {
@@ -70,16 +71,7 @@ export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppCont
     const c = await groupMeetingContext(db, request, "read");
     requireGroupMinutes(c);
     const paper = found(await findPaper(db, c.owner, c.record.meeting.id, request.params.childId));
-    const ascii = paper.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return reply
-      .header("content-type", paper.contentType)
-      .header(
-        "content-disposition",
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(paper.fileName)}`,
-      )
-      .header("x-content-type-options", "nosniff")
-      .header("cache-control", "private, no-store")
-      .send(paper.content);
+    return sendPaper(reply, paper);
   });
 
   // Multipart in its own scope, as for partnerships' papers.

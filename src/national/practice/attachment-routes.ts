@@ -4,18 +4,13 @@ import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
-import { MAX_PAPER_BYTES, paperFromBody } from "../../cycle/meetings/index.ts";
+import { MAX_PAPER_BYTES, paperFromBody, sendPaper } from "../../cycle/meetings/index.ts";
 import { addAttachment, removeAttachment } from "./entry-service.ts";
 import { canManageEntry } from "./labels.ts";
 import { practicePaths as paths } from "./paths.ts";
 import { type EntryRow, findAttachment, findEntry } from "./repository.ts";
 
 const signedIn = { signedIn: true } as const;
-
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** Entries' attachments: the meeting papers' checks (type from content, 20 MB), always downloaded, never shown inline. */
 export function registerAttachmentRoutes(
@@ -36,15 +31,11 @@ export function registerAttachmentRoutes(
     const entry = found(await findEntry(db, request.params.entryId));
     page.readable(request, entry);
     const file = found(await findAttachment(db, entry.id, request.params.attachmentId));
-    return reply
-      .header("content-type", file.contentType)
-      .header("content-disposition", contentDisposition(file.fileName))
-      .header("x-content-type-options", "nosniff")
-      .header(
-        "cache-control",
-        entry.visibility === "public" && entry.status === "published" ? "public, max-age=300" : "private, no-store",
-      )
-      .send(file.content);
+    return sendPaper(
+      reply,
+      file,
+      entry.visibility === "public" && entry.status === "published" ? "public, max-age=300" : "private, no-store",
+    );
   });
 
   deleteRoute(app, {
