@@ -33,6 +33,13 @@ import { proofingDomain } from "./cycle/proofing/index.ts";
 import { reportsDomain } from "./cycle/reports/index.ts";
 import { strategyDomain } from "./cycle/strategy/index.ts";
 import { nationalDomain } from "./national/national/index.ts";
+import { partnersGroupDomain } from "./national/partners-group/index.ts";
+import { supportOfferDomain } from "./national/support-offer/index.ts";
+import { supportRequestsDomain } from "./national/support-requests/index.ts";
+import { jointPlanDomain } from "./national/joint-plan/index.ts";
+import { practiceDomain } from "./national/practice/index.ts";
+import { hubDomain } from "./national/hub/index.ts";
+import { demoHubDomain } from "./demo/hub/index.ts";
 import { demoSeedDomain } from "./demo/seed/index.ts";
 import { demoStrategyDomain } from "./demo/strategy/index.ts";
 
@@ -68,8 +75,15 @@ export const domains: readonly Domain[] = [
   budgetsDomain,
   proofingDomain,
   nationalDomain,
+  partnersGroupDomain,
+  supportOfferDomain,
+  supportRequestsDomain,
+  jointPlanDomain,
+  practiceDomain,
+  hubDomain,
   demoSeedDomain,
   demoStrategyDomain,
+  demoHubDomain,
 ];
 
 /** The composition root: the kernel's server plus every domain's routes, navigation and hooks. */

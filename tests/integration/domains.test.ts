@@ -24,20 +24,27 @@ describe("domain descriptors", () => {
   it("build the service navigation each person had before descriptors", () => {
     const navigation = navigationFrom(domains);
     const texts = (items: { text: string }[]) => items.map((item) => item.text);
-    expect(texts(navigation.service(null))).toEqual(["Home"]);
+    // The national partners' hub (issue 14) added the hub for everyone signed in and the library for everyone.
+    expect(texts(navigation.service(null))).toEqual(["Home", "Effective practice"]);
     expect(texts(navigation.service(actor("lead", { roles: [["p", "lead"]] })))).toEqual([
       "Your partnerships",
       "Needs attention",
+      "Support hub",
+      "Effective practice",
     ]);
     expect(texts(navigation.service(actor("coordinator", { nations: ["wales"] })))).toEqual([
       "Your partnerships",
       "Needs attention",
       "National view",
+      "Support hub",
+      "Effective practice",
     ]);
     expect(navigation.service(actor("admin", { admin: true }))).toEqual([
       { href: "/dashboard", text: "Your partnerships" },
       { href: "/attention", text: "Needs attention" },
       { href: "/national", text: "National view" },
+      { href: "/hub", text: "Support hub" },
+      { href: "/practice", text: "Effective practice" },
       { href: "/admin/users", text: "Users" },
       { href: "/admin/organisations", text: "Organisations" },
       { href: "/data/indicators", text: "Indicators" },
@@ -46,7 +53,7 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 15 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 16 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
@@ -66,10 +73,11 @@ describe("domain descriptors", () => {
       ["Poverty-proofing", "/partnerships/p1/proofing"],
       ["Reports", "/partnerships/p1/reports"],
       ["Review feedback", "/partnerships/p1/feedback"],
+      ["Support", "/partnerships/p1/support"],
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(13);
+    expect(viewer).toHaveLength(14);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);

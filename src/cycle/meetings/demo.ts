@@ -33,7 +33,7 @@ export async function seedMeetingsDemo(
   for (const [index, meeting] of rows.slice(0, 5).entries()) {
     await replaceAttendance(
       db,
-      partnershipId,
+      { partnershipId },
       meeting.id,
       memberOrganisationIds.map((organisationId, position) => ({
         organisationId,

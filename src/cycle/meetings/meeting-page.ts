@@ -7,6 +7,7 @@ import { type ActionChoice, actionChoices } from "../actions/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { londonToday } from "../../kernel/time.ts";
 import { loadMeetingRecord, type MeetingRecord } from "./meetings-service.ts";
+import type { MeetingOwner } from "./repository.ts";
 import { actionStatuses, actionStatusLabels, meetingParams } from "./schemas.ts";
 
 /**
@@ -21,6 +22,7 @@ export function canSeeMinutes(actor: Actor | null, partnershipId: string, shared
 
 export interface MeetingContext {
   partnership: PartnershipRow;
+  owner: MeetingOwner;
   record: MeetingRecord;
   canEdit: boolean;
   minutesVisible: boolean;
@@ -31,10 +33,12 @@ export interface MeetingContext {
 export async function meetingContext(db: Db, request: FastifyRequest, action: Action): Promise<MeetingContext> {
   const { id, meetingId } = parseParams(meetingParams, request.params);
   const partnership = await partnershipFor(db, request.actor, id, action);
-  const record = await loadMeetingRecord(db, id, meetingId);
+  const owner: MeetingOwner = { partnershipId: id };
+  const record = await loadMeetingRecord(db, owner, meetingId);
   const canEdit = can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation });
   return {
     partnership,
+    owner,
     record,
     canEdit,
     strategyActions: canEdit ? await actionChoices(db, id) : [],

@@ -52,7 +52,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
   app.get("/partnerships/:id/meetings", async (request, reply) => {
     const { id } = parseParams(partnershipParams, request.params);
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const meetings = await listMeetings(db, id);
+    const meetings = await listMeetings(db, { partnershipId: id });
     const today = londonToday();
     return reply.view("meetings/views/meetings.njk", {
       title: `Meetings – ${partnership.name}`,
@@ -86,7 +86,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     if (!form.ok)
       return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, form.values, form.errors));
     try {
-      const rows = await scheduleMeetings(db, request.auditContext(), id, form.data);
+      const rows = await scheduleMeetings(db, request.auditContext(), { partnershipId: id }, form.data);
       return reply.redirect(`/partnerships/${id}/meetings?scheduled=${rows.length}`, 303);
     } catch (error) {
       const errors = fieldErrorsOf(error);
@@ -107,7 +107,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     const form = parseForm(agendaForm, request.body);
     if (!form.ok)
       return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "agenda" }, 400);
-    await addAgendaItem(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+    await addAgendaItem(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
     return reply.redirect(
       `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#agenda`,
       303,
@@ -119,13 +119,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     const form = parseForm(decisionForm, request.body);
     if (!form.ok)
       return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "decision" }, 400);
-    await addDecision(
-      db,
-      request.auditContext(),
-      context.partnership.id,
-      context.record.meeting.id,
-      form.data.decision,
-    );
+    await addDecision(db, request.auditContext(), context.owner, context.record.meeting.id, form.data.decision);
     return reply.redirect(
       `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#decisions`,
       303,
@@ -138,7 +132,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     if (!form.ok)
       return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "action" }, 400);
     try {
-      await addAction(db, request.auditContext(), context.partnership.id, context.record.meeting.id, form.data);
+      await addAction(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
@@ -160,7 +154,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     await setActionStatus(
       db,
       request.auditContext(),
-      context.partnership.id,
+      context.owner,
       context.record.meeting.id,
       childId,
       form.data.status,
@@ -204,13 +198,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     const form = parseForm(meetingEditForm, request.body);
     if (!form.ok) return view(form.errors, form.values);
     try {
-      await updateMeetingDetails(
-        db,
-        request.auditContext(),
-        context.partnership.id,
-        context.record.meeting.id,
-        form.data,
-      );
+      await updateMeetingDetails(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
@@ -231,14 +219,14 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
 
   app.post("/partnerships/:id/meetings/:meetingId/cancel", async (request, reply) => {
     const context = await meetingContext(db, request, "partnership:edit");
-    await cancelMeeting(db, request.auditContext(), context.partnership.id, context.record.meeting.id);
+    await cancelMeeting(db, request.auditContext(), context.owner, context.record.meeting.id);
     return reply.redirect(`/partnerships/${context.partnership.id}/meetings?cancelled=1`, 303);
   });
 
   app.post("/partnerships/:id/meetings/:meetingId/papers/:childId/delete", async (request, reply) => {
     const { childId } = parseParams(meetingChildParams, request.params);
     const context = await meetingContext(db, request, "partnership:edit");
-    await removePaper(db, request.auditContext(), context.partnership.id, context.record.meeting.id, childId);
+    await removePaper(db, request.auditContext(), context.owner, context.record.meeting.id, childId);
     return reply.redirect(
       `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#papers`,
       303,
@@ -252,14 +240,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     app.post(`/partnerships/:id/meetings/:meetingId/${segment}/:childId/delete`, async (request, reply) => {
       const { childId } = parseParams(meetingChildParams, request.params);
       const context = await meetingContext(db, request, "partnership:edit");
-      await removeMeetingEntry(
-        db,
-        request.auditContext(),
-        kind,
-        context.partnership.id,
-        context.record.meeting.id,
-        childId,
-      );
+      await removeMeetingEntry(db, request.auditContext(), kind, context.owner, context.record.meeting.id, childId);
       return reply.redirect(
         `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#${segment}`,
         303,

@@ -5,13 +5,14 @@ import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 import { addDays, formatDate, londonToday } from "../../kernel/time.ts";
 import { findActionChoices } from "../actions/index.ts";
 import * as repo from "./repository.ts";
+import { type MeetingOwner, ownerValues } from "./repository.ts";
 import type { ActionForm, MeetingEditForm, MinutesForm, ScheduleForm } from "./schemas.ts";
 
 /** One meeting or a series (every `intervalWeeks` weeks); all or nothing. */
 export async function scheduleMeetings(
   db: Db,
   audit: AuditContext,
-  partnershipId: string,
+  owner: MeetingOwner,
   form: ScheduleForm,
   today = londonToday(),
 ) {
@@ -24,7 +25,7 @@ export async function scheduleMeetings(
     addDays(form.firstDate, index * form.intervalWeeks * 7),
   );
   return db.transaction(async (tx) => {
-    const taken = await repo.meetingDatesTaken(tx, partnershipId, dates);
+    const taken = await repo.meetingDatesTaken(tx, owner, dates);
     if (taken.length > 0) {
       const list = taken.sort().map(formatDate).join(", ");
       throw AppError.validation([
@@ -34,7 +35,7 @@ export async function scheduleMeetings(
     const rows = await repo.insertMeetings(
       tx,
       dates.map((meetingDate) => ({
-        partnershipId,
+        ...ownerValues(owner),
         meetingDate,
         title: form.title,
         startTime: form.startTime,
@@ -46,7 +47,7 @@ export async function scheduleMeetings(
         action: "meeting.schedule",
         entityType: "meeting",
         entityId: row.id,
-        partnershipId,
+        partnershipId: owner.partnershipId ?? null,
         after: row,
       });
     }
@@ -57,17 +58,17 @@ export async function scheduleMeetings(
 export async function addAgendaItem(
   db: Db,
   audit: AuditContext,
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
   form: { title: string; presenter: string },
 ) {
   return db.transaction(async (tx) => {
-    const row = await repo.insertAgendaItem(tx, { partnershipId, meetingId, ...form });
+    const row = await repo.insertAgendaItem(tx, { ...ownerValues(owner), meetingId, ...form });
     await recordAudit(tx, audit, {
       action: "meeting.agenda-add",
       entityType: "meeting_agenda_item",
       entityId: row.id,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       after: row,
     });
     return row;
@@ -78,7 +79,7 @@ export async function addPaper(
   db: Db,
   audit: AuditContext,
   paper: {
-    partnershipId: string;
+    owner: MeetingOwner;
     meetingId: string;
     fileName: string;
     contentType: string;
@@ -87,8 +88,10 @@ export async function addPaper(
   },
 ) {
   return db.transaction(async (tx) => {
+    const { owner, ...fields } = paper;
     const row = await repo.insertPaper(tx, {
-      ...paper,
+      ...fields,
+      ...ownerValues(owner),
       sizeBytes: paper.content.length,
       uploadedBy: audit.actorUserId,
     });
@@ -96,7 +99,7 @@ export async function addPaper(
       action: "meeting.paper-upload",
       entityType: "meeting_paper",
       entityId: row.id,
-      partnershipId: paper.partnershipId,
+      partnershipId: paper.owner.partnershipId ?? null,
       after: row,
     });
     return row;
@@ -112,25 +115,25 @@ export interface AttendanceEntry {
 export async function saveMinutes(
   db: Db,
   audit: AuditContext,
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
   form: MinutesForm,
   attendance: AttendanceEntry[],
 ) {
   return db.transaction(async (tx) => {
-    const before = await repo.findMeeting(tx, partnershipId, meetingId);
-    const beforeAttendance = await repo.listAttendance(tx, partnershipId, meetingId);
-    const after = await repo.updateMeeting(tx, partnershipId, meetingId, {
+    const before = await repo.findMeeting(tx, owner, meetingId);
+    const beforeAttendance = await repo.listAttendance(tx, owner, meetingId);
+    const after = await repo.updateMeeting(tx, owner, meetingId, {
       minutes: sanitizeRichText(form.minutes, "page"),
       minutesRecordedAt: new Date(),
       sharedWithNational: form.sharedWithNational === "yes",
     });
-    await repo.replaceAttendance(tx, partnershipId, meetingId, attendance);
+    await repo.replaceAttendance(tx, owner, meetingId, attendance);
     await recordAudit(tx, audit, {
       action: "meeting.minutes-save",
       entityType: "meeting",
       entityId: meetingId,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       before: {
         minutes: before?.minutes,
         sharedWithNational: before?.sharedWithNational,
@@ -142,30 +145,29 @@ export async function saveMinutes(
   });
 }
 
-export async function addDecision(db: Db, audit: AuditContext, partnershipId: string, meetingId: string, text: string) {
+export async function addDecision(db: Db, audit: AuditContext, owner: MeetingOwner, meetingId: string, text: string) {
   return db.transaction(async (tx) => {
-    const row = await repo.insertDecision(tx, { partnershipId, meetingId, text });
+    const row = await repo.insertDecision(tx, { ...ownerValues(owner), meetingId, text });
     await recordAudit(tx, audit, {
       action: "meeting.decision-add",
       entityType: "meeting_decision",
       entityId: row.id,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       after: row,
     });
     return row;
   });
 }
 
-export async function addAction(
-  db: Db,
-  audit: AuditContext,
-  partnershipId: string,
-  meetingId: string,
-  form: ActionForm,
-) {
+export async function addAction(db: Db, audit: AuditContext, owner: MeetingOwner, meetingId: string, form: ActionForm) {
   return db.transaction(async (tx) => {
     // The link must name one of this partnership's own actions: a forged or stale id is a form error.
-    if (form.strategyActionId && (await findActionChoices(tx, partnershipId, [form.strategyActionId])).length === 0) {
+    // Only a partnership's meetings link to its strategy actions.
+    if (
+      form.strategyActionId &&
+      (owner.partnershipId === undefined ||
+        (await findActionChoices(tx, owner.partnershipId, [form.strategyActionId])).length === 0)
+    ) {
       throw AppError.validation([
         {
           field: "strategyActionId",
@@ -174,7 +176,7 @@ export async function addAction(
       ]);
     }
     const row = await repo.insertAction(tx, {
-      partnershipId,
+      ...ownerValues(owner),
       meetingId,
       description: form.description,
       owner: form.owner,
@@ -185,7 +187,7 @@ export async function addAction(
       action: "meeting.action-add",
       entityType: "meeting_action",
       entityId: row.id,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       after: row,
     });
     return row;
@@ -195,20 +197,20 @@ export async function addAction(
 export async function setActionStatus(
   db: Db,
   audit: AuditContext,
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
   actionId: string,
   status: string,
 ) {
   return db.transaction(async (tx) => {
-    const before = await repo.findAction(tx, partnershipId, meetingId, actionId);
+    const before = await repo.findAction(tx, owner, meetingId, actionId);
     if (!before) throw AppError.notFound();
-    const after = await repo.updateActionStatus(tx, partnershipId, actionId, status);
+    const after = await repo.updateActionStatus(tx, owner, actionId, status);
     await recordAudit(tx, audit, {
       action: "meeting.action-status",
       entityType: "meeting_action",
       entityId: actionId,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       before: { status: before.status },
       after: { status: after.status },
     });
@@ -220,18 +222,18 @@ export async function setActionStatus(
 export async function updateMeetingDetails(
   db: Db,
   audit: AuditContext,
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
   form: MeetingEditForm,
   today = londonToday(),
 ) {
   return db.transaction(async (tx) => {
-    const before = await repo.findMeeting(tx, partnershipId, meetingId);
+    const before = await repo.findMeeting(tx, owner, meetingId);
     if (!before) throw AppError.notFound();
     if (form.meetingDate !== before.meetingDate) {
       if (form.meetingDate < today)
         throw AppError.validation([{ field: "meetingDate", message: "The new date must be today or in the future" }]);
-      if ((await repo.meetingDatesTaken(tx, partnershipId, [form.meetingDate])).length > 0) {
+      if ((await repo.meetingDatesTaken(tx, owner, [form.meetingDate])).length > 0) {
         throw AppError.validation([
           { field: "meetingDate", message: `A meeting is already scheduled on ${formatDate(form.meetingDate)}` },
         ]);
@@ -243,12 +245,12 @@ export async function updateMeetingDetails(
       startTime: form.startTime,
       location: form.location,
     };
-    const after = await repo.updateMeeting(tx, partnershipId, meetingId, values);
+    const after = await repo.updateMeeting(tx, owner, meetingId, values);
     await recordAudit(tx, audit, {
       action: "meeting.update",
       entityType: "meeting",
       entityId: meetingId,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       before: {
         title: before.title,
         meetingDate: before.meetingDate,
@@ -262,17 +264,17 @@ export async function updateMeetingDetails(
 }
 
 /** Cancels a meeting that has no minutes; its agenda, papers and actions go with it. */
-export async function cancelMeeting(db: Db, audit: AuditContext, partnershipId: string, meetingId: string) {
+export async function cancelMeeting(db: Db, audit: AuditContext, owner: MeetingOwner, meetingId: string) {
   await db.transaction(async (tx) => {
-    const before = await repo.findMeeting(tx, partnershipId, meetingId);
+    const before = await repo.findMeeting(tx, owner, meetingId);
     if (!before) throw AppError.notFound();
     if (before.minutes) throw new AppError("CONFLICT", "This meeting has minutes, so it cannot be cancelled");
-    await repo.deleteMeeting(tx, partnershipId, meetingId);
+    await repo.deleteMeeting(tx, owner, meetingId);
     await recordAudit(tx, audit, {
       action: "meeting.cancel",
       entityType: "meeting",
       entityId: meetingId,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       before,
     });
   });
@@ -281,18 +283,18 @@ export async function cancelMeeting(db: Db, audit: AuditContext, partnershipId: 
 export async function removePaper(
   db: Db,
   audit: AuditContext,
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
   paperId: string,
 ) {
   await db.transaction(async (tx) => {
-    const removed = await repo.deletePaper(tx, partnershipId, meetingId, paperId);
+    const removed = await repo.deletePaper(tx, owner, meetingId, paperId);
     if (!removed) throw AppError.notFound();
     await recordAudit(tx, audit, {
       action: "meeting.paper-remove",
       entityType: "meeting_paper",
       entityId: paperId,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       before: removed,
     });
   });
@@ -303,44 +305,45 @@ export async function removeMeetingEntry(
   db: Db,
   audit: AuditContext,
   kind: "agenda" | "decision",
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
   id: string,
 ) {
   await db.transaction(async (tx) => {
     const removed =
       kind === "agenda"
-        ? await repo.deleteAgendaItem(tx, partnershipId, meetingId, id)
-        : await repo.deleteDecision(tx, partnershipId, meetingId, id);
+        ? await repo.deleteAgendaItem(tx, owner, meetingId, id)
+        : await repo.deleteDecision(tx, owner, meetingId, id);
     if (!removed) throw AppError.notFound();
     const entityType = kind === "agenda" ? "meeting_agenda_item" : "meeting_decision";
     await recordAudit(tx, audit, {
       action: `meeting.${kind}-remove`,
       entityType,
       entityId: id,
-      partnershipId,
+      partnershipId: owner.partnershipId ?? null,
       before: removed,
     });
   });
 }
 
-/** Everything on a meeting's page, loaded with the partnership id in every query. */
-export async function loadMeetingRecord(db: Db, partnershipId: string, meetingId: string) {
-  const meeting = await repo.findMeeting(db, partnershipId, meetingId);
+/** Everything on a meeting's page, loaded with the owner (partnership or group) in every query. */
+export async function loadMeetingRecord(db: Db, owner: MeetingOwner, meetingId: string) {
+  const meeting = await repo.findMeeting(db, owner, meetingId);
   if (!meeting) throw AppError.notFound();
   const [agenda, papers, attendance, decisions, actions] = await Promise.all([
-    repo.listAgenda(db, partnershipId, meetingId),
-    repo.listPapers(db, partnershipId, meetingId),
-    repo.listAttendance(db, partnershipId, meetingId),
-    repo.listDecisions(db, partnershipId, meetingId),
-    repo.listActions(db, partnershipId, meetingId),
+    repo.listAgenda(db, owner, meetingId),
+    repo.listPapers(db, owner, meetingId),
+    repo.listAttendance(db, owner, meetingId),
+    repo.listDecisions(db, owner, meetingId),
+    repo.listActions(db, owner, meetingId),
   ]);
+  const linkedIds = [
+    ...new Set(actions.flatMap((action) => (action.strategyActionId ? [action.strategyActionId] : []))),
+  ];
   const linked = new Map(
-    (
-      await findActionChoices(db, partnershipId, [
-        ...new Set(actions.flatMap((action) => (action.strategyActionId ? [action.strategyActionId] : []))),
-      ])
-    ).map((choice) => [choice.id, choice]),
+    (owner.partnershipId === undefined ? [] : await findActionChoices(db, owner.partnershipId, linkedIds)).map(
+      (choice) => [choice.id, choice],
+    ),
   );
   return {
     meeting,

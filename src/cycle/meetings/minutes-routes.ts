@@ -3,64 +3,16 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
-import { sendDownload } from "../../kernel/http/download.ts";
 import { parseParams } from "../../kernel/http/params.ts";
 import { sendDocument } from "../../lib/documents/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
 import { type MeetingContext, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
-import { type AttendanceEntry, addPaper, saveMinutes } from "./meetings-service.ts";
+import { addPaper, saveMinutes } from "./meetings-service.ts";
 import { minutesDocument } from "./minutes-document.ts";
-import { checkPaper, MAX_PAPER_BYTES } from "./papers.ts";
+import { attendanceFromBody, minutesValues } from "./minutes-form.ts";
+import { MAX_PAPER_BYTES, paperFromBody, sendPaper } from "./papers.ts";
 import { findPaper } from "./repository.ts";
-import { attendanceValues, meetingChildParams, minutesForm } from "./schemas.ts";
-
-type Members = Awaited<ReturnType<typeof listMemberOrganisations>>;
-
-function attendanceFromBody(body: Record<string, unknown>, members: Members) {
-  const errors: { field: string; message: string }[] = [];
-  const entries: AttendanceEntry[] = [];
-  for (const member of members) {
-    const value = body[`attendance-${member.organisationId}`] ?? "absent";
-    if (typeof value !== "string" || !(attendanceValues as readonly string[]).includes(value)) {
-      errors.push({
-        field: `attendance-${member.organisationId}`,
-        message: `Select whether ${member.name} was present, sent apologies or was absent`,
-      });
-    } else if (value !== "absent") {
-      entries.push({ organisationId: member.organisationId, personName: "", status: value as "present" | "apologies" });
-    }
-  }
-  const lines = (value: unknown) =>
-    typeof value === "string"
-      ? value
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean)
-      : [];
-  for (const name of lines(body.peoplePresent))
-    entries.push({ organisationId: null, personName: name.slice(0, 200), status: "present" });
-  for (const name of lines(body.peopleApologies))
-    entries.push({ organisationId: null, personName: name.slice(0, 200), status: "apologies" });
-  return { errors, entries };
-}
-
-function minutesValues(context: MeetingContext) {
-  const { meeting, attendance } = context.record;
-  const values: Record<string, string> = {
-    minutes: meeting.minutes ?? "",
-    sharedWithNational: meeting.sharedWithNational ? "yes" : "",
-    peoplePresent: attendance
-      .filter((row) => !row.organisationId && row.status === "present")
-      .map((row) => row.personName)
-      .join("\n"),
-    peopleApologies: attendance
-      .filter((row) => !row.organisationId && row.status === "apologies")
-      .map((row) => row.personName)
-      .join("\n"),
-  };
-  for (const row of attendance) if (row.organisationId) values[`attendance-${row.organisationId}`] = row.status;
-  return values;
-}
+import { meetingChildParams, minutesForm } from "./schemas.ts";
 
 export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
   const base = (context: MeetingContext) =>
@@ -74,7 +26,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
       ...context,
       ...context.record,
       members,
-      values: minutesValues(context),
+      values: minutesValues(context.record),
     });
   });
 
@@ -99,7 +51,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     await saveMinutes(
       db,
       request.auditContext(),
-      context.partnership.id,
+      context.owner,
       context.record.meeting.id,
       form.data,
       attendance.entries,
@@ -132,9 +84,9 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     const { childId } = parseParams(meetingChildParams, request.params);
     const context = await meetingContext(db, request, "partnership:read");
     requireMinutesVisible(context);
-    const paper = await findPaper(db, context.partnership.id, context.record.meeting.id, childId);
+    const paper = await findPaper(db, context.owner, context.record.meeting.id, childId);
     if (!paper) throw AppError.notFound();
-    return sendDownload(reply, { fileName: paper.fileName, type: { upload: paper.contentType }, body: paper.content });
+    return sendPaper(reply, paper);
   });
 
   // Uploads get multipart parsing in their own scope; fields come back on the body so the
@@ -150,24 +102,21 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
       { config: { uploadLimit: "20 MB" } },
       async (request, reply) => {
         const context = await meetingContext(db, request, "partnership:edit");
-        const field = (request.body as Record<string, unknown> | undefined)?.paper as
-          | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
-          | undefined;
-        const isFile = field?.type === "file";
-        const check = isFile
-          ? checkPaper(field.filename ?? "", field._buf ?? Buffer.alloc(0), field.file?.truncated === true)
-          : null;
-        if (!check?.ok) {
-          const message = check && !check.ok ? check.message : "Select a file to upload";
-          return renderMeeting(reply, context, { errors: [{ field: "paper", message }], form: "paper" }, 400);
-        }
+        const check = paperFromBody(request.body, "paper");
+        if (!check.ok)
+          return renderMeeting(
+            reply,
+            context,
+            { errors: [{ field: "paper", message: check.message }], form: "paper" },
+            400,
+          );
         await addPaper(db, request.auditContext(), {
-          partnershipId: context.partnership.id,
+          owner: context.owner,
           meetingId: context.record.meeting.id,
           fileName: check.fileName,
           contentType: check.contentType,
           sha256: check.sha256,
-          content: field!._buf!,
+          content: check.content,
         });
         return reply.redirect(`${base(context)}?saved=1#papers`, 303);
       },

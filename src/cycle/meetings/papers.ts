@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import type { FastifyReply } from "fastify";
+import { PRIVATE, sendDownload } from "../../kernel/http/download.ts";
 
 export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
 
@@ -89,4 +91,46 @@ export function checkPaper(
     contentType: kind.contentType,
     sha256: createHash("sha256").update(content).digest("hex"),
   };
+}
+
+/** A file field as @fastify/multipart attaches it to the body. */
+interface MultipartField {
+  type?: string;
+  filename?: string;
+  _buf?: Buffer | null;
+  file?: { truncated?: boolean };
+}
+
+export type UploadedPaper =
+  | { ok: true; fileName: string; contentType: string; sha256: string; content: Buffer }
+  | { ok: false; message: string };
+
+/**
+ * The file posted in `field` of a multipart form (attachFieldsToBody), checked as a paper:
+ * a missing field, a non-file value or a failed check is a message to show on the form.
+ */
+export function paperFromBody(body: unknown, field: string, maxBytes = MAX_PAPER_BYTES): UploadedPaper {
+  const value = (body as Record<string, unknown> | undefined)?.[field] as MultipartField | undefined;
+  if (value?.type !== "file") return { ok: false, message: "Select a file to upload" };
+  const content = value._buf ?? Buffer.alloc(0);
+  const check = checkPaper(value.filename ?? "", content, value.file?.truncated === true, maxBytes);
+  return check.ok ? { ...check, content } : check;
+}
+
+/**
+ * Sends a stored paper or attachment as a download through the kernel's one download path: always
+ * an attachment, its type as checked on upload, nosniff, and private unless the caller says it may be
+ * cached (a public entry's file).
+ */
+export function sendPaper(
+  reply: FastifyReply,
+  file: { fileName: string; contentType: string; content: Buffer | Uint8Array },
+  cacheControl = PRIVATE,
+): FastifyReply {
+  return sendDownload(reply, {
+    fileName: file.fileName,
+    type: { upload: file.contentType },
+    body: file.content,
+    cache: cacheControl,
+  });
 }

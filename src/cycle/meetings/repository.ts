@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../kernel/db/database.ts";
 import { organisations } from "../../workspace/organisations/index.ts";
 import {
@@ -11,31 +12,50 @@ import {
 } from "./tables.ts";
 
 export type MeetingRow = typeof meetings.$inferSelect;
+
+/** Whose meetings: a partnership's, or a national partners group's. */
+export type MeetingOwner =
+  | { partnershipId: string; groupId?: undefined }
+  | { groupId: string; partnershipId?: undefined };
+
+/** The WHERE condition that keeps a query to one owner's records. */
+export function owned(table: { partnershipId: AnyPgColumn; groupId: AnyPgColumn }, owner: MeetingOwner): SQL {
+  return owner.partnershipId !== undefined
+    ? eq(table.partnershipId, owner.partnershipId)
+    : eq(table.groupId, owner.groupId);
+}
+
+/** The owner columns of a new record. */
+export function ownerValues(owner: MeetingOwner): { partnershipId: string | null; groupId: string | null } {
+  return owner.partnershipId !== undefined
+    ? { partnershipId: owner.partnershipId, groupId: null }
+    : { partnershipId: null, groupId: owner.groupId };
+}
 export type ActionRow = typeof meetingActions.$inferSelect;
 
-export function listMeetings(db: Executor, partnershipId: string): Promise<MeetingRow[]> {
-  return db.select().from(meetings).where(eq(meetings.partnershipId, partnershipId)).orderBy(asc(meetings.meetingDate));
+export function listMeetings(db: Executor, owner: MeetingOwner): Promise<MeetingRow[]> {
+  return db.select().from(meetings).where(owned(meetings, owner)).orderBy(asc(meetings.meetingDate));
 }
 
 export async function findMeeting(
   db: Executor,
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
 ): Promise<MeetingRow | undefined> {
   const [row] = await db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId)))
+    .where(and(eq(meetings.id, meetingId), owned(meetings, owner)))
     .limit(1);
   return row;
 }
 
-export async function meetingDatesTaken(db: Executor, partnershipId: string, dates: string[]): Promise<string[]> {
+export async function meetingDatesTaken(db: Executor, owner: MeetingOwner, dates: string[]): Promise<string[]> {
   if (dates.length === 0) return [];
   const rows = await db
     .select({ date: meetings.meetingDate })
     .from(meetings)
-    .where(and(eq(meetings.partnershipId, partnershipId), inArray(meetings.meetingDate, dates)));
+    .where(and(owned(meetings, owner), inArray(meetings.meetingDate, dates)));
   return rows.map((row) => row.date);
 }
 
@@ -45,23 +65,23 @@ export function insertMeetings(db: Executor, values: (typeof meetings.$inferInse
 
 export async function updateMeeting(
   db: Executor,
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
   values: Partial<typeof meetings.$inferInsert>,
 ) {
   const [row] = await db
     .update(meetings)
     .set(values)
-    .where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId)))
+    .where(and(eq(meetings.id, meetingId), owned(meetings, owner)))
     .returning();
   return row!;
 }
 
-export function listAgenda(db: Executor, partnershipId: string, meetingId: string) {
+export function listAgenda(db: Executor, owner: MeetingOwner, meetingId: string) {
   return db
     .select()
     .from(meetingAgendaItems)
-    .where(and(eq(meetingAgendaItems.meetingId, meetingId), eq(meetingAgendaItems.partnershipId, partnershipId)))
+    .where(and(eq(meetingAgendaItems.meetingId, meetingId), owned(meetingAgendaItems, owner)))
     .orderBy(asc(meetingAgendaItems.position));
 }
 
@@ -78,7 +98,7 @@ export async function insertAgendaItem(db: Executor, values: Omit<typeof meeting
 }
 
 /** Paper metadata without the (possibly large) contents. */
-export function listPapers(db: Executor, partnershipId: string, meetingId: string) {
+export function listPapers(db: Executor, owner: MeetingOwner, meetingId: string) {
   return db
     .select({
       id: meetingPapers.id,
@@ -89,21 +109,15 @@ export function listPapers(db: Executor, partnershipId: string, meetingId: strin
       uploadedAt: meetingPapers.uploadedAt,
     })
     .from(meetingPapers)
-    .where(and(eq(meetingPapers.meetingId, meetingId), eq(meetingPapers.partnershipId, partnershipId)))
+    .where(and(eq(meetingPapers.meetingId, meetingId), owned(meetingPapers, owner)))
     .orderBy(asc(meetingPapers.uploadedAt));
 }
 
-export async function findPaper(db: Executor, partnershipId: string, meetingId: string, paperId: string) {
+export async function findPaper(db: Executor, owner: MeetingOwner, meetingId: string, paperId: string) {
   const [row] = await db
     .select()
     .from(meetingPapers)
-    .where(
-      and(
-        eq(meetingPapers.id, paperId),
-        eq(meetingPapers.meetingId, meetingId),
-        eq(meetingPapers.partnershipId, partnershipId),
-      ),
-    )
+    .where(and(eq(meetingPapers.id, paperId), eq(meetingPapers.meetingId, meetingId), owned(meetingPapers, owner)))
     .limit(1);
   return row;
 }
@@ -118,7 +132,7 @@ export async function insertPaper(db: Executor, values: typeof meetingPapers.$in
   return row!;
 }
 
-export function listAttendance(db: Executor, partnershipId: string, meetingId: string) {
+export function listAttendance(db: Executor, owner: MeetingOwner, meetingId: string) {
   return db
     .select({
       organisationId: meetingAttendance.organisationId,
@@ -128,28 +142,28 @@ export function listAttendance(db: Executor, partnershipId: string, meetingId: s
     })
     .from(meetingAttendance)
     .leftJoin(organisations, eq(organisations.id, meetingAttendance.organisationId))
-    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.partnershipId, partnershipId)))
+    .where(and(eq(meetingAttendance.meetingId, meetingId), owned(meetingAttendance, owner)))
     .orderBy(asc(organisations.name), asc(meetingAttendance.personName));
 }
 
 export async function replaceAttendance(
   db: Executor,
-  partnershipId: string,
+  owner: MeetingOwner,
   meetingId: string,
-  rows: Omit<typeof meetingAttendance.$inferInsert, "meetingId" | "partnershipId">[],
+  rows: Omit<typeof meetingAttendance.$inferInsert, "meetingId" | "partnershipId" | "groupId">[],
 ) {
   await db
     .delete(meetingAttendance)
-    .where(and(eq(meetingAttendance.meetingId, meetingId), eq(meetingAttendance.partnershipId, partnershipId)));
+    .where(and(eq(meetingAttendance.meetingId, meetingId), owned(meetingAttendance, owner)));
   if (rows.length > 0)
-    await db.insert(meetingAttendance).values(rows.map((row) => ({ ...row, meetingId, partnershipId })));
+    await db.insert(meetingAttendance).values(rows.map((row) => ({ ...row, meetingId, ...ownerValues(owner) })));
 }
 
-export function listDecisions(db: Executor, partnershipId: string, meetingId: string) {
+export function listDecisions(db: Executor, owner: MeetingOwner, meetingId: string) {
   return db
     .select()
     .from(meetingDecisions)
-    .where(and(eq(meetingDecisions.meetingId, meetingId), eq(meetingDecisions.partnershipId, partnershipId)))
+    .where(and(eq(meetingDecisions.meetingId, meetingId), owned(meetingDecisions, owner)))
     .orderBy(asc(meetingDecisions.position));
 }
 
@@ -165,25 +179,19 @@ export async function insertDecision(db: Executor, values: Omit<typeof meetingDe
   return row!;
 }
 
-export function listActions(db: Executor, partnershipId: string, meetingId: string): Promise<ActionRow[]> {
+export function listActions(db: Executor, owner: MeetingOwner, meetingId: string): Promise<ActionRow[]> {
   return db
     .select()
     .from(meetingActions)
-    .where(and(eq(meetingActions.meetingId, meetingId), eq(meetingActions.partnershipId, partnershipId)))
+    .where(and(eq(meetingActions.meetingId, meetingId), owned(meetingActions, owner)))
     .orderBy(asc(meetingActions.dueDate), asc(meetingActions.createdAt));
 }
 
-export async function findAction(db: Executor, partnershipId: string, meetingId: string, actionId: string) {
+export async function findAction(db: Executor, owner: MeetingOwner, meetingId: string, actionId: string) {
   const [row] = await db
     .select()
     .from(meetingActions)
-    .where(
-      and(
-        eq(meetingActions.id, actionId),
-        eq(meetingActions.meetingId, meetingId),
-        eq(meetingActions.partnershipId, partnershipId),
-      ),
-    )
+    .where(and(eq(meetingActions.id, actionId), eq(meetingActions.meetingId, meetingId), owned(meetingActions, owner)))
     .limit(1);
   return row;
 }
@@ -195,14 +203,14 @@ export async function insertAction(db: Executor, values: typeof meetingActions.$
 
 export async function updateActionStatus(
   db: Executor,
-  partnershipId: string,
+  owner: MeetingOwner,
   actionId: string,
   status: string,
 ): Promise<ActionRow> {
   const [row] = await db
     .update(meetingActions)
     .set({ status, updatedAt: new Date() })
-    .where(and(eq(meetingActions.id, actionId), eq(meetingActions.partnershipId, partnershipId)))
+    .where(and(eq(meetingActions.id, actionId), owned(meetingActions, owner)))
     .returning();
   return row!;
 }
@@ -216,7 +224,7 @@ export async function countMeetingsHeld(
 ): Promise<Map<string, number>> {
   if (partnershipIds.length === 0) return new Map();
   const rows = await db
-    .select({ partnershipId: meetings.partnershipId, count: sql<number>`count(*)::int` })
+    .select({ partnershipId: sql<string>`${meetings.partnershipId}`, count: sql<number>`count(*)::int` })
     .from(meetings)
     .where(
       and(
@@ -235,7 +243,8 @@ export function meetingsNeedingMinutes(db: Executor, partnershipIds: string[], t
   return db
     .select({
       id: meetings.id,
-      partnershipId: meetings.partnershipId,
+      // Never null here: the query is of partnerships' meetings only.
+      partnershipId: sql<string>`${meetings.partnershipId}`,
       title: meetings.title,
       meetingDate: meetings.meetingDate,
     })
@@ -256,7 +265,7 @@ export function overdueActions(db: Executor, partnershipIds: string[], today: st
   return db
     .select({
       id: meetingActions.id,
-      partnershipId: meetingActions.partnershipId,
+      partnershipId: sql<string>`${meetingActions.partnershipId}`,
       meetingId: meetingActions.meetingId,
       description: meetingActions.description,
       owner: meetingActions.owner,
@@ -273,24 +282,18 @@ export function overdueActions(db: Executor, partnershipIds: string[], today: st
     .orderBy(asc(meetingActions.dueDate));
 }
 
-export async function deleteMeeting(db: Executor, partnershipId: string, meetingId: string): Promise<boolean> {
+export async function deleteMeeting(db: Executor, owner: MeetingOwner, meetingId: string): Promise<boolean> {
   const removed = await db
     .delete(meetings)
-    .where(and(eq(meetings.id, meetingId), eq(meetings.partnershipId, partnershipId)))
+    .where(and(eq(meetings.id, meetingId), owned(meetings, owner)))
     .returning({ id: meetings.id });
   return removed.length > 0;
 }
 
-export async function deletePaper(db: Executor, partnershipId: string, meetingId: string, paperId: string) {
+export async function deletePaper(db: Executor, owner: MeetingOwner, meetingId: string, paperId: string) {
   const [row] = await db
     .delete(meetingPapers)
-    .where(
-      and(
-        eq(meetingPapers.id, paperId),
-        eq(meetingPapers.meetingId, meetingId),
-        eq(meetingPapers.partnershipId, partnershipId),
-      ),
-    )
+    .where(and(eq(meetingPapers.id, paperId), eq(meetingPapers.meetingId, meetingId), owned(meetingPapers, owner)))
     .returning({
       id: meetingPapers.id,
       fileName: meetingPapers.fileName,
@@ -300,30 +303,20 @@ export async function deletePaper(db: Executor, partnershipId: string, meetingId
   return row;
 }
 
-export async function deleteAgendaItem(db: Executor, partnershipId: string, meetingId: string, id: string) {
+export async function deleteAgendaItem(db: Executor, owner: MeetingOwner, meetingId: string, id: string) {
   const [row] = await db
     .delete(meetingAgendaItems)
     .where(
-      and(
-        eq(meetingAgendaItems.id, id),
-        eq(meetingAgendaItems.meetingId, meetingId),
-        eq(meetingAgendaItems.partnershipId, partnershipId),
-      ),
+      and(eq(meetingAgendaItems.id, id), eq(meetingAgendaItems.meetingId, meetingId), owned(meetingAgendaItems, owner)),
     )
     .returning();
   return row;
 }
 
-export async function deleteDecision(db: Executor, partnershipId: string, meetingId: string, id: string) {
+export async function deleteDecision(db: Executor, owner: MeetingOwner, meetingId: string, id: string) {
   const [row] = await db
     .delete(meetingDecisions)
-    .where(
-      and(
-        eq(meetingDecisions.id, id),
-        eq(meetingDecisions.meetingId, meetingId),
-        eq(meetingDecisions.partnershipId, partnershipId),
-      ),
-    )
+    .where(and(eq(meetingDecisions.id, id), eq(meetingDecisions.meetingId, meetingId), owned(meetingDecisions, owner)))
     .returning();
   return row;
 }

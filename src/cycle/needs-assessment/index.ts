@@ -15,4 +15,6 @@ export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosu
 export { needsAssessmentStatuses } from "./status.ts";
 export type { EvidenceChoice } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
+// For the demo's lighter partnerships (a draft with a review date, or a publication).
+export { publish as publishNeedsAssessment, setReviewDate as setNeedsReviewDate } from "./needs-service.ts";
 export { needsAssessmentPaths } from "./paths.ts";

@@ -23,6 +23,7 @@ import { seedFeedbackDemo } from "../../national/national/index.ts";
 import { seedNeedsAssessmentDemo } from "../../cycle/needs-assessment/index.ts";
 import { seedReportDemo } from "../../cycle/reports/index.ts";
 import { buildDemoStrategy } from "../strategy/index.ts";
+import { seedHubDemo } from "../hub/index.ts";
 import {
   admin,
   coordinators,
@@ -137,6 +138,8 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
     // The partnership's working records are seeded once, when it is first created.
     if (!existing) await seedWorkingRecords(db, partnership, spec.nation);
   }
+  // A whole nation of lighter partnerships, the national partners' hub and the practice library.
+  signIns.push(...(await seedHubDemo(db, context)));
   return signIns;
 }
 

@@ -21,11 +21,32 @@ export interface Actor {
   isPlatformAdmin: boolean;
   coordinatorNations: readonly Nation[];
   partnershipRoles: ReadonlyMap<string, PartnershipRole>;
+  /**
+   * Nations whose national partners' hub the person reads as one of the people of a member
+   * body (their organisation); they answer the support requests assigned to that body.
+   * Absent means none.
+   */
+  nationalPartnerNations?: readonly Nation[];
 }
 
 export interface PartnershipTarget {
   partnershipId: string;
   nation: Nation;
+}
+
+/** A national body's record in a nation's hub: a support request assigned to it, its profile, an activity it leads. */
+export interface BodyTarget {
+  nation: Nation;
+  /** The member body concerned; null when none is (an unassigned request). */
+  organisationId: string | null;
+}
+
+/** The group's minutes: hub readers see them; local leads of the nation once published. */
+export interface MinutesTarget {
+  nation: Nation;
+  published: boolean;
+  /** Nations of the partnerships the actor leads (looked up by the caller). */
+  leadNations: readonly Nation[];
 }
 
 /** A partnership record owned by one member organisation (e.g. an action it leads). */
@@ -52,9 +73,24 @@ export type Action =
    * target (the data's owner): whoever may read that partnership. Without one (small-count
    * data no partnership owns, loaded from the CLI): platform administrators only.
    */
-  | "data:read-restricted";
+  | "data:read-restricted"
+  /** A nation's national partners' hub (requests, figures, group papers): coordinators and national partners. */
+  | "hub:read"
+  /** Run a nation's hub: triage requests, the offer, the joint plan, the group and its meetings, library review. */
+  | "hub:manage"
+  /**
+   * Act for a member body (BodyTarget): answer the requests assigned to it and read their private
+   * notes, keep its profile and the activities it leads. Coordinators for any body.
+   */
+  | "hub:act-for-body"
+  /** The national partners group's minutes (MinutesTarget). */
+  | "hub:read-minutes";
 
 const roleRank: Record<PartnershipRole, number> = { viewer: 1, editor: 2, lead: 3 };
+
+function isNationalPartner(actor: Actor, nation: Nation): boolean {
+  return (actor.nationalPartnerNations ?? []).includes(nation);
+}
 
 function hasRole(actor: Actor, partnershipId: string, minimum: PartnershipRole): boolean {
   const role = actor.partnershipRoles.get(partnershipId);
@@ -68,7 +104,7 @@ function hasRole(actor: Actor, partnershipId: string, minimum: PartnershipRole):
 export function can(
   actor: Actor | null,
   action: Action,
-  target?: PartnershipTarget | LedRecordTarget | { nation: Nation },
+  target?: PartnershipTarget | LedRecordTarget | BodyTarget | MinutesTarget | { nation: Nation },
 ): boolean {
   if (!actor) return false;
   switch (action) {
@@ -102,6 +138,22 @@ export function can(
     case "data:read-restricted":
       if (!target || !("partnershipId" in target)) return actor.isPlatformAdmin;
       return can(actor, "partnership:read", target);
+    case "hub:read":
+      return !!target && (can(actor, "hub:manage", target) || isNationalPartner(actor, target.nation));
+    case "hub:manage":
+      return !!target && (actor.isPlatformAdmin || actor.coordinatorNations.includes(target.nation));
+    case "hub:act-for-body":
+      if (!target || !("organisationId" in target)) return false;
+      if (can(actor, "hub:manage", target)) return true;
+      return (
+        isNationalPartner(actor, target.nation) &&
+        target.organisationId !== null &&
+        actor.organisationId === target.organisationId
+      );
+    case "hub:read-minutes":
+      if (!target || !("published" in target)) return false;
+      if (can(actor, "hub:read", target)) return true;
+      return target.published && target.leadNations.includes(target.nation);
   }
 }
 
@@ -112,7 +164,7 @@ export function can(
 export function authorize(
   actor: Actor | null,
   action: Action,
-  target?: PartnershipTarget | LedRecordTarget | { nation: Nation },
+  target?: PartnershipTarget | LedRecordTarget | BodyTarget | MinutesTarget | { nation: Nation },
 ): asserts actor is Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
   if (can(actor, action, target)) return;

@@ -3,7 +3,7 @@ import type { Executor } from "../../kernel/db/database.ts";
 import type { Actor, Nation, PartnershipRole } from "../../kernel/auth/policy.ts";
 import { organisations } from "../organisations/index.ts";
 import { partnerships } from "../partnerships/index.ts";
-import { coordinatorNations, invitations, partnershipRoles, users } from "./tables.ts";
+import { coordinatorNations, invitations, nationalPartners, partnershipRoles, users } from "./tables.ts";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -20,7 +20,7 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
 export async function loadActor(db: Executor, userId: string): Promise<Actor | null> {
   const user = await findUserById(db, userId);
   if (user?.status !== "active") return null;
-  const [nations, roles] = await Promise.all([
+  const [nations, roles, partnerNations] = await Promise.all([
     db
       .select({ nation: coordinatorNations.nation })
       .from(coordinatorNations)
@@ -29,6 +29,11 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | n
       .select({ partnershipId: partnershipRoles.partnershipId, role: partnershipRoles.role })
       .from(partnershipRoles)
       .where(eq(partnershipRoles.userId, userId)),
+    // Only grants for the body the person belongs to now count.
+    db
+      .select({ nation: nationalPartners.nation })
+      .from(nationalPartners)
+      .where(and(eq(nationalPartners.userId, userId), eq(nationalPartners.organisationId, user.organisationId))),
   ]);
   return {
     userId: user.id,
@@ -38,6 +43,7 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | n
     isPlatformAdmin: user.isPlatformAdmin,
     coordinatorNations: nations.map((row) => row.nation as Nation),
     partnershipRoles: new Map(roles.map((row) => [row.partnershipId, row.role as PartnershipRole])),
+    nationalPartnerNations: partnerNations.map((row) => row.nation as Nation),
   };
 }
 

@@ -34,6 +34,29 @@ export const coordinatorNations = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.nation] })],
 );
 
+/**
+ * The national partner role: a person of a member body of a nation's national partners group
+ * reads that nation's hub and answers requests assigned to their body. The body is kept so the
+ * grant lapses if the person moves to another organisation.
+ */
+export const nationalPartners = pgTable(
+  "national_partners",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    nation: text("nation").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.nation] }),
+    index("national_partners_organisation_idx").on(table.organisationId, table.nation),
+  ],
+);
+
 export const partnershipRoles = pgTable(
   "partnership_roles",
   {

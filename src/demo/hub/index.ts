@@ -1,0 +1,3 @@
+export { demoHubDomain } from "./domain.ts";
+export { seedHubDemo } from "./seed-hub.ts";
+export { demoNationalPartner } from "./group.ts";

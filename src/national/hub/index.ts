@@ -1,0 +1,2 @@
+export { hubDomain } from "./domain.ts";
+export { groupMeetingPaths } from "./paths.ts";

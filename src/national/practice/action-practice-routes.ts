@@ -1,0 +1,128 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FieldError } from "../../kernel/errors/app-error.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { fieldErrorsOf, parseForm } from "../../kernel/http/forms.ts";
+import { may, needs } from "../../kernel/http/pipeline.ts";
+import { type ActionRow, actionFor, canUpdateAction } from "../../cycle/actions/index.ts";
+import { proposeCaseStudy } from "./case-study-service.ts";
+import { citeEntry, uncite } from "./citation-service.ts";
+import { proposalFields } from "./fields.ts";
+import { hitView } from "./labels.ts";
+import { practicePaths as paths } from "./paths.ts";
+import { citationsOfAction, proposalsForAction } from "./repository.ts";
+import { citeForm, proposalForm, searchQuery } from "./schemas.ts";
+import { searchEntries } from "./search.ts";
+import { entryStatusLabels, type EntryStatus } from "./vocabulary.ts";
+
+const read = { partnership: "partnership:read" } as const;
+
+/** An action's side of the library: the entries it cites, citing more, and proposing it as a case study. */
+export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppContext): void {
+  async function actionOf(request: FastifyRequest, intent: "read" | "update") {
+    const { id, actionId } = request.params as { id: string; actionId: string };
+    return actionFor(db, request.actor, id, actionId, intent);
+  }
+
+  async function page(reply: FastifyReply, action: ActionRow, errors: FieldError[] = []) {
+    const request = reply.request;
+    const partnership = request.partnership;
+    const query = searchQuery.parse(request.query ?? {});
+    const canCite = canUpdateAction(request.actor, partnership, action.leadOrganisationId);
+    const [cited, proposals, result] = await Promise.all([
+      citationsOfAction(db, partnership.id, action.id),
+      proposalsForAction(db, partnership.id, action.id),
+      canCite && query.q.trim() ? searchEntries(db, query, true) : Promise.resolve(null),
+    ]);
+    const citedIds = new Set(cited.map((row) => row.entryId));
+    return reply.code(errors.length ? 400 : 200).view("practice/views/action-practice.njk", {
+      title: `Effective practice – ${action.title}`,
+      partnership,
+      action,
+      cited,
+      query,
+      searched: !!result,
+      hits: (result?.hits ?? []).filter((hit) => !citedIds.has(hit.id)).map(hitView),
+      noSearchableWords: result?.noSearchableWords ?? false,
+      proposals: proposals.map((row) => ({
+        ...row,
+        statusLabel: entryStatusLabels[row.status as EntryStatus] ?? row.status,
+      })),
+      openProposal: proposals.some((row) => ["proposed", "returned"].includes(row.status)),
+      canCite,
+      canPropose: may(request, "partnership:manage"),
+      errors,
+    });
+  }
+
+  app.get(paths.actionPractice.pattern, needs(paths.actionPractice, read), async (request, reply) => {
+    const { action } = await actionOf(request, "read");
+    return page(reply, action);
+  });
+
+  app.post(paths.actionPractice.pattern, needs(paths.actionPractice, read), async (request, reply) => {
+    const { partnership, action } = await actionOf(request, "update");
+    const form = parseForm(citeForm, request.body);
+    if (!form.ok) return page(reply, action, form.errors);
+    try {
+      const entry = await citeEntry(db, request.auditContext(), {
+        partnershipId: partnership.id,
+        actionId: action.id,
+        entryId: form.data.entryId,
+      });
+      return reply
+        .flash(`The action now cites “${entry.title}”`)
+        .redirect(paths.actionPractice(partnership.id, action.id), 303);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return page(reply, action, errors);
+    }
+  });
+
+  app.post(paths.uncite.pattern, needs(paths.uncite, read), async (request, reply) => {
+    const { partnership, action } = await actionOf(request, "update");
+    await uncite(db, request.auditContext(), {
+      partnershipId: partnership.id,
+      actionId: action.id,
+      entryId: request.params.entryId,
+    });
+    return reply
+      .flash("The action no longer cites that entry")
+      .redirect(paths.actionPractice(partnership.id, action.id), 303);
+  });
+
+  formRoute(app, {
+    path: paths.propose,
+    needs: { partnership: "partnership:manage" },
+    load: async (ctx) => {
+      const { action } = await actionOf(ctx.request, "read");
+      const open = (await proposalsForAction(db, ctx.partnership.id, action.id)).find((row) =>
+        ["proposed", "returned"].includes(row.status),
+      );
+      return { action, open };
+    },
+    title: (ctx) => (ctx.record.open ? "Change and resubmit the case study" : "Propose this action as a case study"),
+    caption: (ctx) => ctx.record.action.title,
+    intro:
+      "The national coordinator reviews case studies, rates the strength of their evidence and their cost, and publishes them in the effective practice library for other areas to learn from.",
+    fields: proposalFields,
+    initial: (ctx) =>
+      ctx.record.open
+        ? { title: ctx.record.open.title, summary: ctx.record.open.summary, body: ctx.record.open.body }
+        : { title: ctx.record.action.title, summary: ctx.record.action.description.slice(0, 1000) },
+    schema: proposalForm,
+    save: async (ctx, data) => {
+      const actor = ctx.request.actor!;
+      await proposeCaseStudy(db, ctx.audit, {
+        partnership: ctx.partnership,
+        action: ctx.record.action,
+        author: { userId: actor.userId, name: actor.name },
+        form: data,
+      });
+      return `${paths.actionPractice(ctx.partnership.id, ctx.record.action.id)}#case-study`;
+    },
+    flash: "The case study has been sent to the national coordinator for review",
+    back: (ctx) => paths.actionPractice(ctx.partnership.id, ctx.record.action.id),
+  });
+}

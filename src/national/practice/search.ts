@@ -1,0 +1,129 @@
+import { and, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Executor } from "../../kernel/db/database.ts";
+import type { SearchQuery } from "./schemas.ts";
+import { practiceEntries } from "./tables.ts";
+
+export const PAGE_SIZE = 20;
+
+export interface SearchHit {
+  id: string;
+  kind: string;
+  title: string;
+  summary: string;
+  evidenceLevel: number | null;
+  costBand: string;
+  nation: string;
+  drivers: string[];
+  buildingBlocks: string[];
+  familyTypes: string[];
+  supportTypes: string[];
+  settings: string[];
+  visibility: string;
+  publishedAt: Date | null;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pages: number;
+  /** The text had no words to search for (only punctuation, operators or very common words). */
+  noSearchableWords: boolean;
+}
+
+const columns = {
+  id: practiceEntries.id,
+  kind: practiceEntries.kind,
+  title: practiceEntries.title,
+  summary: practiceEntries.summary,
+  evidenceLevel: practiceEntries.evidenceLevel,
+  costBand: practiceEntries.costBand,
+  nation: practiceEntries.nation,
+  drivers: practiceEntries.drivers,
+  buildingBlocks: practiceEntries.buildingBlocks,
+  familyTypes: practiceEntries.familyTypes,
+  supportTypes: practiceEntries.supportTypes,
+  settings: practiceEntries.settings,
+  visibility: practiceEntries.visibility,
+  publishedAt: practiceEntries.publishedAt,
+};
+
+const has = (column: AnyPgColumn, value: string) => sql`${value} = any(${column})`;
+
+/** The facet filters and visibility, as SQL conditions over published entries. */
+function conditions(query: SearchQuery, signedIn: boolean): SQL[] {
+  const where: SQL[] = [eq(practiceEntries.status, "published")];
+  if (!signedIn) where.push(eq(practiceEntries.visibility, "public"));
+  if (query.kind) where.push(eq(practiceEntries.kind, query.kind));
+  if (query.level) where.push(gte(practiceEntries.evidenceLevel, query.level));
+  if (query.cost) where.push(eq(practiceEntries.costBand, query.cost));
+  if (query.nation) where.push(eq(practiceEntries.nation, query.nation));
+  // A driver matches itself and its sub-drivers ("costs" finds "costs:housing").
+  if (query.driver) {
+    where.push(
+      sql`exists (select 1 from unnest(${practiceEntries.drivers}) as tag where tag = ${query.driver} or tag like ${`${query.driver}:%`})`,
+    );
+  }
+  if (query.block) where.push(has(practiceEntries.buildingBlocks, query.block));
+  if (query.family) where.push(has(practiceEntries.familyTypes, query.family));
+  if (query.type) where.push(has(practiceEntries.supportTypes, query.type));
+  if (query.setting) where.push(has(practiceEntries.settings, query.setting));
+  return where;
+}
+
+/**
+ * Full-text search of the library with PostgreSQL text search (English stemming, GIN index),
+ * the same on PGlite and a server. `websearch_to_tsquery` accepts any text — quotes, OR, a
+ * leading minus, SQL-looking text, stray operators — as words, never as syntax, so a search
+ * cannot fail. Best matches first (title above summary above body), then newest.
+ */
+export async function searchEntries(db: Executor, query: SearchQuery, signedIn: boolean): Promise<SearchResult> {
+  const where = conditions(query, signedIn);
+  const text = query.q.trim();
+  let rank: SQL | null = null;
+  if (text) {
+    const [probe] = await db
+      .select({ nodes: sql<number>`numnode(websearch_to_tsquery('english', ${text}))`.mapWith(Number) })
+      .from(sql`(values (1)) as one (x)`);
+    if (!probe || probe.nodes === 0) {
+      return { hits: [], total: 0, page: 1, pages: 0, noSearchableWords: true };
+    }
+    const tsquery = sql`websearch_to_tsquery('english', ${text})`;
+    where.push(sql`${practiceEntries.search} @@ ${tsquery}`);
+    rank = sql`ts_rank_cd(${practiceEntries.search}, ${tsquery})`;
+  }
+  const offset = (query.page - 1) * PAGE_SIZE;
+  const rows = await db
+    .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(practiceEntries)
+    .where(and(...where))
+    .orderBy(...(rank ? [desc(rank)] : []), desc(practiceEntries.publishedAt), desc(practiceEntries.id))
+    .limit(PAGE_SIZE)
+    .offset(offset);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.page > 1) {
+    // Past the last page: count so the page can say how many there are.
+    const [counted] = await db
+      .select({ total: sql<number>`count(*)`.mapWith(Number) })
+      .from(practiceEntries)
+      .where(and(...where));
+    total = counted?.total ?? 0;
+  }
+  return {
+    hits: rows.map(({ total: _total, ...hit }) => hit),
+    total,
+    page: query.page,
+    pages: Math.ceil(total / PAGE_SIZE),
+    noSearchableWords: false,
+  };
+}
+
+/** Titles of published entries with these ids (citation lists). */
+export async function entryTitles(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: practiceEntries.id, title: practiceEntries.title, status: practiceEntries.status })
+    .from(practiceEntries)
+    .where(inArray(practiceEntries.id, ids));
+}
