@@ -103,8 +103,7 @@ CREATE TABLE "survey_contacts" (
 	"name" text DEFAULT '' NOT NULL,
 	"contact" text NOT NULL,
 	"consent_text" text NOT NULL,
-	"given_on" date NOT NULL,
-	"purge_on" date NOT NULL
+	"given_on" date NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "survey_daily_counts" (
@@ -260,7 +259,7 @@ CREATE INDEX "consultation_quotes_activity_idx" ON "consultation_quotes" USING b
 CREATE INDEX "consultation_themes_activity_idx" ON "consultation_themes" USING btree ("activity_id","position");--> statement-breakpoint
 CREATE INDEX "engagement_activities_partnership_idx" ON "engagement_activities" USING btree ("partnership_id","starts_on");--> statement-breakpoint
 CREATE INDEX "engagement_files_activity_idx" ON "engagement_files" USING btree ("activity_id");--> statement-breakpoint
-CREATE INDEX "survey_contacts_purge_idx" ON "survey_contacts" USING btree ("purge_on");--> statement-breakpoint
+CREATE INDEX "survey_contacts_survey_idx" ON "survey_contacts" USING btree ("survey_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_questions_code_unique" ON "survey_questions" USING btree ("survey_id","code");--> statement-breakpoint
 CREATE INDEX "survey_questions_survey_idx" ON "survey_questions" USING btree ("survey_id","position");--> statement-breakpoint
 CREATE INDEX "survey_responses_survey_idx" ON "survey_responses" USING btree ("survey_id","submitted_on");--> statement-breakpoint

@@ -34,3 +34,4 @@ export { escapeCell, exportRows, toCsv, toXlsx } from "./export.ts";
 export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";
 export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";
 export { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";
+export { ImportFileError, type ParsedSheet, parseUpload } from "./import-parse.ts";

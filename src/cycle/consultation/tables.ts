@@ -240,7 +240,7 @@ export const surveyTallies = pgTable(
       .notNull()
       .references(() => surveyQuestions.id, { onDelete: "cascade" }),
     version: text("version").notNull(),
-    /** The option value, rating, number or district; "" counts answers to a free-text question. */
+    /** The option value, rating, number or district; "" counts everyone who answered the question. */
     value: text("value").notNull(),
     count: integer("count").notNull(),
   },
@@ -260,7 +260,7 @@ export const surveyDailyCounts = pgTable(
   (table) => [primaryKey({ columns: [table.surveyId, table.day, table.version, table.language, table.source] })],
 );
 
-/** Contact details given with explicit consent: never linked to a response, deleted at `purgeOn`. */
+/** Contact details given with explicit consent: never linked to a response, deleted after the survey's `retainUntil`. */
 export const surveyContacts = pgTable(
   "survey_contacts",
   {
@@ -271,9 +271,8 @@ export const surveyContacts = pgTable(
     contact: text("contact").notNull(),
     consentText: text("consent_text").notNull(),
     givenOn: date("given_on", { mode: "string" }).notNull(),
-    purgeOn: date("purge_on", { mode: "string" }).notNull(),
   },
-  (table) => [index("survey_contacts_purge_idx").on(table.purgeOn)],
+  (table) => [index("survey_contacts_survey_idx").on(table.surveyId)],
 );
 
 /** The code frame: themes editors apply to free-text answers, with the partnership's response. */
