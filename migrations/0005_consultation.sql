@@ -193,8 +193,8 @@ CREATE TABLE "survey_drafts" (
 	"version" text NOT NULL,
 	"language" text NOT NULL,
 	"answers" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"trail" integer[] DEFAULT '{}' NOT NULL,
 	"contact" jsonb,
+	"preview" boolean DEFAULT false NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

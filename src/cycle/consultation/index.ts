@@ -20,3 +20,10 @@ export {
 export * from "./survey-model.ts";
 export * from "./survey-engine.ts";
 export { answerMessages } from "./survey-messages.ts";
+export * from "./vocabulary.ts";
+export { activityStatus, reportYearOf, surveyIsOpen } from "./status.ts";
+export { findPublicSurvey, listQuestions, type SurveyRow } from "./survey-repository.ts";
+export { CONSENT_TEXT, saveOnlineResponse } from "./response-service.ts";
+export { DISCLOSURE_NOTE, type PublicConsultation, type PublicTheme, publishedConsultations } from "./public-view.ts";
+export { openSurveys, publishedActivities } from "./public-index.ts";
+export { purgeExpiredSurveyData } from "./purge.ts";

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { type AnswerValue, surveys } from "../consultation/index.ts";
 
 /**
@@ -16,10 +16,10 @@ export const surveyDrafts = pgTable(
     version: text("version").notNull(),
     language: text("language").notNull(),
     answers: jsonb("answers").$type<Record<string, AnswerValue>>().notNull().default({}),
-    /** Pages shown so far, for the Back button. */
-    trail: integer("trail").array().notNull().default([]),
     /** Contact details offered on the last page, until sending moves them to their own table. */
     contact: jsonb("contact").$type<{ name: string; contact: string } | null>(),
+    /** A preview by the partnership's editor: the survey runs as usual but nothing is sent. */
+    preview: boolean("preview").notNull().default(false),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (table) => [index("survey_drafts_expiry_idx").on(table.expiresAt)],
