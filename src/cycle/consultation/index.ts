@@ -27,3 +27,5 @@ export { CONSENT_TEXT, saveOnlineResponse } from "./response-service.ts";
 export { DISCLOSURE_NOTE, type PublicConsultation, type PublicTheme, publishedConsultations } from "./public-view.ts";
 export { openSurveys, publishedActivities } from "./public-index.ts";
 export { purgeExpiredSurveyData } from "./purge.ts";
+export { consultationDomain } from "./domain.ts";
+export { consultationPaths, publicPaths } from "./paths.ts";

@@ -3,7 +3,7 @@
  * is checked, every problem named by row, column and question, and nothing is saved unless the
  * whole file is right.
  */
-import { parseDateText } from "../strategy/index.ts";
+import { parseDateText } from "../../kernel/forms/index.ts";
 import type { NewResponse } from "./response-repository.ts";
 import { type Answers, readPage } from "./survey-engine.ts";
 import { type Language, optionLabel, type QuestionDef, scalePoints, type Version, variants } from "./survey-model.ts";

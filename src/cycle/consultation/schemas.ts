@@ -7,7 +7,7 @@ import {
   optionalText,
   requiredDate,
   requiredText,
-} from "../strategy/index.ts";
+} from "../../kernel/forms/index.ts";
 import { type QuestionKind, questionKinds, ratingScales } from "./survey-model.ts";
 import { activityStatuses, audiences, informsKinds, isReportYear, methods } from "./vocabulary.ts";
 
@@ -199,3 +199,11 @@ export const themeLinkForm = z.object({
 export const publishForm = z.object({
   weDid: requiredText("Say in plain words what the partnership did with what people said", 5000),
 });
+
+/** The question form; an existing question keeps its kind, which its form does not ask again. */
+export function questionSchema(kind: QuestionKind | null) {
+  return z.preprocess(
+    (body) => (kind && body && typeof body === "object" ? { ...(body as Record<string, unknown>), kind } : body),
+    questionForm,
+  );
+}

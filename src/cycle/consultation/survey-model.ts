@@ -144,3 +144,12 @@ export function valueLabels(question: QuestionDef): Map<string, string> {
 export function isClosed(kind: QuestionKind): boolean {
   return kind !== "text";
 }
+
+/** Questions grouped by page, in order (hidden ones included, for the builder). */
+export function toPages<Q extends Pick<QuestionDef, "page" | "position">>(questions: Q[]): { page: number; questions: Q[] }[] {
+  const pages = [...new Set(questions.map((q) => q.page))].sort((a, b) => a - b);
+  return pages.map((page) => ({
+    page,
+    questions: questions.filter((q) => q.page === page).sort((a, b) => a.position - b.position),
+  }));
+}

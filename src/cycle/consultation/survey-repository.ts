@@ -2,7 +2,7 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
 import type { QuestionDef, QuestionKind } from "./survey-model.ts";
-import { engagementActivities, surveyQuestions, surveyTallies, surveyTextAnswers, surveys } from "./tables.ts";
+import { engagementActivities, surveyQuestions, surveyTallies, surveys } from "./tables.ts";
 
 export type SurveyRow = typeof surveys.$inferSelect;
 export type QuestionRow = typeof surveyQuestions.$inferSelect;
@@ -135,18 +135,21 @@ export async function deleteQuestion(db: Executor, partnershipId: string, questi
   return row;
 }
 
-/** True once anyone has answered: such a question may be hidden but never deleted. */
+/** True once anyone has answered (online or on paper): such a question may be hidden but never deleted. */
 export async function questionHasAnswers(db: Executor, questionId: string): Promise<boolean> {
   const [tally] = await db
     .select({ one: sql<number>`1` })
     .from(surveyTallies)
-    .where(and(eq(surveyTallies.questionId, questionId), gt(surveyTallies.count, 0)))
+    .where(and(eq(surveyTallies.questionId, questionId), eq(surveyTallies.value, ""), gt(surveyTallies.count, 0)))
     .limit(1);
-  if (tally) return true;
-  const [text] = await db
-    .select({ one: sql<number>`1` })
-    .from(surveyTextAnswers)
-    .where(eq(surveyTextAnswers.questionId, questionId))
-    .limit(1);
-  return !!text;
+  return !!tally;
+}
+
+/** The questions of a survey that anyone has answered (online or on paper). */
+export async function answeredQuestionIds(db: Executor, surveyId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ questionId: surveyTallies.questionId })
+    .from(surveyTallies)
+    .where(and(eq(surveyTallies.surveyId, surveyId), eq(surveyTallies.value, ""), gt(surveyTallies.count, 0)));
+  return new Set(rows.map((row) => row.questionId));
 }

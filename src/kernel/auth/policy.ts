@@ -52,7 +52,12 @@ export type Action =
    * target (the data's owner): whoever may read that partnership. Without one (small-count
    * data no partnership owns, loaded from the CLI): platform administrators only.
    */
-  | "data:read-restricted";
+  | "data:read-restricted"
+  /**
+   * Read free-text answers of children and families to a consultation (and proposed quotes): only
+   * people with a role in that partnership. National coordinators and administrators see aggregates.
+   */
+  | "consultation:read-free-text";
 
 const roleRank: Record<PartnershipRole, number> = { viewer: 1, editor: 2, lead: 3 };
 
@@ -99,6 +104,9 @@ export function can(
       return hasRole(actor, target.partnershipId, "editor") && actor.organisationId === target.leadOrganisationId;
     case "account:manage-tokens":
       return true;
+    case "consultation:read-free-text":
+      if (!target || !("partnershipId" in target)) return false;
+      return hasRole(actor, target.partnershipId, "viewer");
     case "data:read-restricted":
       if (!target || !("partnershipId" in target)) return actor.isPlatformAdmin;
       return can(actor, "partnership:read", target);
