@@ -37,8 +37,12 @@ export async function registerView(db: Executor, partnershipId: string, today: s
       status,
       statusLabel: activityStatusLabels[status],
       statusTag: activityStatusTags[status],
-      dates: activity.startsOn ? `${formatDate(activity.startsOn)}${activity.endsOn ? ` to ${formatDate(activity.endsOn)}` : ""}` : "Dates not set",
-      methods: activity.methods.map((m) => (m === "other" ? activity.methodOther : (methodLabels[m as Method] ?? m))).join(", "),
+      dates: activity.startsOn
+        ? `${formatDate(activity.startsOn)}${activity.endsOn ? ` to ${formatDate(activity.endsOn)}` : ""}`
+        : "Dates not set",
+      methods: activity.methods
+        .map((m) => (m === "other" ? activity.methodOther : (methodLabels[m as Method] ?? m)))
+        .join(", "),
       people: participants + responses,
       responses,
     };
@@ -48,22 +52,28 @@ export async function registerView(db: Executor, partnershipId: string, today: s
 export async function activityView(db: Executor, partnershipId: string, activityId: string, today: string) {
   const activity = await register.findActivity(db, partnershipId, activityId);
   if (!activity) return null;
-  const [survey, partners, actionIds, participants, files, themes, coded, quotes, actions, members] = await Promise.all([
-    findSurveyOf(db, partnershipId, activityId),
-    register.listPartners(db, partnershipId, activityId),
-    register.listActionIds(db, partnershipId, activityId),
-    register.listParticipants(db, partnershipId, [activityId]),
-    register.listFiles(db, partnershipId, activityId),
-    listThemes(db, partnershipId, activityId),
-    codedCounts(db, partnershipId, activityId),
-    listQuotes(db, partnershipId, activityId),
-    actionChoices(db, partnershipId),
-    listMembers(db, partnershipId),
-  ]);
+  const [survey, partners, actionIds, participants, files, themes, coded, quotes, actions, members] = await Promise.all(
+    [
+      findSurveyOf(db, partnershipId, activityId),
+      register.listPartners(db, partnershipId, activityId),
+      register.listActionIds(db, partnershipId, activityId),
+      register.listParticipants(db, partnershipId, [activityId]),
+      register.listFiles(db, partnershipId, activityId),
+      listThemes(db, partnershipId, activityId),
+      codedCounts(db, partnershipId, activityId),
+      listQuotes(db, partnershipId, activityId),
+      actionChoices(db, partnershipId),
+      listMembers(db, partnershipId),
+    ],
+  );
   const [questions, days, links] = await Promise.all([
     survey ? listQuestions(db, survey.id) : Promise.resolve([]),
     survey ? listDailyCounts(db, survey.id) : Promise.resolve([]),
-    linksOf(db, partnershipId, themes.map((t) => t.id)),
+    linksOf(
+      db,
+      partnershipId,
+      themes.map((t) => t.id),
+    ),
   ]);
   const status: ActivityStatus = activityStatus(activity, survey, today);
   const responses = days.reduce((sum, row) => sum + row.count, 0);
@@ -84,16 +94,25 @@ export async function activityView(db: Executor, partnershipId: string, activity
     youngResponses,
     informs: [
       ...activity.informs.map((code) =>
-        code === "report" && activity.reportYear ? `The annual report for ${activity.reportYear}` : informsLabels[code as Informs] ?? code,
+        code === "report" && activity.reportYear
+          ? `The annual report for ${activity.reportYear}`
+          : (informsLabels[code as Informs] ?? code),
       ),
       ...actions.filter((a) => actionIds.includes(a.id)).map((a) => `Action ${a.label}`),
     ],
     audiences: activity.audiences.map((a) => audienceLabels[a as Audience] ?? a),
     methods: activity.methods.map((m) => (m === "other" ? activity.methodOther : (methodLabels[m as Method] ?? m))),
     partners,
-    dates: { starts: dateText(activity.startsOn), ends: dateText(activity.endsOn), feedbackBy: dateText(activity.feedbackBy) },
+    dates: {
+      starts: dateText(activity.startsOn),
+      ends: dateText(activity.endsOn),
+      feedbackBy: dateText(activity.feedbackBy),
+    },
     cost: activity.costPence === null ? "Not recorded" : formatPounds(activity.costPence),
-    participants: participants.map((row) => ({ label: audienceLabels[row.audience as Audience] ?? row.audience, count: row.count })),
+    participants: participants.map((row) => ({
+      label: audienceLabels[row.audience as Audience] ?? row.audience,
+      count: row.count,
+    })),
     recorded,
     files: files.map((file) => ({
       ...file,
@@ -107,7 +126,10 @@ export async function activityView(db: Executor, partnershipId: string, activity
       links: links.filter((link) => link.themeId === theme.id).length,
       href: paths.theme(partnershipId, activityId, theme.id),
     })),
-    quotes: { proposed: quotes.filter((q) => q.status === "proposed").length, approved: quotes.filter((q) => q.status === "approved").length },
+    quotes: {
+      proposed: quotes.filter((q) => q.status === "proposed").length,
+      approved: quotes.filter((q) => q.status === "approved").length,
+    },
     lundy: lundyCheck({
       audiences: activity.audiences,
       accessibility: activity.accessibility,

@@ -1,5 +1,8 @@
 import type { Domain } from "../../kernel/domains/descriptor.ts";
+import { consultationVoices } from "../needs-assessment/index.ts";
+import { consultationListing, livedExperienceSource } from "../reports/index.ts";
 import { registerCodingRoutes } from "./coding-routes.ts";
+import { consultationListingOf, livedExperienceOf, voicesOf } from "./hooks.ts";
 import { consultationPaths } from "./paths.ts";
 import { registerRegisterRoutes } from "./register-routes.ts";
 import { registerSurveyRoutes } from "./survey-routes.ts";
@@ -13,4 +16,9 @@ export const consultationDomain: Domain = {
     registerCodingRoutes(app, context);
   },
   partnershipNavigation: [{ text: "Consultation", href: consultationPaths.register, order: 85 }],
+  provides: [
+    consultationVoices.provide(voicesOf),
+    livedExperienceSource.provide(livedExperienceOf),
+    consultationListing.provide(consultationListingOf),
+  ],
 };

@@ -37,6 +37,7 @@ export const consultationPaths = {
   themeUnlink: path(`${activity}/themes/:themeId/unlink`),
   quotes: path(`${activity}/quotes`),
   quoteAdd: path(`${activity}/quotes/new`),
+  quoteFromAnswer: path(`${activity}/quotes/from/:answerId`),
   quoteEdit: path(`${activity}/quotes/:quoteId/edit`),
   quoteApprove: path(`${activity}/quotes/:quoteId/approve`),
   quoteRemove: path(`${activity}/quotes/:quoteId/delete`),

@@ -24,8 +24,10 @@ const MAX_NOTES_BYTES = 20 * 1024 * 1024;
 
 /** The register of engagement activities, each activity's page, its records and publishing. */
 export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext): void {
-  const activityHref = (ctx: { params: { id: string; activityId: string } }) => paths.activity(ctx.params.id, ctx.params.activityId);
-  const loadActivity = (ctx: { params: { id: string; activityId: string } }) => repo.findActivity(db, ctx.params.id, ctx.params.activityId);
+  const activityHref = (ctx: { params: { id: string; activityId: string } }) =>
+    paths.activity(ctx.params.id, ctx.params.activityId);
+  const loadActivity = (ctx: { params: { id: string; activityId: string } }) =>
+    repo.findActivity(db, ctx.params.id, ctx.params.activityId);
 
   app.get(paths.register.pattern, needs(paths.register, read), async (request, reply) => {
     const { partnership } = request;
@@ -53,7 +55,8 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext)
     path: paths.add,
     needs: edit,
     title: "Add an engagement activity",
-    intro: "A consultation, survey, focus group, school session or other way children, young people and families give their views.",
+    intro:
+      "A consultation, survey, focus group, school session or other way children, young people and families give their views.",
     fields: (ctx) => activityFormFields(ctx.partnership.id, null),
     schema: activityForm,
     initial: () => ({ status: "planned" }),
@@ -126,7 +129,10 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext)
     schema: participantsForm,
     initial: async (ctx) =>
       Object.fromEntries(
-        (await repo.listParticipants(db, ctx.partnership.id, [ctx.record.id])).map((row) => [row.audience, String(row.count)]),
+        (await repo.listParticipants(db, ctx.partnership.id, [ctx.record.id])).map((row) => [
+          row.audience,
+          String(row.count),
+        ]),
       ),
     save: async (ctx, data) => {
       await recordParticipants(db, ctx.audit, ctx.partnership.id, ctx.record.id, data);
@@ -198,30 +204,36 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext)
       throwFileSizeLimit: false,
       limits: { fileSize: MAX_NOTES_BYTES, files: 1, fields: 5, fieldSize: 1024 },
     });
-    scope.post(paths.files.pattern, { ...needs(paths.files, edit), config: { uploadLimit: "20 MB" } }, async (request, reply) => {
-      const { partnership, params } = request;
-      const field = (request.body as Record<string, unknown> | undefined)?.file as
-        | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
-        | undefined;
-      try {
-        await uploadNotes(
-          db,
-          request.auditContext(),
-          partnership.id,
-          params.activityId,
-          {
-            name: field?.type === "file" ? (field.filename ?? "") : "",
-            content: field?._buf ?? Buffer.alloc(0),
-            truncated: field?.file?.truncated === true,
-          },
-          request.actor!.userId,
-        );
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        return showActivity(request, reply, errors);
-      }
-      return reply.flash("The file has been uploaded").redirect(`${paths.activity(partnership.id, params.activityId)}#files`, 303);
-    });
+    scope.post(
+      paths.files.pattern,
+      { ...needs(paths.files, edit), config: { uploadLimit: "20 MB" } },
+      async (request, reply) => {
+        const { partnership, params } = request;
+        const field = (request.body as Record<string, unknown> | undefined)?.file as
+          | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
+          | undefined;
+        try {
+          await uploadNotes(
+            db,
+            request.auditContext(),
+            partnership.id,
+            params.activityId,
+            {
+              name: field?.type === "file" ? (field.filename ?? "") : "",
+              content: field?._buf ?? Buffer.alloc(0),
+              truncated: field?.file?.truncated === true,
+            },
+            request.actor!.userId,
+          );
+        } catch (error) {
+          const errors = fieldErrorsOf(error);
+          if (!errors) throw error;
+          return showActivity(request, reply, errors);
+        }
+        return reply
+          .flash("The file has been uploaded")
+          .redirect(`${paths.activity(partnership.id, params.activityId)}#files`, 303);
+      },
+    );
   });
 }

@@ -146,7 +146,9 @@ export function isClosed(kind: QuestionKind): boolean {
 }
 
 /** Questions grouped by page, in order (hidden ones included, for the builder). */
-export function toPages<Q extends Pick<QuestionDef, "page" | "position">>(questions: Q[]): { page: number; questions: Q[] }[] {
+export function toPages<Q extends Pick<QuestionDef, "page" | "position">>(
+  questions: Q[],
+): { page: number; questions: Q[] }[] {
   const pages = [...new Set(questions.map((q) => q.page))].sort((a, b) => a - b);
   return pages.map((page) => ({
     page,

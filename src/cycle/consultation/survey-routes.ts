@@ -127,12 +127,16 @@ export function registerSurveyRoutes(app: FastifyInstance, { db }: AppContext): 
     needs: edit,
     load: async (ctx) => {
       const found = await loadQuestion(ctx);
-      return found?.question.kind === "single" ? { ...found, all: await repo.listQuestions(db, found.survey.id) } : undefined;
+      return found?.question.kind === "single"
+        ? { ...found, all: await repo.listQuestions(db, found.survey.id) }
+        : undefined;
     },
     title: (ctx) => `Skip logic for question ${ctx.record.question.code}`,
     intro: "After this question's page, people go to the next page unless the answer they chose says otherwise.",
     fields: (ctx) => {
-      const pages = [...new Set(ctx.record.all.filter((q) => !q.hidden && q.page > ctx.record.question.page).map((q) => q.page))];
+      const pages = [
+        ...new Set(ctx.record.all.filter((q) => !q.hidden && q.page > ctx.record.question.page).map((q) => q.page)),
+      ];
       return ctx.record.question.options.map((option) => ({
         id: `skip-${option.value}`,
         label: `If someone answers “${optionLabel(option, "standard", "en")}”`,
@@ -146,9 +150,22 @@ export function registerSurveyRoutes(app: FastifyInstance, { db }: AppContext): 
     },
     schema: z.record(z.string(), z.unknown()),
     initial: (ctx) =>
-      Object.fromEntries(ctx.record.question.options.map((o) => [`skip-${o.value}`, o.skipTo === null || o.skipTo === undefined ? "next" : String(o.skipTo)])),
+      Object.fromEntries(
+        ctx.record.question.options.map((o) => [
+          `skip-${o.value}`,
+          o.skipTo === null || o.skipTo === undefined ? "next" : String(o.skipTo),
+        ]),
+      ),
     save: async (ctx, data) => {
-      await saveSkips(db, ctx.audit, ctx.partnership.id, ctx.params.activityId, ctx.record.question.id, data, ctx.record.all);
+      await saveSkips(
+        db,
+        ctx.audit,
+        ctx.partnership.id,
+        ctx.params.activityId,
+        ctx.record.question.id,
+        data,
+        ctx.record.all,
+      );
       return surveyHref(ctx);
     },
     flash: "The skip logic has been saved",
@@ -159,7 +176,12 @@ export function registerSurveyRoutes(app: FastifyInstance, { db }: AppContext): 
     const { partnership, params } = request;
     const change = params.change as "hide" | "show" | "up" | "down";
     await changeQuestion(db, request.auditContext(), partnership.id, params.activityId, params.questionId, change);
-    const done = { hide: "The question is hidden", show: "The question is shown again", up: "The question has been moved", down: "The question has been moved" };
+    const done = {
+      hide: "The question is hidden",
+      show: "The question is shown again",
+      up: "The question has been moved",
+      down: "The question has been moved",
+    };
     return reply.flash(done[change]).redirect(paths.survey(partnership.id, params.activityId), 303);
   });
 
@@ -167,9 +189,11 @@ export function registerSurveyRoutes(app: FastifyInstance, { db }: AppContext): 
     path: paths.questionRemove,
     needs: edit,
     load: loadQuestion,
-    question: (ctx) => `Are you sure you want to delete question ${ctx.record.question.code}, “${wordingFor(ctx.record.question, "standard", "en").text}”?`,
+    question: (ctx) =>
+      `Are you sure you want to delete question ${ctx.record.question.code}, “${wordingFor(ctx.record.question, "standard", "en").text}”?`,
     confirmText: "Yes, delete it",
-    remove: (ctx) => changeQuestion(db, ctx.audit, ctx.partnership.id, ctx.params.activityId, ctx.record.question.id, "delete"),
+    remove: (ctx) =>
+      changeQuestion(db, ctx.audit, ctx.partnership.id, ctx.params.activityId, ctx.record.question.id, "delete"),
     done: surveyHref,
     flash: "The question has been deleted",
   });
@@ -197,27 +221,34 @@ export function registerSurveyRoutes(app: FastifyInstance, { db }: AppContext): 
       throwFileSizeLimit: false,
       limits: { fileSize: IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1024 },
     });
-    scope.post(paths.paperImport.pattern, { ...needs(paths.paperImport, edit), config: { uploadLimit: "5 MB" } }, async (request, reply) => {
-      const { partnership, params } = request;
-      const field = (request.body as Record<string, unknown> | undefined)?.file as
-        | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
-        | undefined;
-      if (field?.type !== "file" || !field._buf?.length) return showImport(request, reply, [{ field: "file", message: "Select a CSV or Excel file" }]);
-      try {
-        const count = await importPaperResponses(
-          db,
-          request.auditContext(),
-          partnership.id,
-          params.activityId,
-          { name: field.filename ?? "upload", content: field._buf, truncated: field.file?.truncated === true },
-          londonToday(),
-        );
-        return reply.flash(`${count} paper responses have been imported`).redirect(paths.analysis(partnership.id, params.activityId), 303);
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        return showImport(request, reply, errors);
-      }
-    });
+    scope.post(
+      paths.paperImport.pattern,
+      { ...needs(paths.paperImport, edit), config: { uploadLimit: "5 MB" } },
+      async (request, reply) => {
+        const { partnership, params } = request;
+        const field = (request.body as Record<string, unknown> | undefined)?.file as
+          | { type?: string; filename?: string; _buf?: Buffer | null; file?: { truncated?: boolean } }
+          | undefined;
+        if (field?.type !== "file" || !field._buf?.length)
+          return showImport(request, reply, [{ field: "file", message: "Select a CSV or Excel file" }]);
+        try {
+          const count = await importPaperResponses(
+            db,
+            request.auditContext(),
+            partnership.id,
+            params.activityId,
+            { name: field.filename ?? "upload", content: field._buf, truncated: field.file?.truncated === true },
+            londonToday(),
+          );
+          return reply
+            .flash(`${count} paper responses have been imported`)
+            .redirect(paths.analysis(partnership.id, params.activityId), 303);
+        } catch (error) {
+          const errors = fieldErrorsOf(error);
+          if (!errors) throw error;
+          return showImport(request, reply, errors);
+        }
+      },
+    );
   });
 }

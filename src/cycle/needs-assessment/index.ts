@@ -15,3 +15,4 @@ export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosu
 export { needsAssessmentStatuses } from "./status.ts";
 export type { EvidenceChoice } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
+export { consultationVoices, type VoiceEvidence } from "./extension-points.ts";

@@ -9,6 +9,10 @@ export { composeDocument } from "./compose.ts";
 export { type ReportType, reportTypes, reportTypeLabels, reportTypesFor } from "./report-types.ts";
 export { currentReportingYear } from "./reporting-year.ts";
 export {
+  consultationListing,
+  type ListedConsultation,
+  type LivedExperienceActivity,
+  livedExperienceSource,
   type PublishedAssessment,
   publishedAssessments,
   type ReviewComment,
