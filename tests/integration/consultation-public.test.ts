@@ -24,7 +24,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const count = async (table: Parameters<TestApp["database"]["db"]["select"]>[0] extends never ? never : any) => {
+const count = async (table: Parameters<ReturnType<TestApp["database"]["db"]["select"]>["from"]>[0]) => {
   const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(table);
   return Number(row!.n);
 };

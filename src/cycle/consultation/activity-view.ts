@@ -52,10 +52,10 @@ export async function registerView(db: Executor, partnershipId: string, today: s
 export async function activityView(db: Executor, partnershipId: string, activityId: string, today: string) {
   const activity = await register.findActivity(db, partnershipId, activityId);
   if (!activity) return null;
-  const [survey, partners, actionIds, participants, files, themes, coded, quotes, actions, members] = await Promise.all(
-    [
+  const [survey, partnerIds, actionIds, participants, files, themes, coded, quotes, actions, members] =
+    await Promise.all([
       findSurveyOf(db, partnershipId, activityId),
-      register.listPartners(db, partnershipId, activityId),
+      register.listPartnerIds(db, partnershipId, activityId),
       register.listActionIds(db, partnershipId, activityId),
       register.listParticipants(db, partnershipId, [activityId]),
       register.listFiles(db, partnershipId, activityId),
@@ -64,8 +64,7 @@ export async function activityView(db: Executor, partnershipId: string, activity
       listQuotes(db, partnershipId, activityId),
       actionChoices(db, partnershipId),
       listMembers(db, partnershipId),
-    ],
-  );
+    ]);
   const [questions, days, links] = await Promise.all([
     survey ? listQuestions(db, survey.id) : Promise.resolve([]),
     survey ? listDailyCounts(db, survey.id) : Promise.resolve([]),
@@ -102,7 +101,7 @@ export async function activityView(db: Executor, partnershipId: string, activity
     ],
     audiences: activity.audiences.map((a) => audienceLabels[a as Audience] ?? a),
     methods: activity.methods.map((m) => (m === "other" ? activity.methodOther : (methodLabels[m as Method] ?? m))),
-    partners,
+    partners: members.filter((member) => partnerIds.includes(member.organisationId)),
     dates: {
       starts: dateText(activity.startsOn),
       ends: dateText(activity.endsOn),

@@ -65,7 +65,7 @@ export function registerCodingRoutes(app: FastifyInstance, context: AppContext):
     const params = request.params as { activityId: string; questionId: string };
     const { activity, survey } = await surveyOf(partnership.id, params.activityId);
     const row = await findQuestion(db, partnership.id, survey.id, params.questionId);
-    if (!row || row.kind !== "text") throw AppError.notFound();
+    if (row?.kind !== "text") throw AppError.notFound();
     const query = answersQuery.parse(request.query ?? {});
     const [page, themes] = await Promise.all([
       pageOfTextAnswers(db, partnership.id, row.id, textFilter(query.filter), query.page, PAGE_SIZE),
@@ -75,7 +75,7 @@ export function registerCodingRoutes(app: FastifyInstance, context: AppContext):
   }
 
   app.get(paths.answers.pattern, needs(paths.answers, freeText), async (request, reply) => {
-    const { partnership, params } = request;
+    const { partnership } = request;
     const { activity, question, query, page, themes } = await loadAnswersPage(request);
     // Reading children's and families' own words is a sensitive read: it is audited.
     await recordAudit(db, request.auditContext(), {

@@ -7,7 +7,7 @@ import { findActivity } from "./register-repository.ts";
 import { findTextAnswers } from "./response-repository.ts";
 import type { QuoteInput, ThemeInput } from "./schemas.ts";
 import { findSurveyOf } from "./survey-repository.ts";
-import { removeThemeEvidence, renameThemeEvidence } from "./theme-links.ts";
+import { removeThemeEvidence } from "./theme-links.ts";
 
 async function activityOrNotFound(db: Db, partnershipId: string, activityId: string) {
   const activity = await findActivity(db, partnershipId, activityId);
@@ -31,7 +31,6 @@ export async function saveTheme(
     const row = before
       ? (await repo.updateTheme(tx, partnershipId, before.id, input))!
       : await repo.insertTheme(tx, { ...input, partnershipId, activityId });
-    if (before && before.name !== row.name) await renameThemeEvidence(tx, partnershipId, row.id, row.name);
     await recordAudit(tx, audit, {
       action: before ? "consultation_theme.update" : "consultation_theme.create",
       entityType: "consultation_theme",
@@ -54,7 +53,7 @@ export async function removeTheme(
   await db.transaction(async (tx) => {
     const theme = await repo.findTheme(tx, partnershipId, activityId, themeId);
     if (!theme) throw AppError.notFound();
-    await removeThemeEvidence(tx, partnershipId, theme.id);
+    await removeThemeEvidence(tx as unknown as Db, audit, partnershipId, theme.id);
     await repo.deleteTheme(tx, partnershipId, theme.id);
     await recordAudit(tx, audit, {
       action: "consultation_theme.delete",

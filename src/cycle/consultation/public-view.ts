@@ -9,7 +9,7 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { ragLabels, type RagStatus } from "../actions/index.ts";
 import { latestUpdates } from "../monitoring/index.ts";
 import { applyDisclosure } from "../needs-assessment/index.ts";
-import { organisations } from "../../workspace/organisations/index.ts";
+import { listMembers } from "../../workspace/partnerships/index.ts";
 import { codedCounts, listQuotes, listThemes } from "./coding-repository.ts";
 import { listParticipants } from "./register-repository.ts";
 import { listDailyCounts } from "./response-repository.ts";
@@ -75,10 +75,9 @@ export async function publishedConsultations(
   options: { activityId?: string } = {},
 ): Promise<PublicConsultation[]> {
   const rows = await db
-    .select({ activity: engagementActivities, surveyId: surveys.id, lead: organisations.name })
+    .select({ activity: engagementActivities, surveyId: surveys.id })
     .from(engagementActivities)
     .leftJoin(surveys, eq(surveys.activityId, engagementActivities.id))
-    .leftJoin(organisations, eq(organisations.id, engagementActivities.leadOrganisationId))
     .where(
       and(
         eq(engagementActivities.partnershipId, partnershipId),
@@ -88,12 +87,14 @@ export async function publishedConsultations(
     );
   if (rows.length === 0) return [];
   const activityIds = rows.map((row) => row.activity.id);
-  const [participants, latest] = await Promise.all([
+  const [participants, latest, members] = await Promise.all([
     listParticipants(db, partnershipId, activityIds),
     latestUpdates(db, partnershipId),
+    listMembers(db, partnershipId),
   ]);
   const out: PublicConsultation[] = [];
-  for (const { activity, surveyId, lead } of rows) {
+  for (const { activity, surveyId } of rows) {
+    const lead = members.find((member) => member.organisationId === activity.leadOrganisationId)?.name ?? null;
     const [themes, coded, quotes, days] = await Promise.all([
       listThemes(db, partnershipId, activity.id),
       codedCounts(db, partnershipId, activity.id),

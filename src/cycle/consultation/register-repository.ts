@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { organisations } from "../../workspace/organisations/index.ts";
 import {
   engagementActions,
   engagementActivities,
@@ -65,13 +64,13 @@ export async function deleteActivity(db: Executor, partnershipId: string, id: st
   return row;
 }
 
-export function listPartners(db: Executor, partnershipId: string, activityId: string) {
-  return db
-    .select({ id: organisations.id, name: organisations.name })
+/** The other partners' organisation ids (names come from the partnership's members). */
+export async function listPartnerIds(db: Executor, partnershipId: string, activityId: string): Promise<string[]> {
+  const rows = await db
+    .select({ organisationId: engagementPartners.organisationId })
     .from(engagementPartners)
-    .innerJoin(organisations, eq(organisations.id, engagementPartners.organisationId))
-    .where(and(eq(engagementPartners.activityId, activityId), eq(engagementPartners.partnershipId, partnershipId)))
-    .orderBy(asc(organisations.name));
+    .where(and(eq(engagementPartners.activityId, activityId), eq(engagementPartners.partnershipId, partnershipId)));
+  return rows.map((row) => row.organisationId);
 }
 
 export async function setPartners(db: Executor, partnershipId: string, activityId: string, organisationIds: string[]) {

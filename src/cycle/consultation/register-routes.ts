@@ -95,7 +95,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext)
     initial: async (ctx) =>
       activityValues(
         ctx.record,
-        (await repo.listPartners(db, ctx.partnership.id, ctx.record.id)).map((p) => p.id),
+        await repo.listPartnerIds(db, ctx.partnership.id, ctx.record.id),
         await repo.listActionIds(db, ctx.partnership.id, ctx.record.id),
       ),
     save: async (ctx, data) => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { partnerships } from "../../workspace/partnerships/index.ts";
+import { findPartnership } from "../../workspace/partnerships/index.ts";
 import type { QuestionDef, QuestionKind } from "./survey-model.ts";
 import { engagementActivities, surveyQuestions, surveyTallies, surveys } from "./tables.ts";
 
@@ -34,23 +34,23 @@ export async function findSurveyOf(db: Executor, partnershipId: string, activity
 /** A survey as the public sees it: with its activity and partnership, by the activity's id. */
 export async function findPublicSurvey(db: Executor, activityId: string) {
   const [row] = await db
-    .select({
-      survey: surveys,
-      activity: engagementActivities,
-      partnership: {
-        id: partnerships.id,
-        name: partnerships.name,
-        nation: partnerships.nation,
-        areaName: partnerships.areaName,
-        isFictional: partnerships.isFictional,
-      },
-    })
+    .select({ survey: surveys, activity: engagementActivities })
     .from(surveys)
     .innerJoin(engagementActivities, eq(engagementActivities.id, surveys.activityId))
-    .innerJoin(partnerships, eq(partnerships.id, surveys.partnershipId))
     .where(eq(surveys.activityId, activityId))
     .limit(1);
-  return row;
+  const partnership = row ? await findPartnership(db, row.survey.partnershipId) : undefined;
+  if (!row || !partnership) return undefined;
+  return {
+    ...row,
+    partnership: {
+      id: partnership.id,
+      name: partnership.name,
+      nation: partnership.nation,
+      areaName: partnership.areaName,
+      isFictional: partnership.isFictional,
+    },
+  };
 }
 
 export async function insertSurvey(db: Executor, values: typeof surveys.$inferInsert) {

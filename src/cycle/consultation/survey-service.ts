@@ -165,7 +165,7 @@ export async function saveSkips(
 ) {
   const survey = await loadSurvey(db, partnershipId, activityId);
   const question = await repo.findQuestion(db, partnershipId, survey.id, questionId);
-  if (!question || question.kind !== "single") throw AppError.notFound();
+  if (question?.kind !== "single") throw AppError.notFound();
   const pages = new Set(questions.filter((q) => !q.hidden).map((q) => q.page));
   const errors: { field: string; message: string }[] = [];
   const options = question.options.map((option) => {

@@ -3,13 +3,12 @@
  * and to the priorities and actions that answer it (strategy's evidence links, kind "theme",
  * so the action and strategy pages list the theme as evidence, two-way).
  */
-import { and, eq, inArray } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { actionChoices, evidenceCoverage } from "../actions/index.ts";
-import { evidenceChoices } from "../needs-assessment/index.ts";
-import { addEvidence, evidenceLinks, listPriorities, removeEvidence } from "../strategy/index.ts";
+import { listFindings } from "../needs-assessment/index.ts";
+import { addEvidence, listEvidence, listPriorities, removeEvidence } from "../strategy/index.ts";
 import * as repo from "./coding-repository.ts";
 
 export interface LinkChoice {
@@ -20,19 +19,17 @@ export interface LinkChoice {
 
 /** Everything a theme can be linked to, the partnership's own only. */
 export async function linkChoices(db: Executor, partnershipId: string): Promise<LinkChoice[]> {
-  const [evidence, priorities, actions] = await Promise.all([
-    evidenceChoices(db, partnershipId),
+  const [findings, priorities, actions] = await Promise.all([
+    listFindings(db, partnershipId),
     listPriorities(db, partnershipId),
     actionChoices(db, partnershipId),
   ]);
   return [
-    ...evidence
-      .filter((choice) => choice.kind === "finding")
-      .map((choice) => ({
-        value: `finding:${choice.referenceId}`,
-        text: `Finding: ${choice.label}`,
-        group: "finding" as const,
-      })),
+    ...findings.map((f) => ({
+      value: `finding:${f.id}`,
+      text: `Finding: ${f.statement.length > 120 ? `${f.statement.slice(0, 119)}…` : f.statement}`,
+      group: "finding" as const,
+    })),
     ...priorities.map((p) => ({ value: `priority:${p.id}`, text: `Priority: ${p.title}`, group: "priority" as const })),
     ...actions.map((a) => ({ value: `action:${a.id}`, text: `Action: ${a.label}`, group: "action" as const })),
   ];
@@ -119,19 +116,12 @@ export interface ThemeLink {
 
 export async function linksOf(db: Executor, partnershipId: string, themeIds: string[]): Promise<ThemeLink[]> {
   if (themeIds.length === 0) return [];
-  const [findings, evidence] = await Promise.all([
+  const wanted = new Set(themeIds);
+  const [findings, allEvidence] = await Promise.all([
     repo.listThemeFindings(db, partnershipId, themeIds),
-    db
-      .select()
-      .from(evidenceLinks)
-      .where(
-        and(
-          eq(evidenceLinks.partnershipId, partnershipId),
-          eq(evidenceLinks.kind, "theme"),
-          inArray(evidenceLinks.referenceId, themeIds),
-        ),
-      ),
+    listEvidence(db, partnershipId),
   ]);
+  const evidence = allEvidence.filter((row) => row.kind === "theme" && wanted.has(row.referenceId));
   return [
     ...findings.map((row) => ({
       themeId: row.themeId,
@@ -159,27 +149,9 @@ export async function actionsAnswering(db: Executor, partnershipId: string, them
   return new Map(coverage.map((row) => [row.referenceId, row]));
 }
 
-export async function renameThemeEvidence(tx: Executor, partnershipId: string, themeId: string, name: string) {
-  await tx
-    .update(evidenceLinks)
-    .set({ label: name.slice(0, 300) })
-    .where(
-      and(
-        eq(evidenceLinks.partnershipId, partnershipId),
-        eq(evidenceLinks.kind, "theme"),
-        eq(evidenceLinks.referenceId, themeId),
-      ),
-    );
-}
-
-export async function removeThemeEvidence(tx: Executor, partnershipId: string, themeId: string) {
-  await tx
-    .delete(evidenceLinks)
-    .where(
-      and(
-        eq(evidenceLinks.partnershipId, partnershipId),
-        eq(evidenceLinks.kind, "theme"),
-        eq(evidenceLinks.referenceId, themeId),
-      ),
-    );
+/** A removed theme's evidence links go with it (each removal audited by strategy). */
+export async function removeThemeEvidence(db: Db, audit: AuditContext, partnershipId: string, themeId: string) {
+  for (const link of await linksOf(db, partnershipId, [themeId]))
+    if (link.evidenceId)
+      await removeEvidence(db, audit, partnershipId, { type: link.kind, id: link.id }, link.evidenceId);
 }

@@ -203,7 +203,7 @@ export function registerPublicRoutes(app: FastifyInstance, { db }: AppContext): 
 
   app.get(paths.results.pattern, { ...needs(paths.results, pub), ...quiet }, async (request, reply) => {
     const { activityId } = request.params;
-    const [listed] = await publishedActivities(db).then((rows) => rows.filter((row) => row.activityId === activityId));
+    const [listed] = await publishedActivities(db, { activityId });
     const row = found(listed);
     const [consultation] = await publishedConsultations(db, row.partnershipId, { activityId });
     return reply.view("have-your-say/views/results.njk", {

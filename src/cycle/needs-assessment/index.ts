@@ -13,6 +13,6 @@ export {
 } from "./tables.ts";
 export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosure.ts";
 export { needsAssessmentStatuses } from "./status.ts";
-export type { EvidenceChoice } from "./evidence-choices.ts";
+export { type EvidenceChoice, listFindings } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
 export { consultationVoices, type VoiceEvidence } from "./extension-points.ts";
