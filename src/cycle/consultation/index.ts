@@ -29,3 +29,4 @@ export { openSurveys, publishedActivities } from "./public-index.ts";
 export { purgeExpiredSurveyData } from "./purge.ts";
 export { consultationDomain } from "./domain.ts";
 export { consultationPaths, publicPaths } from "./paths.ts";
+export { type EngagementCount, engagementCounts } from "./engagement-counts.ts";

@@ -3,3 +3,4 @@ export { surveyDrafts, surveyThrottle, surveyThrottleSalts } from "./tables.ts";
 export { haveYourSayDomain } from "./domain.ts";
 export { purgeExpiredDrafts } from "./drafts.ts";
 export { purgeThrottle } from "./throttle.ts";
+export { scheduleSurveyPurge } from "./purge.ts";
