@@ -30,3 +30,5 @@ export { purgeExpiredSurveyData } from "./purge.ts";
 export { consultationDomain } from "./domain.ts";
 export { consultationPaths, publicPaths } from "./paths.ts";
 export { type EngagementCount, engagementCounts } from "./engagement-counts.ts";
+export { seedConsultationDemo } from "./demo.ts";
+export { livedExperienceOf } from "./hooks.ts";

@@ -241,3 +241,11 @@ export async function responsesForExport(db: Executor, surveyId: string) {
   }
   return responses.map((row) => ({ ...row, texts: textByResponse.get(row.id) ?? new Map<string, string | null>() }));
 }
+
+/** Every free-text answer of a survey with its response (for bulk coding). */
+export function listTextAnswerIds(db: Executor, partnershipId: string, surveyId: string) {
+  return db
+    .select({ id: surveyTextAnswers.id, responseId: surveyTextAnswers.responseId })
+    .from(surveyTextAnswers)
+    .where(and(eq(surveyTextAnswers.surveyId, surveyId), eq(surveyTextAnswers.partnershipId, partnershipId)));
+}
