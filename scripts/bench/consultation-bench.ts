@@ -18,6 +18,7 @@ import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
 import { organisations } from "../../src/workspace/organisations/index.ts";
 import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
 import { saveActivity } from "../../src/cycle/consultation/register-service.ts";
+import { newActivity } from "../../src/cycle/consultation/schemas.ts";
 import { saveQuestion, saveSurvey } from "../../src/cycle/consultation/survey-service.ts";
 import { saveTheme } from "../../src/cycle/consultation/coding-service.ts";
 import { replaceCodes } from "../../src/cycle/consultation/coding-repository.ts";
@@ -62,26 +63,7 @@ const [partnership] = await db
 await db.insert(partnershipMembers).values({ partnershipId: partnership!.id, organisationId: org!.id });
 
 async function surveyWithQuestions(title: string) {
-  const activity = await saveActivity(db, audit, partnership!.id, null, {
-    title,
-    purpose: "",
-    informs: [],
-    reportYear: null,
-    audiences: [],
-    methods: ["online-survey"],
-    methodOther: "",
-    startsOn: null,
-    endsOn: null,
-    feedbackBy: null,
-    leadOrganisationId: null,
-    partnerIds: [],
-    actionIds: [],
-    accessibility: "",
-    safeguarding: "",
-    cost: null,
-    status: "planned",
-    summary: "",
-  });
+  const activity = await saveActivity(db, audit, partnership!.id, null, newActivity(title));
   const survey = await saveSurvey(db, audit, partnership!, activity.id, {
     opensOn: shift(-7),
     closesOn: shift(30),

@@ -17,7 +17,7 @@ export interface PeriodicLog {
 
 export function schedulePeriodic(
   name: string,
-  task: () => Promise<Record<string, number> | number | void>,
+  task: () => Promise<Record<string, number> | number | undefined>,
   options: { intervalMs: number; log?: PeriodicLog | undefined },
 ): Periodic {
   let running: Promise<void> = Promise.resolve();

@@ -2,7 +2,12 @@ import type { Database } from "../../src/kernel/db/database.ts";
 import { londonToday } from "../../src/kernel/time.ts";
 import { saveActivity } from "../../src/cycle/consultation/register-service.ts";
 import { saveQuestion, saveSurvey } from "../../src/cycle/consultation/survey-service.ts";
-import type { ActivityInput, QuestionInput } from "../../src/cycle/consultation/schemas.ts";
+import {
+  type ActivityInput,
+  emptyQuestion,
+  newActivity,
+  type QuestionInput,
+} from "../../src/cycle/consultation/schemas.ts";
 import { fixtures } from "./test-app.ts";
 
 export const audit = { actorUserId: null, actorLabel: "test" };
@@ -13,50 +18,16 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export const activityInput = (title: string, overrides: Partial<ActivityInput> = {}): ActivityInput => ({
-  title,
-  purpose: "To find out what makes the school day cost too much.",
-  informs: ["strategy"],
-  reportYear: null,
-  audiences: ["children-8-11", "parents-carers"],
-  methods: ["online-survey"],
-  methodOther: "",
-  startsOn: null,
-  endsOn: null,
-  feedbackBy: null,
-  leadOrganisationId: null,
-  partnerIds: [],
-  actionIds: [],
-  accessibility: "",
-  safeguarding: "",
-  cost: null,
-  status: "planned",
-  summary: "",
-  ...overrides,
-});
+export const activityInput = (title: string, overrides: Partial<ActivityInput> = {}): ActivityInput =>
+  newActivity(title, {
+    purpose: "To find out what makes the school day cost too much.",
+    informs: ["strategy"],
+    audiences: ["children-8-11", "parents-carers"],
+    methods: ["online-survey"],
+    ...overrides,
+  });
 
-const question = (overrides: Partial<QuestionInput>): QuestionInput => ({
-  kind: "text",
-  page: 1,
-  required: false,
-  textStandardEn: "",
-  hintStandardEn: "",
-  textYoungEn: "",
-  hintYoungEn: "",
-  textStandardCy: "",
-  hintStandardCy: "",
-  textYoungCy: "",
-  hintYoungCy: "",
-  optionsStandardEn: [],
-  optionsYoungEn: [],
-  optionsStandardCy: [],
-  optionsYoungCy: [],
-  scale: undefined,
-  maxLength: null,
-  min: null,
-  max: null,
-  ...overrides,
-});
+const question = (overrides: Partial<QuestionInput>): QuestionInput => ({ ...emptyQuestion, ...overrides });
 
 /**
  * A partnership with people of every kind, and an activity with an open survey of four pages:

@@ -46,7 +46,7 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 15 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 16 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
@@ -60,6 +60,7 @@ describe("domain descriptors", () => {
       ["Localities and comparisons", "/partnerships/p1/localities"],
       ["Import data", "/partnerships/p1/data/import"],
       ["Needs assessment", "/partnerships/p1/needs-assessment"],
+      ["Consultation", "/partnerships/p1/consultation"],
       ["Strategy", "/partnerships/p1/strategy"],
       ["Action plan", "/partnerships/p1/actions"],
       ["Monitoring", "/partnerships/p1/monitoring"],
@@ -69,7 +70,7 @@ describe("domain descriptors", () => {
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(13);
+    expect(viewer).toHaveLength(14);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);

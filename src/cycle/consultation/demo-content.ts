@@ -1,27 +1,7 @@
 /** The words of the demo's fictional consultations: questions in both versions (and Welsh), themes, answers. */
-import type { QuestionInput } from "./schemas.ts";
+import { emptyQuestion, type QuestionInput } from "./schemas.ts";
 
-const blank: QuestionInput = {
-  kind: "text",
-  page: 1,
-  required: false,
-  textStandardEn: "",
-  hintStandardEn: "",
-  textYoungEn: "",
-  hintYoungEn: "",
-  textStandardCy: "",
-  hintStandardCy: "",
-  textYoungCy: "",
-  hintYoungCy: "",
-  optionsStandardEn: [],
-  optionsYoungEn: [],
-  optionsStandardCy: [],
-  optionsYoungCy: [],
-  scale: undefined,
-  maxLength: null,
-  min: null,
-  max: null,
-};
+const blank = emptyQuestion;
 
 const cy = (welsh: boolean, fields: Partial<QuestionInput>): Partial<QuestionInput> => (welsh ? fields : {});
 

@@ -7,7 +7,9 @@
  */
 import type { AuditContext } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { seededRandom, seedFromText } from "../../kernel/random.ts";
 import { londonToday } from "../../kernel/time.ts";
+import { addDays } from "../meetings/index.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listFindings } from "../needs-assessment/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
@@ -17,59 +19,25 @@ import { demoQuestions, demoThemes, openQuestions } from "./demo-content.ts";
 import { publishYouSaidWeDid } from "./publish-service.ts";
 import { recordParticipants, saveActivity } from "./register-service.ts";
 import { listTextAnswerIds, type NewResponse, writeResponses } from "./response-repository.ts";
-import type { ActivityInput } from "./schemas.ts";
+import { type ActivityInput, newActivity } from "./schemas.ts";
 import { saveQuestion, saveSurvey } from "./survey-service.ts";
 import { listQuestions } from "./survey-repository.ts";
 import { linkTheme } from "./theme-links.ts";
 
-/** mulberry32: the same partnership always gets the same responses. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const seedOf = (text: string) =>
-  [...text].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619), 2166136261);
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
-function activity(title: string, overrides: Partial<ActivityInput>): ActivityInput {
-  return {
-    title,
-    purpose: "",
-    informs: ["strategy"],
-    reportYear: null,
-    audiences: ["children-8-11", "children-12-15", "parents-carers"],
-    methods: ["online-survey"],
-    methodOther: "",
-    startsOn: null,
-    endsOn: null,
-    feedbackBy: null,
-    leadOrganisationId: null,
-    partnerIds: [],
-    actionIds: [],
-    accessibility:
-      "Young people's version with faces to choose from; paper copies and a read-aloud session in every participating school; Welsh and English where the partnership works in both.",
-    safeguarding:
-      "Anonymous; school staff on hand during sessions; a “where to get help now” panel and Exit this page on every page; disclosures followed up under the schools' child protection procedures.",
-    cost: 180000,
-    status: "planned",
-    summary: "",
-    ...overrides,
-  };
-}
+const demoMeasures = {
+  audiences: ["children-8-11", "children-12-15", "parents-carers"] as ActivityInput["audiences"],
+  methods: ["online-survey"] as ActivityInput["methods"],
+  informs: ["strategy"] as ActivityInput["informs"],
+  accessibility:
+    "Young people's version with faces to choose from; paper copies and a read-aloud session in every participating school; Welsh and English where the partnership works in both.",
+  safeguarding:
+    "Anonymous; school staff on hand during sessions; a “where to get help now” panel and Exit this page on every page; disclosures followed up under the schools' child protection procedures.",
+  cost: 180000,
+};
+
+const activity = (title: string, values: Partial<ActivityInput>) => newActivity(title, { ...demoMeasures, ...values });
 
 export async function seedConsultationDemo(
   db: Db,
@@ -125,7 +93,7 @@ export async function seedConsultationDemo(
   for (const question of demoQuestions(welsh)) await saveQuestion(db, audit, partnership.id, closed.id, null, question);
   const questions = await listQuestions(db, survey.id);
   const byCode = new Map(questions.map((q) => [q.code, q]));
-  const next = random(seedOf(partnership.name));
+  const next = seededRandom(seedFromText(partnership.name));
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const themes = demoThemes(partnership.nation);
   const responses: NewResponse[] = [];

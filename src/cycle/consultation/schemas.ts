@@ -207,3 +207,51 @@ export function questionSchema(kind: QuestionKind | null) {
     questionForm,
   );
 }
+
+/** A question with nothing chosen, for code that makes questions (the demo, tests, benchmarks). */
+export const emptyQuestion: QuestionInput = {
+  kind: "text",
+  page: 1,
+  required: false,
+  textStandardEn: "",
+  hintStandardEn: "",
+  textYoungEn: "",
+  hintYoungEn: "",
+  textStandardCy: "",
+  hintStandardCy: "",
+  textYoungCy: "",
+  hintYoungCy: "",
+  optionsStandardEn: [],
+  optionsYoungEn: [],
+  optionsStandardCy: [],
+  optionsYoungCy: [],
+  scale: undefined,
+  maxLength: null,
+  min: null,
+  max: null,
+};
+
+/** An activity with only a title, for code that records activities (the demo, tests, benchmarks). */
+export function newActivity(title: string, values: Partial<ActivityInput> = {}): ActivityInput {
+  return {
+    title,
+    purpose: "",
+    informs: [],
+    reportYear: null,
+    audiences: [],
+    methods: [],
+    methodOther: "",
+    startsOn: null,
+    endsOn: null,
+    feedbackBy: null,
+    leadOrganisationId: null,
+    partnerIds: [],
+    actionIds: [],
+    accessibility: "",
+    safeguarding: "",
+    cost: null,
+    status: "planned",
+    summary: "",
+    ...values,
+  };
+}

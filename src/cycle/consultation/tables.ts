@@ -1,7 +1,6 @@
 import {
   bigint,
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -13,18 +12,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "../../kernel/db/column-types.ts";
 import { actions } from "../actions/index.ts";
 import { needsFindings } from "../needs-assessment/index.ts";
 import { organisations } from "../../workspace/organisations/index.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
 import type { AnswerValue, OptionDef, QuestionSettings, Wording } from "./survey-model.ts";
-
-/** File contents live in the database so app nodes stay stateless. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (value) => value,
-  fromDriver: (value) => Buffer.from(value),
-});
 
 const partnershipRef = () =>
   uuid("partnership_id")

@@ -1,24 +1,7 @@
-import {
-  boolean,
-  customType,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "../../kernel/db/column-types.ts";
 import { organisations } from "../../workspace/organisations/index.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
-
-/** File contents live in the database so app nodes stay stateless. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (value) => value,
-  fromDriver: (value) => Buffer.from(value),
-});
 
 const partnershipRef = () =>
   uuid("partnership_id")
