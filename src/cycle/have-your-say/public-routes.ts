@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
+import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
 import { londonToday } from "../../kernel/time.ts";
 import {
-  activityStatus,
   DISCLOSURE_NOTE,
   findPublicSurvey,
   type Language,
@@ -73,35 +73,36 @@ export function registerPublicRoutes(app: FastifyInstance, { db }: AppContext): 
     });
   });
 
-  app.get(paths.consultation.pattern, { ...needs(paths.consultation, pub), ...quiet }, async (request, reply) => {
-    const { activityId } = request.params;
+  async function showStart(request: FastifyRequest, reply: FastifyReply, language: Language | null, errors: FieldError[] = []) {
+    const { activityId } = request.params as { activityId: string };
     const { survey, activity, partnership, today } = await loadSurvey(activityId);
-    const { lang } = langQuery.parse(request.query ?? {});
-    const language: Language = lang === "cy" && survey.welsh ? "cy" : "en";
+    const lang: Language = language ?? langQuery.parse(request.query ?? {}).lang;
+    const chosen: Language = lang === "cy" && survey.welsh ? "cy" : "en";
     const open = surveyIsOpen(survey, today) && !activity.publishedAt;
-    const preview = !open && canPreview(request, partnership);
-    return reply.view("have-your-say/views/start.njk", {
-      ...chrome(language, partnership.nation),
+    return reply.code(errors.length ? 400 : 200).view("have-your-say/views/start.njk", {
+      ...chrome(chosen, partnership.nation),
       title: activity.title,
       activity,
       owner: partnership,
       survey,
       state: activity.publishedAt ? "reported-back" : open ? "open" : today < survey.opensOn ? "not-open" : "closed",
-      status: activityStatus(activity, survey, today),
-      preview,
+      preview: !open && canPreview(request, partnership),
       dates: {
-        opens: longDateIn(survey.opensOn, language),
-        closes: longDateIn(survey.closesOn, language),
-        feedbackBy: longDateIn(activity.feedbackBy, language),
+        opens: longDateIn(survey.opensOn, chosen),
+        closes: longDateIn(survey.closesOn, chosen),
+        feedbackBy: longDateIn(activity.feedbackBy, chosen),
       },
-      intro: { young: survey.intro[`young-${language}`] ?? "", standard: survey.intro[`standard-${language}`] ?? "" },
+      intro: { young: survey.intro[`young-${chosen}`] ?? "", standard: survey.intro[`standard-${chosen}`] ?? "" },
       startAction: paths.start(activityId),
       resultsHref: paths.results(activityId),
-      switchHref: survey.welsh
-        ? `${paths.consultation(activityId)}?lang=${uiText(language).switchLanguage.lang}`
-        : null,
+      switchHref: survey.welsh ? `${paths.consultation(activityId)}?lang=${uiText(chosen).switchLanguage.lang}` : null,
+      errors,
     });
-  });
+  }
+
+  app.get(paths.consultation.pattern, { ...needs(paths.consultation, pub), ...quiet }, (request, reply) =>
+    showStart(request, reply, null),
+  );
 
   async function render(
     reply: FastifyReply,
@@ -147,7 +148,8 @@ export function registerPublicRoutes(app: FastifyInstance, { db }: AppContext): 
       const preview = !open && canPreview(request, partnership);
       if (!open && !preview) return reply.redirect(paths.consultation(activityId), 303);
       const version = body.version === "young" ? "young" : body.version === "standard" ? "standard" : null;
-      if (!version) return reply.redirect(`${paths.consultation(activityId)}?lang=${language}`, 303);
+      if (!version)
+        return showStart(request, reply, language, [{ field: "version", message: uiText(language).chooseVersion }]);
       const started = await startDraft(
         db,
         { survey, questions, today },

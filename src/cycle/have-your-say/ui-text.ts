@@ -27,6 +27,7 @@ const english = {
   startStandard: "Standard version",
   startStandardHint: "For parents, carers and anyone else.",
   start: "Start",
+  chooseVersion: "Choose the young people's version or the standard version",
   anonymous:
     "You do not need to give your name. We do not keep your internet address or anything about your device, and we use no tracking cookies.",
   whoListens: "Who will read your answers",
@@ -97,6 +98,7 @@ const welsh: UiText = {
   startStandard: "Fersiwn safonol",
   startStandardHint: "Ar gyfer rhieni, gofalwyr ac unrhyw un arall.",
   start: "Dechrau",
+  chooseVersion: "Dewiswch fersiwn pobl ifanc neu'r fersiwn safonol",
   anonymous:
     "Does dim angen i chi roi eich enw. Nid ydym yn cadw eich cyfeiriad rhyngrwyd nac unrhyw beth am eich dyfais, ac nid ydym yn defnyddio cwcis tracio.",
   whoListens: "Pwy fydd yn darllen eich atebion",
