@@ -1,7 +1,4 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./harness/app.ts";
-import { launchBrowser, newPage } from "./harness/browser.ts";
+import { describe, expect } from "vitest";
 import { crawl } from "./harness/crawl.ts";
 import {
   crawlAsEach,
@@ -13,26 +10,14 @@ import {
   peopleToCrawl,
   REPEATS_PER_PATTERN,
 } from "./harness/accessibility.ts";
+import { demoAppTest as test } from "./harness/fixtures.ts";
 
 // The accessibility crawl, first half: someone not signed in, and every person chosen by
 // peopleToCrawl outside the demo's first partnership (administrator, coordinators, other
 // frameworks' leads). accessibility-partnership.test.ts crawls the first partnership's people.
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  running = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-});
-
 describe("accessibility crawl", () => {
-  it("passes for someone not signed in, including the 404 page", async () => {
-    const page = await newPage(browser);
+  test("passes for someone not signed in, including the 404 page", async ({ running, page }) => {
     const report = await crawl(page, {
       label: "anonymous",
       origin: running.origin,
@@ -49,11 +34,13 @@ describe("accessibility crawl", () => {
       true,
     );
     expectClean(report);
-    await page.context().close();
   });
 
   // Up to MAX_PAGES pages for each person: allow for a large demo on a busy machine.
-  it("passes for every demo sign-in outside the first partnership", { timeout: 1_500_000 }, async () => {
+  test("passes for every demo sign-in outside the first partnership", { timeout: 1_500_000 }, async ({
+    running,
+    browser,
+  }) => {
     const first = firstPartnershipOf(running.signIns);
     const people = peopleToCrawl(running.signIns).filter((person) => person.partnership !== first || !first);
     // E2E_ONLY may name someone of the first partnership; otherwise there must be people here.

@@ -3,34 +3,18 @@
  * clean console, the tokens page with a token just created (shown once), in its list, revoked,
  * and with the form's error summary.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { describe, expect } from "vitest";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { NO_PAGE_PROBLEMS, newPage, pageProblems, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
-
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
+import { servedAppTest as test } from "./harness/fixtures.ts";
 
 describe("API pages in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
-    const org = await fixtures.organisation(database, "Newland Council");
-    await fixtures.user(database, "analyst@example.org", org.id);
-    ({ origin, browser, stop } = await serveWithBrowser(database));
+  test.beforeAll(async ({ fixtures }) => {
+    const org = await fixtures.organisation("Newland Council");
+    await fixtures.user("analyst@example.org", org.id);
   }, 120_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
-  it("has no axe violations on /api and /account/api-tokens in every state", async () => {
+  test("has no axe violations on /api and /account/api-tokens in every state", async ({ browser, origin }) => {
     const page = await newPage(browser);
     const messages: string[] = [];
     page.on("console", (message) => {

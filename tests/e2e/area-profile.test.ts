@@ -3,35 +3,20 @@
  * real Chromium: axe (WCAG 2.2 AA) on the page with charts, tables and the small-area map, and
  * on the empty state. The crawl in accessibility.test.ts only sees the demo data's profiles.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/data/imports/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { expect } from "vitest";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const available = existsSync(path.join(dataDir, "README.md"));
+const dataDir = SHARED_DATA_DIR;
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let darlingtonId: string;
 let emptyId: string;
 
-describe.skipIf(!available)("area profile in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
-    const audit = { actorUserId: null, actorLabel: "e2e-profile" };
+describeWithSharedData(path.join(dataDir, "README.md"))("area profile in Chromium", () => {
+  test.beforeAll(async ({ database, fixtures }) => {
     const wanted = new Set([
       "geography-topology",
       "ltla-lookup",
@@ -41,39 +26,28 @@ describe.skipIf(!available)("area profile in Chromium", () => {
       "statxplore",
     ]);
     const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
-    for (const step of await sharedDataSteps(dataDir)) {
-      const keep =
+    await importSharedData(
+      database.db,
+      (step) =>
         wanted.has(step.kind) ||
         (step.kind === "iod" && iod.includes(path.basename(step.file))) ||
-        (step.kind === "lsoa-boundaries" && path.basename(step.file) === "E06000005.json");
-      if (keep)
-        await runImport(database.db, {
-          importer: importerFor(step.kind)!,
-          file: await readSourceFile(step.file),
-          options: step.options,
-          dryRun: false,
-          audit,
-        });
-    }
-    const org = await fixtures.organisation(database, "Darlington Borough Council");
+        (step.kind === "lsoa-boundaries" && path.basename(step.file) === "E06000005.json"),
+      "e2e-profile",
+    );
+    const org = await fixtures.organisation("Darlington Borough Council");
     darlingtonId = (
-      await fixtures.partnership(database, "Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")
+      await fixtures.partnership("Darlington Child Poverty Partnership", "england", "E06000005", "Darlington")
     ).id;
-    emptyId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland")).id;
-    await fixtures.user(database, "viewer@example.org", org.id, {
+    emptyId = (await fixtures.partnership("Newland Partnership", "england", "E06000099", "Newland")).id;
+    await fixtures.user("viewer@example.org", org.id, {
       roles: [
         [darlingtonId, "viewer"],
         [emptyId, "viewer"],
       ],
     });
-    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
-  it("has no axe violations with data and in the empty state, and a clean console", async () => {
+  test("has no axe violations with data and in the empty state, and a clean console", async ({ browser, origin }) => {
     const page = await newPage(browser);
     const messages = consoleProblems(page);
     expect(await signInThroughForm(page, origin, "viewer@example.org", TEST_PASSWORD)).toBeNull();

@@ -1,7 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AXE_TAGS, launchBrowser, newPage, runAxe } from "./harness/browser.ts";
+import { describe, expect } from "vitest";
+import { AXE_TAGS, runAxe } from "./harness/browser.ts";
+import { browserTest as test } from "./harness/fixtures.ts";
 
 // runAxe checks frameless pages with axe.run in the page (faster than AxeBuilder's default):
 // it must find exactly what AxeBuilder finds, and find it again on the next page.
@@ -11,15 +11,8 @@ const BAD_PAGE = `<!doctype html><html><head><title>t</title></head><body><main>
   <p style="color:#bbb;background:#fff">faint text</p>
 </main></body></html>`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
-
 describe("runAxe", () => {
-  it("reports the same violations as AxeBuilder, on every page it is run on", async () => {
-    const page = await newPage(browser);
+  test("reports the same violations as AxeBuilder, on every page it is run on", async ({ page }) => {
     await page.setContent(BAD_PAGE);
     const expected = (await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations.map((v) => v.id).sort();
     expect(expected).toEqual(expect.arrayContaining(["color-contrast", "image-alt", "label"]));
@@ -30,6 +23,5 @@ describe("runAxe", () => {
     expect((await runAxe(page)).map((finding) => finding.rule).sort()).toEqual(
       expected.filter((rule) => rule !== "image-alt"),
     );
-    await page.context().close();
   });
 });

@@ -3,34 +3,22 @@
  * assessment, now with charts comparing the area with its region and nation, pass axe
  * (WCAG 2.2 AA) with one h1 and a clean console.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { type DemoSignIn, seedDemo } from "../../src/demo/seed/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
 import { newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let signIns: DemoSignIn[];
 
 describe("demo indicator pages in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database }) => {
     signIns = await seedDemo(database);
-    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 600_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
-  it("has no axe violations on the Darlington profile, needs assessment and report with the demo data", async () => {
+  test("has no axe violations on the Darlington profile, needs assessment and report with the demo data", async ({
+    browser,
+    origin,
+  }) => {
     const lead = signIns.find((s) => s.role === "Lead" && s.partnership?.includes("Darlington"))!;
     const page = await newPage(browser);
     const messages: string[] = [];

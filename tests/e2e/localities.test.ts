@@ -3,122 +3,97 @@
  * axe (WCAG 2.2 AA), one h1 and a clean console on the list, the form (with its error summary),
  * a locality, a comparison group and the area profile compared with the group.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importerFor, readSourceFile, runImport, sharedDataSteps } from "../../src/data/imports/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { expect } from "vitest";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const available = existsSync(path.join(dataDir, "geography", "lsoa11-ward19-lad19-lookup.csv"));
+const dataDir = SHARED_DATA_DIR;
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let partnershipId: string;
 let unknownAreaId: string;
 
-describe.skipIf(!available)("localities and comparison groups in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
-    const audit = { actorUserId: null, actorLabel: "e2e-localities" };
-    const wanted = new Set([
-      "geography-topology",
-      "ltla-lookup",
-      "code-changes",
-      "lsoa-lookup",
-      "neighbours",
-      "statxplore",
-    ]);
-    for (const step of await sharedDataSteps(dataDir)) {
-      const keep =
-        wanted.has(step.kind) || path.basename(step.file) === "iod2019-file6-population-denominators-lsoa11.csv";
-      if (!keep) continue;
-      const report = await runImport(database.db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
+describeWithSharedData(path.join(dataDir, "geography", "lsoa11-ward19-lad19-lookup.csv"))(
+  "localities and comparison groups in Chromium",
+  () => {
+    test.beforeAll(async ({ database, fixtures }) => {
+      const wanted = new Set([
+        "geography-topology",
+        "ltla-lookup",
+        "code-changes",
+        "lsoa-lookup",
+        "neighbours",
+        "statxplore",
+      ]);
+      const imported = await importSharedData(
+        database.db,
+        (step) =>
+          wanted.has(step.kind) || path.basename(step.file) === "iod2019-file6-population-denominators-lsoa11.csv",
+        "e2e-localities",
+      );
+      for (const { step, report } of imported) expect(report.errors, step.file).toEqual([]);
+      const org = await fixtures.organisation("Darlington Borough Council");
+      partnershipId = (await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington")).id;
+      // An area the geography does not hold: the pages must say so plainly (and stay accessible).
+      unknownAreaId = (await fixtures.partnership("Newland Partnership", "england", "E06000099", "Newland")).id;
+      await fixtures.user("lead@example.org", org.id, {
+        roles: [
+          [partnershipId, "lead"],
+          [unknownAreaId, "lead"],
+        ],
       });
-      expect(report.errors, step.file).toEqual([]);
-    }
-    const org = await fixtures.organisation(database, "Darlington Borough Council");
-    partnershipId = (
-      await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington")
-    ).id;
-    // An area the geography does not hold: the pages must say so plainly (and stay accessible).
-    unknownAreaId = (await fixtures.partnership(database, "Newland Partnership", "england", "E06000099", "Newland")).id;
-    await fixtures.user(database, "lead@example.org", org.id, {
-      roles: [
-        [partnershipId, "lead"],
-        [unknownAreaId, "lead"],
-      ],
-    });
-    ({ origin, browser, stop } = await serveWithBrowser(database));
-  }, 300_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
+    }, 300_000);
 
-  it("has no axe violations on every new page, the form's error state included", async () => {
-    const page = await newPage(browser);
-    const messages = consoleProblems(page);
-    expect(await signInThroughForm(page, origin, "lead@example.org", TEST_PASSWORD)).toBeNull();
-    const check = async () => {
-      expect(await page.locator("h1").count()).toBe(1);
-      expect(await runAxe(page)).toEqual([]);
-    };
-    const base = `${origin}/partnerships/${partnershipId}`;
-    await page.goto(`${base}/localities`);
-    await check();
+    test("has no axe violations on every new page, the form's error state included", async ({ browser, origin }) => {
+      const page = await newPage(browser);
+      const messages = consoleProblems(page);
+      expect(await signInThroughForm(page, origin, "lead@example.org", TEST_PASSWORD)).toBeNull();
+      const check = async () => {
+        expect(await page.locator("h1").count()).toBe(1);
+        expect(await runAxe(page)).toEqual([]);
+      };
+      const base = `${origin}/partnerships/${partnershipId}`;
+      await page.goto(`${base}/localities`);
+      await check();
 
-    await page.goto(`${base}/localities/new`);
-    await check();
-    await page.fill("#name", "Town centre");
-    await page.fill("#codes", "E01012304\nE01000001");
-    await page.getByRole("button", { name: "Save locality" }).click();
-    await page.waitForLoadState();
-    expect(await page.locator(".govuk-error-summary").textContent()).toContain(
-      "Not small areas of Darlington: E01000001",
-    );
-    await check();
-    await page.fill("#codes", "E01012304\nE01012305");
-    await page.getByRole("button", { name: "Save locality" }).click();
-    await page.waitForURL(/\/localities\/[\w-]+\?saved=1$/);
-    await check();
+      await page.goto(`${base}/localities/new`);
+      await check();
+      await page.fill("#name", "Town centre");
+      await page.fill("#codes", "E01012304\nE01000001");
+      await page.getByRole("button", { name: "Save locality" }).click();
+      await page.waitForLoadState();
+      expect(await page.locator(".govuk-error-summary").textContent()).toContain(
+        "Not small areas of Darlington: E01000001",
+      );
+      await check();
+      await page.fill("#codes", "E01012304\nE01012305");
+      await page.getByRole("button", { name: "Save locality" }).click();
+      await page.waitForURL(/\/localities\/[\w-]+\?saved=1$/);
+      await check();
 
-    await page.goto(`${base}/localities`);
-    await page.getByRole("button", { name: /geographic neighbours/ }).click();
-    await page.waitForURL(/\/comparison-groups\/[\w-]+$/);
-    const groupUrl = page.url();
-    await check();
-    await page.goto(`${base}/profile?group=${groupUrl.split("/").at(-1)}`);
-    expect(await page.locator("[data-group]").count()).toBe(1);
-    await check();
+      await page.goto(`${base}/localities`);
+      await page.getByRole("button", { name: /geographic neighbours/ }).click();
+      await page.waitForURL(/\/comparison-groups\/[\w-]+$/);
+      const groupUrl = page.url();
+      await check();
+      await page.goto(`${base}/profile?group=${groupUrl.split("/").at(-1)}`);
+      expect(await page.locator("[data-group]").count()).toBe(1);
+      await check();
 
-    const unknown = `${origin}/partnerships/${unknownAreaId}`;
-    await page.goto(`${unknown}/localities/new`);
-    expect(await page.getByText("is not in the geography yet").count()).toBe(1);
-    await check();
-    await page.goto(`${unknown}/localities`);
-    await page.getByRole("button", { name: /geographic neighbours/ }).click();
-    await page.waitForLoadState();
-    expect(await page.locator(".govuk-error-summary").textContent()).toContain("is not in the geography yet");
-    await check();
-    // The two 400s are the invalid posts above, answered as they should be.
-    expect(messages.filter((m) => !m.includes("status of 400"))).toEqual([]);
-    expect(messages.filter((m) => m.includes("status of 400"))).toHaveLength(2);
-  }, 120_000);
-});
+      const unknown = `${origin}/partnerships/${unknownAreaId}`;
+      await page.goto(`${unknown}/localities/new`);
+      expect(await page.getByText("is not in the geography yet").count()).toBe(1);
+      await check();
+      await page.goto(`${unknown}/localities`);
+      await page.getByRole("button", { name: /geographic neighbours/ }).click();
+      await page.waitForLoadState();
+      expect(await page.locator(".govuk-error-summary").textContent()).toContain("is not in the geography yet");
+      await check();
+      // The two 400s are the invalid posts above, answered as they should be.
+      expect(messages.filter((m) => !m.includes("status of 400"))).toEqual([]);
+      expect(messages.filter((m) => m.includes("status of 400"))).toHaveLength(2);
+    }, 120_000);
+  },
+);

@@ -3,46 +3,31 @@
  * boundaries from ../shared/data and without any (the "no boundaries loaded" state), one h1,
  * a clean console (the inline SVG and its patterns must not trip the CSP).
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { loadDemoBoundaries } from "../../src/cli/demo-command.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { consoleProblems, newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
+const dataDir = SHARED_DATA_DIR;
 const file = path.join(dataDir, "geography", "uk-local-authorities-topo.json");
-const available = existsSync(file);
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
-
-describe.skipIf(!available)("national report-status map in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
-    const org = await fixtures.organisation(database, "National Body", "national-body");
-    await fixtures.partnership(database, "Dundee Partnership", "scotland", "S12000042", "Dundee City");
-    await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington");
-    await fixtures.partnership(database, "Old Bucks Partnership", "england", "E10000002", "Buckinghamshire");
-    await fixtures.user(database, "coordinator@example.org", org.id, { nations: ["england", "scotland"] });
-    ({ origin, browser, stop } = await serveWithBrowser(database));
+describeWithSharedData(file)("national report-status map in Chromium", () => {
+  test.beforeAll(async ({ fixtures }) => {
+    const org = await fixtures.organisation("National Body", "national-body");
+    await fixtures.partnership("Dundee Partnership", "scotland", "S12000042", "Dundee City");
+    await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington");
+    await fixtures.partnership("Old Bucks Partnership", "england", "E10000002", "Buckinghamshire");
+    await fixtures.user("coordinator@example.org", org.id, { nations: ["england", "scotland"] });
   }, 300_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
-  it("has no axe violations without and with boundaries, and a clean console", async () => {
+  test("has no axe violations without and with boundaries, and a clean console", async ({
+    database,
+    browser,
+    origin,
+  }) => {
     const page = await newPage(browser);
     const messages = consoleProblems(page);
     expect(await signInThroughForm(page, origin, "coordinator@example.org", TEST_PASSWORD)).toBeNull();

@@ -3,22 +3,11 @@
  * tables, findings, evidence and SWOT; every add/change form, one shown with errors; and the
  * public publication page, read without signing in.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AreaInput,
-  areaTypeOfCode,
-  linkParents,
-  nationOfCode,
-  tiersOfCode,
-  upsertAreas,
-} from "../../src/data/geography/index.ts";
+import { describe, expect } from "vitest";
+import { linkParents, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { needsPublications, seedNeedsAssessmentDemo } from "../../src/cycle/needs-assessment/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import {
   consoleProblems,
   NO_PAGE_PROBLEMS,
@@ -27,30 +16,13 @@ import {
   runAxe,
   signInThroughForm,
 } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
+import { areaInput as area } from "../helpers/areas.ts";
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let partnershipId: string;
 
-function area(code: string, name: string): AreaInput {
-  return {
-    code,
-    name,
-    type: areaTypeOfCode(code)!,
-    nation: nationOfCode(code),
-    ...tiersOfCode(code),
-    startYear: null,
-    endYear: null,
-  };
-}
-
 describe("needs assessment in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
+  test.beforeAll(async ({ database, fixtures }) => {
     await upsertAreas(database.db, [
       area("E06000001", "Hartlepool"),
       area("E05000001", "Ward One"),
@@ -72,16 +44,10 @@ describe("needs assessment in Chromium", () => {
       audit: { actorUserId: null, actorLabel: "e2e-needs" },
     });
     expect(report.errors).toEqual([]);
-    const org = await fixtures.organisation(database, "Hartlepool Council");
-    const partnership = await fixtures.partnership(
-      database,
-      "Hartlepool Partnership",
-      "england",
-      "E06000001",
-      "Hartlepool",
-    );
+    const org = await fixtures.organisation("Hartlepool Council");
+    const partnership = await fixtures.partnership("Hartlepool Partnership", "england", "E06000001", "Hartlepool");
     partnershipId = partnership.id;
-    await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
+    await fixtures.user("lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
     // The demo content (its first panel has data: the demo count indicator was imported above) and one publication.
     await seedNeedsAssessmentDemo(
       database.db,
@@ -89,14 +55,13 @@ describe("needs assessment in Chromium", () => {
       { actorUserId: null, actorLabel: "e2e-needs" },
       { publishFirst: true },
     );
-    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
-  it("has no axe violations on the draft, its forms (with and without errors) and the public publication", async () => {
+  test("has no axe violations on the draft, its forms (with and without errors) and the public publication", async ({
+    database,
+    browser,
+    origin,
+  }) => {
     const page = await newPage(browser);
     const messages = consoleProblems(page);
     expect(await signInThroughForm(page, origin, "lead@example.org", TEST_PASSWORD)).toBeNull();

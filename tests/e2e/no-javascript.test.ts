@@ -1,23 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./harness/app.ts";
-import { launchBrowser, newPage, signInThroughForm } from "./harness/browser.ts";
+import { describe, expect } from "vitest";
+import { signInThroughForm } from "./harness/browser.ts";
+import { demoAppTest } from "./harness/fixtures.ts";
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  running = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-});
+const test = demoAppTest.extend("contextOptions", { scope: "file" }, { javaScriptEnabled: false });
 
 describe("without JavaScript", () => {
-  it("signs in and reaches the dashboard, and signs out", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+  test("signs in and reaches the dashboard, and signs out", async ({ running, page }) => {
     const person = running.signIns[0]!;
     await page.goto(`${running.origin}/`);
     // The template's inline script marks the body when scripts run; here it must not have.
@@ -30,11 +18,9 @@ describe("without JavaScript", () => {
     await page.waitForURL((url) => url.pathname === "/signed-out");
     await page.goto(`${running.origin}/dashboard`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
-    await page.context().close();
   });
 
-  it("shows the error summary for an empty sign-in form", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+  test("shows the error summary for an empty sign-in form", async ({ running, page }) => {
     await page.goto(`${running.origin}/sign-in`);
     const [response] = await Promise.all([
       page.waitForNavigation(),
@@ -43,6 +29,5 @@ describe("without JavaScript", () => {
     expect(response?.status()).toBe(400);
     await expect(page.locator(".govuk-error-summary").textContent()).resolves.toContain("Enter an email address");
     expect(await page.title()).toMatch(/^Error: /);
-    await page.context().close();
   });
 });

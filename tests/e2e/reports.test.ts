@@ -3,16 +3,12 @@
  * partnership's report list, a drafted LCPAR with its completeness check, the narrative and
  * sign-off forms, and the public pages (index, published report, published strategy) signed out.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { reportPublications } from "../../src/cycle/reports/index.ts";
 import { strategies } from "../../src/cycle/strategy/index.ts";
 import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { addMembers } from "../helpers/strategy-fixtures.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
 import {
   consoleProblems,
   NO_PAGE_PROBLEMS,
@@ -21,33 +17,21 @@ import {
   runAxe,
   signInThroughForm,
 } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let partnershipId: string;
 
 describe("report pages in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
-    const council = await fixtures.organisation(database, "Glenmore Council", "council");
-    const board = await fixtures.organisation(database, "NHS Glenmore", "health-board");
-    partnershipId = (await fixtures.partnership(database, "Glenmore Partnership", "scotland", "S12000048", "Glenmore"))
-      .id;
+  test.beforeAll(async ({ database, fixtures }) => {
+    const council = await fixtures.organisation("Glenmore Council", "council");
+    const board = await fixtures.organisation("NHS Glenmore", "health-board");
+    partnershipId = (await fixtures.partnership("Glenmore Partnership", "scotland", "S12000048", "Glenmore")).id;
     await addMembers(database, partnershipId, [council.id, board.id]);
-    await fixtures.user(database, "lead@glenmore.example", council.id, { roles: [[partnershipId, "lead"]] });
+    await fixtures.user("lead@glenmore.example", council.id, { roles: [[partnershipId, "lead"]] });
     await buildDemoStrategy(database.db, { partnershipId, financialYear: 2024, actions: 10 });
-    ({ origin, browser, stop } = await serveWithBrowser(database));
   }, 300_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
-  it("has no axe violations on the report pages, signed in and signed out", async () => {
+  test("has no axe violations on the report pages, signed in and signed out", async ({ database, browser, origin }) => {
     const page = await newPage(browser);
     const messages = consoleProblems(page);
     const check = async (url: string) => {

@@ -5,54 +5,24 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { buildAssets } from "../../src/kernel/http/assets.ts";
-import { fixtures, TEST_PASSWORD } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { describe, expect } from "vitest";
+import { upsertAreas } from "../../src/data/geography/index.ts";
+import { TEST_PASSWORD } from "../helpers/test-app.ts";
 import { newPage, runAxe, signInThroughForm } from "./harness/browser.ts";
-import { serveWithBrowser } from "./harness/serve.ts";
+import { servedAppTest as test } from "./harness/fixtures.ts";
+import { areaInputs } from "../helpers/areas.ts";
 
-let database: Database;
-let stop: (() => Promise<void>) | undefined;
-let origin: string;
-let browser: Browser;
 let partnershipId: string;
 
 describe("wide upload column mapping in Chromium", () => {
-  beforeAll(async () => {
-    await buildAssets();
-    database = await createTestDatabase();
-    const org = await fixtures.organisation(database, "Darlington Borough Council");
-    partnershipId = (
-      await fixtures.partnership(database, "Darlington Partnership", "england", "E06000005", "Darlington")
-    ).id;
-    await fixtures.user(database, "lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
-    await upsertAreas(
-      database.db,
-      ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
-        const [code, name] = pair.split(":") as [string, string];
-        return {
-          code,
-          name,
-          type: areaTypeOfCode(code)!,
-          nation: nationOfCode(code),
-          ...tiersOfCode(code),
-          startYear: null,
-          endYear: null,
-        };
-      }),
-    );
-    ({ origin, browser, stop } = await serveWithBrowser(database));
+  test.beforeAll(async ({ database, fixtures }) => {
+    const org = await fixtures.organisation("Darlington Borough Council");
+    partnershipId = (await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington")).id;
+    await fixtures.user("lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
+    await upsertAreas(database.db, areaInputs("E06000005:Darlington", "E06000001:Hartlepool"));
   }, 300_000);
-  afterAll(async () => {
-    await stop?.();
-    await database?.close();
-  });
 
-  it("has no axe violations on the mapping page, its errors and the check page", async () => {
+  test("has no axe violations on the mapping page, its errors and the check page", async ({ browser, origin }) => {
     const page = await newPage(browser);
     const messages: string[] = [];
     page.on("console", (message) => {

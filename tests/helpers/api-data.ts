@@ -4,7 +4,7 @@
  * neighbours tidy file's authority rows as Trafford partnership's own small-count data
  * (restricted), and Darlington's small areas (LSOA lookup, IoD2019 files 3 and 6).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
@@ -17,12 +17,11 @@ import {
   sourceFromBytes,
 } from "../../src/data/imports/index.ts";
 import { indicators } from "../../src/data/indicators/index.ts";
-import { fixtures, type TestApp, type TestClient } from "./test-app.ts";
+import type { Database } from "../../src/kernel/db/database.ts";
+import { SHARED_DATA_DIR } from "./shared-data-dir.ts";
+import { fixtures, type TestClient } from "./test-app.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const file = (...parts: string[]) => path.join(dataDir, ...parts);
+const file = (...parts: string[]) => path.join(SHARED_DATA_DIR, ...parts);
 export const files = {
   statxplore: file("cilif", "statxplore-children-relative-low-income-ltla-2014-2022.csv"),
   tidy: file("cilif", "trafford-neighbours-children-low-income-tidy.csv"),
@@ -31,7 +30,6 @@ export const files = {
   iodDeciles: file("deprivation", "iod2019-file3-idaci-idaopi-lsoa11.csv"),
   iodPopulation: file("deprivation", "iod2019-file6-population-denominators-lsoa11.csv"),
 };
-export const apiDataAvailable = Object.values(files).every((f) => existsSync(f));
 export const OPEN = "cilif-relative-children-count";
 
 export const csvRows = (text: string): string[][] =>
@@ -74,11 +72,17 @@ export interface ApiWorld {
 }
 
 /** Imports the data and makes a Trafford member and an outsider, each signed in with a token. */
-export async function loadApiWorld(t: TestApp): Promise<ApiWorld> {
+export async function loadApiWorld({
+  database,
+  signIn,
+}: {
+  database: Database;
+  signIn: (email: string) => Promise<TestClient>;
+}): Promise<ApiWorld> {
   const audit = { actorUserId: null, actorLabel: "api-test" };
-  const org = await fixtures.organisation(t.database, "Trafford Council");
+  const org = await fixtures.organisation(database, "Trafford Council");
   const trafford = await fixtures.partnership(
-    t.database,
+    database,
     "Trafford Child Poverty Partnership",
     "england",
     "E08000009",
@@ -126,7 +130,7 @@ export async function loadApiWorld(t: TestApp): Promise<ApiWorld> {
     });
   }
   for (const step of steps) {
-    const report = await runImport(t.database.db, {
+    const report = await runImport(database.db, {
       importer: importerFor(step.kind)!,
       file: step.source,
       options: step.options,
@@ -136,13 +140,11 @@ export async function loadApiWorld(t: TestApp): Promise<ApiWorld> {
     });
     expect(report.errors, step.kind).toEqual([]);
   }
-  const own = await t.database.db.select().from(indicators).where(eq(indicators.partnershipId, trafford.id));
-  await fixtures.user(t.database, "member@trafford.example", org.id, { roles: [[trafford.id, "viewer"]] });
-  await fixtures.user(t.database, "outsider@elsewhere.example", org.id);
-  const member = t.client();
-  const outsider = t.client();
-  await member.signIn("member@trafford.example");
-  await outsider.signIn("outsider@elsewhere.example");
+  const own = await database.db.select().from(indicators).where(eq(indicators.partnershipId, trafford.id));
+  await fixtures.user(database, "member@trafford.example", org.id, { roles: [[trafford.id, "viewer"]] });
+  await fixtures.user(database, "outsider@elsewhere.example", org.id);
+  const member = await signIn("member@trafford.example");
+  const outsider = await signIn("outsider@elsewhere.example");
   return {
     restrictedSlug: own.find((row) => row.slug.includes("relative"))!.slug,
     member,

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { partnershipMembers } from "../../src/workspace/partnerships/index.ts";
-import { fixtures, type TestApp, type TestClient } from "./test-app.ts";
+import { fixtures, type TestClient } from "./test-app.ts";
 
 /** Adds an organisation of `type` to a partnership (the members page belongs to another domain). */
 export async function addMember(database: Database, partnershipId: string, name: string, type: string, role = "") {
@@ -21,30 +21,11 @@ export async function auditCount(database: Database, action: string, partnership
 }
 
 /** Posts multipart/form-data (fields first, then one file) through the app with the client's cookies. */
-export async function postMultipart(
-  t: TestApp,
+export function postMultipart(
   client: TestClient,
   url: string,
   file: { field: string; name: string; content: Buffer; type?: string },
   fields: Record<string, string> = {},
 ): Promise<LightMyRequestResponse> {
-  const boundary = "----cpahtestboundary7MA4YWxkTrZu0gW";
-  const chunks: Buffer[] = [];
-  const all = { _csrf: client.csrfToken(), ...fields };
-  for (const [name, value] of Object.entries(all)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  chunks.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
-    ),
-  );
-  chunks.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  return t.app.inject({
-    method: "POST",
-    url,
-    payload: Buffer.concat(chunks),
-    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
-  });
+  return client.postMultipart(url, file, fields);
 }

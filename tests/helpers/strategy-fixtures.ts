@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from "fastify";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { partnershipMembers } from "../../src/workspace/partnerships/index.ts";
-import type { TestApp, TestClient } from "./test-app.ts";
+import type { TestClient } from "./test-app.ts";
 
 /** Adds organisations to a partnership's membership (the partnerships domain owns the UI). */
 export async function addMembers(database: Database, partnershipId: string, organisationIds: string[]): Promise<void> {
@@ -28,33 +28,12 @@ export function idFromLocation(response: LightMyRequestResponse): string {
   return match[1]!;
 }
 
-/** Posts a multipart form (file upload) with the client's cookies and CSRF token. */
-export async function postFile(
-  t: TestApp,
+/** Posts a multipart form (file upload, field "file") with the client's cookies and CSRF token. */
+export function postFile(
   client: TestClient,
   url: string,
   file: { name: string; content: Buffer | string; type?: string },
   options: { csrf?: boolean } = {},
 ): Promise<LightMyRequestResponse> {
-  const boundary = "----cpahtestboundary7MA4YWxkTrZu0gW";
-  const parts: Buffer[] = [];
-  if (options.csrf !== false) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${client.csrfToken()}\r\n`),
-    );
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
-    ),
-  );
-  parts.push(typeof file.content === "string" ? Buffer.from(file.content) : file.content);
-  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  return t.app.inject({
-    method: "POST",
-    url,
-    payload: Buffer.concat(parts),
-    headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` },
-  });
+  return client.postMultipart(url, file, {}, options);
 }

@@ -81,6 +81,41 @@ export class TestClient {
     );
   }
 
+  /**
+   * Posts multipart/form-data as a browser sends it: the fields (the CSRF token first unless
+   * `csrf: false`), then the file if any. A `_csrf` among the fields replaces the client's token.
+   */
+  async postMultipart(
+    url: string,
+    file: { field?: string; name: string; content: Buffer | string; type?: string } | undefined,
+    fields: Record<string, string> = {},
+    options: { csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
+    const boundary = "----cpahtestboundary7MA4YWxkTrZu0gW";
+    const all = options.csrf === false ? fields : { _csrf: this.csrfToken(), ...fields };
+    const chunks: Buffer[] = Object.entries(all).map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+    if (file) {
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? "file"}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
+        ),
+        typeof file.content === "string" ? Buffer.from(file.content) : file.content,
+        Buffer.from("\r\n"),
+      );
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.keep(
+      await this.app.inject({
+        method: "POST",
+        url,
+        payload: Buffer.concat(chunks),
+        headers: { cookie: this.cookieHeader(), "content-type": `multipart/form-data; boundary=${boundary}` },
+      }),
+    );
+  }
+
   async signIn(email: string, password = TEST_PASSWORD): Promise<LightMyRequestResponse> {
     return this.post("/sign-in", { email, password });
   }

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actionBudgets, actionPartners, actionPriorities, actions } from "../../src/cycle/actions/index.ts";
 import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 import { addMembers, auditActions, postFile } from "../helpers/strategy-fixtures.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let pid: string;
 let copyPid: string;
 let lead: TestClient;
@@ -25,7 +25,7 @@ async function uploadAndMap(
   partnershipId: string,
   file: { name: string; content: Buffer | string },
 ) {
-  const uploaded = await postFile(t, client, `/partnerships/${partnershipId}/actions/import`, file);
+  const uploaded = await postFile(client, `/partnerships/${partnershipId}/actions/import`, file);
   expect(uploaded.statusCode, uploaded.body.slice(0, 500)).toBe(303);
   const mappingUrl = String(uploaded.headers.location);
   const mappingPage = await client.get(mappingUrl);
@@ -42,26 +42,24 @@ async function uploadAndMap(
   return { mappingUrl, mapped, fields };
 }
 
-async function actionCount(partnershipId: string) {
-  return (await t.database.db.select().from(actions).where(eq(actions.partnershipId, partnershipId))).length;
-}
+const test = appTest.extend("actionCount", { scope: "file" }, ({ db }) => async (partnershipId: string) => {
+  return (await db.select().from(actions).where(eq(actions.partnershipId, partnershipId))).length;
+});
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const council = await fixtures.organisation(t.database, "Eastmuir Council");
-  const health = await fixtures.organisation(t.database, "Eastmuir Health Board", "health-board");
-  pid = (await fixtures.partnership(t.database, "Eastmuir Partnership", "scotland", "S12000010", "Eastmuir")).id;
-  copyPid = (await fixtures.partnership(t.database, "Eastmuir Copy", "scotland", "S12000010", "Eastmuir")).id;
-  await addMembers(t.database, pid, [council.id, health.id]);
-  await addMembers(t.database, copyPid, [council.id, health.id]);
-  await fixtures.user(t.database, "lead@eastmuir.example", council.id, {
+test.beforeAll(async ({ database, signIn, fixtures }) => {
+  const council = await fixtures.organisation("Eastmuir Council");
+  const health = await fixtures.organisation("Eastmuir Health Board", "health-board");
+  pid = (await fixtures.partnership("Eastmuir Partnership", "scotland", "S12000010", "Eastmuir")).id;
+  copyPid = (await fixtures.partnership("Eastmuir Copy", "scotland", "S12000010", "Eastmuir")).id;
+  await addMembers(database, pid, [council.id, health.id]);
+  await addMembers(database, copyPid, [council.id, health.id]);
+  await fixtures.user("lead@eastmuir.example", council.id, {
     roles: [
       [pid, "lead"],
       [copyPid, "lead"],
     ],
   });
-  lead = t.client();
-  await lead.signIn("lead@eastmuir.example");
+  lead = await signIn("lead@eastmuir.example");
   for (const id of [pid, copyPid]) {
     await lead.post(`/partnerships/${id}/strategy/edit`, {
       startYear: "2025",
@@ -72,10 +70,9 @@ beforeAll(async () => {
     await lead.post(`/partnerships/${id}/strategy/priorities/new`, { title: "Maximise family incomes" });
   }
 });
-afterAll(() => t.close());
 
 describe("action plan import", () => {
-  it("lists every error by row and column and imports nothing", async () => {
+  test("lists every error by row and column and imports nothing", async ({ actionCount }) => {
     const bad = [
       header,
       ",Missing title row is next,Eastmuir Council,,,,,,,,,,,",
@@ -114,8 +111,8 @@ describe("action plan import", () => {
     expect(await actionCount(pid)).toBe(0);
   });
 
-  it("requires the title and lead columns to be mapped", async () => {
-    const uploaded = await postFile(t, lead, `/partnerships/${pid}/actions/import`, {
+  test("requires the title and lead columns to be mapped", async () => {
+    const uploaded = await postFile(lead, `/partnerships/${pid}/actions/import`, {
       name: "plan.csv",
       content: "Something,Else\nx,y\n",
     });
@@ -129,68 +126,65 @@ describe("action plan import", () => {
     expect(response.body).toContain("is already used for");
   });
 
-  it("rejects files that are not CSV or XLSX, fake XLSX and forged posts", async () => {
-    const wrong = await postFile(t, lead, `/partnerships/${pid}/actions/import`, { name: "plan.pdf", content: "%PDF" });
+  test("rejects files that are not CSV or XLSX, fake XLSX and forged posts", async () => {
+    const wrong = await postFile(lead, `/partnerships/${pid}/actions/import`, { name: "plan.pdf", content: "%PDF" });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain("must be a CSV or an Excel .xlsx file");
-    const fake = await postFile(t, lead, `/partnerships/${pid}/actions/import`, {
+    const fake = await postFile(lead, `/partnerships/${pid}/actions/import`, {
       name: "plan.xlsx",
       content: "not a zip",
     });
     expect(fake.statusCode).toBe(400);
     expect(fake.body).toContain("not a real Excel .xlsx file");
-    const latin1 = await postFile(t, lead, `/partnerships/${pid}/actions/import`, {
+    const latin1 = await postFile(lead, `/partnerships/${pid}/actions/import`, {
       name: "plan.csv",
       content: Buffer.from([0x41, 0x2c, 0xe9, 0x0a]),
     });
     expect(latin1.statusCode).toBe(400);
     expect(latin1.body).toContain("not UTF-8");
     const forged = await postFile(
-      t,
       lead,
       `/partnerships/${pid}/actions/import`,
       { name: "plan.csv", content: goodCsv },
       { csrf: false },
     );
     expect(forged.statusCode).toBe(403);
-    const huge = await postFile(t, lead, `/partnerships/${pid}/actions/import`, {
+    const huge = await postFile(lead, `/partnerships/${pid}/actions/import`, {
       name: "plan.csv",
       content: Buffer.alloc(6 * 1024 * 1024, 65),
     });
     expect(huge.statusCode).toBe(413);
   });
 
-  it("imports a clean file in one go with priorities, drivers, partners and budgets", async () => {
+  test("imports a clean file in one go with priorities, drivers, partners and budgets", async ({ database, db }) => {
     const { mapped, mappingUrl } = await uploadAndMap(lead, pid, { name: "plan.csv", content: goodCsv });
     const check = await lead.get(String(mapped.headers.location));
     expect(check.body).toContain("Import 2 actions");
     const confirm = await lead.post(`${mappingUrl}/confirm`);
     expect(confirm.statusCode).toBe(303);
     expect(confirm.headers.location).toBe(`/partnerships/${pid}/actions?imported=2`);
-    const rows = await t.database.db.select().from(actions).where(eq(actions.partnershipId, pid));
+    const rows = await db.select().from(actions).where(eq(actions.partnershipId, pid));
     const a1 = rows.find((row) => row.reference === "A1")!;
     expect(a1.drivers).toEqual(["social-security:take-up", "social-security:eligibility"]);
     expect(a1.familyTypes).toEqual(["lone-parent", "child-under-one"]);
     expect(a1.incomeMaximisation).toBe(true);
     expect(a1.startDate).toBe("2025-04-01");
-    const budgets = await t.database.db.select().from(actionBudgets).where(eq(actionBudgets.actionId, a1.id));
+    const budgets = await db.select().from(actionBudgets).where(eq(actionBudgets.actionId, a1.id));
     expect(budgets.map((row) => [row.financialYear, Number(row.amountPence), row.arrangement]).sort()).toEqual([
       ["2025/26", 4_500_000, "aligned"],
       ["2026/27", 4_700_000, "aligned"],
     ]);
-    expect(
-      await t.database.db.select().from(actionPriorities).where(eq(actionPriorities.actionId, a1.id)),
-    ).toHaveLength(1);
-    expect(await t.database.db.select().from(actionPartners).where(eq(actionPartners.actionId, a1.id))).toHaveLength(1);
+    expect(await db.select().from(actionPriorities).where(eq(actionPriorities.actionId, a1.id))).toHaveLength(1);
+    expect(await db.select().from(actionPartners).where(eq(actionPartners.actionId, a1.id))).toHaveLength(1);
     expect(rows.find((row) => row.reference === "A2")!.title).toBe('=HYPERLINK("http://evil.example")');
-    const audit = await auditActions(t.database, pid);
+    const audit = await auditActions(database, pid);
     expect(audit.filter((action) => action === "action.create")).toHaveLength(2);
     expect(audit).toContain("action_plan.import");
     // The same upload cannot be imported twice.
     expect((await lead.post(`${mappingUrl}/confirm`)).statusCode).toBe(409);
   });
 
-  it("exports CSV with formulas escaped, and the export imports back the same plan", async () => {
+  test("exports CSV with formulas escaped, and the export imports back the same plan", async ({ db }) => {
     const csv = await lead.get(`/partnerships/${pid}/actions/export.csv`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
@@ -200,8 +194,8 @@ describe("action plan import", () => {
     expect((await lead.get(String(mapped.headers.location))).body).toContain("Import 2 actions");
     expect((await lead.post(`${mappingUrl}/confirm`)).statusCode).toBe(303);
     const summarise = async (id: string) => {
-      const rows = await t.database.db.select().from(actions).where(eq(actions.partnershipId, id));
-      const budgets = await t.database.db.select().from(actionBudgets).where(eq(actionBudgets.partnershipId, id));
+      const rows = await db.select().from(actions).where(eq(actions.partnershipId, id));
+      const budgets = await db.select().from(actionBudgets).where(eq(actionBudgets.partnershipId, id));
       return rows
         .map((row) => ({
           reference: row.reference,
@@ -221,7 +215,7 @@ describe("action plan import", () => {
     expect(await summarise(copyPid)).toEqual(await summarise(pid));
   });
 
-  it("exports XLSX that opens, with formulas escaped, and imports back", async () => {
+  test("exports XLSX that opens, with formulas escaped, and imports back", async ({ database, db, fixtures }) => {
     const response = await lead.get(`/partnerships/${pid}/actions/export.xlsx`);
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
@@ -230,16 +224,16 @@ describe("action plan import", () => {
     const titles = sheet.getColumn(2).values.filter(Boolean).map(String);
     expect(titles).toContain('\'=HYPERLINK("http://evil.example")');
     expect(titles).toContain("Welfare rights officers in GP practices");
-    const fresh = (await fixtures.partnership(t.database, "Eastmuir Third", "scotland", "S12000010", "Eastmuir")).id;
-    const memberIds = (
-      await t.database.db.select().from(actionPartners).where(eq(actionPartners.partnershipId, pid))
-    ).map((row) => row.organisationId);
-    const leadIds = (await t.database.db.select().from(actions).where(eq(actions.partnershipId, pid))).map(
+    const fresh = (await fixtures.partnership("Eastmuir Third", "scotland", "S12000010", "Eastmuir")).id;
+    const memberIds = (await db.select().from(actionPartners).where(eq(actionPartners.partnershipId, pid))).map(
+      (row) => row.organisationId,
+    );
+    const leadIds = (await db.select().from(actions).where(eq(actions.partnershipId, pid))).map(
       (row) => row.leadOrganisationId,
     );
-    await addMembers(t.database, fresh, [...new Set([...memberIds, ...leadIds])]);
-    const [user] = await t.database.db.select().from(users).where(eq(users.email, "lead@eastmuir.example"));
-    await t.database.db.insert(partnershipRoles).values({ userId: user!.id, partnershipId: fresh, role: "lead" });
+    await addMembers(database, fresh, [...new Set([...memberIds, ...leadIds])]);
+    const [user] = await db.select().from(users).where(eq(users.email, "lead@eastmuir.example"));
+    await db.insert(partnershipRoles).values({ userId: user!.id, partnershipId: fresh, role: "lead" });
     await lead.post(`/partnerships/${fresh}/strategy/edit`, {
       startYear: "2025",
       endYear: "2028",
@@ -253,11 +247,11 @@ describe("action plan import", () => {
     });
     expect((await lead.get(String(mapped.headers.location))).body).toContain("Import 2 actions");
     expect((await lead.post(`${mappingUrl}/confirm`)).statusCode).toBe(303);
-    const titles2 = (await t.database.db.select().from(actions).where(eq(actions.partnershipId, fresh)))
+    const titles2 = (await db.select().from(actions).where(eq(actions.partnershipId, fresh)))
       .map((row) => row.title)
       .sort();
     expect(titles2).toEqual(['=HYPERLINK("http://evil.example")', "Welfare rights officers in GP practices"]);
-    const budgets = await t.database.db.select().from(actionBudgets).where(eq(actionBudgets.partnershipId, fresh));
+    const budgets = await db.select().from(actionBudgets).where(eq(actionBudgets.partnershipId, fresh));
     expect(budgets.map((row) => Number(row.amountPence)).sort()).toEqual([1_200_000, 4_500_000, 4_700_000]);
     // Importing into the original plan again is refused: the references already exist.
     const again = await uploadAndMap(lead, pid, { name: "export.xlsx", content: response.rawPayload });

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let pid: string;
 let otherPid: string;
 let lead: TestClient;
@@ -29,37 +29,35 @@ const actionFields = (leadOrganisationId: string, title: string) => ({
 
 const goodUpdate = { period: "2025/26 Q2", status: "green", percentComplete: "40", narrative: "Going well" };
 
-async function updatesOf(actionId: string) {
-  return t.database.db.select().from(actionUpdates).where(eq(actionUpdates.actionId, actionId));
-}
+const test = appTest.extend("updatesOf", { scope: "file" }, ({ db }) => async (actionId: string) => {
+  return db.select().from(actionUpdates).where(eq(actionUpdates.actionId, actionId));
+});
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const council = await fixtures.organisation(t.database, "Glenbrae Council");
-  const health = await fixtures.organisation(t.database, "Glenbrae Health Board", "health-board");
-  const jcp = await fixtures.organisation(t.database, "Jobcentre Plus Glenbrae", "jobcentre-plus");
-  const far = await fixtures.organisation(t.database, "Farshire Council");
+test.beforeAll(async ({ database, client, fixtures }) => {
+  const council = await fixtures.organisation("Glenbrae Council");
+  const health = await fixtures.organisation("Glenbrae Health Board", "health-board");
+  const jcp = await fixtures.organisation("Jobcentre Plus Glenbrae", "jobcentre-plus");
+  const far = await fixtures.organisation("Farshire Council");
   org = { council: council.id, health: health.id, jcp: jcp.id, far: far.id };
   const partnership = await fixtures.partnership(
-    t.database,
     "Glenbrae Child Poverty Partnership",
     "scotland",
     "S12000001",
     "Glenbrae",
   );
-  const other = await fixtures.partnership(t.database, "Farshire Partnership", "scotland", "S12000002", "Farshire");
+  const other = await fixtures.partnership("Farshire Partnership", "scotland", "S12000002", "Farshire");
   pid = partnership.id;
   otherPid = other.id;
-  await addMembers(t.database, pid, [council.id, health.id, jcp.id]);
-  await addMembers(t.database, otherPid, [far.id]);
-  await fixtures.user(t.database, "lead@glenbrae.example", council.id, { roles: [[pid, "lead"]] });
-  await fixtures.user(t.database, "editor@health.example", health.id, { roles: [[pid, "editor"]] });
-  await fixtures.user(t.database, "viewer@jcp.example", jcp.id, { roles: [[pid, "viewer"]] });
-  await fixtures.user(t.database, "lead@farshire.example", far.id, { roles: [[otherPid, "lead"]] });
-  lead = t.client();
-  editor = t.client();
-  viewer = t.client();
-  outsider = t.client();
+  await addMembers(database, pid, [council.id, health.id, jcp.id]);
+  await addMembers(database, otherPid, [far.id]);
+  await fixtures.user("lead@glenbrae.example", council.id, { roles: [[pid, "lead"]] });
+  await fixtures.user("editor@health.example", health.id, { roles: [[pid, "editor"]] });
+  await fixtures.user("viewer@jcp.example", jcp.id, { roles: [[pid, "viewer"]] });
+  await fixtures.user("lead@farshire.example", far.id, { roles: [[otherPid, "lead"]] });
+  lead = client();
+  editor = client();
+  viewer = client();
+  outsider = client();
   await lead.signIn("lead@glenbrae.example");
   await editor.signIn("editor@health.example");
   await viewer.signIn("viewer@jcp.example");
@@ -78,17 +76,16 @@ beforeAll(async () => {
     await outsider.post(`/partnerships/${otherPid}/actions/new`, actionFields(org.far!, "Farshire action")),
   );
 });
-afterAll(() => t.close());
 
 describe("a partner editor", () => {
-  it("updates an action their organisation leads", async () => {
+  test("updates an action their organisation leads", async ({ database, updatesOf }) => {
     const response = await editor.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, goodUpdate);
     expect(response.statusCode).toBe(303);
     expect(await updatesOf(healthAction)).toHaveLength(1);
-    expect(await auditActions(t.database, pid)).toContain("action.update_reported");
+    expect(await auditActions(database, pid)).toContain("action.update_reported");
   });
 
-  it("gets 403 on another organisation's action and nothing is saved", async () => {
+  test("gets 403 on another organisation's action and nothing is saved", async ({ db, updatesOf }) => {
     expect((await editor.get(`/partnerships/${pid}/actions/${councilAction}/updates/new`)).statusCode).toBe(403);
     expect(
       (await editor.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate)).statusCode,
@@ -99,11 +96,11 @@ describe("a partner editor", () => {
     ).toBe(403);
     expect((await editor.post(`/partnerships/${pid}/actions/${councilAction}/delete`)).statusCode).toBe(403);
     expect(await updatesOf(councilAction)).toHaveLength(0);
-    const [row] = await t.database.db.select().from(actions).where(eq(actions.id, councilAction));
+    const [row] = await db.select().from(actions).where(eq(actions.id, councilAction));
     expect(row!.title).toBe("Money advice in schools");
   });
 
-  it("can read the whole plan but only gets update links for their own actions", async () => {
+  test("can read the whole plan but only gets update links for their own actions", async () => {
     const list = await editor.get(`/partnerships/${pid}/actions`);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain("Money advice in schools");
@@ -114,11 +111,11 @@ describe("a partner editor", () => {
     expect(mine.body).toContain("Financial inclusion pathway");
   });
 
-  it("cannot add an action led by another organisation", async () => {
+  test("cannot add an action led by another organisation", async ({ db }) => {
     const response = await editor.post(`/partnerships/${pid}/actions/new`, actionFields(org.council!, "Sneaky"));
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("You can only add or change actions that your organisation leads");
-    const rows = await t.database.db
+    const rows = await db
       .select()
       .from(actions)
       .where(and(eq(actions.partnershipId, pid), eq(actions.title, "Sneaky")));
@@ -127,7 +124,7 @@ describe("a partner editor", () => {
 });
 
 describe("the lead", () => {
-  it("updates every action", async () => {
+  test("updates every action", async () => {
     const response = await lead.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, {
       ...goodUpdate,
       period: "2025/26 Q3",
@@ -138,7 +135,7 @@ describe("the lead", () => {
     expect(detail.body).toContain("2025/26 Q2");
   });
 
-  it("gets 404 for another partnership's action, through its own partnership's URL", async () => {
+  test("gets 404 for another partnership's action, through its own partnership's URL", async ({ updatesOf }) => {
     expect((await lead.get(`/partnerships/${pid}/actions/${foreignAction}`)).statusCode).toBe(404);
     expect((await lead.post(`/partnerships/${pid}/actions/${foreignAction}/updates/new`, goodUpdate)).statusCode).toBe(
       404,
@@ -148,7 +145,7 @@ describe("the lead", () => {
 });
 
 describe("a member of another partnership", () => {
-  it("gets 404 for every page and change", async () => {
+  test("gets 404 for every page and change", async ({ updatesOf }) => {
     for (const url of [
       "strategy",
       "actions",
@@ -167,10 +164,10 @@ describe("a member of another partnership", () => {
 });
 
 describe("a viewer", () => {
-  it("can read but cannot change anything", async () => {
+  test("can read but cannot change anything", async ({ database }) => {
     expect((await viewer.get(`/partnerships/${pid}/actions/${councilAction}`)).statusCode).toBe(200);
     expect((await viewer.get(`/partnerships/${pid}/monitoring`)).statusCode).toBe(200);
-    const before = await auditActions(t.database, pid);
+    const before = await auditActions(database, pid);
     const attempts = [
       viewer.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, goodUpdate),
       viewer.post(`/partnerships/${pid}/actions/${councilAction}/edit`, actionFields(org.council!, "Changed")),
@@ -190,12 +187,14 @@ describe("a viewer", () => {
       }),
     ];
     for (const response of await Promise.all(attempts)) expect(response.statusCode).toBe(403);
-    expect(await auditActions(t.database, pid)).toEqual(before);
+    expect(await auditActions(database, pid)).toEqual(before);
   });
 });
 
 describe("progress updates", () => {
-  it("require a reason for amber and red: 400 with the error summary, values kept, nothing saved", async () => {
+  test("require a reason for amber and red: 400 with the error summary, values kept, nothing saved", async ({
+    updatesOf,
+  }) => {
     const before = (await updatesOf(councilAction)).length;
     for (const status of ["amber", "red"]) {
       const response = await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, {
@@ -217,7 +216,7 @@ describe("progress updates", () => {
     expect(ok.statusCode).toBe(303);
   });
 
-  it("reject bad percentages, money and evidence links", async () => {
+  test("reject bad percentages, money and evidence links", async () => {
     const response = await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, {
       ...goodUpdate,
       percentComplete: "140",
@@ -230,7 +229,7 @@ describe("progress updates", () => {
     expect(response.body).toContain("Enter the evidence link as a full web address");
   });
 
-  it("tick off milestones in the same transaction, with audit entries", async () => {
+  test("tick off milestones in the same transaction, with audit entries", async ({ database }) => {
     const created = await lead.post(`/partnerships/${pid}/actions/${councilAction}/milestones/new`, {
       title: "Pilot in 3 schools",
       dueDate: "30/09/2025",
@@ -246,7 +245,7 @@ describe("progress updates", () => {
     expect(response.statusCode).toBe(303);
     const detail = await lead.get(`/partnerships/${pid}/actions/${councilAction}`);
     expect(detail.body).toMatch(/Done \d/);
-    expect(await auditActions(t.database, pid)).toEqual(
+    expect(await auditActions(database, pid)).toEqual(
       expect.arrayContaining(["action.milestone.create", "action.milestone.done"]),
     );
   });

@@ -1,46 +1,40 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { sessions } from "../../src/kernel/auth/tables.ts";
 import { coordinatorNations, invitations, partnershipRoles, users } from "../../src/workspace/access/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let admin: TestClient;
 const ids: Record<string, string> = {};
 
-async function userByEmail(email: string) {
-  const [row] = await t.database.db.select().from(users).where(eq(users.email, email));
-  return row;
-}
+const test = appTest
+  .extend("userByEmail", { scope: "file" }, ({ db }) => async (email: string) => {
+    const [row] = await db.select().from(users).where(eq(users.email, email));
+    return row;
+  })
+  .extend("actionsFor", { scope: "file" }, ({ db }) => async (entityId: string): Promise<string[]> => {
+    const rows = await db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
+    return rows.map((row) => row.action);
+  });
 
-async function actionsFor(entityId: string): Promise<string[]> {
-  const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id);
-  return rows.map((row) => row.action);
-}
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const council = await fixtures.organisation(t.database, "Northshire Council");
+test.beforeAll(async ({ signIn, fixtures }) => {
+  const council = await fixtures.organisation("Northshire Council");
   ids.org = council.id;
-  ids.partnership = (
-    await fixtures.partnership(t.database, "Northshire Partnership", "england", "E06000005", "Darlington")
-  ).id;
-  ids.admin = (await fixtures.user(t.database, "admin@hub.example", council.id, { admin: true })).id;
-  ids.other = (await fixtures.user(t.database, "other@hub.example", council.id)).id;
-  admin = t.client();
-  await admin.signIn("admin@hub.example");
+  ids.partnership = (await fixtures.partnership("Northshire Partnership", "england", "E06000005", "Darlington")).id;
+  ids.admin = (await fixtures.user("admin@hub.example", council.id, { admin: true })).id;
+  ids.other = (await fixtures.user("other@hub.example", council.id)).id;
+  admin = await signIn("admin@hub.example");
 });
-afterAll(() => t.close());
 
 describe("adding users", () => {
-  it("lists users for administrators only", async () => {
+  test("lists users for administrators only", async ({ signIn, userByEmail }) => {
     const list = await admin.get("/admin/users");
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain("other@hub.example");
-    const other = t.client();
-    await other.signIn("other@hub.example");
+    const other = await signIn("other@hub.example");
     expect((await other.get("/admin/users")).statusCode).toBe(403);
     expect((await other.get(`/admin/users/${ids.admin}`)).statusCode).toBe(403);
     expect(
@@ -56,8 +50,8 @@ describe("adding users", () => {
     expect(await userByEmail("x@hub.example")).toBeUndefined();
   });
 
-  it("shows errors, keeps values but not the password, and saves nothing", async () => {
-    const [before] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users);
+  test("shows errors, keeps values but not the password, and saves nothing", async ({ db }) => {
+    const [before] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
     const short = await admin.post("/admin/users", {
       name: "Ann Example",
       email: "ann@hub.example",
@@ -81,11 +75,16 @@ describe("adding users", () => {
     const missing = await admin.post("/admin/users", {});
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain("Select the person&#39;s organisation");
-    const [after] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users);
+    const [after] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
     expect(after!.n).toBe(before!.n);
   });
 
-  it("creates an invitation link shown once, storing only its SHA-256", async () => {
+  test("creates an invitation link shown once, storing only its SHA-256", async ({
+    db,
+    client,
+    userByEmail,
+    actionsFor,
+  }) => {
     const response = await admin.post("/admin/users", {
       name: "Ivy Invitee",
       email: "ivy@hub.example",
@@ -97,7 +96,7 @@ describe("adding users", () => {
     const user = (await userByEmail("ivy@hub.example"))!;
     expect(user.status).toBe("invited");
     expect(user.passwordHash).toBeNull();
-    const [invitation] = await t.database.db.select().from(invitations).where(eq(invitations.userId, user.id));
+    const [invitation] = await db.select().from(invitations).where(eq(invitations.userId, user.id));
     expect(invitation!.tokenHash).toBe(createHash("sha256").update(token).digest("base64url"));
     expect(invitation!.tokenHash).not.toContain(token);
     const days = (invitation!.expiresAt.getTime() - Date.now()) / 86_400_000;
@@ -111,11 +110,11 @@ describe("adding users", () => {
     expect(again.statusCode).toBe(200);
     const newToken = /\/invitations\/([A-Za-z0-9_-]+)/.exec(again.body)![1]!;
     expect(newToken).not.toBe(token);
-    expect((await t.client().get(`/invitations/${token}`)).statusCode).toBe(404);
-    expect((await t.client().get(`/invitations/${newToken}`)).statusCode).toBe(200);
+    expect((await client().get(`/invitations/${token}`)).statusCode).toBe(404);
+    expect((await client().get(`/invitations/${newToken}`)).statusCode).toBe(200);
   });
 
-  it("creates a user with an initial password who can sign in", async () => {
+  test("creates a user with an initial password who can sign in", async ({ db, client, userByEmail }) => {
     const response = await admin.post("/admin/users", {
       name: "Pat Password",
       email: "pat@hub.example",
@@ -127,17 +126,17 @@ describe("adding users", () => {
     expect(response.statusCode).toBe(303);
     const user = (await userByEmail("pat@hub.example"))!;
     expect(user).toMatchObject({ status: "active", isPlatformAdmin: true });
-    const [entry] = await t.database.db
+    const [entry] = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "user.created")));
     expect(JSON.stringify(entry)).not.toContain("a-long-initial-password");
-    expect((await t.client().signIn("pat@hub.example", "a-long-initial-password")).statusCode).toBe(303);
+    expect((await client().signIn("pat@hub.example", "a-long-initial-password")).statusCode).toBe(303);
   });
 });
 
 describe("the user page", () => {
-  it("assigns, changes and removes partnership roles with audit entries", async () => {
+  test("assigns, changes and removes partnership roles with audit entries", async ({ db, actionsFor }) => {
     const url = `/admin/users/${ids.other}`;
     expect((await admin.post(`${url}/roles`, { partnershipId: ids.partnership!, role: "viewer" })).statusCode).toBe(
       303,
@@ -155,8 +154,8 @@ describe("the user page", () => {
     const demote = await admin.post(`${url}/roles`, { partnershipId: ids.partnership!, role: "none" });
     expect(demote.statusCode).toBe(400);
     expect(demote.body).toContain("must keep at least one lead");
-    await t.database.db.delete(partnershipRoles).where(eq(partnershipRoles.userId, ids.other!));
-    const roles = await t.database.db.select().from(partnershipRoles).where(eq(partnershipRoles.userId, ids.other!));
+    await db.delete(partnershipRoles).where(eq(partnershipRoles.userId, ids.other!));
+    const roles = await db.select().from(partnershipRoles).where(eq(partnershipRoles.userId, ids.other!));
     expect(roles).toHaveLength(0);
     const actions = (await actionsFor(ids.other!)).filter((action) => action.startsWith("partnership_role"));
     expect(actions).toEqual([
@@ -167,14 +166,14 @@ describe("the user page", () => {
     ]);
   });
 
-  it("adds and removes coordinator nations", async () => {
+  test("adds and removes coordinator nations", async ({ db, actionsFor }) => {
     const url = `/admin/users/${ids.other}`;
     expect((await admin.post(`${url}/nations`, { nation: "scotland" })).statusCode).toBe(303);
     expect((await admin.post(`${url}/nations`, { nation: "atlantis" })).statusCode).toBe(400);
-    let rows = await t.database.db.select().from(coordinatorNations).where(eq(coordinatorNations.userId, ids.other!));
+    let rows = await db.select().from(coordinatorNations).where(eq(coordinatorNations.userId, ids.other!));
     expect(rows.map((row) => row.nation)).toEqual(["scotland"]);
     expect((await admin.post(`${url}/nations/scotland/remove`)).statusCode).toBe(303);
-    rows = await t.database.db.select().from(coordinatorNations).where(eq(coordinatorNations.userId, ids.other!));
+    rows = await db.select().from(coordinatorNations).where(eq(coordinatorNations.userId, ids.other!));
     expect(rows).toHaveLength(0);
     expect((await actionsFor(ids.other!)).filter((action) => action.startsWith("coordinator"))).toEqual([
       "coordinator.added",
@@ -182,7 +181,10 @@ describe("the user page", () => {
     ]);
   });
 
-  it("does not let an administrator remove their own rights or disable themself", async () => {
+  test("does not let an administrator remove their own rights or disable themself", async ({
+    userByEmail,
+    actionsFor,
+  }) => {
     const url = `/admin/users/${ids.admin}`;
     const own = await admin.get(url);
     expect(own.body).toContain("This is your own account");
@@ -198,7 +200,7 @@ describe("the user page", () => {
     expect(await actionsFor(ids.admin!)).toEqual(before);
   });
 
-  it("grants and removes another person's administrator rights", async () => {
+  test("grants and removes another person's administrator rights", async ({ userByEmail, actionsFor }) => {
     const url = `/admin/users/${ids.other}`;
     expect((await admin.post(`${url}/admin`, { isPlatformAdmin: "true" })).statusCode).toBe(303);
     expect((await userByEmail("other@hub.example"))!.isPlatformAdmin).toBe(true);
@@ -210,27 +212,31 @@ describe("the user page", () => {
     ]);
   });
 
-  it("disabling ends the person's sessions and stops them signing in; enabling restores access", async () => {
-    const other = t.client();
+  test("disabling ends the person's sessions and stops them signing in; enabling restores access", async ({
+    db,
+    client,
+    actionsFor,
+  }) => {
+    const other = client();
     expect((await other.signIn("other@hub.example")).statusCode).toBe(303);
     expect((await other.get("/dashboard")).statusCode).toBe(200);
     expect((await admin.post(`/admin/users/${ids.other}/status`, { status: "disabled" })).statusCode).toBe(303);
-    const live = await t.database.db.select().from(sessions).where(eq(sessions.userId, ids.other!));
+    const live = await db.select().from(sessions).where(eq(sessions.userId, ids.other!));
     expect(live).toHaveLength(0);
     expect((await other.get("/dashboard")).statusCode).toBe(303);
-    const denied = await t.client().signIn("other@hub.example");
+    const denied = await client().signIn("other@hub.example");
     expect(denied.statusCode).toBe(400);
     expect(denied.body).toContain("Enter a correct email address and password");
     expect((await admin.post(`/admin/users/${ids.other}/invitation`)).statusCode).toBe(400);
     expect((await admin.post(`/admin/users/${ids.other}/status`, { status: "active" })).statusCode).toBe(303);
-    expect((await t.client().signIn("other@hub.example")).statusCode).toBe(303);
+    expect((await client().signIn("other@hub.example")).statusCode).toBe(303);
     expect((await actionsFor(ids.other!)).filter((action) => /user\.(dis|en)abled/.test(action))).toEqual([
       "user.disabled",
       "user.enabled",
     ]);
   });
 
-  it("gives 404 for an unknown user", async () => {
+  test("gives 404 for an unknown user", async () => {
     expect((await admin.get("/admin/users/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
     expect(
       (await admin.post("/admin/users/00000000-0000-4000-8000-000000000000/status", { status: "disabled" })).statusCode,

@@ -4,8 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.ts";
+import { expect } from "vitest";
 import {
   areaDetailSchema,
   areasPageSchema,
@@ -16,7 +15,6 @@ import {
 import { indicators } from "../../src/data/indicators/index.ts";
 import {
   type ApiWorld,
-  apiDataAvailable,
   bearer,
   csvRows,
   darlingtonRows,
@@ -25,22 +23,24 @@ import {
   OPEN,
   statxploreColumn,
 } from "../helpers/api-data.ts";
-import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 
-let t: TestApp;
 let world: ApiWorld;
-const api = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: "GET", url, headers });
+const test = appTest.extend(
+  "api",
+  { scope: "file" },
+  ({ app }) =>
+    (url: string, headers: Record<string, string> = {}) =>
+      app.inject({ method: "GET", url, headers }),
+);
 
-describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    world = await loadApiWorld(t);
+describeWithSharedData(...Object.values(files))("read-only API: data", () => {
+  test.beforeAll(async ({ database, signIn }) => {
+    world = await loadApiWorld({ database, signIn });
   }, 300_000);
-  afterAll(() => t?.close());
 
-  it("lists every /api/v1 route in the OpenAPI document", async () => {
-    const { app, routes } = await buildApp({ config: t.config, database: t.database, logger: false });
-    await app.close();
+  test("lists every /api/v1 route in the OpenAPI document", async ({ routes, api }) => {
     const apiRoutes = routes.filter((r) => r.method === "GET" && r.url.startsWith("/api/v1/"));
     expect(apiRoutes.length).toBeGreaterThanOrEqual(7);
     const response = await api("/api/v1/openapi.json");
@@ -53,7 +53,7 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(documented).toEqual([...new Set(apiRoutes.map((r) => r.url.replace(/:([A-Za-z0-9_]+)/g, "{$1}")))].sort());
   });
 
-  it("pages through areas filtered by type and parent, matching the lookup file", async () => {
+  test("pages through areas filtered by type and parent, matching the lookup file", async ({ api }) => {
     const expected = csvRows(readFileSync(files.lookup, "utf8"))
       .filter((r) => r[8] === "E12000001")
       .map((r) => r[0]!);
@@ -77,7 +77,9 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(area.parents.map((p) => p.area.code)).toEqual(expect.arrayContaining(["E12000001", "E92000001"]));
   });
 
-  it("serves open values without a token, equal to the Stat-Xplore file, with period, source and flags", async () => {
+  test("serves open values without a token, equal to the Stat-Xplore file, with period, source and flags", async ({
+    api,
+  }) => {
     const latest = statxploreColumn("2021/22 (p)");
     const response = await api(`/api/v1/indicators/${OPEN}/data?areaType=local-authority&period=2021/22&pageSize=1000`);
     expect(response.statusCode).toBe(200);
@@ -107,7 +109,9 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(darlington2014.flags.provisional).toBe(false);
   });
 
-  it("pages through values with the next links: every value once, in the same order as one big page", async () => {
+  test("pages through values with the next links: every value once, in the same order as one big page", async ({
+    api,
+  }) => {
     const whole = dataPageSchema.parse(
       (await api(`/api/v1/indicators/${OPEN}/data?areaType=local-authority&pageSize=1000`)).json(),
     );
@@ -129,7 +133,7 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(lsoa.page.next).toBeNull();
   });
 
-  it("answers in CSV on Accept: text/csv with the same figures", async () => {
+  test("answers in CSV on Accept: text/csv with the same figures", async ({ api }) => {
     const response = await api(
       `/api/v1/indicators/${OPEN}/data?areaType=local-authority&period=2021/22&pageSize=1000`,
       { accept: "text/csv" },
@@ -152,24 +156,21 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     expect(total).toBe(rawTotal);
   });
 
-  it("escapes formulas in CSV cells", async () => {
-    await t.database.db
-      .update(indicators)
-      .set({ title: '=HYPERLINK("http://evil.example")' })
-      .where(eq(indicators.slug, OPEN));
+  test("escapes formulas in CSV cells", async ({ db, api }) => {
+    await db.update(indicators).set({ title: '=HYPERLINK("http://evil.example")' }).where(eq(indicators.slug, OPEN));
     try {
       const response = await api(`/api/v1/indicators/${OPEN}`, { accept: "text/csv" });
       const rows = csvRows(response.body);
       expect(rows[1]![rows[0]!.indexOf("title")]).toBe('\'=HYPERLINK("http://evil.example")');
     } finally {
-      await t.database.db
+      await db
         .update(indicators)
         .set({ title: "Children in relative low income families (under 16s), count" })
         .where(eq(indicators.slug, OPEN));
     }
   });
 
-  it("rejects bad query strings with 400 JSON naming the parameter", async () => {
+  test("rejects bad query strings with 400 JSON naming the parameter", async ({ api }) => {
     const cases: [string, string][] = [
       ["/api/v1/areas?pageSize=5000", "pageSize"],
       ["/api/v1/areas?type=village", "type"],
@@ -195,7 +196,7 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     }
   });
 
-  it("answers unknown areas, indicators and endpoints with 404 JSON", async () => {
+  test("answers unknown areas, indicators and endpoints with 404 JSON", async ({ api }) => {
     for (const url of [
       "/api/v1/areas/E06999999",
       "/api/v1/areas/not-a-code",
@@ -209,7 +210,7 @@ describe.skipIf(!apiDataAvailable)("read-only API: data", () => {
     }
   });
 
-  it("gives the area profile with latest value, trend and comparisons, in JSON and CSV", async () => {
+  test("gives the area profile with latest value, trend and comparisons, in JSON and CSV", async ({ api }) => {
     const response = await api("/api/v1/areas/E06000005/profile");
     expect(response.statusCode).toBe(200);
     const body = profileSchema.parse(response.json());

@@ -3,18 +3,16 @@
  * sends before a token-bearing request, read-only methods, and a per-caller rate limit, every
  * refusal as JSON.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { describe, expect } from "vitest";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ API_RATE_LIMIT_PER_MINUTE: "5" });
-});
-afterAll(() => t.close());
+const test = appTest.extend("configOverrides", { scope: "file" }, { API_RATE_LIMIT_PER_MINUTE: "5" });
+
+test.beforeAll(async () => {});
 
 describe("API over HTTP", () => {
-  it("lets any origin read, and answers the preflight for an Authorization header", async () => {
-    const read = await t.app.inject({
+  test("lets any origin read, and answers the preflight for an Authorization header", async ({ app }) => {
+    const read = await app.inject({
       method: "GET",
       url: "/api/v1/indicators",
       headers: { origin: "https://dashboard.example" },
@@ -23,7 +21,7 @@ describe("API over HTTP", () => {
     expect(read.statusCode).toBe(200);
     expect(read.headers["access-control-allow-origin"]).toBe("*");
     expect(read.headers["access-control-allow-credentials"]).toBeUndefined();
-    const preflight = await t.app.inject({
+    const preflight = await app.inject({
       method: "OPTIONS",
       url: "/api/v1/areas?type=local-authority",
       headers: {
@@ -38,9 +36,9 @@ describe("API over HTTP", () => {
     expect(preflight.headers["access-control-allow-methods"]).toBe("GET, OPTIONS");
   });
 
-  it("refuses anything but GET with 405 JSON naming the allowed methods, not a CSRF error", async () => {
+  test("refuses anything but GET with 405 JSON naming the allowed methods, not a CSRF error", async ({ app }) => {
     for (const method of ["POST", "PUT", "DELETE"] as const) {
-      const response = await t.app.inject({
+      const response = await app.inject({
         method,
         url: "/api/v1/indicators",
         payload: {},
@@ -52,9 +50,11 @@ describe("API over HTTP", () => {
     }
   });
 
-  it("limits each caller to the configured requests a minute, with a JSON 429 and the time to wait", async () => {
+  test("limits each caller to the configured requests a minute, with a JSON 429 and the time to wait", async ({
+    app,
+  }) => {
     const get = (remoteAddress: string, authorization?: string) =>
-      t.app.inject({
+      app.inject({
         method: "GET",
         url: "/api/v1/indicators",
         remoteAddress,
@@ -72,8 +72,8 @@ describe("API over HTTP", () => {
     expect((await get("198.51.100.7", "Bearer cpah_not-a-real-token")).statusCode).toBe(401);
   });
 
-  it("documents the limit on the docs page", async () => {
-    const docs = await t.app.inject({ method: "GET", url: "/api" });
+  test("documents the limit on the docs page", async ({ app }) => {
+    const docs = await app.inject({ method: "GET", url: "/api" });
     expect(docs.body).toContain("may make 5 requests a minute");
   });
 });

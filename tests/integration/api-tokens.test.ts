@@ -4,34 +4,29 @@
  */
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { users } from "../../src/workspace/access/index.ts";
 import { apiTokens, hashToken } from "../../src/data/api/index.ts";
 import { dataPageSchema, errorSchema, indicatorListSchema } from "../../src/data/api/schemas.ts";
-import {
-  type ApiWorld,
-  apiDataAvailable,
-  bearer,
-  createTokenAs,
-  csvRows,
-  files,
-  loadApiWorld,
-  OPEN,
-} from "../helpers/api-data.ts";
-import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
+import { type ApiWorld, bearer, createTokenAs, csvRows, files, loadApiWorld, OPEN } from "../helpers/api-data.ts";
+import { appTest } from "../helpers/app-test.ts";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 
-let t: TestApp;
 let world: ApiWorld;
-const api = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: "GET", url, headers });
+const test = appTest.extend(
+  "api",
+  { scope: "file" },
+  ({ app }) =>
+    (url: string, headers: Record<string, string> = {}) =>
+      app.inject({ method: "GET", url, headers }),
+);
 
-describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    world = await loadApiWorld(t);
+describeWithSharedData(...Object.values(files))("read-only API: tokens and restricted data", () => {
+  test.beforeAll(async ({ database, signIn }) => {
+    world = await loadApiWorld({ database, signIn });
   }, 300_000);
-  afterAll(() => t?.close());
 
-  it("keeps restricted data behind a token its user may use", async () => {
+  test("keeps restricted data behind a token its user may use", async ({ api }) => {
     const url = `/api/v1/indicators/${world.restrictedSlug}/data?pageSize=1000`;
     const catalogue = (headers = {}) =>
       api("/api/v1/indicators", headers).then((r) => indicatorListSchema.parse(r.json()).data.map((i) => i.id));
@@ -65,9 +60,9 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
     }
   });
 
-  it("stores only a hash, audits create and revoke, and refuses revoked and expired tokens", async () => {
+  test("stores only a hash, audits create and revoke, and refuses revoked and expired tokens", async ({ db, api }) => {
     const secret = await createTokenAs(world.member, "Short-lived");
-    const [row] = await t.database.db
+    const [row] = await db
       .select()
       .from(apiTokens)
       .where(eq(apiTokens.tokenHash, hashToken(secret)));
@@ -92,9 +87,7 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
     expect(refused.statusCode).toBe(401);
     expect(errorSchema.parse(refused.json()).error.message).toMatch(/revoked/);
 
-    const audit = await t.database.db.execute(
-      sql`select action from audit_log where entity_id = ${row!.id} order by id`,
-    );
+    const audit = await db.execute(sql`select action from audit_log where entity_id = ${row!.id} order by id`);
     expect((audit as unknown as { rows: { action: string }[] }).rows.map((r) => r.action)).toEqual([
       "api-token.created",
       "api-token.revoked",
@@ -102,7 +95,7 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
 
     const expiring = await createTokenAs(world.member, "Expiring");
     expect((await api(url, bearer(expiring))).statusCode).toBe(200);
-    await t.database.db
+    await db
       .update(apiTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(apiTokens.tokenHash, hashToken(expiring)));
@@ -111,40 +104,38 @@ describe.skipIf(!apiDataAvailable)("read-only API: tokens and restricted data", 
     expect(errorSchema.parse(expired.json()).error.message).toMatch(/expired/);
   });
 
-  it("stops a disabled user's tokens", async () => {
-    const [someone] = await t.database.db.select().from(users).where(eq(users.email, "member@trafford.example"));
-    await fixtures.user(t.database, "leaver@example.org", someone!.organisationId);
-    const leaver = t.client();
-    await leaver.signIn("leaver@example.org");
+  test("stops a disabled user's tokens", async ({ db, signIn, fixtures, api }) => {
+    const [someone] = await db.select().from(users).where(eq(users.email, "member@trafford.example"));
+    await fixtures.user("leaver@example.org", someone!.organisationId);
+    const leaver = await signIn("leaver@example.org");
     const token = await createTokenAs(leaver, "Leaver's script");
     expect((await api("/api/v1/indicators", bearer(token))).statusCode).toBe(200);
-    await t.database.db.update(users).set({ status: "disabled" }).where(eq(users.email, "leaver@example.org"));
+    await db.update(users).set({ status: "disabled" }).where(eq(users.email, "leaver@example.org"));
     const refused = await api("/api/v1/indicators", bearer(token));
     expect(refused.statusCode).toBe(401);
     expect(errorSchema.parse(refused.json()).error.message).toMatch(/not active/);
   });
 
-  it("validates the token form and needs sign-in", async () => {
-    const before = await t.database.db.select().from(apiTokens);
+  test("validates the token form and needs sign-in", async ({ db, client, signIn }) => {
+    const before = await db.select().from(apiTokens);
     const bad = await world.member.post("/account/api-tokens", { name: "", days: "9999" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Enter a name for the token");
     expect(bad.body).toContain("Choose when the token expires");
-    expect(await t.database.db.select().from(apiTokens)).toHaveLength(before.length);
+    expect(await db.select().from(apiTokens)).toHaveLength(before.length);
     // At most 20 live tokens each: the 21st is refused with the reason, and nothing is saved.
-    const busy = t.client();
-    await busy.signIn("outsider@elsewhere.example");
-    const [first] = await t.database.db
+    const busy = await signIn("outsider@elsewhere.example");
+    const [first] = await db
       .select()
       .from(apiTokens)
       .where(eq(apiTokens.tokenHash, hashToken(world.outsiderToken)));
-    const live = (await t.database.db.select().from(apiTokens).where(eq(apiTokens.userId, first!.userId))).length;
+    const live = (await db.select().from(apiTokens).where(eq(apiTokens.userId, first!.userId))).length;
     for (let i = live; i < 20; i++) await createTokenAs(busy, `Script ${i}`);
     const refused = await busy.post("/account/api-tokens", { name: "One too many", days: "7" });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain("You have 20 active tokens");
     expect(refused.body).toContain('value="One too many"');
-    const anonymous = await t.client().get("/account/api-tokens");
+    const anonymous = await client().get("/account/api-tokens");
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toContain("/sign-in");
   });

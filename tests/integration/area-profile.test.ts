@@ -2,28 +2,20 @@
  * The area profile on real data: Darlington (E06000005) from the Stat-Xplore export in
  * ../shared/data, imported through the real importers, checked against the raw file.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  importerFor,
-  readSourceFile,
-  runImport,
-  sharedDataSteps,
-  sourceFromBytes,
-} from "../../src/data/imports/index.ts";
+import { expect } from "vitest";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { valuesForAreaType } from "../../src/data/indicators/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
+const dataDir = SHARED_DATA_DIR;
 const statxplore = path.join(dataDir, "cilif", "statxplore-children-relative-low-income-ltla-2014-2022.csv");
-const available = existsSync(statxplore);
 const SLUG = "cilif-relative-children-count";
 
-let t: TestApp;
 let reader: TestClient;
 let darlingtonId: string;
 let emptyId: string;
@@ -43,10 +35,8 @@ function section(html: string, slug: string): string {
   return decode(html.slice(start, end));
 }
 
-describe.skipIf(!available)("area profile", () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    const audit = { actorUserId: null, actorLabel: "profile-test" };
+describeWithSharedData(statxplore)("area profile", () => {
+  test.beforeAll(async ({ db, signIn, fixtures }) => {
     const wanted = new Set([
       "geography-topology",
       "ltla-lookup",
@@ -57,46 +47,38 @@ describe.skipIf(!available)("area profile", () => {
     ]);
     // IoD File 3 (ranks/deciles) and File 6 (denominators): the small-area deciles and children in them.
     const iod = ["iod2019-file3-idaci-idaopi-lsoa11.csv", "iod2019-file6-population-denominators-lsoa11.csv"];
-    const steps = (await sharedDataSteps(dataDir)).filter(
+    const imported = await importSharedData(
+      db,
       (s) =>
         wanted.has(s.kind) ||
         (s.kind === "iod" && iod.includes(path.basename(s.file))) ||
         (s.kind === "lsoa-boundaries" && path.basename(s.file) === "E06000005.json"),
+      "profile-test",
     );
-    for (const step of steps) {
-      const report = await runImport(t.database.db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
-      });
-      expect(report.errors, step.file).toEqual([]);
-    }
-    const org = await fixtures.organisation(t.database, "Darlington Borough Council");
+    for (const { step, report } of imported) expect(report.errors, step.file).toEqual([]);
+    const org = await fixtures.organisation("Darlington Borough Council");
     const darlington = await fixtures.partnership(
-      t.database,
       "Darlington Child Poverty Partnership",
       "england",
       "E06000005",
       "Darlington",
     );
-    const empty = await fixtures.partnership(t.database, "Newland Partnership", "england", "E06000099", "Newland");
+    const empty = await fixtures.partnership("Newland Partnership", "england", "E06000099", "Newland");
     darlingtonId = darlington.id;
     emptyId = empty.id;
-    await fixtures.user(t.database, "viewer@example.org", org.id, {
+    await fixtures.user("viewer@example.org", org.id, {
       roles: [
         [darlingtonId, "viewer"],
         [emptyId, "viewer"],
       ],
     });
-    await fixtures.user(t.database, "outsider@example.org", org.id);
-    reader = t.client();
-    await reader.signIn("viewer@example.org");
+    await fixtures.user("outsider@example.org", org.id);
+    reader = await signIn("viewer@example.org");
   }, 300_000);
-  afterAll(() => t?.close());
 
-  it("shows Darlington's latest value and period exactly as in the source file, its trend and its rank", async () => {
+  test("shows Darlington's latest value and period exactly as in the source file, its trend and its rank", async ({
+    db,
+  }) => {
     const rows: string[][] = parse(readFileSync(statxplore, "utf8").replace(/^\uFEFF/, ""), {
       relax_column_count: true,
       skip_empty_lines: true,
@@ -132,7 +114,7 @@ describe.skipIf(!available)("area profile", () => {
     expect(html).toContain(`<th scope="row" class="govuk-table__header">2014/15</th>`);
 
     // Rank among English local authorities in 2021/22, lowest count first, computed here from the stored values.
-    const peers = await valuesForAreaType(t.database.db, {
+    const peers = await valuesForAreaType(db, {
       indicatorSlug: SLUG,
       periodCode: "2021/22",
       areaType: "local-authority",
@@ -161,7 +143,7 @@ describe.skipIf(!available)("area profile", () => {
     expect(html).toContain("Not compared");
   });
 
-  it("shows the small areas' IDACI deciles and the children in the most deprived 10% and 20%, as in the IoD files", async () => {
+  test("shows the small areas' IDACI deciles and the children in the most deprived 10% and 20%, as in the IoD files", async () => {
     const read = (file: string): string[][] =>
       parse(readFileSync(path.join(dataDir, "deprivation", file), "utf8").replace(/^\uFEFF/, ""), {
         skip_empty_lines: true,
@@ -198,38 +180,38 @@ describe.skipIf(!available)("area profile", () => {
     expect(html).toContain("E01012304");
   });
 
-  it("gives a partnership with no data the empty state, linking editors (not viewers) to the import page", async () => {
+  test("gives a partnership with no data the empty state, linking editors (not viewers) to the import page", async ({
+    signIn,
+    fixtures,
+  }) => {
     const response = await reader.get(`/partnerships/${emptyId}/profile`);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain("No data yet");
     expect(response.body).not.toContain(`href="/partnerships/${emptyId}/data/import"`);
     expect(response.body).toContain("An editor or lead of the partnership can import it");
-    const org = await fixtures.organisation(t.database, "Newland Council Data Team");
-    await fixtures.user(t.database, "editor.empty@example.org", org.id, { roles: [[emptyId, "editor"]] });
-    const editor = t.client();
-    await editor.signIn("editor.empty@example.org");
+    const org = await fixtures.organisation("Newland Council Data Team");
+    await fixtures.user("editor.empty@example.org", org.id, { roles: [[emptyId, "editor"]] });
+    const editor = await signIn("editor.empty@example.org");
     const editorView = await editor.get(`/partnerships/${emptyId}/profile`);
     expect(editorView.statusCode).toBe(200);
     expect(editorView.body).toContain(`href="/partnerships/${emptyId}/data/import"`);
   });
 
-  it("shows a partnership's own local indicator to that partnership only, suppressed values labelled, never zero", async () => {
-    const org = await fixtures.organisation(t.database, "Darlington Foodbank Network");
-    const own = await fixtures.partnership(
-      t.database,
-      "Darlington Foodbank Partnership",
-      "england",
-      "E06000005",
-      "Darlington",
-    );
-    await fixtures.user(t.database, "foodbank@example.org", org.id, { roles: [[own.id, "viewer"]] });
+  test("shows a partnership's own local indicator to that partnership only, suppressed values labelled, never zero", async ({
+    db,
+    signIn,
+    fixtures,
+  }) => {
+    const org = await fixtures.organisation("Darlington Foodbank Network");
+    const own = await fixtures.partnership("Darlington Foodbank Partnership", "england", "E06000005", "Darlington");
+    await fixtures.user("foodbank@example.org", org.id, { roles: [[own.id, "viewer"]] });
     const csv = [
       "area_code,period,indicator,value,flag",
       "E06000005,2021,local-foodbank-parcels-children,1200,",
       "E06000005,2022,local-foodbank-parcels-children,1500,",
       "E06000005,2023,local-foodbank-parcels-children,,suppressed",
     ].join("\n");
-    const report = await runImport(t.database.db, {
+    const report = await runImport(db, {
       importer: importerFor("tidy")!,
       file: sourceFromBytes("foodbank.csv", Buffer.from(csv)),
       options: { publisher: "Darlington Foodbank Network", dataset: "Parcels", disclosure: "none" },
@@ -238,8 +220,7 @@ describe.skipIf(!available)("area profile", () => {
       partnershipId: own.id,
     });
     expect(report.errors).toEqual([]);
-    const owner = t.client();
-    await owner.signIn("foodbank@example.org");
+    const owner = await signIn("foodbank@example.org");
     const mine = decode((await owner.get(`/partnerships/${own.id}/profile`)).body);
     expect(mine).toContain('id="local-foodbank-parcels-children"');
     const html = section(mine, "local-foodbank-parcels-children");
@@ -251,15 +232,14 @@ describe.skipIf(!available)("area profile", () => {
     expect(theirs).not.toContain("local-foodbank-parcels-children");
   });
 
-  it("is for the partnership's readers only", async () => {
-    const outsider = t.client();
-    await outsider.signIn("outsider@example.org");
+  test("is for the partnership's readers only", async ({ client, signIn }) => {
+    const outsider = await signIn("outsider@example.org");
     expect((await outsider.get(`/partnerships/${darlingtonId}/profile`)).statusCode).toBe(404);
-    expect((await t.client().get(`/partnerships/${darlingtonId}/profile`)).statusCode).toBe(303);
+    expect((await client().get(`/partnerships/${darlingtonId}/profile`)).statusCode).toBe(303);
     expect((await reader.get("/partnerships/not-a-uuid/profile")).statusCode).toBe(404);
   });
 
-  it("links the profile from the partnership navigation", async () => {
+  test("links the profile from the partnership navigation", async () => {
     const response = await reader.get(`/partnerships/${darlingtonId}/data/import`);
     expect([200, 403]).toContain(response.statusCode);
     const profile = await reader.get(`/partnerships/${darlingtonId}/profile`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import {
   actionUpdates,
@@ -9,20 +9,30 @@ import {
   shiftPeriod,
 } from "../../src/cycle/monitoring/index.ts";
 import { addMember } from "../helpers/partnership-fixtures.ts";
-import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 const current = periodOf(new Date());
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const marsh = await fixtures.partnership(t.database, "Marsh Partnership", "scotland", "S12000070", "Marsh");
-  const fen = await fixtures.partnership(t.database, "Fen Partnership", "scotland", "S12000071", "Fen");
-  const council = await addMember(t.database, marsh.id, "Marsh Council", "council");
-  const health = await addMember(t.database, marsh.id, "Marsh Health Board", "health-board");
-  const fenCouncil = await addMember(t.database, fen.id, "Fen Council", "council");
-  const rows = await t.database.db
+const test = appTest.extend(
+  "attentionOf",
+  { scope: "file" },
+  ({ signIn }) =>
+    async function attentionOf(email: string) {
+      const client = await signIn(email);
+      const page = await client.get("/attention");
+      expect(page.statusCode).toBe(200);
+      return page.body;
+    },
+);
+
+test.beforeAll(async ({ database, db, fixtures }) => {
+  const marsh = await fixtures.partnership("Marsh Partnership", "scotland", "S12000070", "Marsh");
+  const fen = await fixtures.partnership("Fen Partnership", "scotland", "S12000071", "Fen");
+  const council = await addMember(database, marsh.id, "Marsh Council", "council");
+  const health = await addMember(database, marsh.id, "Marsh Health Board", "health-board");
+  const fenCouncil = await addMember(database, fen.id, "Fen Council", "council");
+  const rows = await db
     .insert(actions)
     .values([
       { partnershipId: marsh.id, leadOrganisationId: council.id, reference: "M1", title: "Council-led welfare advice" },
@@ -57,7 +67,7 @@ beforeAll(async () => {
     ])
     .returning();
   const id = (reference: string) => rows.find((row) => row.reference === reference)!.id;
-  await t.database.db.insert(actionUpdates).values([
+  await db.insert(actionUpdates).values([
     {
       partnershipId: marsh.id,
       actionId: id("M3"),
@@ -83,22 +93,15 @@ beforeAll(async () => {
       percentComplete: 100,
     },
   ]);
-  await fixtures.user(t.database, "lead@marsh.example", council.id, { roles: [[marsh.id, "lead"]] });
-  await fixtures.user(t.database, "editor@marsh.example", health.id, { roles: [[marsh.id, "editor"]] });
-  await fixtures.user(t.database, "viewer@marsh.example", health.id, { roles: [[marsh.id, "viewer"]] });
+  await fixtures.user("lead@marsh.example", council.id, { roles: [[marsh.id, "lead"]] });
+  await fixtures.user("editor@marsh.example", health.id, { roles: [[marsh.id, "editor"]] });
+  await fixtures.user("viewer@marsh.example", health.id, { roles: [[marsh.id, "viewer"]] });
 });
-afterAll(() => t.close());
-
-async function attentionOf(email: string) {
-  const client = t.client();
-  await client.signIn(email);
-  const page = await client.get("/attention");
-  expect(page.statusCode).toBe(200);
-  return page.body;
-}
 
 describe("attention list: progress updates overdue", () => {
-  it("shows a lead every action of their partnership without an update for the current period", async () => {
+  test("shows a lead every action of their partnership without an update for the current period", async ({
+    attentionOf,
+  }) => {
     const body = await attentionOf("lead@marsh.example");
     expect(body).toContain("Progress updates overdue (2)");
     expect(body).toContain("M1 – Council-led welfare advice");
@@ -109,14 +112,14 @@ describe("attention list: progress updates overdue", () => {
       expect(body).not.toContain(title);
   });
 
-  it("shows an editor only the actions their organisation leads", async () => {
+  test("shows an editor only the actions their organisation leads", async ({ attentionOf }) => {
     const body = await attentionOf("editor@marsh.example");
     expect(body).toContain("Progress updates overdue (1)");
     expect(body).toContain("M2 – Health-led income checks");
     expect(body).not.toContain("Council-led welfare advice");
   });
 
-  it("shows a viewer none", async () => {
+  test("shows a viewer none", async ({ attentionOf }) => {
     expect(await attentionOf("viewer@marsh.example")).not.toContain("Progress updates overdue");
   });
 });

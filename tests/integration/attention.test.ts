@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { partnershipRoles, users } from "../../src/workspace/access/index.ts";
 import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
-import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
 
-let t: TestApp;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Lakeside Council", "council");
-  const lakeside = await fixtures.partnership(t.database, "Lakeside Partnership", "england", "E06000080", "Lakeside");
-  const other = await fixtures.partnership(t.database, "Hilltop Partnership", "england", "E06000081", "Hilltop");
-  const [past] = await t.database.db
+test.beforeAll(async ({ db, fixtures }) => {
+  const org = await fixtures.organisation("Lakeside Council", "council");
+  const lakeside = await fixtures.partnership("Lakeside Partnership", "england", "E06000080", "Lakeside");
+  const other = await fixtures.partnership("Hilltop Partnership", "england", "E06000081", "Hilltop");
+  const [past] = await db
     .insert(meetings)
     .values([
       { partnershipId: lakeside.id, title: "March meeting", meetingDate: addDays(londonToday(), -10) },
@@ -24,7 +21,7 @@ beforeAll(async () => {
       { partnershipId: other.id, title: "Hilltop meeting", meetingDate: addDays(londonToday(), -10) },
     ])
     .returning();
-  await t.database.db.insert(meetingActions).values([
+  await db.insert(meetingActions).values([
     {
       partnershipId: lakeside.id,
       meetingId: past!.id,
@@ -48,22 +45,20 @@ beforeAll(async () => {
       dueDate: addDays(londonToday(), 5),
     },
   ]);
-  await fixtures.user(t.database, "lead@lakeside.example", org.id, { roles: [[lakeside.id, "lead"]] });
-  await fixtures.user(t.database, "viewer@lakeside.example", org.id, { roles: [[lakeside.id, "viewer"]] });
-  const [invited] = await t.database.db
+  await fixtures.user("lead@lakeside.example", org.id, { roles: [[lakeside.id, "lead"]] });
+  await fixtures.user("viewer@lakeside.example", org.id, { roles: [[lakeside.id, "viewer"]] });
+  const [invited] = await db
     .insert(users)
     .values({ email: "new@lakeside.example", name: "New Partner", organisationId: org.id, status: "invited" })
     .returning();
-  await t.database.db
-    .insert(partnershipRoles)
-    .values({ userId: invited!.id, partnershipId: lakeside.id, role: "editor" });
+  await db.insert(partnershipRoles).values({ userId: invited!.id, partnershipId: lakeside.id, role: "editor" });
 });
-afterAll(() => t.close());
 
 describe("attention list", () => {
-  it("shows a lead meetings needing minutes, overdue actions and pending invitations in their partnership", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@lakeside.example");
+  test("shows a lead meetings needing minutes, overdue actions and pending invitations in their partnership", async ({
+    signIn,
+  }) => {
+    const lead = await signIn("lead@lakeside.example");
     const page = await lead.get("/attention");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Meetings needing minutes (1)");
@@ -78,16 +73,15 @@ describe("attention list", () => {
     expect(page.body).toContain("New Partner (new@lakeside.example)");
   });
 
-  it("a viewer sees overdue actions but not minutes to write or invitations", async () => {
-    const viewer = t.client();
-    await viewer.signIn("viewer@lakeside.example");
+  test("a viewer sees overdue actions but not minutes to write or invitations", async ({ signIn }) => {
+    const viewer = await signIn("viewer@lakeside.example");
     const page = await viewer.get("/attention");
     expect(page.body).toContain("Map advice services");
     expect(page.body).not.toContain("March meeting");
     expect(page.body).not.toContain("New Partner");
   });
 
-  it("needs a signed-in user", async () => {
-    expect((await t.client().get("/attention")).statusCode).toBe(303);
+  test("needs a signed-in user", async ({ client }) => {
+    expect((await client().get("/attention")).statusCode).toBe(303);
   });
 });

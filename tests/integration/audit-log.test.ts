@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { recordAudit } from "../../src/kernel/audit/audit.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let admin: TestClient;
 const ids: Record<string, string> = {};
 
@@ -11,18 +11,17 @@ function rowCount(html: string): number {
   return (body.match(/<tr class="govuk-table__row">/g) ?? []).length;
 }
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Northshire Council");
-  ids.a = (await fixtures.partnership(t.database, "Partnership A", "england", "E06000005", "Darlington")).id;
-  ids.b = (await fixtures.partnership(t.database, "Partnership B", "scotland", "S12000042", "Dundee City")).id;
-  await fixtures.user(t.database, "admin@hub.example", org.id, { admin: true });
-  await fixtures.user(t.database, "lead@a.example", org.id, { roles: [[ids.a, "lead"]] });
-  await fixtures.user(t.database, "editor@a.example", org.id, { roles: [[ids.a, "editor"]] });
-  await fixtures.user(t.database, "lead@b.example", org.id, { roles: [[ids.b, "lead"]] });
+test.beforeAll(async ({ db, signIn, fixtures }) => {
+  const org = await fixtures.organisation("Northshire Council");
+  ids.a = (await fixtures.partnership("Partnership A", "england", "E06000005", "Darlington")).id;
+  ids.b = (await fixtures.partnership("Partnership B", "scotland", "S12000042", "Dundee City")).id;
+  await fixtures.user("admin@hub.example", org.id, { admin: true });
+  await fixtures.user("lead@a.example", org.id, { roles: [[ids.a, "lead"]] });
+  await fixtures.user("editor@a.example", org.id, { roles: [[ids.a, "editor"]] });
+  await fixtures.user("lead@b.example", org.id, { roles: [[ids.b, "lead"]] });
   const context = { actorUserId: null, actorLabel: "bulk@import.example" };
   for (let i = 0; i < 120; i++) {
-    await recordAudit(t.database.db, context, {
+    await recordAudit(db, context, {
       action: "thing.bulk_changed",
       entityType: "thing",
       entityId: String(i),
@@ -30,7 +29,7 @@ beforeAll(async () => {
     });
   }
   await recordAudit(
-    t.database.db,
+    db,
     { actorUserId: null, actorLabel: "someone@a.example" },
     {
       action: "partnership_role.changed",
@@ -40,19 +39,16 @@ beforeAll(async () => {
       after: { person: "viewer@a.example", role: "lead" },
     },
   );
-  admin = t.client();
-  await admin.signIn("admin@hub.example");
+  admin = await signIn("admin@hub.example");
 });
-afterAll(() => t.close());
 
 describe("/audit", () => {
-  it("is for service administrators only", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@a.example");
+  test("is for service administrators only", async ({ signIn }) => {
+    const lead = await signIn("lead@a.example");
     expect((await lead.get("/audit")).statusCode).toBe(403);
   });
 
-  it("shows who, what, when and a readable list of changes, newest first", async () => {
+  test("shows who, what, when and a readable list of changes, newest first", async () => {
     const page = await admin.get("/audit");
     expect(page.statusCode).toBe(200);
     expect(rowCount(page.body)).toBe(50);
@@ -66,7 +62,7 @@ describe("/audit", () => {
     expect(page.body).toContain("Showing 1 to 50 of");
   });
 
-  it("filters by action, partnership, actor and dates, and pages 50 at a time", async () => {
+  test("filters by action, partnership, actor and dates, and pages 50 at a time", async () => {
     const bulk = await admin.get(`/audit?action=thing.bulk_changed&partnershipId=${ids.b}&actor=bulk%40import`);
     expect(bulk.statusCode).toBe(200);
     expect(bulk.body).toContain("Showing 1 to 50 of 120 entries");
@@ -83,7 +79,7 @@ describe("/audit", () => {
     expect(past.body).toContain("No entries match these filters");
   });
 
-  it("rejects bad filters with the error summary", async () => {
+  test("rejects bad filters with the error summary", async () => {
     const bad = await admin.get("/audit?from=2026-02-30&to=yesterday&partnershipId=nope");
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("govuk-error-summary");
@@ -97,9 +93,8 @@ describe("/audit", () => {
 });
 
 describe("/partnerships/:id/audit", () => {
-  it("shows a lead only their partnership's entries", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@a.example");
+  test("shows a lead only their partnership's entries", async ({ signIn }) => {
+    const lead = await signIn("lead@a.example");
     const page = await lead.get(`/partnerships/${ids.a}/audit`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Partnership role changed");
@@ -110,9 +105,8 @@ describe("/partnerships/:id/audit", () => {
     expect((await lead.get(`/partnerships/${ids.b}/audit`)).statusCode).toBe(404);
   });
 
-  it("is closed to editors", async () => {
-    const editor = t.client();
-    await editor.signIn("editor@a.example");
+  test("is closed to editors", async ({ signIn }) => {
+    const editor = await signIn("editor@a.example");
     expect((await editor.get(`/partnerships/${ids.a}/audit`)).statusCode).toBe(403);
   });
 });

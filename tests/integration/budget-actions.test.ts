@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { budgetContributionActions, budgetContributions } from "../../src/cycle/budgets/index.ts";
 import { addMember } from "../helpers/partnership-fixtures.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let partnership: { id: string };
 let council: { id: string };
 let advice: string;
@@ -13,21 +13,28 @@ let meals: string;
 let foreign: string;
 let editor: TestClient;
 
-const contributions = () =>
-  t.database.db.select().from(budgetContributions).where(eq(budgetContributions.partnershipId, partnership.id));
-const links = () =>
-  t.database.db
-    .select()
-    .from(budgetContributionActions)
-    .where(eq(budgetContributionActions.partnershipId, partnership.id));
+const test = appTest
+  .extend(
+    "contributions",
+    { scope: "file" },
+    ({ db }) =>
+      () =>
+        db.select().from(budgetContributions).where(eq(budgetContributions.partnershipId, partnership.id)),
+  )
+  .extend(
+    "links",
+    { scope: "file" },
+    ({ db }) =>
+      () =>
+        db.select().from(budgetContributionActions).where(eq(budgetContributionActions.partnershipId, partnership.id)),
+  );
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Northvale Improvement Service", "national-body");
-  partnership = await fixtures.partnership(t.database, "Northvale Partnership", "england", "E06000095", "Northvale");
-  const other = await fixtures.partnership(t.database, "Southvale Partnership", "england", "E06000094", "Southvale");
-  council = await addMember(t.database, partnership.id, "Northvale Council", "council");
-  const rows = await t.database.db
+test.beforeAll(async ({ database, db, signIn, fixtures }) => {
+  const org = await fixtures.organisation("Northvale Improvement Service", "national-body");
+  partnership = await fixtures.partnership("Northvale Partnership", "england", "E06000095", "Northvale");
+  const other = await fixtures.partnership("Southvale Partnership", "england", "E06000094", "Southvale");
+  council = await addMember(database, partnership.id, "Northvale Council", "council");
+  const rows = await db
     .insert(actions)
     .values([
       { partnershipId: partnership.id, leadOrganisationId: council.id, reference: "A1", title: "Advice in schools" },
@@ -36,14 +43,12 @@ beforeAll(async () => {
     ])
     .returning();
   [advice, meals, foreign] = rows.map((row) => row.id) as [string, string, string];
-  await fixtures.user(t.database, "editor@northvale.example", org.id, { roles: [[partnership.id, "editor"]] });
-  editor = t.client();
-  await editor.signIn("editor@northvale.example");
+  await fixtures.user("editor@northvale.example", org.id, { roles: [[partnership.id, "editor"]] });
+  editor = await signIn("editor@northvale.example");
 });
-afterAll(() => t.close());
 
 describe("budget contributions fund actions", () => {
-  it("offers the partnership's own actions as labelled checkboxes", async () => {
+  test("offers the partnership's own actions as labelled checkboxes", async () => {
     const page = await editor.get(`/partnerships/${partnership.id}/budgets`);
     expect(page.body).toContain("Actions it funds (optional)");
     expect(page.body).toContain(`value="${advice}"`);
@@ -51,7 +56,9 @@ describe("budget contributions fund actions", () => {
     expect(page.body).not.toContain("Southvale private action");
   });
 
-  it("saves the actions a contribution funds and shows them on the budgets page, CSV and action page", async () => {
+  test("saves the actions a contribution funds and shows them on the budgets page, CSV and action page", async ({
+    links,
+  }) => {
     const url = `/partnerships/${partnership.id}/budgets`;
     const saved = await editor.post(url, {
       organisationId: council.id,
@@ -71,7 +78,10 @@ describe("budget contributions fund actions", () => {
     expect(actionPage.body).toContain("Northvale Council, 2025/26, Pooled, £2,500.00");
   });
 
-  it("another partnership's action or an unknown id is a field error with values kept, and nothing is saved", async () => {
+  test("another partnership's action or an unknown id is a field error with values kept, and nothing is saved", async ({
+    contributions,
+    links,
+  }) => {
     const url = `/partnerships/${partnership.id}/budgets`;
     for (const actionIds of [[advice, foreign], ["0f6c1f3e-8d1b-4b7a-9c55-2b6f0b7f3a10"], ["not-a-uuid"]]) {
       const response = await editor.post(url, {

@@ -1,37 +1,39 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { budgetContributions } from "../../src/cycle/budgets/index.ts";
 import { addMember, auditCount } from "../helpers/partnership-fixtures.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let partnership: { id: string };
 let council: { id: string };
 let health: { id: string };
 let outsiderOrg: { id: string };
 let editor: TestClient;
 
-const rows = () =>
-  t.database.db.select().from(budgetContributions).where(eq(budgetContributions.partnershipId, partnership.id));
+const test = appTest.extend(
+  "rows",
+  { scope: "file" },
+  ({ db }) =>
+    () =>
+      db.select().from(budgetContributions).where(eq(budgetContributions.partnershipId, partnership.id)),
+);
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Eastvale Council", "council");
-  partnership = await fixtures.partnership(t.database, "Eastvale Partnership", "england", "E06000097", "Eastvale");
-  const other = await fixtures.partnership(t.database, "Westvale Partnership", "england", "E06000096", "Westvale");
-  council = await addMember(t.database, partnership.id, '=HYPERLINK("http://evil")', "council");
-  health = await addMember(t.database, partnership.id, "Eastvale Health", "health-board");
-  outsiderOrg = await addMember(t.database, other.id, "Westvale Police", "police");
-  await fixtures.user(t.database, "editor@eastvale.example", org.id, { roles: [[partnership.id, "editor"]] });
-  await fixtures.user(t.database, "viewer@eastvale.example", org.id, { roles: [[partnership.id, "viewer"]] });
-  await fixtures.user(t.database, "lead@westvale.example", org.id, { roles: [[other.id, "lead"]] });
-  editor = t.client();
-  await editor.signIn("editor@eastvale.example");
+test.beforeAll(async ({ database, signIn, fixtures }) => {
+  const org = await fixtures.organisation("Eastvale Council", "council");
+  partnership = await fixtures.partnership("Eastvale Partnership", "england", "E06000097", "Eastvale");
+  const other = await fixtures.partnership("Westvale Partnership", "england", "E06000096", "Westvale");
+  council = await addMember(database, partnership.id, '=HYPERLINK("http://evil")', "council");
+  health = await addMember(database, partnership.id, "Eastvale Health", "health-board");
+  outsiderOrg = await addMember(database, other.id, "Westvale Police", "police");
+  await fixtures.user("editor@eastvale.example", org.id, { roles: [[partnership.id, "editor"]] });
+  await fixtures.user("viewer@eastvale.example", org.id, { roles: [[partnership.id, "viewer"]] });
+  await fixtures.user("lead@westvale.example", org.id, { roles: [[other.id, "lead"]] });
+  editor = await signIn("editor@eastvale.example");
 });
-afterAll(() => t.close());
 
 describe("pooled and aligned budgets", () => {
-  it("adds contributions in exact pence and totals them by partner and year", async () => {
+  test("adds contributions in exact pence and totals them by partner and year", async ({ database, rows }) => {
     const url = `/partnerships/${partnership.id}/budgets`;
     expect(
       (
@@ -58,10 +60,12 @@ describe("pooled and aligned budgets", () => {
     expect(page.body).toContain("£12,500.60"); // 2025/26 total
     expect(page.body).toContain("£1,000.10"); // Eastvale Health total
     expect(page.body).toContain("£13,500.60"); // all contributions
-    expect(await auditCount(t.database, "budget.contribution-add", partnership.id)).toBe(3);
+    expect(await auditCount(database, "budget.contribution-add", partnership.id)).toBe(3);
   });
 
-  it("rejects duplicates, bad amounts, bad years and non-member organisations with 400, saving nothing", async () => {
+  test("rejects duplicates, bad amounts, bad years and non-member organisations with 400, saving nothing", async ({
+    rows,
+  }) => {
     const url = `/partnerships/${partnership.id}/budgets`;
     const duplicate = await editor.post(url, {
       organisationId: council.id,
@@ -92,7 +96,7 @@ describe("pooled and aligned budgets", () => {
     expect(await rows()).toHaveLength(3);
   });
 
-  it("exports CSV safe against formula injection", async () => {
+  test("exports CSV safe against formula injection", async () => {
     const csv = await editor.get(`/partnerships/${partnership.id}/budgets.csv`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toContain("text/csv");
@@ -102,9 +106,8 @@ describe("pooled and aligned budgets", () => {
     expect(csv.body).not.toMatch(/,=|^=/m);
   });
 
-  it("a viewer cannot change anything; another partnership gets 404", async () => {
-    const viewer = t.client();
-    await viewer.signIn("viewer@eastvale.example");
+  test("a viewer cannot change anything; another partnership gets 404", async ({ signIn, rows }) => {
+    const viewer = await signIn("viewer@eastvale.example");
     const [first] = await rows();
     expect(
       (
@@ -117,18 +120,17 @@ describe("pooled and aligned budgets", () => {
       ).statusCode,
     ).toBe(403);
     expect((await viewer.post(`/partnerships/${partnership.id}/budgets/${first!.id}/delete`)).statusCode).toBe(403);
-    const outsider = t.client();
-    await outsider.signIn("lead@westvale.example");
+    const outsider = await signIn("lead@westvale.example");
     expect((await outsider.get(`/partnerships/${partnership.id}/budgets`)).statusCode).toBe(404);
     expect((await outsider.get(`/partnerships/${partnership.id}/budgets.csv`)).statusCode).toBe(404);
     expect(await rows()).toHaveLength(3);
   });
 
-  it("removes a contribution with an audit entry", async () => {
+  test("removes a contribution with an audit entry", async ({ database, rows }) => {
     const [first] = await rows();
     expect((await editor.post(`/partnerships/${partnership.id}/budgets/${first!.id}/delete`)).statusCode).toBe(303);
     expect(await rows()).toHaveLength(2);
-    expect(await auditCount(t.database, "budget.contribution-remove", partnership.id)).toBe(1);
+    expect(await auditCount(database, "budget.contribution-remove", partnership.id)).toBe(1);
     expect((await editor.post(`/partnerships/${partnership.id}/budgets/${first!.id}/delete`)).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import {
   answerThemes,
@@ -16,13 +16,12 @@ import { listQuestions } from "../../src/cycle/consultation/survey-repository.ts
 import { needsAssessments, needsFindings } from "../../src/cycle/needs-assessment/index.ts";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
+import { appTest } from "../helpers/app-test.ts";
 import { addDays, consultationWorld } from "../helpers/consultation-fixtures.ts";
 import { addMember } from "../helpers/partnership-fixtures.ts";
 import { postFile } from "../helpers/strategy-fixtures.ts";
-import { createTestApp, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 
-let t: TestApp;
-let world: Awaited<ReturnType<typeof consultationWorld>>;
 let editor: TestClient;
 let base: string;
 let actionId: string;
@@ -30,11 +29,10 @@ let findingId: string;
 
 const said = (n: number, text: string) => Array.from({ length: n }, (_, i) => `${text} ${i + 1}`);
 
-beforeAll(async () => {
-  t = await createTestApp();
-  world = await consultationWorld(t.database);
-  const db = t.database.db;
-  await addMember(t.database, world.partnership.id, "Testford Council", "council");
+const test = appTest.extend("world", { scope: "file" }, ({ database }) => consultationWorld(database));
+
+test.beforeAll(async ({ database, db, world, signIn }) => {
+  await addMember(database, world.partnership.id, "Testford Council", "council");
   await buildDemoStrategy(db, { partnershipId: world.partnership.id, actions: 3 });
   [{ id: actionId }] = (await db
     .select({ id: actions.id })
@@ -70,33 +68,24 @@ beforeAll(async () => {
         index === 0 ? { name: "A parent", contact: "parent@example.org" } : null,
       );
   });
-  editor = t.client();
-  await editor.signIn("editor@example.org");
+  editor = await signIn("editor@example.org");
   base = `/partnerships/${world.partnership.id}/consultation/${world.activity.id}`;
 });
-afterAll(async () => {
-  await t?.close();
-});
-
-async function signedIn(email: string) {
-  const client = t.client();
-  await client.signIn(email);
-  return client;
-}
 
 describe("free-text answers and roles", () => {
-  it("lets people with a role read free text, audited; coordinators and administrators see aggregates only", async () => {
+  test("lets people with a role read free text, audited; coordinators and administrators see aggregates only", async ({
+    db,
+    world,
+    signIn,
+  }) => {
     const answersUrl = `${base}/answers/${world.questions.q2.id}`;
-    const viewer = await signedIn("viewer@example.org");
+    const viewer = await signIn("viewer@example.org");
     const page = await viewer.get(answersUrl);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("The uniform costs too much 1");
-    const [read] = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, "consultation.free_text.read"));
+    const [read] = await db.select().from(auditLog).where(eq(auditLog.action, "consultation.free_text.read"));
     expect(read).toBeDefined();
-    const coordinator = await signedIn("coordinator@example.org");
+    const coordinator = await signIn("coordinator@example.org");
     expect((await coordinator.get(answersUrl)).statusCode).toBe(403);
     expect((await coordinator.get(`${base}/export/responses/csv`)).statusCode).toBe(403);
     expect((await coordinator.get(`${base}/quotes`)).statusCode).toBe(403);
@@ -104,9 +93,9 @@ describe("free-text answers and roles", () => {
     expect(analysis.statusCode).toBe(200);
     expect(analysis.body).toContain("15 responses");
     expect(analysis.body).not.toContain("The uniform costs too much");
-    const admin = await signedIn("admin@example.org");
+    const admin = await signIn("admin@example.org");
     expect((await admin.get(answersUrl)).statusCode).toBe(403);
-    const outsider = await signedIn("outsider@example.org");
+    const outsider = await signIn("outsider@example.org");
     expect((await outsider.get(base)).statusCode).toBe(404);
     expect((await outsider.get(answersUrl)).statusCode).toBe(404);
     const csv = await viewer.get(`${base}/export/responses/csv`);
@@ -115,8 +104,8 @@ describe("free-text answers and roles", () => {
     expect(csv.body).toContain("Trips are too dear 3");
   });
 
-  it("keeps viewers from coding", async () => {
-    const viewer = await signedIn("viewer@example.org");
+  test("keeps viewers from coding", async ({ world, signIn }) => {
+    const viewer = await signIn("viewer@example.org");
     const response = await viewer.post(`${base}/answers/${world.questions.q2.id}`, { answer: "x" });
     expect(response.statusCode).toBe(403);
   });
@@ -126,7 +115,7 @@ describe("coding, quotes and you said, we did", () => {
   let uniform: string;
   let trips: string;
 
-  it("adds themes and codes answers, refusing forged ids", async () => {
+  test("adds themes and codes answers, refusing forged ids", async ({ db, world }) => {
     for (const [name, response] of [
       ["School uniform costs", "We funded a uniform swap in every primary school."] as const,
       ["Paying for trips", "Schools agreed no child misses a trip for cost."] as const,
@@ -134,16 +123,13 @@ describe("coding, quotes and you said, we did", () => {
       const created = await editor.post(`${base}/themes/new`, { name, description: "", response, otherMentions: "" });
       expect(created.statusCode).toBe(303);
     }
-    const themes = await t.database.db
+    const themes = await db
       .select()
       .from(consultationThemes)
       .where(eq(consultationThemes.activityId, world.activity.id));
     uniform = themes.find((th) => th.name === "School uniform costs")!.id;
     trips = themes.find((th) => th.name === "Paying for trips")!.id;
-    const answers = await t.database.db
-      .select()
-      .from(surveyTextAnswers)
-      .where(eq(surveyTextAnswers.surveyId, world.survey.id));
+    const answers = await db.select().from(surveyTextAnswers).where(eq(surveyTextAnswers.surveyId, world.survey.id));
     const fields: Record<string, string | string[]> = { answer: answers.map((a) => a.id) };
     for (const answer of answers) fields[`codes-${answer.id}`] = answer.text!.startsWith("Trips") ? [trips] : [uniform];
     const forged = await editor.post(`${base}/answers/${world.questions.q2.id}`, {
@@ -151,14 +137,14 @@ describe("coding, quotes and you said, we did", () => {
       [`codes-${answers[0]!.id}`]: "00000000-0000-4000-8000-000000000000",
     });
     expect(forged.statusCode).toBe(400);
-    expect(await t.database.db.select().from(answerThemes)).toHaveLength(0);
+    expect(await db.select().from(answerThemes)).toHaveLength(0);
     const saved = await editor.post(`${base}/answers/${world.questions.q2.id}?filter=all&page=1`, fields);
     expect(saved.statusCode).toBe(303);
-    expect(await t.database.db.select().from(answerThemes)).toHaveLength(15);
+    expect(await db.select().from(answerThemes)).toHaveLength(15);
   });
 
-  it("holds back a quote that looks like personal data until a reviewer confirms", async () => {
-    const [answer] = await t.database.db
+  test("holds back a quote that looks like personal data until a reviewer confirms", async ({ db, world }) => {
+    const [answer] = await db
       .select()
       .from(surveyTextAnswers)
       .where(eq(surveyTextAnswers.surveyId, world.survey.id))
@@ -182,7 +168,7 @@ describe("coding, quotes and you said, we did", () => {
     expect((await editor.post(`${base}/quotes/${quoteId}/approve`, {})).statusCode).toBe(303);
   });
 
-  it("links themes to an action and a finding, two-way", async () => {
+  test("links themes to an action and a finding, two-way", async ({ world }) => {
     const link = await editor.post(`${base}/themes/${uniform}/link`, { target: `action:${actionId}` });
     expect(link.statusCode).toBe(303);
     expect((await editor.post(`${base}/themes/${uniform}/link`, { target: `finding:${findingId}` })).statusCode).toBe(
@@ -196,11 +182,11 @@ describe("coding, quotes and you said, we did", () => {
     expect(actionPage.body).toContain("School uniform costs");
   });
 
-  it("publishes only once the survey has closed and every theme has a response", async () => {
+  test("publishes only once the survey has closed and every theme has a response", async ({ db, world }) => {
     const early = await editor.post(`${base}/publish`, { weDid: "We listened." });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain("Publish once the activity has closed");
-    await t.database.db
+    await db
       .update(surveys)
       .set({ opensOn: addDays(world.today, -30), closesOn: addDays(world.today, -1) })
       .where(eq(surveys.id, world.survey.id));
@@ -210,8 +196,11 @@ describe("coding, quotes and you said, we did", () => {
     expect(published.statusCode).toBe(303);
   });
 
-  it("shows the public page with themes, [c] for small counts, quotes and the action's status", async () => {
-    const page = await t.client().get(`/have-your-say/${world.activity.id}/you-said-we-did`);
+  test("shows the public page with themes, [c] for small counts, quotes and the action's status", async ({
+    world,
+    client,
+  }) => {
+    const page = await client().get(`/have-your-say/${world.activity.id}/you-said-we-did`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("School uniform costs");
     // 12 people → 10 (rounded to 5); 3 people → [c].
@@ -227,23 +216,26 @@ describe("coding, quotes and you said, we did", () => {
       /Green – on track|Amber – some risk|Red – off track|Complete|Not started|No progress reported yet/,
     );
     expect(page.body).toContain("govuk-exit-this-page");
-    const index = await t.client().get("/have-your-say");
+    const index = await client().get("/have-your-say");
     expect(index.body).toContain(`/have-your-say/${world.activity.id}/you-said-we-did`);
   });
 
-  it("brings published themes into the needs assessment, beside the finding", async () => {
+  test("brings published themes into the needs assessment, beside the finding", async ({ world }) => {
     const page = await editor.get(`/partnerships/${world.partnership.id}/needs-assessment`);
     expect(page.body).toContain("What children, young people and families told us");
     expect(page.body).toContain("Children and families said:");
     expect(page.body).toContain("We funded a uniform swap in every primary school.");
   });
 
-  it("draws the annual report's lived-experience section and completeness from the year's engagement", async () => {
+  test("draws the annual report's lived-experience section and completeness from the year's engagement", async ({
+    db,
+    world,
+  }) => {
     const year = (
-      await t.database.db.select().from(engagementActivities).where(eq(engagementActivities.id, world.activity.id))
+      await db.select().from(engagementActivities).where(eq(engagementActivities.id, world.activity.id))
     )[0]!;
     const reportYear = "2025/26";
-    await t.database.db
+    await db
       .update(engagementActivities)
       .set({ informs: ["report"], reportYear })
       .where(eq(engagementActivities.id, year.id));
@@ -259,7 +251,7 @@ describe("coding, quotes and you said, we did", () => {
 });
 
 describe("rules that keep analysis whole", () => {
-  it("never deletes an answered question, only hides it", async () => {
+  test("never deletes an answered question, only hides it", async ({ world }) => {
     const url = `${base}/survey/questions/${world.questions.q2.id}`;
     const refused = await editor.post(`${url}/delete`, {});
     expect(refused.statusCode).toBe(409);
@@ -268,11 +260,11 @@ describe("rules that keep analysis whole", () => {
     expect(analysis.body).toContain("Hidden");
   });
 
-  it("imports paper responses all or nothing, naming row and column", async () => {
-    const before = (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses))[0]!.n;
+  test("imports paper responses all or nothing, naming row and column", async ({ db }) => {
+    const before = (await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses))[0]!.n;
     const bad =
       "Version,Submitted on,q1: How often,q2: What costs\r\nyoung,2025-05-01,Often,Shoes\r\nelder,2025-05-01,Always,Coats\r\n";
-    const refused = await postFile(t, editor, `${base}/survey/import`, {
+    const refused = await postFile(editor, `${base}/survey/import`, {
       name: "paper.csv",
       content: bad,
       type: "text/csv",
@@ -282,43 +274,42 @@ describe("rules that keep analysis whole", () => {
     expect(refused.body).toContain(
       "Row 3, column C (q1): “Always” is not one of the answers (Often, Sometimes, Never)",
     );
-    expect((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses))[0]!.n).toBe(before);
+    expect((await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses))[0]!.n).toBe(before);
     const good =
       "Version,Submitted on,q1: How often,q2: What costs\r\nyoung,2025-05-01,Lots,Shoes\r\nstandard,01/05/2025,Never,\r\n";
-    const imported = await postFile(t, editor, `${base}/survey/import`, {
+    const imported = await postFile(editor, `${base}/survey/import`, {
       name: "paper.csv",
       content: good,
       type: "text/csv",
     });
     expect(imported.statusCode).toBe(303);
-    expect((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses))[0]!.n).toBe(
-      Number(before) + 2,
-    );
+    expect((await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses))[0]!.n).toBe(Number(before) + 2);
   });
 
-  it("purges contact details and erases free text after the retention date, keeping the codes", async () => {
-    expect(await t.database.db.select().from(surveyContacts)).toHaveLength(1);
-    const codesBefore = (await t.database.db.select().from(answerThemes)).length;
-    await t.database.db
+  test("purges contact details and erases free text after the retention date, keeping the codes", async ({
+    db,
+    world,
+    client,
+  }) => {
+    expect(await db.select().from(surveyContacts)).toHaveLength(1);
+    const codesBefore = (await db.select().from(answerThemes)).length;
+    await db
       .update(surveys)
       .set({ retainUntil: addDays(world.today, -1) })
       .where(eq(surveys.id, world.survey.id));
-    const result = await purgeExpiredSurveyData(t.database.db, world.today);
+    const result = await purgeExpiredSurveyData(db, world.today);
     expect(result.surveys).toBe(1);
-    expect(await t.database.db.select().from(surveyContacts)).toHaveLength(0);
-    const texts = await t.database.db
-      .select()
-      .from(surveyTextAnswers)
-      .where(eq(surveyTextAnswers.surveyId, world.survey.id));
+    expect(await db.select().from(surveyContacts)).toHaveLength(0);
+    const texts = await db.select().from(surveyTextAnswers).where(eq(surveyTextAnswers.surveyId, world.survey.id));
     expect(texts.every((row) => row.text === null)).toBe(true);
-    expect((await t.database.db.select().from(answerThemes)).length).toBe(codesBefore);
-    const [entry] = await t.database.db
+    expect((await db.select().from(answerThemes)).length).toBe(codesBefore);
+    const [entry] = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "survey.retention_purge"), eq(auditLog.entityId, world.survey.id)));
     expect(entry).toBeDefined();
-    expect((await purgeExpiredSurveyData(t.database.db, world.today)).surveys).toBe(0);
-    const page = await t.client().get(`/have-your-say/${world.activity.id}/you-said-we-did`);
+    expect((await purgeExpiredSurveyData(db, world.today)).surveys).toBe(0);
+    const page = await client().get(`/have-your-say/${world.activity.id}/you-said-we-did`);
     expect(page.body).toMatch(/People who said this: <strong>10<\/strong>/);
   });
 });

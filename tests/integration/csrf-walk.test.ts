@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { RouteOptions } from "fastify";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, vi } from "vitest";
 import { csrfTokenFor } from "../../src/kernel/http/csrf.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
 // Every state-changing route the app registers, found from the route table as it is built,
 // so routes added later by any domain are covered without editing this file.
@@ -27,65 +28,81 @@ vi.mock("../../src/kernel/http/server.ts", async (importOriginal) => {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-let t: TestApp;
 let admin: TestClient;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Walk Council");
-  const partnership = await fixtures.partnership(t.database, "Walk Partnership", "england");
-  await fixtures.user(t.database, "admin@walk.example", org.id, { admin: true, roles: [[partnership.id, "lead"]] });
-  admin = t.client();
-  expect((await admin.signIn("admin@walk.example")).statusCode).toBe(303);
-});
-afterAll(() => t.close());
-
-/** Row counts of every table in the schema: nothing may change when a forged post is refused. */
-async function tableCounts(): Promise<Record<string, number>> {
-  const result = await t.database.db.execute(
-    sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`,
-  );
-  const rows = (result as unknown as { rows: { table_name: string }[] }).rows;
-  const counts: Record<string, number> = {};
-  for (const { table_name: table } of rows) {
-    const count = await t.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`);
-    counts[table] = Number((count as unknown as { rows: { n: number }[] }).rows[0]!.n);
-  }
-  return counts;
-}
 
 /** A concrete URL for a route pattern: every parameter a fresh UUID (the usual id shape). */
 function concrete(url: string): string {
   return url.replace(/:[A-Za-z0-9_]+(\([^)]*\))?/g, () => randomUUID()).replace(/\*/g, "x");
 }
 
-async function send(client: TestClient, method: string, url: string, token: string | undefined) {
-  const body = new URLSearchParams({ name: "forged", email: "forged@example.org", password: "forged-password-123" });
-  if (token !== undefined) body.set("_csrf", token);
-  return t.app.inject({
-    method: method as "POST",
-    url,
-    payload: body.toString(),
-    headers: {
-      cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
-      "content-type": "application/x-www-form-urlencoded",
-    },
-  });
-}
+const test = appTest
+  /** Row counts of every table in the schema: nothing may change when a forged post is refused. */
+  .extend(
+    "tableCounts",
+    { scope: "file" },
+    ({ db }) =>
+      async function tableCounts(): Promise<Record<string, number>> {
+        const result = await db.execute(
+          sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`,
+        );
+        const rows = (result as unknown as { rows: { table_name: string }[] }).rows;
+        const counts: Record<string, number> = {};
+        for (const { table_name: table } of rows) {
+          const count = await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`);
+          counts[table] = Number((count as unknown as { rows: { n: number }[] }).rows[0]!.n);
+        }
+        return counts;
+      },
+  )
+  .extend(
+    "send",
+    { scope: "file" },
+    ({ app }) =>
+      async function send(client: TestClient, method: string, url: string, token: string | undefined) {
+        const body = new URLSearchParams({
+          name: "forged",
+          email: "forged@example.org",
+          password: "forged-password-123",
+        });
+        if (token !== undefined) body.set("_csrf", token);
+        return app.inject({
+          method: method as "POST",
+          url,
+          payload: body.toString(),
+          headers: {
+            cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; "),
+            "content-type": "application/x-www-form-urlencoded",
+          },
+        });
+      },
+  );
+
+test.beforeAll(async ({ client, fixtures }) => {
+  const org = await fixtures.organisation("Walk Council");
+  const partnership = await fixtures.partnership("Walk Partnership", "england");
+  await fixtures.user("admin@walk.example", org.id, { admin: true, roles: [[partnership.id, "lead"]] });
+  admin = client();
+  expect((await admin.signIn("admin@walk.example")).statusCode).toBe(303);
+});
 
 describe("CSRF on every state-changing route", () => {
-  it("finds the routes from the route table", () => {
+  test("finds the routes from the route table", () => {
     const unsafe = recorded.filter((route) => UNSAFE.has(route.method));
     expect(unsafe.map((route) => `${route.method} ${route.url}`)).toEqual(
       expect.arrayContaining(["POST /sign-in", "POST /sign-out"]),
     );
   });
 
-  it("refuses posts with no token or a forged token with 403 and changes nothing", async () => {
+  test("refuses posts with no token or a forged token with 403 and changes nothing", async ({
+    config,
+    client,
+    tableCounts,
+    send,
+  }) => {
     const targets = recorded.filter((route) => UNSAFE.has(route.method) && route.csrf !== false);
     const before = await tableCounts();
-    const anonymous = t.client();
-    const otherSession = csrfTokenFor(t.config.sessionSecret, "s:someone-elses-session");
+    const anonymous = client();
+    const otherSession = csrfTokenFor(config.sessionSecret, "s:someone-elses-session");
     const wrongSecret = csrfTokenFor("not-the-secret-not-the-secret-not-the", `s:${admin.cookies.get("cpah_session")}`);
     const failures: string[] = [];
     for (const route of targets) {
@@ -110,7 +127,7 @@ describe("CSRF on every state-changing route", () => {
     expect((await admin.get("/dashboard")).statusCode).toBe(200);
   });
 
-  it("lists the routes that opt out, which must be bearer-token API routes", () => {
+  test("lists the routes that opt out, which must be bearer-token API routes", () => {
     const optedOut = recorded.filter((route) => UNSAFE.has(route.method) && route.csrf === false);
     for (const route of optedOut) expect(route.url, `${route.method} ${route.url} skips CSRF`).toMatch(/^\/api\//);
   });

@@ -1,91 +1,59 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import { describe, expect } from "vitest";
+import { upsertAreas } from "../../src/data/geography/index.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
+import { uploadForImport as upload } from "../helpers/data-import.ts";
+import { areaInputs } from "../helpers/areas.ts";
 
-let t: TestApp;
 let partnershipId: string;
 let otherPartnershipId: string;
 
-/** A multipart/form-data body as a browser sends it. */
-function multipart(fields: Record<string, string>, file?: { name: string; content: string | Buffer }) {
-  const boundary = "----cpahTestBoundary7MA4YWxkTrZu0gW";
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`,
-      ),
-    );
-    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
-    parts.push(Buffer.from("\r\n"));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+/** Uploads an IoD file 3 and confirms it. */
+async function confirmUpload(lead: TestClient, content: string) {
+  const preview = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod2019-file3.csv", content });
+  const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
+  return { preview, confirmed: await lead.post(action, { action: "confirm" }) };
 }
 
-async function upload(
-  client: TestClient,
-  id: string,
-  fields: Record<string, string>,
-  file?: { name: string; content: string | Buffer },
-) {
-  const body = multipart({ _csrf: client.csrfToken(), ...fields }, file);
-  return t.app.inject({
-    method: "POST",
-    url: `/partnerships/${id}/data/import`,
-    payload: body.payload,
-    headers: { "content-type": body.contentType, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+const test = appTest
+  .extend(
+    "observationCount",
+    { scope: "file" },
+    ({ db }) =>
+      async function observationCount(): Promise<number> {
+        const result = await db.execute(sql`select count(*)::int as n from observations`);
+        return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
+      },
+  )
+  .extend("nationalValue", { scope: "file" }, ({ db }) => async (slug: string, code: string) => {
+    const result =
+      await db.execute(sql`select o.value, i.partnership_id as "owner" from observations o join indicators i on i.id = o.indicator_id
+      join areas a on a.id = o.area_id where i.slug = ${slug} and a.code = ${code}`);
+    return (result as unknown as { rows: { value: number; owner: string | null }[] }).rows;
   });
-}
-
-async function observationCount(): Promise<number> {
-  const result = await t.database.db.execute(sql`select count(*)::int as n from observations`);
-  return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
-}
 
 const STATX = `"Year","2020/21","2020/21 - Annotations","2021/22 (p)","2021/22 - Annotations",\n"National - Regional - LA - OAs"\n"Darlington",6989,,6070,,\n"Darlo",1,,2,,\n"Total",6990,,6072\n`;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Darlington Borough Council");
+test.beforeAll(async ({ db, fixtures }) => {
+  const org = await fixtures.organisation("Darlington Borough Council");
   const partnership = await fixtures.partnership(
-    t.database,
     "Darlington Child Poverty Partnership",
     "england",
     "E06000005",
     "Darlington",
   );
-  const other = await fixtures.partnership(t.database, "Elsewhere Partnership", "england", "E06000001", "Hartlepool");
+  const other = await fixtures.partnership("Elsewhere Partnership", "england", "E06000001", "Hartlepool");
   partnershipId = partnership.id;
   otherPartnershipId = other.id;
-  await fixtures.user(t.database, "lead@darlington.example", org.id, { roles: [[partnership.id, "lead"]] });
-  await fixtures.user(t.database, "viewer@darlington.example", org.id, { roles: [[partnership.id, "viewer"]] });
-  await upsertAreas(
-    t.database.db,
-    ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
-      const [code, name] = pair.split(":") as [string, string];
-      return {
-        code,
-        name,
-        type: areaTypeOfCode(code)!,
-        nation: nationOfCode(code),
-        ...tiersOfCode(code),
-        startYear: null,
-        endYear: null,
-      };
-    }),
-  );
+  await fixtures.user("lead@darlington.example", org.id, { roles: [[partnership.id, "lead"]] });
+  await fixtures.user("viewer@darlington.example", org.id, { roles: [[partnership.id, "viewer"]] });
+  await upsertAreas(db, areaInputs("E06000005:Darlington", "E06000001:Hartlepool"));
 });
-afterAll(() => t.close());
 
 describe("data import page", () => {
-  it("shows the form to an editor or lead, 403 to a viewer, 404 for another partnership", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("shows the form to an editor or lead, 403 to a viewer, 404 for another partnership", async ({ signIn }) => {
+    const lead = await signIn("lead@darlington.example");
     const page = await lead.get(`/partnerships/${partnershipId}/data/import`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Import data");
@@ -94,14 +62,16 @@ describe("data import page", () => {
     expect(page.body).toContain("English Indices of Deprivation");
     expect(page.body).not.toContain("LSOA → ward → local authority lookup");
     expect((await lead.get(`/partnerships/${otherPartnershipId}/data/import`)).statusCode).toBe(404);
-    const viewer = t.client();
-    await viewer.signIn("viewer@darlington.example");
+    const viewer = await signIn("viewer@darlington.example");
     expect((await viewer.get(`/partnerships/${partnershipId}/data/import`)).statusCode).toBe(403);
   });
 
-  it("previews, asks for unmatched names, imports only on confirmation, and remembers the name", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("previews, asks for unmatched names, imports only on confirmation, and remembers the name", async ({
+    db,
+    signIn,
+    observationCount,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
     const preview = await upload(
       lead,
       partnershipId,
@@ -137,15 +107,17 @@ describe("data import page", () => {
     );
     expect(again.statusCode).toBe(200);
     expect(again.body).not.toContain("Area names to match");
-    const audit = await t.database.db.execute(
+    const audit = await db.execute(
       sql`select count(*)::int as n from audit_log where action = 'import.completed' and partnership_id = ${partnershipId}`,
     );
     expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
   });
 
-  it("rejects a missing file, a bad file and a forged form without importing", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("rejects a missing file, a bad file and a forged form without importing", async ({
+    signIn,
+    observationCount,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
     const missing = await upload(lead, partnershipId, { kind: "tidy" });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain("Choose a file to upload");
@@ -158,13 +130,12 @@ describe("data import page", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("not UTF-8");
     expect(bad.body).not.toContain("Confirm import");
-    const body = multipart({ _csrf: "forged", kind: "tidy" }, { name: "x.csv", content: "a,b\n" });
-    const forged = await t.app.inject({
-      method: "POST",
-      url: `/partnerships/${partnershipId}/data/import`,
-      payload: body.payload,
-      headers: { "content-type": body.contentType, cookie: [...lead.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
-    });
+    const forged = await upload(
+      lead,
+      partnershipId,
+      { _csrf: "forged", kind: "tidy" },
+      { name: "x.csv", content: "a,b\n" },
+    );
     expect(forged.statusCode).toBe(403);
     // Over 100 MB: refused while streaming, with the form and a message, never a 500.
     const huge = await upload(
@@ -194,9 +165,11 @@ const iodFile = (firstRank: string) =>
   `${IOD_HEADER}\nE01012310,Darlington 001A,E06000005,Darlington,${firstRank},3.00,2100.00,1.00,5000.00,2.00\nE01012311,Darlington 001B,E06000005,Darlington,20000.00,7.00,25000.00,8.00,30000.00,10.00\n`;
 
 describe("comparison groups uploaded on the web", () => {
-  it("keeps the kind of list the uploader chose (a CIPFA list stays CIPFA), owned by the partnership", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("keeps the kind of list the uploader chose (a CIPFA list stays CIPFA), owned by the partnership", async ({
+    db,
+    signIn,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
     const preview = await upload(
       lead,
       partnershipId,
@@ -206,7 +179,7 @@ describe("comparison groups uploaded on the web", () => {
     expect(preview.statusCode).toBe(200);
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
     expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
-    const groups = await t.database.db.execute(
+    const groups = await db.execute(
       sql`select kind, partnership_id as "owner" from comparison_groups where name = 'CIPFA nearest neighbours 2021'`,
     );
     expect((groups as unknown as { rows: { kind: string; owner: string }[] }).rows).toEqual([
@@ -216,21 +189,14 @@ describe("comparison groups uploaded on the web", () => {
 });
 
 describe("official statistics uploaded by a partnership", () => {
-  async function confirmUpload(lead: TestClient, content: string) {
-    const preview = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod2019-file3.csv", content });
-    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
-    return { preview, confirmed: await lead.post(action, { action: "confirm" }) };
-  }
-  async function nationalValue(slug: string, code: string) {
-    const result =
-      await t.database.db.execute(sql`select o.value, i.partnership_id as "owner" from observations o join indicators i on i.id = o.indicator_id
-      join areas a on a.id = o.area_id where i.slug = ${slug} and a.code = ${code}`);
-    return (result as unknown as { rows: { value: number; owner: string | null }[] }).rows;
-  }
-
-  it("goes to the shared national store, and may add values but never change stored ones", async () => {
+  test("goes to the shared national store, and may add values but never change stored ones", async ({
+    db,
+    signIn,
+    observationCount,
+    nationalValue,
+  }) => {
     await upsertAreas(
-      t.database.db,
+      db,
       ["E01012310", "E01012311"].map((code) => ({
         code,
         name: code,
@@ -242,8 +208,7 @@ describe("official statistics uploaded by a partnership", () => {
         endYear: null,
       })),
     );
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+    const lead = await signIn("lead@darlington.example");
     const before = await observationCount();
     const first = await confirmUpload(lead, iodFile("5000.00"));
     expect(first.preview.statusCode).toBe(200);
@@ -263,16 +228,18 @@ describe("official statistics uploaded by a partnership", () => {
     expect(changed.confirmed.statusCode).toBe(400);
     expect(changed.confirmed.body).toContain("would change 1 national values already in the store");
     expect(await nationalValue("iod2019-imd-rank", "E01012310")).toEqual([{ value: 5000, owner: null }]);
-    const history = await t.database.db.execute(sql`select count(*)::int as n from observation_history`);
+    const history = await db.execute(sql`select count(*)::int as n from observation_history`);
     expect((history as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
     expect(await observationCount()).toBe(before + added);
   });
 });
 
 describe("indicator catalogue editing", () => {
-  it("lets a partnership's editor edit its own indicator, with validation and an audit entry", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("lets a partnership's editor edit its own indicator, with validation and an audit entry", async ({
+    db,
+    signIn,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
     const page = await lead.get("/data/indicators/cilif-relative");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Edit indicator");
@@ -296,7 +263,7 @@ describe("indicator catalogue editing", () => {
       sourceUrl: "https://stat-xplore.dwp.gov.uk/",
     });
     expect(saved.statusCode).toBe(303);
-    const row = await t.database.db.execute(
+    const row = await db.execute(
       sql`select title, next_release_date::text as next, tags from indicators where slug = 'cilif-relative'`,
     );
     expect(
@@ -306,13 +273,10 @@ describe("indicator catalogue editing", () => {
       next: "2025-03-27",
       tags: { drivers: ["income-from-employment", "income-from-social-security"] },
     });
-    const audit = await t.database.db.execute(
-      sql`select count(*)::int as n from audit_log where action = 'indicator.updated'`,
-    );
+    const audit = await db.execute(sql`select count(*)::int as n from audit_log where action = 'indicator.updated'`);
     expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
     expect((await lead.get("/data/indicators")).statusCode).toBe(403);
-    const viewer = t.client();
-    await viewer.signIn("viewer@darlington.example");
+    const viewer = await signIn("viewer@darlington.example");
     expect((await viewer.get("/data/indicators/cilif-relative")).statusCode).toBe(403);
     expect((await lead.get("/data/indicators/no-such-indicator")).statusCode).toBe(404);
   });

@@ -4,32 +4,28 @@
  * period and a suppressed value kept as missing; a second run changes nothing.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { type DemoSignIn, seedDemo } from "../../src/demo/seed/index.ts";
 import { DEMO_COUNT_SLUG, DEMO_PERCENT_SLUG, demoIndicatorFile } from "../../src/demo/seed/indicator-demo.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
-import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let signIns: DemoSignIn[];
 
-async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await t.database.db.execute(text)) as unknown as { rows: T[] }).rows;
-}
 const decode = (html: string) =>
   html
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&")
     .replace(/&quot;/g, '"');
 
-beforeAll(async () => {
-  t = await createTestApp();
-  signIns = await seedDemo(t.database);
+test.beforeAll(async ({ database }) => {
+  signIns = await seedDemo(database);
 }, 600_000);
-afterAll(() => t.close());
 
 describe("demo indicator data", () => {
-  it("stores the fictional files' values, provisional last period and one suppressed value, never zero", async () => {
+  test("stores the fictional files' values, provisional last period and one suppressed value, never zero", async ({
+    query,
+  }) => {
     const rows = await query<{
       slug: string;
       title: string;
@@ -70,8 +66,11 @@ describe("demo indicator data", () => {
     expect(rows.filter((r) => r.value === null)).toHaveLength(2);
   });
 
-  it("shows the data on the Darlington profile and needs-assessment panels, compared with region and nation", async () => {
-    const lead = t.client();
+  test("shows the data on the Darlington profile and needs-assessment panels, compared with region and nation", async ({
+    client,
+    query,
+  }) => {
+    const lead = client();
     const darlington = signIns.find((s) => s.role === "Lead" && s.partnership?.includes("Darlington"))!;
     await lead.signIn(darlington.email, darlington.password);
     const [partnership] = await query<{ id: string }>(sql`select id from partnerships where area_code = 'E06000005'`);
@@ -92,8 +91,8 @@ describe("demo indicator data", () => {
     expect(report).toMatch(/\d+\.\d% \(2023\/24, provisional\)/);
   });
 
-  it("serves the fictional data as open data through the API", async () => {
-    const response = await t.app.inject({
+  test("serves the fictional data as open data through the API", async ({ app }) => {
+    const response = await app.inject({
       method: "GET",
       url: `/api/v1/indicators/${DEMO_PERCENT_SLUG}/data?period=2023/24`,
     });
@@ -114,11 +113,11 @@ describe("demo indicator data", () => {
     expect(body.data.every((d) => d.flags.provisional)).toBe(true);
   });
 
-  it("changes nothing when the demo runs again", async () => {
+  test("changes nothing when the demo runs again", async ({ database, query }) => {
     const before = await query<{ batches: number; values: number }>(
       sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`,
     );
-    await seedDemo(t.database);
+    await seedDemo(database);
     const after = await query<{ batches: number; values: number }>(
       sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`,
     );

@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { coordinatorNations, invitations, partnershipRoles, users } from "../../src/workspace/access/index.ts";
 import { type DemoSignIn, seedDemo } from "../../src/demo/seed/index.ts";
 import { organisations } from "../../src/workspace/organisations/index.ts";
 import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
-import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import type { Db } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let first: DemoSignIn[];
 
 const tables = {
@@ -22,59 +22,67 @@ const tables = {
   auditLog,
 };
 
-async function counts(): Promise<Record<string, number>> {
-  const result: Record<string, number> = {};
-  for (const [name, table] of Object.entries(tables)) {
-    const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(table);
-    result[name] = Number(row!.n);
-  }
-  return result;
-}
-
-/** Content without generated ids or timestamps, to compare runs on different databases. */
-async function content(db = t.database.db) {
-  const rows = await db
-    .select({
-      name: partnerships.name,
-      nation: partnerships.nation,
-      areaCode: partnerships.areaCode,
-      isFictional: partnerships.isFictional,
-    })
-    .from(partnerships)
-    .orderBy(partnerships.name);
-  const members = await db
-    .select({ partnership: partnerships.name, organisation: organisations.name, role: partnershipMembers.role })
-    .from(partnershipMembers)
-    .innerJoin(partnerships, eq(partnerships.id, partnershipMembers.partnershipId))
-    .innerJoin(organisations, eq(organisations.id, partnershipMembers.organisationId))
-    .orderBy(partnerships.name, organisations.name);
-  const people = await db
-    .select({ email: users.email, name: users.name, admin: users.isPlatformAdmin })
-    .from(users)
-    .orderBy(users.email);
-  return { rows, members, people };
-}
+const test = appTest
+  .extend(
+    "counts",
+    { scope: "file" },
+    ({ db }) =>
+      async function counts(): Promise<Record<string, number>> {
+        const result: Record<string, number> = {};
+        for (const [name, table] of Object.entries(tables)) {
+          const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
+          result[name] = Number(row!.n);
+        }
+        return result;
+      },
+  )
+  /** Content without generated ids or timestamps, to compare runs on different databases. */
+  .extend(
+    "content",
+    { scope: "file" },
+    ({ db: fileDb }) =>
+      async function content(db: Db = fileDb) {
+        const rows = await db
+          .select({
+            name: partnerships.name,
+            nation: partnerships.nation,
+            areaCode: partnerships.areaCode,
+            isFictional: partnerships.isFictional,
+          })
+          .from(partnerships)
+          .orderBy(partnerships.name);
+        const members = await db
+          .select({ partnership: partnerships.name, organisation: organisations.name, role: partnershipMembers.role })
+          .from(partnershipMembers)
+          .innerJoin(partnerships, eq(partnerships.id, partnershipMembers.partnershipId))
+          .innerJoin(organisations, eq(organisations.id, partnershipMembers.organisationId))
+          .orderBy(partnerships.name, organisations.name);
+        const people = await db
+          .select({ email: users.email, name: users.name, admin: users.isPlatformAdmin })
+          .from(users)
+          .orderBy(users.email);
+        return { rows, members, people };
+      },
+  );
 
 // Seeding hashes a dozen passwords with argon2: allow for a busy CI machine.
-beforeAll(async () => {
-  t = await createTestApp();
-  first = await seedDemo(t.database);
+test.beforeAll(async ({ database }) => {
+  first = await seedDemo(database);
 }, 180_000);
-afterAll(() => t.close());
 
 describe("demo seeding", () => {
-  it("creates fictional partnerships in England, Scotland and Wales with their partners", async () => {
-    const rows = await t.database.db.select().from(partnerships).orderBy(partnerships.name);
+  test("creates fictional partnerships in England, Scotland and Wales with their partners", async ({ db }) => {
+    const rows = await db.select().from(partnerships).orderBy(partnerships.name);
     expect(rows.map((row) => [row.name, row.nation, row.areaCode, row.areaName])).toEqual([
       ["Darlington Child Poverty Partnership (fictional demo)", "england", "E06000005", "Darlington"],
       ["Dundee Child Poverty Partnership (fictional demo)", "scotland", "S12000042", "Dundee City"],
       ["Swansea Child Poverty Partnership (fictional demo)", "wales", "W06000011", "Swansea"],
     ]);
     expect(rows.every((row) => row.isFictional)).toBe(true);
-    const orgs = await t.database.db.select().from(organisations);
+    const orgs = await db.select().from(organisations);
     expect(orgs.every((org) => org.name.endsWith("(demo)"))).toBe(true);
     const dundee = rows[1]!;
-    const members = await t.database.db
+    const members = await db
       .select({ name: organisations.name, gss: organisations.gssCode, type: organisations.type })
       .from(partnershipMembers)
       .innerJoin(organisations, eq(organisations.id, partnershipMembers.organisationId))
@@ -92,7 +100,9 @@ describe("demo seeding", () => {
     );
   });
 
-  it("returns sign-ins for an admin, two coordinators and a lead, editor and viewer per partnership", async () => {
+  test("returns sign-ins for an admin, two coordinators and a lead, editor and viewer per partnership", async ({
+    client: newClient,
+  }) => {
     expect(first).toHaveLength(12);
     expect(first.filter((row) => row.partnership === null).map((row) => row.role)).toEqual([
       "Service administrator",
@@ -101,7 +111,7 @@ describe("demo seeding", () => {
     ]);
     expect(first.every((row) => row.email.endsWith("@example.org") && row.password.length >= 12)).toBe(true);
     const lead = first.find((row) => row.role === "Lead" && row.partnership?.startsWith("Dundee"))!;
-    const client = t.client();
+    const client = newClient();
     expect((await client.signIn(lead.email, lead.password)).statusCode).toBe(303);
     const dashboard = await client.get("/dashboard");
     expect(dashboard.body).toContain("Dundee Child Poverty Partnership (fictional demo)");
@@ -112,32 +122,32 @@ describe("demo seeding", () => {
     expect(overview.body).toContain("Every partner authority the law names is represented.");
     expect(overview.body).toContain("NHS Tayside (demo)");
     const coordinator = first.find((row) => row.role === "National coordinator (Scotland)")!;
-    const reader = t.client();
+    const reader = newClient();
     expect((await reader.signIn(coordinator.email, coordinator.password)).statusCode).toBe(303);
     expect((await reader.get("/dashboard")).body).toContain("Dundee Child Poverty Partnership (fictional demo)");
   });
 
-  it("records everything in the audit log as done by the demo", async () => {
-    const labels = await t.database.db
+  test("records everything in the audit log as done by the demo", async ({ db }) => {
+    const labels = await db
       .selectDistinct({ label: auditLog.actorLabel })
       .from(auditLog)
       .where(sql`${auditLog.action} not like 'session.%'`);
     expect(labels).toEqual([{ label: "demo" }]);
   });
 
-  it("is idempotent and deterministic: seeding again changes nothing and returns the same sign-ins", {
+  test("is idempotent and deterministic: seeding again changes nothing and returns the same sign-ins", {
     timeout: 120_000,
-  }, async () => {
+  }, async ({ database, content, counts }) => {
     const before = await counts();
     const beforeContent = await content();
-    const second = await seedDemo(t.database);
+    const second = await seedDemo(database);
     expect(second).toEqual(first);
     const after = await counts();
     expect(after).toEqual(before);
     expect(await content()).toEqual(beforeContent);
   });
 
-  it("creates the same content in a fresh database", { timeout: 180_000 }, async () => {
+  test("creates the same content in a fresh database", { timeout: 180_000 }, async ({ content }) => {
     const other = await createTestDatabase();
     try {
       expect(await seedDemo(other)).toEqual(first);

@@ -2,69 +2,63 @@ import { mkdtemp, open, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AreaInput,
-  areaTypeOfCode,
-  linkParents,
-  nationOfCode,
-  tiersOfCode,
-  upsertAreas,
-} from "../../src/data/geography/index.ts";
+import { describe, expect } from "vitest";
+import { linkParents, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
 import { xlsxWorkbook } from "../helpers/xlsx.ts";
+import { dbTest } from "../helpers/app-test.ts";
+import { areaInput as area } from "../helpers/areas.ts";
 
-let database: Database;
 const audit = { actorUserId: null, actorLabel: "test" };
 
-function area(code: string, name: string): AreaInput {
-  return {
-    code,
-    name,
-    type: areaTypeOfCode(code)!,
-    nation: nationOfCode(code),
-    ...tiersOfCode(code),
-    startYear: null,
-    endYear: null,
-  };
-}
-
-async function load(
-  kind: string,
-  name: string,
-  content: string | Buffer,
-  options: Record<string, unknown> = {},
-  dryRun = false,
-) {
-  const file = sourceFromBytes(name, typeof content === "string" ? Buffer.from(content, "utf8") : content);
-  return runImport(database.db, { importer: importerFor(kind)!, file, options, dryRun, audit });
-}
-
-async function counts() {
-  const result = await database.db.execute(sql`select
+const test = dbTest
+  .extend(
+    "load",
+    { scope: "file" },
+    ({ database }) =>
+      async function load(
+        kind: string,
+        name: string,
+        content: string | Buffer,
+        options: Record<string, unknown> = {},
+        dryRun = false,
+      ) {
+        const file = sourceFromBytes(name, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+        return runImport(database.db, { importer: importerFor(kind)!, file, options, dryRun, audit });
+      },
+  )
+  .extend(
+    "counts",
+    { scope: "file" },
+    ({ database }) =>
+      async function counts() {
+        const result = await database.db.execute(sql`select
     (select count(*)::int from observations) as observations, (select count(*)::int from import_batches) as batches,
     (select count(*)::int from audit_log where action = 'import.completed') as audits, (select count(*)::int from observation_history) as history`);
-  return (result as unknown as { rows: Record<string, number>[] }).rows[0]!;
-}
-
-async function observation(slug: string, code: string, period: string) {
-  const result = await database.db.execute(sql`select o.value, o.numerator, o.denominator, o.flags from observations o
+        return (result as unknown as { rows: Record<string, number>[] }).rows[0]!;
+      },
+  )
+  .extend(
+    "observation",
+    { scope: "file" },
+    ({ database }) =>
+      async function observation(slug: string, code: string, period: string) {
+        const result =
+          await database.db.execute(sql`select o.value, o.numerator, o.denominator, o.flags from observations o
     join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id join periods p on p.id = o.period_id
     where i.slug = ${slug} and a.code = ${code} and p.code = ${period}`);
-  return (
-    result as unknown as {
-      rows: { value: number | null; numerator: number | null; denominator: number | null; flags: number }[];
-    }
-  ).rows[0];
-}
+        return (
+          result as unknown as {
+            rows: { value: number | null; numerator: number | null; denominator: number | null; flags: number }[];
+          }
+        ).rows[0];
+      },
+  );
 
 const TIDY_HEADER = "area_code,period,indicator,value,numerator,denominator,flag\n";
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+test.beforeAll(async ({ database }) => {
   await upsertAreas(database.db, [
     area("E92000001", "England"),
     area("E06000001", "Hartlepool"),
@@ -78,10 +72,13 @@ beforeAll(async () => {
     { child: "E01000002", parent: "E06000001", relation: "local-authority" },
   ]);
 });
-afterAll(() => database.close());
 
 describe("tidy import", () => {
-  it("imports values, keeps markers as flagged NULLs (never zero), and records batch and audit", async () => {
+  test("imports values, keeps markers as flagged NULLs (never zero), and records batch and audit", async ({
+    load,
+    counts,
+    observation,
+  }) => {
     const report = await load(
       "tidy",
       "local.csv",
@@ -119,7 +116,11 @@ describe("tidy import", () => {
     expect(await counts()).toMatchObject({ observations: 7, batches: 1, audits: 1 });
   });
 
-  it("replaces a changed value on a new release, keeping the old one in history and marking it revised", async () => {
+  test("replaces a changed value on a new release, keeping the old one in history and marking it revised", async ({
+    database,
+    load,
+    observation,
+  }) => {
     const report = await load(
       "tidy",
       "local-v2.csv",
@@ -133,7 +134,7 @@ describe("tidy import", () => {
     expect((history as unknown as { rows: { value: number }[] }).rows).toEqual([{ value: 120 }]);
   });
 
-  it("writes nothing on a dry run", async () => {
+  test("writes nothing on a dry run", async ({ load, counts }) => {
     const before = await counts();
     const report = await load("tidy", "dry.csv", TIDY_HEADER + "E06000002,2020/21,fsm-pupils,99,,,\n", {}, true);
     expect(report.ok).toBe(true);
@@ -181,7 +182,7 @@ describe("bad files get a clear report and import nothing", () => {
     ["empty file", "", /empty/],
   ];
   for (const [name, content, message] of cases) {
-    it(`rejects ${name}`, async () => {
+    test(`rejects ${name}`, async ({ load, counts }) => {
       const before = await counts();
       const report = await load("tidy", `${name}.csv`, content);
       expect(report.ok).toBe(false);
@@ -194,7 +195,7 @@ describe("bad files get a clear report and import nothing", () => {
     });
   }
 
-  it("names the row and column of each error", async () => {
+  test("names the row and column of each error", async ({ load }) => {
     const report = await load(
       "tidy",
       "cols.csv",
@@ -205,7 +206,7 @@ describe("bad files get a clear report and import nothing", () => {
     ]);
   });
 
-  it("refuses files over 100 MB before reading them", async () => {
+  test("refuses files over 100 MB before reading them", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "cpah-big-"));
     const big = path.join(dir, "huge.csv");
     const handle = await open(big, "w");
@@ -221,7 +222,10 @@ const STATX = (rows: string) =>
   `"Year","2020/21","2020/21 - Annotations","2021/22 (p)","2021/22 - Annotations",\n"National - Regional - LA - OAs"\n${rows}"Total",30,,33\n`;
 
 describe("Stat-Xplore names without codes", () => {
-  it("matches names, reports the unmatched, and imports nothing until they are resolved", async () => {
+  test("matches names, reports the unmatched, and imports nothing until they are resolved", async ({
+    load,
+    counts,
+  }) => {
     const before = await counts();
     const report = await load(
       "statxplore",
@@ -238,7 +242,10 @@ describe("Stat-Xplore names without codes", () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("imports once the name is resolved, remembers it, and flags the provisional year", async () => {
+  test("imports once the name is resolved, remembers it, and flags the provisional year", async ({
+    load,
+    observation,
+  }) => {
     const options = { indicator: "cilif-test", title: "Children in low income families (test)" };
     const rows = '"Hartlepool",10,,11,,\n"Redcar & Cleveland",5,,6,,\n"Teesside Town",15,,16,,\n';
     const first = await load("statxplore", "cilif.csv", STATX(rows), {
@@ -258,7 +265,7 @@ describe("Stat-Xplore names without codes", () => {
     expect(again.valuesReplaced).toBe(1);
   });
 
-  it("can leave unmatched names out when asked, still reporting them", async () => {
+  test("can leave unmatched names out when asked, still reporting them", async ({ load }) => {
     const report = await load("statxplore", "cilif.csv", STATX('"Hartlepool",10,,11,,\n"Atlantis",1,,1,,\n'), {
       indicator: "cilif-test",
       skipUnmatched: true,
@@ -269,7 +276,7 @@ describe("Stat-Xplore names without codes", () => {
 });
 
 describe("wide import with a column mapping", () => {
-  it("imports the mapped columns for the given period, from CSV or XLSX", async () => {
+  test("imports the mapped columns for the given period, from CSV or XLSX", async ({ load, observation }) => {
     const mapping = {
       codeColumn: "Code",
       period: "2023",
@@ -311,7 +318,7 @@ describe("wide import with a column mapping", () => {
 });
 
 describe("local data belongs to the partnership that imported it", () => {
-  it("keeps partnerships off each other's indicators and off national ones", async () => {
+  test("keeps partnerships off each other's indicators and off national ones", async ({ database }) => {
     const [a, b] = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"];
     const run = (partnershipId: string | null, indicator: string) =>
       runImport(database.db, {

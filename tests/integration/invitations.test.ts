@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { invitations, users } from "../../src/workspace/access/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let admin: TestClient;
 let orgId: string;
 
@@ -14,29 +14,31 @@ async function invite(name: string, email: string): Promise<string> {
   return /\/invitations\/([A-Za-z0-9_-]+)/.exec(response.body)![1]!;
 }
 
-async function userByEmail(email: string) {
-  const [row] = await t.database.db.select().from(users).where(eq(users.email, email));
-  return row!;
-}
+const test = appTest.extend(
+  "userByEmail",
+  { scope: "file" },
+  ({ db }) =>
+    async function userByEmail(email: string) {
+      const [row] = await db.select().from(users).where(eq(users.email, email));
+      return row!;
+    },
+);
 
-beforeAll(async () => {
-  t = await createTestApp();
-  orgId = (await fixtures.organisation(t.database, "Northshire Council")).id;
-  await fixtures.user(t.database, "admin@hub.example", orgId, { admin: true });
-  admin = t.client();
-  await admin.signIn("admin@hub.example");
+test.beforeAll(async ({ signIn, fixtures }) => {
+  orgId = (await fixtures.organisation("Northshire Council")).id;
+  await fixtures.user("admin@hub.example", orgId, { admin: true });
+  admin = await signIn("admin@hub.example");
 });
-afterAll(() => t.close());
 
 describe("accepting an invitation", () => {
-  it("works end to end: set a password, signed in, link used up", async () => {
+  test("works end to end: set a password, signed in, link used up", async ({ db, client, userByEmail }) => {
     const token = await invite("Ivy Invitee", "ivy@hub.example");
     // Invited people cannot sign in, and are told the same as anyone with a wrong password.
-    const early = await t.client().signIn("ivy@hub.example", "anything-at-all-123");
+    const early = await client().signIn("ivy@hub.example", "anything-at-all-123");
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain("Enter a correct email address and password");
 
-    const visitor = t.client();
+    const visitor = client();
     const form = await visitor.get(`/invitations/${token}`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain("Set your password");
@@ -64,72 +66,70 @@ describe("accepting an invitation", () => {
     expect(dashboard.body).toContain("Signed in as Ivy Invitee");
     const user = await userByEmail("ivy@hub.example");
     expect(user.status).toBe("active");
-    const [invitation] = await t.database.db.select().from(invitations).where(eq(invitations.userId, user.id));
+    const [invitation] = await db.select().from(invitations).where(eq(invitations.userId, user.id));
     expect(invitation!.acceptedAt).not.toBeNull();
-    const entries = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.entityId, user.id))
-      .orderBy(auditLog.id);
+    const entries = await db.select().from(auditLog).where(eq(auditLog.entityId, user.id)).orderBy(auditLog.id);
     expect(entries.map((entry) => entry.action)).toEqual(["user.created", "invitation.created", "invitation.accepted"]);
     expect(entries.at(-1)!.actorLabel).toBe("ivy@hub.example");
 
-    expect((await t.client().signIn("ivy@hub.example", "a-new-password-123")).statusCode).toBe(303);
+    expect((await client().signIn("ivy@hub.example", "a-new-password-123")).statusCode).toBe(303);
 
-    const reused = await t.client().get(`/invitations/${token}`);
+    const reused = await client().get(`/invitations/${token}`);
     expect(reused.statusCode).toBe(410);
     expect(reused.body).toContain("already been used");
-    const repost = await t
-      .client()
-      .post(`/invitations/${token}`, { password: "another-password-1", confirmPassword: "another-password-1" });
+    const repost = await client().post(`/invitations/${token}`, {
+      password: "another-password-1",
+      confirmPassword: "another-password-1",
+    });
     expect(repost.statusCode).toBe(410);
   });
 
-  it("shows a clear page for unknown and expired links", async () => {
-    const unknown = await t.client().get("/invitations/this-token-does-not-exist-at-all");
+  test("shows a clear page for unknown and expired links", async ({ db, client, userByEmail }) => {
+    const unknown = await client().get("/invitations/this-token-does-not-exist-at-all");
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain("This invitation link cannot be used");
     expect(unknown.body).toContain("not recognised");
-    expect((await t.client().get("/invitations/%3Cscript%3E")).statusCode).toBe(404);
+    expect((await client().get("/invitations/%3Cscript%3E")).statusCode).toBe(404);
 
     const token = await invite("Ed Expired", "ed@hub.example");
     const user = await userByEmail("ed@hub.example");
-    await t.database.db
+    await db
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invitations.userId, user.id));
-    const expired = await t.client().get(`/invitations/${token}`);
+    const expired = await client().get(`/invitations/${token}`);
     expect(expired.statusCode).toBe(410);
     expect(expired.body).toContain("expired");
-    const post = await t
-      .client()
-      .post(`/invitations/${token}`, { password: "a-new-password-123", confirmPassword: "a-new-password-123" });
+    const post = await client().post(`/invitations/${token}`, {
+      password: "a-new-password-123",
+      confirmPassword: "a-new-password-123",
+    });
     expect(post.statusCode).toBe(410);
     expect((await userByEmail("ed@hub.example")).status).toBe("invited");
   });
 
-  it("refuses a link whose account has since been disabled", async () => {
+  test("refuses a link whose account has since been disabled", async ({ client, userByEmail }) => {
     const token = await invite("Dee Disabled", "dee@hub.example");
     const user = await userByEmail("dee@hub.example");
     expect((await admin.post(`/admin/users/${user.id}/status`, { status: "disabled" })).statusCode).toBe(303);
-    const page = await t.client().get(`/invitations/${token}`);
+    const page = await client().get(`/invitations/${token}`);
     expect(page.statusCode).toBe(404); // disabling voids unused links
     expect((await userByEmail("dee@hub.example")).passwordHash).toBeNull();
   });
 });
 
 describe("lock-out", () => {
-  it("after 5 failed sign-ins shows the same message whether or not the email exists", {
+  test("after 5 failed sign-ins shows the same message whether or not the email exists", {
     timeout: 90_000,
-  }, async () => {
-    await fixtures.user(t.database, "real@hub.example", orgId);
+  }, async ({ client, fixtures }) => {
+    await fixtures.user("real@hub.example", orgId);
     const bodies: Record<string, string> = {};
     for (const email of ["real@hub.example", "ghost@hub.example"]) {
       for (let attempt = 0; attempt < 5; attempt++) {
-        const failed = await t.client().signIn(email, "wrong-password-123");
+        const failed = await client().signIn(email, "wrong-password-123");
         expect(failed.statusCode).toBe(400);
       }
-      const locked = await t.client().signIn(email, "wrong-password-123");
+      const locked = await client().signIn(email, "wrong-password-123");
       expect(locked.statusCode).toBe(429);
       bodies[email] = locked.body;
     }
@@ -143,6 +143,6 @@ describe("lock-out", () => {
         .replace(/nonce="\w+"/g, "");
     expect(strip(bodies["real@hub.example"]!)).toBe(strip(bodies["ghost@hub.example"]!));
     // Even the right password is refused while locked.
-    expect((await t.client().signIn("real@hub.example")).statusCode).toBe(429);
+    expect((await client().signIn("real@hub.example")).statusCode).toBe(429);
   });
 });

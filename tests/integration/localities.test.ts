@@ -3,30 +3,23 @@
  * neighbours) and the real IoD2019 population denominators from ../shared/data, plus a small
  * fictional tidy file with numerators and denominators to check rates are never averaged.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { comparisonGroups, localities, localityAreas, saveComparisonGroup } from "../../src/data/geography/index.ts";
-import {
-  importerFor,
-  readSourceFile,
-  runImport,
-  sharedDataSteps,
-  sourceFromBytes,
-} from "../../src/data/imports/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
+import { uploadForImport as upload } from "../helpers/data-import.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
+const dataDir = SHARED_DATA_DIR;
 const population = path.join(dataDir, "deprivation", "iod2019-file6-population-denominators-lsoa11.csv");
-const available = existsSync(population);
 const audit = { actorUserId: null, actorLabel: "localities-test" };
 
-let t: TestApp;
 let lead: TestClient;
 let viewer: TestClient;
 let outsider: TestClient;
@@ -42,67 +35,42 @@ function decode(html: string): string {
     .replace(/&quot;/g, '"');
 }
 
-async function auditActions(entityId: string): Promise<string[]> {
-  const rows = await t.database.db
-    .select({ action: auditLog.action })
-    .from(auditLog)
-    .where(eq(auditLog.entityId, entityId))
-    .orderBy(auditLog.id);
-  return rows.map((row) => row.action);
-}
-
-/** A multipart/form-data upload to the import page, as a browser sends it. */
-async function upload(
-  client: TestClient,
-  id: string,
-  fields: Record<string, string>,
-  file: { name: string; content: string },
-) {
-  const boundary = "----cpahLocalitiesBoundary";
-  const parts = Object.entries({ _csrf: client.csrfToken(), ...fields }).map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+const test = appTest
+  .extend(
+    "auditActions",
+    { scope: "file" },
+    ({ db }) =>
+      async function auditActions(entityId: string): Promise<string[]> {
+        const rows = await db
+          .select({ action: auditLog.action })
+          .from(auditLog)
+          .where(eq(auditLog.entityId, entityId))
+          .orderBy(auditLog.id);
+        return rows.map((row) => row.action);
+      },
+  )
+  .extend(
+    "countLocalities",
+    { scope: "file" },
+    ({ db }) =>
+      async function countLocalities(): Promise<number> {
+        const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(localities);
+        return Number(row!.n);
+      },
   );
-  parts.push(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n--${boundary}--\r\n`,
-  );
-  return t.app.inject({
-    method: "POST",
-    url: `/partnerships/${id}/data/import`,
-    payload: Buffer.from(parts.join("")),
-    headers: {
-      "content-type": `multipart/form-data; boundary=${boundary}`,
-      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-    },
-  });
-}
 
-async function countLocalities(): Promise<number> {
-  const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(localities);
-  return Number(row!.n);
-}
-
-describe.skipIf(!available)("localities and comparison groups", () => {
-  beforeAll(async () => {
-    t = await createTestApp();
+describeWithSharedData(population)("localities and comparison groups", () => {
+  test.beforeAll(async ({ db, signIn, fixtures }) => {
     const wanted = new Set(["geography-topology", "lsoa-lookup", "neighbours"]);
-    const steps = (await sharedDataSteps(dataDir)).filter((s) => wanted.has(s.kind) || s.file === population);
-    for (const step of steps) {
-      const report = await runImport(t.database.db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
-      });
-      expect(report.errors, step.file).toEqual([]);
-    }
+    const imported = await importSharedData(db, (s) => wanted.has(s.kind) || s.file === population, audit.actorLabel);
+    for (const { step, report } of imported) expect(report.errors, step.file).toEqual([]);
     // Fictional numerators and denominators for two of Darlington's LSOAs: 10/20 and 90/100.
     // And for Darlington and its four bordering authorities: 30/100, then 10/50, 90/150, 20/100, 40/100.
     const tidy =
       "area_code,period,indicator,value,numerator,denominator,measure\nE01012304,2023,test-share-in-need,50,10,20,percentage\nE01012305,2023,test-share-in-need,90,90,100,percentage\n" +
       "E06000005,2023,test-la-share,30,30,100,percentage\nE06000047,2023,test-la-share,20,10,50,percentage\nE06000004,2023,test-la-share,60,90,150,percentage\n" +
       "E07000166,2023,test-la-share,20,20,100,percentage\nE07000164,2023,test-la-share,40,40,100,percentage\n";
-    const report = await runImport(t.database.db, {
+    const report = await runImport(db, {
       importer: importerFor("tidy")!,
       file: sourceFromBytes("fictional-share.csv", Buffer.from(tidy)),
       options: { publisher: "Test publisher", dataset: "Fictional test data", disclosure: "none" },
@@ -112,25 +80,21 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(report.errors).toEqual([]);
     const rows: string[][] = parse(readFileSync(population, "utf8").replace(/^\uFEFF/, ""), { from_line: 2 });
     children = new Map(rows.filter((r) => r[2] === "E06000005").map((r) => [r[0]!, Number(r[5])]));
-    const org = await fixtures.organisation(t.database, "Darlington Borough Council");
-    darlingtonId = (
-      await fixtures.partnership(t.database, "Darlington Partnership", "england", "E06000005", "Darlington")
-    ).id;
-    otherId = (await fixtures.partnership(t.database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool"))
-      .id;
-    await fixtures.user(t.database, "lead@example.org", org.id, { roles: [[darlingtonId, "lead"]] });
-    await fixtures.user(t.database, "viewer@example.org", org.id, { roles: [[darlingtonId, "viewer"]] });
-    await fixtures.user(t.database, "outsider@example.org", org.id, { roles: [[otherId, "lead"]] });
-    lead = t.client();
-    await lead.signIn("lead@example.org");
-    viewer = t.client();
-    await viewer.signIn("viewer@example.org");
-    outsider = t.client();
-    await outsider.signIn("outsider@example.org");
+    const org = await fixtures.organisation("Darlington Borough Council");
+    darlingtonId = (await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington")).id;
+    otherId = (await fixtures.partnership("Hartlepool Partnership", "england", "E06000001", "Hartlepool")).id;
+    await fixtures.user("lead@example.org", org.id, { roles: [[darlingtonId, "lead"]] });
+    await fixtures.user("viewer@example.org", org.id, { roles: [[darlingtonId, "viewer"]] });
+    await fixtures.user("outsider@example.org", org.id, { roles: [[otherId, "lead"]] });
+    lead = await signIn("lead@example.org");
+    viewer = await signIn("viewer@example.org");
+    outsider = await signIn("outsider@example.org");
   }, 300_000);
-  afterAll(() => t?.close());
 
-  it("creates a locality from pasted and ticked codes, summing counts and recomputing percentages from numerators and denominators", async () => {
+  test("creates a locality from pasted and ticked codes, summing counts and recomputing percentages from numerators and denominators", async ({
+    db,
+    auditActions,
+  }) => {
     expect(children.size).toBe(65);
     const form = await lead.get(`/partnerships/${darlingtonId}/localities/new`);
     expect(form.statusCode).toBe(200);
@@ -169,9 +133,9 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(edited).toMatch(/data-figure="test-share-in-need">83\.3%</);
     expect(edited).toContain("Test publisher, Fictional test data");
     expect(edited).toContain("2023");
-    const areas = await t.database.db.select().from(localityAreas).where(eq(localityAreas.localityId, id));
+    const areas = await db.select().from(localityAreas).where(eq(localityAreas.localityId, id));
     expect(areas).toHaveLength(2);
-    const [updated] = await t.database.db
+    const [updated] = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "locality.updated")));
@@ -179,7 +143,9 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(updated!.after).toMatchObject({ name: "Town centre core", areaCodes: ["E01012304", "E01012305"] });
   });
 
-  it("rejects codes outside the authority or not codes at all, naming each, keeping the values and saving nothing", async () => {
+  test("rejects codes outside the authority or not codes at all, naming each, keeping the values and saving nothing", async ({
+    countLocalities,
+  }) => {
     const before = await countLocalities();
     const response = await lead.post(`/partnerships/${darlingtonId}/localities`, {
       name: "Mixed",
@@ -206,8 +172,8 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(await countLocalities()).toBe(before);
   });
 
-  it("lets viewers read but not change, and hides localities from other partnerships", async () => {
-    const [locality] = await t.database.db.select().from(localities).where(eq(localities.partnershipId, darlingtonId));
+  test("lets viewers read but not change, and hides localities from other partnerships", async ({ db }) => {
+    const [locality] = await db.select().from(localities).where(eq(localities.partnershipId, darlingtonId));
     const page = await viewer.get(`/partnerships/${darlingtonId}/localities/${locality!.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain("Delete the locality");
@@ -225,19 +191,22 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     );
   });
 
-  it("deletes a locality with an audit record of what it held", async () => {
-    const [locality] = await t.database.db.select().from(localities).where(eq(localities.partnershipId, darlingtonId));
+  test("deletes a locality with an audit record of what it held", async ({ db, countLocalities }) => {
+    const [locality] = await db.select().from(localities).where(eq(localities.partnershipId, darlingtonId));
     const response = await lead.post(`/partnerships/${darlingtonId}/localities/${locality!.id}/delete`, {});
     expect(response.headers.location).toBe(`/partnerships/${darlingtonId}/localities?done=deleted`);
     expect(await countLocalities()).toBe(0);
-    const [row] = await t.database.db
+    const [row] = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, locality!.id), eq(auditLog.action, "locality.deleted")));
     expect(row!.before).toMatchObject({ name: "Town centre core", areaCodes: ["E01012304", "E01012305"] });
   });
 
-  it("makes Darlington's geographic neighbours a comparison group, once, and deletes it; shared groups stay", async () => {
+  test("makes Darlington's geographic neighbours a comparison group, once, and deletes it; shared groups stay", async ({
+    db,
+    auditActions,
+  }) => {
     const neighbours = JSON.parse(
       readFileSync(path.join(dataDir, "geography", "lad21-geographic-neighbours.json"), "utf8"),
     );
@@ -246,10 +215,7 @@ describe.skipIf(!available)("localities and comparison groups", () => {
       const made = await lead.post(`/partnerships/${darlingtonId}/comparison-groups/neighbours`, {});
       expect(made.statusCode).toBe(303);
     }
-    const groups = await t.database.db
-      .select()
-      .from(comparisonGroups)
-      .where(eq(comparisonGroups.partnershipId, darlingtonId));
+    const groups = await db.select().from(comparisonGroups).where(eq(comparisonGroups.partnershipId, darlingtonId));
     expect(groups.map((g) => g.name)).toEqual(["Geographic neighbours of Darlington"]);
     const page = decode((await viewer.get(`/partnerships/${darlingtonId}/comparison-groups/${groups[0]!.id}`)).body);
     expect(page).toContain("County Durham");
@@ -257,7 +223,7 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(page).not.toContain("Delete the comparison group");
     expect((await outsider.get(`/partnerships/${otherId}/comparison-groups/${groups[0]!.id}`)).statusCode).toBe(404);
 
-    const shared = await t.database.db.transaction((tx) =>
+    const shared = await db.transaction((tx) =>
       saveComparisonGroup(tx, audit, {
         partnershipId: null,
         name: "Shared test group",
@@ -273,7 +239,7 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     ).toBe(403);
     const removed = await lead.post(`/partnerships/${darlingtonId}/comparison-groups/${groups[0]!.id}/delete`, {});
     expect(removed.statusCode).toBe(303);
-    const left = await t.database.db.select({ name: comparisonGroups.name }).from(comparisonGroups);
+    const left = await db.select({ name: comparisonGroups.name }).from(comparisonGroups);
     expect(left.map((g) => g.name)).toEqual(["Shared test group"]);
     expect(await auditActions(groups[0]!.id)).toEqual([
       "comparison-group.created",
@@ -285,7 +251,9 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(hub).toContain("Shared by every partnership");
   });
 
-  it("compares the area with a chosen comparison group on the profile, pooling numerators and denominators", async () => {
+  test("compares the area with a chosen comparison group on the profile, pooling numerators and denominators", async ({
+    db,
+  }) => {
     const made = await lead.post(`/partnerships/${darlingtonId}/comparison-groups/neighbours`, {});
     const groupId = (made.headers.location as string).split("/").at(-1)!;
     const plain = decode((await viewer.get(`/partnerships/${darlingtonId}/profile`)).body);
@@ -307,7 +275,7 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect(section).toMatch(
       /County Durham \(Geographic neighbours of Darlington\)<\/th><td class="govuk-table__cell">20\.0%</,
     );
-    const other = await t.database.db.transaction((tx) =>
+    const other = await db.transaction((tx) =>
       saveComparisonGroup(tx, audit, {
         partnershipId: otherId,
         name: "Hartlepool's own group",
@@ -320,9 +288,11 @@ describe.skipIf(!available)("localities and comparison groups", () => {
     expect((await viewer.get(`/partnerships/${darlingtonId}/profile?group=`)).statusCode).toBe(200);
   });
 
-  it("imports a CIPFA nearest-neighbour CSV all-or-nothing, with row and column errors, and lists the group", async () => {
+  test("imports a CIPFA nearest-neighbour CSV all-or-nothing, with row and column errors, and lists the group", async ({
+    db,
+  }) => {
     const cipfa = readFileSync(path.join(dataDir, "geography", "trafford-cipfa-nearest-neighbours-2021.csv"), "utf8");
-    const before = (await t.database.db.select().from(comparisonGroups)).length;
+    const before = (await db.select().from(comparisonGroups)).length;
     const firstCode = cipfa.split(/\r?\n/)[1]!.split(",")[0]!;
     const bad = await upload(
       lead,
@@ -336,7 +306,7 @@ describe.skipIf(!available)("localities and comparison groups", () => {
       /<td class="govuk-table__cell">\d+<\/td><td class="govuk-table__cell">area_code<\/td><td class="govuk-table__cell">unknown area code "E06000999"<\/td>/,
     );
     expect(html).toContain(`duplicate row: "${firstCode}" is also on row 2`);
-    expect((await t.database.db.select().from(comparisonGroups)).length).toBe(before);
+    expect((await db.select().from(comparisonGroups)).length).toBe(before);
 
     const good = await upload(
       lead,

@@ -1,14 +1,14 @@
 import { existsSync } from "node:fs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
 import { partsFromIso } from "../../src/cycle/meetings/dates.ts";
 import { addMember, auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let partnership: { id: string };
 let other: { id: string };
 let lead: TestClient;
@@ -20,20 +20,24 @@ const dateFields = (prefix: string, iso: string) => {
   const parts = partsFromIso(iso);
   return { [`${prefix}-day`]: parts.day, [`${prefix}-month`]: parts.month, [`${prefix}-year`]: parts.year };
 };
-const meetingCount = async (id: string) =>
-  (await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, id))).length;
+const test = appTest.extend(
+  "meetingCount",
+  { scope: "file" },
+  ({ db }) =>
+    async (id: string) =>
+      (await db.select().from(meetings).where(eq(meetings.partnershipId, id))).length,
+);
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Riverside Council", "council");
-  partnership = await fixtures.partnership(t.database, "Riverside Partnership", "scotland", "S12000098", "Riverside");
-  other = await fixtures.partnership(t.database, "Hillside Partnership", "scotland", "S12000097", "Hillside");
-  await addMember(t.database, partnership.id, "Riverside Health Board", "health-board");
-  await fixtures.user(t.database, "lead@riverside.example", org.id, { roles: [[partnership.id, "lead"]] });
-  await fixtures.user(t.database, "viewer@riverside.example", org.id, { roles: [[partnership.id, "viewer"]] });
-  await fixtures.user(t.database, "lead@hillside.example", org.id, { roles: [[other.id, "lead"]] });
-  await fixtures.user(t.database, "coordinator@scotland.example", org.id, { nations: ["scotland"] });
-  const [own] = await t.database.db
+test.beforeAll(async ({ database, db, signIn, fixtures }) => {
+  const org = await fixtures.organisation("Riverside Council", "council");
+  partnership = await fixtures.partnership("Riverside Partnership", "scotland", "S12000098", "Riverside");
+  other = await fixtures.partnership("Hillside Partnership", "scotland", "S12000097", "Hillside");
+  await addMember(database, partnership.id, "Riverside Health Board", "health-board");
+  await fixtures.user("lead@riverside.example", org.id, { roles: [[partnership.id, "lead"]] });
+  await fixtures.user("viewer@riverside.example", org.id, { roles: [[partnership.id, "viewer"]] });
+  await fixtures.user("lead@hillside.example", org.id, { roles: [[other.id, "lead"]] });
+  await fixtures.user("coordinator@scotland.example", org.id, { nations: ["scotland"] });
+  const [own] = await db
     .insert(actions)
     .values({
       partnershipId: partnership.id,
@@ -42,19 +46,17 @@ beforeAll(async () => {
       title: "Advice in health settings",
     })
     .returning();
-  const [foreign] = await t.database.db
+  const [foreign] = await db
     .insert(actions)
     .values({ partnershipId: other.id, leadOrganisationId: org.id, reference: "H1", title: "Hillside secret action" })
     .returning();
   ownActionId = own!.id;
   foreignActionId = foreign!.id;
-  lead = t.client();
-  await lead.signIn("lead@riverside.example");
+  lead = await signIn("lead@riverside.example");
 });
-afterAll(() => t.close());
 
 describe("scheduling", () => {
-  it("schedules a series every four weeks, with an audit entry per meeting", async () => {
+  test("schedules a series every four weeks, with an audit entry per meeting", async ({ database, db }) => {
     const first = addDays(londonToday(), 7);
     const response = await lead.post(`/partnerships/${partnership.id}/meetings`, {
       title: "Partnership meeting",
@@ -63,13 +65,15 @@ describe("scheduling", () => {
       ...dateFields("firstDate", first),
     });
     expect(response.statusCode).toBe(303);
-    const rows = await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, partnership.id));
+    const rows = await db.select().from(meetings).where(eq(meetings.partnershipId, partnership.id));
     expect(rows.map((row) => row.meetingDate).sort()).toEqual([first, addDays(first, 28), addDays(first, 56)]);
-    expect(await auditCount(t.database, "meeting.schedule", partnership.id)).toBe(3);
+    expect(await auditCount(database, "meeting.schedule", partnership.id)).toBe(3);
     meetingId = rows.find((row) => row.meetingDate === first)!.id;
   });
 
-  it("rejects a date in the past, an impossible date and a duplicate date with 400, saving nothing", async () => {
+  test("rejects a date in the past, an impossible date and a duplicate date with 400, saving nothing", async ({
+    meetingCount,
+  }) => {
     const past = await lead.post(`/partnerships/${partnership.id}/meetings`, {
       count: "1",
       intervalWeeks: "4",
@@ -97,8 +101,8 @@ describe("scheduling", () => {
     expect(await meetingCount(partnership.id)).toBe(3);
   });
 
-  it("reschedules a meeting, refusing a past or taken date", async () => {
-    const target = (await t.database.db.select().from(meetings).where(eq(meetings.partnershipId, partnership.id))).find(
+  test("reschedules a meeting, refusing a past or taken date", async ({ database, db }) => {
+    const target = (await db.select().from(meetings).where(eq(meetings.partnershipId, partnership.id))).find(
       (row) => row.id !== meetingId,
     )!;
     const url = `/partnerships/${partnership.id}/meetings/${target.id}/edit`;
@@ -108,28 +112,26 @@ describe("scheduling", () => {
     const taken = await lead.post(url, { title: "Moved", ...dateFields("meetingDate", addDays(londonToday(), 7)) });
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain("A meeting is already scheduled on");
-    expect(await auditCount(t.database, "meeting.update", partnership.id)).toBe(0);
+    expect(await auditCount(database, "meeting.update", partnership.id)).toBe(0);
     const moved = addDays(target.meetingDate, 1);
     expect(
       (await lead.post(url, { title: "Extra meeting", location: "Room 4", ...dateFields("meetingDate", moved) }))
         .statusCode,
     ).toBe(303);
-    const [after] = await t.database.db.select().from(meetings).where(eq(meetings.id, target.id));
+    const [after] = await db.select().from(meetings).where(eq(meetings.id, target.id));
     expect(after).toMatchObject({ title: "Extra meeting", location: "Room 4", meetingDate: moved });
-    expect(await auditCount(t.database, "meeting.update", partnership.id)).toBe(1);
+    expect(await auditCount(database, "meeting.update", partnership.id)).toBe(1);
   });
 
-  it("a viewer cannot schedule; another partnership's lead gets 404", async () => {
-    const viewer = t.client();
-    await viewer.signIn("viewer@riverside.example");
+  test("a viewer cannot schedule; another partnership's lead gets 404", async ({ signIn, meetingCount }) => {
+    const viewer = await signIn("viewer@riverside.example");
     const form = { count: "1", intervalWeeks: "4", ...dateFields("firstDate", addDays(londonToday(), 100)) };
     expect((await viewer.post(`/partnerships/${partnership.id}/meetings`, form)).statusCode).toBe(403);
     expect(
       (await viewer.post(`/partnerships/${partnership.id}/meetings/${meetingId}/decisions`, { decision: "x" }))
         .statusCode,
     ).toBe(403);
-    const outsider = t.client();
-    await outsider.signIn("lead@hillside.example");
+    const outsider = await signIn("lead@hillside.example");
     expect((await outsider.get(`/partnerships/${partnership.id}/meetings/${meetingId}`)).statusCode).toBe(404);
     // A foreign meeting id under the outsider's own partnership is also not found
     expect((await outsider.get(`/partnerships/${other.id}/meetings/${meetingId}`)).statusCode).toBe(404);
@@ -138,7 +140,10 @@ describe("scheduling", () => {
 });
 
 describe("minutes", () => {
-  it("records minutes with attendance, two decisions and an action arising, and exports DOCX", async () => {
+  test("records minutes with attendance, two decisions and an action arising, and exports DOCX", async ({
+    database,
+    db,
+  }) => {
     const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;
     const members = await lead.get(`${base}/minutes`);
     const orgId = /name="attendance-([0-9a-f-]{36})"/.exec(members.body)?.[1];
@@ -169,7 +174,7 @@ describe("minutes", () => {
       ...dateFields("dueDate", addDays(londonToday(), 30)),
     });
     expect(action.statusCode).toBe(303);
-    const [row] = await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId));
+    const [row] = await db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId));
     expect(row?.strategyActionId).toBe(strategyActionId);
 
     const page = await lead.get(base);
@@ -201,11 +206,11 @@ describe("minutes", () => {
       expect(pdf.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     }
     for (const action of ["meeting.minutes-save", "meeting.decision-add", "meeting.action-add"]) {
-      expect(await auditCount(t.database, action, partnership.id)).toBeGreaterThan(0);
+      expect(await auditCount(database, action, partnership.id)).toBeGreaterThan(0);
     }
   });
 
-  it("bad action input is rejected with 400 and nothing saved", async () => {
+  test("bad action input is rejected with 400 and nothing saved", async ({ db }) => {
     const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;
     const response = await lead.post(`${base}/actions`, {
       description: "",
@@ -217,12 +222,12 @@ describe("minutes", () => {
     expect(response.body).toContain("Enter the due date");
     expect(response.body).toContain("Select an action from the partnership&#39;s action plan");
     expect(response.body).toContain('value="Someone"');
-    expect(
-      await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId)),
-    ).toHaveLength(1);
+    expect(await db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId))).toHaveLength(1);
   });
 
-  it("a link to another partnership's action or an unknown action is a field error and saves nothing", async () => {
+  test("a link to another partnership's action or an unknown action is a field error and saves nothing", async ({
+    db,
+  }) => {
     const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;
     for (const strategyActionId of [foreignActionId, "4b0b6a0e-2c63-4f0e-9d6b-0a8f2b8f6e11"]) {
       const response = await lead.post(`${base}/actions`, {
@@ -236,14 +241,11 @@ describe("minutes", () => {
       expect(response.body).toContain(">Forged link</textarea>");
       expect(response.body).not.toContain("Hillside secret action");
     }
-    expect(
-      await t.database.db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId)),
-    ).toHaveLength(1);
+    expect(await db.select().from(meetingActions).where(eq(meetingActions.meetingId, meetingId))).toHaveLength(1);
   });
 
-  it("minutes are hidden from national coordinators until shared", async () => {
-    const coordinator = t.client();
-    await coordinator.signIn("coordinator@scotland.example");
+  test("minutes are hidden from national coordinators until shared", async ({ signIn }) => {
+    const coordinator = await signIn("coordinator@scotland.example");
     const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;
     expect((await coordinator.get(base)).body).toContain("have not been shared with national partners");
     expect((await coordinator.get(`${base}/minutes.docx`)).statusCode).toBe(403);
@@ -260,8 +262,8 @@ describe("papers", () => {
       /href="[^"]*\/papers\/[0-9a-f-]{36}"/g,
     )?.length ?? 0;
 
-  it("uploads a PDF and downloads it as an attachment with nosniff", async () => {
-    const response = await postMultipart(t, lead, url(), {
+  test("uploads a PDF and downloads it as an attachment with nosniff", async ({ database }) => {
+    const response = await postMultipart(lead, url(), {
       field: "paper",
       name: "agenda pack.pdf",
       content: Buffer.from("%PDF-1.7\nhello"),
@@ -275,24 +277,23 @@ describe("papers", () => {
     expect(download.headers["content-disposition"]).toContain('attachment; filename="agenda pack.pdf"');
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
     expect(download.body).toBe("%PDF-1.7\nhello");
-    expect(await auditCount(t.database, "meeting.paper-upload", partnership.id)).toBe(1);
+    expect(await auditCount(database, "meeting.paper-upload", partnership.id)).toBe(1);
   });
 
-  it("rejects an .exe renamed .pdf, an .exe, an oversized file and a missing CSRF token", async () => {
+  test("rejects an .exe renamed .pdf, an .exe, an oversized file and a missing CSRF token", async ({ database }) => {
     const exe = Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00", "latin1");
-    const renamed = await postMultipart(t, lead, url(), { field: "paper", name: "minutes.pdf", content: exe });
+    const renamed = await postMultipart(lead, url(), { field: "paper", name: "minutes.pdf", content: exe });
     expect(renamed.statusCode).toBe(400);
     expect(renamed.body).toContain("minutes.pdf is not a real PDF file");
-    const program = await postMultipart(t, lead, url(), { field: "paper", name: "setup.exe", content: exe });
+    const program = await postMultipart(lead, url(), { field: "paper", name: "setup.exe", content: exe });
     expect(program.statusCode).toBe(400);
     expect(program.body).toContain("must be a PDF, DOCX, XLSX, CSV, ODT, PNG or JPEG file");
     const huge = Buffer.alloc(20 * 1024 * 1024 + 10, 0x20);
     huge.write("%PDF-1.7");
-    const oversized = await postMultipart(t, lead, url(), { field: "paper", name: "huge.pdf", content: huge });
+    const oversized = await postMultipart(lead, url(), { field: "paper", name: "huge.pdf", content: huge });
     expect(oversized.statusCode).toBe(400);
     expect(oversized.body).toContain("huge.pdf is larger than 20 MB");
     const forged = await postMultipart(
-      t,
       lead,
       url(),
       { field: "paper", name: "ok.pdf", content: Buffer.from("%PDF-1.7") },
@@ -300,6 +301,6 @@ describe("papers", () => {
     );
     expect(forged.statusCode).toBe(403);
     expect(await paperCount()).toBe(1);
-    expect(await auditCount(t.database, "meeting.paper-upload", partnership.id)).toBe(1);
+    expect(await auditCount(database, "meeting.paper-upload", partnership.id)).toBe(1);
   });
 });

@@ -3,24 +3,22 @@
  * ../shared/data, imported through the real importer (tests run in file order: the first one
  * sees the page before any boundaries are loaded).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { sql } from "drizzle-orm";
 import { loadDemoBoundaries } from "../../src/cli/demo-command.ts";
 import { londonToday } from "../../src/cycle/meetings/index.ts";
 import type { NationalRow } from "../../src/national/national/national-service.ts";
 import { currentReportingYear, reportDueDate, reportStatus } from "../../src/national/national/index.ts";
 import { reportStatusMap } from "../../src/national/national/status-map.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
+import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
+const dataDir = SHARED_DATA_DIR;
 const file = path.join(dataDir, "geography", "uk-local-authorities-topo.json");
-const available = existsSync(file);
 
-let t: TestApp;
 let scotland: TestClient;
 let england: TestClient;
 
@@ -31,24 +29,20 @@ function areaTitles(html: string): string[] {
   );
 }
 
-describe.skipIf(!available)("national report-status map", () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    const org = await fixtures.organisation(t.database, "National Body", "national-body");
-    await fixtures.partnership(t.database, "Dundee Partnership", "scotland", "S12000042", "Dundee City");
-    await fixtures.partnership(t.database, "Darlington Partnership", "england", "E06000005", "Darlington");
+describeWithSharedData(file)("national report-status map", () => {
+  test.beforeAll(async ({ signIn, fixtures }) => {
+    const org = await fixtures.organisation("National Body", "national-body");
+    await fixtures.partnership("Dundee Partnership", "scotland", "S12000042", "Dundee City");
+    await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington");
     // Buckinghamshire County Council's code, retired in 2020: no current boundary to colour.
-    await fixtures.partnership(t.database, "Old Bucks Partnership", "england", "E10000002", "Buckinghamshire");
-    await fixtures.user(t.database, "scotland@example.org", org.id, { nations: ["scotland"] });
-    await fixtures.user(t.database, "england@example.org", org.id, { nations: ["england"] });
-    scotland = t.client();
-    await scotland.signIn("scotland@example.org");
-    england = t.client();
-    await england.signIn("england@example.org");
+    await fixtures.partnership("Old Bucks Partnership", "england", "E10000002", "Buckinghamshire");
+    await fixtures.user("scotland@example.org", org.id, { nations: ["scotland"] });
+    await fixtures.user("england@example.org", org.id, { nations: ["england"] });
+    scotland = await signIn("scotland@example.org");
+    england = await signIn("england@example.org");
   }, 120_000);
-  afterAll(() => t?.close());
 
-  it("says plainly when no boundaries are loaded and how to load them, keeping the tables", async () => {
+  test("says plainly when no boundaries are loaded and how to load them, keeping the tables", async () => {
     const page = await scotland.get("/national/scotland");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("No local authority boundaries have been loaded, so there is no map.");
@@ -57,7 +51,7 @@ describe.skipIf(!available)("national report-status map", () => {
     expect(page.body).toContain("Dundee Partnership");
   });
 
-  it("colours Scotland's 32 current councils by report status, with no partnership shown neutral", async () => {
+  test("colours Scotland's 32 current councils by report status, with no partnership shown neutral", async ({ db }) => {
     // Through the demo's --boundaries path, which runs the real geography-topology importer.
     const distinct = new Set(
       Object.values(
@@ -67,7 +61,7 @@ describe.skipIf(!available)("national report-status map", () => {
         >,
       ).flatMap((o) => o.geometries.map((g) => g.properties.areacd)),
     );
-    expect(await loadDemoBoundaries(t.database.db, file)).toEqual({ areas: distinct.size });
+    expect(await loadDemoBoundaries(db, file)).toEqual({ areas: distinct.size });
     const page = await scotland.get("/national/scotland");
     expect(page.statusCode).toBe(200);
     const titles = areaTitles(page.body);
@@ -91,7 +85,7 @@ describe.skipIf(!available)("national report-status map", () => {
     expect(page.body).toContain("Boundaries: Office for National Statistics local authority boundaries.");
   });
 
-  it("draws England's current authorities and lists partnerships whose area is not a current boundary", async () => {
+  test("draws England's current authorities and lists partnerships whose area is not a current boundary", async () => {
     const page = await england.get("/national/england");
     const titles = areaTitles(page.body);
     expect(titles.some((title) => title.startsWith("Darlington (E06000005): Not started"))).toBe(true);
@@ -100,7 +94,9 @@ describe.skipIf(!available)("national report-status map", () => {
     expect(page.body).toMatch(/Not on the map[^<]*\s*<ul[^>]*><li>Old Bucks Partnership \(E10000002\)<\/li>/);
   });
 
-  it("gives each status its own colour, and overdue and draft marks over it, named in the legend with counts", async () => {
+  test("gives each status its own colour, and overdue and draft marks over it, named in the legend with counts", async ({
+    db,
+  }) => {
     const row = (areaCode: string, reportStatus: NationalRow["reportStatus"]) =>
       ({ name: areaCode, areaCode, reportStatus }) as NationalRow;
     const rows = [
@@ -110,7 +106,7 @@ describe.skipIf(!available)("national report-status map", () => {
       row("S12000034", "draft"),
       row("S12000090", "not-started"),
     ];
-    const map = await reportStatusMap(t.database.db, "scotland", rows, "2025/26", "2026-11-23");
+    const map = await reportStatusMap(db, "scotland", rows, "2025/26", "2026-11-23");
     expect(map.state).toBe("drawn");
     if (map.state !== "drawn") return;
     for (const label of ["Overdue (1)", "Not started (0)", "Draft (2)", "Published (1)", "No partnership (28)"])
@@ -129,20 +125,20 @@ describe.skipIf(!available)("national report-status map", () => {
     expect(map.notOnMap).toEqual([{ name: "S12000090", areaCode: "S12000090" }]);
   });
 
-  it("loads demo boundaries idempotently and names the file when it cannot", async () => {
+  test("loads demo boundaries idempotently and names the file when it cannot", async ({ db }) => {
     const count = async () => {
-      const result = await t.database.db.execute(sql`select count(*)::int as n from area_boundaries`);
+      const result = await db.execute(sql`select count(*)::int as n from area_boundaries`);
       return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
     };
     const before = await count();
-    await loadDemoBoundaries(t.database.db, file);
+    await loadDemoBoundaries(db, file);
     expect(await count()).toBe(before);
-    await expect(loadDemoBoundaries(t.database.db, "/nowhere/boundaries.json")).rejects.toThrow(
+    await expect(loadDemoBoundaries(db, "/nowhere/boundaries.json")).rejects.toThrow(
       "--boundaries: boundaries.json: cannot read /nowhere/boundaries.json: no such file",
     );
-    await expect(
-      loadDemoBoundaries(t.database.db, path.join(dataDir, "geography", "ltla14-lookup.csv")),
-    ).rejects.toThrow(/ltla14-lookup\.csv: the file is not valid JSON/);
+    await expect(loadDemoBoundaries(db, path.join(dataDir, "geography", "ltla14-lookup.csv"))).rejects.toThrow(
+      /ltla14-lookup\.csv: the file is not valid JSON/,
+    );
     expect(await count()).toBe(before);
   });
 });

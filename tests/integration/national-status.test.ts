@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { strategies } from "../../src/cycle/strategy/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let coordinator: TestClient;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const council = await fixtures.organisation(t.database, "Rivermouth Council");
-  const rivermouth = await fixtures.partnership(
-    t.database,
-    "Rivermouth Partnership",
-    "scotland",
-    "S12000091",
-    "Rivermouth",
-  );
-  await fixtures.partnership(t.database, "Hillfoot Partnership", "scotland", "S12000092", "Hillfoot");
-  await t.database.db
+test.beforeAll(async ({ db, signIn, fixtures }) => {
+  const council = await fixtures.organisation("Rivermouth Council");
+  const rivermouth = await fixtures.partnership("Rivermouth Partnership", "scotland", "S12000091", "Rivermouth");
+  await fixtures.partnership("Hillfoot Partnership", "scotland", "S12000092", "Hillfoot");
+  await db
     .insert(strategies)
     .values({ partnershipId: rivermouth.id, startYear: 2025, endYear: 2029, status: "signed-off" });
   const base = { partnershipId: rivermouth.id, leadOrganisationId: council.id };
-  await t.database.db.insert(actions).values([
+  await db.insert(actions).values([
     // Two sub-drivers of one driver count once for that driver.
     {
       ...base,
@@ -37,14 +30,12 @@ beforeAll(async () => {
     },
     { ...base, title: "Untagged action" },
   ]);
-  await fixtures.user(t.database, "coordinator@scotland.example", council.id, { nations: ["scotland"] });
-  coordinator = t.client();
-  await coordinator.signIn("coordinator@scotland.example");
+  await fixtures.user("coordinator@scotland.example", council.id, { nations: ["scotland"] });
+  coordinator = await signIn("coordinator@scotland.example");
 });
-afterAll(() => t.close());
 
 describe("national view from the strategy and action records", () => {
-  it("shows a partnership's strategy period, status and action counts by driver and family type", async () => {
+  test("shows a partnership's strategy period, status and action counts by driver and family type", async () => {
     const page = await coordinator.get("/national/scotland");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("2025 to 2029 (signed off)");
@@ -58,7 +49,7 @@ describe("national view from the strategy and action records", () => {
     expect(page.body).toContain("No strategy actions recorded");
   });
 
-  it("exports the same figures in the CSV", async () => {
+  test("exports the same figures in the CSV", async () => {
     const csv = await coordinator.get("/national/scotland/export.csv");
     expect(csv.statusCode).toBe(200);
     const line = csv.body.split("\n").find((row) => row.startsWith("Rivermouth Partnership"));

@@ -1,24 +1,23 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { addDays, londonToday, meetings } from "../../src/cycle/meetings/index.ts";
 import { nationalView } from "../../src/national/national/national-service.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "../../src/national/national/index.ts";
 import { findPartnership } from "../../src/workspace/partnerships/index.ts";
 import { addMember, auditCount } from "../helpers/partnership-fixtures.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let north: { id: string };
 let south: { id: string };
 let glen: { id: string };
 let england: TestClient;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "National Improvement Body", "national-body");
-  north = await fixtures.partnership(t.database, "Northtown Partnership", "england", "E06000090", "Northtown");
-  south = await fixtures.partnership(t.database, "=Southtown Partnership", "england", "E06000091", "Southtown");
-  glen = await fixtures.partnership(t.database, "Glenview Partnership", "scotland", "S12000090", "Glenview");
+test.beforeAll(async ({ database, db, signIn, fixtures }) => {
+  const org = await fixtures.organisation("National Improvement Body", "national-body");
+  north = await fixtures.partnership("Northtown Partnership", "england", "E06000090", "Northtown");
+  south = await fixtures.partnership("=Southtown Partnership", "england", "E06000091", "Southtown");
+  glen = await fixtures.partnership("Glenview Partnership", "scotland", "S12000090", "Glenview");
   for (const type of [
     "health-board",
     "jobcentre-plus",
@@ -27,24 +26,22 @@ beforeAll(async () => {
     "probation",
     "transport-authority",
   ]) {
-    await addMember(t.database, north.id, `Northtown ${type}`, type);
+    await addMember(database, north.id, `Northtown ${type}`, type);
   }
-  await addMember(t.database, south.id, "Southtown Police", "police");
-  await t.database.db.insert(meetings).values([
+  await addMember(database, south.id, "Southtown Police", "police");
+  await db.insert(meetings).values([
     { partnershipId: north.id, title: "Partnership meeting", meetingDate: addDays(londonToday(), -30) },
     { partnershipId: north.id, title: "Partnership meeting", meetingDate: addDays(londonToday(), -400) },
   ]);
-  await fixtures.user(t.database, "coordinator@england.example", org.id, { nations: ["england"] });
-  await fixtures.user(t.database, "coordinator@scotland.example", org.id, { nations: ["scotland"] });
-  await fixtures.user(t.database, "lead@glenview.example", org.id, { roles: [[glen.id, "lead"]] });
-  await fixtures.user(t.database, "viewer@glenview.example", org.id, { roles: [[glen.id, "viewer"]] });
-  england = t.client();
-  await england.signIn("coordinator@england.example");
+  await fixtures.user("coordinator@england.example", org.id, { nations: ["england"] });
+  await fixtures.user("coordinator@scotland.example", org.id, { nations: ["scotland"] });
+  await fixtures.user("lead@glenview.example", org.id, { roles: [[glen.id, "lead"]] });
+  await fixtures.user("viewer@glenview.example", org.id, { roles: [[glen.id, "viewer"]] });
+  england = await signIn("coordinator@england.example");
 });
-afterAll(() => t.close());
 
 describe("national view", () => {
-  it("shows a coordinator every partnership of their nation with gaps and meetings held", async () => {
+  test("shows a coordinator every partnership of their nation with gaps and meetings held", async () => {
     expect((await england.get("/national")).headers.location).toBe("/national/england");
     const page = await england.get("/national/england");
     expect(page.statusCode).toBe(200);
@@ -56,7 +53,7 @@ describe("national view", () => {
     expect(page.body).toContain("There is no statutory annual report deadline in England");
   });
 
-  it("filters by coverage gaps and name", async () => {
+  test("filters by coverage gaps and name", async () => {
     const withGaps = await england.get("/national/england?gaps=with-gaps");
     expect(withGaps.body).toContain("Southtown");
     expect(withGaps.body).not.toContain("Northtown Partnership");
@@ -66,7 +63,7 @@ describe("national view", () => {
     expect(search.body).not.toContain("Southtown");
   });
 
-  it("exports CSV and XLSX safe against formula injection", async () => {
+  test("exports CSV and XLSX safe against formula injection", async () => {
     const csv = await england.get("/national/england/export.csv");
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain("'=Southtown Partnership");
@@ -81,32 +78,34 @@ describe("national view", () => {
     expect(sheet.getCell("M2").value).toBeTypeOf("number");
   });
 
-  it("an England coordinator cannot see Scotland's view; Scotland's LCPAR is overdue after 30 June", async () => {
+  test("an England coordinator cannot see Scotland's view; Scotland's LCPAR is overdue after 30 June", async ({
+    signIn,
+  }) => {
     expect((await england.get("/national/scotland")).statusCode).toBe(403);
     expect((await england.get("/national/scotland/export.csv")).statusCode).toBe(403);
     expect((await england.get("/national/narnia")).statusCode).toBe(404);
     expect((await england.get(`/partnerships/${glen.id}/feedback`)).statusCode).toBe(404);
-    const scotland = t.client();
-    await scotland.signIn("coordinator@scotland.example");
+    const scotland = await signIn("coordinator@scotland.example");
     const page = await scotland.get("/national/scotland");
     expect(page.body).toContain("Glenview Partnership");
     expect(page.body).toMatch(/Reports are due by 30 June \d{4}/);
-    const lead = t.client();
-    await lead.signIn("lead@glenview.example");
+    const lead = await signIn("lead@glenview.example");
     expect((await lead.get("/national")).statusCode).toBe(403);
     expect((await lead.get("/national/scotland")).statusCode).toBe(403);
   });
 });
 
 describe("review feedback", () => {
-  it("a coordinator leaves feedback that the lead sees; returning it puts it on the lead's attention list", async () => {
-    const scotland = t.client();
-    await scotland.signIn("coordinator@scotland.example");
+  test("a coordinator leaves feedback that the lead sees; returning it puts it on the lead's attention list", async ({
+    database,
+    signIn,
+  }) => {
+    const scotland = await signIn("coordinator@scotland.example");
     const url = `/partnerships/${glen.id}/feedback`;
     const bad = await scotland.post(url, { section: "", comment: "x", status: "requested" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Enter the report section");
-    expect(await auditCount(t.database, "review-feedback.create", glen.id)).toBe(0);
+    expect(await auditCount(database, "review-feedback.create", glen.id)).toBe(0);
     expect(
       (
         await scotland.post(url, {
@@ -116,10 +115,9 @@ describe("review feedback", () => {
         })
       ).statusCode,
     ).toBe(303);
-    expect(await auditCount(t.database, "review-feedback.create", glen.id)).toBe(1);
+    expect(await auditCount(database, "review-feedback.create", glen.id)).toBe(1);
 
-    const lead = t.client();
-    await lead.signIn("lead@glenview.example");
+    const lead = await signIn("lead@glenview.example");
     const seen = await lead.get(url);
     expect(seen.statusCode).toBe(200);
     expect(seen.body).toContain("Say how many families were helped to apply.");
@@ -129,18 +127,17 @@ describe("review feedback", () => {
 
     const id = /feedback\/([0-9a-f-]{36})"/.exec((await scotland.get(url)).body)![1];
     expect((await scotland.post(`${url}/${id}`, { status: "returned" })).statusCode).toBe(303);
-    expect(await auditCount(t.database, "review-feedback.status", glen.id)).toBe(1);
+    expect(await auditCount(database, "review-feedback.status", glen.id)).toBe(1);
     expect((await lead.get("/attention")).body).toContain("Income maximisation");
 
-    const viewer = t.client();
-    await viewer.signIn("viewer@glenview.example");
+    const viewer = await signIn("viewer@glenview.example");
     expect((await viewer.get(url)).statusCode).toBe(403);
   });
 });
 
 describe("status sources", () => {
-  it("other domains plug in needs-assessment, strategy, report and action statuses", async () => {
-    const partnership = (await findPartnership(t.database.db, glen.id))!;
+  test("other domains plug in needs-assessment, strategy, report and action statuses", async ({ db }) => {
+    const partnership = (await findPartnership(db, glen.id))!;
     const source: PartnershipStatusSource = {
       ...noRecordsStatusSource,
       async needsAssessments() {
@@ -169,7 +166,7 @@ describe("status sources", () => {
       },
     };
     const query = { status: "all" as const, gaps: "all" as const, q: "" };
-    const before = await nationalView(t.database.db, source, "scotland", [partnership], query, "2026-06-30");
+    const before = await nationalView(db, source, "scotland", [partnership], query, "2026-06-30");
     expect(before.rows[0]).toMatchObject({
       needsAssessment: "Published 2026-02-01",
       needsAssessmentReviewDue: "2027-02-01",
@@ -180,7 +177,7 @@ describe("status sources", () => {
       actionsByFamilyType: "lone parent families 3",
     });
     const after = await nationalView(
-      t.database.db,
+      db,
       source,
       "scotland",
       [partnership],
@@ -188,14 +185,7 @@ describe("status sources", () => {
       "2026-07-01",
     );
     expect(after.rows.map((row) => row.reportStatus)).toEqual(["overdue"]);
-    const none = await nationalView(
-      t.database.db,
-      noRecordsStatusSource,
-      "scotland",
-      [partnership],
-      query,
-      "2026-06-01",
-    );
+    const none = await nationalView(db, noRecordsStatusSource, "scotland", [partnership], query, "2026-06-01");
     expect(none.rows[0]).toMatchObject({
       reportStatus: "not-started",
       needsAssessment: "Not started",

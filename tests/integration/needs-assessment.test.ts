@@ -1,15 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
-import {
-  type AreaInput,
-  areaTypeOfCode,
-  linkParents,
-  nationOfCode,
-  tiersOfCode,
-  upsertAreas,
-} from "../../src/data/geography/index.ts";
+import { linkParents, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import {
   needsAssessmentStatuses,
@@ -20,9 +13,10 @@ import {
 } from "../../src/cycle/needs-assessment/index.ts";
 import { evidenceLinks, strategies, strategyPriorities } from "../../src/cycle/strategy/index.ts";
 import { auditCount } from "../helpers/partnership-fixtures.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
+import { areaInput as area } from "../helpers/areas.ts";
 
-let t: TestApp;
 let partnershipId: string;
 let otherId: string;
 let lead: TestClient;
@@ -33,47 +27,44 @@ let orgId: string;
 const base = () => `/partnerships/${partnershipId}/needs-assessment`;
 const TIDY = "area_code,period,indicator,value,numerator,denominator,flag,unit_of_measure\n";
 
-function area(code: string, name: string): AreaInput {
-  return {
-    code,
-    name,
-    type: areaTypeOfCode(code)!,
-    nation: nationOfCode(code),
-    ...tiersOfCode(code),
-    startYear: null,
-    endYear: null,
-  };
-}
-
-async function tidy(name: string, csv: string, options: Record<string, unknown>) {
-  const report = await runImport(t.database.db, {
-    importer: importerFor("tidy")!,
-    file: sourceFromBytes(name, Buffer.from(TIDY + csv)),
-    options,
-    dryRun: false,
-    audit: { actorUserId: null, actorLabel: "needs-test" },
-  });
-  expect(report.errors).toEqual([]);
-}
-
 const decode = (html: string) =>
   html
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&")
     .replace(/&quot;/g, '"');
-const findings = async () =>
-  t.database.db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId));
+const test = appTest
+  .extend(
+    "tidy",
+    { scope: "file" },
+    ({ db }) =>
+      async function tidy(name: string, csv: string, options: Record<string, unknown>) {
+        const report = await runImport(db, {
+          importer: importerFor("tidy")!,
+          file: sourceFromBytes(name, Buffer.from(TIDY + csv)),
+          options,
+          dryRun: false,
+          audit: { actorUserId: null, actorLabel: "needs-test" },
+        });
+        expect(report.errors).toEqual([]);
+      },
+  )
+  .extend(
+    "findings",
+    { scope: "file" },
+    ({ db }) =>
+      async () =>
+        db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId)),
+  );
 
-beforeAll(async () => {
-  t = await createTestApp();
-  await upsertAreas(t.database.db, [
+test.beforeAll(async ({ db, client, fixtures, tidy }) => {
+  await upsertAreas(db, [
     area("E06000001", "Hartlepool"),
     area("E05000001", "Ward One"),
     area("E05000002", "Ward Two"),
     area("E05000003", "Ward Three"),
   ]);
   await linkParents(
-    t.database.db,
+    db,
     ["E05000001", "E05000002", "E05000003"].map((child) => ({
       child,
       parent: "E06000001",
@@ -91,36 +82,29 @@ beforeAll(async () => {
     "E06000001,2021/22,Children in foodbank households,100,,,,count\nE06000001,2022/23 (p),Children in foodbank households,135,,,,count\nE05000001,2022/23 (p),Children in foodbank households,4,,,,count\nE05000002,2022/23 (p),Children in foodbank households,60,,,,count\nE05000003,2022/23 (p),Children in foodbank households,71,,,,count\n",
     { disclosure: "small-count", publisher: "Foodbank network", dataset: "Parcels" },
   );
-  const org = await fixtures.organisation(t.database, "Hartlepool Council");
+  const org = await fixtures.organisation("Hartlepool Council");
   orgId = org.id;
-  const partnership = await fixtures.partnership(
-    t.database,
-    "Hartlepool Partnership",
-    "england",
-    "E06000001",
-    "Hartlepool",
-  );
-  const other = await fixtures.partnership(t.database, "Other Partnership", "england", "E06000002", "Other");
+  const partnership = await fixtures.partnership("Hartlepool Partnership", "england", "E06000001", "Hartlepool");
+  const other = await fixtures.partnership("Other Partnership", "england", "E06000002", "Other");
   partnershipId = partnership.id;
   otherId = other.id;
-  await fixtures.user(t.database, "lead@h.example", org.id, { roles: [[partnershipId, "lead"]] });
-  await fixtures.user(t.database, "editor@h.example", org.id, { roles: [[partnershipId, "editor"]] });
-  await fixtures.user(t.database, "viewer@h.example", org.id, { roles: [[partnershipId, "viewer"]] });
-  await fixtures.user(t.database, "lead@other.example", org.id, { roles: [[otherId, "lead"]] });
-  [lead, editor, viewer, outsider] = [t.client(), t.client(), t.client(), t.client()];
+  await fixtures.user("lead@h.example", org.id, { roles: [[partnershipId, "lead"]] });
+  await fixtures.user("editor@h.example", org.id, { roles: [[partnershipId, "editor"]] });
+  await fixtures.user("viewer@h.example", org.id, { roles: [[partnershipId, "viewer"]] });
+  await fixtures.user("lead@other.example", org.id, { roles: [[otherId, "lead"]] });
+  [lead, editor, viewer, outsider] = [client(), client(), client(), client()];
   await lead.signIn("lead@h.example");
   await editor.signIn("editor@h.example");
   await viewer.signIn("viewer@h.example");
   await outsider.signIn("lead@other.example");
 }, 120_000);
-afterAll(async () => {
+test.afterAll(async () => {
   await closeDocxRenderer();
   await closePdfRenderer();
-  await t.close();
 });
 
 describe("the draft assessment", () => {
-  it("shows the building-block sections to readers, with edit links only for editors", async () => {
+  test("shows the building-block sections to readers, with edit links only for editors", async () => {
     const page = await viewer.get(base());
     expect(page.statusCode).toBe(200);
     for (const heading of ["Context and overview", "Financial support", "Not started"])
@@ -129,15 +113,18 @@ describe("the draft assessment", () => {
     expect((await editor.get(base())).body).toContain("Add a finding");
   });
 
-  it("is not found for another partnership and asks anonymous people to sign in", async () => {
+  test("is not found for another partnership and asks anonymous people to sign in", async ({ client }) => {
     expect((await outsider.get(base())).statusCode).toBe(404);
-    const anonymous = await t.client().get(base());
+    const anonymous = await client().get(base());
     expect(anonymous.statusCode).toBe(303);
-    expect((await t.client().get(`${base()}/export/html`)).statusCode).toBe(303);
+    expect((await client().get(`${base()}/export/html`)).statusCode).toBe(303);
     expect((await viewer.get(`${base()}/sections/financial-support/findings/new`)).statusCode).toBe(403);
   });
 
-  it("adds findings and qualitative evidence for editors, audited; viewers and other partnerships cannot", async () => {
+  test("adds findings and qualitative evidence for editors, audited; viewers and other partnerships cannot", async ({
+    database,
+    findings,
+  }) => {
     const added = await editor.post(`${base()}/sections/financial-support/findings/new`, {
       statement: "Lone parents are less likely to claim what they are entitled to",
     });
@@ -146,7 +133,7 @@ describe("the draft assessment", () => {
       statement: "Families in the east struggle to reach advice",
     });
     expect((await findings()).map((row) => row.statement)).toHaveLength(2);
-    expect(await auditCount(t.database, "needs_assessment.finding.create", partnershipId)).toBe(2);
+    expect(await auditCount(database, "needs_assessment.finding.create", partnershipId)).toBe(2);
     expect(
       (await viewer.post(`${base()}/sections/financial-support/findings/new`, { statement: "x" })).statusCode,
     ).toBe(403);
@@ -166,7 +153,7 @@ describe("the draft assessment", () => {
     expect(await findings()).toHaveLength(2);
   });
 
-  it("rejects bad input with 400, keeps the values and saves nothing", async () => {
+  test("rejects bad input with 400, keeps the values and saves nothing", async ({ db, findings }) => {
     const empty = await editor.post(`${base()}/sections/financial-support/findings/new`, { statement: "   " });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain("Enter the finding");
@@ -192,12 +179,12 @@ describe("the draft assessment", () => {
     const badUrl = await editor.post(`${base()}/other-assessments/new`, { title: "JSNA", url: "javascript:alert(1)" });
     expect(badUrl.statusCode).toBe(400);
     expect(await findings()).toHaveLength(2);
-    expect(await t.database.db.select().from(needsQualitative)).toHaveLength(1);
-    expect(await t.database.db.select().from(needsPanels)).toHaveLength(0);
+    expect(await db.select().from(needsQualitative)).toHaveLength(1);
+    expect(await db.select().from(needsPanels)).toHaveLength(0);
     expect((await editor.get(`${base()}/sections/not-a-section/findings/new`)).statusCode).toBe(404);
   });
 
-  it("sanitises narrative HTML", async () => {
+  test("sanitises narrative HTML", async () => {
     const saved = await editor.post(`${base()}/sections/context/narrative`, {
       narrative: '<p onclick="x()">Overview <strong>here</strong></p><script>alert(1)</script>',
     });
@@ -209,7 +196,7 @@ describe("the draft assessment", () => {
 });
 
 describe("indicator panels", () => {
-  it("shows official statistics as published, with period, source, flags and a drafted sentence", async () => {
+  test("shows official statistics as published, with period, source, flags and a drafted sentence", async () => {
     expect(
       (
         await editor.post(`${base()}/sections/financial-support/panels/new`, {
@@ -226,7 +213,7 @@ describe("indicator panels", () => {
     expect(page).toContain("6,072 (p)");
   });
 
-  it("applies the small-count rule to local data: [c] for 1–9, rounding to 5, and the next-smallest ward withheld too", async () => {
+  test("applies the small-count rule to local data: [c] for 1–9, rounding to 5, and the next-smallest ward withheld too", async () => {
     await editor.post(`${base()}/sections/employment-skills/panels/new`, {
       indicatorSlug: "children-in-foodbank-households",
       areaCode: "E06000001",
@@ -248,12 +235,11 @@ describe("indicator panels", () => {
     expect(panel).not.toMatch(/>(4|60|71)( \(p\))?<\/td>/);
   });
 
-  it("shows an honest empty state when nothing is imported for the area", async () => {
-    await t.database.db.insert(needsPanels).values({
+  test("shows an honest empty state when nothing is imported for the area", async ({ db }) => {
+    await db.insert(needsPanels).values({
       partnershipId,
-      assessmentId: (
-        await t.database.db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId))
-      )[0]!.assessmentId,
+      assessmentId: (await db.select().from(needsFindings).where(eq(needsFindings.partnershipId, partnershipId)))[0]!
+        .assessmentId,
       sectionCode: "context",
       indicatorSlug: "not-imported-yet",
       indicatorTitle: "Children in temporary accommodation",
@@ -266,21 +252,24 @@ describe("indicator panels", () => {
 });
 
 describe("two-way evidence links", () => {
-  it("lists the priorities and actions linked to a finding and flags findings no action answers", async () => {
+  test("lists the priorities and actions linked to a finding and flags findings no action answers", async ({
+    db,
+    findings,
+  }) => {
     const [first, second] = (await findings()).sort((a, b) => a.statement.localeCompare(b.statement)).reverse();
-    const [strategy] = await t.database.db
+    const [strategy] = await db
       .insert(strategies)
       .values({ partnershipId, startYear: 2025, endYear: 2028 })
       .returning();
-    const [priority] = await t.database.db
+    const [priority] = await db
       .insert(strategyPriorities)
       .values({ partnershipId, strategyId: strategy!.id, title: "Maximise family incomes" })
       .returning();
-    const [action] = await t.database.db
+    const [action] = await db
       .insert(actions)
       .values({ partnershipId, leadOrganisationId: orgId, reference: "A1", title: "Benefit checks in family hubs" })
       .returning();
-    await t.database.db.insert(evidenceLinks).values([
+    await db.insert(evidenceLinks).values([
       {
         partnershipId,
         subjectType: "priority",
@@ -309,8 +298,11 @@ describe("two-way evidence links", () => {
 });
 
 describe("choosing assessment evidence in the strategy's evidence-link forms", () => {
-  it("offers the partnership's findings, entries and panel indicators, saves a choice, and refuses a forged one", async () => {
-    const [priority] = await t.database.db
+  test("offers the partnership's findings, entries and panel indicators, saves a choice, and refuses a forged one", async ({
+    db,
+    findings,
+  }) => {
+    const [priority] = await db
       .select()
       .from(strategyPriorities)
       .where(eq(strategyPriorities.partnershipId, partnershipId));
@@ -322,7 +314,7 @@ describe("choosing assessment evidence in the strategy's evidence-link forms", (
     expect(form).toContain('value="indicator|children-in-low-income-families"');
     expect(form).toMatch(/value="qualitative\|[0-9a-f-]{36}"/);
     expect((await lead.post(url, { choice: `finding|${finding!.id}` })).statusCode).toBe(303);
-    const links = await t.database.db.select().from(evidenceLinks).where(eq(evidenceLinks.referenceId, finding!.id));
+    const links = await db.select().from(evidenceLinks).where(eq(evidenceLinks.referenceId, finding!.id));
     expect(links).toMatchObject([
       { kind: "finding", subjectType: "priority", label: "Families in the east struggle to reach advice" },
     ]);
@@ -333,7 +325,7 @@ describe("choosing assessment evidence in the strategy's evidence-link forms", (
     expect(forged.statusCode).toBe(400);
     expect(forged.body).toContain("Select evidence from the list");
     expect(
-      await t.database.db
+      await db
         .select()
         .from(evidenceLinks)
         .where(eq(evidenceLinks.referenceId, "00000000-0000-4000-8000-000000000000")),
@@ -346,25 +338,30 @@ describe("choosing assessment evidence in the strategy's evidence-link forms", (
 describe("publishing", () => {
   let publicationId: string;
 
-  it("is for leads only", async () => {
+  test("is for leads only", async ({ db }) => {
     expect((await editor.post(`${base()}/publish`)).statusCode).toBe(403);
     expect((await outsider.post(`${base()}/publish`)).statusCode).toBe(404);
-    expect(await t.database.db.select().from(needsPublications)).toHaveLength(0);
+    expect(await db.select().from(needsPublications)).toHaveLength(0);
   });
 
-  it("freezes a numbered publication that anyone can read, and later changes leave it as it was", async () => {
+  test("freezes a numbered publication that anyone can read, and later changes leave it as it was", async ({
+    database,
+    db,
+    client,
+    tidy,
+  }) => {
     const published = await lead.post(`${base()}/publish`);
     expect(published.statusCode).toBe(303);
-    const [row] = await t.database.db.select().from(needsPublications);
+    const [row] = await db.select().from(needsPublications);
     expect(row!.number).toBe(1);
     publicationId = row!.id;
-    expect(await auditCount(t.database, "needs_assessment.publish", partnershipId)).toBe(1);
-    const before = decode((await t.client().get(`/published/needs-assessments/${publicationId}`)).body);
+    expect(await auditCount(database, "needs_assessment.publish", partnershipId)).toBe(1);
+    const before = decode((await client().get(`/published/needs-assessments/${publicationId}`)).body);
     expect(before).toContain("Version 1");
     expect(before).toContain("6,072");
     expect(before).toContain("Lone parents are less likely to claim what they are entitled to");
     // Listed on the public index of publications, for anyone.
-    expect((await t.client().get("/published")).body).toContain(`/published/needs-assessments/${publicationId}`);
+    expect((await client().get("/published")).body).toContain(`/published/needs-assessments/${publicationId}`);
 
     // Change the draft and the data after publishing.
     await editor.post(`${base()}/sections/financial-support/findings/new`, {
@@ -378,15 +375,15 @@ describe("publishing", () => {
     const draft = decode((await viewer.get(base())).body);
     expect(draft).toContain("6,811");
     expect(draft).toContain("A need found after publishing");
-    const after = decode((await t.client().get(`/published/needs-assessments/${publicationId}`)).body);
+    const after = decode((await client().get(`/published/needs-assessments/${publicationId}`)).body);
     expect(after).toContain("6,072");
     expect(after).not.toContain("6,811");
     expect(after).not.toContain("A need found after publishing");
   });
 
-  it("numbers the next version and lists the history", async () => {
+  test("numbers the next version and lists the history", async ({ db }) => {
     await lead.post(`${base()}/publish`);
-    const numbers = (await t.database.db.select().from(needsPublications)).map((row) => row.number).sort();
+    const numbers = (await db.select().from(needsPublications)).map((row) => row.number).sort();
     expect(numbers).toEqual([1, 2]);
     const page = (await viewer.get(base())).body;
     expect(page).toContain("Version 1");
@@ -394,22 +391,22 @@ describe("publishing", () => {
     expect(page).toContain("Published, drafting continues");
   });
 
-  it("does not find unknown publications, and anonymous people still cannot see the draft", async () => {
-    expect((await t.client().get("/published/needs-assessments/00000000-0000-4000-8000-000000000000")).statusCode).toBe(
+  test("does not find unknown publications, and anonymous people still cannot see the draft", async ({ client }) => {
+    expect((await client().get("/published/needs-assessments/00000000-0000-4000-8000-000000000000")).statusCode).toBe(
       404,
     );
-    expect((await t.client().get("/published/needs-assessments/nope")).statusCode).toBe(404);
-    expect((await t.client().get(base())).statusCode).toBe(303);
+    expect((await client().get("/published/needs-assessments/nope")).statusCode).toBe(404);
+    expect((await client().get(base())).statusCode).toBe(303);
   });
 
-  it("reports the status to the national view", async () => {
-    const statuses = await needsAssessmentStatuses(t.database.db, [partnershipId, otherId]);
+  test("reports the status to the national view", async ({ db }) => {
+    const statuses = await needsAssessmentStatuses(db, [partnershipId, otherId]);
     expect(statuses.get(partnershipId)).toMatchObject({ state: "published" });
     expect(statuses.get(partnershipId)!.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(statuses.get(otherId)).toEqual({ state: "not-started", publishedOn: null, reviewDue: null });
   });
 
-  it("exports the draft and the publication as HTML, DOCX and PDF", async () => {
+  test("exports the draft and the publication as HTML, DOCX and PDF", async ({ client }) => {
     const html = await viewer.get(`${base()}/export/html`);
     expect(html.statusCode).toBe(200);
     expect(html.body).toMatch(/^<!DOCTYPE html>/);
@@ -417,17 +414,17 @@ describe("publishing", () => {
     const docx = await viewer.get(`${base()}/export/docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
-    const publicDocx = await t.client().get(`/published/needs-assessments/${publicationId}/export/docx`);
+    const publicDocx = await client().get(`/published/needs-assessments/${publicationId}/export/docx`);
     expect(publicDocx.rawPayload.subarray(0, 2).toString()).toBe("PK");
     if (chromiumAvailable()) {
-      const pdf = await t.client().get(`/published/needs-assessments/${publicationId}/export/pdf`);
+      const pdf = await client().get(`/published/needs-assessments/${publicationId}/export/pdf`);
       expect(pdf.statusCode).toBe(200);
       expect(pdf.rawPayload.subarray(0, 4).toString()).toBe("%PDF");
     }
     expect((await viewer.get(`${base()}/export/exe`)).statusCode).toBe(404);
   }, 120_000);
 
-  it("lets editors remove entries of their own partnership only", async () => {
+  test("lets editors remove entries of their own partnership only", async ({ database, findings }) => {
     const [finding] = await findings();
     expect(
       (await outsider.post(`/partnerships/${otherId}/needs-assessment/findings/${finding!.id}/delete`)).statusCode,
@@ -435,6 +432,6 @@ describe("publishing", () => {
     expect((await viewer.post(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(403);
     expect((await editor.post(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(303);
     expect((await findings()).some((row) => row.id === finding!.id)).toBe(false);
-    expect(await auditCount(t.database, "needs_assessment.finding.delete", partnershipId)).toBe(1);
+    expect(await auditCount(database, "needs_assessment.finding.delete", partnershipId)).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
  * labelled so) and the partnership's comparison group (pooled from numerators and denominators),
  * in the panel's table, sentence and chart.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import {
   type AreaInput,
   areaTypeOfCode,
@@ -14,9 +14,9 @@ import {
   upsertAreas,
 } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let partnershipId: string;
 let editor: TestClient;
 const base = () => `/partnerships/${partnershipId}/needs-assessment`;
@@ -34,17 +34,25 @@ function area(code: string, name: string, type?: string): AreaInput {
   };
 }
 
-async function tidy(name: string, csv: string) {
-  const report = await runImport(t.database.db, {
-    importer: importerFor("tidy")!,
-    file: sourceFromBytes(name, Buffer.from(`area_code,period,indicator,measure,value,numerator,denominator\n${csv}`)),
-    options: { publisher: "Fictional Statistics Office", dataset: "Test series", disclosure: "none" },
-    dryRun: false,
-    audit,
-  });
-  expect(report.errors).toEqual([]);
-  return report;
-}
+const test = appTest.extend(
+  "tidy",
+  { scope: "file" },
+  ({ db }) =>
+    async function tidy(name: string, csv: string) {
+      const report = await runImport(db, {
+        importer: importerFor("tidy")!,
+        file: sourceFromBytes(
+          name,
+          Buffer.from(`area_code,period,indicator,measure,value,numerator,denominator\n${csv}`),
+        ),
+        options: { publisher: "Fictional Statistics Office", dataset: "Test series", disclosure: "none" },
+        dryRun: false,
+        audit,
+      });
+      expect(report.errors).toEqual([]);
+      return report;
+    },
+);
 
 const decode = (html: string) =>
   html
@@ -52,17 +60,16 @@ const decode = (html: string) =>
     .replace(/&amp;/g, "&")
     .replace(/&quot;/g, '"');
 
-beforeAll(async () => {
-  t = await createTestApp();
+test.beforeAll(async ({ db, signIn, fixtures, tidy }) => {
   // A tiny fictional geography: two authorities, the only ones in their region and nation.
-  await upsertAreas(t.database.db, [
+  await upsertAreas(db, [
     area("E92000001", "England"),
     area("E12000001", "North East"),
     area("E06000001", "Hartlepool"),
     area("E06000005", "Darlington"),
     area("E06000004", "Stockton-on-Tees"),
   ]);
-  await linkParents(t.database.db, [
+  await linkParents(db, [
     { child: "E12000001", parent: "E92000001", relation: "nation" },
     ...["E06000001", "E06000005"].flatMap((child) => [
       { child, parent: "E12000001", relation: "region" },
@@ -80,24 +87,20 @@ beforeAll(async () => {
     ].join("\n"),
   );
   expect(report.counts.totalsCalculated).toBe(4);
-  const org = await fixtures.organisation(t.database, "Hartlepool Council");
-  partnershipId = (
-    await fixtures.partnership(t.database, "Hartlepool Partnership", "england", "E06000001", "Hartlepool")
-  ).id;
-  await fixtures.user(t.database, "editor@h.example", org.id, { roles: [[partnershipId, "editor"]] });
-  await saveComparisonGroup(t.database.db, audit, {
+  const org = await fixtures.organisation("Hartlepool Council");
+  partnershipId = (await fixtures.partnership("Hartlepool Partnership", "england", "E06000001", "Hartlepool")).id;
+  await fixtures.user("editor@h.example", org.id, { roles: [[partnershipId, "editor"]] });
+  await saveComparisonGroup(db, audit, {
     partnershipId,
     name: "Tees neighbours",
     kind: "user",
     memberCodes: ["E06000001", "E06000005", "E06000004"],
   });
-  editor = t.client();
-  await editor.signIn("editor@h.example");
+  editor = await signIn("editor@h.example");
 });
-afterAll(() => t.close());
 
 describe("needs-assessment panel comparisons", () => {
-  it("adds region, nation and comparison group to the panel's table, sentence and chart, with periods and source", async () => {
+  test("adds region, nation and comparison group to the panel's table, sentence and chart, with periods and source", async () => {
     expect(
       (
         await editor.post(`${base()}/sections/financial-support/panels/new`, {
@@ -128,14 +131,17 @@ describe("needs-assessment panel comparisons", () => {
     expect(panel).toContain("numerators and denominators summed, never an average of rates");
   });
 
-  it("adds an authority's figure up from its small areas when only they are published, and says so", async () => {
-    await upsertAreas(t.database.db, [
+  test("adds an authority's figure up from its small areas when only they are published, and says so", async ({
+    db,
+    tidy,
+  }) => {
+    await upsertAreas(db, [
       area("E01011950", "Hartlepool 001A", "lsoa"),
       area("E01011951", "Hartlepool 001B", "lsoa"),
       area("E01011952", "Hartlepool 001C", "lsoa"),
     ]);
     await linkParents(
-      t.database.db,
+      db,
       ["E01011950", "E01011951", "E01011952"].map((child) => ({
         child,
         parent: "E06000001",

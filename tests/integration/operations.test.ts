@@ -1,39 +1,55 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { describe, expect } from "vitest";
 import { buildApp } from "../../src/app.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { createServer } from "../../src/kernel/http/server.ts";
+import type { AppContext } from "../../src/kernel/http/context.ts";
 import type { Lifecycle } from "../../src/kernel/http/operations.ts";
-import { fixtures, TestClient, testConfig } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { registerSignInRoutes } from "../../src/workspace/access/sign-in-routes.ts";
+import { registerSiteRoutes } from "../../src/workspace/site/routes.ts";
+import { dbTest } from "../helpers/app-test.ts";
+import { routeTest } from "../helpers/route-test.ts";
+import { TestClient, testConfig } from "../helpers/test-app.ts";
 
 // Two apps on one database: plain HTTP (as in the demo) and behind TLS (COOKIE_SECURE=true).
-let database: Database;
-let plain: Awaited<ReturnType<typeof buildApp>>;
-let secure: Awaited<ReturnType<typeof buildApp>>;
 const plainConfig = testConfig();
 const secureConfig = testConfig({ COOKIE_SECURE: "true" });
+const test = dbTest
+  .extend("plain", { scope: "file" }, async ({ database }, { onCleanup }) => {
+    const built = await buildApp({ config: plainConfig, database, logger: false });
+    onCleanup(() => built.app.close());
+    return built;
+  })
+  .extend("secure", { scope: "file" }, async ({ database }, { onCleanup }) => {
+    const built = await buildApp({ config: secureConfig, database, logger: false });
+    onCleanup(() => built.app.close());
+    return built;
+  });
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  plain = await buildApp({ config: plainConfig, database, logger: false });
-  secure = await buildApp({ config: secureConfig, database, logger: false });
-  const org = await fixtures.organisation(database, "Ops Council");
-  await fixtures.user(database, "ops@ops.example", org.id);
+// Headers and error pages need no database: the kernel's server with only the routes they visit.
+const pages = (app: FastifyInstance, context: AppContext) => {
+  registerSiteRoutes(app, context);
+  registerSignInRoutes(app, context);
+};
+const plainRoutes = routeTest(pages);
+const secureRoutes = routeTest(pages, { configOverrides: { COOKIE_SECURE: "true" } });
+const failingRoute = routeTest((app) => {
+  app.get("/explode", async () => {
+    throw new Error("secret-internal-detail at Database.query");
+  });
 });
-afterAll(async () => {
-  await plain.app.close();
-  await secure.app.close();
-  await database.close();
+
+test.beforeAll(async ({ fixtures }) => {
+  const org = await fixtures.organisation("Ops Council");
+  await fixtures.user("ops@ops.example", org.id);
 });
 
 describe("health, readiness and metrics", () => {
-  it("answers /healthz", async () => {
+  test("answers /healthz", async ({ plain }) => {
     const response = await plain.app.inject("/healthz");
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: "ok" });
   });
 
-  it("is ready while the database answers, and 503 while shutting down", async () => {
+  test("is ready while the database answers, and 503 while shutting down", async ({ database, plain }) => {
     const lifecycle: Lifecycle = plain.lifecycle;
     const ready = await plain.app.inject("/readyz");
     expect(ready.statusCode).toBe(200);
@@ -49,7 +65,7 @@ describe("health, readiness and metrics", () => {
     expect((await plain.app.inject("/readyz")).statusCode).toBe(200);
   });
 
-  it("exposes request durations by route for Prometheus", async () => {
+  test("exposes request durations by route for Prometheus", async ({ plain }) => {
     await plain.app.inject("/");
     await plain.app.inject("/no-such-page");
     const response = await plain.app.inject("/metrics");
@@ -66,8 +82,8 @@ describe("health, readiness and metrics", () => {
 });
 
 describe("security headers", () => {
-  it("sends a nonce-based CSP and the usual protections", async () => {
-    const response = await plain.app.inject("/");
+  plainRoutes("sends a nonce-based CSP and the usual protections", async ({ app }) => {
+    const response = await app.inject("/");
     const csp = String(response.headers["content-security-policy"]);
     const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce, csp).toBeTruthy();
@@ -84,14 +100,14 @@ describe("security headers", () => {
     expect(response.headers["strict-transport-security"]).toBeUndefined();
   });
 
-  it("gives each response its own nonce", async () => {
+  plainRoutes("gives each response its own nonce", async ({ app }) => {
     const nonceOf = async () =>
-      /'nonce-([^']+)'/.exec(String((await plain.app.inject("/")).headers["content-security-policy"]))?.[1];
+      /'nonce-([^']+)'/.exec(String((await app.inject("/")).headers["content-security-policy"]))?.[1];
     expect(await nonceOf()).not.toBe(await nonceOf());
   });
 
-  it("sends HSTS when COOKIE_SECURE=true", async () => {
-    const response = await secure.app.inject("/");
+  secureRoutes("sends HSTS when COOKIE_SECURE=true", async ({ app }) => {
+    const response = await app.inject("/");
     expect(response.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
   });
 });
@@ -104,7 +120,7 @@ describe("session cookie", () => {
     return found!;
   }
 
-  it("is HttpOnly and SameSite=Lax, not Secure on plain HTTP", async () => {
+  test("is HttpOnly and SameSite=Lax, not Secure on plain HTTP", async ({ plain }) => {
     const response = await new TestClient(plain.app, plainConfig).signIn("ops@ops.example");
     expect(response.statusCode).toBe(303);
     const cookie = sessionCookie(response.headers["set-cookie"]);
@@ -114,7 +130,7 @@ describe("session cookie", () => {
     expect(cookie).not.toMatch(/; Secure/i);
   });
 
-  it("is also Secure when COOKIE_SECURE=true", async () => {
+  test("is also Secure when COOKIE_SECURE=true", async ({ secure }) => {
     const response = await new TestClient(secure.app, secureConfig).signIn("ops@ops.example");
     expect(response.statusCode).toBe(303);
     const cookie = sessionCookie(response.headers["set-cookie"]);
@@ -123,8 +139,8 @@ describe("session cookie", () => {
     expect(cookie).toMatch(/; Secure/i);
   });
 
-  it("protects the pre-sign-in CSRF cookie the same way", async () => {
-    const response = await secure.app.inject("/sign-in");
+  secureRoutes("protects the pre-sign-in CSRF cookie the same way", async ({ app }) => {
+    const response = await app.inject("/sign-in");
     const cookies = [response.headers["set-cookie"]].flat().map(String);
     const pre = cookies.find((cookie) => cookie.startsWith("cpah_pre="));
     expect(pre).toMatch(/; HttpOnly/i);
@@ -134,34 +150,19 @@ describe("session cookie", () => {
 });
 
 describe("internal errors", () => {
-  it("shows the 500 page with a reference and no stack trace or message", async () => {
-    const { app } = await createServer({
-      config: plainConfig,
-      database,
-      loadActor: async () => null,
-      navigation: () => [{ href: "/", text: "Home" }],
-      logger: false,
-    });
-    app.get("/explode", async () => {
-      throw new Error("secret-internal-detail at Database.query");
-    });
-    await app.ready();
-    try {
-      const response = await app.inject({ url: "/explode", headers: { "x-request-id": "trace-me-123" } });
-      expect(response.statusCode).toBe(500);
-      expect(response.headers["content-type"]).toContain("text/html");
-      expect(response.body).toContain("Sorry, there is a problem with the service");
-      expect(response.body).toContain("trace-me-123");
-      expect(response.body).not.toContain("secret-internal-detail");
-      expect(response.body).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
+  failingRoute("shows the 500 page with a reference and no stack trace or message", async ({ app }) => {
+    const response = await app.inject({ url: "/explode", headers: { "x-request-id": "trace-me-123" } });
+    expect(response.statusCode).toBe(500);
+    expect(response.headers["content-type"]).toContain("text/html");
+    expect(response.body).toContain("Sorry, there is a problem with the service");
+    expect(response.body).toContain("trace-me-123");
+    expect(response.body).not.toContain("secret-internal-detail");
+    expect(response.body).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
 
-      const json = await app.inject({ url: "/explode", headers: { accept: "application/json" } });
-      expect(json.statusCode).toBe(500);
-      expect(json.json()).toEqual({
-        error: { code: "INTERNAL", message: "Sorry, there is a problem with the service" },
-      });
-    } finally {
-      await app.close();
-    }
+    const json = await app.inject({ url: "/explode", headers: { accept: "application/json" } });
+    expect(json.statusCode).toBe(500);
+    expect(json.json()).toEqual({
+      error: { code: "INTERNAL", message: "Sorry, there is a problem with the service" },
+    });
   });
 });

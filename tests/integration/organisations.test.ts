@@ -1,41 +1,41 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { organisations } from "../../src/workspace/organisations/index.ts";
-import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
+import { appTest } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let councilId: string;
 
-async function organisationCount(): Promise<number> {
-  const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(organisations);
-  return Number(row!.n);
-}
+const test = appTest.extend(
+  "organisationCount",
+  { scope: "file" },
+  ({ db }) =>
+    async function organisationCount(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
+      return Number(row!.n);
+    },
+);
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const council = await fixtures.organisation(t.database, "Northshire Council");
+test.beforeAll(async ({ fixtures }) => {
+  const council = await fixtures.organisation("Northshire Council");
   councilId = council.id;
-  await fixtures.user(t.database, "admin@hub.example", council.id, { admin: true });
-  await fixtures.user(t.database, "member@hub.example", council.id);
+  await fixtures.user("admin@hub.example", council.id, { admin: true });
+  await fixtures.user("member@hub.example", council.id);
 });
-afterAll(() => t.close());
 
 describe("organisation admin pages", () => {
-  it("are for service administrators only", async () => {
-    const member = t.client();
-    await member.signIn("member@hub.example");
+  test("are for service administrators only", async ({ client, signIn, organisationCount }) => {
+    const member = await signIn("member@hub.example");
     expect((await member.get("/admin/organisations")).statusCode).toBe(403);
     expect((await member.get("/admin/organisations/new")).statusCode).toBe(403);
     const before = await organisationCount();
     expect((await member.post("/admin/organisations", { name: "Sneaky", type: "other" })).statusCode).toBe(403);
     expect(await organisationCount()).toBe(before);
-    expect((await t.client().get("/admin/organisations")).statusCode).toBe(303);
+    expect((await client().get("/admin/organisations")).statusCode).toBe(303);
   });
 
-  it("shows errors in the summary, keeps values and saves nothing", async () => {
-    const admin = t.client();
-    await admin.signIn("admin@hub.example");
+  test("shows errors in the summary, keeps values and saves nothing", async ({ signIn, organisationCount }) => {
+    const admin = await signIn("admin@hub.example");
     const before = await organisationCount();
     const response = await admin.post("/admin/organisations", { name: "NHS Tayside", type: "", gssCode: "S0800" });
     expect(response.statusCode).toBe(400);
@@ -51,16 +51,15 @@ describe("organisation admin pages", () => {
     expect(await organisationCount()).toBe(before);
   });
 
-  it("adds and edits an organisation, with audit entries", async () => {
-    const admin = t.client();
-    await admin.signIn("admin@hub.example");
+  test("adds and edits an organisation, with audit entries", async ({ db, signIn }) => {
+    const admin = await signIn("admin@hub.example");
     const added = await admin.post("/admin/organisations", {
       name: "NHS Tayside",
       type: "health-board",
       gssCode: "s08000030",
     });
     expect(added.statusCode).toBe(303);
-    const [row] = await t.database.db.select().from(organisations).where(eq(organisations.name, "NHS Tayside"));
+    const [row] = await db.select().from(organisations).where(eq(organisations.name, "NHS Tayside"));
     expect(row).toMatchObject({ type: "health-board", gssCode: "S08000030" });
     const list = await admin.get("/admin/organisations?saved=created");
     expect(list.body).toContain("Organisation added");
@@ -80,20 +79,15 @@ describe("organisation admin pages", () => {
       gssCode: "",
     });
     expect(edited.statusCode).toBe(303);
-    const entries = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.entityId, row!.id))
-      .orderBy(auditLog.id);
+    const entries = await db.select().from(auditLog).where(eq(auditLog.entityId, row!.id)).orderBy(auditLog.id);
     expect(entries.map((entry) => entry.action)).toEqual(["organisation.created", "organisation.updated"]);
     expect(entries[1]!.before).toMatchObject({ name: "NHS Tayside", gssCode: "S08000030" });
     expect(entries[1]!.after).toMatchObject({ name: "NHS Tayside Health Board", gssCode: null });
     expect(entries[1]!.actorLabel).toBe("admin@hub.example");
   });
 
-  it("gives 404 for unknown or malformed ids", async () => {
-    const admin = t.client();
-    await admin.signIn("admin@hub.example");
+  test("gives 404 for unknown or malformed ids", async ({ signIn }) => {
+    const admin = await signIn("admin@hub.example");
     expect((await admin.get("/admin/organisations/not-a-uuid/edit")).statusCode).toBe(404);
     expect((await admin.get("/admin/organisations/00000000-0000-4000-8000-000000000000/edit")).statusCode).toBe(404);
     expect(

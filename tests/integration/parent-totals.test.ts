@@ -4,37 +4,22 @@
  * rate files on the real geography (summed numerators and denominators, incomplete periods left
  * without a total, totals from files never replaced).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { loadAreaProfile, referenceText } from "../../src/data/analyses/index.ts";
-import {
-  type ImportReport,
-  importerFor,
-  readSourceFile,
-  runImport,
-  sharedDataSteps,
-  sourceFromBytes,
-} from "../../src/data/imports/index.ts";
+import { type ImportReport, importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { FLAG, findIndicator } from "../../src/data/indicators/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { dbTest } from "../helpers/app-test.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const available = existsSync(path.join(dataDir, "README.md"));
+const dataDir = SHARED_DATA_DIR;
 const STATXPLORE = "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv";
 const SLUG = "cilif-relative-children-count";
 const audit = { actorUserId: null, actorLabel: "parent-totals-test" };
-let database: Database;
 let statxplore: ImportReport;
-
-async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
-}
 
 type Stored = {
   code: string;
@@ -47,44 +32,52 @@ type Stored = {
   denominator: number | null;
   flags: number;
 };
-async function stored(slug: string): Promise<Stored[]> {
-  const list =
-    await query<Stored>(sql`select a.code, a.name, a.type, a.nation, p.code as period, o.value, o.numerator, o.denominator, o.flags
+
+const test = dbTest
+  .extend(
+    "stored",
+    { scope: "file" },
+    ({ query }) =>
+      async function stored(slug: string): Promise<Stored[]> {
+        const list =
+          await query<Stored>(sql`select a.code, a.name, a.type, a.nation, p.code as period, o.value, o.numerator, o.denominator, o.flags
     from observations o join indicators i on i.id = o.indicator_id join periods p on p.id = o.period_id join areas a on a.id = o.area_id
     where i.slug = ${slug} order by a.code, p.code`);
-  return list.map((r) => ({ ...r, value: r.value === null ? null : Number(r.value), flags: Number(r.flags) }));
-}
+        return list.map((r) => ({ ...r, value: r.value === null ? null : Number(r.value), flags: Number(r.flags) }));
+      },
+  )
+  .extend(
+    "tidy",
+    { scope: "file" },
+    ({ database }) =>
+      async function tidy(name: string, csv: string): Promise<ImportReport> {
+        return runImport(database.db, {
+          importer: importerFor("tidy")!,
+          file: sourceFromBytes(name, Buffer.from(csv)),
+          options: { disclosure: "none" },
+          dryRun: false,
+          audit,
+        });
+      },
+  );
 
-async function tidy(name: string, csv: string): Promise<ImportReport> {
-  return runImport(database.db, {
-    importer: importerFor("tidy")!,
-    file: sourceFromBytes(name, Buffer.from(csv)),
-    options: { disclosure: "none" },
-    dryRun: false,
-    audit,
-  });
-}
-
-describe.skipIf(!available)("parent totals calculated at import", () => {
-  beforeAll(async () => {
-    database = await createTestDatabase();
+describeWithSharedData(path.join(dataDir, "README.md"))("parent totals calculated at import", () => {
+  test.beforeAll(async ({ database }) => {
     const wanted = new Set(["geography-topology", "ltla-lookup", "code-changes", "lsoa-lookup", "dz-lookup"]);
-    for (const step of await sharedDataSteps(dataDir)) {
-      if (!wanted.has(step.kind) && !step.file.endsWith(STATXPLORE)) continue;
-      const report = await runImport(database.db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
-      });
+    const imported = await importSharedData(
+      database.db,
+      (step) => wanted.has(step.kind) || step.file.endsWith(STATXPLORE),
+      audit.actorLabel,
+    );
+    for (const { step, report } of imported) {
       expect(report.errors).toEqual([]);
       if (step.kind === "statxplore") statxplore = report;
     }
   }, 600_000);
-  afterAll(() => database?.close());
 
-  it("sums the Stat-Xplore local authorities into nation and region totals that match the raw file", async () => {
+  test("sums the Stat-Xplore local authorities into nation and region totals that match the raw file", async ({
+    stored,
+  }) => {
     const rows: string[][] = parse(readFileSync(path.join(dataDir, STATXPLORE), "utf8").replace(/^\uFEFF/, ""), {
       relax_column_count: true,
       skip_empty_lines: true,
@@ -143,7 +136,9 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
     );
   });
 
-  it("shows the calculated England figure on an authority's profile, labelled as calculated", async () => {
+  test("shows the calculated England figure on an authority's profile, labelled as calculated", async ({
+    database,
+  }) => {
     const profile = await loadAreaProfile(database.db, { id: null, areaCode: "E06000005" });
     const item = profile.indicators.find((i) => i.indicator.slug === SLUG)!;
     const england = item.references.find((r) => r.relation === "nation")!;
@@ -156,7 +151,11 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
     expect(item.references.find((r) => r.relation === "region")?.area.code).toBe("E12000001");
   });
 
-  it("sums numerators and denominators for a percentage, and gives no total when an authority's value is suppressed", async () => {
+  test("sums numerators and denominators for a percentage, and gives no total when an authority's value is suppressed", async ({
+    query,
+    stored,
+    tidy,
+  }) => {
     const codes = (
       await query<{
         code: string;
@@ -194,7 +193,10 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
     expect(values.filter((v) => v.code === "E92000001").every((v) => v.value === null)).toBe(true);
   });
 
-  it("recalculates the totals when a later file corrects one authority, counting the others' stored values", async () => {
+  test("recalculates the totals when a later file corrects one authority, counting the others' stored values", async ({
+    stored,
+    tidy,
+  }) => {
     const before = (await stored(SLUG)).filter((v) => v.period === "2021/22");
     const value = (code: string, list = before) => list.find((v) => v.code === code)!.value!;
     expect(value("E06000005")).toBe(6070);
@@ -210,7 +212,11 @@ describe.skipIf(!available)("parent totals calculated at import", () => {
     expect(value("W92000004", after)).toBe(value("W92000004"));
   });
 
-  it("keeps a total the file supplies, and never replaces it with a calculated one later", async () => {
+  test("keeps a total the file supplies, and never replaces it with a calculated one later", async ({
+    query,
+    stored,
+    tidy,
+  }) => {
     const codes = (
       await query<{
         code: string;

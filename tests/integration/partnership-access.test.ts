@@ -1,83 +1,90 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, type RouteSummary } from "../../src/app.ts";
+import { describe, expect } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
 import { partnershipRoles } from "../../src/workspace/access/index.ts";
 import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
-import { fixtures, TestClient, testConfig } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { appTest } from "../helpers/app-test.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 
-let database: Database;
-let routes: RouteSummary[];
-let client: () => TestClient;
-let close: () => Promise<void>;
 const ids: Record<string, string> = {};
 
-async function count(table: typeof auditLog | typeof partnershipMembers | typeof partnershipRoles): Promise<number> {
-  const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(table);
-  return Number(row!.n);
-}
-
-async function snapshot() {
-  return {
-    audit: await count(auditLog),
-    members: await count(partnershipMembers),
-    roles: await count(partnershipRoles),
-  };
-}
-
-async function signedIn(email: string): Promise<TestClient> {
-  const c = client();
-  const response = await c.signIn(email);
-  expect(response.statusCode).toBe(303);
-  return c;
-}
-
-/** Every route under /partnerships/:id, with its parameters filled for one partnership. */
-function partnershipRoutes(method: string, partnershipId: string): string[] {
-  return routes
-    .filter((route) => route.method === method && route.url.startsWith("/partnerships/:id"))
-    .map((route) =>
-      route.url.replace(":id", partnershipId).replace(":organisationId", ids.memberOrg!).replace(":userId", ids.leadA!),
-    );
-}
+const test = appTest
+  .extend(
+    "count",
+    { scope: "file" },
+    ({ database }) =>
+      async function count(
+        table: typeof auditLog | typeof partnershipMembers | typeof partnershipRoles,
+      ): Promise<number> {
+        const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(table);
+        return Number(row!.n);
+      },
+  )
+  .extend(
+    "snapshot",
+    { scope: "file" },
+    ({ count }) =>
+      async function snapshot() {
+        return {
+          audit: await count(auditLog),
+          members: await count(partnershipMembers),
+          roles: await count(partnershipRoles),
+        };
+      },
+  )
+  .extend(
+    "signedIn",
+    { scope: "file" },
+    ({ client }) =>
+      async function signedIn(email: string): Promise<TestClient> {
+        const c = client();
+        const response = await c.signIn(email);
+        expect(response.statusCode).toBe(303);
+        return c;
+      },
+  )
+  /** Every route under /partnerships/:id, with its parameters filled for one partnership. */
+  .extend(
+    "partnershipRoutes",
+    { scope: "file" },
+    ({ routes }) =>
+      function partnershipRoutes(method: string, partnershipId: string): string[] {
+        return routes
+          .filter((route) => route.method === method && route.url.startsWith("/partnerships/:id"))
+          .map((route) =>
+            route.url
+              .replace(":id", partnershipId)
+              .replace(":organisationId", ids.memberOrg!)
+              .replace(":userId", ids.leadA!),
+          );
+      },
+  );
 
 const plausibleBody = () => ({ organisationId: ids.spareOrg!, role: "lead", email: "spare@a.example" });
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const config = testConfig();
-  const built = await buildApp({ config, database, logger: false });
-  routes = built.routes;
-  client = () => new TestClient(built.app, config);
-  close = async () => {
-    await built.app.close();
-    await database.close();
-  };
-  const org = await fixtures.organisation(database, "Northshire Council");
-  ids.memberOrg = (await fixtures.organisation(database, "Northshire Jobcentre Plus", "jobcentre-plus")).id;
-  ids.spareOrg = (await fixtures.organisation(database, "Northshire Advice", "advice-agency")).id;
-  const a = await fixtures.partnership(database, "Partnership A", "england", "E06000005", "Darlington");
-  const b = await fixtures.partnership(database, "Partnership B", "england", "E06000001", "Hartlepool");
-  const c = await fixtures.partnership(database, "Partnership C", "scotland", "S12000042", "Dundee City");
+test.beforeAll(async ({ database, fixtures }) => {
+  const org = await fixtures.organisation("Northshire Council");
+  ids.memberOrg = (await fixtures.organisation("Northshire Jobcentre Plus", "jobcentre-plus")).id;
+  ids.spareOrg = (await fixtures.organisation("Northshire Advice", "advice-agency")).id;
+  const a = await fixtures.partnership("Partnership A", "england", "E06000005", "Darlington");
+  const b = await fixtures.partnership("Partnership B", "england", "E06000001", "Hartlepool");
+  const c = await fixtures.partnership("Partnership C", "scotland", "S12000042", "Dundee City");
   Object.assign(ids, { a: a.id, b: b.id, c: c.id });
   await database.db.update(partnerships).set({ isFictional: true }).where(eq(partnerships.id, c.id));
   await database.db
     .insert(partnershipMembers)
     .values({ partnershipId: a.id, organisationId: ids.memberOrg, role: "Statutory partner" });
-  ids.leadA = (await fixtures.user(database, "lead@a.example", org.id, { roles: [[a.id, "lead"]] })).id;
-  await fixtures.user(database, "editor@a.example", org.id, { roles: [[a.id, "editor"]] });
-  await fixtures.user(database, "viewer@a.example", org.id, { roles: [[a.id, "viewer"]] });
-  await fixtures.user(database, "lead@b.example", org.id, { roles: [[b.id, "lead"]] });
-  await fixtures.user(database, "coordinator@england.example", org.id, { nations: ["england"] });
-  await fixtures.user(database, "admin@hub.example", org.id, { admin: true });
-  ids.spare = (await fixtures.user(database, "spare@a.example", org.id)).id;
+  ids.leadA = (await fixtures.user("lead@a.example", org.id, { roles: [[a.id, "lead"]] })).id;
+  await fixtures.user("editor@a.example", org.id, { roles: [[a.id, "editor"]] });
+  await fixtures.user("viewer@a.example", org.id, { roles: [[a.id, "viewer"]] });
+  await fixtures.user("lead@b.example", org.id, { roles: [[b.id, "lead"]] });
+  await fixtures.user("coordinator@england.example", org.id, { nations: ["england"] });
+  await fixtures.user("admin@hub.example", org.id, { admin: true });
+  ids.spare = (await fixtures.user("spare@a.example", org.id)).id;
 });
-afterAll(() => close());
 
 describe("partnership routes", () => {
-  it("covers the management routes this test relies on", () => {
+  test("covers the management routes this test relies on", ({ routes }) => {
     const posts = routes.filter((route) => route.method === "POST").map((route) => route.url);
     expect(posts).toEqual(
       expect.arrayContaining([
@@ -90,7 +97,11 @@ describe("partnership routes", () => {
     );
   });
 
-  it("answers 403 to a viewer for every partnership POST, and changes nothing", async () => {
+  test("answers 403 to a viewer for every partnership POST, and changes nothing", async ({
+    snapshot,
+    signedIn,
+    partnershipRoutes,
+  }) => {
     const viewer = await signedIn("viewer@a.example");
     const before = await snapshot();
     const urls = partnershipRoutes("POST", ids.a!);
@@ -106,7 +117,11 @@ describe("partnership routes", () => {
     expect((await viewer.get(`/partnerships/${ids.a}/people`)).statusCode).toBe(403);
   });
 
-  it("answers 403 to an editor for every lead-only management POST, and changes nothing", async () => {
+  test("answers 403 to an editor for every lead-only management POST, and changes nothing", async ({
+    snapshot,
+    signedIn,
+    partnershipRoutes,
+  }) => {
     const editor = await signedIn("editor@a.example");
     const before = await snapshot();
     const urls = partnershipRoutes("POST", ids.a!).filter((url) => /\/(organisations|people)(\/|$)/.test(url));
@@ -119,7 +134,11 @@ describe("partnership routes", () => {
     expect((await editor.get(`/partnerships/${ids.a}/people`)).statusCode).toBe(403);
   });
 
-  it("gives a member of partnership A 404 for every GET and POST route of partnership B", async () => {
+  test("gives a member of partnership A 404 for every GET and POST route of partnership B", async ({
+    snapshot,
+    signedIn,
+    partnershipRoutes,
+  }) => {
     const lead = await signedIn("lead@a.example");
     const before = await snapshot();
     const gets = partnershipRoutes("GET", ids.b!);
@@ -140,7 +159,10 @@ describe("partnership routes", () => {
     expect(dashboard.body).not.toContain("Partnership B");
   });
 
-  it("lets a national coordinator read every partnership in their nation, and nothing else", async () => {
+  test("lets a national coordinator read every partnership in their nation, and nothing else", async ({
+    signedIn,
+    partnershipRoutes,
+  }) => {
     const coordinator = await signedIn("coordinator@england.example");
     const overviewA = await coordinator.get(`/partnerships/${ids.a}`);
     expect(overviewA.statusCode).toBe(200);
@@ -159,7 +181,7 @@ describe("partnership routes", () => {
     expect(dashboard.body).not.toContain("Partnership C");
   });
 
-  it("labels a fictional partnership", async () => {
+  test("labels a fictional partnership", async ({ signedIn }) => {
     const admin = await signedIn("admin@hub.example");
     const page = await admin.get(`/partnerships/${ids.c}`);
     expect(page.statusCode).toBe(200);
@@ -168,7 +190,11 @@ describe("partnership routes", () => {
     expect((await admin.get(`/partnerships/${ids.a}`)).body).not.toContain("This is a fictional partnership");
   });
 
-  it("lets a lead manage member organisations, with an audit entry for each change", async () => {
+  test("lets a lead manage member organisations, with an audit entry for each change", async ({
+    database,
+    count,
+    signedIn,
+  }) => {
     const lead = await signedIn("lead@a.example");
     const before = await count(auditLog);
     const added = await lead.post(`/partnerships/${ids.a}/organisations`, {
@@ -196,7 +222,11 @@ describe("partnership routes", () => {
     expect(await count(auditLog)).toBe(before + 2);
   });
 
-  it("lets a lead add, change and remove people, keeping at least one lead", async () => {
+  test("lets a lead add, change and remove people, keeping at least one lead", async ({
+    database,
+    count,
+    signedIn,
+  }) => {
     const lead = await signedIn("lead@a.example");
     const roleOf = async (userId: string) => {
       const [row] = await database.db
@@ -263,7 +293,7 @@ describe("partnership routes", () => {
 });
 
 describe("creating a partnership", () => {
-  it("is for administrators only", async () => {
+  test("is for administrators only", async ({ signedIn }) => {
     const lead = await signedIn("lead@b.example");
     expect((await lead.get("/partnerships/new")).statusCode).toBe(403);
     expect(
@@ -272,7 +302,7 @@ describe("creating a partnership", () => {
     ).toBe(403);
   });
 
-  it("checks the area code against the nation, keeps values and saves nothing", async () => {
+  test("checks the area code against the nation, keeps values and saves nothing", async ({ database, signedIn }) => {
     const admin = await signedIn("admin@hub.example");
     const before = await database.db.select().from(partnerships);
     const wrong = await admin.post("/partnerships", {

@@ -1,45 +1,42 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { addDays, londonToday, meetingActions, meetings } from "../../src/cycle/meetings/index.ts";
 import { reviewFeedback } from "../../src/national/national/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let admin: TestClient;
 let p: { id: string };
 let meetingId: string;
 let actionId: string;
 let feedbackId: string;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Csrf Council", "council");
-  p = await fixtures.partnership(t.database, "Csrf Partnership", "scotland", "S12000070", "Csrfshire");
-  await fixtures.user(t.database, "admin@csrf.example", org.id, { admin: true });
-  const [meeting] = await t.database.db
+test.beforeAll(async ({ db, signIn, fixtures }) => {
+  const org = await fixtures.organisation("Csrf Council", "council");
+  p = await fixtures.partnership("Csrf Partnership", "scotland", "S12000070", "Csrfshire");
+  await fixtures.user("admin@csrf.example", org.id, { admin: true });
+  const [meeting] = await db
     .insert(meetings)
     .values({ partnershipId: p.id, title: "Meeting", meetingDate: addDays(londonToday(), 3) })
     .returning();
   meetingId = meeting!.id;
-  const [action] = await t.database.db
+  const [action] = await db
     .insert(meetingActions)
     .values({ partnershipId: p.id, meetingId, description: "Act", owner: "Me", dueDate: addDays(londonToday(), 9) })
     .returning();
   actionId = action!.id;
-  const [feedback] = await t.database.db
+  const [feedback] = await db
     .insert(reviewFeedback)
     .values({ partnershipId: p.id, reportingYear: "2025/26", section: "S", comment: "C", authorName: "A" })
     .returning();
   feedbackId = feedback!.id;
-  admin = t.client();
-  await admin.signIn("admin@csrf.example");
+  admin = await signIn("admin@csrf.example");
 });
-afterAll(() => t.close());
 
 describe("state changes on partnership pages", () => {
-  it("every POST route of these domains refuses a missing or forged CSRF token", async () => {
+  test("every POST route of these domains refuses a missing or forged CSRF token", async ({ db }) => {
     const base = `/partnerships/${p.id}`;
     const posts = [
       `${base}/governance`,
@@ -64,15 +61,15 @@ describe("state changes on partnership pages", () => {
       expect((await admin.post(url, { status: "done" }, { csrf: false })).statusCode, url).toBe(403);
       expect((await admin.post(url, { status: "done" }, { csrf: "forged-token" })).statusCode, url).toBe(403);
     }
-    expect(await t.database.db.select().from(auditLog).where(eq(auditLog.partnershipId, p.id))).toEqual([]);
+    expect(await db.select().from(auditLog).where(eq(auditLog.partnershipId, p.id))).toEqual([]);
   });
 
-  it("agenda items and action status changes are audited", async () => {
+  test("agenda items and action status changes are audited", async ({ database }) => {
     const base = `/partnerships/${p.id}/meetings/${meetingId}`;
     expect((await admin.post(`${base}/agenda`, { title: "Welcome", presenter: "Chair" })).statusCode).toBe(303);
     expect((await admin.post(`${base}/actions/${actionId}`, { status: "in-progress" })).statusCode).toBe(303);
     expect((await admin.post(`${base}/actions/${actionId}`, { status: "finished" })).statusCode).toBe(400);
-    expect(await auditCount(t.database, "meeting.agenda-add", p.id)).toBe(1);
+    expect(await auditCount(database, "meeting.agenda-add", p.id)).toBe(1);
     const agendaId = /agenda\/([0-9a-f-]{36})\/delete/.exec((await admin.get(base)).body)![1];
     const decision = await admin.post(`${base}/decisions`, { decision: "Recorded in error" });
     expect(decision.statusCode).toBe(303);
@@ -87,17 +84,20 @@ describe("state changes on partnership pages", () => {
     expect((await admin.get(base)).body).not.toContain("Recorded in error");
     expect((await admin.post(`${base}/agenda/${agendaId}/delete`)).statusCode).toBe(303);
     expect((await admin.post(`${base}/agenda/${agendaId}/delete`)).statusCode).toBe(404);
-    expect(await auditCount(t.database, "meeting.agenda-remove", p.id)).toBe(1);
-    expect(await auditCount(t.database, "meeting.decision-remove", p.id)).toBe(1);
-    expect(await auditCount(t.database, "meeting.action-status", p.id)).toBe(1);
+    expect(await auditCount(database, "meeting.agenda-remove", p.id)).toBe(1);
+    expect(await auditCount(database, "meeting.decision-remove", p.id)).toBe(1);
+    expect(await auditCount(database, "meeting.action-status", p.id)).toBe(1);
     const page = await admin.get(base);
     expect(page.body).toMatch(/<option value="in-progress" selected/);
   });
 });
 
 describe("cancelling meetings and removing papers", () => {
-  it("cancels a meeting without minutes, refuses one with minutes, and audits both removals", async () => {
-    const [spare, minuted] = await t.database.db
+  test("cancels a meeting without minutes, refuses one with minutes, and audits both removals", async ({
+    database,
+    db,
+  }) => {
+    const [spare, minuted] = await db
       .insert(meetings)
       .values([
         { partnershipId: p.id, title: "Spare", meetingDate: addDays(londonToday(), 60) },
@@ -110,9 +110,9 @@ describe("cancelling meetings and removing papers", () => {
     expect((await admin.get(`${base}/${spare!.id}`)).statusCode).toBe(404);
     expect((await admin.post(`${base}/${minuted!.id}/cancel`)).statusCode).toBe(409);
     expect((await admin.get(`${base}/${minuted!.id}`)).statusCode).toBe(200);
-    expect(await auditCount(t.database, "meeting.cancel", p.id)).toBe(1);
+    expect(await auditCount(database, "meeting.cancel", p.id)).toBe(1);
 
-    const upload = await postMultipart(t, admin, `${base}/${minuted!.id}/papers`, {
+    const upload = await postMultipart(admin, `${base}/${minuted!.id}/papers`, {
       field: "paper",
       name: "pack.pdf",
       content: Buffer.from("%PDF-1.4 x"),
@@ -121,6 +121,6 @@ describe("cancelling meetings and removing papers", () => {
     const paperId = /papers\/([0-9a-f-]{36})"/.exec((await admin.get(`${base}/${minuted!.id}`)).body)![1];
     expect((await admin.post(`${base}/${minuted!.id}/papers/${paperId}/delete`)).statusCode).toBe(303);
     expect((await admin.get(`${base}/${minuted!.id}/papers/${paperId}`)).statusCode).toBe(404);
-    expect(await auditCount(t.database, "meeting.paper-remove", p.id)).toBe(1);
+    expect(await auditCount(database, "meeting.paper-remove", p.id)).toBe(1);
   });
 });

@@ -4,48 +4,21 @@
  * values, a value going missing), and whole profiles read with stored ranks against profiles
  * ranked from every peer's value on request, before and after a polarity edit in the catalogue.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect } from "vitest";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { findAreaByCode } from "../../src/data/geography/index.ts";
 import { type Polarity, rankAmong, rankFromCounts } from "../../src/data/analyses/analysis.ts";
-import {
-  importerFor,
-  readSourceFile,
-  runImport,
-  sharedDataSteps,
-  sourceFromBytes,
-} from "../../src/data/imports/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { editIndicator, FLAG, RANKED_AREA_TYPES } from "../../src/data/indicators/index.ts";
-import type { Database } from "../../src/kernel/db/database.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { dbTest } from "../helpers/app-test.ts";
+import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
-const dataDir = path.resolve(
-  process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
-);
-const available = existsSync(path.join(dataDir, "README.md"));
+const dataDir = SHARED_DATA_DIR;
 const SLUG = "peer-rank-test-rate";
 const audit = { actorUserId: null, actorLabel: "peer-ranks-test" };
-let database: Database;
 let authorities: { code: string; nation: string }[];
-
-async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await database.db.execute(text)) as unknown as { rows: T[] }).rows;
-}
-
-async function tidy(name: string, lines: string[]): Promise<void> {
-  const csv = `area_code,period,indicator,value,numerator,denominator,flag,unit_of_measure\n${lines.join("\n")}\n`;
-  const report = await runImport(database.db, {
-    importer: importerFor("tidy")!,
-    file: sourceFromBytes(name, Buffer.from(csv)),
-    options: { disclosure: "none" },
-    dryRun: false,
-    audit,
-  });
-  expect(report.errors).toEqual([]);
-}
 
 /** A percentage with many ties (numerators 0–24 of 200) and some suppressed authorities. */
 function release(periods: string[], salt: number, suppressEvery: number): string[] {
@@ -77,108 +50,134 @@ type RankRow = {
   unranked: number;
 };
 
-/** Every stored rank equals rankAmong over the raw breakdown-"all" values of its type and nation, for each polarity. */
-async function expectRanksMatchRawValues(): Promise<number> {
-  const raw = (
-    await query<Stored>(sql`select o.indicator_id as "indicatorId", o.period_id as "periodId", o.area_id as "areaId", a.code, a.type, a.nation, o.value
+const test = dbTest
+  .extend(
+    "tidy",
+    { scope: "file" },
+    ({ database }) =>
+      async function tidy(name: string, lines: string[]): Promise<void> {
+        const csv = `area_code,period,indicator,value,numerator,denominator,flag,unit_of_measure\n${lines.join("\n")}\n`;
+        const report = await runImport(database.db, {
+          importer: importerFor("tidy")!,
+          file: sourceFromBytes(name, Buffer.from(csv)),
+          options: { disclosure: "none" },
+          dryRun: false,
+          audit,
+        });
+        expect(report.errors).toEqual([]);
+      },
+  )
+  /** Every stored rank equals rankAmong over the raw breakdown-"all" values of its type and nation, for each polarity. */
+  .extend(
+    "expectRanksMatchRawValues",
+    { scope: "file" },
+    ({ query }) =>
+      async function expectRanksMatchRawValues(): Promise<number> {
+        const raw = (
+          await query<Stored>(sql`select o.indicator_id as "indicatorId", o.period_id as "periodId", o.area_id as "areaId", a.code, a.type, a.nation, o.value
       from observations o join areas a on a.id = o.area_id where o.breakdown_id = 0 and a.nation is not null`)
-  ).filter((r) => RANKED_AREA_TYPES.includes(r.type));
-  const stored = await query<RankRow>(
-    sql`select indicator_id as "indicatorId", period_id as "periodId", area_id as "areaId", below, tied, ranked, unranked from peer_ranks`,
-  );
-  const key = (r: { indicatorId: number; periodId: number; areaId: number }) =>
-    `${Number(r.indicatorId)}|${Number(r.periodId)}|${Number(r.areaId)}`;
-  const byKey = new Map(stored.map((r) => [key(r), r]));
-  const groups = new Map<string, Stored[]>();
-  for (const r of raw) {
-    const group = `${r.indicatorId}|${r.periodId}|${r.type}|${r.nation}`;
-    groups.set(group, [...(groups.get(group) ?? []), { ...r, value: r.value === null ? null : Number(r.value) }]);
-  }
-  let compared = 0;
-  for (const members of groups.values()) {
-    const peers = members.map((m) => ({ areaCode: m.code, value: m.value }));
-    for (const member of members) {
-      const row = byKey.get(key(member));
-      if (member.value === null) {
-        expect(row, `${member.code} has no value and no rank`).toBeUndefined();
-        continue;
-      }
-      expect(row, `${member.code} is ranked`).toBeDefined();
-      for (const polarity of ["higher-is-worse", "higher-is-better", "neither"] as Polarity[]) {
-        const counts = {
-          below: Number(row!.below),
-          tied: Number(row!.tied),
-          ranked: Number(row!.ranked),
-          unranked: Number(row!.unranked),
-        };
-        expect(rankFromCounts(counts, polarity), `${member.code} ${polarity}`).toEqual(
-          rankAmong(member.code, peers, polarity),
+        ).filter((r) => RANKED_AREA_TYPES.includes(r.type));
+        const stored = await query<RankRow>(
+          sql`select indicator_id as "indicatorId", period_id as "periodId", area_id as "areaId", below, tied, ranked, unranked from peer_ranks`,
         );
-      }
-      compared++;
-    }
-  }
-  // Nothing stored that the raw values do not account for.
-  expect(stored.length).toBe(compared);
-  return compared;
-}
-
-/**
- * Profiles read with stored ranks equal profiles ranked from every peer's value on request,
- * bordering areas' values (a Welsh border included) and a comparison group's too.
- */
-async function expectProfilesMatchLiveRanking(codes: string[]): Promise<void> {
-  const members = await Promise.all(
-    [authorities[3]!, authorities[90]!, authorities.at(-2)!].map((a) => findAreaByCode(database.db, a.code)),
+        const key = (r: { indicatorId: number; periodId: number; areaId: number }) =>
+          `${Number(r.indicatorId)}|${Number(r.periodId)}|${Number(r.areaId)}`;
+        const byKey = new Map(stored.map((r) => [key(r), r]));
+        const groups = new Map<string, Stored[]>();
+        for (const r of raw) {
+          const group = `${r.indicatorId}|${r.periodId}|${r.type}|${r.nation}`;
+          groups.set(group, [...(groups.get(group) ?? []), { ...r, value: r.value === null ? null : Number(r.value) }]);
+        }
+        let compared = 0;
+        for (const members of groups.values()) {
+          const peers = members.map((m) => ({ areaCode: m.code, value: m.value }));
+          for (const member of members) {
+            const row = byKey.get(key(member));
+            if (member.value === null) {
+              expect(row, `${member.code} has no value and no rank`).toBeUndefined();
+              continue;
+            }
+            expect(row, `${member.code} is ranked`).toBeDefined();
+            for (const polarity of ["higher-is-worse", "higher-is-better", "neither"] as Polarity[]) {
+              const counts = {
+                below: Number(row!.below),
+                tied: Number(row!.tied),
+                ranked: Number(row!.ranked),
+                unranked: Number(row!.unranked),
+              };
+              expect(rankFromCounts(counts, polarity), `${member.code} ${polarity}`).toEqual(
+                rankAmong(member.code, peers, polarity),
+              );
+            }
+            compared++;
+          }
+        }
+        // Nothing stored that the raw values do not account for.
+        expect(stored.length).toBe(compared);
+        return compared;
+      },
+  )
+  /**
+   * Profiles read with stored ranks equal profiles ranked from every peer's value on request,
+   * bordering areas' values (a Welsh border included) and a comparison group's too.
+   */
+  .extend(
+    "expectProfilesMatchLiveRanking",
+    { scope: "file" },
+    ({ database, query }) =>
+      async function expectProfilesMatchLiveRanking(codes: string[]): Promise<void> {
+        const members = await Promise.all(
+          [authorities[3]!, authorities[90]!, authorities.at(-2)!].map((a) => findAreaByCode(database.db, a.code)),
+        );
+        const group = {
+          id: "00000000-0000-4000-8000-000000000001",
+          name: "Chosen group",
+          members: members.map((m) => m!),
+        };
+        const load = (code: string) => loadAreaProfile(database.db, { id: null, areaCode: code }, { group });
+        const withStored = [];
+        for (const code of codes) withStored.push(await load(code));
+        const neighbourValues = withStored.flatMap((p) =>
+          p.indicators.flatMap((i) => i.neighbours.filter((n) => n.value)),
+        );
+        expect(neighbourValues.length).toBeGreaterThan(0);
+        // A bordering authority over the national border is not a peer: shown, without a value.
+        const shropshire = withStored[codes.indexOf("E06000051")]?.indicators.find((i) => i.indicator.slug === SLUG);
+        if (shropshire)
+          expect(shropshire.neighbours.find((n) => n.area.code === "W06000023")).toMatchObject({ value: null });
+        const saved = await query<RankRow>(sql`select * from peer_ranks`);
+        await database.db.execute(sql`delete from peer_ranks`);
+        try {
+          for (const [i, code] of codes.entries()) {
+            const live = await load(code);
+            expect(live).toEqual(withStored[i]);
+            const indicator = live.indicators.find((p) => p.indicator.slug === SLUG);
+            if (indicator?.latest.observation) expect(indicator.rank).not.toBeNull();
+          }
+        } finally {
+          await database.db.execute(
+            sql`insert into peer_ranks select * from json_populate_recordset(null::peer_ranks, ${JSON.stringify(saved)}::json)`,
+          );
+        }
+      },
   );
-  const group = { id: "00000000-0000-4000-8000-000000000001", name: "Chosen group", members: members.map((m) => m!) };
-  const load = (code: string) => loadAreaProfile(database.db, { id: null, areaCode: code }, { group });
-  const withStored = [];
-  for (const code of codes) withStored.push(await load(code));
-  const neighbourValues = withStored.flatMap((p) => p.indicators.flatMap((i) => i.neighbours.filter((n) => n.value)));
-  expect(neighbourValues.length).toBeGreaterThan(0);
-  // A bordering authority over the national border is not a peer: shown, without a value.
-  const shropshire = withStored[codes.indexOf("E06000051")]?.indicators.find((i) => i.indicator.slug === SLUG);
-  if (shropshire) expect(shropshire.neighbours.find((n) => n.area.code === "W06000023")).toMatchObject({ value: null });
-  const saved = await query<RankRow>(sql`select * from peer_ranks`);
-  await database.db.execute(sql`delete from peer_ranks`);
-  try {
-    for (const [i, code] of codes.entries()) {
-      const live = await load(code);
-      expect(live).toEqual(withStored[i]);
-      const indicator = live.indicators.find((p) => p.indicator.slug === SLUG);
-      if (indicator?.latest.observation) expect(indicator.rank).not.toBeNull();
-    }
-  } finally {
-    await database.db.execute(
-      sql`insert into peer_ranks select * from json_populate_recordset(null::peer_ranks, ${JSON.stringify(saved)}::json)`,
-    );
-  }
-}
 
-describe.skipIf(!available)("peer ranks stored at import", () => {
-  beforeAll(async () => {
-    database = await createTestDatabase();
+describeWithSharedData(path.join(dataDir, "README.md"))("peer ranks stored at import", () => {
+  test.beforeAll(async ({ database, query }) => {
     const wanted = new Set(["geography-topology", "ltla-lookup", "neighbours"]);
-    for (const step of await sharedDataSteps(dataDir)) {
-      if (!wanted.has(step.kind)) continue;
-      const report = await runImport(database.db, {
-        importer: importerFor(step.kind)!,
-        file: await readSourceFile(step.file),
-        options: step.options,
-        dryRun: false,
-        audit,
-      });
-      expect(report.errors).toEqual([]);
-    }
+    const imported = await importSharedData(database.db, (step) => wanted.has(step.kind), audit.actorLabel);
+    for (const { report } of imported) expect(report.errors).toEqual([]);
     authorities = await query<{ code: string; nation: string }>(
       sql`select code, nation from areas where type = 'local-authority' and nation in ('england', 'wales') order by code`,
     );
     expect(authorities.length).toBeGreaterThan(300);
   }, 600_000);
-  afterAll(() => database?.close());
 
-  it("stores each authority's rank among its nation's authorities as rankAmong gives it, and replaces it with a new release", async () => {
+  test("stores each authority's rank among its nation's authorities as rankAmong gives it, and replaces it with a new release", async ({
+    query,
+    tidy,
+    expectRanksMatchRawValues,
+  }) => {
     await tidy("first.csv", release(["2021/22", "2022/23"], 0, 17));
     const first = await expectRanksMatchRawValues();
     expect(first).toBeGreaterThan(550);
@@ -197,7 +196,10 @@ describe.skipIf(!available)("peer ranks stored at import", () => {
     expect(after[0]!.n).toBeGreaterThan(before[0]!.n);
   }, 120_000);
 
-  it("gives the same profiles as ranking every peer on request, whatever the polarity", async () => {
+  test("gives the same profiles as ranking every peer on request, whatever the polarity", async ({
+    database,
+    expectProfilesMatchLiveRanking,
+  }) => {
     // Shropshire and Powys border each other across the national border.
     const codes = [authorities[0]!.code, authorities[150]!.code, "E06000051", "W06000023", authorities.at(-1)!.code];
     expect(authorities.at(-1)!.nation).toBe("wales");

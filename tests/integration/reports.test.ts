@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, vi } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
 import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
@@ -8,9 +8,9 @@ import { reportPublications, reportSignOffs, reports, reportStatuses } from "../
 import { strategies } from "../../src/cycle/strategy/index.ts";
 import { reportsWorld } from "../helpers/report-fixtures.ts";
 import { auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
-import type { TestApp, TestClient } from "../helpers/test-app.ts";
+import { appTest as test } from "../helpers/app-test.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 
-let t: TestApp;
 let scot: string;
 let eng: string;
 let other: string;
@@ -31,32 +31,41 @@ function check(html: string, key: string): string {
   return html.slice(start, html.indexOf("</tr>", start));
 }
 
-beforeAll(async () => {
-  ({ t, orgs, scot, eng, other, lead, editor, viewer, outsider, anonymous, coordinator } = await reportsWorld());
+test.beforeAll(async ({ database, fixtures, client, signIn }) => {
+  ({ orgs, scot, eng, other, lead, editor, viewer, outsider, anonymous, coordinator } = await reportsWorld({
+    database,
+    fixtures,
+    client,
+    signIn,
+  }));
 }, 240_000);
-afterAll(async () => {
+test.afterAll(async () => {
   await closeDocxRenderer();
   await closePdfRenderer();
-  await t.close();
 });
 
 describe("creating a report", () => {
-  it("refuses a report type that does not fit the nation, and a second report of the same kind and year", async () => {
+  test("refuses a report type that does not fit the nation, and a second report of the same kind and year", async ({
+    db,
+  }) => {
     const wrong = await lead.post(`/partnerships/${scot}/reports/new`, { type: "progress", reportingYear: "2024/25" });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain("does not apply to this partnership");
     const bad = await lead.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/26" });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Select the reporting year");
-    expect(await t.database.db.select().from(reports)).toHaveLength(0);
+    expect(await db.select().from(reports)).toHaveLength(0);
   });
 
-  it("drafts the LCPAR from recorded work: measures taken by each body, proposed, income maximisation, protected characteristics", async () => {
+  test("drafts the LCPAR from recorded work: measures taken by each body, proposed, income maximisation, protected characteristics", async ({
+    database,
+    db,
+  }) => {
     const created = await editor.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/25" });
     expect(created.statusCode).toBe(303);
     reportId = idFromLocation(created);
     reportUrl = `/partnerships/${scot}/reports/${reportId}`;
-    expect(await auditActions(t.database, scot)).toContain("report.create");
+    expect(await auditActions(database, scot)).toContain("report.create");
     const again = await lead.post(`/partnerships/${scot}/reports/new`, { type: "lcpar", reportingYear: "2024/25" });
     expect(again.statusCode).toBe(400);
 
@@ -66,13 +75,13 @@ describe("creating a report", () => {
     expect(page.body).toContain("Measures taken in 2024/25 by NHS Kelvinside");
     expect(page.body).not.toContain("Measures taken in 2024/25 by Kelvinside Jobcentre Plus");
     // Every income maximisation action of the plan is listed, with its last update of the year.
-    const flagged = await t.database.db
+    const flagged = await db
       .select()
       .from(actions)
       .where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true)));
     expect(flagged.length).toBeGreaterThan(0);
     for (const action of flagged) expect(page.body).toContain(action.title.replace(/'/g, "&#39;"));
-    const [last] = await t.database.db
+    const [last] = await db
       .select()
       .from(actionUpdates)
       .where(and(eq(actionUpdates.actionId, flagged[0]!.id), sql`${actionUpdates.period} like '2024/25 Q%'`))
@@ -94,17 +103,17 @@ describe("creating a report", () => {
 });
 
 describe("narrative and regeneration", () => {
-  it("keeps sanitised narrative when the data sections are regenerated from newer records", async () => {
+  test("keeps sanitised narrative when the data sections are regenerated from newer records", async ({ db }) => {
     const saved = await editor.post(`${reportUrl}/sections/case-studies`, {
       narrative: '<p>Our <strong>family story</strong></p><script>alert(1)</script><img src=x onerror="alert(2)">',
     });
     expect(saved.statusCode).toBe(303);
-    const [action] = await t.database.db
+    const [action] = await db
       .select()
       .from(actions)
       .where(and(eq(actions.partnershipId, scot), eq(actions.incomeMaximisation, true)))
       .limit(1);
-    await t.database.db.insert(actionUpdates).values({
+    await db.insert(actionUpdates).values({
       partnershipId: scot,
       actionId: action!.id,
       period: "2024/25 Q4",
@@ -124,8 +133,8 @@ describe("narrative and regeneration", () => {
     expect(after.body).toContain("<strong>family story</strong>");
   });
 
-  it("marks income maximisation missing once no action is flagged, after regenerating", async () => {
-    await t.database.db.update(actions).set({ incomeMaximisation: false }).where(eq(actions.partnershipId, scot));
+  test("marks income maximisation missing once no action is flagged, after regenerating", async ({ db }) => {
+    await db.update(actions).set({ incomeMaximisation: false }).where(eq(actions.partnershipId, scot));
     await lead.post(`${reportUrl}/regenerate`);
     const page = await lead.get(reportUrl);
     const row = check(page.body, "income-maximisation");
@@ -134,7 +143,7 @@ describe("narrative and regeneration", () => {
     expect(page.body).toContain("No action in the plan is flagged as income maximisation.");
   });
 
-  it("refuses an unknown section and 404s a report id of another partnership", async () => {
+  test("refuses an unknown section and 404s a report id of another partnership", async () => {
     expect((await editor.get(`${reportUrl}/sections/not-a-section`)).statusCode).toBe(404);
     expect((await lead.get(`/partnerships/${eng}/reports/${reportId}`)).statusCode).toBe(404);
     expect((await outsider.get(reportUrl)).statusCode).toBe(404);
@@ -145,7 +154,7 @@ describe("narrative and regeneration", () => {
 describe("sign-off and publication", () => {
   let firstPublication: string;
 
-  it("lets only the lead sign off and publish, and only after sign-off", async () => {
+  test("lets only the lead sign off and publish, and only after sign-off", async ({ database, db }) => {
     expect(
       (await editor.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" }))
         .statusCode,
@@ -187,7 +196,7 @@ describe("sign-off and publication", () => {
     });
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain("today or in the past");
-    expect(await t.database.db.select().from(reportSignOffs)).toHaveLength(0);
+    expect(await db.select().from(reportSignOffs)).toHaveLength(0);
     expect(
       (await lead.post(`${reportUrl}/sign-off`, { name: "Cllr A", role: "elected-member", signedOn: "20/06/2025" }))
         .statusCode,
@@ -198,10 +207,10 @@ describe("sign-off and publication", () => {
     const published = await lead.post(`${reportUrl}/publish`);
     expect(published.statusCode).toBe(303);
     firstPublication = idFromLocation(published);
-    expect(await auditActions(t.database, scot)).toEqual(expect.arrayContaining(["report.sign_off", "report.publish"]));
+    expect(await auditActions(database, scot)).toEqual(expect.arrayContaining(["report.sign_off", "report.publish"]));
   });
 
-  it("serves the publication to anyone, frozen: later edits never change it", async () => {
+  test("serves the publication to anyone, frozen: later edits never change it", async ({ db }) => {
     const url = `/published/reports/${firstPublication}`;
     const first = await anonymous.get(url);
     expect(first.statusCode).toBe(200);
@@ -211,10 +220,7 @@ describe("sign-off and publication", () => {
     expect((await anonymous.get(reportUrl)).statusCode).toBe(303);
 
     await editor.post(`${reportUrl}/sections/case-studies`, { narrative: "Rewritten after publication" });
-    await t.database.db
-      .update(actions)
-      .set({ title: "Renamed after publication" })
-      .where(eq(actions.partnershipId, scot));
+    await db.update(actions).set({ title: "Renamed after publication" }).where(eq(actions.partnershipId, scot));
     await editor.post(`${reportUrl}/regenerate`);
     const draft = await lead.get(reportUrl);
     expect(draft.body).toContain("Rewritten after publication");
@@ -237,19 +243,16 @@ describe("sign-off and publication", () => {
     const v2 = await anonymous.get(`/published/reports/${second}`);
     expect(v2.body).toContain("Rewritten after publication");
     expect(v2.body).toContain(`/published/reports/${firstPublication}`);
-    const versions = await t.database.db
-      .select()
-      .from(reportPublications)
-      .where(eq(reportPublications.reportId, reportId));
+    const versions = await db.select().from(reportPublications).where(eq(reportPublications.reportId, reportId));
     expect(versions.map((row) => row.version).sort()).toEqual([1, 2]);
   });
 
-  it("exports the draft and the publication as DOCX, PDF and HTML", async () => {
+  test("exports the draft and the publication as DOCX, PDF and HTML", async ({ db }) => {
     const docx = await viewer.get(`${reportUrl}/export.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
     const html = await anonymous.get(
-      `/published/reports/${(await t.database.db.select().from(reportPublications).limit(1))[0]!.id}/report.html`,
+      `/published/reports/${(await db.select().from(reportPublications).limit(1))[0]!.id}/report.html`,
     );
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain("<h1");
@@ -263,7 +266,7 @@ describe("sign-off and publication", () => {
 });
 
 describe("the English progress report, public strategies and national status", () => {
-  it("drafts progress by priority, actions by RAG, spend and reach, and indicators", async () => {
+  test("drafts progress by priority, actions by RAG, spend and reach, and indicators", async () => {
     const created = await lead.post(`/partnerships/${eng}/reports/new`, { type: "progress", reportingYear: "2024/25" });
     expect(created.statusCode).toBe(303);
     const page = await lead.get(created.headers.location as string);
@@ -279,7 +282,7 @@ describe("the English progress report, public strategies and national status", (
     expect(page.body).not.toContain("Income maximisation measures");
   });
 
-  it("drafts the multi-year strategic report and the lighter annual update", async () => {
+  test("drafts the multi-year strategic report and the lighter annual update", async () => {
     const strategic = await lead.post(`/partnerships/${scot}/reports/new`, {
       type: "strategic",
       reportingYear: "2024/25",
@@ -304,18 +307,20 @@ describe("the English progress report, public strategies and national status", (
     expect(updatePage.body).not.toContain("Spend and reach");
   });
 
-  it("shows signed-off strategies to anyone and hides drafts", async () => {
-    const [signed] = await t.database.db.select().from(strategies).where(eq(strategies.partnershipId, scot));
+  test("shows signed-off strategies to anyone and hides drafts", async ({ db }) => {
+    const [signed] = await db.select().from(strategies).where(eq(strategies.partnershipId, scot));
     const shown = await anonymous.get(`/published/strategies/${signed!.id}`);
     expect(shown.statusCode).toBe(200);
     expect(shown.body).toContain("Joint child poverty strategy");
-    await t.database.db.update(strategies).set({ status: "draft" }).where(eq(strategies.partnershipId, eng));
-    const [draft] = await t.database.db.select().from(strategies).where(eq(strategies.partnershipId, eng));
+    await db.update(strategies).set({ status: "draft" }).where(eq(strategies.partnershipId, eng));
+    const [draft] = await db.select().from(strategies).where(eq(strategies.partnershipId, eng));
     expect((await anonymous.get(`/published/strategies/${draft!.id}`)).statusCode).toBe(404);
     expect((await anonymous.get("/published")).body).not.toContain(`/published/strategies/${draft!.id}`);
   });
 
-  it("links a coordinator's review feedback to the year's report, shown on the report to the lead", async () => {
+  test("links a coordinator's review feedback to the year's report, shown on the report to the lead", async ({
+    db,
+  }) => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2025-09-01T12:00:00Z")); // the report due then covers 2024/25
     try {
@@ -332,18 +337,18 @@ describe("the English progress report, public strategies and national status", (
     } finally {
       vi.useRealTimers();
     }
-    const [row] = await t.database.db.select().from(reviewFeedback).where(eq(reviewFeedback.partnershipId, scot));
+    const [row] = await db.select().from(reviewFeedback).where(eq(reviewFeedback.partnershipId, scot));
     expect(row!.reportRef).toBe(reportId);
     expect((await lead.get(reportUrl)).body).toContain("Say more about take-up in rural areas");
     expect((await editor.get(reportUrl)).body).not.toContain("Say more about take-up in rural areas");
   });
 
-  it("reports each partnership's status for the national view", async () => {
-    const statuses = await reportStatuses(t.database.db, [scot, eng, other], "2024/25");
+  test("reports each partnership's status for the national view", async ({ db }) => {
+    const statuses = await reportStatuses(db, [scot, eng, other], "2024/25");
     expect(statuses.get(scot)).toMatchObject({ state: "published", reportRef: reportId });
     expect(statuses.get(scot)!.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(statuses.get(eng)).toMatchObject({ state: "draft", publishedOn: null });
     expect(statuses.get(other)).toEqual({ state: "not-started", publishedOn: null, reportRef: null });
-    expect((await reportStatuses(t.database.db, [scot], "2023/24")).get(scot)!.state).toBe("not-started");
+    expect((await reportStatuses(db, [scot], "2023/24")).get(scot)!.state).toBe("not-started");
   });
 });

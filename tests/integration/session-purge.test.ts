@@ -1,37 +1,49 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, vi } from "vitest";
 import { scheduleSessionPurge } from "../../src/kernel/auth/session-purge.ts";
 import { sessions } from "../../src/kernel/auth/tables.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
-import { fixtures } from "../helpers/test-app.ts";
-import { createTestDatabase } from "../helpers/test-database.ts";
+import { dbTest } from "../helpers/app-test.ts";
 
-let database: Database;
 let userId: string;
 let n = 0;
 
-async function addSession(expiresInMinutes: number): Promise<void> {
-  await database.db
-    .insert(sessions)
-    .values({ idHash: `session-${n++}`, userId, expiresAt: sql`now() + make_interval(mins => ${expiresInMinutes})` });
-}
-
-async function remaining(): Promise<number> {
-  const rows = await database.db.select({ idHash: sessions.idHash }).from(sessions);
-  return rows.length;
-}
+const test = dbTest
+  .extend(
+    "addSession",
+    { scope: "file" },
+    ({ database }) =>
+      async function addSession(expiresInMinutes: number): Promise<void> {
+        await database.db.insert(sessions).values({
+          idHash: `session-${n++}`,
+          userId,
+          expiresAt: sql`now() + make_interval(mins => ${expiresInMinutes})`,
+        });
+      },
+  )
+  .extend(
+    "remaining",
+    { scope: "file" },
+    ({ database }) =>
+      async function remaining(): Promise<number> {
+        const rows = await database.db.select({ idHash: sessions.idHash }).from(sessions);
+        return rows.length;
+      },
+  );
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const org = await fixtures.organisation(database, "Org");
-  userId = (await fixtures.user(database, "someone@example.org", org.id)).id;
+test.beforeAll(async ({ fixtures }) => {
+  const org = await fixtures.organisation("Org");
+  userId = (await fixtures.user("someone@example.org", org.id)).id;
 }, 60_000);
-afterAll(() => database?.close());
 
 describe("expired session purge", () => {
-  it("purges at start and on each tick, keeps live sessions, logs, and stops for good", async () => {
+  test("purges at start and on each tick, keeps live sessions, logs, and stops for good", async ({
+    database,
+    addSession,
+    remaining,
+  }) => {
     await addSession(-60);
     await addSession(-1);
     await addSession(60);
@@ -55,7 +67,7 @@ describe("expired session purge", () => {
     await database.db.delete(sessions);
   });
 
-  it("logs a failed purge instead of throwing, and does not keep the process alive", async () => {
+  test("logs a failed purge instead of throwing, and does not keep the process alive", async () => {
     const errors: object[] = [];
     const broken = {
       delete: () => {

@@ -1,20 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
+import { describe, expect } from "vitest";
+import { registerSignInRoutes } from "../../src/workspace/access/sign-in-routes.ts";
+import { registerSiteRoutes } from "../../src/workspace/site/routes.ts";
+import { appTest as test } from "../helpers/app-test.ts";
+import { routeTest } from "../helpers/route-test.ts";
 
-let t: TestApp;
+// What is refused before any query needs no database.
+const routes = routeTest((app, context) => {
+  registerSiteRoutes(app, context);
+  registerSignInRoutes(app, context);
+});
+
 let email: string;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Northshire Council");
-  const user = await fixtures.user(t.database, "lead@northshire.example", org.id);
+test.beforeAll(async ({ fixtures }) => {
+  const org = await fixtures.organisation("Northshire Council");
+  const user = await fixtures.user("lead@northshire.example", org.id);
   email = user.email;
 });
-afterAll(() => t.close());
 
 describe("sign in", () => {
-  it("signs in with the right password and shows the dashboard", async () => {
-    const client = t.client();
+  test("signs in with the right password and shows the dashboard", async ({ client: newClient }) => {
+    const client = newClient();
     const response = await client.signIn(email);
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe("/dashboard");
@@ -23,9 +29,9 @@ describe("sign in", () => {
     expect(dashboard.body).toContain("Your partnerships");
   });
 
-  it("gives the same message for an unknown email and a wrong password", async () => {
-    const unknown = await t.client().signIn("nobody@example.org", "whatever-password");
-    const wrong = await t.client().signIn(email, "wrong-password-123");
+  test("gives the same message for an unknown email and a wrong password", async ({ client }) => {
+    const unknown = await client().signIn("nobody@example.org", "whatever-password");
+    const wrong = await client().signIn(email, "wrong-password-123");
     expect(unknown.statusCode).toBe(400);
     expect(wrong.statusCode).toBe(400);
     expect(unknown.body).toContain("Enter a correct email address and password");
@@ -33,13 +39,13 @@ describe("sign in", () => {
     expect(unknown.body).toContain("govuk-error-summary");
   });
 
-  it("rejects a form without a CSRF token", async () => {
-    const response = await t.client().post("/sign-in", { email, password: "x" }, { csrf: false });
+  routes("rejects a form without a CSRF token", async ({ client }) => {
+    const response = await client().post("/sign-in", { email, password: "x" }, { csrf: false });
     expect(response.statusCode).toBe(403);
   });
 
-  it("redirects anonymous visitors from the dashboard to sign in", async () => {
-    const response = await t.client().get("/dashboard");
+  routes("redirects anonymous visitors from the dashboard to sign in", async ({ client }) => {
+    const response = await client().get("/dashboard");
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe("/sign-in?returnTo=%2Fdashboard");
   });

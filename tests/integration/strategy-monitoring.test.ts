@@ -1,13 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { actions, evidenceCoverage } from "../../src/cycle/actions/index.ts";
 import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
 import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
+import { appTest as test } from "../helpers/app-test.ts";
 
-let t: TestApp;
 let scot: string;
 let eng: string;
 let twin: string;
@@ -22,8 +22,7 @@ function section(html: string, start: string, end = "<h2"): string {
   return html.slice(from, next < 0 ? undefined : next);
 }
 
-beforeAll(async () => {
-  t = await createTestApp();
+test.beforeAll(async ({ database, db, signIn, fixtures }) => {
   orgs = [];
   for (const [name, type] of [
     ["Kelvinside Council", "council"],
@@ -31,49 +30,47 @@ beforeAll(async () => {
     ["Kelvinside Jobcentre Plus", "jobcentre-plus"],
     ["Kelvinside Citizens Advice", "voluntary"],
   ]) {
-    orgs.push((await fixtures.organisation(t.database, name!, type)).id);
+    orgs.push((await fixtures.organisation(name!, type)).id);
   }
-  scot = (await fixtures.partnership(t.database, "Kelvinside Partnership", "scotland", "S12000046", "Kelvinside")).id;
-  twin = (await fixtures.partnership(t.database, "Kelvinside Twin", "scotland", "S12000046", "Kelvinside")).id;
-  eng = (await fixtures.partnership(t.database, "Northby Partnership", "england", "E06000001", "Northby")).id;
-  for (const id of [scot, twin, eng]) await addMembers(t.database, id, orgs);
-  await fixtures.user(t.database, "lead@kelvinside.example", orgs[0]!, {
+  scot = (await fixtures.partnership("Kelvinside Partnership", "scotland", "S12000046", "Kelvinside")).id;
+  twin = (await fixtures.partnership("Kelvinside Twin", "scotland", "S12000046", "Kelvinside")).id;
+  eng = (await fixtures.partnership("Northby Partnership", "england", "E06000001", "Northby")).id;
+  for (const id of [scot, twin, eng]) await addMembers(database, id, orgs);
+  await fixtures.user("lead@kelvinside.example", orgs[0]!, {
     roles: [
       [scot, "lead"],
       [eng, "lead"],
     ],
   });
-  lead = t.client();
-  await lead.signIn("lead@kelvinside.example");
-  await buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024 });
-  await buildDemoStrategy(t.database.db, { partnershipId: twin, financialYear: 2024 });
+  lead = await signIn("lead@kelvinside.example");
+  await buildDemoStrategy(db, { partnershipId: scot, financialYear: 2024 });
+  await buildDemoStrategy(db, { partnershipId: twin, financialYear: 2024 });
 }, 240_000); // two demo plans of ~1,000 audited writes each: slow on a busy 2-core machine
-afterAll(() => t.close());
 
 describe("the demo strategy builder", () => {
-  it("builds 40+ actions spread over drivers and partners, with a year of quarterly updates", async () => {
-    const rows = await t.database.db.select().from(actions).where(eq(actions.partnershipId, scot));
+  test("builds 40+ actions spread over drivers and partners, with a year of quarterly updates", async ({ db }) => {
+    const rows = await db.select().from(actions).where(eq(actions.partnershipId, scot));
     expect(rows.length).toBeGreaterThanOrEqual(40);
     const drivers = new Set(rows.flatMap((row) => row.drivers.map((code) => code.split(":")[0])));
     expect(drivers).toEqual(new Set(["employment", "costs", "social-security"]));
     expect(new Set(rows.map((row) => row.leadOrganisationId))).toEqual(new Set(orgs));
     expect(rows.some((row) => row.incomeMaximisation)).toBe(true);
     expect(rows.some((row) => row.protectedCharacteristics)).toBe(true);
-    const periods = await t.database.db
+    const periods = await db
       .selectDistinct({ period: actionUpdates.period })
       .from(actionUpdates)
       .where(eq(actionUpdates.partnershipId, scot));
     expect(periods.map((row) => row.period).sort()).toEqual(["2024/25 Q1", "2024/25 Q2", "2024/25 Q3", "2024/25 Q4"]);
-    const [audits] = await t.database.db
+    const [audits] = await db
       .select({ count: sql<number>`count(*)::int` })
       .from(auditLog)
       .where(and(eq(auditLog.partnershipId, scot), eq(auditLog.action, "action.update_reported")));
     expect(Number(audits!.count)).toBeGreaterThan(120);
   });
 
-  it("is deterministic: the same options give the same plan and updates", async () => {
+  test("is deterministic: the same options give the same plan and updates", async ({ db }) => {
     const shape = async (id: string) =>
-      t.database.db
+      db
         .select({
           ref: actions.reference,
           title: actions.title,
@@ -88,15 +85,15 @@ describe("the demo strategy builder", () => {
     expect(await shape(twin)).toEqual(await shape(scot));
   });
 
-  it("refuses a partnership that already has a strategy", async () => {
-    await expect(buildDemoStrategy(t.database.db, { partnershipId: scot, financialYear: 2024 })).rejects.toThrow(
+  test("refuses a partnership that already has a strategy", async ({ db }) => {
+    await expect(buildDemoStrategy(db, { partnershipId: scot, financialYear: 2024 })).rejects.toThrow(
       "already has a strategy",
     );
   });
 });
 
 describe("strategy pages", () => {
-  it("show the vision, priorities with their evidence, sign-off and related strategies", async () => {
+  test("show the vision, priorities with their evidence, sign-off and related strategies", async () => {
     const page = await lead.get(`/partnerships/${scot}/strategy`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Maximise family incomes and benefit take-up");
@@ -106,7 +103,7 @@ describe("strategy pages", () => {
     expect(page.body).toContain("https://www.example.org/loip");
   });
 
-  it("flag a priority with no actions and an action with no evidence", async () => {
+  test("flag a priority with no actions and an action with no evidence", async ({ db }) => {
     const created = await lead.post(`/partnerships/${scot}/strategy/priorities/new`, { title: "Transport to work" });
     expect(created.statusCode).toBe(303);
     const page = await lead.get(`/partnerships/${scot}/strategy`);
@@ -115,7 +112,7 @@ describe("strategy pages", () => {
     const list = await lead.get(`/partnerships/${scot}/actions`);
     expect(list.body).toContain("No evidence linked");
     const first = (
-      await t.database.db
+      await db
         .select()
         .from(actions)
         .where(and(eq(actions.partnershipId, scot), eq(actions.reference, "A06")))
@@ -133,9 +130,11 @@ describe("strategy pages", () => {
     expect(section(detail.body, "Evidence it answers")).not.toContain("No evidence linked");
   });
 
-  it("show from the evidence side which priorities and actions answer a need, and which need has none", async () => {
+  test("show from the evidence side which priorities and actions answer a need, and which need has none", async ({
+    db,
+  }) => {
     // The demo strategy cites the demo's fictional low-income indicator.
-    const [cilif, missing] = await evidenceCoverage(t.database.db, scot, [
+    const [cilif, missing] = await evidenceCoverage(db, scot, [
       { kind: "indicator", referenceId: "demo-children-low-income-percentage" },
       { kind: "indicator", referenceId: "no-such-need" },
     ]);
@@ -146,14 +145,14 @@ describe("strategy pages", () => {
     expect(missing!.priorities).toEqual([]);
     expect(missing!.actions).toEqual([]);
     // Another partnership's links never count.
-    const [foreign] = await evidenceCoverage(t.database.db, eng, [
+    const [foreign] = await evidenceCoverage(db, eng, [
       { kind: "indicator", referenceId: "demo-children-low-income-percentage" },
     ]);
     expect(foreign!.actions).toEqual([]);
   });
 
-  it("validate the strategy forms: 400, errors named, nothing saved", async () => {
-    const before = await auditActions(t.database, eng);
+  test("validate the strategy forms: 400, errors named, nothing saved", async ({ database }) => {
+    const before = await auditActions(database, eng);
     const badYears = await lead.post(`/partnerships/${eng}/strategy/edit`, {
       startYear: "2025",
       endYear: "2024",
@@ -171,7 +170,7 @@ describe("strategy pages", () => {
     });
     expect(noSignOff.statusCode).toBe(400);
     expect(noSignOff.body).toContain("Record who signed off the strategy before marking it signed off");
-    expect(await auditActions(t.database, eng)).toEqual(before);
+    expect(await auditActions(database, eng)).toEqual(before);
     expect(
       (
         await lead.post(`/partnerships/${eng}/strategy/edit`, {
@@ -196,12 +195,12 @@ describe("strategy pages", () => {
     });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.body).toContain("The date of sign-off must be a real date");
-    expect(await auditActions(t.database, eng)).toEqual([...before, "strategy.create"]);
+    expect(await auditActions(database, eng)).toEqual([...before, "strategy.create"]);
   });
 });
 
 describe("the monitoring dashboard", () => {
-  it("lists overdue, off-track and missing actions and rolls up by building block", async () => {
+  test("lists overdue, off-track and missing actions and rolls up by building block", async () => {
     await lead.post(`/partnerships/${eng}/strategy/priorities/new`, { title: "Parents into work" });
     const make = async (title: string, endDate: string, drivers: string[]) =>
       idFromLocation(
@@ -249,7 +248,7 @@ describe("the monitoring dashboard", () => {
 });
 
 describe("child poverty-proofing", () => {
-  it("records an assessment with an effect on each building block and family type", async () => {
+  test("records an assessment with an effect on each building block and family type", async ({ database }) => {
     const partial = await lead.post(`/partnerships/${eng}/proofing/new`, {
       name: "Parking strategy",
       owner: "Highways",
@@ -287,6 +286,6 @@ describe("child poverty-proofing", () => {
     const list = await lead.get(`/partnerships/${eng}/proofing`);
     expect(list.body).toContain("Parking strategy");
     expect(list.body).toContain("Family permit discount");
-    expect(await auditActions(t.database, eng)).toContain("proofing.create");
+    expect(await auditActions(database, eng)).toContain("proofing.create");
   });
 });

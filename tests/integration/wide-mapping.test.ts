@@ -3,88 +3,57 @@
  * Nothing is stored before confirmation; form errors keep the choices; cell errors name row and column.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
-import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+import { describe, expect } from "vitest";
+import { upsertAreas } from "../../src/data/geography/index.ts";
+import type { TestClient } from "../helpers/test-app.ts";
 import { xlsxWorkbook } from "../helpers/xlsx.ts";
+import { appTest } from "../helpers/app-test.ts";
+import { areaInputs } from "../helpers/areas.ts";
 
-let t: TestApp;
 let partnershipId: string;
-
-function multipart(fields: Record<string, string>, file: { name: string; content: string | Buffer }) {
-  const boundary = "----cpahWideBoundary7MA4YWxkTrZu0gW";
-  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-  );
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-  );
-  parts.push(
-    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 /** Uploads a wide file and returns the mapping page's URL. */
 async function uploadWide(client: TestClient, file: { name: string; content: string | Buffer }): Promise<string> {
-  const body = multipart({ _csrf: client.csrfToken(), kind: "wide" }, file);
-  const response = await t.app.inject({
-    method: "POST",
-    url: `/partnerships/${partnershipId}/data/import`,
-    payload: body.payload,
-    headers: { "content-type": body.contentType, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
-  });
+  const response = await client.postMultipart(`/partnerships/${partnershipId}/data/import`, file, { kind: "wide" });
   expect(response.statusCode).toBe(303);
   expect(response.headers.location).toMatch(/\/data\/import\/[A-Za-z0-9_-]{32}\/map$/);
   return response.headers.location as string;
 }
 
-async function count(table: "observations" | "indicators" | "import_batches"): Promise<number> {
-  const result = await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
-  return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
-}
+const test = appTest.extend(
+  "count",
+  { scope: "file" },
+  ({ db }) =>
+    async function count(table: "observations" | "indicators" | "import_batches"): Promise<number> {
+      const result = await db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+      return Number((result as unknown as { rows: { n: number }[] }).rows[0]!.n);
+    },
+);
 
 const CSV =
   "Area code,Area name,Children in low income (%),Free school meals,Notes\nE06000005,Darlington,22.4,3100,\nE06000001,Hartlepool,[c],2890,small\n";
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const org = await fixtures.organisation(t.database, "Darlington Borough Council");
+test.beforeAll(async ({ db, fixtures }) => {
+  const org = await fixtures.organisation("Darlington Borough Council");
   const partnership = await fixtures.partnership(
-    t.database,
     "Darlington Child Poverty Partnership",
     "england",
     "E06000005",
     "Darlington",
   );
   partnershipId = partnership.id;
-  await fixtures.user(t.database, "lead@darlington.example", org.id, { roles: [[partnership.id, "lead"]] });
-  await fixtures.user(t.database, "viewer@darlington.example", org.id, { roles: [[partnership.id, "viewer"]] });
-  await upsertAreas(
-    t.database.db,
-    ["E06000005:Darlington", "E06000001:Hartlepool"].map((pair) => {
-      const [code, name] = pair.split(":") as [string, string];
-      return {
-        code,
-        name,
-        type: areaTypeOfCode(code)!,
-        nation: nationOfCode(code),
-        ...tiersOfCode(code),
-        startYear: null,
-        endYear: null,
-      };
-    }),
-  );
+  await fixtures.user("lead@darlington.example", org.id, { roles: [[partnership.id, "lead"]] });
+  await fixtures.user("viewer@darlington.example", org.id, { roles: [[partnership.id, "viewer"]] });
+  await upsertAreas(db, areaInputs("E06000005:Darlington", "E06000001:Hartlepool"));
 });
-afterAll(() => t.close());
 
 describe("wide upload with a column-mapping step", () => {
-  it("maps the columns, shows form errors with the choices kept, checks, and imports only on confirmation", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("maps the columns, shows form errors with the choices kept, checks, and imports only on confirmation", async ({
+    db,
+    signIn,
+    count,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
     const mapUrl = await uploadWide(lead, { name: "wide.csv", content: CSV });
     const page = await lead.get(mapUrl);
     expect(page.statusCode).toBe(200);
@@ -139,7 +108,7 @@ describe("wide upload with a column-mapping step", () => {
     const confirmed = await lead.post(action, { action: "confirm" });
     expect(confirmed.statusCode).toBe(303);
     const stored =
-      await t.database.db.execute(sql`select i.slug, i.partnership_id as "partnershipId", a.code, o.value, o.flags from observations o
+      await db.execute(sql`select i.slug, i.partnership_id as "partnershipId", a.code, o.value, o.flags from observations o
       join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id order by i.slug, a.code`);
     const rows = (
       stored as unknown as {
@@ -156,9 +125,11 @@ describe("wide upload with a column-mapping step", () => {
     expect((await lead.get(mapUrl)).statusCode).toBe(404);
   });
 
-  it("reads an XLSX workbook, offers the partnership's own indicators, and names the row and column of a bad cell", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("reads an XLSX workbook, offers the partnership's own indicators, and names the row and column of a bad cell", async ({
+    signIn,
+    count,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
     const workbook = xlsxWorkbook([
       ["Code", "FSM"],
       ["E06000005", 3200],
@@ -180,9 +151,11 @@ describe("wide upload with a column-mapping step", () => {
     expect(await count("observations")).toBe(before);
   });
 
-  it("takes each row's period from a period column, naming the row and column of a bad period", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("takes each row's period from a period column, naming the row and column of a bad period", async ({
+    db,
+    signIn,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
     const file = "Code,Year,Parcels\nE06000005,2021/22,310\nE06000005,2022/23 (p),355\nE06000001,2022/23 (p),290\n";
     const bad = await uploadWide(lead, { name: "long.csv", content: `${file}E06000001,twenty,1\n` });
     const fields = {
@@ -209,7 +182,7 @@ describe("wide upload with a column-mapping step", () => {
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(checked.body)![1]!;
     expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
     const stored =
-      await t.database.db.execute(sql`select a.code, p.code as period, o.value, o.flags from observations o join indicators i on i.id = o.indicator_id
+      await db.execute(sql`select a.code, p.code as period, o.value, o.flags from observations o join indicators i on i.id = o.indicator_id
       join areas a on a.id = o.area_id join periods p on p.id = o.period_id where i.slug = 'food-parcels-to-families-fictional-test' order by a.code, p.code`);
     expect(
       (stored as unknown as { rows: { code: string; period: string; value: number; flags: number }[] }).rows.map(
@@ -222,9 +195,8 @@ describe("wide upload with a column-mapping step", () => {
     ]);
   });
 
-  it("stores a rate's numerator and denominator from the columns chosen for them", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("stores a rate's numerator and denominator from the columns chosen for them", async ({ db, signIn }) => {
+    const lead = await signIn("lead@darlington.example");
     const mapUrl = await uploadWide(lead, {
       name: "rates.csv",
       content: "Code,Eligible,Pupils,Eligible (%)\nE06000005,3100,14000,22.1\nE06000001,2890,12000,24.1\n",
@@ -246,7 +218,7 @@ describe("wide upload with a column-mapping step", () => {
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(checked.body)![1]!;
     expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
     const stored =
-      await t.database.db.execute(sql`select a.code, o.value, o.numerator, o.denominator from observations o join indicators i on i.id = o.indicator_id
+      await db.execute(sql`select a.code, o.value, o.numerator, o.denominator from observations o join indicators i on i.id = o.indicator_id
       join areas a on a.id = o.area_id where i.slug = 'pupils-eligible-for-free-meals-fictional-test' order by a.code`);
     expect(
       (
@@ -258,12 +230,10 @@ describe("wide upload with a column-mapping step", () => {
     ]);
   });
 
-  it("is for editors of the partnership only", async () => {
-    const lead = t.client();
-    await lead.signIn("lead@darlington.example");
+  test("is for editors of the partnership only", async ({ signIn }) => {
+    const lead = await signIn("lead@darlington.example");
     const mapUrl = await uploadWide(lead, { name: "wide.csv", content: CSV });
-    const viewer = t.client();
-    await viewer.signIn("viewer@darlington.example");
+    const viewer = await signIn("viewer@darlington.example");
     expect((await viewer.get(mapUrl)).statusCode).toBe(403);
     expect(
       (

@@ -4,6 +4,7 @@ import { registerActionDetailRoutes } from "./action-detail-routes.ts";
 import { registerActionRoutes } from "./action-routes.ts";
 import { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";
 import { registerImportRoutes } from "./import-routes.ts";
+import { actionPaths } from "./paths.ts";
 import { countActionsByPriority } from "./repository.ts";
 
 /** The action plan: actions, budgets, indicators, milestones, import and export. */
@@ -20,6 +21,6 @@ export const actionsDomain: Domain = {
     registerActionDetailRoutes(app, context, { evidenceChoices: extensions.optional(evidenceChoiceSource) });
     registerImportRoutes(app, context, deps);
   },
-  partnershipNavigation: [{ text: "Action plan", href: (id) => `/partnerships/${id}/actions`, order: 100 }],
+  partnershipNavigation: [{ text: "Action plan", href: actionPaths.list, order: 100 }],
   provides: [priorityActionCounts.provide(countActionsByPriority)],
 };

@@ -35,3 +35,4 @@ export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from 
 export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";
 export { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";
 export { ImportFileError, type ParsedSheet, parseUpload } from "./import-parse.ts";
+export { actionPaths } from "./paths.ts";

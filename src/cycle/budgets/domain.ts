@@ -2,11 +2,12 @@ import type { Domain } from "../../kernel/domains/descriptor.ts";
 import { actionMentions } from "../actions/index.ts";
 import { registerBudgetRoutes } from "./budgets-routes.ts";
 import { budgetMentions } from "./mentions.ts";
+import { budgetPaths } from "./paths.ts";
 
 /** Pooled and aligned budget contributions per partner and financial year. */
 export const budgetsDomain: Domain = {
   name: "cycle/budgets",
   routes: registerBudgetRoutes,
-  partnershipNavigation: [{ text: "Budgets", href: (id) => `/partnerships/${id}/budgets`, order: 40 }],
+  partnershipNavigation: [{ text: "Budgets", href: budgetPaths.list, order: 40 }],
   provides: [actionMentions.provide(budgetMentions)],
 };

@@ -1,3 +1,4 @@
 export { budgetsDomain } from "./domain.ts";
 export { budgetContributionActions, budgetContributions } from "./tables.ts";
 export { seedBudgetsDemo } from "./demo.ts";
+export { budgetPaths } from "./paths.ts";

@@ -73,7 +73,12 @@ export function registerPublicRoutes(app: FastifyInstance, { db }: AppContext): 
     });
   });
 
-  async function showStart(request: FastifyRequest, reply: FastifyReply, language: Language | null, errors: FieldError[] = []) {
+  async function showStart(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    language: Language | null,
+    errors: FieldError[] = [],
+  ) {
     const { activityId } = request.params as { activityId: string };
     const { survey, activity, partnership, today } = await loadSurvey(activityId);
     const lang: Language = language ?? langQuery.parse(request.query ?? {}).lang;

@@ -1,4 +1,5 @@
 import type { AttentionSource } from "../../workspace/attention/index.ts";
+import { meetingPaths } from "./paths.ts";
 import { meetingsNeedingMinutes, overdueActions } from "./repository.ts";
 
 const dateLabel = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -13,7 +14,7 @@ export const minutesDue: AttentionSource = {
     const rows = await meetingsNeedingMinutes(db, editing, today);
     return rows.map((meeting) => ({
       text: `${meeting.title}, ${formatDate(meeting.meetingDate)}`,
-      href: `/partnerships/${meeting.partnershipId}/meetings/${meeting.id}/minutes`,
+      href: meetingPaths.minutes(meeting.partnershipId, meeting.id),
       partnershipId: meeting.partnershipId,
     }));
   },
@@ -28,7 +29,7 @@ export const actionsArisingOverdue: AttentionSource = {
     const rows = await overdueActions(db, member, today);
     return rows.map((action) => ({
       text: action.description,
-      href: `/partnerships/${action.partnershipId}/meetings/${action.meetingId}#actions`,
+      href: `${meetingPaths.meeting(action.partnershipId, action.meetingId)}#actions`,
       partnershipId: action.partnershipId,
       detail: `${action.owner}, due ${formatDate(action.dueDate)}`,
     }));

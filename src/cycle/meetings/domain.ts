@@ -4,12 +4,13 @@ import { actionMentions } from "../actions/index.ts";
 import { actionsArisingOverdue, minutesDue } from "./attention.ts";
 import { registerMeetingRoutes } from "./meetings-routes.ts";
 import { meetingMentions } from "./mentions.ts";
+import { meetingPaths } from "./paths.ts";
 
 /** The meeting schedule, agenda, papers, attendance, minutes, decisions and actions arising. */
 export const meetingsDomain: Domain = {
   name: "cycle/meetings",
   routes: registerMeetingRoutes,
-  partnershipNavigation: [{ text: "Meetings", href: (id) => `/partnerships/${id}/meetings`, order: 30 }],
+  partnershipNavigation: [{ text: "Meetings", href: meetingPaths.list, order: 30 }],
   provides: [
     actionMentions.provide(meetingMentions),
     attentionItems.provide(minutesDue),

@@ -4,3 +4,4 @@ export { countMeetingsHeld } from "./repository.ts";
 export { addDays, londonToday } from "./dates.ts";
 export { seedMeetingsDemo } from "./demo.ts";
 export { allowedExtensions, checkPaper, type PaperCheck } from "./papers.ts";
+export { meetingPaths } from "./paths.ts";

@@ -1,4 +1,5 @@
 import type { AttentionSource } from "../../workspace/attention/index.ts";
+import { monitoringPaths } from "./paths.ts";
 import { periodOf } from "./periods.ts";
 import { updatesDue } from "./updates-due.ts";
 
@@ -18,7 +19,7 @@ export const progressUpdatesDue: AttentionSource = {
     ]);
     return [...forLeads, ...forEditors].map((due) => ({
       text: due.reference ? `${due.reference} – ${due.title}` : due.title,
-      href: `/partnerships/${due.partnershipId}/actions/${due.actionId}/updates/new`,
+      href: monitoringPaths.newUpdate(due.partnershipId, due.actionId),
       partnershipId: due.partnershipId,
       detail: `no update for ${due.period}`,
     }));

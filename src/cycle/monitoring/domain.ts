@@ -3,13 +3,14 @@ import { attentionItems } from "../../workspace/attention/index.ts";
 import { actionLatestUpdates, actionUpdateHistory } from "../actions/index.ts";
 import { progressUpdatesDue } from "./attention.ts";
 import { registerMonitoringRoutes } from "./monitoring-routes.ts";
+import { monitoringPaths } from "./paths.ts";
 import { latestUpdates, listHistory } from "./repository.ts";
 
 /** Quarterly progress updates with history, roll-ups and the monitoring dashboard. */
 export const monitoringDomain: Domain = {
   name: "cycle/monitoring",
   routes: registerMonitoringRoutes,
-  partnershipNavigation: [{ text: "Monitoring", href: (id) => `/partnerships/${id}/monitoring`, order: 110 }],
+  partnershipNavigation: [{ text: "Monitoring", href: monitoringPaths.dashboard, order: 110 }],
   provides: [
     actionLatestUpdates.provide(latestUpdates),
     actionUpdateHistory.provide(listHistory),

@@ -6,3 +6,4 @@ export { type UpdateInput, updateForm } from "./schemas.ts";
 export * from "./periods.ts";
 export * from "./rollups.ts";
 export { type UpdateDue, updatesDue } from "./updates-due.ts";
+export { monitoringPaths } from "./paths.ts";

@@ -3,6 +3,7 @@ import { publishedAssessments } from "../reports/index.ts";
 import { evidenceChoiceSource } from "../strategy/index.ts";
 import { evidenceChoices } from "./evidence-choices.ts";
 import { registerNeedsRoutes } from "./needs-routes.ts";
+import { needsAssessmentPaths } from "./paths.ts";
 import { registerPublicationRoutes } from "./publication-routes.ts";
 import { listLatestPublications } from "./repository.ts";
 
@@ -13,8 +14,6 @@ export const needsAssessmentDomain: Domain = {
     registerNeedsRoutes(app, context);
     registerPublicationRoutes(app, context);
   },
-  partnershipNavigation: [
-    { text: "Needs assessment", href: (id) => `/partnerships/${id}/needs-assessment`, order: 80 },
-  ],
+  partnershipNavigation: [{ text: "Needs assessment", href: needsAssessmentPaths.assessment, order: 80 }],
   provides: [evidenceChoiceSource.provide(evidenceChoices), publishedAssessments.provide(listLatestPublications)],
 };

@@ -16,3 +16,4 @@ export { needsAssessmentStatuses } from "./status.ts";
 export { type EvidenceChoice, listFindings } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
 export { consultationVoices, type VoiceEvidence } from "./extension-points.ts";
+export { needsAssessmentPaths } from "./paths.ts";

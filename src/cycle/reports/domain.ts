@@ -5,6 +5,7 @@ import {
   publishedAssessments,
   reportReviewFeedback,
 } from "./extension-points.ts";
+import { reportPaths } from "./paths.ts";
 import { registerPublicRoutes } from "./public-routes.ts";
 import { registerReportRoutes } from "./report-routes.ts";
 
@@ -21,5 +22,5 @@ export const reportsDomain: Domain = {
       consultations: context.extensions.optional(consultationListing),
     });
   },
-  partnershipNavigation: [{ text: "Reports", href: (id) => `/partnerships/${id}/reports`, order: 130 }],
+  partnershipNavigation: [{ text: "Reports", href: reportPaths.list, order: 130 }],
 };

@@ -18,3 +18,4 @@ export {
   type ReviewComment,
   reportReviewFeedback,
 } from "./extension-points.ts";
+export { reportPaths } from "./paths.ts";

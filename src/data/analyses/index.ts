@@ -2,3 +2,4 @@ export { analysesDomain } from "./domain.ts";
 export * from "./analysis.ts";
 export { type AreaProfile, loadAreaProfile } from "./profile-service.ts";
 export { referenceText } from "./profile-view.ts";
+export { analysesPaths } from "./paths.ts";

@@ -6,3 +6,4 @@ export { type ImportRequest, runImport } from "./run-import.ts";
 export { type ImportStep, sharedDataSteps } from "./shared-data.ts";
 export { decodeText, MAX_IMPORT_BYTES, readSourceFile, type SourceFile, sourceFromBytes } from "./source-file.ts";
 export { readNumberCell } from "./cells.ts";
+export { importPaths } from "./paths.ts";

@@ -12,10 +12,19 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 // Any fixed number: every app node takes the same lock so only one migrates at a time.
 const MIGRATION_LOCK_KEY = 7_214_001;
 
+// An embedded PGlite database belongs to one process, so a queue per database in that process
+// does what the advisory lock does on a server: drizzle reads which migrations are applied before
+// its transaction, and two callers at once would both try to apply the first missing one.
+const pgliteMigrations = new WeakMap<object, Promise<void>>();
+
 export async function runMigrations(database: Database): Promise<void> {
   if (database.kind === "pglite") {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
-    return;
+    const previous = pgliteMigrations.get(database.db) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(() => migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder }));
+    pgliteMigrations.set(database.db, run);
+    return run;
   }
   await database.withDedicatedConnection(async (db) => {
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);

@@ -74,21 +74,21 @@ function signedIn(actor: Actor | null): asserts actor is Actor {
  *   app.get(paths.list.pattern, needs(paths.list, { partnership: "partnership:read" }), handler)
  */
 export function needs<P extends string>(path: Path<P>, need: Need): Options<P> {
+  // A wiring mistake fails at start-up, not on a request.
+  const param = "partnership" in need ? "id" : "nation" in need ? "nation" : null;
+  if (param && !path.names.includes(param)) throw new Error(`${path.pattern} has no :${param} for its need`);
   return {
     preHandler: async (request) => {
-      const params = path.parse(request.params);
-      request.params = params;
+      const params = path.parse(request.params) as Record<string, string>;
+      request.params = params as PathParams<P>;
       if ("public" in need) return;
       signedIn(request.actor);
       if ("allow" in need) authorize(request.actor, need.allow);
       else if ("nation" in need) {
-        const nation = (params as Record<string, string>).nation;
-        if (!nations.includes(nation as Nation)) throw AppError.notFound();
-        authorize(request.actor, need.nation, { nation: nation as Nation });
+        if (!nations.includes(params.nation as Nation)) throw AppError.notFound();
+        authorize(request.actor, need.nation, { nation: params.nation as Nation });
       } else if ("partnership" in need) {
-        const id = (params as Record<string, string>).id;
-        if (!id) throw new Error(`${path.pattern} has no :id for needs(…, { partnership })`);
-        const partnership = await request.server.loadPartnership(id);
+        const partnership = await request.server.loadPartnership(params.id!);
         if (!partnership) throw AppError.notFound();
         authorize(request.actor, need.partnership, { partnershipId: partnership.id, nation: partnership.nation });
         (request as WithPartnership)[loaded] = partnership;

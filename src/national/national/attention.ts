@@ -1,4 +1,5 @@
 import type { AttentionSource } from "../../workspace/attention/index.ts";
+import { nationalPaths } from "./paths.ts";
 import { returnedFeedback } from "./repository.ts";
 
 /** Review feedback national partners have returned, for the partnership's leads. */
@@ -10,7 +11,7 @@ export const feedbackReturned: AttentionSource = {
     const rows = await returnedFeedback(db, leading);
     return rows.map((feedback) => ({
       text: feedback.section,
-      href: `/partnerships/${feedback.partnershipId}/feedback`,
+      href: nationalPaths.feedback(feedback.partnershipId),
       partnershipId: feedback.partnershipId,
     }));
   },

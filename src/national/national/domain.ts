@@ -7,6 +7,7 @@ import { strategySummaries } from "../../cycle/strategy/index.ts";
 import { attentionItems } from "../../workspace/attention/index.ts";
 import { feedbackReturned } from "./attention.ts";
 import { registerNationalRoutes } from "./national-routes.ts";
+import { nationalPaths } from "./paths.ts";
 import { feedbackForReport } from "./repository.ts";
 import { statusSourceFrom } from "./status-source.ts";
 
@@ -26,7 +27,7 @@ export const nationalDomain: Domain = {
   navigation: [
     {
       text: "National view",
-      href: "/national",
+      href: nationalPaths.national(),
       order: 30,
       show: (actor) => !!actor && (actor.isPlatformAdmin || actor.coordinatorNations.length > 0),
     },
@@ -34,7 +35,7 @@ export const nationalDomain: Domain = {
   partnershipNavigation: [
     {
       text: "Review feedback",
-      href: (id) => `/partnerships/${id}/feedback`,
+      href: nationalPaths.feedback,
       order: 140,
       show: (actor, partnership) =>
         can(actor, "partnership:manage", partnership) || can(actor, "nation:read", partnership),

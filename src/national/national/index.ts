@@ -5,3 +5,4 @@ export { reportDueDate, reportStatus, type ReportStatus } from "./report-status.
 export { currentReportingYear } from "../../cycle/reports/index.ts";
 export { noRecordsStatusSource, type PartnershipStatusSource, statusSourceFrom } from "./status-source.ts";
 export { seedFeedbackDemo } from "./demo.ts";
+export { nationalPaths } from "./paths.ts";

@@ -1,7 +1,7 @@
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { londonToday } from "../../kernel/time.ts";
-import { visiblePartnerships } from "../partnerships/index.ts";
+import { partnershipPaths, visiblePartnerships } from "../partnerships/index.ts";
 import type { AttentionScope, AttentionSource } from "./extension-points.ts";
 import { pendingInvitations } from "./repository.ts";
 
@@ -30,7 +30,10 @@ const invitations: AttentionSource = {
       .filter((person) => !seen.has(person.userId) && seen.add(person.userId))
       .map((person) => ({
         text: `${person.name} (${person.email})`,
-        href: actor.isPlatformAdmin ? "/admin/users" : `/partnerships/${person.partnershipId}`,
+        href:
+          actor.isPlatformAdmin || !person.partnershipId
+            ? "/admin/users"
+            : partnershipPaths.overview(person.partnershipId),
         partnershipId: person.partnershipId,
       }));
   },

@@ -1,0 +1,6 @@
+import { path } from "../../kernel/http/paths.ts";
+
+export const actionPaths = {
+  list: path("/partnerships/:id/actions"),
+  action: path("/partnerships/:id/actions/:actionId"),
+};

@@ -1,0 +1,5 @@
+import { path } from "../../kernel/http/paths.ts";
+
+export const needsAssessmentPaths = {
+  assessment: path("/partnerships/:id/needs-assessment"),
+};
