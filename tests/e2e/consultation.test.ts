@@ -5,24 +5,13 @@
  * codes answers, links a theme to an action and publishes "you said, we did"; the public page,
  * the needs assessment and the report show it. axe (WCAG 2.2 AA) on every page on the way.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "./harness/app.ts";
-import { launchBrowser, NO_PAGE_PROBLEMS, newPage, pageProblems, signInThroughForm } from "./harness/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import type { RunningApp } from "./harness/app.ts";
+import { NO_PAGE_PROBLEMS, newPage, pageProblems, signInThroughForm } from "./harness/browser.ts";
+import { demoAppTest as test } from "./harness/fixtures.ts";
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  running = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await running?.stop();
-});
-
-const editorOfFirst = () => running.signIns.find((person) => person.role === "Editor")!;
+const editorOfFirst = (running: RunningApp) => running.signIns.find((person) => person.role === "Editor")!;
 
 async function submit(page: Page, name: string) {
   const [response] = await Promise.all([
@@ -33,7 +22,10 @@ async function submit(page: Page, name: string) {
 }
 
 describe("consultation in Chromium", () => {
-  it("takes a signed-out person from the public pages through the young people's survey without JavaScript", async () => {
+  test("takes a signed-out person from the public pages through the young people's survey without JavaScript", async ({
+    browser,
+    running,
+  }) => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${running.origin}/`);
     await Promise.all([
@@ -78,7 +70,7 @@ describe("consultation in Chromium", () => {
     await page.context().close();
   });
 
-  it("passes axe on the public pages and exits on Shift pressed three times", async () => {
+  test("passes axe on the public pages and exits on Shift pressed three times", async ({ browser, running }) => {
     const page = await newPage(browser);
     await page.route("https://www.bbc.co.uk/**", (route) =>
       route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weather</title>" }),
@@ -114,9 +106,12 @@ describe("consultation in Chromium", () => {
     await page.context().close();
   });
 
-  it("lets an editor code answers, link a theme to an action and publish you said, we did", async () => {
+  test("lets an editor code answers, link a theme to an action and publish you said, we did", async ({
+    browser,
+    running,
+  }) => {
     const page = await newPage(browser);
-    const editor = editorOfFirst();
+    const editor = editorOfFirst(running);
     expect(await signInThroughForm(page, running.origin, editor.email, editor.password)).toBeNull();
     await page.goto(`${running.origin}/dashboard`);
     await Promise.all([
@@ -187,7 +182,7 @@ describe("consultation in Chromium", () => {
     await page.context().close();
   });
 
-  it("shows what people said in the needs assessment and the report", async () => {
+  test("shows what people said in the needs assessment and the report", async ({ browser, running }) => {
     const page = await newPage(browser);
     const lead = running.signIns.find((person) => person.role === "Lead")!;
     expect(await signInThroughForm(page, running.origin, lead.email, lead.password)).toBeNull();

@@ -6,7 +6,7 @@ import { fieldErrorsOf, parseForm } from "../../kernel/http/forms.ts";
 import { found, may, needs } from "../../kernel/http/pipeline.ts";
 import * as coding from "./coding-repository.ts";
 import { approveQuote, removeQuote, removeTheme, saveQuote, saveTheme } from "./coding-service.ts";
-import { quoteFields, themeFields } from "./forms.ts";
+import { quoteFields, themeFields } from "./coding-forms.ts";
 import { consultationPaths as paths } from "./paths.ts";
 import { findActivity } from "./register-repository.ts";
 import { findTextAnswers } from "./response-repository.ts";
@@ -190,6 +190,11 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
   const mustReadText = (request: FastifyRequest) => {
     if (!may(request, "consultation:read-free-text")) throw AppError.forbidden();
   };
+  // Quotes are cut from free text: only people who may read it change or remove them.
+  const loadQuote = async (ctx: Ids & { request: FastifyRequest; params: { quoteId: string } }) => {
+    mustReadText(ctx.request);
+    return coding.findQuote(db, ctx.params.id, ctx.params.activityId, ctx.params.quoteId);
+  };
 
   formRoute(app, {
     path: paths.quoteAdd,
@@ -254,10 +259,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
   formRoute(app, {
     path: paths.quoteEdit,
     needs: edit,
-    load: async (ctx) => {
-      mustReadText(ctx.request);
-      return coding.findQuote(db, ctx.params.id, ctx.params.activityId, ctx.params.quoteId);
-    },
+    load: loadQuote,
     title: "Change the quote",
     intro: "A changed quote goes back for review.",
     fields: async (ctx) => quoteFields(await themesOf(ctx)),
@@ -282,10 +284,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
   deleteRoute(app, {
     path: paths.quoteRemove,
     needs: edit,
-    load: async (ctx) => {
-      mustReadText(ctx.request);
-      return coding.findQuote(db, ctx.params.id, ctx.params.activityId, ctx.params.quoteId);
-    },
+    load: loadQuote,
     question: () => "Are you sure you want to remove this quote?",
     remove: (ctx) => removeQuote(db, ctx.audit, ctx.partnership.id, ctx.params.activityId, ctx.record.id),
     done: quotesHref,
