@@ -1,5 +1,7 @@
-import type { Database } from "../../src/kernel/db/database.ts";
+import { eq } from "drizzle-orm";
+import type { Database, Db } from "../../src/kernel/db/database.ts";
 import { londonToday } from "../../src/kernel/time.ts";
+import { forgetPublicSurveys, surveys } from "../../src/cycle/consultation/index.ts";
 import { saveActivity } from "../../src/cycle/consultation/register-service.ts";
 import { saveQuestion, saveSurvey } from "../../src/cycle/consultation/survey-service.ts";
 import {
@@ -142,4 +144,10 @@ export function tokenIn(html: string): string {
   const match = /name="token" value="([A-Za-z0-9_-]{43})"/.exec(html);
   if (!match) throw new Error("no draft token on the page");
   return match[1]!;
+}
+
+/** Changes a survey's row directly (dates, limits), as time passing would, and drops the public pages' copy. */
+export async function changeSurvey(db: Db, surveyId: string, values: Partial<typeof surveys.$inferInsert>) {
+  await db.update(surveys).set(values).where(eq(surveys.id, surveyId));
+  forgetPublicSurveys();
 }

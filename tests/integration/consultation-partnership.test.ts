@@ -8,7 +8,6 @@ import {
   purgeExpiredSurveyData,
   surveyContacts,
   surveyResponses,
-  surveys,
   surveyTextAnswers,
 } from "../../src/cycle/consultation/index.ts";
 import { saveOnlineResponse } from "../../src/cycle/consultation/response-service.ts";
@@ -17,7 +16,7 @@ import { needsAssessments, needsFindings } from "../../src/cycle/needs-assessmen
 import { actions } from "../../src/cycle/actions/index.ts";
 import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { appTest } from "../helpers/app-test.ts";
-import { addDays, consultationWorld } from "../helpers/consultation-fixtures.ts";
+import { addDays, changeSurvey, consultationWorld } from "../helpers/consultation-fixtures.ts";
 import { addMember } from "../helpers/partnership-fixtures.ts";
 import { postFile } from "../helpers/strategy-fixtures.ts";
 import type { TestClient } from "../helpers/test-app.ts";
@@ -186,10 +185,7 @@ describe("coding, quotes and you said, we did", () => {
     const early = await editor.post(`${base}/publish`, { weDid: "We listened." });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain("Publish once the activity has closed");
-    await db
-      .update(surveys)
-      .set({ opensOn: addDays(world.today, -30), closesOn: addDays(world.today, -1) })
-      .where(eq(surveys.id, world.survey.id));
+    await changeSurvey(db, world.survey.id, { opensOn: addDays(world.today, -30), closesOn: addDays(world.today, -1) });
     const published = await editor.post(`${base}/publish`, {
       weDid: "We changed how schools charge for uniform and trips.",
     });
@@ -293,10 +289,7 @@ describe("rules that keep analysis whole", () => {
   }) => {
     expect(await db.select().from(surveyContacts)).toHaveLength(1);
     const codesBefore = (await db.select().from(answerThemes)).length;
-    await db
-      .update(surveys)
-      .set({ retainUntil: addDays(world.today, -1) })
-      .where(eq(surveys.id, world.survey.id));
+    await changeSurvey(db, world.survey.id, { retainUntil: addDays(world.today, -1) });
     const result = await purgeExpiredSurveyData(db, world.today);
     expect(result.surveys).toBe(1);
     expect(await db.select().from(surveyContacts)).toHaveLength(0);

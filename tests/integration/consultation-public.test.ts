@@ -5,13 +5,12 @@ import {
   surveyContacts,
   surveyDailyCounts,
   surveyResponses,
-  surveys,
   surveyTallies,
   surveyTextAnswers,
 } from "../../src/cycle/consultation/index.ts";
 import { surveyDrafts, surveyThrottle } from "../../src/cycle/have-your-say/index.ts";
 import { appTest } from "../helpers/app-test.ts";
-import { addDays, consultationWorld, tokenIn } from "../helpers/consultation-fixtures.ts";
+import { addDays, changeSurvey, consultationWorld, tokenIn } from "../helpers/consultation-fixtures.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 
 type Fields = Record<string, string | string[]>;
@@ -232,7 +231,7 @@ describe("the public survey", () => {
     count,
     answerSurvey,
   }) => {
-    await db.update(surveys).set({ burstLimit: 5 }).where(eq(surveys.id, world.survey.id));
+    await changeSurvey(db, world.survey.id, { burstLimit: 5 });
     const before = await count(surveyResponses);
     for (let i = 0; i < 5; i++) expect((await answerSurvey(client(), "198.51.100.9")).statusCode).toBe(303);
     const refused = await answerSurvey(client(), "198.51.100.9");
@@ -244,7 +243,7 @@ describe("the public survey", () => {
     expect((await answerSurvey(client(), "198.51.100.10")).statusCode).toBe(303);
     const hashes = await db.select({ hash: surveyThrottle.addressHash }).from(surveyThrottle);
     expect(JSON.stringify(hashes)).not.toContain("198.51.100");
-    await db.update(surveys).set({ burstLimit: 30 }).where(eq(surveys.id, world.survey.id));
+    await changeSurvey(db, world.survey.id, { burstLimit: 30 });
   });
 
   test("refuses an oversized post with 413 and an expired draft with a plain page", async ({ world, client, post }) => {
@@ -275,10 +274,7 @@ describe("the public survey", () => {
     const base = `/have-your-say/${world.activity.id}`;
     const token = tokenIn((await post(person, `${base}/start`, { version: "young" })).body);
     const closedOn = addDays(world.today, -1);
-    await db
-      .update(surveys)
-      .set({ opensOn: addDays(world.today, -30), closesOn: closedOn })
-      .where(eq(surveys.id, world.survey.id));
+    await changeSurvey(db, world.survey.id, { opensOn: addDays(world.today, -30), closesOn: closedOn });
     const page = await person.get(base);
     expect(page.body).toContain("This survey has closed");
     expect(page.body).toContain("This survey closed on");

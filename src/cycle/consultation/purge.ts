@@ -1,3 +1,4 @@
+import { forgetPublicSurveys } from "./public-survey-cache.ts";
 import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import { recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
@@ -33,6 +34,7 @@ export async function purgeExpiredSurveyData(
         .update(surveys)
         .set({ purgedAt: new Date() })
         .where(inArray(surveys.id, [survey.id]));
+      forgetPublicSurveys();
       await recordAudit(
         tx,
         { actorUserId: null, actorLabel: "system" },

@@ -1,3 +1,4 @@
+import { forgetPublicSurveys } from "./public-survey-cache.ts";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import {
@@ -53,6 +54,7 @@ export async function updateActivity(db: Executor, partnershipId: string, id: st
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(engagementActivities.id, id), eq(engagementActivities.partnershipId, partnershipId)))
     .returning();
+  forgetPublicSurveys();
   return row;
 }
 
@@ -61,6 +63,7 @@ export async function deleteActivity(db: Executor, partnershipId: string, id: st
     .delete(engagementActivities)
     .where(and(eq(engagementActivities.id, id), eq(engagementActivities.partnershipId, partnershipId)))
     .returning();
+  forgetPublicSurveys();
   return row;
 }
 

@@ -1,3 +1,4 @@
+import { cachedPublicSurvey, forgetPublicSurveys } from "./public-survey-cache.ts";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { findPartnership } from "../../workspace/partnerships/index.ts";
@@ -53,8 +54,17 @@ export async function findPublicSurvey(db: Executor, activityId: string) {
   };
 }
 
+/** The public survey with its questions, as every page of the runner needs it (cached briefly). */
+export function loadPublicSurvey(db: Executor, activityId: string) {
+  return cachedPublicSurvey(db, activityId, async () => {
+    const row = await findPublicSurvey(db, activityId);
+    return row && { ...row, questions: await listQuestions(db, row.survey.id) };
+  });
+}
+
 export async function insertSurvey(db: Executor, values: typeof surveys.$inferInsert) {
   const [row] = await db.insert(surveys).values(values).returning();
+  forgetPublicSurveys();
   return row!;
 }
 
@@ -69,6 +79,7 @@ export async function updateSurvey(
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(surveys.id, surveyId), eq(surveys.partnershipId, partnershipId)))
     .returning();
+  forgetPublicSurveys();
   return row;
 }
 
@@ -110,6 +121,7 @@ export async function nextQuestionSlot(db: Executor, surveyId: string): Promise<
 
 export async function insertQuestion(db: Executor, values: typeof surveyQuestions.$inferInsert) {
   const [row] = await db.insert(surveyQuestions).values(values).returning();
+  forgetPublicSurveys();
   return row!;
 }
 
@@ -124,6 +136,7 @@ export async function updateQuestion(
     .set(values)
     .where(and(eq(surveyQuestions.id, questionId), eq(surveyQuestions.partnershipId, partnershipId)))
     .returning();
+  forgetPublicSurveys();
   return row;
 }
 
@@ -132,6 +145,7 @@ export async function deleteQuestion(db: Executor, partnershipId: string, questi
     .delete(surveyQuestions)
     .where(and(eq(surveyQuestions.id, questionId), eq(surveyQuestions.partnershipId, partnershipId)))
     .returning();
+  forgetPublicSurveys();
   return row;
 }
 

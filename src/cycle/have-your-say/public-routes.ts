@@ -7,9 +7,8 @@ import { found, needs } from "../../kernel/http/pipeline.ts";
 import { londonToday } from "../../kernel/time.ts";
 import {
   DISCLOSURE_NOTE,
-  findPublicSurvey,
   type Language,
-  listQuestions,
+  loadPublicSurvey,
   openSurveys,
   publicPaths as paths,
   publishedActivities,
@@ -31,9 +30,7 @@ const quiet = { config: { exitThisPage: true }, logLevel: "warn" as const };
 /** The public pages: "Have your say", each survey from start to thank-you, and "you said, we did". */
 export function registerPublicRoutes(app: FastifyInstance, { db }: AppContext): void {
   async function loadSurvey(activityId: string) {
-    const row = found(await findPublicSurvey(db, activityId));
-    const today = londonToday();
-    return { ...row, today, questions: await listQuestions(db, row.survey.id) };
+    return { ...found(await loadPublicSurvey(db, activityId)), today: londonToday() };
   }
   const canPreview = (request: FastifyRequest, partnership: { id: string; nation: string }) =>
     can(request.actor, "partnership:edit", { partnershipId: partnership.id, nation: partnership.nation as Nation });
