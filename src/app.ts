@@ -30,6 +30,8 @@ import { meetingsDomain } from "./cycle/meetings/index.ts";
 import { monitoringDomain } from "./cycle/monitoring/index.ts";
 import { needsAssessmentDomain } from "./cycle/needs-assessment/index.ts";
 import { proofingDomain } from "./cycle/proofing/index.ts";
+import { consultationDomain } from "./cycle/consultation/index.ts";
+import { haveYourSayDomain } from "./cycle/have-your-say/index.ts";
 import { reportsDomain } from "./cycle/reports/index.ts";
 import { strategyDomain } from "./cycle/strategy/index.ts";
 import { nationalDomain } from "./national/national/index.ts";
@@ -74,6 +76,8 @@ export const domains: readonly Domain[] = [
   governanceDomain,
   budgetsDomain,
   proofingDomain,
+  consultationDomain,
+  haveYourSayDomain,
   nationalDomain,
   partnersGroupDomain,
   supportOfferDomain,

@@ -6,6 +6,7 @@ import { buildAssets } from "../kernel/http/assets.ts";
 import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
 import { scheduleSessionPurge } from "../kernel/auth/session-purge.ts";
+import { scheduleSurveyPurge } from "../cycle/have-your-say/index.ts";
 import { openRuntime } from "./runtime.ts";
 
 /** Serves until SIGTERM/SIGINT, then drains in-flight requests and closes the database. */
@@ -13,6 +14,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
   await buildAssets();
   const { app, lifecycle } = await buildApp({ config, database });
   const sessionPurge = scheduleSessionPurge(database.db, { log: app.log });
+  const surveyPurge = scheduleSurveyPurge(database.db, { log: app.log });
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info(
     { url: config.publicUrl ?? address, address, database: database.kind },
@@ -32,7 +34,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
     timer.unref();
     await app.close();
     // Before the database closes: a purge in progress finishes, and no new one starts.
-    await sessionPurge.stop();
+    await Promise.all([sessionPurge.stop(), surveyPurge.stop()]);
     await Promise.allSettled([closePdfRenderer(), closeDocxRenderer(), closeXlsxReader()]);
     await database.close();
     app.log.info("shutdown complete");

@@ -67,6 +67,7 @@ describe("domain descriptors", () => {
       ["Localities and comparisons", "/partnerships/p1/localities"],
       ["Import data", "/partnerships/p1/data/import"],
       ["Needs assessment", "/partnerships/p1/needs-assessment"],
+      ["Consultation", "/partnerships/p1/consultation"],
       ["Strategy", "/partnerships/p1/strategy"],
       ["Action plan", "/partnerships/p1/actions"],
       ["Monitoring", "/partnerships/p1/monitoring"],

@@ -34,4 +34,5 @@ export { exportHeaders, exportRows } from "./export.ts";
 export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";
 export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";
 export { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";
+export { type ParsedSheet, parseUpload } from "./import-parse.ts";
 export { actionPaths } from "./paths.ts";

@@ -21,7 +21,15 @@ export {
   setActionStatus,
   updateMeetingDetails,
 } from "./meetings-service.ts";
-export { checkPaper, MAX_PAPER_BYTES, paperFromBody, sendPaper, type UploadedPaper } from "./papers.ts";
+export {
+  allowedExtensions,
+  checkPaper,
+  MAX_PAPER_BYTES,
+  type PaperCheck,
+  paperFromBody,
+  sendPaper,
+  type UploadedPaper,
+} from "./papers.ts";
 export { type AttendanceMembers, attendanceFromBody, minutesValues } from "./minutes-form.ts";
 export {
   actionForm as meetingActionForm,

@@ -1,26 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "../../kernel/db/column-types.ts";
 import { organisations } from "../../workspace/organisations/index.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
-
-/** File contents live in the database so app nodes stay stateless. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (value) => value,
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /**
  * A meeting belongs to a partnership or to a nation's national partners group (issue 14), and

@@ -1,6 +1,6 @@
 export { monitoringDomain } from "./domain.ts";
 export { actionUpdates } from "./tables.ts";
-export { insertUpdates } from "./repository.ts";
+export { insertUpdates, latestUpdates } from "./repository.ts";
 export { recordUpdate } from "./update-service.ts";
 export { type UpdateInput, updateForm } from "./schemas.ts";
 export * from "./periods.ts";

@@ -4,6 +4,7 @@
  * indicator store changes later.
  */
 import type { Executor } from "../../kernel/db/database.ts";
+import type { VoiceEvidence } from "./extension-points.ts";
 import { buildPanel, type PanelView } from "./panel-data.ts";
 import { type AssessmentContent, findAssessment, loadContent } from "./repository.ts";
 import { type SwotCategory, swotCategories, swotLabels } from "./schemas.ts";
@@ -33,7 +34,11 @@ export interface AssessmentSnapshot {
   reviewDate: string | null;
   /** When the values were read from the indicator store. */
   generatedAt: string;
+  /** Published consultations: what children and families said (absent from older publications). */
+  voices?: VoiceEvidence[];
 }
+
+export type VoiceSource = (db: Executor, partnershipId: string) => Promise<VoiceEvidence[]>;
 
 export interface PartnershipLike {
   id: string;
@@ -55,10 +60,12 @@ export async function buildSnapshot(
   db: Executor,
   partnership: PartnershipLike,
   content?: AssessmentContent,
+  voiceSource?: VoiceSource,
 ): Promise<AssessmentSnapshot> {
-  const [assessment, data] = await Promise.all([
+  const [assessment, data, voices] = await Promise.all([
     findAssessment(db, partnership.id),
     content ? Promise.resolve(content) : loadContent(db, partnership.id),
+    voiceSource ? voiceSource(db, partnership.id) : Promise.resolve([]),
   ]);
   const { frameworkName, sections } = sectionsFor(partnership.nation);
   const panels: PanelView[] = [];
@@ -103,5 +110,6 @@ export async function buildSnapshot(
     others: data.others.map((row) => ({ id: row.id, title: row.title, owner: row.owner, url: row.url })),
     reviewDate: assessment?.reviewDate ?? null,
     generatedAt: new Date().toISOString(),
+    voices,
   };
 }

@@ -69,6 +69,7 @@ export function assessmentDocument(
     if (!blocks.length) blocks.push({ type: "paragraph", text: "Nothing has been written for this section yet." });
     sections.push({ heading: section.heading, blocks });
   }
+  sections.push({ heading: "What children, young people and families told us", blocks: voiceBlocks(snapshot) });
   sections.push({
     heading: "Local service provision",
     blocks: snapshot.services.length
@@ -132,4 +133,31 @@ export function assessmentDocument(
     },
     sections,
   };
+}
+
+/** Published consultations as qualitative evidence: themes with their counts, quotes and the response. */
+function voiceBlocks(snapshot: AssessmentSnapshot): BlockInput[] {
+  const voices = snapshot.voices ?? [];
+  if (!voices.length) return [{ type: "paragraph", text: "No consultation has published “you said, we did” yet." }];
+  const blocks: BlockInput[] = [];
+  for (const voice of voices) {
+    blocks.push({
+      type: "paragraph",
+      text: `${voice.title} (${[voice.methods.join(", "), voice.dates].filter(Boolean).join("; ")}): ${voice.participants} people took part. Published ${voice.publishedOn}: ${voice.url}`,
+    });
+    blocks.push({
+      type: "table",
+      table: {
+        caption: `What people said: ${voice.title}`,
+        columns: ["Theme", "People", "What the partnership did"],
+        rows: voice.themes.map((theme) => [theme.name, theme.count, theme.response]),
+        notes: [
+          "Counts are rounded to the nearest 5; [c] means fewer than 10 people, not shown so that nobody can be identified.",
+        ],
+      },
+    });
+    const quotes = voice.themes.flatMap((theme) => theme.quotes);
+    if (quotes.length) blocks.push({ type: "list", ordered: false, items: quotes.map((quote) => `“${quote}”`) });
+  }
+  return blocks;
 }

@@ -35,3 +35,9 @@ export async function evidenceChoices(db: Executor, partnershipId: string): Prom
     })),
   ];
 }
+
+/** The assessment's findings (statements of need), for other domains to link to. */
+export async function listFindings(db: Executor, partnershipId: string): Promise<{ id: string; statement: string }[]> {
+  const content = await loadContent(db, partnershipId);
+  return content.findings.map((row) => ({ id: row.id, statement: row.statement }));
+}

@@ -13,8 +13,9 @@ export {
 } from "./tables.ts";
 export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosure.ts";
 export { needsAssessmentStatuses } from "./status.ts";
-export type { EvidenceChoice } from "./evidence-choices.ts";
+export { type EvidenceChoice, listFindings } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
 // For the demo's lighter partnerships (a draft with a review date, or a publication).
 export { publish as publishNeedsAssessment, setReviewDate as setNeedsReviewDate } from "./needs-service.ts";
+export { consultationVoices, type VoiceEvidence } from "./extension-points.ts";
 export { needsAssessmentPaths } from "./paths.ts";

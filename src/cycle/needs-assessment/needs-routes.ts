@@ -6,6 +6,7 @@ import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { evidenceCoverage } from "../actions/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { buildSnapshot } from "./assessment-view.ts";
+import { consultationVoices } from "./extension-points.ts";
 import { assessmentDocument, panelChart } from "./document.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
@@ -34,6 +35,8 @@ type Coverage = Awaited<ReturnType<typeof evidenceCoverage>>[number];
 
 export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
+  // What children and families said in published consultations (the consultation domain's).
+  const voices = context.extensions.optional(consultationVoices);
   registerNeedsForms(app, db);
 
   app.get("/partnerships/:id/needs-assessment", async (request, reply) => {
@@ -42,7 +45,7 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
     const target = { partnershipId: id, nation: partnership.nation as Nation };
     const [assessment, snapshot, publications] = await Promise.all([
       findAssessment(db, id),
-      buildSnapshot(db, partnership),
+      buildSnapshot(db, partnership, undefined, voices),
       listPublications(db, id),
     ]);
     // Two-way links: which strategy priorities and actions answer each finding, entry and indicator.
@@ -61,7 +64,13 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
         rendered: panelChart(panel),
         links: linksFor("indicator", panel.indicatorSlug),
       })),
-      findings: section.findings.map((finding) => ({ ...finding, links: linksFor("finding", finding.id) })),
+      findings: section.findings.map((finding) => ({
+        ...finding,
+        links: linksFor("finding", finding.id),
+        voices: (snapshot.voices ?? []).flatMap((voice) =>
+          voice.themes.filter((theme) => theme.findingIds.includes(finding.id)).map((theme) => ({ ...theme, voice })),
+        ),
+      })),
       qualitative: section.qualitative.map((entry) => ({ ...entry, links: linksFor("qualitative", entry.id) })),
     }));
     const query = request.query as { saved?: string; published?: string };
@@ -96,14 +105,20 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
     const { id } = parseParams(partnershipParams, request.params);
     const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
     const actor = request.actor!;
-    const row = await publish(db, request.auditContext(), partnership, { userId: actor.userId, name: actor.name });
+    const row = await publish(
+      db,
+      request.auditContext(),
+      partnership,
+      { userId: actor.userId, name: actor.name },
+      voices,
+    );
     return reply.redirect(`${assessmentUrl(id)}?published=${row.number}#versions`, 303);
   });
 
   app.get("/partnerships/:id/needs-assessment/export/:format", async (request, reply) => {
     const { id, format } = parseParams(exportParams, request.params);
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const snapshot = await buildSnapshot(db, partnership);
+    const snapshot = await buildSnapshot(db, partnership, undefined, voices);
     const document = assessmentDocument(snapshot, { status: "Draft", date: formatDate(new Date()) });
     return sendDocument(reply, document, format, `needs-assessment-draft-${partnership.areaName}`);
   });

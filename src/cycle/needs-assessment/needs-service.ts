@@ -5,7 +5,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 import { findAreaByCode } from "../../data/geography/index.ts";
 import { listIndicators } from "../../data/indicators/index.ts";
-import { buildSnapshot, type PartnershipLike } from "./assessment-view.ts";
+import { buildSnapshot, type PartnershipLike, type VoiceSource } from "./assessment-view.ts";
 import * as repo from "./repository.ts";
 import type {
   FindingInput,
@@ -138,11 +138,12 @@ export async function publish(
   audit: AuditContext,
   partnership: PartnershipLike,
   by: { userId: string | null; name: string },
+  voices?: VoiceSource,
 ) {
   return db.transaction(async (tx) => {
     const assessment = await repo.ensureAssessment(tx, partnership.id);
     await repo.touchAssessment(tx, assessment.id);
-    const snapshot = await buildSnapshot(tx, partnership);
+    const snapshot = await buildSnapshot(tx, partnership, undefined, voices);
     const number = await repo.nextPublicationNumber(tx, assessment.id);
     const row = await repo.insertPublication(tx, {
       partnershipId: partnership.id,

@@ -158,12 +158,26 @@ export function completeness(
     href: `${base}/actions`,
   });
   if (type !== "annual-update") {
+    const activities = facts.engagementActivities ?? 0;
     add({
       key: "lived-experience",
       label: "Lived experience and consultation",
-      met: facts.livedExperience > 0 || narrative("lived-experience"),
-      detail: `${facts.livedExperience} pieces of qualitative evidence linked${narrative("lived-experience") ? "; narrative written" : ""}.`,
-      href: facts.livedExperience > 0 ? `${reportHref}/sections/lived-experience` : `${base}/strategy`,
+      met: facts.livedExperience > 0 || activities > 0 || narrative("lived-experience"),
+      detail: `${activities} engagement activities with ${facts.engagementParticipants ?? 0} people informed the year; ${facts.livedExperience} pieces of qualitative evidence linked${narrative("lived-experience") ? "; narrative written" : ""}.`,
+      href:
+        facts.livedExperience > 0 || activities > 0
+          ? `${reportHref}/sections/lived-experience`
+          : `${base}/consultation`,
+    });
+    add({
+      key: "you-said-we-did",
+      label: "How lived experience shaped the work (“you said, we did”)",
+      met: (facts.themesActedOn ?? 0) > 0,
+      detail:
+        (facts.themesActedOn ?? 0) > 0
+          ? `${facts.themesActedOn} published themes of what people said are linked to priorities or actions.`
+          : "No published consultation theme of the year is linked to a priority or action.",
+      href: `${base}/consultation`,
     });
   }
   add({

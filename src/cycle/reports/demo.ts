@@ -1,6 +1,7 @@
 import type { AuditContext } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
+import type { ReportSources } from "./report-data.ts";
 import { reportTypesFor } from "./report-types.ts";
 import { createReport, publishReport, saveNarrative, signOffReport } from "./report-service.ts";
 import { londonToday } from "../../kernel/time.ts";
@@ -14,14 +15,21 @@ export async function seedReportDemo(
   audit: AuditContext,
   partnership: PartnershipRow,
   reportingYear: string,
-  options: { publish: boolean },
+  options: { publish: boolean; sources?: ReportSources },
 ) {
   const [type] = reportTypesFor(partnership.nation);
   const endYear = Number(reportingYear.slice(0, 4)) + 1;
   // Dates as a partnership would have them (drafted in May, signed off and published in June), never in the future.
   const today = londonToday();
   const asOf = (iso: string) => (iso < today ? iso : today);
-  const report = await createReport(db, audit, partnership, { type: type!, reportingYear }, asOf(`${endYear}-05-20`));
+  const report = await createReport(
+    db,
+    audit,
+    partnership,
+    { type: type!, reportingYear },
+    asOf(`${endYear}-05-20`),
+    options.sources,
+  );
   await saveNarrative(
     db,
     audit,

@@ -1,5 +1,10 @@
 import type { Domain } from "../../kernel/domains/descriptor.ts";
-import { publishedAssessments, reportReviewFeedback } from "./extension-points.ts";
+import {
+  consultationListing,
+  livedExperienceSource,
+  publishedAssessments,
+  reportReviewFeedback,
+} from "./extension-points.ts";
 import { reportPaths } from "./paths.ts";
 import { registerPublicRoutes } from "./public-routes.ts";
 import { registerReportRoutes } from "./report-routes.ts";
@@ -8,8 +13,14 @@ import { registerReportRoutes } from "./report-routes.ts";
 export const reportsDomain: Domain = {
   name: "cycle/reports",
   routes: (app, context) => {
-    registerReportRoutes(app, context, { reviewFeedback: context.extensions.optional(reportReviewFeedback) });
-    registerPublicRoutes(app, context, { publishedAssessments: context.extensions.optional(publishedAssessments) });
+    registerReportRoutes(app, context, {
+      reviewFeedback: context.extensions.optional(reportReviewFeedback),
+      livedExperience: context.extensions.optional(livedExperienceSource),
+    });
+    registerPublicRoutes(app, context, {
+      publishedAssessments: context.extensions.optional(publishedAssessments),
+      consultations: context.extensions.optional(consultationListing),
+    });
   },
   partnershipNavigation: [{ text: "Reports", href: reportPaths.list, order: 130 }],
 };

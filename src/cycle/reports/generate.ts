@@ -94,7 +94,10 @@ export function factsOf(data: ReportData): ReportFacts {
     actionsWithFamilyTypes: data.actions.filter((a) => a.familyTypes.length > 0).length,
     indicatorsLinked: data.indicatorLinks.length,
     indicatorsInStore: data.store.size,
-    livedExperience: data.evidence.filter((link) => link.kind === "qualitative").length,
+    livedExperience: data.evidence.filter((link) => link.kind === "qualitative" || link.kind === "theme").length,
+    engagementActivities: data.engagement.length,
+    engagementParticipants: data.engagement.reduce((sum, activity) => sum + activity.participantCount, 0),
+    themesActedOn: data.engagement.reduce((sum, activity) => sum + activity.themesActedOn, 0),
     priorities: data.priorities.length,
     strategy: data.strategy ? (data.strategy.status === "signed-off" ? "signed-off" : "draft") : "none",
   };

@@ -33,6 +33,11 @@ export interface ReportFacts {
   indicatorsLinked: number;
   indicatorsInStore: number;
   livedExperience: number;
+  /** Engagement activities that informed the year (absent from reports drafted before consultations were recorded). */
+  engagementActivities?: number;
+  engagementParticipants?: number;
+  /** Themes of what people said that are linked to a priority or action and published. */
+  themesActedOn?: number;
   priorities: number;
   strategy: "none" | "draft" | "signed-off";
 }

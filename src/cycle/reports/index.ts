@@ -3,11 +3,15 @@ export { reportsDomain } from "./domain.ts";
 export { reportNarratives, reportPublications, reportSignOffs, reports } from "./tables.ts";
 export { reportStatuses, type ReportStatusRecord } from "./status.ts";
 export { seedReportDemo } from "./demo.ts";
-export { loadReportData, type ReportData } from "./report-data.ts";
+export { loadReportData, type ReportData, type ReportSources } from "./report-data.ts";
 export { generateReport } from "./generate.ts";
 export { composeDocument } from "./compose.ts";
 export { type ReportType, reportTypes, reportTypeLabels, reportTypesFor } from "./report-types.ts";
 export {
+  consultationListing,
+  type ListedConsultation,
+  type LivedExperienceActivity,
+  livedExperienceSource,
   type PublishedAssessment,
   publishedAssessments,
   type ReviewComment,

@@ -10,7 +10,7 @@ import { longDate } from "./format.ts";
 import { type ReportType, reportTypeLabels } from "./report-types.ts";
 import * as repo from "./repository.ts";
 import { strategyDocument } from "./strategy-document.ts";
-import type { PublishedAssessment } from "./extension-points.ts";
+import type { ListedConsultation, PublishedAssessment } from "./extension-points.ts";
 
 interface Snapshot {
   document: DocumentInput;
@@ -20,13 +20,17 @@ interface Snapshot {
 export function registerPublicRoutes(
   app: FastifyInstance,
   { db }: AppContext,
-  deps: { publishedAssessments?: (db: AppContext["db"]) => Promise<PublishedAssessment[]> } = {},
+  deps: {
+    publishedAssessments?: (db: AppContext["db"]) => Promise<PublishedAssessment[]>;
+    consultations?: (db: AppContext["db"]) => Promise<ListedConsultation[]>;
+  } = {},
 ): void {
   app.get("/published", async (_request, reply) => {
-    const [publications, strategies, assessments] = await Promise.all([
+    const [publications, strategies, assessments, consultations] = await Promise.all([
       repo.listAllPublications(db),
       repo.listSignedOffStrategies(db),
       deps.publishedAssessments?.(db) ?? [],
+      deps.consultations?.(db) ?? [],
     ]);
     return reply.view("reports/views/published-index.njk", {
       title: "Published reports and strategies",
@@ -37,6 +41,7 @@ export function registerPublicRoutes(
         dateLabel: longDate(row.publishedAt),
       })),
       strategies,
+      consultations,
       assessments: assessments.map((row) => ({ ...row, dateLabel: longDate(row.publishedAt) })),
     });
   });

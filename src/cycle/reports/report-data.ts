@@ -11,6 +11,7 @@ import { listMembers, type PartnershipRow } from "../../workspace/partnerships/i
 import { listAssessments } from "../proofing/index.ts";
 import { findStrategy, listEvidence, listPriorities } from "../strategy/index.ts";
 import * as repo from "./repository.ts";
+import type { LivedExperienceActivity } from "./extension-points.ts";
 import { yearBounds } from "./report-types.ts";
 
 export interface YearUpdate {
@@ -38,18 +39,30 @@ export interface StoreSeries {
 }
 
 /** Everything recorded that a report draws on, loaded once per generation. */
-export async function loadReportData(db: Executor, partnership: PartnershipRow, reportingYear: string) {
+/** What other domains add to a report, through extension points (see extension-points.ts). */
+export interface ReportSources {
+  livedExperience?: (db: Executor, partnershipId: string, reportingYear: string) => Promise<LivedExperienceActivity[]>;
+}
+
+export async function loadReportData(
+  db: Executor,
+  partnership: PartnershipRow,
+  reportingYear: string,
+  sources: ReportSources = {},
+) {
   const { start, end, next } = yearBounds(reportingYear);
-  const [plan, members, updates, indicatorLinks, strategy, priorities, evidence, proofing] = await Promise.all([
-    loadPlan(db, partnership.id),
-    listMembers(db, partnership.id),
-    repo.updatesInYear(db, partnership.id, reportingYear),
-    repo.listActionIndicators(db, partnership.id),
-    findStrategy(db, partnership.id),
-    listPriorities(db, partnership.id),
-    listEvidence(db, partnership.id),
-    listAssessments(db, partnership.id),
-  ]);
+  const [plan, members, updates, indicatorLinks, strategy, priorities, evidence, proofing, engagement] =
+    await Promise.all([
+      loadPlan(db, partnership.id),
+      listMembers(db, partnership.id),
+      repo.updatesInYear(db, partnership.id, reportingYear),
+      repo.listActionIndicators(db, partnership.id),
+      findStrategy(db, partnership.id),
+      listPriorities(db, partnership.id),
+      listEvidence(db, partnership.id),
+      listAssessments(db, partnership.id),
+      sources.livedExperience ? sources.livedExperience(db, partnership.id, reportingYear) : Promise.resolve([]),
+    ]);
   const byAction = new Map<string, typeof updates>();
   for (const row of updates) {
     const list = byAction.get(row.actionId);
@@ -102,6 +115,7 @@ export async function loadReportData(db: Executor, partnership: PartnershipRow, 
     priorities,
     evidence,
     proofing: proofing.filter((row) => row.assessedOn >= start && row.assessedOn <= end),
+    engagement,
   };
 }
 export type ReportData = Awaited<ReturnType<typeof loadReportData>>;

@@ -14,7 +14,7 @@ import { composeDocument } from "./compose.ts";
 import { exportFormats, fileBase } from "./exports.ts";
 import { longDate } from "./format.ts";
 import { type ReportType, reportTypeHints, reportTypeLabels, reportTypesFor, selectableYears } from "./report-types.ts";
-import type { ReviewComment } from "./extension-points.ts";
+import type { LivedExperienceActivity, ReviewComment } from "./extension-points.ts";
 import * as repo from "./repository.ts";
 import * as service from "./report-service.ts";
 import { narrativeForm, newReportForm, signOffForm } from "./schemas.ts";
@@ -37,6 +37,8 @@ export interface ReportRouteDeps {
     partnershipId: string,
     report: { id: string; reportingYear: string },
   ) => Promise<ReviewComment[]>;
+  /** Engagement activities of the report year (the consultation domain's, through an extension point). */
+  livedExperience?: (db: Executor, partnershipId: string, reportingYear: string) => Promise<LivedExperienceActivity[]>;
 }
 
 export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, deps: ReportRouteDeps = {}): void {
@@ -106,7 +108,14 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
       reportingYear: currentReportingYear(londonToday()),
     }),
     save: async (ctx, data) => {
-      const row = await service.createReport(db, ctx.request.auditContext(), ctx.partnership, data, londonToday());
+      const row = await service.createReport(
+        db,
+        ctx.request.auditContext(),
+        ctx.partnership,
+        data,
+        londonToday(),
+        deps,
+      );
       return `${base(ctx.partnership.id)}/${row.id}`;
     },
     back: (ctx) => base(ctx.partnership.id),
@@ -177,7 +186,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
   app.post("/partnerships/:id/reports/:reportId/regenerate", async (request, reply) => {
     const { id, reportId } = parseIds(request.params, "id", "reportId");
     const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    await service.regenerateReport(db, request.auditContext(), partnership, reportId, londonToday());
+    await service.regenerateReport(db, request.auditContext(), partnership, reportId, londonToday(), deps);
     return reply.redirect(`${base(id)}/${reportId}?saved=1`, 303);
   });
 

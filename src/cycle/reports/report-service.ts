@@ -7,7 +7,7 @@ import { composeDocument, parseDocument } from "./compose.ts";
 import { completeness } from "./completeness.ts";
 import { generateReport } from "./generate.ts";
 import type { GeneratedReport } from "./generated.ts";
-import { loadReportData } from "./report-data.ts";
+import { loadReportData, type ReportSources } from "./report-data.ts";
 import { type ReportType, reportTypesFor, reportTypeLabels } from "./report-types.ts";
 import * as repo from "./repository.ts";
 import type { NewReportInput, SignOffInput } from "./schemas.ts";
@@ -41,13 +41,14 @@ export async function createReport(
   partnership: PartnershipRow,
   input: NewReportInput,
   today: string,
+  sources: ReportSources = {},
 ) {
   if (!reportTypesFor(partnership.nation).includes(input.type)) {
     throw AppError.validation([
       { field: "type", message: `A ${reportTypeLabels[input.type]} does not apply to this partnership's nation` },
     ]);
   }
-  const data = await loadReportData(db, partnership, input.reportingYear);
+  const data = await loadReportData(db, partnership, input.reportingYear, sources);
   const generated = await generateReport(input.type, data, today);
   return db.transaction(async (tx) => {
     if (await repo.findReportFor(tx, partnership.id, input.reportingYear, input.type)) {
@@ -89,10 +90,11 @@ export async function regenerateReport(
   partnership: PartnershipRow,
   id: string,
   today: string,
+  sources: ReportSources = {},
 ) {
   const existing = await repo.findReport(db, partnership.id, id);
   if (!existing) throw AppError.notFound();
-  const data = await loadReportData(db, partnership, existing.reportingYear);
+  const data = await loadReportData(db, partnership, existing.reportingYear, sources);
   const generated = await generateReport(existing.type as ReportType, data, today);
   await db.transaction(async (tx) => {
     const report = await repo.findReport(tx, partnership.id, id);

@@ -105,35 +105,67 @@ export async function indicators(data: ReportData): Promise<GeneratedSection> {
   };
 }
 
+/** Each engagement activity of the year: who took part, and for published ones what they said and what was done. */
+function engagementBlocks(data: ReportData): BlockInput[] {
+  const blocks: BlockInput[] = [];
+  for (const activity of data.engagement) {
+    blocks.push({
+      type: "paragraph",
+      text: `${activity.title} (${[activity.dates, activity.methods.join(", ")].filter(Boolean).join("; ")}): ${activity.participants} people took part.`,
+    });
+    if (!activity.published) {
+      blocks.push({ type: "paragraph", text: "What people said has not been published yet (“you said, we did”)." });
+      continue;
+    }
+    blocks.push({
+      type: "list",
+      ordered: false,
+      items: activity.themes.map((theme) => {
+        const actions = theme.actions.length ? ` Actions: ${theme.actions.join("; ")}.` : "";
+        const quote = theme.quotes[0] ? ` “${theme.quotes[0]}”` : "";
+        return `You said: ${theme.name} (${theme.count} people).${quote} We did: ${theme.response}${actions}`;
+      }),
+    });
+    if (activity.publicUrl)
+      blocks.push({ type: "paragraph", text: `Published for the people who took part: ${activity.publicUrl}` });
+  }
+  if (blocks.length)
+    blocks.push({
+      type: "paragraph",
+      text: "Counts of people are rounded to the nearest 5; [c] means fewer than 10, not shown so that nobody can be identified.",
+    });
+  return blocks;
+}
+
 export function livedExperience(data: ReportData): GeneratedSection {
-  const qualitative = data.evidence.filter((link) => link.kind === "qualitative");
+  const qualitative = data.evidence.filter((link) => link.kind === "qualitative" || link.kind === "theme");
   const priorityTitle = new Map(data.priorities.map((p) => [p.id, p.title]));
   const actionTitle = new Map(data.actions.map((a) => [a.id, a.title]));
-  const blocks: BlockInput[] = qualitative.length
-    ? [
-        {
-          type: "paragraph",
-          text: "Evidence from children, young people and families that the strategy's priorities and actions answer:",
-        },
-        {
-          type: "list",
-          ordered: false,
-          items: qualitative.map((link) => {
-            const subject =
-              link.subjectType === "priority"
-                ? `priority “${priorityTitle.get(link.subjectId) ?? "removed"}”`
-                : `action “${actionTitle.get(link.subjectId) ?? "removed"}”`;
-            return `${link.label} (${evidenceKindLabels[link.kind as EvidenceKind] ?? link.kind}, linked to ${subject})`;
-          }),
-        },
-      ]
-    : [
-        {
-          type: "callout",
-          tone: "warning",
-          text: "No qualitative evidence from children and families is linked to the strategy's priorities or actions.",
-        },
-      ];
+  const blocks: BlockInput[] = engagementBlocks(data);
+  if (qualitative.length)
+    blocks.push(
+      {
+        type: "paragraph",
+        text: "Evidence from children, young people and families that the strategy's priorities and actions answer:",
+      },
+      {
+        type: "list",
+        ordered: false,
+        items: qualitative.map((link) => {
+          const subject =
+            link.subjectType === "priority"
+              ? `priority “${priorityTitle.get(link.subjectId) ?? "removed"}”`
+              : `action “${actionTitle.get(link.subjectId) ?? "removed"}”`;
+          return `${link.label} (${evidenceKindLabels[link.kind as EvidenceKind] ?? link.kind}, linked to ${subject})`;
+        }),
+      },
+    );
+  if (!blocks.length)
+    blocks.push({
+      type: "callout",
+      tone: "warning",
+      text: "No engagement with children and families is recorded for the year, and no qualitative evidence is linked to the strategy's priorities or actions.",
+    });
   return {
     key: "lived-experience",
     heading: "Lived experience and consultation",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { evidenceKinds, signOffRoles } from "./evidence.ts";
+import { type EvidenceKind, signOffRoles, typedEvidenceKinds } from "./evidence.ts";
 import { httpUrl, optionalText, requiredDate, requiredText } from "../../kernel/forms/index.ts";
 
 const year = (label: string) =>
@@ -76,8 +76,9 @@ export const signOffForm = z.object({
 export type SignOffInput = z.infer<typeof signOffForm>;
 
 export const evidenceForm = z.object({
-  kind: z.enum(evidenceKinds, { error: "Select the kind of evidence" }),
+  kind: z.enum(typedEvidenceKinds, { error: "Select the kind of evidence" }),
   referenceId: requiredText("Enter the evidence reference, like an indicator id", 200),
   label: requiredText("Enter a label people will see for this evidence", 300),
 });
-export type EvidenceInput = z.infer<typeof evidenceForm>;
+/** A link to save: typed kinds come from the form, a theme only from a checked choice. */
+export type EvidenceInput = Omit<z.infer<typeof evidenceForm>, "kind"> & { kind: EvidenceKind };

@@ -1,4 +1,4 @@
-import { evidenceKindLabels, evidenceKinds, signOffRoleLabels, signOffRoles } from "./evidence.ts";
+import { evidenceKindLabels, signOffRoleLabels, signOffRoles, typedEvidenceKinds } from "./evidence.ts";
 import type { FieldDef } from "../../kernel/forms/index.ts";
 
 export const strategyFields: FieldDef[] = [
@@ -116,7 +116,7 @@ export const evidenceFields: FieldDef[] = [
     id: "kind",
     label: "Kind of evidence",
     type: "radios",
-    items: evidenceKinds.map((value) => ({ value, text: evidenceKindLabels[value] })),
+    items: typedEvidenceKinds.map((value) => ({ value, text: evidenceKindLabels[value] })),
   },
   {
     id: "referenceId",

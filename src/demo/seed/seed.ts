@@ -22,6 +22,7 @@ import { seedMeetingsDemo } from "../../cycle/meetings/index.ts";
 import { seedFeedbackDemo } from "../../national/national/index.ts";
 import { seedNeedsAssessmentDemo } from "../../cycle/needs-assessment/index.ts";
 import { seedReportDemo } from "../../cycle/reports/index.ts";
+import { livedExperienceOf, seedConsultationDemo } from "../../cycle/consultation/index.ts";
 import { buildDemoStrategy } from "../strategy/index.ts";
 import { seedHubDemo } from "../hub/index.ts";
 import {
@@ -153,8 +154,13 @@ async function seedWorkingRecords(db: Db, partnership: PartnershipRow, nation: s
   await seedBudgetsDemo(db, partnership.id, memberIds);
   // After the strategy, so a priority can link to a finding; the English demo also gets a publication.
   await seedNeedsAssessmentDemo(db, partnership, demoAuditContext, { publishFirst: nation === "england" });
+  // Consultations before the report, whose lived-experience section draws on the closed one.
+  await seedConsultationDemo(db, demoAuditContext, partnership, strategy.financialYear);
   // The year's report, drafted from the updates just recorded; Scotland's LCPAR is published.
-  await seedReportDemo(db, demoAuditContext, partnership, strategy.financialYear, { publish: nation === "scotland" });
+  await seedReportDemo(db, demoAuditContext, partnership, strategy.financialYear, {
+    publish: nation === "scotland",
+    sources: { livedExperience: livedExperienceOf },
+  });
   const coordinator = coordinators.find((person) => person.nation === nation);
   if (coordinator) {
     const user = await findUserByEmail(db, coordinator.email);

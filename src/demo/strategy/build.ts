@@ -1,4 +1,5 @@
 import type { AuditContext } from "../../kernel/audit/audit.ts";
+import { seededRandom } from "../../kernel/random.ts";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
@@ -43,18 +44,6 @@ export interface DemoStrategyOptions {
   asOf?: Date;
 }
 
-/** A small deterministic pseudo-random generator (mulberry32) so demo data is repeatable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const iso = (year: number, month: number, day: number) => utcCalendarDate(new Date(Date.UTC(year, month - 1, day)));
 
 /**
@@ -85,7 +74,7 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
     options.financialYear ??
     shiftPeriod(periodOf(options.asOf ? londonDate(options.asOf) : londonToday()), -4).startYear;
   const scotland = partnership.nation === "scotland";
-  const rand = random(20_100_000 + year);
+  const rand = seededRandom(20_100_000 + year);
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)]!;
   const pid = partnership.id;
 

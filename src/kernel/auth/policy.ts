@@ -84,7 +84,12 @@ export type Action =
    */
   | "hub:act-for-body"
   /** The national partners group's minutes (MinutesTarget). */
-  | "hub:read-minutes";
+  | "hub:read-minutes"
+  /**
+   * Read free-text answers of children and families to a consultation (and proposed quotes): only
+   * people with a role in that partnership. National coordinators and administrators see aggregates.
+   */
+  | "consultation:read-free-text";
 
 const roleRank: Record<PartnershipRole, number> = { viewer: 1, editor: 2, lead: 3 };
 
@@ -135,6 +140,9 @@ export function can(
       return hasRole(actor, target.partnershipId, "editor") && actor.organisationId === target.leadOrganisationId;
     case "account:manage-tokens":
       return true;
+    case "consultation:read-free-text":
+      if (!target || !("partnershipId" in target)) return false;
+      return hasRole(actor, target.partnershipId, "viewer");
     case "data:read-restricted":
       if (!target || !("partnershipId" in target)) return actor.isPlatformAdmin;
       return can(actor, "partnership:read", target);

@@ -29,6 +29,11 @@ declare module "fastify" {
     csrf?: boolean;
     /** For upload routes: the file size limit in words ("100 MB"), named when a file is over it. */
     uploadLimit?: string;
+    /**
+     * Pages for people who may be at risk (public consultations): the layout shows GOV.UK's
+     * "Exit this page", on error pages of the route too.
+     */
+    exitThisPage?: boolean;
     /** Used by the metrics label; defaults to the route pattern. */
     metricsName?: string;
   }

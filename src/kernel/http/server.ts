@@ -156,6 +156,7 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
       cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
       partnership,
       partnershipNav: partnershipNav(request.actor, given.subnav ?? partnership, currentPath),
+      exitThisPage: request.routeOptions?.config?.exitThisPage === true,
       ...given,
       flash: given.flash ?? pending,
     });

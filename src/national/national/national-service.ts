@@ -1,5 +1,6 @@
 import type { Nation } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { engagementCounts } from "../../cycle/consultation/index.ts";
 import { coverageForPartnerships } from "../../cycle/governance/index.ts";
 import { addDays, currentReportingYear, londonToday } from "../../kernel/time.ts";
 import { countMeetingsHeld } from "../../cycle/meetings/index.ts";
@@ -47,6 +48,9 @@ export interface NationalRow {
   actionsByDriver: string;
   actionsByFamilyType: string;
   meetingsHeld: number;
+  /** Engagement activities recorded as informing this year's report, and the people taking part. */
+  engagementActivities: number;
+  engagementParticipants: number;
   openFeedback: number;
 }
 
@@ -72,7 +76,7 @@ export async function nationalView(
   const ids = partnerships.map((partnership) => partnership.id);
   const reportingYear = currentReportingYear(today);
   const dueDate = reportDueDate(nation, reportingYear);
-  const [assessments, strategies, reports, coverage, meetings, feedback, profiles] = await Promise.all([
+  const [assessments, strategies, reports, coverage, meetings, feedback, profiles, engagement] = await Promise.all([
     source.needsAssessments(db, ids),
     source.strategyPeriods(db, ids),
     source.reports(db, ids, reportingYear),
@@ -80,6 +84,7 @@ export async function nationalView(
     countMeetingsHeld(db, ids, addDays(today, -365), today),
     openFeedbackCounts(db, ids),
     source.actionProfiles(db, ids),
+    engagementCounts(db, ids, reportingYear),
   ]);
   const all = partnerships.map((partnership): NationalRow => {
     const assessment = assessments.get(partnership.id);
@@ -107,6 +112,8 @@ export async function nationalView(
       gaps: coverage.get(partnership.id)?.gaps.map((gap) => gap.label) ?? [],
       ...actionsSummary(profiles.get(partnership.id)),
       meetingsHeld: meetings.get(partnership.id) ?? 0,
+      engagementActivities: engagement.get(partnership.id)?.activities ?? 0,
+      engagementParticipants: engagement.get(partnership.id)?.participants ?? 0,
       openFeedback: feedback.get(partnership.id) ?? 0,
     };
   });
@@ -137,6 +144,8 @@ export const exportHeader = [
   "Actions by driver",
   "Actions by family type",
   "Meetings held in last 12 months",
+  "Engagement activities feeding the report",
+  "People taking part in them",
   "Open review feedback",
 ];
 
@@ -155,6 +164,8 @@ export function exportRows(view: NationalView): (string | number)[][] {
     row.actionsByDriver,
     row.actionsByFamilyType,
     row.meetingsHeld,
+    row.engagementActivities,
+    row.engagementParticipants,
     row.openFeedback,
   ]);
 }

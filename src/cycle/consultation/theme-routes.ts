@@ -1,0 +1,293 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
+import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { fieldErrorsOf, parseForm } from "../../kernel/http/forms.ts";
+import { found, may, needs } from "../../kernel/http/pipeline.ts";
+import * as coding from "./coding-repository.ts";
+import { approveQuote, removeQuote, removeTheme, saveQuote, saveTheme } from "./coding-service.ts";
+import { quoteFields, themeFields } from "./coding-forms.ts";
+import { consultationPaths as paths } from "./paths.ts";
+import { findActivity } from "./register-repository.ts";
+import { findTextAnswers } from "./response-repository.ts";
+import { approveForm, quoteForm, themeForm, themeLinkForm } from "./schemas.ts";
+import { findSurveyOf } from "./survey-repository.ts";
+import { linkChoices, linkTheme, linksOf, unlinkTheme } from "./theme-links.ts";
+
+const edit = { partnership: "partnership:edit" } as const;
+const read = { partnership: "partnership:read" } as const;
+const freeText = { partnership: "consultation:read-free-text" } as const;
+
+type Ids = { params: { id: string; activityId: string } };
+
+/** The code frame's themes with their links ("you said, we did"), and quotes with their review. */
+export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const activityHref = (ctx: Ids) => `${paths.activity(ctx.params.id, ctx.params.activityId)}#themes`;
+  const quotesHref = (ctx: Ids) => paths.quotes(ctx.params.id, ctx.params.activityId);
+  const loadActivity = (ctx: Ids) => findActivity(db, ctx.params.id, ctx.params.activityId);
+  const loadTheme = (ctx: Ids & { params: { themeId: string } }) =>
+    coding.findTheme(db, ctx.params.id, ctx.params.activityId, ctx.params.themeId);
+
+  formRoute(app, {
+    path: paths.themeAdd,
+    needs: edit,
+    load: loadActivity,
+    title: "Add a theme",
+    caption: (ctx) => ctx.record.title,
+    fields: themeFields,
+    schema: themeForm,
+    save: async (ctx, data) => {
+      const theme = await saveTheme(db, ctx.audit, ctx.partnership.id, ctx.record.id, null, data);
+      return paths.theme(ctx.partnership.id, ctx.record.id, theme.id);
+    },
+    flash: "The theme has been added",
+    back: activityHref,
+  });
+
+  formRoute(app, {
+    path: paths.themeEdit,
+    needs: edit,
+    load: loadTheme,
+    title: (ctx) => `Change the theme “${ctx.record.name}”`,
+    fields: themeFields,
+    schema: themeForm,
+    initial: (ctx) => ({ ...ctx.record, otherMentions: String(ctx.record.otherMentions) }),
+    save: async (ctx, data) => {
+      await saveTheme(db, ctx.audit, ctx.partnership.id, ctx.params.activityId, ctx.record.id, data);
+      return paths.theme(ctx.partnership.id, ctx.params.activityId, ctx.record.id);
+    },
+    flash: "The theme has been saved",
+    back: (ctx) => paths.theme(ctx.partnership.id, ctx.params.activityId, ctx.record.id),
+  });
+
+  deleteRoute(app, {
+    path: paths.themeRemove,
+    needs: edit,
+    load: loadTheme,
+    question: (ctx) => `Are you sure you want to remove the theme “${ctx.record.name}”?`,
+    consequences: () => ["its codes on answers, its links to findings, priorities and actions, and its response"],
+    remove: (ctx) => removeTheme(db, ctx.audit, ctx.partnership.id, ctx.params.activityId, ctx.record.id),
+    done: activityHref,
+    flash: "The theme has been removed",
+  });
+
+  async function showTheme(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = {}) {
+    const { partnership } = request;
+    const { activityId, themeId } = request.params as { activityId: string; themeId: string };
+    const activity = found(await findActivity(db, partnership.id, activityId));
+    const theme = found(await coding.findTheme(db, partnership.id, activityId, themeId));
+    const [choices, links, counts, quotes] = await Promise.all([
+      linkChoices(db, partnership.id),
+      linksOf(db, partnership.id, [theme.id]),
+      coding.codedCounts(db, partnership.id, activityId),
+      coding.listQuotes(db, partnership.id, activityId),
+    ]);
+    const linked = new Set(links.map((link) => link.target));
+    return reply.code(errors.length ? 400 : 200).view("consultation/views/theme.njk", {
+      title: `Theme: ${theme.name} – ${activity.title}`,
+      activity,
+      theme,
+      coded: counts.get(theme.id) ?? 0,
+      links: choices.filter((choice) => linked.has(choice.value)),
+      choices: choices.filter((choice) => !linked.has(choice.value)),
+      quotes: quotes.filter((q) => q.themeId === theme.id && q.status === "approved"),
+      ids: { id: partnership.id, activityId, themeId },
+      paths,
+      canEdit: may(request, "partnership:edit"),
+      errors,
+      values,
+    });
+  }
+
+  app.get(paths.theme.pattern, needs(paths.theme, read), (request, reply) => showTheme(request, reply));
+
+  app.post(paths.themeLink.pattern, needs(paths.themeLink, edit), async (request, reply) => {
+    const { partnership, params } = request;
+    const form = parseForm(themeLinkForm, request.body);
+    if (!form.ok) return showTheme(request, reply, form.errors, form.values);
+    try {
+      await linkTheme(db, request.auditContext(), partnership.id, params.activityId, params.themeId, form.data.target);
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return showTheme(request, reply, errors, form.data);
+    }
+    return reply
+      .flash("The link has been added")
+      .redirect(paths.theme(partnership.id, params.activityId, params.themeId), 303);
+  });
+
+  app.post(paths.themeUnlink.pattern, needs(paths.themeUnlink, edit), async (request, reply) => {
+    const { partnership, params } = request;
+    const form = parseForm(themeLinkForm, request.body);
+    if (!form.ok) throw AppError.notFound();
+    await unlinkTheme(db, request.auditContext(), partnership.id, params.activityId, params.themeId, form.data.target);
+    return reply
+      .flash("The link has been removed")
+      .redirect(paths.theme(partnership.id, params.activityId, params.themeId), 303);
+  });
+
+  async function showQuotes(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
+    const { partnership } = request;
+    const { activityId } = request.params as { activityId: string };
+    const activity = found(await findActivity(db, partnership.id, activityId));
+    const [quotes, themes] = await Promise.all([
+      coding.listQuotes(db, partnership.id, activityId),
+      coding.listThemes(db, partnership.id, activityId),
+    ]);
+    const names = new Map(themes.map((t) => [t.id, t.name]));
+    return reply.code(errors.length ? 400 : 200).view("consultation/views/quotes.njk", {
+      title: `Quotes – ${activity.title}`,
+      activity,
+      quotes: quotes.map((q) => ({
+        ...q,
+        themeName: q.themeId ? (names.get(q.themeId) ?? "") : "",
+        editHref: paths.quoteEdit(partnership.id, activityId, q.id),
+        approveHref: paths.quoteApprove(partnership.id, activityId, q.id),
+        removeHref: paths.quoteRemove(partnership.id, activityId, q.id),
+      })),
+      addHref: paths.quoteAdd(partnership.id, activityId),
+      activityHref: paths.activity(partnership.id, activityId),
+      canEdit: may(request, "partnership:edit"),
+      errors,
+    });
+  }
+
+  app.get(paths.quotes.pattern, needs(paths.quotes, freeText), (request, reply) => showQuotes(request, reply));
+
+  app.post(paths.quoteApprove.pattern, needs(paths.quoteApprove, freeText), async (request, reply) => {
+    const { partnership, params, actor } = request;
+    if (!may(request, "partnership:edit")) throw AppError.forbidden();
+    const form = parseForm(approveForm, request.body);
+    try {
+      await approveQuote(
+        db,
+        request.auditContext(),
+        partnership.id,
+        params.activityId,
+        params.quoteId,
+        form.ok && form.data.confirmed,
+        {
+          userId: actor!.userId,
+          name: actor!.name,
+        },
+      );
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return showQuotes(
+        request,
+        reply,
+        errors.map((e) => ({ ...e, field: `confirmed-${params.quoteId}` })),
+      );
+    }
+    return reply
+      .flash("The quote is approved for publication")
+      .redirect(paths.quotes(partnership.id, params.activityId), 303);
+  });
+
+  const themesOf = (ctx: Ids) => coding.listThemes(db, ctx.params.id, ctx.params.activityId);
+  const mustReadText = (request: FastifyRequest) => {
+    if (!may(request, "consultation:read-free-text")) throw AppError.forbidden();
+  };
+  // Quotes are cut from free text: only people who may read it change or remove them.
+  const loadQuote = async (ctx: Ids & { request: FastifyRequest; params: { quoteId: string } }) => {
+    mustReadText(ctx.request);
+    return coding.findQuote(db, ctx.params.id, ctx.params.activityId, ctx.params.quoteId);
+  };
+
+  formRoute(app, {
+    path: paths.quoteAdd,
+    needs: edit,
+    load: async (ctx) => {
+      mustReadText(ctx.request);
+      return loadActivity(ctx);
+    },
+    title: "Add a quote from notes",
+    caption: (ctx) => ctx.record.title,
+    intro:
+      "Each quote is checked for anything that looks like a name, contact details or an address before it can be approved.",
+    fields: async (ctx) => quoteFields(await themesOf(ctx)),
+    schema: quoteForm,
+    save: async (ctx, data) => {
+      await saveQuote(
+        db,
+        ctx.audit,
+        ctx.partnership.id,
+        ctx.record.id,
+        null,
+        { ...data, answerId: null },
+        ctx.request.actor!.userId,
+      );
+      return quotesHref(ctx);
+    },
+    flash: "The quote is waiting for review",
+    back: quotesHref,
+  });
+
+  formRoute(app, {
+    path: paths.quoteFromAnswer,
+    needs: edit,
+    load: async (ctx) => {
+      mustReadText(ctx.request);
+      const survey = await findSurveyOf(db, ctx.params.id, ctx.params.activityId);
+      const [answer] = survey ? await findTextAnswers(db, ctx.params.id, survey.id, [ctx.params.answerId]) : [];
+      return answer?.text ? answer : undefined;
+    },
+    title: "Propose a quote",
+    intro:
+      "Trim the answer to the words that matter. It is checked for anything that looks like personal data before it can be approved.",
+    fields: async (ctx) => quoteFields(await themesOf(ctx)),
+    schema: quoteForm,
+    initial: (ctx) => ({ text: ctx.record.text }),
+    save: async (ctx, data) => {
+      await saveQuote(
+        db,
+        ctx.audit,
+        ctx.partnership.id,
+        ctx.params.activityId,
+        null,
+        { ...data, answerId: ctx.record.id },
+        ctx.request.actor!.userId,
+      );
+      return quotesHref(ctx);
+    },
+    flash: "The quote is waiting for review",
+    back: quotesHref,
+  });
+
+  formRoute(app, {
+    path: paths.quoteEdit,
+    needs: edit,
+    load: loadQuote,
+    title: "Change the quote",
+    intro: "A changed quote goes back for review.",
+    fields: async (ctx) => quoteFields(await themesOf(ctx)),
+    schema: quoteForm,
+    initial: (ctx) => ({ text: ctx.record.text, themeId: ctx.record.themeId ?? "" }),
+    save: async (ctx, data) => {
+      await saveQuote(
+        db,
+        ctx.audit,
+        ctx.partnership.id,
+        ctx.params.activityId,
+        ctx.record.id,
+        { ...data, answerId: ctx.record.answerId },
+        ctx.request.actor!.userId,
+      );
+      return quotesHref(ctx);
+    },
+    flash: "The quote is waiting for review",
+    back: quotesHref,
+  });
+
+  deleteRoute(app, {
+    path: paths.quoteRemove,
+    needs: edit,
+    load: loadQuote,
+    question: () => "Are you sure you want to remove this quote?",
+    remove: (ctx) => removeQuote(db, ctx.audit, ctx.partnership.id, ctx.params.activityId, ctx.record.id),
+    done: quotesHref,
+    flash: "The quote has been removed",
+  });
+}
