@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import type { Registry } from "prom-client";
 import type { Actor } from "./kernel/auth/policy.ts";
 import type { Config } from "./kernel/config/config.ts";
 import type { Database } from "./kernel/db/database.ts";
@@ -77,9 +78,15 @@ export async function buildApp(options: {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions["logger"];
-}): Promise<{ app: FastifyInstance; lifecycle: Lifecycle; context: AppContext; routes: RouteSummary[] }> {
+}): Promise<{
+  app: FastifyInstance;
+  lifecycle: Lifecycle;
+  context: AppContext;
+  routes: RouteSummary[];
+  metrics: Registry;
+}> {
   const { config, database } = options;
-  const { app, lifecycle } = await createServer({
+  const { app, lifecycle, metrics } = await createServer({
     config,
     database,
     loadActor: (userId) => loadActor(database.db, userId),
@@ -141,5 +148,5 @@ export async function buildApp(options: {
   registerApiDocsRoutes(app, context);
   registerTokenRoutes(app, context);
   await app.ready();
-  return { app, lifecycle, context, routes };
+  return { app, lifecycle, context, routes, metrics };
 }

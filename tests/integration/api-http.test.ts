@@ -4,11 +4,19 @@
  * refusal as JSON.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../helpers/test-app.ts";
+import { randomBytes } from "node:crypto";
+import { createTokenAs } from "../helpers/api-data.ts";
+import { createTestApp, fixtures, type TestApp } from "../helpers/test-app.ts";
 
 let t: TestApp;
+let secret: string;
 beforeAll(async () => {
   t = await createTestApp({ API_RATE_LIMIT_PER_MINUTE: "5" });
+  const org = await fixtures.organisation(t.database, "API Council");
+  await fixtures.user(t.database, "api@api.example", org.id);
+  const client = t.client();
+  await client.signIn("api@api.example");
+  secret = await createTokenAs(client, "Rate limit test");
 });
 afterAll(() => t.close());
 
@@ -67,9 +75,27 @@ describe("API over HTTP", () => {
     expect(limited.json()).toMatchObject({
       error: { code: "RATE_LIMITED", message: expect.stringContaining("at most 5 a minute") },
     });
-    // Another caller, and the same address with a token, are counted apart.
+    // Another caller, and the same address with a verified token, are counted apart.
     expect((await get("198.51.100.8")).statusCode).toBe(200);
-    expect((await get("198.51.100.7", "Bearer cpah_not-a-real-token")).statusCode).toBe(401);
+    expect((await get("198.51.100.7", `Bearer ${secret}`)).statusCode).toBe(200);
+  });
+
+  it("counts a made-up token against its address: new tokens never buy more requests", async () => {
+    const get = (authorization: string) =>
+      t.app.inject({
+        method: "GET",
+        url: "/api/v1/indicators",
+        remoteAddress: "198.51.100.9",
+        headers: { authorization },
+      });
+    const answers: number[] = [];
+    for (let i = 0; i < 8; i++)
+      answers.push((await get(`Bearer cpah_made-up-${i}-${randomBytes(8).toString("hex")}`)).statusCode);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    // Malformed headers too: keyed on the address, already spent.
+    expect((await get("Basic dXNlcjpwYXNz")).statusCode).toBe(429);
+    // The real token has a bucket of its own, whichever address it comes from.
+    expect((await get(`Bearer ${secret}`)).statusCode).toBe(200);
   });
 
   it("documents the limit on the docs page", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
+import { startMetricsServer } from "../../src/kernel/http/metrics-server.ts";
 import { createServer } from "../../src/kernel/http/server.ts";
 import type { Lifecycle } from "../../src/kernel/http/operations.ts";
 import { fixtures, TestClient, testConfig } from "../helpers/test-app.ts";
@@ -10,7 +11,8 @@ import { createTestDatabase } from "../helpers/test-database.ts";
 let database: Database;
 let plain: Awaited<ReturnType<typeof buildApp>>;
 let secure: Awaited<ReturnType<typeof buildApp>>;
-const plainConfig = testConfig();
+const METRICS_TOKEN = "metrics-token-for-tests-0123456789abcdef";
+const plainConfig = testConfig({ METRICS_TOKEN });
 const secureConfig = testConfig({ COOKIE_SECURE: "true" });
 
 beforeAll(async () => {
@@ -52,7 +54,7 @@ describe("health, readiness and metrics", () => {
   it("exposes request durations by route for Prometheus", async () => {
     await plain.app.inject("/");
     await plain.app.inject("/no-such-page");
-    const response = await plain.app.inject("/metrics");
+    const response = await plain.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("text/plain");
     expect(response.body).toContain("# TYPE cpah_http_request_duration_seconds histogram");
@@ -62,6 +64,36 @@ describe("health, readiness and metrics", () => {
     expect(response.body).toMatch(
       /cpah_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/,
     );
+  });
+});
+
+describe("metrics on the app's port", () => {
+  it("answer only to the metrics token, and not at all when none is set", async () => {
+    for (const authorization of [undefined, "Bearer wrong-token", `Basic ${METRICS_TOKEN}`, METRICS_TOKEN]) {
+      const response = await plain.app.inject({ url: "/metrics", headers: authorization ? { authorization } : {} });
+      expect(response.statusCode, String(authorization)).toBe(401);
+      expect(response.body).not.toContain("cpah_");
+    }
+    // The TLS app has no METRICS_TOKEN: /metrics does not exist on its port.
+    const none = await secure.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(none.statusCode).toBe(404);
+    expect(none.body).not.toContain("cpah_");
+  });
+
+  it("serve on METRICS_PORT without a token when configured", async () => {
+    const server = await startMetricsServer(secure.metrics, "127.0.0.1", 0);
+    try {
+      const response = await fetch(server.url);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("cpah_http_request_duration_seconds");
+      expect((await fetch(server.url.replace("/metrics", "/"))).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses a METRICS_TOKEN too short to be secret", () => {
+    expect(() => testConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 32 characters/);
   });
 });
 
@@ -79,7 +111,8 @@ describe("security headers", () => {
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.headers["referrer-policy"]).toBe("same-origin");
-    expect(response.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    // The same as frame-ancestors 'none': no page of the service may be framed, by anyone.
+    expect(response.headers["x-frame-options"]).toBe("DENY");
     expect(response.headers["cache-control"]).toBe("no-store");
     expect(response.headers["strict-transport-security"]).toBeUndefined();
   });

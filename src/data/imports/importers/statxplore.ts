@@ -41,7 +41,9 @@ export const statxploreOptions = z.object({
   unit: z.enum(units).default("count"),
   publisher: z.string().default("Department for Work and Pensions"),
   dataset: z.string().default("Children in low income families (Stat-Xplore)"),
-  sourceUrl: z.union([z.url(), z.literal("")]).default("https://stat-xplore.dwp.gov.uk/"),
+  sourceUrl: z
+    .union([z.httpUrl({ error: "must be a web address starting https:// (or http://)" }), z.literal("")])
+    .default("https://stat-xplore.dwp.gov.uk/"),
   encoding: encodingOption,
   /** Resolutions for names that did not match: label → GSS code. Remembered for next time. */
   aliases: z.record(z.string(), z.string().regex(/^[EKNSW]\d{8}$/, "must be a GSS code")).default({}),

@@ -52,7 +52,9 @@ export const tidyImporter = defineImporter({
     sheet: z.string().optional(),
     publisher: z.string().max(200).default(""),
     dataset: z.string().max(300).default(""),
-    sourceUrl: z.union([z.url(), z.literal("")]).default(""),
+    sourceUrl: z
+      .union([z.httpUrl({ error: "must be a web address starting https:// (or http://)" }), z.literal("")])
+      .default(""),
     /** Locally held data gets the small-count rule unless it is already-published official statistics. */
     disclosure: z.enum(["none", "small-count"]).default("small-count"),
   }),
