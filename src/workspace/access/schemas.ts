@@ -82,6 +82,15 @@ export const personRoleForm = z.object({
 export const uuidParam = z.object({ id: z.uuid() });
 
 const HOME = "/dashboard";
+
+/** A control character, a space, DEL or a backslash. */
+function hasUnsafeCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code <= 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
+}
 const SITE = "https://return-to.invalid";
 
 /**
@@ -92,7 +101,7 @@ const SITE = "https://return-to.invalid";
  * plain ASCII, safe in a Location header (a raw "。" or line break there was a 500).
  */
 export function safeReturnTo(value: string | undefined): string {
-  if (!value?.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(value)) return HOME;
+  if (!value?.startsWith("/") || hasUnsafeCharacter(value)) return HOME;
   let url: URL;
   try {
     url = new URL(value, SITE);
