@@ -1,5 +1,6 @@
 import type { Executor } from "../db/database.ts";
 import { purgeExpiredSessions } from "./sessions.ts";
+import { purgeStaleThrottle } from "./throttle.ts";
 
 /** Expired sessions are refused on use but would otherwise stay in the table forever. */
 export const SESSION_PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -30,6 +31,9 @@ export function scheduleSessionPurge(
       try {
         const removed = await purgeExpiredSessions(db);
         if (removed > 0) options.log?.info({ removed }, "purged expired sessions");
+        // Sign-in throttle rows whose failures are forgotten: same schedule, same reason.
+        const forgotten = await purgeStaleThrottle(db);
+        if (forgotten > 0) options.log?.info({ removed: forgotten }, "purged forgotten sign-in throttle rows");
       } catch (error) {
         options.log?.error({ err: error }, "purging expired sessions failed; will retry");
       }
