@@ -41,6 +41,14 @@ function tidy(table: string[][]): ParsedSheet {
   if (body.some((row) => row.some((cell) => cell.length > IMPORT_LIMITS.cellCharacters))) {
     throw new ImportFileError(`A cell has more than ${IMPORT_LIMITS.cellCharacters} characters`);
   }
+  // The database cannot store U+0000 in text.
+  for (const [index, row] of rows.entries()) {
+    const column = row.findIndex((cell) => cell.includes("\u0000"));
+    if (column >= 0)
+      throw new ImportFileError(
+        `Row ${index + 1}, column ${column + 1} contains a NUL character (byte 0), which cannot be stored: remove it and try again`,
+      );
+  }
   const pad = (row: string[]) => [...row, ...Array(Math.max(0, width - row.length)).fill("")];
   // Blank rows in the middle are kept so row numbers match the spreadsheet; validation skips them.
   return {

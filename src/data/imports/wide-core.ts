@@ -11,6 +11,7 @@ import {
   writeObservationPlan,
 } from "../indicators/index.ts";
 import { periodMarkers, readNumberCell } from "./cells.ts";
+import { NegativeCounts } from "./counts.ts";
 import type { CsvTable } from "./csv-table.ts";
 import type { Prepared, PrepareContext } from "./importer.ts";
 import { addParentTotals, noTotals } from "./parent-totals.ts";
@@ -88,10 +89,11 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     numeratorIndex: c.numeratorColumn ? columns.get(c.numeratorColumn) : undefined,
     denominatorIndex: c.denominatorColumn ? columns.get(c.denominatorColumn) : undefined,
   }));
+  const negatives = new NegativeCounts(issues);
   const extra = (row: { cells: string[]; line: number }, index: number, name: string): number | null => {
     const read = readNumberCell(row.cells[index]);
     if (!read.ok) issues.error(read.message, row.line, name);
-    return read.ok ? read.value : null;
+    return read.ok && negatives.part(read.value, row.line, name) ? read.value : null;
   };
   const seen = new Map<string, number>();
   let missing = 0;
@@ -136,6 +138,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         issues.error(cell.message, row.line, definition.column);
         continue;
       }
+      negatives.value(definition.draft.slug, cell.value, row.line, definition.column);
       if (cell.flags & FLAG.missing) missing++;
       if (cell.flags & FLAG.suppressed) suppressed++;
       buffer.push({
@@ -156,6 +159,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     }
     await slice();
   }
+  await negatives.check(context.db, new Map(definitions.map((d) => [d.draft.slug, d.draft.unit])));
   for (const problem of await indicatorOwnershipProblems(
     context.db,
     definitions.map((d) => d.draft.slug),

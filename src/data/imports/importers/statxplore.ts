@@ -21,6 +21,7 @@ import {
   writeObservationPlan,
 } from "../../indicators/index.ts";
 import { periodMarkers, readNumberCell } from "../cells.ts";
+import { NegativeCounts } from "../counts.ts";
 import { defineImporter } from "../importer.ts";
 import type { NameProblem } from "../report.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
@@ -124,6 +125,7 @@ export const statxploreImporter = defineImporter({
     });
 
     const buffer = new ObservationBuffer();
+    const negatives = new NegativeCounts(issues);
     const ref = buffer.indicatorRef(draft.slug);
     const periodRefs = periodColumns.map((c) => buffer.periodRef(c.period!.code));
     const areaTypes = new Map<number, string>();
@@ -190,6 +192,7 @@ export const statxploreImporter = defineImporter({
           issues.error(cell.message, row.line, column.cell);
           return;
         }
+        negatives.value(draft.slug, cell.value, row.line, column.cell);
         if (cell.flags & FLAG.missing) missing++;
         if (cell.flags & FLAG.suppressed) suppressed++;
         buffer.push({
@@ -205,6 +208,7 @@ export const statxploreImporter = defineImporter({
       rows.slice(headerIndex + 1).some((row) => (row.cells[c.index] ?? "").trim() !== ""),
     );
     for (const column of annotated) issues.warn(`annotations in "${column.cell}" were not imported`);
+    await negatives.check(db, new Map([[draft.slug, draft.unit]]));
     for (const problem of await indicatorOwnershipProblems(context.db, [draft.slug], context.partnershipId))
       issues.error(problem);
     const fresh = await newIndicatorSlugs(db, [draft.slug]);

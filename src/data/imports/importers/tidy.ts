@@ -13,6 +13,7 @@ import {
   writeObservationPlan,
 } from "../../indicators/index.ts";
 import { periodMarkers, readNumberCell, slugify } from "../cells.ts";
+import { NegativeCounts } from "../counts.ts";
 import { CsvTable } from "../csv-table.ts";
 import { defineImporter } from "../importer.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
@@ -78,6 +79,7 @@ export const tidyImporter = defineImporter({
     const buffer = new ObservationBuffer();
     const definitions = new Map<string, IndicatorDefinition>();
     const seen = new Map<string, number>();
+    const negatives = new NegativeCounts(issues);
     let missing = 0;
     let suppressed = 0;
     for (const row of table.rows) {
@@ -115,11 +117,13 @@ export const tidyImporter = defineImporter({
       }
       const value = readNumberCell(cell(row.cells, "value"));
       if (!value.ok) issues.error(value.message, row.line, "value");
+      else if (label) negatives.value(slug, value.value, row.line, "value");
       const extras: Record<string, number | null> = {};
       for (const name of OPTIONAL) {
         if (at(name) === undefined) continue;
         const read = readNumberCell(cell(row.cells, name));
         if (!read.ok) issues.error(read.message, row.line, name);
+        else if (name === "numerator" || name === "denominator") negatives.part(read.value, row.line, name);
         extras[name] = read.ok ? read.value : null;
       }
       let flags = periodText.flags | (value.ok ? value.flags : 0);
@@ -159,6 +163,7 @@ export const tidyImporter = defineImporter({
         flags,
       });
     }
+    await negatives.check(context.db, new Map([...definitions].map(([slug, d]) => [slug, d.unit])));
     for (const problem of await indicatorOwnershipProblems(context.db, [...definitions.keys()], context.partnershipId))
       issues.error(problem);
     const fresh = await newIndicatorSlugs(context.db, [...definitions.keys()]);
