@@ -135,7 +135,7 @@ export async function buildApp(options: {
   registerMonitoringRoutes(app, context);
   registerProofingRoutes(app, context);
   registerReportRoutes(app, context);
-  // The public index lists published needs assessments too (reports does not import needs-assessment).
+  // The public index lists published needs assessments too (passed in: reports reads only disclosure from needs-assessment).
   registerPublicRoutes(app, context, { publishedAssessments });
   registerUploadRoutes(app, context);
   registerProfileRoutes(app, context);

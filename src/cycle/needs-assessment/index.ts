@@ -12,7 +12,15 @@ export {
 } from "./tables.ts";
 export { registerNeedsRoutes } from "./needs-routes.ts";
 export { registerPublicationRoutes } from "./publication-routes.ts";
-export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosure.ts";
+export {
+  applyDisclosure,
+  type DisclosedCell,
+  derivableCells,
+  discloseSeries,
+  type DisclosureRule,
+  normaliseRule,
+  SMALL_COUNT_NOTE,
+} from "./disclosure.ts";
 export { needsAssessmentStatuses } from "./status.ts";
 export { evidenceChoices, type EvidenceChoice } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";
