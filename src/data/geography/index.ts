@@ -24,4 +24,4 @@ export {
   type NameMatch,
   normaliseAreaName,
 } from "./name-matching.ts";
-export { extractGeometries, type TopoGeometry, type Topology } from "./topology.ts";
+export { extractGeometries, type TopoGeometry, type Topology, topologyProblems } from "./topology.ts";

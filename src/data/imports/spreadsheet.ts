@@ -8,6 +8,27 @@ export function isXlsx(file: SourceFile): boolean {
   return file.bytes.subarray(0, 4).equals(ZIP_MAGIC);
 }
 
+/**
+ * A zip must end with its directory record, pointing at a directory just before it. read-excel-file's
+ * streaming unzip never settles (the upload hangs) when bytes were added to or cut from a
+ * workbook near its end, so a file whose end does not add up is refused before it is read.
+ */
+export function zipEndProblem(bytes: Buffer): string | null {
+  const damaged =
+    "the workbook is damaged (its zip directory is missing or does not match the file); save it again as .xlsx";
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (bytes.readUInt32LE(at) !== 0x06054b50) continue;
+    if (at + 22 + bytes.readUInt16LE(at + 20) !== bytes.length) continue;
+    const size = bytes.readUInt32LE(at + 12);
+    const offset = bytes.readUInt32LE(at + 16);
+    // ZIP64 keeps the real values elsewhere; a workbook that large is past the upload limit anyway.
+    if (size === 0xffffffff || offset === 0xffffffff) return null;
+    if (offset + size !== at || offset + 4 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) return damaged;
+    return null;
+  }
+  return damaged;
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -24,6 +45,8 @@ export async function readTable(
   options: { encoding?: Encoding; sheet?: string | undefined } = {},
 ): Promise<CsvRow[]> {
   if (!isXlsx(file)) return readCsv(file, options.encoding);
+  const damaged = zipEndProblem(file.bytes);
+  if (damaged) throw new ImportRejected(file.name, damaged);
   let rows: CsvRow[];
   try {
     const sheet = options.sheet === undefined ? 1 : /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet;

@@ -12,6 +12,7 @@ import {
 } from "../indicators/index.ts";
 import { periodMarkers, readNumberCell } from "./cells.ts";
 import { NegativeCounts } from "./counts.ts";
+import { draftProblem } from "./drafts.ts";
 import type { CsvTable } from "./csv-table.ts";
 import type { Prepared, PrepareContext } from "./importer.ts";
 import { addParentTotals, noTotals } from "./parent-totals.ts";
@@ -53,7 +54,12 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   const columns = table.require([...new Set(needed)], issues);
   table.checkRowLengths(issues);
   const report = { rowsRead: table.rows.length, preview: table.preview() };
-  if (!columns || (!byColumn && !period))
+  // Indicators made from header text (IoD, SIMD) or a mapping: refused at their column, never thrown.
+  for (const c of spec.columns) {
+    const problem = draftProblem(c.indicator);
+    if (problem) issues.error(`the indicator for this column cannot be made: ${problem}`, table.headerLine, c.column);
+  }
+  if (!columns || (!byColumn && !period) || !issues.ok)
     return { report, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) };
 
   const codeIndex = columns.get(spec.codeColumn)!;

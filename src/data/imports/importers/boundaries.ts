@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { areaIdsByCode, commonParentCodes, GSS_CODE, type Topology, upsertBoundary } from "../../geography/index.ts";
+import {
+  areaIdsByCode,
+  commonParentCodes,
+  GSS_CODE,
+  type Topology,
+  topologyProblems,
+  upsertBoundary,
+} from "../../geography/index.ts";
 import { defineImporter } from "../importer.ts";
 import { readJson } from "../json-file.ts";
 
@@ -16,8 +23,9 @@ export const lsoaBoundariesImporter = defineImporter({
     const { issues, file } = context;
     const topology = readJson(file) as Topology;
     const fail = () => ({ report: {}, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) });
-    if (topology?.type !== "Topology" || typeof topology.objects !== "object" || !Array.isArray(topology.arcs)) {
-      issues.error('not a TopoJSON topology (expected {"type": "Topology", "objects": …, "arcs": …})');
+    const problems = topologyProblems(topology);
+    if (problems.length > 0) {
+      for (const problem of problems) issues.error(problem);
       return fail();
     }
     const names = Object.keys(topology.objects);

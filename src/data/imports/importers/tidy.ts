@@ -14,6 +14,7 @@ import {
 } from "../../indicators/index.ts";
 import { periodMarkers, readNumberCell, slugify } from "../cells.ts";
 import { NegativeCounts } from "../counts.ts";
+import { draftProblem } from "../drafts.ts";
 import { CsvTable } from "../csv-table.ts";
 import { defineImporter } from "../importer.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
@@ -80,6 +81,8 @@ export const tidyImporter = defineImporter({
     const definitions = new Map<string, IndicatorDefinition>();
     const seen = new Map<string, number>();
     const negatives = new NegativeCounts(issues);
+    /** Indicators the file names but that cannot be defined (reported once, at their first row). */
+    const undefinable = new Set<string>();
     let missing = 0;
     let suppressed = 0;
     for (const row of table.rows) {
@@ -100,20 +103,22 @@ export const tidyImporter = defineImporter({
       if (!label) issues.error("the indicator is empty", row.line, "indicator");
       const isSlug = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(label);
       const slug = isSlug ? label : slugify(measure ? `${label} ${measure}` : label);
-      if (label && !definitions.has(slug)) {
+      if (label && !definitions.has(slug) && !undefinable.has(slug)) {
         const existing = isSlug ? await findIndicator(context.db, slug) : undefined;
-        definitions.set(
+        const draft = {
           slug,
-          defineIndicator({
-            slug,
-            title: existing?.title ?? (measure ? `${label} (${measure.toLowerCase()})` : label),
-            unit: unitOf(measure || cell(row.cells, "unit_of_measure")),
-            publisher: opts.publisher,
-            dataset: opts.dataset,
-            sourceUrl: opts.sourceUrl,
-            disclosureRule: opts.disclosure,
-          }),
-        );
+          title: existing?.title ?? (measure ? `${label} (${measure.toLowerCase()})` : label),
+          unit: unitOf(measure || cell(row.cells, "unit_of_measure")),
+          publisher: opts.publisher,
+          dataset: opts.dataset,
+          sourceUrl: opts.sourceUrl,
+          disclosureRule: opts.disclosure,
+        };
+        const problem = draftProblem(draft);
+        if (problem) {
+          issues.error(`the indicator "${label}" cannot be made: ${problem}`, row.line, "indicator");
+          undefinable.add(slug);
+        } else definitions.set(slug, defineIndicator(draft));
       }
       const value = readNumberCell(cell(row.cells, "value"));
       if (!value.ok) issues.error(value.message, row.line, "value");
@@ -140,7 +145,7 @@ export const tidyImporter = defineImporter({
       const [dimension, breakdownValue] = breakdownText.includes(":")
         ? breakdownText.split(/:(.*)/s).map((s) => s.trim())
         : ["breakdown", breakdownText];
-      if (areaId === undefined || !period || !value.ok || !label) continue;
+      if (areaId === undefined || !period || !value.ok || !label || undefinable.has(slug)) continue;
       const key = `${slug}|${period.code}|${areaId}|${breakdownText}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
