@@ -15,7 +15,7 @@ export function isXlsx(file: SourceFile): boolean {
  */
 export function zipEndProblem(bytes: Buffer): string | null {
   const damaged =
-    "the workbook is damaged (its zip directory is missing or does not match the file); save it again as .xlsx";
+    "the workbook could not be read (its zip directory is missing or does not match the file, as when a download is cut short); save it again as .xlsx, or as CSV UTF-8";
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
     if (bytes.readUInt32LE(at) !== 0x06054b50) continue;
     if (at + 22 + bytes.readUInt16LE(at + 20) !== bytes.length) continue;
