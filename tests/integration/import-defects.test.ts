@@ -9,15 +9,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AreaInput,
-  areaTypeOfCode,
-  nationOfCode,
-  tiersOfCode,
-  upsertAreas,
-} from "../../src/data/geography/index.ts";
+import { upsertAreas } from "../../src/data/geography/index.ts";
 import { importBatches, observations } from "../../src/data/indicators/index.ts";
 import { type ImportReport, importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
+import { areaFromCode } from "../helpers/areas.ts";
 import { postMultipart } from "../helpers/partnership-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
 
@@ -26,21 +21,12 @@ let partnershipId: string;
 let lead: TestClient;
 const HEAD = "area_code,period,indicator,measure,value,numerator,denominator\n";
 
-function area(code: string, name: string): AreaInput {
-  return {
-    code,
-    name,
-    type: areaTypeOfCode(code)!,
-    nation: nationOfCode(code),
-    ...tiersOfCode(code),
-    startYear: null,
-    endYear: null,
-  };
-}
-
 beforeAll(async () => {
   t = await createTestApp();
-  await upsertAreas(t.database.db, [area("E06000001", "Hartlepool"), area("E06000002", "Middlesbrough")]);
+  await upsertAreas(t.database.db, [
+    areaFromCode("E06000001", "Hartlepool"),
+    areaFromCode("E06000002", "Middlesbrough"),
+  ]);
   const org = await fixtures.organisation(t.database, "Import Council");
   partnershipId = (await fixtures.partnership(t.database, "Import Partnership", "england")).id;
   await fixtures.user(t.database, "lead@import.example", org.id, { roles: [[partnershipId, "lead"]] });

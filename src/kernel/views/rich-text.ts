@@ -10,6 +10,22 @@ const options: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }) },
 };
 
+/**
+ * sanitize-html drops what is inside script, style, textarea and option up to their end tag, as
+ * a browser would; an opening tag that is never closed would drop everything the person wrote
+ * after it. Such a lone opening tag is removed first, so the text after it is kept (and cleaned
+ * like the rest).
+ */
+export function dropUnclosedRawTextTags(html: string): string {
+  const lower = html.toLowerCase();
+  const lastClose = new Map<string, number>();
+  return html.replace(/<(script|style|textarea|option|title)\b[^>]*>/gi, (tag, name: string, offset: number) => {
+    const key = name.toLowerCase();
+    if (!lastClose.has(key)) lastClose.set(key, lower.lastIndexOf(`</${key}`));
+    return lastClose.get(key)! > offset ? tag : "";
+  });
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
@@ -27,7 +43,7 @@ export function sanitizeRichText(input: string): string {
       .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\n/g, "<br>")}</p>`)
       .join("\n");
   }
-  return sanitizeHtml(text, options).trim();
+  return sanitizeHtml(dropUnclosedRawTextTags(text), options).trim();
 }
 
 /** Plain text from sanitised HTML, for exports (DOCX, CSV). */

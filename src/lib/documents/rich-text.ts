@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { dropUnclosedRawTextTags } from "../../kernel/views/rich-text.ts";
 
 /**
  * Strict allow-list for narrative written by users: paragraphs, emphasis, lists and links.
@@ -15,7 +16,7 @@ const options: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, options).trim();
+  return sanitizeHtml(dropUnclosedRawTextTags(html), options).trim();
 }
 
 export type InlineRun = { text: string; bold: boolean; italic: boolean; href?: string };
