@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import type { Registry } from "prom-client";
 import type { Config } from "./kernel/config/config.ts";
 import type { Database } from "./kernel/db/database.ts";
 import type { Domain } from "./kernel/domains/descriptor.ts";
@@ -95,13 +96,19 @@ export async function buildApp(options: {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions["logger"];
-}): Promise<{ app: FastifyInstance; lifecycle: Lifecycle; context: AppContext; routes: RouteSummary[] }> {
+}): Promise<{
+  app: FastifyInstance;
+  lifecycle: Lifecycle;
+  context: AppContext;
+  routes: RouteSummary[];
+  metrics: Registry;
+}> {
   const { config, database } = options;
   const extensions = new Extensions(domains.flatMap((domain) => domain.provides ?? []));
   const navigation = navigationFrom(domains);
   const loadActor = extensions.one(actorLoader);
   const loadPartnership = extensions.one(partnershipLoader);
-  const { app, lifecycle } = await createServer({
+  const { app, lifecycle, metrics } = await createServer({
     config,
     database,
     loadActor: (userId) => loadActor(database.db, userId),
@@ -118,5 +125,5 @@ export async function buildApp(options: {
   });
   for (const domain of domains) domain.routes?.(app, context);
   await app.ready();
-  return { app, lifecycle, context, routes };
+  return { app, lifecycle, context, routes, metrics };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../kernel/config/config.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
+import { registerBackupCommands } from "./backup-commands.ts";
 import { registerDemoCommand } from "./demo-command.ts";
 import { registerImportCommands } from "./import-commands.ts";
 import { registerRanksCommand } from "./ranks-command.ts";
@@ -17,6 +18,7 @@ registerUserCommands(program);
 registerDemoCommand(program);
 registerImportCommands(program);
 registerRanksCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

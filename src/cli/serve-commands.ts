@@ -3,6 +3,7 @@ import { buildApp } from "../app.ts";
 import { closeDocxRenderer, closePdfRenderer } from "../lib/documents/index.ts";
 import { closeXlsxReader } from "../data/imports/index.ts";
 import { buildAssets } from "../kernel/http/assets.ts";
+import { startMetricsServer } from "../kernel/http/metrics-server.ts";
 import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
 import { scheduleSessionPurge } from "../kernel/auth/session-purge.ts";
@@ -12,10 +13,13 @@ import { openRuntime } from "./runtime.ts";
 /** Serves until SIGTERM/SIGINT, then drains in-flight requests and closes the database. */
 export async function serve(config: Config, database: Database, onListening?: (url: string) => void): Promise<void> {
   await buildAssets();
-  const { app, lifecycle } = await buildApp({ config, database });
+  const { app, lifecycle, metrics } = await buildApp({ config, database });
   const sessionPurge = scheduleSessionPurge(database.db, { log: app.log });
   const surveyPurge = scheduleSurveyPurge(database.db, { log: app.log });
   const address = await app.listen({ host: config.host, port: config.port });
+  const metricsServer =
+    config.metricsPort === undefined ? undefined : await startMetricsServer(metrics, config.host, config.metricsPort);
+  if (metricsServer) app.log.info({ url: metricsServer.url }, `Prometheus metrics at ${metricsServer.url}`);
   app.log.info(
     { url: config.publicUrl ?? address, address, database: database.kind },
     `Child Poverty Action Hub is running at ${config.publicUrl ?? address}`,
@@ -32,7 +36,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
       process.exit(1);
     }, 25_000);
     timer.unref();
-    await app.close();
+    await Promise.all([app.close(), metricsServer?.close()]);
     // Before the database closes: a purge in progress finishes, and no new one starts.
     await Promise.all([sessionPurge.stop(), surveyPurge.stop()]);
     await Promise.allSettled([closePdfRenderer(), closeDocxRenderer(), closeXlsxReader()]);

@@ -3,12 +3,19 @@
  * sends before a token-bearing request, read-only methods, and a per-caller rate limit, every
  * refusal as JSON.
  */
+import { randomBytes } from "node:crypto";
 import { describe, expect } from "vitest";
+import { createTokenAs } from "../helpers/api-data.ts";
 import { appTest } from "../helpers/app-test.ts";
 
 const test = appTest.extend("configOverrides", { scope: "file" }, { API_RATE_LIMIT_PER_MINUTE: "5" });
 
-test.beforeAll(async () => {});
+let secret: string;
+test.beforeAll(async ({ fixtures, signIn }) => {
+  const org = await fixtures.organisation("API Council");
+  await fixtures.user("api@api.example", org.id);
+  secret = await createTokenAs(await signIn("api@api.example"), "Rate limit test");
+});
 
 describe("API over HTTP", () => {
   test("lets any origin read, and answers the preflight for an Authorization header", async ({ app }) => {
@@ -67,9 +74,27 @@ describe("API over HTTP", () => {
     expect(limited.json()).toMatchObject({
       error: { code: "RATE_LIMITED", message: expect.stringContaining("at most 5 a minute") },
     });
-    // Another caller, and the same address with a token, are counted apart.
+    // Another caller, and the same address with a verified token, are counted apart.
     expect((await get("198.51.100.8")).statusCode).toBe(200);
-    expect((await get("198.51.100.7", "Bearer cpah_not-a-real-token")).statusCode).toBe(401);
+    expect((await get("198.51.100.7", `Bearer ${secret}`)).statusCode).toBe(200);
+  });
+
+  test("counts a made-up token against its address: new tokens never buy more requests", async ({ app }) => {
+    const get = (authorization: string) =>
+      app.inject({
+        method: "GET",
+        url: "/api/v1/indicators",
+        remoteAddress: "198.51.100.9",
+        headers: { authorization },
+      });
+    const answers: number[] = [];
+    for (let i = 0; i < 8; i++)
+      answers.push((await get(`Bearer cpah_made-up-${i}-${randomBytes(8).toString("hex")}`)).statusCode);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    // Malformed headers too: keyed on the address, already spent.
+    expect((await get("Basic dXNlcjpwYXNz")).statusCode).toBe(429);
+    // The real token has a bucket of its own, whichever address it comes from.
+    expect((await get(`Bearer ${secret}`)).statusCode).toBe(200);
   });
 
   test("documents the limit on the docs page", async ({ app }) => {

@@ -110,6 +110,7 @@ describe("cpah serve", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-serve-"));
     tempDirs.push(dataDir);
     const port = await freePort();
+    const metricsPort = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, [cli, "serve"], {
       cwd: root,
@@ -121,6 +122,7 @@ describe("cpah serve", () => {
         SESSION_SECRET: "serve-test-secret-serve-test-secret-0123",
         COOKIE_SECURE: "false",
         LOG_LEVEL: "info",
+        METRICS_PORT: String(metricsPort),
       }),
     });
     children.push(child);
@@ -131,6 +133,11 @@ describe("cpah serve", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
       await waitForReady(base, child, () => stdout + stderr);
+      // Metrics on their own port only: the app's port (the one the load balancer forwards) has none.
+      const metrics = await get(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.body).toContain("cpah_http_request_duration_seconds");
+      expect((await get(`${base}/metrics`)).status).toBe(404);
 
       // A sign-in form post whose body is still arriving when SIGTERM lands.
       const form = await get(`${base}/sign-in`);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { describe, expect } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import type { AppContext } from "../../src/kernel/http/context.ts";
+import { startMetricsServer } from "../../src/kernel/http/metrics-server.ts";
 import type { Lifecycle } from "../../src/kernel/http/operations.ts";
 import { registerSignInRoutes } from "../../src/workspace/access/sign-in-routes.ts";
 import { registerSiteRoutes } from "../../src/workspace/site/routes.ts";
@@ -10,7 +11,8 @@ import { routeTest } from "../helpers/route-test.ts";
 import { TestClient, testConfig } from "../helpers/test-app.ts";
 
 // Two apps on one database: plain HTTP (as in the demo) and behind TLS (COOKIE_SECURE=true).
-const plainConfig = testConfig();
+const METRICS_TOKEN = "metrics-token-for-tests-0123456789abcdef";
+const plainConfig = testConfig({ METRICS_TOKEN });
 const secureConfig = testConfig({ COOKIE_SECURE: "true" });
 const test = dbTest
   .extend("plain", { scope: "file" }, async ({ database }, { onCleanup }) => {
@@ -68,7 +70,7 @@ describe("health, readiness and metrics", () => {
   test("exposes request durations by route for Prometheus", async ({ plain }) => {
     await plain.app.inject("/");
     await plain.app.inject("/no-such-page");
-    const response = await plain.app.inject("/metrics");
+    const response = await plain.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toContain("text/plain");
     expect(response.body).toContain("# TYPE cpah_http_request_duration_seconds histogram");
@@ -78,6 +80,36 @@ describe("health, readiness and metrics", () => {
     expect(response.body).toMatch(
       /cpah_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} \d+/,
     );
+  });
+});
+
+describe("metrics on the app's port", () => {
+  test("answer only to the metrics token, and not at all when none is set", async ({ plain, secure }) => {
+    for (const authorization of [undefined, "Bearer wrong-token", `Basic ${METRICS_TOKEN}`, METRICS_TOKEN]) {
+      const response = await plain.app.inject({ url: "/metrics", headers: authorization ? { authorization } : {} });
+      expect(response.statusCode, String(authorization)).toBe(401);
+      expect(response.body).not.toContain("cpah_");
+    }
+    // The TLS app has no METRICS_TOKEN: /metrics does not exist on its port.
+    const none = await secure.app.inject({ url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(none.statusCode).toBe(404);
+    expect(none.body).not.toContain("cpah_");
+  });
+
+  test("serve on METRICS_PORT without a token when configured", async ({ secure }) => {
+    const server = await startMetricsServer(secure.metrics, "127.0.0.1", 0);
+    try {
+      const response = await fetch(server.url);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("cpah_http_request_duration_seconds");
+      expect((await fetch(server.url.replace("/metrics", "/"))).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("refuses a METRICS_TOKEN too short to be secret", () => {
+    expect(() => testConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: must be at least 32 characters/);
   });
 });
 
@@ -95,7 +127,8 @@ describe("security headers", () => {
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.headers["referrer-policy"]).toBe("same-origin");
-    expect(response.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    // The same as frame-ancestors 'none': no page of the service may be framed, by anyone.
+    expect(response.headers["x-frame-options"]).toBe("DENY");
     expect(response.headers["cache-control"]).toBe("no-store");
     expect(response.headers["strict-transport-security"]).toBeUndefined();
   });

@@ -34,6 +34,16 @@ function tidy(fileName: string, read: CsvRow[]): ParsedSheet {
     throw refuse(`a cell has more than ${IMPORT_LIMITS.cellCharacters} characters`);
   const pad = (cells: string[]) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill("")];
   const byLine = new Map(body.map((row) => [row.line, row.cells]));
+  // The database cannot store U+0000 in text.
+  for (const row of body) {
+    const column = row.cells.findIndex((cell) => cell.includes("\u0000"));
+    if (column >= 0)
+      throw new ImportRejected(
+        fileName,
+        `column ${column + 1} contains a NUL character (byte 0), which cannot be stored: remove it and try again`,
+        row.line,
+      );
+  }
   return {
     headers: pad(header.cells).map((cell, index) => cell || `Column ${index + 1}`),
     // Blank rows in the middle are kept so row numbers match the spreadsheet; validation skips them.

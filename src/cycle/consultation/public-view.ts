@@ -8,7 +8,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { ragLabels, type RagStatus } from "../actions/index.ts";
 import { latestUpdates } from "../monitoring/index.ts";
-import { applyDisclosure } from "../needs-assessment/index.ts";
+import { applyDisclosure } from "../../data/indicators/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
 import { codedCounts, listQuotes, listThemes } from "./coding-repository.ts";
 import { listParticipants } from "./register-repository.ts";

@@ -11,7 +11,6 @@ export {
   needsServices,
   needsSwotItems,
 } from "./tables.ts";
-export { applyDisclosure, derivableCells, type DisclosureRule } from "./disclosure.ts";
 export { needsAssessmentStatuses } from "./status.ts";
 export { type EvidenceChoice, listFindings } from "./evidence-choices.ts";
 export { seedNeedsAssessmentDemo } from "./demo.ts";

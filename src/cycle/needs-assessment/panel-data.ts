@@ -19,11 +19,14 @@ import {
 } from "../../data/indicators/index.ts";
 import {
   applyDisclosure,
+  cellFor,
   type DisclosedCell,
   type DisclosureCell,
   type DisclosureGroup,
   normaliseRule,
-} from "./disclosure.ts";
+  SMALL_COUNT_NOTE,
+  shownFor,
+} from "../../data/indicators/index.ts";
 import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
 import { smallAreaTotals } from "./small-area-totals.ts";
 
@@ -73,7 +76,7 @@ function display(indicator: IndicatorRow, cell: DisclosedCell | undefined, value
   return (value.flags & FLAG.provisional) !== 0 ? `${withUnit} (p)` : withUnit;
 }
 
-/** What the small-count rule is judged on: the count itself, or a rate's numerator (unknown → withheld). */
+/** What the small-count rule is judged on (disclosure.ts): the count itself, or a rate's numerator. */
 function disclosureCell(
   key: string,
   indicator: IndicatorRow,
@@ -81,15 +84,12 @@ function disclosureCell(
   rule: "none" | "small-count",
 ): DisclosureCell {
   const suppressedAtSource = (value.flags & FLAG.suppressed) !== 0;
-  if (rule === "none" || indicator.unit === "count") return { key, count: value.value, suppressedAtSource };
-  const judged = value.value === null ? null : (value.numerator ?? 1);
-  return { key, count: judged, suppressedAtSource };
+  return cellFor(rule, indicator.unit, { key, value: value.value, numerator: value.numerator, suppressedAtSource });
 }
 
 /** Shown value of a non-count cell: the rate itself when its numerator passed the rule. */
 function shownValue(indicator: IndicatorRow, cell: DisclosedCell, value: ObservationValue): DisclosedCell {
-  if (indicator.unit === "count" || cell.suppressed || cell.shown === null) return cell;
-  return { ...cell, shown: value.value, rounded: false };
+  return shownFor(indicator.unit, cell, value.value);
 }
 
 export async function buildPanel(
@@ -172,10 +172,7 @@ export async function buildPanel(
       "Totals marked “calculated” were summed at import from every local authority's figure in the file (counts added, rates from added numerators and denominators).",
     );
   for (const c of comparisons) if (c.note) notes.push(c.note);
-  if (rule === "small-count")
-    notes.unshift(
-      "Disclosure control: counts from 1 to 9 are shown as [c], other counts are rounded to the nearest 5, and further cells are withheld where a withheld value could otherwise be worked out.",
-    );
+  if (rule === "small-count") notes.unshift(SMALL_COUNT_NOTE);
   const unit = chartUnits[indicator.unit] ?? "score";
   const source = base.source;
   const span =

@@ -2,7 +2,13 @@ import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { evidenceKindLabels, type EvidenceKind } from "../strategy/index.ts";
 import { formatValue, MARKER_NOTES, type Point, trendChart, type Unit } from "../../lib/charts/index.ts";
 import { type BlockInput, figureFromChart } from "../../lib/documents/index.ts";
-import { FLAG, type ObservationValue } from "../../data/indicators/index.ts";
+import {
+  type DisclosedCell,
+  discloseSeries,
+  FLAG,
+  normaliseRule,
+  SMALL_COUNT_NOTE,
+} from "../../data/indicators/index.ts";
 import { longDate, planNote } from "./format.ts";
 import type { GeneratedSection } from "./generated.ts";
 import type { ReportData, StoreSeries } from "./report-data.ts";
@@ -12,15 +18,32 @@ function chartUnit(unit: string): Unit {
   return (["percentage", "count", "rate", "score", "rank", "currency"] as const).find((u) => u === unit) ?? "score";
 }
 
-function point(value: ObservationValue): Point {
-  if (value.flags & FLAG.suppressed) return "suppressed";
-  if (value.flags & FLAG.missing || value.value === null) return null;
-  return value.value;
+/**
+ * The series as it may be published: the indicator's disclosure rule (the needs assessment's,
+ * disclosure.ts) applied to every value, so a partnership's small counts are withheld as [c] and
+ * other counts rounded to 5 in the report's table, its charts and their text, and every export.
+ */
+function disclosed(series: StoreSeries): Map<string, DisclosedCell> {
+  return discloseSeries(
+    normaliseRule(series.indicator.disclosureRule),
+    series.indicator.unit,
+    series.values.map((value) => ({
+      key: value.periodCode,
+      value: value.flags & FLAG.missing ? null : value.value,
+      numerator: value.numerator,
+      suppressedAtSource: (value.flags & FLAG.suppressed) !== 0,
+    })),
+  );
+}
+
+function point(cell: DisclosedCell | undefined): Point {
+  if (!cell || cell.suppressed) return "suppressed";
+  return cell.shown;
 }
 
 function latestText(series: StoreSeries): string {
   const last = [...series.values].sort((a, b) => a.periodSortKey - b.periodSortKey).at(-1)!;
-  const p = point(last);
+  const p = point(disclosed(series).get(last.periodCode));
   const shown =
     p === "suppressed"
       ? "[c] suppressed"
@@ -30,12 +53,32 @@ function latestText(series: StoreSeries): string {
   return `${shown} (${last.periodCode}${last.flags & FLAG.provisional ? ", provisional" : ""})`;
 }
 
+const smallCount = (series: StoreSeries | undefined) =>
+  normaliseRule(series?.indicator.disclosureRule) === "small-count";
+
+/**
+ * A baseline typed into the plan is a figure of the indicator, so the indicator's rule applies
+ * to it as to the store's values: a small count is withheld, other counts rounded, and a rate
+ * (which comes with no numerator) withheld, as the needs assessment does.
+ */
+function baselineText(link: ReportData["indicatorLinks"][number], series: StoreSeries | undefined): string {
+  if (link.baseline === null) return "Not recorded";
+  const period = link.baselinePeriod ? ` (${link.baselinePeriod})` : "";
+  if (!series || !smallCount(series)) return `${link.baseline}${period}`;
+  const unit = series.indicator.unit;
+  const cell = discloseSeries("small-count", unit, [
+    { key: "baseline", value: link.baseline, suppressedAtSource: false },
+  ]).get("baseline")!;
+  return `${cell.suppressed || cell.shown === null ? "[c]" : formatValue(cell.shown, chartUnit(unit))}${period}`;
+}
+
 function source(series: StoreSeries): string {
   return [series.indicator.publisher, series.indicator.dataset].filter(Boolean).join(", ") || "Indicator store";
 }
 
 function figure(data: ReportData, series: StoreSeries, target: number | null): BlockInput {
   const values = [...series.values].sort((a, b) => a.periodSortKey - b.periodSortKey).slice(-60);
+  const cells = disclosed(series);
   const chart = trendChart({
     title: `${series.indicator.title}, ${data.partnership.areaName}`,
     source: source(series),
@@ -44,12 +87,14 @@ function figure(data: ReportData, series: StoreSeries, target: number | null): B
       label: value.periodCode.slice(0, 40),
       provisional: (value.flags & FLAG.provisional) !== 0,
     })),
-    series: [{ name: data.partnership.areaName.slice(0, 80), values: values.map(point) }],
+    series: [
+      { name: data.partnership.areaName.slice(0, 80), values: values.map((v) => point(cells.get(v.periodCode))) },
+    ],
     ...(target === null ? {} : { target: { value: target, label: "Action plan target" } }),
   });
   return figureFromChart(chart, {
     caption: `${series.indicator.title}: ${values[0]!.periodCode} to ${values.at(-1)!.periodCode}`,
-    note: `Source: ${source(series)}. ${MARKER_NOTES.provisional}`,
+    note: `Source: ${source(series)}. ${MARKER_NOTES.provisional}${smallCount(series) ? ` ${SMALL_COUNT_NOTE}` : ""}`,
   });
 }
 
@@ -77,9 +122,7 @@ export async function indicators(data: ReportData): Promise<GeneratedSection> {
           return [
             link.label,
             actionTitle.get(link.actionId) ?? "–",
-            link.baseline === null
-              ? "Not recorded"
-              : `${link.baseline}${link.baselinePeriod ? ` (${link.baselinePeriod})` : ""}`,
+            baselineText(link, series),
             link.target === null
               ? "Not recorded"
               : `${link.target}${link.targetDate ? ` by ${longDate(link.targetDate)}` : ""}`,
@@ -88,6 +131,7 @@ export async function indicators(data: ReportData): Promise<GeneratedSection> {
         }),
         notes: [
           `${planNote} Latest values come from the indicator store for ${data.partnership.areaName} (${data.partnership.areaCode}), with their period and source. ${MARKER_NOTES.suppressed} ${MARKER_NOTES.missing}`,
+          ...(links.some((link) => smallCount(data.store.get(link.indicatorRef))) ? [SMALL_COUNT_NOTE] : []),
         ],
       },
     });

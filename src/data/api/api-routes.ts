@@ -3,6 +3,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
+import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
@@ -64,10 +65,32 @@ export function wantsCsv(accept: string | undefined): boolean {
   return csv.q > json.q || (csv.q > 0 && csv.q === json.q && csv.at < json.at);
 }
 
-/** Rate-limit key: the token (hashed, never kept in clear) or, without one, the caller's address. */
-function callerKey(request: FastifyRequest): string {
-  const auth = request.headers.authorization;
-  return auth ? `token:${createHash("sha256").update(auth).digest("base64url")}` : `ip:${request.ip}`;
+/**
+ * The caller behind a request's Authorization header, verified once per request: the rate
+ * limit's key and the handler both need it. Rejections are kept for the handler to report.
+ */
+const verified = new WeakMap<FastifyRequest, Promise<{ actor: Actor; tokenHash: string } | null>>();
+
+function bearerCaller(db: Executor, request: FastifyRequest, loadActor: ApiDeps["loadActor"]) {
+  let caller = verified.get(request);
+  if (!caller) {
+    const header = request.headers.authorization;
+    caller = actorFromBearer(db, header, loadActor).then((actor) =>
+      actor ? { actor, tokenHash: createHash("sha256").update(header!).digest("base64url") } : null,
+    );
+    caller.catch(() => undefined);
+    verified.set(request, caller);
+  }
+  return caller;
+}
+
+/**
+ * Rate-limit key: a verified token (hashed, never kept in clear), else the caller's address, so
+ * a made-up or revoked token is counted against the address it comes from, not a bucket of its own.
+ */
+async function callerKey(db: Executor, request: FastifyRequest, loadActor: ApiDeps["loadActor"]): Promise<string> {
+  const caller = await bearerCaller(db, request, loadActor).catch(() => null);
+  return caller ? `token:${caller.tokenHash}` : `ip:${request.ip}`;
 }
 
 export function registerApiRoutes(app: FastifyInstance, { db, config }: AppContext, deps: ApiDeps): void {
@@ -80,7 +103,7 @@ export function registerApiRoutes(app: FastifyInstance, { db, config }: AppConte
       await api.register(fastifyRateLimit, {
         max: config.apiRateLimitPerMinute,
         timeWindow: "1 minute",
-        keyGenerator: callerKey,
+        keyGenerator: (request) => callerKey(db, request, deps.loadActor),
         errorResponseBuilder: (_request, context) =>
           new AppError(
             "RATE_LIMITED",
@@ -120,7 +143,7 @@ export function registerApiRoutes(app: FastifyInstance, { db, config }: AppConte
         api.get(endpoint.path.slice(BASE.length), { config: { csrf: false } }, async (request, reply) => {
           const params = endpoint.params ? parseParams(endpoint.params, request.params) : {};
           const query = parseQuery(endpoint.query, request.query);
-          const actor = await actorFromBearer(db, request.headers.authorization, deps.loadActor);
+          const actor = (await bearerCaller(db, request, deps.loadActor))?.actor ?? null;
           const body = await endpoint.handle({ db, actor, params: params as Record<string, string>, query });
           reply.header("vary", "Authorization, Accept");
           reply.header("cache-control", actor ? "private, no-store" : "public, max-age=60");

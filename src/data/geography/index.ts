@@ -30,7 +30,7 @@ export {
   type NameMatch,
   normaliseAreaName,
 } from "./name-matching.ts";
-export { extractGeometries, type TopoGeometry, type Topology } from "./topology.ts";
+export { extractGeometries, type TopoGeometry, type Topology, topologyProblems } from "./topology.ts";
 export { loadReferenceGeography, type ReferenceLoad } from "./reference/load-reference.ts";
 export { prepareDatabase } from "./reference/prepare-database.ts";
 export { REFERENCE_FILE, readReference } from "./reference/reference-file.ts";

@@ -50,3 +50,68 @@ export function extractGeometries(
     objects: { [objectName]: { type: "GeometryCollection", geometries: copied } },
   };
 }
+
+const isPosition = (value: unknown) =>
+  Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === "number" && Number.isFinite(n));
+
+/** The first arc index in a geometry's (nested) arcs that is not an integer naming an arc of the topology. */
+function badArcIndex(value: unknown, arcCount: number, depth = 0): string | null {
+  if (typeof value === "number") {
+    const index = value < 0 ? ~value : value;
+    return Number.isInteger(value) && index < arcCount
+      ? null
+      : `arc ${value} is not one of the topology's ${arcCount} arcs`;
+  }
+  if (!Array.isArray(value) || depth > 4) return "its arcs are not lists of arc numbers";
+  for (const inner of value) {
+    const problem = badArcIndex(inner, arcCount, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * What makes a TopoJSON file unusable, checked before anything is written (extractGeometries
+ * and the maps assume it): arcs as lists of finite [x, y] positions, objects with lists of
+ * geometries, each geometry an object whose arcs name arcs that exist. At most `limit` problems.
+ */
+export function topologyProblems(value: unknown, limit = 5): string[] {
+  const topology = value as Partial<Topology> | null;
+  if (!topology || topology.type !== "Topology" || !Array.isArray(topology.arcs) || !topology.objects)
+    return ['not a TopoJSON topology (expected {"type": "Topology", "objects": …, "arcs": …})'];
+  if (typeof topology.objects !== "object" || Array.isArray(topology.objects)) return ["objects is not an object"];
+  const problems: string[] = [];
+  const transform = topology.transform;
+  if (transform !== undefined && !(isPosition(transform?.scale) && isPosition(transform?.translate)))
+    problems.push("transform needs scale and translate, each two numbers");
+  topology.arcs.forEach((arc, n) => {
+    if (problems.length < limit && !(Array.isArray(arc) && arc.length > 0 && arc.every(isPosition)))
+      problems.push(`arc ${n} is not a list of [x, y] positions`);
+  });
+  for (const [name, object] of Object.entries(topology.objects)) {
+    if (problems.length >= limit) break;
+    const geometries = (object as { geometries?: unknown } | null)?.geometries;
+    if (!object || typeof object !== "object" || (geometries !== undefined && !Array.isArray(geometries))) {
+      problems.push(`object "${name}" is not a collection of geometries`);
+      continue;
+    }
+    for (const [n, geometry] of (geometries ?? []).entries()) {
+      if (problems.length >= limit) break;
+      const shape = geometry as TopoGeometry | null;
+      if (!shape || typeof shape !== "object" || Array.isArray(shape) || typeof shape.type !== "string") {
+        problems.push(`object "${name}", geometry ${n + 1} is not a geometry`);
+        continue;
+      }
+      const properties = shape.properties as unknown;
+      if (
+        properties !== undefined &&
+        properties !== null &&
+        (typeof properties !== "object" || Array.isArray(properties))
+      )
+        problems.push(`object "${name}", geometry ${n + 1}: properties is not an object`);
+      const arcs = shape.arcs === undefined ? null : badArcIndex(shape.arcs, topology.arcs.length);
+      if (arcs) problems.push(`object "${name}", geometry ${n + 1}: ${arcs}`);
+    }
+  }
+  return problems;
+}

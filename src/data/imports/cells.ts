@@ -11,9 +11,26 @@ const SUPPRESSED = new Set(["*", "[c]", "c", "~", "[low]", "**", "[u]"]);
 const MISSING = new Set(["", "na", "n/a", "..", ".", "-", "–", ":", "[x]", "x", "[z]", "z", "null", "#n/a"]);
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
+/** The start of a long cell, for a message: never the whole of a 200 KB cell. */
+export function excerpt(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+/**
+ * A number the database can store: the syntax allows "1e309" or 5 million digits, which are
+ * Infinity as a double. The dry run must refuse what the write would (same row, same column).
+ */
+function finite(value: number, text: string): Cell {
+  if (Number.isFinite(value)) return { ok: true, value, flags: 0 };
+  return {
+    ok: false,
+    message: `"${excerpt(text)}" is too large a number to store (the largest is about 1.8e308)`,
+  };
+}
+
 export function readNumberCell(raw: string | undefined): Cell {
   // Fast path for the common case: a plain number exactly as written.
-  if (raw !== undefined && NUMBER.test(raw)) return { ok: true, value: Number(raw), flags: 0 };
+  if (raw !== undefined && NUMBER.test(raw)) return finite(Number(raw), raw);
   const text = (raw ?? "").trim();
   const lower = text.toLowerCase();
   if (MISSING.has(lower)) return { ok: true, value: null, flags: FLAG.missing };
@@ -23,9 +40,9 @@ export function readNumberCell(raw: string | undefined): Cell {
   if (!NUMBER.test(cleaned))
     return {
       ok: false,
-      message: `"${text.slice(0, 40)}" is not a number or a known missing-value marker (NA, *, .., [c])`,
+      message: `"${excerpt(text)}" is not a number or a known missing-value marker (NA, *, .., [c])`,
     };
-  return { ok: true, value: Number(cleaned), flags: 0 };
+  return finite(Number(cleaned), text);
 }
 
 /** "2021/22 (p)" → provisional; "(r)" → revised; "(e)" → estimated. */

@@ -1,9 +1,13 @@
 import { ImportRejected } from "./report.ts";
-import { decodeText, type SourceFile } from "./source-file.ts";
+import { decodeText, refuseNulAt, type SourceFile } from "./source-file.ts";
+
+/** A \u0000 escape (an odd run of backslashes before it): JSON.parse would make it a NUL. */
+const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
 
 /** Parses a JSON upload; syntax errors (a truncated download) name the line. */
 export function readJson(file: SourceFile): unknown {
   const text = decodeText(file).replace(/^\uFEFF/, "");
+  refuseNulAt(file, text, text.search(ESCAPED_NUL));
   try {
     return JSON.parse(text);
   } catch (error) {

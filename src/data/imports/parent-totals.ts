@@ -240,6 +240,13 @@ export async function addParentTotals(
         : null;
       const base = { indicator: group.indicator, period: group.period, breakdown: group.breakdown, area: parent.id };
       outcome.parentTypes.set(parent.id, parent.type);
+      // Huge figures can add up past what a double holds; the dry run must refuse what the write would.
+      if (total && [total.value, total.numerator, total.denominator].some((v) => v !== null && !Number.isFinite(v))) {
+        issues.error(
+          `${parent.name} ${buffer.periodCodes[group.period]} (${slug}): the sum of its local authorities' figures is too large to store`,
+        );
+        continue;
+      }
       if (total && total.value !== null) {
         // Provisional, estimated and revised markers of the parts stay on the total.
         buffer.push({

@@ -56,6 +56,21 @@ export interface ImportReport {
 }
 
 export const MAX_ISSUES = 200;
+const MAX_QUOTED = 60;
+const MAX_MESSAGE = 600;
+
+/**
+ * A message fit to show: any quoted cell longer than MAX_QUOTED characters is cut to its start
+ * (an error about a 200 KB cell must not echo it), and the whole to MAX_MESSAGE characters.
+ */
+export function shortMessage(message: string): string {
+  const cut = message.replace(/"([^"]*)"/g, (quoted, inner: string) =>
+    inner.length > MAX_QUOTED
+      ? `"${inner.slice(0, 40)}…" (${inner.length.toLocaleString("en-GB")} characters)`
+      : quoted,
+  );
+  return cut.length > MAX_MESSAGE ? `${cut.slice(0, MAX_MESSAGE)}…` : cut;
+}
 
 /** Collects errors, keeping the first MAX_ISSUES and counting the rest. */
 export class IssueList {
@@ -67,11 +82,23 @@ export class IssueList {
 
   error(message: string, row?: number, column?: string): void {
     this.errorCount++;
-    if (this.errors.length < MAX_ISSUES) this.errors.push({ file: this.file, row, column, message });
+    if (this.errors.length < MAX_ISSUES)
+      this.errors.push({
+        file: this.file,
+        row,
+        column: column && shortMessage(column),
+        message: shortMessage(message),
+      });
   }
 
   warn(message: string, row?: number, column?: string): void {
-    if (this.warnings.length < MAX_ISSUES) this.warnings.push({ file: this.file, row, column, message });
+    if (this.warnings.length < MAX_ISSUES)
+      this.warnings.push({
+        file: this.file,
+        row,
+        column: column && shortMessage(column),
+        message: shortMessage(message),
+      });
   }
 
   get ok(): boolean {

@@ -9,6 +9,7 @@ import { OFFICIAL_KINDS } from "./official-kinds.ts";
 import type { Importer, ProgressSink } from "./importer.ts";
 import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
 import type { SourceFile } from "./source-file.ts";
+import { excerpt } from "./cells.ts";
 
 export interface ImportRequest {
   importer: Importer;
@@ -86,7 +87,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     issues.error(error.message.replace(`${request.file.name}: `, "").replace(/^[^:]*, row \d+: /, ""), error.row);
     return finish();
   }
-  Object.assign(report, prepared.report);
+  Object.assign(report, prepared.report, shownParts(prepared.report));
   // A partnership's own file may add figures beside published ones, never replace them.
   if (
     issues.ok &&
@@ -187,6 +188,18 @@ async function writeInTransaction(
     await yieldToEventLoop();
     return { batchId, ...written, stale };
   });
+}
+
+const cell = (text: string) => excerpt(text, 200);
+
+/** What the report shows of the file's own text (preview, names, skipped rows), cut to a readable length. */
+function shownParts(report: Partial<ImportReport>): Partial<ImportReport> {
+  const shown: Partial<ImportReport> = {};
+  if (report.preview)
+    shown.preview = { columns: report.preview.columns.map(cell), rows: report.preview.rows.map((r) => r.map(cell)) };
+  if (report.nameProblems) shown.nameProblems = report.nameProblems.map((p) => ({ ...p, name: cell(p.name) }));
+  if (report.skippedRows) shown.skippedRows = report.skippedRows.map((r) => ({ ...r, label: cell(r.label) }));
+  return shown;
 }
 
 /** Options given as strings (CLI flags, form fields) are coerced by each importer's schema. */

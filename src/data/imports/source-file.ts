@@ -77,18 +77,36 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return Math.max(0, bytes.length - 1);
 }
 
+/** The database cannot store U+0000 in text: a file with one is refused, naming the line. */
+export const NUL_MESSAGE =
+  "the file contains a NUL character (byte 0), which cannot be stored: is it a binary file, or was it damaged? Save it again as CSV UTF-8";
+
+/** Refuses text with a NUL at `at` (or none if at < 0), naming its line. */
+export function refuseNulAt(file: SourceFile, text: string, at: number): void {
+  if (at < 0) return;
+  const line = text.slice(0, at).split("\n").length;
+  throw new ImportRejected(file.name, NUL_MESSAGE, line);
+}
+
+function refuseNul(file: SourceFile, text: string): string {
+  refuseNulAt(file, text, text.indexOf("\u0000"));
+  return text;
+}
+
 /** Decodes strictly: a file that is not valid in the stated encoding is refused, never guessed. */
 export function decodeText(file: SourceFile, encoding: Encoding = "utf-8"): string {
   if (file.bytes.length === 0) throw new ImportRejected(file.name, "the file is empty");
-  if (encoding === "windows-1252") return new TextDecoder("windows-1252").decode(file.bytes).replace(/^\uFEFF/, "");
+  if (encoding === "windows-1252")
+    return refuseNul(file, new TextDecoder("windows-1252").decode(file.bytes).replace(/^\uFEFF/, ""));
   if (file.bytes.subarray(0, 4).includes(0) || file.bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]))) {
     throw new ImportRejected(
       file.name,
       "the file is not text (it looks like UTF-16 or a binary file such as a spreadsheet); save it as CSV UTF-8",
     );
   }
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(file.bytes);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(file.bytes);
   } catch {
     const offset = firstInvalidUtf8(file.bytes);
     throw new ImportRejected(
@@ -97,6 +115,7 @@ export function decodeText(file: SourceFile, encoding: Encoding = "utf-8"): stri
       lineOfOffset(file.bytes, offset),
     );
   }
+  return refuseNul(file, text);
 }
 
 export interface CsvRow {

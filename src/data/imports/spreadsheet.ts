@@ -1,4 +1,5 @@
-import { type CsvRow, type Encoding, readCsv, type SourceFile } from "./source-file.ts";
+import { ImportRejected } from "./report.ts";
+import { type CsvRow, type Encoding, NUL_MESSAGE, readCsv, type SourceFile } from "./source-file.ts";
 import { readXlsx } from "./xlsx-reader.ts";
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -19,7 +20,14 @@ export async function readTable(
   if (!isXlsx(file)) return readCsv(file, options.encoding);
   const sheet = options.sheet === undefined ? 1 : /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet;
   const rows = await readXlsx(file, sheet);
-  return rows
+  const read = rows
     .map((cells, index) => ({ cells, line: index + 1 }))
     .filter((row) => row.cells.some((cell) => cell.trim() !== ""));
+  // A cell written as _x0000_ comes back as a NUL, which the database cannot store.
+  for (const row of read) {
+    const column = row.cells.findIndex((cell) => cell.includes("\u0000"));
+    if (column >= 0)
+      throw new ImportRejected(file.name, `column ${column + 1} ${NUL_MESSAGE.replace(/^the file /, "")}`, row.line);
+  }
+  return read;
 }

@@ -12,6 +12,8 @@ import {
   writeObservationPlan,
 } from "../indicators/index.ts";
 import { periodMarkers, readNumberCell } from "./cells.ts";
+import { NegativeCounts } from "./counts.ts";
+import { draftProblem } from "./drafts.ts";
 import type { CsvTable } from "./csv-table.ts";
 import type { Prepared, PrepareContext } from "./importer.ts";
 import { addParentTotals, noTotals } from "./parent-totals.ts";
@@ -66,7 +68,12 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   const columns = table.require([...new Set(needed)], issues);
   table.checkRowLengths(issues);
   const report = { rowsRead: table.rows.length, preview: table.preview() };
-  if (!columns || (!byColumn && !period))
+  // Indicators made from header text (IoD, SIMD) or a mapping: refused at their column, never thrown.
+  for (const c of spec.columns) {
+    const problem = draftProblem(c.indicator);
+    if (problem) issues.error(`the indicator for this column cannot be made: ${problem}`, table.headerLine, c.column);
+  }
+  if (!columns || (!byColumn && !period) || !issues.ok)
     return { report, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) };
 
   const codeIndex = columns.get(spec.codeColumn)!;
@@ -109,10 +116,11 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     numeratorIndex: c.numeratorColumn ? columns.get(c.numeratorColumn) : undefined,
     denominatorIndex: c.denominatorColumn ? columns.get(c.denominatorColumn) : undefined,
   }));
+  const negatives = new NegativeCounts(issues);
   const extra = (row: { cells: string[]; line: number }, index: number, name: string): number | null => {
     const read = readNumberCell(row.cells[index]);
     if (!read.ok) issues.error(read.message, row.line, name);
-    return read.ok ? read.value : null;
+    return read.ok && negatives.part(read.value, row.line, name) ? read.value : null;
   };
   const seen = new Map<string, number>();
   let missing = 0;
@@ -167,6 +175,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         issues.error(cell.message, row.line, definition.column);
         continue;
       }
+      negatives.value(definition.draft.slug, cell.value, row.line, definition.column);
       if (cell.flags & FLAG.missing) missing++;
       if (cell.flags & FLAG.suppressed) suppressed++;
       buffer.push({
@@ -187,6 +196,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     }
     await slice();
   }
+  await negatives.check(context.db, new Map(definitions.map((d) => [d.draft.slug, d.draft.unit])));
   for (const problem of await indicatorOwnershipProblems(
     context.db,
     definitions.map((d) => d.draft.slug),

@@ -32,7 +32,7 @@ const editForm = z.object({
   definition: z.string().trim().max(5000),
   publisher: z.string().trim().max(200),
   dataset: z.string().trim().max(300),
-  sourceUrl: z.union([z.url("Enter a full web address, starting https://"), z.literal("")]),
+  sourceUrl: z.union([z.httpUrl("Enter a full web address, starting https://"), z.literal("")]),
   unit: z.enum(units, "Choose a unit"),
   polarity: z.enum(polarities, "Choose what a higher value means"),
   disclosureRule: z.enum(disclosureRules, "Choose a disclosure rule"),

@@ -46,3 +46,17 @@ export {
 export * from "./catalogue-service.ts";
 export * from "./observations-service.ts";
 export { type Access, accessOf, filterVisible, mayReadIndicator, visibleIndicators } from "./visibility.ts";
+// Disclosure control of published values (small counts withheld, rounding), used wherever figures are shown.
+export {
+  applyDisclosure,
+  cellFor,
+  type DisclosedCell,
+  type DisclosureCell,
+  type DisclosureGroup,
+  derivableCells,
+  discloseSeries,
+  type DisclosureRule,
+  normaliseRule,
+  SMALL_COUNT_NOTE,
+  shownFor,
+} from "./disclosure.ts";

@@ -38,7 +38,9 @@ export const indicatorDraftSchema = z.object({
   definition: z.string().max(5000).default(""),
   publisher: z.string().max(200).default(""),
   dataset: z.string().max(300).default(""),
-  sourceUrl: z.union([z.url(), z.literal("")]).default(""),
+  sourceUrl: z
+    .union([z.httpUrl({ error: "must be a web address starting https:// (or http://)" }), z.literal("")])
+    .default(""),
   licence: z.string().max(200).default("Open Government Licence v3.0"),
   unit: z.enum(units),
   ratePer: z.number().int().positive().nullable().default(null),

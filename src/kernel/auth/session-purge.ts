@@ -1,6 +1,7 @@
 import type { Executor } from "../db/database.ts";
 import { type Periodic, type PeriodicLog, schedulePeriodic } from "../periodic.ts";
 import { purgeExpiredSessions } from "./sessions.ts";
+import { purgeStaleThrottle } from "./throttle.ts";
 
 /** Expired sessions are refused on use but would otherwise stay in the table forever. */
 export const SESSION_PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -12,8 +13,10 @@ export function scheduleSessionPurge(
   db: Executor,
   options: { intervalMs?: number; log?: PeriodicLog } = {},
 ): SessionPurge {
-  return schedulePeriodic("purged expired sessions", () => purgeExpiredSessions(db), {
-    intervalMs: options.intervalMs ?? SESSION_PURGE_INTERVAL_MS,
-    log: options.log,
-  });
+  // Sign-in throttle rows whose failures are forgotten go on the same schedule, for the same reason.
+  return schedulePeriodic(
+    "purged expired sessions and forgotten sign-in throttle rows",
+    async () => (await purgeExpiredSessions(db)) + (await purgeStaleThrottle(db)),
+    { intervalMs: options.intervalMs ?? SESSION_PURGE_INTERVAL_MS, log: options.log },
+  );
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Executor } from "../db/database.ts";
-import { loginFailures, sessions } from "./tables.ts";
+import { sessions } from "./tables.ts";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
@@ -67,32 +67,4 @@ export async function purgeExpiredSessions(db: Executor): Promise<number> {
     .where(lt(sessions.expiresAt, sql`now()`))
     .returning({ idHash: sessions.idHash });
   return removed.length;
-}
-
-export const throttle = {
-  windowMinutes: 15,
-  maxPerEmail: 5,
-  maxPerIp: 50,
-};
-
-/** Counts recent failures for each key; the caller decides what is too many. */
-export async function recentFailures(db: Executor, key: string): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(loginFailures)
-    .where(
-      and(
-        eq(loginFailures.key, key),
-        gt(loginFailures.at, sql`now() - make_interval(mins => ${throttle.windowMinutes})`),
-      ),
-    );
-  return Number(row?.count ?? 0);
-}
-
-export async function recordFailure(db: Executor, keys: string[]): Promise<void> {
-  await db.insert(loginFailures).values(keys.map((key) => ({ key })));
-}
-
-export async function clearFailures(db: Executor, key: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.key, key));
 }

@@ -15,13 +15,18 @@ export const sessions = pgTable(
   (table) => [index("sessions_user_idx").on(table.userId), index("sessions_expires_idx").on(table.expiresAt)],
 );
 
-/** Failed sign-ins, keyed by email and by IP, so throttling works across app nodes. */
-export const loginFailures = pgTable(
-  "login_failures",
+/**
+ * Sign-in throttling (throttle.ts): one row per account-and-address and per address, keyed by
+ * a SHA-256 of them, so throttling holds across app nodes and keeps no email or address in clear.
+ */
+export const loginThrottle = pgTable(
+  "login_throttle",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    key: text("key").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    /** Attempts before this are refused without checking the password. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("login_failures_key_at_idx").on(table.key, table.at)],
+  (table) => [index("login_throttle_next_attempt_idx").on(table.nextAttemptAt)],
 );

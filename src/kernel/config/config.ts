@@ -18,7 +18,7 @@ export const envSchema = z.object({
   COOKIE_SECURE: booleanFromEnv.default(true),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address" }).optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -33,6 +33,14 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587")
     .optional(),
   MAIL_FROM: z.email("must be an email address, e.g. child-poverty-hub@example.org").optional(),
+  /** GET /metrics on the app's port answers only with this as a bearer token. */
+  METRICS_TOKEN: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .regex(/^\S+$/, "must not contain spaces")
+    .optional(),
+  /** Serve /metrics on this port (on HOST) instead, for a scraper on the internal network. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -52,6 +60,10 @@ export interface Config {
   apiRateLimitPerMinute: number;
   /** Email delivery; undefined when SMTP is not configured (invitation links are shown instead). */
   mail: { smtpUrl: string; from: string } | undefined;
+  /** With a token, /metrics answers on the app's port to that bearer token only; unset, not at all. */
+  metricsToken: string | undefined;
+  /** A separate port for /metrics (no token), when set. */
+  metricsPort: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +107,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
     mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
+    metricsToken: env.METRICS_TOKEN,
+    metricsPort: env.METRICS_PORT,
   };
 }
 

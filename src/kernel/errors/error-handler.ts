@@ -28,6 +28,14 @@ function toAppError(error: FastifyError | AppError, request: FastifyRequest): Ap
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return new AppError("BAD_REQUEST", "The request could not be read");
   }
+  // The multipart parser's own errors (a body cut short, no boundary) carry no status.
+  if (
+    !error.statusCode &&
+    /multipart/i.test(error.message) &&
+    /^multipart\//i.test(request.headers["content-type"] ?? "")
+  ) {
+    return new AppError("BAD_REQUEST", "The upload could not be read: it was cut short or is not a form upload");
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError("BAD_REQUEST", "The request could not be read");
   }

@@ -5,11 +5,13 @@ import fastifyFormbody from "@fastify/formbody";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Registry } from "prom-client";
 import "./augment.ts";
 import type { Actor, Nation, PartnershipTarget } from "../auth/policy.ts";
 import { resolveSession } from "../auth/sessions.ts";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
+import { AppError } from "../errors/app-error.ts";
 import { registerErrorHandling } from "../errors/error-handler.ts";
 import type { NavItem, PartnershipNavItem } from "../domains/navigation.ts";
 import { createViewEnvironment, viewRoots } from "../views/environment.ts";
@@ -21,6 +23,7 @@ import {
   type PartnershipLoader,
   partnershipDecoration,
 } from "./pipeline.ts";
+import { registerInputGuard } from "./input-guard.ts";
 import { registerMetrics } from "./metrics.ts";
 import { type Lifecycle, registerOperationsRoutes } from "./operations.ts";
 import { publicDir } from "./assets.ts";
@@ -46,7 +49,9 @@ export interface ServerDeps {
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const NO_SESSION_PREFIXES = ["/assets/", "/static/", "/healthz", "/readyz", "/metrics"];
 
-export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInstance; lifecycle: Lifecycle }> {
+export async function createServer(
+  deps: ServerDeps,
+): Promise<{ app: FastifyInstance; lifecycle: Lifecycle; metrics: Registry }> {
   const { config, database } = deps;
   const app = Fastify({
     logger: deps.logger ?? {
@@ -91,6 +96,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
         upgradeInsecureRequests: null,
       },
     },
+    // The same answer as CSP's frame-ancestors 'none', for browsers that only read this header.
+    xFrameOptions: { action: "deny" },
     strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: "same-origin" },
   });
@@ -128,6 +135,18 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
     request.sessionToken = token;
     request.actor = actor;
   });
+
+  // Only signed-in people upload files: refuse anyone else before the body is read (a 100 MB
+  // upload would otherwise be received in full to be told 403), and close the connection so
+  // the rest is not read either.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.actor || !UNSAFE_METHODS.has(request.method)) return;
+    if (!/^multipart\//i.test(request.headers["content-type"] ?? "")) return;
+    reply.header("connection", "close");
+    throw AppError.forbidden("Sign in to upload a file");
+  });
+
+  registerInputGuard(app);
 
   app.addHook("preHandler", async (request) => {
     if (!UNSAFE_METHODS.has(request.method)) return;
@@ -191,8 +210,8 @@ export async function createServer(deps: ServerDeps): Promise<{ app: FastifyInst
 
   registerErrorHandling(app);
   const registry = registerMetrics(app);
-  registerOperationsRoutes(app, { database, registry, lifecycle });
-  return { app, lifecycle };
+  registerOperationsRoutes(app, { database, registry, lifecycle, metricsToken: config.metricsToken });
+  return { app, lifecycle, metrics: registry };
 }
 
 export function sessionCookieOptions(config: Config) {

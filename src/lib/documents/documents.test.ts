@@ -25,6 +25,12 @@ describe("document model", () => {
     expect(clean).not.toMatch(/onclick|javascript:|<img|<h1|<script|bad\(\)|<iframe/);
   });
 
+  it("keeps the narrative after an unclosed <style> tag", () => {
+    expect(sanitizeRichText("<p>One</p><style>\n<p>Two <i>now</i></p>", "document")).toBe(
+      "<p>One</p>\n<p>Two <em>now</em></p>",
+    );
+  });
+
   it("refuses figure SVG with scriptable content", () => {
     const figure = {
       type: "figure",

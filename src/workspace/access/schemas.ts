@@ -81,8 +81,33 @@ export const personRoleForm = z.object({
 
 export const uuidParam = z.object({ id: z.uuid() });
 
-/** Only same-site paths, so the sign-in form can't be used as an open redirect. */
+const HOME = "/dashboard";
+
+/** A control character, a space, DEL or a backslash. */
+function hasUnsafeCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code <= 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
+}
+const SITE = "https://return-to.invalid";
+
+/**
+ * Only same-site paths, so the sign-in form can't be used as an open redirect. Browsers drop
+ * tabs and line breaks from URLs ("/\t/evil.example" is "//evil.example") and read "\" as "/",
+ * so anything with a control character, a space or a backslash goes home, as does anything the
+ * URL parser resolves to another origin. What comes back is the parser's own serialisation:
+ * plain ASCII, safe in a Location header (a raw "。" or line break there was a 500).
+ */
 export function safeReturnTo(value: string | undefined): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/dashboard";
-  return value;
+  if (!value?.startsWith("/") || hasUnsafeCharacter(value)) return HOME;
+  let url: URL;
+  try {
+    url = new URL(value, SITE);
+  } catch {
+    return HOME;
+  }
+  if (url.origin !== SITE || url.pathname.startsWith("//")) return HOME;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -34,6 +34,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: AppContext):
       return reply.redirect(safeReturnTo(form.data.returnTo), 303);
     } catch (error) {
       if (error instanceof AppError && error.details.fieldErrors) {
+        if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
         return reply.code(error.status).view("access/views/sign-in.njk", {
           title: "Sign in",
           errors: error.details.fieldErrors,

@@ -1,13 +1,7 @@
 import { recordAudit } from "../../kernel/audit/audit.ts";
 import { verifyPassword } from "../../kernel/auth/passwords.ts";
-import {
-  clearFailures,
-  createSession,
-  destroySession,
-  recentFailures,
-  recordFailure,
-  throttle,
-} from "../../kernel/auth/sessions.ts";
+import { createSession, destroySession } from "../../kernel/auth/sessions.ts";
+import { releaseAttempt, reserveAttempt, throttleKeys, waitText } from "../../kernel/auth/throttle.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { findUserByEmail, updateUser } from "./repository.ts";
@@ -20,9 +14,14 @@ export interface SignInMeta {
 
 // One message for every bad combination, so the form never reveals which emails exist.
 export const BAD_CREDENTIALS = "Enter a correct email address and password";
-export const LOCKED_OUT = `There have been too many attempts to sign in. Wait ${throttle.windowMinutes} minutes and try again`;
+export const lockedOut = (seconds: number) =>
+  `There have been too many attempts to sign in. Wait ${waitText(seconds)} and try again`;
 
-/** Checks the password with throttling by email and by IP; returns a new session token. */
+/**
+ * Checks the password, throttled per account and address and per address (kernel/auth/throttle.ts):
+ * the attempt is counted before the password is checked, so parallel guesses cannot outrun the
+ * count; returns a new session token.
+ */
 export async function signIn(
   db: Db,
   email: string,
@@ -30,21 +29,21 @@ export async function signIn(
   idleMinutes: number,
   meta: SignInMeta,
 ): Promise<string> {
-  const emailKey = `email:${email.trim().toLowerCase()}`;
-  const ipKey = `ip:${meta.ip}`;
-  const [emailFailures, ipFailures] = await Promise.all([recentFailures(db, emailKey), recentFailures(db, ipKey)]);
-  if (emailFailures >= throttle.maxPerEmail || ipFailures >= throttle.maxPerIp) {
-    throw new AppError("RATE_LIMITED", LOCKED_OUT, {
-      fieldErrors: [{ field: "email", message: LOCKED_OUT }],
-      retryAfterSeconds: throttle.windowMinutes * 60,
+  const keys = throttleKeys(email, meta.ip);
+  const reservation = await reserveAttempt(db, keys);
+  if (!reservation.allowed) {
+    const message = lockedOut(reservation.retryAfterSeconds);
+    throw new AppError("RATE_LIMITED", message, {
+      fieldErrors: [{ field: "email", message }],
+      retryAfterSeconds: reservation.retryAfterSeconds,
     });
   }
   const user = await findUserByEmail(db, email.trim());
   const usable = user && user.status === "active" ? user : undefined;
   const valid = await verifyPassword(usable?.passwordHash ?? null, password);
   if (!usable || !valid) {
+    // The attempt was counted as a failure when it was reserved.
     await db.transaction(async (tx) => {
-      await recordFailure(tx, [emailKey, ipKey]);
       await recordAudit(
         tx,
         {
@@ -59,7 +58,7 @@ export async function signIn(
     throw AppError.validation([{ field: "email", message: BAD_CREDENTIALS }], BAD_CREDENTIALS);
   }
   return db.transaction(async (tx) => {
-    await clearFailures(tx, emailKey);
+    await releaseAttempt(tx, keys);
     await updateUser(tx, usable.id, { lastSignInAt: new Date() });
     const token = await createSession(tx, usable.id, idleMinutes, meta);
     await recordAudit(

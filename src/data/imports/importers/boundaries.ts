@@ -14,6 +14,7 @@ import {
   nationOfCode,
   normaliseAreaName,
   type Topology,
+  topologyProblems,
   upsertBoundary,
 } from "../../geography/index.ts";
 import { defineImporter } from "../importer.ts";
@@ -45,8 +46,9 @@ function boundariesImporter(type: SmallType) {
       const { issues, file } = context;
       const topology = readJson(file) as Topology;
       const fail = () => ({ report: {}, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) });
-      if (topology?.type !== "Topology" || typeof topology.objects !== "object" || !Array.isArray(topology.arcs)) {
-        issues.error('not a TopoJSON topology (expected {"type": "Topology", "objects": …, "arcs": …})');
+      const problems = topologyProblems(topology);
+      if (problems.length > 0) {
+        for (const problem of problems) issues.error(problem);
         return fail();
       }
       const names = Object.keys(topology.objects);

@@ -25,7 +25,11 @@ const rowSchema = z.object({
   newcd: z.union([z.string().regex(GSS_CODE, "must be a GSS code"), z.literal("")]),
   newnm: z.string(),
   type: z.enum(CHANGE_TYPES, `must be one of ${CHANGE_TYPES.join(", ")}`),
-  start: z.coerce.number().int().min(1990, "must be a year").max(2100, "must be a year"),
+  start: z.coerce
+    .number({ error: "must be a year" })
+    .int("must be a year")
+    .min(1990, "must be a year")
+    .max(2100, "must be a year"),
 });
 
 /**

@@ -11,6 +11,7 @@ import {
   type ParentLink,
   type Topology,
   tiersOfCode,
+  topologyProblems,
   upsertAreas,
   upsertBoundary,
 } from "../../geography/index.ts";
@@ -32,8 +33,8 @@ const LAYERS: Record<string, string> = {
 };
 
 const properties = z.object({
-  areacd: z.string().regex(GSS_CODE, "must be a GSS code"),
-  areanm: z.string().min(1),
+  areacd: z.string({ error: "is missing" }).regex(GSS_CODE, "must be a GSS code"),
+  areanm: z.string({ error: "is missing" }).min(1, "is empty"),
   start: z.number().int().min(1900).max(2100).optional(),
   end: z.number().int().min(1900).max(2100).optional(),
 });
@@ -47,8 +48,10 @@ export const geographyTopologyImporter = defineImporter({
   async prepare(context) {
     const { issues, file } = context;
     const topology = readJson(file) as Topology;
-    if (topology?.type !== "Topology" || typeof topology.objects !== "object" || !Array.isArray(topology.arcs)) {
-      issues.error('not a TopoJSON topology (expected {"type": "Topology", "objects": …, "arcs": …})');
+    // Checked whole before anything is written: a broken arc reference would fail the write, not the dry run.
+    const problems = topologyProblems(topology);
+    if (problems.length > 0) {
+      for (const problem of problems) issues.error(problem);
       return { report: {}, total: 0, write: async () => ({ valuesWritten: 0, valuesReplaced: 0 }) };
     }
     const areas = new Map<string, AreaInput>();
@@ -64,7 +67,7 @@ export const geographyTopologyImporter = defineImporter({
         continue;
       }
       for (const [n, geometry] of (object.geometries ?? []).entries()) {
-        const parsed = properties.safeParse(geometry.properties);
+        const parsed = properties.safeParse(geometry.properties ?? {});
         if (!parsed.success) {
           issues.error(
             `geometry ${n + 1}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,

@@ -14,6 +14,7 @@ import {
 } from "../../indicators/index.ts";
 import { NAMED_AREA_TYPES, resolveAreaNames } from "../area-names.ts";
 import { readNumberCell } from "../cells.ts";
+import { NegativeCounts } from "../counts.ts";
 import { defineImporter } from "../importer.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
 import { addSmallAreaTotals, noSmallAreaTotals } from "../small-area-totals.ts";
@@ -38,7 +39,9 @@ export const statxploreOptions = z.object({
   publisher: z.string().default("Department for Work and Pensions"),
   /** The Stat-Xplore dataset; by default the export's own title row. */
   dataset: z.string().trim().max(300).optional(),
-  sourceUrl: z.union([z.url(), z.literal("")]).default("https://stat-xplore.dwp.gov.uk/"),
+  sourceUrl: z
+    .union([z.httpUrl({ error: "must be a web address starting https:// (or http://)" }), z.literal("")])
+    .default("https://stat-xplore.dwp.gov.uk/"),
   encoding: encodingOption,
   /** The geography the rows are at; by default the type most rows' names belong to. */
   areaType: areaType.optional(),
@@ -137,6 +140,7 @@ export const statxploreImporter = defineImporter({
     });
 
     const buffer = new ObservationBuffer();
+    const negatives = new NegativeCounts(issues);
     const ref = buffer.indicatorRef(draft.slug);
     const periodRefs = table.periods.map((p) => buffer.periodRef(p.code));
     const areaTypes = new Map<number, string>();
@@ -165,6 +169,7 @@ export const statxploreImporter = defineImporter({
           issues.error(cell.message, where.line, where.column);
           return;
         }
+        negatives.value(draft.slug, cell.value, where.line, where.column);
         if (cell.flags & FLAG.missing) missing++;
         if (cell.flags & FLAG.suppressed) suppressed++;
         buffer.push({
@@ -177,6 +182,7 @@ export const statxploreImporter = defineImporter({
       });
     }
     for (const column of table.annotated) issues.warn(`annotations in "${column}" were not imported`);
+    await negatives.check(db, new Map([[draft.slug, draft.unit]]));
     for (const problem of await indicatorOwnershipProblems(context.db, [draft.slug], context.partnershipId))
       issues.error(problem);
     const fresh = await newIndicatorSlugs(db, [draft.slug]);

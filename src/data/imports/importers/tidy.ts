@@ -13,6 +13,8 @@ import {
   writeObservationPlan,
 } from "../../indicators/index.ts";
 import { periodMarkers, readNumberCell, slugify } from "../cells.ts";
+import { NegativeCounts } from "../counts.ts";
+import { draftProblem } from "../drafts.ts";
 import { CsvTable } from "../csv-table.ts";
 import { defineImporter } from "../importer.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
@@ -53,7 +55,9 @@ export const tidyImporter = defineImporter({
     sheet: z.string().optional(),
     publisher: z.string().max(200).default(""),
     dataset: z.string().max(300).default(""),
-    sourceUrl: z.union([z.url(), z.literal("")]).default(""),
+    sourceUrl: z
+      .union([z.httpUrl({ error: "must be a web address starting https:// (or http://)" }), z.literal("")])
+      .default(""),
     /** Locally held data gets the small-count rule unless it is already-published official statistics. */
     disclosure: z.enum(["none", "small-count"]).default("small-count"),
   }),
@@ -77,6 +81,9 @@ export const tidyImporter = defineImporter({
     const buffer = new ObservationBuffer();
     const definitions = new Map<string, IndicatorDefinition>();
     const seen = new Map<string, number>();
+    const negatives = new NegativeCounts(issues);
+    /** Indicators the file names but that cannot be defined (reported once, at their first row). */
+    const undefinable = new Set<string>();
     let missing = 0;
     let suppressed = 0;
     for (const row of table.rows) {
@@ -97,28 +104,32 @@ export const tidyImporter = defineImporter({
       if (!label) issues.error("the indicator is empty", row.line, "indicator");
       const isSlug = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(label);
       const slug = isSlug ? label : slugify(measure ? `${label} ${measure}` : label);
-      if (label && !definitions.has(slug)) {
+      if (label && !definitions.has(slug) && !undefinable.has(slug)) {
         const existing = isSlug ? await findIndicator(context.db, slug) : undefined;
-        definitions.set(
+        const draft = {
           slug,
-          defineIndicator({
-            slug,
-            title: existing?.title ?? (measure ? `${label} (${measure.toLowerCase()})` : label),
-            unit: unitOf(measure || cell(row.cells, "unit_of_measure")),
-            publisher: opts.publisher,
-            dataset: opts.dataset,
-            sourceUrl: opts.sourceUrl,
-            disclosureRule: opts.disclosure,
-          }),
-        );
+          title: existing?.title ?? (measure ? `${label} (${measure.toLowerCase()})` : label),
+          unit: unitOf(measure || cell(row.cells, "unit_of_measure")),
+          publisher: opts.publisher,
+          dataset: opts.dataset,
+          sourceUrl: opts.sourceUrl,
+          disclosureRule: opts.disclosure,
+        };
+        const problem = draftProblem(draft);
+        if (problem) {
+          issues.error(`the indicator "${label}" cannot be made: ${problem}`, row.line, "indicator");
+          undefinable.add(slug);
+        } else definitions.set(slug, defineIndicator(draft));
       }
       const value = readNumberCell(cell(row.cells, "value"));
       if (!value.ok) issues.error(value.message, row.line, "value");
+      else if (label) negatives.value(slug, value.value, row.line, "value");
       const extras: Record<string, number | null> = {};
       for (const name of OPTIONAL) {
         if (at(name) === undefined) continue;
         const read = readNumberCell(cell(row.cells, name));
         if (!read.ok) issues.error(read.message, row.line, name);
+        else if (name === "numerator" || name === "denominator") negatives.part(read.value, row.line, name);
         extras[name] = read.ok ? read.value : null;
       }
       let flags = periodText.flags | (value.ok ? value.flags : 0);
@@ -135,7 +146,7 @@ export const tidyImporter = defineImporter({
       const [dimension, breakdownValue] = breakdownText.includes(":")
         ? breakdownText.split(/:(.*)/s).map((s) => s.trim())
         : ["breakdown", breakdownText];
-      if (areaId === undefined || !period || !value.ok || !label) continue;
+      if (areaId === undefined || !period || !value.ok || !label || undefinable.has(slug)) continue;
       const key = `${slug}|${period.code}|${areaId}|${breakdownText}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
@@ -158,6 +169,7 @@ export const tidyImporter = defineImporter({
         flags,
       });
     }
+    await negatives.check(context.db, new Map([...definitions].map(([slug, d]) => [slug, d.unit])));
     for (const problem of await indicatorOwnershipProblems(context.db, [...definitions.keys()], context.partnershipId))
       issues.error(problem);
     const fresh = await newIndicatorSlugs(context.db, [...definitions.keys()]);

@@ -35,6 +35,51 @@ export interface DisclosedCell {
   rounded: boolean;
 }
 
+/** Said beside every output the small-count rule was applied to. */
+export const SMALL_COUNT_NOTE =
+  "Disclosure control: counts from 1 to 9 are shown as [c], other counts are rounded to the nearest 5, and further cells are withheld where a withheld value could otherwise be worked out.";
+
+/** One observed value as the rule sees it. */
+export interface ObservedValue {
+  key: string;
+  value: number | null;
+  /** A rate's or percentage's numerator, when the source gave it. */
+  numerator?: number | null;
+  suppressedAtSource: boolean;
+}
+
+/**
+ * What the small-count rule is judged on: a count itself, or a rate's numerator. A rate whose
+ * numerator is unknown is judged as a small count (withheld): it cannot be shown to be safe.
+ */
+export function cellFor(rule: DisclosureRule, unit: string, observed: ObservedValue): DisclosureCell {
+  const { key, value, suppressedAtSource } = observed;
+  if (rule === "none" || unit === "count") return { key, count: value, suppressedAtSource };
+  return { key, count: value === null ? null : (observed.numerator ?? 1), suppressedAtSource };
+}
+
+/** What a non-count cell shows: the rate itself, unrounded, once its numerator passed the rule. */
+export function shownFor(unit: string, cell: DisclosedCell, value: number | null): DisclosedCell {
+  if (unit === "count" || cell.suppressed || cell.shown === null) return cell;
+  return { ...cell, shown: value, rounded: false };
+}
+
+/**
+ * One area's series under an indicator's rule (no totals or parts to protect): each value as
+ * it may be published, by key. Reports, exports and panels all go through this or applyDisclosure.
+ */
+export function discloseSeries(
+  rule: DisclosureRule,
+  unit: string,
+  values: readonly ObservedValue[],
+): Map<string, DisclosedCell> {
+  const disclosed = applyDisclosure(
+    rule,
+    values.map((value) => cellFor(rule, unit, value)),
+  );
+  return new Map(values.map((value) => [value.key, shownFor(unit, disclosed.get(value.key)!, value.value)]));
+}
+
 export function normaliseRule(rule: string | null | undefined): DisclosureRule {
   return rule === "small-count" ? "small-count" : "none";
 }
