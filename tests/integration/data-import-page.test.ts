@@ -61,7 +61,7 @@ describe("data import page", () => {
     expect(page.body).toContain('enctype="multipart/form-data"');
     // Official statistics may be uploaded by an editor; geography is the administrators' job.
     expect(page.body).toContain("English Indices of Deprivation");
-    expect(page.body).not.toContain("LSOA → ward → local authority lookup");
+    expect(page.body).not.toContain("ONS small-area lookup");
     expect((await lead.get(`/partnerships/${otherPartnershipId}/data/import`)).statusCode).toBe(404);
     const viewer = await signIn("viewer@darlington.example");
     expect((await viewer.get(`/partnerships/${partnershipId}/data/import`)).statusCode).toBe(403);

@@ -78,7 +78,12 @@ export async function resolveAreaNames(
   const candidates = await areasForMatching(db, NAMED_AREA_TYPES);
   const aliases = await listAliases(db);
   const byType = new Map<string, MatchCandidate[]>();
-  for (const candidate of candidates) byType.set(candidate.type, [...(byType.get(candidate.type) ?? []), candidate]);
+  // Pushed, not copied: there are tens of thousands of small areas of one type.
+  for (const candidate of candidates) {
+    const list = byType.get(candidate.type);
+    if (list) list.push(candidate);
+    else byType.set(candidate.type, [candidate]);
+  }
   const indexes = new Map<string, NameIndex>();
   for (const [type, list] of byType) indexes.set(type, buildNameIndex(list, aliases));
   const byCode = new Map(candidates.map((c) => [c.code, c]));

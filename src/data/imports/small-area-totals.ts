@@ -74,7 +74,13 @@ export async function addSmallAreaTotals(
   if (!summable.some(Boolean)) return outcome;
   const types = knownTypes ?? (await listAreaTypes(db, [...new Set(buffer.area)]));
   const byType = new Map<string, number[]>();
-  for (const [id, type] of types) if (SMALL.has(type)) byType.set(type, [...(byType.get(type) ?? []), id]);
+  // Pushed, not copied: a file of small areas has tens of thousands of one type.
+  for (const [id, type] of types) {
+    if (!SMALL.has(type)) continue;
+    const list = byType.get(type);
+    if (list) list.push(id);
+    else byType.set(type, [id]);
+  }
   if (byType.size === 0) return outcome;
   let shown = 0;
   for (const [type, ids] of byType) {

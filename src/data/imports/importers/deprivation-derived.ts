@@ -92,7 +92,9 @@ export async function decileShares(
       polarity: "higher-is-worse",
       tags: decile.draft.tags,
     });
-    const ref = buffer.indicatorRef(share.slug);
+    // Registered with the buffer only once it has a value: every indicator in the buffer must be
+    // one the import defines (the writer looks each up in the catalogue).
+    let ref: number | undefined;
     let added = 0;
     for (const authority of authorities) {
       const parts = authority.members.map((id) => byArea.get(id));
@@ -100,6 +102,7 @@ export async function decileShares(
       const period = buffer.periodCodes[parts[0]!.period]!;
       if (stored.has(`${share.slug}|${period}||${authority.authority}`)) continue;
       const inFirst = parts.filter((p) => p!.decile === 1).length;
+      ref ??= buffer.indicatorRef(share.slug);
       buffer.push({
         indicator: ref,
         period: parts[0]!.period,

@@ -34,7 +34,7 @@ function withShares(spec: WideSpec, smallAreas: string): WideSpec {
 /** English indices of deprivation (2015, 2019, 2025): LSOA Files 1–7, the underlying indicators, the local authority summaries. */
 export const iodImporter = defineImporter({
   kind: "iod",
-  label: "English indices of deprivation (IoD 2015, 2019 or 2025): LSOA files, indicators, local authority summaries",
+  label: "English Indices of Deprivation (IoD 2015, 2019 or 2025): LSOA files, indicators, local authority summaries",
   scope: "official",
   optionsSchema: options,
   async prepare(context, opts) {

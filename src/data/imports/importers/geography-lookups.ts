@@ -57,7 +57,8 @@ export function findLevel(table: Table, stems: readonly string[]): Found | null 
     for (const stem of stems) {
       const m = new RegExp(`^${stem}(\\d{2}|\\d{4})?(cd|_code|code)?$`, "i").exec(key);
       if (!m || (!m[2] && stem.length <= 4)) continue;
-      const base = header.replace(/(cd|_code|code)$/i, "");
+      // Compared as normaliseHeader leaves them (lower case): "IZ2011_Code" → "iz2011_name", "LSOA11CD" → "lsoa11nm".
+      const base = key.replace(/(cd|_code|code)$/, "");
       const name =
         table.header.find((h) => [`${base}nm`, `${base}_name`, `${base}name`].includes(normaliseHeader(h))) ?? header;
       return { code: header, name, vintage: fullYear(m[1]) };

@@ -17,7 +17,6 @@ import { readNumberCell } from "../cells.ts";
 import { NegativeCounts } from "../counts.ts";
 import { defineImporter } from "../importer.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
-import { addSmallAreaTotals, noSmallAreaTotals } from "../small-area-totals.ts";
 import { encodingOption } from "../run-import.ts";
 import { readCsv } from "../source-file.ts";
 import { readStatTable } from "../statxplore-table.ts";
@@ -190,9 +189,10 @@ export const statxploreImporter = defineImporter({
     const units = [
       { slug: draft.slug, unit: existing?.unit ?? draft.unit, ratePer: existing?.ratePer ?? draft.ratePer },
     ];
-    // Small areas add up to their authorities; authorities (the file's or those) to counties, regions and nations.
-    const fromSmall = issues.ok ? await addSmallAreaTotals(db, buffer, units, issues, areaTypes) : noSmallAreaTotals();
-    for (const [id, type] of fromSmall.authorityTypes) areaTypes.set(id, type);
+    // The file's authorities add up to counties, regions and nations. Its small areas are not
+    // added up to authorities: an export writes only the types it is at (issue 12, defect 2),
+    // and Stat-Xplore perturbs every cell for disclosure control, so a sum of small areas is
+    // not the authority's figure (Stat-Xplore publishes that in the export by local authority).
     const totals = issues.ok ? await addParentTotals(db, buffer, units, issues, new Map(areaTypes)) : noTotals();
     for (const [id, type] of totals.parentTypes) areaTypes.set(id, type);
     const byPosition = [...names.matched.values()].filter((m) => m.via === "position").length;
@@ -229,8 +229,6 @@ export const statxploreImporter = defineImporter({
           titleRows: table.titleLines.length,
           totalsCalculated: totals.calculated,
           totalsNotCalculated: totals.notCalculated,
-          derivedFromSmallAreas: fromSmall.calculated,
-          notDerivedFromSmallAreas: fromSmall.notCalculated,
         },
       },
       total: buffer.length,
