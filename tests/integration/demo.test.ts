@@ -73,15 +73,21 @@ test.beforeAll(async ({ database }) => {
 describe("demo seeding", () => {
   test("creates fictional partnerships in England, Scotland and Wales with their partners", async ({ db }) => {
     const rows = await db.select().from(partnerships).orderBy(partnerships.name);
-    expect(rows.map((row) => [row.name, row.nation, row.areaCode, row.areaName])).toEqual([
-      ["Darlington Child Poverty Partnership (fictional demo)", "england", "E06000005", "Darlington"],
-      ["Dundee Child Poverty Partnership (fictional demo)", "scotland", "S12000042", "Dundee City"],
-      ["Swansea Child Poverty Partnership (fictional demo)", "wales", "W06000011", "Swansea"],
-    ]);
+    // The three full demo partnerships, and (for the national hub) every other Scottish council area
+    // and a second partnership in England and Wales, lighter.
+    expect(rows.map((row) => [row.name, row.nation, row.areaCode, row.areaName])).toEqual(
+      expect.arrayContaining([
+        ["Darlington Child Poverty Partnership (fictional demo)", "england", "E06000005", "Darlington"],
+        ["Dundee Child Poverty Partnership (fictional demo)", "scotland", "S12000042", "Dundee City"],
+        ["Swansea Child Poverty Partnership (fictional demo)", "wales", "W06000011", "Swansea"],
+      ]),
+    );
+    expect(rows.filter((row) => row.nation === "scotland")).toHaveLength(32);
+    expect(new Set(rows.filter((row) => row.nation === "scotland").map((row) => row.areaCode)).size).toBe(32);
     expect(rows.every((row) => row.isFictional)).toBe(true);
     const orgs = await db.select().from(organisations);
     expect(orgs.every((org) => org.name.endsWith("(demo)"))).toBe(true);
-    const dundee = rows[1]!;
+    const dundee = rows.find((row) => row.areaCode === "S12000042")!;
     const members = await db
       .select({ name: organisations.name, gss: organisations.gssCode, type: organisations.type })
       .from(partnershipMembers)
@@ -100,14 +106,15 @@ describe("demo seeding", () => {
     );
   });
 
-  test("returns sign-ins for an admin, two coordinators and a lead, editor and viewer per partnership", async ({
+  test("returns sign-ins for an admin, two coordinators, a national partner and a lead, editor and viewer per partnership", async ({
     client: newClient,
   }) => {
-    expect(first).toHaveLength(12);
+    expect(first).toHaveLength(13);
     expect(first.filter((row) => row.partnership === null).map((row) => row.role)).toEqual([
       "Service administrator",
       "National coordinator (England)",
       "National coordinator (Scotland)",
+      "National partner (Scotland)",
     ]);
     expect(first.every((row) => row.email.endsWith("@example.org") && row.password.length >= 12)).toBe(true);
     const lead = first.find((row) => row.role === "Lead" && row.partnership?.startsWith("Dundee"))!;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 /**
  * Needs-assessment panels compared with the region, the nation (totals calculated at import,
  * labelled so) and the partnership's comparison group (pooled from numerators and denominators),
@@ -61,7 +62,9 @@ const decode = (html: string) =>
     .replace(/&quot;/g, '"');
 
 test.beforeAll(async ({ db, signIn, fixtures, tidy }) => {
-  // A tiny fictional geography: two authorities, the only ones in their region and nation.
+  // A tiny fictional geography: two authorities, the only ones in their region and nation. The
+  // built-in reference geography (every real authority) is taken out of this file's database first.
+  await db.execute(sql`truncate areas cascade`);
   await upsertAreas(db, [
     area("E92000001", "England"),
     area("E12000001", "North East"),
