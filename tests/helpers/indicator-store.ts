@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { areas } from "../../src/data/geography/index.ts";
 import { FLAG, importBatches, indicators, observations, periods } from "../../src/data/indicators/index.ts";
 import type { Executor } from "../../src/kernel/db/database.ts";
@@ -15,6 +16,8 @@ export async function seedIndicatorStore(
   const [areaRow] = await db
     .insert(areas)
     .values({ code: area.code, name: area.name, type: "local-authority", nation: area.nation })
+    // The built-in reference geography has the real authority: it takes the fixture's name.
+    .onConflictDoUpdate({ target: areas.code, set: { name: sql`excluded.name` } })
     .returning();
   const [batch] = await db
     .insert(importBatches)

@@ -5,7 +5,7 @@
  * its text, and the plan's baseline; open data (rule "none") is shown as published.
  */
 import JSZip from "jszip";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, addIndicator } from "../../src/cycle/actions/index.ts";
 import { closeDocxRenderer } from "../../src/lib/documents/index.ts";
@@ -53,6 +53,8 @@ beforeAll(async () => {
   const [area] = await db
     .insert(areas)
     .values({ code: "E06000001", name: "Northby", type: "local-authority", nation: "england" })
+    // The built-in reference geography has the real authority: it takes the fixture's name.
+    .onConflictDoUpdate({ target: areas.code, set: { name: sql`excluded.name` } })
     .returning();
   const [batch] = await db
     .insert(importBatches)

@@ -126,6 +126,12 @@ export async function buildPanel(
     indicator && area && values.length === 0 ? await smallAreaTotals(db, area, indicator, SMALL_AREA_TYPES) : null;
   if (added) values = added.values;
   if (!indicator || !area || values.length === 0) return { ...base, state: "no-data" };
+  // Summed from small areas at import (flagged so): the panel says how, as when it sums them itself.
+  const summed =
+    added ??
+    (values.some((v) => (v.flags & FLAG.fromSmallAreas) !== 0)
+      ? await smallAreaTotals(db, area, indicator, SMALL_AREA_TYPES)
+      : null);
   const rule = base.disclosureRule;
   const sorted = [...values].sort((a, b) => a.periodSortKey - b.periodSortKey);
   const latestPeriod = sorted.at(-1)!;
@@ -163,9 +169,9 @@ export async function buildPanel(
   const shown = (v: ObservationValue) => shownValue(indicator, disclosed.get(key(v))!, v);
 
   const notes = [MARKER_NOTES.suppressed, MARKER_NOTES.missing, MARKER_NOTES.provisional];
-  if (added)
+  if (summed)
     notes.unshift(
-      `The publisher gives no figure for ${area.name} as a whole: its figures here are calculated from its ${added.smallAreas.toLocaleString("en-GB")} small areas' (${added.smallAreaType.toUpperCase()}) figures (counts added, rates from added numerators and denominators; a period where any small area lacks a value has no total).`,
+      `The publisher gives no figure for ${area.name} as a whole: its figures here are calculated from its ${summed.smallAreas.toLocaleString("en-GB")} small areas' (${summed.smallAreaType.toUpperCase()}) figures (counts added, rates from added numerators and denominators; a period where any small area lacks a value has no total).`,
     );
   if (comparisons.some((c) => c.calculated))
     notes.push(
@@ -262,9 +268,9 @@ export async function buildPanel(
     if (latestShown !== safeValues.at(-1))
       sentence += ` The figure for ${periodLabel(latestPeriod.periodCode)} is not shown (${shown(latestPeriod).suppressed ? "suppressed" : "missing"}).`;
   } else {
-    const gaps = added?.withoutValue.get(latestPeriod.periodCode) ?? 0;
+    const gaps = summed?.withoutValue.get(latestPeriod.periodCode) ?? 0;
     sentence = gaps
-      ? `No total for ${area.name} can be calculated for ${periodLabel(latestPeriod.periodCode)}: ${gaps.toLocaleString("en-GB")} of its ${added!.smallAreas.toLocaleString("en-GB")} small areas have no value, and a partial sum would understate it. The small areas' figures are in the data table.`
+      ? `No total for ${area.name} can be calculated for ${periodLabel(latestPeriod.periodCode)}: ${gaps.toLocaleString("en-GB")} of its ${summed!.smallAreas.toLocaleString("en-GB")} small areas have no value, and a partial sum would understate it. The small areas' figures are in the data table.`
       : `No value for ${area.name} can be shown: every period is suppressed or missing.`;
   }
   const chart: TrendChartInput = {

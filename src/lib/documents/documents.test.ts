@@ -26,8 +26,8 @@ describe("document model", () => {
   });
 
   it("keeps the narrative after an unclosed <style> tag", () => {
-    expect(sanitizeRichText("<p>One</p><style>\n<p>Two <i>now</i></p>", "document")).toBe(
-      "<p>One</p>\n<p>Two <em>now</em></p>",
+    expect(sanitizeRichText("<p>One</p><style>\n<p>Two <i>now</i></p>", "document")).toMatch(
+      /^<p>One<\/p>\s*<p>Two <em>now<\/em><\/p>$/,
     );
   });
 
