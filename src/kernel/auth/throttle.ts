@@ -60,9 +60,11 @@ export async function reserveAttempt(db: Db, keys: { account: string; address: s
       .select({
         key: loginThrottle.key,
         failures: loginThrottle.failures,
-        // Database time, the same clock on every node.
-        waitSeconds: sql<number>`greatest(0, ceil(extract(epoch from ${loginThrottle.nextAttemptAt} - now())))::int`,
-        stale: sql<boolean>`${loginThrottle.nextAttemptAt} < now() - make_interval(mins => ${throttle.forgetMinutes})`,
+        // Database time, the same clock on every node: the clock now, not the transaction's start
+        // (now()), or an attempt whose transaction began before another's zero wait was written
+        // would read that wait as still running and be refused.
+        waitSeconds: sql<number>`greatest(0, ceil(extract(epoch from ${loginThrottle.nextAttemptAt} - clock_timestamp())))::int`,
+        stale: sql<boolean>`${loginThrottle.nextAttemptAt} < clock_timestamp() - make_interval(mins => ${throttle.forgetMinutes})`,
       })
       .from(loginThrottle)
       .where(inArray(loginThrottle.key, [...limits.keys()]))
@@ -76,7 +78,7 @@ export async function reserveAttempt(db: Db, keys: { account: string; address: s
         .update(loginThrottle)
         .set({
           failures,
-          nextAttemptAt: sql`now() + make_interval(secs => ${delayAfter(failures, limits.get(row.key)!)})`,
+          nextAttemptAt: sql`clock_timestamp() + make_interval(secs => ${delayAfter(failures, limits.get(row.key)!)})`,
           updatedAt: sql`now()`,
         })
         .where(sql`${loginThrottle.key} = ${row.key}`);
@@ -92,7 +94,7 @@ export async function releaseAttempt(tx: Executor, keys: { account: string; addr
     .update(loginThrottle)
     .set({
       failures: sql`greatest(${loginThrottle.failures} - 1, 0)`,
-      nextAttemptAt: sql`case when ${loginThrottle.failures} - 1 < ${throttle.freePerAddress} then now() else ${loginThrottle.nextAttemptAt} end`,
+      nextAttemptAt: sql`case when ${loginThrottle.failures} - 1 < ${throttle.freePerAddress} then clock_timestamp() else ${loginThrottle.nextAttemptAt} end`,
     })
     .where(sql`${loginThrottle.key} = ${keys.address}`);
 }
