@@ -49,6 +49,8 @@ import { demoStrategyDomain } from "./demo/strategy/index.ts";
 export interface RouteSummary {
   method: string;
   url: string;
+  /** `config.csrf` as the route declared it (false only for the few routes that opt out). */
+  csrf: boolean | undefined;
 }
 
 /** Every domain, layer by layer (docs/ARCHITECTURE.md): routes, navigation and hooks come from these. */
@@ -121,7 +123,8 @@ export async function buildApp(options: {
   // Kept so tests can check rules that must hold for every route (e.g. every partnership POST).
   const routes: RouteSummary[] = [];
   app.addHook("onRoute", (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    const csrf = (route.config as { csrf?: boolean } | undefined)?.csrf;
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, csrf });
   });
   for (const domain of domains) domain.routes?.(app, context);
   await app.ready();

@@ -1,31 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { RouteOptions } from "fastify";
-import { describe, expect, vi } from "vitest";
+import { describe, expect } from "vitest";
 import { csrfTokenFor } from "../../src/kernel/http/csrf.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
 
-// Every state-changing route the app registers, found from the route table as it is built,
-// so routes added later by any domain are covered without editing this file.
-const recorded = vi.hoisted(() => [] as { method: string; url: string; csrf: boolean | undefined }[]);
-
-vi.mock("../../src/kernel/http/server.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../src/kernel/http/server.ts")>();
-  return {
-    ...original,
-    createServer: async (deps: Parameters<typeof original.createServer>[0]) => {
-      const created = await original.createServer(deps);
-      // Routes registered after this (every domain's, in any plugin) pass through the hook.
-      created.app.addHook("onRoute", (route: RouteOptions) => {
-        const methods = Array.isArray(route.method) ? route.method : [route.method];
-        for (const method of methods) recorded.push({ method, url: route.url, csrf: route.config?.csrf });
-      });
-      return created;
-    },
-  };
-});
-
+// Every state-changing route the app registers, from the route table buildApp records as the
+// domains register their routes, so routes added later by any domain are covered without editing
+// this file.
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 let admin: TestClient;
@@ -86,20 +68,23 @@ test.beforeAll(async ({ client, fixtures }) => {
 });
 
 describe("CSRF on every state-changing route", () => {
-  test("finds the routes from the route table", () => {
-    const unsafe = recorded.filter((route) => UNSAFE.has(route.method));
+  test("finds the routes from the route table", ({ routes }) => {
+    const unsafe = routes.filter((route) => UNSAFE.has(route.method));
     expect(unsafe.map((route) => `${route.method} ${route.url}`)).toEqual(
       expect.arrayContaining(["POST /sign-in", "POST /sign-out"]),
     );
   });
 
+  // Five forged requests per route and a row count of every table before and after: the default
+  // 30 s limit is too short on a busy machine.
   test("refuses posts with no token or a forged token with 403 and changes nothing", async ({
     config,
     client,
     tableCounts,
     send,
+    routes,
   }) => {
-    const targets = recorded.filter((route) => UNSAFE.has(route.method) && route.csrf !== false);
+    const targets = routes.filter((route) => UNSAFE.has(route.method) && route.csrf !== false);
     const before = await tableCounts();
     const anonymous = client();
     const otherSession = csrfTokenFor(config.sessionSecret, "s:someone-elses-session");
@@ -125,10 +110,10 @@ describe("CSRF on every state-changing route", () => {
     expect(await tableCounts()).toEqual(before);
     // The admin is still signed in: the refused sign-out did not end the session.
     expect((await admin.get("/dashboard")).statusCode).toBe(200);
-  });
+  }, 240_000);
 
-  test("lists the routes that opt out, which must be bearer-token API routes", () => {
-    const optedOut = recorded.filter((route) => UNSAFE.has(route.method) && route.csrf === false);
+  test("lists the routes that opt out, which must be bearer-token API routes", ({ routes }) => {
+    const optedOut = routes.filter((route) => UNSAFE.has(route.method) && route.csrf === false);
     for (const route of optedOut) expect(route.url, `${route.method} ${route.url} skips CSRF`).toMatch(/^\/api\//);
   });
 });
