@@ -11,8 +11,10 @@ import {
   importers,
   ImportRejected,
   readSourceFile,
+  recogniseFile,
   runImport,
   sharedDataSteps,
+  unrecognisedText,
 } from "../data/imports/index.ts";
 import { printReport } from "./import-report.ts";
 import { createProgress } from "./progress.ts";
@@ -97,7 +99,7 @@ async function importOne(
   kind: string,
   file: string,
   options: unknown,
-  flags: { dryRun: boolean; partnership?: string | undefined },
+  flags: { dryRun: boolean; partnership?: string | undefined; recognisedAs?: string | undefined },
 ): Promise<ImportReport> {
   const importer = importerFor(kind);
   if (!importer)
@@ -112,7 +114,36 @@ async function importOne(
       audit: cliAudit(),
       partnershipId: flags.partnership ?? null,
       progress: createProgress(),
+      recognisedAs: flags.recognisedAs,
     });
+  } catch (error) {
+    if (error instanceof ImportRejected) throw new AppError("VALIDATION", error.message);
+    throw error;
+  }
+}
+
+/**
+ * `cpah import <file>`: the kind worked out from the file (a directory: from its first JSON
+ * file), or an error that says what the file looked like and how to name its kind.
+ */
+async function recognised(file: string): Promise<{ kind: string; reason: string }> {
+  const info = await stat(file).catch(() => null);
+  if (!info)
+    throw new AppError(
+      "VALIDATION",
+      `"${file}" is neither an import kind nor a file; kinds: ${[...importers.keys()].join(", ")}`,
+    );
+  const first = info.isDirectory() ? (await readdir(file)).filter((f) => f.endsWith(".json")).sort()[0] : file;
+  const target = first && info.isDirectory() ? path.join(file, first) : first;
+  try {
+    const source = target ? await readSourceFile(target) : null;
+    const [found] = source ? await recogniseFile(source) : [];
+    if (found) return { kind: found.importer.kind, reason: found.reason };
+    const looked = source ? await unrecognisedText(source) : "a directory with no JSON files";
+    throw new AppError(
+      "VALIDATION",
+      `cannot tell what kind of file ${file} is (${looked}); name its kind: cpah import <kind> ${file}`,
+    );
   } catch (error) {
     if (error instanceof ImportRejected) throw new AppError("VALIDATION", error.message);
     throw error;
@@ -140,11 +171,11 @@ export function registerImportCommands(program: Command): void {
   program
     .command("import")
     .description(`import a data file: ${[...importers.keys()].join(", ")}, or "all-shared [dir]"`)
-    .argument("<kind>", "what the file is (or all-shared)")
+    .argument("<kind>", "what the file is (or all-shared); left out, it is worked out from the file")
     .argument("[file]", "the file (or directory for lsoa-boundaries, msoa-boundaries and all-shared)")
     .option("--dry-run", "check the file and print the report without importing")
     .option("--period <period>", "period of the values (IoD/SIMD/wide), e.g. 2019")
-    .option("--encoding <encoding>", "utf-8 (default) or windows-1252")
+    .option("--encoding <encoding>", "utf-8 or windows-1252 (default: worked out from the file)")
     .option("--indicator <slug>", "indicator slug (statxplore)")
     .option("--title <title>", "indicator title for a new indicator (statxplore)")
     .option("--unit <unit>", "unit for a new indicator (statxplore)")
@@ -185,12 +216,16 @@ export function registerImportCommands(program: Command): void {
             if (printReport(report, !step.kind.endsWith("-boundaries"))) failed = true;
           }
         } else {
-          if (!file) throw new AppError("VALIDATION", "give the file to import");
+          const detected = file === undefined && !importerFor(kind) ? await recognised(kind) : null;
+          const target = detected ? kind : file;
+          const importKind = detected?.kind ?? kind;
+          if (!target) throw new AppError("VALIDATION", "give the file to import");
           const options = await optionsFrom(flags);
-          for (const one of await filesFor(kind, file)) {
-            const report = await importOne(database.db, kind, one, options, {
+          for (const one of await filesFor(importKind, target)) {
+            const report = await importOne(database.db, importKind, one, options, {
               dryRun: !!flags.dryRun,
               partnership: flags.partnership,
+              recognisedAs: detected?.reason,
             });
             if (printReport(report, true)) failed = true;
           }

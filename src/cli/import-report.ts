@@ -9,6 +9,8 @@ export function printReport(
   const lines: string[] = [];
   const status = !report.ok ? "REJECTED" : report.dryRun ? "checked (dry run, nothing written)" : "imported";
   lines.push(`${report.kind} ${report.fileName}: ${status}`);
+  if (report.recognisedAs) lines.push(`  recognised as ${report.kind}: ${report.recognisedAs}`);
+  if (report.encoding?.decidedBy === "detected") lines.push(`  read as ${report.encoding.reason}`);
   if (verbose || !report.ok) {
     lines.push(
       `  rows read ${report.rowsRead}; values ${report.values} (missing ${report.missingValues}, suppressed ${report.suppressedValues}); areas ${report.areas}`,

@@ -7,7 +7,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-// The `cpah` command as an operator runs it: a real process, real signals, real logs.
+// The `cpah` command as an operator runs it: a real process, real signals, real logs. Each test
+// starts node (and tsx) afresh: two minutes each, for a busy two-core machine.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const cli = path.join(root, "bin", "cpah.js");
 const tempDirs: string[] = [];
@@ -83,7 +84,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
   }
 }
 
-describe("cpah with invalid configuration", () => {
+describe("cpah with invalid configuration", { timeout: 120_000 }, () => {
   it("exits non-zero and names each bad variable", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-cli-"));
     tempDirs.push(dataDir);
@@ -102,7 +103,7 @@ describe("cpah with invalid configuration", () => {
   });
 });
 
-describe("cpah serve", () => {
+describe("cpah serve", { timeout: 120_000 }, () => {
   // Starting a process (tsx, PGlite, migrations) can take a while on a busy two-core machine.
   it("logs JSON with request ids, finishes in-flight requests on SIGTERM and exits 0", {
     timeout: 180_000,

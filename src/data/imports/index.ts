@@ -2,6 +2,7 @@ export { importsDomain } from "./domain.ts";
 export type { Importer, ProgressSink } from "./importer.ts";
 export { formatIssue, type ImportIssue, type ImportReport, ImportRejected, type NameProblem } from "./report.ts";
 export { importerFor, importers } from "./registry.ts";
+export { type Recognition, recogniseFile, unrecognisedText } from "./detect.ts";
 export { type ImportRequest, runImport } from "./run-import.ts";
 export { type ImportStep, sharedDataSteps } from "./shared-data.ts";
 export {

@@ -1,3 +1,4 @@
+import type { EncodingChoice } from "./source-file.ts";
 /** What every import returns, dry run or not: enough for the CLI and the preview page. */
 export interface ImportIssue {
   file: string;
@@ -44,6 +45,10 @@ export interface ImportReport {
     dimension: string | null;
     typeCounts: Record<string, number>;
   };
+  /** How a text file was read: the encoding, whether detected or stated, and why. */
+  encoding?: EncodingChoice | undefined;
+  /** When the kind was worked out from the file (upload without a kind, `cpah import <file>`): why. */
+  recognisedAs?: string | undefined;
   /** The dataset recorded as the figures' source, when the importer works it out. */
   dataset?: string;
   /** Geography imports: what they hold, e.g. { areas: 407, parentLinks: 390 }. */

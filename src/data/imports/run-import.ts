@@ -8,7 +8,8 @@ import { completeBatch, insertBatch, officialValuesReplaced, supersedeDerivedVal
 import { OFFICIAL_KINDS } from "./official-kinds.ts";
 import type { Importer, ProgressSink } from "./importer.ts";
 import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
-import type { SourceFile } from "./source-file.ts";
+import { detectEncoding, type Encoding, encodings, type SourceFile } from "./source-file.ts";
+import { isXlsx } from "./spreadsheet.ts";
 import { excerpt } from "./cells.ts";
 
 export interface ImportRequest {
@@ -24,10 +25,35 @@ export interface ImportRequest {
    * store lacks but not change stored ones. The CLI and administrators may (a revised release).
    */
   mayChangeNational?: boolean;
+  /** Set when the kind was recognised from the file rather than chosen: why, for the report. */
+  recognisedAs?: string | undefined;
+}
+
+/**
+ * Text importers take an `encoding` option: when the request leaves it out it is detected from
+ * the bytes (UTF-8, else Windows-1252) and the report says which and why; a stated one is used
+ * as stated, strictly. Spreadsheets and JSON files have no encoding to choose.
+ */
+function withEncoding(request: ImportRequest, report: ImportReport): unknown {
+  const options = (request.options ?? {}) as Record<string, unknown>;
+  const schema = request.importer.optionsSchema;
+  const takesEncoding = schema instanceof z.ZodObject && "encoding" in schema.shape;
+  if (!takesEncoding || typeof options !== "object" || isXlsx(request.file)) return options;
+  const stated = options.encoding;
+  if (typeof stated === "string" && stated !== "") {
+    if ((encodings as readonly string[]).includes(stated))
+      report.encoding = { encoding: stated as Encoding, decidedBy: "stated", reason: "as chosen for this import" };
+    return options;
+  }
+  const detected = detectEncoding(request.file.bytes);
+  if (!detected) return options;
+  report.encoding = detected;
+  return { ...options, encoding: detected.encoding };
 }
 
 function emptyReport(request: ImportRequest): ImportReport {
   return {
+    recognisedAs: request.recognisedAs,
     kind: request.importer.kind,
     fileName: request.file.name,
     sha256: request.file.sha256,
@@ -66,7 +92,8 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     report.ok = issues.ok;
     return report;
   };
-  const options = request.importer.optionsSchema.safeParse(request.options ?? {});
+  const given = withEncoding(request, report);
+  const options = request.importer.optionsSchema.safeParse(given);
   if (!options.success) {
     for (const issue of options.error.issues)
       issues.error(`option ${issue.path.join(".") || "(options)"}: ${issue.message}`);

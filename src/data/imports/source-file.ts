@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -77,6 +78,67 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return Math.max(0, bytes.length - 1);
 }
 
+/**
+ * Windows-1252 as the WHATWG Encoding Standard defines it. Node 20's TextDecoder("windows-1252")
+ * decodes as ISO-8859-1, turning 0x80–0x9F (€ ‚ … – — ‘ ’ “ ” •) into invisible C1 controls, so
+ * those 32 bytes are mapped here from the standard's index; the other 224 are the same in both.
+ */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString("latin1")
+    .replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/** How a text file will be read, and why: shown in the import preview. */
+export interface EncodingChoice {
+  encoding: Encoding;
+  /** "detected" when worked out from the bytes, "stated" when the uploader or a flag chose it. */
+  decidedBy: "detected" | "stated";
+  reason: string;
+}
+
+/** Bytes Windows-1252 leaves undefined: a file with one of them is not text in that encoding. */
+const UNDEFINED_IN_WINDOWS_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * The encoding of a text file as published: UTF-8 (with or without a byte order mark) when every
+ * byte sequence is valid UTF-8 — which a Windows-1252 file with any accented letter, £ or curly
+ * quote almost never is — else Windows-1252 (NRS and many older official CSVs) when every byte
+ * is defined there. Null for anything else (UTF-16, binary): decodeText then says what it is.
+ */
+export function detectEncoding(bytes: Buffer): EncodingChoice | null {
+  // Control bytes below TAB at the top are a binary file (a zip, a PDF), not text.
+  if (bytes.length === 0 || bytes.subarray(0, 8192).some((byte) => byte < 0x09)) return null;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const ascii = !bom && isAscii(bytes);
+    return {
+      encoding: "utf-8",
+      decidedBy: "detected",
+      reason: bom
+        ? "UTF-8 with a byte order mark"
+        : ascii
+          ? "plain ASCII text, read as UTF-8"
+          : "UTF-8: every character is valid UTF-8",
+    };
+  } catch {
+    // Not UTF-8: Windows-1252 if every byte means a character there.
+  }
+  if (bytes.some((byte) => UNDEFINED_IN_WINDOWS_1252.has(byte))) return null;
+  const offset = firstInvalidUtf8(bytes);
+  const shown = decodeWindows1252(bytes.subarray(offset, offset + 1));
+  return {
+    encoding: "windows-1252",
+    decidedBy: "detected",
+    reason: `Windows-1252: not valid UTF-8 (byte 0x${bytes[offset]?.toString(16)} on line ${lineOfOffset(bytes, offset)}, "${shown}" in Windows-1252)`,
+  };
+}
+
 /** The database cannot store U+0000 in text: a file with one is refused, naming the line. */
 export const NUL_MESSAGE =
   "the file contains a NUL character (byte 0), which cannot be stored: is it a binary file, or was it damaged? Save it again as CSV UTF-8";
@@ -96,8 +158,7 @@ function refuseNul(file: SourceFile, text: string): string {
 /** Decodes strictly: a file that is not valid in the stated encoding is refused, never guessed. */
 export function decodeText(file: SourceFile, encoding: Encoding = "utf-8"): string {
   if (file.bytes.length === 0) throw new ImportRejected(file.name, "the file is empty");
-  if (encoding === "windows-1252")
-    return refuseNul(file, new TextDecoder("windows-1252").decode(file.bytes).replace(/^\uFEFF/, ""));
+  if (encoding === "windows-1252") return refuseNul(file, decodeWindows1252(file.bytes).replace(/^\uFEFF/, ""));
   if (file.bytes.subarray(0, 4).includes(0) || file.bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]))) {
     throw new ImportRejected(
       file.name,

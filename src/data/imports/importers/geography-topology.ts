@@ -21,7 +21,7 @@ import { defineImporter } from "../importer.ts";
 import { readJson } from "../json-file.ts";
 
 /** Layers of the ONS local-authority TopoJSON and the area type each holds. */
-const LAYERS: Record<string, string> = {
+export const LAYERS: Record<string, string> = {
   uk: "uk",
   ctry: "nation",
   rgn: "region",
