@@ -1,6 +1,14 @@
 /** What the action page and the dashboard show of a measure: figures with period and source, chart and table. */
 import { formatDate } from "../../kernel/time.ts";
-import { type ChartResult, chartDecimalsOf, chartUnitOf, formatValue, trendChart } from "../../lib/charts/index.ts";
+import {
+  type ChartResult,
+  chartDecimalsOf,
+  chartUnitOf,
+  formatValue,
+  renderCached,
+  trendChart,
+  type TrendChartInput,
+} from "../../lib/charts/index.ts";
 import { measureStatusLabels, trajectoryAt } from "./measure.ts";
 import type { Measure, StorePoint } from "./measure-service.ts";
 
@@ -32,7 +40,7 @@ function chartFor(measure: Measure): ChartResult | null {
         }
       : null;
   const trajectory = plan && plan.target !== null ? points.map((point) => trajectoryAt(plan, point.endDate)) : null;
-  return trendChart({
+  const input: TrendChartInput = {
     title: `${indicator.title}, ${measure.areaName}`,
     subtitle: `${points[0]!.label} to ${points.at(-1)!.label}`,
     source: [indicator.publisher, indicator.dataset].filter(Boolean).join(", ") || undefined,
@@ -52,7 +60,9 @@ function chartFor(measure: Measure): ChartResult | null {
       link.target !== null
         ? { value: link.target, label: link.targetDate ? `Target by ${formatDate(link.targetDate)}` : "Target" }
         : undefined,
-  });
+  };
+  // ~10 ms of ECharts on the event loop per chart: a dashboard seen again reuses its SVGs.
+  return renderCached("trend", [JSON.stringify(input)], () => trendChart(input));
 }
 
 /** The view model of one measure (templates: actions/views/measure.njk). */

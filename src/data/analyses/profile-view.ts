@@ -6,6 +6,7 @@ import {
   type DataTable,
   formatValue,
   MARKER_NOTES,
+  renderCached,
   trendChart,
   type Unit,
 } from "../../lib/charts/index.ts";
@@ -13,7 +14,6 @@ import { derivedMethod, FLAG, type IndicatorRow, parsePeriod } from "../indicato
 import { type ChoroplethInput, choroplethMap } from "../../lib/maps/index.ts";
 import { type Change, flagLabels, type FlagLabels } from "./analysis.ts";
 import type { AreaProfile, IndicatorProfile, SmallAreaPanel } from "./profile-service.ts";
-import { renderCached } from "./render-cache.ts";
 
 const unitOf = (indicator: IndicatorRow): Unit => chartUnitOf(indicator.unit);
 const decimalsOf = (indicator: IndicatorRow): number | undefined => chartDecimalsOf(indicator.unit);
