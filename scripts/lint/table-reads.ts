@@ -20,7 +20,6 @@ const knownReads = new Set<string>([
   "src/cycle/monitoring/dashboard-repository.ts -> cycle/actions: actions",
   "src/cycle/monitoring/updates-due.ts -> cycle/actions: actions",
   "src/cycle/needs-assessment/repository.ts -> workspace/partnerships: partnerships",
-  "src/cycle/reports/repository.ts -> cycle/actions: actionIndicators",
   "src/cycle/reports/repository.ts -> cycle/monitoring: actionUpdates",
   "src/cycle/reports/repository.ts -> cycle/strategy: relatedStrategies",
   "src/cycle/reports/repository.ts -> cycle/strategy: strategicChoices",

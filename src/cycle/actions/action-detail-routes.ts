@@ -11,10 +11,10 @@ import {
   resolveEvidencePick,
 } from "../strategy/index.ts";
 import { actionFor } from "./access.ts";
-import { budgetFields, indicatorFields, milestoneFields } from "./action-forms.ts";
+import { budgetFields, milestoneFields } from "./action-forms.ts";
 import * as service from "./action-service.ts";
 import type { ActionRow } from "./repository.ts";
-import { budgetForm, indicatorForm, milestoneForm } from "./schemas.ts";
+import { budgetForm, milestoneForm } from "./schemas.ts";
 import { londonToday } from "../../kernel/time.ts";
 
 /** Budget lines, indicators, milestones and evidence of one action. */
@@ -26,13 +26,6 @@ export function registerActionDetailRoutes(
   const detail = (partnershipId: string, actionId: string) => `/partnerships/${partnershipId}/actions/${actionId}`;
   const forms = [
     { path: "budgets", title: "Add a budget line", fields: budgetFields, schema: budgetForm, add: service.addBudget },
-    {
-      path: "indicators",
-      title: "Add an indicator",
-      fields: indicatorFields,
-      schema: indicatorForm,
-      add: service.addIndicator,
-    },
     {
       path: "milestones",
       title: "Add a milestone",

@@ -92,26 +92,6 @@ export const budgetFields: FieldDef[] = [
   },
 ];
 
-export const indicatorFields: FieldDef[] = [
-  {
-    id: "indicatorRef",
-    label: "Indicator id",
-    type: "text",
-    hint: "The id in the indicator store, like cilif-relative-under-16",
-  },
-  { id: "label", label: "Indicator name", type: "text" },
-  { id: "baseline", label: "Baseline (optional)", type: "number", classes: "govuk-input--width-10" },
-  {
-    id: "baselinePeriod",
-    label: "Baseline period (optional)",
-    type: "text",
-    hint: "For example, 2023/24",
-    classes: "govuk-input--width-10",
-  },
-  { id: "target", label: "Target (optional)", type: "number", classes: "govuk-input--width-10" },
-  { id: "targetDate", label: "Target date (optional)", type: "date", hint: "For example, 31/03/2027" },
-];
-
 export const milestoneFields: FieldDef[] = [
   { id: "title", label: "Milestone", type: "text" },
   { id: "dueDate", label: "Due date (optional)", type: "date", hint: "For example, 30/09/2025" },

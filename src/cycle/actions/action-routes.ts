@@ -10,6 +10,8 @@ import { actionFor, canUpdateAction } from "./access.ts";
 import { actionFields } from "./action-forms.ts";
 import { type ActionRouteDeps, loadActionList, loadPlan } from "./action-queries.ts";
 import * as service from "./action-service.ts";
+import { measureLinks } from "./measure-service.ts";
+import { measureView } from "./measure-view.ts";
 import * as repo from "./repository.ts";
 import { actionForm, listFilters } from "./schemas.ts";
 import {
@@ -130,7 +132,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
         arrangementLabel: budgetArrangementLabels[row.arrangement as BudgetArrangement] ?? row.arrangement,
       })),
       budgetTotal: formatPounds(item.budgetPence),
-      indicators,
+      measures: (await measureLinks(db, request.actor, partnership, indicators)).map(measureView),
       milestones,
       evidence: evidence.map((row) => ({
         ...row,

@@ -2,6 +2,7 @@ import type { Domain } from "../../kernel/domains/descriptor.ts";
 import { evidenceChoiceSource, priorityActionCounts } from "../strategy/index.ts";
 import { registerActionDetailRoutes } from "./action-detail-routes.ts";
 import { registerActionRoutes } from "./action-routes.ts";
+import { registerIndicatorRoutes } from "./indicator-routes.ts";
 import { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";
 import { registerImportRoutes } from "./import-routes.ts";
 import { actionPaths } from "./paths.ts";
@@ -19,6 +20,7 @@ export const actionsDomain: Domain = {
     };
     registerActionRoutes(app, context, deps);
     registerActionDetailRoutes(app, context, { evidenceChoices: extensions.optional(evidenceChoiceSource) });
+    registerIndicatorRoutes(app, context);
     registerImportRoutes(app, context, deps);
   },
   partnershipNavigation: [{ text: "Action plan", href: actionPaths.list, order: 100 }],

@@ -29,7 +29,16 @@ export {
   removeAction,
 } from "./action-service.ts";
 export { type ActionInput, actionForm, type BudgetInput, type IndicatorInput, type MilestoneInput } from "./schemas.ts";
-export { listMilestones, memberOrganisations, type ActionRow, type MilestoneRow } from "./repository.ts";
+export {
+  listMilestones,
+  listPartnershipIndicators,
+  memberOrganisations,
+  type ActionRow,
+  type MilestoneRow,
+} from "./repository.ts";
+export { type MeasureStatus, measureStatusLabels } from "./measure.ts";
+export { type Measure, measureLinks, measurableIndicators } from "./measure-service.ts";
+export { type MeasureView, measureView } from "./measure-view.ts";
 export { exportHeaders, exportRows } from "./export.ts";
 export { type EvidenceCoverage, type EvidenceReference, evidenceCoverage } from "./evidence-coverage.ts";
 export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, findActionChoices } from "./summaries.ts";

@@ -171,6 +171,15 @@ export function listIndicators(db: Executor, partnershipId: string, actionId: st
     .orderBy(asc(actionIndicators.label));
 }
 
+/** Every indicator link of a partnership's actions, by name. */
+export function listPartnershipIndicators(db: Executor, partnershipId: string): Promise<IndicatorRow[]> {
+  return db
+    .select()
+    .from(actionIndicators)
+    .where(eq(actionIndicators.partnershipId, partnershipId))
+    .orderBy(asc(actionIndicators.label), asc(actionIndicators.id));
+}
+
 export async function insertIndicator(
   db: Executor,
   values: typeof actionIndicators.$inferInsert,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { checkboxList, moneyField, optionalDate, optionalText, requiredText } from "../../kernel/forms/index.ts";
+import { parsePeriod } from "../../data/indicators/index.ts";
+import { formatDate } from "../../kernel/time.ts";
 import { budgetArrangements, familyTypes } from "./vocabulary.ts";
 
 export const actionFlags = ["income-maximisation", "protected-characteristics"] as const;
@@ -54,15 +56,42 @@ const optionalNumber = (label: string) =>
       return number;
     });
 
-export const indicatorForm = z.object({
-  indicatorRef: requiredText("Enter the indicator id", 200),
-  label: requiredText("Enter the indicator's name", 300),
-  baseline: optionalNumber("baseline"),
-  baselinePeriod: optionalText(50),
-  target: optionalNumber("target"),
-  targetDate: optionalDate("target date"),
-});
-export type IndicatorInput = z.infer<typeof indicatorForm>;
+/**
+ * An indicator chosen from the catalogue (by slug, from a list of names) with its baseline and
+ * target. A target needs a baseline to measure from, each value its period or date, and the target
+ * date must fall after the baseline period. Whether the indicator has values for the area is the
+ * route's check (it needs the database).
+ */
+export const indicatorForm = z
+  .object({
+    indicatorRef: z.string({ error: "Select the indicator" }).trim().min(1, "Select the indicator").max(200),
+    baseline: optionalNumber("baseline"),
+    baselinePeriod: optionalText(50),
+    target: optionalNumber("target"),
+    targetDate: optionalDate("target date"),
+  })
+  .superRefine((value, ctx) => {
+    const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+    const period = value.baselinePeriod ? parsePeriod(value.baselinePeriod) : null;
+    if (value.baselinePeriod && !period)
+      issue("baselinePeriod", "Enter the baseline period like 2023/24 (financial year), 2023, 2023 Q1 or 2023-03");
+    if (value.baseline !== null && !value.baselinePeriod)
+      issue("baselinePeriod", "Enter the period the baseline value is for, like 2023/24");
+    if (value.baseline === null && value.baselinePeriod && value.target === null)
+      issue("baseline", "Enter the baseline value for the baseline period");
+    if (value.target !== null && value.baseline === null)
+      issue("baseline", "Enter a baseline: a target needs a baseline to measure progress from");
+    if (value.target !== null && !value.targetDate) issue("targetDate", "Enter the date the target is to be met by");
+    if (value.target === null && value.targetDate)
+      issue("target", "Enter the target value to be met by the target date");
+    if (period && value.targetDate && value.targetDate <= period.endDate)
+      issue(
+        "targetDate",
+        `The target date must be after the end of the baseline period (${formatDate(period.endDate)})`,
+      );
+  });
+/** What is stored: the form's fields and the indicator's name as it was when chosen. */
+export type IndicatorInput = z.infer<typeof indicatorForm> & { label: string };
 
 export const milestoneForm = z.object({
   title: requiredText("Enter the milestone", 300),

@@ -1,5 +1,14 @@
 import type { Executor } from "../../kernel/db/database.ts";
-import { driverFrameworkFor, familyTypes, memberOrganisations, ragLabels } from "../actions/index.ts";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import {
+  driverFrameworkFor,
+  familyTypes,
+  listPartnershipIndicators,
+  measureLinks,
+  measureView,
+  memberOrganisations,
+  ragLabels,
+} from "../actions/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { listPriorities } from "../strategy/index.ts";
@@ -52,11 +61,18 @@ function presentRow(row: RollupRow, label: string) {
  * The monitoring dashboard: what is overdue (end date passed, not complete), off track
  * (latest status red or amber), missing an update for the period, and roll-ups.
  */
-export async function loadDashboard(db: Executor, partnership: PartnershipRow, period: Period, today: string) {
-  const [rows, priorities, members] = await Promise.all([
+export async function loadDashboard(
+  db: Executor,
+  actor: Actor | null,
+  partnership: PartnershipRow,
+  period: Period,
+  today: string,
+) {
+  const [rows, priorities, members, links] = await Promise.all([
     dashboardRows(db, partnership.id, formatPeriod(period)),
     listPriorities(db, partnership.id),
     memberOrganisations(db, partnership.id),
+    listPartnershipIndicators(db, partnership.id),
   ]);
   const memberNames = new Map(members.map((row) => [row.id, row.name]));
   const view = (row: DashboardRow): DashboardAction => ({
@@ -88,6 +104,7 @@ export async function loadDashboard(db: Executor, partnership: PartnershipRow, p
 
   return {
     period: formatPeriod(period),
+    measures: await dashboardMeasures(db, actor, partnership, links, rows),
     actionCount: rows.length,
     totals: presentRow(planTotals(rollupItems), "All actions"),
     overdue,
@@ -101,4 +118,21 @@ export async function loadDashboard(db: Executor, partnership: PartnershipRow, p
       partner: rollUp(rollupItems, byPartner, [...memberNames.keys()]).map(label(memberNames)),
     },
   };
+}
+
+const statusOrder = { "off-track": 0, "on-track": 1, "no-new-data": 2, "not-measured": 3 } as const;
+
+/** The plan's indicators measured against the store, off track first, each with its action. */
+async function dashboardMeasures(
+  db: Executor,
+  actor: Actor | null,
+  partnership: PartnershipRow,
+  links: Awaited<ReturnType<typeof listPartnershipIndicators>>,
+  rows: DashboardRow[],
+) {
+  const titles = new Map(rows.map((row) => [row.id, row.reference ? `${row.reference}: ${row.title}` : row.title]));
+  const measures = (await measureLinks(db, actor, partnership, links)).map(measureView);
+  return measures
+    .map((measure) => ({ ...measure, actionTitle: titles.get(measure.actionId) ?? "" }))
+    .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || a.title.localeCompare(b.title));
 }

@@ -18,7 +18,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
     const asked = (request.query as { period?: unknown }).period;
     const period = (typeof asked === "string" && parsePeriod(asked)) || periodOf(londonToday());
-    const dashboard = await loadDashboard(db, partnership, period, londonToday());
+    const dashboard = await loadDashboard(db, request.actor, partnership, period, londonToday());
     return reply.view("monitoring/views/dashboard.njk", {
       title: `Monitoring – ${partnership.name}`,
       partnership,

@@ -6,7 +6,13 @@
  */
 import type { Executor } from "../../kernel/db/database.ts";
 import { trend as trendOf } from "../../data/analyses/index.ts";
-import { type DataTable, formatValue, MARKER_NOTES, type TrendChartInput, type Unit } from "../../lib/charts/index.ts";
+import {
+  chartUnitOf,
+  type DataTable,
+  formatValue,
+  MARKER_NOTES,
+  type TrendChartInput,
+} from "../../lib/charts/index.ts";
 import { childrenOfType, findAreaByCode } from "../../data/geography/index.ts";
 import {
   FLAG,
@@ -30,14 +36,6 @@ import {
 import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
 import { smallAreaTotals } from "./small-area-totals.ts";
 
-const chartUnits: Record<string, Unit> = {
-  count: "count",
-  percentage: "percentage",
-  rate: "rate",
-  currency: "currency",
-  rank: "rank",
-  decile: "rank",
-};
 const SMALL_AREA_TYPES = ["ward", "msoa", "lsoa"];
 
 export interface PanelView {
@@ -70,7 +68,7 @@ function lowerFirst(text: string): string {
 function display(indicator: IndicatorRow, cell: DisclosedCell | undefined, value: ObservationValue): string {
   if (!cell || cell.suppressed) return "[c]";
   if (cell.shown === null) return "[x]";
-  const text = formatValue(cell.shown, chartUnits[indicator.unit] ?? "score");
+  const text = formatValue(cell.shown, chartUnitOf(indicator.unit));
   const withUnit =
     indicator.unit === "rate" && indicator.ratePer ? `${text} per ${indicator.ratePer.toLocaleString("en-GB")}` : text;
   return (value.flags & FLAG.provisional) !== 0 ? `${withUnit} (p)` : withUnit;
@@ -179,7 +177,7 @@ export async function buildPanel(
     );
   for (const c of comparisons) if (c.note) notes.push(c.note);
   if (rule === "small-count") notes.unshift(SMALL_COUNT_NOTE);
-  const unit = chartUnits[indicator.unit] ?? "score";
+  const unit = chartUnitOf(indicator.unit);
   const source = base.source;
   const span =
     sorted.length > 1

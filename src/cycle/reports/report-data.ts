@@ -1,5 +1,5 @@
 import type { Executor } from "../../kernel/db/database.ts";
-import { loadPlan, type PlanItem, type RagStatus } from "../actions/index.ts";
+import { listPartnershipIndicators, loadPlan, type PlanItem, type RagStatus } from "../actions/index.ts";
 import { findAreaByCode } from "../../data/geography/index.ts";
 import {
   type IndicatorRow,
@@ -56,7 +56,7 @@ export async function loadReportData(
       loadPlan(db, partnership.id),
       listMembers(db, partnership.id),
       repo.updatesInYear(db, partnership.id, reportingYear),
-      repo.listActionIndicators(db, partnership.id),
+      listPartnershipIndicators(db, partnership.id),
       findStrategy(db, partnership.id),
       listPriorities(db, partnership.id),
       listEvidence(db, partnership.id),

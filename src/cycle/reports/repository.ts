@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { actionIndicators } from "../actions/index.ts";
 import { actionUpdates } from "../monitoring/index.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
 import { relatedStrategies, strategicChoices, strategies, strategySignOffs } from "../strategy/index.ts";
@@ -205,14 +204,6 @@ export function updatesInYear(db: Executor, partnershipId: string, reportingYear
     .from(actionUpdates)
     .where(and(eq(actionUpdates.partnershipId, partnershipId), like(actionUpdates.period, `${reportingYear} Q%`)))
     .orderBy(asc(actionUpdates.actionId), asc(actionUpdates.period), asc(actionUpdates.createdAt));
-}
-
-export function listActionIndicators(db: Executor, partnershipId: string) {
-  return db
-    .select()
-    .from(actionIndicators)
-    .where(eq(actionIndicators.partnershipId, partnershipId))
-    .orderBy(asc(actionIndicators.label));
 }
 
 /** Per partnership: its reports for the year with the latest publication date, for the national view. */

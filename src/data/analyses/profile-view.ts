@@ -1,22 +1,22 @@
 /** Turns an AreaProfile into what the page shows: formatted figures, sentences, charts and tables. */
 import { areaTypeLabels } from "../geography/index.ts";
-import { type DataTable, formatValue, MARKER_NOTES, trendChart, type Unit } from "../../lib/charts/index.ts";
+import {
+  chartDecimalsOf,
+  chartUnitOf,
+  type DataTable,
+  formatValue,
+  MARKER_NOTES,
+  renderCached,
+  trendChart,
+  type Unit,
+} from "../../lib/charts/index.ts";
 import { derivedMethod, FLAG, type IndicatorRow, parsePeriod } from "../indicators/index.ts";
 import { type ChoroplethInput, choroplethMap } from "../../lib/maps/index.ts";
 import { type Change, flagLabels, type FlagLabels } from "./analysis.ts";
 import type { AreaProfile, IndicatorProfile, SmallAreaPanel } from "./profile-service.ts";
-import { renderCached } from "./render-cache.ts";
 
-const chartUnits: Record<string, Unit> = {
-  count: "count",
-  percentage: "percentage",
-  rate: "rate",
-  currency: "currency",
-  rank: "rank",
-  decile: "rank",
-};
-const unitOf = (indicator: IndicatorRow): Unit => chartUnits[indicator.unit] ?? "score";
-const decimalsOf = (indicator: IndicatorRow): number | undefined => (indicator.unit === "proportion" ? 3 : undefined);
+const unitOf = (indicator: IndicatorRow): Unit => chartUnitOf(indicator.unit);
+const decimalsOf = (indicator: IndicatorRow): number | undefined => chartDecimalsOf(indicator.unit);
 
 export function periodLabel(code: string): string {
   return parsePeriod(code)?.label ?? code;

@@ -40,6 +40,7 @@ export {
   listBatches,
   listIndicators,
   authoritiesWithValues,
+  indicatorSlugsWithValues,
   sourceValueKeys,
   type PeriodRow,
 } from "./repository.ts";

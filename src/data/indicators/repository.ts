@@ -188,3 +188,16 @@ export async function authoritiesWithValues(db: Executor, slugs: readonly string
     where i.slug = any(${pgArray([...slugs])}::text[]) and a.type = 'local-authority' and (o.flags & ${FLAG.derived}::int) = 0`);
   return rows<{ areaId: number | string }>(result).map((r) => Number(r.areaId));
 }
+
+/**
+ * Slugs of the indicators holding at least one value (all people, no breakdown) for an area:
+ * what a partnership can measure its actions against. A value withheld for disclosure counts (the
+ * series exists); a cell stored as missing does not. One probe per indicator through observations_area_idx.
+ */
+export async function indicatorSlugsWithValues(db: Executor, areaId: number): Promise<Set<string>> {
+  const result = await db.execute(sql`
+    select i.slug from indicators i
+    where exists (select 1 from observations o where o.indicator_id = i.id and o.area_id = ${areaId} and o.breakdown_id = 0
+      and (o.value is not null or (o.flags & ${FLAG.suppressed}::int) <> 0))`);
+  return new Set(rows<{ slug: string }>(result).map((r) => r.slug));
+}

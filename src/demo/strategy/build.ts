@@ -25,6 +25,7 @@ import {
   findStrategy,
   saveStrategy,
 } from "../../cycle/strategy/index.ts";
+import { demoMeasurePlans } from "./demo-measures.ts";
 import { localise, localiseAll } from "./localise.ts";
 import { priorityTemplates, strategyText } from "./strategy-text.ts";
 import { actionTemplates, familyCodes } from "./templates.ts";
@@ -77,6 +78,7 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
   const rand = seededRandom(20_100_000 + year);
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)]!;
   const pid = partnership.id;
+  const measurePlans = await demoMeasurePlans(db, partnership.areaCode);
 
   const text = localiseAll(strategyText(partnership.areaName, year), partnership.nation);
   const priorityList = localiseAll(priorityTemplates, partnership.nation);
@@ -155,15 +157,25 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
         arrangement,
       });
     }
+    // Every third action is measured against the indicator store, its baseline read from it; an
+    // area without the demo series keeps a made-up baseline. rand() is drawn either way, so the
+    // rest of the plan is the same with or without the store.
     if (index % 3 === 0) {
-      await addIndicator(db, audit, pid, action.id, {
-        indicatorRef: "demo-children-low-income-percentage",
-        label: "Children in relative low income families (Fictional demo data), %",
-        baseline: 22 + Math.round(rand() * 60) / 10,
-        baselinePeriod: financialYearLabel(year - 2),
-        target: 18,
-        targetDate: iso(year + 3, 3, 31),
-      });
+      const madeUp = 22 + Math.round(rand() * 60) / 10;
+      await addIndicator(
+        db,
+        audit,
+        pid,
+        action.id,
+        measurePlans[(index / 3) % Math.max(1, measurePlans.length)] ?? {
+          indicatorRef: "demo-children-low-income-percentage",
+          label: "Children in relative low income families (Fictional demo data), %",
+          baseline: madeUp,
+          baselinePeriod: financialYearLabel(year - 2),
+          target: 18,
+          targetDate: iso(year + 3, 3, 31),
+        },
+      );
     }
     const milestones = [];
     for (const [m, title] of [

@@ -48,3 +48,22 @@ export function formatTick(value: number, unit: Unit): string {
 export function joinNonEmpty(parts: (string | undefined)[], separator: string): string {
   return parts.filter((part): part is string => Boolean(part?.trim())).join(separator);
 }
+
+const catalogueUnits: Record<string, Unit> = {
+  count: "count",
+  percentage: "percentage",
+  rate: "rate",
+  currency: "currency",
+  rank: "rank",
+  decile: "rank",
+};
+
+/** How an indicator catalogue unit is shown: charts never invent one, so anything else is a score. */
+export function chartUnitOf(catalogueUnit: string): Unit {
+  return catalogueUnits[catalogueUnit] ?? "score";
+}
+
+/** Proportions (0 to 1) need three places; every other unit takes its default. */
+export function chartDecimalsOf(catalogueUnit: string): number | undefined {
+  return catalogueUnit === "proportion" ? 3 : undefined;
+}

@@ -4,7 +4,7 @@ export { trendChart } from "./trend-chart.ts";
 export { comparisonChart } from "./comparison-chart.ts";
 export { distributionChart } from "./distribution-chart.ts";
 export { statusChart } from "./status-chart.ts";
-export { formatValue, formatPoint } from "./format.ts";
+export { chartDecimalsOf, chartUnitOf, formatValue, formatPoint } from "./format.ts";
 export { escapeXml } from "./svg.ts";
 export {
   trendChartSchema,
@@ -20,3 +20,4 @@ export {
 } from "./schemas.ts";
 export { type ChartResult, type DataTable, SUPPRESSED_MARK, MISSING_MARK, MARKER_NOTES } from "./types.ts";
 export { FONT_FAMILY } from "./theme.ts";
+export { renderCached } from "./render-cache.ts";

@@ -1,5 +1,5 @@
 /**
- * Rendered charts and maps keyed by a hash of everything drawn, so a profile seen again does not
+ * Rendered charts and maps keyed by a hash of everything drawn, so a page seen again does not
  * re-render (ECharts and d3-geo take ~10 ms each, on the event loop). Same input, same SVG, so a
  * stale entry is impossible; new data changes the key. Bounded, least recently used out first.
  */
