@@ -10,18 +10,12 @@ import { type DataTable, MARKER_NOTES, type TrendChartInput } from "../../lib/ch
 import { childrenOfType, findAreaByCode } from "../../data/geography/index.ts";
 import {
   FLAG,
-  type IndicatorRow,
   listIndicators,
   type ObservationValue,
   valuesForArea,
   valuesForAreas,
 } from "../../data/indicators/index.ts";
-import {
-  applyDisclosure,
-  type DisclosureGroup,
-  normaliseRule,
-  SMALL_COUNT_NOTE,
-} from "../../data/indicators/index.ts";
+import { applyDisclosure, type DisclosureGroup, normaliseRule, SMALL_COUNT_NOTE } from "../../data/indicators/index.ts";
 import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
 import { smallAreaPanel } from "./small-area-panel.ts";
 import { smallAreaTotals } from "./small-area-totals.ts";
