@@ -102,6 +102,8 @@ describe("review feedback by year, with the lead's reply", () => {
     const page = (await lead.get(yearUrl)).body;
     expect(page).toContain("Give the pooled budget.");
     const id = /feedback\/([0-9a-f-]{36})\/reply"/.exec(page)![1]!;
+    // Returned to the lead: on their attention list until they mark it addressed.
+    expect((await lead.get("/attention")).body).toContain("Spend");
 
     // Nothing typed and not ticked: a GOV.UK error on that reply box, nothing saved.
     const empty = await lead.post(`${url}/${id}/reply`, { year: inProgress, reply: "  " });
@@ -122,6 +124,7 @@ describe("review feedback by year, with the lead's reply", () => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(yearUrl);
     expect(await auditCount(database, "review-feedback.reply", northtown.id)).toBe(1);
+    expect((await lead.get("/attention")).body).not.toContain("Spend");
     const after = (await coordinator.get(yearUrl)).body;
     expect(after).toContain("Added in section 4 &lt;b&gt;now&lt;/b&gt;.");
     expect(after).toMatch(/govuk-tag--green">\s*Addressed\s*</);

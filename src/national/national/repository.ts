@@ -85,7 +85,7 @@ export async function openFeedbackCounts(db: Executor, partnershipIds: string[])
   return new Map(rows.map((row) => [row.partnershipId, Number(row.count)]));
 }
 
-/** Feedback returned to partnerships (for their leads' attention lists). */
+/** Feedback returned to partnerships and not yet addressed (for their leads' attention lists). */
 export function returnedFeedback(db: Executor, partnershipIds: string[]) {
   if (partnershipIds.length === 0) return Promise.resolve([]);
   return db
@@ -96,7 +96,14 @@ export function returnedFeedback(db: Executor, partnershipIds: string[]) {
       updatedAt: reviewFeedback.updatedAt,
     })
     .from(reviewFeedback)
-    .where(and(inArray(reviewFeedback.partnershipId, partnershipIds), eq(reviewFeedback.status, "returned")))
+    .where(
+      and(
+        inArray(reviewFeedback.partnershipId, partnershipIds),
+        eq(reviewFeedback.status, "returned"),
+        // Once the lead marks it addressed it needs no more attention.
+        isNull(reviewFeedback.addressedAt),
+      ),
+    )
     .orderBy(desc(reviewFeedback.updatedAt));
 }
 
