@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { type SearchHit, searchText, snippetPieces, textMatch } from "../../kernel/db/text-search.ts";
+import { hitFrom, type SearchHit, searchText, textMatch } from "../../kernel/db/text-search.ts";
 import { actionPaths } from "./paths.ts";
 import { actions } from "./tables.ts";
 
@@ -27,12 +27,12 @@ export async function searchActions(
     .where(and(eq(actions.partnershipId, partnershipId), match.where))
     .orderBy(desc(match.rank), actions.title)
     .limit(limit);
-  return rows.map((row) => ({
-    kind: "Action",
-    id: row.id,
-    title: row.reference ? `${row.reference}: ${row.title}` : row.title,
-    href: actionPaths.action(partnershipId, row.id),
-    snippet: snippetPieces(row.headline),
-    rank: row.rank,
-  }));
+  return rows.map((row) =>
+    hitFrom(
+      "Action",
+      row,
+      row.reference ? `${row.reference}: ${row.title}` : row.title,
+      actionPaths.action(partnershipId, row.id),
+    ),
+  );
 }

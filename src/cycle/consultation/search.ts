@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { type SearchHit, searchText, snippetPieces, textMatch } from "../../kernel/db/text-search.ts";
+import { hitFrom, type SearchHit, searchText, textMatch } from "../../kernel/db/text-search.ts";
 import { consultationPaths } from "./paths.ts";
 import { engagementActivities } from "./tables.ts";
 
@@ -23,12 +23,5 @@ export async function searchConsultation(
     .where(and(eq(activity.partnershipId, partnershipId), match.where))
     .orderBy(desc(match.rank), activity.title)
     .limit(limit);
-  return rows.map((row) => ({
-    kind: "Consultation",
-    id: row.id,
-    title: row.title,
-    href: consultationPaths.activity(partnershipId, row.id),
-    snippet: snippetPieces(row.headline),
-    rank: row.rank,
-  }));
+  return rows.map((row) => hitFrom("Consultation", row, row.title, consultationPaths.activity(partnershipId, row.id)));
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { htmlText, type SearchHit, searchText, snippetPieces, textMatch } from "../../kernel/db/text-search.ts";
+import { htmlText, hitFrom, type SearchHit, searchText, textMatch } from "../../kernel/db/text-search.ts";
 import { formatDate } from "../../kernel/time.ts";
 import { meetingPaths } from "./paths.ts";
 import { meetingAgendaItems, meetingDecisions, meetings } from "./tables.ts";
@@ -35,12 +35,7 @@ export async function searchMeetings(
     .where(and(eq(meetings.partnershipId, partnershipId), match.where))
     .orderBy(desc(match.rank), desc(meetings.meetingDate))
     .limit(limit);
-  return rows.map((row) => ({
-    kind: "Meeting",
-    id: row.id,
-    title: `${row.title}, ${formatDate(row.date)}`,
-    href: meetingPaths.meeting(partnershipId, row.id),
-    snippet: snippetPieces(row.headline),
-    rank: row.rank,
-  }));
+  return rows.map((row) =>
+    hitFrom("Meeting", row, `${row.title}, ${formatDate(row.date)}`, meetingPaths.meeting(partnershipId, row.id)),
+  );
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { type SearchHit, searchText, snippetPieces, textMatch } from "../../kernel/db/text-search.ts";
+import { hitFrom, type SearchHit, searchText, textMatch } from "../../kernel/db/text-search.ts";
 import { needsAssessmentPaths } from "./paths.ts";
 import { needsFindings, needsQualitative } from "./tables.ts";
 
@@ -47,21 +47,7 @@ export async function searchNeedsEvidence(
       .limit(limit),
   ]);
   return [
-    ...findings.map((row) => ({
-      kind: "Finding",
-      id: row.id,
-      title: shortTitle(row.statement),
-      href: `${page}#finding-${row.id}`,
-      snippet: snippetPieces(row.headline),
-      rank: row.rank,
-    })),
-    ...qualitative.map((row) => ({
-      kind: "Evidence",
-      id: row.id,
-      title: row.source,
-      href: `${page}#qualitative-${row.id}`,
-      snippet: snippetPieces(row.headline),
-      rank: row.rank,
-    })),
+    ...findings.map((row) => hitFrom("Finding", row, shortTitle(row.statement), `${page}#finding-${row.id}`)),
+    ...qualitative.map((row) => hitFrom("Evidence", row, row.source, `${page}#qualitative-${row.id}`)),
   ];
 }

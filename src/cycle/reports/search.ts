@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { htmlText, type SearchHit, searchText, snippetPieces, textMatch } from "../../kernel/db/text-search.ts";
+import { htmlText, hitFrom, type SearchHit, searchText, textMatch } from "../../kernel/db/text-search.ts";
 import { reportPaths } from "./paths.ts";
 import { type ReportType, reportTypeLabels } from "./report-types.ts";
 import { reportNarratives, reports } from "./tables.ts";
@@ -30,12 +30,12 @@ export async function searchReports(
     .where(and(eq(reports.partnershipId, partnershipId), match.where))
     .orderBy(desc(match.rank), desc(reports.reportingYear))
     .limit(limit);
-  return rows.map((row) => ({
-    kind: "Report",
-    id: row.id,
-    title: `${reportTypeLabels[row.type as ReportType] ?? "Report"} ${row.year}`,
-    href: reportPaths.report(partnershipId, row.id),
-    snippet: snippetPieces(row.headline),
-    rank: row.rank,
-  }));
+  return rows.map((row) =>
+    hitFrom(
+      "Report",
+      row,
+      `${reportTypeLabels[row.type as ReportType] ?? "Report"} ${row.year}`,
+      reportPaths.report(partnershipId, row.id),
+    ),
+  );
 }

@@ -83,3 +83,13 @@ export function snippetPieces(headline: string): SnippetPiece[] {
   }
   return pieces;
 }
+
+/** A domain's matched row as a hit: its words, where it lives, and its marked snippet. */
+export function hitFrom(
+  kind: string,
+  row: { id: string; rank: number; headline: string },
+  title: string,
+  href: string,
+): SearchHit {
+  return { kind, id: row.id, title, href, snippet: snippetPieces(row.headline), rank: row.rank };
+}
