@@ -34,6 +34,7 @@ import { proofingDomain } from "./cycle/proofing/index.ts";
 import { consultationDomain } from "./cycle/consultation/index.ts";
 import { haveYourSayDomain } from "./cycle/have-your-say/index.ts";
 import { reportsDomain } from "./cycle/reports/index.ts";
+import { searchDomain } from "./cycle/search/index.ts";
 import { strategyDomain } from "./cycle/strategy/index.ts";
 import { nationalDomain } from "./national/national/index.ts";
 import { partnersGroupDomain } from "./national/partners-group/index.ts";
@@ -81,6 +82,7 @@ export const domains: readonly Domain[] = [
   proofingDomain,
   consultationDomain,
   haveYourSayDomain,
+  searchDomain,
   nationalDomain,
   partnersGroupDomain,
   supportOfferDomain,

@@ -14,6 +14,8 @@ import {
   londonToday,
   parseDateText,
   partsFromIso,
+  reportingYearChoices,
+  reportingYearFrom,
 } from "./time.ts";
 
 describe("today and the date of an instant, in the UK", () => {
@@ -107,5 +109,24 @@ describe("financial and reporting years", () => {
     expect(currentReportingYear("2027-04-01")).toBe("2026/27");
     expect(currentReportingYear("2000-01-15")).toBe("1998/99");
     expect(currentReportingYear("2099-05-01")).toBe("2098/99");
+  });
+
+  it("offers the year in progress, the one due now and earlier ones, with years already recorded", () => {
+    expect(reportingYearChoices("2026-12-05")).toEqual(["2026/27", "2025/26", "2024/25", "2023/24", "2022/23"]);
+    expect(reportingYearChoices("2026-12-05", ["2019/20", "2025/26", "2019/21"])).toEqual([
+      "2026/27",
+      "2025/26",
+      "2024/25",
+      "2023/24",
+      "2022/23",
+      "2019/20",
+    ]);
+  });
+
+  it("reads a year from a query string, falling back to the year due now", () => {
+    expect(reportingYearFrom("2026/27", "2026-12-05")).toBe("2026/27");
+    expect(reportingYearFrom(undefined, "2026-12-05")).toBe("2025/26");
+    expect(reportingYearFrom("2026/28", "2026-12-05")).toBe("2025/26");
+    expect(reportingYearFrom(["2026/27"], "2026-12-05")).toBe("2025/26");
   });
 });

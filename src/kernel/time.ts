@@ -151,3 +151,18 @@ export function isFinancialYear(value: string): boolean {
 export function currentReportingYear(todayIso: string): string {
   return financialYearLabel(financialYearStart(todayIso) - 1);
 }
+
+/**
+ * Reporting years to choose from, newest first: the year in progress (a report may be written
+ * for it before it ends), the one due now, three before it, and any others records already have.
+ */
+export function reportingYearChoices(todayIso: string, recorded: readonly string[] = []): string[] {
+  const inProgress = financialYearStart(todayIso);
+  const recent = [0, 1, 2, 3, 4].map((back) => financialYearLabel(inProgress - back));
+  return [...new Set([...recent, ...recorded.filter(isFinancialYear)])].sort().reverse();
+}
+
+/** A reporting year from a query string, or the one due now when it is absent or not a year. */
+export function reportingYearFrom(value: unknown, todayIso: string): string {
+  return typeof value === "string" && isFinancialYear(value) ? value : currentReportingYear(todayIso);
+}

@@ -53,12 +53,13 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 17 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 18 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
     expect(lead.map((item) => [item.text, item.href])).toEqual([
       ["Overview", "/partnerships/p1"],
+      ["Search", "/partnerships/p1/search"],
       ["Partnership record", "/partnerships/p1/governance"],
       ["Duty to cooperate", "/partnerships/p1/cooperation"],
       ["Meetings", "/partnerships/p1/meetings"],
@@ -78,7 +79,7 @@ describe("domain descriptors", () => {
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(15);
+    expect(viewer).toHaveLength(16);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);

@@ -200,4 +200,63 @@ describe("needs-assessment panel comparisons", () => {
     expect(gappy).not.toContain("<svg");
     expect(gappy).toContain("Hartlepool 001A");
   });
+
+  test("shows the small areas of a measure that does not add up (IDACI deciles, ranks) instead of 'No data imported yet'", async ({
+    db,
+    tidy,
+  }) => {
+    const lsoas = ["E01011950", "E01011951", "E01011952"];
+    await upsertAreas(db, [
+      area("E01011950", "Hartlepool 001A", "lsoa"),
+      area("E01011951", "Hartlepool 001B", "lsoa"),
+      area("E01011952", "Hartlepool 001C", "lsoa"),
+    ]);
+    await linkParents(
+      db,
+      lsoas.map((child) => ({ child, parent: "E06000001", relation: "local-authority" })),
+    );
+    await tidy(
+      "idaci.csv",
+      [
+        "E01011950,2019,fictional-idaci-decile,Decile,1,,",
+        "E01011951,2019,fictional-idaci-decile,Decile,4,,",
+        "E01011952,2019,fictional-idaci-decile,Decile,1,,",
+        "E01011950,2015,fictional-idaci-decile,Decile,2,,",
+        "E01011950,2019,fictional-idaci-rank,Rank,1203,,",
+        "E01011952,2019,fictional-idaci-rank,Rank,30412,,",
+      ].join("\n"),
+    );
+    for (const indicatorSlug of ["fictional-idaci-decile", "fictional-idaci-rank"]) {
+      const added = await editor.post(`${base()}/sections/financial-support/panels/new`, {
+        indicatorSlug,
+        areaCode: "",
+      });
+      expect(added.statusCode).toBe(303);
+    }
+    const html = decode((await editor.get(base())).body);
+    const panelOf = (slug: string) => {
+      const at = html.indexOf(`data-panel="${slug}"`);
+      return html.slice(at, html.indexOf("</details>", at));
+    };
+    const deciles = panelOf("fictional-idaci-decile");
+    expect(deciles).not.toContain("No data imported yet");
+    // The latest period (2019), not 2015; the spread computed from the three small areas' values.
+    expect(deciles).toContain("so its 3 small areas (LSOA) are shown. In 2019, they ranged from 1 to 4 (median 1).");
+    expect(deciles).toContain('Hartlepool 001B</td><td class="govuk-table__cell">4');
+    const ranks = panelOf("fictional-idaci-rank");
+    expect(ranks).not.toContain("No data imported yet");
+    // One small area has no value: said, and the spread is of the two that have one (median of 1,203 and 30,412).
+    expect(ranks).toContain("In 2019, 2 of them with a value shown ranged from 1,203 to 30,412 (median 15,808).");
+    expect(ranks).toContain("2 of 3 small areas (LSOA) with a value");
+    // The downloadable document (and so a publication) says the same.
+    const exported = decode((await editor.get(`${base()}/export/html`)).body);
+    expect(exported).toContain("In 2019, they ranged from 1 to 4 (median 1).");
+    // No value anywhere still says so.
+    await editor.post(`${base()}/sections/financial-support/panels/new`, {
+      indicatorSlug: "fictional-lsoa-count",
+      areaCode: "E06000005",
+    });
+    const empty = decode((await editor.get(base())).body);
+    expect(empty).toContain("No data imported yet for Darlington (E06000005)");
+  });
 });

@@ -45,3 +45,4 @@ export { type ActionChoice, type ActionCounts, actionChoices, actionProfiles, fi
 export { actionLatestUpdates, actionMentions, actionUpdateHistory } from "./extension-points.ts";
 export { type ParsedSheet, parseUpload } from "./import-parse.ts";
 export { actionPaths } from "./paths.ts";
+export { searchActions } from "./search.ts";

@@ -33,3 +33,4 @@ export { consultationPaths, publicPaths } from "./paths.ts";
 export { type EngagementCount, engagementCounts } from "./engagement-counts.ts";
 export { seedConsultationDemo } from "./demo.ts";
 export { livedExperienceOf } from "./hooks.ts";
+export { searchConsultation } from "./search.ts";

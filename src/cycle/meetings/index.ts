@@ -44,3 +44,4 @@ export {
   scheduleForm,
 } from "./schemas.ts";
 export { meetingPaths } from "./paths.ts";
+export { searchMeetings } from "./search.ts";

@@ -18,3 +18,4 @@ export { seedNeedsAssessmentDemo } from "./demo.ts";
 export { publish as publishNeedsAssessment, setReviewDate as setNeedsReviewDate } from "./needs-service.ts";
 export { consultationVoices, type VoiceEvidence } from "./extension-points.ts";
 export { needsAssessmentPaths } from "./paths.ts";
+export { searchNeedsEvidence } from "./search.ts";

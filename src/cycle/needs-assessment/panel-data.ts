@@ -6,37 +6,22 @@
  */
 import type { Executor } from "../../kernel/db/database.ts";
 import { trend as trendOf } from "../../data/analyses/index.ts";
-import {
-  chartUnitOf,
-  type DataTable,
-  formatValue,
-  MARKER_NOTES,
-  type TrendChartInput,
-} from "../../lib/charts/index.ts";
+import { chartUnitOf, type DataTable, MARKER_NOTES, type TrendChartInput } from "../../lib/charts/index.ts";
 import { childrenOfType, findAreaByCode } from "../../data/geography/index.ts";
 import {
   FLAG,
-  type IndicatorRow,
   listIndicators,
   type ObservationValue,
-  parsePeriod,
   valuesForArea,
   valuesForAreas,
 } from "../../data/indicators/index.ts";
-import {
-  applyDisclosure,
-  cellFor,
-  type DisclosedCell,
-  type DisclosureCell,
-  type DisclosureGroup,
-  normaliseRule,
-  SMALL_COUNT_NOTE,
-  shownFor,
-} from "../../data/indicators/index.ts";
+import { applyDisclosure, type DisclosureGroup, normaliseRule, SMALL_COUNT_NOTE } from "../../data/indicators/index.ts";
 import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
+import { smallAreaPanel } from "./small-area-panel.ts";
 import { smallAreaTotals } from "./small-area-totals.ts";
+import { disclosureCell, display, lowerFirst, periodLabel, SMALL_AREA_TYPES, shownValue } from "./panel-values.ts";
 
-const SMALL_AREA_TYPES = ["ward", "msoa", "lsoa"];
+export { periodLabel } from "./panel-values.ts";
 
 export interface PanelView {
   id: string;
@@ -45,8 +30,12 @@ export interface PanelView {
   areaCode: string;
   title: string;
   areaName: string;
-  /** "ok": values to show; "no-data": nothing imported yet for this indicator and area. */
-  state: "ok" | "no-data";
+  /**
+   * "ok": values to show; "small-areas": published for small areas only in a measure that does not
+   * add up (a rank, decile, score), so the small areas are shown; "no-data": nothing imported yet
+   * for this indicator and area or its small areas.
+   */
+  state: "ok" | "small-areas" | "no-data";
   source: string;
   sourceUrl: string;
   releaseDate: string | null;
@@ -57,37 +46,6 @@ export interface PanelView {
   smallAreas: DataTable | null;
   chart: TrendChartInput | null;
   notes: string[];
-}
-
-export const periodLabel = (code: string) => parsePeriod(code)?.label ?? code;
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-function display(indicator: IndicatorRow, cell: DisclosedCell | undefined, value: ObservationValue): string {
-  if (!cell || cell.suppressed) return "[c]";
-  if (cell.shown === null) return "[x]";
-  const text = formatValue(cell.shown, chartUnitOf(indicator.unit));
-  const withUnit =
-    indicator.unit === "rate" && indicator.ratePer ? `${text} per ${indicator.ratePer.toLocaleString("en-GB")}` : text;
-  return (value.flags & FLAG.provisional) !== 0 ? `${withUnit} (p)` : withUnit;
-}
-
-/** What the small-count rule is judged on (disclosure.ts): the count itself, or a rate's numerator. */
-function disclosureCell(
-  key: string,
-  indicator: IndicatorRow,
-  value: ObservationValue,
-  rule: "none" | "small-count",
-): DisclosureCell {
-  const suppressedAtSource = (value.flags & FLAG.suppressed) !== 0;
-  return cellFor(rule, indicator.unit, { key, value: value.value, numerator: value.numerator, suppressedAtSource });
-}
-
-/** Shown value of a non-count cell: the rate itself when its numerator passed the rule. */
-function shownValue(indicator: IndicatorRow, cell: DisclosedCell, value: ObservationValue): DisclosedCell {
-  return shownFor(indicator.unit, cell, value.value);
 }
 
 export async function buildPanel(
@@ -123,6 +81,10 @@ export async function buildPanel(
   const added =
     indicator && area && values.length === 0 ? await smallAreaTotals(db, area, indicator, SMALL_AREA_TYPES) : null;
   if (added) values = added.values;
+  if (indicator && area && values.length === 0) {
+    const parts = await smallAreaPanel(db, base, indicator, area);
+    if (parts) return parts;
+  }
   if (!indicator || !area || values.length === 0) return { ...base, state: "no-data" };
   // Summed from small areas at import (flagged so): the panel says how, as when it sums them itself.
   const summed =

@@ -18,3 +18,4 @@ export {
   reportReviewFeedback,
 } from "./extension-points.ts";
 export { reportPaths } from "./paths.ts";
+export { searchReports } from "./search.ts";

@@ -5,7 +5,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
-import { currentReportingYear, londonToday } from "../../kernel/time.ts";
+import { currentReportingYear, londonToday, reportingYearChoices, reportingYearFrom } from "../../kernel/time.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { registerFormRoute, renderForm } from "../../kernel/forms/index.ts";
 import { parseIds } from "../../kernel/http/params.ts";
@@ -58,7 +58,11 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
   app.get("/partnerships/:id/reports", async (request, reply) => {
     const { id } = parseIds(request.params, "id");
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const rows = await repo.listReports(db, id);
+    const all = await repo.listReports(db, id);
+    // One reporting year (the one due now unless chosen), or every year.
+    const asked = (request.query as { year?: unknown } | undefined)?.year;
+    const year = asked === "all" ? "all" : reportingYearFrom(asked, londonToday());
+    const rows = year === "all" ? all : all.filter((row) => row.reportingYear === year);
     const withVersions = await Promise.all(
       rows.map(async (row) => ({
         ...row,
@@ -73,6 +77,15 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
       rows: withVersions,
       canEdit: can(request.actor, "partnership:edit", target(partnership)),
       currentYear: currentReportingYear(londonToday()),
+      year,
+      otherYears: all.length - rows.length,
+      yearItems: [
+        { value: "all", text: "All years" },
+        ...reportingYearChoices(
+          londonToday(),
+          all.map((row) => row.reportingYear),
+        ).map((value) => ({ value, text: value })),
+      ],
     });
   });
 

@@ -1,72 +1,31 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
-import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
-import type { Db } from "../../kernel/db/database.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
-import { currentReportingYear, londonToday } from "../../kernel/time.ts";
+import { londonToday, reportingYearChoices, reportingYearFrom } from "../../kernel/time.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { changeStatus, createFeedback, replyToFeedback } from "./feedback-service.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
-import { findFeedback, insertFeedback, listFeedback, updateFeedbackStatus } from "./repository.ts";
-import { feedbackForm, feedbackStatuses, feedbackStatusForm, feedbackStatusLabels } from "./schemas.ts";
+import { feedbackYears, listFeedback } from "./repository.ts";
+import {
+  feedbackForm,
+  feedbackReplyForm,
+  feedbackStatuses,
+  feedbackStatusForm,
+  feedbackStatusLabels,
+} from "./schemas.ts";
 
-/** Reviewers are the nation's coordinators (and platform admins); readers add the partnership's lead. */
+/** Reviewers are the nation's coordinators (and platform admins); readers add the partnership's lead, who replies. */
 function access(actor: Actor | null, partnership: PartnershipRow) {
   const nation = partnership.nation as Nation;
   const canReview = can(actor, "nation:read", { nation });
-  const canRead = canReview || can(actor, "partnership:manage", { partnershipId: partnership.id, nation });
-  return { canReview, canRead };
+  const canReply = can(actor, "partnership:manage", { partnershipId: partnership.id, nation });
+  return { canReview, canReply, canRead: canReview || canReply };
 }
 
-async function createFeedback(
-  db: Db,
-  audit: AuditContext,
-  actor: Actor,
-  partnershipId: string,
-  form: { section: string; comment: string; status: string },
-  source: PartnershipStatusSource,
-) {
-  const reportingYear = currentReportingYear(londonToday());
-  // Feedback points at the year's report in the reports domain when there is one.
-  const reportRef = (await source.reports(db, [partnershipId], reportingYear)).get(partnershipId)?.reportRef ?? null;
-  return db.transaction(async (tx) => {
-    const row = await insertFeedback(tx, {
-      partnershipId,
-      reportingYear,
-      reportRef,
-      ...form,
-      authorUserId: actor.userId,
-      authorName: actor.name,
-    });
-    await recordAudit(tx, audit, {
-      action: "review-feedback.create",
-      entityType: "review_feedback",
-      entityId: row.id,
-      partnershipId,
-      after: row,
-    });
-    return row;
-  });
-}
-
-async function changeStatus(db: Db, audit: AuditContext, partnershipId: string, id: string, status: string) {
-  return db.transaction(async (tx) => {
-    const before = await findFeedback(tx, partnershipId, id);
-    if (!before) throw AppError.notFound();
-    const after = await updateFeedbackStatus(tx, partnershipId, id, status);
-    await recordAudit(tx, audit, {
-      action: "review-feedback.status",
-      entityType: "review_feedback",
-      entityId: id,
-      partnershipId,
-      before: { status: before.status },
-      after: { status },
-    });
-    return after;
-  });
-}
+const feedbackUrl = (id: string, year: string) => `/partnerships/${id}/feedback?year=${encodeURIComponent(year)}`;
 
 export function registerFeedbackRoutes(
   app: FastifyInstance,
@@ -76,51 +35,93 @@ export function registerFeedbackRoutes(
   async function page(
     request: FastifyRequest,
     partnership: PartnershipRow,
-    extra: { errors?: FieldError[]; values?: Record<string, unknown>; flash?: string } = {},
+    reportingYear: string,
+    extra: {
+      errors?: FieldError[];
+      values?: Record<string, unknown>;
+      replyValues?: Record<string, unknown>;
+      flash?: string;
+    } = {},
   ) {
-    const rows = await listFeedback(db, partnership.id);
+    const [rows, years] = await Promise.all([
+      listFeedback(db, partnership.id, reportingYear),
+      feedbackYears(db, partnership.id),
+    ]);
+    const rights = access(request.actor, partnership);
     return {
       title: `Review feedback – ${partnership.name}`,
       partnership,
       rows,
-      reportingYear: currentReportingYear(londonToday()),
-      canReview: access(request.actor, partnership).canReview,
+      reportingYear,
+      yearItems: reportingYearChoices(londonToday(), [...years, reportingYear]).map((year) => ({
+        value: year,
+        text: year,
+      })),
+      canReview: rights.canReview,
+      canReply: rights.canReply,
       statusItems: feedbackStatuses.map((value) => ({ value, text: feedbackStatusLabels[value] })),
       statusLabels: feedbackStatusLabels,
       errors: extra.errors,
       values: extra.values ?? { status: "requested" },
+      replyValues: extra.replyValues ?? {},
       flash: extra.flash,
     };
   }
 
-  async function load(request: FastifyRequest, write: boolean) {
+  async function load(request: FastifyRequest, need: "read" | "review" | "reply") {
     const { id } = parseParams(partnershipParams.loose(), request.params);
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
     const rights = access(request.actor, partnership);
-    if (!rights.canRead || (write && !rights.canReview)) throw AppError.forbidden();
+    const allowed = need === "read" ? rights.canRead : need === "review" ? rights.canReview : rights.canReply;
+    if (!allowed) throw AppError.forbidden();
     return partnership;
   }
 
+  const yearOf = (value: unknown) => reportingYearFrom(value, londonToday());
+
   app.get("/partnerships/:id/feedback", async (request, reply) => {
-    const partnership = await load(request, false);
-    const flash = (request.query as { saved?: string }).saved ? "The feedback has been saved" : undefined;
-    return reply.view("national/views/feedback.njk", await page(request, partnership, { flash }));
+    const partnership = await load(request, "read");
+    const query = request.query as { saved?: string; year?: unknown };
+    const flash = query.saved ? "The feedback has been saved" : undefined;
+    return reply.view("national/views/feedback.njk", await page(request, partnership, yearOf(query.year), { flash }));
   });
 
   app.post("/partnerships/:id/feedback", async (request, reply) => {
-    const partnership = await load(request, true);
+    const partnership = await load(request, "review");
+    const year = yearOf((request.body as { year?: unknown } | undefined)?.year);
     const form = parseForm(feedbackForm, request.body);
-    if (!form.ok) return reply.code(400).view("national/views/feedback.njk", await page(request, partnership, form));
-    await createFeedback(db, request.auditContext(), request.actor!, partnership.id, form.data, source);
-    return reply.redirect(`/partnerships/${partnership.id}/feedback?saved=1`, 303);
+    if (!form.ok)
+      return reply.code(400).view("national/views/feedback.njk", await page(request, partnership, year, form));
+    await createFeedback(db, request.auditContext(), request.actor!, partnership.id, year, form.data, source);
+    return reply.flash("The feedback has been saved").redirect(feedbackUrl(partnership.id, year), 303);
   });
 
   app.post("/partnerships/:id/feedback/:childId", async (request, reply) => {
     const { childId } = parseParams(partnershipChildParams, request.params);
-    const partnership = await load(request, true);
+    const partnership = await load(request, "review");
     const form = parseForm(feedbackStatusForm, request.body);
     if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the feedback");
-    await changeStatus(db, request.auditContext(), partnership.id, childId, form.data.status);
-    return reply.redirect(`/partnerships/${partnership.id}/feedback?saved=1`, 303);
+    const row = await changeStatus(db, request.auditContext(), partnership.id, childId, form.data.status);
+    return reply.flash("The feedback has been saved").redirect(feedbackUrl(partnership.id, row.reportingYear), 303);
+  });
+
+  app.post("/partnerships/:id/feedback/:childId/reply", async (request, reply) => {
+    const { childId } = parseParams(partnershipChildParams, request.params);
+    const partnership = await load(request, "reply");
+    const form = parseForm(feedbackReplyForm, request.body);
+    if (!form.ok) {
+      const year = yearOf((request.body as { year?: unknown } | undefined)?.year);
+      // The error names this comment's reply box, so the summary's link reaches it.
+      const errors = form.errors.map((error) => ({ ...error, field: `reply-${childId}` }));
+      const replyValues = { [childId]: form.values };
+      return reply
+        .code(400)
+        .view("national/views/feedback.njk", await page(request, partnership, year, { errors, replyValues }));
+    }
+    const row = await replyToFeedback(db, request.auditContext(), request.actor!, partnership.id, childId, form.data);
+    const message = row.addressedAt
+      ? "Your reply has been saved and the feedback marked as addressed"
+      : "Your reply has been saved";
+    return reply.flash(message).redirect(feedbackUrl(partnership.id, row.reportingYear), 303);
   });
 }

@@ -12,7 +12,7 @@ import { reportStatusLabels, type ReportStatus } from "./report-status.ts";
 import { nationalQuery, nationParams } from "./schemas.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
 import { reportStatusMap } from "./status-map.ts";
-import { londonToday } from "../../kernel/time.ts";
+import { londonToday, reportingYearChoices } from "../../kernel/time.ts";
 
 const statusOrder: ReportStatus[] = ["overdue", "not-started", "draft", "published"];
 const statusTagClasses: Record<ReportStatus, string> = {
@@ -64,7 +64,12 @@ export function registerNationalRoutes(
         rows: view.rows.filter((row) => row.reportStatus === status),
       }))
       .filter((group) => group.rows.length > 0);
-    const search = new URLSearchParams({ status: query.status, gaps: query.gaps, q: query.q }).toString();
+    const search = new URLSearchParams({
+      year: view.reportingYear,
+      status: query.status,
+      gaps: query.gaps,
+      q: query.q,
+    }).toString();
     const map = await reportStatusMap(db, nation as Nation, view.allRows, view.reportingYear, londonToday());
     return reply.view("national/views/national.njk", {
       title: `National view: ${nationLabels[nation as Nation]}`,
@@ -74,6 +79,7 @@ export function registerNationalRoutes(
       query,
       search,
       map,
+      yearItems: reportingYearChoices(londonToday(), [view.reportingYear]).map((year) => ({ value: year, text: year })),
     });
   });
 

@@ -74,7 +74,7 @@ export async function nationalView(
   today = londonToday(),
 ): Promise<NationalView> {
   const ids = partnerships.map((partnership) => partnership.id);
-  const reportingYear = currentReportingYear(today);
+  const reportingYear = query.year ?? currentReportingYear(today);
   const dueDate = reportDueDate(nation, reportingYear);
   const [assessments, strategies, reports, coverage, meetings, feedback, profiles, engagement] = await Promise.all([
     source.needsAssessments(db, ids),

@@ -4,12 +4,46 @@ import { reviewFeedback } from "./tables.ts";
 
 export type FeedbackRow = typeof reviewFeedback.$inferSelect;
 
-export function listFeedback(db: Executor, partnershipId: string): Promise<FeedbackRow[]> {
+/** A partnership's feedback on one reporting year's report, newest first. */
+export function listFeedback(db: Executor, partnershipId: string, reportingYear: string): Promise<FeedbackRow[]> {
   return db
     .select()
     .from(reviewFeedback)
-    .where(eq(reviewFeedback.partnershipId, partnershipId))
+    .where(and(eq(reviewFeedback.partnershipId, partnershipId), eq(reviewFeedback.reportingYear, reportingYear)))
     .orderBy(desc(reviewFeedback.createdAt));
+}
+
+/** The reporting years a partnership has feedback for (the year select offers them). */
+export async function feedbackYears(db: Executor, partnershipId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ year: reviewFeedback.reportingYear })
+    .from(reviewFeedback)
+    .where(eq(reviewFeedback.partnershipId, partnershipId));
+  return rows.map((row) => row.year);
+}
+
+export async function updateFeedbackReply(
+  db: Executor,
+  partnershipId: string,
+  id: string,
+  values: { reply: string; repliedByName: string; addressed: boolean },
+): Promise<FeedbackRow> {
+  const now = new Date();
+  const [row] = await db
+    .update(reviewFeedback)
+    .set({
+      reply: values.reply,
+      repliedByName: values.repliedByName,
+      repliedAt: now,
+      // Kept from the first time it was marked addressed; cleared when unticked.
+      addressedAt: values.addressed
+        ? sql`coalesce(${reviewFeedback.addressedAt}, ${now.toISOString()}::timestamptz)`
+        : null,
+      updatedAt: now,
+    })
+    .where(and(eq(reviewFeedback.id, id), eq(reviewFeedback.partnershipId, partnershipId)))
+    .returning();
+  return row!;
 }
 
 export async function findFeedback(db: Executor, partnershipId: string, id: string): Promise<FeedbackRow | undefined> {
@@ -51,7 +85,7 @@ export async function openFeedbackCounts(db: Executor, partnershipIds: string[])
   return new Map(rows.map((row) => [row.partnershipId, Number(row.count)]));
 }
 
-/** Feedback returned to partnerships (for their leads' attention lists). */
+/** Feedback returned to partnerships and not yet addressed (for their leads' attention lists). */
 export function returnedFeedback(db: Executor, partnershipIds: string[]) {
   if (partnershipIds.length === 0) return Promise.resolve([]);
   return db
@@ -62,7 +96,14 @@ export function returnedFeedback(db: Executor, partnershipIds: string[]) {
       updatedAt: reviewFeedback.updatedAt,
     })
     .from(reviewFeedback)
-    .where(and(inArray(reviewFeedback.partnershipId, partnershipIds), eq(reviewFeedback.status, "returned")))
+    .where(
+      and(
+        inArray(reviewFeedback.partnershipId, partnershipIds),
+        eq(reviewFeedback.status, "returned"),
+        // Once the lead marks it addressed it needs no more attention.
+        isNull(reviewFeedback.addressedAt),
+      ),
+    )
     .orderBy(desc(reviewFeedback.updatedAt));
 }
 

@@ -16,10 +16,18 @@ export const reviewFeedback = pgTable(
     comment: text("comment").notNull(),
     /** requested | in-review | returned */
     status: text("status").notNull().default("requested"),
+    /** The partnership lead's reply, and when the lead marked the point addressed. */
+    reply: text("reply").notNull().default(""),
+    repliedByName: text("replied_by_name"),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+    addressedAt: timestamp("addressed_at", { withTimezone: true }),
     authorUserId: uuid("author_user_id"),
     authorName: text("author_name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("review_feedback_partnership_idx").on(table.partnershipId, table.status)],
+  (table) => [
+    index("review_feedback_partnership_idx").on(table.partnershipId, table.status),
+    index("review_feedback_year_idx").on(table.partnershipId, table.reportingYear),
+  ],
 );

@@ -1,0 +1,5 @@
+import { path } from "../../kernel/http/paths.ts";
+
+export const searchPaths = {
+  search: path("/partnerships/:id/search"),
+};
