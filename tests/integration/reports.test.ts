@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, vi } from "vitest";
-import { actions } from "../../src/cycle/actions/index.ts";
+import { actionIndicators, actions } from "../../src/cycle/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
 import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
 import { reviewFeedback } from "../../src/national/national/index.ts";
@@ -99,6 +99,29 @@ describe("creating a report", () => {
     );
     expect(page.body).toContain("Fixture indicator 1 (fictional), %, Kelvinside");
     expect(page.body).toContain("Not in the indicator store yet");
+  });
+});
+
+describe("completeness judged on the year's recorded work", () => {
+  test("counts actions with an update in the year and indicators with a value for it, from the database", async ({
+    db,
+  }) => {
+    const plan = await db.select({ id: actions.id }).from(actions).where(eq(actions.partnershipId, scot));
+    const updated = await db
+      .selectDistinct({ id: actionUpdates.actionId })
+      .from(actionUpdates)
+      .where(and(eq(actionUpdates.partnershipId, scot), sql`${actionUpdates.period} like '2024/25%'`));
+    expect(updated.length).toBeGreaterThan(0);
+    const page = await lead.get(reportUrl);
+    const reported = check(page.body, "actions-reported");
+    expect(reported).toContain(`${updated.length} of ${plan.length} actions have an update in 2024/25.`);
+    expect(reported).toContain(updated.length === plan.length ? "Met" : "Missing");
+
+    // The store holds values up to 2023/24 only: linked indicators do not measure progress in 2024/25.
+    const linked = await db.select().from(actionIndicators).where(eq(actionIndicators.partnershipId, scot));
+    const indicators = check(page.body, "indicators");
+    expect(indicators).toContain("Missing");
+    expect(indicators).toContain(`0 of ${linked.length} action indicators have a value for 2024/25`);
   });
 });
 
