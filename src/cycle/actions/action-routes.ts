@@ -17,6 +17,7 @@ import {
   type BudgetArrangement,
   driverFrameworkFor,
   ragLabels,
+  type RagStatus,
   ragStatuses,
 } from "./vocabulary.ts";
 
@@ -141,6 +142,12 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
         ...row,
         statusLabel: ragLabels[row.status],
         spend: formatPounds(row.spendToDatePence),
+        latest: row === history.find((entry) => !entry.withdrawnAt),
+        versions: (row.versions ?? []).map((version) => ({
+          ...version,
+          statusLabel: ragLabels[version.previous.status as RagStatus] ?? version.previous.status,
+          spend: formatPounds(version.previous.spendToDatePence),
+        })),
       })),
       frameworkName: driverFrameworkFor(partnership.nation).plural,
       canUpdate: canUpdateAction(request.actor, partnership, action.leadOrganisationId),

@@ -15,6 +15,10 @@ export interface DeleteSpec<P extends string, R> {
   question: (ctx: FormContext<P, R>) => string;
   /** What else will be lost with it, said before anyone confirms ("its 3 evidence links"). */
   consequences?: (ctx: FormContext<P, R>) => Awaitable<string[]>;
+  /** What introduces the consequences; "This will also remove:" unless said (a withdrawal keeps the record). */
+  consequencesIntro?: string;
+  /** The warning above the button; "This cannot be undone." unless said. */
+  warning?: string;
   /** The confirming button; "Yes, remove it" unless said. */
   confirmText?: string;
   /** Calls the service (audited there). */
@@ -38,6 +42,8 @@ export function deleteRoute<P extends string, R>(app: FastifyInstance, spec: Del
     return reply.view("forms/views/confirm.njk", {
       title: spec.question(ctx),
       consequences: spec.consequences ? await spec.consequences(ctx) : [],
+      consequencesIntro: spec.consequencesIntro ?? "This will also remove:",
+      warning: spec.warning ?? "This cannot be undone.",
       confirmText: spec.confirmText ?? "Yes, remove it",
       action: spec.path.from(ctx.params),
       cancelHref: spec.done(ctx),
