@@ -178,3 +178,81 @@ describe("withdrawing a progress update", () => {
     expect(audits.map((row) => row.action).sort()).toEqual(["action.update_reported", "action.update_withdrawn"]);
   });
 });
+
+/** The one-time token of the form on a page (kernel/forms/once.ts). */
+function onceOf(html: string): string {
+  const match = /name="_once" value="([0-9a-f-]{36})"/.exec(html);
+  if (!match) throw new Error("No one-time token on the page");
+  return match[1]!;
+}
+
+describe("double submission", () => {
+  test("two posts of one form (together, then again) record one update and both go to the action", async ({
+    database,
+    rowsOf,
+  }) => {
+    const formUrl = `/partnerships/${pid}/actions/${healthAction}/updates/new`;
+    const before = (await rowsOf(healthAction)).length;
+    const once = onceOf((await editor.get(formUrl)).body);
+    const fields = { ...update("Sent twice by a double click"), period: "2025/26 Q4", _once: once };
+    const [first, second] = await Promise.all([editor.post(formUrl, fields), editor.post(formUrl, fields)]);
+    const third = await editor.post(formUrl, fields);
+    for (const response of [first, second, third]) {
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(`/partnerships/${pid}/actions/${healthAction}`);
+    }
+    const rows = (await rowsOf(healthAction)).filter((row) => row.narrative === "Sent twice by a double click");
+    expect(rows).toHaveLength(1);
+    expect(await rowsOf(healthAction)).toHaveLength(before + 1);
+    const audits = (await database.db.select().from(auditLog).where(eq(auditLog.entityId, rows[0]!.id))).map(
+      (row) => row.action,
+    );
+    expect(audits).toEqual(["action.update_reported"]);
+
+    // A fresh form is a new update: the token guards one rendering of the form, not the content.
+    const again = onceOf((await editor.get(formUrl)).body);
+    expect(again).not.toBe(once);
+    expect((await editor.post(formUrl, { ...fields, _once: again })).statusCode).toBe(303);
+    expect((await rowsOf(healthAction)).filter((row) => row.narrative === "Sent twice by a double click")).toHaveLength(
+      2,
+    );
+  });
+
+  test("a form refused for an error keeps its token and saves once when corrected", async ({
+    rowsOf,
+  }) => {
+    const formUrl = `/partnerships/${pid}/actions/${councilAction}/updates/new`;
+    const before = (await rowsOf(councilAction)).length;
+    const once = onceOf((await lead.get(formUrl)).body);
+    const bad = await lead.post(formUrl, { ...update("Corrected later"), percentComplete: "abc", _once: once });
+    expect(bad.statusCode).toBe(400);
+    expect(onceOf(bad.body)).toBe(once);
+    expect(await rowsOf(councilAction)).toHaveLength(before);
+    const good = { ...update("Corrected later"), period: "2025/26 Q1", _once: once };
+    expect((await lead.post(formUrl, good)).statusCode).toBe(303);
+    expect((await lead.post(formUrl, good)).statusCode).toBe(303);
+    expect(await rowsOf(councilAction)).toHaveLength(before + 1);
+  });
+
+  test("confirming a withdrawal twice withdraws once and both go back to the action, not to a 404", async ({
+    db,
+    rowsOf,
+  }) => {
+    await editor.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, {
+      ...update("To be withdrawn twice"),
+      period: "2025/26 Q1",
+    });
+    const row = (await rowsOf(healthAction)).find((entry) => entry.narrative === "To be withdrawn twice")!;
+    const url = `/partnerships/${pid}/actions/${healthAction}/updates/${row.id}/withdraw`;
+    const once = onceOf((await editor.get(url)).body);
+    const [first, second] = await Promise.all([editor.post(url, { _once: once }), editor.post(url, { _once: once })]);
+    for (const response of [first, second]) {
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(`/partnerships/${pid}/actions/${healthAction}`);
+    }
+    const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
+    expect(audits.filter((entry) => entry.action === "action.update_withdrawn")).toHaveLength(1);
+    // Without the form's token (a stale page, a script), the record already gone is the 404 page.
+    expect((await editor.post(url)).statusCode).toBe(404);
+  });
+});

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { type ActionRow, actionFor, listMilestones, ragLabels, ragStatuses } from "../actions/index.ts";
+import { type ActionRow, actionFor, listMilestones } from "../actions/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
-import { registerFormRoute } from "../../kernel/forms/index.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { parseIds } from "../../kernel/http/params.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { registerCorrectionRoutes } from "./correction-routes.ts";
 import { loadDashboard } from "./dashboard-service.ts";
+import { monitoringPaths } from "./paths.ts";
 import { formatPeriod, parsePeriod, periodOf, selectablePeriods } from "./periods.ts";
 import { latestByAction } from "./repository.ts";
 import { updateFields } from "./update-fields.ts";
@@ -36,13 +37,14 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
     });
   });
 
-  registerFormRoute<typeof updateForm, ActionRow>(app, db, {
-    path: "/actions/:actionId/updates/new",
-    action: "partnership:read",
-    section: "actions",
+  // Sent once (kernel/forms/once.ts): a double click records one update, not two.
+  formRoute<typeof monitoringPaths.newUpdate.pattern, typeof updateForm, ActionRow>(app, {
+    path: monitoringPaths.newUpdate,
+    needs: { partnership: "partnership:read" },
     title: (ctx) => `Report progress on “${ctx.record.title}”`,
     submitText: "Save update",
-    load: async (ctx) => (await actionFor(db, ctx.actor, ctx.partnership.id, ctx.params.actionId!, "update")).action,
+    load: async (ctx) =>
+      (await actionFor(db, ctx.request.actor, ctx.partnership.id, ctx.params.actionId, "update")).action,
     fields: async (ctx) => {
       const open = (await listMilestones(db, ctx.partnership.id, ctx.record.id)).filter((row) => !row.doneDate);
       const fields = updateFields(selectablePeriods(londonToday()));
@@ -69,9 +71,10 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
     },
     schema: updateForm,
     save: async (ctx, data) => {
-      await recordUpdate(db, ctx.request.auditContext(), ctx.partnership.id, ctx.record.id, data, londonToday());
-      return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}?saved=1`;
+      await recordUpdate(db, ctx.audit, ctx.partnership.id, ctx.record.id, data, londonToday());
+      return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`;
     },
     back: (ctx) => `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`,
+    flash: "Your changes have been saved",
   });
 }
