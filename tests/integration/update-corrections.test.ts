@@ -218,9 +218,7 @@ describe("double submission", () => {
     );
   });
 
-  test("a form refused for an error keeps its token and saves once when corrected", async ({
-    rowsOf,
-  }) => {
+  test("a form refused for an error keeps its token and saves once when corrected", async ({ rowsOf }) => {
     const formUrl = `/partnerships/${pid}/actions/${councilAction}/updates/new`;
     const before = (await rowsOf(councilAction)).length;
     const once = onceOf((await lead.get(formUrl)).body);
