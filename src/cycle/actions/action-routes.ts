@@ -8,6 +8,7 @@ import { parseIds } from "../../kernel/http/params.ts";
 import { evidenceKindLabels, type EvidenceKind, listEvidenceFor, listPriorities } from "../strategy/index.ts";
 import { actionFor, canUpdateAction } from "./access.ts";
 import { actionFields } from "./action-forms.ts";
+import { registerActionRemovals } from "./removal-routes.ts";
 import { type ActionRouteDeps, loadActionList, loadPlan } from "./action-queries.ts";
 import * as service from "./action-service.ts";
 import * as repo from "./repository.ts";
@@ -156,10 +157,5 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     });
   });
 
-  app.post("/partnerships/:id/actions/:actionId/delete", async (request, reply) => {
-    const { id, actionId } = parseIds(request.params, "id", "actionId");
-    await actionFor(db, request.actor, id, actionId, "update");
-    await service.removeAction(db, request.auditContext(), id, actionId);
-    return reply.redirect(`/partnerships/${id}/actions?saved=1`, 303);
-  });
+  registerActionRemovals(app, db, deps);
 }

@@ -3,4 +3,9 @@ import { path } from "../../kernel/http/paths.ts";
 export const actionPaths = {
   list: path("/partnerships/:id/actions"),
   action: path("/partnerships/:id/actions/:actionId"),
+  remove: path("/partnerships/:id/actions/:actionId/delete"),
+  removeBudget: path("/partnerships/:id/actions/:actionId/budgets/:childId/delete"),
+  removeIndicator: path("/partnerships/:id/actions/:actionId/indicators/:childId/delete"),
+  removeMilestone: path("/partnerships/:id/actions/:actionId/milestones/:childId/delete"),
+  removeEvidence: path("/partnerships/:id/actions/:actionId/evidence/:childId/delete"),
 };
