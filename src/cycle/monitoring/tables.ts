@@ -1,5 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { actions } from "../actions/index.ts";
+import { actions, type HistoryVersion } from "../actions/index.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
 
 /**
@@ -40,18 +40,8 @@ export const actionUpdates = pgTable(
   ],
 );
 
-/** What an update said before a correction: one row per edit, the text it replaced. */
-export interface UpdateVersionText {
-  period: string;
-  status: string;
-  reason: string;
-  percentComplete: number;
-  narrative: string;
-  spendToDatePence: number | null;
-  peopleReached: number | null;
-  familiesReached: number | null;
-  evidenceUrls: string[];
-}
+/** What an update said before a correction: one row per edit, the text it replaced (as the action page shows it). */
+export type UpdateVersionText = HistoryVersion["previous"];
 
 export const actionUpdateVersions = pgTable(
   "action_update_versions",
