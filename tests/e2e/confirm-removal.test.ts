@@ -5,8 +5,8 @@ import { type RunningApp, startApp } from "./harness/app.ts";
 import { launchBrowser, newPage, signInThroughForm } from "./harness/browser.ts";
 import { crawl } from "./harness/crawl.ts";
 
-// The kernel's remove-with-confirmation page (kernel/forms/delete-route.ts), which the crawl does
-// not reach while Remove buttons still post directly: checked with axe, then used as a lead would.
+// The kernel's remove-with-confirmation page (kernel/forms/delete-route.ts): Remove is a link to it,
+// never a one-click post. Checked with axe, then used as a lead would.
 
 let running: RunningApp;
 let browser: Browser;
@@ -31,7 +31,8 @@ describe("removing with confirmation", () => {
     const overview = await page.locator('main a[href^="/partnerships/"]').first().getAttribute("href");
     await page.goto(`${running.origin}${overview}/strategy`);
     const card = page.locator(".app-card", { has: page.locator("ul.app-actions-list") }).first();
-    const removal = await card.locator('ul.app-actions-list form[action$="/delete"]').getAttribute("action");
+    expect(await card.locator('form[action$="/delete"]').count()).toBe(0);
+    const removal = await card.locator('ul.app-actions-list a[href$="/delete"]').first().getAttribute("href");
     expect(removal).toMatch(/^\/partnerships\/[0-9a-f-]{36}\/strategy\/priorities\/[0-9a-f-]{36}\/delete$/);
     const title = (await card.locator("h3").textContent())!.replace(/^\d+\.\s*/, "").trim();
 

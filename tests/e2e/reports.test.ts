@@ -62,6 +62,10 @@ describe("report pages in Chromium", () => {
     await page.getByLabel("Date signed off").fill("20/06/2025");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("button", { name: "Publish this version" }).click();
+    // Publishing asks first, with the completeness check: axe-clean, then Yes.
+    await page.waitForURL(/\/publish$/);
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByRole("button", { name: "Yes, publish it" }).click();
     await page.waitForURL(/\/published\/reports\//);
 
     const [publication] = await database.db.select().from(reportPublications);

@@ -250,3 +250,60 @@ describe("progress updates", () => {
     );
   });
 });
+
+describe("removing with confirmation", () => {
+  test("asks first about an action, naming what goes with it; removes it on Yes; a second Yes is the 404 page", async ({
+    db,
+    database,
+    updatesOf,
+  }) => {
+    const id = idFromLocation(
+      await lead.post(`/partnerships/${pid}/actions/new`, actionFields(org.council!, "Holiday food and fun")),
+    );
+    await lead.post(`/partnerships/${pid}/actions/${id}/milestones/new`, {
+      title: "Book venues",
+      dueDate: "30/06/2025",
+    });
+    await lead.post(`/partnerships/${pid}/actions/${id}/updates/new`, goodUpdate);
+    const url = `/partnerships/${pid}/actions/${id}/delete`;
+    const page = await lead.get(`/partnerships/${pid}/actions/${id}`);
+    expect(page.body).toContain(`href="${url}"`);
+    expect(page.body).not.toContain(`action="${url}"`);
+
+    const confirm = await lead.get(url);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Are you sure you want to remove the action “Holiday food and fun”?");
+    expect(confirm.body).toContain("its 1 progress update");
+    expect(confirm.body).toContain("its 1 milestone");
+    expect((await editor.get(url)).statusCode).toBe(403);
+    expect((await outsider.get(url)).statusCode).toBe(404);
+
+    const removed = await lead.post(url);
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe(`/partnerships/${pid}/actions`);
+    expect(await db.select().from(actions).where(eq(actions.id, id))).toHaveLength(0);
+    expect(await updatesOf(id)).toHaveLength(0);
+    expect((await lead.post(url)).statusCode).toBe(404);
+    expect((await lead.get(url)).statusCode).toBe(404);
+    expect((await auditActions(database, pid)).filter((action) => action === "action.delete")).toHaveLength(1);
+  });
+
+  test("asks first about a milestone of an action, and removes only that", async ({ database }) => {
+    await lead.post(`/partnerships/${pid}/actions/${councilAction}/milestones/new`, { title: "Train staff" });
+    const page = (await lead.get(`/partnerships/${pid}/actions/${councilAction}`)).body;
+    const url = new RegExp(
+      `href="(/partnerships/${pid}/actions/${councilAction}/milestones/[0-9a-f-]{36}/delete)"`,
+    ).exec(page)![1]!;
+    const confirm = await lead.get(url);
+    expect(confirm.body).toMatch(
+      /Are you sure you want to remove the milestone “[^”]+” (due [^”]+ )?from “Money advice in schools”\?/,
+    );
+    const before = (await auditActions(database, pid)).filter((action) => action === "action.milestone.delete").length;
+    expect((await lead.post(url)).statusCode).toBe(303);
+    expect((await lead.post(url)).statusCode).toBe(404);
+    expect((await auditActions(database, pid)).filter((action) => action === "action.milestone.delete")).toHaveLength(
+      before + 1,
+    );
+    expect((await lead.get(`/partnerships/${pid}/actions/${councilAction}`)).statusCode).toBe(200);
+  });
+});

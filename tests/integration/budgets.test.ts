@@ -126,11 +126,24 @@ describe("pooled and aligned budgets", () => {
     expect(await rows()).toHaveLength(3);
   });
 
-  test("removes a contribution with an audit entry", async ({ database, rows }) => {
+  test("removes a contribution with an audit entry, after a confirmation page naming it", async ({
+    database,
+    rows,
+  }) => {
     const [first] = await rows();
+    const url = `/partnerships/${partnership.id}/budgets/${first!.id}/delete`;
+    expect((await editor.get(`/partnerships/${partnership.id}/budgets`)).body).toContain(`href="${url}"`);
+    const confirm = await editor.get(url);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toMatch(
+      /Are you sure you want to remove the (pooled|aligned) contribution of £[\d,.]+ from [^?]+ for \d{4}\/\d{2}\?/,
+    );
+    expect(await rows()).toHaveLength(3);
     expect((await editor.post(`/partnerships/${partnership.id}/budgets/${first!.id}/delete`)).statusCode).toBe(303);
     expect(await rows()).toHaveLength(2);
     expect(await auditCount(database, "budget.contribution-remove", partnership.id)).toBe(1);
     expect((await editor.post(`/partnerships/${partnership.id}/budgets/${first!.id}/delete`)).statusCode).toBe(404);
+    expect((await editor.get(url)).statusCode).toBe(404);
+    expect(await auditCount(database, "budget.contribution-remove", partnership.id)).toBe(1);
   });
 });

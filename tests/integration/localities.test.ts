@@ -193,9 +193,20 @@ describeWithSharedData(population)("localities and comparison groups", () => {
 
   test("deletes a locality with an audit record of what it held", async ({ db, countLocalities }) => {
     const [locality] = await db.select().from(localities).where(eq(localities.partnershipId, darlingtonId));
-    const response = await lead.post(`/partnerships/${darlingtonId}/localities/${locality!.id}/delete`, {});
-    expect(response.headers.location).toBe(`/partnerships/${darlingtonId}/localities?done=deleted`);
+    const url = `/partnerships/${darlingtonId}/localities/${locality!.id}/delete`;
+    // Deleting asks first, naming the locality and what goes with it.
+    expect((await lead.get(`/partnerships/${darlingtonId}/localities/${locality!.id}`)).body).toContain(
+      `href="${url}"`,
+    );
+    const confirm = decode((await lead.get(url)).body);
+    expect(confirm).toContain("Are you sure you want to delete the locality “Town centre core”?");
+    expect(confirm).toContain("its list of 2 small areas");
+    expect(await countLocalities()).toBe(1);
+    const response = await lead.post(url, {});
+    expect(response.headers.location).toBe(`/partnerships/${darlingtonId}/localities`);
+    expect((await lead.get(response.headers.location as string)).body).toContain("The locality has been deleted");
     expect(await countLocalities()).toBe(0);
+    expect((await lead.post(url, {})).statusCode).toBe(404);
     const [row] = await db
       .select()
       .from(auditLog)
@@ -233,6 +244,9 @@ describeWithSharedData(population)("localities and comparison groups", () => {
     );
     expect(
       (await lead.post(`/partnerships/${darlingtonId}/comparison-groups/${shared.group.id}/delete`, {})).statusCode,
+    ).toBe(403);
+    expect(
+      (await lead.get(`/partnerships/${darlingtonId}/comparison-groups/${shared.group.id}/delete`)).statusCode,
     ).toBe(403);
     expect(
       (await viewer.post(`/partnerships/${darlingtonId}/comparison-groups/${groups[0]!.id}/delete`, {})).statusCode,

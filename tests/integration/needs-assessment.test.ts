@@ -350,8 +350,24 @@ describe("publishing", () => {
     client,
     tidy,
   }) => {
-    const published = await lead.post(`${base()}/publish`);
+    // Publishing asks first, showing what the draft holds, with counts.
+    expect((await editor.get(`${base()}/publish`)).statusCode).toBe(403);
+    const confirm = await lead.get(`${base()}/publish`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Publish version 1 of the needs assessment?");
+    expect(confirm.body).toMatch(
+      /data-check="indicator-data"[\s\S]*?\d+ of \d+ indicators? ha(s|ve) data for the area/,
+    );
+    expect(confirm.body).toMatch(/data-check="findings"[\s\S]*?\d+ of \d+ sections have at least one finding/);
+    const once = /name="_once" value="([0-9a-f-]{36})"/.exec(confirm.body)![1]!;
+    // A double click publishes one version.
+    const [published, repeat] = await Promise.all([
+      lead.post(`${base()}/publish`, { _once: once }),
+      lead.post(`${base()}/publish`, { _once: once }),
+    ]);
     expect(published.statusCode).toBe(303);
+    expect(repeat.headers.location).toBe(published.headers.location);
+    expect(await db.select().from(needsPublications)).toHaveLength(1);
     const [row] = await db.select().from(needsPublications);
     expect(row!.number).toBe(1);
     publicationId = row!.id;
@@ -424,14 +440,32 @@ describe("publishing", () => {
     expect((await viewer.get(`${base()}/export/exe`)).statusCode).toBe(404);
   }, 120_000);
 
-  test("lets editors remove entries of their own partnership only", async ({ database, findings }) => {
+  test("lets editors remove entries of their own partnership only, after confirming", async ({
+    database,
+    findings,
+  }) => {
     const [finding] = await findings();
+    const page = (await editor.get(base())).body;
+    // Remove is a link to the confirmation page, not a one-click post.
+    expect(page).toContain(`href="${base()}/findings/${finding!.id}/delete"`);
+    expect(page).not.toContain(`action="${base()}/findings/${finding!.id}/delete"`);
+    const confirm = await editor.get(`${base()}/findings/${finding!.id}/delete`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain(
+      `Are you sure you want to remove the finding “${finding!.statement.replace(/'/g, "&#39;")}”?`,
+    );
+    expect((await viewer.get(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(403);
+    expect((await editor.get(`${base()}/nothing/${finding!.id}/delete`)).statusCode).toBe(404);
     expect(
       (await outsider.post(`/partnerships/${otherId}/needs-assessment/findings/${finding!.id}/delete`)).statusCode,
     ).toBe(404);
     expect((await viewer.post(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(403);
     expect((await editor.post(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(303);
     expect((await findings()).some((row) => row.id === finding!.id)).toBe(false);
+    expect(await auditCount(database, "needs_assessment.finding.delete", partnershipId)).toBe(1);
+    // Confirming again, once it is gone: the 404 page, nothing changed.
+    expect((await editor.post(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(404);
+    expect((await editor.get(`${base()}/findings/${finding!.id}/delete`)).statusCode).toBe(404);
     expect(await auditCount(database, "needs_assessment.finding.delete", partnershipId)).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, vi } from "vitest";
-import { actions } from "../../src/cycle/actions/index.ts";
+import { actionIndicators, actions } from "../../src/cycle/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
 import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
 import { reviewFeedback } from "../../src/national/national/index.ts";
@@ -99,6 +99,29 @@ describe("creating a report", () => {
     );
     expect(page.body).toContain("Fixture indicator 1 (fictional), %, Kelvinside");
     expect(page.body).toContain("Not in the indicator store yet");
+  });
+});
+
+describe("completeness judged on the year's recorded work", () => {
+  test("counts actions with an update in the year and indicators with a value for it, from the database", async ({
+    db,
+  }) => {
+    const plan = await db.select({ id: actions.id }).from(actions).where(eq(actions.partnershipId, scot));
+    const updated = await db
+      .selectDistinct({ id: actionUpdates.actionId })
+      .from(actionUpdates)
+      .where(and(eq(actionUpdates.partnershipId, scot), sql`${actionUpdates.period} like '2024/25%'`));
+    expect(updated.length).toBeGreaterThan(0);
+    const page = await lead.get(reportUrl);
+    const reported = check(page.body, "actions-reported");
+    expect(reported).toContain(`${updated.length} of ${plan.length} actions have an update in 2024/25.`);
+    expect(reported).toContain(updated.length === plan.length ? "Met" : "Missing");
+
+    // The store holds values up to 2023/24 only: linked indicators do not measure progress in 2024/25.
+    const linked = await db.select().from(actionIndicators).where(eq(actionIndicators.partnershipId, scot));
+    const indicators = check(page.body, "indicators");
+    expect(indicators).toContain("Missing");
+    expect(indicators).toContain(`0 of ${linked.length} action indicators have a value for 2024/25`);
   });
 });
 
@@ -203,9 +226,28 @@ describe("sign-off and publication", () => {
     ).toBe(303);
     // Saving a narrative unchanged is not a change: the sign-off stands.
     await editor.post(`${reportUrl}/sections/case-studies`, { narrative: "<p>Our <strong>family story</strong></p>" });
-    expect((await lead.get(reportUrl)).body).toContain("Cllr A (Elected member)");
-    const published = await lead.post(`${reportUrl}/publish`);
+    const signedOff = (await lead.get(reportUrl)).body;
+    expect(signedOff).toContain("Cllr A (Elected member)");
+    // Publishing asks first, showing the completeness check of the version to be published.
+    expect(signedOff).toContain(`href="${reportUrl}/publish"`);
+    expect((await editor.get(`${reportUrl}/publish`)).statusCode).toBe(403);
+    const confirm = await lead.get(`${reportUrl}/publish`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Publish Local Child Poverty Action Report 2024/25?");
+    expect(confirm.body).toContain("Publishing makes version 1 of this report public");
+    expect(check(confirm.body, "actions-reported")).toMatch(/\d+ of \d+ actions have an update in 2024\/25/);
+    expect(check(confirm.body, "case-studies")).toContain("Met");
+    expect(confirm.body).toMatch(/\d+ of \d+ items are missing, \d+ of them statutory|Every statutory element/);
+    expect(confirm.body).toContain("Yes, publish it");
+    // A double click publishes one version: the repeat goes where the first went.
+    const once = /name="_once" value="([0-9a-f-]{36})"/.exec(confirm.body)![1]!;
+    const [published, repeat] = await Promise.all([
+      lead.post(`${reportUrl}/publish`, { _once: once }),
+      lead.post(`${reportUrl}/publish`, { _once: once }),
+    ]);
     expect(published.statusCode).toBe(303);
+    expect(repeat.headers.location).toBe(published.headers.location);
+    expect(await db.select().from(reportPublications).where(eq(reportPublications.reportId, reportId))).toHaveLength(1);
     firstPublication = idFromLocation(published);
     expect(await auditActions(database, scot)).toEqual(expect.arrayContaining(["report.sign_off", "report.publish"]));
   });

@@ -7,7 +7,6 @@ import {
   type EvidenceChoiceSource,
   evidencePickerFields,
   evidencePickForm,
-  removeEvidence,
   resolveEvidencePick,
 } from "../strategy/index.ts";
 import { actionFor } from "./access.ts";
@@ -81,27 +80,6 @@ export function registerActionDetailRoutes(
       return `${detail(ctx.partnership.id, ctx.record.id)}?saved=1`;
     },
     back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
-  });
-
-  const removable = [
-    { path: "budgets", kind: "budget" },
-    { path: "indicators", kind: "indicator" },
-    { path: "milestones", kind: "milestone" },
-  ] as const;
-  for (const item of removable) {
-    app.post(`/partnerships/:id/actions/:actionId/${item.path}/:childId/delete`, async (request, reply) => {
-      const { id, actionId, childId } = parseIds(request.params, "id", "actionId", "childId");
-      await actionFor(db, request.actor, id, actionId, "update");
-      await service.removeActionChild(db, request.auditContext(), id, actionId, item.kind, childId);
-      return reply.redirect(`${detail(id, actionId)}?saved=1`, 303);
-    });
-  }
-
-  app.post("/partnerships/:id/actions/:actionId/evidence/:childId/delete", async (request, reply) => {
-    const { id, actionId, childId } = parseIds(request.params, "id", "actionId", "childId");
-    await actionFor(db, request.actor, id, actionId, "update");
-    await removeEvidence(db, request.auditContext(), id, { type: "action", id: actionId }, childId);
-    return reply.redirect(`${detail(id, actionId)}?saved=1`, 303);
   });
 
   /** Ticks a milestone off today, or re-opens it. */

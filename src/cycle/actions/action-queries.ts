@@ -117,6 +117,30 @@ export interface HistoryEntry {
   evidenceUrls: string[];
   createdByLabel: string;
   createdAt: Date;
+  /** Withdrawn updates stay in the history, marked, and count nowhere. */
+  withdrawnAt?: Date | null;
+  withdrawnByLabel?: string;
+  /** The text each correction replaced, oldest first. */
+  versions?: HistoryVersion[];
+  /** Where the update is corrected or withdrawn (shown to those who may update the action). */
+  editHref?: string;
+  withdrawHref?: string;
+}
+
+export interface HistoryVersion {
+  editedAt: Date;
+  editedByLabel: string;
+  previous: {
+    period: string;
+    status: string;
+    reason: string;
+    percentComplete: number;
+    narrative: string;
+    spendToDatePence: number | null;
+    peopleReached: number | null;
+    familiesReached: number | null;
+    evidenceUrls: string[];
+  };
 }
 
 /** A record elsewhere that names this action (a meeting's action arising, a budget contribution). */

@@ -8,6 +8,7 @@ import { parseIds } from "../../kernel/http/params.ts";
 import { evidenceKindLabels, type EvidenceKind, listEvidenceFor, listPriorities } from "../strategy/index.ts";
 import { actionFor, canUpdateAction } from "./access.ts";
 import { actionFields } from "./action-forms.ts";
+import { registerActionRemovals } from "./removal-routes.ts";
 import { type ActionRouteDeps, loadActionList, loadPlan } from "./action-queries.ts";
 import * as service from "./action-service.ts";
 import { measureLinks } from "./measure-service.ts";
@@ -19,6 +20,7 @@ import {
   type BudgetArrangement,
   driverFrameworkFor,
   ragLabels,
+  type RagStatus,
   ragStatuses,
 } from "./vocabulary.ts";
 
@@ -143,6 +145,12 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
         ...row,
         statusLabel: ragLabels[row.status],
         spend: formatPounds(row.spendToDatePence),
+        latest: row === history.find((entry) => !entry.withdrawnAt),
+        versions: (row.versions ?? []).map((version) => ({
+          ...version,
+          statusLabel: ragLabels[version.previous.status as RagStatus] ?? version.previous.status,
+          spend: formatPounds(version.previous.spendToDatePence),
+        })),
       })),
       frameworkName: driverFrameworkFor(partnership.nation).plural,
       canUpdate: canUpdateAction(request.actor, partnership, action.leadOrganisationId),
@@ -151,10 +159,5 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     });
   });
 
-  app.post("/partnerships/:id/actions/:actionId/delete", async (request, reply) => {
-    const { id, actionId } = parseIds(request.params, "id", "actionId");
-    await actionFor(db, request.actor, id, actionId, "update");
-    await service.removeAction(db, request.auditContext(), id, actionId);
-    return reply.redirect(`/partnerships/${id}/actions?saved=1`, 303);
-  });
+  registerActionRemovals(app, db, deps);
 }

@@ -14,6 +14,7 @@ export {
   type ActionMention,
   type MentionSource,
   type HistoryEntry,
+  type HistoryVersion,
   type LatestUpdate,
   type LatestUpdates,
   loadPlan,

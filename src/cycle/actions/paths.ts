@@ -4,4 +4,9 @@ export const actionPaths = {
   list: path("/partnerships/:id/actions"),
   action: path("/partnerships/:id/actions/:actionId"),
   newIndicator: path("/partnerships/:id/actions/:actionId/indicators/new"),
+  remove: path("/partnerships/:id/actions/:actionId/delete"),
+  removeBudget: path("/partnerships/:id/actions/:actionId/budgets/:childId/delete"),
+  removeIndicator: path("/partnerships/:id/actions/:actionId/indicators/:childId/delete"),
+  removeMilestone: path("/partnerships/:id/actions/:actionId/milestones/:childId/delete"),
+  removeEvidence: path("/partnerships/:id/actions/:actionId/evidence/:childId/delete"),
 };

@@ -231,6 +231,22 @@ export async function setMilestoneDone(
 const actionChildren = { budget: actionBudgets, indicator: actionIndicators, milestone: actionMilestones } as const;
 export type ActionChild = keyof typeof actionChildren;
 
+/** One budget line, indicator or milestone of an action of the partnership; undefined otherwise. */
+export async function findActionChild(
+  db: Executor,
+  kind: ActionChild,
+  partnershipId: string,
+  actionId: string,
+  id: string,
+): Promise<Record<string, unknown> | undefined> {
+  const table = actionChildren[kind];
+  const [row] = await db
+    .select()
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.actionId, actionId), eq(table.partnershipId, partnershipId)));
+  return row as Record<string, unknown> | undefined;
+}
+
 export async function deleteActionChild(
   db: Executor,
   kind: ActionChild,

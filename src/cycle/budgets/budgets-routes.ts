@@ -4,7 +4,7 @@ import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
+import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
@@ -13,6 +13,8 @@ import { formatPounds, penceToDecimal } from "../../kernel/money.ts";
 import { financialYearOf, londonToday } from "../../kernel/time.ts";
 import { contributionActions, listContributions } from "./repository.ts";
 import { contributionForm, kindLabels } from "./schemas.ts";
+import { budgetPaths } from "./paths.ts";
+import { deleteRoute } from "../../kernel/forms/index.ts";
 
 export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): void {
   async function render(
@@ -90,11 +92,21 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
     return reply.redirect(`/partnerships/${id}/budgets?saved=1`, 303);
   });
 
-  app.post("/partnerships/:id/budgets/:childId/delete", async (request, reply) => {
-    const { id, childId } = parseParams(partnershipChildParams, request.params);
-    await partnershipFor(db, request.actor, id, "partnership:edit");
-    await removeContribution(db, request.auditContext(), id, childId);
-    return reply.redirect(`/partnerships/${id}/budgets?removed=1`, 303);
+  deleteRoute(app, {
+    path: budgetPaths.remove,
+    needs: { partnership: "partnership:edit" },
+    load: async (ctx) => (await listContributions(db, ctx.partnership.id)).find((row) => row.id === ctx.params.childId),
+    question: (ctx) =>
+      `Are you sure you want to remove the ${(kindLabels[ctx.record.kind as keyof typeof kindLabels] ?? ctx.record.kind).toLowerCase()} contribution of ${formatPounds(ctx.record.amountPence)} from ${ctx.record.organisationName} for ${ctx.record.financialYear}?`,
+    consequences: async (ctx) => {
+      const funded = (await contributionActions(db, ctx.partnership.id)).get(ctx.record.id) ?? [];
+      return funded.length
+        ? [`its link to the ${funded.length === 1 ? "action" : `${funded.length} actions`} it funds`]
+        : [];
+    },
+    remove: (ctx) => removeContribution(db, ctx.audit, ctx.partnership.id, ctx.record.id),
+    done: (ctx) => budgetPaths.list(ctx.partnership.id),
+    flash: "The contribution has been removed",
   });
 
   app.get("/partnerships/:id/budgets.csv", async (request, reply) => {

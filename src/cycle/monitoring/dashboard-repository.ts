@@ -72,10 +72,10 @@ export function dashboardSql(partnershipId: string, period: string) {
   return sql`
     with latest as (
       select distinct on (action_id) action_id, period, status, reason, percent_complete, spend_to_date_pence, people_reached, families_reached
-      from ${actionUpdates} where partnership_id = ${partnershipId}
+      from ${actionUpdates} where partnership_id = ${partnershipId} and withdrawn_at is null
       order by action_id, period desc, created_at desc
     ), updated as (
-      select distinct action_id from ${actionUpdates} where partnership_id = ${partnershipId} and period = ${period}
+      select distinct action_id from ${actionUpdates} where partnership_id = ${partnershipId} and period = ${period} and withdrawn_at is null
     ), priorities as (
       select action_id, array_agg(priority_id::text) as ids from ${actionPriorities} where partnership_id = ${partnershipId} group by action_id
     ), partners as (

@@ -1,7 +1,8 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { HistoryEntry, LatestUpdate, RagStatus } from "../actions/index.ts";
-import { actionUpdates } from "./tables.ts";
+import { monitoringPaths } from "./paths.ts";
+import { actionUpdates, actionUpdateVersions, type UpdateVersionText } from "./tables.ts";
 
 export type UpdateRow = typeof actionUpdates.$inferSelect;
 
@@ -22,14 +23,87 @@ function asHistory(row: UpdateRow): HistoryEntry {
   };
 }
 
-/** Every update of an action, latest period first, newest first within a period. */
+/** Not withdrawn: what counts as reported progress everywhere. */
+export const current = isNull(actionUpdates.withdrawnAt);
+
+/**
+ * Every update of an action, latest period first, newest first within a period; withdrawn ones
+ * included (marked), each with the text its corrections replaced, oldest first.
+ */
 export async function listHistory(db: Executor, partnershipId: string, actionId: string): Promise<HistoryEntry[]> {
   const rows = await db
     .select()
     .from(actionUpdates)
     .where(and(eq(actionUpdates.partnershipId, partnershipId), eq(actionUpdates.actionId, actionId)))
     .orderBy(desc(actionUpdates.period), desc(actionUpdates.createdAt));
-  return rows.map(asHistory);
+  const versions = await db
+    .select({
+      updateId: actionUpdateVersions.updateId,
+      previous: actionUpdateVersions.previous,
+      editedAt: actionUpdateVersions.editedAt,
+      editedByLabel: actionUpdateVersions.editedByLabel,
+    })
+    .from(actionUpdateVersions)
+    .innerJoin(actionUpdates, eq(actionUpdates.id, actionUpdateVersions.updateId))
+    .where(and(eq(actionUpdateVersions.partnershipId, partnershipId), eq(actionUpdates.actionId, actionId)))
+    .orderBy(asc(actionUpdateVersions.editedAt));
+  return rows.map((row) => ({
+    ...asHistory(row),
+    versions: versions.filter((version) => version.updateId === row.id),
+    editHref: monitoringPaths.editUpdate(partnershipId, actionId, row.id),
+    withdrawHref: monitoringPaths.withdrawUpdate(partnershipId, actionId, row.id),
+  }));
+}
+
+/** One update of an action of the partnership (withdrawn or not); another partnership's is not found. */
+export async function findUpdate(
+  db: Executor,
+  partnershipId: string,
+  actionId: string,
+  updateId: string,
+  /** In a service's transaction: hold the row until it commits, so two corrections queue. */
+  lock = false,
+): Promise<UpdateRow | undefined> {
+  const query = db
+    .select()
+    .from(actionUpdates)
+    .where(
+      and(
+        eq(actionUpdates.partnershipId, partnershipId),
+        eq(actionUpdates.actionId, actionId),
+        eq(actionUpdates.id, updateId),
+      ),
+    );
+  const [row] = lock ? await query.for("update") : await query;
+  return row;
+}
+
+/** Changes an update still current; undefined when it was withdrawn meanwhile. */
+export async function changeUpdate(
+  db: Executor,
+  partnershipId: string,
+  updateId: string,
+  values: Partial<typeof actionUpdates.$inferInsert>,
+): Promise<UpdateRow | undefined> {
+  const [row] = await db
+    .update(actionUpdates)
+    .set(values)
+    .where(and(eq(actionUpdates.partnershipId, partnershipId), eq(actionUpdates.id, updateId), current))
+    .returning();
+  return row;
+}
+
+export async function insertVersion(
+  db: Executor,
+  values: {
+    partnershipId: string;
+    updateId: string;
+    previous: UpdateVersionText;
+    editedBy: string | null;
+    editedByLabel: string;
+  },
+): Promise<void> {
+  await db.insert(actionUpdateVersions).values(values);
 }
 
 /**
@@ -40,12 +114,21 @@ export async function latestByAction(db: Executor, partnershipId: string): Promi
   const rows = await db
     .selectDistinctOn([actionUpdates.actionId], latestColumns)
     .from(actionUpdates)
-    .where(eq(actionUpdates.partnershipId, partnershipId))
+    .where(and(eq(actionUpdates.partnershipId, partnershipId), current))
     .orderBy(actionUpdates.actionId, desc(actionUpdates.period), desc(actionUpdates.createdAt));
   return new Map(
     rows.map((row) => [
       row.actionId,
-      asHistory({ ...row, narrative: "", evidenceUrls: [], createdBy: null, createdByLabel: "" }),
+      asHistory({
+        ...row,
+        narrative: "",
+        evidenceUrls: [],
+        createdBy: null,
+        createdByLabel: "",
+        withdrawnAt: null,
+        withdrawnBy: null,
+        withdrawnByLabel: "",
+      }),
     ]),
   );
 }
@@ -74,6 +157,6 @@ export async function actionsUpdatedIn(db: Executor, partnershipId: string, peri
   const rows = await db
     .selectDistinct({ actionId: actionUpdates.actionId })
     .from(actionUpdates)
-    .where(and(eq(actionUpdates.partnershipId, partnershipId), eq(actionUpdates.period, period)));
+    .where(and(eq(actionUpdates.partnershipId, partnershipId), eq(actionUpdates.period, period), current));
   return new Set(rows.map((row) => row.actionId));
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { actions } from "../actions/index.ts";
 import { formatPeriod, type Period, periodEnd, periodOf, periodStart } from "./periods.ts";
+import { current } from "./repository.ts";
 import { actionUpdates } from "./tables.ts";
 import { londonToday } from "../../kernel/time.ts";
 
@@ -50,11 +51,11 @@ export async function updatesDue(
     db
       .selectDistinct({ actionId: actionUpdates.actionId })
       .from(actionUpdates)
-      .where(and(inArray(actionUpdates.partnershipId, partnershipIds), eq(actionUpdates.period, label))),
+      .where(and(inArray(actionUpdates.partnershipId, partnershipIds), eq(actionUpdates.period, label), current)),
     db
       .selectDistinctOn([actionUpdates.actionId], { actionId: actionUpdates.actionId, status: actionUpdates.status })
       .from(actionUpdates)
-      .where(inArray(actionUpdates.partnershipId, partnershipIds))
+      .where(and(inArray(actionUpdates.partnershipId, partnershipIds), current))
       .orderBy(actionUpdates.actionId, desc(actionUpdates.createdAt)),
   ]);
   const updatedIds = new Set(updated.map((row) => row.actionId));

@@ -10,25 +10,11 @@ import { consultationVoices } from "./extension-points.ts";
 import { assessmentDocument, panelChart } from "./document.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
-import { publish, removeEntry } from "./needs-service.ts";
-import { type EntryKind, findAssessment, listPublications } from "./repository.ts";
+import { registerNeedsRemovals } from "./needs-removals.ts";
+import { findAssessment, listPublications } from "./repository.ts";
 import { formatDate } from "../../kernel/time.ts";
 import { documentFormats, sendDocument } from "../../lib/documents/index.ts";
 
-/** URL names of the entries that can be removed. */
-const removable: Record<string, EntryKind> = {
-  panels: "panel",
-  findings: "finding",
-  qualitative: "qualitative",
-  services: "service",
-  swot: "swot",
-  "other-assessments": "other-assessment",
-};
-const deleteParams = z.object({
-  id: z.uuid(),
-  kind: z.enum(Object.keys(removable) as [string, ...string[]]),
-  entryId: z.uuid(),
-});
 const exportParams = z.object({ id: z.uuid(), format: z.enum(documentFormats) });
 
 type Coverage = Awaited<ReturnType<typeof evidenceCoverage>>[number];
@@ -38,6 +24,7 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
   // What children and families said in published consultations (the consultation domain's).
   const voices = context.extensions.optional(consultationVoices);
   registerNeedsForms(app, db);
+  registerNeedsRemovals(app, db, voices);
 
   app.get("/partnerships/:id/needs-assessment", async (request, reply) => {
     const { id } = parseParams(partnershipParams, request.params);
@@ -92,27 +79,6 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
           ? "Your changes have been saved"
           : undefined,
     });
-  });
-
-  app.post("/partnerships/:id/needs-assessment/:kind/:entryId/delete", async (request, reply) => {
-    const { id, kind, entryId } = parseParams(deleteParams, request.params);
-    await partnershipFor(db, request.actor, id, "partnership:edit");
-    await removeEntry(db, request.auditContext(), id, removable[kind]!, entryId);
-    return reply.redirect(`${assessmentUrl(id)}?saved=1`, 303);
-  });
-
-  app.post("/partnerships/:id/needs-assessment/publish", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
-    const actor = request.actor!;
-    const row = await publish(
-      db,
-      request.auditContext(),
-      partnership,
-      { userId: actor.userId, name: actor.name },
-      voices,
-    );
-    return reply.redirect(`${assessmentUrl(id)}?published=${row.number}#versions`, 303);
   });
 
   app.get("/partnerships/:id/needs-assessment/export/:format", async (request, reply) => {

@@ -1,5 +1,11 @@
+import { z } from "zod";
 import { path } from "../../kernel/http/paths.ts";
+
+/** URL names of the entries that can be removed. */
+export const removableKinds = ["panels", "findings", "qualitative", "services", "swot", "other-assessments"] as const;
 
 export const needsAssessmentPaths = {
   assessment: path("/partnerships/:id/needs-assessment"),
+  removeEntry: path("/partnerships/:id/needs-assessment/:kind/:entryId/delete", { kind: z.enum(removableKinds) }),
+  publish: path("/partnerships/:id/needs-assessment/publish"),
 };

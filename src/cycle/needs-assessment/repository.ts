@@ -141,6 +141,16 @@ export async function insertEntry<K extends EntryKind>(
   return row as unknown as Record<string, unknown> & { id: string };
 }
 
+/** One entry of the partnership; undefined when the id is not this partnership's. */
+export async function findEntry(db: Executor, kind: EntryKind, partnershipId: string, id: string) {
+  const table = entryTables[kind];
+  const [row] = await db
+    .select()
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.partnershipId, partnershipId)));
+  return row as Record<string, unknown> | undefined;
+}
+
 /** Deletes one entry of the partnership; undefined when the id is not this partnership's. */
 export async function deleteEntry(db: Executor, kind: EntryKind, partnershipId: string, id: string) {
   const table = entryTables[kind];

@@ -11,18 +11,26 @@ export interface CompletenessItem {
   href: string;
   /** Who may fix it there: partnership members and sign-offs are the lead's; the rest editors'. */
   fixedBy?: "lead";
+  /** How much of it is done, where it is a count ("12 of 15 actions have an update"). */
+  counts?: { done: number; total: number };
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const OLD_DRAFT = "Drafted before this was judged on the year's recorded work: regenerate the report to check it.";
+
 /**
- * Every statutory element (per body for the LCPAR) and guidance expectation, met or missing,
- * judged on what the report holds: regenerating picks up changes to the plan.
+ * Every statutory element (per body for the LCPAR) and guidance expectation, met or missing, with
+ * counts, judged on what the report holds: regenerating picks up changes to the plan. Work is judged
+ * on the report's year: an action with no update in the year is not reported, and indicators measure
+ * progress only with values for a period in the year. Reports drafted before those counts were kept
+ * are not called met: they say to regenerate.
  */
 export function completeness(
   report: { id: string; partnershipId: string; generated: GeneratedReport },
   narratives: Map<string, string>,
   signOffs: number,
 ): CompletenessItem[] {
-  const { facts, type } = report.generated;
+  const { facts, type, reportingYear: year } = report.generated;
   const base = `/partnerships/${report.partnershipId}`;
   const reportHref = `${base}/reports/${report.id}`;
   const narrative = (key: string) => (narratives.get(key) ?? "").replace(/<[^>]*>/g, "").trim().length > 0;
@@ -65,10 +73,13 @@ export function completeness(
           label: `Measures taken in the year by ${body.name}`,
           met: body.measures > 0,
           detail:
-            body.measures > 0
-              ? `${body.measures} actions with progress recorded.`
-              : `No action led or supported by ${body.name} has an update for the year.`,
+            body.actions === undefined
+              ? `${plural(body.measures, "action")} with progress recorded in ${year}.`
+              : body.actions === 0
+                ? `${body.name} leads or supports no action.`
+                : `${body.measures} of ${plural(body.actions, "action")} led or supported by ${body.name} ${body.measures === 1 ? "has" : "have"} an update in ${year}.`,
           href: `${base}/monitoring`,
+          ...(body.actions === undefined ? {} : { counts: { done: body.measures, total: body.actions } }),
         },
         "statutory",
       );
@@ -80,8 +91,9 @@ export function completeness(
         key: "measures-proposed",
         label: "Measures proposed",
         met: facts.proposed > 0,
-        detail: `${facts.proposed} actions continue after the year.`,
+        detail: `${facts.proposed} of ${plural(facts.actions, "action")} continue after ${year}.`,
         href: `${base}/actions`,
+        counts: { done: facts.proposed, total: facts.actions },
       },
       statutory ? "statutory" : "guidance",
     );
@@ -90,32 +102,15 @@ export function completeness(
     statutory ||
     (type === "annual-update" && report.generated.sections.some((s) => s.key === "income-maximisation"))
   ) {
-    add(
-      {
-        key: "income-maximisation",
-        label: "Income maximisation measures",
-        met: facts.incomeMaximisation > 0,
-        detail:
-          facts.incomeMaximisation > 0
-            ? `${facts.incomeMaximisation} actions flagged as income maximisation.`
-            : "No action is flagged as income maximisation.",
-        href: `${base}/actions`,
-      },
-      "statutory",
-    );
+    add(flaggedWork("income-maximisation", "Income maximisation measures", "as income maximisation"), "statutory");
   }
   if (statutory) {
     add(
-      {
-        key: "protected-characteristics",
-        label: "Measures for households affected by protected characteristics",
-        met: facts.protectedCharacteristics > 0,
-        detail:
-          facts.protectedCharacteristics > 0
-            ? `${facts.protectedCharacteristics} actions flagged.`
-            : "No action is flagged for protected characteristics.",
-        href: `${base}/actions`,
-      },
+      flaggedWork(
+        "protected-characteristics",
+        "Measures for households affected by protected characteristics",
+        "for protected characteristics",
+      ),
       "statutory",
     );
   }
@@ -132,6 +127,17 @@ export function completeness(
     href: `${base}/strategy`,
   });
   add({
+    key: "actions-reported",
+    label: "Progress reported for every action in the year",
+    met: facts.actions > 0 && facts.actionsUpdated === facts.actions,
+    detail:
+      facts.actions === 0
+        ? "The plan has no actions."
+        : `${facts.actionsUpdated} of ${plural(facts.actions, "action")} ${facts.actionsUpdated === 1 ? "has" : "have"} an update in ${year}.`,
+    href: `${base}/monitoring`,
+    counts: { done: facts.actionsUpdated, total: facts.actions },
+  });
+  add({
     key: "drivers",
     label: "Every action tagged to a driver",
     met: facts.actions > 0 && facts.actionsWithoutDriver === 0,
@@ -142,20 +148,29 @@ export function completeness(
           ? `All ${facts.actions} actions are tagged.`
           : `${facts.actionsWithoutDriver} of ${facts.actions} actions have no driver.`,
     href: `${base}/actions`,
+    counts: { done: facts.actions - facts.actionsWithoutDriver, total: facts.actions },
   });
   add({
     key: "priority-families",
     label: "Actions reaching priority family types",
     met: facts.actionsWithFamilyTypes > 0,
-    detail: `${facts.actionsWithFamilyTypes} actions name the family types they reach.`,
+    detail: `${facts.actionsWithFamilyTypes} of ${plural(facts.actions, "action")} name the family types they reach.`,
     href: `${base}/actions`,
+    counts: { done: facts.actionsWithFamilyTypes, total: facts.actions },
   });
+  const measured = facts.indicatorsWithValuesInYear;
   add({
     key: "indicators",
     label: "Progress measured against indicators",
-    met: facts.indicatorsLinked > 0,
-    detail: `${facts.indicatorsLinked} action indicators; ${facts.indicatorsInStore} with values in the indicator store.`,
+    met: (measured ?? 0) > 0,
+    detail:
+      measured === undefined
+        ? OLD_DRAFT
+        : facts.indicatorsLinked === 0
+          ? "No action tracks an indicator."
+          : `${measured} of ${plural(facts.indicatorsLinked, "action indicator")} ${measured === 1 ? "has" : "have"} a value for ${year} in the indicator store.`,
     href: `${base}/actions`,
+    ...(measured === undefined ? {} : { counts: { done: measured, total: facts.indicatorsLinked } }),
   });
   if (type !== "annual-update") {
     const activities = facts.engagementActivities ?? 0;
@@ -196,4 +211,28 @@ export function completeness(
     fixedBy: "lead",
   });
   return items;
+
+  /** A statutory kind of measure: flagged actions count only when they have an update in the year. */
+  function flaggedWork(
+    key: "income-maximisation" | "protected-characteristics",
+    label: string,
+    flag: string,
+  ): Omit<CompletenessItem, "kind"> {
+    const flagged = key === "income-maximisation" ? facts.incomeMaximisation : facts.protectedCharacteristics;
+    const updated =
+      key === "income-maximisation" ? facts.incomeMaximisationUpdated : facts.protectedCharacteristicsUpdated;
+    const href = `${base}/actions`;
+    if (updated === undefined) return { key, label, met: false, detail: OLD_DRAFT, href };
+    return {
+      key,
+      label,
+      met: updated > 0,
+      detail:
+        flagged === 0
+          ? `No action is flagged ${flag}.`
+          : `${updated} of ${plural(flagged, "action")} flagged ${flag} ${updated === 1 ? "has" : "have"} an update in ${year}.`,
+      href: updated === 0 && flagged > 0 ? `${base}/monitoring` : href,
+      counts: { done: updated, total: flagged },
+    };
+  }
 }

@@ -1,6 +1,7 @@
 import type { GeneratedReport, GeneratedSection, ReportFacts } from "./generated.ts";
 import type { ReportData } from "./report-data.ts";
 import { type ReportType, reportTypeLabels } from "./report-types.ts";
+import { indicatorsWithValuesInYear } from "./year-facts.ts";
 import { caseStudies, indicators, livedExperience, proofing, strategyOverview } from "./sections-evidence.ts";
 import {
   actionsByRag,
@@ -74,6 +75,10 @@ async function sectionsFor(type: ReportType, data: ReportData): Promise<Generate
   }
 }
 
+const involves = (organisationId: string) => (action: ReportData["actions"][number]) =>
+  action.leadOrganisationId === organisationId || action.partnerIds.includes(organisationId);
+
+/** The counts the completeness check judges, on the work recorded for the report's year. */
 export function factsOf(data: ReportData): ReportFacts {
   const active = data.actions.filter(activeInYear);
   return {
@@ -81,19 +86,26 @@ export function factsOf(data: ReportData): ReportFacts {
       id: body.organisationId,
       name: body.name,
       type: body.type,
-      measures: active.filter(
-        (a) => a.leadOrganisationId === body.organisationId || a.partnerIds.includes(body.organisationId),
-      ).length,
+      measures: active.filter(involves(body.organisationId)).length,
+      actions: data.actions.filter(involves(body.organisationId)).length,
     })),
     actions: data.actions.length,
     actionsUpdated: active.length,
     proposed: data.actions.filter((a) => proposedAfter(a, data.yearEnd)).length,
     incomeMaximisation: data.actions.filter((a) => a.incomeMaximisation).length,
+    incomeMaximisationUpdated: active.filter((a) => a.incomeMaximisation).length,
     protectedCharacteristics: data.actions.filter((a) => a.protectedCharacteristics).length,
+    protectedCharacteristicsUpdated: active.filter((a) => a.protectedCharacteristics).length,
     actionsWithoutDriver: data.actions.filter((a) => a.drivers.length === 0).length,
     actionsWithFamilyTypes: data.actions.filter((a) => a.familyTypes.length > 0).length,
     indicatorsLinked: data.indicatorLinks.length,
     indicatorsInStore: data.store.size,
+    indicatorsWithValuesInYear: indicatorsWithValuesInYear(
+      data.indicatorLinks,
+      data.store,
+      data.yearStart,
+      data.yearEnd,
+    ),
     livedExperience: data.evidence.filter((link) => link.kind === "qualitative" || link.kind === "theme").length,
     engagementActivities: data.engagement.length,
     engagementParticipants: data.engagement.reduce((sum, activity) => sum + activity.participantCount, 0),

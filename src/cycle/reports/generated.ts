@@ -18,6 +18,8 @@ export interface BodyFact {
   type: string;
   /** Actions the body leads or contributes to that have an update in the year. */
   measures: number;
+  /** All actions the body leads or contributes to (absent from reports drafted before counts were kept). */
+  actions?: number;
 }
 
 /** Counts the completeness check reads: what the report found when it was drafted. */
@@ -32,6 +34,14 @@ export interface ReportFacts {
   actionsWithFamilyTypes: number;
   indicatorsLinked: number;
   indicatorsInStore: number;
+  /**
+   * Action indicators with a value in the store for a period overlapping the reporting year
+   * (absent from reports drafted before the check was judged on the year: regenerate to count).
+   */
+  indicatorsWithValuesInYear?: number;
+  /** Flagged actions that also have an update in the year (absent from older drafts). */
+  incomeMaximisationUpdated?: number;
+  protectedCharacteristicsUpdated?: number;
   livedExperience: number;
   /** Engagement activities that informed the year (absent from reports drafted before consultations were recorded). */
   engagementActivities?: number;

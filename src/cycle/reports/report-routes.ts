@@ -11,6 +11,7 @@ import { registerFormRoute, renderForm } from "../../kernel/forms/index.ts";
 import { parseIds } from "../../kernel/http/params.ts";
 import { signOffRoleLabels, type SignOffRole, signOffRoles } from "../strategy/index.ts";
 import { composeDocument } from "./compose.ts";
+import { registerPublishRoutes } from "./publish-routes.ts";
 import { exportFormats, fileBase } from "./exports.ts";
 import { longDate } from "./format.ts";
 import { type ReportType, reportTypeHints, reportTypeLabels, reportTypesFor, selectableYears } from "./report-types.ts";
@@ -237,12 +238,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     back: (ctx) => `${base(ctx.partnership.id)}/${ctx.params.reportId}`,
   });
 
-  app.post("/partnerships/:id/reports/:reportId/publish", async (request, reply) => {
-    const { id, reportId } = parseIds(request.params, "id", "reportId");
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
-    const publication = await service.publishReport(db, request.auditContext(), partnership, reportId, londonToday());
-    return reply.redirect(`/published/reports/${publication.id}`, 303);
-  });
+  registerPublishRoutes(app, db);
 }
 
 type ReportContext = (

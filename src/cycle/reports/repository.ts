@@ -202,7 +202,13 @@ export function updatesInYear(db: Executor, partnershipId: string, reportingYear
   return db
     .select()
     .from(actionUpdates)
-    .where(and(eq(actionUpdates.partnershipId, partnershipId), like(actionUpdates.period, `${reportingYear} Q%`)))
+    .where(
+      and(
+        eq(actionUpdates.partnershipId, partnershipId),
+        like(actionUpdates.period, `${reportingYear} Q%`),
+        isNull(actionUpdates.withdrawnAt),
+      ),
+    )
     .orderBy(asc(actionUpdates.actionId), asc(actionUpdates.period), asc(actionUpdates.createdAt));
 }
 

@@ -6,9 +6,10 @@ import { parseForm } from "../../kernel/http/forms.ts";
 import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
 import { findGroup, findLocality, groupMembers, localityMembers } from "../geography/index.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { neighboursGroup, removeGroup } from "./group-service.ts";
+import { neighboursGroup } from "./group-service.ts";
+import { registerLocalityRemovals } from "./locality-removals.ts";
 import { localityFigures } from "./locality-analysis.ts";
-import { removeLocality, saveLocality, smallAreasOf } from "./locality-service.ts";
+import { saveLocality, smallAreasOf } from "./locality-service.ts";
 import { groupsWithCounts, localitiesWithCounts } from "./repository.ts";
 import { localityForm } from "./schemas.ts";
 
@@ -27,6 +28,7 @@ const flashes: Record<string, string> = {
 
 /** Localities (named sets of small areas) and comparison groups (named sets of authorities) of a partnership. */
 export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext): void {
+  registerLocalityRemovals(app, db);
   const canEdit = (request: FastifyRequest, partnership: PartnershipRow) =>
     can(request.actor, "partnership:edit", { partnershipId: partnership.id, nation: partnership.nation as Nation });
   const subnav = (partnership: PartnershipRow) => ({
@@ -176,13 +178,6 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     return save(request, reply, await partnershipFor(db, request.actor, id, "partnership:edit"), childId);
   });
 
-  app.post("/partnerships/:id/localities/:childId/delete", async (request, reply) => {
-    const { id, childId } = parseParams(partnershipChildParams, request.params);
-    await partnershipFor(db, request.actor, id, "partnership:edit");
-    await removeLocality(db, request.auditContext(), id, childId);
-    return reply.redirect(`/partnerships/${id}/localities?done=deleted`, 303);
-  });
-
   app.get("/partnerships/:id/comparison-groups/:childId", async (request, reply) => {
     const { id, childId } = parseParams(partnershipChildParams, request.params);
     const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
@@ -213,12 +208,5 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
           await hub(request, partnership, { errors: error.details.fieldErrors }),
         );
     }
-  });
-
-  app.post("/partnerships/:id/comparison-groups/:childId/delete", async (request, reply) => {
-    const { id, childId } = parseParams(partnershipChildParams, request.params);
-    await partnershipFor(db, request.actor, id, "partnership:edit");
-    await removeGroup(db, request.auditContext(), id, childId);
-    return reply.redirect(`/partnerships/${id}/localities?done=group-deleted`, 303);
   });
 }

@@ -1,5 +1,6 @@
 import type { Executor } from "../db/database.ts";
 import { type Periodic, type PeriodicLog, schedulePeriodic } from "../periodic.ts";
+import { purgeOldSubmissions } from "../forms/once.ts";
 import { purgeExpiredSessions } from "./sessions.ts";
 import { purgeStaleThrottle } from "./throttle.ts";
 
@@ -13,10 +14,11 @@ export function scheduleSessionPurge(
   db: Executor,
   options: { intervalMs?: number; log?: PeriodicLog } = {},
 ): SessionPurge {
-  // Sign-in throttle rows whose failures are forgotten go on the same schedule, for the same reason.
+  // Sign-in throttle rows whose failures are forgotten, and day-old form tokens, go on the same
+  // schedule, for the same reason.
   return schedulePeriodic(
-    "purged expired sessions and forgotten sign-in throttle rows",
-    async () => (await purgeExpiredSessions(db)) + (await purgeStaleThrottle(db)),
+    "purged expired sessions, forgotten sign-in throttle rows and old form tokens",
+    async () => (await purgeExpiredSessions(db)) + (await purgeStaleThrottle(db)) + (await purgeOldSubmissions(db)),
     { intervalMs: options.intervalMs ?? SESSION_PURGE_INTERVAL_MS, log: options.log },
   );
 }

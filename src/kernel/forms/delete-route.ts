@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Path } from "../http/paths.ts";
 import { found, type Need, needs } from "../http/pipeline.ts";
 import { type FormContext, formContext } from "./form-route.ts";
+import { claimOnce, onceToken, postedOnceToken } from "./once.ts";
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -15,6 +16,10 @@ export interface DeleteSpec<P extends string, R> {
   question: (ctx: FormContext<P, R>) => string;
   /** What else will be lost with it, said before anyone confirms ("its 3 evidence links"). */
   consequences?: (ctx: FormContext<P, R>) => Awaitable<string[]>;
+  /** What introduces the consequences; "This will also remove:" unless said (a withdrawal keeps the record). */
+  consequencesIntro?: string;
+  /** The warning above the button; "This cannot be undone." unless said. */
+  warning?: string;
   /** The confirming button; "Yes, remove it" unless said. */
   confirmText?: string;
   /** Calls the service (audited there). */
@@ -38,16 +43,33 @@ export function deleteRoute<P extends string, R>(app: FastifyInstance, spec: Del
     return reply.view("forms/views/confirm.njk", {
       title: spec.question(ctx),
       consequences: spec.consequences ? await spec.consequences(ctx) : [],
+      consequencesIntro: spec.consequencesIntro ?? "This will also remove:",
+      warning: spec.warning ?? "This cannot be undone.",
       confirmText: spec.confirmText ?? "Yes, remove it",
       action: spec.path.from(ctx.params),
       cancelHref: spec.done(ctx),
+      onceToken: onceToken(),
     });
   });
 
   app.post(spec.path.pattern, needs(spec.path, spec.needs), async (request, reply) => {
-    const ctx = await context(request);
-    await spec.remove(ctx);
-    const message = typeof spec.flash === "function" ? spec.flash(ctx) : spec.flash;
-    return reply.flash(message).redirect(spec.done(ctx), 303);
+    // A second click on "Yes, remove it" waits for the first and follows it, instead of the 404
+    // the record (gone by then) would give. Claimed before loading, for that reason.
+    const token = postedOnceToken(request.body);
+    const claim = token ? await claimOnce(app.formsDb, request, token) : undefined;
+    if (claim && !claim.ok) return reply.redirect(claim.location, 303);
+    let done: string;
+    try {
+      const ctx = await context(request);
+      await spec.remove(ctx);
+      const message = typeof spec.flash === "function" ? spec.flash(ctx) : spec.flash;
+      reply.flash(message);
+      done = spec.done(ctx);
+    } catch (error) {
+      await claim?.release();
+      throw error;
+    }
+    await claim?.done(done);
+    return reply.redirect(done, 303);
   });
 }

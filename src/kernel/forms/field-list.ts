@@ -36,6 +36,8 @@ export interface FormPage {
   backHref?: string;
   subnav?: SubnavContext;
   intro?: string;
+  /** The one-time token of a form sent once (kernel/forms/once.ts). */
+  onceToken?: string;
 }
 
 function asList(value: unknown): string[] {

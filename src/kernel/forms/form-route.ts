@@ -6,6 +6,7 @@ import { fieldErrorsOf, parseForm, submittedValues } from "../http/forms.ts";
 import type { Path, PathParams } from "../http/paths.ts";
 import { found, type LoadedPartnership, type Need, needs } from "../http/pipeline.ts";
 import { type FieldDef, renderForm } from "./field-list.ts";
+import { onceToken, postedOnceToken, saveOnce } from "./once.ts";
 
 type Awaitable<T> = T | Promise<T>;
 type Values = Record<string, unknown>;
@@ -100,10 +101,12 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
 
   async function show(reply: FastifyReply, ctx: FormContext<P, R>, values: Values, errors: FieldError[] = []) {
     const action = target.from(ctx.params);
+    // A form shown again after an error keeps its token: nothing was saved, so it may still be sent once.
+    const once = (errors.length && postedOnceToken(ctx.request.body)) || onceToken();
     if ("template" in spec) {
       return reply
         .code(errors.length ? 400 : 200)
-        .view(spec.template, { ...(await spec.view(ctx)), action, values, errors });
+        .view(spec.template, { ...(await spec.view(ctx)), action, values, errors, onceToken: once });
     }
     return renderForm(reply, {
       title: resolve(spec.title, ctx),
@@ -115,6 +118,7 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
       values,
       errors,
       backHref: spec.back?.(ctx),
+      onceToken: once,
     });
   }
 
@@ -129,7 +133,8 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
     if (!form.ok) return show(reply, ctx, form.values, form.errors);
     let next: string;
     try {
-      next = await spec.save(ctx, form.data);
+      // A repeat of a post already saved (a double click) goes where the first went, saving nothing.
+      next = (await saveOnce(app.formsDb, request, () => spec.save(ctx, form.data))).location;
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;

@@ -1,3 +1,4 @@
+import type { Executor } from "../db/database.ts";
 import type { Actor } from "../auth/policy.ts";
 import type { AuditContext } from "../audit/audit.ts";
 import type { LoadedPartnership } from "./pipeline.ts";
@@ -23,6 +24,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Finds a partnership by id for the pipeline; supplied by the partnerships domain at composition. */
     loadPartnership(id: string): Promise<LoadedPartnership | undefined>;
+    /** The database the kernel's form routes claim one-time form tokens in (kernel/forms/once.ts). */
+    formsDb: Executor;
   }
   interface FastifyContextConfig {
     /** Set false only for routes authenticated by bearer token instead of a cookie. */

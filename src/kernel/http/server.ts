@@ -115,6 +115,7 @@ export async function createServer(
   app.decorateRequest("sessionToken", null);
   app.decorateRequest("partnership", partnershipDecoration);
   app.decorate("loadPartnership", deps.loadPartnership ?? (async () => undefined));
+  app.decorate("formsDb", database.db);
   app.decorateRequest("auditContext", function auditContext(this: import("fastify").FastifyRequest) {
     return {
       actorUserId: this.actor?.userId ?? null,

@@ -42,7 +42,7 @@ const SKIPPED_PREFIXES = ["/sign-out", "/static/", "/assets/", "/metrics", "/hea
 const DOWNLOAD_EXTENSIONS = /\.(csv|xlsx?|ods|pdf|docx?|odt|zip|json|geojson|topojson|png|jpe?g|gif|svg|ico|txt|xml)$/i;
 const DOWNLOAD_SEGMENT = /\/(download|export)(\/|$)/i;
 /** Forms never submitted by the crawl: they end the session or destroy things. */
-const UNSAFE_FORM_ACTION = /sign-out|delete|remove|disable|revoke|destroy|archive|cancel/i;
+const UNSAFE_FORM_ACTION = /sign-out|delete|remove|withdraw|disable|revoke|destroy|archive|cancel/i;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** The route pattern a URL is an instance of: ids replaced, query values dropped. */
