@@ -126,7 +126,7 @@ describe("data import page", () => {
       lead,
       partnershipId,
       { kind: "tidy" },
-      { name: "bad.csv", content: Buffer.from([0x61, 0x2c, 0xe9, 0x0a]) },
+      { name: "bad.csv", content: Buffer.from([0x61, 0x2c, 0x81, 0x0a]) },
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("not UTF-8");

@@ -1,3 +1,4 @@
+import { importerFor } from "./registry.ts";
 import type { ImportReport } from "./report.ts";
 
 export const VIEW_PREVIEW = "imports/views/import-preview.njk";
@@ -11,7 +12,31 @@ export function previewModel(
   scope = "partnership",
 ) {
   const base = `/partnerships/${partnership.id}/data/import`;
+  const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
+  const encoding = report.encoding;
+  const summaryRows = [
+    row("File", report.fileName),
+    // The importer's name for the kind, never its slug.
+    row("Kind", importerFor(report.kind)?.label ?? report.kind),
+    ...(report.recognisedAs ? [row("Recognised from the file as", report.recognisedAs)] : []),
+    ...(encoding
+      ? [
+          row(
+            "Read as",
+            encoding.decidedBy === "detected" ? encoding.reason : `${encoding.encoding}, ${encoding.reason}`,
+          ),
+        ]
+      : []),
+    row("Rows read", String(report.rowsRead)),
+    row(
+      "Values",
+      `${report.values} (${report.missingValues} missing, ${report.suppressedValues} suppressed — kept as missing, never zero)`,
+    ),
+    row("Areas", String(report.areas)),
+    row("Periods", report.periods.join(", ") || "—"),
+  ];
   return {
+    summaryRows,
     title: report.ok ? "Check the file before importing" : "There is a problem with the file",
     partnership,
     report: {

@@ -9,6 +9,7 @@ import { findBatch } from "../indicators/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import type { Importer } from "./importer.ts";
 import { importers } from "./registry.ts";
+import { recogniseFile, unrecognisedText } from "./detect.ts";
 import { registerMappingRoutes } from "./mapping-routes.ts";
 import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
 import { ImportRejected } from "./report.ts";
@@ -17,6 +18,8 @@ import { MAX_IMPORT_BYTES, sizeLimitText, sourceFromBytes } from "./source-file.
 import { dropPending, loadPending, savePending, updatePendingOptions } from "./upload-store.ts";
 
 const VIEW_FORM = "imports/views/import-form.njk";
+/** The kind choice that asks the service to work the kind out from the file (detect.ts). */
+const DETECT = "detect";
 
 /** Kinds this person may load: partnership data and official statistics for editors; geography for administrators only. */
 function kindsFor(actor: Actor): Importer[] {
@@ -67,7 +70,16 @@ function formView(
   return {
     title: "Import data",
     partnership,
-    kindItems: kindsFor(actor).map((k) => ({ value: k.kind, text: k.label, checked: values.kind === k.kind })),
+    kindItems: [
+      {
+        value: DETECT,
+        text: "Work it out from the file",
+        hint: { text: "From its column headings: official files are recognised as downloaded" },
+        checked: !values.kind || values.kind === DETECT,
+      },
+      { divider: "or choose" },
+      ...kindsFor(actor).map((k) => ({ value: k.kind, text: k.label, checked: values.kind === k.kind })),
+    ],
     values,
     errors,
     imported,
@@ -128,30 +140,48 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
           ["kind", "indicator", "title", "period", "name", "groupKind"].map((k) => [k, fieldValue(body, k)]),
         );
         const fields = uploadFields.safeParse(raw);
-        const importer = fields.success ? kindsFor(actor).find((i) => i.kind === fields.data.kind) : undefined;
+        const detect = fields.success && fields.data.kind === DETECT;
+        let importer = fields.success ? kindsFor(actor).find((i) => i.kind === fields.data.kind) : undefined;
         const file = body.file as { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> } | undefined;
         const errors: { field: string; message: string }[] = [];
-        if (!importer) errors.push({ field: "kind", message: "Choose what kind of file this is" });
+        if (!importer && !detect) errors.push({ field: "kind", message: "Choose what kind of file this is" });
         const bytes = file?.type === "file" && file.toBuffer ? await file.toBuffer() : undefined;
         if (!bytes || bytes.length === 0 || !file?.filename)
           errors.push({ field: "file", message: "Choose a file to upload" });
-        if (errors.length > 0 || !importer || !bytes || !fields.success) {
+        const refuse = (field: string, message: string) =>
+          reply.code(400).view(VIEW_FORM, formView(partnership, actor, raw, [{ field, message }]));
+        if (errors.length > 0 || (!importer && !detect) || !bytes || !fields.success) {
           return reply.code(400).view(VIEW_FORM, formView(partnership, actor, raw, errors));
         }
         const fileName = file!.filename!.replace(/[^\w .()-]/g, "_").slice(0, 200);
-        const options = optionsFrom(importer.kind, fields.data);
         let source: ReturnType<typeof sourceFromBytes>;
         try {
           source = sourceFromBytes(fileName, bytes);
         } catch (error) {
           if (!(error instanceof ImportRejected)) throw error;
-          return reply
-            .code(400)
-            .view(VIEW_FORM, formView(partnership, actor, raw, [{ field: "file", message: error.message }]));
+          return refuse("file", error.message);
         }
+        let recognisedAs: string | undefined;
+        if (!importer) {
+          // Recognised among every kind, so a geography file is named as such, not taken for a table to map.
+          const [found] = await recogniseFile(source);
+          if (!found)
+            return refuse(
+              "kind",
+              `The kind of ${fileName} could not be worked out: it is ${await unrecognisedText(source)}. Choose what kind of file it is`,
+            );
+          if (!kindsFor(actor).includes(found.importer))
+            return refuse(
+              "kind",
+              `${fileName} looks like a ${found.importer.label.replace(/ \(.*$/, "")} (${found.reason}). Geography files are loaded by a service administrator for every partnership: ask one to load it`,
+            );
+          importer = found.importer;
+          recognisedAs = found.reason;
+        }
+        const options = optionsFrom(importer.kind, fields.data);
         const token = await savePending(
           config.dataDir,
-          { partnershipId: partnership.id, userId: actor.userId, kind: importer.kind, fileName, options },
+          { partnershipId: partnership.id, userId: actor.userId, kind: importer.kind, fileName, options, recognisedAs },
           bytes,
         );
         // A wide file needs its columns mapped before it can be checked.
@@ -164,6 +194,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
           audit: request.auditContext(),
           partnershipId: partnership.id,
           mayChangeNational: actor.isPlatformAdmin,
+          recognisedAs,
         });
         return reply
           .code(report.ok ? 200 : 400)
@@ -211,6 +242,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
       audit: request.auditContext(),
       partnershipId: partnership.id,
       mayChangeNational: actor.isPlatformAdmin,
+      recognisedAs: meta.recognisedAs,
     });
     if (confirm && report.ok) {
       await dropPending(config.dataDir, token);

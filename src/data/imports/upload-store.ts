@@ -13,6 +13,8 @@ const metaSchema = z.object({
   kind: z.string(),
   fileName: z.string(),
   options: z.record(z.string(), z.unknown()),
+  /** Why the kind was chosen, when it was worked out from the file. */
+  recognisedAs: z.string().max(500).optional(),
   createdAt: z.number(),
 });
 export type PendingUpload = z.infer<typeof metaSchema>;
