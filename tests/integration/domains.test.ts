@@ -24,7 +24,8 @@ describe("domain descriptors", () => {
   it("build the service navigation each person had before descriptors", () => {
     const navigation = navigationFrom(domains);
     const texts = (items: { text: string }[]) => items.map((item) => item.text);
-    // The national partners' hub (issue 14) added the hub for everyone signed in and the library for everyone.
+    // The national partners' hub (issue 14) added the hub for everyone signed in and the library for everyone;
+    // administrators have the geography page (issue 12).
     expect(texts(navigation.service(null))).toEqual(["Home", "Effective practice"]);
     expect(texts(navigation.service(actor("lead", { roles: [["p", "lead"]] })))).toEqual([
       "Your partnerships",
@@ -47,6 +48,7 @@ describe("domain descriptors", () => {
       { href: "/practice", text: "Effective practice" },
       { href: "/admin/users", text: "Users" },
       { href: "/admin/organisations", text: "Organisations" },
+      { href: "/admin/geography", text: "Geography" },
       { href: "/data/indicators", text: "Indicators" },
       { href: "/partnerships/new", text: "New partnership" },
       { href: "/audit", text: "Audit log" },

@@ -37,6 +37,7 @@ export {
   type ImportBatchRow,
   type IndicatorRow,
   insertBatch,
+  latestBatchesOfKinds,
   listBatches,
   listIndicators,
   authoritiesWithValues,

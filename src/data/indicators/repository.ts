@@ -123,6 +123,16 @@ export function listBatches(db: Executor, limit = 50): Promise<ImportBatchRow[]>
   return db.select().from(importBatches).orderBy(sql`${importBatches.id} desc`).limit(limit);
 }
 
+/** The latest completed batch of each of these kinds (the geography page's "last loaded"). */
+export function latestBatchesOfKinds(db: Executor, kinds: readonly string[]): Promise<ImportBatchRow[]> {
+  if (kinds.length === 0) return Promise.resolve([]);
+  return db
+    .selectDistinctOn([importBatches.kind])
+    .from(importBatches)
+    .where(sql`${importBatches.kind} in ${kinds} and ${importBatches.completedAt} is not null`)
+    .orderBy(importBatches.kind, sql`${importBatches.id} desc`);
+}
+
 export async function countObservations(db: Executor): Promise<number> {
   const result = await db.execute(sql`select count(*)::int as n from observations`);
   return rows<{ n: number }>(result)[0]!.n;

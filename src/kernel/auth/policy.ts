@@ -57,6 +57,8 @@ export interface LedRecordTarget extends PartnershipTarget {
 export type Action =
   | "admin:manage-users"
   | "admin:manage-organisations"
+  /** The geography page: which small-area lookups are loaded (they are loaded for every partnership). */
+  | "admin:manage-geography"
   | "audit:read-all"
   | "partnership:create"
   | "partnership:read"
@@ -115,6 +117,7 @@ export function can(
   switch (action) {
     case "admin:manage-users":
     case "admin:manage-organisations":
+    case "admin:manage-geography":
     case "audit:read-all":
     case "partnership:create":
       return actor.isPlatformAdmin;

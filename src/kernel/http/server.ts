@@ -115,7 +115,9 @@ export async function createServer(
   app.decorateRequest("sessionToken", null);
   app.decorateRequest("partnership", partnershipDecoration);
   app.decorate("loadPartnership", deps.loadPartnership ?? (async () => undefined));
-  app.decorate("formsDb", database.db);
+  // A getter: Fastify inspects a decorated value (its .getter and .setter), which would be a query
+  // on a database stand-in; the forms' once-only tokens (kernel/forms/once.ts) read it on use.
+  app.decorate("formsDb", { getter: () => database.db });
   app.decorateRequest("auditContext", function auditContext(this: import("fastify").FastifyRequest) {
     return {
       actorUserId: this.actor?.userId ?? null,
