@@ -11,7 +11,8 @@ import { topology as toTopology } from "topojson-server";
 import type { GeometryCollection, Topology as SpecTopology } from "topojson-specification";
 import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { areaIdsByCode, findBoundary, findBoundarySource, upsertBoundary } from "./repository.ts";
+import { findBoundary, findBoundarySource, upsertBoundary } from "./boundary-repository.ts";
+import { areaIdsByCode } from "./repository.ts";
 import { directSuccessors, wholeSuccessors } from "./successors.ts";
 import type { Topology } from "./topology.ts";
 
