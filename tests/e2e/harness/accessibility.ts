@@ -28,6 +28,7 @@ export function summarise(report: CrawlReport): string {
   return (
     `${report.label}: ${report.visited.length} pages, ${report.formsSubmitted.length} forms submitted empty, ` +
     `${report.problems.length} problems${report.skippedForBound ? `, ${report.skippedForBound} links left by the bound` : ""}` +
+    `${report.axeSkipped ? `, ${report.axeSkipped} pages built like one axe passed` : ""}` +
     ` (seconds: loading ${Math.round(load / 1000)}, checking ${Math.round(check / 1000)}, forms ${Math.round(forms / 1000)})`
   );
 }
@@ -83,6 +84,7 @@ export function firstPartnershipOf(signIns: { partnership?: string | null }[]): 
 export async function crawlAsEach(running: RunningApp, browser: Browser, people: SignInDetails[]): Promise<string[]> {
   const failures: string[] = [];
   const formsTried = new Set<string>();
+  const structuresChecked = new Set<string>();
   for (const person of people) {
     // Each person crawls an untouched copy of the demo: earlier crawls submitted forms.
     const origin = await running.fresh();
@@ -110,6 +112,7 @@ export async function crawlAsEach(running: RunningApp, browser: Browser, people:
       // nation) already check those templates: the administrator's own are the admin pages.
       leaveOut: person.role === ADMIN_ROLE ? PARTNERSHIP_SUBPAGES : undefined,
       formsTried,
+      structuresChecked,
     });
     log(report);
     if (report.problems.length > 0) {
