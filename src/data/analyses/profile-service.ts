@@ -18,6 +18,7 @@ import {
   valuesForArea,
   valuesForPairs,
 } from "../indicators/index.ts";
+import { type RecentTrend, recentTrend } from "./recent-trend.ts";
 import { type ByLatest, groupBySlug, loadSmallAreaPanels, type SmallAreaPanel } from "./small-area-panels.ts";
 import {
   type Benchmark,
@@ -46,6 +47,8 @@ export interface IndicatorProfile {
   values: ObservationValue[];
   latest: Latest<ObservationValue>;
   trend: Trend;
+  /** Significantly getting better or worse over the five latest periods (recent-trend.ts). */
+  recentTrend: RecentTrend;
   rank: Rank | null;
   references: Reference[];
   /** Bordering areas of the same type, with their values from the rank read (no extra query). */
@@ -156,6 +159,7 @@ function indicatorProfile(
     values,
     latest,
     trend: trend(values, polarity),
+    recentTrend: recentTrend(values, polarity, indicator.unit),
     rank,
     references: refs,
     neighbours,
