@@ -55,7 +55,7 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 18 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 19 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
@@ -66,6 +66,7 @@ describe("domain descriptors", () => {
       ["Duty to cooperate", "/partnerships/p1/cooperation"],
       ["Meetings", "/partnerships/p1/meetings"],
       ["Budgets", "/partnerships/p1/budgets"],
+      ["Prioritising funding", "/partnerships/p1/prioritisation"],
       ["Area profile", "/partnerships/p1/profile"],
       ["Localities and comparisons", "/partnerships/p1/localities"],
       ["Import data", "/partnerships/p1/data/import"],
@@ -81,7 +82,7 @@ describe("domain descriptors", () => {
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(16);
+    expect(viewer).toHaveLength(17);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);

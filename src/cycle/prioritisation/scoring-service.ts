@@ -38,11 +38,10 @@ export async function scoreCard(
   roundId: string,
   organisationId: string,
 ): Promise<ScoreCard> {
-  const [options, criteria, own] = await Promise.all([
-    repo.listOptions(db, partnershipId, roundId),
-    repo.listCriteria(db, partnershipId, roundId),
-    repo.listOrganisationScores(db, partnershipId, roundId, organisationId),
-  ]);
+  // One query at a time: inside a transaction they share one connection.
+  const options = await repo.listOptions(db, partnershipId, roundId);
+  const criteria = await repo.listCriteria(db, partnershipId, roundId);
+  const own = await repo.listOrganisationScores(db, partnershipId, roundId, organisationId);
   return { options: options.filter((option) => !option.withdrawnAt), criteria, own };
 }
 

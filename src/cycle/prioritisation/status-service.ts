@@ -6,10 +6,9 @@ import { checkWeights } from "./weights.ts";
 
 /** What stops scoring from opening: said on the page before anyone confirms. */
 export async function openingProblems(db: Executor, partnershipId: string, round: repo.RoundRow): Promise<string[]> {
-  const [options, criteria] = await Promise.all([
-    repo.listOptions(db, partnershipId, round.id),
-    repo.listCriteria(db, partnershipId, round.id),
-  ]);
+  // One query at a time: inside a transaction they share one connection.
+  const options = await repo.listOptions(db, partnershipId, round.id);
+  const criteria = await repo.listCriteria(db, partnershipId, round.id);
   const problems: string[] = [];
   if (options.filter((option) => !option.withdrawnAt).length < 2) problems.push("Add at least two options to compare");
   if (criteria.length === 0) problems.push("Add at least one criterion");
