@@ -106,7 +106,7 @@ describe("collective prioritisation of funding", () => {
       ["Holiday clubs", "40,000"],
       ["Advice in GP practices", "50,000"],
       ["Uniform bank", "20,000"],
-    ])
+    ] as const)
       expect(
         (await lead.post(`${roundUrl}/options/new`, { title, cost, leadOrganisationId: members[1]!.id })).statusCode,
       ).toBe(303);
