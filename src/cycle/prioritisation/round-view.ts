@@ -68,7 +68,7 @@ export async function roundPage(db: Executor, request: FastifyRequest, round: re
       scale: `${criterion.scaleMin} to ${criterion.scaleMax}`,
       better: criterion.direction === "lower" ? "Lower is better" : "Higher is better",
       points: criterion.weightPoints,
-      rank: criterion.swingRank,
+      rank: round.weightMethod === "swing" ? criterion.swingRank : null,
       weight: `${((weights[index] ?? 0) * 100).toFixed(1)}%`,
       editHref: setUp ? paths.editCriterion(id, round.id, criterion.id) : null,
     })),
