@@ -81,7 +81,18 @@ describe("prioritising funding", () => {
       await lead.getByLabel("Lead organisation").selectOption({ index: 1 });
       await submit(lead, "Save");
     }
-    await lead.goto(`${origin}${roundUrl}/weights`);
+    // The set-up forms and the removal question pass axe too (the demo's round is past set-up).
+    for (const form of ["options/new", "options/from-action", "criteria/new", "weights"]) {
+      await lead.goto(`${origin}${roundUrl}/${form}`);
+      await expectAccessible(lead);
+    }
+    await lead.goto(`${origin}${roundUrl}`);
+    await lead.getByRole("link", { name: /Remove E2E bus passes/ }).click();
+    await lead.waitForURL(/\/withdraw$/);
+    await expectAccessible(lead);
+    await lead.goto(`${origin}${roundUrl}`);
+    await lead.getByRole("link", { name: /Change Cost/ }).click();
+    await lead.waitForURL(/\/edit$/);
     await expectAccessible(lead);
     await lead.goto(`${origin}${roundUrl}/open`);
     await expectAccessible(lead);
