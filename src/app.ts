@@ -31,6 +31,7 @@ import { meetingsDomain } from "./cycle/meetings/index.ts";
 import { monitoringDomain } from "./cycle/monitoring/index.ts";
 import { needsAssessmentDomain } from "./cycle/needs-assessment/index.ts";
 import { proofingDomain } from "./cycle/proofing/index.ts";
+import { prioritisationDomain } from "./cycle/prioritisation/index.ts";
 import { consultationDomain } from "./cycle/consultation/index.ts";
 import { haveYourSayDomain } from "./cycle/have-your-say/index.ts";
 import { reportsDomain } from "./cycle/reports/index.ts";
@@ -80,6 +81,7 @@ export const domains: readonly Domain[] = [
   governanceDomain,
   budgetsDomain,
   proofingDomain,
+  prioritisationDomain,
   consultationDomain,
   haveYourSayDomain,
   searchDomain,

@@ -55,7 +55,7 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 18 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 19 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
@@ -71,9 +71,10 @@ describe("domain descriptors", () => {
       ["Import data", "/partnerships/p1/data/import", "evidence"],
       ["Needs assessment", "/partnerships/p1/needs-assessment", "evidence"],
       ["Consultation", "/partnerships/p1/consultation", "evidence"],
-      ["Budgets", "/partnerships/p1/budgets", "plan"],
       ["Strategy", "/partnerships/p1/strategy", "plan"],
       ["Poverty-proofing", "/partnerships/p1/proofing", "plan"],
+      ["Budgets", "/partnerships/p1/budgets", "plan"],
+      ["Prioritising funding", "/partnerships/p1/prioritisation", "plan"],
       ["Action plan", "/partnerships/p1/actions", "delivery"],
       ["Monitoring", "/partnerships/p1/monitoring", "delivery"],
       ["Reports", "/partnerships/p1/reports", "reporting"],
@@ -81,7 +82,7 @@ describe("domain descriptors", () => {
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(16);
+    expect(viewer).toHaveLength(17);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);
@@ -97,7 +98,7 @@ describe("domain descriptors", () => {
     expect(onReport.groups.map((group) => [group.text, group.href, group.current])).toEqual([
       ["Partnership", "/partnerships/p1", false],
       ["Evidence", "/partnerships/p1/profile", false],
-      ["Plan", "/partnerships/p1/budgets", false],
+      ["Plan", "/partnerships/p1/strategy", false],
       ["Delivery", "/partnerships/p1/actions", false],
       ["Reporting", "/partnerships/p1/reports", true],
     ]);

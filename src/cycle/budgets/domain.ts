@@ -8,6 +8,6 @@ import { budgetPaths } from "./paths.ts";
 export const budgetsDomain: Domain = {
   name: "cycle/budgets",
   routes: registerBudgetRoutes,
-  partnershipNavigation: [{ text: "Budgets", href: budgetPaths.list, group: "plan", order: 40 }],
+  partnershipNavigation: [{ text: "Budgets", href: budgetPaths.list, group: "plan", order: 125 }],
   provides: [actionMentions.provide(budgetMentions)],
 };

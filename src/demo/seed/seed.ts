@@ -1,5 +1,5 @@
 import type { AuditContext } from "../../kernel/audit/audit.ts";
-import { nationLabels, partnershipRoles } from "../../kernel/auth/policy.ts";
+import { type Actor, nationLabels, type PartnershipRole, partnershipRoles } from "../../kernel/auth/policy.ts";
 import type { Database, Db } from "../../kernel/db/database.ts";
 import {
   createUser,
@@ -19,6 +19,7 @@ import {
 import { seedBudgetsDemo } from "../../cycle/budgets/index.ts";
 import { seedGovernanceDemo } from "../../cycle/governance/index.ts";
 import { seedMeetingsDemo } from "../../cycle/meetings/index.ts";
+import { seedPrioritisationDemo } from "../../cycle/prioritisation/index.ts";
 import { seedFeedbackDemo } from "../../national/national/index.ts";
 import { seedNeedsAssessmentDemo } from "../../cycle/needs-assessment/index.ts";
 import { seedReportDemo } from "../../cycle/reports/index.ts";
@@ -138,10 +139,42 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
     }
     // The partnership's working records are seeded once, when it is first created.
     if (!existing) await seedWorkingRecords(db, partnership, spec.nation);
+    if (!existing && spec.representatives) await seedPrioritisation(db, context, partnership, spec);
   }
   // A whole nation of lighter partnerships, the national partners' hub and the practice library.
   signIns.push(...(await seedHubDemo(db, context)));
   return signIns;
+}
+
+/**
+ * A closed and decided prioritisation round scored by five member organisations: the lead's,
+ * the editor's and the further representatives' (made editors here).
+ */
+async function seedPrioritisation(
+  db: Db,
+  context: AuditContext,
+  partnership: PartnershipRow,
+  spec: (typeof demoPartnerships)[number],
+): Promise<void> {
+  const actorOf = async (person: DemoPerson, role: PartnershipRole): Promise<Actor> => {
+    const { id: userId } = await ensureUser(db, context, person);
+    if (!(await partnershipRoleOf(db, userId, partnership.id)))
+      await setPartnershipRole(db, context, { userId, partnershipId: partnership.id, role });
+    return {
+      userId,
+      email: person.email,
+      name: person.name,
+      organisationId: await organisationId(db, context, person.organisation),
+      isPlatformAdmin: false,
+      coordinatorNations: [],
+      partnershipRoles: new Map([[partnership.id, role]]),
+    };
+  };
+  const lead = await actorOf(spec.people.lead, "lead");
+  const editor = await actorOf(spec.people.editor, "editor");
+  const others = [];
+  for (const person of spec.representatives ?? []) others.push(await actorOf(person, "editor"));
+  await seedPrioritisationDemo(db, demoAuditContext, partnership, lead, [lead, editor, ...others]);
 }
 
 /** Governance, meetings, budgets, strategy with actions and updates, and review feedback for a newly created demo partnership. */
