@@ -55,7 +55,7 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 18 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 19 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
@@ -75,13 +75,14 @@ describe("domain descriptors", () => {
       ["Action plan", "/partnerships/p1/actions"],
       ["Monitoring", "/partnerships/p1/monitoring"],
       ["Poverty-proofing", "/partnerships/p1/proofing"],
+      ["Data sharing", "/partnerships/p1/data-sharing"],
       ["Reports", "/partnerships/p1/reports"],
       ["Review feedback", "/partnerships/p1/feedback"],
       ["Support", "/partnerships/p1/support"],
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(16);
+    expect(viewer).toHaveLength(17);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);
