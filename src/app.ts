@@ -24,6 +24,7 @@ import { geographyDomain } from "./data/geography/index.ts";
 import { importsDomain } from "./data/imports/index.ts";
 import { indicatorsDomain } from "./data/indicators/index.ts";
 import { localitiesDomain } from "./data/localities/index.ts";
+import { sharingDomain } from "./data/sharing/index.ts";
 import { actionsDomain } from "./cycle/actions/index.ts";
 import { budgetsDomain } from "./cycle/budgets/index.ts";
 import { governanceDomain } from "./cycle/governance/index.ts";
@@ -71,6 +72,7 @@ export const domains: readonly Domain[] = [
   importsDomain,
   analysesDomain,
   localitiesDomain,
+  sharingDomain,
   apiDomain,
   strategyDomain,
   actionsDomain,

@@ -55,7 +55,7 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 19 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 20 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
@@ -64,6 +64,7 @@ describe("domain descriptors", () => {
       ["Search", "/partnerships/p1/search", "partnership"],
       ["Partnership record", "/partnerships/p1/governance", "partnership"],
       ["Duty to cooperate", "/partnerships/p1/cooperation", "partnership"],
+      ["Data sharing", "/partnerships/p1/data-sharing", "partnership"],
       ["Meetings", "/partnerships/p1/meetings", "partnership"],
       ["Support", "/partnerships/p1/support", "partnership"],
       ["Area profile", "/partnerships/p1/profile", "evidence"],
@@ -82,7 +83,7 @@ describe("domain descriptors", () => {
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(17);
+    expect(viewer).toHaveLength(18);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);

@@ -34,6 +34,7 @@ import {
   nationalOrganisations,
   partnershipOrganisations,
 } from "./demo-data.ts";
+import { seedSharingAgreementsDemo, seedSharingNationalDemo } from "../../data/sharing/index.ts";
 import { seedIndicatorDemo } from "./indicator-demo.ts";
 
 export interface DemoSignIn {
@@ -103,6 +104,9 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
       partnership: null,
     });
   }
+
+  // Each nation's principles on data sharing and its templates, before any agreement is assessed.
+  await seedSharingNationalDemo(db, context);
 
   // Fictional indicator values for the partnerships' areas, before their needs assessments and reports read them.
   await seedIndicatorDemo(db, context);
@@ -185,6 +189,8 @@ async function seedWorkingRecords(db: Db, partnership: PartnershipRow, nation: s
   const strategy = await buildDemoStrategy(db, { partnershipId: partnership.id, audit: demoAuditContext });
   await seedMeetingsDemo(db, partnership.id, memberIds);
   await seedBudgetsDemo(db, partnership.id, memberIds);
+  // Data-sharing agreements at low, medium and high risk, one due for review, in the first (English) demo.
+  if (nation === "england") await seedSharingAgreementsDemo(db, demoAuditContext, partnership);
   // After the strategy, so a priority can link to a finding; the English demo also gets a publication.
   await seedNeedsAssessmentDemo(db, partnership, demoAuditContext, { publishFirst: nation === "england" });
   // Consultations before the report, whose lived-experience section draws on the closed one.
