@@ -47,6 +47,9 @@ export interface ActionChoice {
   title: string;
   /** "A12 – Title" or the title alone, for selects and links. */
   label: string;
+  /** When the action runs, if recorded (the funding plan finds the years it runs unfunded). */
+  startDate: string | null;
+  endDate: string | null;
 }
 
 const choiceLabel = (row: { reference: string; title: string }) =>
@@ -55,7 +58,13 @@ const choiceLabel = (row: { reference: string; title: string }) =>
 /** A partnership's own actions, for selects in other domains (meetings, budgets). */
 export async function actionChoices(db: Executor, partnershipId: string): Promise<ActionChoice[]> {
   const rows = await db
-    .select({ id: actions.id, reference: actions.reference, title: actions.title })
+    .select({
+      id: actions.id,
+      reference: actions.reference,
+      title: actions.title,
+      startDate: actions.startDate,
+      endDate: actions.endDate,
+    })
     .from(actions)
     .where(eq(actions.partnershipId, partnershipId))
     .orderBy(asc(actions.reference), asc(actions.title));
@@ -66,7 +75,13 @@ export async function actionChoices(db: Executor, partnershipId: string): Promis
 export async function findActionChoices(db: Executor, partnershipId: string, ids: string[]): Promise<ActionChoice[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ id: actions.id, reference: actions.reference, title: actions.title })
+    .select({
+      id: actions.id,
+      reference: actions.reference,
+      title: actions.title,
+      startDate: actions.startDate,
+      endDate: actions.endDate,
+    })
     .from(actions)
     .where(and(eq(actions.partnershipId, partnershipId), inArray(actions.id, ids)));
   return rows.map((row) => ({ ...row, label: choiceLabel(row) }));
