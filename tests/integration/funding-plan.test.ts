@@ -196,6 +196,8 @@ describe("multi-year funding plan", () => {
     // Holiday meals runs into 2027/28 with nothing allocated for it then.
     expect(text).toMatch(/A2 – Holiday meals<\/a>: 2027\/28/);
     expect(text).not.toMatch(/A1 – Advice in schools<\/a>: /);
+    const actionPage = await editor.get(`/partnerships/${partnership.id}/actions/${advice}`);
+    expect(actionPage.body).toContain("Family wellbeing fund, 2025/26, Committed, £80,000.00");
   });
 
   test("national view shows each area's flexible and multi-year shares through budgets' index", async ({ signIn }) => {

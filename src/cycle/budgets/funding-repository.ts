@@ -167,3 +167,18 @@ export async function contributionFundedYears(db: Executor, partnershipId: strin
     .where(eq(budgetContributionActions.partnershipId, partnershipId));
   return new Set(rows.map((row) => `${row.actionId} ${row.financialYear}`));
 }
+
+/** The allocations that fund one action, with their streams' names (for the action's page). */
+export function allocationsFunding(db: Executor, partnershipId: string, actionId: string) {
+  return db
+    .select({
+      streamName: fundingStreams.name,
+      financialYear: fundingAllocations.financialYear,
+      amountPence: fundingAllocations.amountPence,
+      status: fundingAllocations.status,
+    })
+    .from(fundingAllocations)
+    .innerJoin(fundingStreams, eq(fundingStreams.id, fundingAllocations.streamId))
+    .where(and(eq(fundingAllocations.partnershipId, partnershipId), eq(fundingAllocations.actionId, actionId)))
+    .orderBy(asc(fundingAllocations.financialYear), asc(fundingStreams.name));
+}
