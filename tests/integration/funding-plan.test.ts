@@ -124,7 +124,11 @@ describe("multi-year funding plan", () => {
     expect(missing.body).toContain("Enter the amount for 2027/28");
     expect(missing.body).toContain("Select whether the money for 2027/28 is committed or indicative");
     expect(missing.body).toContain("Year 4 is after the last financial year (2027/28)");
-    const tooLong = await editor.post(newStream(), { ...flexibleStream, sourceOrganisationId: council.id, lastYear: "2031/32" });
+    const tooLong = await editor.post(newStream(), {
+      ...flexibleStream,
+      sourceOrganisationId: council.id,
+      lastYear: "2031/32",
+    });
     expect(tooLong.body).toContain("A stream can cover at most 5 financial years");
     const noFunder = await editor.post(newStream(), { ...flexibleStream, sourceType: "external", externalFunder: "" });
     expect(noFunder.body).toContain('href="#externalFunder"');
@@ -143,7 +147,9 @@ describe("multi-year funding plan", () => {
     streams,
     allocations,
   }) => {
-    expect((await editor.post(newStream(), { ...flexibleStream, sourceOrganisationId: council.id })).statusCode).toBe(303);
+    expect((await editor.post(newStream(), { ...flexibleStream, sourceOrganisationId: council.id })).statusCode).toBe(
+      303,
+    );
     const ringFenced = await editor.post(newStream(), {
       name: "Employability grant",
       sourceType: "external",
@@ -157,7 +163,8 @@ describe("multi-year funding plan", () => {
     });
     expect(ringFenced.statusCode).toBe(303);
     const [flexible, grant] = (await streams()).sort((a, b) => a.firstYear.localeCompare(b.firstYear));
-    const allocate = (streamId: string) => `/partnerships/${partnership.id}/budgets/streams/${streamId}/allocations/new`;
+    const allocate = (streamId: string) =>
+      `/partnerships/${partnership.id}/budgets/streams/${streamId}/allocations/new`;
     const post = (streamId: string, actionId: string, financialYear: string, amount: string, status = "committed") =>
       editor.post(allocate(streamId), { actionId, financialYear, amount, status });
     expect((await post(flexible!.id, advice, "2025/26", "80000")).statusCode).toBe(303);
@@ -206,7 +213,7 @@ describe("multi-year funding plan", () => {
     // flexible 50 %, multi-year 50 %. Poorvale has nothing recorded.
     const page = await coordinator.get("/national/england?year=2026/27");
     const text = page.body.replace(/\s+/g, " ");
-    expect(text).toContain("Flexible 50%<br>Multi-year 50%<br><span class=\"govuk-body-s\">of £200,000.00</span>");
+    expect(text).toContain('Flexible 50%<br>Multi-year 50%<br><span class="govuk-body-s">of £200,000.00</span>');
     expect(text).toContain("None recorded");
     const csv = await coordinator.get("/national/england/export.csv?year=2026/27");
     expect(csv.body).toMatch(/Fundvale Partnership.*200000\.00,50%,50%/);
@@ -235,7 +242,9 @@ describe("multi-year funding plan", () => {
     const page = await viewer.get(`/partnerships/${partnership.id}/budgets/plan`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain("Allocate money from this stream");
-    expect((await viewer.post(newStream(), { ...flexibleStream, sourceOrganisationId: council.id })).statusCode).toBe(403);
+    expect((await viewer.post(newStream(), { ...flexibleStream, sourceOrganisationId: council.id })).statusCode).toBe(
+      403,
+    );
     expect(await allocations()).toHaveLength(4);
     expect(allocation).toBeDefined();
   });

@@ -52,19 +52,21 @@ export interface ActionChoice {
   endDate: string | null;
 }
 
+const choiceColumns = {
+  id: actions.id,
+  reference: actions.reference,
+  title: actions.title,
+  startDate: actions.startDate,
+  endDate: actions.endDate,
+};
+
 const choiceLabel = (row: { reference: string; title: string }) =>
   row.reference ? `${row.reference} – ${row.title}` : row.title;
 
 /** A partnership's own actions, for selects in other domains (meetings, budgets). */
 export async function actionChoices(db: Executor, partnershipId: string): Promise<ActionChoice[]> {
   const rows = await db
-    .select({
-      id: actions.id,
-      reference: actions.reference,
-      title: actions.title,
-      startDate: actions.startDate,
-      endDate: actions.endDate,
-    })
+    .select(choiceColumns)
     .from(actions)
     .where(eq(actions.partnershipId, partnershipId))
     .orderBy(asc(actions.reference), asc(actions.title));
@@ -75,13 +77,7 @@ export async function actionChoices(db: Executor, partnershipId: string): Promis
 export async function findActionChoices(db: Executor, partnershipId: string, ids: string[]): Promise<ActionChoice[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({
-      id: actions.id,
-      reference: actions.reference,
-      title: actions.title,
-      startDate: actions.startDate,
-      endDate: actions.endDate,
-    })
+    .select(choiceColumns)
     .from(actions)
     .where(and(eq(actions.partnershipId, partnershipId), inArray(actions.id, ids)));
   return rows.map((row) => ({ ...row, label: choiceLabel(row) }));
