@@ -64,7 +64,7 @@ function validPost(parties: string[], over: Record<string, string | string[]> = 
 const base = (id: string) => `/partnerships/${id}/data-sharing`;
 
 describe("data-sharing agreements", () => {
-  test("bad input names each field and saves nothing", async ({ signIn, db, world }) => {
+  test("bad input names each field and saves nothing", { timeout: 120_000 }, async ({ signIn, db, world }) => {
     const editor = await signIn("editor@lakeside.example");
     const url = `${base(world.lakeside.id)}/new`;
     const parties = [world.council.id, world.health.id];
