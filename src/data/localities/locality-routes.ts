@@ -140,7 +140,7 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     const { figures, notAdditive } = await localityFigures(
       db,
       request.actor,
-      partnership.id,
+      partnership,
       members.map((area) => area.id),
     );
     return reply.view("localities/views/locality.njk", {
