@@ -79,9 +79,10 @@ export {
   shownFor,
 } from "./disclosure.ts";
 export {
-  type AreaSum,
+  type LocalitySet,
   type ParentLink,
   type PublishableValue,
-  publishedLocality,
+  publishedLocalities,
   publishedValues,
+  type SmallAreaCount,
 } from "./publication.ts";

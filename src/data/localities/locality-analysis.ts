@@ -9,7 +9,9 @@ import {
   normaliseRule,
   type ObservationValue,
   parsePeriod,
-  publishedLocality,
+  type LocalitySet,
+  publishedLocalities,
+  publishedValues,
   roundToFive,
   SMALL_COUNT_NOTE,
   valuesForAreas,
@@ -34,53 +36,67 @@ export interface LocalityFigure {
   note: string;
 }
 
-/** The other localities of the partnership, as sets of small-area ids: a nested one could be differenced. */
-async function otherLocalities(db: Executor, partnershipId: string, areaIds: readonly number[]) {
-  const mine = [...areaIds].sort().join(",");
-  const sets: Set<number>[] = [];
-  for (const locality of await listLocalities(db, partnershipId)) {
-    const ids = (await localityMembers(db, locality.id)).map((row) => row.area.id);
-    if (ids.sort().join(",") !== mine) sets.push(new Set(ids));
-  }
-  return sets;
+/** Every locality of the partnership with its small areas: a figure is decided with all of them. */
+async function allLocalities(db: Executor, partnershipId: string): Promise<LocalitySet[]> {
+  const out: LocalitySet[] = [];
+  for (const locality of await listLocalities(db, partnershipId))
+    out.push({ id: locality.id, areaIds: (await localityMembers(db, locality.id)).map((row) => row.area.id) });
+  return out;
 }
 
 type Part = Pick<ObservationValue, "value" | "numerator" | "denominator" | "flags">;
-const MISSING: Part = { value: null, numerator: null, denominator: null, flags: FLAG.missing };
 
 /**
- * The small-count rule for a locality (publication.ts): judged on its count (a rate's
- * numerator), its complement within the authority and its difference with each locality nested
- * in it or holding it, all summed from the authority's small areas.
+ * The small-count rule for a locality (publication.ts): the authority's small areas as the
+ * small-area outputs publish them (publishedValues, with the authority as their total), then every
+ * locality of the partnership decided together (publishedLocalities), so no figure, complement or
+ * difference between localities gives a small count away.
  */
-async function smallCountCheck(
+async function smallCountCell(
   db: Executor,
   indicator: IndicatorRow,
-  context: { authorityAreaIds: number[]; others: Set<number>[] },
+  context: { authorityId: number; authorityAreaIds: number[]; localities: LocalitySet[] },
   periodCode: string,
-  areaIds: readonly number[],
+  localityId: string,
 ) {
-  const all = await valuesForAreas(db, {
-    indicatorSlug: indicator.slug,
-    periodCode,
-    areaIds: context.authorityAreaIds,
-  });
-  const byArea = new Map(all.map((value) => [value.areaId, value as Part]));
-  const sum = (ids: Iterable<number>) =>
-    aggregateValues(
-      [...ids].map((id) => byArea.get(id) ?? MISSING),
-      indicator.unit,
-      indicator.ratePer ?? 100,
-    ).numerator;
-  const mine = new Set(areaIds);
-  const nested = context.others.flatMap((other) => {
-    const inside = [...other].every((id) => mine.has(id));
-    const holds = [...mine].every((id) => other.has(id));
-    if (inside) return [{ difference: sum([...mine].filter((id) => !other.has(id))) }];
-    if (holds) return [{ difference: sum([...other].filter((id) => !mine.has(id))) }];
-    return [];
-  });
-  return publishedLocality("small-count", { count: sum(mine) }, { count: sum(context.authorityAreaIds) }, nested);
+  const all = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode, areaIds: context.authorityAreaIds });
+  const byArea = new Map(all.map((value) => [value.areaId, value]));
+  const judged = (value: Part | undefined) =>
+    !value || value.flags & FLAG.missing
+      ? null
+      : indicator.unit === "count"
+        ? value.value
+        : (value.numerator ?? null);
+  const areas = context.authorityAreaIds.map((areaId) => ({ areaId, value: byArea.get(areaId) }));
+  const total = areas.every((area) => judged(area.value) !== null)
+    ? areas.reduce((sum, area) => sum + judged(area.value)!, 0)
+    : null;
+  const panel = publishedValues(
+    "small-count",
+    "count",
+    [
+      ...areas.map((area) => ({
+        key: String(area.areaId),
+        areaId: area.areaId,
+        slice: periodCode,
+        value: judged(area.value),
+        numerator: null,
+        suppressedAtSource: area.value ? (area.value.flags & FLAG.suppressed) !== 0 : false,
+      })),
+      { key: "authority", areaId: context.authorityId, slice: periodCode, value: total, numerator: null, suppressedAtSource: false },
+    ],
+    areas.map((area) => ({ parentId: context.authorityId, childId: area.areaId, childType: "lsoa" })),
+  );
+  const decided = publishedLocalities(
+    "small-count",
+    areas.map((area) => ({
+      areaId: area.areaId,
+      count: judged(area.value),
+      shown: panel.get(String(area.areaId))?.shown != null,
+    })),
+    context.localities,
+  );
+  return decided.get(localityId);
 }
 
 /**
@@ -93,8 +109,9 @@ export async function localityFigures(
   db: Executor,
   reader: Actor | null,
   partnership: { id: string; areaCode: string },
-  areaIds: number[],
+  locality: { id: string; areaIds: number[] },
 ): Promise<{ figures: LocalityFigure[]; notAdditive: string[] }> {
+  const areaIds = locality.areaIds;
   const partnershipId = partnership.id;
   const catalogue = (await visibleIndicators(db, reader, { partnershipId })).filter(
     (indicator) => indicator.areaTypes.includes("lsoa") && indicator.periodCodes.length > 0,
@@ -102,7 +119,7 @@ export async function localityFigures(
   const figures: LocalityFigure[] = [];
   const notAdditive: string[] = [];
   if (areaIds.length === 0) return { figures, notAdditive };
-  let context: { authorityAreaIds: number[]; others: Set<number>[] } | undefined;
+  let context: { authorityId: number; authorityAreaIds: number[]; localities: LocalitySet[] } | undefined;
   for (const indicator of catalogue) {
     if (!ADDITIVE_UNITS.has(indicator.unit)) {
       notAdditive.push(indicator.title);
@@ -127,15 +144,22 @@ export async function localityFigures(
         : `Sum of ${areaIds.length} small area${areaIds.length === 1 ? "" : "s"}${unit === "count" ? "" : " (numerators and denominators summed)"}`;
     const shown = { value: total.value, numerator: total.numerator, note };
     if (normaliseRule(indicator.disclosureRule) === "small-count" && total.value !== null) {
-      context ??= {
-        authorityAreaIds: (await smallAreasOf(db, partnership.areaCode)).small.map((area) => area.id),
-        others: await otherLocalities(db, partnershipId, areaIds),
+      if (!context) {
+        const { authority, small } = await smallAreasOf(db, partnership.areaCode);
+        context = {
+          authorityId: authority?.id ?? 0,
+          authorityAreaIds: small.map((area) => area.id),
+          localities: await allLocalities(db, partnershipId),
+        };
+      }
+      const cell = (await smallCountCell(db, indicator, context, periodCode, locality.id)) ?? {
+        suppressed: true,
+        reason: "secondary",
       };
-      const cell = await smallCountCheck(db, indicator, context, periodCode, areaIds);
       if (cell.suppressed) {
         shown.value = null;
         shown.numerator = null;
-        shown.note = `[c] withheld: ${cell.reason === "primary" ? "fewer than 10" : "the rest of the authority, or the difference with another locality, is fewer than 10 and could be worked out from it"}. ${SMALL_COUNT_NOTE}`;
+        shown.note = `[c] withheld: ${cell.reason === "primary" ? "fewer than 10" : "with the small areas and the other localities published, it would let a count of fewer than 10 be worked out (the rest of the authority, or the difference or overlap with another locality)"}. ${SMALL_COUNT_NOTE}`;
       } else {
         shown.value = unit === "count" ? roundToFive(total.value) : total.value;
         shown.numerator = total.numerator === null ? null : roundToFive(total.numerator);

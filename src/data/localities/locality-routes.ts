@@ -141,7 +141,7 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
       db,
       request.actor,
       partnership,
-      members.map((area) => area.id),
+      { id: locality.id, areaIds: members.map((area) => area.id) },
     );
     return reply.view("localities/views/locality.njk", {
       title: `${locality.name} – ${partnership.name}`,
