@@ -75,7 +75,10 @@ describe("disclosure on every published output (property)", () => {
           for (const count of lsoas) {
             const id = next++;
             counts.set(id, count);
-            links.push({ parentId: wardId, childId: id, childType: "lsoa" }, { parentId: 0, childId: id, childType: "lsoa" });
+            links.push(
+              { parentId: wardId, childId: id, childType: "lsoa" },
+              { parentId: 0, childId: id, childType: "lsoa" },
+            );
             wardTotal += count;
           }
           counts.set(wardId, wardTotal);

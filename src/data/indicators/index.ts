@@ -86,3 +86,4 @@ export {
   publishedValues,
   type SmallAreaCount,
 } from "./publication.ts";
+export { changeEmbargo, changeTier, findBatchOf, type ReaderChoices, type TierChoice } from "./access-service.ts";

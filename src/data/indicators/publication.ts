@@ -177,15 +177,15 @@ export function publishedLocalities(
   };
   // What anyone can work out already: the authority's total (published with its small areas).
   const basis: { pivot: number; row: number[] }[] = [];
-  addRow(
-    basis,
-    vector(smallAreas.map((area) => area.areaId)),
-  );
+  addRow(basis, vector(smallAreas.map((area) => area.areaId)));
   const all = smallAreas.map((area) => area.areaId);
   const sets = sorted.map((locality) => new Set(locality.areaIds));
   const candidates: number[][] = [...unknown.map((id) => [id])];
   for (const [i, a] of sets.entries()) {
-    candidates.push([...a], all.filter((id) => !a.has(id)));
+    candidates.push(
+      [...a],
+      all.filter((id) => !a.has(id)),
+    );
     for (const b of sets.slice(i + 1)) {
       candidates.push(
         [...a].filter((id) => !b.has(id)),

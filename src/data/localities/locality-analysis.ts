@@ -59,14 +59,14 @@ async function smallCountCell(
   periodCode: string,
   localityId: string,
 ) {
-  const all = await valuesForAreas(db, { indicatorSlug: indicator.slug, periodCode, areaIds: context.authorityAreaIds });
+  const all = await valuesForAreas(db, {
+    indicatorSlug: indicator.slug,
+    periodCode,
+    areaIds: context.authorityAreaIds,
+  });
   const byArea = new Map(all.map((value) => [value.areaId, value]));
   const judged = (value: Part | undefined) =>
-    !value || value.flags & FLAG.missing
-      ? null
-      : indicator.unit === "count"
-        ? value.value
-        : (value.numerator ?? null);
+    !value || value.flags & FLAG.missing ? null : indicator.unit === "count" ? value.value : (value.numerator ?? null);
   const areas = context.authorityAreaIds.map((areaId) => ({ areaId, value: byArea.get(areaId) }));
   const total = areas.every((area) => judged(area.value) !== null)
     ? areas.reduce((sum, area) => sum + judged(area.value)!, 0)
@@ -83,7 +83,14 @@ async function smallCountCell(
         numerator: null,
         suppressedAtSource: area.value ? (area.value.flags & FLAG.suppressed) !== 0 : false,
       })),
-      { key: "authority", areaId: context.authorityId, slice: periodCode, value: total, numerator: null, suppressedAtSource: false },
+      {
+        key: "authority",
+        areaId: context.authorityId,
+        slice: periodCode,
+        value: total,
+        numerator: null,
+        suppressedAtSource: false,
+      },
     ],
     areas.map((area) => ({ parentId: context.authorityId, childId: area.areaId, childType: "lsoa" })),
   );

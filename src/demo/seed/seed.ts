@@ -33,6 +33,7 @@ import {
   nationalOrganisations,
   partnershipOrganisations,
 } from "./demo-data.ts";
+import { seedAccessDemo } from "./access-demo.ts";
 import { seedIndicatorDemo } from "./indicator-demo.ts";
 
 export interface DemoSignIn {
@@ -138,6 +139,12 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
     }
     // The partnership's working records are seeded once, when it is first created.
     if (!existing) await seedWorkingRecords(db, partnership, spec.nation);
+    // The first partnership's restricted indicator and embargoed import (skipped when already there).
+    if (spec === demoPartnerships[0])
+      await seedAccessDemo(db, context, partnership, {
+        lead: spec.people.lead.email,
+        editor: spec.people.editor.email,
+      });
   }
   // A whole nation of lighter partnerships, the national partners' hub and the practice library.
   signIns.push(...(await seedHubDemo(db, context)));
