@@ -3,8 +3,7 @@ import { listPartnershipIndicators, loadPlan, type PlanItem, type RagStatus } fr
 import { findAreaByCode } from "../../data/geography/index.ts";
 import {
   type IndicatorRow,
-  listIndicators,
-  mayPublish,
+  publishableIndicators,
   type ObservationValue,
   valuesForArea,
 } from "../../data/indicators/index.ts";
@@ -137,9 +136,7 @@ async function storeSeries(
   const area = await findAreaByCode(db, partnership.areaCode);
   if (!area) return result;
   // A report is published: restricted indicators never go in it (visibility.ts).
-  const catalogue = (await listIndicators(db, partnership.id)).filter(
-    (row) => slugs.includes(row.slug) && mayPublish(row),
-  );
+  const catalogue = (await publishableIndicators(db, partnership.id)).filter((row) => slugs.includes(row.slug));
   if (catalogue.length === 0) return result;
   const values = await valuesForArea(
     db,

@@ -57,6 +57,7 @@ export {
   filterVisible,
   mayPublish,
   mayReadIndicator,
+  publishableIndicators,
   tierOf,
   visibleIndicators,
 } from "./visibility.ts";

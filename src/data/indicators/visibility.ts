@@ -145,3 +145,11 @@ export async function visibleIndicators(
   const rows = scope.partnershipId ? await listIndicators(db, scope.partnershipId) : await allIndicators(db);
   return filterVisible(db, actor, rows, context);
 }
+
+/**
+ * The catalogue a partnership's published documents (needs assessment panels, reports) may draw
+ * on: national indicators and its own, restricted ones left out (mayPublish).
+ */
+export async function publishableIndicators(db: Executor, partnershipId: string): Promise<IndicatorRow[]> {
+  return (await listIndicators(db, partnershipId)).filter(mayPublish);
+}
