@@ -5,8 +5,9 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { loadAreaProfile } from "../analyses/index.ts";
 import { findAreaByCode, parentsOf } from "../geography/index.ts";
-import { accessOf, findIndicator, type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
+import { accessOf, findIndicator, type IndicatorRow, normaliseRule, visibleIndicators } from "../indicators/index.ts";
 import { authorizeIndicator } from "./access.ts";
+import { disclosedRows } from "./disclosed-rows.ts";
 import { areaOut, areaRef, BASE, flagsOf, indicatorOut, measuresOf, pageLinks, periodOf, sourceOf } from "./present.ts";
 import { listAreasPage, listDataPage, periodsByCode } from "./repository.ts";
 import type { areasQuery, dataQuery } from "./schemas.ts";
@@ -81,8 +82,10 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
         after: query.after ? { periodId: p!, breakdownId: b!, areaId: a! } : undefined,
         limit: query.pageSize + 1,
       });
-  const rows = found.slice(0, query.pageSize);
-  const last = rows.at(-1);
+  const page = found.slice(0, query.pageSize);
+  // Without a token the answer is published to anyone: the disclosure rule applies to it.
+  const rows = actor ? page : await disclosedRows(db, indicator, page);
+  const last = page.at(-1);
   const next = found.length > query.pageSize && last ? `${last.periodId}.${last.breakdownId}.${last.areaId}` : null;
   const source = sourceOf(indicator);
   return {
@@ -102,7 +105,10 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
 /** The area profile page's figures, for the indicators the reader may see. */
 export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
   // Both reads at once: one round trip fewer before the profile's own reads.
-  const [area, catalogue] = await Promise.all([findAreaByCode(db, code), visibleIndicators(db, actor)]);
+  const [area, visible] = await Promise.all([findAreaByCode(db, code), visibleIndicators(db, actor)]);
+  // A profile shows one area against others, not whole slices, so it cannot apply secondary
+  // suppression: without a token, small-count data is read through /indicators/{id}/data instead.
+  const catalogue = actor ? visible : visible.filter((row) => normaliseRule(row.disclosureRule) === "none");
   if (!area) throw AppError.notFound(`No area has the code ${code}`);
   const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
   const codes = [
@@ -165,6 +171,12 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
         })),
       };
     }),
-    notes: profile.notes,
+    notes:
+      catalogue.length < visible.length
+        ? [
+            ...profile.notes,
+            "Small-count indicators are left out of the profile without a token: read them through /api/v1/indicators/{id}/data, with disclosure control applied.",
+          ]
+        : profile.notes,
   };
 }

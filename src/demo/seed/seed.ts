@@ -35,6 +35,7 @@ import {
   partnershipOrganisations,
 } from "./demo-data.ts";
 import { seedSharingAgreementsDemo, seedSharingNationalDemo } from "../../data/sharing/index.ts";
+import { seedAccessDemo } from "./access-demo.ts";
 import { seedIndicatorDemo } from "./indicator-demo.ts";
 
 export interface DemoSignIn {
@@ -144,6 +145,12 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
     // The partnership's working records are seeded once, when it is first created.
     if (!existing) await seedWorkingRecords(db, partnership, spec.nation);
     if (!existing && spec.representatives) await seedPrioritisation(db, context, partnership, spec);
+    // The first partnership's restricted indicator and embargoed import (skipped when already there).
+    if (spec === demoPartnerships[0])
+      await seedAccessDemo(db, context, partnership, {
+        lead: spec.people.lead.email,
+        editor: spec.people.editor.email,
+      });
   }
   // A whole nation of lighter partnerships, the national partners' hub and the practice library.
   signIns.push(...(await seedHubDemo(db, context)));
