@@ -11,6 +11,8 @@ import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../sr
 import { importerFor, runImport } from "../../src/data/imports/index.ts";
 import { sourceFromBytes } from "../../src/data/imports/index.ts";
 import { findIndicator, importBatches, valuesForArea } from "../../src/data/indicators/index.ts";
+import { indicatorReaders } from "../../src/data/indicators/tables.ts";
+import { sharingAgreements } from "../../src/data/sharing/index.ts";
 import { bearer, createTokenAs } from "../helpers/api-data.ts";
 import { appTest } from "../helpers/app-test.ts";
 import type { TestClient } from "../helpers/test-app.ts";
@@ -21,6 +23,8 @@ let p1: string;
 let p2: string;
 let readerOrgId: string;
 let namedId: string;
+let ownAgreementId: string;
+let otherAgreementId: string;
 const clients: Record<string, TestClient> = {};
 const tokens: Record<string, string> = {};
 
@@ -56,6 +60,35 @@ const audits = async (db: Db, action: string, who?: string) =>
       .where(and(eq(auditLog.action, action), eq(auditLog.entityId, RESTRICTED)))
   ).filter((row) => who === undefined || row.actorLabel === who);
 
+/** An agreement row as the register stores it (the register's own tests cover its forms). */
+async function agreement(db: Db, partnershipId: string, title: string, parties: string[]): Promise<string> {
+  const [row] = await db
+    .insert(sharingAgreements)
+    .values({
+      partnershipId,
+      title,
+      partyOrganisationIds: parties,
+      externalParties: [],
+      purpose: "Test",
+      lawfulBasis: "e",
+      dataItems: "Items",
+      level: "aggregate",
+      frequency: "annually",
+      volume: "small",
+      dpiaStatus: "completed",
+      startDate: "2026-01-01",
+      reviewDate: "2027-01-01",
+      status: "agreed",
+      riskLevel: "low",
+      riskTotal: 1,
+      riskReasons: [],
+      riskRule: "test",
+      principlesVersion: 1,
+    })
+    .returning({ id: sharingAgreements.id });
+  return row!.id;
+}
+
 test.beforeAll(async ({ db, fixtures, signIn }) => {
   const council = await fixtures.organisation("Darlington Borough Council");
   const trust = await fixtures.organisation("Tees Health Trust");
@@ -68,6 +101,8 @@ test.beforeAll(async ({ db, fixtures, signIn }) => {
   await fixtures.user("viewer@darlington.example", council.id, { roles: [[p1, "viewer"]] });
   await fixtures.user("analyst@trust.example", trust.id, { roles: [[p1, "viewer"]] });
   await fixtures.user("lead@hartlepool.example", other.id, { roles: [[p2, "lead"]] });
+  ownAgreementId = await agreement(db, p1, "Pupil data agreement", [trust.id]);
+  otherAgreementId = await agreement(db, p2, "Hartlepool agreement", [other.id]);
   await upsertAreas(db, [
     {
       code: "E06000005",
@@ -109,13 +144,21 @@ describe("access tiers", () => {
     expect(forged.body).toContain("Choose people from the list");
     const badAgreement = await lead.post(url, { tier: "restricted", userIds: namedId, agreementId: "DSA-1" });
     expect(badAgreement.statusCode).toBe(400);
+    // Another partnership's agreement is not on the list: refused, field named.
+    const theirs = await lead.post(url, { tier: "restricted", userIds: namedId, agreementId: otherAgreementId });
+    expect(theirs.statusCode).toBe(400);
+    expect(theirs.body).toContain("Choose an agreement from the list");
     expect((await findIndicator(db, RESTRICTED))!.accessTier).toBeNull();
     // A viewer may not change it.
     expect(
       (await clients["viewer@darlington.example"]!.post(url, { tier: "public" })).statusCode,
     ).toBeGreaterThanOrEqual(403);
-    const saved = await lead.post(url, { tier: "restricted", userIds: namedId, organisationIds: readerOrgId });
+    // The agreement's parties (the trust) become readers: no organisation ticked by hand.
+    expect((await lead.get(url)).body).toContain("Pupil data agreement");
+    const saved = await lead.post(url, { tier: "restricted", userIds: namedId, agreementId: ownAgreementId });
     expect(saved.statusCode).toBe(303);
+    const readers = await db.select().from(indicatorReaders);
+    expect(readers.filter((r) => r.organisationId === readerOrgId && r.agreementId === ownAgreementId)).toHaveLength(1);
     expect((await findIndicator(db, RESTRICTED))!.accessTier).toBe("restricted");
     expect(await audits(db, "indicator.access-changed")).toHaveLength(1);
     const list = await lead.get(`/partnerships/${p1}/data/access`);

@@ -14,6 +14,8 @@ import { formatDateTime, londonDate } from "../../kernel/time.ts";
 import { listPeopleInPartnership } from "../../workspace/access/index.ts";
 import { listOrganisations } from "../../workspace/organisations/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
+import { agreementChoices } from "../sharing/index.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
 import { changeEmbargo, changeTier, findBatchOf, partnershipDataAccess, type ReaderChoices } from "./access-service.ts";
 import { londonInstant } from "./embargo.ts";
 import { readersOf } from "./readers-repository.ts";
@@ -38,9 +40,7 @@ const tierForm = z.object({
     .trim()
     .optional()
     .transform((v) => v || null)
-    .pipe(
-      z.uuid("Enter the agreement's identifier as it appears in the agreements register, or leave it empty").nullable(),
-    ),
+    .pipe(z.uuid("Choose an agreement from the list, or None").nullable()),
 });
 
 const embargoForm = z
@@ -63,7 +63,8 @@ const embargoForm = z
     return { until };
   });
 
-function tierFields(people: { value: string; text: string }[], organisations: { value: string; text: string }[]) {
+type Item = { value: string; text: string };
+function tierFields(people: Item[], organisations: Item[], agreements: Item[]) {
   return [
     {
       id: "tier",
@@ -82,9 +83,10 @@ function tierFields(people: { value: string; text: string }[], organisations: { 
     },
     {
       id: "agreementId",
-      label: "Data-sharing agreement (optional)",
-      type: "text" as const,
-      hint: "The identifier of the agreement the readers are named under, from the agreements register.",
+      label: "Data-sharing agreement (restricted only)",
+      type: "select" as const,
+      items: [{ value: "", text: "None" }, ...agreements],
+      hint: "The agreement from the register that the readers are named under: the people of every organisation party to it may read the indicator.",
     },
   ];
 }
@@ -131,10 +133,11 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
 
   async function partnershipChoices(partnershipId: string) {
     // Any organisation may be named: the parties to an agreement need not be members of the partnership.
-    const [people, members, all] = await Promise.all([
+    const [people, members, all, agreements] = await Promise.all([
       listPeopleInPartnership(db, partnershipId),
       listMembers(db, partnershipId),
       listOrganisations(db),
+      agreementChoices(db, partnershipId),
     ]);
     const memberIds = new Set(members.map((m) => m.organisationId));
     return {
@@ -144,6 +147,7 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
         text: o.name,
         ...(memberIds.has(o.id) ? { hint: "Member of the partnership" } : {}),
       })),
+      agreements,
     };
   }
   const allowedOf = (choices: { people: { value: string }[]; organisations: { value: string }[] }): ReaderChoices => ({
@@ -162,12 +166,19 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
     caption: (ctx) => ctx.partnership.name,
     fields: async (ctx) => {
       const choices = await partnershipChoices(ctx.partnership.id);
-      return tierFields(choices.people, choices.organisations);
+      const agreements = choices.agreements.map((a) => ({ value: a.id, text: a.title }));
+      return tierFields(choices.people, choices.organisations, agreements);
     },
     schema: tierForm,
     initial: (ctx) => currentChoice(db, ctx.record),
     save: async (ctx, data) => {
-      await changeTier(db, ctx.audit, ctx.record, data, allowedOf(await partnershipChoices(ctx.partnership.id)));
+      const choices = await partnershipChoices(ctx.partnership.id);
+      // The parties to the chosen agreement read it too; an agreement not of this partnership is refused.
+      const agreement = data.agreementId ? choices.agreements.find((a) => a.id === data.agreementId) : null;
+      if (data.agreementId && !agreement)
+        throw AppError.validation([{ field: "agreementId", message: "Choose an agreement from the list, or None" }]);
+      const organisationIds = [...new Set([...data.organisationIds, ...(agreement?.partyOrganisationIds ?? [])])];
+      await changeTier(db, ctx.audit, ctx.record, { ...data, organisationIds }, allowedOf(choices));
       return accessPaths.list(ctx.partnership.id);
     },
     flash: (ctx) => `Access to ${ctx.record.title} has been saved`,
@@ -229,12 +240,15 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
     caption: "National indicator",
     fields: async () => {
       const choices = await nationalChoices();
-      return tierFields(choices.people, choices.organisations).filter((field) => field.id !== "userIds");
+      // A national indicator rests on no partnership's agreement: organisations only.
+      return tierFields(choices.people, choices.organisations, []).filter(
+        (field) => field.id !== "userIds" && field.id !== "agreementId",
+      );
     },
     schema: tierForm,
     initial: (ctx) => currentChoice(db, ctx.record),
     save: async (ctx, data) => {
-      await changeTier(db, ctx.audit, ctx.record, data, allowedOf(await nationalChoices()));
+      await changeTier(db, ctx.audit, ctx.record, { ...data, agreementId: null }, allowedOf(await nationalChoices()));
       return `/data/indicators/${ctx.record.slug}`;
     },
     flash: (ctx) => `Access to ${ctx.record.title} has been saved`,

@@ -162,3 +162,17 @@ export async function updateTemplate(
     .returning();
   return row!;
 }
+
+/**
+ * The partnership's agreements that can ground a restricted indicator's readers (not ended):
+ * what another domain may know of them, through the index.
+ */
+export async function agreementChoices(
+  db: Executor,
+  partnershipId: string,
+): Promise<{ id: string; title: string; partyOrganisationIds: string[] }[]> {
+  const rows = await listAgreements(db, partnershipId);
+  return rows
+    .filter((row) => row.status !== "ended")
+    .map((row) => ({ id: row.id, title: row.title, partyOrganisationIds: row.partyOrganisationIds }));
+}
