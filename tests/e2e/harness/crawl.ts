@@ -15,6 +15,8 @@ export interface CrawlReport {
   problems: Problem[];
   /** Same-origin links left unvisited because a bound (pages, repeats of a pattern) was reached. */
   skippedForBound: number;
+  /** Route patterns found but never visited because maxPages was reached: templates left unchecked. */
+  patternsLeft: number;
   /** Pages whose structure axe had already passed on another page (see structure.ts): axe not run again. */
   axeSkipped: number;
   /** Milliseconds spent loading pages, checking them (axe etc.) and submitting forms: where CI's time goes. */
@@ -159,6 +161,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     problems: [],
     skippedForBound: 0,
     axeSkipped: 0,
+    patternsLeft: 0,
     timings: { load: 0, check: 0, forms: 0 },
   };
   const fresh: string[] = [];
@@ -255,6 +258,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     }
     report.timings.forms += Date.now() - started;
   }
+  report.patternsLeft = fresh.length;
   report.skippedForBound += fresh.length + repeats.length;
   return report;
 }
