@@ -3,7 +3,7 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { may } from "../../kernel/http/pipeline.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { actionPaths, memberOrganisations } from "../actions/index.ts";
-import { listMeetings, meetingPaths } from "../meetings/index.ts";
+import { canSeeMinutes, listMeetings, meetingPaths } from "../meetings/index.ts";
 import { isSetUp, type RoundStatus, resultsVisible, statusLabels, statusTagClasses } from "./lifecycle.ts";
 import { prioritisationPaths as paths } from "./paths.ts";
 import * as repo from "./repository.ts";
@@ -84,8 +84,10 @@ export async function roundPage(db: Executor, request: FastifyRequest, round: re
       meeting: meeting && {
         title: meeting.title,
         date: meeting.meetingDate,
-        href: meeting.minutes ? meetingPaths.minutes(id, meeting.id) : meetingPaths.meeting(id, meeting.id),
-        hasMinutes: !!meeting.minutes,
+        // The meeting page shows its minutes to whoever may read them (minutes/ is the form that records them);
+        // a national coordinator sees them only once shared.
+        href: meetingPaths.meeting(id, meeting.id),
+        hasMinutes: !!meeting.minutes && canSeeMinutes(request.actor, id, meeting.sharedWithNational),
       },
     },
     links: {
