@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { checkboxList, optionalText, requiredText } from "../../kernel/forms/index.ts";
-import { isoFromParts, partsFromIso } from "../../kernel/time.ts";
+import { checkboxList, optionalText, requiredText, withDateInputs } from "../../kernel/forms/index.ts";
+import { partsFromIso } from "../../kernel/time.ts";
 import type { SharingAgreementRow } from "./repository.ts";
 import { checkConditions, normaliseConditions, termsShape, termsValues } from "./terms-schema.ts";
 import { dpiaStatuses, storedStatuses } from "./vocabulary.ts";
@@ -11,22 +11,12 @@ export const dateFields = [
   { id: "endDate", label: "end date", required: false },
 ] as const;
 
-/**
- * Puts the ISO date of each GOV.UK date input (its -day, -month and -year fields) under the
- * input's id before the fields are checked, "" when left empty and "invalid" when not a real
- * date, so date errors show together with every other field's.
- */
-function withDates<S extends z.ZodType>(schema: S) {
-  return z.preprocess((raw) => {
-    const value = { ...((raw ?? {}) as Record<string, unknown>) };
-    for (const { id } of dateFields) {
-      const parts = ["day", "month", "year"].map((part) => String(value[`${id}-${part}`] ?? "").trim());
-      const empty = parts.every((part) => part === "");
-      value[id] = empty ? "" : (isoFromParts(parts[0]!, parts[1]!, parts[2]!) ?? "invalid");
-    }
-    return value;
-  }, schema);
-}
+/** The GOV.UK date inputs, each read into its id before the fields are checked (kernel/forms). */
+const withDates = <S extends z.ZodType>(schema: S) =>
+  withDateInputs(
+    dateFields.map((field) => field.id),
+    schema,
+  );
 
 const dateField = (label: string, required: boolean) =>
   z
