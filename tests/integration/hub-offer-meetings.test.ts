@@ -257,6 +257,19 @@ describe("the group's meetings", () => {
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
     expect(download.headers["cache-control"]).toBe("private, no-store");
     expect((await (await signIn("lead@northshire.test")).get(href)).statusCode).toBe(403);
+
+    // Removing it asks first, naming the file and what is lost; a lead may not; Yes removes it.
+    const removal = `${href}/delete`;
+    expect(page.body).toContain(`href="${removal}"`);
+    const confirm = await hub.coordinator.get(removal);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Are you sure you want to remove the paper “joint plan – draft.pdf”");
+    expect(confirm.body).toContain("the uploaded file");
+    expect((await (await signIn("lead@glen.test")).post(removal)).statusCode).toBe(403);
+    expect((await hub.coordinator.get(href)).statusCode).toBe(200);
+    expect(location(await hub.coordinator.post(removal))).toBe(`/hub/scotland/meetings/${meetingId}#papers`);
+    expect((await hub.coordinator.get(href)).statusCode).toBe(404);
+    expect((await hub.coordinator.get(removal)).statusCode).toBe(404);
   });
 
   test("refuse a bad attendance value and a meeting of another owner", async ({ db }) => {

@@ -76,11 +76,19 @@ describe("state changes on partnership pages", () => {
     expect(decision.statusCode).toBe(303);
     const decisionPage = await admin.get(base);
     const decisionId = /decisions\/([0-9a-f-]{36})\/delete/.exec(decisionPage.body)![1];
-    // The remove form carries its own CSRF token (macros do not see the page context)
-    const form = new RegExp(
-      `action="${base}/decisions/${decisionId}/delete"[^>]*>\\s*<input type="hidden" name="_csrf" value="${admin.csrfToken()}"`,
+    // Remove is a link to a confirmation page (never a one-click post), which names the decision
+    // and posts with the session's CSRF token.
+    expect(decisionPage.body).toMatch(
+      new RegExp(`<a class="govuk-link[^"]*" href="${base}/decisions/${decisionId}/delete"`),
     );
-    expect(decisionPage.body).toMatch(form);
+    expect(decisionPage.body).not.toMatch(new RegExp(`action="${base}/decisions/${decisionId}/delete"`));
+    const confirm = await admin.get(`${base}/decisions/${decisionId}/delete`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Are you sure you want to remove the decision “Recorded in error”");
+    expect(confirm.body).toMatch(
+      new RegExp(`action="${base}/decisions/${decisionId}/delete"[\\s\\S]*name="_csrf" value="${admin.csrfToken()}"`),
+    );
+    expect((await admin.get(base)).body).toContain("Recorded in error");
     expect((await admin.post(`${base}/decisions/${decisionId}/delete`)).statusCode).toBe(303);
     expect((await admin.get(base)).body).not.toContain("Recorded in error");
     expect((await admin.post(`${base}/agenda/${agendaId}/delete`)).statusCode).toBe(303);

@@ -46,3 +46,13 @@ export {
 export { meetingPaths } from "./paths.ts";
 export { searchMeetings } from "./search.ts";
 export { canSeeMinutes } from "./meeting-page.ts";
+export {
+  findMeetingPart,
+  type MeetingPart,
+  meetingPartAnchors,
+  meetingPartConsequences,
+  meetingPartFlash,
+  meetingPartQuestion,
+  meetingParts,
+  removeMeetingPart,
+} from "./removals.ts";

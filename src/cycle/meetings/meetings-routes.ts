@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import { deleteRoute } from "../../kernel/forms/index.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
@@ -12,13 +13,21 @@ import {
   addAgendaItem,
   addDecision,
   cancelMeeting,
-  removeMeetingEntry,
-  removePaper,
+  loadMeetingRecord,
   scheduleMeetings,
   setActionStatus,
   updateMeetingDetails,
 } from "./meetings-service.ts";
 import { registerMinutesRoutes } from "./minutes-routes.ts";
+import { meetingPaths } from "./paths.ts";
+import {
+  findMeetingPart,
+  meetingPartAnchors,
+  meetingPartConsequences,
+  meetingPartFlash,
+  meetingPartQuestion,
+  removeMeetingPart,
+} from "./removals.ts";
 import { listMeetings } from "./repository.ts";
 import {
   actionForm,
@@ -223,28 +232,25 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     return reply.redirect(`/partnerships/${context.partnership.id}/meetings?cancelled=1`, 303);
   });
 
-  app.post("/partnerships/:id/meetings/:meetingId/papers/:childId/delete", async (request, reply) => {
-    const { childId } = parseParams(meetingChildParams, request.params);
-    const context = await meetingContext(db, request, "partnership:edit");
-    await removePaper(db, request.auditContext(), context.owner, context.record.meeting.id, childId);
-    return reply.redirect(
-      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#papers`,
-      303,
-    );
-  });
-
-  for (const [segment, kind] of [
-    ["agenda", "agenda"],
-    ["decisions", "decision"],
+  // Remove a paper, an agenda item or a decision: a confirmation page first (the GOV.UK pattern).
+  for (const [part, path] of [
+    ["paper", meetingPaths.removePaper],
+    ["agenda", meetingPaths.removeAgenda],
+    ["decision", meetingPaths.removeDecision],
   ] as const) {
-    app.post(`/partnerships/:id/meetings/:meetingId/${segment}/:childId/delete`, async (request, reply) => {
-      const { childId } = parseParams(meetingChildParams, request.params);
-      const context = await meetingContext(db, request, "partnership:edit");
-      await removeMeetingEntry(db, request.auditContext(), kind, context.owner, context.record.meeting.id, childId);
-      return reply.redirect(
-        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#${segment}`,
-        303,
-      );
+    deleteRoute(app, {
+      path,
+      needs: { partnership: "partnership:edit" },
+      load: async (ctx) => {
+        const owner = { partnershipId: ctx.params.id };
+        const record = await loadMeetingRecord(db, owner, ctx.params.meetingId);
+        return findMeetingPart(owner, record, part, ctx.params.childId);
+      },
+      question: (ctx) => meetingPartQuestion(ctx.record),
+      consequences: (ctx) => meetingPartConsequences(ctx.record),
+      remove: (ctx) => removeMeetingPart(db, ctx.audit, ctx.record, ctx.params.childId),
+      done: (ctx) => `${meetingPaths.meeting(ctx.params.id, ctx.params.meetingId)}${meetingPartAnchors[part]}`,
+      flash: meetingPartFlash[part],
     });
   }
 }

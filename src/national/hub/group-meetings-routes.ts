@@ -7,6 +7,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { fieldErrorsOf, parseForm, submittedValues } from "../../kernel/http/forms.ts";
 import type { Path } from "../../kernel/http/paths.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
+import { deleteRoute } from "../../kernel/forms/index.ts";
 import {
   addAction,
   addAgendaItem,
@@ -18,8 +19,12 @@ import {
   meetingActionForm,
   meetingActionStatusForm,
   meetingEditForm,
-  removeMeetingEntry,
-  removePaper,
+  findMeetingPart,
+  meetingPartAnchors,
+  meetingPartConsequences,
+  meetingPartFlash,
+  meetingPartQuestion,
+  removeMeetingPart,
   scheduleForm,
   scheduleMeetings,
   setActionStatus,
@@ -223,27 +228,24 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
     return reply.flash("The meeting has been cancelled").redirect(paths.list(c.hub.nation), 303);
   });
 
-  app.post(paths.paperRemove.pattern, needs(paths.paperRemove, manage), async (req, reply) => {
-    const c = await groupMeetingContext(db, req, "edit");
-    await removePaper(db, req.auditContext(), c.owner, c.record.meeting.id, req.params.childId);
-    return reply.flash("Your changes have been saved").redirect(meetingUrl(c, "#papers"), 303);
-  });
-
-  for (const [target, kind, anchor] of [
-    [paths.agendaRemove, "agenda", "#agenda"],
-    [paths.decisionRemove, "decision", "#decisions"],
+  // Remove a paper, an agenda item or a decision: a confirmation page first (the GOV.UK pattern).
+  for (const [part, target] of [
+    ["paper", paths.paperRemove],
+    ["agenda", paths.agendaRemove],
+    ["decision", paths.decisionRemove],
   ] as const) {
-    app.post(target.pattern, needs(target, manage), async (req, reply) => {
-      const c = await groupMeetingContext(db, req, "edit");
-      await removeMeetingEntry(
-        db,
-        req.auditContext(),
-        kind,
-        c.owner,
-        c.record.meeting.id,
-        (req.params as { childId: string }).childId,
-      );
-      return reply.flash("Your changes have been saved").redirect(meetingUrl(c, anchor), 303);
+    deleteRoute(app, {
+      path: target,
+      needs: manage,
+      load: async (ctx) => {
+        const c = await groupMeetingContext(db, ctx.request, "edit");
+        return findMeetingPart(c.owner, c.record, part, ctx.params.childId);
+      },
+      question: (ctx) => meetingPartQuestion(ctx.record),
+      consequences: (ctx) => meetingPartConsequences(ctx.record),
+      remove: (ctx) => removeMeetingPart(db, ctx.audit, ctx.record, ctx.params.childId),
+      done: (ctx) => `${paths.meeting(ctx.params.nation, ctx.params.meetingId)}${meetingPartAnchors[part]}`,
+      flash: meetingPartFlash[part],
     });
   }
 }
