@@ -147,7 +147,14 @@ describe("the user page", () => {
     const page = await admin.get(`${url}?saved=role`);
     expect(page.body).toContain("Northshire Partnership");
     expect(page.body).toContain("Editor");
+    // Remove is a link to a question naming the person, the partnership and the role.
+    expect(page.body).toContain(`href="${url}/roles/${ids.partnership}/remove"`);
+    const question = await admin.get(`${url}/roles/${ids.partnership}/remove`);
+    expect(question.statusCode).toBe(200);
+    expect(question.body).toContain("role in Northshire Partnership?");
+    expect(question.body).toContain("their role as editor of Northshire Partnership");
     expect((await admin.post(`${url}/roles/${ids.partnership}/remove`)).statusCode).toBe(303);
+    expect((await admin.get(`${url}/roles/${ids.partnership}/remove`)).statusCode).toBe(404);
     expect((await admin.post(`${url}/roles`, { partnershipId: ids.partnership!, role: "boss" })).statusCode).toBe(400);
     // The last lead cannot be demoted from here either.
     expect((await admin.post(`${url}/roles`, { partnershipId: ids.partnership!, role: "lead" })).statusCode).toBe(303);
@@ -172,7 +179,12 @@ describe("the user page", () => {
     expect((await admin.post(`${url}/nations`, { nation: "atlantis" })).statusCode).toBe(400);
     let rows = await db.select().from(coordinatorNations).where(eq(coordinatorNations.userId, ids.other!));
     expect(rows.map((row) => row.nation)).toEqual(["scotland"]);
+    const question = await admin.get(`${url}/nations/scotland/remove`);
+    expect(question.statusCode).toBe(200);
+    expect(question.body).toContain("no longer be a national coordinator for Scotland?");
+    expect((await admin.get(`${url}/nations/atlantis/remove`)).statusCode).toBe(404);
     expect((await admin.post(`${url}/nations/scotland/remove`)).statusCode).toBe(303);
+    expect((await admin.get(`${url}/nations/scotland/remove`)).statusCode).toBe(404);
     rows = await db.select().from(coordinatorNations).where(eq(coordinatorNations.userId, ids.other!));
     expect(rows).toHaveLength(0);
     expect((await actionsFor(ids.other!)).filter((action) => action.startsWith("coordinator"))).toEqual([

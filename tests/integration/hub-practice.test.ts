@@ -238,6 +238,29 @@ describe("areas doing this", () => {
   });
 });
 
+describe("stopping citing an entry", () => {
+  test("asks first, then the entry no longer lists the action; another partnership cannot", async ({ db, signIn }) => {
+    const practice = `/partnerships/${hub.glen.id}/actions/${actionId}/practice`;
+    const removal = `${practice}/${gpEntry}/remove`;
+    const citations = () =>
+      db.select().from(actionPracticeCitations).where(eq(actionPracticeCitations.entryId, gpEntry));
+    expect((await glenLead.get(practice)).body).toContain(`href="${removal}"`);
+    const question = await glenLead.get(removal);
+    expect(question.statusCode).toBe(200);
+    expect(question.body).toContain("should stop citing “");
+    expect(question.body).toContain("Yes, stop citing it");
+    const strathLead = await signIn("lead@strath.test");
+    expect([403, 404]).toContain((await strathLead.post(removal)).statusCode);
+    expect(await citations()).toHaveLength(1);
+    expect(location(await glenLead.post(removal))).toBe(practice);
+    expect(await citations()).toHaveLength(0);
+    expect((await glenLead.get(removal)).statusCode).toBe(404);
+    // Cited again, as the tests below expect.
+    location(await glenLead.post(practice, { entryId: gpEntry }));
+    expect(await citations()).toHaveLength(1);
+  });
+});
+
 describe("a case study from a partnership", () => {
   let proposal: string;
 

@@ -210,8 +210,17 @@ describe("partnership routes", () => {
     });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain("already a member");
+    // Remove is a link to a question that names the organisation and its role; Yes removes it.
+    expect(page.body).toContain(`href="/partnerships/${ids.a}/organisations/${ids.spareOrg}/remove"`);
+    const question = await lead.get(`/partnerships/${ids.a}/organisations/${ids.spareOrg}/remove`);
+    expect(question.statusCode).toBe(200);
+    expect(question.body).toContain("“Welfare rights advice”");
     const removed = await lead.post(`/partnerships/${ids.a}/organisations/${ids.spareOrg}/remove`);
     expect(removed.statusCode).toBe(303);
+    expect((await lead.get(removed.headers.location as string)).body).toContain(
+      "Organisation removed from the partnership",
+    );
+    expect((await lead.get(`/partnerships/${ids.a}/organisations/${ids.spareOrg}/remove`)).statusCode).toBe(404);
     expect((await lead.post(`/partnerships/${ids.a}/organisations/${ids.spareOrg}/remove`)).statusCode).toBe(404);
     const entries = await database.db.select().from(auditLog).where(sql`${auditLog.id} > 0`).orderBy(auditLog.id);
     const actions = entries.slice(-2).map((entry) => [entry.action, entry.partnershipId, entry.actorLabel]);
@@ -241,8 +250,14 @@ describe("partnership routes", () => {
     expect(demote.statusCode).toBe(400);
     expect(demote.body).toContain("must keep at least one lead");
     expect(demote.body).toContain("govuk-error-summary");
+    // Remove asks first; the refusal is said on that page, at its button.
+    const question = await lead.get(`/partnerships/${ids.a}/people/${ids.leadA}/remove`);
+    expect(question.statusCode).toBe(200);
+    expect(question.body).toMatch(/Are you sure you want to remove .+ from /);
     const remove = await lead.post(`/partnerships/${ids.a}/people/${ids.leadA}/remove`);
     expect(remove.statusCode).toBe(400);
+    expect(remove.body).toContain("must keep at least one lead");
+    expect(remove.body).toContain('href="#confirm"');
     expect(await roleOf(ids.leadA!)).toBe("lead");
     expect(await count(auditLog)).toBe(auditBefore);
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { AppError, type FieldError } from "../errors/app-error.ts";
 import type { Path } from "../http/paths.ts";
 import { found, type Need, needs } from "../http/pipeline.ts";
 import { type FormContext, formContext } from "./form-route.ts";
@@ -38,18 +39,20 @@ export function deleteRoute<P extends string, R>(app: FastifyInstance, spec: Del
   const context = async (request: Parameters<typeof formContext>[0]) =>
     formContext<P, R>(request, found(await spec.load(formContext(request, undefined))));
 
+  const page = async (ctx: FormContext<P, R>, errors?: FieldError[]) => ({
+    title: spec.question(ctx),
+    consequences: spec.consequences ? await spec.consequences(ctx) : [],
+    consequencesIntro: spec.consequencesIntro ?? "This will also remove:",
+    warning: spec.warning ?? "This cannot be undone.",
+    confirmText: spec.confirmText ?? "Yes, remove it",
+    action: spec.path.from(ctx.params),
+    cancelHref: spec.done(ctx),
+    onceToken: onceToken(),
+    errors,
+  });
+
   app.get(spec.path.pattern, needs(spec.path, spec.needs), async (request, reply) => {
-    const ctx = await context(request);
-    return reply.view("forms/views/confirm.njk", {
-      title: spec.question(ctx),
-      consequences: spec.consequences ? await spec.consequences(ctx) : [],
-      consequencesIntro: spec.consequencesIntro ?? "This will also remove:",
-      warning: spec.warning ?? "This cannot be undone.",
-      confirmText: spec.confirmText ?? "Yes, remove it",
-      action: spec.path.from(ctx.params),
-      cancelHref: spec.done(ctx),
-      onceToken: onceToken(),
-    });
+    return reply.view("forms/views/confirm.njk", await page(await context(request)));
   });
 
   app.post(spec.path.pattern, needs(spec.path, spec.needs), async (request, reply) => {
@@ -59,14 +62,22 @@ export function deleteRoute<P extends string, R>(app: FastifyInstance, spec: Del
     const claim = token ? await claimOnce(app.formsDb, request, token) : undefined;
     if (claim && !claim.ok) return reply.redirect(claim.location, 303);
     let done: string;
+    let ctx: FormContext<P, R> | undefined;
     try {
-      const ctx = await context(request);
+      ctx = await context(request);
       await spec.remove(ctx);
       const message = typeof spec.flash === "function" ? spec.flash(ctx) : spec.flash;
       reply.flash(message);
       done = spec.done(ctx);
     } catch (error) {
       await claim?.release();
+      // A removal the service refuses (the partnership's only lead) is said on the question's
+      // page, at its button, and nothing changes.
+      const refused = error instanceof AppError ? error.details.fieldErrors : undefined;
+      if (ctx && refused?.length) {
+        const errors = refused.map((refusal) => ({ field: "confirm", message: refusal.message }));
+        return reply.code(400).view("forms/views/confirm.njk", await page(ctx, errors));
+      }
       throw error;
     }
     await claim?.done(done);

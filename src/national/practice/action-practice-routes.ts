@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
-import { formRoute } from "../../kernel/forms/index.ts";
+import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { fieldErrorsOf, parseForm } from "../../kernel/http/forms.ts";
 import { may, needs } from "../../kernel/http/pipeline.ts";
@@ -80,16 +80,31 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
     }
   });
 
-  app.post(paths.uncite.pattern, needs(paths.uncite, read), async (request, reply) => {
-    const { partnership, action } = await actionOf(request, "update");
-    await uncite(db, request.auditContext(), {
-      partnershipId: partnership.id,
-      actionId: action.id,
-      entryId: request.params.entryId,
-    });
-    return reply
-      .flash("The action no longer cites that entry")
-      .redirect(paths.actionPractice(partnership.id, action.id), 303);
+  // Stop citing asks first (the GOV.UK pattern): the entry stops listing this action among the
+  // areas doing it.
+  deleteRoute(app, {
+    path: paths.uncite,
+    needs: read,
+    load: async (ctx) => {
+      const { action } = await actionOf(ctx.request, "update");
+      const entry = (await citationsOfAction(db, ctx.partnership.id, action.id)).find(
+        (row) => row.entryId === ctx.params.entryId,
+      );
+      return entry ? { action, title: entry.title } : undefined;
+    },
+    question: (ctx) => `Are you sure “${ctx.record.action.title}” should stop citing “${ctx.record.title}”?`,
+    consequencesIntro: "This will remove:",
+    consequences: () => ["this action from the entry's list of areas doing this, which everyone in the hub sees"],
+    warning: "The library entry itself is kept. You can cite it again later.",
+    confirmText: "Yes, stop citing it",
+    remove: (ctx) =>
+      uncite(db, ctx.audit, {
+        partnershipId: ctx.partnership.id,
+        actionId: ctx.record.action.id,
+        entryId: ctx.params.entryId,
+      }),
+    done: (ctx) => paths.actionPractice(ctx.partnership.id, ctx.record.action.id),
+    flash: (ctx) => `The action no longer cites “${ctx.record.title}”`,
   });
 
   formRoute(app, {

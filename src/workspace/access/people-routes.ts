@@ -4,6 +4,7 @@ import { parseForm } from "../../kernel/http/forms.ts";
 import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
+import { registerPeopleRemoval } from "./people-removal.ts";
 import { addPerson, changePerson } from "./people-service.ts";
 import { listPeopleInPartnership } from "./repository.ts";
 import { personForm, personRoleForm } from "./schemas.ts";
@@ -11,7 +12,6 @@ import { personForm, personRoleForm } from "./schemas.ts";
 const flashes: Record<string, string> = {
   added: "Person added to the partnership",
   changed: "Role changed",
-  removed: "Person removed from the partnership",
 };
 
 type Params = { Params: { id: string; userId?: string } };
@@ -76,16 +76,5 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): 
     return reply.redirect(`/partnerships/${partnership.id}/people?saved=changed`, 303);
   });
 
-  app.post<Params>("/partnerships/:id/people/:userId/remove", async (request, reply) => {
-    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
-    const userId = idParam(request.params.userId);
-    try {
-      await changePerson(db, request.auditContext(), partnership.id, userId, null);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return render(reply.code(400), partnership, { errors });
-    }
-    return reply.redirect(`/partnerships/${partnership.id}/people?saved=removed`, 303);
-  });
+  registerPeopleRemoval(app, db);
 }

@@ -18,6 +18,7 @@ import {
 } from "./repository.ts";
 import { setCoordinatorNation, setPartnershipRole } from "./role-service.ts";
 import { adminFlagForm, nationForm, roleForm, statusForm } from "./schemas.ts";
+import { registerUserRoleRemovals } from "./user-role-removals.ts";
 import { baseUrl } from "./user-admin-routes.ts";
 import { setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
 
@@ -104,20 +105,10 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
       role: data.role === "none" ? null : data.role,
     }),
   );
-  change("/roles/:partnershipId/remove", roleForm.pick({ partnershipId: true }), "role", (request, user, data) =>
-    setPartnershipRole(
-      db,
-      request.auditContext(),
-      { userId: user.id, partnershipId: data.partnershipId, role: null },
-      "roles",
-    ),
-  );
   change("/nations", nationForm, "nation", (request, user, data) =>
     setCoordinatorNation(db, request.auditContext(), { userId: user.id, nation: data.nation, coordinator: true }),
   );
-  change("/nations/:nation/remove", nationForm, "nation", (request, user, data) =>
-    setCoordinatorNation(db, request.auditContext(), { userId: user.id, nation: data.nation, coordinator: false }),
-  );
+  registerUserRoleRemovals(app, db);
   change("/admin", adminFlagForm, "admin", (request, user, data) =>
     setPlatformAdmin(db, request.auditContext(), user.id, data.isPlatformAdmin === "true"),
   );

@@ -6,13 +6,13 @@ import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listOrganisations, organisationTypeLabel } from "../organisations/index.ts";
 import { partnershipFor } from "./access.ts";
-import { addMemberOrganisation, removeMemberOrganisation } from "./partnership-service.ts";
+import { registerMemberRemoval } from "./member-removal.ts";
+import { addMemberOrganisation } from "./partnership-service.ts";
 import { listMembers, type PartnershipRow } from "./repository.ts";
 import { memberForm } from "./schemas.ts";
 
 const flashes: Record<string, string> = {
   added: "Organisation added to the partnership",
-  removed: "Organisation removed from the partnership",
 };
 
 async function pageContext(db: Executor, partnership: PartnershipRow) {
@@ -70,17 +70,5 @@ export function registerMemberRoutes(app: FastifyInstance, { db }: AppContext): 
     return reply.redirect(`/partnerships/${partnership.id}/organisations?saved=added`, 303);
   });
 
-  app.post<{ Params: { id: string; organisationId: string } }>(
-    "/partnerships/:id/organisations/:organisationId/remove",
-    async (request, reply) => {
-      const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
-      await removeMemberOrganisation(
-        db,
-        request.auditContext(),
-        partnership.id,
-        idParam(request.params.organisationId),
-      );
-      return reply.redirect(`/partnerships/${partnership.id}/organisations?saved=removed`, 303);
-    },
-  );
+  registerMemberRemoval(app, db);
 }
