@@ -140,6 +140,14 @@ describe("cpah serve", { timeout: 120_000 }, () => {
       expect(metrics.body).toContain("cpah_http_request_duration_seconds");
       expect((await get(`${base}/metrics`)).status).toBe(404);
 
+      // Another command on the same embedded data directory is refused in words (two PGlite
+      // instances on one directory used to die with "RuntimeError: Aborted()").
+      const second = await run(["migrate"], { DATA_DIR: dataDir });
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`The embedded database in ${dataDir} is in use by another process`);
+      expect(second.stderr).toContain("DATABASE_URL");
+      expect(second.stderr).not.toMatch(/Aborted|\n\s+at /);
+
       // A sign-in form post whose body is still arriving when SIGTERM lands.
       const form = await get(`${base}/sign-in`);
       const preCookie = [form.headers["set-cookie"]]
