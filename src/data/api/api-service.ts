@@ -1,10 +1,11 @@
 /** The API's reads: authorize each indicator, then shape store rows into the documented objects. */
 import type { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
+import { createVersionedCache, readDataVersion } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { loadAreaProfile } from "../analyses/index.ts";
-import { findAreaByCode, parentsOf } from "../geography/index.ts";
+import { type AreaRow, findAreaByCode, parentsOf } from "../geography/index.ts";
 import { accessOf, findIndicator, type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
 import { authorizeIndicator } from "./access.ts";
 import { areaOut, areaRef, BASE, flagsOf, indicatorOut, measuresOf, pageLinks, periodOf, sourceOf } from "./present.ts";
@@ -101,9 +102,21 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
 
 /** The area profile page's figures, for the indicators the reader may see. */
 export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
-  // Both reads at once: one round trip fewer before the profile's own reads.
-  const [area, catalogue] = await Promise.all([findAreaByCode(db, code), visibleIndicators(db, actor)]);
+  // The profile is built once per data version (only an import, an edit or a revision changes
+  // it), keyed by exactly the indicators this reader may see.
+  const version = await readDataVersion(db);
+  const [area, catalogue] = await Promise.all([
+    findAreaByCode(db, code),
+    visibleIndicators(db, actor, { dataVersion: version }),
+  ]);
   if (!area) throw AppError.notFound(`No area has the code ${code}`);
+  const key = [code, ...catalogue.map((row) => row.id)].join("\u0000");
+  return profiles.get(db, version, key, () => profileOut(db, code, area, catalogue));
+}
+
+const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(200);
+
+async function profileOut(db: Executor, code: string, area: AreaRow, catalogue: IndicatorRow[]) {
   const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
   const codes = [
     ...profile.indicators.flatMap((p) =>

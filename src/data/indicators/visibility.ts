@@ -8,6 +8,7 @@
  * Everything but open data goes through the policy's "data:read-restricted".
  */
 import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
+import { createVersionedCache, readDataVersion } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listPartnershipsWhere } from "../../workspace/partnerships/index.ts";
 import { allIndicators, type IndicatorRow, listIndicators } from "./repository.ts";
@@ -50,8 +51,16 @@ export async function mayReadIndicator(db: Executor, actor: Actor | null, indica
 export async function visibleIndicators(
   db: Executor,
   actor: Actor | null,
-  scope: { partnershipId?: string } = {},
+  scope: { partnershipId?: string; dataVersion?: string } = {},
 ): Promise<IndicatorRow[]> {
-  const rows = scope.partnershipId ? await listIndicators(db, scope.partnershipId) : await allIndicators(db);
+  // The catalogue changes only with the data (an import or an edit), so it is read once per data
+  // version (kernel/db/data-version.ts); who may see what is decided afresh for every reader.
+  const version = scope.dataVersion ?? (await readDataVersion(db));
+  const { partnershipId } = scope;
+  const rows = await catalogues.get(db, version, partnershipId ?? "", () =>
+    partnershipId ? listIndicators(db, partnershipId) : allIndicators(db),
+  );
   return filterVisible(db, actor, rows);
 }
+
+const catalogues = createVersionedCache<IndicatorRow[]>(64);
