@@ -7,7 +7,7 @@
  * thread, so the load generator's own loop does not colour it) beside the goals.
  *
  *   npm run bench:load                   LOAD_SECONDS=20 (per phase)  BENCH_ONLY=pglite|postgres
- *   BENCH_APP_ROOT=<another checkout>    measures that checkout's `cpah` instead (a baseline)
+ *   BENCH_BASELINE_ROOT=<checkout of the base>   runs that checkout's demo too, side by side
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,7 +19,7 @@ import { Worker } from "node:worker_threads";
 import autocannon from "autocannon";
 import pg from "pg";
 
-const appRoot = path.resolve(process.env.BENCH_APP_ROOT ?? path.join(import.meta.dirname, "..", ".."));
+const appRoot = path.resolve(import.meta.dirname, "..", "..");
 const seconds = Number(process.env.LOAD_SECONDS ?? 20);
 /** USER_HZ: /proc stat times are in 1/100 s on Linux. */
 const TICKS = 100;
@@ -63,7 +63,7 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
-async function startDemo(kind: "pglite" | "postgres") {
+async function startDemo(kind: "pglite" | "postgres", root: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-load-"));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -87,8 +87,8 @@ async function startDemo(kind: "pglite" | "postgres") {
     url.pathname = `/${database}`;
     env.DATABASE_URL = url.toString();
   }
-  const child: ChildProcess = spawn(process.execPath, [path.join(appRoot, "bin", "cpah.js"), "demo"], {
-    cwd: appRoot,
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "bin", "cpah.js"), "demo"], {
+    cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -252,31 +252,83 @@ async function runPhase(base: string, pid: number, cookie: string, paths: string
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
 
-async function benchOne(kind: "pglite" | "postgres") {
-  const started = performance.now();
-  const demo = await startDemo(kind);
-  process.stdout.write(`\n${kind}: demo up in ${fmt((performance.now() - started) / 1000, 1)} s (${appRoot})\n`);
-  try {
-    const cookie = await signIn(demo.base, demo.dataDir);
-    const paths = await mix(demo.base, cookie);
-    process.stdout.write(`  mix: ${paths.join(", ")}\n`);
-    for (let i = 0; i < 2; i++) for (const p of paths) await fetch(`${demo.base}${p}`, { headers: { cookie } });
-    const rows = [];
-    for (const phase of PHASES) {
-      const row = await runPhase(demo.base, demo.pid, cookie, paths, phase);
-      rows.push(row);
-      process.stdout.write(
-        `  ${row.phase}: ${row.requests} requests, p50/p95/p99 ${fmt(row.p50)}/${fmt(row.p95)}/${fmt(row.p99)} ms, ` +
-          `${row.errors} errors, ${fmt(row.throughput, 1)} req/s, CPU ${fmt(row.cpuPerRequest, 1)} ms/request, ` +
-          `event loop max ${fmt(row.loopMax)} ms, /healthz p99 ${fmt(row.healthP99)} ms (load ${os.loadavg()[0]!.toFixed(1)})\n`,
-      );
-    }
-    return rows;
-  } finally {
-    await demo.stop();
+/** Waits until the server has finished what the last phase left queued (its CPU goes quiet). */
+async function drain(pid: number): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const before = cpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (cpuSeconds(pid) - before < 0.05) return;
   }
 }
 
+/** Each page alone, one request at a time: the server's CPU per request and the latency. */
+async function perPage(base: string, pid: number, cookie: string, paths: string[], count = 15) {
+  const rows = [];
+  for (const p of paths) {
+    await drain(pid);
+    const times: number[] = [];
+    const cpuBefore = cpuSeconds(pid);
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}${p}`, { headers: { cookie } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${p}: ${response.status}`);
+      times.push(performance.now() - started);
+    }
+    const cpu = ((cpuSeconds(pid) - cpuBefore) * 1000) / count;
+    times.sort((a, b) => a - b);
+    rows.push({
+      page: p.replace(/[0-9a-f-]{36}/g, ":id"),
+      cpu,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+    });
+  }
+  return rows;
+}
+
+interface App {
+  label: string;
+  root: string;
+}
+
+async function benchOne(kind: "pglite" | "postgres", apps: App[]) {
+  const running = [];
+  for (const app of apps) {
+    const started = performance.now();
+    const demo = await startDemo(kind, app.root);
+    process.stdout.write(`${kind} ${app.label}: demo up in ${fmt((performance.now() - started) / 1000, 1)} s\n`);
+    running.push({ app, demo });
+  }
+  try {
+    const prepared = [];
+    for (const { app, demo } of running) {
+      const cookie = await signIn(demo.base, demo.dataDir);
+      const paths = await mix(demo.base, cookie);
+      for (let i = 0; i < 2; i++) for (const p of paths) await fetch(`${demo.base}${p}`, { headers: { cookie } });
+      prepared.push({ app, demo, cookie, paths });
+    }
+    const pages = [];
+    const phases = [];
+    // Side by side: each measurement on every app in turn, so they share the machine's load.
+    for (const { app, demo, cookie, paths } of prepared)
+      for (const row of await perPage(demo.base, demo.pid, cookie, paths)) pages.push({ kind, app: app.label, ...row });
+    for (const phase of PHASES)
+      for (const { app, demo, cookie, paths } of prepared) {
+        await drain(demo.pid);
+        const row = await runPhase(demo.base, demo.pid, cookie, paths, phase);
+        phases.push({ kind, app: app.label, load: os.loadavg()[0]!, ...row });
+        process.stdout.write(`  ${kind} ${app.label}: ${row.phase} done (${row.requests} requests)\n`);
+      }
+    return { pages, phases };
+  } finally {
+    for (const { demo } of running) await demo.stop();
+  }
+}
+
+const apps: App[] = [{ label: "this build", root: appRoot }];
+if (process.env.BENCH_BASELINE_ROOT)
+  apps.push({ label: "baseline", root: path.resolve(process.env.BENCH_BASELINE_ROOT) });
 const kinds: ("pglite" | "postgres")[] = [];
 if (process.env.BENCH_ONLY !== "postgres") kinds.push("pglite");
 if (process.env.BENCH_DATABASE_URL && process.env.BENCH_ONLY !== "pglite") kinds.push("postgres");
@@ -286,19 +338,28 @@ process.stdout.write(
     .map((n) => n.toFixed(1))
     .join(", ")}; ${seconds} s per phase\n`,
 );
-const results = new Map<string, Awaited<ReturnType<typeof benchOne>>>();
-for (const kind of kinds) results.set(kind, await benchOne(kind));
+const pages = [];
+const phases = [];
+for (const kind of kinds) {
+  const result = await benchOne(kind, apps);
+  pages.push(...result.pages);
+  phases.push(...result.phases);
+}
 
+process.stdout.write("\nEach page alone, one request at a time (15 each, after 2 warm-up rounds):\n\n");
+process.stdout.write("| Database | App | Page | Server CPU ms/request | p50 / p95 ms |\n|---|---|---|---|---|\n");
+for (const r of pages)
+  process.stdout.write(`| ${r.kind} | ${r.app} | ${r.page} | ${fmt(r.cpu, 1)} | ${fmt(r.p50)} / ${fmt(r.p95)} |\n`);
 process.stdout.write(
-  "\n| Database | Phase | Requests | p50 / p95 / p99 ms | Errors | Req/s | CPU ms/req (server process) | Event-loop max ms | /healthz p99 ms |\n|---|---|---|---|---|---|---|---|---|\n",
+  "\nThe mix under load:\n\n| Database | App | Phase | Requests | p50 / p95 / p99 ms | Errors | Req/s | Server CPU ms/req | Event-loop max ms | /healthz p99 ms | Load avg |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
 );
-for (const [kind, rows] of results)
-  for (const r of rows)
-    process.stdout.write(
-      `| ${kind} | ${r.phase} | ${r.requests} | ${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)} | ${r.errors} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuPerRequest, 1)} | ${fmt(r.loopMax)} | ${fmt(r.healthP99)} |\n`,
-    );
+for (const r of phases)
+  process.stdout.write(
+    `| ${r.kind} | ${r.app} | ${r.phase} | ${r.requests} | ${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)} | ${r.errors} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuPerRequest, 1)} | ${fmt(r.loopMax)} | ${fmt(r.healthP99)} | ${r.load.toFixed(1)} |\n`,
+  );
 process.stdout.write(
-  "\nGoals: paced 200 users p95 ≤ 100 ms, 0 errors, /healthz p99 ≤ 50 ms on both databases; closed-loop 200: 0 errors and ≥ 4× today's throughput (run with BENCH_APP_ROOT=<checkout of the base> for today's).\n" +
+  "\nGoals: paced 200 users p95 ≤ 100 ms, 0 errors, /healthz p99 ≤ 50 ms on both databases; closed-loop 200: 0 errors and ≥ 4× the baseline's throughput (BENCH_BASELINE_ROOT=<checkout of the base>).\n" +
+    "Server CPU is the app process with all its threads (on PGlite the database's work too; on PostgreSQL not the server's).\n" +
     `Load average at end: ${os
       .loadavg()
       .map((n) => n.toFixed(1))
