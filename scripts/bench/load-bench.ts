@@ -21,6 +21,8 @@ import pg from "pg";
 
 const appRoot = path.resolve(import.meta.dirname, "..", "..");
 const seconds = Number(process.env.LOAD_SECONDS ?? 20);
+/** /metrics answers only with a bearer token (METRICS_TOKEN); the bench gives the demo one. */
+const metricsToken = randomBytes(24).toString("hex");
 /** USER_HZ: /proc stat times are in 1/100 s on Linux. */
 const TICKS = 100;
 
@@ -77,6 +79,7 @@ async function startDemo(kind: "pglite" | "postgres", root: string) {
     COOKIE_SECURE: "false",
     LOG_LEVEL: "warn",
     API_RATE_LIMIT_PER_MINUTE: "100000",
+    METRICS_TOKEN: metricsToken,
   };
   let database: string | null = null;
   if (kind === "postgres") {
@@ -168,7 +171,7 @@ async function mix(base: string, cookie: string): Promise<string[]> {
 }
 
 async function loopMax(base: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
   const line = text.split("\n").find((l) => l.startsWith("cpah_nodejs_eventloop_lag_max_seconds"));
   return line ? Number(line.split(" ")[1]) * 1000 : Number.NaN;
 }

@@ -104,9 +104,11 @@ describe("cpah with invalid configuration", { timeout: 120_000 }, () => {
 });
 
 describe("cpah serve", { timeout: 120_000 }, () => {
-  // Starting a process (tsx, PGlite, migrations) can take a while on a busy two-core machine.
+  // Starting a process (tsx, PGlite, migrations) can take a while on a busy two-core machine, and
+  // this test starts two (`serve`, then a `migrate` that must be refused): 65 s and 28 s at a
+  // load average of 17.
   it("logs JSON with request ids, finishes in-flight requests on SIGTERM and exits 0", {
-    timeout: 180_000,
+    timeout: 300_000,
   }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-serve-"));
     tempDirs.push(dataDir);

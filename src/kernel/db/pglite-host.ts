@@ -88,7 +88,12 @@ export async function startPgliteHost(options: PgliteHostOptions): Promise<Pglit
   };
 }
 
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+/**
+ * Takes DATA_DIR's lock (what `cpah serve` holds while its embedded database is open), or refuses
+ * in words when another process has it. Backup and restore take it too, so none of them can run
+ * on a directory another has open. Returns the release.
+ */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const lockPath = path.join(dataDir, "pglite.lock");
   try {
     return await lockfile.lock(dataDir, {
