@@ -4,13 +4,23 @@
  * the tables), never shows one partnership's own indicators to another partnership on the same
  * area, and that a rolled-back change leaves no version behind.
  */
-import { sql } from "drizzle-orm";
+import { getTableName, is, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { editIndicator, indicators } from "../../src/data/indicators/index.ts";
 import { readDataVersion } from "../../src/kernel/db/data-version.ts";
+import * as geographyTables from "../../src/data/geography/tables.ts";
+import * as indicatorTables from "../../src/data/indicators/tables.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+
+/** The tables of the two domains cached pages are built from, as their tables.ts declare them. */
+const dataTables = new Set(
+  [...Object.values(geographyTables), ...Object.values(indicatorTables)]
+    .filter((value) => is(value, PgTable))
+    .map((table) => getTableName(table as PgTable)),
+);
 
 const AREA = "E06000001";
 const SLUG = "local-measure-a";
@@ -19,16 +29,19 @@ let partnershipA: string;
 let partnershipB: string;
 let readerA: TestClient;
 let readerB: TestClient;
+let admin: TestClient;
 
-async function importFor(partnershipId: string, rows: [string, number][]) {
-  const csv = ["area_code,period,indicator,value,measure", ...rows.map(([p, v]) => `${AREA},${p},${SLUG},${v},count`)];
+async function importFor(partnershipId: string | undefined, rows: [string, number][], slug = SLUG) {
+  const csv = ["area_code,period,indicator,value,measure", ...rows.map(([p, v]) => `${AREA},${p},${slug},${v},count`)];
   const report = await runImport(t.database.db, {
     importer: importerFor("tidy")!,
     file: sourceFromBytes("local.csv", Buffer.from(`${csv.join("\n")}\n`)),
-    options: { disclosure: "none" },
+    // A partnership's own data is shown to its readers as is; national small-count data (no
+    // partnership) is restricted: platform administrators only.
+    options: { disclosure: partnershipId ? "none" : "small-count" },
     dryRun: false,
     audit: { actorUserId: null, actorLabel: "cache-test" },
-    partnershipId,
+    ...(partnershipId ? { partnershipId } : {}),
   });
   expect(report.errors).toEqual([]);
 }
@@ -59,10 +72,13 @@ beforeAll(async () => {
   partnershipB = (await fixtures.partnership(t.database, "Partnership B", "england", AREA, "Hartlepool")).id;
   await fixtures.user(t.database, "a@example.org", org.id, { roles: [[partnershipA, "viewer"]] });
   await fixtures.user(t.database, "b@example.org", org.id, { roles: [[partnershipB, "viewer"]] });
+  await fixtures.user(t.database, "admin@example.org", org.id, { admin: true });
   readerA = t.client();
   readerB = t.client();
   expect((await readerA.signIn("a@example.org")).statusCode).toBe(303);
   expect((await readerB.signIn("b@example.org")).statusCode).toBe(303);
+  admin = t.client();
+  expect((await admin.signIn("admin@example.org")).statusCode).toBe(303);
 });
 afterAll(() => t?.close());
 
@@ -103,6 +119,17 @@ describe("profiles cached by data version", () => {
     expect(await profileOf(readerA, partnershipA)).toContain("Renamed local measure");
   });
 
+  it("never show restricted national data, cached for an administrator, to a reader who may not see it", async () => {
+    await importFor(undefined, [["2022", 4321]], "national-small-counts");
+    // The administrator's page is built (and cached) first, with the restricted indicator in it.
+    expect(await profileOf(admin, partnershipA)).toContain("4,321");
+    // The same partnership, area and data version for a viewer: a different page, without it.
+    const viewer = await profileOf(readerA, partnershipA);
+    expect(viewer).toContain("9,876");
+    expect(viewer).not.toContain("4,321");
+    expect(viewer).not.toContain("national-small-counts");
+  });
+
   it("a change written by any path moves the version; one rolled back leaves none behind", async () => {
     const before = await readDataVersion(t.database.db);
     await t.database.db
@@ -122,5 +149,23 @@ describe("profiles cached by data version", () => {
     // Reading changes nothing.
     await profileOf(readerA, partnershipA);
     expect(await readDataVersion(t.database.db)).toBe(after);
+  });
+
+  it("every table of the indicator store and geography carries the trigger, bookkeeping aside", async () => {
+    const result = await t.database.db.execute(sql`
+      select c.relname as name, exists (
+        select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = c.relname || '_data_version'
+      ) as triggered
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p') order by 1`);
+    const rows = (result as unknown as { rows: { name: string; triggered: boolean }[] }).rows;
+    const triggered = rows.filter((row) => row.triggered).map((row) => row.name);
+    expect(triggered).toEqual(
+      [...dataTables].filter((name) => !["import_batches", "reference_data_loads"].includes(name)).sort(),
+    );
+    // And a write to one added since the first version (geography vintages) moves the version.
+    const before = await readDataVersion(t.database.db);
+    await t.database.db.execute(sql`delete from small_area_changes where from_vintage = -1`);
+    expect(await readDataVersion(t.database.db)).not.toBe(before);
   });
 });
