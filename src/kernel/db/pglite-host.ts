@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -46,7 +48,12 @@ export async function startPgliteHost(options: PgliteHostOptions): Promise<Pglit
     await release?.().catch(() => undefined);
   };
   const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url), {
-    workerData: { dataDir, snapshotFile: options.snapshotFile, socketPath: path.join(socketDir, `.s.PGSQL.${PORT}`) },
+    workerData: {
+      dataDir,
+      snapshotFile: options.snapshotFile,
+      socketPath: path.join(socketDir, `.s.PGSQL.${PORT}`),
+      modules: await compiledModules().catch(() => undefined),
+    },
   });
   let closing = false;
   const lost = new Promise<Error>((resolve) => {
@@ -86,6 +93,29 @@ export async function startPgliteHost(options: PgliteHostOptions): Promise<Pglit
       await lost;
     },
   };
+}
+
+let modules: Promise<{ pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module }> | undefined;
+
+/**
+ * PGlite's WebAssembly, compiled once per process and handed to each worker (a compiled module
+ * crosses threads without copying): compiling it anew in every worker cost each database about
+ * 1–2 s of CPU, paid by every test file. Undefined on failure: the worker then compiles its own.
+ */
+function compiledModules() {
+  if (!modules) {
+    const require = createRequire(import.meta.url);
+    const dist = path.dirname(require.resolve("@electric-sql/pglite"));
+    const compile = async (file: string) => WebAssembly.compile(await readFile(path.join(dist, file)));
+    modules = Promise.all([compile("pglite.wasm"), compile("initdb.wasm")]).then(
+      ([pgliteWasmModule, initdbWasmModule]) => ({
+        pgliteWasmModule,
+        initdbWasmModule,
+      }),
+    );
+    modules.catch(() => (modules = undefined));
+  }
+  return modules;
 }
 
 /**

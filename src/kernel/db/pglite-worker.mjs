@@ -5,14 +5,19 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { servePglite } from "./pglite-bridge.mjs";
 
-/** @type {{ dataDir?: string, snapshotFile?: string, socketPath: string }} */
+/**
+ * `modules`: PGlite's WebAssembly compiled once by the process (pglite-host.ts), so a worker does
+ * not compile 9 MB of it again.
+ * @type {{ dataDir?: string, snapshotFile?: string, socketPath: string, modules?: { pgliteWasmModule: WebAssembly.Module, initdbWasmModule: WebAssembly.Module } }}
+ */
 const options = workerData;
 let db;
 try {
-  if (options.dataDir) db = await PGlite.create(options.dataDir);
+  const modules = options.modules ?? {};
+  if (options.dataDir) db = await PGlite.create({ dataDir: options.dataDir, ...modules });
   else if (options.snapshotFile)
-    db = await PGlite.create({ loadDataDir: new Blob([await readFile(options.snapshotFile)]) });
-  else db = await PGlite.create();
+    db = await PGlite.create({ loadDataDir: new Blob([await readFile(options.snapshotFile)]), ...modules });
+  else db = await PGlite.create(modules);
 } catch (error) {
   parentPort.postMessage({ type: "failed", message: error instanceof Error ? error.message : String(error) });
   process.exit(1);
