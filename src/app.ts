@@ -24,6 +24,7 @@ import { geographyDomain } from "./data/geography/index.ts";
 import { importsDomain } from "./data/imports/index.ts";
 import { indicatorsDomain } from "./data/indicators/index.ts";
 import { localitiesDomain } from "./data/localities/index.ts";
+import { sharingDomain } from "./data/sharing/index.ts";
 import { actionsDomain } from "./cycle/actions/index.ts";
 import { budgetsDomain } from "./cycle/budgets/index.ts";
 import { governanceDomain } from "./cycle/governance/index.ts";
@@ -31,6 +32,7 @@ import { meetingsDomain } from "./cycle/meetings/index.ts";
 import { monitoringDomain } from "./cycle/monitoring/index.ts";
 import { needsAssessmentDomain } from "./cycle/needs-assessment/index.ts";
 import { proofingDomain } from "./cycle/proofing/index.ts";
+import { prioritisationDomain } from "./cycle/prioritisation/index.ts";
 import { consultationDomain } from "./cycle/consultation/index.ts";
 import { haveYourSayDomain } from "./cycle/have-your-say/index.ts";
 import { reportsDomain } from "./cycle/reports/index.ts";
@@ -70,6 +72,7 @@ export const domains: readonly Domain[] = [
   importsDomain,
   analysesDomain,
   localitiesDomain,
+  sharingDomain,
   apiDomain,
   strategyDomain,
   actionsDomain,
@@ -80,6 +83,7 @@ export const domains: readonly Domain[] = [
   governanceDomain,
   budgetsDomain,
   proofingDomain,
+  prioritisationDomain,
   consultationDomain,
   haveYourSayDomain,
   searchDomain,

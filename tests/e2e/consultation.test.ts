@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import type { RunningApp } from "./harness/app.ts";
-import { NO_PAGE_PROBLEMS, newPage, pageProblems, signInThroughForm } from "./harness/browser.ts";
+import { NO_PAGE_PROBLEMS, newPage, openSection, pageProblems, signInThroughForm } from "./harness/browser.ts";
 import { demoAppTest as test } from "./harness/fixtures.ts";
 
 const editorOfFirst = (running: RunningApp) => running.signIns.find((person) => person.role === "Editor")!;
@@ -118,10 +118,7 @@ describe("consultation in Chromium", () => {
       page.waitForNavigation(),
       page.getByRole("link", { name: editor.partnership! }).first().click(),
     ]);
-    await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole("link", { name: "Consultation", exact: true }).click(),
-    ]);
+    await openSection(page, "Evidence", "Consultation");
     expect(await pageProblems(page)).toEqual(NO_PAGE_PROBLEMS);
     await Promise.all([
       page.waitForNavigation(),
@@ -189,15 +186,12 @@ describe("consultation in Chromium", () => {
     await page.goto(`${running.origin}/dashboard`);
     await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: lead.partnership! }).first().click()]);
     const overview = page.url();
-    await Promise.all([
-      page.waitForNavigation(),
-      page.getByRole("link", { name: "Needs assessment", exact: true }).click(),
-    ]);
+    await openSection(page, "Evidence", "Needs assessment");
     await expect(page.locator("#voices").locator("..").textContent()).resolves.toContain(
       "School uniform costs too much",
     );
     await page.goto(overview);
-    await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: "Reports", exact: true }).click()]);
+    await openSection(page, "Reporting", "Reports");
     await Promise.all([page.waitForNavigation(), page.locator("main table a").first().click()]);
     await expect(page.locator("main").textContent()).resolves.toContain("You said: School uniform costs too much");
     await page.context().close();

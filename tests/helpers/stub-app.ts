@@ -76,8 +76,8 @@ export async function stubApp(options: {
     loadPartnership: async (id) => options.partnerships?.find((partnership) => partnership.id === id),
     navigation: () => [],
     partnershipNavigation: (_actor, target) => [
-      { href: `/partnerships/${target.partnershipId}`, text: "Overview", exact: true },
-      { href: `/partnerships/${target.partnershipId}/things`, text: "Things", exact: false },
+      { href: `/partnerships/${target.partnershipId}`, text: "Overview", exact: true, group: "partnership" },
+      { href: `/partnerships/${target.partnershipId}/things`, text: "Things", exact: false, group: "plan" },
     ],
     logger: false,
   });

@@ -38,7 +38,8 @@ describe("demo indicator data", () => {
       flags: number;
     }>(sql`
       select i.slug, i.title, i.publisher, a.code, p.code as period, o.value, o.numerator, o.denominator, o.flags from observations o
-      join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id join periods p on p.id = o.period_id where i.slug like 'demo-%'`);
+      join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id join periods p on p.id = o.period_id
+      where i.slug in (${DEMO_COUNT_SLUG}, ${DEMO_PERCENT_SLUG})`);
     expect(rows).toHaveLength(2 * 7 * 8);
     expect(rows.every((r) => r.publisher === "Fictional demo data" && r.title.includes("Fictional demo data"))).toBe(
       true,
@@ -91,6 +92,62 @@ describe("demo indicator data", () => {
     expect(report).toMatch(/\d+\.\d% \(2023\/24, provisional\)/);
   });
 
+  test("lists on the monitoring dashboard the indicator significantly worse than England and getting worse, by a direct computation", async ({
+    client,
+    query,
+  }) => {
+    // Direct computation from the generated files: Darlington's last five years, Cochran–Armitage
+    // as N·r² over every child (score = year), and the latest year's Wilson interval against England.
+    const years = [2019, 2020, 2021, 2022, 2023];
+    const cells = (year: number, code: string) => {
+      const line = demoIndicatorFile(year)
+        .split("\n")
+        .find((row) => row.startsWith(`${code},`))!;
+      const [, count, percent, population] = line.split(",");
+      return { count: Number(count), percent: Number(percent), population: Number(population) };
+    };
+    let n = 0;
+    let sx = 0;
+    let sxx = 0;
+    let sy = 0;
+    let sxy = 0;
+    years.forEach((year, index) => {
+      const { count, population } = cells(year, "E06000005");
+      n += population;
+      sx += (index + 1) * population;
+      sxx += (index + 1) ** 2 * population;
+      sy += count;
+      sxy += (index + 1) * count;
+    });
+    const r = (sxy - (sx * sy) / n) / Math.sqrt((sxx - (sx * sx) / n) * (sy - (sy * sy) / n));
+    const rising = r > 0 && n * r * r > 1.959964 ** 2;
+    const latest = cells(2023, "E06000005");
+    const p = latest.count / latest.population;
+    const z = 1.959964;
+    const lower =
+      ((p +
+        z ** 2 / (2 * latest.population) -
+        z * Math.sqrt((p * (1 - p) + z ** 2 / (4 * latest.population)) / latest.population)) /
+        (1 + z ** 2 / latest.population)) *
+      100;
+    const worse = lower > cells(2023, "E92000001").percent;
+    expect(rising && worse).toBe(true);
+
+    const lead = client();
+    const darlington = signIns.find((s) => s.role === "Lead" && s.partnership?.includes("Darlington"))!;
+    await lead.signIn(darlington.email, darlington.password);
+    const [partnership] = await query<{ id: string }>(sql`select id from partnerships where area_code = 'E06000005'`);
+    const page = decode((await lead.get(`/partnerships/${partnership!.id}/monitoring`)).body);
+    const section = page.slice(page.indexOf('id="worse-and-worsening"'), page.indexOf('id="indicators"'));
+    expect(section).toContain("Significantly worse than the nation and getting worse (1)");
+    expect(section).toContain("Children in relative low income families (Fictional demo data), %");
+    expect(section).toContain("Wilson score interval");
+    expect(section).toContain("Cochran–Armitage test for trend");
+    expect(section).toContain("2019/20 to 2023/24");
+    // Counts follow population and are never benchmarked: the count indicator is not listed.
+    expect(section).not.toContain("Fictional demo data), count");
+  });
+
   test("serves the fictional data as open data through the API", async ({ app }) => {
     const response = await app.inject({
       method: "GET",
@@ -122,6 +179,7 @@ describe("demo indicator data", () => {
       sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`,
     );
     expect(after).toEqual(before);
-    expect(Number(before[0]!.batches)).toBe(8);
+    // Eight yearly files of this dataset, and the access demo's restricted and embargoed imports.
+    expect(Number(before[0]!.batches)).toBe(8 + 2);
   });
 });

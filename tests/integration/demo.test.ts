@@ -7,6 +7,8 @@ import { organisations } from "../../src/workspace/organisations/index.ts";
 import { partnershipMembers, partnerships } from "../../src/workspace/partnerships/index.ts";
 import type { Db } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
+import { DEMO_EMBARGOED_SLUG, DEMO_RESTRICTED_SLUG } from "../../src/demo/seed/access-demo.ts";
+import { findIndicator, importBatches, readersOf } from "../../src/data/indicators/index.ts";
 import { appTest } from "../helpers/app-test.ts";
 
 let first: DemoSignIn[];
@@ -71,6 +73,22 @@ test.beforeAll(async ({ database }) => {
 }, 180_000);
 
 describe("demo seeding", () => {
+  test("gives the first partnership a restricted indicator with named readers and an embargoed import", async ({
+    db,
+  }) => {
+    const restricted = await findIndicator(db, DEMO_RESTRICTED_SLUG);
+    expect(restricted?.accessTier).toBe("restricted");
+    expect(restricted?.title).toContain("Fictional demo data");
+    expect(await readersOf(db, [restricted!.id])).toHaveLength(2);
+    const [batch] = await db
+      .select()
+      .from(importBatches)
+      .where(eq(importBatches.fileName, `${DEMO_EMBARGOED_SLUG}.csv`));
+    const days = (batch!.embargoUntil!.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29);
+    expect(days).toBeLessThanOrEqual(30);
+  });
+
   test("creates fictional partnerships in England, Scotland and Wales with their partners", async ({ db }) => {
     const rows = await db.select().from(partnerships).orderBy(partnerships.name);
     // The three full demo partnerships, and (for the national hub) every other Scottish council area

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { domains } from "../../src/app.ts";
 import { Extensions, extensionPoint } from "../../src/kernel/domains/extensions.ts";
-import { navigationFrom } from "../../src/kernel/domains/navigation.ts";
+import { navigationFrom, partnershipSections } from "../../src/kernel/domains/navigation.ts";
 import { actor } from "../helpers/stub-app.ts";
 
 const layers = ["lib", "workspace", "data", "cycle", "national", "demo"];
@@ -55,37 +55,63 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 18 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 20 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
-    expect(lead.map((item) => [item.text, item.href])).toEqual([
-      ["Overview", "/partnerships/p1"],
-      ["Search", "/partnerships/p1/search"],
-      ["Partnership record", "/partnerships/p1/governance"],
-      ["Duty to cooperate", "/partnerships/p1/cooperation"],
-      ["Meetings", "/partnerships/p1/meetings"],
-      ["Budgets", "/partnerships/p1/budgets"],
-      ["Area profile", "/partnerships/p1/profile"],
-      ["Localities and comparisons", "/partnerships/p1/localities"],
-      ["Import data", "/partnerships/p1/data/import"],
-      ["Needs assessment", "/partnerships/p1/needs-assessment"],
-      ["Consultation", "/partnerships/p1/consultation"],
-      ["Strategy", "/partnerships/p1/strategy"],
-      ["Action plan", "/partnerships/p1/actions"],
-      ["Monitoring", "/partnerships/p1/monitoring"],
-      ["Poverty-proofing", "/partnerships/p1/proofing"],
-      ["Reports", "/partnerships/p1/reports"],
-      ["Review feedback", "/partnerships/p1/feedback"],
-      ["Support", "/partnerships/p1/support"],
+    expect(lead.map((item) => [item.text, item.href, item.group])).toEqual([
+      ["Overview", "/partnerships/p1", "partnership"],
+      ["Search", "/partnerships/p1/search", "partnership"],
+      ["Partnership record", "/partnerships/p1/governance", "partnership"],
+      ["Duty to cooperate", "/partnerships/p1/cooperation", "partnership"],
+      ["Data sharing", "/partnerships/p1/data-sharing", "partnership"],
+      ["Meetings", "/partnerships/p1/meetings", "partnership"],
+      ["Support", "/partnerships/p1/support", "partnership"],
+      ["Area profile", "/partnerships/p1/profile", "evidence"],
+      ["Localities and comparisons", "/partnerships/p1/localities", "evidence"],
+      ["Import data", "/partnerships/p1/data/import", "evidence"],
+      ["Needs assessment", "/partnerships/p1/needs-assessment", "evidence"],
+      ["Consultation", "/partnerships/p1/consultation", "evidence"],
+      ["Strategy", "/partnerships/p1/strategy", "plan"],
+      ["Poverty-proofing", "/partnerships/p1/proofing", "plan"],
+      ["Budgets", "/partnerships/p1/budgets", "plan"],
+      ["Prioritising funding", "/partnerships/p1/prioritisation", "plan"],
+      ["Action plan", "/partnerships/p1/actions", "delivery"],
+      ["Monitoring", "/partnerships/p1/monitoring", "delivery"],
+      ["Reports", "/partnerships/p1/reports", "reporting"],
+      ["Review feedback", "/partnerships/p1/feedback", "reporting"],
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(16);
+    expect(viewer).toHaveLength(18);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);
     expect(coordinator.map((item) => item.text)).toContain("Review feedback");
+  });
+
+  it("show the groups and the sections of the page's group, the longest matching section current", () => {
+    const items = navigationFrom(domains).partnership(actor("lead", { roles: [["p1", "lead"]] }), {
+      partnershipId: "p1",
+      nation: "england",
+    });
+    const onReport = partnershipSections(items, "/partnerships/p1/reports/r1/edit");
+    expect(onReport.groups.map((group) => [group.text, group.href, group.current])).toEqual([
+      ["Partnership", "/partnerships/p1", false],
+      ["Evidence", "/partnerships/p1/profile", false],
+      ["Plan", "/partnerships/p1/strategy", false],
+      ["Delivery", "/partnerships/p1/actions", false],
+      ["Reporting", "/partnerships/p1/reports", true],
+    ]);
+    expect(onReport.items.map((item) => [item.text, item.current])).toEqual([
+      ["Reports", true],
+      ["Review feedback", false],
+    ]);
+    // A page no section names (the people page) shows the partnership group, nothing current.
+    const onPeople = partnershipSections(items, "/partnerships/p1/people");
+    expect(onPeople.groups.find((group) => group.current)?.text).toBe("Partnership");
+    expect(onPeople.items.some((item) => item.current)).toBe(false);
+    expect(partnershipSections(items, "/partnerships/p1").items.find((item) => item.current)?.text).toBe("Overview");
   });
 
   it("extension points: all, optional and one, with start-up errors naming the point", () => {

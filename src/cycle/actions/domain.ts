@@ -23,6 +23,6 @@ export const actionsDomain: Domain = {
     registerIndicatorRoutes(app, context);
     registerImportRoutes(app, context, deps);
   },
-  partnershipNavigation: [{ text: "Action plan", href: actionPaths.list, order: 100 }],
+  partnershipNavigation: [{ text: "Action plan", href: actionPaths.list, group: "delivery", order: 100 }],
   provides: [priorityActionCounts.provide(countActionsByPriority)],
 };

@@ -47,7 +47,18 @@ export interface ActionChoice {
   title: string;
   /** "A12 – Title" or the title alone, for selects and links. */
   label: string;
+  /** When the action runs, if recorded (the funding plan finds the years it runs unfunded). */
+  startDate: string | null;
+  endDate: string | null;
 }
+
+const choiceColumns = {
+  id: actions.id,
+  reference: actions.reference,
+  title: actions.title,
+  startDate: actions.startDate,
+  endDate: actions.endDate,
+};
 
 const choiceLabel = (row: { reference: string; title: string }) =>
   row.reference ? `${row.reference} – ${row.title}` : row.title;
@@ -55,7 +66,7 @@ const choiceLabel = (row: { reference: string; title: string }) =>
 /** A partnership's own actions, for selects in other domains (meetings, budgets). */
 export async function actionChoices(db: Executor, partnershipId: string): Promise<ActionChoice[]> {
   const rows = await db
-    .select({ id: actions.id, reference: actions.reference, title: actions.title })
+    .select(choiceColumns)
     .from(actions)
     .where(eq(actions.partnershipId, partnershipId))
     .orderBy(asc(actions.reference), asc(actions.title));
@@ -66,7 +77,7 @@ export async function actionChoices(db: Executor, partnershipId: string): Promis
 export async function findActionChoices(db: Executor, partnershipId: string, ids: string[]): Promise<ActionChoice[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ id: actions.id, reference: actions.reference, title: actions.title })
+    .select(choiceColumns)
     .from(actions)
     .where(and(eq(actions.partnershipId, partnershipId), inArray(actions.id, ids)));
   return rows.map((row) => ({ ...row, label: choiceLabel(row) }));

@@ -34,6 +34,7 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
     return {
       title: `Pooled and aligned budgets – ${partnership.name}`,
       partnership,
+      planHref: budgetPaths.plan(partnership.id),
       rows: rows.map((row) => ({
         ...row,
         amount: formatPounds(row.amountPence),

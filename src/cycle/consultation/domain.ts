@@ -15,7 +15,7 @@ export const consultationDomain: Domain = {
     registerSurveyRoutes(app, context);
     registerCodingRoutes(app, context);
   },
-  partnershipNavigation: [{ text: "Consultation", href: consultationPaths.register, order: 85 }],
+  partnershipNavigation: [{ text: "Consultation", href: consultationPaths.register, group: "evidence", order: 85 }],
   provides: [
     consultationVoices.provide(voicesOf),
     livedExperienceSource.provide(livedExperienceOf),

@@ -7,7 +7,7 @@ export const governanceDomain: Domain = {
   name: "cycle/governance",
   routes: registerGovernanceRoutes,
   partnershipNavigation: [
-    { text: "Partnership record", href: governancePaths.record, order: 10 },
-    { text: "Duty to cooperate", href: governancePaths.cooperation, order: 20 },
+    { text: "Partnership record", href: governancePaths.record, group: "partnership", order: 10 },
+    { text: "Duty to cooperate", href: governancePaths.cooperation, group: "partnership", order: 20 },
   ],
 };

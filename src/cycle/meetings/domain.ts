@@ -10,7 +10,7 @@ import { meetingPaths } from "./paths.ts";
 export const meetingsDomain: Domain = {
   name: "cycle/meetings",
   routes: registerMeetingRoutes,
-  partnershipNavigation: [{ text: "Meetings", href: meetingPaths.list, order: 30 }],
+  partnershipNavigation: [{ text: "Meetings", href: meetingPaths.list, group: "partnership", order: 30 }],
   provides: [
     actionMentions.provide(meetingMentions),
     attentionItems.provide(minutesDue),

@@ -45,3 +45,4 @@ export {
 } from "./schemas.ts";
 export { meetingPaths } from "./paths.ts";
 export { searchMeetings } from "./search.ts";
+export { canSeeMinutes } from "./meeting-page.ts";

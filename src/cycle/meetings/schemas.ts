@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoFromParts } from "../../kernel/time.ts";
+import { withDateInputs } from "../../kernel/forms/index.ts";
 
 const text = (field: string, max: number) =>
   z
@@ -9,19 +9,8 @@ const text = (field: string, max: number) =>
     .max(max, `${field[0]!.toUpperCase()}${field.slice(1)} must be ${max} characters or fewer`);
 const optionalText = (max: number, message: string) => z.string().trim().max(max, message).default("");
 
-/**
- * Wraps an object schema so `${prefix}` holds the ISO date built from the GOV.UK date input's
- * three fields ("" when empty, "invalid" when not a real date) before the fields are checked,
- * so a date error shows together with every other field's error.
- */
-function withDate<S extends z.ZodType>(prefix: string, schema: S) {
-  return z.preprocess((raw) => {
-    const value = (raw ?? {}) as Record<string, unknown>;
-    const parts = ["day", "month", "year"].map((part) => String(value[`${prefix}-${part}`] ?? ""));
-    const empty = parts.every((part) => part.trim() === "");
-    return { ...value, [prefix]: empty ? "" : (isoFromParts(parts[0]!, parts[1]!, parts[2]!) ?? "invalid") };
-  }, schema);
-}
+/** One GOV.UK date input, read into `prefix` before the fields are checked (kernel/forms). */
+const withDate = <S extends z.ZodType>(prefix: string, schema: S) => withDateInputs([prefix], schema);
 
 function dateField(label: string) {
   const capital = `${label[0]!.toUpperCase()}${label.slice(1)}`;

@@ -11,6 +11,8 @@ import {
 } from "../actions/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
+import { loadAreaProfile, redRedIndicators } from "../../data/analyses/index.ts";
+import { visibleIndicators } from "../../data/indicators/index.ts";
 import { listPriorities } from "../strategy/index.ts";
 import { type DashboardRow, dashboardRows } from "./dashboard-repository.ts";
 import { formatPeriod, type Period, periodEnd, periodStart } from "./periods.ts";
@@ -68,11 +70,12 @@ export async function loadDashboard(
   period: Period,
   today: string,
 ) {
-  const [rows, priorities, members, links] = await Promise.all([
+  const [rows, priorities, members, links, redRed] = await Promise.all([
     dashboardRows(db, partnership.id, formatPeriod(period)),
     listPriorities(db, partnership.id),
     memberOrganisations(db, partnership.id),
     listPartnershipIndicators(db, partnership.id),
+    worseAndWorsening(db, actor, partnership),
   ]);
   const memberNames = new Map(members.map((row) => [row.id, row.name]));
   const view = (row: DashboardRow): DashboardAction => ({
@@ -105,6 +108,7 @@ export async function loadDashboard(
   return {
     period: formatPeriod(period),
     measures: await dashboardMeasures(db, actor, partnership, links, rows),
+    redRed,
     actionCount: rows.length,
     totals: presentRow(planTotals(rollupItems), "All actions"),
     overdue,
@@ -135,4 +139,10 @@ async function dashboardMeasures(
   return measures
     .map((measure) => ({ ...measure, actionTitle: titles.get(measure.actionId) ?? "" }))
     .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || a.title.localeCompare(b.title));
+}
+
+/** The area's indicators (those this reader may see) significantly worse than the nation and getting worse. */
+async function worseAndWorsening(db: Executor, actor: Actor | null, partnership: PartnershipRow) {
+  const catalogue = visibleIndicators(db, actor, { partnershipId: partnership.id });
+  return redRedIndicators(await loadAreaProfile(db, partnership, { catalogue }));
 }

@@ -10,7 +10,7 @@ import { latestUpdates, listHistory } from "./repository.ts";
 export const monitoringDomain: Domain = {
   name: "cycle/monitoring",
   routes: registerMonitoringRoutes,
-  partnershipNavigation: [{ text: "Monitoring", href: monitoringPaths.dashboard, order: 110 }],
+  partnershipNavigation: [{ text: "Monitoring", href: monitoringPaths.dashboard, group: "delivery", order: 110 }],
   provides: [
     actionLatestUpdates.provide(latestUpdates),
     actionUpdateHistory.provide(listHistory),

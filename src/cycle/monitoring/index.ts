@@ -1,7 +1,7 @@
 export { monitoringDomain } from "./domain.ts";
 export { actionUpdates } from "./tables.ts";
 export { insertUpdates, latestUpdates } from "./repository.ts";
-export { recordUpdate } from "./update-service.ts";
+export { correctUpdate, recordUpdate, withdrawUpdate } from "./update-service.ts";
 export { type UpdateInput, updateForm } from "./schemas.ts";
 export * from "./periods.ts";
 export * from "./rollups.ts";

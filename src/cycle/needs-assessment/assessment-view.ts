@@ -3,7 +3,8 @@
  * A publication stores exactly this object, so it re-renders the same however the draft or the
  * indicator store changes later.
  */
-import { createVersionedCache, readDataVersion } from "../../kernel/db/data-version.ts";
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
+import { dataVersionNow } from "../../data/indicators/index.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { VoiceEvidence } from "./extension-points.ts";
 import { buildPanel, type PanelView } from "./panel-data.ts";
@@ -74,7 +75,7 @@ export async function buildSnapshot(
   const panels: PanelView[] = [];
   // Each panel is built once per data version (only an import, an edit or a revision changes
   // it), keyed by the partnership, whose own indicators it may show, and the panel itself.
-  const version = await readDataVersion(db);
+  const version = await dataVersionNow(db);
   for (const panel of data.panels)
     panels.push(
       await panelCache.get(db, version, JSON.stringify([partnership.id, panel]), () =>

@@ -14,6 +14,8 @@ export const needsAssessmentDomain: Domain = {
     registerNeedsRoutes(app, context);
     registerPublicationRoutes(app, context);
   },
-  partnershipNavigation: [{ text: "Needs assessment", href: needsAssessmentPaths.assessment, order: 80 }],
+  partnershipNavigation: [
+    { text: "Needs assessment", href: needsAssessmentPaths.assessment, group: "evidence", order: 80 },
+  ],
   provides: [evidenceChoiceSource.provide(evidenceChoices), publishedAssessments.provide(listLatestPublications)],
 };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../kernel/db/database.ts";
-import { listIndicators } from "../../data/indicators/index.ts";
+import { publishableIndicators } from "../../data/indicators/index.ts";
 import type { FieldDef } from "../../kernel/forms/index.ts";
 import { registerNeedsForm } from "./form-route.ts";
 import { addEntry, checkPanel, saveNarrative, setReviewDate } from "./needs-service.ts";
@@ -44,7 +44,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
     intro:
       "The panel shows the indicator's trend as a chart and a table, with a drafted sentence, its period and source. Locally held data is shown after disclosure control.",
     fields: async (ctx): Promise<FieldDef[]> => {
-      const catalogue = await listIndicators(db, ctx.partnership.id);
+      const catalogue = await publishableIndicators(db, ctx.partnership.id);
       return [
         {
           id: "indicatorSlug",

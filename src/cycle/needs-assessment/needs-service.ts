@@ -4,7 +4,7 @@ import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 import { findAreaByCode } from "../../data/geography/index.ts";
-import { listIndicators } from "../../data/indicators/index.ts";
+import { publishableIndicators } from "../../data/indicators/index.ts";
 import { buildSnapshot, type PartnershipLike, type VoiceSource } from "./assessment-view.ts";
 import * as repo from "./repository.ts";
 import type {
@@ -51,7 +51,10 @@ export async function checkPanel(
   input: PanelInput,
 ): Promise<{ indicatorSlug: string; indicatorTitle: string; areaCode: string }> {
   const areaCode = input.areaCode || partnership.areaCode;
-  const [catalogue, area] = await Promise.all([listIndicators(db, partnership.id), findAreaByCode(db, areaCode)]);
+  const [catalogue, area] = await Promise.all([
+    publishableIndicators(db, partnership.id),
+    findAreaByCode(db, areaCode),
+  ]);
   const errors = [];
   const indicator = catalogue.find((row) => row.slug === input.indicatorSlug);
   if (!indicator) errors.push({ field: "indicatorSlug", message: "Select an indicator from the catalogue" });

@@ -10,7 +10,7 @@ import { chartUnitOf, type DataTable, MARKER_NOTES, type TrendChartInput } from 
 import { childrenOfType, findAreaByCode } from "../../data/geography/index.ts";
 import {
   FLAG,
-  listIndicators,
+  publishableIndicators,
   type ObservationValue,
   valuesForArea,
   valuesForAreas,
@@ -53,7 +53,10 @@ export async function buildPanel(
   partnershipId: string,
   panel: { id: string; sectionCode: string; indicatorSlug: string; indicatorTitle: string; areaCode: string },
 ): Promise<PanelView> {
-  const [catalogue, area] = await Promise.all([listIndicators(db, partnershipId), findAreaByCode(db, panel.areaCode)]);
+  const [catalogue, area] = await Promise.all([
+    publishableIndicators(db, partnershipId),
+    findAreaByCode(db, panel.areaCode),
+  ]);
   const indicator = catalogue.find((row) => row.slug === panel.indicatorSlug);
   const base = {
     id: panel.id,

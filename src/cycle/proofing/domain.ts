@@ -6,5 +6,5 @@ import { registerProofingRoutes } from "./proofing-routes.ts";
 export const proofingDomain: Domain = {
   name: "cycle/proofing",
   routes: registerProofingRoutes,
-  partnershipNavigation: [{ text: "Poverty-proofing", href: proofingPaths.list, order: 120 }],
+  partnershipNavigation: [{ text: "Poverty-proofing", href: proofingPaths.list, group: "plan", order: 120 }],
 };

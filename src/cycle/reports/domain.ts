@@ -22,5 +22,5 @@ export const reportsDomain: Domain = {
       consultations: context.extensions.optional(consultationListing),
     });
   },
-  partnershipNavigation: [{ text: "Reports", href: reportPaths.list, order: 130 }],
+  partnershipNavigation: [{ text: "Reports", href: reportPaths.list, group: "reporting", order: 130 }],
 };

@@ -3,7 +3,7 @@ import { listPartnershipIndicators, loadPlan, type PlanItem, type RagStatus } fr
 import { findAreaByCode } from "../../data/geography/index.ts";
 import {
   type IndicatorRow,
-  listIndicators,
+  publishableIndicators,
   type ObservationValue,
   valuesForArea,
 } from "../../data/indicators/index.ts";
@@ -122,7 +122,8 @@ export type ReportData = Awaited<ReturnType<typeof loadReportData>>;
 
 /**
  * The indicator store's values for the partnership's own area, for the indicators its actions
- * track: national indicators and the partnership's own (never another partnership's).
+ * track: national indicators and the partnership's own (never another partnership's), released
+ * values only (valuesForArea leaves embargoed ones out).
  */
 async function storeSeries(
   db: Executor,
@@ -134,7 +135,8 @@ async function storeSeries(
   if (slugs.length === 0) return result;
   const area = await findAreaByCode(db, partnership.areaCode);
   if (!area) return result;
-  const catalogue = (await listIndicators(db, partnership.id)).filter((row) => slugs.includes(row.slug));
+  // A report is published: restricted indicators never go in it (visibility.ts).
+  const catalogue = (await publishableIndicators(db, partnership.id)).filter((row) => slugs.includes(row.slug));
   if (catalogue.length === 0) return result;
   const values = await valuesForArea(
     db,

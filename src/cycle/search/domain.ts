@@ -6,5 +6,5 @@ import { registerSearchRoutes } from "./search-routes.ts";
 export const searchDomain: Domain = {
   name: "cycle/search",
   routes: registerSearchRoutes,
-  partnershipNavigation: [{ text: "Search", href: searchPaths.search, order: 5 }],
+  partnershipNavigation: [{ text: "Search", href: searchPaths.search, group: "partnership", order: 5 }],
 };

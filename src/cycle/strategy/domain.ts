@@ -6,5 +6,5 @@ import { registerStrategyRoutes } from "./strategy-routes.ts";
 export const strategyDomain: Domain = {
   name: "cycle/strategy",
   routes: registerStrategyRoutes,
-  partnershipNavigation: [{ text: "Strategy", href: strategyPaths.strategy, order: 90 }],
+  partnershipNavigation: [{ text: "Strategy", href: strategyPaths.strategy, group: "plan", order: 90 }],
 };

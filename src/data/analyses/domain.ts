@@ -6,5 +6,5 @@ import { registerProfileRoutes } from "./profile-routes.ts";
 export const analysesDomain: Domain = {
   name: "data/analyses",
   routes: registerProfileRoutes,
-  partnershipNavigation: [{ text: "Area profile", href: analysesPaths.profile, order: 50 }],
+  partnershipNavigation: [{ text: "Area profile", href: analysesPaths.profile, group: "evidence", order: 50 }],
 };

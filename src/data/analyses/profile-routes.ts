@@ -3,10 +3,10 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
-import { createVersionedCache, readDataVersion } from "../../kernel/db/data-version.ts";
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { findGroup, groupMembers, listGroups } from "../geography/index.ts";
-import { type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
+import { dataVersionNow, type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
@@ -45,7 +45,7 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
     // Built once per data version: only an import, an edit or a revision changes what it shows.
     // Keyed by the partnership, its area and exactly the indicators this reader may see (the
     // API's rule: restricted data only for who may read it), so no reader gets another's page.
-    const version = await readDataVersion(db);
+    const version = await dataVersionNow(db);
     const catalogue = await visibleIndicators(db, request.actor, {
       partnershipId: partnership.id,
       dataVersion: version,

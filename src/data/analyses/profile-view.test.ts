@@ -3,6 +3,7 @@ import { FLAG, type IndicatorRow, type ObservationValue } from "../indicators/in
 import { benchmark, latestValue, trend } from "./analysis.ts";
 import type { AreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
+import { recentTrend } from "./recent-trend.ts";
 
 const indicator = {
   slug: "free-school-meals",
@@ -55,6 +56,7 @@ function profile(position: number, tied: number, of = 309, unit = "rate"): AreaP
         values,
         latest: latestValue(values),
         trend: trend(values, "higher-is-worse"),
+        recentTrend: recentTrend(values, "higher-is-worse", unit),
         rank: { position, of, tied, withoutValue: 2, order: "lowest first" },
         references: [],
         neighbours: [],

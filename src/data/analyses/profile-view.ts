@@ -104,6 +104,12 @@ function trendView(p: IndicatorProfile, areaName: string) {
     changeSentence(indicator, p.trend.sincePrevious, "on"),
   ].filter((s): s is string => Boolean(s));
   if (p.trend.provisional && sentences.length) sentences.push("The latest figure is provisional and may be revised");
+  // The test of significance over the five latest periods, with its method (recent-trend.ts).
+  const recent = p.recentTrend;
+  if (recent.method !== "none")
+    sentences.push(
+      `Recent trend: ${recent.result === "no significant change" ? "no significant change" : `significantly ${recent.result}`} (${recent.method}, ${recent.note})`,
+    );
   return { chart, sentences };
 }
 

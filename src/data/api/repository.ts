@@ -22,7 +22,7 @@ function inIndexOrder<T>(db: Executor, read: (tx: Executor) => Promise<T>): Prom
   });
 }
 import type { AreaRow } from "../geography/index.ts";
-import { type PeriodRow, periods } from "../indicators/index.ts";
+import { type ParentLink, type PeriodRow, periods, released } from "../indicators/index.ts";
 
 function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -96,6 +96,8 @@ export interface DataRow {
 export interface DataFilter {
   indicatorId: number;
   periodId?: number | undefined;
+  periodIds?: readonly number[] | undefined;
+  breakdownIds?: readonly number[] | undefined;
   /** Only when the indicator has values for other area types too (else every row matches). */
   areaType?: string | undefined;
   parentId?: number | undefined;
@@ -117,8 +119,11 @@ export interface DataPageRow extends DataRow {
  * children (area_parents_parent_idx) and looks those up in the primary key.
  */
 export async function listDataPage(db: Executor, filter: DataFilter): Promise<DataPageRow[]> {
-  const conditions: SQL[] = [sql`o.indicator_id = ${filter.indicatorId}`];
+  // Embargoed values are not found until their release time (embargo.ts).
+  const conditions: SQL[] = [sql`o.indicator_id = ${filter.indicatorId}`, released("o")];
   if (filter.periodId !== undefined) conditions.push(sql`o.period_id = ${filter.periodId}`);
+  if (filter.periodIds) conditions.push(sql`o.period_id = any(${pgArray([...filter.periodIds])}::int[])`);
+  if (filter.breakdownIds) conditions.push(sql`o.breakdown_id = any(${pgArray([...filter.breakdownIds])}::int[])`);
   if (!filter.allBreakdowns) conditions.push(sql`o.breakdown_id = 0`);
   if (filter.areaType) conditions.push(sql`a.type = ${filter.areaType}`);
   if (filter.parentId !== undefined)
@@ -159,4 +164,40 @@ export async function listDataPage(db: Executor, filter: DataFilter): Promise<Da
 /** pg returns some numeric types as strings; PGlite as numbers. Null stays null (never 0). */
 function num(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
+}
+
+/**
+ * Every released value of an indicator in the given (period, breakdown) slices, whatever the
+ * page: disclosure control judges a page's values with all the areas they add up with.
+ */
+export async function sliceValues(
+  db: Executor,
+  indicatorId: number,
+  slices: readonly { periodId: number; breakdownId: number }[],
+): Promise<DataPageRow[]> {
+  if (slices.length === 0) return [];
+  const periodIds = [...new Set(slices.map((s) => s.periodId))];
+  const breakdownIds = [...new Set(slices.map((s) => s.breakdownId))];
+  return listDataPage(db, {
+    indicatorId,
+    periodIds,
+    breakdownIds,
+    allBreakdowns: true,
+    limit: 1_000_000,
+  });
+}
+
+/** Parent links among a set of areas, with each child's type. */
+export async function parentLinksAmong(db: Executor, areaIds: readonly number[]): Promise<ParentLink[]> {
+  if (areaIds.length === 0) return [];
+  const ids = pgArray([...areaIds]);
+  const result = await db.execute(sql`
+    select ap.parent_id as "parentId", ap.child_id as "childId", c.type as "childType"
+    from area_parents ap join areas c on c.id = ap.child_id
+    where ap.child_id = any(${ids}::int[]) and ap.parent_id = any(${ids}::int[])`);
+  return rows<ParentLink>(result).map((row) => ({
+    ...row,
+    parentId: Number(row.parentId),
+    childId: Number(row.childId),
+  }));
 }

@@ -11,5 +11,7 @@ export const importsDomain: Domain = {
     registerGeographyRoutes(app, context);
   },
   navigation: [{ text: "Geography", href: importPaths.geography(), order: 55, show: "admin:manage-geography" }],
-  partnershipNavigation: [{ text: "Import data", href: importPaths.upload, order: 70, show: "partnership:edit" }],
+  partnershipNavigation: [
+    { text: "Import data", href: importPaths.upload, group: "evidence", order: 70, show: "partnership:edit" },
+  ],
 };

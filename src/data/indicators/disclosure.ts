@@ -98,8 +98,9 @@ export function isSmallCount(count: number): boolean {
 /**
  * Applies a rule to a set of cells with their additive groups. Secondary suppression runs to a
  * fixed point: while any group has exactly one cell not shown and it is withheld (so it could be
- * derived from the others and the total), the smallest cell still shown in that group is withheld
- * too (its parts first, the total only when no part is left), which may in turn open another group.
+ * derived from the others and the total), the smallest non-zero cell still shown in that group is
+ * withheld too (its parts first, the total only when no part is left), which may in turn open another group.
+ * The same happens while a group's withheld parts add up to a small count under a shown total.
  */
 export function applyDisclosure(
   rule: DisclosureRule,
@@ -122,10 +123,13 @@ export function applyDisclosure(
   while (changed) {
     changed = false;
     for (const group of groups) {
-      if (derivableIn(out, group) === null) continue;
+      if (derivableIn(out, group) === null && !smallWithheldSum(out, group, counts)) continue;
       const shownParts = group.parts.filter((key) => out.get(key)?.shown != null);
+      // A withheld zero protects nothing (the withheld cells would still add up to the small
+      // count), so the smallest non-zero part is withheld first; zeros only when nothing else is left.
+      const zeroLast = (key: string) => (size(key) === 0 ? 1 : 0);
       const pick =
-        shownParts.sort((a, b) => size(a) - size(b) || a.localeCompare(b))[0] ??
+        shownParts.sort((a, b) => zeroLast(a) - zeroLast(b) || size(a) - size(b) || a.localeCompare(b))[0] ??
         (group.total && out.get(group.total)?.shown != null ? group.total : undefined);
       if (!pick) continue;
       out.set(pick, { shown: null, suppressed: true, reason: "secondary", rounded: false });
@@ -133,6 +137,24 @@ export function applyDisclosure(
     }
   }
   return out;
+}
+
+/**
+ * Whether a group's withheld parts add up to a small count its shown total and shown parts give
+ * away (two withheld cells of 1 and 2 under a shown total: "these two areas hold 3 together").
+ */
+function smallWithheldSum(
+  result: ReadonlyMap<string, DisclosedCell>,
+  group: DisclosureGroup,
+  counts: ReadonlyMap<string, number | null>,
+): boolean {
+  if (!group.total || result.get(group.total)?.shown == null) return false;
+  const withheld = group.parts.filter((key) => result.get(key)?.suppressed);
+  if (withheld.length < 2) return false;
+  // Any part missing (neither shown nor withheld) is an unknown of its own: the sum is not given away.
+  if (group.parts.some((key) => result.has(key) && result.get(key)!.shown === null && !result.get(key)!.suppressed))
+    return false;
+  return isSmallCount(withheld.reduce((sum, key) => sum + (counts.get(key) ?? 0), 0));
 }
 
 /**

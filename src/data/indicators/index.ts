@@ -2,6 +2,7 @@ export { indicatorsDomain } from "./domain.ts";
 export {
   breakdowns,
   importBatches,
+  indicatorReaders,
   indicators,
   observationHistory,
   observations,
@@ -47,7 +48,21 @@ export {
 } from "./repository.ts";
 export * from "./catalogue-service.ts";
 export * from "./observations-service.ts";
-export { type Access, accessOf, filterVisible, mayReadIndicator, visibleIndicators } from "./visibility.ts";
+export {
+  type Access,
+  type AccessTier,
+  accessOf,
+  accessTierLabels,
+  accessTiers,
+  filterVisible,
+  mayPublish,
+  mayReadIndicator,
+  publishableIndicators,
+  tierOf,
+  visibleIndicators,
+} from "./visibility.ts";
+export { dataVersionNow, londonInstant, released, setEmbargo } from "./embargo.ts";
+export { readersOf, type ReaderRow, saveTier } from "./readers-repository.ts";
 // Disclosure control of published values (small counts withheld, rounding), used wherever figures are shown.
 export {
   applyDisclosure,
@@ -59,6 +74,17 @@ export {
   discloseSeries,
   type DisclosureRule,
   normaliseRule,
+  isSmallCount,
+  roundToFive,
   SMALL_COUNT_NOTE,
   shownFor,
 } from "./disclosure.ts";
+export {
+  type LocalitySet,
+  type ParentLink,
+  type PublishableValue,
+  publishedLocalities,
+  publishedValues,
+  type SmallAreaCount,
+} from "./publication.ts";
+export { changeEmbargo, changeTier, findBatchOf, type ReaderChoices, type TierChoice } from "./access-service.ts";

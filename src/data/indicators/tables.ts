@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import {
+  check,
   date,
   doublePrecision,
   index,
@@ -38,6 +40,11 @@ export const indicators = pgTable(
     tags: jsonb("tags").notNull().default({}),
     /** none (published official statistics) | small-count (locally held data) */
     disclosureRule: text("disclosure_rule").notNull().default("none"),
+    /**
+     * public | partnership | restricted (access.ts). Null: not set, so it follows from owner and
+     * rule as it always has (open official statistics public, everything else partnership).
+     */
+    accessTier: text("access_tier"),
     releaseDate: date("release_date"),
     nextReleaseDate: date("next_release_date"),
     /** Kept up to date by every import, so the catalogue never scans observations. */
@@ -96,8 +103,13 @@ export const importBatches = pgTable(
     report: jsonb("report").notNull().default({}),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** The release time: before it, no output shows this batch's values (a condition on now(), see embargo.ts). */
+    embargoUntil: timestamp("embargo_until", { withTimezone: true }),
   },
-  (table) => [index("import_batches_sha_idx").on(table.sha256)],
+  (table) => [
+    index("import_batches_sha_idx").on(table.sha256),
+    index("import_batches_embargo_idx").on(table.embargoUntil).where(sql`embargo_until is not null`),
+  ],
 );
 
 const observationColumns = {
@@ -161,4 +173,29 @@ export const peerRanks = pgTable(
     unranked: integer("unranked").notNull(),
   },
   (table) => [primaryKey({ columns: [table.indicatorId, table.periodId, table.areaId] })],
+);
+
+/**
+ * Who may read an indicator whose tier is "restricted": a named person (userId) or everyone of a
+ * named organisation (organisationId). `agreementId` names the data-sharing agreement the grant
+ * rests on; it has no foreign key here, as the agreements register is its own domain.
+ */
+export const indicatorReaders = pgTable(
+  "indicator_readers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    userId: uuid("user_id"),
+    organisationId: uuid("organisation_id"),
+    agreementId: uuid("agreement_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("indicator_readers_indicator_idx").on(table.indicatorId),
+    uniqueIndex("indicator_readers_user_unique").on(table.indicatorId, table.userId),
+    uniqueIndex("indicator_readers_org_unique").on(table.indicatorId, table.organisationId),
+    check("indicator_readers_one_reader", sql`(user_id is null) <> (organisation_id is null)`),
+  ],
 );

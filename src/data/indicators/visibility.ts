@@ -1,46 +1,136 @@
 /**
- * Who may see an indicator (and its values), decided here once for pages and API alike:
- * - open data: published statistics no partnership owns (disclosure rule "none") — anyone,
- *   signed in or not;
- * - a partnership's own indicator — whoever may read that partnership;
- * - small-count data no partnership owns (loaded from the command line) — platform
- *   administrators only.
- * Everything but open data goes through the policy's "data:read-restricted".
+ * Who may see an indicator (and its values), decided here once for pages, exports, reports and
+ * the API alike. Every indicator has an access tier:
+ * - public: anyone, signed in or not (open official statistics by default);
+ * - partnership: whoever may read the owning partnership; with no owner (small-count data loaded
+ *   from the command line), platform administrators only — the default for everything not open;
+ * - restricted: only the people named as its readers, or everyone of an organisation named as
+ *   one (the parties to a data-sharing agreement). Not even the partnership's lead or a platform
+ *   administrator reads it unless named. Every read is audited, and so is every refused request
+ *   for one by name.
  */
+import type { AuditContext } from "../../kernel/audit/audit.ts";
+import { recordAudit } from "../../kernel/audit/audit.ts";
 import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
-import { createVersionedCache, readDataVersion } from "../../kernel/db/data-version.ts";
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listPartnershipsWhere } from "../../workspace/partnerships/index.ts";
+import { dataVersionNow } from "./embargo.ts";
+import { readersOf } from "./readers-repository.ts";
 import { allIndicators, type IndicatorRow, listIndicators } from "./repository.ts";
 
-export type Access = "open" | "restricted";
+export const accessTiers = ["public", "partnership", "restricted"] as const;
+export type AccessTier = (typeof accessTiers)[number];
 
-export function accessOf(indicator: Pick<IndicatorRow, "partnershipId" | "disclosureRule">): Access {
-  return indicator.partnershipId === null && indicator.disclosureRule === "none" ? "open" : "restricted";
+export const accessTierLabels: Record<AccessTier, string> = {
+  public: "Public: anyone, including through the API without a token",
+  partnership: "Partnership: people who may read the owning partnership",
+  restricted: "Restricted: only the people and organisations named as readers",
+};
+
+type TierFields = Pick<IndicatorRow, "partnershipId" | "disclosureRule"> & { accessTier?: string | null };
+
+export function tierOf(indicator: TierFields): AccessTier {
+  const set = accessTiers.find((tier) => tier === indicator.accessTier);
+  if (set) return set;
+  return indicator.partnershipId === null && indicator.disclosureRule === "none" ? "public" : "partnership";
 }
 
-/** The rows of `rows` the actor may see (no actor: open data only). */
+/** The API's word for it: "open" (public) or "restricted" (needs a token). */
+export type Access = "open" | "restricted";
+
+export function accessOf(indicator: TierFields): Access {
+  return tierOf(indicator) === "public" ? "open" : "restricted";
+}
+
+/**
+ * Whether a partnership's published outputs (reports and their exports, public pages) may carry
+ * the indicator: public and partnership data may, with disclosure control applied; restricted
+ * data never does, whoever publishes.
+ */
+export function mayPublish(indicator: TierFields): boolean {
+  return tierOf(indicator) !== "restricted";
+}
+
+/** A request's audit context, or one made from the actor when a service reads without a request. */
+export type ReadContext = AuditContext | undefined;
+
+function contextOf(actor: Actor, context: ReadContext): AuditContext {
+  return context ?? { actorUserId: actor.userId, actorLabel: actor.email };
+}
+
+/** Audits each restricted indicator read: who, what, when (the audit row's time). */
+async function auditReads(db: Executor, actor: Actor, rows: readonly IndicatorRow[], context: ReadContext) {
+  for (const row of rows)
+    await recordAudit(db, contextOf(actor, context), {
+      action: "indicator.read-restricted",
+      entityType: "indicator",
+      entityId: row.slug,
+      partnershipId: row.partnershipId,
+    });
+}
+
+/** The rows of `rows` the actor may see (no actor: public ones only). Restricted reads are audited. */
 export async function filterVisible(
   db: Executor,
   actor: Actor | null,
   rows: readonly IndicatorRow[],
+  context?: ReadContext,
 ): Promise<IndicatorRow[]> {
-  if (!actor) return rows.filter((row) => accessOf(row) === "open");
-  const ownerIds = [...new Set(rows.flatMap((row) => (row.partnershipId === null ? [] : [row.partnershipId])))];
+  if (!actor) return rows.filter((row) => tierOf(row) === "public");
+  const partnershipTier = rows.filter((row) => tierOf(row) === "partnership");
+  const ownerIds = [
+    ...new Set(partnershipTier.flatMap((row) => (row.partnershipId === null ? [] : [row.partnershipId]))),
+  ];
   const owners = new Map(
     (ownerIds.length ? await listPartnershipsWhere(db, { ids: ownerIds }) : []).map((owner) => [owner.id, owner]),
   );
-  return rows.filter((row) => {
-    if (accessOf(row) === "open") return true;
+  const restricted = rows.filter((row) => tierOf(row) === "restricted");
+  const readers = await readersOf(
+    db,
+    restricted.map((row) => row.id),
+  );
+  const named = new Set(
+    readers
+      .filter((reader) => reader.userId === actor.userId || reader.organisationId === actor.organisationId)
+      .map((reader) => reader.indicatorId),
+  );
+  const visible = rows.filter((row) => {
+    const tier = tierOf(row);
+    if (tier === "public") return true;
+    if (tier === "restricted") return named.has(row.id);
     if (row.partnershipId === null) return can(actor, "data:read-restricted");
     const owner = owners.get(row.partnershipId);
     return !!owner && can(actor, "data:read-restricted", { partnershipId: owner.id, nation: owner.nation as Nation });
   });
+  await auditReads(
+    db,
+    actor,
+    visible.filter((row) => tierOf(row) === "restricted"),
+    context,
+  );
+  return visible;
 }
 
-/** Whether the actor may see this one indicator. */
-export async function mayReadIndicator(db: Executor, actor: Actor | null, indicator: IndicatorRow): Promise<boolean> {
-  return (await filterVisible(db, actor, [indicator])).length === 1;
+/**
+ * Whether the actor may see this one indicator. A refused request for a restricted one is
+ * audited as an attempt (the caller answers 404, so its existence is never confirmed).
+ */
+export async function mayReadIndicator(
+  db: Executor,
+  actor: Actor | null,
+  indicator: IndicatorRow,
+  context?: ReadContext,
+): Promise<boolean> {
+  const allowed = (await filterVisible(db, actor, [indicator], context)).length === 1;
+  if (!allowed && tierOf(indicator) === "restricted")
+    await recordAudit(db, context ?? { actorUserId: actor?.userId ?? null, actorLabel: actor?.email ?? "anonymous" }, {
+      action: "indicator.read-refused",
+      entityType: "indicator",
+      entityId: indicator.slug,
+      partnershipId: indicator.partnershipId,
+    });
+  return allowed;
 }
 
 /**
@@ -52,15 +142,24 @@ export async function visibleIndicators(
   db: Executor,
   actor: Actor | null,
   scope: { partnershipId?: string; dataVersion?: string } = {},
+  context?: ReadContext,
 ): Promise<IndicatorRow[]> {
   // The catalogue changes only with the data (an import or an edit), so it is read once per data
   // version (kernel/db/data-version.ts); who may see what is decided afresh for every reader.
-  const version = scope.dataVersion ?? (await readDataVersion(db));
+  const version = scope.dataVersion ?? (await dataVersionNow(db));
   const { partnershipId } = scope;
   const rows = await catalogues.get(db, version, partnershipId ?? "", () =>
     partnershipId ? listIndicators(db, partnershipId) : allIndicators(db),
   );
-  return filterVisible(db, actor, rows);
+  return filterVisible(db, actor, rows, context);
+}
+
+/**
+ * The catalogue a partnership's published documents (needs assessment panels, reports) may draw
+ * on: national indicators and its own, restricted ones left out (mayPublish).
+ */
+export async function publishableIndicators(db: Executor, partnershipId: string): Promise<IndicatorRow[]> {
+  return (await listIndicators(db, partnershipId)).filter(mayPublish);
 }
 
 const catalogues = createVersionedCache<IndicatorRow[]>(64);

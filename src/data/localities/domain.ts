@@ -6,5 +6,7 @@ import { localityPaths } from "./paths.ts";
 export const localitiesDomain: Domain = {
   name: "data/localities",
   routes: registerLocalityRoutes,
-  partnershipNavigation: [{ text: "Localities and comparisons", href: localityPaths.list, order: 60 }],
+  partnershipNavigation: [
+    { text: "Localities and comparisons", href: localityPaths.list, group: "evidence", order: 60 },
+  ],
 };

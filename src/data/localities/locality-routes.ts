@@ -137,12 +137,10 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     const locality = await findLocality(db, childId, partnership.id);
     if (!locality) throw AppError.notFound();
     const members = (await localityMembers(db, childId)).map((row) => row.area);
-    const { figures, notAdditive } = await localityFigures(
-      db,
-      request.actor,
-      partnership.id,
-      members.map((area) => area.id),
-    );
+    const { figures, notAdditive } = await localityFigures(db, request.actor, partnership, {
+      id: locality.id,
+      areaIds: members.map((area) => area.id),
+    });
     return reply.view("localities/views/locality.njk", {
       title: `${locality.name} – ${partnership.name}`,
       partnership,

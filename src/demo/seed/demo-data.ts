@@ -25,6 +25,11 @@ export interface DemoPartnership {
   areaName: string;
   members: { organisation: string; role: string }[];
   people: Record<PartnershipRole, DemoPerson>;
+  /**
+   * Further member organisations' representatives (editors), who score the demo's prioritisation
+   * round with the lead and editor. Not offered as sign-ins.
+   */
+  representatives?: DemoPerson[];
 }
 
 export const nationalOrganisations: DemoOrganisation[] = [
@@ -104,6 +109,11 @@ export const demoPartnerships: DemoPartnership[] = [
       editor: person("darlington", "editor", "Tom Hartley", "North East Integrated Care Board (demo)"),
       viewer: person("darlington", "viewer", "Grace Nwosu", "Darlington Food and Families Network (demo)"),
     },
+    representatives: [
+      person("darlington-jobcentre", "editor", "Sam Okafor", "Darlington Jobcentre Plus (demo)"),
+      person("darlington-youth-justice", "editor", "Ruth Allerton", "Darlington Youth Justice Service (demo)"),
+      person("darlington-food-network", "editor", "Kieran Doyle", "Darlington Food and Families Network (demo)"),
+    ],
   },
   {
     name: "Dundee Child Poverty Partnership (fictional demo)",

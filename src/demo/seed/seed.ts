@@ -1,5 +1,5 @@
 import type { AuditContext } from "../../kernel/audit/audit.ts";
-import { nationLabels, partnershipRoles } from "../../kernel/auth/policy.ts";
+import { type Actor, nationLabels, type PartnershipRole, partnershipRoles } from "../../kernel/auth/policy.ts";
 import type { Database, Db } from "../../kernel/db/database.ts";
 import {
   createUser,
@@ -19,6 +19,7 @@ import {
 import { seedBudgetsDemo } from "../../cycle/budgets/index.ts";
 import { seedGovernanceDemo } from "../../cycle/governance/index.ts";
 import { seedMeetingsDemo } from "../../cycle/meetings/index.ts";
+import { seedPrioritisationDemo } from "../../cycle/prioritisation/index.ts";
 import { seedFeedbackDemo } from "../../national/national/index.ts";
 import { seedNeedsAssessmentDemo } from "../../cycle/needs-assessment/index.ts";
 import { seedReportDemo } from "../../cycle/reports/index.ts";
@@ -33,6 +34,8 @@ import {
   nationalOrganisations,
   partnershipOrganisations,
 } from "./demo-data.ts";
+import { seedSharingAgreementsDemo, seedSharingNationalDemo } from "../../data/sharing/index.ts";
+import { seedAccessDemo } from "./access-demo.ts";
 import { seedIndicatorDemo } from "./indicator-demo.ts";
 
 export interface DemoSignIn {
@@ -103,6 +106,9 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
     });
   }
 
+  // Each nation's principles on data sharing and its templates, before any agreement is assessed.
+  await seedSharingNationalDemo(db, context);
+
   // Fictional indicator values for the partnerships' areas, before their needs assessments and reports read them.
   await seedIndicatorDemo(db, context);
 
@@ -138,10 +144,48 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
     }
     // The partnership's working records are seeded once, when it is first created.
     if (!existing) await seedWorkingRecords(db, partnership, spec.nation);
+    if (!existing && spec.representatives) await seedPrioritisation(db, context, partnership, spec);
+    // The first partnership's restricted indicator and embargoed import (skipped when already there).
+    if (spec === demoPartnerships[0])
+      await seedAccessDemo(db, context, partnership, {
+        lead: spec.people.lead.email,
+        editor: spec.people.editor.email,
+      });
   }
   // A whole nation of lighter partnerships, the national partners' hub and the practice library.
   signIns.push(...(await seedHubDemo(db, context)));
   return signIns;
+}
+
+/**
+ * A closed and decided prioritisation round scored by five member organisations: the lead's,
+ * the editor's and the further representatives' (made editors here).
+ */
+async function seedPrioritisation(
+  db: Db,
+  context: AuditContext,
+  partnership: PartnershipRow,
+  spec: (typeof demoPartnerships)[number],
+): Promise<void> {
+  const actorOf = async (person: DemoPerson, role: PartnershipRole): Promise<Actor> => {
+    const { id: userId } = await ensureUser(db, context, person);
+    if (!(await partnershipRoleOf(db, userId, partnership.id)))
+      await setPartnershipRole(db, context, { userId, partnershipId: partnership.id, role });
+    return {
+      userId,
+      email: person.email,
+      name: person.name,
+      organisationId: await organisationId(db, context, person.organisation),
+      isPlatformAdmin: false,
+      coordinatorNations: [],
+      partnershipRoles: new Map([[partnership.id, role]]),
+    };
+  };
+  const lead = await actorOf(spec.people.lead, "lead");
+  const editor = await actorOf(spec.people.editor, "editor");
+  const others = [];
+  for (const person of spec.representatives ?? []) others.push(await actorOf(person, "editor"));
+  await seedPrioritisationDemo(db, demoAuditContext, partnership, lead, [lead, editor, ...others]);
 }
 
 /** Governance, meetings, budgets, strategy with actions and updates, and review feedback for a newly created demo partnership. */
@@ -152,6 +196,8 @@ async function seedWorkingRecords(db: Db, partnership: PartnershipRow, nation: s
   const strategy = await buildDemoStrategy(db, { partnershipId: partnership.id, audit: demoAuditContext });
   await seedMeetingsDemo(db, partnership.id, memberIds);
   await seedBudgetsDemo(db, partnership.id, memberIds);
+  // Data-sharing agreements at low, medium and high risk, one due for review, in the first (English) demo.
+  if (nation === "england") await seedSharingAgreementsDemo(db, demoAuditContext, partnership);
   // After the strategy, so a priority can link to a finding; the English demo also gets a publication.
   await seedNeedsAssessmentDemo(db, partnership, demoAuditContext, { publishFirst: nation === "england" });
   // Consultations before the report, whose lived-experience section draws on the closed one.

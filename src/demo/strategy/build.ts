@@ -14,6 +14,7 @@ import {
   type RagStatus,
 } from "../../cycle/actions/index.ts";
 import { formatPeriod, periodEnd, periodOf, recordUpdate, shiftPeriod } from "../../cycle/monitoring/index.ts";
+import { correctAndWithdraw } from "./corrections.ts";
 import { findPartnership } from "../../workspace/partnerships/index.ts";
 import { saveAssessment } from "../../cycle/proofing/index.ts";
 import {
@@ -191,6 +192,7 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
     let spend = 0;
     let families = 0;
     const skipLast = rand() < 0.12;
+    const recordedUpdates: Awaited<ReturnType<typeof recordUpdate>>[] = [];
     for (const [q, period] of periods.entries()) {
       if (skipLast && q === 3) break;
       if (short && q === 3) break; // ended, never closed: shows as overdue
@@ -214,7 +216,7 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
                 "Recruitment taking longer than planned",
               ])
             : "";
-      await recordUpdate(
+      const recorded = await recordUpdate(
         db,
         audit,
         pid,
@@ -234,9 +236,11 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
         periodEnd(period),
       );
       updates++;
+      recordedUpdates.push(recorded);
       if (q < milestones.length && percent >= 15 + 25 * q)
         await markMilestone(db, audit, pid, action.id, milestones[q]!.id, periodEnd(period));
     }
+    await correctAndWithdraw(db, audit, pid, action.id, index, recordedUpdates);
   }
 
   for (const assessment of text.proofing)

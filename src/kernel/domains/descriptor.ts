@@ -16,12 +16,28 @@ export interface ServiceNavEntry {
 }
 
 /**
+ * The groups a partnership's sections are shown in, in this order: the navigation shows the
+ * groups, and the sections of the group the page is in, so a phone's first screen is content
+ * (eighteen sections in one row took three screens of links).
+ */
+export const PARTNERSHIP_NAV_GROUPS = [
+  { key: "partnership", text: "Partnership" },
+  { key: "evidence", text: "Evidence" },
+  { key: "plan", text: "Plan" },
+  { key: "delivery", text: "Delivery" },
+  { key: "reporting", text: "Reporting" },
+] as const;
+export type PartnershipNavGroup = (typeof PARTNERSHIP_NAV_GROUPS)[number]["key"];
+
+/**
  * An entry of a partnership's section navigation. Without `show`, everyone who sees the
  * partnership's pages sees it; otherwise an action on the partnership, or a test of actor and partnership.
  */
 export interface PartnershipNavEntry {
   text: string;
   href: (partnershipId: string) => string;
+  group: PartnershipNavGroup;
+  /** Its place in the group (lower first). */
   order: number;
   show?: Action | ((actor: Actor | null, partnership: PartnershipTarget) => boolean);
   /** Current only on this very page, not below it (the overview, whose path prefixes all others). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parsePounds } from "../money.ts";
-import { parseDateText } from "../time.ts";
+import { isoFromParts, parseDateText } from "../time.ts";
 
 // Zod fields for form posts: every value arrives as a string (or a list, for checkboxes).
 
@@ -90,3 +90,20 @@ export const httpUrl = (label: string) =>
         return false;
       }
     }, `Enter the ${label} as a full web address starting with https://`);
+
+/**
+ * Wraps an object schema so each GOV.UK date input's id holds the ISO date built from its -day,
+ * -month and -year fields ("" when all empty, "invalid" when not a real date) before the fields
+ * are checked, so a date error shows together with every other field's error.
+ */
+export function withDateInputs<S extends z.ZodType>(ids: readonly string[], schema: S) {
+  return z.preprocess((raw) => {
+    const value = { ...((raw ?? {}) as Record<string, unknown>) };
+    for (const id of ids) {
+      const parts = ["day", "month", "year"].map((part) => String(value[`${id}-${part}`] ?? ""));
+      const empty = parts.every((part) => part.trim() === "");
+      value[id] = empty ? "" : (isoFromParts(parts[0]!, parts[1]!, parts[2]!) ?? "invalid");
+    }
+    return value;
+  }, schema);
+}

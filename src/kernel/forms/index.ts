@@ -8,6 +8,7 @@ export {
   optionalText,
   requiredDate,
   requiredText,
+  withDateInputs,
 } from "./fields.ts";
 export { type FieldDef, fieldComponents, type FormPage, renderForm, type SubnavContext } from "./field-list.ts";
 export { type FieldListForm, type FormContext, type FormSpec, formRoute, type TemplateForm } from "./form-route.ts";

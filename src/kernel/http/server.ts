@@ -13,7 +13,7 @@ import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors/app-error.ts";
 import { registerErrorHandling } from "../errors/error-handler.ts";
-import type { NavItem, PartnershipNavItem } from "../domains/navigation.ts";
+import { type NavItem, type PartnershipNavItem, partnershipSections } from "../domains/navigation.ts";
 import { createViewEnvironment, viewRoots } from "../views/environment.ts";
 import { issueCsrfToken, verifyCsrf } from "./csrf.ts";
 import { setFlash, takeFlash } from "./flash.ts";
@@ -199,16 +199,8 @@ export async function createServer(
     const id = record.partnershipId ?? record.id;
     const name = record.partnershipName ?? record.name;
     if (!id || !name) return undefined;
-    const items = deps
-      .partnershipNavigation(actor, { partnershipId: id, nation: record.nation as Nation })
-      .map((item) => ({
-        href: item.href,
-        text: item.text,
-        current: item.exact
-          ? currentPath === item.href
-          : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
-      }));
-    return { name, items };
+    const items = deps.partnershipNavigation(actor, { partnershipId: id, nation: record.nation as Nation });
+    return { name, ...partnershipSections(items, currentPath) };
   }
 
   registerErrorHandling(app);

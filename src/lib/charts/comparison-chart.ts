@@ -220,7 +220,11 @@ export function comparisonChart(rawInput: ComparisonChartInput): ChartResult {
 
   const table: DataTable = {
     caption: joinNonEmpty([input.title, input.period, input.source ? `Source: ${input.source}` : undefined], ". "),
-    columns: ["Area", `Value (${input.period})`, ...(hasIntervals ? ["95% CI lower", "95% CI upper"] : [])],
+    columns: [
+      input.categoryLabel,
+      `Value (${input.period})`,
+      ...(hasIntervals ? ["95% CI lower", "95% CI upper"] : []),
+    ],
     rows: [
       ...areas.map((area) => [
         isSelected(area) ? `${area.name} (selected)` : area.name,

@@ -4,6 +4,7 @@ export { trendChart } from "./trend-chart.ts";
 export { comparisonChart } from "./comparison-chart.ts";
 export { distributionChart } from "./distribution-chart.ts";
 export { statusChart } from "./status-chart.ts";
+export { type StackedBarChartInput, stackedBarChart } from "./stacked-bar-chart.ts";
 export { chartDecimalsOf, chartUnitOf, formatValue, formatPoint } from "./format.ts";
 export { escapeXml } from "./svg.ts";
 export {

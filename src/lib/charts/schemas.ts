@@ -66,6 +66,8 @@ export const comparisonChartSchema = commonChartSchema.extend({
     .default([]),
   /** Ranking order: "desc" puts the highest value on top. */
   order: z.enum(["desc", "asc", "input"]).default("desc"),
+  /** What the bars are, for the data table's first column ("Area" unless said, e.g. "Option"). */
+  categoryLabel: text(40).default("Area"),
 });
 export type ComparisonChartInput = z.input<typeof comparisonChartSchema>;
 

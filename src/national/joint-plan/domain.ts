@@ -24,7 +24,9 @@ async function activitiesByRequest(db: Executor, requestIds: string[]): Promise<
 export const jointPlanDomain: Domain = {
   name: "national/joint-plan",
   routes: registerPlanRoutes,
-  partnershipNavigation: [{ text: "Support", href: (id) => `/partnerships/${id}/support`, order: 150 }],
+  partnershipNavigation: [
+    { text: "Support", href: (id) => `/partnerships/${id}/support`, group: "partnership", order: 150 },
+  ],
   provides: [
     requestActivities.provide(activitiesByRequest),
     memberRemovalGuards.provide(async (db, group, organisationId) => {

@@ -36,6 +36,7 @@ export const nationalDomain: Domain = {
     {
       text: "Review feedback",
       href: nationalPaths.feedback,
+      group: "reporting",
       order: 140,
       show: (actor, partnership) =>
         can(actor, "partnership:manage", partnership) || can(actor, "nation:read", partnership),

@@ -5,6 +5,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { sendXlsx } from "../../kernel/http/xlsx.ts";
 import { parseParams } from "../../kernel/http/params.ts";
+import { nationalSharingPaths } from "../../data/sharing/index.ts";
 import { visiblePartnerships } from "../../workspace/partnerships/index.ts";
 import { registerFeedbackRoutes } from "./feedback-routes.ts";
 import { exportHeader, exportRows, nationalView } from "./national-service.ts";
@@ -79,6 +80,7 @@ export function registerNationalRoutes(
       query,
       search,
       map,
+      sharingHref: nationalSharingPaths.overview(nation as Nation),
       yearItems: reportingYearChoices(londonToday(), [view.reportingYear]).map((year) => ({ value: year, text: year })),
     });
   });

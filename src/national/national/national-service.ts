@@ -1,9 +1,11 @@
 import type { Nation } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
+import { type FundingShare, fundingShares } from "../../cycle/budgets/index.ts";
 import { engagementCounts } from "../../cycle/consultation/index.ts";
 import { coverageForPartnerships } from "../../cycle/governance/index.ts";
 import { addDays, currentReportingYear, londonToday } from "../../kernel/time.ts";
 import { countMeetingsHeld } from "../../cycle/meetings/index.ts";
+import { formatPounds, penceToDecimal } from "../../kernel/money.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { openFeedbackCounts } from "./repository.ts";
 import { type ReportStatus, reportDueDate, reportStatus, reportStatusLabels } from "./report-status.ts";
@@ -30,6 +32,19 @@ function actionsSummary(profile: ActionProfile | null | undefined) {
   };
 }
 
+/** A share of the year's money as a whole percentage; the amounts stay beside it on the page and in exports. */
+const percent = (part: number, total: number) => `${Math.round((part / total) * 100)}%`;
+
+function fundingSummary(share: FundingShare | null | undefined) {
+  if (!share) return null;
+  return {
+    total: formatPounds(share.totalPence),
+    totalDecimal: penceToDecimal(share.totalPence),
+    flexible: percent(share.flexiblePence, share.totalPence),
+    multiYear: percent(share.multiYearPence, share.totalPence),
+  };
+}
+
 export interface NationalRow {
   id: string;
   name: string;
@@ -52,6 +67,8 @@ export interface NationalRow {
   engagementActivities: number;
   engagementParticipants: number;
   openFeedback: number;
+  /** Flexible and multi-year shares of the money recorded for the reporting year; null when none is. */
+  funding: ReturnType<typeof fundingSummary>;
 }
 
 export interface NationalView {
@@ -76,16 +93,18 @@ export async function nationalView(
   const ids = partnerships.map((partnership) => partnership.id);
   const reportingYear = query.year ?? currentReportingYear(today);
   const dueDate = reportDueDate(nation, reportingYear);
-  const [assessments, strategies, reports, coverage, meetings, feedback, profiles, engagement] = await Promise.all([
-    source.needsAssessments(db, ids),
-    source.strategyPeriods(db, ids),
-    source.reports(db, ids, reportingYear),
-    coverageForPartnerships(db, partnerships),
-    countMeetingsHeld(db, ids, addDays(today, -365), today),
-    openFeedbackCounts(db, ids),
-    source.actionProfiles(db, ids),
-    engagementCounts(db, ids, reportingYear),
-  ]);
+  const [assessments, strategies, reports, coverage, meetings, feedback, profiles, engagement, funding] =
+    await Promise.all([
+      source.needsAssessments(db, ids),
+      source.strategyPeriods(db, ids),
+      source.reports(db, ids, reportingYear),
+      coverageForPartnerships(db, partnerships),
+      countMeetingsHeld(db, ids, addDays(today, -365), today),
+      openFeedbackCounts(db, ids),
+      source.actionProfiles(db, ids),
+      engagementCounts(db, ids, reportingYear),
+      fundingShares(db, ids, reportingYear),
+    ]);
   const all = partnerships.map((partnership): NationalRow => {
     const assessment = assessments.get(partnership.id);
     const strategy = strategies.get(partnership.id);
@@ -115,6 +134,7 @@ export async function nationalView(
       engagementActivities: engagement.get(partnership.id)?.activities ?? 0,
       engagementParticipants: engagement.get(partnership.id)?.participants ?? 0,
       openFeedback: feedback.get(partnership.id) ?? 0,
+      funding: fundingSummary(funding.get(partnership.id)),
     };
   });
   const needle = query.q.toLowerCase();
@@ -147,6 +167,9 @@ export const exportHeader = [
   "Engagement activities feeding the report",
   "People taking part in them",
   "Open review feedback",
+  "Funding recorded for the year (GBP)",
+  "Flexible share of that funding",
+  "Multi-year share of that funding",
 ];
 
 export function exportRows(view: NationalView): (string | number)[][] {
@@ -167,5 +190,8 @@ export function exportRows(view: NationalView): (string | number)[][] {
     row.engagementActivities,
     row.engagementParticipants,
     row.openFeedback,
+    row.funding?.totalDecimal ?? "None recorded",
+    row.funding?.flexible ?? "",
+    row.funding?.multiYear ?? "",
   ]);
 }

@@ -14,6 +14,8 @@ export const partnershipsDomain: Domain = {
     registerMemberRoutes(app, context);
   },
   navigation: [{ text: "New partnership", href: "/partnerships/new", order: 70, show: "partnership:create" }],
-  partnershipNavigation: [{ text: "Overview", href: partnershipPaths.overview, order: 0, exact: true }],
+  partnershipNavigation: [
+    { text: "Overview", href: partnershipPaths.overview, group: "partnership", order: 0, exact: true },
+  ],
   provides: [partnershipLoader.provide(loadPartnership)],
 };

@@ -9,7 +9,7 @@ import type { SignInDetails } from "./seed.ts";
 // Shared by the accessibility crawl's files (split in two so CI's two cores each run half).
 // Every page each kind of person can reach, in real Chromium, checked with axe (WCAG 2.2 AA),
 // for one h1, a title and a clean console; every form also submitted empty once per file.
-export const MAX_PAGES = Number(process.env.E2E_MAX_PAGES ?? 150);
+export const MAX_PAGES = Number(process.env.E2E_MAX_PAGES ?? 200);
 // Besides one instance of every route pattern, how many more instances (other records) to visit.
 // None by default: another record renders the same template, and CI has a 30-minute budget.
 export const REPEATS_PER_PATTERN = Number(process.env.E2E_REPEATS_PER_PATTERN ?? 0);
@@ -28,6 +28,8 @@ export function summarise(report: CrawlReport): string {
   return (
     `${report.label}: ${report.visited.length} pages, ${report.formsSubmitted.length} forms submitted empty, ` +
     `${report.problems.length} problems${report.skippedForBound ? `, ${report.skippedForBound} links left by the bound` : ""}` +
+    `${report.axeSkipped ? `, ${report.axeSkipped} pages built like one axe passed` : ""}` +
+    `${report.patternsLeft ? `, ${report.patternsLeft} page patterns NOT VISITED (raise E2E_MAX_PAGES)` : ""}` +
     ` (seconds: loading ${Math.round(load / 1000)}, checking ${Math.round(check / 1000)}, forms ${Math.round(forms / 1000)})`
   );
 }
@@ -83,6 +85,7 @@ export function firstPartnershipOf(signIns: { partnership?: string | null }[]): 
 export async function crawlAsEach(running: RunningApp, browser: Browser, people: SignInDetails[]): Promise<string[]> {
   const failures: string[] = [];
   const formsTried = new Set<string>();
+  const structuresChecked = new Set<string>();
   for (const person of people) {
     // Each person crawls an untouched copy of the demo: earlier crawls submitted forms.
     const origin = await running.fresh();
@@ -110,8 +113,16 @@ export async function crawlAsEach(running: RunningApp, browser: Browser, people:
       // nation) already check those templates: the administrator's own are the admin pages.
       leaveOut: person.role === ADMIN_ROLE ? PARTNERSHIP_SUBPAGES : undefined,
       formsTried,
+      structuresChecked,
     });
     log(report);
+    // A template never visited is a page nobody checked: the cap must grow with the service.
+    if (report.patternsLeft > 0)
+      report.problems.push({
+        url: origin,
+        kind: "structure",
+        detail: `${report.patternsLeft} page patterns were found but not visited within ${MAX_PAGES} pages: raise MAX_PAGES`,
+      });
     if (report.problems.length > 0) {
       failures.push(`${summarise(report)}\n${formatProblems(report.problems)}`);
       // Printed now as well, so a later time-out cannot hide them.

@@ -101,3 +101,12 @@ export async function pageProblems(page: Page): Promise<{ h1Count: number; axe: 
 }
 
 export const NO_PAGE_PROBLEMS = { h1Count: 1, axe: [] };
+
+/** Opens a partnership's section as a person would: its group in the partnership navigation, then the section. */
+export async function openSection(page: Page, group: string, section: string): Promise<void> {
+  const navigation = page.locator("nav.app-subnav");
+  await Promise.all([page.waitForNavigation(), navigation.getByRole("link", { name: group, exact: true }).click()]);
+  const link = navigation.getByRole("link", { name: section, exact: true });
+  if ((await link.getAttribute("aria-current")) === "page") return;
+  await Promise.all([page.waitForNavigation(), link.click()]);
+}

@@ -1,5 +1,6 @@
 import type { Page, Response } from "playwright-core";
 import { runAxe } from "./browser.ts";
+import { AXE_EVERY_PAGE, pageStructure } from "./structure.ts";
 
 export interface Problem {
   url: string;
@@ -14,6 +15,10 @@ export interface CrawlReport {
   problems: Problem[];
   /** Same-origin links left unvisited because a bound (pages, repeats of a pattern) was reached. */
   skippedForBound: number;
+  /** Route patterns found but never visited because maxPages was reached: templates left unchecked. */
+  patternsLeft: number;
+  /** Pages whose structure axe had already passed on another page (see structure.ts): axe not run again. */
+  axeSkipped: number;
   /** Milliseconds spent loading pages, checking them (axe etc.) and submitting forms: where CI's time goes. */
   timings: { load: number; check: number; forms: number };
 }
@@ -32,6 +37,11 @@ export interface CrawlOptions {
    * error state is checked once for everyone; every person still has each page checked.
    */
   formsTried?: Set<string>;
+  /**
+   * Page structures axe has checked (structure.ts), shared between crawls like formsTried: a page
+   * built the same way as one already checked gets its structure, title and console checked, not axe.
+   */
+  structuresChecked?: Set<string>;
   /** Paths not to visit (another person's crawl covers them); counted with the bound's. */
   leaveOut?: RegExp;
   /** Called after a form submission; lets the caller sign back in if a form signed us out. */
@@ -101,8 +111,20 @@ function watchConsole(page: Page): () => string[] {
 }
 
 /** axe, one h1, a title, no console errors: what every rendered page must satisfy. */
-async function checkPage(page: Page, url: string, consoleErrors: string[], problems: Problem[]): Promise<void> {
-  for (const finding of await runAxe(page)) {
+async function checkPage(
+  page: Page,
+  url: string,
+  consoleErrors: string[],
+  report: CrawlReport,
+  structuresChecked: Set<string>,
+): Promise<void> {
+  const problems = report.problems;
+  const structure = AXE_EVERY_PAGE ? null : await pageStructure(page);
+  const findings = structure && structuresChecked.has(structure) ? null : await runAxe(page);
+  if (findings === null) report.axeSkipped += 1;
+  // Only a structure that passed is remembered: a failing one is reported on every page built so.
+  else if (structure && findings.length === 0) structuresChecked.add(structure);
+  for (const finding of findings ?? []) {
     problems.push({
       url,
       kind: "axe",
@@ -138,6 +160,8 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
     formsSubmitted: [],
     problems: [],
     skippedForBound: 0,
+    axeSkipped: 0,
+    patternsLeft: 0,
     timings: { load: 0, check: 0, forms: 0 },
   };
   const fresh: string[] = [];
@@ -146,6 +170,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
   const patterns = new Map<string, number>();
   const maxRepeats = options.maxRepeatsPerPattern ?? 1;
   const formsTried = options.formsTried ?? new Set<string>();
+  const structuresChecked = options.structuresChecked ?? new Set<string>();
 
   const enqueue = (raw: string) => {
     const url = new URL(raw, options.origin);
@@ -196,7 +221,7 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
       report.problems.push({ url, kind: "http", detail: `link leads to HTTP ${status} (${finalUrl})` });
     }
     started = Date.now();
-    await checkPage(page, finalUrl, stopWatching(), report.problems);
+    await checkPage(page, finalUrl, stopWatching(), report, structuresChecked);
     report.timings.check += Date.now() - started;
 
     const links = await page.$$eval("a[href]", (anchors) =>
@@ -228,16 +253,23 @@ export async function crawl(page: Page, options: CrawlOptions): Promise<CrawlRep
       // After a submission the page may have re-rendered or changed: load it again.
       if (!pageIntact) await page.goto(finalUrl, { waitUntil: "load" });
       pageIntact = false;
-      await submitEmpty(page, finalUrl, form, report);
+      await submitEmpty(page, finalUrl, form, report, structuresChecked);
       await options.afterFormSubmit?.(page);
     }
     report.timings.forms += Date.now() - started;
   }
+  report.patternsLeft = fresh.length;
   report.skippedForBound += fresh.length + repeats.length;
   return report;
 }
 
-async function submitEmpty(page: Page, pageUrl: string, form: FoundForm, report: CrawlReport): Promise<void> {
+async function submitEmpty(
+  page: Page,
+  pageUrl: string,
+  form: FoundForm,
+  report: CrawlReport,
+  structuresChecked: Set<string>,
+): Promise<void> {
   const label = `${form.method.toUpperCase()} ${new URL(form.action).pathname} (form on ${pageUrl})`;
   // Find the form again by what it does: an earlier submission may have changed the page.
   const index = await page.evaluate(
@@ -287,7 +319,7 @@ async function submitEmpty(page: Page, pageUrl: string, form: FoundForm, report:
     stopWatching();
     return;
   }
-  await checkPage(page, `${page.url()} (after empty submit of ${label})`, stopWatching(), report.problems);
+  await checkPage(page, `${page.url()} (after empty submit of ${label})`, stopWatching(), report, structuresChecked);
 }
 
 export function formatProblems(problems: Problem[]): string {

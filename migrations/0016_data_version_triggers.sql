@@ -19,7 +19,7 @@ DO $$
 DECLARE
   name text;
 BEGIN
-  FOREACH name IN ARRAY ARRAY['indicators', 'periods', 'breakdowns', 'observations', 'observation_history', 'peer_ranks',
+  FOREACH name IN ARRAY ARRAY['indicators', 'periods', 'breakdowns', 'observations', 'observation_history', 'peer_ranks', 'indicator_readers',
     'areas', 'area_parents', 'area_code_changes', 'area_boundaries', 'area_name_aliases', 'small_area_changes',
     'area_neighbours', 'comparison_groups', 'comparison_group_members', 'localities', 'locality_areas']
   LOOP
