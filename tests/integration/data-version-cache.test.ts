@@ -119,6 +119,23 @@ describe("profiles cached by data version", () => {
     expect(await profileOf(readerA, partnershipA)).toContain("Renamed local measure");
   });
 
+  it("show embargoed values once the release time passes, with no write in between", async () => {
+    await importFor(partnershipA, [
+      ["2021", 1234],
+      ["2022", 9876],
+      ["2023", 2468],
+    ]);
+    // The release time is set straight on the batch (no data table written), two seconds ahead.
+    await t.database.db.execute(
+      sql`update import_batches set embargo_until = now() + interval '2 seconds' where id = (select max(id) from import_batches)`,
+    );
+    const before = await profileOf(readerA, partnershipA);
+    expect(before).toContain("9,876");
+    expect(before).not.toContain("2,468");
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await profileOf(readerA, partnershipA)).toContain("2,468");
+  });
+
   it("never show restricted national data, cached for an administrator, to a reader who may not see it", async () => {
     await importFor(undefined, [["2022", 4321]], "national-small-counts");
     // The administrator's page is built (and cached) first, with the restricted indicator in it.
