@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
 import { prepareDatabase } from "../../src/data/geography/index.ts";
@@ -14,7 +13,7 @@ export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const snapshot = inject("pgliteSnapshotFile");
-    if (snapshot) return openDatabase({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+    if (snapshot) return openDatabase({ snapshotFile: snapshot });
     const database = await openDatabase({});
     await prepareDatabase(database);
     return database;

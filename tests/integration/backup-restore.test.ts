@@ -3,7 +3,7 @@
  * into another DATA_DIR, has every table identical, row for row. (PostgreSQL is backed up with
  * pg_dump, which the commands point to.)
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,6 +26,23 @@ function cpah(args: string[], env: Record<string, string> = {}) {
     timeout: 200_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/**
+ * `cpah` without blocking this process: while it holds DATA_DIR's lock its event loop must run,
+ * or the lock goes stale (as it would for a `cpah serve` frozen for 10 s) and is taken over.
+ */
+function cpahAsync(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["bin/cpah.js", ...args], {
+    env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "silent", NODE_ENV: "test", ...env },
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk) => (out += chunk));
+  child.stderr.on("data", (chunk) => (err += chunk));
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, out, err })),
+  );
 }
 
 /** Every table of the service (public and drizzle's migrations): its row count and a digest of its rows in order. */
@@ -100,6 +117,17 @@ describe("backup and restore of the embedded database", () => {
       await expect(restoreEmbedded(restored, backup)).rejects.toThrow(/is in use/);
     } finally {
       await open.close();
+    }
+    // Open as `cpah serve` opens it (PGlite in a worker, DATA_DIR locked): refused in the lock's words.
+    const served = await openDatabase({ dataDir: restored });
+    try {
+      const refused = await cpahAsync(["backup", path.join(work, "while-served.tar.gz")], { DATA_DIR: restored });
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`The embedded database in ${restored} is in use by another process`);
+      await expect(restoreEmbedded(restored, backup)).rejects.toThrow(/is in use by another process/);
+      expect(existsSync(path.join(work, "while-served.tar.gz"))).toBe(false);
+    } finally {
+      await served.close();
     }
     const postgres = cpah(["backup", path.join(work, "pg.tar.gz")], {
       DATA_DIR: original,

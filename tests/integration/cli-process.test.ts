@@ -104,9 +104,11 @@ describe("cpah with invalid configuration", { timeout: 120_000 }, () => {
 });
 
 describe("cpah serve", { timeout: 120_000 }, () => {
-  // Starting a process (tsx, PGlite, migrations) can take a while on a busy two-core machine.
+  // Starting a process (tsx, PGlite, migrations) can take a while on a busy two-core machine, and
+  // this test starts two (`serve`, then a `migrate` that must be refused): 65 s and 28 s at a
+  // load average of 17.
   it("logs JSON with request ids, finishes in-flight requests on SIGTERM and exits 0", {
-    timeout: 180_000,
+    timeout: 300_000,
   }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-serve-"));
     tempDirs.push(dataDir);
@@ -139,6 +141,14 @@ describe("cpah serve", { timeout: 120_000 }, () => {
       expect(metrics.status).toBe(200);
       expect(metrics.body).toContain("cpah_http_request_duration_seconds");
       expect((await get(`${base}/metrics`)).status).toBe(404);
+
+      // Another command on the same embedded data directory is refused in words (two PGlite
+      // instances on one directory used to die with "RuntimeError: Aborted()").
+      const second = await run(["migrate"], { DATA_DIR: dataDir });
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`The embedded database in ${dataDir} is in use by another process`);
+      expect(second.stderr).toContain("DATABASE_URL");
+      expect(second.stderr).not.toMatch(/Aborted|\n\s+at /);
 
       // A sign-in form post whose body is still arriving when SIGTERM lands.
       const form = await get(`${base}/sign-in`);

@@ -3,6 +3,8 @@
  * A publication stores exactly this object, so it re-renders the same however the draft or the
  * indicator store changes later.
  */
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
+import { dataVersionNow } from "../../data/indicators/index.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { VoiceEvidence } from "./extension-points.ts";
 import { buildPanel, type PanelView } from "./panel-data.ts";
@@ -56,6 +58,8 @@ export function quotesOf(text: string): string[] {
     .filter(Boolean);
 }
 
+const panelCache = createVersionedCache<PanelView>(2_000);
+
 export async function buildSnapshot(
   db: Executor,
   partnership: PartnershipLike,
@@ -69,8 +73,15 @@ export async function buildSnapshot(
   ]);
   const { frameworkName, sections } = sectionsFor(partnership.nation);
   const panels: PanelView[] = [];
-  // One at a time: each panel runs a few indexed reads; running them all at once would queue on PGlite anyway.
-  for (const panel of data.panels) panels.push(await buildPanel(db, partnership.id, panel));
+  // Each panel is built once per data version (only an import, an edit or a revision changes
+  // it), keyed by the partnership, whose own indicators it may show, and the panel itself.
+  const version = await dataVersionNow(db);
+  for (const panel of data.panels)
+    panels.push(
+      await panelCache.get(db, version, JSON.stringify([partnership.id, panel]), () =>
+        buildPanel(db, partnership.id, panel),
+      ),
+    );
   const narratives = new Map(data.narratives.map((row) => [row.sectionCode, row.narrative]));
   return {
     version: 1,

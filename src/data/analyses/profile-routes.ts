@@ -3,11 +3,34 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
+import type { Executor } from "../../kernel/db/database.ts";
 import { findGroup, groupMembers, listGroups } from "../geography/index.ts";
-import { visibleIndicators } from "../indicators/index.ts";
+import { dataVersionNow, type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
+
+const profilePages = createVersionedCache<Awaited<ReturnType<typeof buildProfilePage>>>(200);
+
+async function buildProfilePage(
+  db: Executor,
+  partnership: { id: string; areaCode: string },
+  groupId: string | undefined,
+  catalogue: readonly IndicatorRow[],
+) {
+  let group: ComparisonGroupChoice | null = null;
+  if (groupId) {
+    const row = await findGroup(db, groupId, partnership.id);
+    if (!row) throw AppError.notFound();
+    const members = (await groupMembers(db, row.id))
+      .map((m) => m.area)
+      .filter((area) => area.code !== partnership.areaCode);
+    group = { id: row.id, name: row.name, members };
+  }
+  const groups = await listGroups(db, partnership.id);
+  return { profile: profileView(await loadAreaProfile(db, partnership, { group, catalogue })), groups, group };
+}
 
 export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext): void {
   app.get("/partnerships/:id/profile", async (request, reply) => {
@@ -19,19 +42,20 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
       .catch({ group: "invalid" })
       .parse(request.query ?? {});
     if (groupId === "invalid") throw AppError.notFound();
-    let group: ComparisonGroupChoice | null = null;
-    if (groupId) {
-      const row = await findGroup(db, groupId, partnership.id);
-      if (!row) throw AppError.notFound();
-      const members = (await groupMembers(db, row.id))
-        .map((m) => m.area)
-        .filter((area) => area.code !== partnership.areaCode);
-      group = { id: row.id, name: row.name, members };
-    }
-    const groups = await listGroups(db, partnership.id);
-    // The indicators this reader may see: the API's rule (restricted data only for who may read it).
-    const catalogue = visibleIndicators(db, request.actor, { partnershipId: partnership.id });
-    const profile = profileView(await loadAreaProfile(db, partnership, { group, catalogue }));
+    // Built once per data version: only an import, an edit or a revision changes what it shows.
+    // Keyed by the partnership, its area and exactly the indicators this reader may see (the
+    // API's rule: restricted data only for who may read it), so no reader gets another's page.
+    const version = await dataVersionNow(db);
+    const catalogue = await visibleIndicators(db, request.actor, {
+      partnershipId: partnership.id,
+      dataVersion: version,
+    });
+    const { profile, groups, group } = await profilePages.get(
+      db,
+      version,
+      [partnership.id, partnership.areaCode, groupId ?? "", ...catalogue.map((row) => row.id)].join("\u0000"),
+      () => buildProfilePage(db, partnership, groupId, catalogue),
+    );
     return reply.view("analyses/views/profile.njk", {
       title: profile.area
         ? `Area profile: ${profile.area.name} – ${partnership.name}`

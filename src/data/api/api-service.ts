@@ -1,11 +1,19 @@
 /** The API's reads: authorize each indicator, then shape store rows into the documented objects. */
 import type { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { loadAreaProfile } from "../analyses/index.ts";
-import { findAreaByCode, parentsOf } from "../geography/index.ts";
-import { accessOf, findIndicator, type IndicatorRow, normaliseRule, visibleIndicators } from "../indicators/index.ts";
+import { type AreaRow, findAreaByCode, parentsOf } from "../geography/index.ts";
+import {
+  accessOf,
+  dataVersionNow,
+  findIndicator,
+  type IndicatorRow,
+  normaliseRule,
+  visibleIndicators,
+} from "../indicators/index.ts";
 import { authorizeIndicator } from "./access.ts";
 import { disclosedRows } from "./disclosed-rows.ts";
 import { areaOut, areaRef, BASE, flagsOf, indicatorOut, measuresOf, pageLinks, periodOf, sourceOf } from "./present.ts";
@@ -104,12 +112,31 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
 
 /** The area profile page's figures, for the indicators the reader may see. */
 export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
-  // Both reads at once: one round trip fewer before the profile's own reads.
-  const [area, visible] = await Promise.all([findAreaByCode(db, code), visibleIndicators(db, actor)]);
+  // The profile is built once per data version (only an import, an edit, a revision or an
+  // embargo ending changes it), keyed by exactly the indicators this reader may see.
+  const version = await dataVersionNow(db);
+  const [area, visible] = await Promise.all([
+    findAreaByCode(db, code),
+    visibleIndicators(db, actor, { dataVersion: version }),
+  ]);
   // A profile shows one area against others, not whole slices, so it cannot apply secondary
   // suppression: without a token, small-count data is read through /indicators/{id}/data instead.
   const catalogue = actor ? visible : visible.filter((row) => normaliseRule(row.disclosureRule) === "none");
   if (!area) throw AppError.notFound(`No area has the code ${code}`);
+  const leftOut = catalogue.length < visible.length;
+  const key = [code, leftOut, ...catalogue.map((row) => row.id)].join("\u0000");
+  return profiles.get(db, version, key, () => profileOut(db, code, area, catalogue, leftOut));
+}
+
+const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(200);
+
+async function profileOut(
+  db: Executor,
+  code: string,
+  area: AreaRow,
+  catalogue: IndicatorRow[],
+  smallCountsLeftOut: boolean,
+) {
   const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
   const codes = [
     ...profile.indicators.flatMap((p) =>
@@ -171,12 +198,11 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
         })),
       };
     }),
-    notes:
-      catalogue.length < visible.length
-        ? [
-            ...profile.notes,
-            "Small-count indicators are left out of the profile without a token: read them through /api/v1/indicators/{id}/data, with disclosure control applied.",
-          ]
-        : profile.notes,
+    notes: smallCountsLeftOut
+      ? [
+          ...profile.notes,
+          "Small-count indicators are left out of the profile without a token: read them through /api/v1/indicators/{id}/data, with disclosure control applied.",
+        ]
+      : profile.notes,
   };
 }

@@ -6,6 +6,7 @@
  * has to run for the values to appear.
  */
 import { eq, type SQL, sql } from "drizzle-orm";
+import { readDataVersion } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { importBatches } from "./tables.ts";
 
@@ -16,6 +17,20 @@ import { importBatches } from "./tables.ts";
  */
 export function released(alias: string): SQL {
   return sql`${sql.raw(alias)}.batch_id <> all(array(select id from import_batches where embargo_until > now()))`;
+}
+
+/**
+ * The data version pages are cached by (kernel/db/data-version.ts), with the batches still under
+ * embargo: an embargo ends with the clock, not a write, so the version alone would keep serving
+ * a page built before the release time. Setting or lifting one changes it too.
+ */
+export async function dataVersionNow(db: Executor): Promise<string> {
+  const version = await readDataVersion(db);
+  const result = await db.execute(
+    sql`select coalesce(string_agg(id::text, ',' order by id), '') as ids from import_batches where embargo_until > now()`,
+  );
+  const ids = (result as unknown as { rows: { ids: string }[] }).rows[0]?.ids ?? "";
+  return ids ? `${version}:${ids}` : version;
 }
 
 /** Sets (or clears, with null) a batch's release time. */

@@ -205,8 +205,8 @@ async function upsertStaged(
 /**
  * Bulk write. Rows for (indicator, period) pairs never loaded before (the common case: a new
  * release or a first load) go straight in by COPY when the driver allows it (several times
- * faster than statements); the others go through the replace-with-history upsert — staged by
- * COPY on PostgreSQL, in unnest() chunks on PGlite.
+ * faster than statements); the others go through the replace-with-history upsert, staged by COPY
+ * (both databases speak through pg, ADR 0014).
  */
 export async function writeObservations(
   db: Executor,
@@ -217,8 +217,7 @@ export async function writeObservations(
 ): Promise<WriteResult> {
   const ex = await existingPairs(db, input, ids);
   const { buffer, firstExisting } = await order(input, ex);
-  const connection = rawConnectionOf(db);
-  if (!connection) return writeInChunks(db, buffer, ids, batchId, 0, firstExisting, onProgress);
+  if (!rawConnectionOf(db)) return writeInChunks(db, buffer, ids, batchId, 0, firstExisting, onProgress);
   await copyRows(db, {
     target: `observations (${VALUE_COLUMNS}, batch_id)`,
     rows: firstExisting,
@@ -226,10 +225,7 @@ export async function writeObservations(
     onProgress,
   });
   if (firstExisting === buffer.length) return { written: firstExisting, replaced: 0 };
-  const rest =
-    connection.kind === "postgres"
-      ? await upsertStaged(db, buffer, ids, batchId, firstExisting)
-      : await writeInChunks(db, buffer, ids, batchId, firstExisting, firstExisting, onProgress);
+  const rest = await upsertStaged(db, buffer, ids, batchId, firstExisting);
   onProgress?.(buffer.length);
   return { written: firstExisting + rest.written, replaced: rest.replaced };
 }

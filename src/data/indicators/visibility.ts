@@ -12,8 +12,10 @@
 import type { AuditContext } from "../../kernel/audit/audit.ts";
 import { recordAudit } from "../../kernel/audit/audit.ts";
 import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listPartnershipsWhere } from "../../workspace/partnerships/index.ts";
+import { dataVersionNow } from "./embargo.ts";
 import { readersOf } from "./readers-repository.ts";
 import { allIndicators, type IndicatorRow, listIndicators } from "./repository.ts";
 
@@ -139,10 +141,16 @@ export async function mayReadIndicator(
 export async function visibleIndicators(
   db: Executor,
   actor: Actor | null,
-  scope: { partnershipId?: string } = {},
+  scope: { partnershipId?: string; dataVersion?: string } = {},
   context?: ReadContext,
 ): Promise<IndicatorRow[]> {
-  const rows = scope.partnershipId ? await listIndicators(db, scope.partnershipId) : await allIndicators(db);
+  // The catalogue changes only with the data (an import or an edit), so it is read once per data
+  // version (kernel/db/data-version.ts); who may see what is decided afresh for every reader.
+  const version = scope.dataVersion ?? (await dataVersionNow(db));
+  const { partnershipId } = scope;
+  const rows = await catalogues.get(db, version, partnershipId ?? "", () =>
+    partnershipId ? listIndicators(db, partnershipId) : allIndicators(db),
+  );
   return filterVisible(db, actor, rows, context);
 }
 
@@ -153,3 +161,5 @@ export async function visibleIndicators(
 export async function publishableIndicators(db: Executor, partnershipId: string): Promise<IndicatorRow[]> {
   return (await listIndicators(db, partnershipId)).filter(mayPublish);
 }
+
+const catalogues = createVersionedCache<IndicatorRow[]>(64);

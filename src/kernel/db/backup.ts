@@ -1,14 +1,16 @@
 import { existsSync } from "node:fs";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { AppError } from "../errors/app-error.ts";
+import { lockDataDir } from "./pglite-host.ts";
 
 /**
  * What backup and restore need of the embedded database, and no more: a consistent archive of
  * its data directory, and a new directory made from one. PGlite gives both (dumpDataDir,
- * loadDataDir); should PGlite move behind a worker or a socket, an engine that asks the process
- * holding it for the archive can stand in without changing the commands.
+ * loadDataDir). The app runs PGlite in a worker thread (ADR 0014) and holds DATA_DIR's lock while
+ * it does, so these take the same lock and open the directory themselves, in this thread: the
+ * commands run only while nothing else has it open.
  */
 export interface EmbeddedEngine {
   /** The whole data directory as a gzip'd tar (PGlite's dumpDataDir format). */
@@ -45,7 +47,9 @@ export const embeddedDirectory = (dataDir: string) => path.join(dataDir, "pglite
 
 /**
  * PGlite keeps postmaster.pid while a process has the directory open and removes it on a clean
- * close; two processes on one directory corrupt it, so neither command runs while it is there.
+ * close; two processes on one directory corrupt it, so neither command runs while it is there
+ * (DATA_DIR's lock says so first for a running `cpah`; this catches a directory left open by a
+ * process that stopped without closing it, or one opened without the lock).
  */
 function refuseIfOpen(directory: string): void {
   if (existsSync(path.join(directory, "postmaster.pid")))
@@ -67,8 +71,14 @@ export async function backupEmbedded(
   if (!existsSync(path.join(directory, "PG_VERSION")))
     throw new AppError("NOT_FOUND", `there is no embedded database in ${directory} (check DATA_DIR)`);
   if (existsSync(file)) throw new AppError("CONFLICT", `${file} already exists: choose another name or remove it`);
-  refuseIfOpen(directory);
-  const archive = Buffer.from(await (await engine.dump(directory)).arrayBuffer());
+  const release = await lockDataDir(dataDir);
+  let archive: Buffer;
+  try {
+    refuseIfOpen(directory);
+    archive = Buffer.from(await (await engine.dump(directory)).arrayBuffer());
+  } finally {
+    await release().catch(() => undefined);
+  }
   // Written beside the target and renamed, so a failure never leaves half a backup under its name.
   const partial = `${file}.partial-${process.pid}`;
   try {
@@ -95,6 +105,20 @@ export async function restoreEmbedded(
     () => null,
   );
   if (size === null) throw new AppError("NOT_FOUND", `${file}: no such file`);
+  await mkdir(dataDir, { recursive: true });
+  const release = await lockDataDir(dataDir);
+  try {
+    return await replaceWith(dataDir, file, engine);
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+async function replaceWith(
+  dataDir: string,
+  file: string,
+  engine: EmbeddedEngine,
+): Promise<{ previous: string | null }> {
   const directory = embeddedDirectory(dataDir);
   if (existsSync(directory)) refuseIfOpen(directory);
   const staging = `${directory}.restoring-${stamp()}`;

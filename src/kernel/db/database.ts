@@ -1,11 +1,8 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
+import { startPgliteHost } from "./pglite-host.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type Tx = PgTransaction<
@@ -30,41 +27,64 @@ export interface DatabaseOptions {
   /** PGlite data directory; omit for an in-memory database (tests). */
   dataDir?: string | undefined;
   /**
-   * In-memory PGlite only: start from this dump (PGlite's dumpDataDir) instead of an empty
+   * In-memory PGlite only: start from this dump file (PGlite's dumpDataDir) instead of an empty
    * cluster. Tests restore one migrated snapshot per file rather than initdb + migrations.
    */
-  loadDataDir?: Blob | undefined;
+  snapshotFile?: string | undefined;
   poolSize?: number;
 }
+
+/** Pools and clients that talk to the embedded database (see isEmbedded). */
+const embedded = new WeakSet<object>();
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
-    : openPglite(options.dataDir, options.loadDataDir);
+    : openPglite(options.dataDir, options.snapshotFile);
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  let client: PGlite;
-  if (dataDir) {
-    const dir = path.join(dataDir, "pglite");
-    mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
-  } else {
-    client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
-  }
-  const db = drizzlePglite({ client }) as unknown as Db;
+/**
+ * PGlite runs in a worker thread behind the PostgreSQL protocol (ADR 0014), so both modes use
+ * `pg`: the same types, transactions, COPY and prepared statements. PGlite is one session, so
+ * the pool has one connection; queries queue in the pool as they queued in PGlite itself.
+ */
+async function openPglite(dataDir: string | undefined, snapshotFile: string | undefined): Promise<Database> {
+  const host = await startPgliteHost({ dataDir, snapshotFile });
+  const pool = new pg.Pool({
+    host: host.socketDir,
+    port: host.port,
+    user: "postgres",
+    database: "postgres",
+    max: 1,
+    // Keep the one connection: a new one costs a startup exchange and resets the session.
+    idleTimeoutMillis: 0,
+  });
+  embedded.add(pool);
+  pool.on("connect", (client) => embedded.add(client));
+  pool.on("error", () => undefined);
+  void host.lost.then((error) => {
+    process.stderr.write(`cpah: ${error.message}\n`);
+    void pool.end().catch(() => undefined);
+  });
+  const db = drizzlePg({ client: pool }) as unknown as Db;
   return {
     kind: "pglite",
     db,
-    // PGlite is a single connection already; locks are moot.
+    // One session: a second connection would only wait for the first, so use the pool itself.
     withDedicatedConnection: (fn) => fn(db),
     ping: async () => {
-      await client.query("select 1");
+      await pool.query("select 1");
     },
     close: async () => {
-      if (!client.closed) await client.close();
+      await pool.end().catch(() => undefined);
+      await host.close();
     },
   };
+}
+
+/** True when a pool or client (as found under a Drizzle executor) is the embedded database's. */
+export function isEmbedded(client: unknown): boolean {
+  return typeof client === "object" && client !== null && embedded.has(client);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {

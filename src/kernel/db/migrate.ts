@@ -1,9 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Database } from "./database.ts";
 
@@ -12,9 +10,10 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 // Any fixed number: every app node takes the same lock so only one migrates at a time.
 const MIGRATION_LOCK_KEY = 7_214_001;
 
-// An embedded PGlite database belongs to one process, so a queue per database in that process
-// does what the advisory lock does on a server: drizzle reads which migrations are applied before
-// its transaction, and two callers at once would both try to apply the first missing one.
+// Both modes speak through `pg` (ADR 0014). The embedded database is one session, where an
+// advisory lock is re-entrant and so excludes no one: a queue per database in this process does
+// its work there (drizzle reads which migrations are applied before its transaction, and two
+// callers at once would both try to apply the first missing one).
 const pgliteMigrations = new WeakMap<object, Promise<void>>();
 
 export async function runMigrations(database: Database): Promise<void> {
@@ -22,14 +21,14 @@ export async function runMigrations(database: Database): Promise<void> {
     const previous = pgliteMigrations.get(database.db) ?? Promise.resolve();
     const run = previous
       .catch(() => undefined)
-      .then(() => migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder }));
+      .then(() => migrate(database.db as unknown as NodePgDatabase, { migrationsFolder }));
     pgliteMigrations.set(database.db, run);
     return run;
   }
   await database.withDedicatedConnection(async (db) => {
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
-      await migratePg(db as unknown as NodePgDatabase, { migrationsFolder });
+      await migrate(db as unknown as NodePgDatabase, { migrationsFolder });
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }

@@ -1,0 +1,370 @@
+/**
+ * Load on the demo as served: `cpah demo` in its own process (PGlite; and PostgreSQL when
+ * BENCH_DATABASE_URL names a server whose role may create databases), a partnership lead signed
+ * in, and a realistic mix of pages driven by autocannon — closed-loop at 50 and 200 connections,
+ * then paced at 200 users each asking once every 10 s. Prints p50/p95/p99, errors, throughput,
+ * the server's CPU per request, its event-loop max and /healthz p99 (probed from a worker
+ * thread, so the load generator's own loop does not colour it) beside the goals.
+ *
+ *   npm run bench:load                   LOAD_SECONDS=20 (per phase)  BENCH_ONLY=pglite|postgres
+ *   BENCH_BASELINE_ROOT=<checkout of the base>   runs that checkout's demo too, side by side
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os, { tmpdir } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const appRoot = path.resolve(import.meta.dirname, "..", "..");
+const seconds = Number(process.env.LOAD_SECONDS ?? 20);
+/** /metrics answers only with a bearer token (METRICS_TOKEN); the bench gives the demo one. */
+const metricsToken = randomBytes(24).toString("hex");
+/** USER_HZ: /proc stat times are in 1/100 s on Linux. */
+const TICKS = 100;
+
+interface Phase {
+  name: string;
+  connections: number;
+  /** Requests per second over all connections (paced); omitted for closed-loop. */
+  rate?: number;
+}
+const PHASES: Phase[] = [
+  { name: "closed-loop, 50 connections", connections: 50 },
+  { name: "closed-loop, 200 connections", connections: 200 },
+  { name: "paced, 200 users × 1 request / 10 s", connections: 200, rate: 20 },
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU seconds used so far by a process and all its threads (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+async function startDemo(kind: "pglite" | "postgres", root: string) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-load-"));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SESSION_SECRET: randomBytes(24).toString("hex"),
+    COOKIE_SECURE: "false",
+    LOG_LEVEL: "warn",
+    API_RATE_LIMIT_PER_MINUTE: "100000",
+    METRICS_TOKEN: metricsToken,
+  };
+  let database: string | null = null;
+  if (kind === "postgres") {
+    const server = process.env.BENCH_DATABASE_URL!;
+    database = `cpah_load_${randomBytes(5).toString("hex")}`;
+    await adminQuery(server, `create database ${database}`);
+    const url = new URL(server);
+    url.pathname = `/${database}`;
+    env.DATABASE_URL = url.toString();
+  }
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "bin", "cpah.js"), "demo"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 600_000;
+  while (true) {
+    if (child.exitCode !== null) throw new Error(`cpah demo exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`cpah demo did not start:\n${output}`);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    base,
+    pid: child.pid!,
+    dataDir,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+      if (database)
+        await adminQuery(process.env.BENCH_DATABASE_URL!, `drop database if exists ${database} with (force)`);
+    },
+  };
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+}
+
+async function signIn(base: string, dataDir: string): Promise<string> {
+  const people = JSON.parse(readFileSync(path.join(dataDir, "demo-sign-ins.json"), "utf8")) as {
+    role: string;
+    email: string;
+    password: string;
+    partnership: string | null;
+  }[];
+  const lead = people.find((p) => p.partnership?.includes("Darlington") && /lead/i.test(p.role)) ?? people[0]!;
+  const form = await fetch(`${base}/sign-in`);
+  const pre = cookiesOf(form);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+  const response = await fetch(`${base}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: pre.join("; "), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: token, email: lead.email, password: lead.password }),
+  });
+  const session = cookiesOf(response);
+  if (response.status !== 303 || session.length === 0) throw new Error(`sign-in failed: ${response.status}`);
+  return [...pre, ...session].join("; ");
+}
+
+/** The mix: overview, profile, needs assessment, monitoring, API profile, public report. */
+async function mix(base: string, cookie: string): Promise<string[]> {
+  const dashboard = await (await fetch(`${base}/dashboard`, { headers: { cookie } })).text();
+  const id = /\/partnerships\/([0-9a-f-]{36})/.exec(dashboard)?.[1];
+  if (!id) throw new Error("no partnership on the dashboard");
+  const profile = await (await fetch(`${base}/partnerships/${id}/profile`, { headers: { cookie } })).text();
+  const code = /\b([ESWN]0\d{7})\b/.exec(profile)?.[1] ?? "E06000005";
+  const published = await (await fetch(`${base}/published`)).text();
+  const report = /\/published\/reports\/[0-9a-f-]{36}/.exec(published)?.[0];
+  return [
+    `/partnerships/${id}`,
+    `/partnerships/${id}/profile`,
+    `/partnerships/${id}/needs-assessment`,
+    `/partnerships/${id}/monitoring`,
+    `/api/v1/areas/${code}/profile`,
+    ...(report ? [report] : []),
+  ];
+}
+
+async function loopMax(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+  const line = text.split("\n").find((l) => l.startsWith("cpah_nodejs_eventloop_lag_max_seconds"));
+  return line ? Number(line.split(" ")[1]) * 1000 : Number.NaN;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** GET /healthz every 50 ms from a worker thread; resolves to the latencies when told to stop. */
+function probeHealth(base: string): { stop(): Promise<number[]> } {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require("node:worker_threads");
+     const http = require("node:http");
+     const times = []; let running = true;
+     parentPort.on("message", () => { running = false; });
+     (async () => {
+       while (running) {
+         const started = performance.now();
+         await new Promise((resolve) => http.get(workerData + "/healthz", (r) => { r.resume(); r.on("end", resolve); }).on("error", resolve));
+         times.push(performance.now() - started);
+         await new Promise((resolve) => setTimeout(resolve, 50));
+       }
+       parentPort.postMessage(times);
+     })();`,
+    { eval: true, workerData: base },
+  );
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        worker.once("message", (times: number[]) => {
+          void worker.terminate();
+          resolve(times);
+        });
+        worker.postMessage("stop");
+      }),
+  };
+}
+
+async function runPhase(base: string, pid: number, cookie: string, paths: string[], phase: Phase) {
+  await loopMax(base); // reading resets the maximum
+  const cpuBefore = cpuSeconds(pid);
+  const probe = probeHealth(base);
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: phase.connections,
+        duration: seconds,
+        ...(phase.rate ? { overallRate: phase.rate } : {}),
+        timeout: 10,
+        headers: { cookie },
+        requests: paths.map((p) => ({ method: "GET" as const, path: p })),
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, status, _bytes, time) => {
+      latencies.push(time);
+      if (status >= 400) errors += 1;
+    });
+  });
+  const health = (await probe.stop()).sort((a, b) => a - b);
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  latencies.sort((a, b) => a - b);
+  const requests = latencies.length;
+  return {
+    phase: phase.name,
+    requests,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: errors + result.errors + result.timeouts,
+    throughput: requests / seconds,
+    cpuPerRequest: requests ? (cpu * 1000) / requests : Number.NaN,
+    loopMax: await loopMax(base),
+    healthP99: percentile(health, 99),
+  };
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+
+/** Waits until the server has finished what the last phase left queued (its CPU goes quiet). */
+async function drain(pid: number): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const before = cpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (cpuSeconds(pid) - before < 0.05) return;
+  }
+}
+
+/** Each page alone, one request at a time: the server's CPU per request and the latency. */
+async function perPage(base: string, pid: number, cookie: string, paths: string[], count = 15) {
+  const rows = [];
+  for (const p of paths) {
+    await drain(pid);
+    const times: number[] = [];
+    const cpuBefore = cpuSeconds(pid);
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      const response = await fetch(`${base}${p}`, { headers: { cookie } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${p}: ${response.status}`);
+      times.push(performance.now() - started);
+    }
+    const cpu = ((cpuSeconds(pid) - cpuBefore) * 1000) / count;
+    times.sort((a, b) => a - b);
+    rows.push({
+      page: p.replace(/[0-9a-f-]{36}/g, ":id"),
+      cpu,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+    });
+  }
+  return rows;
+}
+
+interface App {
+  label: string;
+  root: string;
+}
+
+async function benchOne(kind: "pglite" | "postgres", apps: App[]) {
+  const running = [];
+  for (const app of apps) {
+    const started = performance.now();
+    const demo = await startDemo(kind, app.root);
+    process.stdout.write(`${kind} ${app.label}: demo up in ${fmt((performance.now() - started) / 1000, 1)} s\n`);
+    running.push({ app, demo });
+  }
+  try {
+    const prepared = [];
+    for (const { app, demo } of running) {
+      const cookie = await signIn(demo.base, demo.dataDir);
+      const paths = await mix(demo.base, cookie);
+      for (let i = 0; i < 2; i++) for (const p of paths) await fetch(`${demo.base}${p}`, { headers: { cookie } });
+      prepared.push({ app, demo, cookie, paths });
+    }
+    const pages = [];
+    const phases = [];
+    // Side by side: each measurement on every app in turn, so they share the machine's load.
+    for (const { app, demo, cookie, paths } of prepared)
+      for (const row of await perPage(demo.base, demo.pid, cookie, paths)) pages.push({ kind, app: app.label, ...row });
+    for (const phase of PHASES)
+      for (const { app, demo, cookie, paths } of prepared) {
+        await drain(demo.pid);
+        const row = await runPhase(demo.base, demo.pid, cookie, paths, phase);
+        phases.push({ kind, app: app.label, load: os.loadavg()[0]!, ...row });
+        process.stdout.write(`  ${kind} ${app.label}: ${row.phase} done (${row.requests} requests)\n`);
+      }
+    return { pages, phases };
+  } finally {
+    for (const { demo } of running) await demo.stop();
+  }
+}
+
+const apps: App[] = [{ label: "this build", root: appRoot }];
+if (process.env.BENCH_BASELINE_ROOT)
+  apps.push({ label: "baseline", root: path.resolve(process.env.BENCH_BASELINE_ROOT) });
+const kinds: ("pglite" | "postgres")[] = [];
+if (process.env.BENCH_ONLY !== "postgres") kinds.push("pglite");
+if (process.env.BENCH_DATABASE_URL && process.env.BENCH_ONLY !== "pglite") kinds.push("postgres");
+process.stdout.write(
+  `Load average at start: ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(", ")}; ${seconds} s per phase\n`,
+);
+const pages = [];
+const phases = [];
+for (const kind of kinds) {
+  const result = await benchOne(kind, apps);
+  pages.push(...result.pages);
+  phases.push(...result.phases);
+}
+
+process.stdout.write("\nEach page alone, one request at a time (15 each, after 2 warm-up rounds):\n\n");
+process.stdout.write("| Database | App | Page | Server CPU ms/request | p50 / p95 ms |\n|---|---|---|---|---|\n");
+for (const r of pages)
+  process.stdout.write(`| ${r.kind} | ${r.app} | ${r.page} | ${fmt(r.cpu, 1)} | ${fmt(r.p50)} / ${fmt(r.p95)} |\n`);
+process.stdout.write(
+  "\nThe mix under load:\n\n| Database | App | Phase | Requests | p50 / p95 / p99 ms | Errors | Req/s | Server CPU ms/req | Event-loop max ms | /healthz p99 ms | Load avg |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
+);
+for (const r of phases)
+  process.stdout.write(
+    `| ${r.kind} | ${r.app} | ${r.phase} | ${r.requests} | ${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)} | ${r.errors} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuPerRequest, 1)} | ${fmt(r.loopMax)} | ${fmt(r.healthP99)} | ${r.load.toFixed(1)} |\n`,
+  );
+process.stdout.write(
+  "\nGoals: paced 200 users p95 ≤ 100 ms, 0 errors, /healthz p99 ≤ 50 ms on both databases; closed-loop 200: 0 errors and ≥ 4× the baseline's throughput (BENCH_BASELINE_ROOT=<checkout of the base>).\n" +
+    "Server CPU is the app process with all its threads (on PGlite the database's work too; on PostgreSQL not the server's).\n" +
+    `Load average at end: ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(", ")}\n`,
+);

@@ -1,0 +1,65 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "./database.ts";
+import { dataVersion } from "./tables.ts";
+
+type Prepared = { execute(): Promise<{ version: number | string }[]> };
+const statements = new WeakMap<object, Prepared>();
+
+/**
+ * The version of the indicator and geography data, as the database says now (see tables.ts):
+ * one primary-key read, prepared once per connection.
+ */
+export async function readDataVersion(db: Executor): Promise<string> {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = db
+      .select({ version: dataVersion.version })
+      .from(dataVersion)
+      .where(eq(dataVersion.id, 1))
+      .prepare("data_version") as unknown as Prepared;
+    statements.set(db, statement);
+  }
+  const [row] = await statement.execute();
+  return row ? String(row.version) : "none";
+}
+
+export interface VersionedCache<T> {
+  /**
+   * The value built for `key` from data at `version`, building it once. Each database object (or
+   * transaction) has entries of its own, so a transaction's uncommitted data never reaches
+   * anyone else, and two databases in one process (tests) never share.
+   */
+  get(db: Executor, version: string, key: string, build: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * What is built from the data (profiles, panels) kept until the data changes: keyed by the data
+ * version, so an import, an edit or a revision on any node makes every node build afresh.
+ * Least recently used out first; concurrent requests for one entry share one build; a failed
+ * build is not kept. Callers put in the key everything else the value depends on, above all
+ * whose data it may show (the partnership, or the set of indicators a reader may see).
+ */
+export function createVersionedCache<T>(maxEntries: number): VersionedCache<T> {
+  const caches = new WeakMap<object, Map<string, Promise<T>>>();
+  return {
+    get(db, version, key, build) {
+      let cache = caches.get(db);
+      if (!cache) {
+        cache = new Map();
+        caches.set(db, cache);
+      }
+      const full = `${version}\u0000${key}`;
+      const found = cache.get(full);
+      if (found) {
+        cache.delete(full);
+        cache.set(full, found);
+        return found;
+      }
+      const built = build();
+      cache.set(full, built);
+      built.catch(() => cache.delete(full));
+      if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+      return built;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { bigint, pgTable, smallint, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * One row: the version of the data that profiles, panels and public pages are built from (the
+ * indicator store and geography). Statement triggers on those tables set it to the writing
+ * transaction's id (migration 0012_data_version_triggers, custom SQL), so it changes exactly when such
+ * data does and becomes visible with it at commit; a rolled-back change leaves no version
+ * behind. Caches key on it (data-version.ts), so every node invalidates alike.
+ */
+export const dataVersion = pgTable("data_version", {
+  id: smallint("id").primaryKey().default(1),
+  version: bigint("version", { mode: "number" }).notNull(),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,188 @@
+/**
+ * Profiles are built once per data version (src/kernel/db/data-version.ts): these show a cached
+ * profile changes when the data does (import, revision, catalogue edit, on any path that writes
+ * the tables), never shows one partnership's own indicators to another partnership on the same
+ * area, and that a rolled-back change leaves no version behind.
+ */
+import { getTableName, is, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertAreas } from "../../src/data/geography/index.ts";
+import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
+import { editIndicator, indicators } from "../../src/data/indicators/index.ts";
+import { readDataVersion } from "../../src/kernel/db/data-version.ts";
+import * as geographyTables from "../../src/data/geography/tables.ts";
+import * as indicatorTables from "../../src/data/indicators/tables.ts";
+import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
+
+/** The tables of the two domains cached pages are built from, as their tables.ts declare them. */
+const dataTables = new Set(
+  [...Object.values(geographyTables), ...Object.values(indicatorTables)]
+    .filter((value) => is(value, PgTable))
+    .map((table) => getTableName(table as PgTable)),
+);
+
+const AREA = "E06000001";
+const SLUG = "local-measure-a";
+let t: TestApp;
+let partnershipA: string;
+let partnershipB: string;
+let readerA: TestClient;
+let readerB: TestClient;
+let admin: TestClient;
+
+async function importFor(partnershipId: string | undefined, rows: [string, number][], slug = SLUG) {
+  const csv = ["area_code,period,indicator,value,measure", ...rows.map(([p, v]) => `${AREA},${p},${slug},${v},count`)];
+  const report = await runImport(t.database.db, {
+    importer: importerFor("tidy")!,
+    file: sourceFromBytes("local.csv", Buffer.from(`${csv.join("\n")}\n`)),
+    // A partnership's own data is shown to its readers as is; national small-count data (no
+    // partnership) is restricted: platform administrators only.
+    options: { disclosure: partnershipId ? "none" : "small-count" },
+    dryRun: false,
+    audit: { actorUserId: null, actorLabel: "cache-test" },
+    ...(partnershipId ? { partnershipId } : {}),
+  });
+  expect(report.errors).toEqual([]);
+}
+
+async function profileOf(client: TestClient, partnershipId: string): Promise<string> {
+  const response = await client.get(`/partnerships/${partnershipId}/profile`);
+  expect(response.statusCode).toBe(200);
+  return response.body;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await upsertAreas(t.database.db, [
+    {
+      code: AREA,
+      name: "Hartlepool",
+      type: "local-authority",
+      nation: "england",
+      upperTier: true,
+      lowerTier: true,
+      startYear: null,
+      endYear: null,
+    },
+  ]);
+  const org = await fixtures.organisation(t.database, "Council");
+  // Two partnerships over the same area: what one imports for itself the other must never see.
+  partnershipA = (await fixtures.partnership(t.database, "Partnership A", "england", AREA, "Hartlepool")).id;
+  partnershipB = (await fixtures.partnership(t.database, "Partnership B", "england", AREA, "Hartlepool")).id;
+  await fixtures.user(t.database, "a@example.org", org.id, { roles: [[partnershipA, "viewer"]] });
+  await fixtures.user(t.database, "b@example.org", org.id, { roles: [[partnershipB, "viewer"]] });
+  await fixtures.user(t.database, "admin@example.org", org.id, { admin: true });
+  readerA = t.client();
+  readerB = t.client();
+  expect((await readerA.signIn("a@example.org")).statusCode).toBe(303);
+  expect((await readerB.signIn("b@example.org")).statusCode).toBe(303);
+  admin = t.client();
+  expect((await admin.signIn("admin@example.org")).statusCode).toBe(303);
+});
+afterAll(() => t?.close());
+
+describe("profiles cached by data version", () => {
+  it("show an import at once, and only to the partnership that owns the data", async () => {
+    // Both cached before any data, then A imports its own indicator.
+    expect(await profileOf(readerA, partnershipA)).not.toContain(SLUG);
+    expect(await profileOf(readerB, partnershipB)).not.toContain(SLUG);
+    await importFor(partnershipA, [
+      ["2021", 1234],
+      ["2022", 5678],
+    ]);
+    expect(await profileOf(readerA, partnershipA)).toContain("5,678");
+    // B's profile of the same area, built from the same data version, still lacks A's indicator.
+    const b = await profileOf(readerB, partnershipB);
+    expect(b).not.toContain(SLUG);
+    expect(b).not.toContain("5,678");
+    // And a reader of A cannot open B's page at all (authorization is before the cache).
+    expect((await readerA.get(`/partnerships/${partnershipB}/profile`)).statusCode).toBe(404);
+  });
+
+  it("show a revised value after a new release", async () => {
+    expect(await profileOf(readerA, partnershipA)).toContain("5,678");
+    await importFor(partnershipA, [
+      ["2021", 1234],
+      ["2022", 9876],
+    ]);
+    const page = await profileOf(readerA, partnershipA);
+    expect(page).toContain("9,876");
+    expect(page).not.toContain("5,678");
+  });
+
+  it("show a catalogue edit", async () => {
+    expect(await profileOf(readerA, partnershipA)).not.toContain("Renamed local measure");
+    await editIndicator(t.database.db, { actorUserId: null, actorLabel: "cache-test" }, SLUG, {
+      title: "Renamed local measure",
+    });
+    expect(await profileOf(readerA, partnershipA)).toContain("Renamed local measure");
+  });
+
+  it("show embargoed values once the release time passes, with no write in between", async () => {
+    await importFor(partnershipA, [
+      ["2021", 1234],
+      ["2022", 9876],
+      ["2023", 2468],
+    ]);
+    // The release time is set straight on the batch (no data table written), two seconds ahead.
+    await t.database.db.execute(
+      sql`update import_batches set embargo_until = now() + interval '2 seconds' where id = (select max(id) from import_batches)`,
+    );
+    const before = await profileOf(readerA, partnershipA);
+    expect(before).toContain("9,876");
+    expect(before).not.toContain("2,468");
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await profileOf(readerA, partnershipA)).toContain("2,468");
+  });
+
+  it("never show restricted national data, cached for an administrator, to a reader who may not see it", async () => {
+    await importFor(undefined, [["2022", 4321]], "national-small-counts");
+    // The administrator's page is built (and cached) first, with the restricted indicator in it.
+    expect(await profileOf(admin, partnershipA)).toContain("4,321");
+    // The same partnership, area and data version for a viewer: a different page, without it.
+    const viewer = await profileOf(readerA, partnershipA);
+    expect(viewer).toContain("9,876");
+    expect(viewer).not.toContain("4,321");
+    expect(viewer).not.toContain("national-small-counts");
+  });
+
+  it("a change written by any path moves the version; one rolled back leaves none behind", async () => {
+    const before = await readDataVersion(t.database.db);
+    await t.database.db
+      .transaction(async (tx) => {
+        await tx.update(indicators).set({ title: "Never committed" }).where(sql`slug = ${SLUG}`);
+        expect(await readDataVersion(tx)).not.toBe(before);
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    expect(await readDataVersion(t.database.db)).toBe(before);
+    expect(await profileOf(readerA, partnershipA)).not.toContain("Never committed");
+
+    await t.database.db.execute(sql`update indicators set title = 'Written by hand' where slug = ${SLUG}`);
+    const after = await readDataVersion(t.database.db);
+    expect(after).not.toBe(before);
+    expect(await profileOf(readerA, partnershipA)).toContain("Written by hand");
+    // Reading changes nothing.
+    await profileOf(readerA, partnershipA);
+    expect(await readDataVersion(t.database.db)).toBe(after);
+  });
+
+  it("every table of the indicator store and geography carries the trigger, bookkeeping aside", async () => {
+    const result = await t.database.db.execute(sql`
+      select c.relname as name, exists (
+        select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = c.relname || '_data_version'
+      ) as triggered
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'p') order by 1`);
+    const rows = (result as unknown as { rows: { name: string; triggered: boolean }[] }).rows;
+    const triggered = rows.filter((row) => row.triggered).map((row) => row.name);
+    expect(triggered).toEqual(
+      [...dataTables].filter((name) => !["import_batches", "reference_data_loads"].includes(name)).sort(),
+    );
+    // And a write to one added since the first version (geography vintages) moves the version.
+    const before = await readDataVersion(t.database.db);
+    await t.database.db.execute(sql`delete from small_area_changes where from_vintage = -1`);
+    expect(await readDataVersion(t.database.db)).not.toBe(before);
+  });
+});
