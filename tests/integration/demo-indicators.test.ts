@@ -146,6 +146,20 @@ describe("demo indicator data", () => {
     expect(section).toContain("2019/20 to 2023/24");
     // Counts follow population and are never benchmarked: the count indicator is not listed.
     expect(section).not.toContain("Fictional demo data), count");
+
+    // The list is kept per data version: a catalogue edit shows at once, and so does putting it back.
+    const title = (html: string) =>
+      html.slice(html.indexOf('id="worse-and-worsening"'), html.indexOf('id="indicators"'));
+    const [indicator] = await query<{ title: string }>(
+      sql`select title from indicators where slug = ${DEMO_PERCENT_SLUG}`,
+    );
+    await query(sql`update indicators set title = 'Renamed while cached' where slug = ${DEMO_PERCENT_SLUG}`);
+    const renamed = title(decode((await lead.get(`/partnerships/${partnership!.id}/monitoring`)).body));
+    expect(renamed).toContain("Renamed while cached");
+    await query(sql`update indicators set title = ${indicator!.title} where slug = ${DEMO_PERCENT_SLUG}`);
+    expect(title(decode((await lead.get(`/partnerships/${partnership!.id}/monitoring`)).body))).not.toContain(
+      "Renamed while cached",
+    );
   });
 
   test("serves the fictional data as open data through the API", async ({ app }) => {

@@ -1,3 +1,4 @@
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import {
@@ -12,7 +13,7 @@ import {
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { loadAreaProfile, redRedIndicators } from "../../data/analyses/index.ts";
-import { visibleIndicators } from "../../data/indicators/index.ts";
+import { dataVersionNow, visibleIndicators } from "../../data/indicators/index.ts";
 import { listPriorities } from "../strategy/index.ts";
 import { type DashboardRow, dashboardRows } from "./dashboard-repository.ts";
 import { formatPeriod, type Period, periodEnd, periodStart } from "./periods.ts";
@@ -141,8 +142,20 @@ async function dashboardMeasures(
     .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || a.title.localeCompare(b.title));
 }
 
-/** The area's indicators (those this reader may see) significantly worse than the nation and getting worse. */
+const redRedCache = createVersionedCache<ReturnType<typeof redRedIndicators>>(200);
+
+/**
+ * The area's indicators (those this reader may see) significantly worse than the nation and
+ * getting worse. Worked out from the whole area profile, so kept per data version (only an
+ * import, an edit, a revision or an embargo ending changes it), keyed by the partnership, its
+ * area and exactly the indicators this reader may see.
+ */
 async function worseAndWorsening(db: Executor, actor: Actor | null, partnership: PartnershipRow) {
-  const catalogue = visibleIndicators(db, actor, { partnershipId: partnership.id });
-  return redRedIndicators(await loadAreaProfile(db, partnership, { catalogue }));
+  const version = await dataVersionNow(db);
+  const catalogue = await visibleIndicators(db, actor, { partnershipId: partnership.id, dataVersion: version });
+  const ids = catalogue.map((row) => row.id).sort((a, b) => a - b);
+  const key = [partnership.id, partnership.areaCode, ...ids].join("\u0000");
+  return redRedCache.get(db, version, key, async () =>
+    redRedIndicators(await loadAreaProfile(db, partnership, { catalogue })),
+  );
 }
