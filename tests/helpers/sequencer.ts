@@ -6,16 +6,34 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * for Vitest to order by). Update the list from a CI log's per-file times.
  */
 const SLOWEST_FIRST = [
-  // end-to-end: the two halves of the accessibility crawl
+  // end-to-end (CI log of 2026-12-05, longest first: with two workers the rest then fill in
+  // behind the two halves of the accessibility crawl and both end together)
   "tests/e2e/accessibility-partnership.test.ts",
   "tests/e2e/accessibility.test.ts",
-  // integration
+  "tests/e2e/national-hub.test.ts",
+  "tests/e2e/prioritisation.test.ts",
+  "tests/e2e/data-sharing.test.ts",
+  "tests/e2e/area-profile.test.ts",
+  "tests/e2e/consultation.test.ts",
+  "tests/e2e/localities.test.ts",
+  "tests/e2e/reports.test.ts",
+  "tests/e2e/demo-indicators.test.ts",
+  "tests/e2e/funding-plan.test.ts",
+  "tests/e2e/needs-assessment.test.ts",
+  // integration (PGlite pass, same log)
   "tests/integration/shared-data-import.test.ts",
-  "tests/integration/area-profile.test.ts",
-  "tests/integration/parent-totals.test.ts",
   "tests/integration/cli-process.test.ts",
-  "tests/integration/localities.test.ts",
+  "tests/integration/backup-restore.test.ts",
+  "tests/integration/area-profile.test.ts",
   "tests/integration/demo.test.ts",
+  "tests/integration/localities.test.ts",
+  "tests/integration/parent-totals.test.ts",
+  "tests/integration/successor-authorities.test.ts",
+  "tests/integration/statxplore-geography.test.ts",
+  "tests/integration/import-defects.test.ts",
+  "tests/integration/demo-indicators.test.ts",
+  "tests/integration/reports-demo.test.ts",
+  "tests/integration/import-fuzz.test.ts",
   // Not cli-users.test.ts: its time is in the `cpah` processes it starts, and started beside the
   // shared-data import (on both drivers at once) it overran its time limit on a busy machine.
 ];
