@@ -3,15 +3,20 @@
  * gives the HTML page fragment, the standalone HTML download, DOCX and PDF. Charts are rendered
  * from the stored chart inputs, each with its data table.
  */
-import { type ChartResult, trendChart } from "../../lib/charts/index.ts";
+import { type ChartResult, renderCached, trendChart } from "../../lib/charts/index.ts";
 import { type BlockInput, type DocumentInput, figureFromChart } from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
 import type { PanelView } from "./panel-data.ts";
 import { formatDate } from "../../kernel/time.ts";
 
-/** Renders a panel's chart; null when the panel has no values to draw. */
+/**
+ * Renders a panel's chart; null when the panel has no values to draw. Kept by its input, as the
+ * profile's charts are (render-cache.ts): the same data draws the same SVG, and drawing was most
+ * of the page's CPU once the panels' data came from the data-version cache.
+ */
 export function panelChart(panel: PanelView): ChartResult | null {
-  return panel.chart ? trendChart(panel.chart) : null;
+  const input = panel.chart;
+  return input ? renderCached("trend", [JSON.stringify(input)], () => trendChart(input)) : null;
 }
 
 export function panelBlocks(panel: PanelView): BlockInput[] {
