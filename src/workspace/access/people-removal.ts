@@ -10,8 +10,6 @@ export const peoplePaths = {
   remove: path("/partnerships/:id/people/:userId/remove"),
 };
 
-const roleNames: Record<string, string> = { lead: "lead", editor: "editor", viewer: "viewer" };
-
 /**
  * Removing someone from a partnership asks first (the GOV.UK pattern), saying what they lose;
  * removing its only lead is refused on that page (the role service's rule), and nothing changes.
@@ -25,7 +23,7 @@ export function registerPeopleRemoval(app: FastifyInstance, db: Db): void {
     question: (ctx) => `Are you sure you want to remove ${ctx.record.name} from ${ctx.partnership.name}?`,
     consequencesIntro: "They will lose:",
     consequences: (ctx) => [
-      `their role as ${roleNames[ctx.record.role] ?? ctx.record.role} of this partnership, and with it every page of the partnership they could see or change`,
+      `their role as ${ctx.record.role} of this partnership, and with it every page of the partnership they could see or change`,
     ],
     warning: "They keep their account and anything they wrote here. You can add them again later.",
     remove: (ctx) => changePerson(db, ctx.audit, ctx.params.id, ctx.params.userId, null),
