@@ -1,14 +1,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { type Action, type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
+import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
-import { parseParams } from "../../kernel/http/params.ts";
 import { type ActionChoice, actionChoices } from "../actions/index.ts";
-import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { londonToday } from "../../kernel/time.ts";
 import { loadMeetingRecord, type MeetingRecord } from "./meetings-service.ts";
 import type { MeetingOwner } from "./repository.ts";
-import { actionStatuses, actionStatusLabels, meetingParams } from "./schemas.ts";
+import { actionStatuses, actionStatusLabels } from "./schemas.ts";
 
 /**
  * Minutes (and the attendance, papers, decisions and actions that go with them) are for the
@@ -30,9 +29,11 @@ export interface MeetingContext {
   strategyActions: ActionChoice[];
 }
 
-export async function meetingContext(db: Db, request: FastifyRequest, action: Action): Promise<MeetingContext> {
-  const { id, meetingId } = parseParams(meetingParams, request.params);
-  const partnership = await partnershipFor(db, request.actor, id, action);
+/** The meeting at `:meetingId` of the partnership the route's `needs` loaded and authorized. */
+export async function meetingContext(db: Db, request: FastifyRequest): Promise<MeetingContext> {
+  const partnership = request.partnership;
+  const id = partnership.id;
+  const { meetingId } = request.params as { meetingId: string };
   const owner: MeetingOwner = { partnershipId: id };
   const record = await loadMeetingRecord(db, owner, meetingId);
   const canEdit = can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation });

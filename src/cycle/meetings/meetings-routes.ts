@@ -4,8 +4,8 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { deleteRoute } from "../../kernel/forms/index.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
-import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { addDays, londonToday, partsFromIso } from "../../kernel/time.ts";
 import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
 import {
@@ -29,15 +29,7 @@ import {
   removeMeetingPart,
 } from "./removals.ts";
 import { listMeetings } from "./repository.ts";
-import {
-  actionForm,
-  actionStatusForm,
-  agendaForm,
-  decisionForm,
-  meetingChildParams,
-  meetingEditForm,
-  scheduleForm,
-} from "./schemas.ts";
+import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingEditForm, scheduleForm } from "./schemas.ts";
 
 function listFlash(query: { scheduled?: string; cancelled?: string }): string | undefined {
   const scheduled = Number(query.scheduled);
@@ -58,179 +50,229 @@ function scheduleView(
 export function registerMeetingRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
   registerMinutesRoutes(app, context);
-  app.get("/partnerships/:id/meetings", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const meetings = await listMeetings(db, { partnershipId: id });
-    const today = londonToday();
-    return reply.view("meetings/views/meetings.njk", {
-      title: `Meetings – ${partnership.name}`,
-      partnership,
-      upcoming: meetings.filter((meeting) => meeting.meetingDate >= today),
-      past: meetings.filter((meeting) => meeting.meetingDate < today).reverse(),
-      canEdit: can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation }),
-      flash: listFlash(request.query as { scheduled?: string; cancelled?: string }),
-    });
-  });
+  app.get(
+    meetingPaths.list.pattern,
+    needs(meetingPaths.list, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const partnership = request.partnership;
+      const id = partnership.id;
+      const meetings = await listMeetings(db, { partnershipId: id });
+      const today = londonToday();
+      return reply.view("meetings/views/meetings.njk", {
+        title: `Meetings – ${partnership.name}`,
+        partnership,
+        upcoming: meetings.filter((meeting) => meeting.meetingDate >= today),
+        past: meetings.filter((meeting) => meeting.meetingDate < today).reverse(),
+        canEdit: can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation }),
+        flash: listFlash(request.query as { scheduled?: string; cancelled?: string }),
+      });
+    },
+  );
 
-  app.get("/partnerships/:id/meetings/new", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    const first = partsFromIso(addDays(londonToday(), 28));
-    const values = {
-      count: "1",
-      intervalWeeks: "4",
-      title: "Partnership meeting",
-      "firstDate-day": first.day,
-      "firstDate-month": first.month,
-      "firstDate-year": first.year,
-    };
-    return reply.view("meetings/views/schedule.njk", scheduleView(partnership, values));
-  });
+  app.get(
+    meetingPaths.schedule.pattern,
+    needs(meetingPaths.schedule, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const partnership = request.partnership;
+      const first = partsFromIso(addDays(londonToday(), 28));
+      const values = {
+        count: "1",
+        intervalWeeks: "4",
+        title: "Partnership meeting",
+        "firstDate-day": first.day,
+        "firstDate-month": first.month,
+        "firstDate-year": first.year,
+      };
+      return reply.view("meetings/views/schedule.njk", scheduleView(partnership, values));
+    },
+  );
 
-  app.post("/partnerships/:id/meetings", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    const form = parseForm(scheduleForm, request.body);
-    if (!form.ok)
-      return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, form.values, form.errors));
-    try {
-      const rows = await scheduleMeetings(db, request.auditContext(), { partnershipId: id }, form.data);
-      return reply.redirect(`/partnerships/${id}/meetings?scheduled=${rows.length}`, 303);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      const { _csrf, ...values } = request.body as Record<string, unknown>;
-      return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, values, errors));
-    }
-  });
+  app.post(
+    meetingPaths.list.pattern,
+    needs(meetingPaths.list, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const partnership = request.partnership;
+      const id = partnership.id;
+      const form = parseForm(scheduleForm, request.body);
+      if (!form.ok)
+        return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, form.values, form.errors));
+      try {
+        const rows = await scheduleMeetings(db, request.auditContext(), { partnershipId: id }, form.data);
+        return reply.redirect(`/partnerships/${id}/meetings?scheduled=${rows.length}`, 303);
+      } catch (error) {
+        const errors = fieldErrorsOf(error);
+        if (!errors) throw error;
+        const { _csrf, ...values } = request.body as Record<string, unknown>;
+        return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, values, errors));
+      }
+    },
+  );
 
-  app.get("/partnerships/:id/meetings/:meetingId", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:read");
-    const query = request.query as { saved?: string };
-    return renderMeeting(reply, context, { flash: query.saved ? "Your changes have been saved" : undefined });
-  });
+  app.get(
+    meetingPaths.meeting.pattern,
+    needs(meetingPaths.meeting, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      const query = request.query as { saved?: string };
+      return renderMeeting(reply, context, { flash: query.saved ? "Your changes have been saved" : undefined });
+    },
+  );
 
-  app.post("/partnerships/:id/meetings/:meetingId/agenda", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    const form = parseForm(agendaForm, request.body);
-    if (!form.ok)
-      return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "agenda" }, 400);
-    await addAgendaItem(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
-    return reply.redirect(
-      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#agenda`,
-      303,
-    );
-  });
+  app.post(
+    meetingPaths.agenda.pattern,
+    needs(meetingPaths.agenda, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      const form = parseForm(agendaForm, request.body);
+      if (!form.ok)
+        return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "agenda" }, 400);
+      await addAgendaItem(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
+      return reply.redirect(
+        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#agenda`,
+        303,
+      );
+    },
+  );
 
-  app.post("/partnerships/:id/meetings/:meetingId/decisions", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    const form = parseForm(decisionForm, request.body);
-    if (!form.ok)
-      return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "decision" }, 400);
-    await addDecision(db, request.auditContext(), context.owner, context.record.meeting.id, form.data.decision);
-    return reply.redirect(
-      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#decisions`,
-      303,
-    );
-  });
+  app.post(
+    meetingPaths.decisions.pattern,
+    needs(meetingPaths.decisions, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      const form = parseForm(decisionForm, request.body);
+      if (!form.ok)
+        return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "decision" }, 400);
+      await addDecision(db, request.auditContext(), context.owner, context.record.meeting.id, form.data.decision);
+      return reply.redirect(
+        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#decisions`,
+        303,
+      );
+    },
+  );
 
-  app.post("/partnerships/:id/meetings/:meetingId/actions", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    const form = parseForm(actionForm, request.body);
-    if (!form.ok)
-      return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "action" }, 400);
-    try {
-      await addAction(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      const { _csrf, ...values } = request.body as Record<string, unknown>;
-      return renderMeeting(reply, context, { errors, values, form: "action" }, 400);
-    }
-    return reply.redirect(
-      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`,
-      303,
-    );
-  });
+  app.post(
+    meetingPaths.actions.pattern,
+    needs(meetingPaths.actions, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      const form = parseForm(actionForm, request.body);
+      if (!form.ok)
+        return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "action" }, 400);
+      try {
+        await addAction(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
+      } catch (error) {
+        const errors = fieldErrorsOf(error);
+        if (!errors) throw error;
+        const { _csrf, ...values } = request.body as Record<string, unknown>;
+        return renderMeeting(reply, context, { errors, values, form: "action" }, 400);
+      }
+      return reply.redirect(
+        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`,
+        303,
+      );
+    },
+  );
 
-  app.post("/partnerships/:id/meetings/:meetingId/actions/:childId", async (request, reply) => {
-    const { childId } = parseParams(meetingChildParams, request.params);
-    const context = await meetingContext(db, request, "partnership:edit");
-    requireMinutesVisible(context);
-    const form = parseForm(actionStatusForm, request.body);
-    if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the action");
-    await setActionStatus(
-      db,
-      request.auditContext(),
-      context.owner,
-      context.record.meeting.id,
-      childId,
-      form.data.status,
-    );
-    return reply.redirect(
-      `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`,
-      303,
-    );
-  });
+  app.post(
+    meetingPaths.actionStatus.pattern,
+    needs(meetingPaths.actionStatus, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const { childId } = request.params;
+      const context = await meetingContext(db, request);
+      requireMinutesVisible(context);
+      const form = parseForm(actionStatusForm, request.body);
+      if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the action");
+      await setActionStatus(
+        db,
+        request.auditContext(),
+        context.owner,
+        context.record.meeting.id,
+        childId,
+        form.data.status,
+      );
+      return reply.redirect(
+        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`,
+        303,
+      );
+    },
+  );
 
-  app.get("/partnerships/:id/meetings/:meetingId/edit", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    const { meeting } = context.record;
-    const date = partsFromIso(meeting.meetingDate);
-    const values = {
-      title: meeting.title,
-      startTime: meeting.startTime,
-      location: meeting.location,
-      "meetingDate-day": date.day,
-      "meetingDate-month": date.month,
-      "meetingDate-year": date.year,
-    };
-    return reply.view("meetings/views/edit.njk", {
-      title: `Change meeting details – ${context.partnership.name}`,
-      ...context,
-      meeting,
-      values,
-    });
-  });
-
-  app.post("/partnerships/:id/meetings/:meetingId/edit", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    const view = (errors: { field: string; message: string }[], values: unknown) =>
-      reply.code(400).view("meetings/views/edit.njk", {
+  app.get(
+    meetingPaths.edit.pattern,
+    needs(meetingPaths.edit, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      const { meeting } = context.record;
+      const date = partsFromIso(meeting.meetingDate);
+      const values = {
+        title: meeting.title,
+        startTime: meeting.startTime,
+        location: meeting.location,
+        "meetingDate-day": date.day,
+        "meetingDate-month": date.month,
+        "meetingDate-year": date.year,
+      };
+      return reply.view("meetings/views/edit.njk", {
         title: `Change meeting details – ${context.partnership.name}`,
         ...context,
-        meeting: context.record.meeting,
+        meeting,
         values,
-        errors,
       });
-    const form = parseForm(meetingEditForm, request.body);
-    if (!form.ok) return view(form.errors, form.values);
-    try {
-      await updateMeetingDetails(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      const { _csrf, ...values } = request.body as Record<string, unknown>;
-      return view(errors, values);
-    }
-    return reply.redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1`, 303);
-  });
+    },
+  );
 
-  app.get("/partnerships/:id/meetings/:meetingId/cancel", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    return reply.view("meetings/views/cancel.njk", {
-      title: `Cancel a meeting – ${context.partnership.name}`,
-      ...context,
-      ...context.record,
-    });
-  });
+  app.post(
+    meetingPaths.edit.pattern,
+    needs(meetingPaths.edit, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      const view = (errors: { field: string; message: string }[], values: unknown) =>
+        reply.code(400).view("meetings/views/edit.njk", {
+          title: `Change meeting details – ${context.partnership.name}`,
+          ...context,
+          meeting: context.record.meeting,
+          values,
+          errors,
+        });
+      const form = parseForm(meetingEditForm, request.body);
+      if (!form.ok) return view(form.errors, form.values);
+      try {
+        await updateMeetingDetails(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
+      } catch (error) {
+        const errors = fieldErrorsOf(error);
+        if (!errors) throw error;
+        const { _csrf, ...values } = request.body as Record<string, unknown>;
+        return view(errors, values);
+      }
+      return reply.redirect(
+        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1`,
+        303,
+      );
+    },
+  );
 
-  app.post("/partnerships/:id/meetings/:meetingId/cancel", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    await cancelMeeting(db, request.auditContext(), context.owner, context.record.meeting.id);
-    return reply.redirect(`/partnerships/${context.partnership.id}/meetings?cancelled=1`, 303);
-  });
+  app.get(
+    meetingPaths.cancel.pattern,
+    needs(meetingPaths.cancel, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      return reply.view("meetings/views/cancel.njk", {
+        title: `Cancel a meeting – ${context.partnership.name}`,
+        ...context,
+        ...context.record,
+      });
+    },
+  );
+
+  app.post(
+    meetingPaths.cancel.pattern,
+    needs(meetingPaths.cancel, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      await cancelMeeting(db, request.auditContext(), context.owner, context.record.meeting.id);
+      return reply.redirect(`/partnerships/${context.partnership.id}/meetings?cancelled=1`, 303);
+    },
+  );
 
   // Remove a paper, an agenda item or a decision: a confirmation page first (the GOV.UK pattern).
   for (const [part, path] of [

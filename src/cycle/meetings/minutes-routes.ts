@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
-import { parseParams } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import { sendDocument } from "../../lib/documents/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
 import { type MeetingContext, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
@@ -12,57 +12,67 @@ import { minutesDocument } from "./minutes-document.ts";
 import { attendanceFromBody, minutesValues } from "./minutes-form.ts";
 import { MAX_PAPER_BYTES, paperFromBody, sendPaper } from "./papers.ts";
 import { findPaper } from "./repository.ts";
-import { meetingChildParams, minutesForm } from "./schemas.ts";
+import { meetingPaths } from "./paths.ts";
+import { minutesForm } from "./schemas.ts";
 
 export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
   const base = (context: MeetingContext) =>
     `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}`;
 
-  app.get("/partnerships/:id/meetings/:meetingId/minutes", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    const members = await listMemberOrganisations(db, [context.partnership.id]);
-    return reply.view("meetings/views/minutes-edit.njk", {
-      title: `Minutes – ${context.partnership.name}`,
-      ...context,
-      ...context.record,
-      members,
-      values: minutesValues(context.record),
-    });
-  });
-
-  app.post("/partnerships/:id/meetings/:meetingId/minutes", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:edit");
-    const members = await listMemberOrganisations(db, [context.partnership.id]);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const form = parseForm(minutesForm.passthrough(), body);
-    const attendance = attendanceFromBody(body, members);
-    const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
-    if (!form.ok || errors.length > 0) {
-      const { _csrf, ...values } = body;
-      return reply.code(400).view("meetings/views/minutes-edit.njk", {
+  app.get(
+    meetingPaths.minutes.pattern,
+    needs(meetingPaths.minutes, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      const members = await listMemberOrganisations(db, [context.partnership.id]);
+      return reply.view("meetings/views/minutes-edit.njk", {
         title: `Minutes – ${context.partnership.name}`,
         ...context,
         ...context.record,
         members,
-        values,
-        errors,
+        values: minutesValues(context.record),
       });
-    }
-    await saveMinutes(
-      db,
-      request.auditContext(),
-      context.owner,
-      context.record.meeting.id,
-      form.data,
-      attendance.entries,
-    );
-    return reply.redirect(`${base(context)}?saved=1`, 303);
-  });
+    },
+  );
+
+  app.post(
+    meetingPaths.minutes.pattern,
+    needs(meetingPaths.minutes, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      const members = await listMemberOrganisations(db, [context.partnership.id]);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form = parseForm(minutesForm.passthrough(), body);
+      const attendance = attendanceFromBody(body, members);
+      const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
+      if (!form.ok || errors.length > 0) {
+        const { _csrf, ...values } = body;
+        return reply.code(400).view("meetings/views/minutes-edit.njk", {
+          title: `Minutes – ${context.partnership.name}`,
+          ...context,
+          ...context.record,
+          members,
+          values,
+          errors,
+        });
+      }
+      await saveMinutes(
+        db,
+        request.auditContext(),
+        context.owner,
+        context.record.meeting.id,
+        form.data,
+        attendance.entries,
+      );
+      return reply.redirect(`${base(context)}?saved=1`, 303);
+    },
+  );
 
   // Word and PDF come from one document model through lib/documents, like every other document.
   for (const format of ["docx", "pdf"] as const) {
-    app.get(`/partnerships/:id/meetings/:meetingId/minutes.${format}`, async (request, reply) => {
-      const context = await meetingContext(db, request, "partnership:read");
+    const path = format === "docx" ? meetingPaths.minutesDocx : meetingPaths.minutesPdf;
+    app.get(path.pattern, needs(path, { partnership: "partnership:read" }), async (request, reply) => {
+      const context = await meetingContext(db, request);
       requireMinutesVisible(context);
       if (!context.record.meeting.minutes) throw AppError.notFound("No minutes have been recorded for this meeting");
       const document = minutesDocument(context.partnership, context.record);
@@ -70,24 +80,32 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
     });
   }
 
-  app.get("/partnerships/:id/meetings/:meetingId/minutes/print", async (request, reply) => {
-    const context = await meetingContext(db, request, "partnership:read");
-    requireMinutesVisible(context);
-    return reply.view("meetings/views/minutes-print.njk", {
-      title: `Minutes – ${context.partnership.name}`,
-      ...context,
-      ...context.record,
-    });
-  });
+  app.get(
+    meetingPaths.minutesPrint.pattern,
+    needs(meetingPaths.minutesPrint, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const context = await meetingContext(db, request);
+      requireMinutesVisible(context);
+      return reply.view("meetings/views/minutes-print.njk", {
+        title: `Minutes – ${context.partnership.name}`,
+        ...context,
+        ...context.record,
+      });
+    },
+  );
 
-  app.get("/partnerships/:id/meetings/:meetingId/papers/:childId", async (request, reply) => {
-    const { childId } = parseParams(meetingChildParams, request.params);
-    const context = await meetingContext(db, request, "partnership:read");
-    requireMinutesVisible(context);
-    const paper = await findPaper(db, context.owner, context.record.meeting.id, childId);
-    if (!paper) throw AppError.notFound();
-    return sendPaper(reply, paper);
-  });
+  app.get(
+    meetingPaths.paper.pattern,
+    needs(meetingPaths.paper, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const { childId } = request.params;
+      const context = await meetingContext(db, request);
+      requireMinutesVisible(context);
+      const paper = await findPaper(db, context.owner, context.record.meeting.id, childId);
+      if (!paper) throw AppError.notFound();
+      return sendPaper(reply, paper);
+    },
+  );
 
   // Uploads get multipart parsing in their own scope; fields come back on the body so the
   // kernel's CSRF check reads `_csrf` like any other form.
@@ -98,10 +116,10 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
       limits: { fileSize: MAX_PAPER_BYTES, files: 1, fields: 5, fieldSize: 1024 },
     });
     scope.post(
-      "/partnerships/:id/meetings/:meetingId/papers",
-      { config: { uploadLimit: "20 MB" } },
+      meetingPaths.papers.pattern,
+      { ...needs(meetingPaths.papers, { partnership: "partnership:edit" }), config: { uploadLimit: "20 MB" } },
       async (request, reply) => {
-        const context = await meetingContext(db, request, "partnership:edit");
+        const context = await meetingContext(db, request);
         const check = paperFromBody(request.body, "paper");
         if (!check.ok)
           return renderMeeting(

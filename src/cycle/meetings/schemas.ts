@@ -113,6 +113,3 @@ export const minutesForm = z.object({
 export type MinutesForm = z.infer<typeof minutesForm>;
 
 export const attendanceValues = ["present", "apologies", "absent"] as const;
-
-export const meetingParams = z.object({ id: z.uuid(), meetingId: z.uuid() });
-export const meetingChildParams = z.object({ id: z.uuid(), meetingId: z.uuid(), childId: z.uuid() });

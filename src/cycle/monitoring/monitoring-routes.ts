@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { type ActionRow, actionFor, listMilestones } from "../actions/index.ts";
-import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
-import { parseIds } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { registerCorrectionRoutes } from "./correction-routes.ts";
 import { loadDashboard } from "./dashboard-service.ts";
@@ -17,9 +16,10 @@ import { londonToday } from "../../kernel/time.ts";
 
 export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContext): void {
   registerCorrectionRoutes(app, db);
-  app.get("/partnerships/:id/monitoring", async (request, reply) => {
-    const { id } = parseIds(request.params, "id");
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+  const dashboardPath = monitoringPaths.dashboard;
+  app.get(dashboardPath.pattern, needs(dashboardPath, { partnership: "partnership:read" }), async (request, reply) => {
+    const partnership = request.partnership;
+    const id = partnership.id;
     const asked = (request.query as { period?: unknown }).period;
     const period = (typeof asked === "string" && parsePeriod(asked)) || periodOf(londonToday());
     const dashboard = await loadDashboard(db, request.actor, partnership, period, londonToday());
