@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { localityPaths } from "./paths.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
 import { findGroup, findLocality, groupMembers, localityMembers } from "../geography/index.ts";
-import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { neighboursGroup } from "./group-service.ts";
 import { registerLocalityRemovals } from "./locality-removals.ts";
 import { localityFigures } from "./locality-analysis.ts";
@@ -87,18 +88,24 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     };
   }
 
-  app.get("/partnerships/:id/localities", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const flash = flashes[String((request.query as { done?: string }).done ?? "")];
-    return reply.view("localities/views/localities.njk", await hub(request, partnership, { flash }));
-  });
+  app.get(
+    localityPaths.list.pattern,
+    needs(localityPaths.list, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const partnership = request.partnership;
+      const flash = flashes[String((request.query as { done?: string }).done ?? "")];
+      return reply.view("localities/views/localities.njk", await hub(request, partnership, { flash }));
+    },
+  );
 
-  app.get("/partnerships/:id/localities/new", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    return reply.view("localities/views/locality-form.njk", await formView(partnership, {}, undefined, null));
-  });
+  app.get(
+    localityPaths.newLocality.pattern,
+    needs(localityPaths.newLocality, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const partnership = request.partnership;
+      return reply.view("localities/views/locality-form.njk", await formView(partnership, {}, undefined, null));
+    },
+  );
 
   async function save(
     request: FastifyRequest,
@@ -126,85 +133,108 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     }
   }
 
-  app.post("/partnerships/:id/localities", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    return save(request, reply, await partnershipFor(db, request.actor, id, "partnership:edit"), null);
-  });
+  app.post(
+    localityPaths.list.pattern,
+    needs(localityPaths.list, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      return save(request, reply, request.partnership, null);
+    },
+  );
 
-  app.get("/partnerships/:id/localities/:childId", async (request, reply) => {
-    const { id, childId } = parseParams(partnershipChildParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const locality = await findLocality(db, childId, partnership.id);
-    if (!locality) throw AppError.notFound();
-    const members = (await localityMembers(db, childId)).map((row) => row.area);
-    const { figures, notAdditive } = await localityFigures(db, request.actor, partnership, {
-      id: locality.id,
-      areaIds: members.map((area) => area.id),
-    });
-    return reply.view("localities/views/locality.njk", {
-      title: `${locality.name} – ${partnership.name}`,
-      partnership,
-      subnav: subnav(partnership),
-      locality,
-      members,
-      figures,
-      notAdditive,
-      canEdit: canEdit(request, partnership),
-      flash: (request.query as { saved?: string }).saved ? flashes.saved : undefined,
-    });
-  });
-
-  app.get("/partnerships/:id/localities/:childId/edit", async (request, reply) => {
-    const { id, childId } = parseParams(partnershipChildParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    const locality = await findLocality(db, childId, partnership.id);
-    if (!locality) throw AppError.notFound();
-    const codes = (await localityMembers(db, childId)).map((row) => row.area.code);
-    return reply.view(
-      "localities/views/locality-form.njk",
-      await formView(
+  app.get(
+    localityPaths.locality.pattern,
+    needs(localityPaths.locality, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const { childId } = request.params;
+      const partnership = request.partnership;
+      const locality = await findLocality(db, childId, partnership.id);
+      if (!locality) throw AppError.notFound();
+      const members = (await localityMembers(db, childId)).map((row) => row.area);
+      const { figures, notAdditive } = await localityFigures(db, request.actor, partnership, {
+        id: locality.id,
+        areaIds: members.map((area) => area.id),
+      });
+      return reply.view("localities/views/locality.njk", {
+        title: `${locality.name} – ${partnership.name}`,
         partnership,
-        { name: locality.name, description: locality.description, areas: codes },
-        undefined,
-        childId,
-      ),
-    );
-  });
+        subnav: subnav(partnership),
+        locality,
+        members,
+        figures,
+        notAdditive,
+        canEdit: canEdit(request, partnership),
+        flash: (request.query as { saved?: string }).saved ? flashes.saved : undefined,
+      });
+    },
+  );
 
-  app.post("/partnerships/:id/localities/:childId", async (request, reply) => {
-    const { id, childId } = parseParams(partnershipChildParams, request.params);
-    return save(request, reply, await partnershipFor(db, request.actor, id, "partnership:edit"), childId);
-  });
+  app.get(
+    localityPaths.editLocality.pattern,
+    needs(localityPaths.editLocality, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const { childId } = request.params;
+      const partnership = request.partnership;
+      const locality = await findLocality(db, childId, partnership.id);
+      if (!locality) throw AppError.notFound();
+      const codes = (await localityMembers(db, childId)).map((row) => row.area.code);
+      return reply.view(
+        "localities/views/locality-form.njk",
+        await formView(
+          partnership,
+          { name: locality.name, description: locality.description, areas: codes },
+          undefined,
+          childId,
+        ),
+      );
+    },
+  );
 
-  app.get("/partnerships/:id/comparison-groups/:childId", async (request, reply) => {
-    const { id, childId } = parseParams(partnershipChildParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const group = await findGroup(db, childId, partnership.id);
-    if (!group) throw AppError.notFound();
-    return reply.view("localities/views/group.njk", {
-      title: `${group.name} – ${partnership.name}`,
-      partnership,
-      subnav: subnav(partnership),
-      group: { ...group, kindLabel: kindLabels[group.kind] ?? group.kind, shared: group.partnershipId === null },
-      members: await groupMembers(db, childId),
-      canEdit: canEdit(request, partnership) && group.partnershipId === partnership.id,
-    });
-  });
+  app.post(
+    localityPaths.locality.pattern,
+    needs(localityPaths.locality, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const { childId } = request.params;
+      return save(request, reply, request.partnership, childId);
+    },
+  );
 
-  app.post("/partnerships/:id/comparison-groups/neighbours", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    try {
-      const groupId = await neighboursGroup(db, request.auditContext(), partnership);
-      return reply.redirect(`/partnerships/${id}/comparison-groups/${groupId}`, 303);
-    } catch (error) {
-      if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
-      return reply
-        .code(400)
-        .view(
-          "localities/views/localities.njk",
-          await hub(request, partnership, { errors: error.details.fieldErrors }),
-        );
-    }
-  });
+  app.get(
+    localityPaths.group.pattern,
+    needs(localityPaths.group, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const { childId } = request.params;
+      const partnership = request.partnership;
+      const group = await findGroup(db, childId, partnership.id);
+      if (!group) throw AppError.notFound();
+      return reply.view("localities/views/group.njk", {
+        title: `${group.name} – ${partnership.name}`,
+        partnership,
+        subnav: subnav(partnership),
+        group: { ...group, kindLabel: kindLabels[group.kind] ?? group.kind, shared: group.partnershipId === null },
+        members: await groupMembers(db, childId),
+        canEdit: canEdit(request, partnership) && group.partnershipId === partnership.id,
+      });
+    },
+  );
+
+  app.post(
+    localityPaths.neighboursGroup.pattern,
+    needs(localityPaths.neighboursGroup, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const { id } = request.params;
+      const partnership = request.partnership;
+      try {
+        const groupId = await neighboursGroup(db, request.auditContext(), partnership);
+        return reply.redirect(`/partnerships/${id}/comparison-groups/${groupId}`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
+        return reply
+          .code(400)
+          .view(
+            "localities/views/localities.njk",
+            await hub(request, partnership, { errors: error.details.fieldErrors }),
+          );
+      }
+    },
+  );
 }
