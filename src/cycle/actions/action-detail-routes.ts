@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { registerFormRoute } from "../../kernel/forms/index.ts";
-import { parseIds } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { actionPaths } from "./paths.ts";
 import {
   addEvidence,
   type EvidenceChoiceSource,
@@ -83,15 +84,9 @@ export function registerActionDetailRoutes(
   });
 
   /** Ticks a milestone off today, or re-opens it. */
-  app.post("/partnerships/:id/actions/:actionId/milestones/:childId/:state", async (request, reply) => {
-    const { state } = request.params as { state: string };
-    if (state !== "done" && state !== "reopen") return reply.callNotFound();
-    const { id, actionId, childId } = parseIds(
-      { ...(request.params as object), state: undefined },
-      "id",
-      "actionId",
-      "childId",
-    );
+  const milestone = actionPaths.milestoneState;
+  app.post(milestone.pattern, needs(milestone, { partnership: "partnership:read" }), async (request, reply) => {
+    const { id, actionId, childId, state } = request.params;
     await actionFor(db, request.actor, id, actionId, "update");
     const today = londonToday();
     await service.markMilestone(db, request.auditContext(), id, actionId, childId, state === "done" ? today : null);

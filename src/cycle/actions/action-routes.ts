@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { actionPaths } from "./paths.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { formatPounds } from "../../kernel/money.ts";
-import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { registerFormRoute } from "../../kernel/forms/index.ts";
-import { parseIds } from "../../kernel/http/params.ts";
 import { evidenceKindLabels, type EvidenceKind, listEvidenceFor, listPriorities } from "../strategy/index.ts";
 import { actionFor, canUpdateAction } from "./access.ts";
 import { actionFields } from "./action-forms.ts";
@@ -25,34 +25,43 @@ import {
 } from "./vocabulary.ts";
 
 export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, deps: ActionRouteDeps): void {
-  app.get("/partnerships/:id/actions", async (request, reply) => {
-    const { id } = parseIds(request.params, "id");
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const filters = listFilters.parse(request.query ?? {});
-    const actor = request.actor!;
-    const list = await loadActionList(db, actor, partnership, filters, deps.latestUpdates);
-    const target = { partnershipId: id, nation: partnership.nation as Nation };
-    const query = request.query as { saved?: string; imported?: string };
-    return reply.view("actions/views/list.njk", {
-      title: `Action plan – ${partnership.name}`,
-      partnership,
-      ...list,
-      filters,
-      drivers: driverFrameworkFor(partnership.nation),
-      ragOptions: [
-        ...ragStatuses.map((value) => ({ value, text: ragLabels[value] })),
-        { value: "no-update", text: "No update yet" },
-      ],
-      isEditor: can(actor, "partnership:edit", target),
-      isLead: can(actor, "partnership:manage", target),
-      flash: query.imported
-        ? `${query.imported} actions imported`
-        : query.saved
-          ? "Your changes have been saved"
-          : undefined,
-      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "actions" },
-    });
-  });
+  app.get(
+    actionPaths.list.pattern,
+    needs(actionPaths.list, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const { id } = request.params;
+      const partnership = request.partnership;
+      const filters = listFilters.parse(request.query ?? {});
+      const actor = request.actor!;
+      const list = await loadActionList(db, actor, partnership, filters, deps.latestUpdates);
+      const target = { partnershipId: id, nation: partnership.nation as Nation };
+      const query = request.query as { saved?: string; imported?: string };
+      return reply.view("actions/views/list.njk", {
+        title: `Action plan – ${partnership.name}`,
+        partnership,
+        ...list,
+        filters,
+        drivers: driverFrameworkFor(partnership.nation),
+        ragOptions: [
+          ...ragStatuses.map((value) => ({ value, text: ragLabels[value] })),
+          { value: "no-update", text: "No update yet" },
+        ],
+        isEditor: can(actor, "partnership:edit", target),
+        isLead: can(actor, "partnership:manage", target),
+        flash: query.imported
+          ? `${query.imported} actions imported`
+          : query.saved
+            ? "Your changes have been saved"
+            : undefined,
+        subnav: {
+          partnershipId: id,
+          partnershipName: partnership.name,
+          nation: partnership.nation,
+          current: "actions",
+        },
+      });
+    },
+  );
 
   registerFormRoute(app, db, {
     path: "/actions/new",
@@ -109,55 +118,65 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     back: (ctx) => `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`,
   });
 
-  app.get("/partnerships/:id/actions/:actionId", async (request, reply) => {
-    const { id, actionId } = parseIds(request.params, "id", "actionId");
-    const { partnership, action } = await actionFor(db, request.actor, id, actionId, "read");
-    const [plan, indicators, milestones, evidence, history, mentions] = await Promise.all([
-      loadPlan(db, id),
-      repo.listIndicators(db, id, actionId),
-      repo.listMilestones(db, id, actionId),
-      listEvidenceFor(db, id, "action", actionId),
-      deps.updateHistory(db, id, actionId),
-      Promise.all((deps.mentions ?? []).map((source) => source(db, request.actor, id, actionId))).then((lists) =>
-        lists.flat(),
-      ),
-    ]);
-    const item = plan.items.find((row) => row.id === actionId)!;
-    const query = request.query as { saved?: string };
-    return reply.view("actions/views/detail.njk", {
-      title: action.title,
-      partnership,
-      action: item,
-      budgets: item.budgets.map((row) => ({
-        ...row,
-        amount: formatPounds(row.amountPence),
-        arrangementLabel: budgetArrangementLabels[row.arrangement as BudgetArrangement] ?? row.arrangement,
-      })),
-      budgetTotal: formatPounds(item.budgetPence),
-      measures: (await measureLinks(db, request.actor, partnership, indicators)).map(measureView),
-      milestones,
-      evidence: evidence.map((row) => ({
-        ...row,
-        kindLabel: evidenceKindLabels[row.kind as EvidenceKind] ?? row.kind,
-      })),
-      mentions,
-      history: history.map((row) => ({
-        ...row,
-        statusLabel: ragLabels[row.status],
-        spend: formatPounds(row.spendToDatePence),
-        latest: row === history.find((entry) => !entry.withdrawnAt),
-        versions: (row.versions ?? []).map((version) => ({
-          ...version,
-          statusLabel: ragLabels[version.previous.status as RagStatus] ?? version.previous.status,
-          spend: formatPounds(version.previous.spendToDatePence),
+  // The action's own rule (actionFor) decides the rest: read here, "update" for its lead organisation.
+  app.get(
+    actionPaths.action.pattern,
+    needs(actionPaths.action, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const { id, actionId } = request.params;
+      const { partnership, action } = await actionFor(db, request.actor, id, actionId, "read");
+      const [plan, indicators, milestones, evidence, history, mentions] = await Promise.all([
+        loadPlan(db, id),
+        repo.listIndicators(db, id, actionId),
+        repo.listMilestones(db, id, actionId),
+        listEvidenceFor(db, id, "action", actionId),
+        deps.updateHistory(db, id, actionId),
+        Promise.all((deps.mentions ?? []).map((source) => source(db, request.actor, id, actionId))).then((lists) =>
+          lists.flat(),
+        ),
+      ]);
+      const item = plan.items.find((row) => row.id === actionId)!;
+      const query = request.query as { saved?: string };
+      return reply.view("actions/views/detail.njk", {
+        title: action.title,
+        partnership,
+        action: item,
+        budgets: item.budgets.map((row) => ({
+          ...row,
+          amount: formatPounds(row.amountPence),
+          arrangementLabel: budgetArrangementLabels[row.arrangement as BudgetArrangement] ?? row.arrangement,
         })),
-      })),
-      frameworkName: driverFrameworkFor(partnership.nation).plural,
-      canUpdate: canUpdateAction(request.actor, partnership, action.leadOrganisationId),
-      flash: query.saved ? "Your changes have been saved" : undefined,
-      subnav: { partnershipId: id, partnershipName: partnership.name, nation: partnership.nation, current: "actions" },
-    });
-  });
+        budgetTotal: formatPounds(item.budgetPence),
+        measures: (await measureLinks(db, request.actor, partnership, indicators)).map(measureView),
+        milestones,
+        evidence: evidence.map((row) => ({
+          ...row,
+          kindLabel: evidenceKindLabels[row.kind as EvidenceKind] ?? row.kind,
+        })),
+        mentions,
+        history: history.map((row) => ({
+          ...row,
+          statusLabel: ragLabels[row.status],
+          spend: formatPounds(row.spendToDatePence),
+          latest: row === history.find((entry) => !entry.withdrawnAt),
+          versions: (row.versions ?? []).map((version) => ({
+            ...version,
+            statusLabel: ragLabels[version.previous.status as RagStatus] ?? version.previous.status,
+            spend: formatPounds(version.previous.spendToDatePence),
+          })),
+        })),
+        frameworkName: driverFrameworkFor(partnership.nation).plural,
+        canUpdate: canUpdateAction(request.actor, partnership, action.leadOrganisationId),
+        flash: query.saved ? "Your changes have been saved" : undefined,
+        subnav: {
+          partnershipId: id,
+          partnershipName: partnership.name,
+          nation: partnership.nation,
+          current: "actions",
+        },
+      });
+    },
+  );
 
   registerActionRemovals(app, db, deps);
 }

@@ -5,8 +5,9 @@ import { sendCsv } from "../../kernel/http/csv.ts";
 import { fileSlug } from "../../kernel/http/download.ts";
 import { sendXlsx } from "../../kernel/http/xlsx.ts";
 import { ImportRejected, sizeLimitText } from "../../data/imports/index.ts";
-import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { parseIds } from "../../kernel/http/params.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { actionPaths } from "./paths.ts";
 import type { ActionRouteDeps } from "./action-queries.ts";
 import { loadPlan } from "./action-queries.ts";
 import { exportHeaders, exportRows } from "./export.ts";
@@ -33,9 +34,12 @@ const subnav = (partnership: PartnershipRow) => ({
 export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, deps: ActionRouteDeps): void {
   const base = (id: string) => `/partnerships/${id}/actions/import`;
 
+  // The routes' needs (partnership:manage) loaded the partnership; the upload is the person's own.
+  const manage = { partnership: "partnership:manage" } as const;
   async function load(request: FastifyRequest) {
-    const { id, importId } = parseIds(request.params, "id", "importId");
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
+    const partnership = request.partnership;
+    const { importId } = request.params as { importId: string };
+    const id = partnership.id;
     const upload = await pendingImport(db, id, importId, request.actor!.userId);
     return { partnership, upload };
   }
@@ -83,9 +87,8 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
     });
   }
 
-  app.get("/partnerships/:id/actions/import", async (request, reply) => {
-    const { id } = parseIds(request.params, "id");
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
+  app.get(actionPaths.importPlan.pattern, needs(actionPaths.importPlan, manage), async (request, reply) => {
+    const partnership = request.partnership;
     return reply.view("actions/views/import-upload.njk", {
       title: "Import an action plan",
       partnership,
@@ -101,9 +104,10 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
       limits: { fileSize: IMPORT_LIMITS.bytes, files: 1, fields: 5, parts: 6 },
     });
     const uploadLimit = sizeLimitText(IMPORT_LIMITS.bytes);
-    scope.post("/partnerships/:id/actions/import", { config: { uploadLimit } }, async (request, reply) => {
-      const { id } = parseIds(request.params, "id");
-      const partnership = await partnershipFor(db, request.actor, id, "partnership:manage");
+    const upload = actionPaths.importPlan;
+    scope.post(upload.pattern, { ...needs(upload, manage), config: { uploadLimit } }, async (request, reply) => {
+      const partnership = request.partnership;
+      const id = partnership.id;
       const body = (request.body ?? {}) as Record<string, unknown>;
       const file = body.file as MultipartFile | undefined;
       const fail = (message: string) =>
@@ -130,12 +134,12 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
     });
   });
 
-  app.get("/partnerships/:id/actions/import/:importId", async (request, reply) => {
+  app.get(actionPaths.importUpload.pattern, needs(actionPaths.importUpload, manage), async (request, reply) => {
     const { partnership, upload } = await load(request);
     return mappingPage(reply, partnership, upload, upload.mapping ?? guessMapping(upload.headers));
   });
 
-  app.post("/partnerships/:id/actions/import/:importId", async (request, reply) => {
+  app.post(actionPaths.importUpload.pattern, needs(actionPaths.importUpload, manage), async (request, reply) => {
     const { partnership, upload } = await load(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const mapping: Record<string, number> = {};
@@ -167,13 +171,13 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
     return reply.redirect(`${base(partnership.id)}/${upload.id}/check`, 303);
   });
 
-  app.get("/partnerships/:id/actions/import/:importId/check", async (request, reply) => {
+  app.get(actionPaths.importCheck.pattern, needs(actionPaths.importCheck, manage), async (request, reply) => {
     const { partnership, upload } = await load(request);
     if (!upload.mapping) return reply.redirect(`${base(partnership.id)}/${upload.id}`, 303);
     return checkPage(reply, partnership, upload, await checkImport(db, partnership, upload));
   });
 
-  app.post("/partnerships/:id/actions/import/:importId/confirm", async (request, reply) => {
+  app.post(actionPaths.importConfirm.pattern, needs(actionPaths.importConfirm, manage), async (request, reply) => {
     const { partnership, upload } = await load(request);
     if (!upload.mapping) return reply.redirect(`${base(partnership.id)}/${upload.id}`, 303);
     try {
@@ -187,9 +191,10 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
   });
 
   for (const format of ["csv", "xlsx"] as const) {
-    app.get(`/partnerships/:id/actions/export.${format}`, async (request, reply) => {
-      const { id } = parseIds(request.params, "id");
-      const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const download = format === "csv" ? actionPaths.exportCsv : actionPaths.exportXlsx;
+    app.get(download.pattern, needs(download, { partnership: "partnership:read" }), async (request, reply) => {
+      const partnership = request.partnership;
+      const id = partnership.id;
       const [plan, latest] = await Promise.all([loadPlan(db, id), deps.latestUpdates(db, id)]);
       const rows = exportRows(plan.items, latest);
       const name = `action-plan-${fileSlug(partnership.name)}.${format}`;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { path } from "../../kernel/http/paths.ts";
 
 export const actionPaths = {
@@ -9,4 +10,13 @@ export const actionPaths = {
   removeIndicator: path("/partnerships/:id/actions/:actionId/indicators/:childId/delete"),
   removeMilestone: path("/partnerships/:id/actions/:actionId/milestones/:childId/delete"),
   removeEvidence: path("/partnerships/:id/actions/:actionId/evidence/:childId/delete"),
+  milestoneState: path("/partnerships/:id/actions/:actionId/milestones/:childId/:state", {
+    state: z.enum(["done", "reopen"]),
+  }),
+  importPlan: path("/partnerships/:id/actions/import"),
+  importUpload: path("/partnerships/:id/actions/import/:importId"),
+  importCheck: path("/partnerships/:id/actions/import/:importId/check"),
+  importConfirm: path("/partnerships/:id/actions/import/:importId/confirm"),
+  exportCsv: path("/partnerships/:id/actions/export.csv"),
+  exportXlsx: path("/partnerships/:id/actions/export.xlsx"),
 };

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
-import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { addContribution, removeContribution, totals } from "./budgets-service.ts";
 import { formatPounds, penceToDecimal } from "../../kernel/money.ts";
 import { financialYearOf, londonToday } from "../../kernel/time.ts";
@@ -61,37 +61,44 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
     };
   }
 
-  app.get("/partnerships/:id/budgets", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const query = request.query as { saved?: string; removed?: string };
-    const flash = query.saved
-      ? "The contribution has been added"
-      : query.removed
-        ? "The contribution has been removed"
-        : undefined;
-    return reply.view("budgets/views/budgets.njk", await render(request, partnership, { flash }));
-  });
+  app.get(
+    budgetPaths.list.pattern,
+    needs(budgetPaths.list, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const partnership = request.partnership;
+      const query = request.query as { saved?: string; removed?: string };
+      const flash = query.saved
+        ? "The contribution has been added"
+        : query.removed
+          ? "The contribution has been removed"
+          : undefined;
+      return reply.view("budgets/views/budgets.njk", await render(request, partnership, { flash }));
+    },
+  );
 
-  app.post("/partnerships/:id/budgets", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    const form = parseForm(contributionForm, request.body);
-    if (!form.ok) return reply.code(400).view("budgets/views/budgets.njk", await render(request, partnership, form));
-    try {
-      await addContribution(db, request.auditContext(), id, form.data);
-    } catch (error) {
-      if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
-      const { _csrf, ...values } = request.body as Record<string, unknown>;
-      return reply
-        .code(400)
-        .view(
-          "budgets/views/budgets.njk",
-          await render(request, partnership, { errors: error.details.fieldErrors, values }),
-        );
-    }
-    return reply.redirect(`/partnerships/${id}/budgets?saved=1`, 303);
-  });
+  app.post(
+    budgetPaths.list.pattern,
+    needs(budgetPaths.list, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const { id } = request.params;
+      const partnership = request.partnership;
+      const form = parseForm(contributionForm, request.body);
+      if (!form.ok) return reply.code(400).view("budgets/views/budgets.njk", await render(request, partnership, form));
+      try {
+        await addContribution(db, request.auditContext(), id, form.data);
+      } catch (error) {
+        if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
+        const { _csrf, ...values } = request.body as Record<string, unknown>;
+        return reply
+          .code(400)
+          .view(
+            "budgets/views/budgets.njk",
+            await render(request, partnership, { errors: error.details.fieldErrors, values }),
+          );
+      }
+      return reply.redirect(`/partnerships/${id}/budgets?saved=1`, 303);
+    },
+  );
 
   deleteRoute(app, {
     path: budgetPaths.remove,
@@ -110,38 +117,42 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
     flash: "The contribution has been removed",
   });
 
-  app.get("/partnerships/:id/budgets.csv", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const [rows, choices, links] = await Promise.all([
-      listContributions(db, id),
-      actionChoices(db, id),
-      contributionActions(db, id),
-    ]);
-    const labels = new Map(choices.map((choice) => [choice.id, choice.label]));
-    const funded = (contributionId: string) =>
-      (links.get(contributionId) ?? []).flatMap((actionId) => labels.get(actionId) ?? []).join("; ");
-    return sendCsv(
-      reply,
-      `budgets-${partnership.areaCode}.csv`,
-      [
-        "Partnership",
-        "Financial year",
-        "Partner",
-        "Pooled or aligned",
-        "Amount (GBP)",
-        "What it funds",
-        "Actions funded",
-      ],
-      rows.map((row) => [
-        partnership.name,
-        row.financialYear,
-        row.organisationName,
-        row.kind,
-        penceToDecimal(row.amountPence),
-        row.funds,
-        funded(row.id),
-      ]),
-    );
-  });
+  app.get(
+    budgetPaths.csv.pattern,
+    needs(budgetPaths.csv, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const { id } = request.params;
+      const partnership = request.partnership;
+      const [rows, choices, links] = await Promise.all([
+        listContributions(db, id),
+        actionChoices(db, id),
+        contributionActions(db, id),
+      ]);
+      const labels = new Map(choices.map((choice) => [choice.id, choice.label]));
+      const funded = (contributionId: string) =>
+        (links.get(contributionId) ?? []).flatMap((actionId) => labels.get(actionId) ?? []).join("; ");
+      return sendCsv(
+        reply,
+        `budgets-${partnership.areaCode}.csv`,
+        [
+          "Partnership",
+          "Financial year",
+          "Partner",
+          "Pooled or aligned",
+          "Amount (GBP)",
+          "What it funds",
+          "Actions funded",
+        ],
+        rows.map((row) => [
+          partnership.name,
+          row.financialYear,
+          row.organisationName,
+          row.kind,
+          penceToDecimal(row.amountPence),
+          row.funds,
+          funded(row.id),
+        ]),
+      );
+    },
+  );
 }

@@ -8,4 +8,5 @@ export const budgetPaths = {
   removeStream: path("/partnerships/:id/budgets/streams/:streamId/delete"),
   newAllocation: path("/partnerships/:id/budgets/streams/:streamId/allocations/new"),
   removeAllocation: path("/partnerships/:id/budgets/streams/:streamId/allocations/:allocationId/delete"),
+  csv: path("/partnerships/:id/budgets.csv"),
 };

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf, parseParams } from "../../kernel/http/params.ts";
-import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { path } from "../../kernel/http/paths.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { type FieldDef, renderForm, type SubnavContext } from "../../kernel/forms/index.ts";
 import { type SectionDef, sectionsFor } from "./sections.ts";
 
@@ -28,7 +29,8 @@ export interface NeedsFormSpec<S extends z.ZodType> {
   save: (ctx: NeedsFormContext, data: z.infer<S>) => Promise<string>;
 }
 
-const params = z.object({ id: z.uuid(), section: z.string().max(60).optional() });
+/** A section code in the path: checked against the nation's sections once the partnership is loaded. */
+const sectionCode = z.string().max(60);
 
 export const assessmentUrl = (partnershipId: string) => `/partnerships/${partnershipId}/needs-assessment`;
 
@@ -39,12 +41,13 @@ export const assessmentUrl = (partnershipId: string) => `/partnerships/${partner
  * with a path from the domain's paths.ts (a `:section` parameter takes a Zod schema there) and a
  * `flash` message instead of `?saved=1`. The later wave of issue 10 moves these forms and deletes this.
  */
-export function registerNeedsForm<S extends z.ZodType>(app: FastifyInstance, db: Db, spec: NeedsFormSpec<S>): void {
-  const url = `/partnerships/:id/needs-assessment${spec.path}`;
+export function registerNeedsForm<S extends z.ZodType>(app: FastifyInstance, spec: NeedsFormSpec<S>): void {
+  const url = path(`/partnerships/:id/needs-assessment${spec.path}`, { section: sectionCode } as never);
+  const need = needs(url, { partnership: "partnership:edit" });
 
   async function context(request: FastifyRequest): Promise<NeedsFormContext> {
-    const { id, section: code } = parseParams(params, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
+    const partnership = request.partnership;
+    const code = (request.params as { section?: string }).section;
     let section: SectionDef | null = null;
     if (code !== undefined) {
       section = sectionsFor(partnership.nation).sections.find((item) => item.code === code) ?? null;
@@ -79,12 +82,12 @@ export function registerNeedsForm<S extends z.ZodType>(app: FastifyInstance, db:
     };
   }
 
-  app.get(url, async (request, reply) => {
+  app.get(url.pattern, need, async (request, reply) => {
     const ctx = await context(request);
     return renderForm(reply, await page(ctx, spec.initial ? await spec.initial(ctx) : {}));
   });
 
-  app.post(url, async (request, reply) => {
+  app.post(url.pattern, need, async (request, reply) => {
     const ctx = await context(request);
     const form = parseForm(spec.schema, request.body);
     if (!form.ok) return renderForm(reply, await page(ctx, form.values, form.errors));

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseParams } from "../../kernel/http/params.ts";
 import { PUBLIC } from "../../kernel/http/download.ts";
-import { documentFormats, renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { needsAssessmentPaths } from "./paths.ts";
+import { type DocumentFormat, renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
 import { assessmentDocument } from "./document.ts";
 import { findPublication, type PublicationRow } from "./repository.ts";
 import { formatDate } from "../../kernel/time.ts";
-
-const pageParams = z.object({ publicationId: z.uuid() });
-const exportParams = z.object({ publicationId: z.uuid(), format: z.enum(documentFormats) });
 
 /** A publication as a document: only what was frozen into it, never the live draft. */
 function publicationDocument(row: PublicationRow) {
@@ -35,8 +32,9 @@ export function registerPublicationRoutes(app: FastifyInstance, { db }: AppConte
     return row;
   }
 
-  app.get("/published/needs-assessments/:publicationId", async (request, reply) => {
-    const { publicationId } = parseParams(pageParams, request.params);
+  const page = needsAssessmentPaths.publication;
+  app.get(page.pattern, needs(page, { public: true }), async (request, reply) => {
+    const { publicationId } = request.params;
     const row = await load(publicationId);
     const { snapshot, document } = publicationDocument(row);
     return reply.view("needs-assessment/views/publication.njk", {
@@ -54,12 +52,20 @@ export function registerPublicationRoutes(app: FastifyInstance, { db }: AppConte
     });
   });
 
-  app.get("/published/needs-assessments/:publicationId/export/:format", async (request, reply) => {
-    const { publicationId, format } = parseParams(exportParams, request.params);
+  const download = needsAssessmentPaths.publicationExport;
+  app.get(download.pattern, needs(download, { public: true }), async (request, reply) => {
+    const { publicationId, format } = request.params;
     const row = await load(publicationId);
     const { snapshot, document } = publicationDocument(row);
-    return sendDocument(reply, document, format, `needs-assessment-${snapshot.areaName}-version-${row.number}`, {
-      cache: PUBLIC,
-    });
+    // The path allows only the document formats.
+    return sendDocument(
+      reply,
+      document,
+      format as DocumentFormat,
+      `needs-assessment-${snapshot.areaName}-version-${row.number}`,
+      {
+        cache: PUBLIC,
+      },
+    );
   });
 }

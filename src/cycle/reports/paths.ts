@@ -1,7 +1,13 @@
+import { z } from "zod";
 import { path } from "../../kernel/http/paths.ts";
 
 export const reportPaths = {
   list: path("/partnerships/:id/reports"),
   report: path("/partnerships/:id/reports/:reportId"),
   publish: path("/partnerships/:id/reports/:reportId/publish"),
+  regenerate: path("/partnerships/:id/reports/:reportId/regenerate"),
+  /** A draft's download; `.format` is one of the export formats (checked by the route). */
+  exportDraft: (format: string) => path(`/partnerships/:id/reports/:reportId/export.${format}` as const),
+  /** A section's narrative; the key is checked against the report's sections. */
+  section: path("/partnerships/:id/reports/:reportId/sections/:key", { key: z.string().max(80) }),
 };

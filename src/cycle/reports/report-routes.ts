@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { can, type Action, type Nation } from "../../kernel/auth/policy.ts";
+import { can, type Nation } from "../../kernel/auth/policy.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { reportPaths } from "./paths.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
 import { currentReportingYear, londonToday, reportingYearChoices, reportingYearFrom } from "../../kernel/time.ts";
-import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { registerFormRoute, renderForm } from "../../kernel/forms/index.ts";
-import { parseIds } from "../../kernel/http/params.ts";
 import { signOffRoleLabels, type SignOffRole, signOffRoles } from "../strategy/index.ts";
 import { composeDocument } from "./compose.ts";
 import { registerPublishRoutes } from "./publish-routes.ts";
@@ -49,46 +50,52 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     nation: partnership.nation as Nation,
   });
 
-  async function reportContext(request: FastifyRequest, action: Action) {
-    const { id, reportId } = parseIds(request.params, "id", "reportId");
-    const partnership = await partnershipFor(db, request.actor, id, action);
+  /** The report at `:reportId` of the partnership the route's needs loaded and authorized. */
+  async function reportContext(request: FastifyRequest) {
+    const partnership = request.partnership;
+    const id = partnership.id;
+    const { reportId } = request.params as { reportId: string };
     const loaded = await service.loadReport(db, id, reportId);
     return { partnership, loaded };
   }
 
-  app.get("/partnerships/:id/reports", async (request, reply) => {
-    const { id } = parseIds(request.params, "id");
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
-    const all = await repo.listReports(db, id);
-    // One reporting year (the one due now unless chosen), or every year.
-    const asked = (request.query as { year?: unknown } | undefined)?.year;
-    const year = asked === "all" ? "all" : reportingYearFrom(asked, londonToday());
-    const rows = year === "all" ? all : all.filter((row) => row.reportingYear === year);
-    const withVersions = await Promise.all(
-      rows.map(async (row) => ({
-        ...row,
-        typeLabel: reportTypeLabels[row.type as ReportType] ?? row.type,
-        statusLabel: statusLabels[row.status] ?? row.status,
-        publications: await repo.listPublications(db, row.id),
-      })),
-    );
-    return reply.view("reports/views/list.njk", {
-      title: `Reports – ${partnership.name}`,
-      partnership,
-      rows: withVersions,
-      canEdit: can(request.actor, "partnership:edit", target(partnership)),
-      currentYear: currentReportingYear(londonToday()),
-      year,
-      otherYears: all.length - rows.length,
-      yearItems: [
-        { value: "all", text: "All years" },
-        ...reportingYearChoices(
-          londonToday(),
-          all.map((row) => row.reportingYear),
-        ).map((value) => ({ value, text: value })),
-      ],
-    });
-  });
+  app.get(
+    reportPaths.list.pattern,
+    needs(reportPaths.list, { partnership: "partnership:read" }),
+    async (request, reply) => {
+      const { id } = request.params;
+      const partnership = request.partnership;
+      const all = await repo.listReports(db, id);
+      // One reporting year (the one due now unless chosen), or every year.
+      const asked = (request.query as { year?: unknown } | undefined)?.year;
+      const year = asked === "all" ? "all" : reportingYearFrom(asked, londonToday());
+      const rows = year === "all" ? all : all.filter((row) => row.reportingYear === year);
+      const withVersions = await Promise.all(
+        rows.map(async (row) => ({
+          ...row,
+          typeLabel: reportTypeLabels[row.type as ReportType] ?? row.type,
+          statusLabel: statusLabels[row.status] ?? row.status,
+          publications: await repo.listPublications(db, row.id),
+        })),
+      );
+      return reply.view("reports/views/list.njk", {
+        title: `Reports – ${partnership.name}`,
+        partnership,
+        rows: withVersions,
+        canEdit: can(request.actor, "partnership:edit", target(partnership)),
+        currentYear: currentReportingYear(londonToday()),
+        year,
+        otherYears: all.length - rows.length,
+        yearItems: [
+          { value: "all", text: "All years" },
+          ...reportingYearChoices(
+            londonToday(),
+            all.map((row) => row.reportingYear),
+          ).map((value) => ({ value, text: value })),
+        ],
+      });
+    },
+  );
 
   registerFormRoute(app, db, {
     path: "/reports/new",
@@ -135,8 +142,9 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     back: (ctx) => base(ctx.partnership.id),
   });
 
-  app.get("/partnerships/:id/reports/:reportId", async (request, reply) => {
-    const { partnership, loaded } = await reportContext(request, "partnership:read");
+  const read = { partnership: "partnership:read" } as const;
+  app.get(reportPaths.report.pattern, needs(reportPaths.report, read), async (request, reply) => {
+    const { partnership, loaded } = await reportContext(request);
     const { report, generated, narratives, signOffs, publications } = loaded;
     const document = composeDocument({ partnership, generated, narratives, signOffs, status: "Draft" });
     const query = request.query as { saved?: string };
@@ -179,8 +187,9 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
   });
 
   for (const format of exportFormats) {
-    app.get(`/partnerships/:id/reports/:reportId/export.${format}`, async (request, reply) => {
-      const { partnership, loaded } = await reportContext(request, "partnership:read");
+    const download = reportPaths.exportDraft(format);
+    app.get(download.pattern, needs(download, read), async (request, reply) => {
+      const { partnership, loaded } = await reportContext(request);
       const document = composeDocument({
         partnership,
         generated: loaded.generated,
@@ -197,12 +206,16 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     });
   }
 
-  app.post("/partnerships/:id/reports/:reportId/regenerate", async (request, reply) => {
-    const { id, reportId } = parseIds(request.params, "id", "reportId");
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    await service.regenerateReport(db, request.auditContext(), partnership, reportId, londonToday(), deps);
-    return reply.redirect(`${base(id)}/${reportId}?saved=1`, 303);
-  });
+  app.post(
+    reportPaths.regenerate.pattern,
+    needs(reportPaths.regenerate, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const { id, reportId } = request.params;
+      const partnership = request.partnership;
+      await service.regenerateReport(db, request.auditContext(), partnership, reportId, londonToday(), deps);
+      return reply.redirect(`${base(id)}/${reportId}?saved=1`, 303);
+    },
+  );
 
   registerNarrativeRoutes(app, db, base, reportContext);
 
@@ -243,7 +256,6 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
 
 type ReportContext = (
   request: FastifyRequest,
-  action: Action,
 ) => Promise<{ partnership: PartnershipRow; loaded: service.LoadedReport }>;
 
 /** One narrative block per section: sanitised rich text kept apart from the generated data. */
@@ -254,8 +266,8 @@ function registerNarrativeRoutes(
   reportContext: ReportContext,
 ) {
   async function sectionContext(request: FastifyRequest) {
-    const context = await reportContext(request, "partnership:edit");
-    const key = String((request.params as { key?: string }).key ?? "");
+    const context = await reportContext(request);
+    const key = (request.params as { key: string }).key;
     const section = context.loaded.generated.sections.find((row) => row.key === key);
     if (!section) throw AppError.notFound();
     return { ...context, section };
@@ -292,11 +304,12 @@ function registerNarrativeRoutes(
       },
     };
   }
-  app.get("/partnerships/:id/reports/:reportId/sections/:key", async (request, reply) => {
+  const edit = needs(reportPaths.section, { partnership: "partnership:edit" });
+  app.get(reportPaths.section.pattern, edit, async (request, reply) => {
     const context = await sectionContext(request);
     return renderForm(reply, page(context, { narrative: context.loaded.narratives.get(context.section.key) ?? "" }));
   });
-  app.post("/partnerships/:id/reports/:reportId/sections/:key", async (request, reply) => {
+  app.post(reportPaths.section.pattern, edit, async (request, reply) => {
     const context = await sectionContext(request);
     const form = parseForm(narrativeForm, request.body);
     if (!form.ok) return renderForm(reply, page(context, form.values, form.errors));
