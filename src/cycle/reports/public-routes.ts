@@ -3,7 +3,8 @@ import { nationLabels, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { type DocumentInput, renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
-import { parseIds } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { reportPaths } from "./paths.ts";
 import { PUBLIC } from "../../kernel/http/download.ts";
 import { exportFormats, fileBase } from "./exports.ts";
 import { longDate } from "./format.ts";
@@ -46,8 +47,9 @@ export function registerPublicRoutes(
     });
   });
 
-  app.get("/published/reports/:publicationId", async (request, reply) => {
-    const { publicationId } = parseIds(request.params, "publicationId");
+  const open = { public: true } as const;
+  app.get(reportPaths.published.pattern, needs(reportPaths.published, open), async (request, reply) => {
+    const { publicationId } = request.params;
     const row = await repo.findPublication(db, publicationId);
     if (!row) throw AppError.notFound();
     const snapshot = row.publication.snapshot as Snapshot;
@@ -71,8 +73,9 @@ export function registerPublicRoutes(
   });
 
   for (const format of exportFormats) {
-    app.get(`/published/reports/:publicationId/report.${format}`, async (request, reply) => {
-      const { publicationId } = parseIds(request.params, "publicationId");
+    const download = reportPaths.publishedDocument(format);
+    app.get(download.pattern, needs(download, open), async (request, reply) => {
+      const { publicationId } = request.params;
       const row = await repo.findPublication(db, publicationId);
       if (!row) throw AppError.notFound();
       const snapshot = row.publication.snapshot as Snapshot;
@@ -86,8 +89,8 @@ export function registerPublicRoutes(
     });
   }
 
-  app.get("/published/strategies/:strategyId", async (request, reply) => {
-    const { strategyId } = parseIds(request.params, "strategyId");
+  app.get(reportPaths.publishedStrategy.pattern, needs(reportPaths.publishedStrategy, open), async (request, reply) => {
+    const { strategyId } = request.params;
     const row = await repo.findSignedOffStrategy(db, strategyId);
     if (!row) throw AppError.notFound();
     const document = await strategyDocument(db, row.strategy, row.partnership);

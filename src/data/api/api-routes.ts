@@ -7,7 +7,6 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
-import { parseParams } from "../../kernel/http/params.ts";
 import { endpoints } from "./endpoints.ts";
 import { OPENAPI_PATH, openApiDocument } from "./openapi.ts";
 import { BASE } from "./present.ts";
@@ -141,7 +140,10 @@ export function registerApiRoutes(app: FastifyInstance, { db, config }: AppConte
       for (const endpoint of endpoints) {
         // Bearer tokens, not cookies, authenticate here: these GETs change nothing, and no CSRF applies.
         api.get(endpoint.path.slice(BASE.length), { config: { csrf: false } }, async (request, reply) => {
-          const params = endpoint.params ? parseParams(endpoint.params, request.params) : {};
+          // Each endpoint's parameters have the schema its OpenAPI description is made from.
+          const parsed = endpoint.params ? endpoint.params.safeParse(request.params) : { success: true, data: {} };
+          if (!parsed.success) throw AppError.notFound();
+          const params = parsed.data;
           const query = parseQuery(endpoint.query, request.query);
           const actor = (await bearerCaller(db, request, deps.loadActor))?.actor ?? null;
           const body = await endpoint.handle({ db, actor, params: params as Record<string, string>, query });

@@ -4,7 +4,9 @@ import { type Actor, authorize } from "../../kernel/auth/policy.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { path } from "../../kernel/http/paths.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import { listTokensOfUser } from "./token-repository.ts";
 import { createToken, revokeToken, TOKEN_LIFETIMES } from "./token-service.ts";
 
@@ -78,10 +80,10 @@ export function registerTokenRoutes(app: FastifyInstance, { db }: AppContext): v
     return render(request, reply, request.actor, { created: { secret, name: token.name, expiresAt: token.expiresAt } });
   });
 
-  app.post(`${PATH}/:id/revoke`, async (request, reply) => {
-    authorize(request.actor, "account:manage-tokens");
-    const id = idParam((request.params as { id?: unknown }).id);
-    await revokeToken(db, request.auditContext(), request.actor, id);
+  const revoke = path(`${PATH}/:id/revoke`);
+  app.post(revoke.pattern, needs(revoke, { allow: "account:manage-tokens" }), async (request, reply) => {
+    const { id } = request.params;
+    await revokeToken(db, request.auditContext(), request.actor!, id);
     return reply.redirect(`${PATH}?revoked=1`, 303);
   });
 }

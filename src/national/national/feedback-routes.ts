@@ -3,9 +3,10 @@ import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { parseParams, partnershipChildParams, partnershipParams } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { nationalPaths } from "./paths.ts";
 import { londonToday, reportingYearChoices, reportingYearFrom } from "../../kernel/time.ts";
-import { partnershipFor, type PartnershipRow } from "../../workspace/partnerships/index.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { changeStatus, createFeedback, replyToFeedback } from "./feedback-service.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
 import { feedbackYears, listFeedback } from "./repository.ts";
@@ -68,25 +69,26 @@ export function registerFeedbackRoutes(
     };
   }
 
+  // The routes' needs load the partnership (read); who may review or reply is decided here.
   async function load(request: FastifyRequest, need: "read" | "review" | "reply") {
-    const { id } = parseParams(partnershipParams.loose(), request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+    const partnership = request.partnership;
     const rights = access(request.actor, partnership);
     const allowed = need === "read" ? rights.canRead : need === "review" ? rights.canReview : rights.canReply;
     if (!allowed) throw AppError.forbidden();
     return partnership;
   }
 
+  const read = { partnership: "partnership:read" } as const;
   const yearOf = (value: unknown) => reportingYearFrom(value, londonToday());
 
-  app.get("/partnerships/:id/feedback", async (request, reply) => {
+  app.get(nationalPaths.feedback.pattern, needs(nationalPaths.feedback, read), async (request, reply) => {
     const partnership = await load(request, "read");
     const query = request.query as { saved?: string; year?: unknown };
     const flash = query.saved ? "The feedback has been saved" : undefined;
     return reply.view("national/views/feedback.njk", await page(request, partnership, yearOf(query.year), { flash }));
   });
 
-  app.post("/partnerships/:id/feedback", async (request, reply) => {
+  app.post(nationalPaths.feedback.pattern, needs(nationalPaths.feedback, read), async (request, reply) => {
     const partnership = await load(request, "review");
     const year = yearOf((request.body as { year?: unknown } | undefined)?.year);
     const form = parseForm(feedbackForm, request.body);
@@ -96,8 +98,8 @@ export function registerFeedbackRoutes(
     return reply.flash("The feedback has been saved").redirect(feedbackUrl(partnership.id, year), 303);
   });
 
-  app.post("/partnerships/:id/feedback/:childId", async (request, reply) => {
-    const { childId } = parseParams(partnershipChildParams, request.params);
+  app.post(nationalPaths.feedbackStatus.pattern, needs(nationalPaths.feedbackStatus, read), async (request, reply) => {
+    const { childId } = request.params;
     const partnership = await load(request, "review");
     const form = parseForm(feedbackStatusForm, request.body);
     if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the feedback");
@@ -105,8 +107,8 @@ export function registerFeedbackRoutes(
     return reply.flash("The feedback has been saved").redirect(feedbackUrl(partnership.id, row.reportingYear), 303);
   });
 
-  app.post("/partnerships/:id/feedback/:childId/reply", async (request, reply) => {
-    const { childId } = parseParams(partnershipChildParams, request.params);
+  app.post(nationalPaths.feedbackReply.pattern, needs(nationalPaths.feedbackReply, read), async (request, reply) => {
+    const { childId } = request.params;
     const partnership = await load(request, "reply");
     const form = parseForm(feedbackReplyForm, request.body);
     if (!form.ok) {

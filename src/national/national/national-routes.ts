@@ -1,16 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { authorize, type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
+import { type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { sendXlsx } from "../../kernel/http/xlsx.ts";
-import { parseParams } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { nationalPaths } from "./paths.ts";
 import { nationalSharingPaths } from "../../data/sharing/index.ts";
 import { visiblePartnerships } from "../../workspace/partnerships/index.ts";
 import { registerFeedbackRoutes } from "./feedback-routes.ts";
 import { exportHeader, exportRows, nationalView } from "./national-service.ts";
 import { reportStatusLabels, type ReportStatus } from "./report-status.ts";
-import { nationalQuery, nationParams } from "./schemas.ts";
+import { nationalQuery } from "./schemas.ts";
 import { noRecordsStatusSource, type PartnershipStatusSource } from "./status-source.ts";
 import { reportStatusMap } from "./status-map.ts";
 import { londonToday, reportingYearChoices } from "../../kernel/time.ts";
@@ -33,16 +34,17 @@ export function registerNationalRoutes(
   const source = options.statusSource ?? noRecordsStatusSource;
   registerFeedbackRoutes(app, context, source);
 
+  // The routes' needs checked the nation and "nation:read".
   async function load(request: FastifyRequest) {
-    const { nation } = parseParams(nationParams, request.params);
-    authorize(request.actor, "nation:read", { nation });
+    const nation = (request.params as { nation: Nation }).nation;
     const query = nationalQuery.parse(request.query ?? {});
-    const partnerships = (await visiblePartnerships(db, request.actor)).filter(
+    const partnerships = (await visiblePartnerships(db, request.actor!)).filter(
       (partnership) => partnership.nation === nation,
     );
     return { nation, query, view: await nationalView(db, source, nation, partnerships, query) };
   }
 
+  const readNation = { nation: "nation:read" } as const;
   app.get("/national", async (request, reply) => {
     const actor = request.actor;
     if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
@@ -55,7 +57,7 @@ export function registerNationalRoutes(
     });
   });
 
-  app.get("/national/:nation", async (request, reply) => {
+  app.get(nationalPaths.nation.pattern, needs(nationalPaths.nation, readNation), async (request, reply) => {
     const { nation, query, view } = await load(request);
     const groups = statusOrder
       .map((status) => ({
@@ -85,7 +87,7 @@ export function registerNationalRoutes(
     });
   });
 
-  app.get("/national/:nation/export.csv", async (request, reply) => {
+  app.get(nationalPaths.exportCsv.pattern, needs(nationalPaths.exportCsv, readNation), async (request, reply) => {
     const { nation, view } = await load(request);
     return sendCsv(
       reply,
@@ -95,7 +97,7 @@ export function registerNationalRoutes(
     );
   });
 
-  app.get("/national/:nation/export.xlsx", async (request, reply) => {
+  app.get(nationalPaths.exportXlsx.pattern, needs(nationalPaths.exportXlsx, readNation), async (request, reply) => {
     const { nation, view } = await load(request);
     return sendXlsx(reply, `national-view-${nation}-${view.reportingYear.replace("/", "-")}.xlsx`, {
       name: `${nationLabels[nation as Nation]} ${view.reportingYear.replace("/", "-")}`,

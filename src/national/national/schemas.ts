@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { nations } from "../../kernel/auth/policy.ts";
 import { isFinancialYear } from "../../kernel/time.ts";
 
 export const reportStatusFilter = ["all", "not-started", "draft", "published", "overdue"] as const;
@@ -13,8 +12,6 @@ export const nationalQuery = z.object({
   year: z.string().refine(isFinancialYear).optional().catch(undefined),
 });
 export type NationalQuery = z.infer<typeof nationalQuery>;
-
-export const nationParams = z.object({ nation: z.enum(nations) });
 
 export const feedbackStatuses = ["requested", "in-review", "returned"] as const;
 export const feedbackStatusLabels: Record<(typeof feedbackStatuses)[number], string> = {

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { authorize } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { idParam } from "../../kernel/http/params.ts";
-import { listPartnershipsWhere, partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { auditPaths } from "./paths.ts";
+import { listPartnershipsWhere, type PartnershipRow } from "../partnerships/index.ts";
 import { actionLabel, describeChanges } from "./changes.ts";
 import { distinctActions, searchAudit } from "./repository.ts";
 import { type AuditQuery, auditQuery, PAGE_SIZE } from "./schemas.ts";
@@ -69,9 +70,14 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: AppContext): v
     return render(reply, request.query, "/audit");
   });
 
-  app.get<{ Params: { id: string } }>("/partnerships/:id/audit", async (request, reply) => {
-    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:read-audit");
-    const { partnershipId: _ignored, ...query } = request.query as Record<string, unknown>;
-    return render(reply, query, `/partnerships/${partnership.id}/audit`, partnership);
-  });
+  const partnershipAudit = auditPaths.partnership;
+  app.get(
+    partnershipAudit.pattern,
+    needs(partnershipAudit, { partnership: "partnership:read-audit" }),
+    async (request, reply) => {
+      const partnership = request.partnership;
+      const { partnershipId: _ignored, ...query } = request.query as Record<string, unknown>;
+      return render(reply, query, `/partnerships/${partnership.id}/audit`, partnership);
+    },
+  );
 }

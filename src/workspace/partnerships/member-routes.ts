@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listOrganisations, organisationTypeLabel } from "../organisations/index.ts";
-import { partnershipFor } from "./access.ts";
+import { partnershipPaths } from "./paths.ts";
 import { registerMemberRemoval } from "./member-removal.ts";
 import { addMemberOrganisation } from "./partnership-service.ts";
 import { listMembers, type PartnershipRow } from "./repository.ts";
@@ -44,16 +45,15 @@ export function registerMemberRoutes(app: FastifyInstance, { db }: AppContext): 
       ...extra,
     });
 
-  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>(
-    "/partnerships/:id/organisations",
-    async (request, reply) => {
-      const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
-      return render(reply, partnership, { flash: flashes[String(request.query.saved)] });
-    },
-  );
+  const organisations = partnershipPaths.organisations;
+  const manage = needs(organisations, { partnership: "partnership:manage" });
+  app.get(organisations.pattern, manage, async (request, reply) => {
+    const saved = (request.query as { saved?: string }).saved;
+    return render(reply, request.partnership, { flash: flashes[String(saved)] });
+  });
 
-  app.post<{ Params: { id: string } }>("/partnerships/:id/organisations", async (request, reply) => {
-    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+  app.post(organisations.pattern, manage, async (request, reply) => {
+    const partnership = request.partnership;
     const form = parseForm(memberForm, request.body);
     if (!form.ok)
       return render(reply.code(400), partnership, {

@@ -3,9 +3,10 @@ import { authorize, can, type Nation, nationLabels, nations } from "../../kernel
 import type { Executor } from "../../kernel/db/database.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import { organisationTypeLabel } from "../organisations/index.ts";
-import { partnershipFor } from "./access.ts";
+import { partnershipPaths } from "./paths.ts";
 import { createPartnership } from "./partnership-service.ts";
 import { requiredPartners } from "./representation.ts";
 import { listMembers } from "./repository.ts";
@@ -53,8 +54,9 @@ export function registerPartnershipRoutes(app: FastifyInstance, { db }: AppConte
     }
   });
 
-  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>("/partnerships/:id", async (request, reply) => {
-    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:read");
+  const overview = partnershipPaths.overview;
+  app.get(overview.pattern, needs(overview, { partnership: "partnership:read" }), async (request, reply) => {
+    const partnership = request.partnership;
     const target = { partnershipId: partnership.id, nation: partnership.nation as Nation };
     const [members, people] = await Promise.all([listMembers(db, partnership.id), deps.peopleFor(db, partnership.id)]);
     return reply.view("partnerships/views/overview.njk", {
@@ -70,7 +72,7 @@ export function registerPartnershipRoutes(app: FastifyInstance, { db }: AppConte
       ),
       canManage: can(request.actor, "partnership:manage", target),
       canReadAudit: can(request.actor, "partnership:read-audit", target),
-      flash: flashes[String(request.query.saved)],
+      flash: flashes[String((request.query as { saved?: string }).saved)],
     });
   });
 }
