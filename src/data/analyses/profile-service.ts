@@ -87,7 +87,7 @@ function polarityOf(indicator: IndicatorRow): Polarity {
     : "neither";
 }
 
-async function referenceAreas(
+export async function referenceAreas(
   db: Executor,
   area: AreaRow,
 ): Promise<{ area: AreaRow; relation: "nation" | "region" }[]> {
