@@ -17,7 +17,7 @@ import {
 } from "../indicators/index.ts";
 import { type Benchmark, latestValue, type Polarity } from "./analysis.ts";
 import { compareWithNation, type Spread, spreadOf } from "./overview-stats.ts";
-import { referenceAreas } from "./profile-service.ts";
+import { polarityOf, referenceAreas } from "./profile-service.ts";
 
 export interface OverviewRow {
   indicator: IndicatorRow;
@@ -45,12 +45,6 @@ export interface AreaOverview {
   groups: OverviewGroup[];
   /** Indicators the reader may see with no value row for this area (other area types, other places). */
   withoutValues: number;
-}
-
-export function polarityOf(indicator: IndicatorRow): Polarity {
-  return indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse"
-    ? indicator.polarity
-    : "neither";
 }
 
 function bySlug(values: readonly ObservationValue[]): Map<string, ObservationValue[]> {

@@ -18,7 +18,7 @@ export const OVERVIEW_METHOD = [
   "Comparable areas are all areas of the same type in the same nation with a value for that period. Lowest, 25th percentile, median, 75th percentile and highest are of their values, the area included; suppressed and missing values are left out, never counted as zero, and no spread is shown with fewer than 5 values.",
   SPREAD_METHOD,
   "Compared with the nation by 95% intervals: better or worse when the area's interval (its confidence limits as published, or a Wilson score interval from its numerator and denominator for percentages) does not include the nation's value, similar when it does. Without an interval, or for counts (they follow population size) and indicators with no better or worse direction, the area is not compared and the reason is given.",
-  "In the chart each row has its own scale: the nation's value is the centre line and the furthest value from it reaches the edge. Where an indicator has a better direction, better is to the right; where it has none, higher is to the right.",
+  "In the chart each row has its own scale: the nation's value is the centre line and the furthest value from it reaches the edge. Where an indicator has a better direction, better is to the right; where it has none, higher is to the right. Counts are drawn among the comparable areas only, centred on their median: a nation's or region's count is not on the scale of one area's. With no national value a row is centred on the median too, and has no centre line.",
 ];
 
 function resultText(result: Benchmark): string {
@@ -28,7 +28,7 @@ function resultText(result: Benchmark): string {
 
 function spreadTexts(row: OverviewRow): string[] {
   const s = row.spread;
-  if (!s) return [`Not shown: ${row.spreadNote}`, "", "", "", ""];
+  if (!s) return [`[x] Not shown: ${row.spreadNote}`, "[x]", "[x]", "[x]", "[x]"];
   return [s.min, s.q1, s.median, s.q3, s.max].map((v) => referenceText(row.indicator, { value: v, flags: 0 }));
 }
 
@@ -38,12 +38,17 @@ function sourceOf(indicator: IndicatorRow): string {
 
 function spineRow(row: OverviewRow): SpineRow {
   const s = row.spread;
+  // A nation's or region's count is not on one area's scale: counts are drawn among comparable areas only.
+  const count = row.indicator.unit === "count";
   return {
     label: row.indicator.title,
-    centre: row.nation?.value ?? null,
+    centre: count ? null : (row.nation?.value ?? null),
     range: s ? { min: s.min, q1: s.q1, median: s.median, q3: s.q3, max: s.max } : null,
     area: row.area.value,
-    region: row.region?.value ?? null,
+    region: count ? null : (row.region?.value ?? null),
+    notDrawn: count
+      ? "Not drawn: a count is set only among comparable areas; too few have a value"
+      : "Not drawn: no national value, and too few comparable areas",
     result: row.comparison.result,
     higherIsBetter: row.polarity === "neither" ? null : row.polarity === "higher-is-better",
   };

@@ -81,7 +81,7 @@ export interface AreaProfile {
   notes: string[];
 }
 
-function polarityOf(indicator: IndicatorRow): Polarity {
+export function polarityOf(indicator: IndicatorRow): Polarity {
   return indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse"
     ? indicator.polarity
     : "neither";

@@ -38,4 +38,17 @@ describe("spineChart", () => {
     expect(similar.match(/<polygon [^>]*fill="#FFDD00"/g)).toHaveLength(2);
     expect(similar.match(/<polygon [^>]*fill="#D4351C"/g)).toHaveLength(1);
   });
+
+  it("draws no centre line where there is no national value, and says why a row is not drawn", () => {
+    const dashes = (svg: string) => (svg.match(/stroke-dasharray/g) ?? []).length;
+    // One dashed line in the legend, one per row with a nation.
+    expect(dashes(spineChart({ title: "t", description: "d", rows: [row] }).svg)).toBe(2);
+    expect(dashes(spineChart({ title: "t", description: "d", rows: [{ ...row, centre: null }] }).svg)).toBe(1);
+    const empty = spineChart({
+      title: "t",
+      description: "d",
+      rows: [{ ...row, centre: null, range: null, notDrawn: "Not drawn: a count" }],
+    }).svg;
+    expect(empty).toContain("Not drawn: a count");
+  });
 });

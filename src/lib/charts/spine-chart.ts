@@ -23,6 +23,8 @@ export interface SpineRow {
   result: SpineResult;
   /** true: higher is better; false: lower is better (the row is flipped); null: no direction. */
   higherIsBetter: boolean | null;
+  /** Why the row cannot be drawn when it has no centre and no range. */
+  notDrawn?: string;
 }
 
 export interface SpineChartInput {
@@ -126,7 +128,7 @@ export function spineChart(input: SpineChartInput): { svg: string; width: number
     const band = i % 2 === 0 ? `<rect x="0" y="${top}" width="${width}" height="${ROW}" fill="#f3f2f1"/>` : "";
     const at = spinePositions(row);
     if (!at)
-      return `${band}${label}${text(plotLeft, mid + 4, "Not drawn: no national value and no range", { fill: SECONDARY_TEXT })}`;
+      return `${band}${label}${text(plotLeft, mid + 4, row.notDrawn ?? "Not drawn: no national value and no range", { fill: SECONDARY_TEXT })}`;
     const x = (value: number) => plotLeft + Math.max(0, Math.min(1, at(value))) * plotWidth;
     const parts: string[] = [band, label];
     if (row.range) {
@@ -136,9 +138,11 @@ export function spineChart(input: SpineChartInput): { svg: string; width: number
       parts.push(`<rect x="${c}" y="${mid - 8}" width="${Math.max(1, d - c)}" height="16" fill="${RANGE_INNER}"/>`);
     }
     const centreX = plotLeft + plotWidth / 2;
-    parts.push(
-      `<line x1="${centreX}" y1="${top + 3}" x2="${centreX}" y2="${top + ROW - 3}" stroke="${TEXT_COLOUR}" stroke-width="2" stroke-dasharray="4 3"/>`,
-    );
+    // Centred on the median when there is no national value: no line then claims to be the nation.
+    if (row.centre !== null)
+      parts.push(
+        `<line x1="${centreX}" y1="${top + 3}" x2="${centreX}" y2="${top + ROW - 3}" stroke="${TEXT_COLOUR}" stroke-width="2" stroke-dasharray="4 3"/>`,
+      );
     if (row.region !== null)
       parts.push(`<rect x="${x(row.region) - 2.5}" y="${mid - 12}" width="5" height="24" fill="${REGION_COLOUR}"/>`);
     if (row.area !== null) parts.push(marker(row.result, x(row.area), mid));
