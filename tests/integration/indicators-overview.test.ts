@@ -271,3 +271,21 @@ test("the CSV has every row, the markers instead of blanks, and is formula-safe"
   const anonymous = await app.inject({ method: "GET", url: `/partnerships/${partnershipId}/indicators-overview.csv` });
   expect(anonymous.statusCode).not.toBe(200);
 });
+
+test("another partnership's person and a malformed id get a 404, the anonymous a sign-in", async ({
+  fixtures,
+  signIn,
+  client,
+}) => {
+  const other = await fixtures.organisation("Hartlepool Borough Council");
+  await fixtures.user("outsider@overview.example", other.id);
+  const outsider = await signIn("outsider@overview.example");
+  for (const url of [
+    `/partnerships/${partnershipId}/indicators-overview`,
+    `/partnerships/${partnershipId}/indicators-overview.csv`,
+  ]) {
+    expect((await outsider.get(url)).statusCode).toBe(404);
+    expect((await client().get(url)).statusCode).toBe(303);
+  }
+  expect((await viewer.get("/partnerships/not-a-uuid/indicators-overview")).statusCode).toBe(404);
+});
