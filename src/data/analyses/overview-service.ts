@@ -86,13 +86,13 @@ export async function loadAreaOverview(
     valuesForPairs(db, { pairs, areaType: area.type, ...(area.nation ? { nation: area.nation } : {}) }),
   ]);
   await yieldToEventLoop();
-  const references_ = bySlug(referenceValues);
+  const referenceBySlug = bySlug(referenceValues);
   const peers = bySlug(peerValues);
   const groups = new Map<string, OverviewRow[]>();
   for (const [slug, value] of newest) {
     const indicator = visible.get(slug)!;
     const polarity = polarityOf(indicator);
-    const refs = references_.get(slug) ?? [];
+    const refs = referenceBySlug.get(slug) ?? [];
     const regionValue = refs.find((r) => r.areaId === region?.id) ?? null;
     const nationValue = refs.find((r) => r.areaId === nation?.id) ?? null;
     const peerRows = peers.get(slug) ?? [];
