@@ -289,3 +289,19 @@ test("another partnership's person and a malformed id get a 404, the anonymous a
   }
   expect((await viewer.get("/partnerships/not-a-uuid/indicators-overview")).statusCode).toBe(404);
 });
+
+test("the cached page is rebuilt when the data changes", async ({ db }) => {
+  const url = `/partnerships/${partnershipId}/indicators-overview`;
+  const result = (html: string) =>
+    /data-result="([a-z ]+)">\s*<th scope="row" class="govuk-table__header">Children in low income families/.exec(
+      html,
+    )?.[1];
+  expect(result((await viewer.get(url)).body)).toBe("worse");
+  // The nation's figure revised to 30%: inside the area's Wilson interval, so now similar.
+  await db.execute(sql`update observations o set value = 30 from areas a, indicators i
+    where a.id = o.area_id and a.code = 'E92000001' and i.id = o.indicator_id and i.slug = 'ov-low-income'`);
+  const after = (await viewer.get(url)).body;
+  expect(result(after)).toBe("similar");
+  expect(after).toContain("Similar (Wilson score interval)");
+  expect(after).not.toContain("Worse (Wilson score interval)");
+});
