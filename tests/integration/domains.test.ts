@@ -55,7 +55,7 @@ describe("domain descriptors", () => {
     ]);
   });
 
-  it("build the partnership's 20 sections, with import and review feedback for those who may use them", () => {
+  it("build the partnership's 21 sections, with import and review feedback for those who may use them", () => {
     const navigation = navigationFrom(domains);
     const target = { partnershipId: "p1", nation: "england" as const };
     const lead = navigation.partnership(actor("lead", { roles: [["p1", "lead"]] }), target);
@@ -68,6 +68,7 @@ describe("domain descriptors", () => {
       ["Meetings", "/partnerships/p1/meetings", "partnership"],
       ["Support", "/partnerships/p1/support", "partnership"],
       ["Area profile", "/partnerships/p1/profile", "evidence"],
+      ["Indicators overview", "/partnerships/p1/indicators-overview", "evidence"],
       ["Localities and comparisons", "/partnerships/p1/localities", "evidence"],
       ["Import data", "/partnerships/p1/data/import", "evidence"],
       ["Needs assessment", "/partnerships/p1/needs-assessment", "evidence"],
@@ -83,7 +84,7 @@ describe("domain descriptors", () => {
     ]);
     expect(lead.filter((item) => item.exact).map((item) => item.text)).toEqual(["Overview"]);
     const viewer = navigation.partnership(actor("viewer", { roles: [["p1", "viewer"]] }), target).map((i) => i.text);
-    expect(viewer).toHaveLength(18);
+    expect(viewer).toHaveLength(19);
     expect(viewer).not.toContain("Import data");
     expect(viewer).not.toContain("Review feedback");
     const coordinator = navigation.partnership(actor("coordinator", { nations: ["england"] }), target);

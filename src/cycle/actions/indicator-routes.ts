@@ -2,19 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
-import type { IndicatorRow as CatalogueRow } from "../../data/indicators/index.ts";
+import { catalogueGroupOf as groupOf, type IndicatorRow as CatalogueRow } from "../../data/indicators/index.ts";
 import { actionFor } from "./access.ts";
 import { addIndicator } from "./action-service.ts";
 import { measurableIndicators } from "./measure-service.ts";
 import { actionPaths as paths } from "./paths.ts";
 import { indicatorForm } from "./schemas.ts";
-
-/** The catalogue's first topic, else its publisher: how the list of indicators is grouped. */
-function groupOf(indicator: CatalogueRow): string {
-  const topic = (indicator.tags as { topics?: string[] } | null)?.topics?.[0];
-  if (topic) return topic.charAt(0).toUpperCase() + topic.slice(1);
-  return indicator.publisher || "Other indicators";
-}
 
 /** Indicators whose title holds every word searched for, grouped for the select's optgroups. */
 export function indicatorGroups(choices: readonly CatalogueRow[], search: string) {

@@ -81,13 +81,13 @@ export interface AreaProfile {
   notes: string[];
 }
 
-function polarityOf(indicator: IndicatorRow): Polarity {
+export function polarityOf(indicator: IndicatorRow): Polarity {
   return indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse"
     ? indicator.polarity
     : "neither";
 }
 
-async function referenceAreas(
+export async function referenceAreas(
   db: Executor,
   area: AreaRow,
 ): Promise<{ area: AreaRow; relation: "nation" | "region" }[]> {

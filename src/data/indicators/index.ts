@@ -47,6 +47,7 @@ export {
   type PeriodRow,
 } from "./repository.ts";
 export * from "./catalogue-service.ts";
+export { catalogueGroupOf } from "./catalogue-groups.ts";
 export * from "./observations-service.ts";
 export {
   type Access,

@@ -5,6 +5,7 @@ export { comparisonChart } from "./comparison-chart.ts";
 export { distributionChart } from "./distribution-chart.ts";
 export { statusChart } from "./status-chart.ts";
 export { type StackedBarChartInput, stackedBarChart } from "./stacked-bar-chart.ts";
+export { SPINE_MARKERS, type SpineChartInput, type SpineResult, type SpineRow, spineChart } from "./spine-chart.ts";
 export { chartDecimalsOf, chartUnitOf, formatValue, formatPoint } from "./format.ts";
 export { escapeXml } from "./svg.ts";
 export {
