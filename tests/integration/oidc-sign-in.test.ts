@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
+import { hashToken } from "../../src/kernel/auth/sessions.ts";
 import { sessions } from "../../src/kernel/auth/tables.ts";
+import { SESSION_COOKIE } from "../../src/kernel/http/server.ts";
 import { invitations, users } from "../../src/workspace/access/index.ts";
 import { beginOidcSignIn } from "../../src/workspace/access/oidc-service.ts";
 import { oidcLoginTransactions } from "../../src/workspace/access/tables.ts";
@@ -50,7 +52,7 @@ async function signInAs(client: TestClient, login: string, returnTo?: string) {
 
 const sessionCount = async () => (await hub.database.db.select().from(sessions)).length;
 const auditActions = async (action: string) =>
-  hub.database.db.select().from(auditLog).where(eq(auditLog.action, action));
+  hub.database.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(auditLog.id);
 
 describe("single sign-on by OpenID Connect", () => {
   it("shows the button with the default label when configured", async () => {
@@ -81,6 +83,9 @@ describe("single sign-on by OpenID Connect", () => {
 
   it("signs a person in with PKCE S256, state and nonce, and returns them where they were going", async () => {
     const client = hub.client();
+    // Signed in by password already: the single sign-on session replaces that one.
+    expect((await client.signIn("ada@northshire.example")).statusCode).toBe(303);
+    const passwordSession = hashToken(client.cookies.get(SESSION_COOKIE)!);
     const authorization = new URL(await startAt(client, "/admin/users?x=1"));
     expect(authorization.searchParams.get("code_challenge_method")).toBe("S256");
     expect(authorization.searchParams.get("code_challenge")).toMatch(/^[\w-]{43}$/);
@@ -98,9 +103,10 @@ describe("single sign-on by OpenID Connect", () => {
     expect(dashboard.statusCode).toBe(200);
     expect(dashboard.body).toContain("Signed in as ada");
     expect(await hub.database.db.select().from(oidcLoginTransactions)).toHaveLength(0);
-    const [entry] = (await auditActions("session.sign_in")).filter(
-      (row) => row.actorLabel === "ada@northshire.example",
-    );
+    expect(await hub.database.db.select().from(sessions).where(eq(sessions.idHash, passwordSession))).toHaveLength(0);
+    const entry = (await auditActions("session.sign_in"))
+      .filter((row) => row.actorLabel === "ada@northshire.example")
+      .at(-1);
     expect(entry!.after).toMatchObject({ method: "single sign-on", issuer: provider.issuer });
 
     // The same callback again (a replay, from this browser or any other) signs nobody in.
@@ -223,6 +229,7 @@ describe("single sign-on by OpenID Connect", () => {
   it("lets an administrator require single sign-on, which stops passwords (audited)", async () => {
     const admin = hub.client();
     expect((await admin.signIn("admin@hub.example")).statusCode).toBe(303);
+    expect((await admin.get("/admin/organisations")).body).toContain('href="/admin/single-sign-on"');
     const page = await admin.get("/admin/single-sign-on");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Northshire Council");

@@ -23,9 +23,6 @@ export const accessDomain: Domain = {
     registerOidcRoutes(app, context);
     registerOidcPolicyRoutes(app, context);
   },
-  navigation: [
-    { text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" },
-    { text: "Single sign-on", href: "/admin/single-sign-on", order: 55, show: "admin:manage-organisations" },
-  ],
+  navigation: [{ text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" }],
   provides: [actorLoader.provide(loadActor), partnershipPeople.provide(listPeopleInPartnership)],
 };

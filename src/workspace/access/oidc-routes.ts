@@ -61,6 +61,7 @@ export function registerOidcRoutes(app: FastifyInstance, context: AppContext): v
           search: at === -1 ? "" : request.url.slice(at),
           state: query.success ? query.data.state : undefined,
           cookieState: request.cookies[OIDC_STATE_COOKIE],
+          previousSession: request.sessionToken ?? undefined,
         },
         config.sessionIdleMinutes,
         { ip: request.ip, userAgent: request.headers["user-agent"], requestId: request.id },

@@ -1,5 +1,5 @@
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
-import { createSession, hashToken } from "../../kernel/auth/sessions.ts";
+import { createSession, destroySession, hashToken } from "../../kernel/auth/sessions.ts";
 import type { OidcConfig } from "../../kernel/config/config.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { authorizationRequest, callbackClaims, protocolFailure } from "./oidc-client.ts";
@@ -62,7 +62,13 @@ export async function beginOidcSignIn(
 export async function completeOidcSignIn(
   db: Db,
   oidc: OidcConfig,
-  callback: { search: string; state: string | undefined; cookieState: string | undefined },
+  callback: {
+    search: string;
+    state: string | undefined;
+    cookieState: string | undefined;
+    /** A session this browser already had: replaced, so no two live side by side. */
+    previousSession: string | undefined;
+  },
   idleMinutes: number,
   meta: SignInMeta,
 ): Promise<{ token: string; returnTo: string }> {
@@ -81,7 +87,7 @@ export async function completeOidcSignIn(
       throw new OidcRefusal(failure.kind, failure.code);
     }
     const email = verifiedEmail(claims, oidc.emailClaim);
-    const token = await signInByEmail(db, email, idleMinutes, meta, oidc.issuer);
+    const token = await signInByEmail(db, email, idleMinutes, meta, oidc.issuer, callback.previousSession);
     return { token, returnTo: started.returnTo };
   } catch (error) {
     if (error instanceof OidcRefusal) await auditRefusal(db, error, meta);
@@ -106,6 +112,7 @@ async function signInByEmail(
   idleMinutes: number,
   meta: SignInMeta,
   issuer: string,
+  previousSession: string | undefined,
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, email);
@@ -130,6 +137,7 @@ async function signInByEmail(
         after: { status: "active", method: "single sign-on" },
       });
     }
+    if (previousSession) await destroySession(tx, previousSession);
     await updateUser(tx, user.id, { status: "active", lastSignInAt: new Date() });
     const token = await createSession(tx, user.id, idleMinutes, meta);
     await recordAudit(tx, context, {
