@@ -28,7 +28,7 @@ beforeAll(async () => {
   orgId = (await fixtures.organisation(hub.database, "Northshire Council")).id;
   await fixtures.user(hub.database, "ada@northshire.example", orgId);
   await fixtures.user(hub.database, "admin@hub.example", orgId, { admin: true });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await hub?.close();
@@ -79,7 +79,7 @@ describe("single sign-on by OpenID Connect", () => {
     } finally {
       await plain.close();
     }
-  });
+  }, 120_000);
 
   it("signs a person in with PKCE S256, state and nonce, and returns them where they were going", async () => {
     const client = hub.client();
@@ -133,6 +133,22 @@ describe("single sign-on by OpenID Connect", () => {
     expect(replay.body).toContain("did not confirm who you are");
     expect(await sessionCount()).toBe(before);
     expect((await second.get("/dashboard")).statusCode).not.toBe(200);
+  });
+
+  it("answers a cancelled sign-in or a bare callback with a page, not an error", async () => {
+    const client = hub.client();
+    const state = new URL(await startAt(client)).searchParams.get("state")!;
+    const cancelled = await client.get(
+      `/sign-in/oidc/callback?error=access_denied&error_description=cancelled&state=${state}&iss=${encodeURIComponent(provider.issuer)}`,
+    );
+    expect(cancelled.statusCode).toBe(400);
+    expect(cancelled.body).toContain("did not confirm who you are");
+    expect((await auditActions("session.sso_refused")).at(-1)!.after).toMatchObject({
+      detail: expect.stringContaining("access_denied"),
+    });
+    const bare = await hub.client().get("/sign-in/oidc/callback");
+    expect(bare.statusCode).toBe(400);
+    expect(bare.body).toContain("has expired, has already been used");
   });
 
   it("refuses a callback without this browser's state cookie (login CSRF)", async () => {
