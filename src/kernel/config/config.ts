@@ -41,6 +41,15 @@ export const envSchema = z.object({
     .optional(),
   /** Serve /metrics on this port (on HOST) instead, for a scraper on the internal network. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** OpenID Connect single sign-on (all three together, with PUBLIC_URL); see README. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the provider's https:// issuer address" }).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_LABEL: z.string().trim().min(1).max(80, "must be 80 characters or fewer").optional(),
+  OIDC_EMAIL_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_:./-]{1,100}$/, "must be a claim name, e.g. email or preferred_username")
+    .default("email"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -64,6 +73,20 @@ export interface Config {
   metricsToken: string | undefined;
   /** A separate port for /metrics (no token), when set. */
   metricsPort: number | undefined;
+  /** OpenID Connect single sign-on; undefined when not configured (no button). */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  label: string;
+  emailClaim: string;
+  /** PUBLIC_URL + /sign-in/oidc/callback, registered with the provider. */
+  redirectUri: string;
+  /** Plain http to the provider: only ever in tests (a local provider). */
+  allowHttp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ]);
   }
   const dataDir = path.resolve(env.DATA_DIR);
+  const oidc = oidcConfig(env);
   return {
     env: env.NODE_ENV,
     host: env.HOST,
@@ -109,6 +133,39 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
     metricsToken: env.METRICS_TOKEN,
     metricsPort: env.METRICS_PORT,
+    oidc,
+  };
+}
+
+export const OIDC_DEFAULT_LABEL = "Sign in with your organisation account";
+
+function oidcConfig(env: Env): OidcConfig | undefined {
+  const given = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (given.every((value) => value === undefined)) return undefined;
+  const missing = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map(
+        (name) =>
+          `${name}: required for single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together)`,
+      ),
+    );
+  }
+  if (!env.PUBLIC_URL) {
+    throw new ConfigError(["PUBLIC_URL: required with OIDC_ISSUER (the sign-in callback address is made from it)"]);
+  }
+  const allowHttp = env.NODE_ENV === "test";
+  if (!allowHttp && !env.OIDC_ISSUER!.startsWith("https://")) {
+    throw new ConfigError(["OIDC_ISSUER: must be an https:// address"]);
+  }
+  return {
+    issuer: env.OIDC_ISSUER!,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    label: env.OIDC_LABEL ?? OIDC_DEFAULT_LABEL,
+    emailClaim: env.OIDC_EMAIL_CLAIM,
+    redirectUri: `${env.PUBLIC_URL.replace(/\/+$/, "")}/sign-in/oidc/callback`,
+    allowHttp,
   };
 }
 

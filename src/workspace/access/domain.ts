@@ -2,6 +2,8 @@ import type { Domain } from "../../kernel/domains/descriptor.ts";
 import { actorLoader } from "../../kernel/domains/kernel-points.ts";
 import { partnershipPeople } from "../partnerships/index.ts";
 import { registerInvitationRoutes } from "./invitation-routes.ts";
+import { registerOidcPolicyRoutes } from "./oidc-policy-routes.ts";
+import { registerOidcRoutes } from "./oidc-routes.ts";
 import { registerPeopleRoutes } from "./people-routes.ts";
 import { listPeopleInPartnership, loadActor } from "./repository.ts";
 import { registerSignInRoutes } from "./sign-in-routes.ts";
@@ -17,6 +19,9 @@ export const accessDomain: Domain = {
     registerUserAdminRoutes(app, context);
     registerUserDetailRoutes(app, context);
     registerPeopleRoutes(app, context);
+    // Single sign-on (OpenID Connect).
+    registerOidcRoutes(app, context);
+    registerOidcPolicyRoutes(app, context);
   },
   navigation: [{ text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" }],
   provides: [actorLoader.provide(loadActor), partnershipPeople.provide(listPeopleInPartnership)],

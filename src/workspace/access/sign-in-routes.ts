@@ -12,7 +12,11 @@ export function registerSignInRoutes(app: FastifyInstance, context: AppContext):
   app.get<{ Querystring: { returnTo?: string } }>("/sign-in", async (request, reply) => {
     if (request.actor) return reply.redirect("/dashboard", 303);
     const returnTo = typeof request.query.returnTo === "string" ? safeReturnTo(request.query.returnTo) : undefined;
-    return reply.view("access/views/sign-in.njk", { title: "Sign in", values: { returnTo } });
+    return reply.view("access/views/sign-in.njk", {
+      title: "Sign in",
+      values: { returnTo },
+      oidcLabel: config.oidc?.label,
+    });
   });
 
   app.post("/sign-in", async (request, reply) => {
@@ -22,6 +26,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: AppContext):
         title: "Sign in",
         errors: form.errors,
         values: { ...form.values, password: "" },
+        oidcLabel: config.oidc?.label,
       });
     }
     try {
@@ -39,6 +44,7 @@ export function registerSignInRoutes(app: FastifyInstance, context: AppContext):
           title: "Sign in",
           errors: error.details.fieldErrors,
           values: { email: form.data.email, returnTo: form.data.returnTo },
+          oidcLabel: config.oidc?.label,
         });
       }
       throw error;

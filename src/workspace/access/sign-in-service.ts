@@ -4,6 +4,7 @@ import { createSession, destroySession } from "../../kernel/auth/sessions.ts";
 import { releaseAttempt, reserveAttempt, throttleKeys, waitText } from "../../kernel/auth/throttle.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { refuseIfSsoRequired } from "./oidc-policy.ts";
 import { findUserByEmail, updateUser } from "./repository.ts";
 
 export interface SignInMeta {
@@ -57,6 +58,8 @@ export async function signIn(
     });
     throw AppError.validation([{ field: "email", message: BAD_CREDENTIALS }], BAD_CREDENTIALS);
   }
+  // Single sign-on: an organisation may require it (oidc-policy.ts).
+  await refuseIfSsoRequired(db, usable, meta);
   return db.transaction(async (tx) => {
     await releaseAttempt(tx, keys);
     await updateUser(tx, usable.id, { lastSignInAt: new Date() });

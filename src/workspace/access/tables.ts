@@ -90,3 +90,31 @@ export const invitations = pgTable(
   },
   (table) => [index("invitations_user_idx").on(table.userId)],
 );
+
+/**
+ * Single sign-on (oidc-*.ts): a started OpenID Connect sign-in, kept here rather than in one app
+ * node's memory so any node can finish it; the row is deleted when the callback uses it.
+ */
+export const oidcLoginTransactions = pgTable(
+  "oidc_login_transactions",
+  {
+    /** SHA-256 of the `state` sent to the provider (the browser holds the value in a cookie). */
+    stateHash: text("state_hash").primaryKey(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    returnTo: text("return_to").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("oidc_login_transactions_expires_idx").on(table.expiresAt)],
+);
+
+/** Organisations whose people must sign in by single sign-on (their passwords stop working). */
+export const organisationSignInPolicies = pgTable("organisation_sign_in_policies", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  ssoRequired: boolean("sso_required").notNull().default(false),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { FieldError } from "../../kernel/errors/app-error.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
+import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { path } from "../../kernel/http/paths.ts";
+import { listOrganisations } from "../organisations/index.ts";
+import { setSsoRequired } from "./oidc-policy.ts";
+import { ssoRequiredOrganisations } from "./oidc-repository.ts";
+
+export const ssoPolicyPaths = {
+  list: path("/admin/single-sign-on"),
+  set: path("/admin/single-sign-on/:organisationId"),
+};
+
+const admin = { allow: "admin:manage-organisations" } as const;
+const policyForm = z.object({
+  ssoRequired: z.enum(["true", "false"], { error: "Choose whether single sign-on is required" }),
+});
+
+/** Administrators choose which organisations must sign in by single sign-on. */
+export function registerOidcPolicyRoutes(app: FastifyInstance, { db, config }: AppContext): void {
+  const page = async (errors: FieldError[] = []) => {
+    const [organisations, required] = await Promise.all([listOrganisations(db), ssoRequiredOrganisations(db)]);
+    return {
+      title: "Single sign-on",
+      errors,
+      configured: Boolean(config.oidc),
+      issuer: config.oidc?.issuer,
+      organisations: organisations.map((organisation) => ({
+        id: organisation.id,
+        name: organisation.name,
+        ssoRequired: required.has(organisation.id),
+      })),
+    };
+  };
+
+  app.get(ssoPolicyPaths.list.pattern, needs(ssoPolicyPaths.list, admin), async (_request, reply) =>
+    reply.view("access/views/oidc-policy.njk", await page()),
+  );
+
+  app.post(ssoPolicyPaths.set.pattern, needs(ssoPolicyPaths.set, admin), async (request, reply) => {
+    const { organisationId } = request.params as { organisationId: string };
+    const form = parseForm(policyForm, request.body);
+    if (!form.ok) return reply.code(400).view("access/views/oidc-policy.njk", await page(form.errors));
+    try {
+      await setSsoRequired(
+        db,
+        request.auditContext(),
+        organisationId,
+        form.data.ssoRequired === "true",
+        Boolean(config.oidc),
+      );
+    } catch (error) {
+      const errors = fieldErrorsOf(error);
+      if (!errors) throw error;
+      return reply.code(400).view("access/views/oidc-policy.njk", await page(errors));
+    }
+    reply.flash(form.data.ssoRequired === "true" ? "Single sign-on is now required" : "Passwords work again");
+    return reply.redirect(ssoPolicyPaths.list(), 303);
+  });
+}
