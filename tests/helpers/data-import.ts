@@ -34,7 +34,11 @@ export async function confirmImport(
 ): Promise<ConfirmedImport> {
   const confirmed = await client.post(action, { ...fields, action: "confirm" });
   const location = confirmed.headers.location;
-  if (confirmed.statusCode !== 303 || typeof location !== "string" || !/\/data\/import\/jobs\/[0-9a-f-]{36}$/.test(location))
+  if (
+    confirmed.statusCode !== 303 ||
+    typeof location !== "string" ||
+    !/\/data\/import\/jobs\/[0-9a-f-]{36}$/.test(location)
+  )
     throw new Error(`Confirm import answered ${confirmed.statusCode} ${String(location ?? "")}, not a job's page`);
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -19,3 +19,4 @@ export { closeXlsxReader } from "./xlsx-reader.ts";
 export { isXlsx, readTable } from "./spreadsheet.ts";
 export type { CsvRow } from "./source-file.ts";
 export { IMPORT_JOB_RETENTION_SECONDS, scheduleImportJobPurge } from "./job-purge.ts";
+export { startImportJob } from "./job-runner.ts";

@@ -3,6 +3,20 @@ import type { Executor } from "../../kernel/db/database.ts";
 import type { ImportStage, ImportWatcher } from "./importer.ts";
 import { beatQueued, type ProgressState, writeProgress } from "./job-repository.ts";
 
+/** Where a job's progress goes: its row, on the database (never the import's transaction). */
+export interface ProgressWriter {
+  progress(state: ProgressState): Promise<void>;
+  /** A heartbeat while the job waits its turn. */
+  beat(): Promise<void>;
+}
+
+export function rowWriter(db: Executor, jobId: string): ProgressWriter {
+  return {
+    progress: (state) => writeProgress(db, jobId, state),
+    beat: () => beatQueued(db, [jobId]),
+  };
+}
+
 /** This process, as recorded on the jobs it runs (job rows name the node that runs them). */
 export const NODE_ID = randomUUID();
 /** At most two progress writes a second per job. */
@@ -40,8 +54,8 @@ export class JobProgress implements ImportWatcher {
   private readonly beat: NodeJS.Timeout;
 
   constructor(
-    private readonly db: Executor,
     readonly jobId: string,
+    private readonly writer: ProgressWriter,
     private readonly options: { minIntervalMs?: number; onError?: (error: unknown) => void } = {},
   ) {
     live.set(jobId, { ...this.state, over: false });
@@ -51,7 +65,8 @@ export class JobProgress implements ImportWatcher {
 
   stage(stage: ImportStage, total?: number): void {
     this.started = true;
-    this.state = { stage, rowsDone: 0, rowsTotal: total ?? this.state.rowsTotal };
+    // A new count starts with its total; a stage without one (statistics) keeps the rows written.
+    this.state = total === undefined ? { ...this.state, stage } : { stage, rowsDone: 0, rowsTotal: total };
     this.touch();
   }
 
@@ -95,9 +110,7 @@ export class JobProgress implements ImportWatcher {
     if (!this.dirty || this.inFlight) return;
     this.dirty = false;
     this.lastWrite = Date.now();
-    const write = this.started
-      ? writeProgress(this.db, this.jobId, this.state)
-      : beatQueued(this.db, [this.jobId]);
+    const write = this.started ? this.writer.progress(this.state) : this.writer.beat();
     this.inFlight = write
       .catch((error) => this.options.onError?.(error))
       .finally(() => {

@@ -49,6 +49,26 @@ export async function findJob(
   return { ...row.job, stale: row.stale };
 }
 
+/** This person's jobs for this partnership, newest first (the import page lists them). */
+export async function recentJobs(
+  db: Executor,
+  partnershipId: string,
+  userId: string,
+  staleAfterSeconds: number,
+  limit = 10,
+): Promise<(ImportJobRow & { stale: boolean })[]> {
+  const rows = await db
+    .select({
+      job: importJobs,
+      stale: sql<boolean>`${importJobs.heartbeatAt} < now() - make_interval(secs => ${staleAfterSeconds})`,
+    })
+    .from(importJobs)
+    .where(and(eq(importJobs.partnershipId, partnershipId), eq(importJobs.userId, userId)))
+    .orderBy(sql`${importJobs.createdAt} desc`)
+    .limit(limit);
+  return rows.map((row) => ({ ...row.job, stale: row.stale }));
+}
+
 export interface ProgressState {
   stage: ImportJobStage;
   rowsDone: number;
@@ -91,7 +111,13 @@ export async function finishJob(
     .update(importJobs)
     .set(
       outcome.status === "done"
-        ? { ...common, status: "done", batchId: outcome.batchId, rowsDone: outcome.rowsDone, rowsTotal: outcome.rowsTotal }
+        ? {
+            ...common,
+            status: "done",
+            batchId: outcome.batchId,
+            rowsDone: outcome.rowsDone,
+            rowsTotal: outcome.rowsTotal,
+          }
         : {
             ...common,
             status: "failed",

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
 import { importedSummary } from "./imported-summary.ts";
-import { liveProgress, NODE_ID, STALE_AFTER_SECONDS } from "./job-progress.ts";
+import { STALE_AFTER_SECONDS } from "./job-progress.ts";
+import { shownJob } from "./job-service.ts";
 import { findJob } from "./job-repository.ts";
 import { importJobsSettled } from "./job-runner.ts";
-import { jobStatusModel } from "./job-view.ts";
 import { importPaths } from "./paths.ts";
 
 const VIEW_JOB = "imports/views/import-job.njk";
@@ -19,19 +19,15 @@ export function registerJobRoutes(app: FastifyInstance, context: AppContext): vo
 
   const load = async (request: FastifyRequest<{ Params: { id: string; jobId: string } }>) => {
     const actor = request.actor!;
-    const job = found(
-      await findJob(db, request.partnership.id, request.params.jobId, actor, STALE_AFTER_SECONDS),
-    );
-    const live = job.nodeId === NODE_ID ? liveProgress(job.id) : undefined;
-    // This node knows whether it runs the job; another node's job is alive while it beats.
-    const alive = job.nodeId === NODE_ID ? live !== undefined : !job.stale;
-    return { job, model: jobStatusModel(job, live, alive) };
+    const job = found(await findJob(db, request.partnership.id, request.params.jobId, actor, STALE_AFTER_SECONDS));
+    return { job, model: shownJob(job) };
   };
 
   app.get(importPaths.job.pattern, needs(importPaths.job, edit), async (request, reply) => {
     const { job, model } = await load(request);
     const { id } = request.partnership;
-    const imported = job.status === "done" && job.batchId !== null ? await importedSummary(db, id, job.batchId) : undefined;
+    const imported =
+      job.status === "done" && job.batchId !== null ? await importedSummary(db, id, job.batchId) : undefined;
     return reply.view(VIEW_JOB, {
       title: model.over ? `Import of ${job.fileName}` : `Importing ${job.fileName}`,
       job: model,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../kernel/db/database.ts";
 import type { ImportIssue, ImportReport } from "./report.ts";
-import { JobProgress, NODE_ID } from "./job-progress.ts";
+import { JobProgress, NODE_ID, rowWriter } from "./job-progress.ts";
 import { activeJobForUpload, finishJob, insertJob } from "./job-repository.ts";
 import { type ImportRequest, runImport } from "./run-import.ts";
 
@@ -10,7 +10,7 @@ export interface JobLog {
 }
 
 /** One import at a time per node: each is one transaction, and on the embedded database one session. */
-let chain: Promise<void> = Promise.resolve();
+let chain: Promise<unknown> = Promise.resolve();
 
 /** The job row names the upload by a hash of its token, never the token itself. */
 export function uploadRef(token: string): string {
@@ -19,7 +19,8 @@ export function uploadRef(token: string): string {
 
 /**
  * Starts a confirmed upload's import as a job on this node and returns its id at once (or the
- * id of the job this upload already started). `whenDone` runs after a successful import (the
+ * id of the job this upload already started), and its end: the report, or nothing when the
+ * service failed (or the job was already started). `whenDone` runs after a successful import (the
  * pending file is dropped). The job's end is written whatever happens; an error of the service
  * is logged and the job failed in words, its transaction rolled back.
  */
@@ -27,10 +28,10 @@ export async function startImportJob(
   db: Db,
   job: { partnershipId: string; userId: string; token: string; request: ImportRequest },
   options: { log?: JobLog; whenDone?: () => Promise<void>; minIntervalMs?: number } = {},
-): Promise<{ jobId: string; finished: Promise<void> }> {
+): Promise<{ jobId: string; finished: Promise<ImportReport | undefined> }> {
   const ref = uploadRef(job.token);
   const existing = await activeJobForUpload(db, ref, job.userId);
-  if (existing) return { jobId: existing, finished: Promise.resolve() };
+  if (existing) return { jobId: existing, finished: Promise.resolve(undefined) };
   const jobId = await insertJob(db, {
     partnershipId: job.partnershipId,
     userId: job.userId,
@@ -39,7 +40,7 @@ export async function startImportJob(
     fileName: job.request.file.name,
     nodeId: NODE_ID,
   });
-  const progress = new JobProgress(db, jobId, {
+  const progress = new JobProgress(jobId, rowWriter(db, jobId), {
     minIntervalMs: options.minIntervalMs,
     onError: (error) => options.log?.error({ err: error, jobId }, "import job: progress not written"),
   });
@@ -49,8 +50,8 @@ export async function startImportJob(
 }
 
 /** Waits for this node's jobs (before the database closes). */
-export function importJobsSettled(): Promise<void> {
-  return chain;
+export async function importJobsSettled(): Promise<void> {
+  await chain;
 }
 
 async function runJob(
@@ -58,7 +59,7 @@ async function runJob(
   progress: JobProgress,
   request: ImportRequest,
   options: { log?: JobLog; whenDone?: () => Promise<void> },
-): Promise<void> {
+): Promise<ImportReport | undefined> {
   const { jobId } = progress;
   try {
     let report: ImportReport;
@@ -75,7 +76,7 @@ async function runJob(
         rowsTotal: report.valuesWritten ?? null,
       });
       await options.whenDone?.().catch((error) => options.log?.error({ err: error, jobId }, "import job: clean-up"));
-      return;
+      return report;
     }
     const count = report.errorCount || report.errors.length;
     const [first] = report.errors;
@@ -85,6 +86,7 @@ async function runJob(
       problems: report.errors.map((issue) => ({ row: issue.row, column: issue.column, message: issue.message })),
       problemCount: count,
     });
+    return report;
   } catch (error) {
     options.log?.error({ err: error, jobId }, "import job failed");
     await finishJob(db, jobId, {
@@ -93,6 +95,7 @@ async function runJob(
       problems: [],
       problemCount: 0,
     }).catch((failure) => options.log?.error({ err: failure, jobId }, "import job: end not written"));
+    return undefined;
   } finally {
     progress.end();
   }

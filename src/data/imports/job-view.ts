@@ -24,7 +24,11 @@ const STATUS_TEXT: Record<ShownStatus, string> = {
  * runs (fresher than the row); `alive` says whether the job's node still vouches for it: for
  * this node, whether it is running it; for another, whether its heartbeat is recent.
  */
-export function jobStatusModel(job: ImportJobRow, live: (ProgressState & { over: boolean }) | undefined, alive: boolean) {
+export function jobStatusModel(
+  job: ImportJobRow,
+  live: (ProgressState & { over: boolean }) | undefined,
+  alive: boolean,
+) {
   const over = job.status === "done" || job.status === "failed";
   const status: ShownStatus = over ? job.status : alive ? job.status : "stopped";
   const progress = !over && live && !live.over ? live : job;
@@ -32,7 +36,13 @@ export function jobStatusModel(job: ImportJobRow, live: (ProgressState & { over:
   const at = ORDER.indexOf(over ? "finished" : progress.stage);
   const writing = progress.stage === "writing" && rowsTotal;
   const percentage =
-    job.status === "done" ? 100 : writing ? Math.min(100, Math.floor((progress.rowsDone / rowsTotal) * 100)) : at > 2 ? 100 : 0;
+    job.status === "done"
+      ? 100
+      : writing
+        ? Math.min(100, Math.floor((progress.rowsDone / rowsTotal) * 100))
+        : at > 2
+          ? 100
+          : 0;
   const stages = STAGES.map((stage) => {
     const index = ORDER.indexOf(stage.key);
     const state =

@@ -15,6 +15,7 @@ import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
 import { ImportRejected } from "./report.ts";
 import { runImport } from "./run-import.ts";
 import { startImportJob } from "./job-runner.ts";
+import { recentImports } from "./job-service.ts";
 import { importPaths } from "./paths.ts";
 import { MAX_IMPORT_BYTES, sizeLimitText, sourceFromBytes } from "./source-file.ts";
 import { dropPending, loadPending, savePending, updatePendingOptions } from "./upload-store.ts";
@@ -23,10 +24,10 @@ const VIEW_FORM = "imports/views/import-form.njk";
 /** How long "Confirm import" waits for the job before showing its progress page. */
 const SHORT_IMPORT_MS = 1_000;
 
-function settledWithin(work: Promise<void>, ms: number): Promise<void> {
+function settledWithin(work: Promise<unknown>, ms: number): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
-  const wait = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
+  const wait = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
   });
   return Promise.race([work, wait]).finally(() => clearTimeout(timer));
 }
@@ -109,10 +110,16 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
       .object({ imported: z.coerce.number().int().positive().max(2_147_483_647).optional() })
       .catch({})
       .parse(request.query);
-    return reply.view(
-      VIEW_FORM,
-      formView(partnership, actor, {}, [], imported ? await importedSummary(db, partnership.id, imported) : undefined),
-    );
+    return reply.view(VIEW_FORM, {
+      ...formView(
+        partnership,
+        actor,
+        {},
+        [],
+        imported ? await importedSummary(db, partnership.id, imported) : undefined,
+      ),
+      recentImports: await recentImports(db, partnership.id, actor.userId),
+    });
   });
 
   app.register(async (scope) => {

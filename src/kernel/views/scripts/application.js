@@ -15,7 +15,8 @@ for (const panel of document.querySelectorAll("[data-job-panel]")) {
   const announce = panel.querySelector("[data-job-announce]");
   let failures = 0;
   const show = (job) => {
-    for (const field of panel.querySelectorAll("[data-job-field]")) field.textContent = String(job[field.dataset.jobField]);
+    for (const field of panel.querySelectorAll("[data-job-field]"))
+      field.textContent = String(job[field.dataset.jobField]);
     if (announce && announce.textContent !== job.announce) announce.textContent = job.announce;
     for (const stage of job.stages) {
       const status = panel.querySelector(`[data-job-stage="${stage.key}"] [data-job-stage-status]`);
