@@ -4,6 +4,10 @@ import { type ImportJobProblem, type ImportJobStage, importJobs } from "./tables
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
+/** No heartbeat for this long, judged by the database's clock, which every node shares. */
+const silentFor = (seconds: number) =>
+  sql<boolean>`${importJobs.heartbeatAt} < now() - make_interval(secs => ${seconds})`;
+
 export async function insertJob(
   db: Executor,
   job: { partnershipId: string; userId: string; uploadRef: string; kind: string; fileName: string; nodeId: string },
@@ -39,8 +43,7 @@ export async function findJob(
   const [row] = await db
     .select({
       job: importJobs,
-      // Judged by the database's clock, which every node shares.
-      stale: sql<boolean>`${importJobs.heartbeatAt} < now() - make_interval(secs => ${staleAfterSeconds})`,
+      stale: silentFor(staleAfterSeconds),
     })
     .from(importJobs)
     .where(and(eq(importJobs.id, jobId), eq(importJobs.partnershipId, partnershipId)))
@@ -60,7 +63,7 @@ export async function recentJobs(
   const rows = await db
     .select({
       job: importJobs,
-      stale: sql<boolean>`${importJobs.heartbeatAt} < now() - make_interval(secs => ${staleAfterSeconds})`,
+      stale: silentFor(staleAfterSeconds),
     })
     .from(importJobs)
     .where(and(eq(importJobs.partnershipId, partnershipId), eq(importJobs.userId, userId)))
