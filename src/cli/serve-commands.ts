@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { buildApp } from "../app.ts";
 import { closeDocxRenderer, closePdfRenderer } from "../lib/documents/index.ts";
-import { closeXlsxReader } from "../data/imports/index.ts";
+import { closeXlsxReader, scheduleImportJobPurge } from "../data/imports/index.ts";
 import { buildAssets } from "../kernel/http/assets.ts";
 import { startMetricsServer } from "../kernel/http/metrics-server.ts";
 import type { Config } from "../kernel/config/config.ts";
@@ -16,6 +16,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
   const { app, lifecycle, metrics } = await buildApp({ config, database });
   const sessionPurge = scheduleSessionPurge(database.db, { log: app.log });
   const surveyPurge = scheduleSurveyPurge(database.db, { log: app.log });
+  const importJobPurge = scheduleImportJobPurge(database.db, { log: app.log });
   const address = await app.listen({ host: config.host, port: config.port });
   const metricsServer =
     config.metricsPort === undefined ? undefined : await startMetricsServer(metrics, config.host, config.metricsPort);
@@ -38,7 +39,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
     timer.unref();
     await Promise.all([app.close(), metricsServer?.close()]);
     // Before the database closes: a purge in progress finishes, and no new one starts.
-    await Promise.all([sessionPurge.stop(), surveyPurge.stop()]);
+    await Promise.all([sessionPurge.stop(), surveyPurge.stop(), importJobPurge.stop()]);
     await Promise.allSettled([closePdfRenderer(), closeDocxRenderer(), closeXlsxReader()]);
     await database.close();
     app.log.info("shutdown complete");

@@ -5,6 +5,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
 import { TEST_PASSWORD } from "../helpers/test-app.ts";
@@ -13,16 +14,21 @@ import { servedAppTest as test } from "./harness/fixtures.ts";
 import { areaInputs } from "../helpers/areas.ts";
 
 let partnershipId: string;
+let leadId: string;
 
 describe("wide upload column mapping in Chromium", () => {
   test.beforeAll(async ({ database, fixtures }) => {
     const org = await fixtures.organisation("Darlington Borough Council");
     partnershipId = (await fixtures.partnership("Darlington Partnership", "england", "E06000005", "Darlington")).id;
-    await fixtures.user("lead@example.org", org.id, { roles: [[partnershipId, "lead"]] });
+    leadId = (await fixtures.user("lead@example.org", org.id, { roles: [[partnershipId, "lead"]] })).id;
     await upsertAreas(database.db, areaInputs("E06000005:Darlington", "E06000001:Hartlepool"));
   }, 300_000);
 
-  test("has no axe violations on the mapping page, its errors and the check page", async ({ browser, origin }) => {
+  test("has no axe violations on the mapping page, its errors, the check page and the import's job page", async ({
+    browser,
+    database,
+    origin,
+  }) => {
     const page = await newPage(browser);
     const messages: string[] = [];
     page.on("console", (message) => {
@@ -54,6 +60,24 @@ describe("wide upload column mapping in Chromium", () => {
     expect(await page.locator("h1").textContent()).toContain("Check the file before importing");
     await check();
     await page.getByRole("button", { name: "Confirm import" }).click();
+    // The job's page: the banner at once, or when its script sees the job end and reloads.
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("wide.csv was imported");
+    await check();
+
+    // A job running on another node (its row beating), followed live by the page's script.
+    const [job] = (
+      (await database.db.execute(sql`insert into import_jobs (partnership_id, user_id, upload_ref, kind, file_name, node_id,
+        status, stage, rows_done, rows_total) values (${partnershipId}, ${leadId}, 'e2e', 'tidy', 'wide.csv', 'another-node',
+        'running', 'writing', 250, 1000) returning id`)) as unknown as { rows: { id: string }[] }
+    ).rows;
+    await page.goto(`${origin}/partnerships/${partnershipId}/data/import/jobs/${job!.id}`);
+    expect(await page.locator("[data-job-field=rowsText]").textContent()).toBe("250 of 1,000");
+    await check();
+    await database.db.execute(sql`update import_jobs set rows_done = 600, heartbeat_at = now() where id = ${job!.id}`);
+    await page.locator("[data-job-announce]", { hasText: "Writing the values: 60% done" }).waitFor();
+    expect(await page.locator("[data-job-field=rowsText]").textContent()).toBe("600 of 1,000");
+    await database.db.execute(sql`update import_jobs set status = 'done', stage = 'finished', rows_done = 1000, finished_at = now(),
+      batch_id = (select max(id) from import_batches) where id = ${job!.id}`);
     expect(await page.locator(".govuk-notification-banner").textContent()).toContain("wide.csv was imported");
     // The error state answers 400, which Chromium logs; nothing else may appear (CSP violations included).
     expect(messages.filter((m) => !m.includes("status of 400"))).toEqual([]);

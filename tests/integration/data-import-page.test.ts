@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
-import { uploadForImport as upload } from "../helpers/data-import.ts";
+import { confirmImport, uploadForImport as upload } from "../helpers/data-import.ts";
 import { areaInputs } from "../helpers/areas.ts";
 import { xlsxBomb } from "../helpers/zip-bomb.ts";
 
@@ -14,7 +14,7 @@ let otherPartnershipId: string;
 async function confirmUpload(lead: TestClient, content: string) {
   const preview = await upload(lead, partnershipId, { kind: "iod" }, { name: "iod2019-file3.csv", content });
   const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
-  return { preview, confirmed: await lead.post(action, { action: "confirm" }) };
+  return { preview, ...(await confirmImport(lead, action)) };
 }
 
 const test = appTest
@@ -89,11 +89,10 @@ describe("data import page", () => {
     expect(checked.statusCode).toBe(200);
     expect(checked.body).toContain("Confirm import");
     expect(await observationCount()).toBe(0);
-    const confirmed = await lead.post(action, { aliasName: "Darlo", aliasCode: "E06000001", action: "confirm" });
-    expect(confirmed.statusCode).toBe(303);
-    expect(confirmed.headers.location).toMatch(/\?imported=\d+$/);
+    const job = await confirmImport(lead, action, { aliasName: "Darlo", aliasCode: "E06000001" });
+    expect(job.status).toBe("done");
     expect(await observationCount()).toBe(4);
-    const banner = await lead.get(confirmed.headers.location as string);
+    const banner = job.page;
     expect(banner.body).toContain("cilif.csv was imported");
     expect(banner.body).toMatch(/4 values written for 1 indicator \(2020\/21, 2021\/22\)/);
     // Another batch number (not this partnership's upload) shows nothing.
@@ -231,20 +230,21 @@ describe("official statistics uploaded by a partnership", () => {
     const first = await confirmUpload(lead, iodFile("5000.00"));
     expect(first.preview.statusCode).toBe(200);
     expect(first.preview.body).toContain("shared national store");
-    expect(first.confirmed.statusCode).toBe(303);
+    expect(first.status).toBe("done");
     expect(await nationalValue("iod2019-imd-rank", "E01012310")).toEqual([{ value: 5000, owner: null }]);
     const added = (await observationCount()) - before;
     expect(added).toBeGreaterThanOrEqual(12);
 
     // The same release again changes nothing and is accepted.
     const again = await confirmUpload(lead, iodFile("5000.00"));
-    expect(again.confirmed.statusCode).toBe(303);
+    expect(again.status).toBe("done");
     expect(await observationCount()).toBe(before + added);
 
     // A file with a different value for a stored figure is refused whole: nothing changes.
     const changed = await confirmUpload(lead, iodFile("5001.00"));
-    expect(changed.confirmed.statusCode).toBe(400);
-    expect(changed.confirmed.body).toContain("would change 1 national values already in the store");
+    expect(changed.status).toBe("failed");
+    expect(changed.page.body).toContain("would change 1 national values already in the store");
+    expect(changed.page.body).toContain("Nothing was written");
     expect(await nationalValue("iod2019-imd-rank", "E01012310")).toEqual([{ value: 5000, owner: null }]);
     const history = await db.execute(sql`select count(*)::int as n from observation_history`);
     expect((history as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);

@@ -87,6 +87,16 @@ describe("demo seeding", () => {
     const days = (batch!.embargoUntil!.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29);
     expect(days).toBeLessThanOrEqual(30);
+    // Both loaded as the lead's finished import jobs, which the lead's import page lists.
+    const jobs = await db.execute(
+      sql`select j.status, j.batch_id = b.id as "sameBatch", u.email from import_jobs j join users u on u.id = j.user_id
+        join import_batches b on b.file_name = j.file_name order by j.file_name`,
+    );
+    const rows = (jobs as unknown as { rows: { status: string; sameBatch: boolean; email: string }[] }).rows;
+    expect(rows).toHaveLength(2);
+    expect(
+      rows.every((row) => row.status === "done" && row.sameBatch && row.email === "darlington.lead@example.org"),
+    ).toBe(true);
   });
 
   test("creates fictional partnerships in England, Scotland and Wales with their partners", async ({ db }) => {

@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
 import { appTest } from "../helpers/app-test.ts";
-import { uploadForImport as upload } from "../helpers/data-import.ts";
+import { confirmImport, uploadForImport as upload } from "../helpers/data-import.ts";
 
 let partnershipId: string;
 const LOOKUP =
@@ -43,7 +43,7 @@ describe("the geography page", () => {
     expect(before.body).toContain("No geography file has been imported yet");
     const preview = await upload(admin, partnershipId, { kind: "detect" }, { name: "dz.csv", content: LOOKUP });
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
-    expect((await admin.post(action, { action: "confirm" })).statusCode).toBe(303);
+    expect((await confirmImport(admin, action)).status).toBe("done");
     const after = (await admin.get("/admin/geography")).body;
     expect(after).toContain("Small areas and wards: 6 not loaded");
     const row = (label: string) =>

@@ -10,7 +10,7 @@ import { describe, expect } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
 import { appTest } from "../helpers/app-test.ts";
 import { areaInputs } from "../helpers/areas.ts";
-import { uploadForImport as upload } from "../helpers/data-import.ts";
+import { confirmImport, uploadForImport as upload } from "../helpers/data-import.ts";
 import { describeWithSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const DZ_LOOKUP = path.join(SHARED_DATA_DIR, "geography", "scotland-dz2011-lookup.csv");
@@ -93,7 +93,7 @@ describeWithSharedData(DZ_LOOKUP)("the Scottish data-zone lookup through the web
     expect(preview.body).toContain("Scottish data zone lookup: DZ2011_Code");
     expect(preview.body).toContain("Windows-1252: not valid UTF-8");
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
-    expect((await admin.post(action, { action: "confirm" })).statusCode).toBe(303);
+    expect((await confirmImport(admin, action)).status).toBe("done");
     // The Gaelic ward name has a right single quote (0x92) and accented letters: as written, not
     // as ISO-8859-1's invisible control character.
     const ward = await db.execute(sql`select name from areas where code = 'S13003138'`);

@@ -13,7 +13,7 @@ import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
-import { uploadForImport as upload } from "../helpers/data-import.ts";
+import { confirmImport, uploadForImport as upload } from "../helpers/data-import.ts";
 import { describeWithSharedData, importSharedData, SHARED_DATA_DIR } from "../helpers/shared-data-dir.ts";
 
 const dataDir = SHARED_DATA_DIR;
@@ -330,7 +330,7 @@ describeWithSharedData(population)("localities and comparison groups", () => {
     );
     expect(good.statusCode).toBe(200);
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(good.body)![1]!;
-    expect((await lead.post(action, { action: "confirm" })).statusCode).toBe(303);
+    expect((await confirmImport(lead, action)).status).toBe("done");
     const hub = decode((await viewer.get(`/partnerships/${darlingtonId}/localities`)).body);
     const rows = cipfa.trim().split(/\r?\n/).length - 1;
     expect(hub).toMatch(

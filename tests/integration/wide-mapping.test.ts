@@ -1,3 +1,4 @@
+import { confirmImport } from "../helpers/data-import.ts";
 /**
  * The wide CSV/XLSX upload with its column-mapping step: upload → map columns → check → confirm.
  * Nothing is stored before confirmation; form errors keep the choices; cell errors name row and column.
@@ -106,8 +107,7 @@ describe("wide upload with a column-mapping step", () => {
     expect((await lead.get(mapUrl)).body).toContain('value="Children in low income (fictional test)"');
 
     const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(checked.body)![1]!;
-    const confirmed = await lead.post(action, { action: "confirm" });
-    expect(confirmed.statusCode).toBe(303);
+    expect((await confirmImport(lead, action)).status).toBe("done");
     const stored =
       await db.execute(sql`select i.slug, i.partnership_id as "partnershipId", a.code, o.value, o.flags from observations o
       join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id where (o.flags & 32) = 0 order by i.slug, a.code`);

@@ -12,6 +12,15 @@ export interface ProgressSink {
   stop(): void;
 }
 
+/** Stages a watcher of an import hears (a web import's job page shows them). */
+export type ImportStage = "reading" | "writing" | "analysing";
+
+/** Hears an import's stages and rows written, whatever the file's size (the job page). */
+export interface ImportWatcher {
+  stage(stage: ImportStage, total?: number): void;
+  rows(done: number): void;
+}
+
 export interface PrepareContext {
   db: Executor;
   file: SourceFile;

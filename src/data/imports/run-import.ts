@@ -6,7 +6,7 @@ import { driverOf } from "../../kernel/db/copy.ts";
 import { analyzeTables, modificationCounts, tablesNeedingAnalyze } from "../../kernel/db/statistics.ts";
 import { completeBatch, insertBatch, officialValuesReplaced, supersedeDerivedValues } from "../indicators/index.ts";
 import { OFFICIAL_KINDS } from "./official-kinds.ts";
-import type { Importer, ProgressSink } from "./importer.ts";
+import type { Importer, ImportWatcher, ProgressSink } from "./importer.ts";
 import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
 import { detectEncoding, type Encoding, encodings, type SourceFile } from "./source-file.ts";
 import { isXlsx } from "./spreadsheet.ts";
@@ -20,6 +20,8 @@ export interface ImportRequest {
   audit: AuditContext;
   partnershipId?: string | null;
   progress?: ProgressSink | undefined;
+  /** Hears stages and rows written (a web import's job); never awaited, so it cannot hold the import. */
+  watch?: ImportWatcher | undefined;
   /**
    * False for a partnership's upload of official national statistics: it may add values the
    * store lacks but not change stored ones. The CLI and administrators may (a revised release).
@@ -92,6 +94,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     report.ok = issues.ok;
     return report;
   };
+  request.watch?.stage("reading");
   const given = withEncoding(request, report);
   const options = request.importer.optionsSchema.safeParse(given);
   if (!options.success) {
@@ -142,6 +145,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     return finish();
   }
   // After commit: statistics for what everyone can now see (see kernel/db/statistics.ts).
+  request.watch?.stage("analysing");
   await analyzeTables(db, outcome.stale, driverOf(db) ?? "postgres");
   report.analyzedTables = outcome.stale;
   report.batchId = outcome.batchId;
@@ -171,7 +175,8 @@ async function writeInTransaction(
       partnershipId,
     });
     // Small files (a boundary file, a lookup of a few rows) would only add noise to the log.
-    const progress = prepared.total >= 1000 ? request.progress : undefined;
+    const progress = watched(prepared.total >= 1000 ? request.progress : undefined, request.watch);
+    request.watch?.stage("writing", prepared.total);
     progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
     // Published figures in the file take the place of ones the hub worked out earlier.
     if (prepared.buffer) await supersedeDerivedValues(tx, prepared.buffer, batchId);
@@ -215,6 +220,19 @@ async function writeInTransaction(
     await yieldToEventLoop();
     return { batchId, ...written, stale };
   });
+}
+
+/** The CLI's progress (large files only) and a watcher's rows, as one sink for the importer. */
+function watched(sink: ProgressSink | undefined, watch: ImportWatcher | undefined): ProgressSink | undefined {
+  if (!watch) return sink;
+  return {
+    start: (total, label) => sink?.start(total, label),
+    update: (done) => {
+      sink?.update(done);
+      watch.rows(done);
+    },
+    stop: () => sink?.stop(),
+  };
 }
 
 const cell = (text: string) => excerpt(text, 200);

@@ -2,22 +2,35 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
-import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { findBatch } from "../indicators/index.ts";
 import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import type { Importer } from "./importer.ts";
 import { importers } from "./registry.ts";
+import { importedSummary } from "./imported-summary.ts";
 import { recogniseFile, unrecognisedText } from "./detect.ts";
 import { registerMappingRoutes } from "./mapping-routes.ts";
 import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
 import { ImportRejected } from "./report.ts";
 import { runImport } from "./run-import.ts";
+import { startImportJob } from "./job-runner.ts";
+import { recentImports } from "./job-service.ts";
+import { importPaths } from "./paths.ts";
 import { MAX_IMPORT_BYTES, sizeLimitText, sourceFromBytes } from "./source-file.ts";
 import { dropPending, loadPending, savePending, updatePendingOptions } from "./upload-store.ts";
 
 const VIEW_FORM = "imports/views/import-form.njk";
+/** How long "Confirm import" waits for the job before showing its progress page. */
+const SHORT_IMPORT_MS = 1_000;
+
+function settledWithin(work: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const wait = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([work, wait]).finally(() => clearTimeout(timer));
+}
+
 /** The kind choice that asks the service to work the kind out from the file (detect.ts). */
 const DETECT = "detect";
 
@@ -35,30 +48,6 @@ const uploadFields = z.object({
   /** Comparison groups: what kind of list the file is (a CIPFA list says so on the group's page). */
   groupKind: z.enum(["user", "cipfa", "statistical", "geographic"]).catch("user").default("user"),
 });
-
-/** Multipart fields arrive as { value } objects; files as parts with toBuffer(). */
-/** What the success banner says about the batch just imported: only this partnership's own uploads. */
-async function importedSummary(db: Executor, partnershipId: string, batchId: number) {
-  const batch = await findBatch(db, batchId);
-  if (!batch || batch.partnershipId !== partnershipId) return undefined;
-  const report = (batch.report ?? {}) as {
-    indicators?: string[];
-    periods?: string[];
-    values?: number;
-    counts?: Record<string, number>;
-  };
-  const totals = (report.counts?.totalsCalculated ?? 0) + (report.counts?.derivedFromSmallAreas ?? 0);
-  return {
-    batchId: batch.id,
-    fileName: batch.fileName,
-    // The file's own values; totals worked out from them are counted apart.
-    valuesWritten: (report.values ?? batch.valuesWritten).toLocaleString("en-GB"),
-    totalsCalculated: totals ? totals.toLocaleString("en-GB") : null,
-    valuesReplaced: batch.valuesReplaced.toLocaleString("en-GB"),
-    indicators: (report.indicators ?? []).length,
-    periods: (report.periods ?? []).join(", "),
-  };
-}
 
 function formView(
   partnership: { id: string; name: string },
@@ -86,6 +75,7 @@ function formView(
   };
 }
 
+/** Multipart fields arrive as { value } objects; files as parts with toBuffer(). */
 function fieldValue(body: Record<string, unknown>, name: string): string | undefined {
   const field = body[name] as { value?: unknown; type?: string } | undefined;
   return field && field.type === "field" && typeof field.value === "string" ? field.value : undefined;
@@ -119,10 +109,16 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
       .object({ imported: z.coerce.number().int().positive().max(2_147_483_647).optional() })
       .catch({})
       .parse(request.query);
-    return reply.view(
-      VIEW_FORM,
-      formView(partnership, actor, {}, [], imported ? await importedSummary(db, partnership.id, imported) : undefined),
-    );
+    return reply.view(VIEW_FORM, {
+      ...formView(
+        partnership,
+        actor,
+        {},
+        [],
+        imported ? await importedSummary(db, partnership.id, imported) : undefined,
+      ),
+      recentImports: await recentImports(db, partnership.id, actor.userId),
+    });
   });
 
   app.register(async (scope) => {
@@ -234,7 +230,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
     await updatePendingOptions(config.dataDir, token, meta);
     const source = sourceFromBytes(meta.fileName, pending.bytes);
     const confirm = form.action === "confirm" && errors.length === 0;
-    const report = await runImport(db, {
+    const importRequest = {
       importer,
       file: source,
       options: meta.options,
@@ -243,11 +239,19 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
       partnershipId: partnership.id,
       mayChangeNational: actor.isPlatformAdmin,
       recognisedAs: meta.recognisedAs,
-    });
-    if (confirm && report.ok) {
-      await dropPending(config.dataDir, token);
-      return reply.redirect(`${base(partnership.id)}?imported=${report.batchId}`, 303);
+    };
+    if (confirm) {
+      // The import runs as a job on this node (the file is on its disk); its page shows progress
+      // and then the result. A short one is usually over within the second waited here.
+      const { jobId, finished } = await startImportJob(
+        db,
+        { partnershipId: partnership.id, userId: actor.userId, token, request: importRequest },
+        { log: app.log, whenDone: () => dropPending(config.dataDir, token) },
+      );
+      await settledWithin(finished, SHORT_IMPORT_MS);
+      return reply.redirect(importPaths.job(partnership.id, jobId), 303);
     }
+    const report = await runImport(db, importRequest);
     return reply
       .code(report.ok && errors.length === 0 ? 200 : 400)
       .view(VIEW_PREVIEW, preview(report, partnership, token, errors, importer.scope));

@@ -8,7 +8,7 @@
  */
 import type { AuditContext } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
-import { importerFor, runImport, sourceFromBytes } from "../../data/imports/index.ts";
+import { importerFor, sourceFromBytes, startImportJob } from "../../data/imports/index.ts";
 import { changeEmbargo, changeTier, editIndicator, findBatchOf, findIndicator } from "../../data/indicators/index.ts";
 import { findUserByEmail } from "../../workspace/access/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
@@ -30,20 +30,30 @@ async function load(
   db: Db,
   audit: AuditContext,
   partnership: PartnershipRow,
+  leadId: string,
   slug: string,
   title: string,
   values: number[],
 ) {
-  const report = await runImport(db, {
-    importer: importerFor("tidy")!,
-    file: sourceFromBytes(`${slug}.csv`, file(slug, values, partnership.areaCode)),
-    options: { disclosure: "small-count", publisher: "Fictional demo data" },
-    dryRun: false,
-    audit,
+  // As the lead's upload: a finished import job, so the lead's import page lists it and its page.
+  const { finished } = await startImportJob(db, {
     partnershipId: partnership.id,
+    userId: leadId,
+    token: `demo-${slug}`,
+    request: {
+      importer: importerFor("tidy")!,
+      file: sourceFromBytes(`${slug}.csv`, file(slug, values, partnership.areaCode)),
+      options: { disclosure: "small-count", publisher: "Fictional demo data" },
+      dryRun: false,
+      audit,
+      partnershipId: partnership.id,
+    },
   });
-  if (!report.ok || report.batchId === undefined)
-    throw new Error(`demo ${slug} did not import: ${report.errors.map((e) => e.message).join("; ")}`);
+  const report = await finished;
+  if (!report?.ok || report.batchId === undefined)
+    throw new Error(
+      `demo ${slug} did not import: ${report?.errors.map((e) => e.message).join("; ") ?? "service error"}`,
+    );
   await editIndicator(db, audit, slug, {
     title,
     dataset: "Child Poverty Action Hub demo indicators (fictional, not official statistics)",
@@ -60,10 +70,13 @@ export async function seedAccessDemo(
   now: Date = new Date(),
 ): Promise<void> {
   if (await findIndicator(db, DEMO_RESTRICTED_SLUG)) return;
+  const lead = await findUserByEmail(db, readers.lead);
+  if (!lead) throw new Error(`demo access tiers: the lead ${readers.lead} is not there yet`);
   await load(
     db,
     audit,
     partnership,
+    lead.id,
     DEMO_RESTRICTED_SLUG,
     "Young carers known to children's services (Fictional demo data)",
     [48, 53, 61, 57],
@@ -85,6 +98,7 @@ export async function seedAccessDemo(
     db,
     audit,
     partnership,
+    lead.id,
     DEMO_EMBARGOED_SLUG,
     "Families referred for income maximisation advice (Fictional demo data)",
     [120, 145, 170],
