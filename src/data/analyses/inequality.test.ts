@@ -86,7 +86,13 @@ describe("slope and relative index of inequality", () => {
   it("splits small areas into local quintiles by national rank, most deprived first, sizes differing by at most one", () => {
     const areas = [9, 3, 7, 1, 5, 12, 2, 8, 4, 11, 6, 10].map((rank) => ({ rank }));
     const quintiles = localGroups(areas, 5);
-    expect(quintiles.map((q) => q.map((a) => a.rank))).toEqual([[1, 2, 3], [4, 5, 6], [7, 8], [9, 10], [11, 12]]);
+    expect(quintiles.map((q) => q.map((a) => a.rank))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8],
+      [9, 10],
+      [11, 12],
+    ]);
     expect(localGroups(areas.slice(0, 3), 5).length).toBe(3);
   });
 });

@@ -96,7 +96,10 @@ export function slopeIndex(input: readonly InequalityGroupInput[]): SlopeIndexRe
   // Ridit 0 is the most deprived end: the SII is the fall in the fitted rate across the scale.
   const sii = -slope;
   if (mean === 0)
-    return { ok: false, problem: "Not calculated: the rate is zero in every group, so there is no gradient to measure." };
+    return {
+      ok: false,
+      problem: "Not calculated: the rate is zero in every group, so there is no gradient to measure.",
+    };
   const index: SlopeIndex = {
     sii,
     siiLower: sii - half,

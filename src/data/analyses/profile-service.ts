@@ -18,6 +18,7 @@ import {
   valuesForArea,
   valuesForPairs,
 } from "../indicators/index.ts";
+import { type InequalityOutcome, loadInequality } from "./inequality-panel.ts";
 import { type RecentTrend, recentTrend } from "./recent-trend.ts";
 import { type ByLatest, groupBySlug, loadSmallAreaPanels, type SmallAreaPanel } from "./small-area-panels.ts";
 import {
@@ -34,7 +35,6 @@ import {
 } from "./analysis.ts";
 
 export type { SmallAreaPanel } from "./small-area-panels.ts";
-
 export interface Reference {
   area: AreaRow;
   relation: "nation" | "region";
@@ -78,6 +78,7 @@ export interface AreaProfile {
   smallAreas: SmallAreaPanel[];
   /** Why there is no small-area panel, when there is none. */
   smallAreaProblem?: string | null;
+  inequality?: InequalityOutcome; // by local deprivation quintile, with its slope index, or why none
   notes: string[];
 }
 
@@ -285,11 +286,14 @@ export async function loadAreaProfile(
     indicators.push(indicatorProfile(area, catalogue.get(slug)!, values, references, bordering, fetched, group));
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
 
-  const { smallAreas, smallAreaProblem } = await loadSmallAreaPanels(db, area, catalogue);
+  const [{ smallAreas, smallAreaProblem }, inequality] = await Promise.all([
+    loadSmallAreaPanels(db, area, catalogue),
+    loadInequality(db, area, catalogue),
+  ]);
   const notes: string[] = [];
   if (indicators.some((i) => i.references.some((r) => r.relation === "nation" && !r.value)))
     notes.push(
       "Where no national figure has been imported, the area is compared by its quintile among areas of the same type; nation and region totals are calculated at import only when the file has every local authority's figure, and never on request.",
     );
-  return { area, indicators, smallAreas, smallAreaProblem, notes };
+  return { area, indicators, smallAreas, smallAreaProblem, inequality, notes };
 }
