@@ -6,7 +6,7 @@
  */
 import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { type AreaRow, findAreaByCode, neighboursOf, parentsOf } from "../geography/index.ts";
+import { type AreaRow, findAreaByCode, neighboursOf } from "../geography/index.ts";
 import {
   aggregateValues,
   hasStoredRanks,
@@ -20,6 +20,8 @@ import {
 } from "../indicators/index.ts";
 import { type InequalityOutcome, loadInequality } from "./inequality-panel.ts";
 import { type RecentTrend, recentTrend } from "./recent-trend.ts";
+import { referenceAreas } from "./reference-areas.ts";
+import { type BreakdownSet, loadBreakdowns } from "./breakdown-values.ts";
 import { type ByLatest, groupBySlug, loadSmallAreaPanels, type SmallAreaPanel } from "./small-area-panels.ts";
 import {
   type Benchmark,
@@ -57,6 +59,8 @@ export interface IndicatorProfile {
   benchmark: Benchmark;
   /** With a chosen comparison group: each member's value, and the group pooled (numerators and denominators summed). */
   group?: GroupComparison;
+  /** Values by breakdown (family type, age …), each dimension in its latest period. */
+  breakdowns?: BreakdownSet[];
 }
 
 export interface ComparisonGroupChoice {
@@ -86,32 +90,6 @@ function polarityOf(indicator: IndicatorRow): Polarity {
   return indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse"
     ? indicator.polarity
     : "neither";
-}
-
-async function referenceAreas(
-  db: Executor,
-  area: AreaRow,
-): Promise<{ area: AreaRow; relation: "nation" | "region" }[]> {
-  const parents = await parentsOf(db, area.id);
-  const pick = (relation: "nation" | "region") =>
-    parents.find((p) => p.relation === relation || p.area.type === relation)?.area;
-  const out: { area: AreaRow; relation: "nation" | "region" }[] = [];
-  const region = pick("region");
-  if (region) out.push({ area: region, relation: "region" });
-  const nation = pick("nation") ?? (area.nation ? await findNation(db, area.nation) : undefined);
-  if (nation) out.push({ area: nation, relation: "nation" });
-  return out;
-}
-
-const NATION_CODES: Record<string, string> = {
-  england: "E92000001",
-  wales: "W92000004",
-  scotland: "S92000003",
-  "northern-ireland": "N92000002",
-};
-function findNation(db: Executor, nation: string): Promise<AreaRow | undefined> {
-  const code = NATION_CODES[nation];
-  return code ? findAreaByCode(db, code) : Promise.resolve(undefined);
 }
 
 function indicatorProfile(
@@ -285,6 +263,8 @@ export async function loadAreaProfile(
   for (const [slug, values] of bySlug)
     indicators.push(indicatorProfile(area, catalogue.get(slug)!, values, references, bordering, fetched, group));
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
+  const byBreakdown = await loadBreakdowns(db, all, catalogue);
+  for (const p of indicators) p.breakdowns = byBreakdown.get(p.indicator.slug) ?? [];
 
   const [{ smallAreas, smallAreaProblem }, inequality] = await Promise.all([
     loadSmallAreaPanels(db, area, catalogue),

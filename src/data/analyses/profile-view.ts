@@ -13,6 +13,7 @@ import {
 import { derivedMethod, FLAG, type IndicatorRow, parsePeriod } from "../indicators/index.ts";
 import { type ChoroplethInput, choroplethMap } from "../../lib/maps/index.ts";
 import { type Change, flagLabels, type FlagLabels } from "./analysis.ts";
+import { breakdownView } from "./breakdown-values.ts";
 import { inequalityView } from "./inequality-view.ts";
 import type { AreaProfile, IndicatorProfile, SmallAreaPanel } from "./profile-service.ts";
 
@@ -165,6 +166,7 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
       ...groupRows(p),
     ],
     benchmark: p.benchmark,
+    breakdowns: (p.breakdowns ?? []).map((set) => breakdownView(indicator, set, areaName)),
   };
 }
 
