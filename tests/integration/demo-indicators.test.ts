@@ -100,6 +100,13 @@ describe("demo indicator data", () => {
     );
     expect(needs).toMatch(/In the same period \(2023\/24\): North East \d+\.\d% \(p\); England \d+\.\d% \(p\)\./);
     expect(needs).not.toContain("No data imported yet");
+    // The second section's panel is the family-type indicator: its breakdown as a chart and table.
+    expect(needs).toContain(
+      `data-panel-breakdown>${DEMO_FAMILY_TITLE} (percentage) by family type, Darlington, 2023/24`,
+    );
+    expect(needs).toMatch(
+      new RegExp(`>Lone parent</th>\\s*<td class="govuk-table__cell">${family[4]!.replace(".", "\\.")}% \\(p\\)<`),
+    );
     const reports = (await lead.get(`/partnerships/${partnership!.id}/reports`)).body;
     const reportUrl = /href="(\/partnerships\/[0-9a-f-]+\/reports\/[0-9a-f-]{36})"/.exec(reports)![1]!;
     const report = decode((await lead.get(reportUrl)).body);

@@ -34,7 +34,7 @@ test("shows values by family type and by age with their period and source, small
   const org = await fixtures.organisation("Darlington Council");
   const own = await fixtures.partnership("Darlington Breakdown Partnership", "england", "E06000005", "Darlington");
   const other = await fixtures.partnership("Another Darlington Partnership", "england", "E06000005", "Darlington");
-  await fixtures.user("breakdowns@example.org", org.id, { roles: [[own.id, "viewer"]] });
+  await fixtures.user("breakdowns@example.org", org.id, { roles: [[own.id, "editor"]] });
   await fixtures.user("other-breakdowns@example.org", org.id, { roles: [[other.id, "viewer"]] });
   const csv = [
     "area_code,period,indicator,measure,value,numerator,denominator,breakdown",
@@ -82,7 +82,23 @@ test("shows values by family type and by age with their period and source, small
   ]);
   expect(html).toMatch(/by age, Darlington[\s\S]*?<svg/);
 
+  // The needs-assessment panel of the same indicator shows the same breakdown, chart and table, same rule.
+  const needs = `/partnerships/${own.id}/needs-assessment`;
+  const added = await reader.post(`${needs}/sections/financial-support/panels/new`, {
+    indicatorSlug: "parcels-to-families-count",
+    areaCode: "",
+  });
+  expect(added.statusCode).toBe(303);
+  const page = decode((await reader.get(needs)).body);
+  expect(page).toContain("data-panel-breakdown>Parcels to families (count) by family type, Darlington, 2022");
+  const panelFamily = tableRows(
+    page,
+    "Parcels to families (count) by family type, Darlington, 2022. Source: Darlington Foodbank Network, Parcels",
+  );
+  expect(panelFamily).toEqual(family);
+  expect(page).toMatch(/data-panel-breakdown>Parcels to families[\s\S]*?<svg/);
+
   const outsider = await signIn("other-breakdowns@example.org");
   const theirs = decode((await outsider.get(`/partnerships/${other.id}/profile`)).body);
   expect(theirs).not.toContain("Parcels to families");
-});
+}, 180_000);

@@ -6,7 +6,14 @@
  * breakdown and the total as one additive set (counts), so a withheld cell cannot be worked out.
  */
 import type { Executor } from "../../kernel/db/database.ts";
-import { comparisonChart, type DataTable, formatValue, MARKER_NOTES, renderCached } from "../../lib/charts/index.ts";
+import {
+  type ComparisonChartInput,
+  comparisonChart,
+  type DataTable,
+  formatValue,
+  MARKER_NOTES,
+  renderCached,
+} from "../../lib/charts/index.ts";
 import {
   applyDisclosure,
   breakdownLabels,
@@ -111,8 +118,8 @@ const text = (indicator: IndicatorRow, c: BreakdownCell) => {
   return c.provisional ? `${shown} (p)` : shown;
 };
 
-/** A breakdown set as the page shows it: a bar chart (drawn for rates and percentages) and its table. */
-export function breakdownView(indicator: IndicatorRow, set: BreakdownSet, areaName: string) {
+/** A breakdown set's table, and its bar chart's input (for rates, percentages and counts), ready to render or to freeze. */
+export function breakdownTable(indicator: IndicatorRow, set: BreakdownSet, areaName: string) {
   const period = parsePeriod(set.periodCode)?.label ?? set.periodCode;
   const dimension = set.dimension.charAt(0).toUpperCase() + set.dimension.slice(1);
   const source = [indicator.publisher, indicator.dataset].filter(Boolean).join(", ") || "Source not recorded";
@@ -126,44 +133,42 @@ export function breakdownView(indicator: IndicatorRow, set: BreakdownSet, areaNa
     rows: rows.map((c) => [c.label, text(indicator, c)]),
     notes,
   };
-  let chart: { svg: string; summary: string } | null = null;
-  if (indicator.unit === "percentage" || indicator.unit === "rate" || indicator.unit === "count") {
-    const input = {
-      title: title.slice(0, 200),
-      period,
-      source: source.slice(0, 200),
-      unit:
-        indicator.unit === "percentage"
-          ? ("percentage" as const)
-          : indicator.unit === "rate"
-            ? ("rate" as const)
-            : ("count" as const),
-      width: 640,
-      order: "input" as const,
-      categoryLabel: dimension.slice(0, 40),
-      areas: set.rows.map((c) => ({
-        name: c.label.slice(0, 100),
-        value: c.suppressed ? ("suppressed" as const) : c.value,
-      })),
-      // The area's own figure as a labelled reference line, for rates and percentages (a total count dwarfs its parts).
-      benchmarks:
-        indicator.unit !== "count" && set.total?.value != null && !set.total.suppressed
-          ? [{ name: `${areaName} (all)`.slice(0, 80), value: set.total.value }]
-          : [],
-    };
-    try {
-      const result = renderCached("breakdown", [JSON.stringify(input)], () => comparisonChart(input));
-      chart = { svg: result.svg, summary: result.summary };
-    } catch {
-      chart = null;
-    }
+  const unit =
+    indicator.unit === "percentage" || indicator.unit === "rate" || indicator.unit === "count" ? indicator.unit : null;
+  const chart: ComparisonChartInput | null = unit
+    ? {
+        title: title.slice(0, 200),
+        period,
+        source: source.slice(0, 200),
+        unit,
+        width: 640,
+        order: "input",
+        categoryLabel: dimension.slice(0, 40),
+        areas: set.rows.map((c) => ({ name: c.label.slice(0, 100), value: c.suppressed ? "suppressed" : c.value })),
+        // The area's own figure as a labelled reference line, for rates and percentages (a total count dwarfs its parts).
+        benchmarks:
+          unit !== "count" && set.total?.value != null && !set.total.suppressed
+            ? [{ name: `${areaName} (all)`.slice(0, 80), value: set.total.value }]
+            : [],
+      }
+    : null;
+  const id = `${indicator.slug}-by-${set.dimension.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  return { id, title, period, source, table, chart };
+}
+
+/** Draws a breakdown chart; a chart that cannot be drawn leaves the table to say it all. */
+export function renderBreakdownChart(input: ComparisonChartInput | null): { svg: string; summary: string } | null {
+  if (!input) return null;
+  try {
+    const result = renderCached("breakdown", [JSON.stringify(input)], () => comparisonChart(input));
+    return { svg: result.svg, summary: result.summary };
+  } catch {
+    return null;
   }
-  return {
-    id: `${indicator.slug}-by-${set.dimension.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
-    title,
-    period,
-    source,
-    chart,
-    table,
-  };
+}
+
+/** A breakdown set as the profile shows it: the chart drawn, and its table. */
+export function breakdownView(indicator: IndicatorRow, set: BreakdownSet, areaName: string) {
+  const view = breakdownTable(indicator, set, areaName);
+  return { ...view, chart: renderBreakdownChart(view.chart) };
 }
