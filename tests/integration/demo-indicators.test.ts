@@ -6,7 +6,13 @@
 import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { type DemoSignIn, seedDemo } from "../../src/demo/seed/index.ts";
-import { DEMO_COUNT_SLUG, DEMO_PERCENT_SLUG, demoIndicatorFile } from "../../src/demo/seed/indicator-demo.ts";
+import {
+  DEMO_COUNT_SLUG,
+  DEMO_FAMILY_TITLE,
+  DEMO_PERCENT_SLUG,
+  demoFamilyTypeFile,
+  demoIndicatorFile,
+} from "../../src/demo/seed/indicator-demo.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
 import { appTest as test } from "../helpers/app-test.ts";
 
@@ -79,12 +85,28 @@ describe("demo indicator data", () => {
     expect(profile).toContain("Children in relative low income families (Fictional demo data), %");
     expect(profile).toContain("North East (region)");
     expect(profile).toContain("England (nation)");
+    // The fictional family-type breakdown: a chart and table for the latest period, from the tidy file.
+    const family = demoFamilyTypeFile()
+      .split("\n")
+      .filter((line) => line.startsWith("E06000005,2023/24,") && line.includes("Family type: Lone parent"))[0]!
+      .split(",");
+    expect(profile).toContain(`data-breakdown>${DEMO_FAMILY_TITLE} (percentage) by family type, Darlington, 2023/24`);
+    expect(profile).toMatch(
+      new RegExp(`>Lone parent</th>\\s*<td class="govuk-table__cell">${family[4]!.replace(".", "\\.")}% \\(p\\)<`),
+    );
     const needs = decode((await lead.get(`/partnerships/${partnership!.id}/needs-assessment`)).body);
     expect(needs).toMatch(
       /In 2023\/24 \(provisional\), children in relative low income families \(Fictional demo data\), % in Darlington was \d+\.\d%/,
     );
     expect(needs).toMatch(/In the same period \(2023\/24\): North East \d+\.\d% \(p\); England \d+\.\d% \(p\)\./);
     expect(needs).not.toContain("No data imported yet");
+    // The second section's panel is the family-type indicator: its breakdown as a chart and table.
+    expect(needs).toContain(
+      `data-panel-breakdown>${DEMO_FAMILY_TITLE} (percentage) by family type, Darlington, 2023/24`,
+    );
+    expect(needs).toMatch(
+      new RegExp(`>Lone parent</th>\\s*<td class="govuk-table__cell">${family[4]!.replace(".", "\\.")}% \\(p\\)<`),
+    );
     const reports = (await lead.get(`/partnerships/${partnership!.id}/reports`)).body;
     const reportUrl = /href="(\/partnerships\/[0-9a-f-]+\/reports\/[0-9a-f-]{36})"/.exec(reports)![1]!;
     const report = decode((await lead.get(reportUrl)).body);
@@ -193,7 +215,7 @@ describe("demo indicator data", () => {
       sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`,
     );
     expect(after).toEqual(before);
-    // Eight yearly files of this dataset, and the access demo's restricted and embargoed imports.
-    expect(Number(before[0]!.batches)).toBe(8 + 2);
+    // Eight yearly files of this dataset, its family-type file, and the access demo's restricted and embargoed imports.
+    expect(Number(before[0]!.batches)).toBe(8 + 1 + 2);
   });
 });

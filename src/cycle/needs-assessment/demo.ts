@@ -48,6 +48,11 @@ const qualitativeByPosition = [
 
 const date = (offsetDays: number) => addDays(londonToday(), offsetDays);
 
+const DEMO_PANEL_SLUGS = [
+  "demo-children-low-income-count",
+  "children-in-relative-low-income-families-by-family-type-fictional-demo-data-perc",
+];
+
 export async function seedNeedsAssessmentDemo(
   db: Db,
   partnership: PartnershipLike,
@@ -65,9 +70,10 @@ export async function seedNeedsAssessmentDemo(
     await addEntry(db, audit, partnership.id, {
       kind: "panel",
       sectionCode: section.code,
-      // The demo's fictional indicator set (src/demo/seed/indicator-demo.ts): the count in the first section, the percentage elsewhere.
+      // The demo's fictional indicator set (src/demo/seed/indicator-demo.ts): the count in the first section, the
+      // family-type percentage (the tidy importer's slug of its title, cut to 80 characters) in the second, the percentage elsewhere.
       data: {
-        indicatorSlug: position === 0 ? "demo-children-low-income-count" : "demo-children-low-income-percentage",
+        indicatorSlug: DEMO_PANEL_SLUGS[position] ?? "demo-children-low-income-percentage",
         indicatorTitle: "Children in relative low income families (Fictional demo data)",
         areaCode: partnership.areaCode,
       },

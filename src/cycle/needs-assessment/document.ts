@@ -3,7 +3,13 @@
  * gives the HTML page fragment, the standalone HTML download, DOCX and PDF. Charts are rendered
  * from the stored chart inputs, each with its data table.
  */
-import { type ChartResult, renderCached, trendChart } from "../../lib/charts/index.ts";
+import {
+  type ChartResult,
+  type ComparisonChartInput,
+  comparisonChart,
+  renderCached,
+  trendChart,
+} from "../../lib/charts/index.ts";
 import { type BlockInput, type DocumentInput, figureFromChart } from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
 import type { PanelView } from "./panel-data.ts";
@@ -17,6 +23,16 @@ import { formatDate } from "../../kernel/time.ts";
 export function panelChart(panel: PanelView): ChartResult | null {
   const input = panel.chart;
   return input ? renderCached("trend", [JSON.stringify(input)], () => trendChart(input)) : null;
+}
+
+/** A breakdown's bar chart (kept by its input, as the trend is); null when there is none or it cannot be drawn. */
+export function breakdownChart(input: ComparisonChartInput | null): ChartResult | null {
+  if (!input) return null;
+  try {
+    return renderCached("breakdown", [JSON.stringify(input)], () => comparisonChart(input));
+  } catch {
+    return null;
+  }
 }
 
 export function panelBlocks(panel: PanelView): BlockInput[] {
@@ -40,6 +56,17 @@ export function panelBlocks(panel: PanelView): BlockInput[] {
     } as BlockInput);
   else blocks.push({ type: "table", table: panel.table });
   if (panel.smallAreas) blocks.push({ type: "table", table: panel.smallAreas });
+  for (const breakdown of panel.breakdowns ?? []) {
+    const drawn = breakdownChart(breakdown.chart);
+    blocks.push(
+      drawn
+        ? ({
+            ...figureFromChart(drawn, { caption: breakdown.title, note: about }),
+            table: breakdown.table,
+          } as BlockInput)
+        : { type: "table", table: breakdown.table },
+    );
+  }
   return blocks;
 }
 

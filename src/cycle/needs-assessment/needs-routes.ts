@@ -6,7 +6,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { evidenceCoverage } from "../actions/index.ts";
 import { buildSnapshot } from "./assessment-view.ts";
 import { consultationVoices } from "./extension-points.ts";
-import { assessmentDocument, panelChart } from "./document.ts";
+import { assessmentDocument, breakdownChart, panelChart } from "./document.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
 import { registerNeedsRemovals } from "./needs-removals.ts";
@@ -49,6 +49,7 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
         panels: section.panels.map((panel) => ({
           ...panel,
           rendered: panelChart(panel),
+          renderedBreakdowns: (panel.breakdowns ?? []).map((b) => ({ ...b, rendered: breakdownChart(b.chart) })),
           links: linksFor("indicator", panel.indicatorSlug),
         })),
         findings: section.findings.map((finding) => ({

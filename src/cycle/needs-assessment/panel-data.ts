@@ -17,6 +17,7 @@ import {
 } from "../../data/indicators/index.ts";
 import { applyDisclosure, type DisclosureGroup, normaliseRule, SMALL_COUNT_NOTE } from "../../data/indicators/index.ts";
 import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
+import { type PanelBreakdown, panelBreakdowns } from "./panel-breakdowns.ts";
 import { smallAreaPanel } from "./small-area-panel.ts";
 import { smallAreaTotals } from "./small-area-totals.ts";
 import { disclosureCell, display, lowerFirst, periodLabel, SMALL_AREA_TYPES, shownValue } from "./panel-values.ts";
@@ -46,6 +47,8 @@ export interface PanelView {
   smallAreas: DataTable | null;
   chart: TrendChartInput | null;
   notes: string[];
+  /** Values by breakdown (family type, age …); absent from panels frozen before there were any. */
+  breakdowns?: PanelBreakdown[];
 }
 
 export async function buildPanel(
@@ -78,8 +81,8 @@ export async function buildPanel(
     chart: null,
     notes: [],
   };
-  let values =
-    indicator && area ? (await valuesForArea(db, area.id, [indicator.slug])).filter((v) => v.breakdownId === 0) : [];
+  const stored = indicator && area ? await valuesForArea(db, area.id, [indicator.slug]) : [];
+  let values = stored.filter((v) => v.breakdownId === 0);
   // Published for small areas only: the area's figure is their sum, said so beside the figures.
   const added =
     indicator && area && values.length === 0 ? await smallAreaTotals(db, area, indicator, SMALL_AREA_TYPES) : null;
@@ -283,6 +286,7 @@ export async function buildPanel(
     // Nothing to plot: an empty chart says less than the sentence and the table.
     chart: latestShown ? chart : null,
     notes,
+    breakdowns: await panelBreakdowns(db, indicator, area.name, stored),
   };
 }
 

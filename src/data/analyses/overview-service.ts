@@ -17,7 +17,8 @@ import {
 } from "../indicators/index.ts";
 import { type Benchmark, latestValue, type Polarity } from "./analysis.ts";
 import { compareWithNation, type Spread, spreadOf } from "./overview-stats.ts";
-import { polarityOf, referenceAreas } from "./profile-service.ts";
+import { polarityOf } from "./profile-service.ts";
+import { referenceAreas } from "./reference-areas.ts";
 
 export interface OverviewRow {
   indicator: IndicatorRow;

@@ -6,7 +6,7 @@
  */
 import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { type AreaRow, findAreaByCode, neighboursOf, parentsOf } from "../geography/index.ts";
+import { type AreaRow, findAreaByCode, neighboursOf } from "../geography/index.ts";
 import {
   aggregateValues,
   hasStoredRanks,
@@ -18,7 +18,10 @@ import {
   valuesForArea,
   valuesForPairs,
 } from "../indicators/index.ts";
+import { type InequalityOutcome, loadInequality } from "./inequality-panel.ts";
 import { type RecentTrend, recentTrend } from "./recent-trend.ts";
+import { referenceAreas } from "./reference-areas.ts";
+import { type BreakdownSet, loadBreakdowns } from "./breakdown-values.ts";
 import { type ByLatest, groupBySlug, loadSmallAreaPanels, type SmallAreaPanel } from "./small-area-panels.ts";
 import {
   type Benchmark,
@@ -34,7 +37,6 @@ import {
 } from "./analysis.ts";
 
 export type { SmallAreaPanel } from "./small-area-panels.ts";
-
 export interface Reference {
   area: AreaRow;
   relation: "nation" | "region";
@@ -57,6 +59,8 @@ export interface IndicatorProfile {
   benchmark: Benchmark;
   /** With a chosen comparison group: each member's value, and the group pooled (numerators and denominators summed). */
   group?: GroupComparison;
+  /** Values by breakdown (family type, age …), each dimension in its latest period. */
+  breakdowns?: BreakdownSet[];
 }
 
 export interface ComparisonGroupChoice {
@@ -78,6 +82,7 @@ export interface AreaProfile {
   smallAreas: SmallAreaPanel[];
   /** Why there is no small-area panel, when there is none. */
   smallAreaProblem?: string | null;
+  inequality?: InequalityOutcome; // by local deprivation quintile, with its slope index, or why none
   notes: string[];
 }
 
@@ -85,32 +90,6 @@ export function polarityOf(indicator: IndicatorRow): Polarity {
   return indicator.polarity === "higher-is-better" || indicator.polarity === "higher-is-worse"
     ? indicator.polarity
     : "neither";
-}
-
-export async function referenceAreas(
-  db: Executor,
-  area: AreaRow,
-): Promise<{ area: AreaRow; relation: "nation" | "region" }[]> {
-  const parents = await parentsOf(db, area.id);
-  const pick = (relation: "nation" | "region") =>
-    parents.find((p) => p.relation === relation || p.area.type === relation)?.area;
-  const out: { area: AreaRow; relation: "nation" | "region" }[] = [];
-  const region = pick("region");
-  if (region) out.push({ area: region, relation: "region" });
-  const nation = pick("nation") ?? (area.nation ? await findNation(db, area.nation) : undefined);
-  if (nation) out.push({ area: nation, relation: "nation" });
-  return out;
-}
-
-const NATION_CODES: Record<string, string> = {
-  england: "E92000001",
-  wales: "W92000004",
-  scotland: "S92000003",
-  "northern-ireland": "N92000002",
-};
-function findNation(db: Executor, nation: string): Promise<AreaRow | undefined> {
-  const code = NATION_CODES[nation];
-  return code ? findAreaByCode(db, code) : Promise.resolve(undefined);
 }
 
 function indicatorProfile(
@@ -284,12 +263,17 @@ export async function loadAreaProfile(
   for (const [slug, values] of bySlug)
     indicators.push(indicatorProfile(area, catalogue.get(slug)!, values, references, bordering, fetched, group));
   indicators.sort((a, b) => a.indicator.title.localeCompare(b.indicator.title));
+  const byBreakdown = await loadBreakdowns(db, all, catalogue);
+  for (const p of indicators) p.breakdowns = byBreakdown.get(p.indicator.slug) ?? [];
 
-  const { smallAreas, smallAreaProblem } = await loadSmallAreaPanels(db, area, catalogue);
+  const [{ smallAreas, smallAreaProblem }, inequality] = await Promise.all([
+    loadSmallAreaPanels(db, area, catalogue),
+    loadInequality(db, area, catalogue),
+  ]);
   const notes: string[] = [];
   if (indicators.some((i) => i.references.some((r) => r.relation === "nation" && !r.value)))
     notes.push(
       "Where no national figure has been imported, the area is compared by its quintile among areas of the same type; nation and region totals are calculated at import only when the file has every local authority's figure, and never on request.",
     );
-  return { area, indicators, smallAreas, smallAreaProblem, notes };
+  return { area, indicators, smallAreas, smallAreaProblem, inequality, notes };
 }

@@ -13,6 +13,8 @@ import {
 import { derivedMethod, FLAG, type IndicatorRow, parsePeriod } from "../indicators/index.ts";
 import { type ChoroplethInput, choroplethMap } from "../../lib/maps/index.ts";
 import { type Change, flagLabels, type FlagLabels } from "./analysis.ts";
+import { breakdownView } from "./breakdown-values.ts";
+import { inequalityView } from "./inequality-view.ts";
 import type { AreaProfile, IndicatorProfile, SmallAreaPanel } from "./profile-service.ts";
 
 const unitOf = (indicator: IndicatorRow): Unit => chartUnitOf(indicator.unit);
@@ -164,6 +166,7 @@ function indicatorView(p: IndicatorProfile, areaName: string, areaTypeLabel: str
       ...groupRows(p),
     ],
     benchmark: p.benchmark,
+    breakdowns: (p.breakdowns ?? []).map((set) => breakdownView(indicator, set, areaName)),
   };
 }
 
@@ -270,7 +273,17 @@ function smallAreaView(panel: SmallAreaPanel, areaName: string) {
 
 export function profileView(profile: AreaProfile) {
   const area = profile.area;
-  if (!area) return { area: null, indicators: [], smallAreas: [], smallAreaProblem: null, notes: profile.notes };
+  if (!area)
+    return {
+      area: null,
+      indicators: [],
+      smallAreas: [],
+      smallAreaProblem: null,
+      inequality: null,
+      inequalityProblem: null,
+      notes: profile.notes,
+    };
+  const inequality = inequalityView(profile.inequality, area.name);
   const typeLabel = (areaTypeLabels as Record<string, string>)[area.type] ?? area.type;
   const nationName = area.nation
     ? area.nation.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => (dash ? " " : "") + c.toUpperCase())
@@ -280,6 +293,8 @@ export function profileView(profile: AreaProfile) {
     indicators: profile.indicators.map((p) => indicatorView(p, area.name, typeLabel, nationName)),
     smallAreas: profile.smallAreas.map((s) => smallAreaView(s, area.name)),
     smallAreaProblem: profile.smallAreaProblem ?? null,
+    inequality: inequality.panel,
+    inequalityProblem: inequality.problem,
     notes: profile.notes,
   };
 }

@@ -42,6 +42,7 @@ export {
   listBatches,
   listIndicators,
   authoritiesWithValues,
+  breakdownLabels,
   indicatorSlugsWithValues,
   sourceValueKeys,
   type PeriodRow,

@@ -211,3 +211,17 @@ export async function indicatorSlugsWithValues(db: Executor, areaId: number): Pr
       and (o.value is not null or (o.flags & ${FLAG.suppressed}::int) <> 0))`);
   return new Set(rows<{ slug: string }>(result).map((r) => r.slug));
 }
+
+/** The dimension and label of each breakdown id (0, "all", has no row and is not returned). */
+export async function breakdownLabels(
+  db: Executor,
+  ids: readonly number[],
+): Promise<Map<number, { dimension: string; label: string }>> {
+  const wanted = [...new Set(ids)].filter((id) => id !== 0);
+  if (wanted.length === 0) return new Map();
+  const found = await db
+    .select({ id: breakdowns.id, dimension: breakdowns.dimension, label: breakdowns.label })
+    .from(breakdowns)
+    .where(sql`${breakdowns.id} = any(${pgArray(wanted)}::int[])`);
+  return new Map(found.map((row) => [row.id, { dimension: row.dimension, label: row.label }]));
+}

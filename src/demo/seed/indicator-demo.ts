@@ -101,6 +101,52 @@ const mapping = (year: number) => ({
   })),
 });
 
+export const DEMO_FAMILY_TITLE = "Children in relative low income families by family type (Fictional demo data)";
+/** The latest two years, each area's figure and its family types. */
+const FAMILY_YEARS = [FIRST_YEAR + YEARS - 2, FIRST_YEAR + YEARS - 1];
+const FAMILY_TYPES = [
+  { label: "Lone parent", share: 0.38, ratio: 1.9 },
+  { label: "Couple", share: 0.62, ratio: 0.45 },
+];
+
+/**
+ * A tidy file with a family-type breakdown (so the profile's "by breakdown" chart shows): each
+ * demo authority's percentage with numerator and denominator, then each family type's, whose
+ * numerators and denominators add up to the area's. Invented, like everything here.
+ */
+export function demoFamilyTypeFile(): string {
+  const lines = ["area_code,period,indicator,measure,value,numerator,denominator,breakdown,flag"];
+  for (const year of FAMILY_YEARS) {
+    const period = periodOf(year);
+    const flag = year === FIRST_YEAR + YEARS - 1 ? "provisional" : "";
+    for (const [k, area] of AREAS.entries()) {
+      if (areaTypeOfCode(area.code) !== "local-authority") continue;
+      const p = year - FIRST_YEAR;
+      const population = Math.round(area.population * (1 + 0.003 * p));
+      const parts = FAMILY_TYPES.map((type) => {
+        const denominator = Math.round(population * type.share);
+        const percent = (area.percent + p * 0.55 + Math.sin(p + k) * 0.6) * type.ratio;
+        return { label: type.label, denominator, numerator: Math.round((percent / 100) * denominator) };
+      });
+      const numerator = parts.reduce((sum, part) => sum + part.numerator, 0);
+      const denominator = parts.reduce((sum, part) => sum + part.denominator, 0);
+      const row = (value: number, num: number, den: number, breakdown: string) =>
+        `${area.code},${period},${DEMO_FAMILY_TITLE},percentage,${value.toFixed(1)},${num},${den},${breakdown},${flag}`;
+      lines.push(row((numerator / denominator) * 100, numerator, denominator, ""));
+      for (const part of parts)
+        lines.push(
+          row(
+            (part.numerator / part.denominator) * 100,
+            part.numerator,
+            part.denominator,
+            `Family type: ${part.label}`,
+          ),
+        );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** Loads the fictional dataset unless it is already there. Returns the number of values written. */
 export async function seedIndicatorDemo(db: Db, audit: AuditContext): Promise<number> {
   if (await findIndicator(db, DEMO_PERCENT_SLUG)) return 0;
@@ -136,5 +182,14 @@ export async function seedIndicatorDemo(db: Db, audit: AuditContext): Promise<nu
       );
     written += report.valuesWritten ?? 0;
   }
-  return written;
+  const family = await runImport(db, {
+    importer: importerFor("tidy")!,
+    file: sourceFromBytes("fictional-demo-family-type.csv", Buffer.from(demoFamilyTypeFile())),
+    options: { publisher: PUBLISHER, dataset: DATASET, disclosure: "none" },
+    dryRun: false,
+    audit,
+  });
+  if (!family.ok)
+    throw new Error(`demo family-type data did not import: ${family.errors.map((e) => e.message).join("; ")}`);
+  return written + (family.valuesWritten ?? 0);
 }
