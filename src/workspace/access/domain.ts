@@ -2,6 +2,8 @@ import type { Domain } from "../../kernel/domains/descriptor.ts";
 import { actorLoader } from "../../kernel/domains/kernel-points.ts";
 import { partnershipPeople } from "../partnerships/index.ts";
 import { registerInvitationRoutes } from "./invitation-routes.ts";
+import { ACCOUNT_SECURITY, registerMfaRoutes } from "./mfa-routes.ts";
+import { registerPasswordResetRoutes } from "./password-reset-routes.ts";
 import { registerPeopleRoutes } from "./people-routes.ts";
 import { listPeopleInPartnership, loadActor } from "./repository.ts";
 import { registerSignInRoutes } from "./sign-in-routes.ts";
@@ -17,7 +19,12 @@ export const accessDomain: Domain = {
     registerUserAdminRoutes(app, context);
     registerUserDetailRoutes(app, context);
     registerPeopleRoutes(app, context);
+    registerMfaRoutes(app, context);
+    registerPasswordResetRoutes(app, context);
   },
-  navigation: [{ text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" }],
+  navigation: [
+    { text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" },
+    { text: "Account security", href: ACCOUNT_SECURITY, order: 90, show: (actor) => actor !== null },
+  ],
   provides: [actorLoader.provide(loadActor), partnershipPeople.provide(listPeopleInPartnership)],
 };

@@ -4,13 +4,19 @@ import { createSession, destroySession } from "../../kernel/auth/sessions.ts";
 import { releaseAttempt, reserveAttempt, throttleKeys, waitText } from "../../kernel/auth/throttle.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { type SecondStep, secondStepFor, startChallenge } from "./mfa-service.ts";
 import { findUserByEmail, updateUser } from "./repository.ts";
 
 export interface SignInMeta {
   ip: string;
   userAgent?: string;
   requestId: string;
+  /** Where to go once fully signed in (kept with a half-done sign-in that needs a second factor). */
+  returnTo?: string;
 }
+
+/** A session, or (MFA, issue 11) a half-done sign-in whose second step comes next. */
+export type SignInResult = { session: string } | { secondStep: { purpose: SecondStep; token: string } };
 
 // One message for every bad combination, so the form never reveals which emails exist.
 export const BAD_CREDENTIALS = "Enter a correct email address and password";
@@ -20,7 +26,7 @@ export const lockedOut = (seconds: number) =>
 /**
  * Checks the password, throttled per account and address and per address (kernel/auth/throttle.ts):
  * the attempt is counted before the password is checked, so parallel guesses cannot outrun the
- * count; returns a new session token.
+ * count; returns a new session token, or a challenge token when a second factor must follow.
  */
 export async function signIn(
   db: Db,
@@ -28,7 +34,7 @@ export async function signIn(
   password: string,
   idleMinutes: number,
   meta: SignInMeta,
-): Promise<string> {
+): Promise<SignInResult> {
   const keys = throttleKeys(email, meta.ip);
   const reservation = await reserveAttempt(db, keys);
   if (!reservation.allowed) {
@@ -57,8 +63,19 @@ export async function signIn(
     });
     throw AppError.validation([{ field: "email", message: BAD_CREDENTIALS }], BAD_CREDENTIALS);
   }
+  const secondStep = await secondStepFor(db, usable);
   return db.transaction(async (tx) => {
     await releaseAttempt(tx, keys);
+    if (secondStep) {
+      // Not signed in yet: the session starts only after the code (mfa-service.ts).
+      const token = await startChallenge(tx, usable.id, secondStep, meta.returnTo ?? "/dashboard");
+      await recordAudit(
+        tx,
+        { actorUserId: usable.id, actorLabel: usable.email, requestId: meta.requestId, ip: meta.ip },
+        { action: "session.password_accepted", entityType: "user", entityId: usable.id, after: { next: secondStep } },
+      );
+      return { secondStep: { purpose: secondStep, token } };
+    }
     await updateUser(tx, usable.id, { lastSignInAt: new Date() });
     const token = await createSession(tx, usable.id, idleMinutes, meta);
     await recordAudit(
@@ -66,7 +83,7 @@ export async function signIn(
       { actorUserId: usable.id, actorLabel: usable.email, requestId: meta.requestId, ip: meta.ip },
       { action: "session.sign_in", entityType: "user", entityId: usable.id },
     );
-    return token;
+    return { session: token };
   });
 }
 

@@ -90,3 +90,8 @@ export const invitations = pgTable(
   },
   (table) => [index("invitations_user_idx").on(table.userId)],
 );
+
+// Second-factor and password-reset tables live in their own files (issue 11); re-exported here
+// because drizzle-kit reads the schema from tables.ts.
+export * from "./mfa-tables.ts";
+export * from "./password-reset-tables.ts";
