@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from "../../src/kernel/http/server.ts";
 import { coordinatorNations, partnershipRoles, users } from "../../src/workspace/access/index.ts";
 import { organisations } from "../../src/workspace/organisations/index.ts";
 import { partnerships } from "../../src/workspace/partnerships/index.ts";
+import { totpCode } from "../../src/workspace/access/mfa-totp.ts";
 import { secretOnPage, TestAuthenticator } from "./mfa.ts";
 import { createTestDatabase } from "./test-database.ts";
 
@@ -16,8 +17,10 @@ import { createTestDatabase } from "./test-database.ts";
 // enrol on their first sign-in, and later sign-ins enter a code from it.
 const authenticators = new WeakMap<FastifyInstance, TestAuthenticator>();
 export function authenticatorOf(app: FastifyInstance): TestAuthenticator {
-  let authenticator = authenticators.get(app);
-  if (!authenticator) authenticators.set(app, (authenticator = new TestAuthenticator()));
+  const known = authenticators.get(app);
+  if (known) return known;
+  const authenticator = new TestAuthenticator();
+  authenticators.set(app, authenticator);
   return authenticator;
 }
 
@@ -138,7 +141,6 @@ export class TestClient {
       const secret = secretOnPage((await this.get(next)).body);
       if (!secret) throw new Error(`no setup key on the enrolment page for ${email}`);
       const confirmedAt = Date.now();
-      const { totpCode } = await import("../../src/workspace/access/mfa-totp.ts");
       const enrolled = await this.post(next, { code: totpCode(secret, confirmedAt) });
       authenticator.enrolled(email, secret, confirmedAt);
       return enrolled;
