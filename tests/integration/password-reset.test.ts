@@ -7,6 +7,8 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
+import { scheduleSignInPurge } from "../../src/workspace/access/index.ts";
+import { mfaChallenges } from "../../src/workspace/access/mfa-tables.ts";
 import { passwordResets } from "../../src/workspace/access/password-reset-tables.ts";
 import { createTestApp, fixtures, TEST_PASSWORD, type TestApp } from "../helpers/test-app.ts";
 
@@ -175,6 +177,28 @@ describe("password reset by email", () => {
     expect(second).not.toBe(first);
     expect((await app.client().get(first)).statusCode).toBe(404);
     expect((await app.client().get(second)).statusCode).toBe(200);
+  });
+});
+
+describe("purging", () => {
+  it("removes reset links a day past expiry and expired two-factor challenges", async () => {
+    const user = await fixtures.user(app.database, "purged@hub.example", orgId);
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await app.database.db.insert(passwordResets).values([
+      { userId: user.id, tokenHash: "old-link", expiresAt: dayAgo },
+      { userId: user.id, tokenHash: "live-link", expiresAt: new Date(Date.now() + 60_000) },
+    ]);
+    await app.database.db.insert(mfaChallenges).values([
+      { tokenHash: "old-challenge", userId: user.id, purpose: "verify", expiresAt: new Date(Date.now() - 1000) },
+      { tokenHash: "live-challenge", userId: user.id, purpose: "verify", expiresAt: new Date(Date.now() + 60_000) },
+    ]);
+    const purge = scheduleSignInPurge(app.database.db, { intervalMs: 3_600_000 });
+    await purge.firstRun;
+    await purge.stop();
+    const links = await app.database.db.select().from(passwordResets).where(eq(passwordResets.userId, user.id));
+    expect(links.map((row) => row.tokenHash)).toEqual(["live-link"]);
+    const challenges = await app.database.db.select().from(mfaChallenges).where(eq(mfaChallenges.userId, user.id));
+    expect(challenges.map((row) => row.tokenHash)).toEqual(["live-challenge"]);
   });
 });
 
