@@ -6,6 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
+import { issueInvitation } from "../../src/workspace/access/index.ts";
 import { userMfa } from "../../src/workspace/access/mfa-tables.ts";
 import { stepAt, totpCode } from "../../src/workspace/access/mfa-totp.ts";
 import { recoveryCodesOnPage, secretOnPage } from "../helpers/mfa.ts";
@@ -195,5 +196,28 @@ describe("two-factor authentication", () => {
     expect(audit!.actorUserId).toBe(admin.id);
     // Optional for their role, but after a reset they must enrol again.
     expect((await passwordStep(app.client(), person.email)).headers.location).toBe("/sign-in/two-factor/set-up");
+  });
+
+  it("does not let an invitation link skip the second factor", async () => {
+    const invited = await fixtures.user(app.database, "invited-admin@hub.example", orgId, { admin: true });
+    const system = { actorUserId: null, actorLabel: "test" };
+    const first = await issueInvitation(app.database.db, system, invited.id);
+    const client = app.client();
+    const accepted = await client.post(`/invitations/${first.token}`, {
+      password: "lantern orchard biscuit",
+      confirmPassword: "lantern orchard biscuit",
+    });
+    expect(accepted.headers.location).toBe("/sign-in/two-factor/set-up");
+    expect((await client.get("/dashboard")).statusCode).toBe(303);
+    const secret = secretOnPage((await client.get("/sign-in/two-factor/set-up")).body)!;
+    expect((await client.post("/sign-in/two-factor/set-up", { code: totpCode(secret) })).statusCode).toBe(303);
+    expect((await client.get("/dashboard")).statusCode).toBe(200);
+    // Enrolled now: a new link (say, a forgotten password) asks for a code too.
+    const second = await issueInvitation(app.database.db, system, invited.id);
+    const again = await app.client().post(`/invitations/${second.token}`, {
+      password: "another orchard biscuit",
+      confirmPassword: "another orchard biscuit",
+    });
+    expect(again.headers.location).toBe("/sign-in/two-factor");
   });
 });
