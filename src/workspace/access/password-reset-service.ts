@@ -79,7 +79,7 @@ export type ResetLink =
 export async function findResetLink(db: Db, token: string): Promise<ResetLink> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "unknown" };
   const row = await findResetByHash(db, hashToken(token));
-  if (!row || row.status !== "active") return { state: "unknown" };
+  if (row?.status !== "active") return { state: "unknown" };
   if (row.usedAt) return { state: "used" };
   if (row.expired) return { state: "expired" };
   return { state: "usable", id: row.id, userId: row.userId, email: row.email };
