@@ -67,7 +67,10 @@ export function registerDemoCommand(program: Command): void {
       const file = path.join(config.dataDir, "demo-sign-ins.json");
       writeFileSync(file, `${JSON.stringify(signIns, null, 2)}\n`, { mode: 0o600 });
       process.stdout.write("Fictional demo data is ready. Sign in as any of these invented people:\n\n");
-      process.stdout.write(`${signInTable(signIns)}\n\nThese sign-ins are also in ${file}\n`);
+      process.stdout.write(
+        `${signInTable(signIns)}\n\nThese sign-ins are also in ${file}\n` +
+          "The administrator and national coordinators set up an authenticator app (two-factor authentication) at their first sign-in.\n",
+      );
       if (!options.serve) {
         await database.close();
         return;

@@ -8,6 +8,7 @@ import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
 import { scheduleSessionPurge } from "../kernel/auth/session-purge.ts";
 import { scheduleSurveyPurge } from "../cycle/have-your-say/index.ts";
+import { scheduleSignInPurge } from "../workspace/access/index.ts";
 import { openRuntime } from "./runtime.ts";
 
 /** Serves until SIGTERM/SIGINT, then drains in-flight requests and closes the database. */
@@ -17,6 +18,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
   const sessionPurge = scheduleSessionPurge(database.db, { log: app.log });
   const surveyPurge = scheduleSurveyPurge(database.db, { log: app.log });
   const importJobPurge = scheduleImportJobPurge(database.db, { log: app.log });
+  const signInPurge = scheduleSignInPurge(database.db, { log: app.log });
   const address = await app.listen({ host: config.host, port: config.port });
   const metricsServer =
     config.metricsPort === undefined ? undefined : await startMetricsServer(metrics, config.host, config.metricsPort);
@@ -39,7 +41,7 @@ export async function serve(config: Config, database: Database, onListening?: (u
     timer.unref();
     await Promise.all([app.close(), metricsServer?.close()]);
     // Before the database closes: a purge in progress finishes, and no new one starts.
-    await Promise.all([sessionPurge.stop(), surveyPurge.stop(), importJobPurge.stop()]);
+    await Promise.all([sessionPurge.stop(), surveyPurge.stop(), importJobPurge.stop(), signInPurge.stop()]);
     await Promise.allSettled([closePdfRenderer(), closeDocxRenderer(), closeXlsxReader()]);
     await database.close();
     app.log.info("shutdown complete");

@@ -25,13 +25,14 @@ describe("domain descriptors", () => {
     const navigation = navigationFrom(domains);
     const texts = (items: { text: string }[]) => items.map((item) => item.text);
     // The national partners' hub (issue 14) added the hub for everyone signed in and the library for everyone;
-    // administrators have the geography page (issue 12).
+    // administrators have the geography page (issue 12); everyone signed in has Account security (issue 11).
     expect(texts(navigation.service(null))).toEqual(["Home", "Effective practice"]);
     expect(texts(navigation.service(actor("lead", { roles: [["p", "lead"]] })))).toEqual([
       "Your partnerships",
       "Needs attention",
       "Support hub",
       "Effective practice",
+      "Account security",
     ]);
     expect(texts(navigation.service(actor("coordinator", { nations: ["wales"] })))).toEqual([
       "Your partnerships",
@@ -39,6 +40,7 @@ describe("domain descriptors", () => {
       "National view",
       "Support hub",
       "Effective practice",
+      "Account security",
     ]);
     expect(navigation.service(actor("admin", { admin: true }))).toEqual([
       { href: "/dashboard", text: "Your partnerships" },
@@ -52,6 +54,7 @@ describe("domain descriptors", () => {
       { href: "/data/indicators", text: "Indicators" },
       { href: "/partnerships/new", text: "New partnership" },
       { href: "/audit", text: "Audit log" },
+      { href: "/account/security", text: "Account security" },
     ]);
   });
 

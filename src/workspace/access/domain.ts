@@ -4,6 +4,8 @@ import { partnershipPeople } from "../partnerships/index.ts";
 import { registerInvitationRoutes } from "./invitation-routes.ts";
 import { registerOidcPolicyRoutes } from "./oidc-policy-routes.ts";
 import { registerOidcRoutes } from "./oidc-routes.ts";
+import { ACCOUNT_SECURITY, registerMfaRoutes } from "./mfa-routes.ts";
+import { registerPasswordResetRoutes } from "./password-reset-routes.ts";
 import { registerPeopleRoutes } from "./people-routes.ts";
 import { listPeopleInPartnership, loadActor } from "./repository.ts";
 import { registerSignInRoutes } from "./sign-in-routes.ts";
@@ -22,7 +24,12 @@ export const accessDomain: Domain = {
     // Single sign-on (OpenID Connect).
     registerOidcRoutes(app, context);
     registerOidcPolicyRoutes(app, context);
+    registerMfaRoutes(app, context);
+    registerPasswordResetRoutes(app, context);
   },
-  navigation: [{ text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" }],
+  navigation: [
+    { text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" },
+    { text: "Account security", href: ACCOUNT_SECURITY, order: 90, show: (actor) => actor !== null },
+  ],
   provides: [actorLoader.provide(loadActor), partnershipPeople.provide(listPeopleInPartnership)],
 };

@@ -18,3 +18,4 @@ export {
   removeNationalPartnersOfBody,
   setNationalPartner,
 } from "./national-partner-service.ts";
+export { scheduleSignInPurge } from "./sign-in-purge.ts";

@@ -3,6 +3,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../kernel/http/server.ts";
 import { acceptInvitation, checkInvitation, type InvitationProblem, InvitationUnusable } from "./invitation-service.ts";
+import { MFA_COOKIE, mfaCookieOptions, secondStepPath } from "./mfa-routes.ts";
 import { newPasswordForm } from "./schemas.ts";
 
 type Params = { Params: { token: string } };
@@ -47,13 +48,17 @@ export function registerInvitationRoutes(app: FastifyInstance, { db, config }: A
       });
     }
     try {
-      const session = await acceptInvitation(db, token, form.data.password, {
+      const result = await acceptInvitation(db, token, form.data.password, {
         ip: request.ip,
         userAgent: request.headers["user-agent"],
         requestId: request.id,
         idleMinutes: config.sessionIdleMinutes,
       });
-      reply.setCookie(SESSION_COOKIE, session, sessionCookieOptions(config));
+      if ("secondStep" in result) {
+        reply.setCookie(MFA_COOKIE, result.secondStep.token, mfaCookieOptions(config));
+        return reply.redirect(secondStepPath(result.secondStep.purpose), 303);
+      }
+      reply.setCookie(SESSION_COOKIE, result.session, sessionCookieOptions(config));
       return reply.redirect("/dashboard", 303);
     } catch (error) {
       if (error instanceof InvitationUnusable) return unusable(reply, error.problem);

@@ -3,6 +3,8 @@ import { hashPassword } from "../../kernel/auth/passwords.ts";
 import { createSession, destroyUserSessions, hashToken, newToken } from "../../kernel/auth/sessions.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { secondStepFor, startChallenge } from "./mfa-service.ts";
+import type { SignInResult } from "./sign-in-service.ts";
 import {
   deletePendingInvitations,
   findInvitationByHash,
@@ -78,7 +80,7 @@ export async function acceptInvitation(
   token: string,
   password: string,
   meta: { ip: string; userAgent?: string; requestId: string; idleMinutes: number },
-): Promise<string> {
+): Promise<SignInResult> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     // Checked again inside the transaction so a link cannot be used twice at once.
@@ -89,7 +91,12 @@ export async function acceptInvitation(
     await markInvitationAccepted(tx, found.invitation.id);
     await destroyUserSessions(tx, user.id);
     await updateUser(tx, user.id, { passwordHash, status: "active", lastSignInAt: new Date() });
-    const session = await createSession(tx, user.id, meta.idleMinutes, meta);
+    // Setting a password through a link is a sign-in too: an enrolled person (or one whose role
+    // requires it) still gives the second factor, so a link never bypasses it (issue 11).
+    const secondStep = await secondStepFor(tx, user);
+    const result: SignInResult = secondStep
+      ? { secondStep: { purpose: secondStep, token: await startChallenge(tx, user.id, secondStep, "/dashboard") } }
+      : { session: await createSession(tx, user.id, meta.idleMinutes, meta) };
     await recordAudit(
       tx,
       { actorUserId: user.id, actorLabel: user.email, requestId: meta.requestId, ip: meta.ip },
@@ -101,6 +108,6 @@ export async function acceptInvitation(
         after: { status: "active" },
       },
     );
-    return session;
+    return result;
   });
 }

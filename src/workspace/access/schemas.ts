@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nations, partnershipRoles } from "../../kernel/auth/policy.ts";
+import { newPasswordProblem } from "../../kernel/auth/password-strength.ts";
 import { passwordRules } from "../../kernel/auth/passwords.ts";
 
 const trimmed = (message: string) => z.string({ error: message }).trim().min(1, message);
@@ -21,8 +22,12 @@ export const newPasswordForm = z
   .object({
     password: z
       .string({ error: "Enter a password" })
-      .min(passwordRules.minLength, `Password must be at least ${passwordRules.minLength} characters`)
-      .max(passwordRules.maxLength, `Password must be ${passwordRules.maxLength} characters or fewer`),
+      .min(1, "Enter a password")
+      .superRefine((value, context) => {
+        // Length and the common-password list (NCSC advice), one message naming what to change.
+        const problem = newPasswordProblem(value);
+        if (problem) context.addIssue({ code: "custom", message: problem });
+      }),
     confirmPassword: z.string({ error: "Confirm your password" }).min(1, "Confirm your password"),
   })
   .refine((value) => value.password === value.confirmPassword, {
@@ -43,14 +48,9 @@ export const userForm = z
     isPlatformAdmin: z.literal("true").optional(),
   })
   .superRefine((value, context) => {
-    if (value.method === "password" && (value.password ?? "").length < passwordRules.minLength) {
-      context.addIssue({
-        code: "custom",
-        path: ["password"],
-        message: value.password
-          ? `Password must be at least ${passwordRules.minLength} characters`
-          : "Enter an initial password",
-      });
+    const problem = value.password ? newPasswordProblem(value.password, value.email) : "Enter an initial password";
+    if (value.method === "password" && problem) {
+      context.addIssue({ code: "custom", path: ["password"], message: problem });
     }
   });
 

@@ -3,6 +3,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../kernel/http/server.ts";
+import { MFA_COOKIE, mfaCookieOptions, secondStepPath } from "./mfa-routes.ts";
 import { safeReturnTo, signInForm } from "./schemas.ts";
 import { signIn, signOut } from "./sign-in-service.ts";
 
@@ -30,12 +31,18 @@ export function registerSignInRoutes(app: FastifyInstance, context: AppContext):
       });
     }
     try {
-      const token = await signIn(db, form.data.email, form.data.password, config.sessionIdleMinutes, {
+      const result = await signIn(db, form.data.email, form.data.password, config.sessionIdleMinutes, {
         ip: request.ip,
         userAgent: request.headers["user-agent"],
         requestId: request.id,
+        returnTo: safeReturnTo(form.data.returnTo),
       });
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
+      if ("secondStep" in result) {
+        // MFA (issue 11): a code or an enrolment first; the challenge lives server-side.
+        reply.setCookie(MFA_COOKIE, result.secondStep.token, mfaCookieOptions(config));
+        return reply.redirect(secondStepPath(result.secondStep.purpose), 303);
+      }
+      reply.setCookie(SESSION_COOKIE, result.session, sessionCookieOptions(config));
       return reply.redirect(safeReturnTo(form.data.returnTo), 303);
     } catch (error) {
       if (error instanceof AppError && error.details.fieldErrors) {

@@ -5,13 +5,19 @@ import { releaseAttempt, reserveAttempt, throttleKeys, waitText } from "../../ke
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { refuseIfSsoRequired } from "./oidc-policy.ts";
+import { type SecondStep, secondStepFor, startChallenge } from "./mfa-service.ts";
 import { findUserByEmail, updateUser } from "./repository.ts";
 
 export interface SignInMeta {
   ip: string;
   userAgent?: string;
   requestId: string;
+  /** Where to go once fully signed in (kept with a half-done sign-in that needs a second factor). */
+  returnTo?: string;
 }
+
+/** A session, or (MFA, issue 11) a half-done sign-in whose second step comes next. */
+export type SignInResult = { session: string } | { secondStep: { purpose: SecondStep; token: string } };
 
 // One message for every bad combination, so the form never reveals which emails exist.
 export const BAD_CREDENTIALS = "Enter a correct email address and password";
@@ -21,7 +27,7 @@ export const lockedOut = (seconds: number) =>
 /**
  * Checks the password, throttled per account and address and per address (kernel/auth/throttle.ts):
  * the attempt is counted before the password is checked, so parallel guesses cannot outrun the
- * count; returns a new session token.
+ * count; returns a new session token, or a challenge token when a second factor must follow.
  */
 export async function signIn(
   db: Db,
@@ -29,7 +35,7 @@ export async function signIn(
   password: string,
   idleMinutes: number,
   meta: SignInMeta,
-): Promise<string> {
+): Promise<SignInResult> {
   const keys = throttleKeys(email, meta.ip);
   const reservation = await reserveAttempt(db, keys);
   if (!reservation.allowed) {
@@ -60,8 +66,19 @@ export async function signIn(
   }
   // Single sign-on: an organisation may require it (oidc-policy.ts).
   await refuseIfSsoRequired(db, usable, meta);
+  const secondStep = await secondStepFor(db, usable);
   return db.transaction(async (tx) => {
     await releaseAttempt(tx, keys);
+    if (secondStep) {
+      // Not signed in yet: the session starts only after the code (mfa-service.ts).
+      const token = await startChallenge(tx, usable.id, secondStep, meta.returnTo ?? "/dashboard");
+      await recordAudit(
+        tx,
+        { actorUserId: usable.id, actorLabel: usable.email, requestId: meta.requestId, ip: meta.ip },
+        { action: "session.password_accepted", entityType: "user", entityId: usable.id, after: { next: secondStep } },
+      );
+      return { secondStep: { purpose: secondStep, token } };
+    }
     await updateUser(tx, usable.id, { lastSignInAt: new Date() });
     const token = await createSession(tx, usable.id, idleMinutes, meta);
     await recordAudit(
@@ -69,7 +86,7 @@ export async function signIn(
       { actorUserId: usable.id, actorLabel: usable.email, requestId: meta.requestId, ip: meta.ip },
       { action: "session.sign_in", entityType: "user", entityId: usable.id },
     );
-    return token;
+    return { session: token };
   });
 }
 

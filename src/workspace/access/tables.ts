@@ -118,3 +118,7 @@ export const organisationSignInPolicies = pgTable("organisation_sign_in_policies
   updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+// Second-factor and password-reset tables live in their own files (issue 11); re-exported here
+// because drizzle-kit reads the schema from tables.ts.
+export * from "./mfa-tables.ts";
+export * from "./password-reset-tables.ts";

@@ -9,6 +9,7 @@ import { findOrganisation } from "../organisations/index.ts";
 import { listPartnershipsWhere } from "../partnerships/index.ts";
 import { deliverInvitation } from "./invitation-delivery.ts";
 import { issueInvitation } from "./invitation-service.ts";
+import { mfaStatus, roleRequiresMfa } from "./mfa-service.ts";
 import {
   findUserById,
   listCoordinatorNations,
@@ -28,6 +29,7 @@ const flashes: Record<string, string> = {
   nation: "National coordinator nations updated",
   admin: "Administrator rights updated",
   status: "Account status updated",
+  "mfa-reset": "Two-factor authentication reset. The person must set it up again when they next sign in.",
 };
 
 type Params = { Params: { id: string } };
@@ -46,12 +48,14 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     user: UserRow,
     extra: { errors?: FieldError[]; values?: unknown; flash?: string } = {},
   ) {
-    const [organisation, roles, coordinatorFor, invitation, partnerships] = await Promise.all([
+    const [organisation, roles, coordinatorFor, invitation, partnerships, mfa, mfaRequired] = await Promise.all([
       findOrganisation(db, user.organisationId),
       listRolesForUser(db, user.id),
       listCoordinatorNations(db, user.id),
       pendingInvitationFor(db, user.id),
       listPartnershipsWhere(db, { all: true }),
+      mfaStatus(db, user.id),
+      roleRequiresMfa(db, user),
     ]);
     return reply.view("access/views/user-detail.njk", {
       title: user.name,
@@ -65,6 +69,8 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
         .map((nation) => ({ value: nation, text: nationLabels[nation] })),
       partnershipItems: partnerships.map((partnership) => ({ value: partnership.id, text: partnership.name })),
       invitation,
+      mfa,
+      mfaRequired,
       values: extra.values ?? {},
       errors: extra.errors,
       flash: extra.flash,

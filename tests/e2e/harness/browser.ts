@@ -1,6 +1,8 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import axe from "axe-core";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { totpCode } from "../../../src/workspace/access/mfa-totp.ts";
+import { TestAuthenticator } from "../../helpers/mfa.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -78,12 +80,56 @@ export async function signInThroughForm(
     page.waitForNavigation(),
     page.getByRole("button", { name: "Sign in" }).click(),
   ]);
-  if (new URL(page.url()).pathname !== "/sign-in") return null;
+  const path = new URL(page.url()).pathname;
+  if (path.startsWith("/sign-in/two-factor")) return secondStep(page, origin, email, path);
+  if (path !== "/sign-in") return null;
+  return refusal(page, email, response?.status());
+}
+
+// Each running app (origin) is a database of its own: its people's authenticator apps.
+const authenticators = new Map<string, TestAuthenticator>();
+
+/**
+ * The second step after the password for administrators and coordinators (issue 11): enrol on
+ * first sign-in, reading the setup key the page shows for people who cannot scan the QR code,
+ * as their app would; later, a fresh code from that app.
+ */
+async function secondStep(page: Page, origin: string, email: string, path: string): Promise<string | null> {
+  let authenticator = authenticators.get(origin);
+  if (!authenticator) {
+    authenticator = new TestAuthenticator();
+    authenticators.set(origin, authenticator);
+  }
+  if (path === "/sign-in/two-factor/set-up") {
+    const secret = await page.locator("[data-totp-secret]").getAttribute("data-totp-secret");
+    if (!secret) return `sign-in as ${email}: no setup key on the enrolment page`;
+    const confirmedAt = Date.now();
+    await page.getByLabel("Code from your app").fill(totpCode(secret, confirmedAt));
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole("button", { name: "Turn on two-factor authentication" }).click(),
+    ]);
+    if (!page.url().endsWith("/account/security/recovery-codes")) return refusal(page, email, undefined);
+    authenticator.enrolled(email, secret, confirmedAt);
+    await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: /continue/ }).click()]);
+    return null;
+  }
+  if (!authenticator.knows(email)) return `sign-in as ${email}: asked for a code, but no authenticator was set up`;
+  await page.getByLabel("Security code").fill(await authenticator.code(email));
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole("button", { name: "Continue", exact: true }).click(),
+  ]);
+  if (new URL(page.url()).pathname.startsWith("/sign-in")) return refusal(page, email, response?.status());
+  return null;
+}
+
+async function refusal(page: Page, email: string, status: number | undefined): Promise<string> {
   const summary = await page
     .locator(".govuk-error-summary")
     .textContent()
     .catch(() => null);
-  return `sign-in as ${email} failed (HTTP ${response?.status()}): ${(summary ?? "no error summary").replace(/\s+/g, " ").trim()}`;
+  return `sign-in as ${email} failed (HTTP ${status}): ${(summary ?? "no error summary").replace(/\s+/g, " ").trim()}`;
 }
 
 /** Collects the console errors and warnings a page logs from now on (a CSP violation shows up here). */
