@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { fileSlug } from "../../kernel/http/download.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { dataVersionNow, visibleIndicators } from "../indicators/index.ts";
-import { partnershipFor } from "../../workspace/partnerships/index.ts";
 import { type AreaOverview, loadAreaOverview } from "./overview-service.ts";
 import { OVERVIEW_CSV_HEADER, overviewCsvRows, overviewView } from "./overview-view.ts";
 import { analysesPaths } from "./paths.ts";
@@ -21,8 +20,7 @@ const overviews = createVersionedCache<{ overview: AreaOverview; view: ReturnTyp
  * those indicators' ids, so no reader is ever served a page built for another.
  */
 async function overviewFor(db: Executor, request: FastifyRequest) {
-  const { id } = parseParams(partnershipParams, request.params);
-  const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+  const partnership = request.partnership;
   const version = await dataVersionNow(db);
   const catalogue = await visibleIndicators(db, request.actor, { partnershipId: partnership.id, dataVersion: version });
   const built = await overviews.get(
@@ -38,7 +36,8 @@ async function overviewFor(db: Executor, request: FastifyRequest) {
 }
 
 export function registerOverviewRoutes(app: FastifyInstance, { db }: AppContext): void {
-  app.get(analysesPaths.overview.pattern, async (request, reply) => {
+  const read = { partnership: "partnership:read" } as const;
+  app.get(analysesPaths.overview.pattern, needs(analysesPaths.overview, read), async (request, reply) => {
     const { partnership, view } = await overviewFor(db, request);
     return reply.view("analyses/views/overview.njk", {
       title: view.area
@@ -53,7 +52,7 @@ export function registerOverviewRoutes(app: FastifyInstance, { db }: AppContext)
     });
   });
 
-  app.get(analysesPaths.overviewCsv.pattern, async (request, reply) => {
+  app.get(analysesPaths.overviewCsv.pattern, needs(analysesPaths.overviewCsv, read), async (request, reply) => {
     const { partnership, overview } = await overviewFor(db, request);
     const name = overview.area?.name ?? partnership.areaCode;
     return sendCsv(

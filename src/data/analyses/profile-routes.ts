@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseParams, partnershipParams } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { findGroup, groupMembers, listGroups } from "../geography/index.ts";
 import { dataVersionNow, type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
-import { partnershipFor } from "../../workspace/partnerships/index.ts";
+import { analysesPaths } from "./paths.ts";
 import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
 
@@ -33,9 +33,9 @@ async function buildProfilePage(
 }
 
 export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext): void {
-  app.get("/partnerships/:id/profile", async (request, reply) => {
-    const { id } = parseParams(partnershipParams, request.params);
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:read");
+  const profile = analysesPaths.profile;
+  app.get(profile.pattern, needs(profile, { partnership: "partnership:read" }), async (request, reply) => {
+    const partnership = request.partnership;
     // An optional comparison group (?group=): the partnership's own or a shared one; any other id is a 404.
     const { group: groupId } = z
       .object({ group: z.union([z.uuid(), z.literal("")]).optional() })

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { authorize } from "../../kernel/auth/policy.ts";
 import type { Config } from "../../kernel/config/config.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { idParam } from "../../kernel/http/params.ts";
+import { path } from "../../kernel/http/paths.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../kernel/http/server.ts";
 import {
   beginEnrolment,
@@ -225,11 +225,11 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
   });
 
   // The lost-device path: an administrator resets another person's second factor.
-  app.post<{ Params: { id: string } }>("/admin/users/:id/two-factor/reset", async (request, reply) => {
-    authorize(request.actor, "admin:manage-users");
-    const user = await findUserById(db, idParam(request.params.id));
+  const reset = path("/admin/users/:id/two-factor/reset");
+  app.post(reset.pattern, needs(reset, { allow: "admin:manage-users" }), async (request, reply) => {
+    const user = await findUserById(db, request.params.id);
     if (!user) throw AppError.notFound();
-    if (user.id === request.actor.userId) {
+    if (user.id === request.actor!.userId) {
       throw AppError.forbidden("Ask another administrator to reset your own two-factor authentication");
     }
     await resetMfa(db, user.id, request.auditContext());

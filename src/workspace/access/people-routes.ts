@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { accessPaths } from "./paths.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
-import { partnershipFor, type PartnershipRow } from "../partnerships/index.ts";
+import type { PartnershipRow } from "../partnerships/index.ts";
 import { registerPeopleRemoval } from "./people-removal.ts";
 import { addPerson, changePerson } from "./people-service.ts";
 import { listPeopleInPartnership } from "./repository.ts";
@@ -13,8 +15,6 @@ const flashes: Record<string, string> = {
   added: "Person added to the partnership",
   changed: "Role changed",
 };
-
-type Params = { Params: { id: string; userId?: string } };
 
 /** Partnership leads manage who has which role in their partnership. */
 export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -39,13 +39,14 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): 
     });
   }
 
-  app.get<Params & { Querystring: { saved?: string } }>("/partnerships/:id/people", async (request, reply) => {
-    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
-    return render(reply, partnership, { flash: flashes[String(request.query.saved)] });
+  const manage = { partnership: "partnership:manage" } as const;
+  app.get(accessPaths.people.pattern, needs(accessPaths.people, manage), async (request, reply) => {
+    const saved = (request.query as { saved?: string }).saved;
+    return render(reply, request.partnership, { flash: flashes[String(saved)] });
   });
 
-  app.post<Params>("/partnerships/:id/people", async (request, reply) => {
-    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
+  app.post(accessPaths.people.pattern, needs(accessPaths.people, manage), async (request, reply) => {
+    const partnership = request.partnership;
     const form = parseForm(personForm, request.body);
     if (!form.ok) return render(reply.code(400), partnership, { errors: form.errors, values: form.values });
     try {
@@ -58,9 +59,9 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): 
     return reply.redirect(`/partnerships/${partnership.id}/people?saved=added`, 303);
   });
 
-  app.post<Params>("/partnerships/:id/people/:userId", async (request, reply) => {
-    const partnership = await partnershipFor(db, request.actor, idParam(request.params.id), "partnership:manage");
-    const userId = idParam(request.params.userId);
+  app.post(accessPaths.person.pattern, needs(accessPaths.person, manage), async (request, reply) => {
+    const partnership = request.partnership;
+    const { userId } = request.params;
     const form = parseForm(personRoleForm, request.body);
     if (!form.ok)
       return render(reply.code(400), partnership, {

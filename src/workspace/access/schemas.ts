@@ -79,7 +79,6 @@ export const personRoleForm = z.object({
   role: z.enum(partnershipRoles, { error: "Select a role" }),
 });
 
-export const uuidParam = z.object({ id: z.uuid() });
 
 const HOME = "/dashboard";
 

@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { authorize, nationLabels, nations } from "../../kernel/auth/policy.ts";
+import { nationLabels, nations } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf, idParam } from "../../kernel/http/params.ts";
+import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { path } from "../../kernel/http/paths.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { accessPaths } from "./paths.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { findOrganisation } from "../organisations/index.ts";
 import { listPartnershipsWhere } from "../partnerships/index.ts";
@@ -35,9 +38,10 @@ const flashes: Record<string, string> = {
 type Params = { Params: { id: string } };
 
 export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: AppContext): void {
+  // Every route here needs "admin:manage-users" and a UUID at :id (checked by its path).
+  const admin = { allow: "admin:manage-users" } as const;
   async function loadUser(request: FastifyRequest<Params>): Promise<UserRow> {
-    authorize(request.actor, "admin:manage-users");
-    const user = await findUserById(db, idParam(request.params.id));
+    const user = await findUserById(db, request.params.id);
     if (!user) throw AppError.notFound();
     return user;
   }
@@ -79,12 +83,13 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
 
   /** The shared shape of every change on this page: parse, run the service, show errors or redirect. */
   function change<S extends z.ZodType>(
-    path: string,
+    suffix: string,
     schema: S,
     flash: string,
     run: (request: FastifyRequest<Params>, user: UserRow, data: z.infer<S>) => Promise<unknown>,
   ) {
-    app.post<Params>(`/admin/users/:id${path}`, async (request, reply) => {
+    const route = path(`/admin/users/:id${suffix}`);
+    app.post<Params>(route.pattern, needs(route, admin) as object, async (request, reply) => {
       const user = await loadUser(request);
       const form = parseForm(schema, { ...(request.body as object), ...(request.params as object), id: undefined });
       if (!form.ok) return render(request, reply.code(400), user, { errors: form.errors, values: form.values });
@@ -99,10 +104,14 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     });
   }
 
-  app.get<Params & { Querystring: { saved?: string } }>("/admin/users/:id", async (request, reply) => {
-    const user = await loadUser(request);
-    return render(request, reply, user, { flash: flashes[String(request.query.saved)] });
-  });
+  app.get<Params & { Querystring: { saved?: string } }>(
+    accessPaths.user.pattern,
+    needs(accessPaths.user, admin),
+    async (request, reply) => {
+      const user = await loadUser(request);
+      return render(request, reply, user, { flash: flashes[String(request.query.saved)] });
+    },
+  );
 
   change("/roles", roleForm, "role", (request, user, data) =>
     setPartnershipRole(db, request.auditContext(), {
@@ -122,7 +131,7 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     setUserEnabled(db, request.auditContext(), user.id, data.status === "active"),
   );
 
-  app.post<Params>("/admin/users/:id/invitation", async (request, reply) => {
+  app.post<Params>(accessPaths.invitation.pattern, needs(accessPaths.invitation, admin), async (request, reply) => {
     const user = await loadUser(request);
     try {
       const invitation = await issueInvitation(db, request.auditContext(), user.id);

@@ -1,0 +1,9 @@
+import { path } from "../../kernel/http/paths.ts";
+
+/** The access domain's pages of a partnership's people and of one user (the administrators'). */
+export const accessPaths = {
+  people: path("/partnerships/:id/people"),
+  person: path("/partnerships/:id/people/:userId"),
+  user: path("/admin/users/:id"),
+  invitation: path("/admin/users/:id/invitation"),
+};
