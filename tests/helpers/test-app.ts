@@ -10,7 +10,7 @@ import { coordinatorNations, partnershipRoles, users } from "../../src/workspace
 import { organisations } from "../../src/workspace/organisations/index.ts";
 import { partnerships } from "../../src/workspace/partnerships/index.ts";
 import { totpCode } from "../../src/workspace/access/mfa-totp.ts";
-import { secretOnPage, TestAuthenticator } from "./mfa.ts";
+import { recoveryCodesOnPage, secretOnPage, TestAuthenticator } from "./mfa.ts";
 import { createTestDatabase } from "./test-database.ts";
 
 // One authenticator per app (each app has its own database): administrators and coordinators
@@ -142,7 +142,10 @@ export class TestClient {
       if (!secret) throw new Error(`no setup key on the enrolment page for ${email}`);
       const confirmedAt = Date.now();
       const enrolled = await this.post(next, { code: totpCode(secret, confirmedAt) });
-      authenticator.enrolled(email, secret, confirmedAt);
+      // The recovery codes, shown once, as a person would save them (mfa.ts spends them before waiting).
+      const shown = enrolled.statusCode === 303 ? String(enrolled.headers.location) : "";
+      const codes = shown.endsWith("/recovery-codes") ? recoveryCodesOnPage((await this.get(shown)).body) : [];
+      authenticator.enrolled(email, secret, confirmedAt, codes);
       return enrolled;
     }
     if (next === "/sign-in/two-factor") return this.post(next, { code: await authenticator.code(email) });

@@ -79,7 +79,6 @@ export const personRoleForm = z.object({
   role: z.enum(partnershipRoles, { error: "Select a role" }),
 });
 
-
 const HOME = "/dashboard";
 
 /** A control character, a space, DEL or a backslash. */
