@@ -70,7 +70,7 @@ describeWithSharedData(path.join(dataDir, "geography", "lsoa11-ward19-lad19-look
       await check();
       await page.fill("#codes", "E01012304\nE01012305");
       await page.getByRole("button", { name: "Save locality" }).click();
-      await page.waitForURL(/\/localities\/[\w-]+\?saved=1$/);
+      await page.waitForURL(/\/localities\/[\w-]+$/);
       await check();
 
       await page.goto(`${base}/localities`);

@@ -53,7 +53,8 @@ describe("report pages in Chromium", () => {
     await check(`${reportPath}/sections/case-studies`);
     await page.getByLabel("Case studies").fill("A family helped by the money advice service (fictional).");
     await page.getByRole("button", { name: "Save narrative" }).click();
-    await page.waitForURL(/saved=1/);
+    await page.waitForURL((url) => url.pathname === reportPath);
+    await page.getByText("Your changes have been saved").waitFor();
     await check(`${reportPath}/sign-off`);
     await page.getByRole("button", { name: "Save" }).click(); // empty: the error summary page
     expect(await runAxe(page)).toEqual([]);

@@ -20,7 +20,7 @@ export async function auditActions(database: Database, partnershipId: string): P
   return rows.map((row) => row.action);
 }
 
-/** The id at the end of a redirect like /partnerships/…/actions/<id>?saved=1. */
+/** The id at the end of a redirect like /partnerships/…/actions/<id>. */
 export function idFromLocation(response: LightMyRequestResponse): string {
   const location = String(response.headers.location ?? "");
   const match = /\/([0-9a-f-]{36})(?:\?|$)/.exec(location);

@@ -107,7 +107,7 @@ describeWithSharedData(population)("localities and comparison groups", () => {
     });
     expect(response.statusCode).toBe(303);
     const url = response.headers.location as string;
-    expect(url).toMatch(/^\/partnerships\/[\w-]+\/localities\/[\w-]+\?saved=1$/);
+    expect(url).toMatch(/^\/partnerships\/[\w-]+\/localities\/[\w-]+$/);
     const page = await lead.get(url);
     expect(page.statusCode).toBe(200);
     const html = decode(page.body);

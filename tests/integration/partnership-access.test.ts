@@ -202,7 +202,7 @@ describe("partnership routes", () => {
       role: "Welfare rights advice",
     });
     expect(added.statusCode).toBe(303);
-    const page = await lead.get(`/partnerships/${ids.a}/organisations?saved=added`);
+    const page = await lead.get(`/partnerships/${ids.a}/organisations`);
     expect(page.body).toContain("Welfare rights advice");
     const again = await lead.post(`/partnerships/${ids.a}/organisations`, {
       organisationId: ids.spareOrg!,

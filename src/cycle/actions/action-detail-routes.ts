@@ -52,9 +52,10 @@ export function registerActionDetailRoutes(
           ctx.record.id,
           data,
         );
-        return `${detail(ctx.partnership.id, ctx.record.id)}?saved=1`;
+        return detail(ctx.partnership.id, ctx.record.id);
       },
       back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
+      flash: "Your changes have been saved",
     });
   }
 
@@ -78,9 +79,10 @@ export function registerActionDetailRoutes(
         { type: "action", id: ctx.record.id },
         input,
       );
-      return `${detail(ctx.partnership.id, ctx.record.id)}?saved=1`;
+      return detail(ctx.partnership.id, ctx.record.id);
     },
     back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
+    flash: "Your changes have been saved",
   });
 
   /** Ticks a milestone off today, or re-opens it. */
@@ -90,6 +92,6 @@ export function registerActionDetailRoutes(
     await actionFor(db, request.actor, id, actionId, "update");
     const today = londonToday();
     await service.markMilestone(db, request.auditContext(), id, actionId, childId, state === "done" ? today : null);
-    return reply.redirect(`${detail(id, actionId)}?saved=1`, 303);
+    return reply.flash("Your changes have been saved").redirect(detail(id, actionId), 303);
   });
 }

@@ -35,7 +35,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
       const actor = request.actor!;
       const list = await loadActionList(db, actor, partnership, filters, deps.latestUpdates);
       const target = { partnershipId: id, nation: partnership.nation as Nation };
-      const query = request.query as { saved?: string; imported?: string };
+      const query = request.query as { imported?: string };
       return reply.view("actions/views/list.njk", {
         title: `Action plan – ${partnership.name}`,
         partnership,
@@ -48,11 +48,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
         ],
         isEditor: can(actor, "partnership:edit", target),
         isLead: can(actor, "partnership:manage", target),
-        flash: query.imported
-          ? `${query.imported} actions imported`
-          : query.saved
-            ? "Your changes have been saved"
-            : undefined,
+        flash: query.imported ? `${query.imported} actions imported` : undefined,
         subnav: {
           partnershipId: id,
           partnershipName: partnership.name,
@@ -79,9 +75,10 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     schema: actionForm,
     save: async (ctx, data) => {
       const row = await service.createAction(db, ctx.request.auditContext(), ctx.actor, ctx.partnership, data);
-      return `/partnerships/${ctx.partnership.id}/actions/${row.id}?saved=1`;
+      return `/partnerships/${ctx.partnership.id}/actions/${row.id}`;
     },
     back: (ctx) => `/partnerships/${ctx.partnership.id}/actions`,
+    flash: "Your changes have been saved",
   });
 
   registerFormRoute<typeof actionForm, repo.ActionRow>(app, db, {
@@ -113,9 +110,10 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     schema: actionForm,
     save: async (ctx, data) => {
       await service.editAction(db, ctx.request.auditContext(), ctx.actor, ctx.partnership, ctx.record, data);
-      return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}?saved=1`;
+      return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`;
     },
     back: (ctx) => `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`,
+    flash: "Your changes have been saved",
   });
 
   // The action's own rule (actionFor) decides the rest: read here, "update" for its lead organisation.
@@ -136,7 +134,6 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
         ),
       ]);
       const item = plan.items.find((row) => row.id === actionId)!;
-      const query = request.query as { saved?: string };
       return reply.view("actions/views/detail.njk", {
         title: action.title,
         partnership,
@@ -167,7 +164,6 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
         })),
         frameworkName: driverFrameworkFor(partnership.nation).plural,
         canUpdate: canUpdateAction(request.actor, partnership, action.leadOrganisationId),
-        flash: query.saved ? "Your changes have been saved" : undefined,
         subnav: {
           partnershipId: id,
           partnershipName: partnership.name,

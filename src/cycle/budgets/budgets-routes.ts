@@ -66,12 +66,8 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
     needs(budgetPaths.list, { partnership: "partnership:read" }),
     async (request, reply) => {
       const partnership = request.partnership;
-      const query = request.query as { saved?: string; removed?: string };
-      const flash = query.saved
-        ? "The contribution has been added"
-        : query.removed
-          ? "The contribution has been removed"
-          : undefined;
+      const query = request.query as { removed?: string };
+      const flash = query.removed ? "The contribution has been removed" : undefined;
       return reply.view("budgets/views/budgets.njk", await render(request, partnership, { flash }));
     },
   );
@@ -96,7 +92,7 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
             await render(request, partnership, { errors: error.details.fieldErrors, values }),
           );
       }
-      return reply.redirect(`/partnerships/${id}/budgets?saved=1`, 303);
+      return reply.flash("The contribution has been added").redirect(budgetPaths.list(id), 303);
     },
   );
 

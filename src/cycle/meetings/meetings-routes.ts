@@ -113,8 +113,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     needs(meetingPaths.meeting, { partnership: "partnership:read" }),
     async (request, reply) => {
       const context = await meetingContext(db, request);
-      const query = request.query as { saved?: string };
-      return renderMeeting(reply, context, { flash: query.saved ? "Your changes have been saved" : undefined });
+      return renderMeeting(reply, context);
     },
   );
 
@@ -127,10 +126,9 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
       if (!form.ok)
         return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "agenda" }, 400);
       await addAgendaItem(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
-      return reply.redirect(
-        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#agenda`,
-        303,
-      );
+      return reply
+        .flash("Your changes have been saved")
+        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}#agenda`, 303);
     },
   );
 
@@ -143,10 +141,9 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
       if (!form.ok)
         return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "decision" }, 400);
       await addDecision(db, request.auditContext(), context.owner, context.record.meeting.id, form.data.decision);
-      return reply.redirect(
-        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#decisions`,
-        303,
-      );
+      return reply
+        .flash("Your changes have been saved")
+        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}#decisions`, 303);
     },
   );
 
@@ -166,10 +163,9 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
         const { _csrf, ...values } = request.body as Record<string, unknown>;
         return renderMeeting(reply, context, { errors, values, form: "action" }, 400);
       }
-      return reply.redirect(
-        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`,
-        303,
-      );
+      return reply
+        .flash("Your changes have been saved")
+        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}#actions`, 303);
     },
   );
 
@@ -190,10 +186,9 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
         childId,
         form.data.status,
       );
-      return reply.redirect(
-        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1#actions`,
-        303,
-      );
+      return reply
+        .flash("Your changes have been saved")
+        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}#actions`, 303);
     },
   );
 
@@ -244,10 +239,9 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
         const { _csrf, ...values } = request.body as Record<string, unknown>;
         return view(errors, values);
       }
-      return reply.redirect(
-        `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}?saved=1`,
-        303,
-      );
+      return reply
+        .flash("Your changes have been saved")
+        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}`, 303);
     },
   );
 

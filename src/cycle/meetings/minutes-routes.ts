@@ -64,7 +64,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
         form.data,
         attendance.entries,
       );
-      return reply.redirect(`${base(context)}?saved=1`, 303);
+      return reply.flash("Your changes have been saved").redirect(base(context), 303);
     },
   );
 
@@ -136,7 +136,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
           sha256: check.sha256,
           content: check.content,
         });
-        return reply.redirect(`${base(context)}?saved=1#papers`, 303);
+        return reply.flash("Your changes have been saved").redirect(`${base(context)}#papers`, 303);
       },
     );
   });

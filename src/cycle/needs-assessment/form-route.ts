@@ -1,12 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { type FieldDef, type FormContext, formRoute } from "../../kernel/forms/index.ts";
 import { path } from "../../kernel/http/paths.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { type FieldDef, renderForm, type SubnavContext } from "../../kernel/forms/index.ts";
 import { type SectionDef, sectionsFor } from "./sections.ts";
 
 export interface NeedsFormContext {
@@ -34,73 +31,45 @@ const sectionCode = z.string().max(60);
 
 export const assessmentUrl = (partnershipId: string) => `/partnerships/${partnershipId}/needs-assessment`;
 
+/** The record of an assessment form: the section it is for, if its path names one. */
+interface Target {
+  section: SectionDef | null;
+}
+
 /**
- * A form page of the assessment: GET shows it, POST authorizes (editors and leads) before
- * parsing, then saves and redirects back (303), or shows it again with errors and values (400).
- * @deprecated A near-copy of the kernel's form route: new forms call `formRoute` (kernel/forms)
- * with a path from the domain's paths.ts (a `:section` parameter takes a Zod schema there) and a
- * `flash` message instead of `?saved=1`. The later wave of issue 10 moves these forms and deletes this.
+ * A form page of the assessment (editors and leads): the kernel's one form route, with the
+ * section at `:section` as its record (a code the nation's framework lacks is a 404), back to
+ * that section of the assessment with a flash message once saved.
  */
-export function registerNeedsForm<S extends z.ZodType>(app: FastifyInstance, spec: NeedsFormSpec<S>): void {
-  const url = path(`/partnerships/:id/needs-assessment${spec.path}`, { section: sectionCode } as never);
-  const need = needs(url, { partnership: "partnership:edit" });
-
-  async function context(request: FastifyRequest): Promise<NeedsFormContext> {
-    const partnership = request.partnership;
-    const code = (request.params as { section?: string }).section;
-    let section: SectionDef | null = null;
-    if (code !== undefined) {
-      section = sectionsFor(partnership.nation).sections.find((item) => item.code === code) ?? null;
-      if (!section) throw AppError.notFound();
-    }
-    return { partnership, section, request };
-  }
-
-  async function page(
-    ctx: NeedsFormContext,
-    values: Record<string, unknown>,
-    errors?: { field: string; message: string }[],
-  ) {
-    const back = assessmentUrl(ctx.partnership.id);
-    return {
-      title: spec.title(ctx),
-      caption: `${ctx.partnership.name}: needs assessment`,
-      intro: spec.intro,
-      submitText: spec.submitText,
-      action: `${back}${spec.path.replace(":section", ctx.section?.code ?? "")}`,
-      fields: typeof spec.fields === "function" ? await spec.fields(ctx) : spec.fields,
-      values,
-      errors,
-      backHref: ctx.section ? `${back}#section-${ctx.section.code}` : back,
-      // The shared form page only reads the partnership's id, name and nation from this.
-      subnav: {
-        partnershipId: ctx.partnership.id,
-        partnershipName: ctx.partnership.name,
-        nation: ctx.partnership.nation,
-        current: "strategy",
-      } as SubnavContext,
-    };
-  }
-
-  app.get(url.pattern, need, async (request, reply) => {
-    const ctx = await context(request);
-    return renderForm(reply, await page(ctx, spec.initial ? await spec.initial(ctx) : {}));
+export function needsFormRoute<S extends z.ZodType>(app: FastifyInstance, spec: NeedsFormSpec<S>): void {
+  const of = (ctx: FormContext<string, Target>): NeedsFormContext => ({
+    partnership: ctx.partnership as PartnershipRow,
+    section: ctx.record.section,
+    request: ctx.request,
   });
-
-  app.post(url.pattern, need, async (request, reply) => {
-    const ctx = await context(request);
-    const form = parseForm(spec.schema, request.body);
-    if (!form.ok) return renderForm(reply, await page(ctx, form.values, form.errors));
-    try {
-      const fragment = await spec.save(ctx, form.data);
-      return reply.redirect(`${assessmentUrl(ctx.partnership.id)}?saved=1${fragment}`, 303);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      const values = Object.fromEntries(
-        Object.entries((request.body as Record<string, unknown>) ?? {}).filter(([key]) => key !== "_csrf"),
-      );
-      return renderForm(reply, await page(ctx, values, errors));
-    }
+  const back = (ctx: FormContext<string, Target>) => {
+    const base = assessmentUrl(ctx.partnership.id);
+    return ctx.record.section ? `${base}#section-${ctx.record.section.code}` : base;
+  };
+  formRoute<string, S, Target>(app, {
+    path: path(`/partnerships/:id/needs-assessment${spec.path}`, { section: sectionCode } as never),
+    needs: { partnership: "partnership:edit" },
+    load: async (ctx) => {
+      const code = (ctx.params as { section?: string }).section;
+      if (code === undefined) return { section: null };
+      const section = sectionsFor(ctx.partnership.nation).sections.find((item) => item.code === code);
+      if (!section) throw AppError.notFound();
+      return { section };
+    },
+    title: (ctx) => spec.title(of(ctx)),
+    caption: (ctx) => `${ctx.partnership.name}: needs assessment`,
+    intro: spec.intro,
+    submitText: spec.submitText,
+    fields: (ctx) => (typeof spec.fields === "function" ? spec.fields(of(ctx)) : spec.fields),
+    schema: spec.schema,
+    initial: spec.initial ? (ctx) => spec.initial!(of(ctx)) : undefined,
+    save: async (ctx, data) => `${assessmentUrl(ctx.partnership.id)}${await spec.save(of(ctx), data)}`,
+    back,
+    flash: "Your changes have been saved",
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../kernel/db/database.ts";
 import { publishableIndicators } from "../../data/indicators/index.ts";
 import type { FieldDef } from "../../kernel/forms/index.ts";
-import { registerNeedsForm } from "./form-route.ts";
+import { needsFormRoute } from "./form-route.ts";
 import { addEntry, checkPanel, saveNarrative, setReviewDate } from "./needs-service.ts";
 import { findAssessment, findNarrative } from "./repository.ts";
 import {
@@ -22,7 +22,7 @@ const isoToText = (iso: string | null | undefined) => (iso ? iso.split("-").reve
 
 /** The assessment's add and change forms (editors and leads). */
 export function registerNeedsForms(app: FastifyInstance, db: Db): void {
-  registerNeedsForm(app, {
+  needsFormRoute(app, {
     path: "/sections/:section/narrative",
     title: (ctx) => `Narrative: ${ctx.section!.heading}`,
     intro:
@@ -38,7 +38,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
     },
   });
 
-  registerNeedsForm(app, {
+  needsFormRoute(app, {
     path: "/sections/:section/panels/new",
     title: (ctx) => `Add an indicator: ${ctx.section!.heading}`,
     intro:
@@ -74,7 +74,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
     },
   });
 
-  registerNeedsForm(app, {
+  needsFormRoute(app, {
     path: "/sections/:section/findings/new",
     title: (ctx) => `Add a finding: ${ctx.section!.heading}`,
     intro:
@@ -91,7 +91,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
     },
   });
 
-  registerNeedsForm(app, {
+  needsFormRoute(app, {
     path: "/sections/:section/qualitative/new",
     title: (ctx) => `Add qualitative evidence: ${ctx.section!.heading}`,
     fields: [
@@ -121,7 +121,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
     },
   });
 
-  registerNeedsForm(app, {
+  needsFormRoute(app, {
     path: "/services/new",
     title: () => "Add a local service",
     fields: [
@@ -136,7 +136,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
     },
   });
 
-  registerNeedsForm(app, {
+  needsFormRoute(app, {
     path: "/swot/new",
     title: () => "Add to the SWOT analysis",
     fields: [
@@ -155,7 +155,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
     },
   });
 
-  registerNeedsForm(app, {
+  needsFormRoute(app, {
     path: "/other-assessments/new",
     title: () => "Link another assessment",
     intro: "Other needs assessments this one draws on, like the joint strategic needs assessment.",
@@ -176,7 +176,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
     },
   });
 
-  registerNeedsForm(app, {
+  needsFormRoute(app, {
     path: "/review-date",
     title: () => "Set the review date",
     fields: [

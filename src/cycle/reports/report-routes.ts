@@ -147,7 +147,6 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     const { partnership, loaded } = await reportContext(request);
     const { report, generated, narratives, signOffs, publications } = loaded;
     const document = composeDocument({ partnership, generated, narratives, signOffs, status: "Draft" });
-    const query = request.query as { saved?: string };
     // Review feedback is for the partnership's lead and the nation's coordinators (as on the feedback page).
     const canSeeFeedback =
       can(request.actor, "partnership:manage", target(partnership)) ||
@@ -182,7 +181,6 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
         format,
         href: `${base(partnership.id)}/${report.id}/export.${format}`,
       })),
-      flash: query.saved ? "Your changes have been saved" : undefined,
     });
   });
 
@@ -213,7 +211,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
       const { id, reportId } = request.params;
       const partnership = request.partnership;
       await service.regenerateReport(db, request.auditContext(), partnership, reportId, londonToday(), deps);
-      return reply.redirect(`${base(id)}/${reportId}?saved=1`, 303);
+      return reply.flash("Your changes have been saved").redirect(`${base(id)}/${reportId}`, 303);
     },
   );
 
@@ -246,9 +244,10 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
         data,
         londonToday(),
       );
-      return `${base(ctx.partnership.id)}/${ctx.record.id}?saved=1`;
+      return `${base(ctx.partnership.id)}/${ctx.record.id}`;
     },
     back: (ctx) => `${base(ctx.partnership.id)}/${ctx.params.reportId}`,
+    flash: "Your changes have been saved",
   });
 
   registerPublishRoutes(app, db);
@@ -321,6 +320,8 @@ function registerNarrativeRoutes(
       context.section.key,
       form.data.narrative,
     );
-    return reply.redirect(`${base(context.partnership.id)}/${context.loaded.report.id}?saved=1`, 303);
+    return reply
+      .flash("Your changes have been saved")
+      .redirect(`${base(context.partnership.id)}/${context.loaded.report.id}`, 303);
   });
 }

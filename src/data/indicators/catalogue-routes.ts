@@ -85,11 +85,9 @@ export function registerCatalogueRoutes(app: FastifyInstance, context: AppContex
 
   app.get("/data/indicators", async (request, reply) => {
     authorize(request.actor, "admin:manage-organisations");
-    const { saved } = z.object({ saved: z.string().optional() }).catch({}).parse(request.query);
     return reply.view(VIEW_LIST, {
       title: "Indicator catalogue",
       indicators: await listIndicators(context.db),
-      flash: saved ? "The indicator was saved" : undefined,
     });
   });
 
@@ -109,9 +107,8 @@ export function registerCatalogueRoutes(app: FastifyInstance, context: AppContex
     const { drivers, buildingBlocks: blocks, ...fields } = form.data;
     const tags = { ...(indicator.tags as Record<string, unknown>), drivers, buildingBlocks: blocks };
     await editIndicator(context.db, request.auditContext(), indicator.slug, { ...fields, tags });
-    return reply.redirect(
-      indicator.partnershipId ? `/data/indicators/${indicator.slug}?saved=1` : "/data/indicators?saved=1",
-      303,
-    );
+    return reply
+      .flash("The indicator was saved")
+      .redirect(indicator.partnershipId ? `/data/indicators/${indicator.slug}` : "/data/indicators", 303);
   });
 }

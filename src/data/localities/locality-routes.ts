@@ -21,7 +21,6 @@ const kindLabels: Record<string, string> = {
   user: "Chosen by the partnership",
 };
 const flashes: Record<string, string> = {
-  saved: "The locality has been saved",
   deleted: "The locality has been deleted",
   group: "The comparison group has been saved",
   "group-deleted": "The comparison group has been deleted",
@@ -120,7 +119,9 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
         .view("localities/views/locality-form.njk", await formView(partnership, form.values, form.errors, localityId));
     try {
       const id = await saveLocality(db, request.auditContext(), partnership, form.data, localityId);
-      return reply.redirect(`/partnerships/${partnership.id}/localities/${id}?saved=1`, 303);
+      return reply
+        .flash("The locality has been saved")
+        .redirect(`/partnerships/${partnership.id}/localities/${id}`, 303);
     } catch (error) {
       if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
       const { _csrf, ...values } = request.body as Record<string, unknown>;
@@ -163,7 +164,6 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
         figures,
         notAdditive,
         canEdit: canEdit(request, partnership),
-        flash: (request.query as { saved?: string }).saved ? flashes.saved : undefined,
       });
     },
   );

@@ -35,13 +35,15 @@ export interface FormRouteSpec<S extends z.ZodType, R> {
   /** Validates further if needed (throw AppError.validation) and saves; returns where to go. */
   save: (ctx: FormRouteContext<NoInfer<R>>, data: z.infer<S>) => Promise<string>;
   back: (ctx: FormRouteContext<NoInfer<R>>) => string;
+  /** The success message for the next page (a signed cookie, not a `?saved=1` flag). */
+  flash?: string;
 }
 
 /**
  * GET shows the form, POST parses → authorizes → saves → redirects (303), or 400 with errors.
  * @deprecated The strategy domain's form helper, kept for the domains not yet moved: it is
  * `formRoute` (./form-route.ts) with the path under /partnerships/:id. New forms call `formRoute`
- * with a path from the domain's paths.ts, `needs`, and a `flash` message instead of `?saved=1`.
+ * with a path from the domain's paths.ts, `needs`, and a `flash` message.
  */
 export function registerFormRoute<S extends z.ZodType, R>(
   app: FastifyInstance,
@@ -70,5 +72,6 @@ export function registerFormRoute<S extends z.ZodType, R>(
     initial: spec.initial ? (ctx) => spec.initial!(legacy(ctx)) : undefined,
     save: (ctx, data) => spec.save(legacy(ctx), data),
     back: (ctx) => spec.back(legacy(ctx)),
+    flash: spec.flash,
   });
 }

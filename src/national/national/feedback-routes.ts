@@ -83,9 +83,8 @@ export function registerFeedbackRoutes(
 
   app.get(nationalPaths.feedback.pattern, needs(nationalPaths.feedback, read), async (request, reply) => {
     const partnership = await load(request, "read");
-    const query = request.query as { saved?: string; year?: unknown };
-    const flash = query.saved ? "The feedback has been saved" : undefined;
-    return reply.view("national/views/feedback.njk", await page(request, partnership, yearOf(query.year), { flash }));
+    const query = request.query as { year?: unknown };
+    return reply.view("national/views/feedback.njk", await page(request, partnership, yearOf(query.year)));
   });
 
   app.post(nationalPaths.feedback.pattern, needs(nationalPaths.feedback, read), async (request, reply) => {

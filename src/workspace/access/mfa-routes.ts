@@ -233,6 +233,8 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
       throw AppError.forbidden("Ask another administrator to reset your own two-factor authentication");
     }
     await resetMfa(db, user.id, request.auditContext());
-    return reply.redirect(`/admin/users/${user.id}?saved=mfa-reset`, 303);
+    return reply
+      .flash("Two-factor authentication reset. The person must set it up again when they next sign in.")
+      .redirect(`/admin/users/${user.id}`, 303);
   });
 }

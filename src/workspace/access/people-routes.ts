@@ -11,11 +11,6 @@ import { addPerson, changePerson } from "./people-service.ts";
 import { listPeopleInPartnership } from "./repository.ts";
 import { personForm, personRoleForm } from "./schemas.ts";
 
-const flashes: Record<string, string> = {
-  added: "Person added to the partnership",
-  changed: "Role changed",
-};
-
 /** Partnership leads manage who has which role in their partnership. */
 export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): void {
   async function render(
@@ -41,8 +36,7 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): 
 
   const manage = { partnership: "partnership:manage" } as const;
   app.get(accessPaths.people.pattern, needs(accessPaths.people, manage), async (request, reply) => {
-    const saved = (request.query as { saved?: string }).saved;
-    return render(reply, request.partnership, { flash: flashes[String(saved)] });
+    return render(reply, request.partnership);
   });
 
   app.post(accessPaths.people.pattern, needs(accessPaths.people, manage), async (request, reply) => {
@@ -56,7 +50,7 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): 
       if (!errors) throw error;
       return render(reply.code(400), partnership, { errors, values: request.body });
     }
-    return reply.redirect(`/partnerships/${partnership.id}/people?saved=added`, 303);
+    return reply.flash("Person added to the partnership").redirect(accessPaths.people(partnership.id), 303);
   });
 
   app.post(accessPaths.person.pattern, needs(accessPaths.person, manage), async (request, reply) => {
@@ -74,7 +68,7 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): 
       if (!errors) throw error;
       return render(reply.code(400), partnership, { errors });
     }
-    return reply.redirect(`/partnerships/${partnership.id}/people?saved=changed`, 303);
+    return reply.flash("Role changed").redirect(accessPaths.people(partnership.id), 303);
   });
 
   registerPeopleRemoval(app, db);

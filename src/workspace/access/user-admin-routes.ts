@@ -57,7 +57,10 @@ export function registerUserAdminRoutes(app: FastifyInstance, { db, config }: Ap
         isPlatformAdmin: isPlatformAdmin === "true",
         password: method === "password" ? password! : null,
       });
-      if (!invitation) return reply.redirect(`/admin/users/${user.id}?saved=created`, 303);
+      if (!invitation)
+        return reply
+          .flash("User added. They can sign in with the password you set.")
+          .redirect(`/admin/users/${user.id}`, 303);
       const delivery = await deliverInvitation(
         db,
         config,

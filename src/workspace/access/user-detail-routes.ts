@@ -26,15 +26,6 @@ import { registerUserRoleRemovals } from "./user-role-removals.ts";
 import { baseUrl } from "./user-admin-routes.ts";
 import { setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
 
-const flashes: Record<string, string> = {
-  created: "User added. They can sign in with the password you set.",
-  role: "Partnership roles updated",
-  nation: "National coordinator nations updated",
-  admin: "Administrator rights updated",
-  status: "Account status updated",
-  "mfa-reset": "Two-factor authentication reset. The person must set it up again when they next sign in.",
-};
-
 type Params = { Params: { id: string } };
 
 export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: AppContext): void {
@@ -100,34 +91,30 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
         if (!errors) throw error;
         return render(request, reply.code(400), user, { errors, values: request.body });
       }
-      return reply.redirect(`/admin/users/${user.id}?saved=${flash}`, 303);
+      return reply.flash(flash).redirect(accessPaths.user(user.id), 303);
     });
   }
 
-  app.get<Params & { Querystring: { saved?: string } }>(
-    accessPaths.user.pattern,
-    needs(accessPaths.user, admin),
-    async (request, reply) => {
-      const user = await loadUser(request);
-      return render(request, reply, user, { flash: flashes[String(request.query.saved)] });
-    },
-  );
+  app.get<Params>(accessPaths.user.pattern, needs(accessPaths.user, admin), async (request, reply) => {
+    const user = await loadUser(request);
+    return render(request, reply, user);
+  });
 
-  change("/roles", roleForm, "role", (request, user, data) =>
+  change("/roles", roleForm, "Partnership roles updated", (request, user, data) =>
     setPartnershipRole(db, request.auditContext(), {
       userId: user.id,
       partnershipId: data.partnershipId,
       role: data.role === "none" ? null : data.role,
     }),
   );
-  change("/nations", nationForm, "nation", (request, user, data) =>
+  change("/nations", nationForm, "National coordinator nations updated", (request, user, data) =>
     setCoordinatorNation(db, request.auditContext(), { userId: user.id, nation: data.nation, coordinator: true }),
   );
   registerUserRoleRemovals(app, db);
-  change("/admin", adminFlagForm, "admin", (request, user, data) =>
+  change("/admin", adminFlagForm, "Administrator rights updated", (request, user, data) =>
     setPlatformAdmin(db, request.auditContext(), user.id, data.isPlatformAdmin === "true"),
   );
-  change("/status", statusForm, "status", (request, user, data) =>
+  change("/status", statusForm, "Account status updated", (request, user, data) =>
     setUserEnabled(db, request.auditContext(), user.id, data.status === "active"),
   );
 

@@ -12,10 +12,6 @@ import { addMemberOrganisation } from "./partnership-service.ts";
 import { listMembers, type PartnershipRow } from "./repository.ts";
 import { memberForm } from "./schemas.ts";
 
-const flashes: Record<string, string> = {
-  added: "Organisation added to the partnership",
-};
-
 async function pageContext(db: Executor, partnership: PartnershipRow) {
   const [members, organisations] = await Promise.all([listMembers(db, partnership.id), listOrganisations(db)]);
   const memberIds = new Set(members.map((member) => member.organisationId));
@@ -37,7 +33,7 @@ export function registerMemberRoutes(app: FastifyInstance, { db }: AppContext): 
   const render = async (
     reply: import("fastify").FastifyReply,
     partnership: PartnershipRow,
-    extra: { errors?: FieldError[]; values?: Record<string, unknown>; flash?: string },
+    extra: { errors?: FieldError[]; values?: Record<string, unknown> } = {},
   ) =>
     reply.view("partnerships/views/organisations.njk", {
       ...(await pageContext(db, partnership)),
@@ -48,8 +44,7 @@ export function registerMemberRoutes(app: FastifyInstance, { db }: AppContext): 
   const organisations = partnershipPaths.organisations;
   const manage = needs(organisations, { partnership: "partnership:manage" });
   app.get(organisations.pattern, manage, async (request, reply) => {
-    const saved = (request.query as { saved?: string }).saved;
-    return render(reply, request.partnership, { flash: flashes[String(saved)] });
+    return render(reply, request.partnership);
   });
 
   app.post(organisations.pattern, manage, async (request, reply) => {
@@ -67,7 +62,9 @@ export function registerMemberRoutes(app: FastifyInstance, { db }: AppContext): 
       if (!errors) throw error;
       return render(reply.code(400), partnership, { errors, values: request.body as Record<string, unknown> });
     }
-    return reply.redirect(`/partnerships/${partnership.id}/organisations?saved=added`, 303);
+    return reply
+      .flash("Organisation added to the partnership")
+      .redirect(`/partnerships/${partnership.id}/organisations`, 303);
   });
 
   registerMemberRemoval(app, db);

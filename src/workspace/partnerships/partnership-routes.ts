@@ -28,10 +28,6 @@ export interface PartnershipRouteDeps {
 
 const nationItems = nations.map((nation) => ({ value: nation, text: nationLabels[nation] }));
 
-const flashes: Record<string, string> = {
-  created: "Partnership created. Add its member organisations and people next.",
-};
-
 export function registerPartnershipRoutes(app: FastifyInstance, { db }: AppContext, deps: PartnershipRouteDeps): void {
   app.get("/partnerships/new", async (request, reply) => {
     authorize(request.actor, "partnership:create");
@@ -46,7 +42,9 @@ export function registerPartnershipRoutes(app: FastifyInstance, { db }: AppConte
       return reply.code(400).view("partnerships/views/new.njk", { ...page, errors: form.errors, values: request.body });
     try {
       const partnership = await createPartnership(db, request.auditContext(), form.data);
-      return reply.redirect(`/partnerships/${partnership.id}?saved=created`, 303);
+      return reply
+        .flash("Partnership created. Add its member organisations and people next.")
+        .redirect(partnershipPaths.overview(partnership.id), 303);
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
@@ -72,7 +70,6 @@ export function registerPartnershipRoutes(app: FastifyInstance, { db }: AppConte
       ),
       canManage: can(request.actor, "partnership:manage", target),
       canReadAudit: can(request.actor, "partnership:read-audit", target),
-      flash: flashes[String((request.query as { saved?: string }).saved)],
     });
   });
 }
