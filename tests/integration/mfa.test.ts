@@ -198,6 +198,55 @@ describe("two-factor authentication", () => {
     expect((await passwordStep(app.client(), person.email)).headers.location).toBe("/sign-in/two-factor/set-up");
   });
 
+  it("lets a person replace their recovery codes and turn it off, each with a current code", async () => {
+    const user = await fixtures.user(app.database, "changes-own@hub.example", orgId);
+    const client = app.client();
+    expect((await passwordStep(client, user.email)).headers.location).toBe("/dashboard");
+    const secret = secretOnPage((await client.get("/account/security")).body)!;
+    await client.post("/account/security/two-factor", { code: totpCode(secret) });
+    const old = recoveryCodesOnPage((await client.get("/account/security/recovery-codes")).body);
+
+    const wrong = await client.post("/account/security/recovery-codes/new", { code: "not-mine" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('href="#newCodesCode"');
+    expect(
+      (await client.post("/account/security/recovery-codes/new", { code: old[0]! }, { csrf: false })).statusCode,
+    ).toBe(403);
+    const replaced = await client.post("/account/security/recovery-codes/new", { code: old[0]! });
+    expect(replaced.headers.location).toBe("/account/security/recovery-codes");
+    const fresh = recoveryCodesOnPage((await client.get("/account/security/recovery-codes")).body);
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(old[1]);
+    // The old codes stopped working; the new ones work.
+    const signIn = app.client();
+    await passwordStep(signIn, user.email);
+    expect((await signIn.post("/sign-in/two-factor", { code: old[1]! })).statusCode).toBe(400);
+    expect((await signIn.post("/sign-in/two-factor", { code: fresh[0]! })).statusCode).toBe(303);
+
+    expect((await client.post("/account/security/two-factor/off", { code: "" })).body).toContain('href="#turnOffCode"');
+    const off = await client.post("/account/security/two-factor/off", { code: fresh[1]! });
+    expect(off.headers.location).toBe("/account/security");
+    expect((await client.get("/account/security")).body).toContain("Two-factor authentication is off");
+    expect((await passwordStep(app.client(), user.email)).headers.location).toBe("/dashboard");
+    expect(await actions(user.id)).toEqual(expect.arrayContaining(["mfa.recovery_codes_replaced", "mfa.turned_off"]));
+  });
+
+  it("does not let an administrator turn off the second factor their role requires", async () => {
+    const admin = await fixtures.user(app.database, "keeps-it@hub.example", orgId, { admin: true });
+    const client = app.client();
+    const { codes } = await enrolAtSignIn(client, admin.email);
+    expect((await client.get("/account/security")).body).toContain("cannot be turned off");
+    const refused = await client.post("/account/security/two-factor/off", { code: codes[0]! });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("required for service administrators");
+    const [row] = await app.database.db.select().from(userMfa).where(eq(userMfa.userId, admin.id));
+    expect(row!.enabledAt).not.toBeNull();
+    // The refused code was not spent.
+    const again = app.client();
+    await passwordStep(again, admin.email);
+    expect((await again.post("/sign-in/two-factor", { code: codes[0]! })).statusCode).toBe(303);
+  });
+
   it("does not let an invitation link skip the second factor", async () => {
     const invited = await fixtures.user(app.database, "invited-admin@hub.example", orgId, { admin: true });
     const system = { actorUserId: null, actorLabel: "test" };

@@ -257,6 +257,29 @@ describe("single sign-on by OpenID Connect", () => {
     expect(set.statusCode).toBe(303);
     const [changed] = await auditActions("organisation.sign_in_policy_changed");
     expect(changed).toMatchObject({ entityId: orgId, before: { ssoRequired: false }, after: { ssoRequired: true } });
+    // Sessions that passwords opened end with them; the administrator making the change keeps theirs.
+    expect((changed!.after as { sessionsEnded: number }).sessionsEnded).toBeGreaterThanOrEqual(1);
+    expect((await ada.get("/dashboard")).statusCode).toBe(303);
+    expect((await admin.get("/admin/single-sign-on")).statusCode).toBe(200);
+    // An invitation link sets no password now: it sends the person to single sign-on.
+    const invited = await admin.post("/admin/users", {
+      name: "Otto Invitee",
+      email: "otto@northshire.example",
+      organisationId: orgId,
+      method: "invite",
+    });
+    const token = /\/invitations\/([A-Za-z0-9_-]{20,100})/.exec(invited.body)![1];
+    const linkPage = await hub.client().get(`/invitations/${token}`);
+    expect(linkPage.statusCode).toBe(409);
+    expect(linkPage.body).toContain("Sign in with your organisation account");
+    expect(linkPage.body).toContain('action="/sign-in/oidc"');
+    const setPassword = await hub.client().post(`/invitations/${token}`, {
+      password: "lantern orchard biscuit",
+      confirmPassword: "lantern orchard biscuit",
+    });
+    expect(setPassword.statusCode).toBe(409);
+    const [otto] = await hub.database.db.select().from(users).where(eq(users.email, "otto@northshire.example"));
+    expect(otto).toMatchObject({ status: "invited", passwordHash: null });
 
     const refused = await hub.client().signIn("ada@northshire.example");
     expect(refused.statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Executor } from "../db/database.ts";
 import { sessions } from "./tables.ts";
 
@@ -58,6 +58,16 @@ export async function destroySession(db: Executor, token: string): Promise<void>
 
 export async function destroyUserSessions(db: Executor, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of these people except one (the caller's own, so it keeps working); returns how many ended. */
+export async function destroySessionsOf(db: Executor, userIds: string[], keepUserId?: string | null): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const rows = await db
+    .delete(sessions)
+    .where(and(inArray(sessions.userId, userIds), keepUserId ? ne(sessions.userId, keepUserId) : undefined))
+    .returning({ idHash: sessions.idHash });
+  return rows.length;
 }
 
 /** Deletes sessions past their expiry; returns how many went. */

@@ -4,6 +4,7 @@ import { partnershipPeople } from "../partnerships/index.ts";
 import { registerInvitationRoutes } from "./invitation-routes.ts";
 import { registerOidcPolicyRoutes } from "./oidc-policy-routes.ts";
 import { registerOidcRoutes } from "./oidc-routes.ts";
+import { registerMfaAccountRoutes } from "./mfa-account-routes.ts";
 import { ACCOUNT_SECURITY, registerMfaRoutes } from "./mfa-routes.ts";
 import { registerPasswordResetRoutes } from "./password-reset-routes.ts";
 import { registerPeopleRoutes } from "./people-routes.ts";
@@ -25,6 +26,7 @@ export const accessDomain: Domain = {
     registerOidcRoutes(app, context);
     registerOidcPolicyRoutes(app, context);
     registerMfaRoutes(app, context);
+    registerMfaAccountRoutes(app, context);
     registerPasswordResetRoutes(app, context);
   },
   navigation: [

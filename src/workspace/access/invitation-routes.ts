@@ -11,13 +11,22 @@ type Params = { Params: { token: string } };
 // Tokens are 32 random bytes in base64url; anything else cannot be one of ours.
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
-const problemStatus: Record<InvitationProblem, number> = { unknown: 404, expired: 410, used: 410, disabled: 410 };
+const problemStatus: Record<InvitationProblem, number> = {
+  unknown: 404,
+  expired: 410,
+  used: 410,
+  disabled: 410,
+  sso: 409,
+};
 
 export function registerInvitationRoutes(app: FastifyInstance, { db, config }: AppContext): void {
   const unusable = (reply: import("fastify").FastifyReply, problem: InvitationProblem) =>
-    reply
-      .code(problemStatus[problem])
-      .view("access/views/invitation-unusable.njk", { title: "This invitation link cannot be used", problem });
+    reply.code(problemStatus[problem]).view("access/views/invitation-unusable.njk", {
+      title: problem === "sso" ? "Sign in with your organisation account" : "This invitation link cannot be used",
+      problem,
+      oidcLabel: config.oidc?.label,
+      values: {},
+    });
 
   // The token is a credential in the path: keep these requests out of the info-level access log.
   const options = { logLevel: "warn" as const };

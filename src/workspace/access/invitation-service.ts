@@ -4,6 +4,7 @@ import { createSession, destroyUserSessions, hashToken, newToken } from "../../k
 import type { Db, Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { secondStepFor, startChallenge } from "./mfa-service.ts";
+import { ssoRequiredFor } from "./oidc-repository.ts";
 import type { SignInResult } from "./sign-in-service.ts";
 import {
   deletePendingInvitations,
@@ -17,7 +18,8 @@ import {
 export const INVITATION_DAYS = 7;
 
 /** Why a link cannot be used; the page says which, since holding the token proves it was sent. */
-export type InvitationProblem = "unknown" | "expired" | "used" | "disabled";
+/** "sso": the person's organisation must use single sign-on, so the link sets no password. */
+export type InvitationProblem = "unknown" | "expired" | "used" | "disabled" | "sso";
 
 /**
  * Creates a one-time link for a user, replacing any unused earlier link. Only the token's
@@ -65,6 +67,8 @@ export async function checkInvitation(
   if (found.invitation.acceptedAt) return { ok: false, problem: "used" };
   if (found.invitation.expiresAt.getTime() <= Date.now()) return { ok: false, problem: "expired" };
   if (found.user.status === "disabled") return { ok: false, problem: "disabled" };
+  // A password would be refused at sign-in anyway; signing in by single sign-on accepts the invitation.
+  if (await ssoRequiredFor(db, found.user.organisationId)) return { ok: false, problem: "sso" };
   return { ok: true, name: found.user.name, email: found.user.email };
 }
 

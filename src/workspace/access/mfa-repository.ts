@@ -62,6 +62,13 @@ export async function markReset(db: Executor, userId: string): Promise<void> {
   await db.delete(mfaChallenges).where(eq(mfaChallenges.userId, userId));
 }
 
+/** A person turns their own second factor off: the secret, recovery codes and challenges go. */
+export async function removeMfa(db: Executor, userId: string): Promise<void> {
+  await db.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
+  await db.delete(mfaChallenges).where(eq(mfaChallenges.userId, userId));
+  await db.delete(userMfa).where(eq(userMfa.userId, userId));
+}
+
 export async function replaceRecoveryCodes(db: Executor, userId: string, hashes: string[]): Promise<void> {
   await db.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
   await db.insert(mfaRecoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })));

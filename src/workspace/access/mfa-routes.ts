@@ -12,9 +12,7 @@ import {
   CHALLENGE_MINUTES,
   type Challenge,
   enrolAndSignIn,
-  enrolSignedIn,
   loadChallenge,
-  mfaStatus,
   resetMfa,
   type SecondStep,
   type SecondStepResult,
@@ -43,7 +41,24 @@ export function mfaCookieOptions(config: Config) {
   };
 }
 
-const codeForm = z.object({
+/**
+ * Post/redirect/get: the new codes go, sealed (AES-GCM) and bound to the person, in a cookie
+ * that lives five minutes and is cleared when the page shows them; they are stored only hashed.
+ */
+export function showRecoveryCodes(reply: FastifyReply, config: Config, userId: string, codes: string[], next: string) {
+  const sealed = sealSecret(config.sessionSecret, JSON.stringify({ userId, codes, next }), RECOVERY_KEY);
+  reply.setCookie(RECOVERY_COOKIE, sealed, { ...recoveryCookieOptions(config), maxAge: 5 * 60 });
+  return reply.redirect(RECOVERY_CODES, 303);
+}
+
+const recoveryCookieOptions = (config: Config) => ({
+  path: RECOVERY_CODES,
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: config.cookieSecure,
+});
+
+export const codeForm = z.object({
   code: z
     .string({ error: "Enter the code" })
     .trim()
@@ -107,25 +122,8 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
     reply.clearCookie(MFA_COOKIE, { path: "/sign-in" });
     reply.setCookie(SESSION_COOKIE, result.session, sessionCookieOptions(config));
     if (!result.recoveryCodes) return reply.redirect(result.returnTo, 303);
-    return showRecoveryCodes(reply, result.userId, result.recoveryCodes, result.returnTo);
+    return showRecoveryCodes(reply, config, result.userId, result.recoveryCodes, result.returnTo);
   }
-
-  /**
-   * Post/redirect/get: the new codes go, sealed (AES-GCM) and bound to the person, in a cookie
-   * that lives five minutes and is cleared when the page shows them; they are stored only hashed.
-   */
-  function showRecoveryCodes(reply: FastifyReply, userId: string, codes: string[], next: string) {
-    const sealed = sealSecret(config.sessionSecret, JSON.stringify({ userId, codes, next }), RECOVERY_KEY);
-    reply.setCookie(RECOVERY_COOKIE, sealed, { ...recoveryCookieOptions(), maxAge: 5 * 60 });
-    return reply.redirect(RECOVERY_CODES, 303);
-  }
-
-  const recoveryCookieOptions = () => ({
-    path: RECOVERY_CODES,
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure: config.cookieSecure,
-  });
 
   app.get(RECOVERY_CODES, async (request, reply) => {
     const actor = request.actor;
@@ -133,7 +131,7 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
     const sealed = request.cookies[RECOVERY_COOKIE];
     const opened = sealed ? openSecret(config.sessionSecret, sealed, RECOVERY_KEY) : null;
     const shown = opened ? (JSON.parse(opened) as { userId: string; codes: string[]; next: string }) : undefined;
-    reply.clearCookie(RECOVERY_COOKIE, recoveryCookieOptions());
+    reply.clearCookie(RECOVERY_COOKIE, recoveryCookieOptions(config));
     if (!shown || shown.userId !== actor.userId) return reply.redirect(ACCOUNT_SECURITY, 303);
     return reply.view("access/views/mfa-recovery-codes.njk", {
       title: "Save your recovery codes",
@@ -189,39 +187,6 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
       meta(request),
     );
     return finish(reply, result, (message) => enrolPage(reply, challenge, [{ field: "code", message }]));
-  });
-
-  // The account page: anyone signed in with a password may turn on two-factor authentication.
-  async function accountPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    errors?: { field: string; message: string }[],
-  ) {
-    const actor = request.actor;
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
-    const status = await mfaStatus(db, actor.userId);
-    const enrolment = status.enabled
-      ? undefined
-      : await beginEnrolment(db, config.sessionSecret, { id: actor.userId, email: actor.email });
-    return reply.code(errors ? 400 : 200).view("access/views/mfa-account.njk", {
-      title: "Account security",
-      status,
-      enrolment,
-      action: `${ACCOUNT_SECURITY}/two-factor`,
-      errors,
-    });
-  }
-
-  app.get(ACCOUNT_SECURITY, async (request, reply) => accountPage(request, reply));
-
-  app.post(`${ACCOUNT_SECURITY}/two-factor`, async (request, reply) => {
-    const actor = request.actor;
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
-    const form = parseForm(codeForm, request.body);
-    if (!form.ok) return accountPage(request, reply, form.errors);
-    const result = await enrolSignedIn(db, config.sessionSecret, actor.userId, form.data.code, request.auditContext());
-    if (!result.ok) return accountPage(request, reply, [{ field: "code", message: result.message }]);
-    return showRecoveryCodes(reply, actor.userId, result.recoveryCodes, ACCOUNT_SECURITY);
   });
 
   // The lost-device path: an administrator resets another person's second factor.

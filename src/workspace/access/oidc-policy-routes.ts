@@ -45,20 +45,25 @@ export function registerOidcPolicyRoutes(app: FastifyInstance, { db, config }: A
     const { organisationId } = request.params as { organisationId: string };
     const form = parseForm(policyForm, request.body);
     if (!form.ok) return reply.code(400).view("access/views/oidc-policy.njk", await page(form.errors));
+    let signedOut = 0;
     try {
-      await setSsoRequired(
+      ({ signedOut } = await setSsoRequired(
         db,
         request.auditContext(),
         organisationId,
         form.data.ssoRequired === "true",
         Boolean(config.oidc),
-      );
+      ));
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
       return reply.code(400).view("access/views/oidc-policy.njk", await page(errors));
     }
-    reply.flash(form.data.ssoRequired === "true" ? "Single sign-on is now required" : "Passwords work again");
+    reply.flash(
+      form.data.ssoRequired === "true"
+        ? `Single sign-on is now required. ${signedOut === 1 ? "1 session" : `${signedOut} sessions`} signed out`
+        : "Passwords work again",
+    );
     return reply.redirect(ssoPolicyPaths.list(), 303);
   });
 }

@@ -1,8 +1,9 @@
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
+import { destroySessionsOf } from "../../kernel/auth/sessions.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { findOrganisation } from "../organisations/index.ts";
-import { ssoRequiredFor, upsertSignInPolicy } from "./oidc-repository.ts";
+import { ssoRequiredFor, upsertSignInPolicy, userIdsOfOrganisation } from "./oidc-repository.ts";
 import type { UserRow } from "./repository.ts";
 import type { SignInMeta } from "./sign-in-service.ts";
 
@@ -30,7 +31,7 @@ export async function setSsoRequired(
   organisationId: string,
   required: boolean,
   ssoConfigured: boolean,
-): Promise<void> {
+): Promise<{ signedOut: number }> {
   const organisation = await findOrganisation(db, organisationId);
   if (!organisation) throw AppError.notFound();
   if (required && !ssoConfigured) {
@@ -39,16 +40,22 @@ export async function setSsoRequired(
       { field: `org-${organisationId}`, message: "Single sign-on is not set up on this service (see OIDC_ISSUER)" },
     ]);
   }
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const before = await ssoRequiredFor(tx, organisationId);
-    if (before === required) return;
+    if (before === required) return { signedOut: 0 };
     await upsertSignInPolicy(tx, organisationId, required, context.actorUserId);
+    // A password stops working, so must a session it opened: the organisation's people sign in
+    // again (by single sign-on). The administrator making the change keeps their own session.
+    const signedOut = required
+      ? await destroySessionsOf(tx, await userIdsOfOrganisation(tx, organisationId), context.actorUserId)
+      : 0;
     await recordAudit(tx, context, {
       action: "organisation.sign_in_policy_changed",
       entityType: "organisation",
       entityId: organisationId,
       before: { organisation: organisation.name, ssoRequired: before },
-      after: { organisation: organisation.name, ssoRequired: required },
+      after: { organisation: organisation.name, ssoRequired: required, sessionsEnded: signedOut },
     });
+    return { signedOut };
   });
 }

@@ -1,6 +1,6 @@
 import { eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import { oidcLoginTransactions, organisationSignInPolicies } from "./tables.ts";
+import { oidcLoginTransactions, organisationSignInPolicies, users } from "./tables.ts";
 
 export type LoginTransaction = typeof oidcLoginTransactions.$inferSelect;
 
@@ -54,4 +54,10 @@ export async function upsertSignInPolicy(
       target: organisationSignInPolicies.organisationId,
       set: { ssoRequired, updatedBy, updatedAt: new Date() },
     });
+}
+
+/** The people of an organisation (any status): whose sessions end when it must use single sign-on. */
+export async function userIdsOfOrganisation(db: Executor, organisationId: string): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId));
+  return rows.map((row) => row.id);
 }
