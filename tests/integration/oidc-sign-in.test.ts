@@ -58,6 +58,8 @@ describe("single sign-on by OpenID Connect", () => {
   it("shows the button with the default label when configured", async () => {
     const page = await hub.client().get("/sign-in");
     expect(page.body).toContain("Sign in with your organisation account");
+    // The button posts here and is redirected to the provider: the browser holds that to form-action.
+    expect(page.headers["content-security-policy"]).toContain(`form-action 'self' ${provider.issuer};`);
     expect(page.body).toContain('action="/sign-in/oidc"');
   });
 

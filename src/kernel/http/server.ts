@@ -88,7 +88,9 @@ export async function createServer(
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
-        formAction: ["'self'"],
+        // The single sign-on button posts to us and we redirect to the provider: browsers hold
+        // that redirect to form-action too, so the provider's origin must be allowed.
+        formAction: ["'self'", ...(config.oidc ? [new URL(config.oidc.issuer).origin] : [])],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -78,7 +78,7 @@ export async function signInThroughForm(
   await page.getByLabel("Password", { exact: true }).fill(password);
   const [response] = await Promise.all([
     page.waitForNavigation(),
-    page.getByRole("button", { name: "Sign in" }).click(),
+    page.getByRole("button", { name: "Sign in", exact: true }).click(),
   ]);
   const path = new URL(page.url()).pathname;
   if (path.startsWith("/sign-in/two-factor")) return secondStep(page, origin, email, path);
