@@ -77,11 +77,16 @@ function conditions(query: SearchQuery, signedIn: boolean): SQL[] {
  * the same on PGlite and a server. `websearch_to_tsquery` accepts any text — quotes, OR, a
  * leading minus, SQL-looking text, stray operators — as words, never as syntax, so a search
  * cannot fail. Best matches first (title above summary above body), then newest.
+ *
+ * The matches are ranked in a narrow CTE (id, date, rank) that is counted for the pagination and
+ * sorted for the page; only the page's rows are joined back for their columns. Ranking and counting
+ * over the wide rows (a window over every matching row with its tsvector) cost several times more
+ * when common words match most of the library.
  */
 export async function searchEntries(db: Executor, query: SearchQuery, signedIn: boolean): Promise<SearchResult> {
   const where = conditions(query, signedIn);
   const text = query.q.trim();
-  let rank: SQL | null = null;
+  let rank: SQL = sql`0`;
   if (text) {
     const [probe] = await db
       .select({ nodes: sql<number>`numnode(websearch_to_tsquery('english', ${text}))`.mapWith(Number) })
@@ -93,14 +98,31 @@ export async function searchEntries(db: Executor, query: SearchQuery, signedIn: 
     where.push(sql`${practiceEntries.search} @@ ${tsquery}`);
     rank = sql`ts_rank_cd(${practiceEntries.search}, ${tsquery})`;
   }
+  // Referenced twice (the count and the page), so PostgreSQL materialises it once.
+  const matches = db.$with("matches").as(
+    db
+      .select({
+        id: practiceEntries.id,
+        publishedAt: sql<Date | null>`${practiceEntries.publishedAt}`.as("published_at"),
+        rank: sql<number>`${rank}`.as("rank"),
+      })
+      .from(practiceEntries)
+      .where(and(...where)),
+  );
   const offset = (query.page - 1) * PAGE_SIZE;
-  const rows = await db
-    .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(practiceEntries)
-    .where(and(...where))
-    .orderBy(...(rank ? [desc(rank)] : []), desc(practiceEntries.publishedAt), desc(practiceEntries.id))
+  const page = db
+    .select()
+    .from(matches)
+    .orderBy(desc(matches.rank), desc(matches.publishedAt), desc(matches.id))
     .limit(PAGE_SIZE)
-    .offset(offset);
+    .offset(offset)
+    .as("page");
+  const rows = await db
+    .with(matches)
+    .select({ ...columns, total: sql<number>`(select count(*) from ${sql.identifier("matches")})`.mapWith(Number) })
+    .from(page)
+    .innerJoin(practiceEntries, eq(practiceEntries.id, page.id))
+    .orderBy(desc(page.rank), desc(page.publishedAt), desc(page.id));
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && query.page > 1) {
     // Past the last page: count so the page can say how many there are.
