@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../kernel/db/database.ts";
+import { hasSearchableWords } from "../../kernel/db/text-search.ts";
 import type { SearchQuery } from "./schemas.ts";
 import { practiceEntries } from "./tables.ts";
 
@@ -88,12 +89,6 @@ export async function searchEntries(db: Executor, query: SearchQuery, signedIn: 
   const text = query.q.trim();
   let rank: SQL = sql`0`;
   if (text) {
-    const [probe] = await db
-      .select({ nodes: sql<number>`numnode(websearch_to_tsquery('english', ${text}))`.mapWith(Number) })
-      .from(sql`(values (1)) as one (x)`);
-    if (!probe || probe.nodes === 0) {
-      return { hits: [], total: 0, page: 1, pages: 0, noSearchableWords: true };
-    }
     const tsquery = sql`websearch_to_tsquery('english', ${text})`;
     where.push(sql`${practiceEntries.search} @@ ${tsquery}`);
     rank = sql`ts_rank_cd(${practiceEntries.search}, ${tsquery})`;
@@ -124,6 +119,12 @@ export async function searchEntries(db: Executor, query: SearchQuery, signedIn: 
     .innerJoin(practiceEntries, eq(practiceEntries.id, page.id))
     .orderBy(desc(page.rank), desc(page.publishedAt), desc(page.id));
   let total = rows[0]?.total ?? 0;
+  // Nothing found: say "no words to search for" when the text had none (only punctuation,
+  // operators or very common words make an empty query). Asked only now, so a search that finds
+  // something costs one statement.
+  if (rows.length === 0 && text && !(await hasSearchableWords(db, text))) {
+    return { hits: [], total: 0, page: 1, pages: 0, noSearchableWords: true };
+  }
   if (rows.length === 0 && query.page > 1) {
     // Past the last page: count so the page can say how many there are.
     const [counted] = await db
