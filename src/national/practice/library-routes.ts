@@ -19,7 +19,7 @@ import { saveEntry } from "./entry-service.ts";
 import { entryFields, reviewFields } from "./fields.ts";
 import { canManageEntry, entryLabels, hitView, managedNations } from "./labels.ts";
 import { practicePaths as paths } from "./paths.ts";
-import { type EntryRow, findEntry, listAttachments, listByStatus } from "./repository.ts";
+import { countByStatus, type EntryRow, findEntry, listAttachments, listByStatus } from "./repository.ts";
 import { entryForm, reviewForm, type SearchQuery, searchQuery } from "./schemas.ts";
 import { searchEntries } from "./search.ts";
 import { costBands, entryKinds, entryStatusLabels, type EntryStatus, evidenceLevels, settings } from "./vocabulary.ts";
@@ -132,7 +132,7 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
       facets: facets(query),
       filtered: [...params.keys()].some((key) => key !== "q"),
       canManage: nationsKept.length > 0,
-      queueCount: nationsKept.length ? (await listByStatus(db, nationsKept, notPublished)).length : 0,
+      queueCount: await countByStatus(db, nationsKept, notPublished),
       pagination:
         result.pages > 1
           ? {

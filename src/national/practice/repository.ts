@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listPartnershipsWhere } from "../../workspace/partnerships/index.ts";
 import { findActionChoices } from "../../cycle/actions/index.ts";
@@ -27,6 +27,16 @@ export async function updateEntry(db: Executor, id: string, values: Partial<Entr
     .where(eq(practiceEntries.id, id))
     .returning(selection);
   return row!;
+}
+
+/** How many entries of the coordinator's nations are in the given statuses (the review queue's link). */
+export async function countByStatus(db: Executor, nations: readonly string[], statuses: readonly string[]) {
+  if (nations.length === 0) return 0;
+  const [row] = await db
+    .select({ total: count() })
+    .from(practiceEntries)
+    .where(and(inArray(practiceEntries.nation, [...nations]), inArray(practiceEntries.status, [...statuses])));
+  return row?.total ?? 0;
 }
 
 /** Entries in the given statuses for the coordinator's nations (drafts and the review queue). */

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../kernel/db/database.ts";
+import { hasSearchableWords } from "../../kernel/db/text-search.ts";
 import type { SearchQuery } from "./schemas.ts";
 import { practiceEntries } from "./tables.ts";
 
@@ -77,31 +78,53 @@ function conditions(query: SearchQuery, signedIn: boolean): SQL[] {
  * the same on PGlite and a server. `websearch_to_tsquery` accepts any text — quotes, OR, a
  * leading minus, SQL-looking text, stray operators — as words, never as syntax, so a search
  * cannot fail. Best matches first (title above summary above body), then newest.
+ *
+ * The matches are ranked in a narrow CTE (id, date, rank) that is counted for the pagination and
+ * sorted for the page; only the page's rows are joined back for their columns. Ranking and counting
+ * over the wide rows (a window over every matching row with its tsvector) cost several times more
+ * when common words match most of the library.
  */
 export async function searchEntries(db: Executor, query: SearchQuery, signedIn: boolean): Promise<SearchResult> {
   const where = conditions(query, signedIn);
   const text = query.q.trim();
-  let rank: SQL | null = null;
+  let rank: SQL = sql`0`;
   if (text) {
-    const [probe] = await db
-      .select({ nodes: sql<number>`numnode(websearch_to_tsquery('english', ${text}))`.mapWith(Number) })
-      .from(sql`(values (1)) as one (x)`);
-    if (!probe || probe.nodes === 0) {
-      return { hits: [], total: 0, page: 1, pages: 0, noSearchableWords: true };
-    }
     const tsquery = sql`websearch_to_tsquery('english', ${text})`;
     where.push(sql`${practiceEntries.search} @@ ${tsquery}`);
     rank = sql`ts_rank_cd(${practiceEntries.search}, ${tsquery})`;
   }
+  // Referenced twice (the count and the page), so PostgreSQL materialises it once.
+  const matches = db.$with("matches").as(
+    db
+      .select({
+        id: practiceEntries.id,
+        publishedAt: sql<Date | null>`${practiceEntries.publishedAt}`.as("published_at"),
+        rank: sql<number>`${rank}`.as("rank"),
+      })
+      .from(practiceEntries)
+      .where(and(...where)),
+  );
   const offset = (query.page - 1) * PAGE_SIZE;
-  const rows = await db
-    .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(practiceEntries)
-    .where(and(...where))
-    .orderBy(...(rank ? [desc(rank)] : []), desc(practiceEntries.publishedAt), desc(practiceEntries.id))
+  const page = db
+    .select()
+    .from(matches)
+    .orderBy(desc(matches.rank), desc(matches.publishedAt), desc(matches.id))
     .limit(PAGE_SIZE)
-    .offset(offset);
+    .offset(offset)
+    .as("page");
+  const rows = await db
+    .with(matches)
+    .select({ ...columns, total: sql<number>`(select count(*) from ${sql.identifier("matches")})`.mapWith(Number) })
+    .from(page)
+    .innerJoin(practiceEntries, eq(practiceEntries.id, page.id))
+    .orderBy(desc(page.rank), desc(page.publishedAt), desc(page.id));
   let total = rows[0]?.total ?? 0;
+  // Nothing found: say "no words to search for" when the text had none (only punctuation,
+  // operators or very common words make an empty query). Asked only now, so a search that finds
+  // something costs one statement.
+  if (rows.length === 0 && text && !(await hasSearchableWords(db, text))) {
+    return { hits: [], total: 0, page: 1, pages: 0, noSearchableWords: true };
+  }
   if (rows.length === 0 && query.page > 1) {
     // Past the last page: count so the page can say how many there are.
     const [counted] = await db
