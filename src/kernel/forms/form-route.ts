@@ -30,6 +30,8 @@ interface FormBase<P extends string, S extends z.ZodType, R> {
   postTo?: Path<string>;
   /** What the route needs (kernel/http/pipeline.ts), checked before anything is read. */
   needs: Need;
+  /** What the POST needs when stricter than the page (a page all may read, carrying an editor's form). */
+  postNeeds?: Need;
   /** The record the form is about; null or undefined is a 404 (nothing changed). */
   load?: (ctx: FormContext<P, undefined>) => Promise<R | null | undefined>;
   /** The Zod schema of the post, or a function of the context when it depends on the record. */
@@ -127,7 +129,7 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
     return show(reply, ctx, spec.initial ? await spec.initial(ctx) : {});
   });
 
-  app.post(target.pattern, needs(target, spec.needs), async (request, reply) => {
+  app.post(target.pattern, needs(target, spec.postNeeds ?? spec.needs), async (request, reply) => {
     const ctx = await context(request);
     const form = parseForm(resolve(spec.schema, ctx), request.body);
     if (!form.ok) return show(reply, ctx, form.values, form.errors);
