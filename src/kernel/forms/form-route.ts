@@ -41,7 +41,7 @@ interface FormBase<P extends string, S extends z.ZodType, R> {
   /** Calls the service (which may throw AppError.validation to name fields); returns where to go. */
   save: (ctx: FormContext<P, R>, data: z.output<S>) => Promise<string>;
   /** The success message shown on the next page. */
-  flash?: string | ((ctx: FormContext<P, R>) => string);
+  flash?: string | ((ctx: FormContext<P, R>, data: z.output<S>) => string);
 }
 
 /** A form of fields described in code (kernel/forms/views/form.njk draws them). */
@@ -142,7 +142,7 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
       if (!errors) throw error;
       return show(reply, ctx, submittedValues(request.body), errors);
     }
-    if (spec.flash) reply.flash(resolve(spec.flash, ctx));
+    if (spec.flash) reply.flash(typeof spec.flash === "function" ? spec.flash(ctx, form.data) : spec.flash);
     return reply.redirect(next, 303);
   });
 }
