@@ -1,6 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { type FormContext, formRoute } from "../../kernel/forms/index.ts";
+import type { z } from "zod";
+import type { AuditContext } from "../../kernel/audit/audit.ts";
+import type { Db } from "../../kernel/db/database.ts";
+import { type FieldDef, type FormContext, formRoute } from "../../kernel/forms/index.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { actionPaths } from "./paths.ts";
 import {
@@ -30,35 +34,33 @@ export function registerActionDetailRoutes(
     (await actionFor(db, ctx.request.actor, ctx.partnership.id, ctx.params.actionId, "update")).action;
   const back = (ctx: FormContext<string, ActionRow>) => detail(ctx.partnership.id, ctx.record.id);
 
-  formRoute(app, {
-    path: actionPaths.newBudget,
-    needs: { partnership: "partnership:read" },
-    title: "Add a budget line",
-    load,
-    fields: [...budgetFields],
-    schema: budgetForm,
-    save: async (ctx, data) => {
-      await service.addBudget(db, ctx.audit, ctx.partnership.id, ctx.record.id, data);
-      return back(ctx);
-    },
-    back,
-    flash: saved,
-  });
-
-  formRoute(app, {
-    path: actionPaths.newMilestone,
-    needs: { partnership: "partnership:read" },
-    title: "Add a milestone",
-    load,
-    fields: [...milestoneFields],
-    schema: milestoneForm,
-    save: async (ctx, data) => {
-      await service.addMilestone(db, ctx.audit, ctx.partnership.id, ctx.record.id, data);
-      return back(ctx);
-    },
-    back,
-    flash: saved,
-  });
+  /** A record listed on the action's page (a budget line, a milestone): one form adds it. */
+  function childForm<S extends z.ZodType>(
+    form: Path<
+      "/partnerships/:id/actions/:actionId/budgets/new" | "/partnerships/:id/actions/:actionId/milestones/new"
+    >,
+    title: string,
+    fields: readonly FieldDef[],
+    schema: S,
+    add: (db: Db, audit: AuditContext, partnershipId: string, actionId: string, input: z.output<S>) => Promise<unknown>,
+  ) {
+    formRoute(app, {
+      path: form,
+      needs: { partnership: "partnership:read" },
+      title,
+      load,
+      fields: [...fields],
+      schema,
+      save: async (ctx, data) => {
+        await add(db, ctx.audit, ctx.partnership.id, ctx.record.id, data);
+        return back(ctx);
+      },
+      back,
+      flash: saved,
+    });
+  }
+  childForm(actionPaths.newBudget, "Add a budget line", budgetFields, budgetForm, service.addBudget);
+  childForm(actionPaths.newMilestone, "Add a milestone", milestoneFields, milestoneForm, service.addMilestone);
 
   // Evidence: the needs assessment's findings, entries and indicators are offered when app.ts passes them in.
   const choicesFor = (partnershipId: string) =>
