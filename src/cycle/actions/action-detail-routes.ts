@@ -1,6 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { registerFormRoute } from "../../kernel/forms/index.ts";
+import type { z } from "zod";
+import type { AuditContext } from "../../kernel/audit/audit.ts";
+import type { Db } from "../../kernel/db/database.ts";
+import { type FieldDef, type FormContext, formRoute } from "../../kernel/forms/index.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { actionPaths } from "./paths.ts";
 import {
@@ -23,66 +27,58 @@ export function registerActionDetailRoutes(
   { db }: AppContext,
   deps: { evidenceChoices?: EvidenceChoiceSource } = {},
 ): void {
-  const detail = (partnershipId: string, actionId: string) => `/partnerships/${partnershipId}/actions/${actionId}`;
-  const forms = [
-    { path: "budgets", title: "Add a budget line", fields: budgetFields, schema: budgetForm, add: service.addBudget },
-    {
-      path: "milestones",
-      title: "Add a milestone",
-      fields: milestoneFields,
-      schema: milestoneForm,
-      add: service.addMilestone,
-    },
-  ] as const;
-  for (const form of forms) {
-    registerFormRoute<(typeof form)["schema"], ActionRow>(app, db, {
-      path: `/actions/:actionId/${form.path}/new`,
-      action: "partnership:read",
-      section: "actions",
-      title: form.title,
-      caption: undefined,
-      load: async (ctx) => (await actionFor(db, ctx.actor, ctx.partnership.id, ctx.params.actionId!, "update")).action,
-      fields: [...form.fields],
-      schema: form.schema,
+  const detail = actionPaths.action;
+  const saved = "Your changes have been saved";
+  // The action's own rule (actionFor) decides who may add to it: "update" for its lead organisation.
+  const load = async (ctx: FormContext<"/partnerships/:id/actions/:actionId/${string}", undefined>) =>
+    (await actionFor(db, ctx.request.actor, ctx.partnership.id, ctx.params.actionId, "update")).action;
+  const back = (ctx: FormContext<string, ActionRow>) => detail(ctx.partnership.id, ctx.record.id);
+
+  /** A record listed on the action's page (a budget line, a milestone): one form adds it. */
+  function childForm<S extends z.ZodType>(
+    form: Path<
+      "/partnerships/:id/actions/:actionId/budgets/new" | "/partnerships/:id/actions/:actionId/milestones/new"
+    >,
+    title: string,
+    fields: readonly FieldDef[],
+    schema: S,
+    add: (db: Db, audit: AuditContext, partnershipId: string, actionId: string, input: z.output<S>) => Promise<unknown>,
+  ) {
+    formRoute(app, {
+      path: form,
+      needs: { partnership: "partnership:read" },
+      title,
+      load,
+      fields: [...fields],
+      schema,
       save: async (ctx, data) => {
-        await (form.add as (...args: unknown[]) => Promise<unknown>)(
-          db,
-          ctx.request.auditContext(),
-          ctx.partnership.id,
-          ctx.record.id,
-          data,
-        );
-        return detail(ctx.partnership.id, ctx.record.id);
+        await add(db, ctx.audit, ctx.partnership.id, ctx.record.id, data);
+        return back(ctx);
       },
-      back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
-      flash: "Your changes have been saved",
+      back,
+      flash: saved,
     });
   }
+  childForm(actionPaths.newBudget, "Add a budget line", budgetFields, budgetForm, service.addBudget);
+  childForm(actionPaths.newMilestone, "Add a milestone", milestoneFields, milestoneForm, service.addMilestone);
 
   // Evidence: the needs assessment's findings, entries and indicators are offered when app.ts passes them in.
   const choicesFor = (partnershipId: string) =>
     deps.evidenceChoices ? deps.evidenceChoices(db, partnershipId) : Promise.resolve([]);
-  registerFormRoute<typeof evidencePickForm, ActionRow>(app, db, {
-    path: "/actions/:actionId/evidence/new",
-    action: "partnership:read",
-    section: "actions",
+  formRoute(app, {
+    path: actionPaths.newEvidence,
+    needs: { partnership: "partnership:read" },
     title: "Link evidence",
-    load: async (ctx) => (await actionFor(db, ctx.actor, ctx.partnership.id, ctx.params.actionId!, "update")).action,
+    load,
     fields: async (ctx) => evidencePickerFields(await choicesFor(ctx.partnership.id)),
     schema: evidencePickForm,
     save: async (ctx, data) => {
       const input = resolveEvidencePick(data, await choicesFor(ctx.partnership.id));
-      await addEvidence(
-        db,
-        ctx.request.auditContext(),
-        ctx.partnership.id,
-        { type: "action", id: ctx.record.id },
-        input,
-      );
-      return detail(ctx.partnership.id, ctx.record.id);
+      await addEvidence(db, ctx.audit, ctx.partnership.id, { type: "action", id: ctx.record.id }, input);
+      return back(ctx);
     },
-    back: (ctx) => detail(ctx.partnership.id, ctx.record.id),
-    flash: "Your changes have been saved",
+    back,
+    flash: saved,
   });
 
   /** Ticks a milestone off today, or re-opens it. */

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
+import { type LoadedPartnership, needs } from "../../kernel/http/pipeline.ts";
 import { actionPaths } from "./paths.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { formatPounds } from "../../kernel/money.ts";
-import { registerFormRoute } from "../../kernel/forms/index.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { evidenceKindLabels, type EvidenceKind, listEvidenceFor, listPriorities } from "../strategy/index.ts";
 import { actionFor, canUpdateAction } from "./access.ts";
 import { actionFields } from "./action-forms.ts";
@@ -35,7 +35,6 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
       const actor = request.actor!;
       const list = await loadActionList(db, actor, partnership, filters, deps.latestUpdates);
       const target = { partnershipId: id, nation: partnership.nation as Nation };
-      const query = request.query as { imported?: string };
       return reply.view("actions/views/list.njk", {
         title: `Action plan – ${partnership.name}`,
         partnership,
@@ -48,7 +47,6 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
         ],
         isEditor: can(actor, "partnership:edit", target),
         isLead: can(actor, "partnership:manage", target),
-        flash: query.imported ? `${query.imported} actions imported` : undefined,
         subnav: {
           partnershipId: id,
           partnershipName: partnership.name,
@@ -59,41 +57,38 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     },
   );
 
-  registerFormRoute(app, db, {
-    path: "/actions/new",
-    action: "partnership:edit",
-    section: "actions",
+  const saved = "Your changes have been saved";
+  const fields = async (ctx: { partnership: LoadedPartnership }) => {
+    const [priorities, members] = await Promise.all([
+      listPriorities(db, ctx.partnership.id),
+      repo.memberOrganisations(db, ctx.partnership.id),
+    ]);
+    return actionFields(ctx.partnership, priorities, members);
+  };
+
+  formRoute(app, {
+    path: actionPaths.newAction,
+    needs: { partnership: "partnership:edit" },
     title: "Add an action",
-    fields: async (ctx) => {
-      const [priorities, members] = await Promise.all([
-        listPriorities(db, ctx.partnership.id),
-        repo.memberOrganisations(db, ctx.partnership.id),
-      ]);
-      return actionFields(ctx.partnership, priorities, members);
-    },
-    initial: (ctx) => ({ leadOrganisationId: ctx.actor.organisationId }),
+    fields,
+    initial: (ctx) => ({ leadOrganisationId: ctx.request.actor!.organisationId }),
     schema: actionForm,
     save: async (ctx, data) => {
-      const row = await service.createAction(db, ctx.request.auditContext(), ctx.actor, ctx.partnership, data);
-      return `/partnerships/${ctx.partnership.id}/actions/${row.id}`;
+      const row = await service.createAction(db, ctx.audit, ctx.request.actor!, ctx.partnership, data);
+      return actionPaths.action(ctx.partnership.id, row.id);
     },
-    back: (ctx) => `/partnerships/${ctx.partnership.id}/actions`,
-    flash: "Your changes have been saved",
+    back: (ctx) => actionPaths.list(ctx.partnership.id),
+    flash: saved,
   });
 
-  registerFormRoute<typeof actionForm, repo.ActionRow>(app, db, {
-    path: "/actions/:actionId/edit",
-    action: "partnership:read",
-    section: "actions",
+  // The action's own rule (actionFor) decides who may change it: "update" for its lead organisation.
+  formRoute(app, {
+    path: actionPaths.edit,
+    needs: { partnership: "partnership:read" },
+    load: async (ctx) =>
+      (await actionFor(db, ctx.request.actor, ctx.partnership.id, ctx.params.actionId, "update")).action,
     title: (ctx) => `Change “${ctx.record.title}”`,
-    load: async (ctx) => (await actionFor(db, ctx.actor, ctx.partnership.id, ctx.params.actionId!, "update")).action,
-    fields: async (ctx) => {
-      const [priorities, members] = await Promise.all([
-        listPriorities(db, ctx.partnership.id),
-        repo.memberOrganisations(db, ctx.partnership.id),
-      ]);
-      return actionFields(ctx.partnership, priorities, members);
-    },
+    fields,
     initial: async (ctx) => {
       const plan = await loadPlan(db, ctx.partnership.id);
       const item = plan.items.find((row) => row.id === ctx.record.id)!;
@@ -109,11 +104,11 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     },
     schema: actionForm,
     save: async (ctx, data) => {
-      await service.editAction(db, ctx.request.auditContext(), ctx.actor, ctx.partnership, ctx.record, data);
-      return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`;
+      await service.editAction(db, ctx.audit, ctx.request.actor!, ctx.partnership, ctx.record, data);
+      return actionPaths.action(ctx.partnership.id, ctx.record.id);
     },
-    back: (ctx) => `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`,
-    flash: "Your changes have been saved",
+    back: (ctx) => actionPaths.action(ctx.partnership.id, ctx.record.id),
+    flash: saved,
   });
 
   // The action's own rule (actionFor) decides the rest: read here, "update" for its lead organisation.

@@ -182,7 +182,7 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
     if (!upload.mapping) return reply.redirect(`${base(partnership.id)}/${upload.id}`, 303);
     try {
       const count = await confirmImport(db, request.auditContext(), partnership, upload);
-      return reply.redirect(`/partnerships/${partnership.id}/actions?imported=${count}`, 303);
+      return reply.flash(`${count} actions imported`).redirect(actionPaths.list(partnership.id), 303);
     } catch (error) {
       if (error instanceof PlanHasErrors)
         return checkPage(reply, partnership, upload, { errors: error.errors, drafts: [] }, 400);

@@ -4,6 +4,11 @@ import { path } from "../../kernel/http/paths.ts";
 export const actionPaths = {
   list: path("/partnerships/:id/actions"),
   action: path("/partnerships/:id/actions/:actionId"),
+  newAction: path("/partnerships/:id/actions/new"),
+  edit: path("/partnerships/:id/actions/:actionId/edit"),
+  newBudget: path("/partnerships/:id/actions/:actionId/budgets/new"),
+  newMilestone: path("/partnerships/:id/actions/:actionId/milestones/new"),
+  newEvidence: path("/partnerships/:id/actions/:actionId/evidence/new"),
   newIndicator: path("/partnerships/:id/actions/:actionId/indicators/new"),
   remove: path("/partnerships/:id/actions/:actionId/delete"),
   removeBudget: path("/partnerships/:id/actions/:actionId/budgets/:childId/delete"),

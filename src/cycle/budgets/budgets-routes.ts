@@ -1,10 +1,8 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
-import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listMemberOrganisations } from "../governance/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
@@ -14,14 +12,26 @@ import { financialYearOf, londonToday } from "../../kernel/time.ts";
 import { contributionActions, listContributions } from "./repository.ts";
 import { contributionForm, kindLabels } from "./schemas.ts";
 import { budgetPaths } from "./paths.ts";
-import { deleteRoute } from "../../kernel/forms/index.ts";
+import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 
 export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): void {
-  async function render(
-    request: import("fastify").FastifyRequest,
-    partnership: PartnershipRow,
-    extra: { errors?: FieldError[]; values?: Record<string, unknown>; flash?: string } = {},
-  ) {
+  // The page lists the contributions and carries the form that adds one (for editors).
+  formRoute(app, {
+    path: budgetPaths.list,
+    needs: { partnership: "partnership:read" },
+    postNeeds: { partnership: "partnership:edit" },
+    template: "budgets/views/budgets.njk",
+    view: (ctx) => budgetsPage(ctx.request, ctx.partnership),
+    initial: () => ({ financialYear: financialYearOf(londonToday()) }),
+    schema: contributionForm,
+    save: async (ctx, data) => {
+      await addContribution(db, ctx.audit, ctx.partnership.id, data);
+      return budgetPaths.list(ctx.partnership.id);
+    },
+    flash: "The contribution has been added",
+  });
+
+  async function budgetsPage(request: FastifyRequest, partnership: PartnershipRow) {
     const [rows, members, choices, links] = await Promise.all([
       listContributions(db, partnership.id),
       listMemberOrganisations(db, [partnership.id]),
@@ -29,8 +39,6 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
       contributionActions(db, partnership.id),
     ]);
     const byId = new Map(choices.map((choice) => [choice.id, choice]));
-    const values = extra.values ?? { financialYear: financialYearOf(londonToday()) };
-    const selected = [values.actionIds ?? []].flat().map(String);
     return {
       title: `Pooled and aligned budgets – ${partnership.name}`,
       partnership,
@@ -41,11 +49,7 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
         kindLabel: kindLabels[row.kind as keyof typeof kindLabels] ?? row.kind,
         actions: (links.get(row.id) ?? []).flatMap((actionId) => byId.get(actionId) ?? []),
       })),
-      actionItems: choices.map((choice) => ({
-        value: choice.id,
-        text: choice.label,
-        checked: selected.includes(choice.id),
-      })),
+      actionItems: choices.map((choice) => ({ value: choice.id, text: choice.label })),
       totals: totals(rows),
       memberItems: [
         { value: "", text: "Select a partner" },
@@ -55,46 +59,8 @@ export function registerBudgetRoutes(app: FastifyInstance, { db }: AppContext): 
         partnershipId: partnership.id,
         nation: partnership.nation as Nation,
       }),
-      errors: extra.errors,
-      values,
-      flash: extra.flash,
     };
   }
-
-  app.get(
-    budgetPaths.list.pattern,
-    needs(budgetPaths.list, { partnership: "partnership:read" }),
-    async (request, reply) => {
-      const partnership = request.partnership;
-      const query = request.query as { removed?: string };
-      const flash = query.removed ? "The contribution has been removed" : undefined;
-      return reply.view("budgets/views/budgets.njk", await render(request, partnership, { flash }));
-    },
-  );
-
-  app.post(
-    budgetPaths.list.pattern,
-    needs(budgetPaths.list, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const { id } = request.params;
-      const partnership = request.partnership;
-      const form = parseForm(contributionForm, request.body);
-      if (!form.ok) return reply.code(400).view("budgets/views/budgets.njk", await render(request, partnership, form));
-      try {
-        await addContribution(db, request.auditContext(), id, form.data);
-      } catch (error) {
-        if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
-        const { _csrf, ...values } = request.body as Record<string, unknown>;
-        return reply
-          .code(400)
-          .view(
-            "budgets/views/budgets.njk",
-            await render(request, partnership, { errors: error.details.fieldErrors, values }),
-          );
-      }
-      return reply.flash("The contribution has been added").redirect(budgetPaths.list(id), 303);
-    },
-  );
 
   deleteRoute(app, {
     path: budgetPaths.remove,

@@ -81,8 +81,3 @@ export function renderMeeting(
     flash: extra.flash,
   });
 }
-
-/** Field errors carried by a service's validation failure, if that is what `error` is. */
-export function fieldErrorsOf(error: unknown): FieldError[] | null {
-  return error instanceof AppError && error.details.fieldErrors ? error.details.fieldErrors : null;
-}

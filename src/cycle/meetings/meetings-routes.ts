@@ -2,12 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { deleteRoute } from "../../kernel/forms/index.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
+import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
+import { fieldErrorsOf, parseForm, submittedValues } from "../../kernel/http/forms.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
-import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { addDays, londonToday, partsFromIso } from "../../kernel/time.ts";
-import { fieldErrorsOf, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
+import { meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
 import {
   addAction,
   addAgendaItem,
@@ -31,21 +30,6 @@ import {
 import { listMeetings } from "./repository.ts";
 import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingEditForm, scheduleForm } from "./schemas.ts";
 
-function listFlash(query: { scheduled?: string; cancelled?: string }): string | undefined {
-  const scheduled = Number(query.scheduled);
-  if (Number.isInteger(scheduled) && scheduled > 0)
-    return scheduled === 1 ? "1 meeting scheduled" : `${scheduled} meetings scheduled`;
-  return query.cancelled ? "The meeting has been cancelled" : undefined;
-}
-
-function scheduleView(
-  partnership: PartnershipRow,
-  values: Record<string, unknown>,
-  errors?: { field: string; message: string }[],
-) {
-  return { title: `Schedule meetings – ${partnership.name}`, partnership, values, errors };
-}
-
 /** Meetings, and (in minutes-routes.ts) their minutes, papers and exports. */
 export function registerMeetingRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
@@ -64,18 +48,19 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
         upcoming: meetings.filter((meeting) => meeting.meetingDate >= today),
         past: meetings.filter((meeting) => meeting.meetingDate < today).reverse(),
         canEdit: can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation }),
-        flash: listFlash(request.query as { scheduled?: string; cancelled?: string }),
       });
     },
   );
 
-  app.get(
-    meetingPaths.schedule.pattern,
-    needs(meetingPaths.schedule, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const partnership = request.partnership;
+  formRoute(app, {
+    path: meetingPaths.schedule,
+    postTo: meetingPaths.list,
+    needs: { partnership: "partnership:edit" },
+    template: "meetings/views/schedule.njk",
+    view: (ctx) => ({ title: `Schedule meetings – ${ctx.partnership.name}`, partnership: ctx.partnership }),
+    initial: () => {
       const first = partsFromIso(addDays(londonToday(), 28));
-      const values = {
+      return {
         count: "1",
         intervalWeeks: "4",
         title: "Partnership meeting",
@@ -83,30 +68,14 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
         "firstDate-month": first.month,
         "firstDate-year": first.year,
       };
-      return reply.view("meetings/views/schedule.njk", scheduleView(partnership, values));
     },
-  );
-
-  app.post(
-    meetingPaths.list.pattern,
-    needs(meetingPaths.list, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const partnership = request.partnership;
-      const id = partnership.id;
-      const form = parseForm(scheduleForm, request.body);
-      if (!form.ok)
-        return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, form.values, form.errors));
-      try {
-        const rows = await scheduleMeetings(db, request.auditContext(), { partnershipId: id }, form.data);
-        return reply.redirect(`/partnerships/${id}/meetings?scheduled=${rows.length}`, 303);
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        const { _csrf, ...values } = request.body as Record<string, unknown>;
-        return reply.code(400).view("meetings/views/schedule.njk", scheduleView(partnership, values, errors));
-      }
+    schema: scheduleForm,
+    save: async (ctx, data) => {
+      await scheduleMeetings(db, ctx.audit, { partnershipId: ctx.partnership.id }, data);
+      return meetingPaths.list(ctx.partnership.id);
     },
-  );
+    flash: (_ctx, data) => (data.count === 1 ? "1 meeting scheduled" : `${data.count} meetings scheduled`),
+  });
 
   app.get(
     meetingPaths.meeting.pattern,
@@ -160,8 +129,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
       } catch (error) {
         const errors = fieldErrorsOf(error);
         if (!errors) throw error;
-        const { _csrf, ...values } = request.body as Record<string, unknown>;
-        return renderMeeting(reply, context, { errors, values, form: "action" }, 400);
+        return renderMeeting(reply, context, { errors, values: submittedValues(request.body), form: "action" }, 400);
       }
       return reply
         .flash("Your changes have been saved")
@@ -192,14 +160,20 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     },
   );
 
-  app.get(
-    meetingPaths.edit.pattern,
-    needs(meetingPaths.edit, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const context = await meetingContext(db, request);
-      const { meeting } = context.record;
+  formRoute(app, {
+    path: meetingPaths.edit,
+    needs: { partnership: "partnership:edit" },
+    load: (ctx) => meetingContext(db, ctx.request),
+    template: "meetings/views/edit.njk",
+    view: (ctx) => ({
+      title: `Change meeting details – ${ctx.partnership.name}`,
+      ...ctx.record,
+      meeting: ctx.record.record.meeting,
+    }),
+    initial: (ctx) => {
+      const { meeting } = ctx.record.record;
       const date = partsFromIso(meeting.meetingDate);
-      const values = {
+      return {
         title: meeting.title,
         startTime: meeting.startTime,
         location: meeting.location,
@@ -207,43 +181,15 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
         "meetingDate-month": date.month,
         "meetingDate-year": date.year,
       };
-      return reply.view("meetings/views/edit.njk", {
-        title: `Change meeting details – ${context.partnership.name}`,
-        ...context,
-        meeting,
-        values,
-      });
     },
-  );
-
-  app.post(
-    meetingPaths.edit.pattern,
-    needs(meetingPaths.edit, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const context = await meetingContext(db, request);
-      const view = (errors: { field: string; message: string }[], values: unknown) =>
-        reply.code(400).view("meetings/views/edit.njk", {
-          title: `Change meeting details – ${context.partnership.name}`,
-          ...context,
-          meeting: context.record.meeting,
-          values,
-          errors,
-        });
-      const form = parseForm(meetingEditForm, request.body);
-      if (!form.ok) return view(form.errors, form.values);
-      try {
-        await updateMeetingDetails(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        const { _csrf, ...values } = request.body as Record<string, unknown>;
-        return view(errors, values);
-      }
-      return reply
-        .flash("Your changes have been saved")
-        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}`, 303);
+    schema: meetingEditForm,
+    save: async (ctx, data) => {
+      const { owner, record } = ctx.record;
+      await updateMeetingDetails(db, ctx.audit, owner, record.meeting.id, data);
+      return meetingPaths.meeting(ctx.partnership.id, record.meeting.id);
     },
-  );
+    flash: "Your changes have been saved",
+  });
 
   app.get(
     meetingPaths.cancel.pattern,
@@ -264,7 +210,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     async (request, reply) => {
       const context = await meetingContext(db, request);
       await cancelMeeting(db, request.auditContext(), context.owner, context.record.meeting.id);
-      return reply.redirect(`/partnerships/${context.partnership.id}/meetings?cancelled=1`, 303);
+      return reply.flash("The meeting has been cancelled").redirect(meetingPaths.list(context.partnership.id), 303);
     },
   );
 

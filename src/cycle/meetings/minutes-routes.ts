@@ -1,7 +1,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
+import { parseForm, submittedValues } from "../../kernel/http/forms.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { sendDocument } from "../../lib/documents/index.ts";
@@ -46,7 +46,7 @@ export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext):
       const attendance = attendanceFromBody(body, members);
       const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
       if (!form.ok || errors.length > 0) {
-        const { _csrf, ...values } = body;
+        const values = submittedValues(body);
         return reply.code(400).view("meetings/views/minutes-edit.njk", {
           title: `Minutes – ${context.partnership.name}`,
           ...context,

@@ -61,7 +61,6 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
         })),
         qualitative: section.qualitative.map((entry) => ({ ...entry, links: linksFor("qualitative", entry.id) })),
       }));
-      const query = request.query as { published?: string };
       return reply.view("needs-assessment/views/assessment.njk", {
         title: `Needs assessment – ${partnership.name}`,
         partnership,
@@ -74,7 +73,6 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
         canEdit: can(request.actor, "partnership:edit", target),
         canPublish: can(request.actor, "partnership:manage", target),
         base: assessmentUrl(id),
-        flash: query.published ? `Version ${Number(query.published)} has been published` : undefined,
       });
     },
   );

@@ -3,7 +3,9 @@ import { path } from "../../kernel/http/paths.ts";
 
 export const reportPaths = {
   list: path("/partnerships/:id/reports"),
+  newReport: path("/partnerships/:id/reports/new"),
   report: path("/partnerships/:id/reports/:reportId"),
+  signOff: path("/partnerships/:id/reports/:reportId/sign-off"),
   publish: path("/partnerships/:id/reports/:reportId/publish"),
   regenerate: path("/partnerships/:id/reports/:reportId/regenerate"),
   /** A draft's download; `.format` is one of the export formats (checked by the route). */

@@ -1,25 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
-import type { Db, Executor } from "../../kernel/db/database.ts";
-import { AppError } from "../../kernel/errors/app-error.ts";
+import type { Executor } from "../../kernel/db/database.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { reportPaths } from "./paths.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
 import { renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
 import { currentReportingYear, londonToday, reportingYearChoices, reportingYearFrom } from "../../kernel/time.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { registerFormRoute, renderForm } from "../../kernel/forms/index.ts";
-import { signOffRoleLabels, type SignOffRole, signOffRoles } from "../strategy/index.ts";
+import { signOffRoleLabels, type SignOffRole } from "../strategy/index.ts";
 import { composeDocument } from "./compose.ts";
 import { registerPublishRoutes } from "./publish-routes.ts";
+import { registerReportForms } from "./report-form-routes.ts";
 import { exportFormats, fileBase } from "./exports.ts";
 import { longDate } from "./format.ts";
-import { type ReportType, reportTypeHints, reportTypeLabels, reportTypesFor, selectableYears } from "./report-types.ts";
+import { type ReportType, reportTypeLabels } from "./report-types.ts";
 import type { LivedExperienceActivity, ReviewComment } from "./extension-points.ts";
 import * as repo from "./repository.ts";
 import * as service from "./report-service.ts";
-import { narrativeForm, newReportForm, signOffForm } from "./schemas.ts";
 
 export const statusLabels: Record<string, string> = {
   draft: "Draft",
@@ -97,50 +94,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     },
   );
 
-  registerFormRoute(app, db, {
-    path: "/reports/new",
-    action: "partnership:edit",
-    section: "reports",
-    title: "Create a report",
-    intro:
-      "The report drafts itself from the strategy, action plan, progress updates and indicators already recorded. You can then add narrative to each section.",
-    submitText: "Create report",
-    fields: (ctx) => [
-      {
-        id: "type",
-        label: "Kind of report",
-        type: "radios",
-        items: reportTypesFor(ctx.partnership.nation).map((type) => ({
-          value: type,
-          text: reportTypeLabels[type],
-          hint: reportTypeHints[type],
-        })),
-      },
-      {
-        id: "reportingYear",
-        label: "Reporting year (1 April to 31 March)",
-        type: "select",
-        items: selectableYears(currentReportingYear(londonToday())).map((year) => ({ value: year, text: year })),
-      },
-    ],
-    schema: newReportForm,
-    initial: (ctx) => ({
-      type: reportTypesFor(ctx.partnership.nation)[0],
-      reportingYear: currentReportingYear(londonToday()),
-    }),
-    save: async (ctx, data) => {
-      const row = await service.createReport(
-        db,
-        ctx.request.auditContext(),
-        ctx.partnership,
-        data,
-        londonToday(),
-        deps,
-      );
-      return `${base(ctx.partnership.id)}/${row.id}`;
-    },
-    back: (ctx) => base(ctx.partnership.id),
-  });
+  registerReportForms(app, db, deps);
 
   const read = { partnership: "partnership:read" } as const;
   app.get(reportPaths.report.pattern, needs(reportPaths.report, read), async (request, reply) => {
@@ -215,113 +169,5 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     },
   );
 
-  registerNarrativeRoutes(app, db, base, reportContext);
-
-  registerFormRoute<typeof signOffForm, repo.ReportRow>(app, db, {
-    path: "/reports/:reportId/sign-off",
-    action: "partnership:manage",
-    section: "reports",
-    title: "Record a sign-off",
-    intro: "Record who approved this version of the report. Any later change to the report supersedes the sign-off.",
-    fields: [
-      { id: "name", label: "Name and title", type: "text" },
-      {
-        id: "role",
-        label: "Role",
-        type: "radios",
-        items: signOffRoles.map((role) => ({ value: role, text: signOffRoleLabels[role] })),
-      },
-      { id: "signedOn", label: "Date signed off", type: "date", hint: "For example, 27/06/2026" },
-    ],
-    schema: signOffForm,
-    load: async (ctx) => (await service.loadReport(db, ctx.partnership.id, ctx.params.reportId!)).report,
-    save: async (ctx, data) => {
-      await service.signOffReport(
-        db,
-        ctx.request.auditContext(),
-        ctx.partnership.id,
-        ctx.record.id,
-        data,
-        londonToday(),
-      );
-      return `${base(ctx.partnership.id)}/${ctx.record.id}`;
-    },
-    back: (ctx) => `${base(ctx.partnership.id)}/${ctx.params.reportId}`,
-    flash: "Your changes have been saved",
-  });
-
   registerPublishRoutes(app, db);
-}
-
-type ReportContext = (
-  request: FastifyRequest,
-) => Promise<{ partnership: PartnershipRow; loaded: service.LoadedReport }>;
-
-/** One narrative block per section: sanitised rich text kept apart from the generated data. */
-function registerNarrativeRoutes(
-  app: FastifyInstance,
-  db: Db,
-  base: (id: string) => string,
-  reportContext: ReportContext,
-) {
-  async function sectionContext(request: FastifyRequest) {
-    const context = await reportContext(request);
-    const key = (request.params as { key: string }).key;
-    const section = context.loaded.generated.sections.find((row) => row.key === key);
-    if (!section) throw AppError.notFound();
-    return { ...context, section };
-  }
-  function page(
-    context: Awaited<ReturnType<typeof sectionContext>>,
-    values: Record<string, unknown>,
-    errors?: { field: string; message: string }[],
-  ) {
-    const reportHref = `${base(context.partnership.id)}/${context.loaded.report.id}`;
-    return {
-      title: `Narrative: ${context.section.heading}`,
-      caption: context.loaded.generated.title,
-      intro:
-        "Your text appears at the start of this section, above the data drafted from recorded work. Regenerating the data keeps it.",
-      action: `${reportHref}/sections/${encodeURIComponent(context.section.key)}`,
-      fields: [
-        {
-          id: "narrative",
-          label: context.section.heading,
-          type: "textarea" as const,
-          rows: 12,
-          hint: `${context.section.prompt} Separate paragraphs with a blank line; simple HTML (paragraphs, lists, bold, links) is kept.`,
-        },
-      ],
-      values,
-      errors,
-      submitText: "Save narrative",
-      backHref: reportHref,
-      subnav: {
-        partnershipId: context.partnership.id,
-        partnershipName: context.partnership.name,
-        current: "reports" as const,
-      },
-    };
-  }
-  const edit = needs(reportPaths.section, { partnership: "partnership:edit" });
-  app.get(reportPaths.section.pattern, edit, async (request, reply) => {
-    const context = await sectionContext(request);
-    return renderForm(reply, page(context, { narrative: context.loaded.narratives.get(context.section.key) ?? "" }));
-  });
-  app.post(reportPaths.section.pattern, edit, async (request, reply) => {
-    const context = await sectionContext(request);
-    const form = parseForm(narrativeForm, request.body);
-    if (!form.ok) return renderForm(reply, page(context, form.values, form.errors));
-    await service.saveNarrative(
-      db,
-      request.auditContext(),
-      context.partnership.id,
-      context.loaded.report.id,
-      context.section.key,
-      form.data.narrative,
-    );
-    return reply
-      .flash("Your changes have been saved")
-      .redirect(`${base(context.partnership.id)}/${context.loaded.report.id}`, 303);
-  });
 }

@@ -13,6 +13,7 @@ import { sourceFromBytes } from "./source-file.ts";
 import { readTable } from "./spreadsheet.ts";
 import { loadPending, updatePendingOptions } from "./upload-store.ts";
 import { type FieldError, type MappingValues, mappingFrom, mappingValues } from "./wide-mapping.ts";
+import { submittedValues } from "../../kernel/http/forms.ts";
 
 const VIEW_MAPPING = "imports/views/import-mapping.njk";
 const PREVIEW_ROWS = 5;
@@ -105,7 +106,7 @@ export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppC
     const { mapping, errors } = mappingFrom(loaded.table.header, values, loaded.own);
     if (!mapping) return reply.code(400).view(VIEW_MAPPING, view(loaded, values, errors));
     // The form is kept too, so "Change the column mapping" shows the choices made.
-    const { _csrf: _, ...mappingForm } = (request.body ?? {}) as Record<string, unknown>;
+    const mappingForm = submittedValues(request.body);
     const meta = { ...loaded.pending.meta, options: { mapping, mappingForm } };
     await updatePendingOptions(config.dataDir, loaded.token, meta);
     const report = await runImport(db, {

@@ -4,7 +4,7 @@ import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { localityPaths } from "./paths.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { findGroup, findLocality, groupMembers, localityMembers } from "../geography/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { neighboursGroup } from "./group-service.ts";
@@ -20,12 +20,6 @@ const kindLabels: Record<string, string> = {
   geographic: "Geographic neighbours",
   user: "Chosen by the partnership",
 };
-const flashes: Record<string, string> = {
-  deleted: "The locality has been deleted",
-  group: "The comparison group has been saved",
-  "group-deleted": "The comparison group has been deleted",
-};
-
 /** Localities (named sets of small areas) and comparison groups (named sets of authorities) of a partnership. */
 export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext): void {
   registerLocalityRemovals(app, db);
@@ -38,11 +32,7 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     current: "localities",
   });
 
-  async function hub(
-    request: FastifyRequest,
-    partnership: PartnershipRow,
-    extra: { errors?: FieldError[]; flash?: string } = {},
-  ) {
+  async function hub(request: FastifyRequest, partnership: PartnershipRow, extra: { errors?: FieldError[] } = {}) {
     const [localities, groups] = await Promise.all([
       localitiesWithCounts(db, partnership.id),
       groupsWithCounts(db, partnership.id),
@@ -59,31 +49,18 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
       })),
       canEdit: canEdit(request, partnership),
       errors: extra.errors,
-      flash: extra.flash,
     };
   }
 
-  async function formView(
-    partnership: PartnershipRow,
-    values: Record<string, unknown>,
-    errors: FieldError[] | undefined,
-    localityId: string | null,
-  ) {
+  async function formView(partnership: PartnershipRow, localityId: string | null) {
     const { authority, small } = await smallAreasOf(db, partnership.areaCode);
-    const ticked = new Set([values.areas ?? []].flat().map(String));
     return {
       title: `${localityId ? "Edit" : "Add"} a locality – ${partnership.name}`,
       partnership,
       subnav: subnav(partnership),
       authority,
       localityId,
-      areaItems: small.map((area) => ({
-        value: area.code,
-        text: `${area.name} (${area.code})`,
-        checked: ticked.has(area.code),
-      })),
-      values,
-      errors,
+      areaItems: small.map((area) => ({ value: area.code, text: `${area.name} (${area.code})` })),
     };
   }
 
@@ -92,55 +69,44 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     needs(localityPaths.list, { partnership: "partnership:read" }),
     async (request, reply) => {
       const partnership = request.partnership;
-      const flash = flashes[String((request.query as { done?: string }).done ?? "")];
-      return reply.view("localities/views/localities.njk", await hub(request, partnership, { flash }));
+      return reply.view("localities/views/localities.njk", await hub(request, partnership));
     },
   );
 
-  app.get(
-    localityPaths.newLocality.pattern,
-    needs(localityPaths.newLocality, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const partnership = request.partnership;
-      return reply.view("localities/views/locality-form.njk", await formView(partnership, {}, undefined, null));
+  const saved = "The locality has been saved";
+  formRoute(app, {
+    path: localityPaths.newLocality,
+    postTo: localityPaths.list,
+    needs: { partnership: "partnership:edit" },
+    template: "localities/views/locality-form.njk",
+    view: (ctx) => formView(ctx.partnership, null),
+    schema: localityForm,
+    save: async (ctx, data) => {
+      const id = await saveLocality(db, ctx.audit, ctx.partnership, data, null);
+      return localityPaths.locality(ctx.partnership.id, id);
     },
-  );
+    flash: saved,
+  });
 
-  async function save(
-    request: FastifyRequest,
-    reply: import("fastify").FastifyReply,
-    partnership: PartnershipRow,
-    localityId: string | null,
-  ) {
-    const form = parseForm(localityForm, request.body);
-    if (!form.ok)
-      return reply
-        .code(400)
-        .view("localities/views/locality-form.njk", await formView(partnership, form.values, form.errors, localityId));
-    try {
-      const id = await saveLocality(db, request.auditContext(), partnership, form.data, localityId);
-      return reply
-        .flash("The locality has been saved")
-        .redirect(`/partnerships/${partnership.id}/localities/${id}`, 303);
-    } catch (error) {
-      if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
-      const { _csrf, ...values } = request.body as Record<string, unknown>;
-      return reply
-        .code(400)
-        .view(
-          "localities/views/locality-form.njk",
-          await formView(partnership, values, error.details.fieldErrors, localityId),
-        );
-    }
-  }
-
-  app.post(
-    localityPaths.list.pattern,
-    needs(localityPaths.list, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      return save(request, reply, request.partnership, null);
+  formRoute(app, {
+    path: localityPaths.editLocality,
+    postTo: localityPaths.locality,
+    needs: { partnership: "partnership:edit" },
+    load: (ctx) => findLocality(db, ctx.params.childId, ctx.partnership.id),
+    template: "localities/views/locality-form.njk",
+    view: (ctx) => formView(ctx.partnership, ctx.record.id),
+    initial: async (ctx) => ({
+      name: ctx.record.name,
+      description: ctx.record.description,
+      areas: (await localityMembers(db, ctx.record.id)).map((row) => row.area.code),
+    }),
+    schema: localityForm,
+    save: async (ctx, data) => {
+      const id = await saveLocality(db, ctx.audit, ctx.partnership, data, ctx.record.id);
+      return localityPaths.locality(ctx.partnership.id, id);
     },
-  );
+    flash: saved,
+  });
 
   app.get(
     localityPaths.locality.pattern,
@@ -165,36 +131,6 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
         notAdditive,
         canEdit: canEdit(request, partnership),
       });
-    },
-  );
-
-  app.get(
-    localityPaths.editLocality.pattern,
-    needs(localityPaths.editLocality, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const { childId } = request.params;
-      const partnership = request.partnership;
-      const locality = await findLocality(db, childId, partnership.id);
-      if (!locality) throw AppError.notFound();
-      const codes = (await localityMembers(db, childId)).map((row) => row.area.code);
-      return reply.view(
-        "localities/views/locality-form.njk",
-        await formView(
-          partnership,
-          { name: locality.name, description: locality.description, areas: codes },
-          undefined,
-          childId,
-        ),
-      );
-    },
-  );
-
-  app.post(
-    localityPaths.locality.pattern,
-    needs(localityPaths.locality, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const { childId } = request.params;
-      return save(request, reply, request.partnership, childId);
     },
   );
 

@@ -30,6 +30,8 @@ interface FormBase<P extends string, S extends z.ZodType, R> {
   postTo?: Path<string>;
   /** What the route needs (kernel/http/pipeline.ts), checked before anything is read. */
   needs: Need;
+  /** What the POST needs when stricter than the page (a page all may read, carrying an editor's form). */
+  postNeeds?: Need;
   /** The record the form is about; null or undefined is a 404 (nothing changed). */
   load?: (ctx: FormContext<P, undefined>) => Promise<R | null | undefined>;
   /** The Zod schema of the post, or a function of the context when it depends on the record. */
@@ -39,7 +41,7 @@ interface FormBase<P extends string, S extends z.ZodType, R> {
   /** Calls the service (which may throw AppError.validation to name fields); returns where to go. */
   save: (ctx: FormContext<P, R>, data: z.output<S>) => Promise<string>;
   /** The success message shown on the next page. */
-  flash?: string | ((ctx: FormContext<P, R>) => string);
+  flash?: string | ((ctx: FormContext<P, R>, data: z.output<S>) => string);
 }
 
 /** A form of fields described in code (kernel/forms/views/form.njk draws them). */
@@ -127,7 +129,7 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
     return show(reply, ctx, spec.initial ? await spec.initial(ctx) : {});
   });
 
-  app.post(target.pattern, needs(target, spec.needs), async (request, reply) => {
+  app.post(target.pattern, needs(target, spec.postNeeds ?? spec.needs), async (request, reply) => {
     const ctx = await context(request);
     const form = parseForm(resolve(spec.schema, ctx), request.body);
     if (!form.ok) return show(reply, ctx, form.values, form.errors);
@@ -140,7 +142,7 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
       if (!errors) throw error;
       return show(reply, ctx, submittedValues(request.body), errors);
     }
-    if (spec.flash) reply.flash(resolve(spec.flash, ctx));
+    if (spec.flash) reply.flash(typeof spec.flash === "function" ? spec.flash(ctx, form.data) : spec.flash);
     return reply.redirect(next, 303);
   });
 }

@@ -14,4 +14,3 @@ export { type FieldDef, fieldComponents, type FormPage, renderForm, type SubnavC
 export { type FieldListForm, type FormContext, type FormSpec, formRoute, type TemplateForm } from "./form-route.ts";
 export { type DeleteSpec, deleteRoute } from "./delete-route.ts";
 export { onceToken, saveOnce } from "./once.ts";
-export { type FormRouteContext, type FormRouteSpec, registerFormRoute } from "./legacy-form-route.ts";

@@ -2,7 +2,7 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
+import { parseForm, submittedValues } from "../../kernel/http/forms.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
 import {
   addPaper,
@@ -60,7 +60,7 @@ export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppCont
     const attendance = attendanceFromBody(body, await members(c));
     const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
     if (!form.ok || errors.length > 0) {
-      const { _csrf, ...values } = body;
+      const values = submittedValues(body);
       return minutesPage(reply, c, values, errors);
     }
     await saveMinutes(db, request.auditContext(), c.owner, c.record.meeting.id, form.data, attendance.entries);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { nationalPaths } from "./paths.ts";
@@ -81,20 +82,29 @@ export function registerFeedbackRoutes(
   const read = { partnership: "partnership:read" } as const;
   const yearOf = (value: unknown) => reportingYearFrom(value, londonToday());
 
-  app.get(nationalPaths.feedback.pattern, needs(nationalPaths.feedback, read), async (request, reply) => {
-    const partnership = await load(request, "read");
-    const query = request.query as { year?: unknown };
-    return reply.view("national/views/feedback.njk", await page(request, partnership, yearOf(query.year)));
-  });
+  /** The year the page is about: the query's on the page, the form's hidden field on a post. */
+  const yearAsked = (request: FastifyRequest) =>
+    yearOf(
+      request.method === "POST"
+        ? (request.body as { year?: unknown } | undefined)?.year
+        : (request.query as { year?: unknown }).year,
+    );
 
-  app.post(nationalPaths.feedback.pattern, needs(nationalPaths.feedback, read), async (request, reply) => {
-    const partnership = await load(request, "review");
-    const year = yearOf((request.body as { year?: unknown } | undefined)?.year);
-    const form = parseForm(feedbackForm, request.body);
-    if (!form.ok)
-      return reply.code(400).view("national/views/feedback.njk", await page(request, partnership, year, form));
-    await createFeedback(db, request.auditContext(), request.actor!, partnership.id, year, form.data, source);
-    return reply.flash("The feedback has been saved").redirect(feedbackUrl(partnership.id, year), 303);
+  // The page carries the reviewers' form: reading it needs "read", posting it "review" (decided in load).
+  formRoute(app, {
+    path: nationalPaths.feedback,
+    needs: read,
+    load: (ctx) => load(ctx.request, ctx.request.method === "POST" ? "review" : "read"),
+    template: "national/views/feedback.njk",
+    view: (ctx) => page(ctx.request, ctx.record, yearAsked(ctx.request)),
+    initial: () => ({ status: "requested" }),
+    schema: feedbackForm,
+    save: async (ctx, data) => {
+      const year = yearAsked(ctx.request);
+      await createFeedback(db, ctx.audit, ctx.request.actor!, ctx.record.id, year, data, source);
+      return feedbackUrl(ctx.record.id, year);
+    },
+    flash: "The feedback has been saved",
   });
 
   app.post(nationalPaths.feedbackStatus.pattern, needs(nationalPaths.feedbackStatus, read), async (request, reply) => {

@@ -6,4 +6,9 @@ export const accessPaths = {
   person: path("/partnerships/:id/people/:userId"),
   user: path("/admin/users/:id"),
   invitation: path("/admin/users/:id/invitation"),
+  /** The changes posted from a user's page (each redirects back to it). */
+  userRoles: path("/admin/users/:id/roles"),
+  userNations: path("/admin/users/:id/nations"),
+  userAdmin: path("/admin/users/:id/admin"),
+  userStatus: path("/admin/users/:id/status"),
 };

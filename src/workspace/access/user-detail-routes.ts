@@ -4,7 +4,6 @@ import { nationLabels, nations } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { fieldErrorsOf } from "../../kernel/http/params.ts";
-import { path } from "../../kernel/http/paths.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { accessPaths } from "./paths.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
@@ -27,6 +26,7 @@ import { baseUrl } from "./user-admin-routes.ts";
 import { setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
 
 type Params = { Params: { id: string } };
+type ChangePath = (typeof accessPaths)["userRoles" | "userNations" | "userAdmin" | "userStatus"];
 
 export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: AppContext): void {
   // Every route here needs "admin:manage-users" and a UUID at :id (checked by its path).
@@ -74,15 +74,14 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
 
   /** The shared shape of every change on this page: parse, run the service, show errors or redirect. */
   function change<S extends z.ZodType>(
-    suffix: string,
+    route: ChangePath,
     schema: S,
     flash: string,
     run: (request: FastifyRequest<Params>, user: UserRow, data: z.infer<S>) => Promise<unknown>,
   ) {
-    const route = path(`/admin/users/:id${suffix}`);
-    app.post<Params>(route.pattern, needs(route, admin) as object, async (request, reply) => {
+    app.post(route.pattern, needs(route, admin), async (request, reply) => {
       const user = await loadUser(request);
-      const form = parseForm(schema, { ...(request.body as object), ...(request.params as object), id: undefined });
+      const form = parseForm(schema, { ...(request.body as object), ...request.params, id: undefined });
       if (!form.ok) return render(request, reply.code(400), user, { errors: form.errors, values: form.values });
       try {
         await run(request, user, form.data);
@@ -100,21 +99,21 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     return render(request, reply, user);
   });
 
-  change("/roles", roleForm, "Partnership roles updated", (request, user, data) =>
+  change(accessPaths.userRoles, roleForm, "Partnership roles updated", (request, user, data) =>
     setPartnershipRole(db, request.auditContext(), {
       userId: user.id,
       partnershipId: data.partnershipId,
       role: data.role === "none" ? null : data.role,
     }),
   );
-  change("/nations", nationForm, "National coordinator nations updated", (request, user, data) =>
+  change(accessPaths.userNations, nationForm, "National coordinator nations updated", (request, user, data) =>
     setCoordinatorNation(db, request.auditContext(), { userId: user.id, nation: data.nation, coordinator: true }),
   );
   registerUserRoleRemovals(app, db);
-  change("/admin", adminFlagForm, "Administrator rights updated", (request, user, data) =>
+  change(accessPaths.userAdmin, adminFlagForm, "Administrator rights updated", (request, user, data) =>
     setPlatformAdmin(db, request.auditContext(), user.id, data.isPlatformAdmin === "true"),
   );
-  change("/status", statusForm, "Account status updated", (request, user, data) =>
+  change(accessPaths.userStatus, statusForm, "Account status updated", (request, user, data) =>
     setUserEnabled(db, request.auditContext(), user.id, data.status === "active"),
   );
 
