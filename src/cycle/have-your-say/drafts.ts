@@ -4,7 +4,7 @@
  * survey. A draft lives an hour after its last page and is deleted when sent.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { AnswerValue, Language, Version } from "../consultation/index.ts";
 import { surveyDrafts } from "./tables.ts";
@@ -66,6 +66,11 @@ export async function updateDraft(
 
 export async function deleteDraft(db: Executor, token: string): Promise<void> {
   await db.delete(surveyDrafts).where(eq(surveyDrafts.tokenHash, hashOf(token)));
+}
+
+/** Deletes the draft as part of the statement that sends it (see saveOnlineResponse): a row while it was there. */
+export function claimDraft(surveyId: string, token: string): SQL {
+  return sql`delete from ${surveyDrafts} where ${surveyDrafts.tokenHash} = ${hashOf(token)} and ${surveyDrafts.surveyId} = ${surveyId} returning 1`;
 }
 
 export async function purgeExpiredDrafts(db: Executor, now = new Date()): Promise<number> {
