@@ -2,11 +2,13 @@
  * One online response written by a single statement. On the embedded database every statement
  * is a round trip to its worker and PGlite runs one at a time, so the five inserts of a
  * response inside begin … commit (seven round trips) were most of a submission's database
- * time. One statement is atomic by itself: all or nothing, as the transaction was.
+ * time. One statement is atomic by itself: all or nothing, as the transaction was; prepared
+ * once per connection, it is also planned once (see executePrepared).
  */
 import { type SQL, sql } from "drizzle-orm";
 import { pgArray } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import { executePrepared } from "../../kernel/db/prepared.ts";
 import { tallyValues } from "./response-repository.ts";
 import type { Answers } from "./survey-engine.ts";
 import type { AnswerValue, Language, QuestionDef, Version } from "./survey-model.ts";
@@ -58,7 +60,9 @@ export async function writeOnlineResponse(
           ${contact.consentText}, ${submittedOn}::date
         where exists (select 1 from r))`
     : sql``;
-  const result = await db.execute<{ written: number }>(sql`
+  const [row] = await executePrepared<{ written: number }>(
+    db,
+    sql`
     with claim as (${claim}),
     r as (
       insert into survey_responses (survey_id, partnership_id, version, language, source, submitted_on, answers)
@@ -85,6 +89,7 @@ export async function writeOnlineResponse(
       where exists (select 1 from r)
       on conflict (survey_id, day, version, language, source) do update set count = survey_daily_counts.count + 1
     )${contactInsert}
-    select count(*)::int as written from r`);
-  return Number(result.rows[0]?.written ?? 0) > 0;
+    select count(*)::int as written from r`,
+  );
+  return Number(row?.written ?? 0) > 0;
 }
