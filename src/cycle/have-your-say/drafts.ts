@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
+import { perExecutor } from "../../kernel/db/prepared.ts";
 import type { AnswerValue, Language, Version } from "../consultation/index.ts";
 import { surveyDrafts } from "./tables.ts";
 
@@ -62,16 +63,7 @@ function buildStatements(db: Executor) {
   };
 }
 
-const prepared = new WeakMap<Executor, ReturnType<typeof buildStatements>>();
-
-function statementsFor(db: Executor) {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = buildStatements(db);
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+const statementsFor = perExecutor(buildStatements);
 
 export async function createDraft(
   db: Executor,

@@ -7,6 +7,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
+import { perExecutor } from "../../kernel/db/prepared.ts";
 import { surveyThrottle, surveyThrottleSalts } from "./tables.ts";
 
 export const WINDOW_MINUTES = 10;
@@ -50,16 +51,7 @@ function buildUpsert(db: Executor) {
     .prepare("survey_throttle_count");
 }
 
-const upserts = new WeakMap<Executor, ReturnType<typeof buildUpsert>>();
-
-function upsertFor(db: Executor) {
-  let upsert = upserts.get(db);
-  if (!upsert) {
-    upsert = buildUpsert(db);
-    upserts.set(db, upsert);
-  }
-  return upsert;
-}
+const upsertFor = perExecutor(buildUpsert);
 
 export function windowStart(now: Date): Date {
   const ms = WINDOW_MINUTES * 60_000;

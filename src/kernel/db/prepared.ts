@@ -20,3 +20,19 @@ export async function executePrepared<T>(db: Executor, query: SQL): Promise<T[]>
   };
   return result.rows;
 }
+
+/**
+ * `build(db)` made once per database or transaction object and kept while it lives: for a
+ * domain's prepared query builders (drizzle's prepare(name)), so each is built once.
+ */
+export function perExecutor<T>(build: (db: Executor) => T): (db: Executor) => T {
+  const made = new WeakMap<Executor, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) {
+      value = build(db);
+      made.set(db, value);
+    }
+    return value;
+  };
+}
