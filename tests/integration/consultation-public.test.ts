@@ -205,6 +205,33 @@ describe("the public survey", () => {
     expect(await count(surveyResponses)).toBe(before);
   });
 
+  test("sends a draft once: the same send posted twice at once keeps one response and counts it once", async ({
+    db,
+    world,
+    client,
+    post,
+    count,
+  }) => {
+    const before = await count(surveyResponses);
+    const person = client();
+    const base = `/have-your-say/${world.activity.id}`;
+    const token = tokenIn((await post(person, `${base}/start`, { version: "young" })).body);
+    await post(person, `${base}/answer`, { token, at: "page:1", q1: "o2" });
+    const tally = async () =>
+      (await db.select().from(surveyTallies)).find(
+        (row) => row.questionId === world.questions.q1.id && row.version === "young" && row.value === "o2",
+      )?.count ?? 0;
+    const talliedBefore = await tally();
+    const sends = await Promise.all(
+      [1, 2].map(() => post(person, `${base}/answer`, { token, at: "check", nav: "send" })),
+    );
+    // One is sent; the other finds the draft gone (sent already, or timed out): never a second copy.
+    expect(sends.every((sent) => sent.statusCode === 303 || sent.statusCode === 410)).toBe(true);
+    expect(sends.some((sent) => sent.statusCode === 303)).toBe(true);
+    expect(await count(surveyResponses)).toBe(before + 1);
+    expect(await tally()).toBe(talliedBefore + 1);
+  });
+
   test("refuses a forged or missing CSRF token with 403 and saves nothing", async ({ world, client, count }) => {
     const before = await count(surveyDrafts);
     const person = client();

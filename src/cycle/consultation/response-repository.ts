@@ -28,7 +28,7 @@ function chunks<T>(rows: T[], size = CHUNK): T[][] {
 }
 
 /** The tally keys an answer adds to: "" (answered at all), then each chosen option or the value itself. */
-function tallyValues(question: QuestionDef, value: AnswerValue): string[] {
+export function tallyValues(question: QuestionDef, value: AnswerValue): string[] {
   if (question.kind === "text") return [""];
   return ["", ...(Array.isArray(value) ? value : [String(value)])];
 }
@@ -118,10 +118,6 @@ export async function writeResponses(
       set: { count: sql`${surveyDailyCounts.count} + excluded.count` },
     });
   return ids;
-}
-
-export async function insertContact(tx: Executor, values: typeof surveyContacts.$inferInsert) {
-  await tx.insert(surveyContacts).values(values);
 }
 
 export function listTallies(db: Executor, surveyId: string) {

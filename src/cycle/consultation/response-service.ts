@@ -4,7 +4,9 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { parseUpload } from "../actions/index.ts";
 import { ImportRejected } from "../../data/imports/index.ts";
 import { MAX_LISTED_PROBLEMS, readPaperResponses } from "./paper-import.ts";
-import { insertContact, type NewResponse, writeResponses } from "./response-repository.ts";
+import type { SQL } from "drizzle-orm";
+import { writeOnlineResponse } from "./online-response.ts";
+import { type NewResponse, writeResponses } from "./response-repository.ts";
 import { answersOnPath } from "./survey-engine.ts";
 import type { QuestionDef } from "./survey-model.ts";
 import { findSurveyOf, listQuestions, type SurveyRow } from "./survey-repository.ts";
@@ -13,29 +15,28 @@ export const CONSENT_TEXT =
   "I agree that the partnership may keep these contact details, apart from my answers, to tell me what happened next, and will delete them when it stops keeping the survey's answers.";
 
 /**
- * Saves one online response in the caller's transaction: only answers on the path taken, no
- * address or browser details (there are none to save), and contact details, when given with
- * consent, in their own table with no link to the answers.
+ * Saves one online response: only answers on the path taken, no address or browser details
+ * (there are none to save), and contact details, when given with consent, in their own table
+ * with no link to the answers. One statement, all or nothing, written only if `claim` returns
+ * a row (see writeOnlineResponse); returns whether it was written.
  */
-export async function saveOnlineResponse(
-  tx: Executor,
+export function saveOnlineResponse(
+  db: Executor,
   survey: SurveyRow,
   questions: QuestionDef[],
   response: Omit<NewResponse, "source">,
   contact: { name: string; contact: string } | null,
-): Promise<void> {
-  await writeResponses(tx, survey, questions, [
-    { ...response, source: "online", answers: answersOnPath(questions, response.answers) },
-  ]);
-  if (contact && response.version === "standard" && survey.offerContact)
-    await insertContact(tx, {
-      surveyId: survey.id,
-      partnershipId: survey.partnershipId,
-      name: contact.name,
-      contact: contact.contact,
-      consentText: CONSENT_TEXT,
-      givenOn: response.submittedOn,
-    });
+  claim?: SQL,
+): Promise<boolean> {
+  const withContact = contact && response.version === "standard" && survey.offerContact;
+  return writeOnlineResponse(
+    db,
+    survey,
+    questions,
+    { ...response, answers: answersOnPath(questions, response.answers) },
+    withContact ? { ...contact, consentText: CONSENT_TEXT } : null,
+    claim,
+  );
 }
 
 /** Imports paper responses typed in the export's layout: all or nothing, every problem named. */

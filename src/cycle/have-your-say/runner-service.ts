@@ -21,7 +21,7 @@ import {
   type Version,
   wordingFor,
 } from "../consultation/index.ts";
-import { createDraft, type Draft, deleteDraft, updateDraft } from "./drafts.ts";
+import { claimDraft, createDraft, type Draft, deleteDraft, updateDraft } from "./drafts.ts";
 import { countAttempt } from "./throttle.ts";
 import { uiText } from "./ui-text.ts";
 
@@ -190,20 +190,20 @@ async function send(
   }
   const attempt = await countAttempt(db, context.survey.id, "submit", address, context.survey.burstLimit);
   if (!attempt.allowed) return { kind: "busy", retryAfterSeconds: attempt.retryAfterSeconds };
-  await db.transaction(async (tx) => {
-    await saveOnlineResponse(
-      tx,
-      context.survey,
-      context.questions,
-      {
-        version: draft.version as Version,
-        language: draft.language as Language,
-        submittedOn: context.today,
-        answers: draft.answers,
-      },
-      draft.contact,
-    );
-    await deleteDraft(tx, token);
-  });
+  // The draft is deleted by the same statement that writes the response, and the response is
+  // written only if the draft was still there: a double click or a replayed post sends once.
+  await saveOnlineResponse(
+    db,
+    context.survey,
+    context.questions,
+    {
+      version: draft.version as Version,
+      language: draft.language as Language,
+      submittedOn: context.today,
+      answers: draft.answers,
+    },
+    draft.contact,
+    claimDraft(context.survey.id, token),
+  );
   return { kind: "sent" };
 }

@@ -7,6 +7,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
+import { perExecutor } from "../../kernel/db/prepared.ts";
 import { surveyThrottle, surveyThrottleSalts } from "./tables.ts";
 
 export const WINDOW_MINUTES = 10;
@@ -31,6 +32,27 @@ async function saltFor(db: Executor, day: string): Promise<string> {
   return row!.salt;
 }
 
+/** The count's upsert, run on every start and send: prepared once per connection, built once per database. */
+function buildUpsert(db: Executor) {
+  return db
+    .insert(surveyThrottle)
+    .values({
+      surveyId: sql.placeholder("surveyId"),
+      kind: sql.placeholder("kind"),
+      addressHash: sql.placeholder("addressHash"),
+      windowStart: sql`${sql.placeholder("windowStart")}`,
+      count: 1,
+    })
+    .onConflictDoUpdate({
+      target: [surveyThrottle.surveyId, surveyThrottle.kind, surveyThrottle.addressHash, surveyThrottle.windowStart],
+      set: { count: sql`${surveyThrottle.count} + 1` },
+    })
+    .returning({ count: surveyThrottle.count })
+    .prepare("survey_throttle_count");
+}
+
+const upsertFor = perExecutor(buildUpsert);
+
 export function windowStart(now: Date): Date {
   const ms = WINDOW_MINUTES * 60_000;
   return new Date(Math.floor(now.getTime() / ms) * ms);
@@ -48,14 +70,7 @@ export async function countAttempt(
   const salt = await saltFor(db, now.toISOString().slice(0, 10));
   const addressHash = createHmac("sha256", salt).update(address).digest("base64url");
   const start = windowStart(now);
-  const [row] = await db
-    .insert(surveyThrottle)
-    .values({ surveyId, kind, addressHash, windowStart: start, count: 1 })
-    .onConflictDoUpdate({
-      target: [surveyThrottle.surveyId, surveyThrottle.kind, surveyThrottle.addressHash, surveyThrottle.windowStart],
-      set: { count: sql`${surveyThrottle.count} + 1` },
-    })
-    .returning({ count: surveyThrottle.count });
+  const [row] = await upsertFor(db).execute({ surveyId, kind, addressHash, windowStart: start });
   const max = kind === "start" ? limit * START_FACTOR : limit;
   const retryAfterSeconds = Math.max(1, Math.ceil((start.getTime() + WINDOW_MINUTES * 60_000 - now.getTime()) / 1000));
   return { allowed: (row?.count ?? 1) <= max, retryAfterSeconds };

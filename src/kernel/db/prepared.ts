@@ -1,0 +1,38 @@
+import { createHash } from "node:crypto";
+import type { SQL } from "drizzle-orm";
+import type { PgDialect, PgSession } from "drizzle-orm/pg-core";
+import type { Executor } from "./database.ts";
+
+/**
+ * Runs a hand-written statement as a named prepared statement, named by its text: the database
+ * parses and plans it once per connection instead of on every call. On the embedded database
+ * planning is most of a small write's cost (a five-part insert: about 1.0 ms of the worker's CPU
+ * unnamed, 0.3 ms prepared). Only for statements whose text comes from a small fixed set, with
+ * every value a parameter: each distinct text stays prepared on its connection until it closes.
+ */
+export async function executePrepared<T>(db: Executor, query: SQL): Promise<T[]> {
+  // Drizzle's own prepare() is for its query builders; its session takes any SQL the same way.
+  const internals = db as unknown as { dialect: PgDialect; _: { session: PgSession } };
+  const compiled = internals.dialect.sqlToQuery(query);
+  const name = `p_${createHash("sha256").update(compiled.sql).digest("base64url").slice(0, 24)}`;
+  const result = (await internals._.session.prepareQuery(compiled, undefined, name, false).execute()) as {
+    rows: T[];
+  };
+  return result.rows;
+}
+
+/**
+ * `build(db)` made once per database or transaction object and kept while it lives: for a
+ * domain's prepared query builders (drizzle's prepare(name)), so each is built once.
+ */
+export function perExecutor<T>(build: (db: Executor) => T): (db: Executor) => T {
+  const made = new WeakMap<Executor, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) {
+      value = build(db);
+      made.set(db, value);
+    }
+    return value;
+  };
+}
