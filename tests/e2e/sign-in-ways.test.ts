@@ -168,7 +168,9 @@ describe("signing in as councils do", () => {
     await page.getByLabel("Create an invitation link").check();
     await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Add user" }).click()]);
     await expect(page.locator("h1").textContent()).resolves.toContain("Invitation emailed");
-    const link = new RegExp(`${origin}/invitations/[A-Za-z0-9_-]+`).exec(await mailTo("otto@southshire.example"))![0];
+    const mail = await mailTo("otto@southshire.example");
+    expect(mail).toContain("sign in with your organisation account");
+    const link = new RegExp(`${origin}/invitations/[A-Za-z0-9_-]+`).exec(mail)![0];
 
     const otto = await newPage(browser);
     await otto.goto(link);

@@ -144,7 +144,7 @@ describe("disclosure on every published output (property)", () => {
     })
     .map(({ counts, picks, nestFirst }) => {
       const sets = picks
-        .map((pick) => counts.map((_, i) => i + 1).filter((id, i) => pick[i]))
+        .map((pick) => counts.map((_, i) => i + 1).filter((_id, i) => pick[i]))
         .filter((set) => set.length > 0);
       // Often one locality nested in another, the case differencing is easiest in.
       if (nestFirst && sets.length > 0 && sets[0]!.length > 1) sets.push(sets[0]!.slice(1));

@@ -77,7 +77,7 @@ function badArcIndex(value: unknown, arcCount: number, depth = 0): string | null
  */
 export function topologyProblems(value: unknown, limit = 5): string[] {
   const topology = value as Partial<Topology> | null;
-  if (!topology || topology.type !== "Topology" || !Array.isArray(topology.arcs) || !topology.objects)
+  if (topology?.type !== "Topology" || !Array.isArray(topology.arcs) || !topology.objects)
     return ['not a TopoJSON topology (expected {"type": "Topology", "objects": …, "arcs": …})'];
   if (typeof topology.objects !== "object" || Array.isArray(topology.objects)) return ["objects is not an object"];
   const problems: string[] = [];

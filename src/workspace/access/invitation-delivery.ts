@@ -4,6 +4,8 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { sendMail } from "../../kernel/mail/mailer.ts";
 import { formatDateTime } from "../../kernel/time.ts";
 import { invitationUrl } from "./invitation-service.ts";
+import { ssoRequiredFor } from "./oidc-repository.ts";
+import { findUserById } from "./repository.ts";
 
 export interface InvitationDelivery {
   title: string;
@@ -31,11 +33,17 @@ export async function deliverInvitation(
   const link = invitationUrl(baseUrl, invitation.token);
   const base = { link, expiresAt: invitation.expiresAt };
   if (!config.mail) return { ...base, title: "Invitation link created", email: "not-configured" };
+  // People of an organisation that must use single sign-on set no password: the link leads there.
+  const organisationId = (await findUserById(db, user.id))?.organisationId;
+  const sso = organisationId ? await ssoRequiredFor(db, organisationId) : false;
+  const use = sso
+    ? "Your organisation signs in with single sign-on: open this link once and sign in with your organisation account"
+    : "Use this link once to set your password and sign in";
   const result = await sendMail(config.mail, {
     to: user.email,
     subject: "Your invitation to Child Poverty Action Hub",
     text:
-      `Hello ${user.name},\n\nYou have been invited to Child Poverty Action Hub. Use this link once to set your password and sign in:\n\n${link}\n\n` +
+      `Hello ${user.name},\n\nYou have been invited to Child Poverty Action Hub. ${use}:\n\n${link}\n\n` +
       `The link works until ${formatDateTime(invitation.expiresAt)} (UK time). If you were not expecting this email, you can ignore it.\n`,
   });
   await recordAudit(db, caller.audit, {
