@@ -63,7 +63,7 @@ export {
   tierOf,
   visibleIndicators,
 } from "./visibility.ts";
-export { dataVersionNow, londonInstant, released, setEmbargo } from "./embargo.ts";
+export { dataVersionNow, londonInstant, releasedObservations, setEmbargo } from "./embargo.ts";
 export { readersOf, type ReaderRow, saveTier } from "./readers-repository.ts";
 // Disclosure control of published values (small counts withheld, rounding), used wherever figures are shown.
 export {
