@@ -46,7 +46,7 @@ async function areaId(db: Db, code: string): Promise<number> {
   return (await findAreaByCode(db, code))!.id;
 }
 
-async function valueOf(db: Db, code: string, period: string) {
+async function shownValue(db: Db, code: string, period: string) {
   const values = await valuesForArea(db, await areaId(db, code), [SLUG]);
   return values.find((v) => v.periodCode === period) ?? null;
 }
@@ -96,7 +96,7 @@ describe("a release under embargo that revises published values", () => {
     const revision = await importRows(db, [[B, "2022", 5]], "revised.csv");
     await embargo(db, revision, "1 hour");
 
-    const shown = await valueOf(db, B, "2022");
+    const shown = await shownValue(db, B, "2022");
     expect(shown?.value).toBe(20);
     expect((shown!.flags & FLAG.revised) === 0).toBe(true);
     const peers = await valuesForPairs(db, {
@@ -114,7 +114,7 @@ describe("a release under embargo that revises published values", () => {
     expect(await rankOf(db)).toEqual(before);
 
     await embargo(db, revision, "-1 second");
-    const released = await valueOf(db, B, "2022");
+    const released = await shownValue(db, B, "2022");
     expect(released?.value).toBe(5);
     expect(released!.flags & FLAG.revised).toBe(FLAG.revised);
     const after = await rankOf(db);
@@ -132,15 +132,15 @@ describe("a release under embargo that revises published values", () => {
     await embargo(db, third, "1 hour");
     const fourth = await importRows(db, [[B, "2023", 43]], "y4.csv");
     await embargo(db, fourth, "2 hours");
-    expect((await valueOf(db, B, "2023"))?.value).toBe(41);
+    expect((await shownValue(db, B, "2023"))?.value).toBe(41);
     await embargo(db, third, "-1 second");
-    expect((await valueOf(db, B, "2023"))?.value).toBe(42);
+    expect((await shownValue(db, B, "2023"))?.value).toBe(42);
     await embargo(db, fourth, "-1 second");
-    expect((await valueOf(db, B, "2023"))?.value).toBe(43);
+    expect((await shownValue(db, B, "2023"))?.value).toBe(43);
     // A value first published by an embargoed release is not found at all before it.
     const fresh = await importRows(db, [[C, "2024", 7]], "y5.csv");
     await embargo(db, fresh, "1 hour");
-    expect(await valueOf(db, C, "2024")).toBeNull();
+    expect(await shownValue(db, C, "2024")).toBeNull();
   });
 
   test("the cached profile page changes rank at the release time, with no write", async ({ db, fixtures, signIn }) => {

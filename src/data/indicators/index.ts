@@ -89,4 +89,11 @@ export {
   publishedValues,
   type SmallAreaCount,
 } from "./publication.ts";
-export { changeEmbargo, changeTier, findBatchOf, type ReaderChoices, type TierChoice } from "./access-service.ts";
+export {
+  changeEmbargo,
+  changeTier,
+  embargoedBatches,
+  findBatchOf,
+  type ReaderChoices,
+  type TierChoice,
+} from "./access-service.ts";

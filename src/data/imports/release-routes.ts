@@ -1,0 +1,144 @@
+/**
+ * Scheduled releases: the imports still under embargo, seen from where imports are done (the
+ * same authorization as the import page, partnership:edit), each with its indicators, how many
+ * areas and periods it holds, its release time in UK time and who imported it; and a form to
+ * bring a release forward or push it back (audited by changeEmbargo). A release of national data
+ * (a national kind, or one loaded with no partnership from the command line) is listed and moved
+ * only by platform administrators, who load it; a partnership's editors move their own imports.
+ */
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import { formRoute, requiredDate } from "../../kernel/forms/index.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { formatDateTime, londonDate } from "../../kernel/time.ts";
+import {
+  changeEmbargo,
+  embargoedBatches,
+  findIndicator,
+  type ImportBatchRow,
+  londonInstant,
+} from "../indicators/index.ts";
+import { importPaths } from "./paths.ts";
+import { importerFor } from "./registry.ts";
+
+/** Whether the actor may move this batch's release: national data is the administrators'. */
+export function mayMoveRelease(actor: Actor, batch: Pick<ImportBatchRow, "partnershipId" | "kind">): boolean {
+  if (actor.isPlatformAdmin) return true;
+  return batch.partnershipId !== null && importerFor(batch.kind)?.scope !== "national";
+}
+
+/** A new release time: a real UK date and time, still to come (now() is checked again on save). */
+export function releaseTimeSchema(now: () => Date = () => new Date()) {
+  return z
+    .object({ releaseDate: requiredDate("release date"), releaseTime: z.string().trim().default("") })
+    .transform((form, ctx) => {
+      const until = londonInstant(form.releaseDate, form.releaseTime);
+      if (!until) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["releaseTime"],
+          message: "Enter the release time in 24-hour UK time, like 09:30 (a time that exists on that day)",
+        });
+        return z.NEVER;
+      }
+      if (until.getTime() <= now().getTime()) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["releaseDate"],
+          message: "The release date and time must be in the future",
+        });
+        return z.NEVER;
+      }
+      return { until };
+    });
+}
+
+const timeOfDay = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+interface BatchSummary {
+  indicators?: unknown;
+  periods?: unknown;
+  areas?: unknown;
+}
+
+async function releaseRow(db: AppContext["db"], batch: ImportBatchRow, partnershipId: string, actor: Actor) {
+  const summary = (batch.report ?? {}) as BatchSummary;
+  const slugs = Array.isArray(summary.indicators) ? summary.indicators.map(String) : [];
+  const titles = [];
+  for (const slug of slugs) titles.push((await findIndicator(db, slug))?.title ?? slug);
+  return {
+    fileName: batch.fileName,
+    indicators: titles,
+    areas: typeof summary.areas === "number" ? summary.areas : null,
+    periods: Array.isArray(summary.periods) ? summary.periods.length : null,
+    releaseAt: formatDateTime(batch.embargoUntil),
+    importedBy: batch.actorLabel,
+    national: batch.partnershipId === null || importerFor(batch.kind)?.scope === "national",
+    href: mayMoveRelease(actor, batch) ? importPaths.release(partnershipId, String(batch.id)) : null,
+  };
+}
+
+export function registerReleaseRoutes(app: FastifyInstance, { db }: AppContext): void {
+  app.get(
+    importPaths.releases.pattern,
+    needs(importPaths.releases, { partnership: "partnership:edit" }),
+    async (request, reply) => {
+      const actor = request.actor!;
+      const partnership = request.partnership;
+      const batches = await embargoedBatches(db, { partnershipId: partnership.id, unowned: actor.isPlatformAdmin });
+      const releases = [];
+      for (const batch of batches) releases.push(await releaseRow(db, batch, partnership.id, actor));
+      return reply.view("imports/views/releases.njk", {
+        title: `Scheduled releases – ${partnership.name}`,
+        partnership,
+        releases,
+      });
+    },
+  );
+
+  formRoute(app, {
+    path: importPaths.release,
+    needs: { partnership: "partnership:edit" },
+    // Only a batch still under embargo, imported through this partnership (or, for an administrator,
+    // loaded with no partnership), that this person may move; anything else is not found.
+    load: async (ctx) => {
+      const actor = ctx.request.actor!;
+      const batches = await embargoedBatches(db, { partnershipId: ctx.partnership.id, unowned: actor.isPlatformAdmin });
+      const batch = batches.find((row) => row.id === Number(ctx.params.batchId));
+      return batch && mayMoveRelease(actor, batch) ? batch : null;
+    },
+    title: (ctx) => `Change the release time of ${ctx.record.fileName}`,
+    caption: (ctx) => ctx.partnership.name,
+    intro:
+      "Before the release time the values of this import are not shown anywhere — pages, reports, exports or the API — and values it revises are shown as they were. They are released at that time without anyone doing anything. Bring the release forward or push it back; the time must be in the future.",
+    fields: [
+      { id: "releaseDate", label: "Release date", type: "date", hint: "For example 31/03/2027" },
+      {
+        id: "releaseTime",
+        label: "Release time (UK time, 24-hour clock)",
+        type: "text",
+        hint: "For example 09:30",
+        classes: "govuk-input--width-5",
+      },
+    ],
+    schema: () => releaseTimeSchema(),
+    initial: (ctx) => {
+      const until = ctx.record.embargoUntil!;
+      const [year, month, day] = londonDate(until).split("-");
+      return { releaseDate: `${day}/${month}/${year}`, releaseTime: timeOfDay.format(until) };
+    },
+    save: async (ctx, data) => {
+      await changeEmbargo(db, ctx.audit, ctx.record, data.until);
+      return importPaths.releases(ctx.partnership.id);
+    },
+    flash: (ctx) => `The release time of ${ctx.record.fileName} has been changed`,
+    back: (ctx) => importPaths.releases(ctx.partnership.id),
+  });
+}
