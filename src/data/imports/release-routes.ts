@@ -12,13 +12,15 @@ import type { Actor } from "../../kernel/auth/policy.ts";
 import { formRoute, requiredDate } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
-import { formatDateTime, londonDate } from "../../kernel/time.ts";
+import { formatDateTime } from "../../kernel/time.ts";
 import {
   changeEmbargo,
   embargoedBatches,
   findIndicator,
   type ImportBatchRow,
-  londonInstant,
+  releaseInstant,
+  releaseTimeFields,
+  releaseTimeValues,
 } from "../indicators/index.ts";
 import { importPaths } from "./paths.ts";
 import { importerFor } from "./registry.ts";
@@ -34,15 +36,8 @@ export function releaseTimeSchema(now: () => Date = () => new Date()) {
   return z
     .object({ releaseDate: requiredDate("release date"), releaseTime: z.string().trim().default("") })
     .transform((form, ctx) => {
-      const until = londonInstant(form.releaseDate, form.releaseTime);
-      if (!until) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["releaseTime"],
-          message: "Enter the release time in 24-hour UK time, like 09:30 (a time that exists on that day)",
-        });
-        return z.NEVER;
-      }
+      const until = releaseInstant(form.releaseDate, form.releaseTime, ctx);
+      if (!until) return z.NEVER;
       if (until.getTime() <= now().getTime()) {
         ctx.addIssue({
           code: "custom",
@@ -54,13 +49,6 @@ export function releaseTimeSchema(now: () => Date = () => new Date()) {
       return { until };
     });
 }
-
-const timeOfDay = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
 
 interface BatchSummary {
   indicators?: unknown;
@@ -118,22 +106,9 @@ export function registerReleaseRoutes(app: FastifyInstance, { db }: AppContext):
     caption: (ctx) => ctx.partnership.name,
     intro:
       "Before the release time the values of this import are not shown anywhere — pages, reports, exports or the API — and values it revises are shown as they were. They are released at that time without anyone doing anything. Bring the release forward or push it back; the time must be in the future.",
-    fields: [
-      { id: "releaseDate", label: "Release date", type: "date", hint: "For example 31/03/2027" },
-      {
-        id: "releaseTime",
-        label: "Release time (UK time, 24-hour clock)",
-        type: "text",
-        hint: "For example 09:30",
-        classes: "govuk-input--width-5",
-      },
-    ],
+    fields: releaseTimeFields,
     schema: () => releaseTimeSchema(),
-    initial: (ctx) => {
-      const until = ctx.record.embargoUntil!;
-      const [year, month, day] = londonDate(until).split("-");
-      return { releaseDate: `${day}/${month}/${year}`, releaseTime: timeOfDay.format(until) };
-    },
+    initial: (ctx) => releaseTimeValues(ctx.record.embargoUntil),
     save: async (ctx, data) => {
       await changeEmbargo(db, ctx.audit, ctx.record, data.until);
       return importPaths.releases(ctx.partnership.id);
