@@ -3,8 +3,9 @@
  * same authorization as the import page, partnership:edit), each with its indicators, how many
  * areas and periods it holds, its release time in UK time and who imported it; and a form to
  * bring a release forward or push it back (audited by changeEmbargo). A release of national data
- * (a national kind, or one loaded with no partnership from the command line) is listed and moved
- * only by platform administrators, who load it; a partnership's editors move their own imports.
+ * (a national kind, or one loaded with no partnership from the command line) is moved only by
+ * platform administrators, who load it, and one loaded with no partnership is listed only for
+ * them; a partnership's editors move the other imports made through their partnership.
  */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
@@ -31,7 +32,7 @@ export function mayMoveRelease(actor: Actor, batch: Pick<ImportBatchRow, "partne
   return batch.partnershipId !== null && importerFor(batch.kind)?.scope !== "national";
 }
 
-/** A new release time: a real UK date and time, still to come (now() is checked again on save). */
+/** A new release time: a real UK date and time, still to come when the form is read. */
 export function releaseTimeSchema(now: () => Date = () => new Date()) {
   return z
     .object({ releaseDate: requiredDate("release date"), releaseTime: z.string().trim().default("") })
