@@ -137,9 +137,7 @@ describe("scheduled releases", () => {
     expect(list.body).toContain("2 March 2098 at 07:00");
   });
 
-  test("of national data are moved by administrators only; released or unknown imports are not found", async ({
-    db,
-  }) => {
+  test("of national data are moved by administrators only; released ones are not held back again", async ({ db }) => {
     const nationalUrl = `/partnerships/${p1}/data/import/releases/${national}`;
     expect((await clients["editor@darlington.example"]!.get(nationalUrl)).statusCode).toBe(404);
     expect(
@@ -152,11 +150,23 @@ describe("scheduled releases", () => {
     expect(
       (await clients["editor@hartlepool.example"]!.get(`/partnerships/${p2}/data/import/releases/${local}`)).statusCode,
     ).toBe(404);
-    // Once released, an import is no longer scheduled: not found here.
+    // Once released, an import leaves the list; its page says so, and it is not held back again.
     await db.execute(sql`update import_batches set embargo_until = now() - interval '1 second' where id = ${local}`);
-    expect(
-      (await clients["editor@darlington.example"]!.get(`/partnerships/${p1}/data/import/releases/${local}`)).statusCode,
-    ).toBe(404);
+    const editor = clients["editor@darlington.example"]!;
+    expect((await editor.get(`/partnerships/${p1}/data/import/releases`)).body).not.toContain(
+      "release-local-count.csv",
+    );
+    const released = await editor.get(`/partnerships/${p1}/data/import/releases/${local}`);
+    expect(released.statusCode).toBe(200);
+    expect(released.body).toContain("was released on");
+    const again = await editor.post(`/partnerships/${p1}/data/import/releases/${local}`, {
+      releaseDate: "1/1/2098",
+      releaseTime: "09:30",
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain("cannot be held back again");
+    const [kept] = await db.select().from(importBatches).where(eq(importBatches.id, local));
+    expect(kept!.embargoUntil!.getTime()).toBeLessThan(Date.now());
     expect(
       (await clients["editor@darlington.example"]!.get(`/partnerships/${p1}/data/import/releases/999999`)).statusCode,
     ).toBe(404);

@@ -11,12 +11,14 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import { formRoute, requiredDate } from "../../kernel/forms/index.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { formatDateTime } from "../../kernel/time.ts";
 import {
   changeEmbargo,
   embargoedBatches,
+  findBatchOf,
   findIndicator,
   type ImportBatchRow,
   releaseInstant,
@@ -50,6 +52,8 @@ export function releaseTimeSchema(now: () => Date = () => new Date()) {
       return { until };
     });
 }
+
+const isReleased = (batch: ImportBatchRow) => !!batch.embargoUntil && batch.embargoUntil.getTime() <= Date.now();
 
 interface BatchSummary {
   indicators?: unknown;
@@ -95,15 +99,22 @@ export function registerReleaseRoutes(app: FastifyInstance, { db }: AppContext):
   formRoute(app, {
     path: importPaths.release,
     needs: { partnership: "partnership:edit" },
-    // Only a batch still under embargo, imported through this partnership (or, for an administrator,
-    // loaded with no partnership), that this person may move; anything else is not found.
+    // A batch with a release time, imported through this partnership (or, for an administrator,
+    // loaded with no partnership), that this person may move; anything else is not found. One
+    // already released stays found (a link to it may be older than its release) but is not held
+    // back again: its values are published.
     load: async (ctx) => {
       const actor = ctx.request.actor!;
-      const batches = await embargoedBatches(db, { partnershipId: ctx.partnership.id, unowned: actor.isPlatformAdmin });
-      const batch = batches.find((row) => row.id === Number(ctx.params.batchId));
-      return batch && mayMoveRelease(actor, batch) ? batch : null;
+      const id = Number(ctx.params.batchId);
+      const batch =
+        (await findBatchOf(db, id, ctx.partnership.id)) ??
+        (actor.isPlatformAdmin ? await findBatchOf(db, id, null) : undefined);
+      return batch?.embargoUntil && mayMoveRelease(actor, batch) ? batch : null;
     },
-    title: (ctx) => `Change the release time of ${ctx.record.fileName}`,
+    title: (ctx) =>
+      isReleased(ctx.record)
+        ? `${ctx.record.fileName} was released on ${formatDateTime(ctx.record.embargoUntil)}`
+        : `Change the release time of ${ctx.record.fileName}`,
     caption: (ctx) => ctx.partnership.name,
     intro:
       "Before the release time the values of this import are not shown anywhere — pages, reports, exports or the API — and values it revises are shown as they were. They are released at that time without anyone doing anything. Bring the release forward or push it back; the time must be in the future.",
@@ -111,6 +122,13 @@ export function registerReleaseRoutes(app: FastifyInstance, { db }: AppContext):
     schema: () => releaseTimeSchema(),
     initial: (ctx) => releaseTimeValues(ctx.record.embargoUntil),
     save: async (ctx, data) => {
+      if (isReleased(ctx.record))
+        throw AppError.validation([
+          {
+            field: "releaseDate",
+            message: `This import was released on ${formatDateTime(ctx.record.embargoUntil)}: its values are published and cannot be held back again`,
+          },
+        ]);
       await changeEmbargo(db, ctx.audit, ctx.record, data.until);
       return importPaths.releases(ctx.partnership.id);
     },
