@@ -167,6 +167,11 @@ describe("scheduled releases", () => {
     expect(again.body).toContain("cannot be held back again");
     const [kept] = await db.select().from(importBatches).where(eq(importBatches.id, local));
     expect(kept!.embargoUntil!.getTime()).toBeLessThan(Date.now());
+    // Released at once (the release time cleared on the data access page): the same.
+    await db.execute(sql`update import_batches set embargo_until = null where id = ${local}`);
+    const cleared = await editor.get(`/partnerships/${p1}/data/import/releases/${local}`);
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.body).toContain("was released");
     expect(
       (await clients["editor@darlington.example"]!.get(`/partnerships/${p1}/data/import/releases/999999`)).statusCode,
     ).toBe(404);

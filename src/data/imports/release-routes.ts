@@ -53,7 +53,8 @@ export function releaseTimeSchema(now: () => Date = () => new Date()) {
     });
 }
 
-const isReleased = (batch: ImportBatchRow) => !!batch.embargoUntil && batch.embargoUntil.getTime() <= Date.now();
+const isReleased = (batch: ImportBatchRow) => !batch.embargoUntil || batch.embargoUntil.getTime() <= Date.now();
+const releasedOn = (batch: ImportBatchRow) => (batch.embargoUntil ? ` on ${formatDateTime(batch.embargoUntil)}` : "");
 
 interface BatchSummary {
   indicators?: unknown;
@@ -99,21 +100,21 @@ export function registerReleaseRoutes(app: FastifyInstance, { db }: AppContext):
   formRoute(app, {
     path: importPaths.release,
     needs: { partnership: "partnership:edit" },
-    // A batch with a release time, imported through this partnership (or, for an administrator,
+    // A batch imported through this partnership (or, for an administrator,
     // loaded with no partnership), that this person may move; anything else is not found. One
-    // already released stays found (a link to it may be older than its release) but is not held
-    // back again: its values are published.
+    // already released (its time passed, or it was released at once on the data access page)
+    // stays found, as a link to it may be older than its release, but is not held back again.
     load: async (ctx) => {
       const actor = ctx.request.actor!;
       const id = Number(ctx.params.batchId);
       const batch =
         (await findBatchOf(db, id, ctx.partnership.id)) ??
         (actor.isPlatformAdmin ? await findBatchOf(db, id, null) : undefined);
-      return batch?.embargoUntil && mayMoveRelease(actor, batch) ? batch : null;
+      return batch && mayMoveRelease(actor, batch) ? batch : null;
     },
     title: (ctx) =>
       isReleased(ctx.record)
-        ? `${ctx.record.fileName} was released on ${formatDateTime(ctx.record.embargoUntil)}`
+        ? `${ctx.record.fileName} was released${releasedOn(ctx.record)}`
         : `Change the release time of ${ctx.record.fileName}`,
     caption: (ctx) => ctx.partnership.name,
     intro:
@@ -126,7 +127,7 @@ export function registerReleaseRoutes(app: FastifyInstance, { db }: AppContext):
         throw AppError.validation([
           {
             field: "releaseDate",
-            message: `This import was released on ${formatDateTime(ctx.record.embargoUntil)}: its values are published and cannot be held back again`,
+            message: `This import was released${releasedOn(ctx.record)}: its values are published and cannot be held back again`,
           },
         ]);
       await changeEmbargo(db, ctx.audit, ctx.record, data.until);
