@@ -22,7 +22,7 @@ function inIndexOrder<T>(db: Executor, read: (tx: Executor) => Promise<T>): Prom
   });
 }
 import type { AreaRow } from "../geography/index.ts";
-import { type ParentLink, type PeriodRow, periods, released } from "../indicators/index.ts";
+import { type ParentLink, type PeriodRow, periods, releasedObservations } from "../indicators/index.ts";
 
 function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -119,8 +119,8 @@ export interface DataPageRow extends DataRow {
  * children (area_parents_parent_idx) and looks those up in the primary key.
  */
 export async function listDataPage(db: Executor, filter: DataFilter): Promise<DataPageRow[]> {
-  // Embargoed values are not found until their release time (embargo.ts).
-  const conditions: SQL[] = [sql`o.indicator_id = ${filter.indicatorId}`, released("o")];
+  // Embargoed values are not found until their release time; a value they revise is read as it was (embargo.ts).
+  const conditions: SQL[] = [sql`o.indicator_id = ${filter.indicatorId}`];
   if (filter.periodId !== undefined) conditions.push(sql`o.period_id = ${filter.periodId}`);
   if (filter.periodIds) conditions.push(sql`o.period_id = any(${pgArray([...filter.periodIds])}::int[])`);
   if (filter.breakdownIds) conditions.push(sql`o.breakdown_id = any(${pgArray([...filter.breakdownIds])}::int[])`);
@@ -141,7 +141,7 @@ export async function listDataPage(db: Executor, filter: DataFilter): Promise<Da
         p.code as "periodCode", p.label as "periodLabel", p.start_date::text as "periodStart", p.end_date::text as "periodEnd",
         b.dimension as "breakdownDimension", b.value as "breakdownValue",
         o.value, o.numerator, o.denominator, o.ci_lower as "ciLower", o.ci_upper as "ciUpper", o.flags
-      from observations o join areas a on a.id = o.area_id join periods p on p.id = o.period_id
+      from ${releasedObservations} o join areas a on a.id = o.area_id join periods p on p.id = o.period_id
         left join breakdowns b on b.id = o.breakdown_id
       where ${sql.join(conditions, sql` and `)}
       order by o.indicator_id, o.period_id, o.breakdown_id, o.area_id

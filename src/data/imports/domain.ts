@@ -3,6 +3,7 @@ import { importPaths } from "./paths.ts";
 import { registerGeographyRoutes } from "./geography-routes.ts";
 import { registerUploadRoutes } from "./upload-routes.ts";
 import { registerJobRoutes } from "./job-routes.ts";
+import { registerReleaseRoutes } from "./release-routes.ts";
 
 /** Reading official and local data files into the indicator store. */
 export const importsDomain: Domain = {
@@ -10,6 +11,7 @@ export const importsDomain: Domain = {
   routes: (app, context) => {
     registerUploadRoutes(app, context);
     registerJobRoutes(app, context);
+    registerReleaseRoutes(app, context);
     registerGeographyRoutes(app, context);
   },
   navigation: [{ text: "Geography", href: importPaths.geography(), order: 55, show: "admin:manage-geography" }],

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { path } from "../../kernel/http/paths.ts";
 
 export const importPaths = {
@@ -5,4 +6,6 @@ export const importPaths = {
   job: path("/partnerships/:id/data/import/jobs/:jobId"),
   jobStatus: path("/partnerships/:id/data/import/jobs/:jobId/status"),
   geography: path("/admin/geography"),
+  releases: path("/partnerships/:id/data/import/releases"),
+  release: path("/partnerships/:id/data/import/releases/:batchId", { batchId: z.string().regex(/^[1-9]\d{0,9}$/) }),
 };

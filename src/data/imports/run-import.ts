@@ -202,6 +202,7 @@ async function writeInTransaction(
       counts: { ...report.counts, ...written.counts },
       indicators: report.indicators.map((indicator) => indicator.slug),
       periods: report.periods,
+      areas: report.areas,
     };
     await completeBatch(tx, batchId, {
       rowsRead: report.rowsRead,

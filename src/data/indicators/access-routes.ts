@@ -10,14 +10,14 @@ import { path } from "../../kernel/http/paths.ts";
 import { may } from "../../kernel/http/pipeline.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { checkboxList, formRoute, optionalDate } from "../../kernel/forms/index.ts";
-import { formatDateTime, londonDate } from "../../kernel/time.ts";
+import { formatDateTime } from "../../kernel/time.ts";
 import { listPeopleInPartnership } from "../../workspace/access/index.ts";
 import { listOrganisations } from "../../workspace/organisations/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
 import { agreementChoices } from "../sharing/index.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { changeEmbargo, changeTier, findBatchOf, partnershipDataAccess, type ReaderChoices } from "./access-service.ts";
-import { londonInstant } from "./embargo.ts";
+import { releaseInstant, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
 import { readersOf } from "./readers-repository.ts";
 import { findIndicator, type IndicatorRow } from "./repository.ts";
 import { accessTierLabels, accessTiers, tierOf } from "./visibility.ts";
@@ -51,15 +51,8 @@ const embargoForm = z
       ctx.addIssue({ code: "custom", path: ["releaseDate"], message: "Enter the release date, or clear the time" });
       return z.NEVER;
     }
-    const until = londonInstant(form.releaseDate, form.releaseTime);
-    if (!until) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["releaseTime"],
-        message: "Enter the release time in 24-hour UK time, like 09:30 (a time that exists on that day)",
-      });
-      return z.NEVER;
-    }
+    const until = releaseInstant(form.releaseDate, form.releaseTime, ctx);
+    if (!until) return z.NEVER;
     return { until };
   });
 
@@ -193,29 +186,9 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
     caption: (ctx) => ctx.partnership.name,
     intro:
       "Before the release time, the values of this import are not shown anywhere — pages, reports, exports or the API — and are released at that time without anyone doing anything. Leave both fields empty to release them now.",
-    fields: [
-      { id: "releaseDate", label: "Release date", type: "date", hint: "For example 31/03/2027" },
-      {
-        id: "releaseTime",
-        label: "Release time (UK time, 24-hour clock)",
-        type: "text",
-        hint: "For example 09:30",
-        classes: "govuk-input--width-5",
-      },
-    ],
+    fields: releaseTimeFields,
     schema: embargoForm,
-    initial: (ctx) => {
-      const until = ctx.record.embargoUntil;
-      if (!until) return { releaseDate: "", releaseTime: "" };
-      const [year, month, day] = londonDate(until).split("-");
-      const time = new Intl.DateTimeFormat("en-GB", {
-        timeZone: "Europe/London",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      }).format(until);
-      return { releaseDate: `${day}/${month}/${year}`, releaseTime: time };
-    },
+    initial: (ctx) => releaseTimeValues(ctx.record.embargoUntil),
     save: async (ctx, data) => {
       await changeEmbargo(db, ctx.audit, ctx.record, data.until);
       return accessPaths.list(ctx.partnership.id);

@@ -2,7 +2,7 @@
  * Setting an indicator's access tier and readers, and a batch's release time: checked against
  * what may be chosen (a field named for each problem, nothing saved), saved and audited.
  */
-import { and, desc, eq, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
@@ -119,4 +119,26 @@ export async function findBatchOf(
     .where(and(eq(importBatches.id, batchId), or(owner)))
     .limit(1);
   return row;
+}
+
+/**
+ * The batches still under embargo that were imported through a partnership's import page, soonest
+ * release first; with `unowned`, also those loaded with no partnership (the command line's
+ * national loads), which only administrators see.
+ */
+export async function embargoedBatches(
+  db: Executor,
+  scope: { partnershipId: string; unowned: boolean },
+): Promise<ImportBatchRow[]> {
+  const owner = eq(importBatches.partnershipId, scope.partnershipId);
+  return db
+    .select()
+    .from(importBatches)
+    .where(
+      and(
+        gt(importBatches.embargoUntil, sql`now()`),
+        scope.unowned ? or(owner, isNull(importBatches.partnershipId)) : owner,
+      ),
+    )
+    .orderBy(asc(importBatches.embargoUntil), asc(importBatches.id));
 }

@@ -98,6 +98,6 @@ export async function writeObservationPlan(
     );
   }
   // Profiles read ranks from here instead of every peer's value: same transaction, same pairs.
-  await refreshPeerRanksOfBuffer(db, buffer, ids);
+  await refreshPeerRanksOfBuffer(db, buffer, ids, batchId);
   return result;
 }

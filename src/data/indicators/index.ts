@@ -63,7 +63,8 @@ export {
   tierOf,
   visibleIndicators,
 } from "./visibility.ts";
-export { dataVersionNow, londonInstant, released, setEmbargo } from "./embargo.ts";
+export { dataVersionNow, londonInstant, releasedObservations, setEmbargo } from "./embargo.ts";
+export { releaseInstant, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
 export { readersOf, type ReaderRow, saveTier } from "./readers-repository.ts";
 // Disclosure control of published values (small counts withheld, rounding), used wherever figures are shown.
 export {
@@ -89,4 +90,11 @@ export {
   publishedValues,
   type SmallAreaCount,
 } from "./publication.ts";
-export { changeEmbargo, changeTier, findBatchOf, type ReaderChoices, type TierChoice } from "./access-service.ts";
+export {
+  changeEmbargo,
+  changeTier,
+  embargoedBatches,
+  findBatchOf,
+  type ReaderChoices,
+  type TierChoice,
+} from "./access-service.ts";

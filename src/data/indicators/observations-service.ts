@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { pgArray } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { released } from "./embargo.ts";
+import { releasedObservations } from "./embargo.ts";
 import { FLAG } from "./flags.ts";
+
+// Every read here sees only what is released (embargo.ts: releasedObservations), whoever reads.
 
 /** One value as the analyses read it: ids resolved to slugs/codes, period with its sort key. */
 export interface ObservationValue {
@@ -24,10 +26,7 @@ export interface ObservationValue {
 const SELECT = sql`select i.slug as "indicatorSlug", o.area_id as "areaId", a.code as "areaCode", p.code as "periodCode",
   p.sort_key as "periodSortKey", o.breakdown_id as "breakdownId", o.value, o.numerator, o.denominator,
   o.ci_lower as "ciLower", o.ci_upper as "ciUpper", o.flags, o.batch_id as "batchId"
-  from observations o join indicators i on i.id = o.indicator_id join periods p on p.id = o.period_id join areas a on a.id = o.area_id`;
-
-/** Embargoed values (embargo.ts) are left out of every read here, whoever reads. */
-const RELEASED = released("o");
+  from ${releasedObservations} o join indicators i on i.id = o.indicator_id join periods p on p.id = o.period_id join areas a on a.id = o.area_id`;
 
 function rows(result: unknown): ObservationValue[] {
   return (result as { rows: ObservationValue[] }).rows;
@@ -41,9 +40,7 @@ export async function valuesForArea(
 ): Promise<ObservationValue[]> {
   const filter = indicatorSlugs ? sql` and i.slug = any(${pgArray([...indicatorSlugs])}::text[])` : sql``;
   return rows(
-    await db.execute(
-      sql`${SELECT} where o.area_id = ${areaId}${filter} and ${RELEASED} order by i.slug, o.breakdown_id, p.sort_key`,
-    ),
+    await db.execute(sql`${SELECT} where o.area_id = ${areaId}${filter} order by i.slug, o.breakdown_id, p.sort_key`),
   );
 }
 
@@ -64,7 +61,7 @@ export async function valuesForAreas(
       : sql`o.area_id in (select ap.child_id from area_parents ap join areas c on c.id = ap.child_id where ap.parent_id = ${query.parentId} and c.type = ${query.areaType})`;
   return rows(
     await db.execute(sql`${SELECT} where i.slug = ${query.indicatorSlug} and p.code = ${query.periodCode}
-      and o.breakdown_id = ${query.breakdownId ?? 0} and ${areaFilter} and ${RELEASED} order by a.code`),
+      and o.breakdown_id = ${query.breakdownId ?? 0} and ${areaFilter} order by a.code`),
   );
 }
 
@@ -76,7 +73,7 @@ export async function valuesForAreaType(
   const nation = query.nation ? sql` and a.nation = ${query.nation}` : sql``;
   return rows(
     await db.execute(sql`${SELECT} where i.slug = ${query.indicatorSlug} and p.code = ${query.periodCode}
-      and o.breakdown_id = 0 and a.type = ${query.areaType}${nation} and ${RELEASED} order by a.code`),
+      and o.breakdown_id = 0 and a.type = ${query.areaType}${nation} order by a.code`),
   );
 }
 
@@ -113,8 +110,7 @@ export async function valuesForPairs(
         chosen as materialized (select id, code from areas where id = any(${pgArray([...query.areaIds])}::int[]))
         select ${PAIR_COLUMNS}
         from pairs q cross join chosen a cross join lateral (
-          select * from observations o where o.indicator_id = q.indicator_id and o.period_id = q.period_id and o.breakdown_id = 0 and o.area_id = a.id
-            and ${RELEASED}
+          select * from ${releasedObservations} o where o.indicator_id = q.indicator_id and o.period_id = q.period_id and o.breakdown_id = 0 and o.area_id = a.id
         ) o
         order by q.slug, a.code`),
     );
@@ -126,8 +122,8 @@ export async function valuesForPairs(
       pairs as (${PAIRS(query.pairs)})
       select ${PAIR_COLUMNS}
       from pairs q cross join lateral (
-        select * from observations o where o.indicator_id = q.indicator_id and o.period_id = q.period_id and o.breakdown_id = 0
-          and o.area_id = any(array(select id from chosen)) and ${RELEASED}
+        select * from ${releasedObservations} o where o.indicator_id = q.indicator_id and o.period_id = q.period_id and o.breakdown_id = 0
+          and o.area_id = any(array(select id from chosen))
       ) o join chosen a on a.id = o.area_id
       order by q.slug, a.code`),
   );

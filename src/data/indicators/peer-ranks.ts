@@ -97,11 +97,16 @@ export async function refreshPeerRanks(db: Executor, pairs: readonly Pair[]): Pr
   }
 }
 
-/** The import hook: re-ranks the (indicator, period) pairs of the buffer's breakdown-"all" rows. */
+/**
+ * The import hook: re-ranks the (indicator, period) pairs of the buffer's breakdown-"all" rows,
+ * and records them as the batch's pairs (import_batch_pairs), so that while the batch is under
+ * embargo its pairs' stored ranks — which count its values — are not used (peerRanksOf).
+ */
 export async function refreshPeerRanksOfBuffer(
   db: Executor,
   buffer: ObservationBuffer,
   ids: { indicators: readonly number[]; periods: readonly number[]; breakdowns: readonly number[] },
+  batchId: number,
 ): Promise<void> {
   const keys = new Set<number>();
   const slice = timeSlicer();
@@ -113,6 +118,10 @@ export async function refreshPeerRanksOfBuffer(
     indicatorId: ids.indicators[Math.floor(k / 1_000_000)]!,
     periodId: ids.periods[k % 1_000_000]!,
   }));
+  if (pairs.length)
+    await db.execute(sql`insert into import_batch_pairs (batch_id, indicator_id, period_id)
+      select ${batchId}::int, i, p from unnest(${pgArray(pairs.map((q) => q.indicatorId))}::int[], ${pgArray(pairs.map((q) => q.periodId))}::int[]) t(i, p)
+      on conflict do nothing`);
   await refreshPeerRanks(db, pairs);
 }
 
@@ -134,7 +143,12 @@ export async function refreshAllPeerRanks(db: Executor): Promise<number> {
   return pairs.length;
 }
 
-/** One area's stored counts for these (indicator, period) pairs, by indicator slug; pairs without a row are absent. */
+/**
+ * One area's stored counts for these (indicator, period) pairs, by indicator slug; pairs without
+ * a row are absent, and so are pairs a batch under embargo wrote: their stored ranks count values
+ * no reader may see yet (they are the ranks as they will be at release), so the caller ranks those
+ * pairs from the values the reader sees now (valuesForPairs), until the release time passes.
+ */
 export async function peerRanksOf(
   db: Executor,
   areaId: number,
@@ -145,7 +159,9 @@ export async function peerRanksOf(
     select i.slug, r.below, r.tied, r.ranked, r.unranked
     from unnest(${pgArray(pairs.map((p) => p.indicatorSlug))}::text[], ${pgArray(pairs.map((p) => p.periodCode))}::text[]) q(slug, period)
     join indicators i on i.slug = q.slug join periods p on p.code = q.period
-    join peer_ranks r on r.indicator_id = i.id and r.period_id = p.id and r.area_id = ${areaId}`);
+    join peer_ranks r on r.indicator_id = i.id and r.period_id = p.id and r.area_id = ${areaId}
+    where not exists (select 1 from import_batch_pairs b where b.indicator_id = i.id and b.period_id = p.id
+      and b.batch_id = any(array(select id from import_batches where embargo_until > now())))`);
   const rows = (
     result as unknown as { rows: { slug: string; below: number; tied: number; ranked: number; unranked: number }[] }
   ).rows;

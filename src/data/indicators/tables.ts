@@ -112,6 +112,23 @@ export const importBatches = pgTable(
   ],
 );
 
+/**
+ * The (indicator, period) pairs of breakdown "all" each import wrote: which stored peer ranks a
+ * batch under embargo affects (peer-ranks.ts), found without reading observations.
+ */
+export const importBatchPairs = pgTable(
+  "import_batch_pairs",
+  {
+    batchId: integer("batch_id").notNull(),
+    indicatorId: integer("indicator_id").notNull(),
+    periodId: integer("period_id").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.batchId, table.indicatorId, table.periodId] }),
+    index("import_batch_pairs_pair_idx").on(table.indicatorId, table.periodId),
+  ],
+);
+
 const observationColumns = {
   indicatorId: integer("indicator_id").notNull(),
   periodId: integer("period_id").notNull(),
