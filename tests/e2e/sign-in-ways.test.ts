@@ -8,10 +8,10 @@ import { createServer } from "node:net";
 import { once } from "node:events";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
+import { type MailCatcher, startMailCatcher } from "../helpers/mail-catcher.ts";
 import { startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
@@ -19,12 +19,11 @@ import { createTestDatabase } from "../helpers/test-database.ts";
 import { launchBrowser, newPage, pageProblems, signInThroughForm } from "./harness/browser.ts";
 
 let provider: TestProvider;
-let smtp: SMTPServer;
+let mail: MailCatcher;
 let database: Database;
 let app: FastifyInstance;
 let browser: Browser;
 let origin: string;
-const mails: { to: string[]; data: string }[] = [];
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, "127.0.0.1");
@@ -37,21 +36,7 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   await buildAssets();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => {
-        data += chunk.toString("utf8");
-      });
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  mail = await startMailCatcher();
   // The callback address comes from PUBLIC_URL, so the app's port is chosen before it starts.
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
@@ -66,7 +51,7 @@ beforeAll(async () => {
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID: provider.clientId,
     OIDC_CLIENT_SECRET: provider.clientSecret,
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`,
+    SMTP_URL: mail.url,
     MAIL_FROM: "hub@council.example",
   });
   ({ app } = await buildApp({ config, database, logger: false }));
@@ -79,7 +64,7 @@ afterAll(async () => {
   await app?.close();
   await database?.close();
   await provider?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await mail?.close();
 });
 
 /** At the provider's own login page (its development form takes any login as the email). */
@@ -112,14 +97,7 @@ async function expectSignedOut(page: Page): Promise<void> {
   expect(new URL(page.url()).pathname).toBe("/sign-in");
 }
 
-async function mailTo(email: string): Promise<string> {
-  for (let waited = 0; waited < 10_000; waited += 50) {
-    const mail = mails.filter((each) => each.to.includes(email)).at(-1);
-    if (mail) return mail.data.replace(/=\r?\n/g, "");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no email to ${email}`);
-}
+const mailTo = (email: string) => mail.mailTo(email);
 
 describe("signing in as councils do", () => {
   it("signs a person in through their organisation's provider; a tampered ID token signs nobody in", async () => {
@@ -168,9 +146,9 @@ describe("signing in as councils do", () => {
     await page.getByLabel("Create an invitation link").check();
     await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Add user" }).click()]);
     await expect(page.locator("h1").textContent()).resolves.toContain("Invitation emailed");
-    const mail = await mailTo("otto@southshire.example");
-    expect(mail).toContain("sign in with your organisation account");
-    const link = new RegExp(`${origin}/invitations/[A-Za-z0-9_-]+`).exec(mail)![0];
+    const invitation = await mailTo("otto@southshire.example");
+    expect(invitation).toContain("sign in with your organisation account");
+    const link = new RegExp(`${origin}/invitations/[A-Za-z0-9_-]+`).exec(invitation)![0];
 
     const otto = await newPage(browser);
     await otto.goto(link);

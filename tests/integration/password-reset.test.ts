@@ -4,38 +4,22 @@
  * audited. Mail goes through a local SMTP server that keeps what it receives.
  */
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import { scheduleSignInPurge } from "../../src/workspace/access/index.ts";
 import { mfaChallenges } from "../../src/workspace/access/mfa-tables.ts";
 import { passwordResets } from "../../src/workspace/access/password-reset-tables.ts";
+import { type MailCatcher, startMailCatcher } from "../helpers/mail-catcher.ts";
 import { createTestApp, fixtures, TEST_PASSWORD, type TestApp } from "../helpers/test-app.ts";
 
-const received: { to: string[]; data: string }[] = [];
-let smtp: SMTPServer;
+let mail: MailCatcher;
 let app: TestApp;
 let orgId: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => {
-        data += chunk.toString("utf8");
-      });
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as { port: number }).port;
+  mail = await startMailCatcher();
   app = await createTestApp({
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: mail.url,
     MAIL_FROM: "hub@council.example",
     PUBLIC_URL: "https://hub.example",
   });
@@ -43,20 +27,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await app?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mail?.close();
 });
 
-/** The message to this address, once the background send has delivered it. */
-async function mailTo(email: string, already = 0): Promise<string> {
-  for (let waited = 0; waited < 10_000; waited += 50) {
-    const mails = received.filter((mail) => mail.to.includes(email));
-    if (mails.length > already) return mails.at(-1)!.data.replace(/=\r?\n/g, "");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no email to ${email}`);
-}
+const mailTo = (email: string, already = 0) => mail.mailTo(email, already);
+const received = () => mail.received;
 
-const linkIn = (mail: string) => /https:\/\/hub\.example(\/reset-password\/[A-Za-z0-9_-]+)/.exec(mail)![1]!;
+const linkIn = (message: string) => /https:\/\/hub\.example(\/reset-password\/[A-Za-z0-9_-]+)/.exec(message)![1]!;
 
 describe("password reset by email", () => {
   it("links from the sign-in page", async () => {
@@ -119,7 +96,7 @@ describe("password reset by email", () => {
   });
 
   it("gives the same answer for an email with no account, and sends nothing", async () => {
-    const before = received.length;
+    const before = received().length;
     const known = await fixtures.user(app.database, "known@hub.example", orgId);
     const forKnown = await app.client().post("/forgotten-password", { email: known.email });
     const forUnknown = await app.client().post("/forgotten-password", { email: "nobody@hub.example" });
@@ -130,7 +107,11 @@ describe("password reset by email", () => {
     expect(strip(forUnknown.body)).toBe(strip(forKnown.body));
     await mailTo(known.email);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(received.slice(before).some((mail) => mail.to.includes("nobody@hub.example"))).toBe(false);
+    expect(
+      received()
+        .slice(before)
+        .some((mail) => mail.to.includes("nobody@hub.example")),
+    ).toBe(false);
   });
 
   it("says an expired or unknown link is unusable, and refuses bad input naming the field", async () => {
