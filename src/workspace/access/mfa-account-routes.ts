@@ -49,8 +49,8 @@ export function registerMfaAccountRoutes(app: FastifyInstance, { db, config }: A
     });
   }
 
-  const refused = (request: FastifyRequest, reply: FastifyReply, field: string, result: AccountChange<unknown>) => {
-    if (result.ok) throw new Error("not a refusal");
+  type Refusal = Extract<AccountChange<unknown>, { ok: false }>;
+  const refused = (request: FastifyRequest, reply: FastifyReply, field: string, result: Refusal) => {
     if (result.retryAfterSeconds) reply.header("retry-after", String(result.retryAfterSeconds));
     return accountPage(request, reply, [{ field, message: result.message }], result.retryAfterSeconds ? 429 : 400);
   };
