@@ -16,6 +16,7 @@ import {
   sharedDataSteps,
   unrecognisedText,
 } from "../data/imports/index.ts";
+import { londonInstant } from "../data/indicators/index.ts";
 import { printReport } from "./import-report.ts";
 import { createProgress } from "./progress.ts";
 import { openRuntime } from "./runtime.ts";
@@ -42,6 +43,22 @@ interface ImportFlags {
   sheet?: string;
   areaType?: string;
   also?: string[];
+  releaseAt?: string;
+}
+
+/**
+ * `--release-at "2027-03-31 09:30"` (UK time): the values are held back until then (an embargo
+ * set in the import's own transaction). A time already past, or not a real one, is refused.
+ */
+function releaseAtOf(text: string | undefined): Date | null {
+  if (text === undefined) return null;
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2})$/.exec(text.trim());
+  const until = match ? londonInstant(match[1]!, match[2]!) : null;
+  if (!until)
+    throw new AppError("VALIDATION", `--release-at "${text}" is not a UK date and time like "2027-03-31 09:30"`);
+  if (until.getTime() <= Date.now())
+    throw new AppError("VALIDATION", `--release-at "${text}" has passed; give a time still to come, or leave it out`);
+  return until;
 }
 
 function cliAudit(): AuditContext {
@@ -99,7 +116,12 @@ async function importOne(
   kind: string,
   file: string,
   options: unknown,
-  flags: { dryRun: boolean; partnership?: string | undefined; recognisedAs?: string | undefined },
+  flags: {
+    dryRun: boolean;
+    partnership?: string | undefined;
+    recognisedAs?: string | undefined;
+    embargoUntil?: Date | null;
+  },
 ): Promise<ImportReport> {
   const importer = importerFor(kind);
   if (!importer)
@@ -115,6 +137,7 @@ async function importOne(
       partnershipId: flags.partnership ?? null,
       progress: createProgress(),
       recognisedAs: flags.recognisedAs,
+      embargoUntil: flags.embargoUntil ?? null,
     });
   } catch (error) {
     if (error instanceof ImportRejected) throw new AppError("VALIDATION", error.message);
@@ -201,6 +224,7 @@ export function registerImportCommands(program: Command): void {
     .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first)")
     .option("--authority <code>", "lsoa-boundaries/msoa-boundaries: the authority, if the file does not say")
     .option("--partnership <id>", "the partnership the data belongs to (local data)")
+    .option("--release-at <when>", 'hold the values back until this UK date and time, e.g. "2027-03-31 09:30"')
     .action(async (kind: string, file: string | undefined, flags: ImportFlags) => {
       const { database } = await openRuntime();
       let failed = false;
@@ -221,11 +245,13 @@ export function registerImportCommands(program: Command): void {
           const importKind = detected?.kind ?? kind;
           if (!target) throw new AppError("VALIDATION", "give the file to import");
           const options = await optionsFrom(flags);
+          const embargoUntil = releaseAtOf(flags.releaseAt);
           for (const one of await filesFor(importKind, target)) {
             const report = await importOne(database.db, importKind, one, options, {
               dryRun: !!flags.dryRun,
               partnership: flags.partnership,
               recognisedAs: detected?.reason,
+              embargoUntil,
             });
             if (printReport(report, true)) failed = true;
           }

@@ -1,4 +1,5 @@
 import { formatIssue, type ImportReport } from "../data/imports/index.ts";
+import { formatDateTime } from "../kernel/time.ts";
 
 /** Prints a report; returns true when the file had errors (nothing imported). */
 export function printReport(
@@ -32,6 +33,10 @@ export function printReport(
     if (report.batchId)
       lines.push(
         `  batch ${report.batchId}: ${report.valuesWritten} values written, ${report.valuesReplaced} replaced (old values kept in history)`,
+      );
+    if (report.batchId && report.releaseAt)
+      lines.push(
+        `  held back until ${formatDateTime(new Date(report.releaseAt))} (UK time): no output shows them before`,
       );
   }
   for (const warning of report.warnings) lines.push(`  warning: ${formatIssue(warning)}`);

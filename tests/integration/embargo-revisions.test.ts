@@ -15,7 +15,14 @@ import {
   upsertAreas,
 } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
-import { FLAG, peerRanksOf, valuesForArea, valuesForPairs } from "../../src/data/indicators/index.ts";
+import {
+  changeEmbargo,
+  FLAG,
+  findBatchOf,
+  peerRanksOf,
+  valuesForArea,
+  valuesForPairs,
+} from "../../src/data/indicators/index.ts";
 import type { Db } from "../../src/kernel/db/database.ts";
 import { appTest } from "../helpers/app-test.ts";
 
@@ -170,5 +177,33 @@ describe("a release under embargo that revises published values", () => {
     const released = await rankText();
     expect(released).toBeDefined();
     expect(released).not.toBe(published);
+  });
+
+  test("a batch imported before its pairs were recorded gets them when it is held back", async ({ db }) => {
+    await importRows(
+      db,
+      [
+        [A, "2026", 10],
+        [B, "2026", 20],
+        [C, "2026", 30],
+      ],
+      "w1.csv",
+    );
+    const older = await importRows(db, [[B, "2026", 5]], "w2.csv");
+    // As a batch written before import_batch_pairs existed: no pairs recorded.
+    await db.execute(sql`delete from import_batch_pairs where batch_id = ${older}`);
+    const pair = [{ indicatorSlug: SLUG, periodCode: "2026" }];
+    expect((await peerRanksOf(db, await areaId(db, A), pair)).size).toBe(1);
+    const batch = (await findBatchOf(db, older, null))!;
+    await changeEmbargo(
+      db,
+      { actorUserId: null, actorLabel: "embargo-revisions-test" },
+      batch,
+      new Date(Date.now() + 3_600_000),
+    );
+    const pairs = await db.execute(sql`select count(*)::int as n from import_batch_pairs where batch_id = ${older}`);
+    expect((pairs as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+    // Its stored rank counts the held-back value, so it is not used until the release.
+    expect((await peerRanksOf(db, await areaId(db, A), pair)).size).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { Executor } from "../../kernel/db/database.ts";
+import { formatDateTime } from "../../kernel/time.ts";
 import { findBatch } from "../indicators/index.ts";
 
 /** What the success banner says about the batch just imported: only this partnership's own uploads. */
@@ -21,6 +22,9 @@ export async function importedSummary(db: Executor, partnershipId: string, batch
     valuesReplaced: batch.valuesReplaced.toLocaleString("en-GB"),
     indicators: (report.indicators ?? []).length,
     periods: (report.periods ?? []).join(", "),
+    /** Still held back: when they will be released (UK time); null once released or never held. */
+    releaseAt:
+      batch.embargoUntil && batch.embargoUntil.getTime() > Date.now() ? formatDateTime(batch.embargoUntil) : null,
   };
 }
 

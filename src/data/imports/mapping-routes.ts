@@ -23,6 +23,9 @@ const PREVIEW_ROWS = 5;
  * and a choice per column; POST checks the choices, then runs the importer as a dry run and
  * shows the usual validation report, whose "Confirm import" writes everything in one transaction.
  */
+/** A wide file is the partnership's own data: its editors may hold it back until a release time. */
+const NO_RELEASE_TIME = { releaseDate: "", releaseTime: "" };
+
 export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppContext): void {
   const load = async (request: FastifyRequest) => {
     const params = z.object({ id: z.uuid(), token: z.string().max(64) }).safeParse(request.params);
@@ -117,6 +120,8 @@ export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppC
       audit: request.auditContext(),
       partnershipId: loaded.partnership.id,
     });
-    return reply.code(report.ok ? 200 : 400).view(VIEW_PREVIEW, previewModel(report, loaded.partnership, loaded.token));
+    return reply
+      .code(report.ok ? 200 : 400)
+      .view(VIEW_PREVIEW, previewModel(report, loaded.partnership, loaded.token, [], "partnership", NO_RELEASE_TIME));
   });
 }

@@ -10,6 +10,8 @@ export function previewModel(
   token: string,
   errors: { field: string; message: string }[] = [],
   scope = "partnership",
+  /** Given when this person may hold the values back until a release time: the fields' values. */
+  release?: { releaseDate: string; releaseTime: string } | null,
 ) {
   const base = `/partnerships/${partnership.id}/data/import`;
   const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
@@ -52,5 +54,6 @@ export function previewModel(
     /** Official statistics go to the shared national store, not the partnership's own data. */
     sharesNationally: scope !== "partnership",
     mappingUrl: report.kind === "wide" ? `${base}/${token}/map` : null,
+    release: release ?? null,
   };
 }

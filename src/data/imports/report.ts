@@ -54,6 +54,8 @@ export interface ImportReport {
   /** Geography imports: what they hold, e.g. { areas: 407, parentLinks: 390 }. */
   counts: Record<string, number>;
   batchId?: number | undefined;
+  /** When the values written are released (ISO instant); absent when they show at once. */
+  releaseAt?: string | undefined;
   valuesWritten?: number | undefined;
   valuesReplaced?: number | undefined;
   /** Tables whose planner statistics were refreshed (ANALYZE) after the import committed. */

@@ -29,6 +29,11 @@ export interface ImportRequest {
   mayChangeNational?: boolean;
   /** Set when the kind was recognised from the file rather than chosen: why, for the report. */
   recognisedAs?: string | undefined;
+  /**
+   * The release time (embargo) of the values written: set on the batch in the same transaction
+   * that writes them, so no reader ever sees them before it (see indicators/embargo.ts).
+   */
+  embargoUntil?: Date | null | undefined;
 }
 
 /**
@@ -149,6 +154,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   await analyzeTables(db, outcome.stale, driverOf(db) ?? "postgres");
   report.analyzedTables = outcome.stale;
   report.batchId = outcome.batchId;
+  if (request.embargoUntil) report.releaseAt = request.embargoUntil.toISOString();
   report.valuesWritten = outcome.valuesWritten;
   report.valuesReplaced = outcome.valuesReplaced;
   report.counts = { ...report.counts, ...outcome.counts };
@@ -173,6 +179,7 @@ async function writeInTransaction(
       actorUserId: request.audit.actorUserId,
       actorLabel: request.audit.actorLabel,
       partnershipId,
+      embargoUntil: request.embargoUntil ?? null,
     });
     // Small files (a boundary file, a lookup of a few rows) would only add noise to the log.
     const progress = watched(prepared.total >= 1000 ? request.progress : undefined, request.watch);
@@ -203,6 +210,7 @@ async function writeInTransaction(
       indicators: report.indicators.map((indicator) => indicator.slug),
       periods: report.periods,
       areas: report.areas,
+      ...(request.embargoUntil ? { releaseAt: request.embargoUntil.toISOString() } : {}),
     };
     await completeBatch(tx, batchId, {
       rowsRead: report.rowsRead,

@@ -18,6 +18,8 @@ import { recentImports } from "./job-service.ts";
 import { importPaths } from "./paths.ts";
 import { MAX_IMPORT_BYTES, sizeLimitText, sourceFromBytes } from "./source-file.ts";
 import { dropPending, loadPending, savePending, updatePendingOptions } from "./upload-store.ts";
+import { optionalReleaseTime } from "../indicators/index.ts";
+import { mayMoveRelease } from "./release-routes.ts";
 
 const VIEW_FORM = "imports/views/import-form.njk";
 /** How long "Confirm import" waits for the job before showing its progress page. */
@@ -90,6 +92,16 @@ function optionsFrom(kind: string, fields: z.infer<typeof uploadFields>): Record
   // The group is about this partnership's own area; its kind is the uploader's word for the list.
   if (kind === "comparison-group") options.kind = fields.groupKind;
   return options;
+}
+
+/** The release time fields' values when this person may hold the import back (mayMoveRelease), else null. */
+function releaseFields(
+  actor: Actor,
+  partnershipId: string,
+  importer: Importer,
+  typed = { releaseDate: "", releaseTime: "" },
+): { releaseDate: string; releaseTime: string } | null {
+  return mayMoveRelease(actor, { partnershipId, kind: importer.kind }) ? typed : null;
 }
 
 export function registerUploadRoutes(app: FastifyInstance, context: AppContext): void {
@@ -194,7 +206,10 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
         });
         return reply
           .code(report.ok ? 200 : 400)
-          .view(VIEW_PREVIEW, preview(report, partnership, token, [], importer.scope));
+          .view(
+            VIEW_PREVIEW,
+            preview(report, partnership, token, [], importer.scope, releaseFields(actor, partnership.id, importer)),
+          );
       },
     );
   });
@@ -212,6 +227,8 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
         aliasName: z.union([z.string(), z.array(z.string())]).optional(),
         aliasCode: z.union([z.string(), z.array(z.string())]).optional(),
         action: z.string().optional(),
+        releaseDate: z.string().max(40).optional(),
+        releaseTime: z.string().max(40).optional(),
       })
       .catch({})
       .parse(request.body);
@@ -226,6 +243,21 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
         errors.push({ field: `alias-${i}`, message: `Enter a GSS code like E06000005 for "${name}"` });
       else aliases[name] = code;
     });
+    // The release time, checked on every post so a mistake shows before the import is confirmed.
+    const typed = { releaseDate: form.releaseDate ?? "", releaseTime: form.releaseTime ?? "" };
+    const release = releaseFields(actor, partnership.id, importer, typed);
+    let embargoUntil: Date | null = null;
+    if (release) {
+      const parsed = optionalReleaseTime(() => new Date()).safeParse(typed);
+      if (parsed.success) embargoUntil = parsed.data.until;
+      else
+        for (const issue of parsed.error.issues)
+          errors.push({ field: String(issue.path[0] ?? "releaseDate"), message: issue.message });
+    } else if (typed.releaseDate.trim() || typed.releaseTime.trim())
+      errors.push({
+        field: "releaseDate",
+        message: "Only a service administrator sets the release time of national data; leave it empty",
+      });
     const meta = { ...pending.meta, options: { ...pending.meta.options, aliases } };
     await updatePendingOptions(config.dataDir, token, meta);
     const source = sourceFromBytes(meta.fileName, pending.bytes);
@@ -239,6 +271,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
       partnershipId: partnership.id,
       mayChangeNational: actor.isPlatformAdmin,
       recognisedAs: meta.recognisedAs,
+      embargoUntil,
     };
     if (confirm) {
       // The import runs as a job on this node (the file is on its disk); its page shows progress
@@ -254,7 +287,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
     const report = await runImport(db, importRequest);
     return reply
       .code(report.ok && errors.length === 0 ? 200 : 400)
-      .view(VIEW_PREVIEW, preview(report, partnership, token, errors, importer.scope));
+      .view(VIEW_PREVIEW, preview(report, partnership, token, errors, importer.scope, release));
   });
   registerMappingRoutes(app, context);
 }

@@ -9,7 +9,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { path } from "../../kernel/http/paths.ts";
 import { may } from "../../kernel/http/pipeline.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
-import { checkboxList, formRoute, optionalDate } from "../../kernel/forms/index.ts";
+import { checkboxList, formRoute } from "../../kernel/forms/index.ts";
 import { formatDateTime } from "../../kernel/time.ts";
 import { listPeopleInPartnership } from "../../workspace/access/index.ts";
 import { listOrganisations } from "../../workspace/organisations/index.ts";
@@ -17,7 +17,7 @@ import { listMembers } from "../../workspace/partnerships/index.ts";
 import { agreementChoices } from "../sharing/index.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { changeEmbargo, changeTier, findBatchOf, partnershipDataAccess, type ReaderChoices } from "./access-service.ts";
-import { releaseInstant, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
+import { optionalReleaseTime, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
 import { readersOf } from "./readers-repository.ts";
 import { findIndicator, type IndicatorRow } from "./repository.ts";
 import { accessTierLabels, accessTiers, tierOf } from "./visibility.ts";
@@ -43,18 +43,7 @@ const tierForm = z.object({
     .pipe(z.uuid("Choose an agreement from the list, or None").nullable()),
 });
 
-const embargoForm = z
-  .object({ releaseDate: optionalDate("release date"), releaseTime: z.string().trim().optional().default("") })
-  .transform((form, ctx) => {
-    if (form.releaseDate === null && form.releaseTime === "") return { until: null };
-    if (form.releaseDate === null) {
-      ctx.addIssue({ code: "custom", path: ["releaseDate"], message: "Enter the release date, or clear the time" });
-      return z.NEVER;
-    }
-    const until = releaseInstant(form.releaseDate, form.releaseTime, ctx);
-    if (!until) return z.NEVER;
-    return { until };
-  });
+const embargoForm = optionalReleaseTime();
 
 type Item = { value: string; text: string };
 function tierFields(people: Item[], organisations: Item[], agreements: Item[]) {

@@ -57,9 +57,20 @@ export async function dataVersionNow(db: Executor): Promise<string> {
   return ids ? `${version}:${ids}` : version;
 }
 
-/** Sets (or clears, with null) a batch's release time. */
+/**
+ * Sets (or clears, with null) a batch's release time. Every import since import_batch_pairs
+ * records its (indicator, period) pairs; a batch written before then that was never under embargo
+ * has none (migration 0022 filled in only those already held back), so its pairs are found from
+ * its values here, once, before its stored peer ranks would be shown too early.
+ */
 export async function setEmbargo(db: Executor, batchId: number, until: Date | null): Promise<void> {
   await db.update(importBatches).set({ embargoUntil: until }).where(eq(importBatches.id, batchId));
+  if (until)
+    await db.execute(sql`insert into import_batch_pairs (batch_id, indicator_id, period_id)
+      select distinct o.batch_id, o.indicator_id, o.period_id from observations o
+      where o.batch_id = ${batchId} and o.breakdown_id = 0
+        and not exists (select 1 from import_batch_pairs p where p.batch_id = ${batchId})
+      on conflict do nothing`);
 }
 
 /**

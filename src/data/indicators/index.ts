@@ -64,7 +64,7 @@ export {
   visibleIndicators,
 } from "./visibility.ts";
 export { dataVersionNow, londonInstant, releasedObservations, setEmbargo } from "./embargo.ts";
-export { releaseInstant, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
+export { optionalReleaseTime, releaseInstant, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
 export { readersOf, type ReaderRow, saveTier } from "./readers-repository.ts";
 // Disclosure control of published values (small counts withheld, rounding), used wherever figures are shown.
 export {

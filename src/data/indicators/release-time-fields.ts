@@ -3,8 +3,8 @@
  * partnership's data access page, the scheduled releases page): the fields, and an instant as
  * the UK date and time they show.
  */
-import type { z } from "zod";
-import type { FieldDef } from "../../kernel/forms/index.ts";
+import { z } from "zod";
+import { type FieldDef, optionalDate } from "../../kernel/forms/index.ts";
 import { londonDate } from "../../kernel/time.ts";
 import { londonInstant } from "./embargo.ts";
 
@@ -43,4 +43,35 @@ export function releaseInstant(isoDate: string, time: string, ctx: z.RefinementC
       message: "Enter the release time in 24-hour UK time, like 09:30 (a time that exists on that day)",
     });
   return until;
+}
+
+/**
+ * An optional release time as typed (both fields empty: none, released at once), or the field at
+ * fault named. With `notBefore`, a time already past is refused: an import's release time is set
+ * before anyone can see the values, so a past one is a typing mistake, not "release now".
+ */
+export function optionalReleaseTime(notBefore?: () => Date) {
+  return z
+    .object({
+      releaseDate: optionalDate("release date"),
+      releaseTime: z.string().trim().max(20).optional().default(""),
+    })
+    .transform((form, ctx): { until: Date | null } => {
+      if (form.releaseDate === null && form.releaseTime === "") return { until: null };
+      if (form.releaseDate === null) {
+        ctx.addIssue({ code: "custom", path: ["releaseDate"], message: "Enter the release date, or clear the time" });
+        return z.NEVER;
+      }
+      const until = releaseInstant(form.releaseDate, form.releaseTime, ctx);
+      if (!until) return z.NEVER;
+      if (notBefore && until.getTime() <= notBefore().getTime()) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["releaseDate"],
+          message: "The release date and time must be in the future, or leave both empty to release at once",
+        });
+        return z.NEVER;
+      }
+      return { until };
+    });
 }
