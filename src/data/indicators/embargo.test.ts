@@ -17,6 +17,13 @@ describe("release times in UK time", () => {
     expect(londonInstant("2026-03-29", "02:00")!.toISOString()).toBe("2026-03-29T01:00:00.000Z");
   });
 
+  it("refuses dates that do not exist rather than rolling them over", () => {
+    expect(londonInstant("2099-13-01", "09:00")).toBeNull();
+    expect(londonInstant("2027-02-29", "09:00")).toBeNull();
+    expect(londonInstant("2027-04-31", "09:00")).toBeNull();
+    expect(londonInstant("2028-02-29", "09:00")!.toISOString()).toBe("2028-02-29T09:00:00.000Z");
+  });
+
   it("takes the later of the two 01:30s when the clocks go back (releasing late, never early)", () => {
     expect(londonInstant("2026-10-25", "01:30")!.toISOString()).toBe("2026-10-25T01:30:00.000Z");
   });

@@ -83,13 +83,11 @@ export function londonInstant(isoDate: string, time: string): Date | null {
   if (!match || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return null;
   const [hours, minutes] = [Number(match[1]), Number(match[2])];
   if (hours > 23 || minutes > 59) return null;
-  const wall = Date.UTC(
-    Number(isoDate.slice(0, 4)),
-    Number(isoDate.slice(5, 7)) - 1,
-    Number(isoDate.slice(8, 10)),
-    hours,
-    minutes,
-  );
+  const [year, month, day] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))];
+  const wall = Date.UTC(year, month - 1, day, hours, minutes);
+  // Date.UTC rolls 2099-13-01 over to January 2100: a date that does not exist is not one.
+  const date = new Date(wall);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   // The UK is UTC or UTC+1: try both offsets and keep the one whose London wall clock matches.
   for (const offsetHours of [0, 1]) {
     const instant = new Date(wall - offsetHours * 3_600_000);
