@@ -5,6 +5,10 @@ import { formRoute } from "../../kernel/forms/index.ts";
 import { catalogueGroupOf as groupOf, type IndicatorRow as CatalogueRow } from "../../data/indicators/index.ts";
 import { actionFor } from "./access.ts";
 import { addIndicator } from "./action-service.ts";
+import { localityIndicators, partnershipLocalities } from "../../data/localities/index.ts";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import type { Executor } from "../../kernel/db/database.ts";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { measurableIndicators } from "./measure-service.ts";
 import { actionPaths as paths } from "./paths.ts";
 import { indicatorForm } from "./schemas.ts";
@@ -22,7 +26,24 @@ export function indicatorGroups(choices: readonly CatalogueRow[], search: string
   return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([label, items]) => ({ label, items }));
 }
 
-/** Choosing an action's indicator by name from those with values for the partnership's area. */
+/**
+ * What an action's indicator can be measured against: indicators with values for the
+ * partnership's area, and — when it has localities — those whose small-area values add up to a
+ * locality's figure (data/localities), each place with the indicators it can take.
+ */
+async function placeChoices(db: Executor, actor: Actor | null | undefined, partnership: PartnershipRow) {
+  const [forArea, localities] = await Promise.all([
+    measurableIndicators(db, actor ?? null, partnership),
+    partnershipLocalities(db, partnership.id),
+  ]);
+  const forLocalities =
+    localities.length > 0 ? (await localityIndicators(db, actor ?? null, partnership.id)).measurable : [];
+  const all = new Map([...forArea, ...forLocalities].map((row) => [row.slug, row]));
+  const byTitle = [...all.values()].sort((a, b) => a.title.localeCompare(b.title));
+  return { forArea, forLocalities, localities, all: byTitle };
+}
+
+/** Choosing an action's indicator by name, for the partnership's area or one of its localities. */
 export function registerIndicatorRoutes(app: FastifyInstance, { db }: AppContext): void {
   formRoute(app, {
     path: paths.newIndicator,
@@ -33,25 +54,49 @@ export function registerIndicatorRoutes(app: FastifyInstance, { db }: AppContext
     view: async (ctx) => {
       const query = ctx.request.query as { q?: unknown };
       const search = typeof query.q === "string" ? query.q.trim().slice(0, 100) : "";
-      const choices = await measurableIndicators(db, ctx.request.actor, ctx.partnership);
+      const choices = await placeChoices(db, ctx.request.actor, ctx.partnership);
       return {
         title: "Add an indicator",
         record: ctx.record,
         search,
-        choiceCount: choices.length,
-        groups: indicatorGroups(choices, search),
+        choiceCount: choices.all.length,
+        groups: indicatorGroups(choices.all, search),
+        places: choices.localities.length
+          ? [
+              { value: "area", text: `${ctx.partnership.areaName} (the partnership's area)` },
+              ...choices.localities.map((locality) => ({
+                value: locality.id,
+                text: locality.name,
+                hint: `A locality of ${locality.areaIds.length} small area${locality.areaIds.length === 1 ? "" : "s"}: indicators with small-area values that add up`,
+              })),
+            ]
+          : [],
         backHref: paths.action(ctx.partnership.id, ctx.record.id),
       };
     },
     schema: indicatorForm,
     save: async (ctx, data) => {
-      const choices = await measurableIndicators(db, ctx.request.actor, ctx.partnership);
-      const indicator = choices.find((row) => row.slug === data.indicatorRef);
+      const choices = await placeChoices(db, ctx.request.actor, ctx.partnership);
+      const locality = data.localityId ? choices.localities.find((row) => row.id === data.localityId) : null;
+      if (data.localityId && !locality)
+        throw AppError.validation([
+          { field: "localityId", message: "Choose the partnership's area or one of its localities" },
+        ]);
+      const indicator = (locality ? choices.forLocalities : choices.forArea).find(
+        (row) => row.slug === data.indicatorRef,
+      );
       if (!indicator) {
+        const known = choices.all.find((row) => row.slug === data.indicatorRef);
         throw AppError.validation([
           {
             field: "indicatorRef",
-            message: `Select an indicator that has values for ${ctx.partnership.areaName}`,
+            message: locality
+              ? known
+                ? `${known.title} has no small-area values that add up to a figure for ${locality.name}: choose another indicator, or measure it for ${ctx.partnership.areaName}`
+                : `Select an indicator that can be worked out for ${locality.name}`
+              : known
+                ? `${known.title} has no values for ${ctx.partnership.areaName}: choose another indicator, or measure it for a locality`
+                : `Select an indicator that has values for ${ctx.partnership.areaName}`,
           },
         ]);
       }

@@ -16,6 +16,7 @@ import {
   valuesForArea,
   visibleIndicators,
 } from "../../data/indicators/index.ts";
+import { localitySeries, partnershipLocalities } from "../../data/localities/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import type { IndicatorRow } from "./repository.ts";
 import { type MeasurePoint, measureStatus, type MeasureResult, type Polarity } from "./measure.ts";
@@ -113,28 +114,70 @@ export async function measureLinks(
       points.sort((a, b) => a.sortKey - b.sortKey),
     );
   }
+  const localities = links.some((link) => link.localityId)
+    ? new Map((await partnershipLocalities(db, partnership.id)).map((locality) => [locality.id, locality]))
+    : new Map();
+  const localitySeriesOf = new Map<string, StorePoint[]>();
+  for (const link of links) {
+    const locality = link.localityId ? localities.get(link.localityId) : undefined;
+    const indicator = visible.get(link.indicatorRef);
+    if (!locality || !indicator) continue;
+    const key = `${locality.id}:${indicator.slug}`;
+    if (localitySeriesOf.has(key)) continue;
+    const points: StorePoint[] = [];
+    for (const point of await localitySeries(db, indicator, partnership, locality)) {
+      const period = parsePeriod(point.periodCode);
+      if (!period) continue;
+      points.push({
+        periodCode: point.periodCode,
+        label: period.label,
+        endDate: period.endDate,
+        sortKey: period.sortKey,
+        value: point.value,
+        provisional: point.provisional,
+        suppressed: point.withheld,
+      });
+    }
+    localitySeriesOf.set(
+      key,
+      points.sort((a, b) => a.sortKey - b.sortKey),
+    );
+  }
   return links.map((link) => {
     const indicator = visible.get(link.indicatorRef) ?? null;
-    const points = seriesOf.get(link.indicatorRef) ?? [];
+    const locality = link.localityId ? localities.get(link.localityId) : undefined;
+    const points = link.localityId
+      ? (localitySeriesOf.get(`${link.localityId}:${link.indicatorRef}`) ?? [])
+      : (seriesOf.get(link.indicatorRef) ?? []);
+    const areaName = link.localityId
+      ? (locality?.name ?? "a locality since removed")
+      : (area?.name ?? partnership.areaName);
     const baselineEnd = link.baselinePeriod ? (parsePeriod(link.baselinePeriod)?.endDate ?? null) : null;
     const result: MeasureResult =
-      link.baseline === null || baselineEnd === null
+      link.localityId && !locality
         ? {
             status: "not-measured",
-            reason: link.baseline === null ? "No baseline set" : "The baseline period is not a recognised period",
+            reason: "The locality it was measured for has been removed",
             latest: null,
             expected: null,
           }
-        : measureStatus(
-            {
-              baseline: link.baseline,
-              baselineEnd,
-              target: link.target,
-              targetDate: link.targetDate,
-              polarity: polarityOf(indicator),
-            },
-            points,
-          );
-    return { link, indicator, areaName: area?.name ?? partnership.areaName, points, baselineEnd, result };
+        : link.baseline === null || baselineEnd === null
+          ? {
+              status: "not-measured",
+              reason: link.baseline === null ? "No baseline set" : "The baseline period is not a recognised period",
+              latest: null,
+              expected: null,
+            }
+          : measureStatus(
+              {
+                baseline: link.baseline,
+                baselineEnd,
+                target: link.target,
+                targetDate: link.targetDate,
+                polarity: polarityOf(indicator),
+              },
+              points,
+            );
+    return { link, indicator, areaName, points, baselineEnd, result };
   });
 }

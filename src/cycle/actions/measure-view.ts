@@ -75,7 +75,10 @@ export function measureView(measure: Measure) {
   return {
     id: link.id,
     actionId: link.actionId,
-    title: indicator?.title ?? link.label,
+    // One measured for a locality says so in its name: the area's figure is not the locality's.
+    title: link.localityId
+      ? `${indicator?.title ?? link.label}, ${measure.areaName}`
+      : (indicator?.title ?? link.label),
     inCatalogue: indicator !== null,
     source: indicator ? [indicator.publisher, indicator.dataset].filter(Boolean).join(", ") : "",
     sourceUrl: indicator?.sourceUrl ?? "",

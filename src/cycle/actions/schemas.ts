@@ -65,6 +65,11 @@ const optionalNumber = (label: string) =>
 export const indicatorForm = z
   .object({
     indicatorRef: z.string({ error: "Select the indicator" }).trim().min(1, "Select the indicator").max(200),
+    /** "area" (or nothing): the partnership's whole area; otherwise one of its localities. */
+    localityId: z.preprocess(
+      (value) => (value === undefined || value === "" || value === "area" ? null : value),
+      z.uuid("Choose the partnership's area or one of its localities").nullable(),
+    ),
     baseline: optionalNumber("baseline"),
     baselinePeriod: optionalText(50),
     target: optionalNumber("target"),
@@ -91,7 +96,11 @@ export const indicatorForm = z
       );
   });
 /** What is stored: the form's fields and the indicator's name as it was when chosen. */
-export type IndicatorInput = z.infer<typeof indicatorForm> & { label: string };
+/** Measured for the partnership's area unless a locality is given. */
+export type IndicatorInput = Omit<z.infer<typeof indicatorForm>, "localityId"> & {
+  label: string;
+  localityId?: string | null;
+};
 
 export const milestoneForm = z.object({
   title: requiredText("Enter the milestone", 300),

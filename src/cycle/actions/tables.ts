@@ -104,6 +104,12 @@ export const actionIndicators = pgTable(
     actionId: actionRef(),
     /** Indicator slug in the indicator store (built separately); label shown meanwhile. */
     indicatorRef: text("indicator_ref").notNull(),
+    /**
+     * Measured for one of the partnership's localities (its small areas' values added up, see
+     * data/localities) rather than the partnership's whole area. No foreign key: a locality removed
+     * later leaves the link saying so, not gone.
+     */
+    localityId: uuid("locality_id"),
     label: text("label").notNull(),
     baseline: doublePrecision("baseline"),
     baselinePeriod: text("baseline_period").notNull().default(""),

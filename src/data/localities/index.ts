@@ -1,4 +1,11 @@
 /** Localities and comparison groups: pages over the geography domain's tables, and locality figures. */
 export { localitiesDomain } from "./domain.ts";
-export { localityFigures, type LocalityFigure } from "./locality-analysis.ts";
+export {
+  localityFigures,
+  type LocalityFigure,
+  localityIndicators,
+  type LocalityPoint,
+  localitySeries,
+  partnershipLocalities,
+} from "./locality-analysis.ts";
 export { localityPaths } from "./paths.ts";

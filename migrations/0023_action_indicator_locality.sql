@@ -1,0 +1,1 @@
+ALTER TABLE "action_indicators" ADD COLUMN "locality_id" uuid;
