@@ -164,6 +164,9 @@ describe("the draft assessment", () => {
     });
     expect(partial.statusCode).toBe(400);
     expect(decode(partial.body)).toContain('value="Young people\'s panel"');
+    // The indicator is chosen by its name; its identifier is not shown.
+    const choose = await editor.get(`${base()}/sections/context/panels/new`);
+    expect(choose.body).toMatch(/<option value="children-in-low-income-families"[^>]*>[^<(]+<\/option>/);
     const unknown = await editor.post(`${base()}/sections/context/panels/new`, {
       indicatorSlug: "no-such-indicator",
       areaCode: "E06000001",

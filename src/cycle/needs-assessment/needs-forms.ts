@@ -21,6 +21,19 @@ import {
 const isoToText = (iso: string | null | undefined) => (iso ? iso.split("-").reverse().join("/") : "");
 
 /** The assessment's add and change forms (editors and leads). */
+/**
+ * An indicator as a person picks it: by title; where two share a title, with the source that
+ * tells them apart (never the internal identifier).
+ */
+function choiceText(
+  row: { slug: string; title: string; publisher: string; dataset: string },
+  all: readonly { slug: string; title: string }[],
+): string {
+  const twin = all.some((other) => other.slug !== row.slug && other.title === row.title);
+  const source = [row.publisher, row.dataset].filter(Boolean).join(", ");
+  return twin ? `${row.title} (${source || "source not recorded"})` : row.title;
+}
+
 export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   needsFormRoute(app, {
     path: "/sections/:section/narrative",
@@ -51,7 +64,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
           label: "Indicator",
           type: "select",
           hint: catalogue.length ? undefined : "The catalogue is empty until data is imported: import data first",
-          items: catalogue.map((row) => ({ value: row.slug, text: `${row.title} (${row.slug})` })),
+          items: catalogue.map((row) => ({ value: row.slug, text: choiceText(row, catalogue) })),
         },
         {
           id: "areaCode",
