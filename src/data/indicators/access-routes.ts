@@ -9,18 +9,16 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { path } from "../../kernel/http/paths.ts";
 import { may } from "../../kernel/http/pipeline.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
-import { checkboxList, formRoute } from "../../kernel/forms/index.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { formatDateTime } from "../../kernel/time.ts";
-import { listPeopleInPartnership } from "../../workspace/access/index.ts";
 import { listOrganisations } from "../../workspace/organisations/index.ts";
-import { listMembers } from "../../workspace/partnerships/index.ts";
-import { agreementChoices } from "../sharing/index.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
-import { changeEmbargo, changeTier, findBatchOf, partnershipDataAccess, type ReaderChoices } from "./access-service.ts";
+import { allowedOf, currentChoice, partnershipChoices, tierFields, tierForm } from "./access-fields.ts";
+import { changeEmbargo, changeTier, findBatchOf, partnershipDataAccess } from "./access-service.ts";
+import { datasetAccessPath, datasetKey, datasetsOf, registerDatasetAccessRoutes } from "./dataset-access-routes.ts";
 import { optionalReleaseTime, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
-import { readersOf } from "./readers-repository.ts";
-import { findIndicator, type IndicatorRow } from "./repository.ts";
-import { accessTierLabels, accessTiers, tierOf } from "./visibility.ts";
+import { findIndicator } from "./repository.ts";
+import { tierOf } from "./visibility.ts";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const batchId = z.string().regex(/^[1-9]\d{0,9}$/);
@@ -31,57 +29,7 @@ export const accessPaths = {
   national: path("/data/indicators/:slug/access", { slug }),
 };
 
-const tierForm = z.object({
-  tier: z.enum(accessTiers, "Choose who may read this indicator"),
-  userIds: checkboxList(),
-  organisationIds: checkboxList(),
-  agreementId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null)
-    .pipe(z.uuid("Choose an agreement from the list, or None").nullable()),
-});
-
 const embargoForm = optionalReleaseTime();
-
-type Item = { value: string; text: string };
-function tierFields(people: Item[], organisations: Item[], agreements: Item[]) {
-  return [
-    {
-      id: "tier",
-      label: "Who may read this indicator",
-      type: "radios" as const,
-      items: accessTiers.map((tier) => ({ value: tier, text: accessTierLabels[tier] })),
-      hint: "Every published output applies disclosure control whatever the tier. Restricted data never goes in a published report.",
-    },
-    { id: "userIds", label: "People who may read it (restricted only)", type: "checkboxes" as const, items: people },
-    {
-      id: "organisationIds",
-      label: "Organisations whose people may read it (restricted only)",
-      type: "checkboxes" as const,
-      items: organisations,
-      hint: "For example the parties to the data-sharing agreement.",
-    },
-    {
-      id: "agreementId",
-      label: "Data-sharing agreement (restricted only)",
-      type: "select" as const,
-      items: [{ value: "", text: "None" }, ...agreements],
-      hint: "The agreement from the register that the readers are named under: the people of every organisation party to it may read the indicator.",
-    },
-  ];
-}
-
-async function currentChoice(db: AppContext["db"], indicator: IndicatorRow) {
-  const readers = await readersOf(db, [indicator.id]);
-  return {
-    tier: tierOf(indicator),
-    userIds: readers.flatMap((r) => (r.userId ? [r.userId] : [])),
-    organisationIds: readers.flatMap((r) => (r.organisationId ? [r.organisationId] : [])),
-    agreementId: readers.find((r) => r.agreementId)?.agreementId ?? "",
-  };
-}
 
 export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): void {
   app.get(
@@ -101,6 +49,11 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
           readers: readers.filter((r) => r.indicatorId === row.id).length,
           href: accessPaths.indicator(partnership.id, row.slug),
         })),
+        datasets: datasetsOf(own).map((dataset) => ({
+          name: dataset.name,
+          count: dataset.indicators.length,
+          href: datasetAccessPath(partnership.id, datasetKey(dataset.name)),
+        })),
         batches: batches.map((batch) => ({
           id: batch.id,
           fileName: batch.fileName,
@@ -113,29 +66,7 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
     },
   );
 
-  async function partnershipChoices(partnershipId: string) {
-    // Any organisation may be named: the parties to an agreement need not be members of the partnership.
-    const [people, members, all, agreements] = await Promise.all([
-      listPeopleInPartnership(db, partnershipId),
-      listMembers(db, partnershipId),
-      listOrganisations(db),
-      agreementChoices(db, partnershipId),
-    ]);
-    const memberIds = new Set(members.map((m) => m.organisationId));
-    return {
-      people: people.map((p) => ({ value: p.userId, text: `${p.name} (${p.organisationName})` })),
-      organisations: all.map((o) => ({
-        value: o.id,
-        text: o.name,
-        ...(memberIds.has(o.id) ? { hint: "Member of the partnership" } : {}),
-      })),
-      agreements,
-    };
-  }
-  const allowedOf = (choices: { people: { value: string }[]; organisations: { value: string }[] }): ReaderChoices => ({
-    userIds: new Set(choices.people.map((p) => p.value)),
-    organisationIds: new Set(choices.organisations.map((o) => o.value)),
-  });
+  registerDatasetAccessRoutes(app, db, (id) => accessPaths.list(id));
 
   formRoute(app, {
     path: accessPaths.indicator,
@@ -147,14 +78,14 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
     title: (ctx) => `Who may read ${ctx.record.title}`,
     caption: (ctx) => ctx.partnership.name,
     fields: async (ctx) => {
-      const choices = await partnershipChoices(ctx.partnership.id);
+      const choices = await partnershipChoices(db, ctx.partnership.id);
       const agreements = choices.agreements.map((a) => ({ value: a.id, text: a.title }));
       return tierFields(choices.people, choices.organisations, agreements);
     },
     schema: tierForm,
     initial: (ctx) => currentChoice(db, ctx.record),
     save: async (ctx, data) => {
-      const choices = await partnershipChoices(ctx.partnership.id);
+      const choices = await partnershipChoices(db, ctx.partnership.id);
       // The parties to the chosen agreement read it too; an agreement not of this partnership is refused.
       const agreement = data.agreementId ? choices.agreements.find((a) => a.id === data.agreementId) : null;
       if (data.agreementId && !agreement)

@@ -25,13 +25,8 @@ export interface ReaderChoices {
   organisationIds: ReadonlySet<string>;
 }
 
-export async function changeTier(
-  db: Db,
-  audit: AuditContext,
-  indicator: IndicatorRow,
-  choice: TierChoice,
-  allowed: ReaderChoices,
-): Promise<void> {
+/** The choice checked against what may be chosen: every problem with its field, or nothing. */
+function checkChoice(choice: TierChoice, allowed: ReaderChoices): void {
   const errors: FieldError[] = [];
   const unknownUser = choice.userIds.find((id) => !allowed.userIds.has(id));
   if (unknownUser) errors.push({ field: "userIds", message: "Choose people from the list" });
@@ -48,22 +43,60 @@ export async function changeTier(
       message: "Readers are named only for restricted data: choose Restricted, or untick them",
     });
   if (errors.length) throw AppError.validation(errors);
-  const before = { tier: tierOf(indicator), readers: await readersOf(db, [indicator.id]) };
+}
+
+/** Saves one indicator's tier and readers with its audit entry (`dataset` when set for a whole dataset). */
+async function saveChoice(
+  tx: Executor,
+  audit: AuditContext,
+  indicator: IndicatorRow,
+  choice: TierChoice,
+  dataset?: string,
+): Promise<void> {
+  const before = { tier: tierOf(indicator), readers: await readersOf(tx, [indicator.id]) };
+  await saveTier(tx, indicator.id, choice.tier, choice);
+  await recordAudit(tx, audit, {
+    action: "indicator.access-changed",
+    entityType: "indicator",
+    entityId: indicator.slug,
+    partnershipId: indicator.partnershipId,
+    before: { tier: before.tier, readers: before.readers.map((r) => r.userId ?? r.organisationId) },
+    after: {
+      tier: choice.tier,
+      users: choice.userIds,
+      organisations: choice.organisationIds,
+      agreementId: choice.agreementId,
+      ...(dataset !== undefined ? { setForDataset: dataset } : {}),
+    },
+  });
+}
+
+export async function changeTier(
+  db: Db,
+  audit: AuditContext,
+  indicator: IndicatorRow,
+  choice: TierChoice,
+  allowed: ReaderChoices,
+): Promise<void> {
+  checkChoice(choice, allowed);
+  await db.transaction((tx) => saveChoice(tx, audit, indicator, choice));
+}
+
+/**
+ * One tier and set of readers for every indicator of a dataset (a file or series a partnership
+ * loads as a whole, e.g. a pupil-level extract under one agreement): all of them in one
+ * transaction, each change audited as its own indicator's, so none is left at the old tier.
+ */
+export async function changeDatasetTier(
+  db: Db,
+  audit: AuditContext,
+  dataset: { name: string; indicators: readonly IndicatorRow[] },
+  choice: TierChoice,
+  allowed: ReaderChoices,
+): Promise<void> {
+  checkChoice(choice, allowed);
   await db.transaction(async (tx) => {
-    await saveTier(tx, indicator.id, choice.tier, choice);
-    await recordAudit(tx, audit, {
-      action: "indicator.access-changed",
-      entityType: "indicator",
-      entityId: indicator.slug,
-      partnershipId: indicator.partnershipId,
-      before: { tier: before.tier, readers: before.readers.map((r) => r.userId ?? r.organisationId) },
-      after: {
-        tier: choice.tier,
-        users: choice.userIds,
-        organisations: choice.organisationIds,
-        agreementId: choice.agreementId,
-      },
-    });
+    for (const indicator of dataset.indicators) await saveChoice(tx, audit, indicator, choice, dataset.name);
   });
 }
 
