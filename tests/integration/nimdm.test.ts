@@ -6,6 +6,8 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAreaProfile } from "../../src/data/analyses/index.ts";
+import { profileView } from "../../src/data/analyses/profile-view.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
 import {
   type ImportReport,
@@ -129,6 +131,15 @@ describe("NIMDM 2017 by Super Output Area (complete file)", () => {
       expect(shares.get(lgd)).toMatchObject({ value: first / mine.length, numerator: first, denominator: mine.length });
       expect(shares.get(lgd)!.flags & FLAG.fromSmallAreas).toBeTruthy();
     }
+  });
+
+  it("shows the NIMDM panel on a district's profile, with the method of the worked-out share", async () => {
+    const profile = await loadAreaProfile(database.db, { id: null, areaCode: "N09000003" });
+    const panel = profile.smallAreas.find((p) => p.indicator.slug === "nimdm2017-mdm-decile")!;
+    expect(panel, profile.smallAreaProblem ?? "").toBeDefined();
+    expect(panel.rows).toHaveLength(rows.filter((r) => r.lgd[0] === "N09000003").length);
+    const share = profileView(profile).indicators.find((i) => i.slug === "nimdm2017-mdm-proportion-most-deprived-10")!;
+    expect(share.latestMethod).toBe("Calculated from the small-area figures");
   });
 
   it("loads the same file again without changing anything", async () => {
