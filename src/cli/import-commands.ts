@@ -201,7 +201,10 @@ export function registerImportCommands(program: Command): void {
     .option("--source-url <url>", "statxplore, tidy: source URL")
     .option("--disclosure <rule>", "tidy: none (published statistics) or small-count (local data)")
     .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first; nimdm: MDM)")
-    .option("--release <year>", "iod, wimd, nimdm: the edition, when the file's columns do not say it (nimdm default 2017)")
+    .option(
+      "--release <year>",
+      "iod, wimd, nimdm: the edition, when the file's columns do not say it (nimdm default 2017)",
+    )
     .option("--authority <code>", "lsoa-boundaries/msoa-boundaries: the authority, if the file does not say")
     .option("--partnership <id>", "the partnership the data belongs to (local data)")
     .action(async (kind: string, file: string | undefined, flags: ImportFlags) => {
