@@ -28,8 +28,8 @@ export const NIMDM_RANK_COLUMNS = [
   "D7_CD_rank",
 ] as const;
 
-/** Multipliers prime to both 890 and 4,537, so i ↦ (i × m + k) mod n is a permutation. */
-const MULTIPLIERS = [367, 3, 7, 11, 13, 17, 19, 23];
+/** Multipliers prime to both 890 (2 × 5 × 89) and 4,537 (13 × 349), so i ↦ (i × m + k) mod n is a permutation. */
+const MULTIPLIERS = [367, 3, 7, 11, 17, 19, 23, 29];
 
 export interface NimdmRowData {
   code: string;
