@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { profileView } from "../../src/data/analyses/profile-view.ts";
+import { geographyCoverage } from "../../src/data/imports/geography-coverage.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
 import {
   type ImportReport,
@@ -110,6 +111,11 @@ describe("NIMDM 2017 by Super Output Area (complete file)", () => {
       expect([area.name, area.type, area.nation, area.lgd]).toEqual([row.name, "lsoa", "northern-ireland", row.lgd[0]]);
       expect(area.vintages.map(Number)).toEqual([2001]);
     }
+  });
+
+  it("lists the SOAs as loaded on the geography page, with their edition", async () => {
+    const row = (await geographyCoverage(database.db)).rows.find((r) => r.prefix === "95")!;
+    expect([row.loaded, row.editions]).toEqual([true, "890 (2001 edition)"]);
   });
 
   it("cuts deciles over the 890 SOAs ranked, labelled as worked out", async () => {
