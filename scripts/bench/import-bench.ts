@@ -7,8 +7,17 @@ import { readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
+import {
+  importerFor,
+  readSourceFile,
+  recogniseFile,
+  runImport,
+  sharedDataSteps,
+  sourceFromBytes,
+} from "../../src/data/imports/index.ts";
+import type { SourceFile } from "../../src/data/imports/source-file.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
+import { nimdmCsv, nimdmRows } from "../../tests/helpers/nimdm-files.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
@@ -33,7 +42,17 @@ async function timed(
   file: string,
   options: Record<string, unknown> = {},
 ): Promise<Row> {
-  const source = await readSourceFile(path.join(dataDir, file));
+  return timedSource(database, label, kind, await readSourceFile(path.join(dataDir, file)), options);
+}
+
+async function timedSource(
+  database: Database,
+  label: string,
+  kind: string,
+  source: SourceFile,
+  options: Record<string, unknown> = {},
+): Promise<Row> {
+  const file = source.name;
   const checkStarted = performance.now();
   await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun: true, audit });
   const checkSeconds = (performance.now() - checkStarted) / 1000;
@@ -111,8 +130,30 @@ async function timedBoundaries(database: Database): Promise<Row> {
   };
 }
 
+/** NIMDM 2017 results at full size (890 SOAs, 4,537 Small Areas), made up in NISRA's layout: no real file is shipped. */
+const nimdmFiles = {
+  soa: sourceFromBytes("nimdm2017-soa.csv", Buffer.from(nimdmCsv("soa", nimdmRows("soa", 890)))),
+  sa: sourceFromBytes("nimdm2017-sa.csv", Buffer.from(nimdmCsv("sa", nimdmRows("sa", 4537)))),
+};
+
+/** A fresh database as `cpah migrate` makes it (schema migrations and the built-in reference geography). */
+interface Migrate {
+  database: string;
+  seconds: number;
+  cpuSeconds: number;
+}
+const migrates: Migrate[] = [];
+
 async function benchOne(url: string | undefined): Promise<Row[]> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
   const { database, drop } = await openBenchDatabase(url);
+  const used = process.cpuUsage(cpu);
+  migrates.push({
+    database: database.kind,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  });
   try {
     const rows: Row[] = [];
     rows.push(
@@ -154,6 +195,10 @@ async function benchOne(url: string | undefined): Promise<Row[]> {
         "deprivation/iod2019-indicators-lsoa11.csv",
       ),
     );
+    rows.push(await timed(database, "WIMD 2019 scores (LSOA)", "wimd", "deprivation/wimd2019-scores-lsoa11.csv"));
+    rows.push(await timed(database, "SIMD 2020v2 ranks (data zone)", "simd", "deprivation/simd2020v2-ranks-dz11.csv"));
+    rows.push(await timedSource(database, "NIMDM 2017 SOA results (890, made up)", "nimdm", nimdmFiles.soa));
+    rows.push(await timedSource(database, "NIMDM 2017 SA results (4,537, made up)", "nimdm", nimdmFiles.sa));
     rows.push(
       await timed(
         database,
@@ -205,10 +250,41 @@ function print(rows: Row[]): void {
   );
 }
 
-// BENCH_ONLY=postgres skips PGlite (handy when iterating on the server path).
-const rows = process.env.BENCH_ONLY === "postgres" ? [] : await benchOne(undefined);
-if (process.env.BENCH_DATABASE_URL) rows.push(...(await benchOne(process.env.BENCH_DATABASE_URL)));
+/**
+ * Recognising each file's kind from its top (`cpah import <file>` without a kind, the upload
+ * page): wall and CPU ms per file, after one warm-up (module loading is not the file's cost).
+ */
+async function detection(): Promise<void> {
+  const files: SourceFile[] = [nimdmFiles.soa, nimdmFiles.sa];
+  for (const step of await sharedDataSteps(dataDir)) files.push(await readSourceFile(step.file));
+  await recogniseFile(files[0]!);
+  const times: { name: string; ms: number; cpuMs: number }[] = [];
+  for (const file of files) {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await recogniseFile(file);
+    const used = process.cpuUsage(cpu);
+    times.push({ name: file.name, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 });
+  }
+  times.sort((a, b) => a.cpuMs - b.cpuMs);
+  const median = times[Math.floor(times.length / 2)]!;
+  const slowest = times.slice(-3).reverse();
+  process.stdout.write(
+    `Detection: ${times.length} files, median ${median.cpuMs.toFixed(1)} ms CPU, ${times.filter((t) => t.cpuMs >= 50).length} at 50 ms CPU or more; slowest ${slowest.map((t) => `${t.name} ${t.cpuMs.toFixed(0)} ms CPU (${t.ms.toFixed(0)} ms wall)`).join(", ")}; goal < 50 ms per file.\n`,
+  );
+}
+
+// BENCH_ONLY=postgres skips PGlite (handy when iterating on the server path); BENCH_ONLY=detection runs only that.
+const only = process.env.BENCH_ONLY;
+const rows = only === "postgres" || only === "detection" ? [] : await benchOne(undefined);
+if (process.env.BENCH_DATABASE_URL && only !== "detection")
+  rows.push(...(await benchOne(process.env.BENCH_DATABASE_URL)));
 print(rows);
+for (const m of migrates)
+  process.stdout.write(
+    `Fresh migrate (${m.database}: migrations and built-in geography): ${m.seconds.toFixed(1)} s, ${m.cpuSeconds.toFixed(1)} s CPU; goal < 10 s on the embedded database.\n`,
+  );
+await detection();
 process.stdout.write(
   `Goals: ≥ 200,000 values/s on PGlite, ≥ 500,000 on PostgreSQL (IoD indicators, first load). Load average now: ${os
     .loadavg()

@@ -41,6 +41,7 @@ interface ImportFlags {
   authority?: string;
   partnership?: string;
   sheet?: string;
+  release?: string;
   areaType?: string;
   also?: string[];
   releaseAt?: string;
@@ -82,6 +83,7 @@ async function optionsFrom(flags: ImportFlags): Promise<Record<string, unknown>>
     "disclosure",
     "authority",
     "sheet",
+    "release",
     "areaType",
   ] as const) {
     if (flags[key] !== undefined) options[key] = flags[key];
@@ -221,7 +223,11 @@ export function registerImportCommands(program: Command): void {
     )
     .option("--source-url <url>", "statxplore, tidy: source URL")
     .option("--disclosure <rule>", "tidy: none (published statistics) or small-count (local data)")
-    .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first)")
+    .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first; nimdm: MDM)")
+    .option(
+      "--release <year>",
+      "iod, wimd, nimdm: the edition, when the file's columns do not say it (nimdm default 2017)",
+    )
     .option("--authority <code>", "lsoa-boundaries/msoa-boundaries: the authority, if the file does not say")
     .option("--partnership <id>", "the partnership the data belongs to (local data)")
     .option("--release-at <when>", 'hold the values back until this UK date and time, e.g. "2027-03-31 09:30"')

@@ -219,3 +219,36 @@ export const importBases: ImportBase[] = [
     content: csv(["code,name,children,rate", "E06000001,Fuzzpool,120,12.5", "E06000002,Testbrough,240,11"]),
   },
 ];
+
+// NIMDM 2017 (Northern Ireland) SOA and Small Area results in NISRA's layout: the areas are added
+// in the built-in districts the file names, so these need no geography base of their own.
+const NIMDM_HEADER =
+  "LGD2014code,LGD2014name,SOA2001,SOA2001name,MDM_rank,D1_Income_rank,Income_perc,D2_Empl_rank,Empl_perc,D3_Health_rank,P4_Education_rank,P5_Access_rank,D6_LivEnv_rank,D7_CD_rank";
+const NIMDM_NUMERIC = NIMDM_HEADER.split(",").slice(4);
+importBases.push(
+  {
+    kind: "nimdm",
+    name: "nimdm2017-soa.csv",
+    format: "csv",
+    options: {},
+    numeric: NIMDM_NUMERIC,
+    content: csv([
+      NIMDM_HEADER,
+      "N09000003,Belfast,95GG01S1,Fuzz Hill_1,1,4,52,7,31,2,9,800,12,3",
+      "N09000003,Belfast,95GG01S2,Fuzz Hill_2,445,300,18,200,9,441,500,10,13,120",
+      "N09000011,Ards and North Down,95ZZ07S1,Fuzzmore,890,889,2,888,1,887,886,2,885,884",
+    ]),
+  },
+  {
+    kind: "nimdm",
+    name: "nimdm2017-sa.csv",
+    format: "csv",
+    options: {},
+    numeric: NIMDM_NUMERIC,
+    content: csv([
+      NIMDM_HEADER.replace("SOA2001,", "SA2011,SOA2001,"),
+      "N09000003,Belfast,N00001234,95GG01S1,Fuzz Hill_1,17,40,61,99,35,4000,12,8,4537,1",
+      "N09000003,Belfast,N00001235,95GG01S1,Fuzz Hill_1,4537,4536,1,4535,0,1,2,3,4,5",
+    ]),
+  },
+);

@@ -14,6 +14,8 @@ const DECILE_PATTERNS: { nation: string; test: RegExp }[] = [
   { nation: "england", test: /^iod(\d{4})-(idaci|imd)-decile$/ },
   { nation: "wales", test: /^wimd(\d{4})-decile$/ },
   { nation: "scotland", test: /^simd(\d{4})(v\d+)?-decile$/ },
+  // By super output area (the LSOA-level areas); the Small Area results have their own slugs (nimdm2017-sa-…).
+  { nation: "northern-ireland", test: /^nimdm(\d{4})-mdm-decile$/ },
 ];
 
 /** The decile indicators a profile shows for an area of `nation`: the latest edition (2020v2 after 2020) of its index. */
@@ -140,7 +142,7 @@ const DEPRIVATION_INDEX: Record<string, string> = {
   england: "the English Indices of Deprivation (IoD) by LSOA",
   wales: "the Welsh Index of Multiple Deprivation (WIMD) by LSOA",
   scotland: "the Scottish Index of Multiple Deprivation (SIMD) by data zone",
-  "northern-ireland": "the Northern Ireland Multiple Deprivation Measure (NIMDM) by small area",
+  "northern-ireland": "the Northern Ireland Multiple Deprivation Measure (NIMDM) by super output area",
 };
 
 /** Says why an authority's profile has no small-area deprivation panel. */

@@ -12,6 +12,7 @@ export const areaTypes = [
   "ward",
   "msoa",
   "lsoa",
+  "small-area",
 ] as const;
 export type AreaType = (typeof areaTypes)[number];
 
@@ -26,7 +27,8 @@ export const areaTypeLabels: Record<AreaType, string> = {
   "health-board": "Health board",
   ward: "Electoral ward",
   msoa: "MSOA / intermediate zone",
-  lsoa: "LSOA / data zone",
+  lsoa: "LSOA / data zone / NI super output area",
+  "small-area": "Small area (Northern Ireland)",
 };
 
 /** GSS entity code (first three characters) → area type. */
@@ -63,7 +65,16 @@ const entityTypes: Record<string, AreaType> = {
   E01: "lsoa",
   W01: "lsoa",
   S01: "lsoa",
+  // Northern Ireland Small Areas (2011), about five to a super output area.
+  N00: "small-area",
 };
+
+/**
+ * Northern Ireland Super Output Areas (2001 edition, still the geography of NIMDM 2017): not
+ * GSS codes but NISRA's own, e.g. 95AA01S1 (95, the 1992 district, the ward, S and a number).
+ * They are the LSOA-level areas of Northern Ireland (ONS lookups carry them as LSOA codes).
+ */
+export const NI_SOA_CODE = /^95[A-Z]{2}\d{2}S\d$/;
 
 const UPPER_TIER = new Set(["E06", "E08", "E09", "E10", "W06", "S12", "N09"]);
 const LOWER_TIER = new Set(["E06", "E07", "E08", "E09", "W06", "S12", "N09"]);
@@ -71,6 +82,7 @@ const LOWER_TIER = new Set(["E06", "E07", "E08", "E09", "W06", "S12", "N09"]);
 export const GSS_CODE = /^[EKNSW]\d{8}$/;
 
 export function areaTypeOfCode(code: string): AreaType | undefined {
+  if (NI_SOA_CODE.test(code)) return "lsoa";
   return entityTypes[code.slice(0, 3)];
 }
 
@@ -80,6 +92,7 @@ export function tiersOfCode(code: string): { upperTier: boolean; lowerTier: bool
 }
 
 export function nationOfCode(code: string): Nation | null {
+  if (NI_SOA_CODE.test(code)) return "northern-ireland";
   switch (code[0]) {
     case "E":
       return "england";

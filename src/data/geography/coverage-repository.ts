@@ -11,7 +11,7 @@ export async function countAreasByPrefix(
   types: readonly string[],
 ): Promise<{ prefix: string; vintage: number; count: number }[]> {
   const result =
-    await db.execute(sql`select left(a.code, 3) as prefix, v.vintage::int as vintage, count(*)::int as count
+    await db.execute(sql`select case when a.code like '95%' then '95' else left(a.code, 3) end as prefix, v.vintage::int as vintage, count(*)::int as count
     from areas a
     cross join lateral unnest(case when cardinality(a.vintages) = 0 then array[0]::smallint[] else a.vintages end) as v(vintage)
     where a.type in ${types}

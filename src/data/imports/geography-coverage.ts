@@ -35,6 +35,20 @@ const GEOGRAPHIES: readonly Geography[] = [
     unlocks: "Scottish Index of Multiple Deprivation, data zone files, small-area maps and localities in Scotland",
   },
   {
+    // NISRA's super output area codes are 95, the 1992 district and the ward (95AA01S1): counted together.
+    prefix: "95",
+    label: "Super output areas in Northern Ireland",
+    loadedBy:
+      "the NIMDM 2017 SOA results file itself (an official import editors and leads may make): each SOA is added in the district it gives",
+    unlocks: "the NIMDM panel on Northern Ireland district profiles",
+  },
+  {
+    prefix: "N00",
+    label: "Small areas in Northern Ireland",
+    loadedBy: "the NIMDM 2017 Small Area results file itself",
+    unlocks: "NIMDM figures by small area",
+  },
+  {
     prefix: "E02",
     label: "MSOAs in England",
     loadedBy: "ONS lookup with MSOA columns, or MSOA boundaries by authority",
@@ -75,7 +89,7 @@ const GEOGRAPHIES: readonly Geography[] = [
 const count = (n: number) => n.toLocaleString("en-GB");
 
 export async function geographyCoverage(db: Executor) {
-  const counts = await countAreasByPrefix(db, ["lsoa", "msoa", "ward"]);
+  const counts = await countAreasByPrefix(db, ["lsoa", "msoa", "ward", "small-area"]);
   const nationalKinds = [...importers.values()].filter((i) => i.scope === "national").map((i) => i.kind);
   const batches = await latestBatchesOfKinds(db, nationalKinds);
   const rows = GEOGRAPHIES.map((geography) => {

@@ -9,6 +9,7 @@ import type { CsvTable } from "./csv-table.ts";
 import { anyTable, csvTable, type FileSample, topologyOf } from "./file-sample.ts";
 import { iodLayout, iodRelease } from "./importers/deprivation-layouts.ts";
 import { iodSummaryLayout } from "./importers/deprivation-summaries.ts";
+import { nimdmLayout } from "./importers/nimdm-layout.ts";
 import { LAYERS } from "./importers/geography-topology.ts";
 import { findLevel } from "./importers/geography-lookups.ts";
 import { simdLayout, wimdLayout } from "./importers/scotland-wales-layouts.ts";
@@ -142,6 +143,16 @@ export const RECOGNISERS: readonly (readonly [kind: string, recognise: Recognise
       return layout && typeof layout !== "string"
         ? `Welsh Index of Multiple Deprivation: ${layout.codeColumn} and WIMD columns`
         : null;
+    },
+  ],
+  [
+    "nimdm",
+    (sample) => {
+      const table = anyTable(sample);
+      const layout = table && nimdmLayout(table);
+      if (!layout || typeof layout === "string") return null;
+      const where = layout.geography === "soa" ? "Super Output Areas (2001)" : "Small Areas (2011)";
+      return `Northern Ireland Multiple Deprivation Measure by ${where}: ${layout.codeColumn} with ${layout.measures.length} rank and percentage columns`;
     },
   ],
   [

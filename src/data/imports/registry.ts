@@ -5,6 +5,7 @@ import { comparisonGroupImporter } from "./importers/comparison-group.ts";
 import { iodImporter, simdImporter, wimdImporter } from "./importers/deprivation.ts";
 import { dzLookupImporter, lsoaLookupImporter, ltlaLookupImporter } from "./importers/geography-lookups.ts";
 import { geographyTopologyImporter } from "./importers/geography-topology.ts";
+import { nimdmImporter } from "./importers/nimdm.ts";
 import { neighboursImporter } from "./importers/neighbours.ts";
 import { lsoaChangesImporter } from "./importers/small-area-changes.ts";
 import { statxploreImporter } from "./importers/statxplore.ts";
@@ -29,6 +30,7 @@ export const importers: ReadonlyMap<string, Importer> = new Map(
       iodImporter,
       simdImporter,
       wimdImporter,
+      nimdmImporter,
       tidyImporter,
       wideImporter,
     ] as Importer[]
