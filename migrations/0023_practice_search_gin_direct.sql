@@ -1,0 +1,2 @@
+DROP INDEX "practice_entries_search_idx";--> statement-breakpoint
+CREATE INDEX "practice_entries_search_idx" ON "practice_entries" USING gin ("search") WITH (fastupdate=false);
