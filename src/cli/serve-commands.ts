@@ -6,6 +6,7 @@ import { buildAssets } from "../kernel/http/assets.ts";
 import { startMetricsServer } from "../kernel/http/metrics-server.ts";
 import type { Config } from "../kernel/config/config.ts";
 import type { Database } from "../kernel/db/database.ts";
+import { analyzeStaleTables } from "../kernel/db/statistics.ts";
 import { scheduleSessionPurge } from "../kernel/auth/session-purge.ts";
 import { scheduleSurveyPurge } from "../cycle/have-your-say/index.ts";
 import { scheduleSignInPurge } from "../workspace/access/index.ts";
@@ -15,6 +16,13 @@ import { openRuntime } from "./runtime.ts";
 export async function serve(config: Config, database: Database, onListening?: (url: string) => void): Promise<void> {
   await buildAssets();
   const { app, lifecycle, metrics } = await buildApp({ config, database });
+  // PGlite has no autovacuum: statistics for what was written since the last start (the demo
+  // seed, restored backups, writes of the last run), before the first request plans against none.
+  if (database.kind === "pglite") {
+    const analyzed = await analyzeStaleTables(database.db, database.kind);
+    if (analyzed.length > 0)
+      app.log.info({ tables: analyzed }, `updated planner statistics of ${analyzed.length} tables`);
+  }
   const sessionPurge = scheduleSessionPurge(database.db, { log: app.log });
   const surveyPurge = scheduleSurveyPurge(database.db, { log: app.log });
   const importJobPurge = scheduleImportJobPurge(database.db, { log: app.log });

@@ -54,8 +54,12 @@ export const practiceEntries = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index("practice_entries_search_idx").using("gin", table.search),
+    // Written straight into the index (no pending list): PGlite has no autovacuum to merge a
+    // pending list, so every search read up to 4 MB of recent entries' words one by one.
+    index("practice_entries_search_idx").using("gin", table.search).with({ fastupdate: false }),
     index("practice_entries_status_idx").on(table.status, table.publishedAt),
+    // The coordinator's review queue (drafts, proposals… of their nations), counted on every library page.
+    index("practice_entries_nation_status_idx").on(table.nation, table.status),
     index("practice_entries_partnership_idx").on(table.partnershipId),
   ],
 );
