@@ -185,7 +185,7 @@ async function finishSignIn(
     }
     if (keys) await releaseAttempt(tx, keys);
     await updateUser(tx, challenge.userId, { lastSignInAt: new Date() });
-    const session = await createSession(tx, challenge.userId, idleMinutes, meta);
+    const session = await createSession(tx, challenge.userId, idleMinutes, meta, "password+second-factor");
     await recordAudit(tx, auditOf(challenge.user, meta), {
       action: "session.sign_in",
       entityType: "user",
