@@ -253,6 +253,18 @@ describe("single sign-on by OpenID Connect", () => {
     expect(page.body).toContain("Northshire Council");
     const ada = hub.client();
     expect((await ada.signIn("ada@northshire.example")).statusCode).toBe(303);
+    // Ada is also signed in by single sign-on in another browser: that session outlives the change.
+    const adaSso = hub.client();
+    expect((await signInAs(adaSso, "ada@northshire.example")).response.statusCode).toBe(303);
+    const methodOf = async (client: TestClient) =>
+      (
+        await hub.database.db
+          .select({ method: sessions.method })
+          .from(sessions)
+          .where(eq(sessions.idHash, hashToken(client.cookies.get(SESSION_COOKIE)!)))
+      )[0]?.method;
+    expect(await methodOf(ada)).toBe("password");
+    expect(await methodOf(adaSso)).toBe("single-sign-on");
     expect((await ada.post(`/admin/single-sign-on/${orgId}`, { ssoRequired: "true" })).statusCode).toBe(403);
     expect((await admin.post(`/admin/single-sign-on/${orgId}`, { ssoRequired: "maybe" })).statusCode).toBe(400);
     const set = await admin.post(`/admin/single-sign-on/${orgId}`, { ssoRequired: "true" });
@@ -262,6 +274,9 @@ describe("single sign-on by OpenID Connect", () => {
     // Sessions that passwords opened end with them; the administrator making the change keeps theirs.
     expect((changed!.after as { sessionsEnded: number }).sessionsEnded).toBeGreaterThanOrEqual(1);
     expect((await ada.get("/dashboard")).statusCode).toBe(303);
+    expect(await methodOf(ada)).toBeUndefined();
+    expect((await adaSso.get("/dashboard")).statusCode).toBe(200);
+    expect(await methodOf(adaSso)).toBe("single-sign-on");
     expect((await admin.get("/admin/single-sign-on")).statusCode).toBe(200);
     // An invitation link sets no password now: it sends the person to single sign-on.
     const invited = await admin.post("/admin/users", {
@@ -270,6 +285,10 @@ describe("single sign-on by OpenID Connect", () => {
       organisationId: orgId,
       method: "invite",
     });
+    // Without SMTP the administrator is shown the link to pass on: it says how the person signs in.
+    expect(invited.body).toContain("Invitation link created");
+    expect(invited.body).toContain("sign in with their organisation account");
+    expect(invited.body).not.toContain("set their password");
     const token = /\/invitations\/([A-Za-z0-9_-]{20,100})/.exec(invited.body)![1];
     const linkPage = await hub.client().get(`/invitations/${token}`);
     expect(linkPage.statusCode).toBe(409);

@@ -47,6 +47,15 @@ const AUTHORITY_TYPES = new Set([
   "combined-authority",
 ]);
 
+/** Which of these known area codes are not authorities (a comparison group may hold only those). */
+export async function notAuthorityCodes(db: Executor, codes: string[], ids: Map<string, number>): Promise<string[]> {
+  const types = await listAreaTypes(
+    db,
+    codes.flatMap((code) => ids.get(code) ?? []),
+  );
+  return codes.filter((code) => ids.has(code) && !AUTHORITY_TYPES.has(types.get(ids.get(code)!) ?? ""));
+}
+
 /** Creates or replaces (same owner, same name) a comparison group of authorities. */
 export async function saveComparisonGroup(
   db: Executor,
@@ -58,8 +67,7 @@ export async function saveComparisonGroup(
   const unknownCodes = data.memberCodes.filter((code) => !ids.has(code));
   if (unknownCodes.length > 0)
     throw AppError.validation([{ field: "memberCodes", message: `Unknown area codes: ${unknownCodes.join(", ")}` }]);
-  const types = await listAreaTypes(db, [...ids.values()]);
-  const notAuthorities = data.memberCodes.filter((code) => !AUTHORITY_TYPES.has(types.get(ids.get(code)!) ?? ""));
+  const notAuthorities = await notAuthorityCodes(db, data.memberCodes, ids);
   if (notAuthorities.length > 0)
     throw AppError.validation([
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FLAG } from "../indicators/index.ts";
 import { normaliseAreaName } from "../geography/index.ts";
-import { periodMarkers, readNumberCell } from "./cells.ts";
+import { boundedSlug, periodMarkers, readNumberCell, slugify } from "./cells.ts";
 
 describe("readNumberCell", () => {
   it("reads numbers, thousands separators and percentages", () => {
@@ -37,5 +37,22 @@ describe("periodMarkers and name normalising", () => {
     expect(normaliseAreaName("Kingston upon Hull, City of")).toBe(normaliseAreaName("City of Kingston upon Hull"));
     expect(normaliseAreaName("Isle of Anglesey / Ynys Môn")).toBe("isle of anglesey ynys mon");
     expect(normaliseAreaName("Brighton & Hove")).toBe("brighton and hove");
+  });
+});
+
+describe("slugs made of parts", () => {
+  // Found by the import fuzz test: an odd header made a slug the indicator schema refused (a crash).
+  it("stay within 80 characters, with no empty part and no hyphen at either end", () => {
+    const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+    for (const made of [
+      boundedSlug(`iod2019-${"a".repeat(72)}-decile`.replace(/-decile$/, "-proportion-most-deprived-10")),
+      boundedSlug(`iod2019--rank`),
+      boundedSlug(`-${"b".repeat(79)}-c`),
+      slugify(`${"d".repeat(79)} e`),
+    ]) {
+      expect(made, made).toMatch(slug);
+      expect(made.length).toBeLessThanOrEqual(80);
+    }
+    expect(boundedSlug("iod2019--rank")).toBe("iod2019-rank");
   });
 });

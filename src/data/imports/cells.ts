@@ -66,12 +66,21 @@ export function periodMarkers(label: string): { text: string; flags: number } {
 }
 
 export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80);
+  return boundedSlug(
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      .replace(/[^a-z0-9]+/g, "-"),
+  );
+}
+
+/**
+ * A slug made of parts (`iod2019-${name}-rank`) as the indicator schema takes it: at most 80
+ * characters, no empty part (a doubled hyphen) and no hyphen at either end, wherever the cut
+ * falls. An odd header otherwise made a slug the schema refuses, and the import crashed.
+ */
+export function boundedSlug(slug: string): string {
+  return slug.replace(/-{2,}/g, "-").replace(/^-+/, "").slice(0, 80).replace(/-+$/, "");
 }

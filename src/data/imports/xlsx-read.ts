@@ -4,7 +4,7 @@
  */
 import { readSheet } from "read-excel-file/node";
 import { utcCalendarDate } from "../../kernel/time.ts";
-import { checkZip, XLSX_LIMITS, type ZipLimits } from "./zip-guard.ts";
+import { archiveEnd, checkZip, XLSX_LIMITS, type ZipLimits } from "./zip-guard.ts";
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -24,7 +24,7 @@ export async function readXlsxInProcess(
   limits: ZipLimits = XLSX_LIMITS,
 ): Promise<string[][]> {
   checkZip(bytes, limits);
-  const data = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sheet, {
+  const data = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, archiveEnd(bytes)), sheet, {
     parseNumber: (text: string) => text,
   });
   return data.map((row) => row.map(cellText));

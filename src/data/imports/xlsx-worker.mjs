@@ -21,7 +21,14 @@ parentPort.on("message", async ({ id, bytes, sheet }) => {
       id,
       type: "error",
       refused: error instanceof ZipRefused ? error.reason : null,
-      message: error instanceof Error ? error.message : String(error),
+      // A damaged workbook can break the reader itself (a TypeError about `undefined`): that says
+      // nothing to the person who uploaded it, so it is called damaged instead.
+      message:
+        error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError
+          ? "it is damaged, or not a workbook the reader understands"
+          : error instanceof Error
+            ? error.message
+            : String(error),
     });
   }
 });

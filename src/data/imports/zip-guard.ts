@@ -98,6 +98,23 @@ function checkActual(bytes: Uint8Array, limits: ZipLimits): void {
   if (refused) throw refused;
 }
 
+/**
+ * Where the archive ends: after its end-of-central-directory record and that record's comment.
+ * Bytes after it (a download tool's junk, a second file glued on) are no part of the workbook,
+ * and read-excel-file's streaming unzip waited for ever on them (found by the import fuzz test:
+ * three bytes appended held the reader until its 60-second limit).
+ */
+export function archiveEnd(bytes: Uint8Array): number {
+  const EOCD_SIZE = 22;
+  // The record is the last thing in the file but for a comment of up to 65,535 bytes.
+  for (let at = bytes.length - EOCD_SIZE; at >= Math.max(0, bytes.length - EOCD_SIZE - 0xffff); at--) {
+    if (bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b || bytes[at + 2] !== 0x05 || bytes[at + 3] !== 0x06) continue;
+    const end = at + EOCD_SIZE + (bytes[at + 20]! | (bytes[at + 21]! << 8));
+    if (end <= bytes.length) return end;
+  }
+  return bytes.length;
+}
+
 /** Throws ZipRefused unless the archive is whole and within the limits, declared and real. */
 export function checkZip(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): void {
   checkDeclared(bytes, limits);

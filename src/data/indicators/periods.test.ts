@@ -86,3 +86,14 @@ describe("aggregateValues", () => {
     expect(aggregateValues([{ value: 3, numerator: null, denominator: null, flags: 0 }], "rank").value).toBeNull();
   });
 });
+
+describe("period years", () => {
+  // Found by the import fuzz test: "8234" was a calendar year whose sort key overflowed the column.
+  it("takes no year outside 1800–2199, whatever the form", () => {
+    for (const code of ["8234", "0000", "9999/00", "1799", "2199/00", "Jun 9154", "9154 Q1", "1799-2001"])
+      expect(parsePeriod(code), code).toBeNull();
+    expect(parsePeriod("1800")?.sortKey).toBeLessThan(0);
+    expect(parsePeriod("2198/99")?.sortKey).toBeLessThan(2 ** 31);
+    expect(parsePeriod("2199")?.code).toBe("2199");
+  });
+});

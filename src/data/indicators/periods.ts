@@ -40,7 +40,20 @@ function build(
   return { code, kind, label, startDate, endDate, sortKey: days * 1000 + Math.min(length, 999) };
 }
 
+/**
+ * Years a statistic's period may fall in. Outside them a code is no period: "8234" made a sort
+ * key past the column's integer range and crashed the import's write (found by the import fuzz test).
+ */
+export const PERIOD_YEARS = { first: 1800, last: 2199 } as const;
+
 export function parsePeriod(input: string): ParsedPeriod | null {
+  const period = parsePeriodText(input);
+  if (!period) return null;
+  const [start, end] = [Number.parseInt(period.startDate, 10), Number.parseInt(period.endDate, 10)];
+  return start >= PERIOD_YEARS.first && end <= PERIOD_YEARS.last ? period : null;
+}
+
+function parsePeriodText(input: string): ParsedPeriod | null {
   const text = input.trim().replace(/\s+/g, " ");
   let m = /^(\d{4}) ?[/-] ?(\d{2}|\d{4})$/.exec(text);
   if (m) {

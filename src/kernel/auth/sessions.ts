@@ -11,16 +11,22 @@ export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/** How a session was opened: a password alone, a password and a second factor, or single sign-on. */
+export const sessionMethods = ["password", "password+second-factor", "single-sign-on"] as const;
+export type SessionMethod = (typeof sessionMethods)[number];
+
 export async function createSession(
   db: Executor,
   userId: string,
   idleMinutes: number,
   meta: { ip?: string; userAgent?: string },
+  method: SessionMethod,
 ): Promise<string> {
   const token = newToken();
   await db.insert(sessions).values({
     idHash: hashToken(token),
     userId,
+    method,
     expiresAt: new Date(Date.now() + idleMinutes * 60_000),
     ip: meta.ip ?? null,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
@@ -60,12 +66,26 @@ export async function destroyUserSessions(db: Executor, userId: string): Promise
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** Ends every session of these people except one (the caller's own, so it keeps working); returns how many ended. */
-export async function destroySessionsOf(db: Executor, userIds: string[], keepUserId?: string | null): Promise<number> {
+/**
+ * Ends the sessions of these people except one's (the caller's own, so it keeps working), all
+ * of them or only those opened in the given ways; returns how many ended.
+ */
+export async function destroySessionsOf(
+  db: Executor,
+  userIds: string[],
+  keepUserId?: string | null,
+  methods?: readonly SessionMethod[],
+): Promise<number> {
   if (userIds.length === 0) return 0;
   const rows = await db
     .delete(sessions)
-    .where(and(inArray(sessions.userId, userIds), keepUserId ? ne(sessions.userId, keepUserId) : undefined))
+    .where(
+      and(
+        inArray(sessions.userId, userIds),
+        keepUserId ? ne(sessions.userId, keepUserId) : undefined,
+        methods ? inArray(sessions.method, [...methods]) : undefined,
+      ),
+    )
     .returning({ idHash: sessions.idHash });
   return rows.length;
 }

@@ -11,6 +11,11 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /**
+     * How the session was opened (sessions.ts SessionMethod): requiring single sign-on of an
+     * organisation ends its password sessions only. Sessions from before the column count as password.
+     */
+    method: text("method").notNull().default("password"),
   },
   (table) => [index("sessions_user_idx").on(table.userId), index("sessions_expires_idx").on(table.expiresAt)],
 );

@@ -15,6 +15,8 @@ export const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Optional: the key TOTP secrets are encrypted with, instead of one derived from SESSION_SECRET. */
+  MFA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   COOKIE_SECURE: booleanFromEnv.default(true),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -61,6 +63,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   sessionSecret: string;
+  /** TOTP secrets are sealed under this when set (older ones, under SESSION_SECRET, still open). */
+  mfaEncryptionKey: string | undefined;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: Env["LOG_LEVEL"];
@@ -124,6 +128,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     dataDir,
     sessionSecret: env.SESSION_SECRET ?? localSecret(dataDir),
+    mfaEncryptionKey: env.MFA_ENCRYPTION_KEY,
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,

@@ -14,6 +14,8 @@ export interface InvitationDelivery {
   /** "not-configured": no SMTP, the link is shown to pass on, as before. */
   email: "sent" | "failed" | "not-configured";
   reason?: string;
+  /** The person's organisation must use single sign-on: they set no password, they sign in with its account. */
+  sso: boolean;
 }
 
 /**
@@ -31,11 +33,12 @@ export async function deliverInvitation(
   invitation: { token: string; expiresAt: Date },
 ): Promise<InvitationDelivery> {
   const link = invitationUrl(baseUrl, invitation.token);
-  const base = { link, expiresAt: invitation.expiresAt };
-  if (!config.mail) return { ...base, title: "Invitation link created", email: "not-configured" };
-  // People of an organisation that must use single sign-on set no password: the link leads there.
+  // People of an organisation that must use single sign-on set no password: the link leads there,
+  // and the email or the page that shows the link says so.
   const organisationId = (await findUserById(db, user.id))?.organisationId;
   const sso = organisationId ? await ssoRequiredFor(db, organisationId) : false;
+  const base = { link, expiresAt: invitation.expiresAt, sso };
+  if (!config.mail) return { ...base, title: "Invitation link created", email: "not-configured" };
   const use = sso
     ? "Your organisation signs in with single sign-on: open this link once and sign in with your organisation account"
     : "Use this link once to set your password and sign in";

@@ -100,7 +100,7 @@ export async function acceptInvitation(
     const secondStep = await secondStepFor(tx, user);
     const result: SignInResult = secondStep
       ? { secondStep: { purpose: secondStep, token: await startChallenge(tx, user.id, secondStep, "/dashboard") } }
-      : { session: await createSession(tx, user.id, meta.idleMinutes, meta) };
+      : { session: await createSession(tx, user.id, meta.idleMinutes, meta, "password") };
     await recordAudit(
       tx,
       { actorUserId: user.id, actorLabel: user.email, requestId: meta.requestId, ip: meta.ip },

@@ -36,7 +36,7 @@ export function registerMfaAccountRoutes(app: FastifyInstance, { db, config }: A
     const user = await findUserById(db, actor.userId);
     const enrolment = mfa.enabled
       ? undefined
-      : await beginEnrolment(db, config.sessionSecret, { id: actor.userId, email: actor.email });
+      : await beginEnrolment(db, config, { id: actor.userId, email: actor.email });
     return reply.code(status).view("access/views/mfa-account.njk", {
       title: "Account security",
       status: mfa,
@@ -61,7 +61,7 @@ export function registerMfaAccountRoutes(app: FastifyInstance, { db, config }: A
     const actor = signedIn(request);
     const form = parseForm(codeForm, request.body);
     if (!form.ok) return accountPage(request, reply, form.errors);
-    const result = await enrolSignedIn(db, config.sessionSecret, actor.userId, form.data.code, request.auditContext());
+    const result = await enrolSignedIn(db, config, actor.userId, form.data.code, request.auditContext());
     if (!result.ok) return accountPage(request, reply, [{ field: "code", message: result.message }]);
     return showRecoveryCodes(reply, config, actor.userId, result.recoveryCodes, ACCOUNT_SECURITY);
   });
@@ -70,13 +70,7 @@ export function registerMfaAccountRoutes(app: FastifyInstance, { db, config }: A
     const actor = signedIn(request);
     const form = parseForm(codeForm, request.body);
     if (!form.ok) return accountPage(request, reply, [{ field: "newCodesCode", message: form.errors[0]!.message }]);
-    const result = await replaceOwnRecoveryCodes(
-      db,
-      config.sessionSecret,
-      actor.userId,
-      form.data.code,
-      request.auditContext(),
-    );
+    const result = await replaceOwnRecoveryCodes(db, config, actor.userId, form.data.code, request.auditContext());
     if (!result.ok) return refused(request, reply, "newCodesCode", result);
     return showRecoveryCodes(reply, config, actor.userId, result.value, ACCOUNT_SECURITY);
   });
@@ -85,7 +79,7 @@ export function registerMfaAccountRoutes(app: FastifyInstance, { db, config }: A
     const actor = signedIn(request);
     const form = parseForm(codeForm, request.body);
     if (!form.ok) return accountPage(request, reply, [{ field: "turnOffCode", message: form.errors[0]!.message }]);
-    const result = await turnOffOwnMfa(db, config.sessionSecret, actor.userId, form.data.code, request.auditContext());
+    const result = await turnOffOwnMfa(db, config, actor.userId, form.data.code, request.auditContext());
     if (!result.ok) return refused(request, reply, "turnOffCode", result);
     return reply.flash("Two-factor authentication is off").redirect(ACCOUNT_SECURITY, 303);
   });

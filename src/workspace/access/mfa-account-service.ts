@@ -2,8 +2,8 @@ import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import { releaseAttempt, reserveAttempt, throttleKeys, waitText } from "../../kernel/auth/throttle.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
 import { claimStep, findMfa, removeMfa, replaceRecoveryCodes, useRecoveryCode } from "./mfa-repository.ts";
-import { roleRequiresMfa } from "./mfa-service.ts";
-import { hashRecoveryCode, matchTotp, newRecoveryCodes, openSecret } from "./mfa-totp.ts";
+import { resealTotp, roleRequiresMfa } from "./mfa-service.ts";
+import { hashRecoveryCode, matchTotp, newRecoveryCodes, openTotpSecret, type TotpKeys } from "./mfa-totp.ts";
 import { findUserById } from "./repository.ts";
 
 export type AccountChange<T> = { ok: true; value: T } | { ok: false; message: string; retryAfterSeconds?: number };
@@ -20,14 +20,14 @@ export const MFA_REQUIRED_FOR_ROLE =
  */
 async function withCurrentCode<T>(
   db: Db,
-  sessionSecret: string,
+  keys: TotpKeys,
   userId: string,
   code: string,
   address: string,
   change: (tx: Executor) => Promise<AccountChange<T>>,
 ): Promise<AccountChange<T>> {
-  const keys = throttleKeys(`mfa:${userId}`, address);
-  const reservation = await reserveAttempt(db, keys);
+  const throttle = throttleKeys(`mfa:${userId}`, address);
+  const reservation = await reserveAttempt(db, throttle);
   if (!reservation.allowed) {
     return {
       ok: false,
@@ -44,17 +44,18 @@ async function withCurrentCode<T>(
     let accepted = false;
     let message = WRONG_CODE;
     if (/^\d{6}$/.test(entered)) {
-      const secret = openSecret(sessionSecret, mfa.secretEncrypted);
-      const step = secret ? matchTotp(secret, entered) : null;
+      const opened = openTotpSecret(keys, mfa.secretEncrypted);
+      const step = opened ? matchTotp(opened.secret, entered) : null;
       if (step !== null) {
         accepted = await claimStep(tx, userId, step);
         if (!accepted) message = REUSED_CODE;
       }
+      if (accepted && opened?.stale) await resealTotp(tx, keys, userId, mfa.secretEncrypted, opened.secret);
     } else if (entered) {
       accepted = await useRecoveryCode(tx, userId, hashRecoveryCode(entered));
     }
     if (!accepted) return { ok: false, message } as const;
-    await releaseAttempt(tx, keys);
+    await releaseAttempt(tx, throttle);
     return change(tx);
   });
 }
@@ -62,12 +63,12 @@ async function withCurrentCode<T>(
 /** New recovery codes replace every old one (used or not); shown once by the caller. */
 export async function replaceOwnRecoveryCodes(
   db: Db,
-  sessionSecret: string,
+  keys: TotpKeys,
   userId: string,
   code: string,
   audit: AuditContext,
 ): Promise<AccountChange<string[]>> {
-  return withCurrentCode(db, sessionSecret, userId, code, audit.ip ?? "unknown", async (tx) => {
+  return withCurrentCode(db, keys, userId, code, audit.ip ?? "unknown", async (tx) => {
     const codes = newRecoveryCodes();
     await replaceRecoveryCodes(tx, userId, codes.map(hashRecoveryCode));
     await recordAudit(tx, audit, { action: "mfa.recovery_codes_replaced", entityType: "user", entityId: userId });
@@ -78,7 +79,7 @@ export async function replaceOwnRecoveryCodes(
 /** Turns one's own second factor off, unless one's role requires it. */
 export async function turnOffOwnMfa(
   db: Db,
-  sessionSecret: string,
+  keys: TotpKeys,
   userId: string,
   code: string,
   audit: AuditContext,
@@ -86,7 +87,7 @@ export async function turnOffOwnMfa(
   const user = await findUserById(db, userId);
   if (!user) return { ok: false, message: "Sign in to continue" };
   if (await roleRequiresMfa(db, user)) return { ok: false, message: MFA_REQUIRED_FOR_ROLE };
-  return withCurrentCode(db, sessionSecret, userId, code, audit.ip ?? "unknown", async (tx) => {
+  return withCurrentCode(db, keys, userId, code, audit.ip ?? "unknown", async (tx) => {
     await removeMfa(tx, userId);
     await recordAudit(tx, audit, { action: "mfa.turned_off", entityType: "user", entityId: userId });
     return { ok: true, value: null };

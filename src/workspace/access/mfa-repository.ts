@@ -20,6 +20,14 @@ export async function savePendingSecret(db: Executor, userId: string, secretEncr
     });
 }
 
+/** Seals an enrolled secret again (under MFA_ENCRYPTION_KEY), unless it changed meanwhile. */
+export async function resealSecret(db: Executor, userId: string, before: string, after: string): Promise<void> {
+  await db
+    .update(userMfa)
+    .set({ secretEncrypted: after, updatedAt: sql`now()` })
+    .where(and(eq(userMfa.userId, userId), eq(userMfa.secretEncrypted, before)));
+}
+
 /** Enables the pending secret, with the step of the code that confirmed it already used. */
 export async function enableMfa(db: Executor, userId: string, step: number): Promise<boolean> {
   const rows = await db

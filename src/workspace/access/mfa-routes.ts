@@ -93,7 +93,7 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
     challenge: Challenge,
     errors?: { field: string; message: string }[],
   ) => {
-    const enrolment = await beginEnrolment(db, config.sessionSecret, challenge.user);
+    const enrolment = await beginEnrolment(db, config, challenge.user);
     if (!enrolment) return reply.redirect(VERIFY, 303);
     return reply.code(errors ? 400 : 200).view("access/views/mfa-enrol.njk", {
       title: "Set up two-factor authentication",
@@ -158,7 +158,7 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
     if (!form.ok) return verifyPage(reply.code(400), form.errors[0]!.message);
     const result = await verifyChallenge(
       db,
-      config.sessionSecret,
+      config,
       challenge,
       form.data.code,
       config.sessionIdleMinutes,
@@ -180,7 +180,7 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
     if (!form.ok) return enrolPage(reply, challenge, form.errors);
     const result = await enrolAndSignIn(
       db,
-      config.sessionSecret,
+      config,
       challenge,
       form.data.code,
       config.sessionIdleMinutes,

@@ -13,6 +13,7 @@ import {
   insertChallenge,
   markReset,
   replaceRecoveryCodes,
+  resealSecret,
   savePendingSecret,
   useRecoveryCode,
 } from "./mfa-repository.ts";
@@ -22,8 +23,9 @@ import {
   matchTotp,
   newRecoveryCodes,
   newTotpSecret,
-  openSecret,
-  sealSecret,
+  openTotpSecret,
+  sealTotpSecret,
+  type TotpKeys,
 } from "./mfa-totp.ts";
 import { findUserById, listCoordinatorNations, updateUser, type UserRow } from "./repository.ts";
 
@@ -108,14 +110,14 @@ const auditOf = (user: UserRow, meta: RequestMeta): AuditContext => ({
  */
 export async function verifyChallenge(
   db: Db,
-  sessionSecret: string,
+  keys: TotpKeys,
   challenge: Challenge,
   code: string,
   idleMinutes: number,
   meta: RequestMeta,
 ): Promise<SecondStepResult> {
-  const keys = throttleKeys(`mfa:${challenge.userId}`, meta.ip);
-  const reservation = await reserveAttempt(db, keys);
+  const throttle = throttleKeys(`mfa:${challenge.userId}`, meta.ip);
+  const reservation = await reserveAttempt(db, throttle);
   if (!reservation.allowed) {
     return {
       kind: "refused",
@@ -124,16 +126,17 @@ export async function verifyChallenge(
     };
   }
   const mfa = await findMfa(db, challenge.userId);
-  const secret = mfa?.enabledAt && mfa.secretEncrypted ? openSecret(sessionSecret, mfa.secretEncrypted) : null;
+  const opened = mfa?.enabledAt && mfa.secretEncrypted ? openTotpSecret(keys, mfa.secretEncrypted) : null;
   const entered = code.replace(/\s/g, "");
   let method: "totp" | "recovery-code" | undefined;
   let message = WRONG_CODE;
   if (/^\d{6}$/.test(entered)) {
-    const step = secret ? matchTotp(secret, entered) : null;
+    const step = opened ? matchTotp(opened.secret, entered) : null;
     if (step !== null) {
       if (await claimStep(db, challenge.userId, step)) method = "totp";
       else message = REUSED_CODE;
     }
+    if (method && opened?.stale) await resealTotp(db, keys, challenge.userId, mfa!.secretEncrypted!, opened.secret);
   } else if (entered && (await useRecoveryCode(db, challenge.userId, hashRecoveryCode(entered)))) {
     method = "recovery-code";
   }
@@ -151,7 +154,17 @@ export async function verifyChallenge(
     }
     return { kind: "refused", message };
   }
-  return finishSignIn(db, challenge, idleMinutes, meta, keys, { method });
+  return finishSignIn(db, challenge, idleMinutes, meta, throttle, { method });
+}
+
+/**
+ * A secret sealed under SESSION_SECRET before MFA_ENCRYPTION_KEY was set is sealed again under
+ * it once a correct code shows it is intact, so a later change of SESSION_SECRET leaves the
+ * enrolment working. (Left as it was, every enrolment would stay tied to SESSION_SECRET until
+ * people enrolled again, which is what the separate key is for.)
+ */
+export async function resealTotp(db: Executor, keys: TotpKeys, userId: string, sealed: string, secret: string) {
+  await resealSecret(db, userId, sealed, sealTotpSecret(keys, secret));
 }
 
 async function finishSignIn(
@@ -172,7 +185,7 @@ async function finishSignIn(
     }
     if (keys) await releaseAttempt(tx, keys);
     await updateUser(tx, challenge.userId, { lastSignInAt: new Date() });
-    const session = await createSession(tx, challenge.userId, idleMinutes, meta);
+    const session = await createSession(tx, challenge.userId, idleMinutes, meta, "password+second-factor");
     await recordAudit(tx, auditOf(challenge.user, meta), {
       action: "session.sign_in",
       entityType: "user",
@@ -200,14 +213,14 @@ async function finishSignIn(
  * The authenticator to scan: a pending secret (kept a while so a refresh shows the same one),
  * or undefined if the person is already enrolled — an enrolled secret is never shown again.
  */
-export async function beginEnrolment(db: Executor, sessionSecret: string, user: Pick<UserRow, "id" | "email">) {
+export async function beginEnrolment(db: Executor, keys: TotpKeys, user: Pick<UserRow, "id" | "email">) {
   const mfa = await findMfa(db, user.id);
   if (mfa?.enabledAt) return undefined;
   const fresh = mfa?.secretEncrypted && Date.now() - mfa.createdAt.getTime() < PENDING_MINUTES * 60_000;
-  let secret = fresh ? openSecret(sessionSecret, mfa.secretEncrypted!) : null;
+  let secret = fresh ? (openTotpSecret(keys, mfa.secretEncrypted!)?.secret ?? null) : null;
   if (!secret) {
     secret = newTotpSecret();
-    await savePendingSecret(db, user.id, sealSecret(sessionSecret, secret));
+    await savePendingSecret(db, user.id, sealTotpSecret(keys, secret));
   }
   return { secret, ...(await enrolmentQr(secret, user.email)) };
 }
@@ -215,14 +228,14 @@ export async function beginEnrolment(db: Executor, sessionSecret: string, user: 
 /** Confirms the pending secret with a code from it; within the caller's transaction. */
 async function confirmEnrolment(
   tx: Executor,
-  sessionSecret: string,
+  keys: TotpKeys,
   userId: string,
   code: string,
   audit: AuditContext,
 ): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; message: string }> {
   const mfa = await findMfa(tx, userId);
   if (mfa?.enabledAt) return { ok: false, message: "Two-factor authentication is already set up" };
-  const secret = mfa?.secretEncrypted ? openSecret(sessionSecret, mfa.secretEncrypted) : null;
+  const secret = mfa?.secretEncrypted ? (openTotpSecret(keys, mfa.secretEncrypted)?.secret ?? null) : null;
   const step = secret ? matchTotp(secret, code.replace(/\s/g, "")) : null;
   if (step === null || !(await enableMfa(tx, userId, step))) return { ok: false, message: WRONG_ENROL_CODE };
   const recoveryCodes = newRecoveryCodes();
@@ -232,21 +245,21 @@ async function confirmEnrolment(
 }
 
 /** Enrolment from the account page (signed in already). */
-export async function enrolSignedIn(db: Db, sessionSecret: string, userId: string, code: string, audit: AuditContext) {
-  return db.transaction((tx) => confirmEnrolment(tx, sessionSecret, userId, code, audit));
+export async function enrolSignedIn(db: Db, keys: TotpKeys, userId: string, code: string, audit: AuditContext) {
+  return db.transaction((tx) => confirmEnrolment(tx, keys, userId, code, audit));
 }
 
 /** Enrolment the sign-in requires: on a correct code, enrolled and signed in at once. */
 export async function enrolAndSignIn(
   db: Db,
-  sessionSecret: string,
+  keys: TotpKeys,
   challenge: Challenge,
   code: string,
   idleMinutes: number,
   meta: RequestMeta,
 ): Promise<SecondStepResult> {
   const enrolled = await db.transaction(async (tx) =>
-    confirmEnrolment(tx, sessionSecret, challenge.userId, code, auditOf(challenge.user, meta)),
+    confirmEnrolment(tx, keys, challenge.userId, code, auditOf(challenge.user, meta)),
   );
   if (!enrolled.ok) return { kind: "refused", message: enrolled.message };
   return finishSignIn(db, challenge, idleMinutes, meta, undefined, {

@@ -66,36 +66,75 @@ export const hashRecoveryCode = (code: string) =>
     .digest("base64url");
 
 /**
- * TOTP secrets are encrypted at rest with AES-256-GCM under a key derived (HKDF) from
- * SESSION_SECRET, so a copy of the database alone does not give anyone the codes. Changing
- * SESSION_SECRET therefore makes existing enrolments unreadable: people enrol again.
+ * TOTP secrets are encrypted at rest with AES-256-GCM, so a copy of the database alone does not
+ * give anyone the codes. The key is derived (HKDF) from MFA_ENCRYPTION_KEY when it is set, else
+ * from SESSION_SECRET. A sealed secret says which ("m1." or "v1."), so one sealed before
+ * MFA_ENCRYPTION_KEY was set still opens (under SESSION_SECRET) and is sealed again under the new
+ * key the next time its owner enters a correct code (mfa-service.ts). Once everyone has signed
+ * in, SESSION_SECRET can be rotated without anyone having to enrol again.
  */
-function keyFrom(sessionSecret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", sessionSecret, "cpah", purpose, 32));
+function keyFrom(secret: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", secret, "cpah", purpose, 32));
 }
 
 const TOTP_KEY = "totp-secret-v1";
+const TOTP_MFA_KEY = "totp-secret-m1";
 /** Recovery codes ride once, sealed, in a short-lived cookie from the enrolment to the page that shows them. */
 export const RECOVERY_KEY = "recovery-codes-v1";
 
-export function sealSecret(sessionSecret: string, secret: string, purpose = TOTP_KEY): string {
+function seal(key: Buffer, version: string, plaintext: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyFrom(sessionSecret, purpose), iv);
-  const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), body]
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return [version, iv, cipher.getAuthTag(), body]
     .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
     .join(".");
 }
 
-/** The secret, or null if it was sealed under another key or altered. */
-export function openSecret(sessionSecret: string, sealed: string, purpose = TOTP_KEY): string | null {
-  const [version, iv, tag, body] = sealed.split(".");
-  if (version !== "v1" || !iv || !tag || body === undefined) return null;
+function open(key: Buffer, version: string, sealed: string): string | null {
+  const [given, iv, tag, body] = sealed.split(".");
+  if (given !== version || !iv || !tag || body === undefined) return null;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", keyFrom(sessionSecret, purpose), Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
   } catch {
     return null;
   }
+}
+
+/** Seals a value under a key derived from SESSION_SECRET (recovery codes in their cookie). */
+export function sealSecret(sessionSecret: string, secret: string, purpose = TOTP_KEY): string {
+  return seal(keyFrom(sessionSecret, purpose), "v1", secret);
+}
+
+/** The value, or null if it was sealed under another key or altered. */
+export function openSecret(sessionSecret: string, sealed: string, purpose = TOTP_KEY): string | null {
+  return open(keyFrom(sessionSecret, purpose), "v1", sealed);
+}
+
+/** What TOTP secrets are sealed with: the service's Config has both. */
+export interface TotpKeys {
+  sessionSecret: string;
+  mfaEncryptionKey?: string | undefined;
+}
+
+/** Seals a TOTP secret under MFA_ENCRYPTION_KEY when set, else under SESSION_SECRET. */
+export function sealTotpSecret(keys: TotpKeys, secret: string): string {
+  return keys.mfaEncryptionKey
+    ? seal(keyFrom(keys.mfaEncryptionKey, TOTP_MFA_KEY), "m1", secret)
+    : sealSecret(keys.sessionSecret, secret);
+}
+
+/**
+ * A TOTP secret, or null if no key given opens it. `stale`: sealed under SESSION_SECRET while
+ * MFA_ENCRYPTION_KEY is set, so the caller seals it again once a code has shown it is right.
+ */
+export function openTotpSecret(keys: TotpKeys, sealed: string): { secret: string; stale: boolean } | null {
+  if (sealed.startsWith("m1.")) {
+    const secret = keys.mfaEncryptionKey ? open(keyFrom(keys.mfaEncryptionKey, TOTP_MFA_KEY), "m1", sealed) : null;
+    return secret === null ? null : { secret, stale: false };
+  }
+  const secret = openSecret(keys.sessionSecret, sealed);
+  return secret === null ? null : { secret, stale: Boolean(keys.mfaEncryptionKey) };
 }

@@ -44,10 +44,14 @@ export async function setSsoRequired(
     const before = await ssoRequiredFor(tx, organisationId);
     if (before === required) return { signedOut: 0 };
     await upsertSignInPolicy(tx, organisationId, required, context.actorUserId);
-    // A password stops working, so must a session it opened: the organisation's people sign in
-    // again (by single sign-on). The administrator making the change keeps their own session.
+    // A password stops working, so must a session it opened (with or without a second factor):
+    // those people sign in again by single sign-on. Sessions single sign-on opened go on, and the
+    // administrator making the change keeps their own session.
     const signedOut = required
-      ? await destroySessionsOf(tx, await userIdsOfOrganisation(tx, organisationId), context.actorUserId)
+      ? await destroySessionsOf(tx, await userIdsOfOrganisation(tx, organisationId), context.actorUserId, [
+          "password",
+          "password+second-factor",
+        ])
       : 0;
     await recordAudit(tx, context, {
       action: "organisation.sign_in_policy_changed",

@@ -139,7 +139,7 @@ async function signInByEmail(
     }
     if (previousSession) await destroySession(tx, previousSession);
     await updateUser(tx, user.id, { status: "active", lastSignInAt: new Date() });
-    const token = await createSession(tx, user.id, idleMinutes, meta);
+    const token = await createSession(tx, user.id, idleMinutes, meta, "single-sign-on");
     await recordAudit(tx, context, {
       action: "session.sign_in",
       entityType: "user",

@@ -80,7 +80,7 @@ export async function signIn(
       return { secondStep: { purpose: secondStep, token } };
     }
     await updateUser(tx, usable.id, { lastSignInAt: new Date() });
-    const token = await createSession(tx, usable.id, idleMinutes, meta);
+    const token = await createSession(tx, usable.id, idleMinutes, meta, "password");
     await recordAudit(
       tx,
       { actorUserId: usable.id, actorLabel: usable.email, requestId: meta.requestId, ip: meta.ip },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { areaIdsByCode, GSS_CODE, saveComparisonGroup } from "../../geography/index.ts";
+import { areaIdsByCode, GSS_CODE, notAuthorityCodes, saveComparisonGroup } from "../../geography/index.ts";
 import { CsvTable } from "../csv-table.ts";
 import { defineImporter } from "../importer.ts";
 import { encodingOption } from "../run-import.ts";
@@ -38,6 +38,13 @@ export const comparisonGroupImporter = defineImporter({
     const ids = await areaIdsByCode(context.db, [...codes, ...(opts.subject ? [opts.subject] : [])]);
     for (const code of codes)
       if (!ids.has(code)) issues.error(`unknown area code "${code}"`, seen.get(code), "area_code");
+    // Refused here, not only when the group is saved, so the dry run gives the same verdict (the fuzz test found it).
+    for (const code of await notAuthorityCodes(context.db, codes, ids))
+      issues.error(
+        `"${code}" is not an authority (a comparison group compares authorities)`,
+        seen.get(code),
+        "area_code",
+      );
     if (opts.subject && !ids.has(opts.subject)) issues.error(`unknown subject area "${opts.subject}"`);
     if (codes.length === 0) issues.error("the file lists no areas");
     return {

@@ -10,6 +10,7 @@
  */
 import type { IndicatorDefinition, ObservationBuffer } from "../../indicators/index.ts";
 import { defineIndicator, FLAG, sourceValueKeys } from "../../indicators/index.ts";
+import { boundedSlug } from "../cells.ts";
 import type { PrepareContext } from "../importer.ts";
 import { authorityMemberships } from "../small-area-totals.ts";
 
@@ -19,9 +20,13 @@ export interface DerivedColumn {
   draft: IndicatorDefinition;
 }
 
-/** The slug of the share-in-the-most-deprived-10% figure for a decile indicator (same as the LA summary importer's). */
+/**
+ * The slug of the share-in-the-most-deprived-10% figure for a decile indicator (same as the LA
+ * summary importer's), cut to a slug's 80 characters: a long domain name otherwise made a slug
+ * the indicator schema refuses, and the import crashed (found by the import fuzz test).
+ */
 export function shareSlug(decileSlug: string): string {
-  return decileSlug.replace(/-decile$/, "-proportion-most-deprived-10");
+  return boundedSlug(decileSlug.replace(/-decile$/, "-proportion-most-deprived-10"));
 }
 
 /** Rank (1 = highest score) and decile of every value of one column, for each row's area. */

@@ -5,7 +5,7 @@
  * scores, population denominators) and the underlying indicators file.
  */
 import type { IndicatorDraft } from "../../indicators/index.ts";
-import { slugify } from "../cells.ts";
+import { boundedSlug, slugify } from "../cells.ts";
 import { type CsvTable, normaliseHeader } from "../csv-table.ts";
 import type { WideColumn, WideSpec } from "../wide-core.ts";
 
@@ -62,7 +62,7 @@ function rankColumns(table: CsvTable, release: number): WideColumn[] {
     const name = m[1]!.trim();
     const measure = m[2]!.toLowerCase() as "rank" | "decile" | "score";
     const indicator: IndicatorDraft = {
-      slug: `iod${release}-${domainSlug(name)}-${measure}`.slice(0, 80),
+      slug: boundedSlug(`iod${release}-${domainSlug(name)}-${measure}`),
       title: `${name} ${measure} (IoD${release})`,
       definition: `${column}. Ranks run from 1 (most deprived) across the ${table.rows.length.toLocaleString("en-GB")} LSOAs in England.`,
       ...source,
@@ -88,7 +88,7 @@ function denominatorColumns(table: CsvTable, release: number): WideColumn[] {
       return {
         column,
         indicator: {
-          slug: `iod${release}-population-${slugify(name)}`.slice(0, 80),
+          slug: boundedSlug(`iod${release}-population-${slugify(name)}`),
           title: `${name} (IoD${release} denominator${year ? `, mid-${year}` : ""})`,
           definition: column,
           ...source,
@@ -110,9 +110,8 @@ function indicatorColumns(table: CsvTable, codeColumn: string, release: number):
       const isCount = /numerator$/.test(column);
       const ratePer = /rate_per_1000/.test(column) ? 1000 : null;
       const indicator: IndicatorDraft = {
-        slug: `iod${release}-${slugify(column.replace(/_indicator(?=_|$)/, "").replace(/_component_of_[a-z_]+$/, ""))}`.slice(
-          0,
-          80,
+        slug: boundedSlug(
+          `iod${release}-${slugify(column.replace(/_indicator(?=_|$)/, "").replace(/_component_of_[a-z_]+$/, ""))}`,
         ),
         title: `${humanise(column)} (IoD${release})`,
         definition: `IoD${release} underlying indicator "${column}".`,

@@ -11,6 +11,7 @@ import type { CsvTable } from "../csv-table.ts";
 import type { WideColumn, WideSpec } from "../wide-core.ts";
 import { domainSlug, iodSource } from "./deprivation-layouts.ts";
 import { shareSlug } from "./deprivation-derived.ts";
+import { boundedSlug } from "../cells.ts";
 
 const MEASURES: { test: RegExp; slug: string; unit: IndicatorDraft["unit"]; polarity: IndicatorDraft["polarity"] }[] = [
   {
@@ -59,7 +60,7 @@ export function iodSummaryLayout(table: CsvTable, period: string | undefined, re
     columns.push({
       column,
       indicator: {
-        slug: slug.slice(0, 80),
+        slug: boundedSlug(slug),
         title:
           measure.slug === "proportion-most-deprived-10"
             ? `${m[1]!.trim()} (IoD${edition}): share of LSOAs in the most deprived 10% nationally`

@@ -8,7 +8,7 @@
  *   spaces): ranks and deciles worked out from the scores when the file has only scores.
  */
 import type { IndicatorDraft } from "../../indicators/index.ts";
-import { slugify } from "../cells.ts";
+import { boundedSlug, slugify } from "../cells.ts";
 import { type CsvTable, normaliseHeader } from "../csv-table.ts";
 import type { WideColumn, WideSpec } from "../wide-core.ts";
 import { humanise, OGL } from "./deprivation-layouts.ts";
@@ -91,7 +91,7 @@ export function simdLayout(table: CsvTable, period: string | undefined, edition?
           numeratorColumn: rate && table.has(rate.count) ? rate.count : undefined,
           denominatorColumn: rate && table.has(rate.denominator) ? rate.denominator : undefined,
           indicator: {
-            slug: `simd${fileEdition}-${slugify(column)}`,
+            slug: boundedSlug(`simd${fileEdition}-${slugify(column)}`),
             title: rate ? `${rate.title} (SIMD ${fileEdition})` : `${humanise(column)} (SIMD ${fileEdition} indicator)`,
             definition: `SIMD ${fileEdition} indicator "${column}".`,
             ...simdSource(fileEdition),
@@ -158,7 +158,7 @@ export function wimdLayout(table: CsvTable, period: string | undefined, release?
     return {
       column,
       indicator: {
-        slug: `wimd${year}-${name}${measure}`,
+        slug: boundedSlug(`wimd${year}-${name}${measure}`),
         title: `${label} ${measure}`,
         definition: ranks
           ? `${column.trim()}: rank of the LSOA in Wales, 1 the most deprived (WIMD ${year}).`

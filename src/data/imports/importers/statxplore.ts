@@ -13,7 +13,7 @@ import {
   writeObservationPlan,
 } from "../../indicators/index.ts";
 import { NAMED_AREA_TYPES, resolveAreaNames } from "../area-names.ts";
-import { readNumberCell } from "../cells.ts";
+import { excerpt, readNumberCell } from "../cells.ts";
 import { NegativeCounts } from "../counts.ts";
 import { defineImporter } from "../importer.ts";
 import { addParentTotals, noTotals } from "../parent-totals.ts";
@@ -118,7 +118,8 @@ export const statxploreImporter = defineImporter({
 
     const existing = await findIndicator(db, opts.indicator);
     if (!existing && !opts.title) issues.error(`"${opts.indicator}" is a new indicator: give it a title`);
-    const dataset = opts.dataset || table.titleLines[0] || "";
+    // A title row longer than a dataset name may be is cut (it crashed the import: found by the fuzz test).
+    const dataset = opts.dataset || excerpt(table.titleLines[0] ?? "", 299);
     if (!dataset && !existing)
       issues.warn(
         "the export has no title row naming its Stat-Xplore dataset: give the dataset (for example Children in Low Income Families), so the figures' source is recorded",
@@ -126,7 +127,7 @@ export const statxploreImporter = defineImporter({
     const draft = defineIndicator({
       slug: opts.indicator,
       title: existing?.title ?? opts.title ?? opts.indicator,
-      definition: [...table.titleLines, table.dimension].filter(Boolean).join(" — "),
+      definition: excerpt([...table.titleLines, table.dimension].filter(Boolean).join(" — "), 4999),
       unit: opts.unit,
       publisher: opts.publisher,
       dataset: dataset || "Stat-Xplore export (dataset not stated in the file)",
