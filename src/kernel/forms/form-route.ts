@@ -64,7 +64,27 @@ export interface TemplateForm<P extends string, S extends z.ZodType, R> extends 
   view: (ctx: FormContext<P, R>) => Awaitable<Values>;
 }
 
-export type FormSpec<P extends string, S extends z.ZodType, R> = FieldListForm<P, S, R> | TemplateForm<P, S, R>;
+/** What a rejected post shows again: the field errors and the values as sent (without the CSRF token). */
+export interface ShownForm {
+  errors: FieldError[];
+  values: Values;
+}
+
+/**
+ * A form on a page that has a GET of its own (a meeting's agenda, decision and action forms on the
+ * meeting page; a reply box on the feedback page): only the POST is registered, at `path`. A rejected
+ * post draws that page again from `page` — its template and view model, given the errors and values —
+ * with status 400; the view model's own `errors` / `values` win (to key them to one of several forms).
+ */
+export interface PageForm<P extends string, S extends z.ZodType, R>
+  extends Omit<FormBase<P, S, R>, "postTo" | "initial"> {
+  page: (ctx: FormContext<P, R>, shown: ShownForm) => Awaitable<{ template: string; view: Values }>;
+}
+
+export type FormSpec<P extends string, S extends z.ZodType, R> =
+  | FieldListForm<P, S, R>
+  | TemplateForm<P, S, R>
+  | PageForm<P, S, R>;
 
 /** The context of a request that passed the pipeline, with the record it is about. */
 export function formContext<P extends string, R>(request: FastifyRequest, record: R): FormContext<P, R> {
@@ -91,6 +111,15 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
   app: FastifyInstance,
   spec: FormSpec<P, S, R>,
 ): void {
+  if ("page" in spec) pageFormRoute(app, spec);
+  else ownPageFormRoute(app, spec);
+}
+
+/** A form with a GET of its own (FieldListForm, TemplateForm). */
+function ownPageFormRoute<P extends string, S extends z.ZodType, R>(
+  app: FastifyInstance,
+  spec: FieldListForm<P, S, R> | TemplateForm<P, S, R>,
+) {
   const target = spec.postTo ?? spec.path;
   if (target.names.join() !== spec.path.names.join()) {
     throw new Error(`${target.pattern} must take the same parameters as ${spec.path.pattern}`);
@@ -129,20 +158,44 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
     return show(reply, ctx, spec.initial ? await spec.initial(ctx) : {});
   });
 
-  app.post(target.pattern, needs(target, spec.postNeeds ?? spec.needs), async (request, reply) => {
-    const ctx = await context(request);
-    const form = parseForm(resolve(spec.schema, ctx), request.body);
-    if (!form.ok) return show(reply, ctx, form.values, form.errors);
-    let next: string;
-    try {
-      // A repeat of a post already saved (a double click) goes where the first went, saving nothing.
-      next = (await saveOnce(app.formsDb, request, () => spec.save(ctx, form.data))).location;
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return show(reply, ctx, submittedValues(request.body), errors);
-    }
-    if (spec.flash) reply.flash(typeof spec.flash === "function" ? spec.flash(ctx, form.data) : spec.flash);
-    return reply.redirect(next, 303);
+  app.post(target.pattern, needs(target, spec.postNeeds ?? spec.needs), async (request, reply) =>
+    submit(app, spec, request, reply, await context(request), (ctx, shown) =>
+      show(reply, ctx, shown.values, shown.errors),
+    ),
+  );
+}
+
+/** The POST of a form that sits on another route's page (PageForm). */
+function pageFormRoute<P extends string, S extends z.ZodType, R>(app: FastifyInstance, spec: PageForm<P, S, R>) {
+  app.post(spec.path.pattern, needs(spec.path, spec.postNeeds ?? spec.needs), async (request, reply) => {
+    const record = spec.load ? found(await spec.load(formContext(request, undefined))) : (undefined as R);
+    return submit(app, spec, request, reply, formContext(request, record), async (ctx, shown) => {
+      const { template, view } = await spec.page(ctx, shown);
+      return reply.code(400).view(template, { errors: shown.errors, values: shown.values, ...view });
+    });
   });
+}
+
+/** Parse, save once, redirect with the flash; or show the form again with its errors (nothing saved). */
+async function submit<P extends string, S extends z.ZodType, R>(
+  app: FastifyInstance,
+  spec: FormBase<P, S, R> | PageForm<P, S, R>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: FormContext<P, R>,
+  reject: (ctx: FormContext<P, R>, shown: ShownForm) => unknown,
+) {
+  const form = parseForm(resolve(spec.schema, ctx), request.body);
+  if (!form.ok) return reject(ctx, { errors: form.errors, values: form.values });
+  let next: string;
+  try {
+    // A repeat of a post already saved (a double click) goes where the first went, saving nothing.
+    next = (await saveOnce(app.formsDb, request, () => spec.save(ctx, form.data))).location;
+  } catch (error) {
+    const errors = fieldErrorsOf(error);
+    if (!errors) throw error;
+    return reject(ctx, { errors, values: submittedValues(request.body) });
+  }
+  if (spec.flash) reply.flash(typeof spec.flash === "function" ? spec.flash(ctx, form.data) : spec.flash);
+  return reply.redirect(next, 303);
 }
