@@ -11,6 +11,12 @@ import { onceToken, postedOnceToken, saveOnce } from "./once.ts";
 type Awaitable<T> = T | Promise<T>;
 type Values = Record<string, unknown>;
 
+/** What a save may return instead of a URL: the URL and a success message made from the saved record. */
+export interface Saved {
+  redirect: string;
+  flash: string;
+}
+
 /** What every callback of a form route receives. */
 export interface FormContext<P extends string, R> {
   request: FastifyRequest;
@@ -38,8 +44,11 @@ interface FormBase<P extends string, S extends z.ZodType, R> {
   schema: S | ((ctx: FormContext<P, R>) => S);
   /** The values of a fresh form (an edit form's current record). */
   initial?: (ctx: FormContext<P, R>) => Awaitable<Values>;
-  /** Calls the service (which may throw AppError.validation to name fields); returns where to go. */
-  save: (ctx: FormContext<P, R>, data: z.output<S>) => Promise<string>;
+  /**
+   * Calls the service (which may throw AppError.validation to name fields); returns where to go, or
+   * where to go and the flash message when the message depends on what the service did.
+   */
+  save: (ctx: FormContext<P, R>, data: z.output<S>) => Promise<string | Saved>;
   /** The success message shown on the next page. */
   flash?: string | ((ctx: FormContext<P, R>, data: z.output<S>) => string);
 }
@@ -188,14 +197,22 @@ async function submit<P extends string, S extends z.ZodType, R>(
   const form = parseForm(resolve(spec.schema, ctx), request.body);
   if (!form.ok) return reject(ctx, { errors: form.errors, values: form.values });
   let next: string;
+  let savedFlash: string | undefined;
   try {
     // A repeat of a post already saved (a double click) goes where the first went, saving nothing.
-    next = (await saveOnce(app.formsDb, request, () => spec.save(ctx, form.data))).location;
+    const saving = async () => {
+      const saved = await spec.save(ctx, form.data);
+      if (typeof saved === "string") return saved;
+      savedFlash = saved.flash;
+      return saved.redirect;
+    };
+    next = (await saveOnce(app.formsDb, request, saving)).location;
   } catch (error) {
     const errors = fieldErrorsOf(error);
     if (!errors) throw error;
     return reject(ctx, { errors, values: submittedValues(request.body) });
   }
-  if (spec.flash) reply.flash(typeof spec.flash === "function" ? spec.flash(ctx, form.data) : spec.flash);
+  const message = savedFlash ?? (typeof spec.flash === "function" ? spec.flash(ctx, form.data) : spec.flash);
+  if (message) reply.flash(message);
   return reply.redirect(next, 303);
 }

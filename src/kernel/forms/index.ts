@@ -17,6 +17,7 @@ export {
   type FormSpec,
   formRoute,
   type PageForm,
+  type Saved,
   type ShownForm,
   type TemplateForm,
 } from "./form-route.ts";
