@@ -31,9 +31,9 @@ export interface FormContext<P extends string, R> {
 
 interface FormBase<P extends string, S extends z.ZodType, R> {
   /** GET shows the form here; POST submits here too, unless `postTo` says otherwise. */
-  path: Path<P>;
+  path: Path<P, unknown>;
   /** Where the form posts when that URL differs (same parameters, e.g. ".../governance"). */
-  postTo?: Path<string>;
+  postTo?: Path<string, unknown>;
   /** What the route needs (kernel/http/pipeline.ts), checked before anything is read. */
   needs: Need;
   /** What the POST needs when stricter than the page (a page all may read, carrying an editor's form). */
