@@ -1,4 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
+import type { AuditContext } from "../../kernel/audit/audit.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { deleteRoute, type FormContext, formRoute, type ShownForm } from "../../kernel/forms/index.ts";
@@ -92,53 +95,57 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
   );
 
   // The agenda, decision and action forms sit on the meeting page: a rejected post draws it again.
-  const onMeetingPage = (form: string) => (ctx: FormContext<string, MeetingContext>, shown: ShownForm) => ({
-    template: meetingTemplate,
-    view: meetingView(ctx.record, { ...shown, form }),
-  });
   const edit = { partnership: "partnership:edit" } as const;
   const saved = "Your changes have been saved";
   const meetingUrl = (ctx: FormContext<string, MeetingContext>, anchor: string) =>
     `${meetingPaths.meeting(ctx.partnership.id, ctx.record.record.meeting.id)}${anchor}`;
 
-  formRoute(app, {
-    path: meetingPaths.agenda,
-    needs: edit,
-    load: (ctx) => meetingContext(db, ctx.request),
-    schema: agendaForm,
-    page: onMeetingPage("agenda"),
-    save: async (ctx, data) => {
-      await addAgendaItem(db, ctx.audit, ctx.record.owner, ctx.record.record.meeting.id, data);
-      return meetingUrl(ctx, "#agenda");
-    },
-    flash: saved,
-  });
-
-  formRoute(app, {
-    path: meetingPaths.decisions,
-    needs: edit,
-    load: (ctx) => meetingContext(db, ctx.request),
-    schema: decisionForm,
-    page: onMeetingPage("decision"),
-    save: async (ctx, data) => {
-      await addDecision(db, ctx.audit, ctx.record.owner, ctx.record.record.meeting.id, data.decision);
-      return meetingUrl(ctx, "#decisions");
-    },
-    flash: saved,
-  });
-
-  formRoute(app, {
-    path: meetingPaths.actions,
-    needs: edit,
-    load: (ctx) => meetingContext(db, ctx.request),
-    schema: actionForm,
-    page: onMeetingPage("action"),
-    save: async (ctx, data) => {
-      await addAction(db, ctx.audit, ctx.record.owner, ctx.record.record.meeting.id, data);
-      return meetingUrl(ctx, "#actions");
-    },
-    flash: saved,
-  });
+  /** A form on the meeting page named `form`: saved by `run`, then back to the page at `anchor`. */
+  function onMeetingPage<S extends z.ZodType>(
+    path: Path<string, unknown>,
+    form: string,
+    schema: S,
+    run: (context: MeetingContext, data: z.output<S>, audit: AuditContext) => Promise<unknown>,
+    anchor: string,
+  ) {
+    formRoute(app, {
+      path,
+      needs: edit,
+      load: (ctx) => meetingContext(db, ctx.request),
+      schema,
+      page: (ctx, shown: ShownForm) => ({
+        template: meetingTemplate,
+        view: meetingView(ctx.record, { ...shown, form }),
+      }),
+      save: async (ctx, data) => {
+        await run(ctx.record, data, ctx.audit);
+        return meetingUrl(ctx, anchor);
+      },
+      flash: saved,
+    });
+  }
+  const meetingIdOf = (context: MeetingContext) => context.record.meeting.id;
+  onMeetingPage(
+    meetingPaths.agenda,
+    "agenda",
+    agendaForm,
+    (c, data, audit) => addAgendaItem(db, audit, c.owner, meetingIdOf(c), data),
+    "#agenda",
+  );
+  onMeetingPage(
+    meetingPaths.decisions,
+    "decision",
+    decisionForm,
+    (c, data, audit) => addDecision(db, audit, c.owner, meetingIdOf(c), data.decision),
+    "#decisions",
+  );
+  onMeetingPage(
+    meetingPaths.actions,
+    "action",
+    actionForm,
+    (c, data, audit) => addAction(db, audit, c.owner, meetingIdOf(c), data),
+    "#actions",
+  );
 
   formRoute(app, {
     path: meetingPaths.actionStatus,
