@@ -13,6 +13,7 @@ const paths = {
   add: path("/partnerships/:id/things/new"),
   edit: path("/partnerships/:id/things/:thingId/edit"),
   remove: path("/partnerships/:id/things/:thingId/delete"),
+  notes: path("/partnerships/:id/things/:thingId/notes"),
   organisationNew: path("/admin/organisations/new"),
   organisations: path("/admin/organisations"),
 };
@@ -83,6 +84,22 @@ beforeAll(async () => {
         },
         done: (ctx) => paths.list(ctx.partnership.id),
         flash: "The thing has been removed",
+      });
+      // A form on another route's page (the thing's page): only the POST, drawing that page again on error.
+      formRoute(app, {
+        path: paths.notes,
+        needs: { partnership: "partnership:edit" },
+        load: async (ctx) => store.get(ctx.params.thingId),
+        schema: z.object({ note: requiredText("Enter a note", 20) }),
+        page: (ctx, shown) => ({
+          template: "layout.njk",
+          view: { title: `The page of ${ctx.record.title}`, shownValues: shown.values },
+        }),
+        save: async (ctx, data) => {
+          calls.push(`note ${data.note}`);
+          if (data.note === "Refused") throw AppError.validation([{ field: "note", message: "That note is refused" }]);
+          return { redirect: paths.list(ctx.partnership.id), flash: `Note added to ${ctx.record.title}` };
+        },
       });
       // A form with a template of its own, posting to another URL (like an existing "create" route).
       formRoute(app, {
@@ -241,6 +258,50 @@ describe("delete with confirmation", () => {
     expect((await t.client("viewer").post(paths.remove(north.id, id))).statusCode).toBe(403);
     expect((await t.client("editor").post(paths.remove(north.id, id), {}, { csrf: false })).statusCode).toBe(403);
     expect(store.has(id)).toBe(true);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("a form on another route's page (page)", () => {
+  const thing = () => {
+    const id = randomUUID();
+    store.set(id, { id, title: "Lunch club", costPence: null });
+    return id;
+  };
+
+  it("registers no GET of its own", async () => {
+    const response = await t.client("editor").get(paths.notes(north.id, thing()));
+    expect(response.statusCode).toBe(404);
+  });
+
+  it("bad input draws the page again: 400, its title, the error summary; nothing saved", async () => {
+    const response = await t.client("editor").post(paths.notes(north.id, thing()), { note: "" });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("<title>Error: The page of Lunch club");
+    expect(response.body).toContain("govuk-error-summary");
+    expect(response.body).toContain('href="#note"');
+    expect(response.body).toContain("Enter a note");
+    expect(calls).toEqual([]);
+  });
+
+  it("a service refusal comes back the same way", async () => {
+    const response = await t.client("editor").post(paths.notes(north.id, thing()), { note: "Refused" });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain("That note is refused");
+  });
+
+  it("saves, redirects 303 and shows the flash message save returned", async () => {
+    const editor = t.client("editor");
+    const response = await editor.post(paths.notes(north.id, thing()), { note: "Mondays" });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(paths.list(north.id));
+    expect(calls).toEqual(["note Mondays"]);
+    expect((await editor.get(paths.list(north.id))).body).toContain("Note added to Lunch club");
+  });
+
+  it("authorizes before reading the body, and an unknown record is a 404", async () => {
+    expect((await t.client("viewer").post(paths.notes(north.id, thing()), { note: "" })).statusCode).toBe(403);
+    expect((await t.client("editor").post(paths.notes(north.id, randomUUID()), { note: "x" })).statusCode).toBe(404);
     expect(calls).toEqual([]);
   });
 });

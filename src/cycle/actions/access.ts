@@ -16,15 +16,20 @@ export function canUpdateAction(actor: Actor | null, partnership: PartnershipRow
 /**
  * Loads an action of a partnership the actor can read (404 otherwise, including ids from
  * another partnership) and, for "update", checks the policy (403 when readable but not theirs).
+ * Routes pass the partnership their `needs` already loaded and authorized to read (not loaded
+ * again); services pass its id.
  */
 export async function actionFor(
   db: Executor,
   actor: Actor | null,
-  partnershipId: string,
+  partnershipOrId: PartnershipRow | string,
   actionId: string,
   intent: "read" | "update",
 ): Promise<{ partnership: PartnershipRow; action: ActionRow }> {
-  const partnership = await partnershipFor(db, actor, partnershipId, "partnership:read");
+  const partnership =
+    typeof partnershipOrId === "string"
+      ? await partnershipFor(db, actor, partnershipOrId, "partnership:read")
+      : partnershipOrId;
   const action = await findAction(db, partnership.id, actionId);
   if (!action) throw AppError.notFound();
   if (intent === "update") authorize(actor, "action:update", actionTarget(partnership, action.leadOrganisationId));

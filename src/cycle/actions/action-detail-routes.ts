@@ -31,7 +31,7 @@ export function registerActionDetailRoutes(
   const saved = "Your changes have been saved";
   // The action's own rule (actionFor) decides who may add to it: "update" for its lead organisation.
   const load = async (ctx: FormContext<"/partnerships/:id/actions/:actionId/${string}", undefined>) =>
-    (await actionFor(db, ctx.request.actor, ctx.partnership.id, ctx.params.actionId, "update")).action;
+    (await actionFor(db, ctx.request.actor, ctx.partnership, ctx.params.actionId, "update")).action;
   const back = (ctx: FormContext<string, ActionRow>) => detail(ctx.partnership.id, ctx.record.id);
 
   /** A record listed on the action's page (a budget line, a milestone): one form adds it. */
@@ -85,7 +85,7 @@ export function registerActionDetailRoutes(
   const milestone = actionPaths.milestoneState;
   app.post(milestone.pattern, needs(milestone, { partnership: "partnership:read" }), async (request, reply) => {
     const { id, actionId, childId, state } = request.params;
-    await actionFor(db, request.actor, id, actionId, "update");
+    await actionFor(db, request.actor, request.partnership, actionId, "update");
     const today = londonToday();
     await service.markMilestone(db, request.auditContext(), id, actionId, childId, state === "done" ? today : null);
     return reply.flash("Your changes have been saved").redirect(detail(id, actionId), 303);

@@ -86,7 +86,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     path: actionPaths.edit,
     needs: { partnership: "partnership:read" },
     load: async (ctx) =>
-      (await actionFor(db, ctx.request.actor, ctx.partnership.id, ctx.params.actionId, "update")).action,
+      (await actionFor(db, ctx.request.actor, ctx.partnership, ctx.params.actionId, "update")).action,
     title: (ctx) => `Change “${ctx.record.title}”`,
     fields,
     initial: async (ctx) => {
@@ -117,7 +117,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     needs(actionPaths.action, { partnership: "partnership:read" }),
     async (request, reply) => {
       const { id, actionId } = request.params;
-      const { partnership, action } = await actionFor(db, request.actor, id, actionId, "read");
+      const { partnership, action } = await actionFor(db, request.actor, request.partnership, actionId, "read");
       const [plan, indicators, milestones, evidence, history, mentions] = await Promise.all([
         loadPlan(db, id),
         repo.listIndicators(db, id, actionId),

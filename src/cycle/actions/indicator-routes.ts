@@ -49,7 +49,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, { db }: AppContext
     path: paths.newIndicator,
     needs: { partnership: "partnership:read" },
     load: async (ctx) =>
-      (await actionFor(db, ctx.request.actor, ctx.partnership.id, ctx.params.actionId, "update")).action,
+      (await actionFor(db, ctx.request.actor, ctx.partnership, ctx.params.actionId, "update")).action,
     template: "actions/views/indicator-form.njk",
     view: async (ctx) => {
       const query = ctx.request.query as { q?: unknown };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { deleteRoute } from "../../kernel/forms/index.ts";
 import type { Path } from "../../kernel/http/paths.ts";
@@ -15,11 +16,11 @@ const read = { partnership: "partnership:read" } as const;
 const removed = "Your changes have been saved";
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-type ActionParams = { partnership: { id: string }; request: { actor: Parameters<typeof actionFor>[1] } };
+type ActionParams = { partnership: PartnershipRow; request: { actor: Parameters<typeof actionFor>[1] } };
 
 /** The action, if the actor may change it (403 when readable but not theirs, 404 when not found). */
 const actionOf = (db: Db, ctx: ActionParams, actionId: string) =>
-  actionFor(db, ctx.request.actor, ctx.partnership.id, actionId, "update").then(({ action }) => action);
+  actionFor(db, ctx.request.actor, ctx.partnership, actionId, "update").then(({ action }) => action);
 
 /** Removing an action, or one of its budget lines, indicators, milestones or evidence links: each confirmed first. */
 export function registerActionRemovals(app: FastifyInstance, db: Db, deps: ActionRouteDeps): void {

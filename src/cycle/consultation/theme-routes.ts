@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { fieldErrorsOf, parseForm } from "../../kernel/http/forms.ts";
+import { parseForm } from "../../kernel/http/forms.ts";
 import { found, may, needs } from "../../kernel/http/pipeline.ts";
 import * as coding from "./coding-repository.ts";
 import { approveQuote, removeQuote, removeTheme, saveQuote, saveTheme } from "./coding-service.ts";
@@ -71,7 +71,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     flash: "The theme has been removed",
   });
 
-  async function showTheme(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = {}) {
+  async function themeView(request: FastifyRequest, errors: FieldError[] = [], values = {}) {
     const { partnership } = request;
     const { activityId, themeId } = request.params as { activityId: string; themeId: string };
     const activity = found(await findActivity(db, partnership.id, activityId));
@@ -83,7 +83,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
       coding.listQuotes(db, partnership.id, activityId),
     ]);
     const linked = new Set(links.map((link) => link.target));
-    return reply.code(errors.length ? 400 : 200).view("consultation/views/theme.njk", {
+    return {
       title: `Theme: ${theme.name} – ${activity.title}`,
       activity,
       theme,
@@ -96,25 +96,27 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
       canEdit: may(request, "partnership:edit"),
       errors,
       values,
-    });
+    };
   }
 
-  app.get(paths.theme.pattern, needs(paths.theme, read), (request, reply) => showTheme(request, reply));
+  app.get(paths.theme.pattern, needs(paths.theme, read), async (request, reply) =>
+    reply.view("consultation/views/theme.njk", await themeView(request)),
+  );
 
-  app.post(paths.themeLink.pattern, needs(paths.themeLink, edit), async (request, reply) => {
-    const { partnership, params } = request;
-    const form = parseForm(themeLinkForm, request.body);
-    if (!form.ok) return showTheme(request, reply, form.errors, form.values);
-    try {
-      await linkTheme(db, request.auditContext(), partnership.id, params.activityId, params.themeId, form.data.target);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return showTheme(request, reply, errors, form.data);
-    }
-    return reply
-      .flash("The link has been added")
-      .redirect(paths.theme(partnership.id, params.activityId, params.themeId), 303);
+  formRoute(app, {
+    path: paths.themeLink,
+    needs: edit,
+    schema: themeLinkForm,
+    page: async (ctx, shown) => ({
+      template: "consultation/views/theme.njk",
+      view: await themeView(ctx.request, shown.errors, shown.values),
+    }),
+    save: async (ctx, data) => {
+      const { id, activityId, themeId } = ctx.params;
+      await linkTheme(db, ctx.audit, id, activityId, themeId, data.target);
+      return paths.theme(id, activityId, themeId);
+    },
+    flash: "The link has been added",
   });
 
   app.post(paths.themeUnlink.pattern, needs(paths.themeUnlink, edit), async (request, reply) => {
@@ -127,7 +129,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
       .redirect(paths.theme(partnership.id, params.activityId, params.themeId), 303);
   });
 
-  async function showQuotes(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
+  async function quotesView(request: FastifyRequest, errors: FieldError[] = []) {
     const { partnership } = request;
     const { activityId } = request.params as { activityId: string };
     const activity = found(await findActivity(db, partnership.id, activityId));
@@ -136,7 +138,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
       coding.listThemes(db, partnership.id, activityId),
     ]);
     const names = new Map(themes.map((t) => [t.id, t.name]));
-    return reply.code(errors.length ? 400 : 200).view("consultation/views/quotes.njk", {
+    return {
       title: `Quotes – ${activity.title}`,
       activity,
       quotes: quotes.map((q) => ({
@@ -150,40 +152,39 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
       activityHref: paths.activity(partnership.id, activityId),
       canEdit: may(request, "partnership:edit"),
       errors,
-    });
+    };
   }
 
-  app.get(paths.quotes.pattern, needs(paths.quotes, freeText), (request, reply) => showQuotes(request, reply));
+  app.get(paths.quotes.pattern, needs(paths.quotes, freeText), async (request, reply) =>
+    reply.view("consultation/views/quotes.njk", await quotesView(request)),
+  );
 
-  app.post(paths.quoteApprove.pattern, needs(paths.quoteApprove, freeText), async (request, reply) => {
-    const { partnership, params, actor } = request;
-    if (!may(request, "partnership:edit")) throw AppError.forbidden();
-    const form = parseForm(approveForm, request.body);
-    try {
-      await approveQuote(
-        db,
-        request.auditContext(),
-        partnership.id,
-        params.activityId,
-        params.quoteId,
-        form.ok && form.data.confirmed,
-        {
-          userId: actor!.userId,
-          name: actor!.name,
-        },
-      );
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return showQuotes(
-        request,
-        reply,
-        errors.map((e) => ({ ...e, field: `confirmed-${params.quoteId}` })),
-      );
-    }
-    return reply
-      .flash("The quote is approved for publication")
-      .redirect(paths.quotes(partnership.id, params.activityId), 303);
+  // The approve box of each quote is on the quotes page; the service says when it is not ticked.
+  formRoute(app, {
+    path: paths.quoteApprove,
+    needs: freeText,
+    load: async (ctx) => {
+      if (!may(ctx.request, "partnership:edit")) throw AppError.forbidden();
+      return true;
+    },
+    schema: approveForm.catch({ confirmed: false }),
+    page: async (ctx, shown) => ({
+      template: "consultation/views/quotes.njk",
+      view: await quotesView(
+        ctx.request,
+        shown.errors.map((e) => ({ ...e, field: `confirmed-${ctx.params.quoteId}` })),
+      ),
+    }),
+    save: async (ctx, data) => {
+      const { id, activityId, quoteId } = ctx.params;
+      const actor = ctx.request.actor!;
+      await approveQuote(db, ctx.audit, id, activityId, quoteId, data.confirmed, {
+        userId: actor.userId,
+        name: actor.name,
+      });
+      return paths.quotes(id, activityId);
+    },
+    flash: "The quote is approved for publication",
   });
 
   const themesOf = (ctx: Ids) => coding.listThemes(db, ctx.params.id, ctx.params.activityId);

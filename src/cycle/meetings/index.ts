@@ -30,7 +30,7 @@ export {
   sendPaper,
   type UploadedPaper,
 } from "./papers.ts";
-export { type AttendanceMembers, attendanceFromBody, minutesValues } from "./minutes-form.ts";
+export { type AttendanceMembers, minutesSchema, minutesValues } from "./minutes-form.ts";
 export {
   actionForm as meetingActionForm,
   actionStatusForm as meetingActionStatusForm,

@@ -53,15 +53,13 @@ export function requireMinutesVisible(context: MeetingContext): void {
     throw AppError.forbidden("The minutes of this meeting are not shared with national partners");
 }
 
-export function renderMeeting(
-  reply: FastifyReply,
-  context: MeetingContext,
-  extra: { errors?: FieldError[]; values?: Record<string, unknown>; form?: string; flash?: string } = {},
-  status = 200,
-) {
+type MeetingExtra = { errors?: FieldError[]; values?: Record<string, unknown>; form?: string; flash?: string };
+
+/** The meeting page's view model; `form` names the form whose errors and values it shows. */
+export function meetingView(context: MeetingContext, extra: MeetingExtra = {}) {
   const { partnership, record } = context;
   const today = londonToday();
-  return reply.code(status).view("meetings/views/meeting.njk", {
+  return {
     title: `${record.meeting.title}, ${record.meeting.meetingDate} – ${partnership.name}`,
     partnership,
     ...record,
@@ -79,5 +77,11 @@ export function renderMeeting(
     values: extra.values ?? {},
     form: extra.form,
     flash: extra.flash,
-  });
+  };
+}
+
+export const meetingTemplate = "meetings/views/meeting.njk";
+
+export function renderMeeting(reply: FastifyReply, context: MeetingContext, extra: MeetingExtra = {}, status = 200) {
+  return reply.code(status).view(meetingTemplate, meetingView(context, extra));
 }

@@ -1,12 +1,20 @@
 import type { FastifyInstance } from "fastify";
+import type { z } from "zod";
+import type { AuditContext } from "../../kernel/audit/audit.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
-import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
-import { fieldErrorsOf, parseForm, submittedValues } from "../../kernel/http/forms.ts";
+import { deleteRoute, type FormContext, formRoute, type ShownForm } from "../../kernel/forms/index.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { addDays, londonToday, partsFromIso } from "../../kernel/time.ts";
-import { meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
+import {
+  type MeetingContext,
+  meetingContext,
+  meetingTemplate,
+  meetingView,
+  renderMeeting,
+  requireMinutesVisible,
+} from "./meeting-page.ts";
 import {
   addAction,
   addAgendaItem,
@@ -86,79 +94,82 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
     },
   );
 
-  app.post(
-    meetingPaths.agenda.pattern,
-    needs(meetingPaths.agenda, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const context = await meetingContext(db, request);
-      const form = parseForm(agendaForm, request.body);
-      if (!form.ok)
-        return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "agenda" }, 400);
-      await addAgendaItem(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
-      return reply
-        .flash("Your changes have been saved")
-        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}#agenda`, 303);
-    },
+  // The agenda, decision and action forms sit on the meeting page: a rejected post draws it again.
+  const edit = { partnership: "partnership:edit" } as const;
+  const saved = "Your changes have been saved";
+  const meetingUrl = (ctx: FormContext<string, MeetingContext>, anchor: string) =>
+    `${meetingPaths.meeting(ctx.partnership.id, ctx.record.record.meeting.id)}${anchor}`;
+
+  /** A form on the meeting page named `form`: saved by `run`, then back to the page at `anchor`. */
+  function onMeetingPage<S extends z.ZodType>(
+    path: Path<string, unknown>,
+    form: string,
+    schema: S,
+    run: (context: MeetingContext, data: z.output<S>, audit: AuditContext) => Promise<unknown>,
+    anchor: string,
+  ) {
+    formRoute(app, {
+      path,
+      needs: edit,
+      load: (ctx) => meetingContext(db, ctx.request),
+      schema,
+      page: (ctx, shown: ShownForm) => ({
+        template: meetingTemplate,
+        view: meetingView(ctx.record, { ...shown, form }),
+      }),
+      save: async (ctx, data) => {
+        await run(ctx.record, data, ctx.audit);
+        return meetingUrl(ctx, anchor);
+      },
+      flash: saved,
+    });
+  }
+  const meetingIdOf = (context: MeetingContext) => context.record.meeting.id;
+  onMeetingPage(
+    meetingPaths.agenda,
+    "agenda",
+    agendaForm,
+    (c, data, audit) => addAgendaItem(db, audit, c.owner, meetingIdOf(c), data),
+    "#agenda",
+  );
+  onMeetingPage(
+    meetingPaths.decisions,
+    "decision",
+    decisionForm,
+    (c, data, audit) => addDecision(db, audit, c.owner, meetingIdOf(c), data.decision),
+    "#decisions",
+  );
+  onMeetingPage(
+    meetingPaths.actions,
+    "action",
+    actionForm,
+    (c, data, audit) => addAction(db, audit, c.owner, meetingIdOf(c), data),
+    "#actions",
   );
 
-  app.post(
-    meetingPaths.decisions.pattern,
-    needs(meetingPaths.decisions, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const context = await meetingContext(db, request);
-      const form = parseForm(decisionForm, request.body);
-      if (!form.ok)
-        return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "decision" }, 400);
-      await addDecision(db, request.auditContext(), context.owner, context.record.meeting.id, form.data.decision);
-      return reply
-        .flash("Your changes have been saved")
-        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}#decisions`, 303);
-    },
-  );
-
-  app.post(
-    meetingPaths.actions.pattern,
-    needs(meetingPaths.actions, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const context = await meetingContext(db, request);
-      const form = parseForm(actionForm, request.body);
-      if (!form.ok)
-        return renderMeeting(reply, context, { errors: form.errors, values: form.values, form: "action" }, 400);
-      try {
-        await addAction(db, request.auditContext(), context.owner, context.record.meeting.id, form.data);
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        return renderMeeting(reply, context, { errors, values: submittedValues(request.body), form: "action" }, 400);
-      }
-      return reply
-        .flash("Your changes have been saved")
-        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}#actions`, 303);
-    },
-  );
-
-  app.post(
-    meetingPaths.actionStatus.pattern,
-    needs(meetingPaths.actionStatus, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const { childId } = request.params;
-      const context = await meetingContext(db, request);
+  formRoute(app, {
+    path: meetingPaths.actionStatus,
+    needs: edit,
+    load: async (ctx) => {
+      const context = await meetingContext(db, ctx.request);
       requireMinutesVisible(context);
-      const form = parseForm(actionStatusForm, request.body);
-      if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the action");
-      await setActionStatus(
-        db,
-        request.auditContext(),
-        context.owner,
-        context.record.meeting.id,
-        childId,
-        form.data.status,
-      );
-      return reply
-        .flash("Your changes have been saved")
-        .redirect(`/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}#actions`, 303);
+      return context;
     },
-  );
+    schema: actionStatusForm,
+    // The status select of each action is "status-<action id>": the summary links to the one posted.
+    page: (ctx, shown) => ({
+      template: meetingTemplate,
+      view: meetingView(ctx.record, {
+        errors: shown.errors.map((error) => ({ ...error, field: `status-${ctx.params.childId}` })),
+      }),
+    }),
+    save: async (ctx, data) => {
+      const { owner, record } = ctx.record;
+      await setActionStatus(db, ctx.audit, owner, record.meeting.id, ctx.params.childId, data.status);
+      return meetingUrl(ctx, "#actions");
+    },
+    flash: saved,
+  });
 
   formRoute(app, {
     path: meetingPaths.edit,

@@ -1,7 +1,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm, submittedValues } from "../../kernel/http/forms.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { sendDocument } from "../../lib/documents/index.ts";
@@ -9,64 +9,38 @@ import { listMemberOrganisations } from "../governance/index.ts";
 import { type MeetingContext, meetingContext, renderMeeting, requireMinutesVisible } from "./meeting-page.ts";
 import { addPaper, saveMinutes } from "./meetings-service.ts";
 import { minutesDocument } from "./minutes-document.ts";
-import { attendanceFromBody, minutesValues } from "./minutes-form.ts";
+import { minutesSchema, minutesValues } from "./minutes-form.ts";
 import { MAX_PAPER_BYTES, paperFromBody, sendPaper } from "./papers.ts";
 import { findPaper } from "./repository.ts";
 import { meetingPaths } from "./paths.ts";
-import { minutesForm } from "./schemas.ts";
 
 export function registerMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
-  const base = (context: MeetingContext) =>
-    `/partnerships/${context.partnership.id}/meetings/${context.record.meeting.id}`;
+  const base = (context: MeetingContext) => meetingPaths.meeting(context.partnership.id, context.record.meeting.id);
 
-  app.get(
-    meetingPaths.minutes.pattern,
-    needs(meetingPaths.minutes, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const context = await meetingContext(db, request);
+  formRoute(app, {
+    path: meetingPaths.minutes,
+    needs: { partnership: "partnership:edit" },
+    load: async (ctx) => {
+      const context = await meetingContext(db, ctx.request);
       const members = await listMemberOrganisations(db, [context.partnership.id]);
-      return reply.view("meetings/views/minutes-edit.njk", {
-        title: `Minutes – ${context.partnership.name}`,
-        ...context,
-        ...context.record,
-        members,
-        values: minutesValues(context.record),
-      });
+      return { context, members };
     },
-  );
-
-  app.post(
-    meetingPaths.minutes.pattern,
-    needs(meetingPaths.minutes, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const context = await meetingContext(db, request);
-      const members = await listMemberOrganisations(db, [context.partnership.id]);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const form = parseForm(minutesForm.passthrough(), body);
-      const attendance = attendanceFromBody(body, members);
-      const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
-      if (!form.ok || errors.length > 0) {
-        const values = submittedValues(body);
-        return reply.code(400).view("meetings/views/minutes-edit.njk", {
-          title: `Minutes – ${context.partnership.name}`,
-          ...context,
-          ...context.record,
-          members,
-          values,
-          errors,
-        });
-      }
-      await saveMinutes(
-        db,
-        request.auditContext(),
-        context.owner,
-        context.record.meeting.id,
-        form.data,
-        attendance.entries,
-      );
-      return reply.flash("Your changes have been saved").redirect(base(context), 303);
+    template: "meetings/views/minutes-edit.njk",
+    view: ({ record: { context, members } }) => ({
+      title: `Minutes – ${context.partnership.name}`,
+      ...context,
+      ...context.record,
+      members,
+    }),
+    initial: (ctx) => minutesValues(ctx.record.context.record),
+    schema: (ctx) => minutesSchema(ctx.record.members),
+    save: async (ctx, data) => {
+      const { context } = ctx.record;
+      await saveMinutes(db, ctx.audit, context.owner, context.record.meeting.id, data, data.attendance);
+      return base(context);
     },
-  );
+    flash: "Your changes have been saved",
+  });
 
   // Word and PDF come from one document model through lib/documents, like every other document.
   for (const format of ["docx", "pdf"] as const) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
@@ -18,10 +19,10 @@ const correctionForm = updateForm;
 /** The update of an action the actor may report on (403 otherwise); another action's or partnership's is a 404. */
 async function updateFor(
   db: Db,
-  ctx: { request: { actor: Parameters<typeof actionFor>[1] }; partnership: { id: string } },
+  ctx: { request: { actor: Parameters<typeof actionFor>[1] }; partnership: PartnershipRow },
   params: { actionId: string; updateId: string },
 ) {
-  const { action } = await actionFor(db, ctx.request.actor, ctx.partnership.id, params.actionId, "update");
+  const { action } = await actionFor(db, ctx.request.actor, ctx.partnership, params.actionId, "update");
   const update = await findUpdate(db, ctx.partnership.id, action.id, params.updateId);
   return update ? { action, update } : null;
 }

@@ -44,7 +44,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
     title: (ctx) => `Report progress on “${ctx.record.title}”`,
     submitText: "Save update",
     load: async (ctx) =>
-      (await actionFor(db, ctx.request.actor, ctx.partnership.id, ctx.params.actionId, "update")).action,
+      (await actionFor(db, ctx.request.actor, ctx.partnership, ctx.params.actionId, "update")).action,
     fields: async (ctx) => {
       const open = (await listMilestones(db, ctx.partnership.id, ctx.record.id)).filter((row) => !row.doneDate);
       const fields = updateFields(selectablePeriods(londonToday()));

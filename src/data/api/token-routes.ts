@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { type Actor, authorize } from "../../kernel/auth/policy.ts";
+import type { Actor } from "../../kernel/auth/policy.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
@@ -27,7 +27,6 @@ const lifetimeLabel = (days: number) => (days === 365 ? "1 year" : `${days} days
 
 export function registerTokenRoutes(app: FastifyInstance, { db }: AppContext): void {
   const render = async (
-    request: FastifyRequest,
     reply: FastifyReply,
     actor: Actor,
     extra: {
@@ -39,14 +38,12 @@ export function registerTokenRoutes(app: FastifyInstance, { db }: AppContext): v
     const now = Date.now();
     const tokens = (await listTokensOfUser(db, actor.userId)).map((t) => ({ ...t, status: statusOf(t, now) }));
     const values = extra.values ?? { days: "90" };
-    const { revoked } = z.object({ revoked: z.string().optional() }).catch({}).parse(request.query);
     return reply.view(VIEW, {
       title: "API tokens",
       tokens,
       values,
       errors: extra.errors ?? [],
       created: extra.created,
-      flash: revoked ? "The token was revoked" : undefined,
       lifetimes: TOKEN_LIFETIMES.map((days) => ({
         value: String(days),
         text: lifetimeLabel(days),
@@ -55,35 +52,36 @@ export function registerTokenRoutes(app: FastifyInstance, { db }: AppContext): v
     });
   };
 
-  app.get(PATH, async (request, reply) => {
-    authorize(request.actor, "account:manage-tokens");
-    return render(request, reply, request.actor);
+  const tokens = path(PATH);
+  const manage = needs(tokens, { allow: "account:manage-tokens" });
+  app.get(tokens.pattern, manage, async (request, reply) => {
+    return render(reply, request.actor!);
   });
 
-  app.post(PATH, async (request, reply) => {
-    authorize(request.actor, "account:manage-tokens");
+  // Not a formRoute: the new token's secret is shown on this response only, never carried by a redirect.
+  app.post(tokens.pattern, manage, async (request, reply) => {
     const form = parseForm(createForm, request.body);
-    if (!form.ok) return render(request, reply.code(400), request.actor, { values: form.values, errors: form.errors });
+    if (!form.ok) return render(reply.code(400), request.actor!, { values: form.values, errors: form.errors });
     let created: Awaited<ReturnType<typeof createToken>>;
     try {
-      created = await createToken(db, request.auditContext(), request.actor, form.data);
+      created = await createToken(db, request.auditContext(), request.actor!, form.data);
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
-      return render(request, reply.code(400), request.actor, {
+      return render(reply.code(400), request.actor!, {
         values: { name: form.data.name, days: String(form.data.days) },
         errors,
       });
     }
     const { secret, token } = created;
     // Shown on this response only (not after a redirect): the secret is never stored or shown again.
-    return render(request, reply, request.actor, { created: { secret, name: token.name, expiresAt: token.expiresAt } });
+    return render(reply, request.actor!, { created: { secret, name: token.name, expiresAt: token.expiresAt } });
   });
 
   const revoke = path(`${PATH}/:id/revoke`);
   app.post(revoke.pattern, needs(revoke, { allow: "account:manage-tokens" }), async (request, reply) => {
     const { id } = request.params;
     await revokeToken(db, request.auditContext(), request.actor!, id);
-    return reply.redirect(`${PATH}?revoked=1`, 303);
+    return reply.flash("The token was revoked").redirect(PATH, 303);
   });
 }

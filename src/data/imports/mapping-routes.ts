@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { listIndicators, units } from "../indicators/index.ts";
-import { partnershipFor } from "../../workspace/partnerships/index.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
+import { importPaths } from "./paths.ts";
 import { CsvTable } from "./csv-table.ts";
 import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
 import { importerFor } from "./registry.ts";
@@ -28,11 +28,11 @@ const NO_RELEASE_TIME = { releaseDate: "", releaseTime: "" };
 
 export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppContext): void {
   const load = async (request: FastifyRequest) => {
-    const params = z.object({ id: z.uuid(), token: z.string().max(64) }).safeParse(request.params);
-    if (!params.success) throw AppError.notFound();
-    const partnership = await partnershipFor(db, request.actor, params.data.id, "partnership:edit");
+    // The pipeline (needs) has parsed :id and :token and authorized the partnership.
+    const { token } = request.params as { token: string };
+    const partnership = request.partnership;
     const actor = request.actor!;
-    const pending = await loadPending(config.dataDir, params.data.token, {
+    const pending = await loadPending(config.dataDir, token, {
       userId: actor.userId,
       partnershipId: partnership.id,
     });
@@ -47,7 +47,7 @@ export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppC
       throw AppError.validation([{ field: "file", message: error.message }]);
     }
     const own = (await listIndicators(db, partnership.id)).filter((row) => row.partnershipId === partnership.id);
-    return { partnership, token: params.data.token, pending, source, table, own };
+    return { partnership, token, pending, source, table, own };
   };
 
   const view = (loaded: Awaited<ReturnType<typeof load>>, values: MappingValues, errors: FieldError[]) => ({
@@ -97,13 +97,14 @@ export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppC
     errors,
   });
 
-  app.get("/partnerships/:id/data/import/:token/map", async (request, reply) => {
+  const edit = needs(importPaths.mapping, { partnership: "partnership:edit" });
+  app.get(importPaths.mapping.pattern, edit, async (request, reply) => {
     const loaded = await load(request);
     const saved = loaded.pending.meta.options.mappingForm;
     return reply.view(VIEW_MAPPING, view(loaded, mappingValues(loaded.table.header, saved ?? {}), []));
   });
 
-  app.post("/partnerships/:id/data/import/:token/map", async (request, reply) => {
+  app.post(importPaths.mapping.pattern, edit, async (request, reply) => {
     const loaded = await load(request);
     const values = mappingValues(loaded.table.header, request.body);
     const { mapping, errors } = mappingFrom(loaded.table.header, values, loaded.own);

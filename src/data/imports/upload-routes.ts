@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { partnershipFor } from "../../workspace/partnerships/index.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import type { Importer } from "./importer.ts";
 import { importers } from "./registry.ts";
 import { importedSummary } from "./imported-summary.ts";
@@ -106,17 +106,13 @@ function releaseFields(
 
 export function registerUploadRoutes(app: FastifyInstance, context: AppContext): void {
   const { db, config } = context;
-  const base = (id: string) => `/partnerships/${id}/data/import`;
-  const load = async (request: FastifyRequest) => {
-    const { id } = z.object({ id: z.uuid() }).catch({ id: "" }).parse(request.params);
-    if (!id) throw AppError.notFound();
-    const partnership = await partnershipFor(db, request.actor, id, "partnership:edit");
-    return { partnership, actor: request.actor! };
-  };
+  // Every route here needs the partnership's edit right (the pipeline loads and authorizes it).
+  const edit = { partnership: "partnership:edit" } as const;
+  const load = (request: FastifyRequest) => ({ partnership: request.partnership, actor: request.actor! });
   const preview = previewModel;
 
-  app.get("/partnerships/:id/data/import", async (request, reply) => {
-    const { partnership, actor } = await load(request);
+  app.get(importPaths.upload.pattern, needs(importPaths.upload, edit), async (request, reply) => {
+    const { partnership, actor } = load(request);
     const { imported } = z
       .object({ imported: z.coerce.number().int().positive().max(2_147_483_647).optional() })
       .catch({})
@@ -139,10 +135,10 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
       limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 20 },
     });
     scope.post(
-      "/partnerships/:id/data/import",
-      { config: { uploadLimit: sizeLimitText(MAX_IMPORT_BYTES) } },
+      importPaths.upload.pattern,
+      { ...needs(importPaths.upload, edit), config: { uploadLimit: sizeLimitText(MAX_IMPORT_BYTES) } },
       async (request, reply) => {
-        const { partnership, actor } = await load(request);
+        const { partnership, actor } = load(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         const raw = Object.fromEntries(
           ["kind", "indicator", "title", "period", "name", "groupKind"].map((k) => [k, fieldValue(body, k)]),
@@ -193,7 +189,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
           bytes,
         );
         // A wide file needs its columns mapped before it can be checked.
-        if (importer.kind === "wide") return reply.redirect(`${base(partnership.id)}/${token}/map`, 303);
+        if (importer.kind === "wide") return reply.redirect(importPaths.mapping(partnership.id, token), 303);
         const report = await runImport(db, {
           importer,
           file: source,
@@ -215,9 +211,9 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
   });
 
   /** Confirm (or re-check with resolved names): imports only when the report is clean. */
-  app.post("/partnerships/:id/data/import/:token", async (request, reply) => {
-    const { partnership, actor } = await load(request);
-    const { token } = z.object({ token: z.string() }).parse(request.params);
+  app.post(importPaths.pending.pattern, needs(importPaths.pending, edit), async (request, reply) => {
+    const { partnership, actor } = load(request);
+    const { token } = request.params;
     const pending = await loadPending(config.dataDir, token, { userId: actor.userId, partnershipId: partnership.id });
     if (!pending) throw AppError.notFound("That upload has expired or does not exist; upload the file again");
     const importer = kindsFor(actor).find((i) => i.kind === pending.meta.kind);

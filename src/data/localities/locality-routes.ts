@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
@@ -153,24 +154,18 @@ export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext)
     },
   );
 
-  app.post(
-    localityPaths.neighboursGroup.pattern,
-    needs(localityPaths.neighboursGroup, { partnership: "partnership:edit" }),
-    async (request, reply) => {
-      const { id } = request.params;
-      const partnership = request.partnership;
-      try {
-        const groupId = await neighboursGroup(db, request.auditContext(), partnership);
-        return reply.redirect(`/partnerships/${id}/comparison-groups/${groupId}`, 303);
-      } catch (error) {
-        if (!(error instanceof AppError && error.details.fieldErrors)) throw error;
-        return reply
-          .code(400)
-          .view(
-            "localities/views/localities.njk",
-            await hub(request, partnership, { errors: error.details.fieldErrors }),
-          );
-      }
+  // A button on the localities page (no fields): the service's refusal is shown on that page.
+  formRoute(app, {
+    path: localityPaths.neighboursGroup,
+    needs: { partnership: "partnership:edit" },
+    schema: z.object({}),
+    page: async (ctx, shown) => ({
+      template: "localities/views/localities.njk",
+      view: await hub(ctx.request, ctx.partnership, { errors: shown.errors }),
+    }),
+    save: async (ctx) => {
+      const groupId = await neighboursGroup(db, ctx.audit, ctx.partnership);
+      return localityPaths.group(ctx.partnership.id, groupId);
     },
-  );
+  });
 }

@@ -17,7 +17,7 @@ const manage = { nation: "hub:manage" } as const;
 /** National coordinators' pages: agreements by risk per area, and the nation's versioned principles. */
 export function registerNationalSharingRoutes(app: FastifyInstance, { db }: AppContext): void {
   app.get(paths.overview.pattern, needs(paths.overview, read), async (request, reply) => {
-    const nation = request.params.nation as Nation;
+    const nation = request.params.nation;
     const partnerships = await listPartnershipsWhere(db, { nations: [nation] });
     const [rows, latest, templates] = await Promise.all([
       agreementsOf(
@@ -50,7 +50,7 @@ export function registerNationalSharingRoutes(app: FastifyInstance, { db }: AppC
   };
 
   app.get(paths.principles.pattern, needs(paths.principles, read), async (request, reply) => {
-    const nation = request.params.nation as Nation;
+    const nation = request.params.nation;
     return reply.view("sharing/views/principles.njk", {
       title: `Principles on data sharing and risk: ${nationLabels[nation]}`,
       nationLabel: nationLabels[nation],
@@ -61,7 +61,7 @@ export function registerNationalSharingRoutes(app: FastifyInstance, { db }: AppC
   });
 
   app.get(paths.principlesVersion.pattern, needs(paths.principlesVersion, read), async (request, reply) => {
-    const nation = request.params.nation as Nation;
+    const nation = request.params.nation;
     const page = await showPrinciples(nation, Number(request.params.version));
     return reply.view("sharing/views/principles.njk", {
       title: `Principles on data sharing and risk: ${nationLabels[nation]}, version ${request.params.version}`,

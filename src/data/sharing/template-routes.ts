@@ -27,7 +27,7 @@ export function registerTemplateRoutes(app: FastifyInstance, { db }: AppContext)
   const paths = nationalSharingPaths;
 
   app.get(paths.templates.pattern, needs(paths.templates, { nation: "nation:read" }), async (request, reply) => {
-    const nation = request.params.nation as Nation;
+    const nation = request.params.nation;
     const manage = can(request.actor, "hub:manage", { nation });
     const rows = await listTemplates(db, nation);
     return reply.view("sharing/views/templates.njk", {

@@ -9,7 +9,7 @@ type Awaitable<T> = T | Promise<T>;
 
 export interface DeleteSpec<P extends string, R> {
   /** GET asks the question; POST removes. */
-  path: Path<P>;
+  path: Path<P, unknown>;
   needs: Need;
   /** The record to remove; gone (or another partnership's) is a 404 page, and nothing changes. */
   load: (ctx: FormContext<P, undefined>) => Promise<R | null | undefined>;

@@ -11,6 +11,12 @@ import { onceToken, postedOnceToken, saveOnce } from "./once.ts";
 type Awaitable<T> = T | Promise<T>;
 type Values = Record<string, unknown>;
 
+/** What a save may return instead of a URL: the URL and a success message made from the saved record. */
+export interface Saved {
+  redirect: string;
+  flash: string;
+}
+
 /** What every callback of a form route receives. */
 export interface FormContext<P extends string, R> {
   request: FastifyRequest;
@@ -25,9 +31,9 @@ export interface FormContext<P extends string, R> {
 
 interface FormBase<P extends string, S extends z.ZodType, R> {
   /** GET shows the form here; POST submits here too, unless `postTo` says otherwise. */
-  path: Path<P>;
+  path: Path<P, unknown>;
   /** Where the form posts when that URL differs (same parameters, e.g. ".../governance"). */
-  postTo?: Path<string>;
+  postTo?: Path<string, unknown>;
   /** What the route needs (kernel/http/pipeline.ts), checked before anything is read. */
   needs: Need;
   /** What the POST needs when stricter than the page (a page all may read, carrying an editor's form). */
@@ -38,8 +44,11 @@ interface FormBase<P extends string, S extends z.ZodType, R> {
   schema: S | ((ctx: FormContext<P, R>) => S);
   /** The values of a fresh form (an edit form's current record). */
   initial?: (ctx: FormContext<P, R>) => Awaitable<Values>;
-  /** Calls the service (which may throw AppError.validation to name fields); returns where to go. */
-  save: (ctx: FormContext<P, R>, data: z.output<S>) => Promise<string>;
+  /**
+   * Calls the service (which may throw AppError.validation to name fields); returns where to go, or
+   * where to go and the flash message when the message depends on what the service did.
+   */
+  save: (ctx: FormContext<P, R>, data: z.output<S>) => Promise<string | Saved>;
   /** The success message shown on the next page. */
   flash?: string | ((ctx: FormContext<P, R>, data: z.output<S>) => string);
 }
@@ -64,7 +73,27 @@ export interface TemplateForm<P extends string, S extends z.ZodType, R> extends 
   view: (ctx: FormContext<P, R>) => Awaitable<Values>;
 }
 
-export type FormSpec<P extends string, S extends z.ZodType, R> = FieldListForm<P, S, R> | TemplateForm<P, S, R>;
+/** What a rejected post shows again: the field errors and the values as sent (without the CSRF token). */
+export interface ShownForm {
+  errors: FieldError[];
+  values: Values;
+}
+
+/**
+ * A form on a page that has a GET of its own (a meeting's agenda, decision and action forms on the
+ * meeting page; a reply box on the feedback page): only the POST is registered, at `path`. A rejected
+ * post draws that page again from `page` — its template and view model, given the errors and values —
+ * with status 400; the view model's own `errors` / `values` win (to key them to one of several forms).
+ */
+export interface PageForm<P extends string, S extends z.ZodType, R>
+  extends Omit<FormBase<P, S, R>, "postTo" | "initial"> {
+  page: (ctx: FormContext<P, R>, shown: ShownForm) => Awaitable<{ template: string; view: Values }>;
+}
+
+export type FormSpec<P extends string, S extends z.ZodType, R> =
+  | FieldListForm<P, S, R>
+  | TemplateForm<P, S, R>
+  | PageForm<P, S, R>;
 
 /** The context of a request that passed the pipeline, with the record it is about. */
 export function formContext<P extends string, R>(request: FastifyRequest, record: R): FormContext<P, R> {
@@ -91,6 +120,15 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
   app: FastifyInstance,
   spec: FormSpec<P, S, R>,
 ): void {
+  if ("page" in spec) pageFormRoute(app, spec);
+  else ownPageFormRoute(app, spec);
+}
+
+/** A form with a GET of its own (FieldListForm, TemplateForm). */
+function ownPageFormRoute<P extends string, S extends z.ZodType, R>(
+  app: FastifyInstance,
+  spec: FieldListForm<P, S, R> | TemplateForm<P, S, R>,
+) {
   const target = spec.postTo ?? spec.path;
   if (target.names.join() !== spec.path.names.join()) {
     throw new Error(`${target.pattern} must take the same parameters as ${spec.path.pattern}`);
@@ -129,20 +167,52 @@ export function formRoute<P extends string, S extends z.ZodType, R = undefined>(
     return show(reply, ctx, spec.initial ? await spec.initial(ctx) : {});
   });
 
-  app.post(target.pattern, needs(target, spec.postNeeds ?? spec.needs), async (request, reply) => {
-    const ctx = await context(request);
-    const form = parseForm(resolve(spec.schema, ctx), request.body);
-    if (!form.ok) return show(reply, ctx, form.values, form.errors);
-    let next: string;
-    try {
-      // A repeat of a post already saved (a double click) goes where the first went, saving nothing.
-      next = (await saveOnce(app.formsDb, request, () => spec.save(ctx, form.data))).location;
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return show(reply, ctx, submittedValues(request.body), errors);
-    }
-    if (spec.flash) reply.flash(typeof spec.flash === "function" ? spec.flash(ctx, form.data) : spec.flash);
-    return reply.redirect(next, 303);
+  app.post(target.pattern, needs(target, spec.postNeeds ?? spec.needs), async (request, reply) =>
+    submit(app, spec, request, reply, await context(request), (ctx, shown) =>
+      show(reply, ctx, shown.values, shown.errors),
+    ),
+  );
+}
+
+/** The POST of a form that sits on another route's page (PageForm). */
+function pageFormRoute<P extends string, S extends z.ZodType, R>(app: FastifyInstance, spec: PageForm<P, S, R>) {
+  app.post(spec.path.pattern, needs(spec.path, spec.postNeeds ?? spec.needs), async (request, reply) => {
+    const record = spec.load ? found(await spec.load(formContext(request, undefined))) : (undefined as R);
+    return submit(app, spec, request, reply, formContext(request, record), async (ctx, shown) => {
+      const { template, view } = await spec.page(ctx, shown);
+      return reply.code(400).view(template, { errors: shown.errors, values: shown.values, ...view });
+    });
   });
+}
+
+/** Parse, save once, redirect with the flash; or show the form again with its errors (nothing saved). */
+async function submit<P extends string, S extends z.ZodType, R>(
+  app: FastifyInstance,
+  spec: FormBase<P, S, R> | PageForm<P, S, R>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: FormContext<P, R>,
+  reject: (ctx: FormContext<P, R>, shown: ShownForm) => unknown,
+) {
+  const form = parseForm(resolve(spec.schema, ctx), request.body);
+  if (!form.ok) return reject(ctx, { errors: form.errors, values: form.values });
+  let next: string;
+  let savedFlash: string | undefined;
+  try {
+    // A repeat of a post already saved (a double click) goes where the first went, saving nothing.
+    const saving = async () => {
+      const saved = await spec.save(ctx, form.data);
+      if (typeof saved === "string") return saved;
+      savedFlash = saved.flash;
+      return saved.redirect;
+    };
+    next = (await saveOnce(app.formsDb, request, saving)).location;
+  } catch (error) {
+    const errors = fieldErrorsOf(error);
+    if (!errors) throw error;
+    return reject(ctx, { errors, values: submittedValues(request.body) });
+  }
+  const message = savedFlash ?? (typeof spec.flash === "function" ? spec.flash(ctx, form.data) : spec.flash);
+  if (message) reply.flash(message);
+  return reply.redirect(next, 303);
 }

@@ -11,6 +11,15 @@ export {
   withDateInputs,
 } from "./fields.ts";
 export { type FieldDef, fieldComponents, type FormPage, renderForm, type SubnavContext } from "./field-list.ts";
-export { type FieldListForm, type FormContext, type FormSpec, formRoute, type TemplateForm } from "./form-route.ts";
+export {
+  type FieldListForm,
+  type FormContext,
+  type FormSpec,
+  formRoute,
+  type PageForm,
+  type Saved,
+  type ShownForm,
+  type TemplateForm,
+} from "./form-route.ts";
 export { type DeleteSpec, deleteRoute } from "./delete-route.ts";
 export { onceToken, saveOnce } from "./once.ts";

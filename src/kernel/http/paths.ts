@@ -11,6 +11,13 @@ export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${
 /** The parsed parameters of a pattern, each a string (checked by the path's schemas). */
 export type PathParams<P extends string> = { [K in ParamNames<P>[number]]: string };
 
+type Schemas<P extends string> = Partial<Record<ParamNames<P>[number], z.ZodType<string>>>;
+
+/** The parameters as the path's schemas parse them: a `z.enum(nations)` parameter is a `Nation`. */
+export type ParsedParams<P extends string, S extends Schemas<P>> = Omit<PathParams<P>, keyof S> & {
+  [K in keyof S]: S[K] extends z.ZodType<infer T> ? T : string;
+};
+
 type Strings<T extends string[]> = { [K in keyof T]: string };
 type Values<P extends string> = Strings<ParamNames<P>>;
 
@@ -18,12 +25,12 @@ type Values<P extends string> = Strings<ParamNames<P>>;
  * One route pattern and the builder of its URLs. Call it with the parameters in the order the
  * pattern names them: `paths.edit(partnershipId, assessmentId)`; register routes on `.pattern`.
  */
-export interface Path<P extends string = string> {
+export interface Path<P extends string = string, A = PathParams<P>> {
   (...values: Values<P>): string;
   readonly pattern: P;
   readonly names: readonly string[];
   /** Checks raw route parameters; anything that does not fit cannot exist, so it is a 404. */
-  parse(params: unknown): PathParams<P>;
+  parse(params: unknown): A;
   /** The URL from named parameters (e.g. the request's own), for a form's action. */
   from(params: Record<string, string>): string;
 }
@@ -35,10 +42,10 @@ const uuid = z.uuid();
  * A path of a domain (its `paths.ts`). Every parameter must be a UUID, unless `schemas` says
  * otherwise, e.g. `path("/national/:nation", { nation: z.enum(nations) })`.
  */
-export function path<P extends string>(
+export function path<P extends string, S extends Schemas<P> = Record<never, never>>(
   pattern: P,
-  schemas: Partial<Record<ParamNames<P>[number], z.ZodType<string>>> = {},
-): Path<P> {
+  schemas: S = {} as S,
+): Path<P, ParsedParams<P, S>> {
   const names = [...pattern.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1]!);
   const shape = Object.fromEntries(
     names.map((name) => [name, (schemas as Record<string, z.ZodType<string>>)[name] ?? uuid]),
@@ -55,7 +62,7 @@ export function path<P extends string>(
     parse(params: unknown) {
       const result = schema.safeParse(params);
       if (!result.success) throw AppError.notFound();
-      return result.data as PathParams<P>;
+      return result.data as ParsedParams<P, S>;
     },
-  }) as unknown as Path<P>;
+  }) as unknown as Path<P, ParsedParams<P, S>>;
 }

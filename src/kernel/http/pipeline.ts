@@ -37,11 +37,11 @@ export type Need =
   | { signedIn: true }
   | { public: true };
 
-type Options<P extends string> = RouteShorthandOptions<
+type Options<A> = RouteShorthandOptions<
   RawServerDefault,
   RawRequestDefaultExpression,
   RawReplyDefaultExpression,
-  { Params: PathParams<P> }
+  { Params: A }
 >;
 
 const loaded = Symbol("partnership");
@@ -73,14 +73,14 @@ function signedIn(actor: Actor | null): asserts actor is Actor {
  *
  *   app.get(paths.list.pattern, needs(paths.list, { partnership: "partnership:read" }), handler)
  */
-export function needs<P extends string>(path: Path<P>, need: Need): Options<P> {
+export function needs<P extends string, A = PathParams<P>>(path: Path<P, A>, need: Need): Options<A> {
   // A wiring mistake fails at start-up, not on a request.
   const param = "partnership" in need ? "id" : "nation" in need ? "nation" : null;
   if (param && !path.names.includes(param)) throw new Error(`${path.pattern} has no :${param} for its need`);
   return {
     preHandler: async (request) => {
       const params = path.parse(request.params) as Record<string, string>;
-      request.params = params as PathParams<P>;
+      request.params = params as A;
       if ("public" in need) return;
       signedIn(request.actor);
       if ("allow" in need) authorize(request.actor, need.allow);

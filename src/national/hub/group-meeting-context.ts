@@ -62,14 +62,19 @@ export function requireGroupMinutes(context: GroupMeetingContext): void {
   if (!context.minutesVisible) throw AppError.forbidden("The minutes of this meeting have not been published");
 }
 
-export function renderGroupMeeting(
-  reply: FastifyReply,
-  context: GroupMeetingContext,
-  extra: { errors?: FieldError[]; values?: Record<string, unknown>; form?: string } = {},
-) {
+type MeetingExtra = { errors?: FieldError[]; values?: Record<string, unknown>; form?: string };
+
+export const groupMeetingTemplate = "meetings/views/meeting.njk";
+
+export function renderGroupMeeting(reply: FastifyReply, context: GroupMeetingContext, extra: MeetingExtra = {}) {
+  return reply.code(extra.errors?.length ? 400 : 200).view(groupMeetingTemplate, groupMeetingPageView(context, extra));
+}
+
+/** The group meeting page's view model; `form` names the form whose errors and values it shows. */
+export function groupMeetingPageView(context: GroupMeetingContext, extra: MeetingExtra = {}) {
   const { hub, record } = context;
   const today = londonToday();
-  return reply.code(extra.errors?.length ? 400 : 200).view("meetings/views/meeting.njk", {
+  return {
     title: `${record.meeting.title}, ${record.meeting.meetingDate} – ${hub.group.name}`,
     ...groupMeetingView(hub),
     ...record,
@@ -82,5 +87,5 @@ export function renderGroupMeeting(
     errors: extra.errors,
     values: extra.values ?? {},
     form: extra.form,
-  });
+  };
 }

@@ -1,13 +1,11 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { addDays, londonToday } from "../../kernel/time.ts";
 import type { z } from "zod";
 import type { AuditContext } from "../../kernel/audit/audit.ts";
-import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { fieldErrorsOf, parseForm, submittedValues } from "../../kernel/http/forms.ts";
 import type { Path } from "../../kernel/http/paths.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
-import { deleteRoute } from "../../kernel/forms/index.ts";
+import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import {
   addAction,
   addAgendaItem,
@@ -30,10 +28,12 @@ import {
   setActionStatus,
   updateMeetingDetails,
 } from "../../cycle/meetings/index.ts";
-import { type HubView, hubFor } from "../partners-group/index.ts";
+import { hubFor } from "../partners-group/index.ts";
 import {
   type GroupMeetingContext,
   groupMeetingContext,
+  groupMeetingPageView,
+  groupMeetingTemplate,
   groupMeetingView,
   renderGroupMeeting,
   requireGroupMinutes,
@@ -72,41 +72,32 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
     });
   });
 
-  const scheduleView = (reply: FastifyReply, hub: HubView, values: Record<string, unknown>, errors?: FieldError[]) =>
-    reply.code(errors?.length ? 400 : 200).view("meetings/views/schedule.njk", {
-      title: `Schedule meetings – ${hub.group.name}`,
-      ...groupMeetingView(hub),
-      values,
-      errors,
-    });
-
-  app.get(paths.schedule.pattern, needs(paths.schedule, manage), async (request, reply) => {
-    const hub = await hubFor(db, request);
-    const first = isoParts(addDays(londonToday(), 28));
-    return scheduleView(reply, hub, {
-      count: "6",
-      intervalWeeks: String(hub.group.meetingIntervalWeeks),
-      title: "National partners group meeting",
-      "firstDate-day": first.day,
-      "firstDate-month": first.month,
-      "firstDate-year": first.year,
-    });
-  });
-
-  app.post(paths.list.pattern, needs(paths.list, manage), async (request, reply) => {
-    const hub = await hubFor(db, request);
-    const form = parseForm(scheduleForm, request.body);
-    if (!form.ok) return scheduleView(reply, hub, form.values, form.errors);
-    try {
-      const rows = await scheduleMeetings(db, request.auditContext(), { groupId: hub.group.id }, form.data);
-      return reply
-        .flash(rows.length === 1 ? "1 meeting scheduled" : `${rows.length} meetings scheduled`)
-        .redirect(paths.list(hub.nation), 303);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return scheduleView(reply, hub, submittedValues(request.body), errors);
-    }
+  formRoute(app, {
+    path: paths.schedule,
+    postTo: paths.list,
+    needs: manage,
+    load: (ctx) => hubFor(db, ctx.request),
+    template: "meetings/views/schedule.njk",
+    view: (ctx) => ({ title: `Schedule meetings – ${ctx.record.group.name}`, ...groupMeetingView(ctx.record) }),
+    initial: (ctx) => {
+      const first = isoParts(addDays(londonToday(), 28));
+      return {
+        count: "6",
+        intervalWeeks: String(ctx.record.group.meetingIntervalWeeks),
+        title: "National partners group meeting",
+        "firstDate-day": first.day,
+        "firstDate-month": first.month,
+        "firstDate-year": first.year,
+      };
+    },
+    schema: scheduleForm,
+    save: async (ctx, data) => {
+      const rows = await scheduleMeetings(db, ctx.audit, { groupId: ctx.record.group.id }, data);
+      return {
+        redirect: paths.list(ctx.record.nation),
+        flash: rows.length === 1 ? "1 meeting scheduled" : `${rows.length} meetings scheduled`,
+      };
+    },
   });
 
   app.get(paths.meeting.pattern, needs(paths.meeting, signedIn), async (request, reply) =>
@@ -122,19 +113,24 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
     anchor: string,
     minutesRecord = false,
   ) {
-    app.post(target.pattern, needs(target, manage), async (req, reply) => {
-      const c = await groupMeetingContext(db, req, "edit");
-      if (minutesRecord) requireGroupMinutes(c);
-      const form = parseForm(schema, req.body);
-      if (!form.ok) return renderGroupMeeting(reply, c, { errors: form.errors, values: form.values, form: name });
-      try {
-        await run(c, form.data, req.auditContext());
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        return renderGroupMeeting(reply, c, { errors, values: submittedValues(req.body), form: name });
-      }
-      return reply.flash("Your changes have been saved").redirect(meetingUrl(c, anchor), 303);
+    formRoute(app, {
+      path: target,
+      needs: manage,
+      load: async (ctx) => {
+        const c = await groupMeetingContext(db, ctx.request, "edit");
+        if (minutesRecord) requireGroupMinutes(c);
+        return c;
+      },
+      schema,
+      page: (ctx, shown) => ({
+        template: groupMeetingTemplate,
+        view: groupMeetingPageView(ctx.record, { ...shown, form: name }),
+      }),
+      save: async (ctx, data) => {
+        await run(ctx.record, data, ctx.audit);
+        return meetingUrl(ctx.record, anchor);
+      },
+      flash: "Your changes have been saved",
     });
   }
 
@@ -162,55 +158,58 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
     true,
   );
 
-  app.post(paths.action.pattern, needs(paths.action, manage), async (req, reply) => {
-    const c = await groupMeetingContext(db, req, "edit");
-    requireGroupMinutes(c);
-    const form = parseForm(meetingActionStatusForm, req.body);
-    if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the action");
-    await setActionStatus(db, req.auditContext(), c.owner, c.record.meeting.id, req.params.childId, form.data.status);
-    return reply.flash("Your changes have been saved").redirect(meetingUrl(c, "#actions"), 303);
+  formRoute(app, {
+    path: paths.action,
+    needs: manage,
+    load: async (ctx) => {
+      const c = await groupMeetingContext(db, ctx.request, "edit");
+      requireGroupMinutes(c);
+      return c;
+    },
+    schema: meetingActionStatusForm,
+    // Each action's select is "status-<action id>": the summary links to the one posted.
+    page: (ctx, shown) => ({
+      template: groupMeetingTemplate,
+      view: groupMeetingPageView(ctx.record, {
+        errors: shown.errors.map((error) => ({ ...error, field: `status-${ctx.params.childId}` })),
+      }),
+    }),
+    save: async (ctx, data) => {
+      const c = ctx.record;
+      await setActionStatus(db, ctx.audit, c.owner, c.record.meeting.id, ctx.params.childId, data.status);
+      return meetingUrl(c, "#actions");
+    },
+    flash: "Your changes have been saved",
   });
 
-  const editView = (
-    reply: FastifyReply,
-    c: GroupMeetingContext,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-  ) =>
-    reply.code(errors?.length ? 400 : 200).view("meetings/views/edit.njk", {
+  formRoute(app, {
+    path: paths.edit,
+    needs: manage,
+    load: (ctx) => groupMeetingContext(db, ctx.request, "edit"),
+    template: "meetings/views/edit.njk",
+    view: ({ record: c }) => ({
       title: `Change meeting details – ${c.hub.group.name}`,
       ...groupMeetingView(c.hub),
       meeting: c.record.meeting,
-      values,
-      errors,
-    });
-
-  app.get(paths.edit.pattern, needs(paths.edit, manage), async (req, reply) => {
-    const c = await groupMeetingContext(db, req, "edit");
-    const { meeting } = c.record;
-    const date = isoParts(meeting.meetingDate);
-    return editView(reply, c, {
-      title: meeting.title,
-      startTime: meeting.startTime,
-      location: meeting.location,
-      "meetingDate-day": date.day,
-      "meetingDate-month": date.month,
-      "meetingDate-year": date.year,
-    });
-  });
-
-  app.post(paths.edit.pattern, needs(paths.edit, manage), async (req, reply) => {
-    const c = await groupMeetingContext(db, req, "edit");
-    const form = parseForm(meetingEditForm, req.body);
-    if (!form.ok) return editView(reply, c, form.values, form.errors);
-    try {
-      await updateMeetingDetails(db, req.auditContext(), c.owner, c.record.meeting.id, form.data);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return editView(reply, c, submittedValues(req.body), errors);
-    }
-    return reply.flash("Your changes have been saved").redirect(meetingUrl(c), 303);
+    }),
+    initial: ({ record: c }) => {
+      const { meeting } = c.record;
+      const date = isoParts(meeting.meetingDate);
+      return {
+        title: meeting.title,
+        startTime: meeting.startTime,
+        location: meeting.location,
+        "meetingDate-day": date.day,
+        "meetingDate-month": date.month,
+        "meetingDate-year": date.year,
+      };
+    },
+    schema: meetingEditForm,
+    save: async (ctx, data) => {
+      await updateMeetingDetails(db, ctx.audit, ctx.record.owner, ctx.record.record.meeting.id, data);
+      return meetingUrl(ctx.record);
+    },
+    flash: "Your changes have been saved",
   });
 
   app.get(paths.cancel.pattern, needs(paths.cancel, manage), async (req, reply) => {

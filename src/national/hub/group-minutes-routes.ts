@@ -1,15 +1,13 @@
 import fastifyMultipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply } from "fastify";
-import type { FieldError } from "../../kernel/errors/app-error.ts";
+import type { FastifyInstance } from "fastify";
+import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm, submittedValues } from "../../kernel/http/forms.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
 import {
   addPaper,
-  attendanceFromBody,
   findPaper,
   MAX_PAPER_BYTES,
-  minutesForm,
+  minutesSchema,
   minutesValues,
   paperFromBody,
   saveMinutes,
@@ -27,8 +25,6 @@ import { groupMeetingPaths as paths } from "./paths.ts";
 
 const manage = { nation: "hub:manage" } as const;
 
-type Body = Record<string, unknown>;
-
 /** The group's minutes (with attendance of its member bodies) and papers. */
 export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppContext): void {
   const members = async (c: GroupMeetingContext) =>
@@ -37,34 +33,28 @@ export function registerGroupMinutesRoutes(app: FastifyInstance, { db }: AppCont
       name: member.organisationName,
     }));
 
-  async function minutesPage(reply: FastifyReply, c: GroupMeetingContext, values: Body, errors?: FieldError[]) {
-    return reply.code(errors?.length ? 400 : 200).view("meetings/views/minutes-edit.njk", {
+  formRoute(app, {
+    path: paths.minutes,
+    needs: manage,
+    load: async (ctx) => {
+      const c = await groupMeetingContext(db, ctx.request, "edit");
+      return { c, members: await members(c) };
+    },
+    template: "meetings/views/minutes-edit.njk",
+    view: ({ record: { c, members } }) => ({
       title: `Minutes – ${c.hub.group.name}`,
       ...groupMeetingView(c.hub),
       ...c.record,
-      members: await members(c),
-      values,
-      errors,
-    });
-  }
-
-  app.get(paths.minutes.pattern, needs(paths.minutes, manage), async (request, reply) => {
-    const c = await groupMeetingContext(db, request, "edit");
-    return minutesPage(reply, c, minutesValues(c.record));
-  });
-
-  app.post(paths.minutes.pattern, needs(paths.minutes, manage), async (request, reply) => {
-    const c = await groupMeetingContext(db, request, "edit");
-    const body = (request.body ?? {}) as Body;
-    const form = parseForm(minutesForm.passthrough(), body);
-    const attendance = attendanceFromBody(body, await members(c));
-    const errors = [...(form.ok ? [] : form.errors), ...attendance.errors];
-    if (!form.ok || errors.length > 0) {
-      const values = submittedValues(body);
-      return minutesPage(reply, c, values, errors);
-    }
-    await saveMinutes(db, request.auditContext(), c.owner, c.record.meeting.id, form.data, attendance.entries);
-    return reply.flash("The minutes have been saved").redirect(paths.meeting(c.hub.nation, c.record.meeting.id), 303);
+      members,
+    }),
+    initial: (ctx) => minutesValues(ctx.record.c.record),
+    schema: (ctx) => minutesSchema(ctx.record.members),
+    save: async (ctx, data) => {
+      const { c } = ctx.record;
+      await saveMinutes(db, ctx.audit, c.owner, c.record.meeting.id, data, data.attendance);
+      return paths.meeting(c.hub.nation, c.record.meeting.id);
+    },
+    flash: "The minutes have been saved",
   });
 
   app.get(paths.paper.pattern, needs(paths.paper, { signedIn: true }), async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { londonToday } from "../../kernel/time.ts";
-import { can, type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
+import { can, nationLabels, nations } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { listMeetings } from "../../cycle/meetings/index.ts";
@@ -38,7 +38,7 @@ export function registerHubRoutes(app: FastifyInstance, { db }: AppContext): voi
   });
 
   app.get(hubPaths.home.pattern, needs(hubPaths.home, signedIn), async (request, reply) => {
-    const nation = request.params.nation as Nation;
+    const nation = request.params.nation;
     const group = await findGroup(db, nation);
     const actor = request.actor!;
     const partnerships = (await ledPartnerships(db, actor)).filter((row) => row.nation === nation);

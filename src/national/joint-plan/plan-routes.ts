@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { addDays, londonToday } from "../../kernel/time.ts";
 import { can, type Nation, nationLabels } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
 import { found, may, needs } from "../../kernel/http/pipeline.ts";
 
 import { findGroup, type HubView, hubBase, hubFor, listMembers } from "../partners-group/index.ts";
@@ -86,14 +85,15 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
     return { hub, activity: found(await findActivity(db, hub.group.id, activityId)) };
   }
 
-  async function page(
-    reply: FastifyReply,
+  const activityTemplate = "joint-plan/views/activity.njk";
+  async function activityView(
+    request: FastifyRequest,
     hub: HubView,
     activity: ActivityView,
     values = {},
     errors: FieldError[] = [],
   ) {
-    const actor = reply.request.actor!;
+    const actor = request.actor!;
     const [links, updates, all] = await Promise.all([
       linkedRequests(db, [activity.id]),
       listUpdates(db, [activity.id]),
@@ -104,7 +104,7 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
     // Hub readers see every linked request; a partnership's people see their own; the rest are counted.
     const visible = linked.filter((row) => hub.canRead || actor.partnershipRoles.has(row.partnershipId));
     const today = londonToday();
-    return reply.code(errors.length ? 400 : 200).view("joint-plan/views/activity.njk", {
+    return {
       title: `${activity.title} – joint plan`,
       hub,
       activity: shown(activity),
@@ -121,32 +121,37 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
       canUpdate: can(actor, "hub:act-for-body", { nation: hub.nation, organisationId: activity.leadOrganisationId }),
       values,
       errors,
-    });
+    };
   }
 
   app.get(paths.activity.pattern, needs(paths.activity, signedIn), async (request, reply) => {
     const { hub, activity } = await activityOf(request);
-    return page(reply, hub, activity);
+    return reply.view(activityTemplate, await activityView(request, hub, activity));
   });
 
-  app.post(paths.progress.pattern, needs(paths.progress, { nation: "hub:read" }), async (request, reply) => {
-    const { hub, activity } = await activityOf(request);
-    if (!can(request.actor, "hub:act-for-body", { nation: hub.nation, organisationId: activity.leadOrganisationId }))
-      throw AppError.forbidden("Only the coordinator and the lead body can report progress on this activity");
-    const form = parseForm(progressForm, request.body);
-    if (!form.ok) return page(reply, hub, activity, form.values, form.errors);
-    const actor = request.actor!;
-    await addProgress(
-      db,
-      request.auditContext(),
-      hub.group.id,
-      activity.id,
-      { userId: actor.userId, name: actor.name },
-      form.data,
-    );
-    return reply
-      .flash("The progress update has been added")
-      .redirect(`${paths.activity(hub.nation, activity.id)}#progress`, 303);
+  // The progress form is on the activity's page: the coordinator and the lead body may post it.
+  formRoute(app, {
+    path: paths.progress,
+    needs: { nation: "hub:read" },
+    load: async (ctx) => {
+      const { hub, activity } = await activityOf(ctx.request);
+      const lead = { nation: hub.nation, organisationId: activity.leadOrganisationId };
+      if (!can(ctx.request.actor, "hub:act-for-body", lead))
+        throw AppError.forbidden("Only the coordinator and the lead body can report progress on this activity");
+      return { hub, activity };
+    },
+    schema: progressForm,
+    page: async (ctx, shown) => ({
+      template: activityTemplate,
+      view: await activityView(ctx.request, ctx.record.hub, ctx.record.activity, shown.values, shown.errors),
+    }),
+    save: async (ctx, data) => {
+      const { hub, activity } = ctx.record;
+      const actor = ctx.request.actor!;
+      await addProgress(db, ctx.audit, hub.group.id, activity.id, { userId: actor.userId, name: actor.name }, data);
+      return `${paths.activity(hub.nation, activity.id)}#progress`;
+    },
+    flash: "The progress update has been added",
   });
 
   for (const mode of ["add", "edit"] as const) {

@@ -3,8 +3,6 @@ import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
 import { nationalPaths } from "./paths.ts";
 import { londonToday, reportingYearChoices, reportingYearFrom } from "../../kernel/time.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
@@ -107,32 +105,49 @@ export function registerFeedbackRoutes(
     flash: "The feedback has been saved",
   });
 
-  app.post(nationalPaths.feedbackStatus.pattern, needs(nationalPaths.feedbackStatus, read), async (request, reply) => {
-    const { childId } = request.params;
-    const partnership = await load(request, "review");
-    const form = parseForm(feedbackStatusForm, request.body);
-    if (!form.ok) throw new AppError("BAD_REQUEST", "Select a status for the feedback");
-    const row = await changeStatus(db, request.auditContext(), partnership.id, childId, form.data.status);
-    return reply.flash("The feedback has been saved").redirect(feedbackUrl(partnership.id, row.reportingYear), 303);
+  // The status and reply forms sit on the feedback page: a rejected post draws it again, with the
+  // error keyed to the row's own select or reply box so the summary's link reaches it.
+  const keyedTo = (errors: FieldError[], field: string) => errors.map((error) => ({ ...error, field }));
+  const postedYear = (request: FastifyRequest) => yearOf((request.body as { year?: unknown } | undefined)?.year);
+
+  formRoute(app, {
+    path: nationalPaths.feedbackStatus,
+    needs: read,
+    load: (ctx) => load(ctx.request, "review"),
+    schema: feedbackStatusForm,
+    page: async (ctx, shown) => ({
+      template: "national/views/feedback.njk",
+      view: await page(ctx.request, ctx.record, postedYear(ctx.request), {
+        errors: keyedTo(shown.errors, `status-${ctx.params.childId}`),
+      }),
+    }),
+    save: async (ctx, data) => {
+      const row = await changeStatus(db, ctx.audit, ctx.record.id, ctx.params.childId, data.status);
+      return feedbackUrl(ctx.record.id, row.reportingYear);
+    },
+    flash: "The feedback has been saved",
   });
 
-  app.post(nationalPaths.feedbackReply.pattern, needs(nationalPaths.feedbackReply, read), async (request, reply) => {
-    const { childId } = request.params;
-    const partnership = await load(request, "reply");
-    const form = parseForm(feedbackReplyForm, request.body);
-    if (!form.ok) {
-      const year = yearOf((request.body as { year?: unknown } | undefined)?.year);
-      // The error names this comment's reply box, so the summary's link reaches it.
-      const errors = form.errors.map((error) => ({ ...error, field: `reply-${childId}` }));
-      const replyValues = { [childId]: form.values };
-      return reply
-        .code(400)
-        .view("national/views/feedback.njk", await page(request, partnership, year, { errors, replyValues }));
-    }
-    const row = await replyToFeedback(db, request.auditContext(), request.actor!, partnership.id, childId, form.data);
-    const message = row.addressedAt
-      ? "Your reply has been saved and the feedback marked as addressed"
-      : "Your reply has been saved";
-    return reply.flash(message).redirect(feedbackUrl(partnership.id, row.reportingYear), 303);
+  formRoute(app, {
+    path: nationalPaths.feedbackReply,
+    needs: read,
+    load: (ctx) => load(ctx.request, "reply"),
+    schema: feedbackReplyForm,
+    page: async (ctx, shown) => ({
+      template: "national/views/feedback.njk",
+      view: await page(ctx.request, ctx.record, postedYear(ctx.request), {
+        errors: keyedTo(shown.errors, `reply-${ctx.params.childId}`),
+        replyValues: { [ctx.params.childId]: shown.values },
+      }),
+    }),
+    save: async (ctx, data) => {
+      const row = await replyToFeedback(db, ctx.audit, ctx.request.actor!, ctx.record.id, ctx.params.childId, data);
+      return {
+        redirect: feedbackUrl(ctx.record.id, row.reportingYear),
+        flash: row.addressedAt
+          ? "Your reply has been saved and the feedback marked as addressed"
+          : "Your reply has been saved",
+      };
+    },
   });
 }

@@ -1,9 +1,8 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can, type Nation, nationLabels } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { fieldErrorsOf, parseForm, submittedValues } from "../../kernel/http/forms.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { listNationalPartners, type NationalPartnerPerson } from "../../workspace/access/index.ts";
 import { listOrganisations } from "../../workspace/organisations/index.ts";
@@ -24,12 +23,12 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
   const offersOf = async (groupId: string) =>
     (await context.extensions.optional(memberOffers)?.(db, groupId)) ?? new Map<string, MemberOffer[]>();
 
-  async function partnersPage(reply: FastifyReply, hub: HubView, values = {}, errors: FieldError[] = []) {
+  async function partnersView(hub: HubView, values = {}, errors: FieldError[] = []) {
     const members = await listMembers(db, hub.group.id);
     const offers = await offersOf(hub.group.id);
     const taken = new Set(members.map((member) => member.organisationId));
     const organisations = hub.canManage ? (await listOrganisations(db)).filter((row) => !taken.has(row.id)) : [];
-    return reply.code(errors.length ? 400 : 200).view("partners-group/views/partners.njk", {
+    return {
       title: `Who we are – ${hub.group.name}`,
       hub,
       members: members.map((member) => ({
@@ -43,7 +42,7 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
       ],
       values,
       errors,
-    });
+    };
   }
 
   formRoute(app, {
@@ -76,21 +75,24 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
   });
 
   app.get(paths.partners.pattern, needs(paths.partners, signedIn), async (request, reply) =>
-    partnersPage(reply, await hubFor(db, request)),
+    reply.view("partners-group/views/partners.njk", await partnersView(await hubFor(db, request))),
   );
 
-  app.post(paths.partners.pattern, needs(paths.partners, manage), async (request, reply) => {
-    const hub = await hubFor(db, request);
-    const form = parseForm(addMemberForm, request.body);
-    if (!form.ok) return partnersPage(reply, hub, form.values, form.errors);
-    try {
-      await addMember(db, request.auditContext(), hub.group.id, form.data.organisationId);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return partnersPage(reply, hub, submittedValues(request.body), errors);
-    }
-    return reply.flash("The body has joined the group").redirect(paths.partners(hub.nation), 303);
+  // The coordinator's "add a body" form is on the page everyone in the hub reads.
+  formRoute(app, {
+    path: paths.partners,
+    needs: manage,
+    load: (ctx) => hubFor(db, ctx.request),
+    schema: addMemberForm,
+    page: async (ctx, shown) => ({
+      template: "partners-group/views/partners.njk",
+      view: await partnersView(ctx.record, shown.values, shown.errors),
+    }),
+    save: async (ctx, data) => {
+      await addMember(db, ctx.audit, ctx.record.group.id, data.organisationId);
+      return paths.partners(ctx.record.nation);
+    },
+    flash: "The body has joined the group",
   });
 
   async function memberOf(hub: HubView, memberId: string): Promise<MemberRow> {
@@ -99,8 +101,8 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
     return member;
   }
 
-  async function profilePage(
-    reply: FastifyReply,
+  async function profileView(
+    request: FastifyRequest,
     hub: HubView,
     member: MemberRow,
     values = {},
@@ -110,24 +112,25 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
       ? await listNationalPartners(db, hub.nation, member.organisationId)
       : [];
     const offers = (await offersOf(hub.group.id)).get(member.id) ?? [];
-    return reply.code(errors.length ? 400 : 200).view("partners-group/views/profile.njk", {
+    return {
       title: `${member.organisationName} – ${hub.group.name}`,
       hub,
       member,
       offers,
       people,
-      canEdit: can(reply.request.actor, "hub:act-for-body", {
+      canEdit: can(request.actor, "hub:act-for-body", {
         nation: hub.nation,
         organisationId: member.organisationId,
       }),
       values,
       errors,
-    });
+    };
   }
 
   app.get(paths.member.pattern, needs(paths.member, signedIn), async (request, reply) => {
     const hub = await hubFor(db, request);
-    return profilePage(reply, hub, await memberOf(hub, request.params.memberId));
+    const member = await memberOf(hub, request.params.memberId);
+    return reply.view("partners-group/views/profile.njk", await profileView(request, hub, member));
   });
 
   formRoute(app, {
@@ -160,24 +163,24 @@ export function registerGroupRoutes(app: FastifyInstance, context: AppContext): 
     flash: "The profile has been saved",
   });
 
-  app.post(paths.people.pattern, needs(paths.people, manage), async (request, reply) => {
-    const hub = await hubFor(db, request);
-    const member = await memberOf(hub, request.params.memberId);
-    const form = parseForm(partnerPersonForm, request.body);
-    if (!form.ok) return profilePage(reply, hub, member, form.values, form.errors);
-    try {
-      await setMemberPerson(db, request.auditContext(), hub.group, member.id, {
-        email: form.data.email,
-        partner: true,
-      });
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return profilePage(reply, hub, member, submittedValues(request.body), errors);
-    }
-    return reply
-      .flash(`${form.data.email} is now a national partner for ${member.organisationName}`)
-      .redirect(paths.member(hub.nation, member.id), 303);
+  formRoute(app, {
+    path: paths.people,
+    needs: manage,
+    load: async (ctx) => {
+      const hub = await hubFor(db, ctx.request);
+      return { hub, member: await memberOf(hub, ctx.params.memberId) };
+    },
+    schema: partnerPersonForm,
+    page: async (ctx, shown) => ({
+      template: "partners-group/views/profile.njk",
+      view: await profileView(ctx.request, ctx.record.hub, ctx.record.member, shown.values, shown.errors),
+    }),
+    save: async (ctx, data) => {
+      const { hub, member } = ctx.record;
+      await setMemberPerson(db, ctx.audit, hub.group, member.id, { email: data.email, partner: true });
+      return paths.member(hub.nation, member.id);
+    },
+    flash: (ctx, data) => `${data.email} is now a national partner for ${ctx.record.member.organisationName}`,
   });
 
   deleteRoute(app, {

@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { fieldErrorsOf, parseForm } from "../../kernel/http/forms.ts";
 import { may, needs } from "../../kernel/http/pipeline.ts";
 import { type ActionRow, actionFor, canUpdateAction } from "../../cycle/actions/index.ts";
 import { proposeCaseStudy } from "./case-study-service.ts";
@@ -20,12 +19,12 @@ const read = { partnership: "partnership:read" } as const;
 /** An action's side of the library: the entries it cites, citing more, and proposing it as a case study. */
 export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppContext): void {
   async function actionOf(request: FastifyRequest, intent: "read" | "update") {
-    const { id, actionId } = request.params as { id: string; actionId: string };
-    return actionFor(db, request.actor, id, actionId, intent);
+    const { actionId } = request.params as { actionId: string };
+    return actionFor(db, request.actor, request.partnership, actionId, intent);
   }
 
-  async function page(reply: FastifyReply, action: ActionRow, errors: FieldError[] = []) {
-    const request = reply.request;
+  const template = "practice/views/action-practice.njk";
+  async function view(request: FastifyRequest, action: ActionRow, errors: FieldError[] = []) {
     const partnership = request.partnership;
     const query = searchQuery.parse(request.query ?? {});
     const canCite = canUpdateAction(request.actor, partnership, action.leadOrganisationId);
@@ -35,7 +34,7 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
       canCite && query.q.trim() ? searchEntries(db, query, true) : Promise.resolve(null),
     ]);
     const citedIds = new Set(cited.map((row) => row.entryId));
-    return reply.code(errors.length ? 400 : 200).view("practice/views/action-practice.njk", {
+    return {
       title: `Effective practice – ${action.title}`,
       partnership,
       action,
@@ -52,32 +51,33 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
       canCite,
       canPropose: may(request, "partnership:manage"),
       errors,
-    });
+    };
   }
 
   app.get(paths.actionPractice.pattern, needs(paths.actionPractice, read), async (request, reply) => {
     const { action } = await actionOf(request, "read");
-    return page(reply, action);
+    return reply.view(template, await view(request, action));
   });
 
-  app.post(paths.actionPractice.pattern, needs(paths.actionPractice, read), async (request, reply) => {
-    const { partnership, action } = await actionOf(request, "update");
-    const form = parseForm(citeForm, request.body);
-    if (!form.ok) return page(reply, action, form.errors);
-    try {
-      const entry = await citeEntry(db, request.auditContext(), {
+  // The cite form is on the page (reading needs "read"; citing, the right to update the action).
+  formRoute(app, {
+    path: paths.actionPractice,
+    needs: read,
+    load: (ctx) => actionOf(ctx.request, "update"),
+    schema: citeForm,
+    page: async (ctx, shown) => ({ template, view: await view(ctx.request, ctx.record.action, shown.errors) }),
+    save: async (ctx, data) => {
+      const { partnership, action } = ctx.record;
+      const entry = await citeEntry(db, ctx.audit, {
         partnershipId: partnership.id,
         actionId: action.id,
-        entryId: form.data.entryId,
+        entryId: data.entryId,
       });
-      return reply
-        .flash(`The action now cites “${entry.title}”`)
-        .redirect(paths.actionPractice(partnership.id, action.id), 303);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return page(reply, action, errors);
-    }
+      return {
+        redirect: paths.actionPractice(partnership.id, action.id),
+        flash: `The action now cites “${entry.title}”`,
+      };
+    },
   });
 
   // Stop citing asks first (the GOV.UK pattern): the entry stops listing this action among the

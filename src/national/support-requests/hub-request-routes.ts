@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { londonToday } from "../../kernel/time.ts";
 import type { z } from "zod";
 import { can } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { fieldErrorsOf, parseForm, submittedValues } from "../../kernel/http/forms.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import type { Path } from "../../kernel/http/paths.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
 
@@ -94,13 +94,14 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
     return { hub, record: found(await findGroupRequest(db, hub.group.id, requestId)) };
   }
 
-  async function page(
-    reply: FastifyReply,
+  const template = "support-requests/views/hub-request.njk";
+  async function view(
+    request: FastifyRequest,
     hub: HubView,
     record: RequestView,
     form?: { name: string; values: Record<string, unknown>; errors: FieldError[] },
   ) {
-    const actor = reply.request.actor;
+    const actor = request.actor;
     const status = record.status as RequestStatus;
     const body = { nation: hub.nation, organisationId: record.assignedOrganisationId };
     const canSeeNotes = can(actor, "hub:act-for-body", body);
@@ -112,7 +113,7 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
       record.mergedIntoId ? findGroupRequest(db, hub.group.id, record.mergedIntoId) : Promise.resolve(undefined),
     ]);
     const view = labelled(record, londonToday());
-    return reply.code(form?.errors.length ? 400 : 200).view("support-requests/views/hub-request.njk", {
+    return {
       title: `${record.topic} – support request`,
       hub,
       request: view,
@@ -148,12 +149,12 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
       form: form?.name,
       values: form?.values ?? {},
       errors: form?.errors ?? [],
-    });
+    };
   }
 
   app.get(paths.hubRequest.pattern, needs(paths.hubRequest, read), async (request, reply) => {
     const { hub, record } = await loadRequest(request);
-    return page(reply, hub, record);
+    return reply.view(template, await view(request, hub, record));
   });
 
   /** A triage or reply form on the request page: parse, authorize, run, notify, redirect; or the page again with 400. */
@@ -165,21 +166,26 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
     run: (request: FastifyRequest, record: RequestView, data: z.output<S>) => Promise<RequestEvent>,
     flash: string,
   ) {
-    app.post(target.pattern, needs(target, read), async (request, reply) => {
-      const { hub, record } = await loadRequest(request);
-      if (!allowed(request, hub, record)) throw AppError.forbidden("You cannot do that on this request");
-      const form = parseForm(schema, request.body);
-      if (!form.ok) return page(reply, hub, record, { name, values: form.values, errors: form.errors });
-      let event: RequestEvent;
-      try {
-        event = await run(request, record, form.data);
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        return page(reply, hub, record, { name, values: submittedValues(request.body), errors });
-      }
-      notifyLater(context, request, hub.nation, event);
-      return reply.flash(flash).redirect(paths.hubRequest(hub.nation, record.id), 303);
+    formRoute(app, {
+      path: target,
+      needs: read,
+      load: async (ctx) => {
+        const { hub, record } = await loadRequest(ctx.request);
+        if (!allowed(ctx.request, hub, record)) throw AppError.forbidden("You cannot do that on this request");
+        return { hub, record };
+      },
+      schema,
+      page: async (ctx, shown) => ({
+        template,
+        view: await view(ctx.request, ctx.record.hub, ctx.record.record, { name, ...shown }),
+      }),
+      save: async (ctx, data) => {
+        const { hub, record } = ctx.record;
+        const event = await run(ctx.request, record, data);
+        notifyLater(context, ctx.request, hub.nation, event);
+        return paths.hubRequest(hub.nation, record.id);
+      },
+      flash,
     });
   }
 

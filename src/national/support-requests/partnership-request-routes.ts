@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { londonToday } from "../../kernel/time.ts";
 import type { z } from "zod";
 import type { Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { fieldErrorsOf, parseForm, submittedValues } from "../../kernel/http/forms.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import type { LoadedPartnership } from "../../kernel/http/pipeline.ts";
 import { found, may, needs } from "../../kernel/http/pipeline.ts";
 
@@ -62,12 +62,12 @@ export function registerPartnershipRequestRoutes(app: FastifyInstance, context: 
     back: (ctx) => paths.support(ctx.partnership.id),
   });
 
-  async function page(
-    reply: FastifyReply,
+  const template = "support-requests/views/partnership-request.njk";
+  async function view(
+    request: FastifyRequest,
     record: RequestView,
     form?: { name: string; values: Record<string, unknown>; errors: FieldError[] },
   ) {
-    const { request } = reply;
     const partnership = request.partnership;
     const status = record.status as RequestStatus;
     const [messages, activities, mergedInto] = await Promise.all([
@@ -78,7 +78,7 @@ export function registerPartnershipRequestRoutes(app: FastifyInstance, context: 
         : Promise.resolve(undefined),
     ]);
     const view = labelled(record, londonToday());
-    return reply.code(form?.errors.length ? 400 : 200).view("support-requests/views/partnership-request.njk", {
+    return {
       title: `${record.topic} – ${partnership.name}`,
       partnership,
       request: view,
@@ -96,37 +96,37 @@ export function registerPartnershipRequestRoutes(app: FastifyInstance, context: 
       form: form?.name,
       values: form?.values ?? {},
       errors: form?.errors ?? [],
-    });
+    };
   }
 
   app.get(paths.request.pattern, needs(paths.request, { partnership: "partnership:read" }), async (request, reply) =>
-    page(reply, found(await findPartnershipRequest(db, request.partnership.id, request.params.requestId))),
+    reply.view(
+      template,
+      await view(request, found(await findPartnershipRequest(db, request.partnership.id, request.params.requestId))),
+    ),
   );
 
   function action<S extends z.ZodType>(
-    target: typeof paths.reply | typeof paths.close,
+    target: Path<(typeof paths.reply | typeof paths.close)["pattern"]>,
     need: "partnership:edit" | "partnership:manage",
     name: string,
     schema: S,
     run: (request: Parameters<typeof authorOf>[0], record: RequestView, data: z.output<S>) => Promise<RequestEvent>,
     flash: string,
   ) {
-    app.post(target.pattern, needs(target, { partnership: need }), async (request, reply) => {
-      const record = found(
-        await findPartnershipRequest(db, request.partnership.id, (request.params as { requestId: string }).requestId),
-      );
-      const form = parseForm(schema, request.body);
-      if (!form.ok) return page(reply, record, { name, values: form.values, errors: form.errors });
-      let event: RequestEvent;
-      try {
-        event = await run(request, record, form.data);
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        return page(reply, record, { name, values: submittedValues(request.body), errors });
-      }
-      notifyLater(context, request, request.partnership.nation, event);
-      return reply.flash(flash).redirect(paths.request(request.partnership.id, record.id), 303);
+    // The reply and close forms sit on the request's page: a rejected post draws it again.
+    formRoute(app, {
+      path: target,
+      needs: { partnership: need },
+      load: (ctx) => findPartnershipRequest(db, ctx.partnership.id, ctx.params.requestId),
+      schema,
+      page: async (ctx, shown) => ({ template, view: await view(ctx.request, ctx.record, { name, ...shown }) }),
+      save: async (ctx, data) => {
+        const event = await run(ctx.request, ctx.record, data);
+        notifyLater(context, ctx.request, ctx.partnership.nation, event);
+        return paths.request(ctx.partnership.id, ctx.record.id);
+      },
+      flash,
     });
   }
 

@@ -2,8 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { path } from "../../kernel/http/paths.ts";
 import { listOrganisations } from "../organisations/index.ts";
@@ -41,29 +40,26 @@ export function registerOidcPolicyRoutes(app: FastifyInstance, { db, config }: A
     reply.view("access/views/oidc-policy.njk", await page()),
   );
 
-  app.post(ssoPolicyPaths.set.pattern, needs(ssoPolicyPaths.set, admin), async (request, reply) => {
-    const { organisationId } = request.params as { organisationId: string };
-    const form = parseForm(policyForm, request.body);
-    if (!form.ok) return reply.code(400).view("access/views/oidc-policy.njk", await page(form.errors));
-    let signedOut = 0;
-    try {
-      ({ signedOut } = await setSsoRequired(
+  formRoute(app, {
+    path: ssoPolicyPaths.set,
+    needs: admin,
+    schema: policyForm,
+    page: async (_ctx, shown) => ({ template: "access/views/oidc-policy.njk", view: await page(shown.errors) }),
+    save: async (ctx, data) => {
+      const required = data.ssoRequired === "true";
+      const { signedOut } = await setSsoRequired(
         db,
-        request.auditContext(),
-        organisationId,
-        form.data.ssoRequired === "true",
+        ctx.audit,
+        ctx.params.organisationId,
+        required,
         Boolean(config.oidc),
-      ));
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return reply.code(400).view("access/views/oidc-policy.njk", await page(errors));
-    }
-    reply.flash(
-      form.data.ssoRequired === "true"
-        ? `Single sign-on is now required. ${signedOut === 1 ? "1 session" : `${signedOut} sessions`} signed out`
-        : "Passwords work again",
-    );
-    return reply.redirect(ssoPolicyPaths.list(), 303);
+      );
+      return {
+        redirect: ssoPolicyPaths.list(),
+        flash: required
+          ? `Single sign-on is now required. ${signedOut === 1 ? "1 session" : `${signedOut} sessions`} signed out`
+          : "Passwords work again",
+      };
+    },
   });
 }

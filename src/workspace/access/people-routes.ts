@@ -1,8 +1,6 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
+import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf } from "../../kernel/http/params.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
 import { accessPaths } from "./paths.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { PartnershipRow } from "../partnerships/index.ts";
@@ -13,13 +11,9 @@ import { personForm, personRoleForm } from "./schemas.ts";
 
 /** Partnership leads manage who has which role in their partnership. */
 export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): void {
-  async function render(
-    reply: FastifyReply,
-    partnership: PartnershipRow,
-    extra: { errors?: FieldError[]; values?: unknown; flash?: string } = {},
-  ) {
+  async function view(partnership: PartnershipRow, extra: { errors?: FieldError[]; values?: unknown } = {}) {
     const people = await listPeopleInPartnership(db, partnership.id);
-    return reply.view("access/views/people.njk", {
+    return {
       title: `People – ${partnership.name}`,
       partnership,
       people,
@@ -30,45 +24,43 @@ export function registerPeopleRoutes(app: FastifyInstance, { db }: AppContext): 
       ],
       values: extra.values ?? {},
       errors: extra.errors,
-      flash: extra.flash,
-    });
+    };
   }
-
+  const template = "access/views/people.njk";
   const manage = { partnership: "partnership:manage" } as const;
-  app.get(accessPaths.people.pattern, needs(accessPaths.people, manage), async (request, reply) => {
-    return render(reply, request.partnership);
+
+  // The page lists the people and carries the form that adds one.
+  formRoute(app, {
+    path: accessPaths.people,
+    needs: manage,
+    template,
+    view: (ctx) => view(ctx.partnership),
+    schema: personForm,
+    save: async (ctx, data) => {
+      await addPerson(db, ctx.audit, ctx.partnership.id, data);
+      return accessPaths.people(ctx.partnership.id);
+    },
+    flash: "Person added to the partnership",
   });
 
-  app.post(accessPaths.people.pattern, needs(accessPaths.people, manage), async (request, reply) => {
-    const partnership = request.partnership;
-    const form = parseForm(personForm, request.body);
-    if (!form.ok) return render(reply.code(400), partnership, { errors: form.errors, values: form.values });
-    try {
-      await addPerson(db, request.auditContext(), partnership.id, form.data);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return render(reply.code(400), partnership, { errors, values: request.body });
-    }
-    return reply.flash("Person added to the partnership").redirect(accessPaths.people(partnership.id), 303);
-  });
-
-  app.post(accessPaths.person.pattern, needs(accessPaths.person, manage), async (request, reply) => {
-    const partnership = request.partnership;
-    const { userId } = request.params;
-    const form = parseForm(personRoleForm, request.body);
-    if (!form.ok)
-      return render(reply.code(400), partnership, {
-        errors: form.errors.map((error) => ({ ...error, field: `role-${userId}` })),
-      });
-    try {
-      await changePerson(db, request.auditContext(), partnership.id, userId, form.data.role);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return render(reply.code(400), partnership, { errors });
-    }
-    return reply.flash("Role changed").redirect(accessPaths.people(partnership.id), 303);
+  // Each row's role select posts here; an error is keyed to that row's select (the service keys its own).
+  formRoute(app, {
+    path: accessPaths.person,
+    needs: manage,
+    schema: personRoleForm,
+    page: async (ctx, shown) => ({
+      template,
+      view: await view(ctx.partnership, {
+        errors: shown.errors.map((error) =>
+          error.field === "role" ? { ...error, field: `role-${ctx.params.userId}` } : error,
+        ),
+      }),
+    }),
+    save: async (ctx, data) => {
+      await changePerson(db, ctx.audit, ctx.partnership.id, ctx.params.userId, data.role);
+      return accessPaths.people(ctx.partnership.id);
+    },
+    flash: "Role changed",
   });
 
   registerPeopleRemoval(app, db);

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { nationLabels, nations } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
+import { type FormContext, formRoute } from "../../kernel/forms/index.ts";
 import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { accessPaths } from "./paths.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
@@ -37,12 +38,7 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     return user;
   }
 
-  async function render(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    user: UserRow,
-    extra: { errors?: FieldError[]; values?: unknown; flash?: string } = {},
-  ) {
+  async function view(request: FastifyRequest, user: UserRow, extra: { errors?: FieldError[]; values?: unknown } = {}) {
     const [organisation, roles, coordinatorFor, invitation, partnerships, mfa, mfaRequired] = await Promise.all([
       findOrganisation(db, user.organisationId),
       listRolesForUser(db, user.id),
@@ -52,7 +48,7 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
       mfaStatus(db, user.id),
       roleRequiresMfa(db, user),
     ]);
-    return reply.view("access/views/user-detail.njk", {
+    return {
       title: user.name,
       user,
       isSelf: request.actor?.userId === user.id,
@@ -68,29 +64,30 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
       mfaRequired,
       values: extra.values ?? {},
       errors: extra.errors,
-      flash: extra.flash,
-    });
+    };
   }
+  const template = "access/views/user-detail.njk";
+  const render = async (request: FastifyRequest, reply: FastifyReply, user: UserRow, errors?: FieldError[]) =>
+    reply.code(errors ? 400 : 200).view(template, await view(request, user, { errors }));
 
-  /** The shared shape of every change on this page: parse, run the service, show errors or redirect. */
+  /** Every change on this page is a form on it: a rejected one draws the page again (400). */
   function change<S extends z.ZodType>(
     route: ChangePath,
     schema: S,
     flash: string,
-    run: (request: FastifyRequest<Params>, user: UserRow, data: z.infer<S>) => Promise<unknown>,
+    run: (ctx: FormContext<string, UserRow>, data: z.output<S>) => Promise<unknown>,
   ) {
-    app.post(route.pattern, needs(route, admin), async (request, reply) => {
-      const user = await loadUser(request);
-      const form = parseForm(schema, { ...(request.body as object), ...request.params, id: undefined });
-      if (!form.ok) return render(request, reply.code(400), user, { errors: form.errors, values: form.values });
-      try {
-        await run(request, user, form.data);
-      } catch (error) {
-        const errors = fieldErrorsOf(error);
-        if (!errors) throw error;
-        return render(request, reply.code(400), user, { errors, values: request.body });
-      }
-      return reply.flash(flash).redirect(accessPaths.user(user.id), 303);
+    formRoute(app, {
+      path: route as Path<string>,
+      needs: admin,
+      load: (ctx) => loadUser(ctx.request as FastifyRequest<Params>),
+      schema,
+      page: async (ctx, shown) => ({ template, view: await view(ctx.request, ctx.record, shown) }),
+      save: async (ctx, data) => {
+        await run(ctx, data);
+        return accessPaths.user(ctx.record.id);
+      },
+      flash,
     });
   }
 
@@ -99,22 +96,22 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     return render(request, reply, user);
   });
 
-  change(accessPaths.userRoles, roleForm, "Partnership roles updated", (request, user, data) =>
-    setPartnershipRole(db, request.auditContext(), {
-      userId: user.id,
+  change(accessPaths.userRoles, roleForm, "Partnership roles updated", (ctx, data) =>
+    setPartnershipRole(db, ctx.audit, {
+      userId: ctx.record.id,
       partnershipId: data.partnershipId,
       role: data.role === "none" ? null : data.role,
     }),
   );
-  change(accessPaths.userNations, nationForm, "National coordinator nations updated", (request, user, data) =>
-    setCoordinatorNation(db, request.auditContext(), { userId: user.id, nation: data.nation, coordinator: true }),
+  change(accessPaths.userNations, nationForm, "National coordinator nations updated", (ctx, data) =>
+    setCoordinatorNation(db, ctx.audit, { userId: ctx.record.id, nation: data.nation, coordinator: true }),
   );
   registerUserRoleRemovals(app, db);
-  change(accessPaths.userAdmin, adminFlagForm, "Administrator rights updated", (request, user, data) =>
-    setPlatformAdmin(db, request.auditContext(), user.id, data.isPlatformAdmin === "true"),
+  change(accessPaths.userAdmin, adminFlagForm, "Administrator rights updated", (ctx, data) =>
+    setPlatformAdmin(db, ctx.audit, ctx.record.id, data.isPlatformAdmin === "true"),
   );
-  change(accessPaths.userStatus, statusForm, "Account status updated", (request, user, data) =>
-    setUserEnabled(db, request.auditContext(), user.id, data.status === "active"),
+  change(accessPaths.userStatus, statusForm, "Account status updated", (ctx, data) =>
+    setUserEnabled(db, ctx.audit, ctx.record.id, data.status === "active"),
   );
 
   app.post<Params>(accessPaths.invitation.pattern, needs(accessPaths.invitation, admin), async (request, reply) => {
@@ -133,7 +130,7 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
-      return render(request, reply.code(400), user, { errors });
+      return render(request, reply, user, errors);
     }
   });
 }

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf } from "../../kernel/http/params.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
-import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listOrganisations, organisationTypeLabel } from "../organisations/index.ts";
 import { partnershipPaths } from "./paths.ts";
@@ -30,41 +27,17 @@ async function pageContext(db: Executor, partnership: PartnershipRow) {
 
 /** Leads (and administrators) choose which organisations take part in their partnership. */
 export function registerMemberRoutes(app: FastifyInstance, { db }: AppContext): void {
-  const render = async (
-    reply: import("fastify").FastifyReply,
-    partnership: PartnershipRow,
-    extra: { errors?: FieldError[]; values?: Record<string, unknown> } = {},
-  ) =>
-    reply.view("partnerships/views/organisations.njk", {
-      ...(await pageContext(db, partnership)),
-      values: {},
-      ...extra,
-    });
-
-  const organisations = partnershipPaths.organisations;
-  const manage = needs(organisations, { partnership: "partnership:manage" });
-  app.get(organisations.pattern, manage, async (request, reply) => {
-    return render(reply, request.partnership);
-  });
-
-  app.post(organisations.pattern, manage, async (request, reply) => {
-    const partnership = request.partnership;
-    const form = parseForm(memberForm, request.body);
-    if (!form.ok)
-      return render(reply.code(400), partnership, {
-        errors: form.errors,
-        values: request.body as Record<string, unknown>,
-      });
-    try {
-      await addMemberOrganisation(db, request.auditContext(), partnership.id, form.data);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return render(reply.code(400), partnership, { errors, values: request.body as Record<string, unknown> });
-    }
-    return reply
-      .flash("Organisation added to the partnership")
-      .redirect(`/partnerships/${partnership.id}/organisations`, 303);
+  formRoute(app, {
+    path: partnershipPaths.organisations,
+    needs: { partnership: "partnership:manage" },
+    template: "partnerships/views/organisations.njk",
+    view: (ctx) => pageContext(db, ctx.partnership),
+    schema: memberForm,
+    save: async (ctx, data) => {
+      await addMemberOrganisation(db, ctx.audit, ctx.partnership.id, data);
+      return partnershipPaths.organisations(ctx.partnership.id);
+    },
+    flash: "Organisation added to the partnership",
   });
 
   registerMemberRemoval(app, db);

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { authorize, can, type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
+import { can, type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf } from "../../kernel/http/params.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { organisationTypeLabel } from "../organisations/index.ts";
 import { partnershipPaths } from "./paths.ts";
@@ -29,27 +28,18 @@ export interface PartnershipRouteDeps {
 const nationItems = nations.map((nation) => ({ value: nation, text: nationLabels[nation] }));
 
 export function registerPartnershipRoutes(app: FastifyInstance, { db }: AppContext, deps: PartnershipRouteDeps): void {
-  app.get("/partnerships/new", async (request, reply) => {
-    authorize(request.actor, "partnership:create");
-    return reply.view("partnerships/views/new.njk", { title: "Create a partnership", nationItems, values: {} });
-  });
-
-  app.post("/partnerships", async (request, reply) => {
-    authorize(request.actor, "partnership:create");
-    const form = parseForm(partnershipForm, request.body);
-    const page = { title: "Create a partnership", nationItems };
-    if (!form.ok)
-      return reply.code(400).view("partnerships/views/new.njk", { ...page, errors: form.errors, values: request.body });
-    try {
-      const partnership = await createPartnership(db, request.auditContext(), form.data);
-      return reply
-        .flash("Partnership created. Add its member organisations and people next.")
-        .redirect(partnershipPaths.overview(partnership.id), 303);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return reply.code(400).view("partnerships/views/new.njk", { ...page, errors, values: request.body });
-    }
+  formRoute(app, {
+    path: partnershipPaths.create,
+    postTo: partnershipPaths.list,
+    needs: { allow: "partnership:create" },
+    template: "partnerships/views/new.njk",
+    view: () => ({ title: "Create a partnership", nationItems }),
+    schema: partnershipForm,
+    save: async (ctx, data) => {
+      const partnership = await createPartnership(db, ctx.audit, data);
+      return partnershipPaths.overview(partnership.id);
+    },
+    flash: "Partnership created. Add its member organisations and people next.",
   });
 
   const overview = partnershipPaths.overview;
