@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import type { Executor } from "../../kernel/db/database.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
 import { checkboxList } from "../../kernel/forms/index.ts";
 import { listPeopleInPartnership } from "../../workspace/access/index.ts";
 import { listOrganisations } from "../../workspace/organisations/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
 import { agreementChoices } from "../sharing/index.ts";
-import type { ReaderChoices } from "./access-service.ts";
+import type { ReaderChoices, TierChoice } from "./access-service.ts";
 import { readersOf } from "./readers-repository.ts";
 import type { IndicatorRow } from "./repository.ts";
 import { accessTierLabels, accessTiers, tierOf } from "./visibility.ts";
@@ -92,3 +93,20 @@ export const allowedOf = (choices: {
   userIds: new Set(choices.people.map((p) => p.value)),
   organisationIds: new Set(choices.organisations.map((o) => o.value)),
 });
+
+/**
+ * The posted choice as saved, and what may be named: the parties to the chosen agreement read it
+ * too; an agreement not of this partnership is refused at its field.
+ */
+export async function partnershipTierChoice(
+  db: Executor,
+  partnershipId: string,
+  data: z.infer<typeof tierForm>,
+): Promise<{ choice: TierChoice; allowed: ReaderChoices }> {
+  const choices = await partnershipChoices(db, partnershipId);
+  const agreement = data.agreementId ? choices.agreements.find((a) => a.id === data.agreementId) : null;
+  if (data.agreementId && !agreement)
+    throw AppError.validation([{ field: "agreementId", message: "Choose an agreement from the list, or None" }]);
+  const organisationIds = [...new Set([...data.organisationIds, ...(agreement?.partyOrganisationIds ?? [])])];
+  return { choice: { ...data, organisationIds }, allowed: allowedOf(choices) };
+}

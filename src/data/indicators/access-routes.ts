@@ -12,8 +12,14 @@ import { needs } from "../../kernel/http/pipeline.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import { formatDateTime } from "../../kernel/time.ts";
 import { listOrganisations } from "../../workspace/organisations/index.ts";
-import { AppError } from "../../kernel/errors/app-error.ts";
-import { allowedOf, currentChoice, partnershipChoices, tierFields, tierForm } from "./access-fields.ts";
+import {
+  allowedOf,
+  currentChoice,
+  partnershipChoices,
+  partnershipTierChoice,
+  tierFields,
+  tierForm,
+} from "./access-fields.ts";
 import { changeEmbargo, changeTier, findBatchOf, partnershipDataAccess } from "./access-service.ts";
 import { datasetAccessPath, datasetKey, datasetsOf, registerDatasetAccessRoutes } from "./dataset-access-routes.ts";
 import { optionalReleaseTime, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
@@ -85,13 +91,8 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
     schema: tierForm,
     initial: (ctx) => currentChoice(db, ctx.record),
     save: async (ctx, data) => {
-      const choices = await partnershipChoices(db, ctx.partnership.id);
-      // The parties to the chosen agreement read it too; an agreement not of this partnership is refused.
-      const agreement = data.agreementId ? choices.agreements.find((a) => a.id === data.agreementId) : null;
-      if (data.agreementId && !agreement)
-        throw AppError.validation([{ field: "agreementId", message: "Choose an agreement from the list, or None" }]);
-      const organisationIds = [...new Set([...data.organisationIds, ...(agreement?.partyOrganisationIds ?? [])])];
-      await changeTier(db, ctx.audit, ctx.record, { ...data, organisationIds }, allowedOf(choices));
+      const { choice, allowed } = await partnershipTierChoice(db, ctx.partnership.id, data);
+      await changeTier(db, ctx.audit, ctx.record, choice, allowed);
       return accessPaths.list(ctx.partnership.id);
     },
     flash: (ctx) => `Access to ${ctx.record.title} has been saved`,

@@ -8,10 +8,9 @@ import { createHash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db, Executor } from "../../kernel/db/database.ts";
-import { AppError } from "../../kernel/errors/app-error.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import { path } from "../../kernel/http/paths.ts";
-import { allowedOf, currentChoice, partnershipChoices, tierFields, tierForm } from "./access-fields.ts";
+import { currentChoice, partnershipChoices, partnershipTierChoice, tierFields, tierForm } from "./access-fields.ts";
 import { changeDatasetTier } from "./access-service.ts";
 import type { IndicatorRow } from "./repository.ts";
 import { listIndicators } from "./repository.ts";
@@ -68,12 +67,8 @@ export function registerDatasetAccessRoutes(app: FastifyInstance, db: Db, back: 
       return same ? current[0]! : {};
     },
     save: async (ctx, data) => {
-      const choices = await partnershipChoices(db, ctx.partnership.id);
-      const agreement = data.agreementId ? choices.agreements.find((a) => a.id === data.agreementId) : null;
-      if (data.agreementId && !agreement)
-        throw AppError.validation([{ field: "agreementId", message: "Choose an agreement from the list, or None" }]);
-      const organisationIds = [...new Set([...data.organisationIds, ...(agreement?.partyOrganisationIds ?? [])])];
-      await changeDatasetTier(db, ctx.audit, ctx.record, { ...data, organisationIds }, allowedOf(choices));
+      const { choice, allowed } = await partnershipTierChoice(db, ctx.partnership.id, data);
+      await changeDatasetTier(db, ctx.audit, ctx.record, choice, allowed);
       return back(ctx.partnership.id);
     },
     flash: (ctx) => `Access to the ${ctx.record.indicators.length} indicators of ${ctx.record.name} has been saved`,
