@@ -92,6 +92,19 @@ describe("a release time given at import", () => {
     expect(releases.body).toContain("1 July 2099 at 09:30");
   });
 
+  test("is not offered for a file that writes no values (a comparison group)", async ({ signIn }) => {
+    const editor = await signIn("editor@release.example");
+    const page = await uploadForImport(
+      editor,
+      partnershipId,
+      { kind: "comparison-group", name: "Release test group" },
+      { name: "group.csv", content: "area_code,area_name\nE06000005,Darlington\n" },
+    );
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Confirm import");
+    expect(page.body).not.toContain('name="releaseDate"');
+  });
+
   test("left empty, the values show as soon as they are imported", async ({ db, signIn }) => {
     const editor = await signIn("editor@release.example");
     const { action } = await preview(editor, "release-at-none");
