@@ -40,6 +40,7 @@ export {
   attendanceValues,
   decisionForm,
   meetingEditForm,
+  meetingEditValues,
   minutesForm,
   scheduleForm,
 } from "./schemas.ts";

@@ -36,7 +36,15 @@ import {
   removeMeetingPart,
 } from "./removals.ts";
 import { listMeetings } from "./repository.ts";
-import { actionForm, actionStatusForm, agendaForm, decisionForm, meetingEditForm, scheduleForm } from "./schemas.ts";
+import {
+  actionForm,
+  actionStatusForm,
+  agendaForm,
+  decisionForm,
+  meetingEditForm,
+  meetingEditValues,
+  scheduleForm,
+} from "./schemas.ts";
 
 /** Meetings, and (in minutes-routes.ts) their minutes, papers and exports. */
 export function registerMeetingRoutes(app: FastifyInstance, context: AppContext): void {
@@ -181,18 +189,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
       ...ctx.record,
       meeting: ctx.record.record.meeting,
     }),
-    initial: (ctx) => {
-      const { meeting } = ctx.record.record;
-      const date = partsFromIso(meeting.meetingDate);
-      return {
-        title: meeting.title,
-        startTime: meeting.startTime,
-        location: meeting.location,
-        "meetingDate-day": date.day,
-        "meetingDate-month": date.month,
-        "meetingDate-year": date.year,
-      };
-    },
+    initial: (ctx) => meetingEditValues(ctx.record.record.meeting),
     schema: meetingEditForm,
     save: async (ctx, data) => {
       const { owner, record } = ctx.record;

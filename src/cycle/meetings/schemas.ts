@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { withDateInputs } from "../../kernel/forms/index.ts";
+import { partsFromIso } from "../../kernel/time.ts";
 
 const text = (field: string, max: number) =>
   z
@@ -69,6 +70,24 @@ export const meetingEditForm = withDate(
   }),
 );
 export type MeetingEditForm = z.infer<typeof meetingEditForm>;
+
+/** The details form's values for a stored meeting (its date as the GOV.UK date input's three fields). */
+export function meetingEditValues(meeting: {
+  title: string;
+  startTime: string;
+  location: string;
+  meetingDate: string;
+}): Record<string, string> {
+  const date = partsFromIso(meeting.meetingDate);
+  return {
+    title: meeting.title,
+    startTime: meeting.startTime,
+    location: meeting.location,
+    "meetingDate-day": date.day,
+    "meetingDate-month": date.month,
+    "meetingDate-year": date.year,
+  };
+}
 
 export const agendaForm = z.object({
   title: text("the agenda item", 300),

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { addDays, londonToday } from "../../kernel/time.ts";
+import { addDays, londonToday, partsFromIso } from "../../kernel/time.ts";
 import type { z } from "zod";
 import type { AuditContext } from "../../kernel/audit/audit.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
@@ -17,6 +17,7 @@ import {
   meetingActionForm,
   meetingActionStatusForm,
   meetingEditForm,
+  meetingEditValues,
   findMeetingPart,
   meetingPartAnchors,
   meetingPartConsequences,
@@ -43,11 +44,6 @@ import { groupMeetingPaths as paths } from "./paths.ts";
 
 const signedIn = { signedIn: true } as const;
 const manage = { nation: "hub:manage" } as const;
-
-const isoParts = (iso: string) => {
-  const [year = "", month = "", day = ""] = iso.split("-");
-  return { day: String(Number(day)), month: String(Number(month)), year };
-};
 
 /**
  * The national partners group's meetings, through the meetings domain's records, services and
@@ -80,7 +76,7 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
     template: "meetings/views/schedule.njk",
     view: (ctx) => ({ title: `Schedule meetings – ${ctx.record.group.name}`, ...groupMeetingView(ctx.record) }),
     initial: (ctx) => {
-      const first = isoParts(addDays(londonToday(), 28));
+      const first = partsFromIso(addDays(londonToday(), 28));
       return {
         count: "6",
         intervalWeeks: String(ctx.record.group.meetingIntervalWeeks),
@@ -192,18 +188,7 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
       ...groupMeetingView(c.hub),
       meeting: c.record.meeting,
     }),
-    initial: ({ record: c }) => {
-      const { meeting } = c.record;
-      const date = isoParts(meeting.meetingDate);
-      return {
-        title: meeting.title,
-        startTime: meeting.startTime,
-        location: meeting.location,
-        "meetingDate-day": date.day,
-        "meetingDate-month": date.month,
-        "meetingDate-year": date.year,
-      };
-    },
+    initial: ({ record: c }) => meetingEditValues(c.record.meeting),
     schema: meetingEditForm,
     save: async (ctx, data) => {
       await updateMeetingDetails(db, ctx.audit, ctx.record.owner, ctx.record.record.meeting.id, data);
