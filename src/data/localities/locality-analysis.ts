@@ -51,9 +51,6 @@ export async function partnershipLocalities(
   return out;
 }
 
-/** Every locality of the partnership with its small areas: a figure is decided with all of them. */
-const allLocalities = partnershipLocalities;
-
 type Part = Pick<ObservationValue, "value" | "numerator" | "denominator" | "flags">;
 
 /**
@@ -174,7 +171,8 @@ async function figureFor(
       context.value = {
         authorityId: authority?.id ?? 0,
         authorityAreaIds: small.map((area) => area.id),
-        localities: await allLocalities(db, partnership.id),
+        // Every locality of the partnership: a figure is decided with all of them.
+        localities: await partnershipLocalities(db, partnership.id),
       };
     }
     const cell = (await smallCountCell(db, indicator, context.value, periodCode, locality.id)) ?? {
