@@ -67,6 +67,7 @@ async function surveyWithQuestions(title: string) {
     retainUntil: shift(400),
     welsh: false,
     offerContact: false,
+    askAudience: false,
     burstLimit: 500,
     introStandardEn: "",
     introYoungEn: "",
