@@ -106,13 +106,20 @@ describe("paper responses in the export's layout", () => {
   it("reads an audience by its code or any of its words, blank as not said, and names a wrong one", () => {
     const sheet = {
       headers: ["Audience", questionHeader(travel)],
-      rows: [["parents-carers", "Bus"], ["I'd rather not say", "Bus"], ["", "Walk"], ["Grandparents", "Walk"]],
+      rows: [
+        ["parents-carers", "Bus"],
+        ["I'd rather not say", "Bus"],
+        ["", "Walk"],
+        ["Grandparents", "Walk"],
+      ],
       firstRow: 2,
     };
     const result = readPaperResponses(sheet, questions, "2025-06-01");
     expect(result.responses).toEqual([]);
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatch(/^Row 5, column A: “Grandparents” is not one of the audiences \(Children under 8, /);
+    expect(result.problems[0]).toMatch(
+      /^Row 5, column A: “Grandparents” is not one of the audiences \(Children under 8, /,
+    );
     sheet.rows.pop();
     const good = readPaperResponses(sheet, questions, "2025-06-01");
     expect(good.responses.map((response) => response.audience)).toEqual(["parents-carers", "prefer-not-to-say", null]);
