@@ -6,7 +6,7 @@ import { areaInputs } from "./areas.ts";
 
 /**
  * Ten fictional LSOAs in one authority with what the inequality slope is made from (IoD 2019
- * names): the IMD rank, the IDACI numerator and children aged 0–15, and the IDACI rate published
+ * names): the IMD rank, the IDACI numerator and children aged 0–15, and the IDACI score (File 3) published
  * for small areas only; plus a small-area score the slope is not made from. Written straight to
  * the store (no real file needed). Children are 200 in each LSOA and the numerators fall with
  * the rank, so the five local quintiles' rates are 37.5, 28.75, 22.5, 13.75 and 7.5%: SII 37.5
@@ -16,7 +16,7 @@ export const INEQUALITY_SLUGS = {
   rank: "iod2019-imd-rank",
   numerator: "iod2019-income-deprivation-affecting-children-index-idaci-numerator",
   denominator: "iod2019-population-dependent-children-aged-0-15",
-  rate: "iod2019-income-deprivation-affecting-children-index-idaci-rate",
+  rate: "iod2019-idaci-score",
   other: "fixture-small-area-score",
 } as const;
 
@@ -48,7 +48,7 @@ export async function seedInequalityStore(db: Executor, authority: { code: strin
     [INEQUALITY_SLUGS.rank, "Index of Multiple Deprivation (IMD) rank", "rank", (i) => (i + 1) * 1000],
     [INEQUALITY_SLUGS.numerator, "IDACI numerator", "count", (i) => NUMERATORS[i]!],
     [INEQUALITY_SLUGS.denominator, "Dependent children aged 0-15", "count", () => 200],
-    [INEQUALITY_SLUGS.rate, "IDACI rate", "proportion", (i) => NUMERATORS[i]! / 200],
+    [INEQUALITY_SLUGS.rate, "IDACI score", "proportion", (i) => NUMERATORS[i]! / 200],
     [INEQUALITY_SLUGS.other, "Fixture small-area score (fictional)", "score", (i) => 10 + i],
   ];
   for (const [slug, title, unit, value] of series) {

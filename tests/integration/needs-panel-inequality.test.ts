@@ -1,7 +1,7 @@
 /**
  * Inequality by deprivation in a needs-assessment panel: the area profile's computation and
  * figures (SII, RII, chart, table, periods, source, method) on the panel of an indicator the slope
- * is made from (the IDACI rate, published for small areas only), in the draft document too; and
+ * is made from (the IDACI score, published for small areas only), in the draft document too; and
  * "cannot be calculated because …" on a small-area indicator it is not made from. Ten fictional
  * LSOAs (tests/helpers/inequality-store.ts) give a slope worked out by hand there.
  */

@@ -38,7 +38,9 @@ const SOURCES: Source[] = [
   {
     nation: "england",
     rank: /^iod(\d{4})-imd-rank$/,
-    family: /^iod\d{4}-(income-deprivation-affecting-children-index-idaci|population-dependent-children-aged-0-15)/,
+    // File 3's IDACI score, rank and decile (iod2019-idaci-*), the underlying indicators' IDACI counts, File 6's children.
+    family:
+      /^iod\d{4}-(idaci-|income-deprivation-affecting-children-index-idaci|population-dependent-children-aged-0-15)/,
     numerator: (e) => `iod${e}-income-deprivation-affecting-children-index-idaci-numerator`,
     denominator: (e) => `iod${e}-population-dependent-children-aged-0-15`,
     measure: "Children aged 0–15 living in income-deprived families (IDACI), % of children aged 0–15",
