@@ -109,6 +109,25 @@ async function seed(db: Db, owner: string, namedUserId: string) {
     tags: { topics: ["education"] },
   });
   await db.insert(indicatorReaders).values({ indicatorId: restricted.id, userId: namedUserId });
+  // The partnership's own data under the small-count rule, readable by all its members.
+  const smallPct = await define({
+    slug: "ov-small-pct",
+    title: "Children referred for crisis support (small-count fixture)",
+    unit: "percentage",
+    polarity: "higher-is-worse",
+    partnershipId: owner,
+    disclosureRule: "small-count",
+    tags: { topics: ["income"] },
+  });
+  const smallCount = await define({
+    slug: "ov-small-count",
+    title: "Families in emergency housing (small-count fixture)",
+    unit: "count",
+    polarity: "higher-is-worse",
+    partnershipId: owner,
+    disclosureRule: "small-count",
+    tags: { topics: ["income"] },
+  });
   const obs = (
     indicatorId: number,
     areaId: number,
@@ -143,6 +162,11 @@ async function seed(db: Db, owner: string, namedUserId: string) {
     obs(hidden.id, id("E92000001"), 2.5),
     obs(restricted.id, id(AREA), 4.2, { numerator: 42, denominator: 1000 }),
     obs(restricted.id, id("E92000001"), 3.1),
+    // 6 of 10 children: 60% with a Wilson interval (about 31–83%) above the nation's 24%, "worse" if it were judged;
+    // its numerator is a small count, so it is withheld and never judged.
+    obs(smallPct.id, id(AREA), 60, { numerator: 6, denominator: 10 }),
+    obs(smallPct.id, id("E92000001"), nationValue),
+    obs(smallCount.id, id(AREA), 7),
   ]);
 }
 
@@ -259,7 +283,7 @@ test("the CSV has every row, the markers instead of blanks, and is formula-safe"
     .trim()
     .split("\r\n");
   expect(lines[0]).toMatch(/^Group,Indicator,Unit,Direction,Period,Area,Area value/);
-  expect(lines).toHaveLength(4);
+  expect(lines).toHaveLength(6);
   const low = lines.find((l) => l.includes("Children in low income families"))!;
   expect(low).toContain(",2023/24,Darlington,30,no,North East,31.5,England,24,10,12,");
   expect(low).toContain(",worse,Wilson score interval,");
@@ -270,6 +294,34 @@ test("the CSV has every row, the markers instead of blanks, and is formula-safe"
   );
   const anonymous = await app.inject({ method: "GET", url: `/partnerships/${partnershipId}/indicators-overview.csv` });
   expect(anonymous.statusCode).not.toBe(200);
+});
+
+test("small counts follow the profile's rule: [c], never compared, drawn or coloured better or worse", async ({
+  db,
+}) => {
+  const overview = await loadAreaOverview(db, AREA, await listIndicators(db, partnershipId));
+  const rows = overview.groups.flatMap((g) => g.rows);
+  const pct = rows.find((r) => r.indicator.slug === "ov-small-pct")!;
+  expect(pct.area.value).toBeNull();
+  expect(pct.area.numerator).toBeNull();
+  expect(pct.area.flags & FLAG.suppressed).not.toBe(0);
+  expect(pct.comparison.result).toBe("not compared");
+  expect(rows.find((r) => r.indicator.slug === "ov-small-count")!.area.value).toBeNull();
+
+  const html = (await viewer.get(`/partnerships/${partnershipId}/indicators-overview`)).body;
+  const row = (title: string) => html.slice(html.indexOf(`${title}</th>`) - 200, html.indexOf(`${title}</th>`) + 1200);
+  for (const title of [
+    "Children referred for crisis support (small-count fixture)",
+    "Families in emergency housing (small-count fixture)",
+  ]) {
+    expect(row(title)).toContain('data-result="not compared"');
+    expect(row(title)).toContain("[c] suppressed");
+  }
+  expect(row("Children referred for crisis support (small-count fixture)")).not.toContain("60.0%");
+  expect(html).toContain("data-disclosure-note>Disclosure control: counts from 1 to 9 are shown as [c]");
+  const csv = (await viewer.get(`/partnerships/${partnershipId}/indicators-overview.csv`)).body;
+  expect(csv.split("\r\n").find((l) => l.includes("crisis support"))).toContain(",Darlington,[c],no,");
+  expect(csv.split("\r\n").find((l) => l.includes("emergency housing"))).toContain(",Darlington,[c],no,");
 });
 
 test("another partnership's person and a malformed id get a 404, the anonymous a sign-in", async ({

@@ -7,6 +7,8 @@ import { expect } from "vitest";
 import { insertMissingAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { appTest as test } from "../helpers/app-test.ts";
+import { profileSchema } from "../../src/data/api/schemas.ts";
+import { bearer, createTokenAs } from "../helpers/api-data.ts";
 import { areaInputs } from "../helpers/areas.ts";
 
 const decode = (html: string) =>
@@ -26,6 +28,7 @@ function tableRows(html: string, caption: string): string[][] {
 }
 
 test("shows values by family type and by age with their period and source, small counts withheld, to the owning partnership only", async ({
+  app,
   db,
   signIn,
   fixtures,
@@ -101,4 +104,34 @@ test("shows values by family type and by age with their period and source, small
   const outsider = await signIn("other-breakdowns@example.org");
   const theirs = decode((await outsider.get(`/partnerships/${other.id}/profile`)).body);
   expect(theirs).not.toContain("Parcels to families");
+
+  // The API's area profile: the same breakdown, same rule, to whoever may read the indicator.
+  const api = async (headers: Record<string, string> = {}) => {
+    const response = await app.inject({ method: "GET", url: "/api/v1/areas/E06000005/profile", headers });
+    expect(response.statusCode).toBe(200);
+    return profileSchema.parse(response.json());
+  };
+  const parcels = (await api(bearer(await createTokenAs(reader, "breakdowns")))).indicators.find(
+    (p) => p.indicator.id === "parcels-to-families-count",
+  )!;
+  const byFamily = parcels.breakdowns.find((b) => b.dimension.toLowerCase() === "family type")!;
+  expect(byFamily).toMatchObject({ period: { code: "2022" }, disclosureRule: "small-count" });
+  const shownAs = (value: number | null, suppressed: boolean) => (suppressed ? "[c]" : String(value));
+  expect(
+    [...byFamily.values, { label: "All", ...byFamily.total! }].map((c) => [c.label, shownAs(c.value, c.suppressed)]),
+  ).toEqual(family.map(([label, cell]) => [label, cell!.replace(/,/g, "")]));
+  expect(JSON.stringify(byFamily)).not.toMatch(/\b(7|493)\b/);
+  const ages = (await api(bearer(await createTokenAs(reader, "ages")))).indicators.find(
+    (p) => p.indicator.id === "children-in-families-helped-percentage",
+  )!.breakdowns[0]!;
+  expect(ages.values.map((c) => [c.label, c.value])).toEqual([
+    ["0-4", 15],
+    ["5-10", 11],
+    ["11-15", 10],
+  ]);
+  // Without a token, or with another partnership's person's, the partnership's data is not in the profile at all.
+  const anonymous = await api();
+  expect(anonymous.indicators.map((p) => p.indicator.id)).not.toContain("parcels-to-families-count");
+  const theirsApi = await api(bearer(await createTokenAs(outsider, "outsider")));
+  expect(theirsApi.indicators.map((p) => p.indicator.id)).not.toContain("parcels-to-families-count");
 }, 180_000);

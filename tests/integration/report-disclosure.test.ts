@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, addIndicator } from "../../src/cycle/actions/index.ts";
 import { closeDocxRenderer } from "../../src/lib/documents/index.ts";
 import { areas } from "../../src/data/geography/index.ts";
-import { importBatches, indicators, observations, periods } from "../../src/data/indicators/index.ts";
+import { breakdowns, importBatches, indicators, observations, periods } from "../../src/data/indicators/index.ts";
 import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { addMembers, idFromLocation } from "../helpers/strategy-fixtures.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
@@ -112,6 +112,24 @@ beforeAll(async () => {
         batchId: batch!.id,
       })),
     );
+    // By family type in 2021/22 (total 57): 3 withheld, and 14 with it so it cannot be worked out from the total.
+    if (item.slug === "own-families-helped") {
+      const types = await db
+        .insert(breakdowns)
+        .values(["Lone parent", "Couple", "Other"].map((label) => ({ dimension: "Family type", value: label, label })))
+        .returning();
+      await db.insert(observations).values(
+        [40, 14, 3].map((value, i) => ({
+          indicatorId: indicator!.id,
+          periodId: periodRows[0]!.id,
+          breakdownId: types[i]!.id,
+          areaId: area!.id,
+          value,
+          flags: 0,
+          batchId: batch!.id,
+        })),
+      );
+    }
     await addIndicator(db, { actorUserId: null, actorLabel: "test" }, partnershipId, first!.id, {
       indicatorRef: item.slug,
       label: `Plan indicator ${item.slug}`,
@@ -160,7 +178,12 @@ function expectDisclosed(shown: string) {
   expect(rate).toContain("2021/22 10.0% 2022/23 8.0% 2023/24 [c]");
   expect(rate).not.toContain("8.0% in 2023/24");
   expect(figureOf(shown, "open-count")).toContain("2021/22 57 2022/23 12 2023/24 3");
+  // Its values by family type: the breakdown and its total as one set under the rule.
+  expect(shown).toContain(BREAKDOWN);
 }
+
+const BREAKDOWN =
+  "own-families-helped (fictional) by family type, Northby, 2021/22. Source: Northby Council Family type Value Couple [c] Lone parent 40 Other [c] All 55";
 
 describe("the published annual report", () => {
   it("applies each indicator's disclosure rule on the public page", async () => {
@@ -194,6 +217,7 @@ describe("the published annual report", () => {
     expect(words).toContain(
       "own-take-up-rate (fictional), Northby. Source: Northby Council Period Northby 2021/22 10.0% 2022/23 8.0% 2023/24 [c]",
     );
+    expect(words).toContain(BREAKDOWN);
     // The charts' text alternatives (images in a DOCX) describe what may be shown.
     expect(xml).toContain("Northby fell from 55 in 2021/22 to 10 in 2022/23");
   });

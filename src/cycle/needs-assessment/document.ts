@@ -3,13 +3,8 @@
  * gives the HTML page fragment, the standalone HTML download, DOCX and PDF. Charts are rendered
  * from the stored chart inputs, each with its data table.
  */
-import {
-  type ChartResult,
-  type ComparisonChartInput,
-  comparisonChart,
-  renderCached,
-  trendChart,
-} from "../../lib/charts/index.ts";
+import { renderBreakdownChart, renderInequalityChart } from "../../data/analyses/index.ts";
+import { type ChartResult, renderCached, trendChart } from "../../lib/charts/index.ts";
 import { type BlockInput, type DocumentInput, figureFromChart } from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
 import type { PanelView } from "./panel-data.ts";
@@ -23,16 +18,6 @@ import { formatDate } from "../../kernel/time.ts";
 export function panelChart(panel: PanelView): ChartResult | null {
   const input = panel.chart;
   return input ? renderCached("trend", [JSON.stringify(input)], () => trendChart(input)) : null;
-}
-
-/** A breakdown's bar chart (kept by its input, as the trend is); null when there is none or it cannot be drawn. */
-export function breakdownChart(input: ComparisonChartInput | null): ChartResult | null {
-  if (!input) return null;
-  try {
-    return renderCached("breakdown", [JSON.stringify(input)], () => comparisonChart(input));
-  } catch {
-    return null;
-  }
 }
 
 export function panelBlocks(panel: PanelView): BlockInput[] {
@@ -57,7 +42,7 @@ export function panelBlocks(panel: PanelView): BlockInput[] {
   else blocks.push({ type: "table", table: panel.table });
   if (panel.smallAreas) blocks.push({ type: "table", table: panel.smallAreas });
   for (const breakdown of panel.breakdowns ?? []) {
-    const drawn = breakdownChart(breakdown.chart);
+    const drawn = renderBreakdownChart(breakdown.chart);
     blocks.push(
       drawn
         ? ({
@@ -67,6 +52,30 @@ export function panelBlocks(panel: PanelView): BlockInput[] {
         : { type: "table", table: breakdown.table },
     );
   }
+  blocks.push(...inequalityBlocks(panel));
+  return blocks;
+}
+
+/** The panel's inequality by deprivation as the page shows it: SII and RII, periods, source, chart with its table, method; or why not. */
+function inequalityBlocks(panel: PanelView): BlockInput[] {
+  const inequality = panel.inequality;
+  if (!inequality) return [];
+  if (!inequality.figures)
+    return [{ type: "paragraph", text: `Inequality by deprivation: ${inequality.problem ?? "not calculated."}` }];
+  const view = renderInequalityChart(inequality.figures);
+  // A document's caption holds 300 characters: the periods and source go in the note under the figure instead.
+  const table = { ...view.table, caption: view.title.slice(0, 300) };
+  const note = `Periods: ${view.periods}. Source: ${view.source}`.slice(0, 500);
+  const blocks: BlockInput[] = [
+    {
+      type: "paragraph",
+      text: `Inequality by deprivation: ${view.title}. Slope index of inequality (SII): ${view.sii ?? view.problem}. Relative index of inequality (RII): ${view.rii ?? view.problem}. Periods: ${view.periods}. Source: ${view.source}.`,
+    },
+    view.chart
+      ? ({ ...figureFromChart(view.chart, { caption: table.caption, note }), table } as BlockInput)
+      : { type: "table", table },
+  ];
+  blocks.push({ type: "paragraph", text: `Method: ${view.method}` });
   return blocks;
 }
 

@@ -6,7 +6,8 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { evidenceCoverage } from "../actions/index.ts";
 import { buildSnapshot } from "./assessment-view.ts";
 import { consultationVoices } from "./extension-points.ts";
-import { assessmentDocument, breakdownChart, panelChart } from "./document.ts";
+import { renderBreakdownChart, renderInequalityChart } from "../../data/analyses/index.ts";
+import { assessmentDocument, panelChart } from "./document.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
 import { registerNeedsRemovals } from "./needs-removals.ts";
@@ -49,7 +50,8 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
         panels: section.panels.map((panel) => ({
           ...panel,
           rendered: panelChart(panel),
-          renderedBreakdowns: (panel.breakdowns ?? []).map((b) => ({ ...b, rendered: breakdownChart(b.chart) })),
+          renderedBreakdowns: (panel.breakdowns ?? []).map((b) => ({ ...b, rendered: renderBreakdownChart(b.chart) })),
+          renderedInequality: panel.inequality?.figures ? renderInequalityChart(panel.inequality.figures) : null,
           links: linksFor("indicator", panel.indicatorSlug),
         })),
         findings: section.findings.map((finding) => ({

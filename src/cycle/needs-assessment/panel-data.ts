@@ -7,22 +7,31 @@
 import type { Executor } from "../../kernel/db/database.ts";
 import { trend as trendOf } from "../../data/analyses/index.ts";
 import { chartUnitOf, type DataTable, MARKER_NOTES, type TrendChartInput } from "../../lib/charts/index.ts";
-import { childrenOfType, findAreaByCode } from "../../data/geography/index.ts";
+import { findAreaByCode } from "../../data/geography/index.ts";
 import {
+  applyDisclosure,
+  type DisclosureGroup,
   FLAG,
+  normaliseRule,
   publishableIndicators,
   type ObservationValue,
+  SMALL_COUNT_NOTE,
   valuesForArea,
-  valuesForAreas,
 } from "../../data/indicators/index.ts";
-import { applyDisclosure, type DisclosureGroup, normaliseRule, SMALL_COUNT_NOTE } from "../../data/indicators/index.ts";
 import { comparisonSentence, loadComparisons } from "./panel-comparisons.ts";
 import { type PanelBreakdown, panelBreakdowns } from "./panel-breakdowns.ts";
-import { smallAreaPanel } from "./small-area-panel.ts";
+import { type PanelInequality, panelInequality } from "./panel-inequality.ts";
+import { smallAreaPanel, smallAreasInPeriod } from "./small-area-panel.ts";
 import { smallAreaTotals } from "./small-area-totals.ts";
-import { disclosureCell, display, lowerFirst, periodLabel, SMALL_AREA_TYPES, shownValue } from "./panel-values.ts";
-
-export { periodLabel } from "./panel-values.ts";
+import {
+  changeAmount,
+  disclosureCell,
+  display,
+  lowerFirst,
+  periodLabel,
+  SMALL_AREA_TYPES,
+  shownValue,
+} from "./panel-values.ts";
 
 export interface PanelView {
   id: string;
@@ -49,6 +58,8 @@ export interface PanelView {
   notes: string[];
   /** Values by breakdown (family type, age …); absent from panels frozen before there were any. */
   breakdowns?: PanelBreakdown[];
+  /** Inequality by deprivation (SII, RII), or why not; absent where it does not apply, or frozen before. */
+  inequality?: PanelInequality;
 }
 
 export async function buildPanel(
@@ -89,7 +100,7 @@ export async function buildPanel(
   if (added) values = added.values;
   if (indicator && area && values.length === 0) {
     const parts = await smallAreaPanel(db, base, indicator, area);
-    if (parts) return parts;
+    if (parts) return { ...parts, inequality: await panelInequality(db, area, catalogue, indicator) };
   }
   if (!indicator || !area || values.length === 0) return { ...base, state: "no-data" };
   // Summed from small areas at import (flagged so): the panel says how, as when it sums them itself.
@@ -110,21 +121,7 @@ export async function buildPanel(
   );
   const compared = comparisons.flatMap((series) => [...series.values.values()]);
 
-  // Small areas of the panel's area in the latest period, where the indicator has them.
-  const smallTypes = indicator.areaTypes.filter((type) => SMALL_AREA_TYPES.includes(type) && type !== area.type);
-  const smallByType: ObservationValue[] = [];
-  const names = new Map<string, string>();
-  for (const type of smallTypes) {
-    const found = await valuesForAreas(db, {
-      indicatorSlug: indicator.slug,
-      periodCode: latestPeriod.periodCode,
-      parentId: area.id,
-      areaType: type,
-    });
-    if (!found.length) continue;
-    smallByType.push(...found);
-    for (const child of await childrenOfType(db, area, type)) names.set(child.code, child.name);
-  }
+  const { values: smallByType, names } = await smallAreasInPeriod(db, indicator, area, latestPeriod.periodCode);
 
   const key = (v: ObservationValue) => `${v.periodCode}|${v.areaCode}`;
   const cells = [...sorted, ...smallByType, ...compared].map((v) => disclosureCell(key(v), indicator, v, rule));
@@ -287,12 +284,6 @@ export async function buildPanel(
     chart: latestShown ? chart : null,
     notes,
     breakdowns: await panelBreakdowns(db, indicator, area.name, stored),
+    inequality: await panelInequality(db, area, catalogue, indicator),
   };
-}
-
-/** A percentage changes by percentage points ("up 3.6 percentage points"); anything else by its relative change ("up 44%"). */
-function changeAmount(unit: string, change: { percent: number | null; difference: number | null }): string {
-  if (unit === "percentage" && change.difference !== null)
-    return `${Math.abs(change.difference).toLocaleString("en-GB", { maximumFractionDigits: 1 })} percentage points`;
-  return `${Math.abs(change.percent ?? 0).toLocaleString("en-GB", { maximumFractionDigits: 0 })}%`;
 }

@@ -43,3 +43,10 @@ export function disclosureCell(
 export function shownValue(indicator: IndicatorRow, cell: DisclosedCell, value: ObservationValue): DisclosedCell {
   return shownFor(indicator.unit, cell, value.value);
 }
+
+/** A percentage changes by percentage points ("up 3.6 percentage points"); anything else by its relative change ("up 44%"). */
+export function changeAmount(unit: string, change: { percent: number | null; difference: number | null }): string {
+  if (unit === "percentage" && change.difference !== null)
+    return `${Math.abs(change.difference).toLocaleString("en-GB", { maximumFractionDigits: 1 })} percentage points`;
+  return `${Math.abs(change.percent ?? 0).toLocaleString("en-GB", { maximumFractionDigits: 0 })}%`;
+}

@@ -39,6 +39,24 @@ async function latestValues(db: Executor, indicator: IndicatorRow, areaIds: numb
   return best;
 }
 
+/** The small areas of `area` with a value in `periodCode`, of each small-area type the indicator has, and their names. */
+export async function smallAreasInPeriod(db: Executor, indicator: IndicatorRow, area: AreaRow, periodCode: string) {
+  const values: ObservationValue[] = [];
+  const names = new Map<string, string>();
+  for (const type of indicator.areaTypes.filter((t) => SMALL_AREA_TYPES.includes(t) && t !== area.type)) {
+    const found = await valuesForAreas(db, {
+      indicatorSlug: indicator.slug,
+      periodCode,
+      parentId: area.id,
+      areaType: type,
+    });
+    if (!found.length) continue;
+    values.push(...found);
+    for (const child of await childrenOfType(db, area, type)) names.set(child.code, child.name);
+  }
+  return { values, names };
+}
+
 function median(sorted: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;

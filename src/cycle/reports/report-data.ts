@@ -1,4 +1,5 @@
 import type { Executor } from "../../kernel/db/database.ts";
+import { type BreakdownSet, loadBreakdowns } from "../../data/analyses/index.ts";
 import { listPartnershipIndicators, loadPlan, type PlanItem, type RagStatus } from "../actions/index.ts";
 import { findAreaByCode } from "../../data/geography/index.ts";
 import {
@@ -36,6 +37,8 @@ export interface ReportAction extends PlanItem {
 export interface StoreSeries {
   indicator: IndicatorRow;
   values: ObservationValue[];
+  /** Values by breakdown, each dimension in its latest period, under the indicator's disclosure rule. */
+  breakdowns?: BreakdownSet[];
 }
 
 /** Everything recorded that a report draws on, loaded once per generation. */
@@ -143,9 +146,11 @@ async function storeSeries(
     area.id,
     catalogue.map((row) => row.slug),
   );
+  const breakdowns = await loadBreakdowns(db, values, new Map(catalogue.map((row) => [row.slug, row])));
   for (const indicator of catalogue) {
     const series = values.filter((value) => value.indicatorSlug === indicator.slug && value.breakdownId === 0);
-    if (series.length) result.set(indicator.slug, { indicator, values: series });
+    if (series.length)
+      result.set(indicator.slug, { indicator, values: series, breakdowns: breakdowns.get(indicator.slug) ?? [] });
   }
   return result;
 }

@@ -11,6 +11,7 @@ import {
 } from "../../data/indicators/index.ts";
 import { longDate, planNote } from "./format.ts";
 import type { GeneratedSection } from "./generated.ts";
+import { breakdownBlocks } from "./sections-breakdowns.ts";
 import type { ReportData, StoreSeries } from "./report-data.ts";
 
 /** Charts never invent a unit: deciles are scores. */
@@ -138,7 +139,7 @@ export async function indicators(data: ReportData): Promise<GeneratedSection> {
     for (const [slug, series] of data.store) {
       const target = links.find((link) => link.indicatorRef === slug && link.target !== null)?.target ?? null;
       await yieldToEventLoop();
-      blocks.push(figure(data, series, target));
+      blocks.push(figure(data, series, target), ...breakdownBlocks(series, data.partnership.areaName));
     }
   }
   return {

@@ -7,6 +7,7 @@
  */
 import type { Executor } from "../../kernel/db/database.ts";
 import {
+  type ChartResult,
   type ComparisonChartInput,
   comparisonChart,
   type DataTable,
@@ -156,12 +157,11 @@ export function breakdownTable(indicator: IndicatorRow, set: BreakdownSet, areaN
   return { id, title, period, source, table, chart };
 }
 
-/** Draws a breakdown chart; a chart that cannot be drawn leaves the table to say it all. */
-export function renderBreakdownChart(input: ComparisonChartInput | null): { svg: string; summary: string } | null {
+/** Draws a breakdown chart (kept by its input); a chart that cannot be drawn leaves the table to say it all. The profile, a panel and its document draw it so. */
+export function renderBreakdownChart(input: ComparisonChartInput | null): ChartResult | null {
   if (!input) return null;
   try {
-    const result = renderCached("breakdown", [JSON.stringify(input)], () => comparisonChart(input));
-    return { svg: result.svg, summary: result.summary };
+    return renderCached("breakdown", [JSON.stringify(input)], () => comparisonChart(input));
   } catch {
     return null;
   }

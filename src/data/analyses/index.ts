@@ -9,4 +9,12 @@ export {
   type BreakdownSet,
   breakdownTable,
   loadBreakdowns,
+  renderBreakdownChart,
 } from "./breakdown-values.ts";
+export { loadIndicatorInequality } from "./inequality-panel.ts";
+export {
+  type InequalityFigures,
+  type InequalityView,
+  inequalityFigures,
+  renderInequalityChart,
+} from "./inequality-view.ts";

@@ -26,6 +26,8 @@ import { groupBySlug } from "./small-area-panels.ts";
 interface Source {
   nation: string;
   rank: RegExp;
+  /** The indicators the measure belongs to (any edition): a needs-assessment panel of one shows the slope. */
+  family: RegExp;
   numerator: (edition: string) => string;
   denominator: (edition: string) => string;
   measure: string;
@@ -36,6 +38,9 @@ const SOURCES: Source[] = [
   {
     nation: "england",
     rank: /^iod(\d{4})-imd-rank$/,
+    // File 3's IDACI score, rank and decile (iod2019-idaci-*), the underlying indicators' IDACI counts, File 6's children.
+    family:
+      /^iod\d{4}-(idaci-|income-deprivation-affecting-children-index-idaci|population-dependent-children-aged-0-15)/,
     numerator: (e) => `iod${e}-income-deprivation-affecting-children-index-idaci-numerator`,
     denominator: (e) => `iod${e}-population-dependent-children-aged-0-15`,
     measure: "Children aged 0–15 living in income-deprived families (IDACI), % of children aged 0–15",
@@ -44,6 +49,7 @@ const SOURCES: Source[] = [
   {
     nation: "scotland",
     rank: /^simd(\d{4})(?:v\d+)?-rank$/,
+    family: /^simd\d{4}(?:v\d+)?-(income-|total-population)/,
     numerator: (e) => `simd${e}-income-count`,
     denominator: (e) => `simd${e}-total-population`,
     measure: "People in income deprivation (SIMD income domain), % of the population",
@@ -163,6 +169,30 @@ export async function loadInequality(
       disclosureRule,
     },
     problem: null,
+  };
+}
+
+/**
+ * For one indicator (a needs-assessment panel): the area's inequality when the indicator is one
+ * its measure is made from (IDACI and its child population in England, the SIMD income domain and
+ * population in Scotland); otherwise, for an indicator with small-area figures, why no slope is
+ * worked out from them; nothing for an indicator without small-area figures or an area that is
+ * not a local authority.
+ */
+export async function loadIndicatorInequality(
+  db: Executor,
+  area: AreaRow,
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+  indicator: IndicatorRow,
+): Promise<InequalityOutcome | null> {
+  if (area.type !== "local-authority") return null;
+  const source = SOURCES.find((s) => s.nation === area.nation);
+  if (source?.family.test(indicator.slug)) return loadInequality(db, area, catalogue);
+  if (!indicator.areaTypes.includes("lsoa")) return null;
+  if (area.nation === "wales") return loadInequality(db, area, catalogue);
+  return {
+    panel: null,
+    problem: `The slope and relative index of inequality cannot be calculated from ${indicator.title}: the slope needs a count and a population for every small area to give each deprivation group a rate, and the hub works it out only from ${source ? source.measure.toLowerCase() : "small-area counts"} (shown in the area profile's inequality section).`,
   };
 }
 

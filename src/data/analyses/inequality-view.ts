@@ -1,5 +1,18 @@
-/** The inequality panel as the page shows it: a chart by local quintile, its table, SII and RII with their interval, period, source and method. */
-import { comparisonChart, type DataTable, formatValue, MARKER_NOTES, renderCached } from "../../lib/charts/index.ts";
+/**
+ * The inequality panel as it is shown: a chart by local quintile, its table, SII and RII with
+ * their interval, period, source and method. `inequalityFigures` is plain data (the chart as its
+ * input), so a needs-assessment panel can freeze it into a publication; the profile and the panel
+ * draw it with `renderInequalityChart` and the same template macro (views/inequality-figures.njk).
+ */
+import {
+  type ChartResult,
+  type ComparisonChartInput,
+  comparisonChart,
+  type DataTable,
+  formatValue,
+  MARKER_NOTES,
+  renderCached,
+} from "../../lib/charts/index.ts";
 import { type IndicatorRow, parsePeriod, SMALL_COUNT_NOTE } from "../indicators/index.ts";
 import { SLOPE_INDEX_METHOD } from "./inequality.ts";
 import type { InequalityOutcome, InequalityPanel } from "./inequality-panel.ts";
@@ -16,12 +29,11 @@ function rateCell(g: InequalityPanel["groups"][number]): string {
   return g.rate === null ? "[x]" : pct(g.rate);
 }
 
-export interface InequalityView {
+export interface InequalityFigures {
   title: string;
   periods: string;
   source: string;
-  chart: { svg: string; summary: string } | null;
-  chartProblem: string | null;
+  chart: ComparisonChartInput;
   table: DataTable;
   /** "SII 12.3 percentage points (95% CI …)", or why it is not shown. */
   sii: string | null;
@@ -31,16 +43,36 @@ export interface InequalityView {
   notes: string[];
 }
 
+export interface InequalityView extends Omit<InequalityFigures, "chart"> {
+  chart: ChartResult | null;
+  chartProblem: string | null;
+}
+
+/** Draws the chart of `inequalityFigures`; one that cannot be drawn leaves the table to say it all, and says so. */
+export function renderInequalityChart(figures: InequalityFigures): InequalityView {
+  const input = figures.chart;
+  try {
+    const chart = renderCached("inequality", [JSON.stringify(input)], () => comparisonChart(input));
+    return { ...figures, chart, chartProblem: null };
+  } catch (error) {
+    const chartProblem = `The chart could not be drawn (${(error as Error).message}); the table has every figure.`;
+    return { ...figures, chart: null, chartProblem };
+  }
+}
+
 export function inequalityView(
   outcome: InequalityOutcome | undefined,
   areaName: string,
 ): { panel: InequalityView | null; problem: string | null } {
   if (!outcome?.panel) return { panel: null, problem: outcome?.problem ?? null };
-  const p = outcome.panel;
+  return { panel: renderInequalityChart(inequalityFigures(outcome.panel, areaName)), problem: null };
+}
+
+export function inequalityFigures(p: InequalityPanel, areaName: string): InequalityFigures {
   const periods = `${p.numerator.title}: ${periodLabel(p.periods.numerator)}; ${p.denominator.title}: ${periodLabel(p.periods.denominator)}; ranks: ${periodLabel(p.periods.rank)}`;
   const source = [...new Set([p.numerator, p.denominator, p.rankIndicator].map(sourceOf))].join("; ");
   const title = `${p.measure}, by deprivation quintile within ${areaName}`;
-  const input = {
+  const input: ComparisonChartInput = {
     title,
     subtitle: "Small areas ranked nationally and split into five local groups",
     period: periodLabel(p.periods.numerator),
@@ -58,13 +90,6 @@ export function inequalityView(
       value: g.suppressed ? ("suppressed" as const) : g.rate,
     })),
   };
-  let chart: { svg: string; summary: string } | null = null;
-  let chartProblem: string | null = null;
-  try {
-    chart = renderCached("inequality", [JSON.stringify(input)], () => comparisonChart(input));
-  } catch (error) {
-    chartProblem = `The chart could not be drawn (${(error as Error).message}); the table has every figure.`;
-  }
   const notes = [MARKER_NOTES.suppressed, MARKER_NOTES.missing];
   if (p.disclosureRule === "small-count") notes.unshift(SMALL_COUNT_NOTE);
   const left = p.groups.reduce((sum, g) => sum + g.withoutValue, 0);
@@ -96,23 +121,19 @@ export function inequalityView(
   };
   const result = p.result;
   return {
-    panel: {
-      title,
-      periods,
-      source,
-      chart: chart ? { svg: chart.svg, summary: chart.summary } : null,
-      chartProblem,
-      table,
-      sii: result.ok
-        ? `${points(result.index.sii)} percentage points (95% confidence interval ${points(result.index.siiLower)} to ${points(result.index.siiUpper)})`
-        : null,
-      rii: result.ok
-        ? `${ratio(result.index.rii)} (95% confidence interval ${ratio(result.index.riiLower)} to ${ratio(result.index.riiUpper)}), relative to the overall rate of ${pct(result.index.mean)}`
-        : null,
-      problem: result.ok ? null : result.problem,
-      method: `${SLOPE_INDEX_METHOD} Groups: the small areas of ${areaName} ranked by ${p.ranking} (1 = most deprived nationally) and split into five groups of as equal a number of small areas as can be; each group's rate is its summed numerator over its summed denominator.`,
-      notes,
-    },
-    problem: null,
+    title,
+    periods,
+    source,
+    chart: input,
+    table,
+    sii: result.ok
+      ? `${points(result.index.sii)} percentage points (95% confidence interval ${points(result.index.siiLower)} to ${points(result.index.siiUpper)})`
+      : null,
+    rii: result.ok
+      ? `${ratio(result.index.rii)} (95% confidence interval ${ratio(result.index.riiLower)} to ${ratio(result.index.riiUpper)}), relative to the overall rate of ${pct(result.index.mean)}`
+      : null,
+    problem: result.ok ? null : result.problem,
+    method: `${SLOPE_INDEX_METHOD} Groups: the small areas of ${areaName} ranked by ${p.ranking} (1 = most deprived nationally) and split into five groups of as equal a number of small areas as can be; each group's rate is its summed numerator over its summed denominator.`,
+    notes,
   };
 }

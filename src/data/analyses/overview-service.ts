@@ -16,6 +16,7 @@ import {
   valuesForPairs,
 } from "../indicators/index.ts";
 import { type Benchmark, latestValue, type Polarity } from "./analysis.ts";
+import { disclosedForOverview } from "./overview-disclosure.ts";
 import { compareWithNation, type Spread, spreadOf } from "./overview-stats.ts";
 import { polarityOf } from "./profile-service.ts";
 import { referenceAreas } from "./reference-areas.ts";
@@ -94,22 +95,26 @@ export async function loadAreaOverview(
     const indicator = visible.get(slug)!;
     const polarity = polarityOf(indicator);
     const refs = referenceBySlug.get(slug) ?? [];
-    const regionValue = refs.find((r) => r.areaId === region?.id) ?? null;
-    const nationValue = refs.find((r) => r.areaId === nation?.id) ?? null;
-    const peerRows = peers.get(slug) ?? [];
+    // Every figure of the row under the indicator's disclosure rule before anything is worked out from it.
+    const areaValue = disclosedForOverview(indicator, [value])[0]!;
+    const [regionValue = null, nationValue = null] = disclosedForOverview(indicator, [
+      refs.find((r) => r.areaId === region?.id) ?? null,
+      refs.find((r) => r.areaId === nation?.id) ?? null,
+    ]);
+    const peerRows = disclosedForOverview(indicator, peers.get(slug) ?? []);
     const spread = spreadOf(peerRows.map((p) => p.value));
     const row: OverviewRow = {
       indicator,
       polarity,
       periodCode: value.periodCode,
-      area: value,
+      area: areaValue,
       region: regionValue,
       nation: nationValue,
       spread,
       spreadNote: spread
         ? null
         : `fewer than 5 comparable areas have a value (${peerRows.filter((p) => p.value !== null).length})`,
-      comparison: compareWithNation(value, nationValue, { unit: indicator.unit, polarity }),
+      comparison: compareWithNation(areaValue, nationValue, { unit: indicator.unit, polarity }),
     };
     const name = catalogueGroupOf(indicator);
     groups.set(name, [...(groups.get(name) ?? []), row]);

@@ -1,7 +1,13 @@
 /** Turns an AreaOverview into what the page shows (a spine chart and a table per group) and the CSV. */
 import { areaTypeLabels } from "../geography/index.ts";
 import { renderCached, type SpineRow, spineChart } from "../../lib/charts/index.ts";
-import { FLAG, type IndicatorRow, type ObservationValue } from "../indicators/index.ts";
+import {
+  FLAG,
+  type IndicatorRow,
+  normaliseRule,
+  type ObservationValue,
+  SMALL_COUNT_NOTE,
+} from "../indicators/index.ts";
 import type { Benchmark } from "./analysis.ts";
 import type { AreaOverview, OverviewRow } from "./overview-service.ts";
 import { SPREAD_METHOD } from "./overview-stats.ts";
@@ -111,8 +117,13 @@ export function overviewView(overview: AreaOverview) {
       })),
     };
   });
+  const smallCount = overview.groups.some((g) =>
+    g.rows.some((row) => normaliseRule(row.indicator.disclosureRule) === "small-count"),
+  );
   return {
     area: { code: area.code, name: area.name, type: typeLabel },
+    /** Said when any row is under the small-count rule (overview-disclosure.ts). */
+    disclosureNote: smallCount ? SMALL_COUNT_NOTE : null,
     regionName: region?.name ?? null,
     nationName,
     columns,

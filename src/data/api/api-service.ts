@@ -16,7 +16,18 @@ import {
 } from "../indicators/index.ts";
 import { authorizeIndicator } from "./access.ts";
 import { disclosedRows } from "./disclosed-rows.ts";
-import { areaOut, areaRef, BASE, flagsOf, indicatorOut, measuresOf, pageLinks, periodOf, sourceOf } from "./present.ts";
+import {
+  areaOut,
+  areaRef,
+  BASE,
+  breakdownOut,
+  flagsOf,
+  indicatorOut,
+  measuresOf,
+  pageLinks,
+  periodOf,
+  sourceOf,
+} from "./present.ts";
 import { listAreasPage, listDataPage, periodsByCode } from "./repository.ts";
 import type { areasQuery, dataQuery } from "./schemas.ts";
 
@@ -143,6 +154,7 @@ async function profileOut(
       [...p.values, ...p.references.flatMap((r) => (r.value ? [r.value] : []))].map((v) => v.periodCode),
     ),
     ...profile.smallAreas.map((panel) => panel.periodCode),
+    ...profile.indicators.flatMap((p) => (p.breakdowns ?? []).map((set) => set.periodCode)),
   ];
   const periods = await periodsByCode(db, codes);
   const point = (v: (typeof profile.indicators)[number]["values"][number] | null) =>
@@ -180,6 +192,9 @@ async function profileOut(
           note: r.benchmark.note,
         })),
         benchmark: { result: p.benchmark.result, method: p.benchmark.method, note: p.benchmark.note },
+        breakdowns: (p.breakdowns ?? []).map((set) =>
+          breakdownOut(set, periodOf(periods.get(set.periodCode), set.periodCode)),
+        ),
       };
     }),
     smallAreas: profile.smallAreas.map((panel) => {

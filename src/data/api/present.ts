@@ -1,5 +1,6 @@
 /** Store rows → API objects. Values stay null when missing or suppressed: never 0. */
 import { type AreaRow, type AreaType, areaTypeLabels } from "../geography/index.ts";
+import type { BreakdownSet } from "../analyses/index.ts";
 import { accessOf, derivedMethod, FLAG, type IndicatorRow, type PeriodRow } from "../indicators/index.ts";
 
 export const BASE = "/api/v1";
@@ -65,6 +66,26 @@ export function indicatorOut(indicator: IndicatorRow) {
     areaTypes: indicator.areaTypes,
     periods: indicator.periodCodes,
     links: { self: `${BASE}/indicators/${indicator.slug}`, data: `${BASE}/indicators/${indicator.slug}/data` },
+  };
+}
+
+/**
+ * Values by one breakdown dimension in its latest period, as the profile page shows them: the
+ * indicator's disclosure rule already applied to the breakdown and the total as one set
+ * (analyses' loadBreakdowns), so a withheld value is null and flagged, never 0.
+ */
+export function breakdownOut(set: BreakdownSet, period: ReturnType<typeof periodOf>) {
+  const cell = (c: NonNullable<BreakdownSet["total"]>) => ({
+    value: c.suppressed ? null : c.value,
+    suppressed: c.suppressed,
+    provisional: c.provisional,
+  });
+  return {
+    dimension: set.dimension,
+    period,
+    disclosureRule: set.disclosureRule,
+    values: set.rows.map((c) => ({ label: c.label, ...cell(c) })),
+    total: set.total ? cell(set.total) : null,
   };
 }
 

@@ -181,6 +181,12 @@ const changeSchema = z
   })
   .nullable();
 
+const breakdownCellSchema = z.object({
+  value: nullableNumber.describe("Null when withheld ([c]) or missing ([x]); never 0 for either."),
+  suppressed: z.boolean(),
+  provisional: z.boolean(),
+});
+
 export const profileIndicatorSchema = z.object({
   indicator: indicatorSchema.pick({ id: true, title: true, unit: true, polarity: true, access: true, source: true }),
   latest: z
@@ -209,6 +215,21 @@ export const profileIndicatorSchema = z.object({
     }),
   ),
   benchmark: z.object({ result: z.string(), method: z.string(), note: z.string() }),
+  breakdowns: z
+    .array(
+      z.object({
+        dimension: z.string().describe("What the values are broken down by, e.g. family type."),
+        period: periodSchema.describe("The dimension's latest period."),
+        disclosureRule: z.enum(["none", "small-count"]),
+        values: z.array(
+          breakdownCellSchema.extend({ label: z.string().describe("The breakdown's value, e.g. Lone parent.") }),
+        ),
+        total: breakdownCellSchema.nullable().describe("The area's figure with no breakdown in the same period."),
+      }),
+    )
+    .describe(
+      "Values by breakdown (family type, age …), each dimension in its latest period, as the profile page shows them: under the indicator's disclosure rule, applied to the breakdown and its total as one set.",
+    ),
 });
 
 export const smallAreaPanelSchema = z
