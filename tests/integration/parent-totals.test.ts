@@ -239,4 +239,33 @@ describeWithSharedData(path.join(dataDir, "README.md"))("parent totals calculate
     northEast = (await stored("fictional-count-test")).find((v) => v.code === "E12000001")!;
     expect(northEast).toMatchObject({ value: 125, flags: 0 });
   });
+  test("a total the file supplies later takes the calculated one's place, unmarked, with the calculated one in the history", async ({
+    query,
+    stored,
+    tidy,
+  }) => {
+    const codes = (
+      await query<{ code: string }>(sql`select c.code from area_parents ap join areas c on c.id = ap.child_id
+      join areas p on p.id = ap.parent_id where p.code = 'E12000001' and c.type = 'local-authority' and c.end_year is null`)
+    ).map((r) => r.code);
+    const rows = (value: number) => codes.map((code) => `${code},2023,fictional-count-later,Count,${value}`).join("\n");
+    const first = await tidy("no-total.csv", `area_code,period,indicator,measure,value\n${rows(10)}\n`);
+    expect(first.errors).toEqual([]);
+    const calculated = (await stored("fictional-count-later")).find((v) => v.code === "E12000001")!;
+    expect(calculated).toMatchObject({ value: 10 * codes.length, flags: FLAG.derived });
+    const second = await tidy(
+      "total.csv",
+      `area_code,period,indicator,measure,value\nE12000001,2023,fictional-count-later,Count,999\n${rows(10)}\n`,
+    );
+    expect(second.errors).toEqual([]);
+    expect(second.valuesReplaced).toBe(0);
+    const published = (await stored("fictional-count-later")).find((v) => v.code === "E12000001")!;
+    expect(published).toMatchObject({ value: 999, flags: 0 });
+    const history = await query<{ value: number; flags: number; superseded: number }>(sql`select h.value, h.flags,
+      h.superseded_by_batch_id as superseded from observation_history h join indicators i on i.id = h.indicator_id
+      join areas a on a.id = h.area_id where i.slug = 'fictional-count-later' and a.code = 'E12000001'`);
+    expect(history.map((h) => ({ value: Number(h.value), flags: Number(h.flags), superseded: h.superseded }))).toEqual([
+      { value: 10 * codes.length, flags: FLAG.derived, superseded: second.batchId },
+    ]);
+  });
 });

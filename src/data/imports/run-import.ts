@@ -4,7 +4,7 @@ import type { Db } from "../../kernel/db/database.ts";
 import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import { analyzeTables, modificationCounts, tablesNeedingAnalyze } from "../../kernel/db/statistics.ts";
-import { completeBatch, insertBatch, officialValuesReplaced, supersedeDerivedValues } from "../indicators/index.ts";
+import { completeBatch, insertBatch, officialValuesReplaced } from "../indicators/index.ts";
 import { OFFICIAL_KINDS } from "./official-kinds.ts";
 import type { Importer, ImportWatcher, ProgressSink } from "./importer.ts";
 import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
@@ -185,8 +185,6 @@ async function writeInTransaction(
     const progress = watched(prepared.total >= 1000 ? request.progress : undefined, request.watch);
     request.watch?.stage("writing", prepared.total);
     progress?.start(prepared.total, `${request.importer.kind} ${request.file.name}`);
-    // Published figures in the file take the place of ones the hub worked out earlier.
-    if (prepared.buffer) await supersedeDerivedValues(tx, prepared.buffer, batchId);
     const written = await prepared.write(tx, { batchId, audit: request.audit, progress });
     progress?.stop();
     // PGlite answers on our thread and resolves by microtask: without a turn here, the last

@@ -19,7 +19,7 @@ export {
 } from "./peer-ranks.ts";
 export { derivedMethod, FLAG, type FlagName, flagNames } from "./flags.ts";
 export { ObservationBuffer } from "./observation-buffer.ts";
-export { type OfficialReplacement, officialValuesReplaced, supersedeDerivedValues } from "./official-values.ts";
+export { type OfficialReplacement, officialValuesReplaced } from "./official-values.ts";
 export { OBSERVATION_CHUNK, type WriteResult } from "./observation-writer.ts";
 export {
   defineIndicator,

@@ -108,12 +108,17 @@ const INSERT_NEW = (columns: ReturnType<typeof sql>, batchId: number) => sql`
  * whatever the size of the table); only changed rows are updated and only new ones inserted.
  * (An INSERT … ON CONFLICT DO UPDATE … WHERE over every row also locked each unchanged stored
  * row, rewriting every page of the table when a file is loaded again unchanged.)
+ * A file's own value that meets a figure the hub worked out (FLAG.derived: a total, a sum of
+ * small areas) supersedes it: the worked-out row goes to the history (it was shown) and the
+ * published figure takes its place unmarked — not "revised", which it is not — and is counted
+ * as written, not replaced. Found in the same lookup, so a load pays no second pass for it.
  */
 const UPSERT = (incoming: ReturnType<typeof sql>, batchId: number) => sql`
   with incoming as (${incoming}),
   matched as materialized (
     select i.*, o.area_id is not null as found, o.value as o_value, o.numerator as o_numerator, o.denominator as o_denominator,
-      o.ci_lower as o_ci_lower, o.ci_upper as o_ci_upper, o.flags as o_flags, o.batch_id as o_batch_id
+      o.ci_lower as o_ci_lower, o.ci_upper as o_ci_upper, o.flags as o_flags, o.batch_id as o_batch_id,
+      coalesce((o.flags & ${FLAG.derived}::smallint) <> 0 and (i.flags & ${FLAG.derived}::smallint) = 0, false) as supersedes
     from incoming i left join lateral (
       select * from observations o where o.indicator_id = i.indicator_id and o.period_id = i.period_id
         and o.breakdown_id = i.breakdown_id and o.area_id = i.area_id
@@ -121,7 +126,7 @@ const UPSERT = (incoming: ReturnType<typeof sql>, batchId: number) => sql`
   ),
   changed as (
     select * from matched
-    where found and (o_value, o_numerator, o_denominator, o_ci_lower, o_ci_upper, o_flags & ~${FLAG.revised}::smallint)
+    where found and supersedes or found and (o_value, o_numerator, o_denominator, o_ci_lower, o_ci_upper, o_flags & ~${FLAG.revised}::smallint)
       is distinct from (value, numerator, denominator, ci_lower, ci_upper, flags)
   ),
   moved as (
@@ -132,7 +137,8 @@ const UPSERT = (incoming: ReturnType<typeof sql>, batchId: number) => sql`
   ),
   updated as (
     update observations o set value = c.value, numerator = c.numerator, denominator = c.denominator, ci_lower = c.ci_lower,
-      ci_upper = c.ci_upper, flags = c.flags | ${FLAG.revised}::smallint, batch_id = ${batchId}::int
+      ci_upper = c.ci_upper, flags = case when c.supersedes then c.flags else c.flags | ${FLAG.revised}::smallint end,
+      batch_id = ${batchId}::int
     from changed c
     where o.indicator_id = c.indicator_id and o.period_id = c.period_id and o.breakdown_id = c.breakdown_id and o.area_id = c.area_id
     returning 1
@@ -143,7 +149,7 @@ const UPSERT = (incoming: ReturnType<typeof sql>, batchId: number) => sql`
     from matched where not found
     returning 1
   )
-  select (select count(*)::int from moved) as replaced, (select count(*)::int from updated) + (select count(*)::int from inserted) as written`;
+  select (select count(*)::int from changed where not supersedes) as replaced, (select count(*)::int from updated) + (select count(*)::int from inserted) as written`;
 
 const VALUE_COLUMNS =
   "indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags";
