@@ -438,7 +438,10 @@ describe("publishing", () => {
     expect(publicDocx.rawPayload.subarray(0, 2).toString()).toBe("PK");
     if (chromiumAvailable()) {
       // A published document's PDF, asked for without signing in: anyone with the link may have it.
-      const { file: pdf, jobUrl } = await downloadPdf(client(), `/published/needs-assessments/${publicationId}/export/pdf`);
+      const { file: pdf, jobUrl } = await downloadPdf(
+        client(),
+        `/published/needs-assessments/${publicationId}/export/pdf`,
+      );
       expect(pdf.statusCode).toBe(200);
       expect((await client().get(`${jobUrl}/download`)).statusCode).toBe(200);
       expect(pdf.rawPayload.subarray(0, 4).toString()).toBe("%PDF");

@@ -31,7 +31,12 @@ const rowOf = async (db: Parameters<typeof createPdfJobs>[0], id: string) =>
 
 test("a job is written, printed on this node and reused for the same reader and content", async ({ db }) => {
   let printed = 0;
-  const jobs = createPdfJobs(db, { render: async () => (printed++, stubPdf) });
+  const jobs = createPdfJobs(db, {
+    render: async () => {
+      printed += 1;
+      return stubPdf;
+    },
+  });
   const id = await jobs.start({ userId: owner.id, document, fileName: "annual-report-draft.pdf" });
   await jobs.settled();
   const row = await rowOf(db, id);

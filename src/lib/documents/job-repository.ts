@@ -27,7 +27,14 @@ const summary = {
 
 export async function insertDocumentJob(
   db: Executor,
-  job: { userId: string | null; contentKey: string; fileName: string; title: string; document: unknown; nodeId: string },
+  job: {
+    userId: string | null;
+    contentKey: string;
+    fileName: string;
+    title: string;
+    document: unknown;
+    nodeId: string;
+  },
 ): Promise<string> {
   const [row] = await db.insert(documentJobs).values(job).returning({ id: documentJobs.id });
   return row!.id;
@@ -41,7 +48,10 @@ export async function reusableDocumentJob(db: Executor, contentKey: string): Pro
     .where(
       and(
         eq(documentJobs.contentKey, contentKey),
-        or(eq(documentJobs.status, "done"), and(inArray(documentJobs.status, ["queued", "running"]), sql`not ${silent}`)),
+        or(
+          eq(documentJobs.status, "done"),
+          and(inArray(documentJobs.status, ["queued", "running"]), sql`not ${silent}`),
+        ),
       ),
     )
     .orderBy(desc(documentJobs.createdAt))
@@ -55,7 +65,9 @@ export async function findDocumentJob(
   jobId: string,
   userId: string | null,
 ): Promise<DocumentJobSummary | null> {
-  const reader = userId ? or(isNull(documentJobs.userId), eq(documentJobs.userId, userId)) : isNull(documentJobs.userId);
+  const reader = userId
+    ? or(isNull(documentJobs.userId), eq(documentJobs.userId, userId))
+    : isNull(documentJobs.userId);
   const [row] = await db
     .select(summary)
     .from(documentJobs)
@@ -107,7 +119,9 @@ export async function finishDocumentJob(
 }
 
 export async function documentJobFile(db: Executor, jobId: string, userId: string | null): Promise<Buffer | null> {
-  const reader = userId ? or(isNull(documentJobs.userId), eq(documentJobs.userId, userId)) : isNull(documentJobs.userId);
+  const reader = userId
+    ? or(isNull(documentJobs.userId), eq(documentJobs.userId, userId))
+    : isNull(documentJobs.userId);
   const [row] = await db
     .select({ pdf: documentJobs.pdf })
     .from(documentJobs)

@@ -17,7 +17,8 @@ const STATUS_TEXT: Record<ShownStatus, string> = {
 export function pdfJobModel(job: DocumentJobSummary) {
   const status: ShownStatus = job.status === "running" && job.stale ? "queued" : job.status;
   const over = status === "done" || status === "failed";
-  const state = status === "done" ? "done" : status === "failed" ? "stopped" : status === "running" ? "active" : "waiting";
+  const state =
+    status === "done" ? "done" : status === "failed" ? "stopped" : status === "running" ? "active" : "waiting";
   const stateText = { done: "Completed", active: "In progress", stopped: "Stopped", waiting: "Not started" }[state];
   return {
     status,
