@@ -14,6 +14,8 @@ import {
   renderDocumentDocx,
   renderDocumentDocxInProcess,
 } from "../../src/lib/documents/index.ts";
+import { contentKeyOf } from "../../src/lib/documents/pdf-jobs.ts";
+import { documentSchema } from "../../src/lib/documents/schemas.ts";
 import { svgToPng } from "../../src/lib/documents/svg-to-png.ts";
 import { buildSampleDocument } from "../../tests/helpers/sample-document.ts";
 
@@ -69,6 +71,8 @@ function childCpuMs(): number {
   return total * MS_PER_TICK;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -90,7 +94,7 @@ async function time(name: string, runs: number, work: () => Promise<unknown>): P
     durations.push(performance.now() - start);
     const used = process.cpuUsage(cpuStart);
     if (i > 0) cpu.push((used.user + used.system) / 1000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
   }
   histogram.disable();
   const [cold, ...warm] = durations;
@@ -108,6 +112,8 @@ async function time(name: string, runs: number, work: () => Promise<unknown>): P
 export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
   let document: DocumentInput | undefined;
   const results: BenchFigures[] = [];
+  // What the event loop shows with nothing to do: on a shared machine, the floor under the other rows.
+  results.push(await time("idle 200 ms (event-loop floor on this machine)", runs, () => sleep(200)));
   results.push(
     await time("build 12 charts + document model", runs, async () => {
       document = buildSampleDocument({ charts: 12, actions: 60 });
@@ -132,6 +138,13 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
     await closeDocxRenderer();
   }
   if (chromiumAvailable()) {
+    // What a PDF download's request does now on the event loop, besides one SELECT and one INSERT:
+    // validate the model and key it (pdf-jobs.ts); Chromium's work is the job's, below.
+    results.push(
+      await time("PDF request: validate + key the job (then 303)", runs, async () =>
+        contentKeyOf(null, "report.pdf", documentSchema.parse(document!)),
+      ),
+    );
     const pdf = createPdfRenderer();
     try {
       results.push(

@@ -141,7 +141,7 @@ describe("scheduling", () => {
 });
 
 describe("minutes", () => {
-  test("records minutes with attendance, two decisions and an action arising, and exports DOCX", async ({
+  test("records minutes with attendance, two decisions and an action arising, and exports DOCX and PDF", async ({
     database,
     db,
   }) => {
@@ -209,7 +209,7 @@ describe("minutes", () => {
     for (const action of ["meeting.minutes-save", "meeting.decision-add", "meeting.action-add"]) {
       expect(await auditCount(database, action, partnership.id)).toBeGreaterThan(0);
     }
-  });
+  }, 60_000);
 
   test("bad action input is rejected with 400 and nothing saved", async ({ db }) => {
     const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;

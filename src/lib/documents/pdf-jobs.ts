@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../../kernel/db/database.ts";
 import * as repo from "./job-repository.ts";
 import { renderDocumentPdf } from "./pdf-renderer.ts";
-import { type DocumentInput, documentSchema } from "./schemas.ts";
+import { type DocumentInput, type DocumentModel, documentSchema } from "./schemas.ts";
 
 /** This process, as named in the rows of the jobs it prints. */
 export const DOCUMENT_NODE_ID = randomUUID();
@@ -20,6 +20,14 @@ export interface PdfJobs {
   resume(jobId: string): void;
   /** Waits for this node's jobs to be written (before the database closes). */
   settled(): Promise<void>;
+}
+
+/** The same reader asking for the same file of the same content finds the same job. */
+export function contentKeyOf(userId: string | null, fileName: string, model: DocumentModel): string {
+  return createHash("sha256")
+    .update(`${userId ?? ""}\u0000${fileName}\u0000`)
+    .update(JSON.stringify(model))
+    .digest("hex");
 }
 
 /** The title in the PDF's footer: "(draft)" for drafts, as the HTML banner says. */
@@ -76,10 +84,7 @@ export function createPdfJobs(db: Db, options: { log?: PdfJobLog; render?: typeo
     async start({ userId, document, fileName }) {
       // Validated and sanitised here, so the row holds what the renderers accept and a bad model fails the request.
       const model = documentSchema.parse(document);
-      const contentKey = createHash("sha256")
-        .update(`${userId ?? ""}\u0000${fileName}\u0000`)
-        .update(JSON.stringify(model))
-        .digest("hex");
+      const contentKey = contentKeyOf(userId, fileName, model);
       const existing = await repo.reusableDocumentJob(db, contentKey);
       if (existing) return existing;
       await repo.purgeDocumentJobs(db);
