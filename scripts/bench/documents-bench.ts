@@ -34,8 +34,7 @@ export interface BenchFigures {
 /** /proc counts CPU in clock ticks of USER_HZ, 100 a second on Linux. */
 const MS_PER_TICK = 10;
 /**
- * CPU time of every process descended from this one (Chromium's browser, renderer and GPU
- * processes), from /proc: a live process's own time plus what its exited children left in
+ * CPU time of Chromium's processes descended from this one (browser, renderer and GPU), from /proc: a live process's own time plus what its exited children left in
  * cutime/cstime, so a renderer closed with its page is still counted. Linux only; 0 elsewhere.
  */
 function childCpuMs(): number {
@@ -48,7 +47,10 @@ function childCpuMs(): number {
           const stat = readFileSync(`/proc/${name}/stat`, "utf8");
           const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
           const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
-          return [{ pid: Number(name), ppid: Number(fields[1]), ticks: utime! + stime! + cutime! + cstime! }];
+          // Chromium's processes only (not tsx's esbuild service, also a child of this process).
+          const chromium = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).startsWith("chrom");
+          const ticks = chromium ? utime! + stime! + cutime! + cstime! : 0;
+          return [{ pid: Number(name), ppid: Number(fields[1]), ticks }];
         } catch {
           return [];
         }
