@@ -46,6 +46,11 @@ test("a job is written, printed on this node and reused for the same reader and 
   expect(await jobs.start({ userId: other.id, document, fileName: "annual-report-draft.pdf" })).not.toBe(id);
   await jobs.settled();
   expect(printed).toBe(2);
+  // Over an hour old, it is not handed out again (it goes after a day, perhaps while being read).
+  await db.update(documentJobs).set({ createdAt: sql`now() - interval '2 hours'` }).where(eq(documentJobs.id, id));
+  expect(await jobs.start({ userId: owner.id, document, fileName: "annual-report-draft.pdf" })).not.toBe(id);
+  await jobs.settled();
+  expect(printed).toBe(3);
 });
 
 test("a job whose node went silent is printed by the next node that shows it; a live one is left alone", async ({

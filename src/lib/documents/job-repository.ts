@@ -40,7 +40,10 @@ export async function insertDocumentJob(
   return row!.id;
 }
 
-/** The newest job for the same reader and content that is done, or still alive. */
+/**
+ * The newest job for the same reader and content, made within the hour, that is done or still
+ * alive; an older one could be purged (after a day) while its reader is on its page.
+ */
 export async function reusableDocumentJob(db: Executor, contentKey: string): Promise<string | null> {
   const [row] = await db
     .select({ id: documentJobs.id })
@@ -48,6 +51,7 @@ export async function reusableDocumentJob(db: Executor, contentKey: string): Pro
     .where(
       and(
         eq(documentJobs.contentKey, contentKey),
+        sql`${documentJobs.createdAt} > now() - interval '1 hour'`,
         or(
           eq(documentJobs.status, "done"),
           and(inArray(documentJobs.status, ["queued", "running"]), sql`not ${silent}`),
