@@ -27,6 +27,7 @@ import {
   writeResponses,
 } from "../../src/cycle/consultation/response-repository.ts";
 import { listQuestions } from "../../src/cycle/consultation/survey-repository.ts";
+import { surveyAudiences } from "../../src/cycle/consultation/audience-question.ts";
 import { demoQuestions } from "../../src/cycle/consultation/demo-content.ts";
 import { openBenchDatabase } from "./bench-database.ts";
 
@@ -67,6 +68,7 @@ async function surveyWithQuestions(title: string) {
     retainUntil: shift(400),
     welsh: false,
     offerContact: false,
+    askAudience: false,
     burstLimit: 500,
     introStandardEn: "",
     introYoungEn: "",
@@ -98,6 +100,8 @@ for (let chunk = 0; chunk < 20; chunk++) {
       language: "en",
       source: "online",
       submittedOn: shift(-(n % 40)),
+      // Every audience and "not asked" (null), so the analysis page's audience table has its full size.
+      audience: [...surveyAudiences, null][n % (surveyAudiences.length + 1)] ?? null,
       answers: {
         [byCode.get("q1")!]: ["o1", "o2", "o3"][n % 3]!,
         [byCode.get("q2")!]: [["o1"], ["o1", "o2"], ["o3", "o5"], ["o4"]][n % 4]!,

@@ -60,6 +60,7 @@ export async function consultationWorld(database: Database, nation: "england" | 
     retainUntil: addDays(today, 365),
     welsh: nation === "wales",
     offerContact: true,
+    askAudience: false,
     burstLimit: 30,
     introStandardEn: "",
     introYoungEn: "",

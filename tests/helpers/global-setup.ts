@@ -11,6 +11,7 @@ import { openDatabase } from "../../src/kernel/db/database.ts";
 import { loadReferenceGeography, prepareDatabase } from "../../src/data/geography/index.ts";
 import type { Db } from "../../src/kernel/db/database.ts";
 import { migrationsFolder } from "../../src/kernel/db/migrate.ts";
+import { readEmptyCluster, saveEmptyCluster } from "../../src/kernel/db/pglite-template.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,7 +33,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const directory = mkdtempSync(path.join(tmpdir(), "cpah-test-snapshot-"));
     const file = path.join(directory, "migrated.tar");
     // The same migrator runMigrations uses for PGlite, on a client whose data we can dump.
-    const client = await PGlite.create();
+    // From the empty cluster's dump when this installation has one, as a new database does.
+    const emptyCluster = await readEmptyCluster();
+    const client = await PGlite.create(emptyCluster ? { loadDataDir: emptyCluster } : {});
+    if (!emptyCluster) await saveEmptyCluster(client);
     const db = drizzle({ client });
     await migrate(db, { migrationsFolder });
     // As `cpah migrate` does: every test database starts with the built-in reference geography.

@@ -1,10 +1,11 @@
 /**
  * The partnership's analysis of a survey, from the running tallies (never a scan of responses):
- * counts by day, version, language and source; each closed question as a table and chart; free
+ * counts by day, version, language and source; by audience (disclosure-controlled, audience-table.ts); each closed question as a table and chart; free
  * text with how much of it is coded; theme counts.
  */
 import { type ChartResult, distributionChart, trendChart } from "../../lib/charts/index.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import { audienceTable } from "./audience-table.ts";
 import { codedCounts, listThemes } from "./coding-repository.ts";
 import { listDailyCounts, listTallies } from "./response-repository.ts";
 import { type QuestionDef, valueLabels, versions, wordingFor } from "./survey-model.ts";
@@ -148,6 +149,7 @@ export async function loadAnalysis(
     totals,
     periods,
     dayChart,
+    audiences: audienceTable(days),
     themes: themes.map((theme) => {
       const codedCount = coded.get(theme.id) ?? 0;
       return { ...theme, coded: codedCount, total: codedCount + theme.otherMentions };

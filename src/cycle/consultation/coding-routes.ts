@@ -7,6 +7,7 @@ import { sendCsv } from "../../kernel/http/csv.ts";
 import { sendXlsx } from "../../kernel/http/xlsx.ts";
 import { found, may, needs } from "../../kernel/http/pipeline.ts";
 import { loadAnalysis } from "./analysis.ts";
+import { DISCLOSURE_NOTE } from "./public-view.ts";
 import { listThemes } from "./coding-repository.ts";
 import { saveCodes } from "./coding-service.ts";
 import { responsesSheet, themeCountsSheet } from "./exports.ts";
@@ -53,7 +54,9 @@ export function registerCodingRoutes(app: FastifyInstance, context: AppContext):
     return reply.view("consultation/views/analysis.njk", {
       title: `Responses and analysis: ${activity.title} – ${partnership.name}`,
       activity,
+      survey,
       analysis,
+      disclosureNote: DISCLOSURE_NOTE,
       activityHref: paths.activity(...ids),
       answersHref: (questionId: string) => paths.answers(...ids, questionId),
       exportHref: (what: "responses" | "themes", format: "csv" | "xlsx") => paths.exports(...ids, what, format),

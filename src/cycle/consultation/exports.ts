@@ -2,13 +2,16 @@
  * The responses export, whose layout is also the layout for importing paper responses: fixed
  * columns, then one column per question headed "q3: How …" (the code before the colon is what
  * an import matches). Choices are written as their standard English words, several joined by
- * "; "; ratings as 1 to 5. Free text erased at the retention date is written as "[erased]".
+ * "; "; ratings as 1 to 5. Free text erased at the retention date is written as "[erased]". The
+ * audience is written in words ("Parents and carers", "Prefer not to say"), blank when not asked
+ * or not said.
  */
 import type { AnalysisView } from "./analysis.ts";
+import { isSurveyAudience, surveyAudienceLabels } from "./audience-question.ts";
 import type { responsesForExport } from "./response-repository.ts";
 import { type AnswerValue, optionLabel, type QuestionDef, scalePoints, wordingFor } from "./survey-model.ts";
 
-export const FIXED_COLUMNS = ["Response", "Version", "Language", "Source", "Submitted on"] as const;
+export const FIXED_COLUMNS = ["Response", "Version", "Language", "Source", "Submitted on", "Audience"] as const;
 export const ERASED = "[erased]";
 export const MULTIPLE_SEPARATOR = "; ";
 
@@ -44,6 +47,7 @@ export function responsesSheet(questions: QuestionDef[], responses: ExportRespon
     response.language,
     response.source,
     response.submittedOn,
+    isSurveyAudience(response.audience) ? surveyAudienceLabels[response.audience] : "",
     ...questions.map((question) => {
       if (question.kind !== "text") return cellOf(question, response.answers[question.id]);
       if (!response.texts.has(question.id)) return "";

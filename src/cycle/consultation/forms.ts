@@ -164,6 +164,13 @@ export function surveyFields(welshPartnership: boolean): FieldDef[] {
       items: yesNo,
     },
     {
+      id: "askAudience",
+      label: "Ask “Who are you answering as?” first?",
+      type: "radios",
+      items: yesNo,
+      hint: "An optional question of its own: children by age, young people, parents and carers, organisations, or prefer not to say. Responses are then counted by audience; nobody's audience is ever guessed",
+    },
+    {
       id: "burstLimit",
       label: "Responses allowed from one internet connection in 10 minutes",
       type: "number",
@@ -199,11 +206,12 @@ export function surveyFields(welshPartnership: boolean): FieldDef[] {
 }
 
 export function surveyValues(survey: SurveyRow | undefined) {
-  if (!survey) return { burstLimit: "30", offerContact: "no", welsh: "no" };
+  if (!survey) return { burstLimit: "30", offerContact: "no", askAudience: "no", welsh: "no" };
   return {
     ...survey,
     welsh: survey.welsh ? "yes" : "no",
     offerContact: survey.offerContact ? "yes" : "no",
+    askAudience: survey.askAudience ? "yes" : "no",
     burstLimit: String(survey.burstLimit),
     introStandardEn: survey.intro["standard-en"] ?? "",
     introYoungEn: survey.intro["young-en"] ?? "",

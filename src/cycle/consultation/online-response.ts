@@ -17,6 +17,8 @@ export interface OnlineResponse {
   version: Version;
   language: Language;
   submittedOn: string;
+  /** An audience code or "prefer-not-to-say"; null when not asked or not said. */
+  audience: string | null;
   answers: Answers;
 }
 
@@ -52,7 +54,7 @@ export async function writeOnlineResponse(
       tally.values.push(tallyValue);
     }
   }
-  const { version, language, submittedOn } = response;
+  const { version, language, submittedOn, audience } = response;
   const contactInsert = contact
     ? sql`, c as (
         insert into survey_contacts (survey_id, partnership_id, name, contact, consent_text, given_on)
@@ -65,9 +67,9 @@ export async function writeOnlineResponse(
     sql`
     with claim as (${claim}),
     r as (
-      insert into survey_responses (survey_id, partnership_id, version, language, source, submitted_on, answers)
+      insert into survey_responses (survey_id, partnership_id, version, language, source, submitted_on, audience, answers)
       select ${survey.id}::uuid, ${survey.partnershipId}::uuid, ${version}, ${language}, 'online',
-        ${submittedOn}::date, ${JSON.stringify(closed)}::jsonb
+        ${submittedOn}::date, ${audience}::text, ${JSON.stringify(closed)}::jsonb
       where exists (select 1 from claim)
       returning id
     ),
@@ -84,10 +86,11 @@ export async function writeOnlineResponse(
       on conflict (question_id, version, value) do update set count = survey_tallies.count + 1
     ),
     d as (
-      insert into survey_daily_counts (survey_id, day, version, language, source, count)
-      select ${survey.id}::uuid, ${submittedOn}::date, ${version}, ${language}, 'online', 1
+      insert into survey_daily_counts (survey_id, day, version, language, source, audience, count)
+      select ${survey.id}::uuid, ${submittedOn}::date, ${version}, ${language}, 'online', ${audience}::text, 1
       where exists (select 1 from r)
-      on conflict (survey_id, day, version, language, source) do update set count = survey_daily_counts.count + 1
+      -- The key's unique constraint treats nulls as equal: one "not asked" row per day, added to.
+      on conflict (survey_id, day, version, language, source, audience) do update set count = survey_daily_counts.count + 1
     )${contactInsert}
     select count(*)::int as written from r`,
   );

@@ -43,15 +43,18 @@ describe("paper responses in the export's layout", () => {
         language: "en",
         source: "online",
         submittedOn: "2025-05-02",
+        audience: "children-12-15",
         answers: { "id-q1": "o1", "id-q2": ["o1", "o2"], "id-q3": "4" },
         texts: new Map([["id-q4", "=too dear"]]),
       },
     ]);
-    expect(header[5]).toBe("q1: About q1");
-    expect(header[7]).toBe("q3: About q3 (1 = Very poor, 5 = Very good)");
+    expect(header[5]).toBe("Audience");
+    expect(rows[0]![5]).toBe("Children aged 12 to 15");
+    expect(header[6]).toBe("q1: About q1");
+    expect(header[8]).toBe("q3: About q3 (1 = Very poor, 5 = Very good)");
     const sheet = { headers: header, rows: rows.map((row) => row.map(String)), firstRow: 2 };
     // The export's formula guard is taken off on the way back in.
-    sheet.rows[0]![8] = "'=too dear";
+    sheet.rows[0]![9] = "'=too dear";
     const result = readPaperResponses(sheet, questions, "2025-06-01");
     expect(result.problems).toEqual([]);
     expect(result.responses).toEqual([
@@ -60,6 +63,7 @@ describe("paper responses in the export's layout", () => {
         language: "en",
         source: "paper",
         submittedOn: "2025-05-02",
+        audience: "children-12-15",
         answers: { "id-q1": "o1", "id-q2": ["o1", "o2"], "id-q3": "4", "id-q4": "=too dear" },
       },
     ]);
@@ -96,6 +100,29 @@ describe("paper responses in the export's layout", () => {
     const result = readPaperResponses(sheet, questions, "2025-06-01");
     expect(result.responses[0]!.answers).toEqual({ "id-q1": "o1", "id-q3": "4" });
     expect(result.responses[0]!.submittedOn).toBe("2025-06-01");
+    expect(result.responses[0]!.audience).toBeNull();
+  });
+
+  it("reads an audience by its code or any of its words, blank as not said, and names a wrong one", () => {
+    const sheet = {
+      headers: ["Audience", questionHeader(travel)],
+      rows: [
+        ["parents-carers", "Bus"],
+        ["I'd rather not say", "Bus"],
+        ["", "Walk"],
+        ["Grandparents", "Walk"],
+      ],
+      firstRow: 2,
+    };
+    const result = readPaperResponses(sheet, questions, "2025-06-01");
+    expect(result.responses).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatch(
+      /^Row 5, column A: “Grandparents” is not one of the audiences \(Children under 8, /,
+    );
+    sheet.rows.pop();
+    const good = readPaperResponses(sheet, questions, "2025-06-01");
+    expect(good.responses.map((response) => response.audience)).toEqual(["parents-carers", "prefer-not-to-say", null]);
   });
 
   it("writes choices as words", () => {

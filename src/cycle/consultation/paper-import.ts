@@ -1,13 +1,14 @@
 /**
  * Paper responses typed into a spreadsheet in the export's layout (see exports.ts): every row
  * is checked, every problem named by row, column and question, and nothing is saved unless the
- * whole file is right.
+ * whole file is right. The audience column is optional; blank is "not asked or not said".
  */
 import { parseDateText } from "../../kernel/time.ts";
 import type { NewResponse } from "./response-repository.ts";
 import { type Answers, readPage } from "./survey-engine.ts";
 import { type Language, optionLabel, type QuestionDef, scalePoints, type Version, variants } from "./survey-model.ts";
 import { MULTIPLE_SEPARATOR } from "./exports.ts";
+import { audienceFromText, surveyAudienceLabels, surveyAudiences } from "./audience-question.ts";
 
 export interface Sheet {
   headers: string[];
@@ -88,7 +89,7 @@ export function readPaperResponses(sheet: Sheet, questions: QuestionDef[], today
     }
     const name = norm(header);
     if (["response", "source"].includes(name)) return;
-    if (["version", "language", "submitted on"].includes(name)) fixed[name] = index;
+    if (["version", "language", "submitted on", "audience"].includes(name)) fixed[name] = index;
     else if (header.trim() && !/^Column \d+$/.test(header))
       problems.push(`${where} is not part of the layout: headings of questions start with their code, like “q3:”`);
   });
@@ -115,6 +116,11 @@ export function readPaperResponses(sheet: Sheet, questions: QuestionDef[], today
           `${at(fixed["submitted on"]!)}: “${cell("submitted on")}” is not a date on or before today, like 31/03/2026`,
         );
       else submittedOn = iso;
+    }
+    const audience = audienceFromText(unguard(cell("audience")));
+    if (audience === undefined) {
+      const allowed = surveyAudiences.map((value) => surveyAudienceLabels[value]).join(", ");
+      problems.push(`${at(fixed.audience!)}: “${cell("audience")}” is not one of the audiences (${allowed}), or blank`);
     }
     const body: Record<string, string | string[]> = {};
     for (const [column, question] of columns) {
@@ -153,8 +159,8 @@ export function readPaperResponses(sheet: Sheet, questions: QuestionDef[], today
       const column = [...columns].find(([, q]) => q.code === error.field)![0];
       problems.push(`${at(column, columns.get(column))}: ${error.message}`);
     }
-    if (version && language && checks.errors.length === 0)
-      responses.push({ version, language, source: "paper", submittedOn, answers: checks.answers as Answers });
+    if (version && language && audience !== undefined && checks.errors.length === 0)
+      responses.push({ version, language, source: "paper", submittedOn, audience, answers: checks.answers as Answers });
   });
   if (problems.length === 0 && responses.length === 0) problems.push("The file has no responses under its header row");
   // All or nothing: one problem anywhere and no response is kept.

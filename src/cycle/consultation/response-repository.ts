@@ -16,6 +16,8 @@ export interface NewResponse {
   language: Language;
   source: "online" | "paper";
   submittedOn: string;
+  /** An audience code or "prefer-not-to-say"; null (or absent) when not asked or not said. */
+  audience?: string | null;
   answers: Answers;
 }
 
@@ -45,7 +47,10 @@ export async function writeResponses(
 ): Promise<string[]> {
   const byId = new Map(questions.map((question) => [question.id, question]));
   const tallies = new Map<string, { questionId: string; version: string; value: string; count: number }>();
-  const days = new Map<string, { day: string; version: string; language: string; source: string; count: number }>();
+  const days = new Map<
+    string,
+    { day: string; version: string; language: string; source: string; audience: string | null; count: number }
+  >();
   const responseRows = responses.map((response) => {
     const closed: Record<string, AnswerValue> = {};
     for (const [questionId, value] of Object.entries(response.answers)) {
@@ -59,12 +64,14 @@ export async function writeResponses(
         tallies.set(key, entry);
       }
     }
-    const dayKey = `${response.submittedOn}|${response.version}|${response.language}|${response.source}`;
+    const audience = response.audience ?? null;
+    const dayKey = `${response.submittedOn}|${response.version}|${response.language}|${response.source}|${audience}`;
     const day = days.get(dayKey) ?? {
       day: response.submittedOn,
       version: response.version,
       language: response.language,
       source: response.source,
+      audience,
       count: 0,
     };
     day.count += 1;
@@ -76,6 +83,7 @@ export async function writeResponses(
       language: response.language,
       source: response.source,
       submittedOn: response.submittedOn,
+      audience,
       answers: closed,
     };
   });
@@ -114,6 +122,7 @@ export async function writeResponses(
         surveyDailyCounts.version,
         surveyDailyCounts.language,
         surveyDailyCounts.source,
+        surveyDailyCounts.audience,
       ],
       set: { count: sql`${surveyDailyCounts.count} + excluded.count` },
     });

@@ -5,6 +5,7 @@ import { parseUpload } from "../actions/index.ts";
 import { ImportRejected } from "../../data/imports/index.ts";
 import { MAX_LISTED_PROBLEMS, readPaperResponses } from "./paper-import.ts";
 import type { SQL } from "drizzle-orm";
+import { AUDIENCE_QUESTION_ID, splitAudience } from "./audience-question.ts";
 import { writeOnlineResponse } from "./online-response.ts";
 import { type NewResponse, writeResponses } from "./response-repository.ts";
 import { answersOnPath } from "./survey-engine.ts";
@@ -18,7 +19,8 @@ export const CONSENT_TEXT =
  * Saves one online response: only answers on the path taken, no address or browser details
  * (there are none to save), and contact details, when given with consent, in their own table
  * with no link to the answers. One statement, all or nothing, written only if `claim` returns
- * a row (see writeOnlineResponse); returns whether it was written.
+ * a row (see writeOnlineResponse); returns whether it was written. The audience question's
+ * answer, when given, is kept on the response itself, not among the answers.
  */
 export function saveOnlineResponse(
   db: Executor,
@@ -29,11 +31,13 @@ export function saveOnlineResponse(
   claim?: SQL,
 ): Promise<boolean> {
   const withContact = contact && response.version === "standard" && survey.offerContact;
+  const { audience, answers } = splitAudience(response.answers);
+  const own = questions.filter((question) => question.id !== AUDIENCE_QUESTION_ID);
   return writeOnlineResponse(
     db,
     survey,
-    questions,
-    { ...response, answers: answersOnPath(questions, response.answers) },
+    own,
+    { ...response, audience, answers: answersOnPath(own, answers) },
     withContact ? { ...contact, consentText: CONSENT_TEXT } : null,
     claim,
   );

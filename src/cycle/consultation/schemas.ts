@@ -79,6 +79,7 @@ export const surveyForm = z
     retainUntil: requiredDate("date answers are kept until"),
     welsh: yesNo,
     offerContact: yesNo,
+    askAudience: yesNo,
     burstLimit: z.coerce
       .number({ error: "Enter a whole number from 5 to 500" })
       .int("Enter a whole number from 5 to 500")

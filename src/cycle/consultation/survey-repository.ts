@@ -1,3 +1,4 @@
+import { runnerQuestions } from "./audience-question.ts";
 import { cachedPublicSurvey, forgetPublicSurveys } from "./public-survey-cache.ts";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
@@ -54,11 +55,14 @@ export async function findPublicSurvey(db: Executor, activityId: string) {
   };
 }
 
-/** The public survey with its questions, as every page of the runner needs it (cached briefly). */
+/**
+ * The public survey with its questions, as every page of the runner needs it (cached briefly):
+ * the audience question first when the survey asks it.
+ */
 export function loadPublicSurvey(db: Executor, activityId: string) {
   return cachedPublicSurvey(db, activityId, async () => {
     const row = await findPublicSurvey(db, activityId);
-    return row && { ...row, questions: await listQuestions(db, row.survey.id) };
+    return row && { ...row, questions: runnerQuestions(row.survey, await listQuestions(db, row.survey.id)) };
   });
 }
 

@@ -14,6 +14,7 @@ function surveyValues(input: SurveyInput, welshAllowed: boolean) {
     retainUntil: input.retainUntil,
     welsh,
     offerContact: input.offerContact,
+    askAudience: input.askAudience,
     burstLimit: input.burstLimit,
     intro: {
       "standard-en": input.introStandardEn,

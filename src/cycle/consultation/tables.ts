@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -139,6 +140,8 @@ export const surveys = pgTable(
     welsh: boolean("welsh").notNull().default(false),
     /** Offer an optional contact-details page (standard version only), with explicit consent. */
     offerContact: boolean("offer_contact").notNull().default(false),
+    /** Ask the optional "Who are you answering as?" question first (answers in `survey_responses.audience`). */
+    askAudience: boolean("ask_audience").notNull().default(false),
     /** Submissions allowed from one address in ten minutes (a school session shares one address). */
     burstLimit: integer("burst_limit").notNull().default(30),
     /** After this date contact details are deleted and free text not approved as a quote is erased. */
@@ -196,6 +199,11 @@ export const surveyResponses = pgTable(
     /** online | paper */
     source: text("source").notNull(),
     submittedOn: date("submitted_on", { mode: "string" }).notNull(),
+    /**
+     * Who they answered as, in their own words: an audience code or "prefer-not-to-say". Null when
+     * the survey did not ask or they left it blank; never inferred (from the version or anything else).
+     */
+    audience: text("audience"),
     answers: jsonb("answers").$type<Record<string, AnswerValue>>().notNull(),
   },
   (table) => [index("survey_responses_survey_idx").on(table.surveyId, table.submittedOn)],
@@ -248,9 +256,16 @@ export const surveyDailyCounts = pgTable(
     version: text("version").notNull(),
     language: text("language").notNull(),
     source: text("source").notNull(),
+    /** As on the response: null is "not asked or not said" (every row from before the question existed). */
+    audience: text("audience"),
     count: integer("count").notNull(),
   },
-  (table) => [primaryKey({ columns: [table.surveyId, table.day, table.version, table.language, table.source] })],
+  // A key with a nullable column: NULLS NOT DISTINCT keeps one row per key, so ON CONFLICT adds to it.
+  (table) => [
+    unique("survey_daily_counts_key")
+      .on(table.surveyId, table.day, table.version, table.language, table.source, table.audience)
+      .nullsNotDistinct(),
+  ],
 );
 
 /** Contact details given with explicit consent: never linked to a response, deleted after the survey's `retainUntil`. */
