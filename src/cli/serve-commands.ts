@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { buildApp } from "../app.ts";
-import { closeDocxRenderer, closePdfRenderer } from "../lib/documents/index.ts";
 import { closeXlsxReader, scheduleImportJobPurge } from "../data/imports/index.ts";
 import { buildAssets } from "../kernel/http/assets.ts";
 import { startMetricsServer } from "../kernel/http/metrics-server.ts";
@@ -50,7 +49,8 @@ export async function serve(config: Config, database: Database, onListening?: (u
     await Promise.all([app.close(), metricsServer?.close()]);
     // Before the database closes: a purge in progress finishes, and no new one starts.
     await Promise.all([sessionPurge.stop(), surveyPurge.stop(), importJobPurge.stop(), signInPurge.stop()]);
-    await Promise.allSettled([closePdfRenderer(), closeDocxRenderer(), closeXlsxReader()]);
+    // The browser and the DOCX worker closed with the app (lib/documents' onClose), after its PDF jobs.
+    await closeXlsxReader().catch(() => undefined);
     await database.close();
     app.log.info("shutdown complete");
     process.exit(0);

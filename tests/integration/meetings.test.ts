@@ -8,6 +8,7 @@ import { addDays, londonToday, partsFromIso } from "../../src/kernel/time.ts";
 import { addMember, auditCount, postMultipart } from "../helpers/partnership-fixtures.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
+import { downloadPdf } from "../helpers/pdf-job.ts";
 
 let partnership: { id: string };
 let other: { id: string };
@@ -140,7 +141,7 @@ describe("scheduling", () => {
 });
 
 describe("minutes", () => {
-  test("records minutes with attendance, two decisions and an action arising, and exports DOCX", async ({
+  test("records minutes with attendance, two decisions and an action arising, and exports DOCX and PDF", async ({
     database,
     db,
   }) => {
@@ -200,7 +201,7 @@ describe("minutes", () => {
     expect(xml).toContain("Jo Bloggs, chair");
     expect(xml).toContain("strategy action: A7 – Advice in health settings");
     if (existsSync("/usr/bin/chromium")) {
-      const pdf = await lead.get(`${base}/minutes.pdf`);
+      const { file: pdf } = await downloadPdf(lead, `${base}/minutes.pdf`);
       expect(pdf.statusCode).toBe(200);
       expect(pdf.headers["content-type"]).toBe("application/pdf");
       expect(pdf.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -208,7 +209,7 @@ describe("minutes", () => {
     for (const action of ["meeting.minutes-save", "meeting.decision-add", "meeting.action-add"]) {
       expect(await auditCount(database, action, partnership.id)).toBeGreaterThan(0);
     }
-  });
+  }, 60_000);
 
   test("bad action input is rejected with 400 and nothing saved", async ({ db }) => {
     const base = `/partnerships/${partnership.id}/meetings/${meetingId}`;

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
+import { downloadPdf } from "../helpers/pdf-job.ts";
 import { linkParents, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import {
@@ -436,8 +437,13 @@ describe("publishing", () => {
     const publicDocx = await client().get(`/published/needs-assessments/${publicationId}/export/docx`);
     expect(publicDocx.rawPayload.subarray(0, 2).toString()).toBe("PK");
     if (chromiumAvailable()) {
-      const pdf = await client().get(`/published/needs-assessments/${publicationId}/export/pdf`);
+      // A published document's PDF, asked for without signing in: anyone with the link may have it.
+      const { file: pdf, jobUrl } = await downloadPdf(
+        client(),
+        `/published/needs-assessments/${publicationId}/export/pdf`,
+      );
       expect(pdf.statusCode).toBe(200);
+      expect((await client().get(`${jobUrl}/download`)).statusCode).toBe(200);
       expect(pdf.rawPayload.subarray(0, 4).toString()).toBe("%PDF");
     }
     expect((await viewer.get(`${base()}/export/exe`)).statusCode).toBe(404);

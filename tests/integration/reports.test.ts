@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, vi } from "vitest";
 import { actionIndicators, actions } from "../../src/cycle/actions/index.ts";
 import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
+import { downloadPdf } from "../helpers/pdf-job.ts";
 import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
 import { reviewFeedback } from "../../src/national/national/index.ts";
 import { reportPublications, reportSignOffs, reports, reportStatuses } from "../../src/cycle/reports/index.ts";
@@ -300,8 +301,15 @@ describe("sign-off and publication", () => {
     expect(html.body).toContain("<h1");
     expect(html.body).toContain("Local Child Poverty Action Report");
     if (chromiumAvailable()) {
-      const pdf = await lead.get(`${reportUrl}/export.pdf`);
+      const { file: pdf, jobUrl } = await downloadPdf(lead, `${reportUrl}/export.pdf`);
       expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-disposition"]).toContain(".pdf");
+      // The job and its file are the reader's own.
+      expect((await viewer.get(jobUrl)).statusCode).toBe(404);
+      expect((await viewer.get(`${jobUrl}/download`)).statusCode).toBe(404);
+      expect((await anonymous.get(`${jobUrl}/download`)).statusCode).toBe(404);
+      // Asked again, the same document is the same job: printed once.
+      expect((await lead.get(`${reportUrl}/export.pdf`)).headers.location).toBe(jobUrl);
       expect(pdf.rawPayload.subarray(0, 4).toString()).toBe("%PDF");
     }
   }, 60_000);

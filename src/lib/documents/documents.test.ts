@@ -12,6 +12,7 @@ import {
   renderStandaloneHtml,
 } from "./index.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
+import { svgToPngCached } from "./svg-to-png.ts";
 
 const sample = buildSampleDocument({ charts: 4, actions: 8, map: true });
 
@@ -159,6 +160,19 @@ describe("DOCX renderer", () => {
       );
     expect(await text(inWorker)).toBe(await text(inProcess));
     await expect(renderDocumentDocx({ title: "", sections: [] })).rejects.toThrow();
+  });
+});
+
+describe("chart rasterising", () => {
+  it("rasterises a chart once per SVG and width, and again for another width", async () => {
+    const figure = sample.sections.flatMap((section) => section.blocks ?? []).find((block) => block.type === "figure");
+    if (figure?.type !== "figure") throw new Error("the sample has figures");
+    const first = svgToPngCached(figure.svg, 400);
+    expect(svgToPngCached(figure.svg, 400)).toBe(first);
+    const other = svgToPngCached(figure.svg, 200);
+    expect(other).not.toBe(first);
+    expect((await first).subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect((await other).byteLength).toBeLessThan((await first).byteLength);
   });
 });
 

@@ -15,7 +15,7 @@ import {
 import { blockToDocx } from "./docx-blocks.ts";
 import { documentView } from "./html-renderer.ts";
 import type { DocumentInput } from "./schemas.ts";
-import { svgToPng } from "./svg-to-png.ts";
+import { svgToPngCached } from "./svg-to-png.ts";
 import type { NumberedBlock } from "./view-model.ts";
 
 const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
@@ -87,8 +87,8 @@ export async function renderDocumentDocxInProcess(input: DocumentInput): Promise
   const view = documentView(input);
   const model = view.model;
   const figures = view.sections.flatMap((section) => section.blocks).filter((block) => block.type === "figure");
-  // Twice the print width keeps text in charts sharp when zoomed or printed.
-  const pngs = await Promise.all(figures.map((figure) => svgToPng(figure.svg, figure.width * 2)));
+  // Twice the print width keeps text in charts sharp when zoomed or printed. Each chart once per process.
+  const pngs = await Promise.all(figures.map((figure) => svgToPngCached(figure.svg, figure.width * 2)));
   const images = new Map<NumberedBlock, Buffer>(figures.map((figure, i) => [figure, pngs[i]!]));
   let lists = 0;
   const listInstance = () => ++lists;

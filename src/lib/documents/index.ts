@@ -16,6 +16,8 @@ export { renderDocumentDocxInProcess } from "./docx-renderer.ts";
 export { renderDocumentDocx, closeDocxRenderer, createDocxRenderer, type DocxRenderer } from "./docx-worker-pool.ts";
 export { svgToPng } from "./svg-to-png.ts";
 export { documentFormats, type DocumentFormat, sendDocument } from "./send-document.ts";
+export { documentPaths } from "./paths.ts";
+export { createPdfJobs, DOCUMENT_NODE_ID, type PdfJobs } from "./pdf-jobs.ts";
 export {
   createPdfRenderer,
   renderDocumentPdf,

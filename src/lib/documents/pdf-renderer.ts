@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { documentView, standaloneHtmlFromView } from "./html-renderer.ts";
 import type { DocumentInput } from "./schemas.ts";
 
@@ -40,14 +40,21 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * One lazily launched Chromium per renderer; the printing runs in Chromium's processes so the
- * Node event loop only waits on IPC. A small semaphore bounds concurrent pages.
+ * One lazily launched Chromium per renderer, kept warm and relaunched after a crash; each document
+ * gets a fresh context (nothing carried between documents); the printing runs in Chromium's
+ * processes so the Node event loop only waits on IPC. A small semaphore bounds concurrent pages.
  */
 export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
   const executablePath = options.executablePath ?? CHROMIUM_PATH;
   const concurrency = options.concurrency ?? 2;
   const timeoutMs = options.timeoutMs ?? 30_000;
   let browser: Promise<Browser> | null = null;
+  /**
+   * A fresh context and page opened ahead, while nothing is printing: opening a page starts a
+   * renderer process (~0.5–1 s of Chromium CPU), which then is not on the next document's path.
+   */
+  let spare: Promise<{ context: BrowserContext; page: Page }> | null = null;
+  let closed = false;
   let active = 0;
   const waiting: (() => void)[] = [];
 
@@ -59,6 +66,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
         // A crashed browser is relaunched on the next request rather than failing forever.
         launched.on("disconnected", () => {
           browser = null;
+          spare = null;
         });
         return launched;
       });
@@ -82,12 +90,36 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     else active -= 1;
   };
 
+  const open = async () => {
+    const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      return { context, page: await context.newPage() };
+    } catch (error) {
+      await context.close().catch(() => undefined);
+      throw error;
+    }
+  };
+  /** The spare page if it is still usable (its browser may have gone), else a new one. */
+  const take = async () => {
+    const ready = spare;
+    spare = null;
+    const got = ready ? await ready.catch(() => null) : null;
+    return got && !got.page.isClosed() ? got : open();
+  };
+  const prepare = () => {
+    if (spare || closed || waiting.length > 0) return;
+    const next = open();
+    next.catch(() => {
+      if (spare === next) spare = null;
+    });
+    spare = next;
+  };
+
   async function print(html: string, title: string): Promise<Buffer> {
     await acquire();
     try {
-      const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
+      const { context, page } = await take();
       try {
-        const page = await context.newPage();
         page.setDefaultTimeout(timeoutMs);
         await page.setContent(html, { waitUntil: "load" });
         const footer = `<div style="font-family: Arial, sans-serif; font-size: 8pt; color: #505a5f; width: 100%; padding: 0 18mm; display: flex; justify-content: space-between;"><span>${escapeHtml(title)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
@@ -106,6 +138,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       }
     } finally {
       release();
+      prepare();
     }
   }
 
@@ -125,8 +158,10 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       return withTimeout(print(standaloneHtmlFromView(view), title));
     },
     async close() {
+      closed = true;
       const current = browser;
       browser = null;
+      spare = null;
       if (current) await (await current.catch(() => null))?.close();
     },
   };

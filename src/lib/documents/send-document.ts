@@ -3,15 +3,17 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { fileSlug, PRIVATE, sendDownload } from "../../kernel/http/download.ts";
 import { renderDocumentDocx } from "./docx-worker-pool.ts";
 import { renderStandaloneHtml } from "./html-renderer.ts";
-import { chromiumAvailable, renderDocumentPdf } from "./pdf-renderer.ts";
+import { documentPaths } from "./paths.ts";
+import { chromiumAvailable } from "./pdf-renderer.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 export const documentFormats = ["html", "docx", "pdf"] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
 
 /**
- * Sends a document as a file: DOCX (rendered in the worker thread, off the event loop), PDF
- * (headless Chromium) or standalone HTML (shown in the browser; see kernel/http/download.ts).
+ * Sends a document as a file: DOCX (rendered in the worker thread, off the event loop), standalone
+ * HTML (shown in the browser; see kernel/http/download.ts), or for PDF a redirect to a PDF job's
+ * page (job-routes.ts): printing takes Chromium seconds, which no request waits for.
  * `name` is a title; the file is named from it ("Needs assessment: Eastmuir" →
  * "needs-assessment-eastmuir.docx").
  */
@@ -32,7 +34,10 @@ export async function sendDocument(
         "UNAVAILABLE",
         "PDF is not available on this server: download the Word version, or open the HTML version and use your browser's 'Save as PDF'",
       );
-    return sendDownload(reply, { fileName, type: "pdf", body: await renderDocumentPdf(document), cache });
+    const jobs = reply.server.pdfJobs;
+    if (!jobs) throw new Error("PDF jobs need the documents domain's routes (src/app.ts)");
+    const jobId = await jobs.start({ userId: reply.request.actor?.userId ?? null, document, fileName });
+    return reply.redirect(documentPaths.pdfJob(jobId), 303);
   }
   // The standalone page carries its own inline stylesheet: allowed by this response's CSP nonce.
   const nonce = (reply as unknown as { cspNonce?: { style?: string } }).cspNonce?.style;
