@@ -6,7 +6,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { path } from "../../kernel/http/paths.ts";
+import { path, serialId } from "../../kernel/http/paths.ts";
 import { may } from "../../kernel/http/pipeline.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
@@ -27,11 +27,10 @@ import { findIndicator } from "./repository.ts";
 import { tierOf } from "./visibility.ts";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
-const batchId = z.string().regex(/^[1-9]\d{0,9}$/);
 export const accessPaths = {
   list: path("/partnerships/:id/data/access"),
   indicator: path("/partnerships/:id/data/access/indicators/:slug", { slug }),
-  batch: path("/partnerships/:id/data/access/batches/:batchId", { batchId }),
+  batch: path("/partnerships/:id/data/access/batches/:batchId", { batchId: serialId }),
   national: path("/data/indicators/:slug/access", { slug }),
 };
 
@@ -66,7 +65,7 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
           loaded: formatDateTime(batch.completedAt),
           embargo: batch.embargoUntil ? formatDateTime(batch.embargoUntil) : null,
           released: !batch.embargoUntil || batch.embargoUntil.getTime() <= Date.now(),
-          href: accessPaths.batch(partnership.id, String(batch.id)),
+          href: accessPaths.batch(partnership.id, batch.id),
         })),
       });
     },
@@ -102,7 +101,7 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
   formRoute(app, {
     path: accessPaths.batch,
     needs: { partnership: "partnership:manage" },
-    load: (ctx) => findBatchOf(db, Number(ctx.params.batchId), ctx.partnership.id),
+    load: (ctx) => findBatchOf(db, ctx.params.batchId, ctx.partnership.id),
     title: (ctx) => `Release time of ${ctx.record.fileName}`,
     caption: (ctx) => ctx.partnership.name,
     intro:
