@@ -4,9 +4,7 @@
  * national indicators' tiers (they own the national catalogue, see catalogue-routes.ts).
  */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { path, serialId } from "../../kernel/http/paths.ts";
 import { may } from "../../kernel/http/pipeline.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
@@ -23,16 +21,9 @@ import {
 import { changeEmbargo, changeTier, findBatchOf, partnershipDataAccess } from "./access-service.ts";
 import { datasetAccessPath, datasetKey, datasetsOf, registerDatasetAccessRoutes } from "./dataset-access-routes.ts";
 import { optionalReleaseTime, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
+import { accessPaths, cataloguePaths } from "./paths.ts";
 import { findIndicator } from "./repository.ts";
 import { tierOf } from "./visibility.ts";
-
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
-export const accessPaths = {
-  list: path("/partnerships/:id/data/access"),
-  indicator: path("/partnerships/:id/data/access/indicators/:slug", { slug }),
-  batch: path("/partnerships/:id/data/access/batches/:batchId", { batchId: serialId }),
-  national: path("/data/indicators/:slug/access", { slug }),
-};
 
 const embargoForm = optionalReleaseTime();
 
@@ -142,9 +133,9 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
     initial: (ctx) => currentChoice(db, ctx.record),
     save: async (ctx, data) => {
       await changeTier(db, ctx.audit, ctx.record, { ...data, agreementId: null }, allowedOf(await nationalChoices()));
-      return `/data/indicators/${ctx.record.slug}`;
+      return cataloguePaths.indicator(ctx.record.slug);
     },
     flash: (ctx) => `Access to ${ctx.record.title} has been saved`,
-    back: (ctx) => `/data/indicators/${ctx.record.slug}`,
+    back: (ctx) => cataloguePaths.indicator(ctx.record.slug),
   });
 }
