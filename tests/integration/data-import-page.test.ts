@@ -317,6 +317,8 @@ describe("indicator catalogue editing", () => {
       definition: "",
       publisher: "",
       dataset: "",
+      releaseDate: "",
+      nextReleaseDate: "",
       unit: "percentage",
       polarity: "higher-is-worse",
     };
