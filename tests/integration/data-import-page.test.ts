@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
+import { indicators } from "../../src/data/indicators/index.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 import { appTest } from "../helpers/app-test.ts";
 import { confirmImport, uploadForImport as upload } from "../helpers/data-import.ts";
@@ -297,5 +298,52 @@ describe("indicator catalogue editing", () => {
     const viewer = await signIn("viewer@darlington.example");
     expect((await viewer.get("/data/indicators/cilif-relative")).statusCode).toBe(403);
     expect((await lead.get("/data/indicators/no-such-indicator")).statusCode).toBe(404);
+  });
+
+  test("lets only an administrator edit a national indicator: 403 for a partnership's lead, 404 for no such id", async ({
+    db,
+    fixtures,
+    query,
+    signIn,
+  }) => {
+    await db.insert(indicators).values({ slug: "national-child-poverty", title: "Child poverty", unit: "percentage" });
+    const org = await fixtures.organisation("Platform team");
+    await fixtures.user("admin@platform.example", org.id, { admin: true });
+    const titleNow = async () =>
+      (await query<{ title: string }>(sql`select title from indicators where slug = 'national-child-poverty'`))[0]!
+        .title;
+    const fields = {
+      title: "Changed by a partnership",
+      definition: "",
+      publisher: "",
+      dataset: "",
+      releaseDate: "",
+      nextReleaseDate: "",
+      unit: "percentage",
+      polarity: "higher-is-worse",
+    };
+    const lead = await signIn("lead@darlington.example");
+    expect((await lead.get("/data/indicators/national-child-poverty")).statusCode).toBe(403);
+    // Refused before the form is read: an invalid post gets the same 403, not a form error.
+    expect((await lead.post("/data/indicators/national-child-poverty", { title: "" })).statusCode).toBe(403);
+    const refused = await lead.post("/data/indicators/national-child-poverty", { ...fields, disclosureRule: "none" });
+    expect(refused.statusCode).toBe(403);
+    expect(await titleNow()).toBe("Child poverty");
+
+    const admin = await signIn("admin@platform.example");
+    const page = await admin.get("/data/indicators/national-child-poverty");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Who may read this indicator");
+    expect((await admin.get("/data/indicators/no-such-indicator")).statusCode).toBe(404);
+    expect((await admin.get("/data/indicators/Not_A_Slug")).statusCode).toBe(404);
+    const saved = await admin.post("/data/indicators/national-child-poverty", {
+      ...fields,
+      title: "Children in poverty",
+      disclosureRule: "none",
+      sourceUrl: "",
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe("/data/indicators");
+    expect(await titleNow()).toBe("Children in poverty");
   });
 });

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { nations } from "../../src/kernel/auth/policy.ts";
-import { path } from "../../src/kernel/http/paths.ts";
-import { found, may, needs } from "../../src/kernel/http/pipeline.ts";
+import { path, serialId } from "../../src/kernel/http/paths.ts";
+import { found, may, needs, recordNeed } from "../../src/kernel/http/pipeline.ts";
 import { actor, partnership, type StubApp, stubApp } from "../helpers/stub-app.ts";
 
 // The request pipeline on the kernel's server alone: no database, partnerships from a list.
@@ -21,7 +21,21 @@ const paths = {
   nation: path("/nations/:nation", { nation: z.enum(nations) }),
   open: path("/open/:slug", { slug: z.string().regex(/^[a-z-]+$/) }),
   careless: path("/careless"),
+  record: path("/records/:serial", { serial: serialId }),
 };
+
+// Records whose rights depend on the record: a national one (administrators), or a partnership's own.
+const records = new Map<number, { title: string; partnershipId: string | null }>([
+  [1, { title: "National record", partnershipId: null }],
+  [2, { title: "North's record", partnershipId: north.id }],
+]);
+const editable = recordNeed({
+  load: async ({ serial }: { serial: number }) => records.get(serial),
+  rule: (record: { partnershipId: string | null }) =>
+    record.partnershipId
+      ? { partnership: "partnership:edit", of: record.partnershipId }
+      : { allow: "admin:manage-organisations" },
+});
 
 let t: StubApp;
 beforeAll(async () => {
@@ -52,6 +66,10 @@ beforeAll(async () => {
       }));
       app.get(paths.open.pattern, needs(paths.open, { public: true }), async (request) => ({
         slug: request.params.slug,
+      }));
+      app.get(paths.record.pattern, needs(paths.record, { record: editable }), async (request) => ({
+        title: editable.of(request).title,
+        serial: request.params.serial,
       }));
       // A route that forgot its need: reading request.partnership is a programming error, not data.
       app.get(paths.careless.pattern, async (request) => ({ name: request.partnership.name }));
@@ -141,6 +159,19 @@ describe("the other needs", () => {
   it("public: parameters are still checked", async () => {
     expect((await t.client().get("/open/fine-slug")).json()).toEqual({ slug: "fine-slug" });
     expect((await t.client().get("/open/Bad_Slug")).statusCode).toBe(404);
+  });
+
+  it("record: loaded by its typed parameter (404 if none), then the rights it names (403, 404 to outsiders)", async () => {
+    expect((await t.client("admin").get("/records/1")).json()).toEqual({ title: "National record", serial: 1 });
+    expect((await t.client("lead").get("/records/1")).statusCode).toBe(403);
+    expect((await t.client("lead").get("/records/2")).json()).toEqual({ title: "North's record", serial: 2 });
+    expect((await t.client("viewer").get("/records/2")).statusCode).toBe(403);
+    // Someone who may not even read the owning partnership is not told the record exists.
+    expect((await t.client("southLead").get("/records/2")).statusCode).toBe(404);
+    for (const url of ["/records/3", "/records/0", "/records/x", "/records/99999999999"]) {
+      expect((await t.client("admin").get(url)).statusCode, url).toBe(404);
+    }
+    expect((await t.client().get("/records/1")).statusCode).toBe(303);
   });
 
   it("a route without the partnership need cannot read one: a 500, never another partnership", async () => {

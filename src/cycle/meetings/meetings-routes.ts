@@ -105,7 +105,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
   // The agenda, decision and action forms sit on the meeting page: a rejected post draws it again.
   const edit = { partnership: "partnership:edit" } as const;
   const saved = "Your changes have been saved";
-  const meetingUrl = (ctx: FormContext<string, MeetingContext>, anchor: string) =>
+  const meetingUrl = (ctx: FormContext<string, MeetingContext, unknown>, anchor: string) =>
     `${meetingPaths.meeting(ctx.partnership.id, ctx.record.record.meeting.id)}${anchor}`;
 
   /** A form on the meeting page named `form`: saved by `run`, then back to the page at `anchor`. */

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { type FieldDef, type FormContext, formRoute } from "../../kernel/forms/index.ts";
-import { path } from "../../kernel/http/paths.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { type SectionDef, sectionsFor } from "./sections.ts";
 
@@ -13,9 +13,12 @@ export interface NeedsFormContext {
   request: FastifyRequest;
 }
 
-export interface NeedsFormSpec<S extends z.ZodType> {
-  /** Path under /partnerships/:id/needs-assessment; may contain :section. */
-  path: string;
+/** The parameters of an assessment form's path: the partnership, and the section if it names one. */
+type NeedsFormParams = { id: string; section?: string };
+
+export interface NeedsFormSpec<S extends z.ZodType, P extends string, A extends NeedsFormParams> {
+  /** A path of paths.ts under /partnerships/:id/needs-assessment; may name a :section. */
+  path: Path<P, A>;
   title: (ctx: NeedsFormContext) => string;
   intro?: string;
   submitText?: string;
@@ -25,9 +28,6 @@ export interface NeedsFormSpec<S extends z.ZodType> {
   /** Saves (may throw AppError.validation); returns the fragment of the assessment page to go back to. */
   save: (ctx: NeedsFormContext, data: z.infer<S>) => Promise<string>;
 }
-
-/** A section code in the path: checked against the nation's sections once the partnership is loaded. */
-const sectionCode = z.string().max(60);
 
 export const assessmentUrl = (partnershipId: string) => `/partnerships/${partnershipId}/needs-assessment`;
 
@@ -41,7 +41,10 @@ interface Target {
  * section at `:section` as its record (a code the nation's framework lacks is a 404), back to
  * that section of the assessment with a flash message once saved.
  */
-export function needsFormRoute<S extends z.ZodType>(app: FastifyInstance, spec: NeedsFormSpec<S>): void {
+export function needsFormRoute<S extends z.ZodType, P extends string, A extends NeedsFormParams>(
+  app: FastifyInstance,
+  spec: NeedsFormSpec<S, P, A>,
+): void {
   const of = (ctx: FormContext<string, Target>): NeedsFormContext => ({
     partnership: ctx.partnership as PartnershipRow,
     section: ctx.record.section,
@@ -51,11 +54,11 @@ export function needsFormRoute<S extends z.ZodType>(app: FastifyInstance, spec: 
     const base = assessmentUrl(ctx.partnership.id);
     return ctx.record.section ? `${base}#section-${ctx.record.section.code}` : base;
   };
-  formRoute<string, S, Target>(app, {
-    path: path(`/partnerships/:id/needs-assessment${spec.path}`, { section: sectionCode } as never),
+  formRoute<P, S, Target, A>(app, {
+    path: spec.path,
     needs: { partnership: "partnership:edit" },
     load: async (ctx) => {
-      const code = (ctx.params as { section?: string }).section;
+      const code = ctx.params.section;
       if (code === undefined) return { section: null };
       const section = sectionsFor(ctx.partnership.nation).sections.find((item) => item.code === code);
       if (!section) throw AppError.notFound();

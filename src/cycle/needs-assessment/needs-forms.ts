@@ -3,6 +3,7 @@ import type { Db } from "../../kernel/db/database.ts";
 import { publishableIndicators } from "../../data/indicators/index.ts";
 import type { FieldDef } from "../../kernel/forms/index.ts";
 import { needsFormRoute } from "./form-route.ts";
+import { needsAssessmentPaths as paths } from "./paths.ts";
 import { addEntry, checkPanel, saveNarrative, setReviewDate } from "./needs-service.ts";
 import { findAssessment, findNarrative } from "./repository.ts";
 import {
@@ -36,7 +37,7 @@ function choiceText(
 
 export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   needsFormRoute(app, {
-    path: "/sections/:section/narrative",
+    path: paths.narrative,
     title: (ctx) => `Narrative: ${ctx.section!.heading}`,
     intro:
       "What the evidence says about this part of child poverty locally. Write plain paragraphs (a blank line between them) or simple HTML: headings, lists, bold, links.",
@@ -52,7 +53,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   });
 
   needsFormRoute(app, {
-    path: "/sections/:section/panels/new",
+    path: paths.addPanel,
     title: (ctx) => `Add an indicator: ${ctx.section!.heading}`,
     intro:
       "The panel shows the indicator's trend as a chart and a table, with a drafted sentence, its period and source. Locally held data is shown after disclosure control.",
@@ -88,7 +89,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   });
 
   needsFormRoute(app, {
-    path: "/sections/:section/findings/new",
+    path: paths.addFinding,
     title: (ctx) => `Add a finding: ${ctx.section!.heading}`,
     intro:
       "A finding is a short statement of need, like “Lone-parent families in the east of the town are less likely to claim the benefits they are entitled to”. Strategy priorities and actions can link to it.",
@@ -105,7 +106,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   });
 
   needsFormRoute(app, {
-    path: "/sections/:section/qualitative/new",
+    path: paths.addQualitative,
     title: (ctx) => `Add qualitative evidence: ${ctx.section!.heading}`,
     fields: [
       { id: "source", label: "Who it came from", type: "text", hint: "For example, Parents attending the family hub" },
@@ -135,7 +136,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   });
 
   needsFormRoute(app, {
-    path: "/services/new",
+    path: paths.addService,
     title: () => "Add a local service",
     fields: [
       { id: "name", label: "Service", type: "text" },
@@ -150,7 +151,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   });
 
   needsFormRoute(app, {
-    path: "/swot/new",
+    path: paths.addSwot,
     title: () => "Add to the SWOT analysis",
     fields: [
       {
@@ -169,7 +170,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   });
 
   needsFormRoute(app, {
-    path: "/other-assessments/new",
+    path: paths.addOtherAssessment,
     title: () => "Link another assessment",
     intro: "Other needs assessments this one draws on, like the joint strategic needs assessment.",
     fields: [
@@ -190,7 +191,7 @@ export function registerNeedsForms(app: FastifyInstance, db: Db): void {
   });
 
   needsFormRoute(app, {
-    path: "/review-date",
+    path: paths.reviewDate,
     title: () => "Set the review date",
     fields: [
       {

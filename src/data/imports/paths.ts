@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { path } from "../../kernel/http/paths.ts";
+import { path, serialId } from "../../kernel/http/paths.ts";
 
 export const importPaths = {
   upload: path("/partnerships/:id/data/import"),
@@ -10,5 +10,5 @@ export const importPaths = {
   jobStatus: path("/partnerships/:id/data/import/jobs/:jobId/status"),
   geography: path("/admin/geography"),
   releases: path("/partnerships/:id/data/import/releases"),
-  release: path("/partnerships/:id/data/import/releases/:batchId", { batchId: z.string().regex(/^[1-9]\d{0,9}$/) }),
+  release: path("/partnerships/:id/data/import/releases/:batchId", { batchId: serialId }),
 };

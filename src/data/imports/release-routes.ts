@@ -75,7 +75,7 @@ async function releaseRow(db: AppContext["db"], batch: ImportBatchRow, partnersh
     releaseAt: formatDateTime(batch.embargoUntil),
     importedBy: batch.actorLabel,
     national: batch.partnershipId === null || importerFor(batch.kind)?.scope === "national",
-    href: mayMoveRelease(actor, batch) ? importPaths.release(partnershipId, String(batch.id)) : null,
+    href: mayMoveRelease(actor, batch) ? importPaths.release(partnershipId, batch.id) : null,
   };
 }
 
@@ -106,7 +106,7 @@ export function registerReleaseRoutes(app: FastifyInstance, { db }: AppContext):
     // stays found, as a link to it may be older than its release, but is not held back again.
     load: async (ctx) => {
       const actor = ctx.request.actor!;
-      const id = Number(ctx.params.batchId);
+      const id = ctx.params.batchId;
       const batch =
         (await findBatchOf(db, id, ctx.partnership.id)) ??
         (actor.isPlatformAdmin ? await findBatchOf(db, id, null) : undefined);

@@ -4,9 +4,7 @@
  * national indicators' tiers (they own the national catalogue, see catalogue-routes.ts).
  */
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { path } from "../../kernel/http/paths.ts";
 import { may } from "../../kernel/http/pipeline.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
@@ -23,17 +21,9 @@ import {
 import { changeEmbargo, changeTier, findBatchOf, partnershipDataAccess } from "./access-service.ts";
 import { datasetAccessPath, datasetKey, datasetsOf, registerDatasetAccessRoutes } from "./dataset-access-routes.ts";
 import { optionalReleaseTime, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
+import { accessPaths, cataloguePaths } from "./paths.ts";
 import { findIndicator } from "./repository.ts";
 import { tierOf } from "./visibility.ts";
-
-const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
-const batchId = z.string().regex(/^[1-9]\d{0,9}$/);
-export const accessPaths = {
-  list: path("/partnerships/:id/data/access"),
-  indicator: path("/partnerships/:id/data/access/indicators/:slug", { slug }),
-  batch: path("/partnerships/:id/data/access/batches/:batchId", { batchId }),
-  national: path("/data/indicators/:slug/access", { slug }),
-};
 
 const embargoForm = optionalReleaseTime();
 
@@ -66,7 +56,7 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
           loaded: formatDateTime(batch.completedAt),
           embargo: batch.embargoUntil ? formatDateTime(batch.embargoUntil) : null,
           released: !batch.embargoUntil || batch.embargoUntil.getTime() <= Date.now(),
-          href: accessPaths.batch(partnership.id, String(batch.id)),
+          href: accessPaths.batch(partnership.id, batch.id),
         })),
       });
     },
@@ -102,7 +92,7 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
   formRoute(app, {
     path: accessPaths.batch,
     needs: { partnership: "partnership:manage" },
-    load: (ctx) => findBatchOf(db, Number(ctx.params.batchId), ctx.partnership.id),
+    load: (ctx) => findBatchOf(db, ctx.params.batchId, ctx.partnership.id),
     title: (ctx) => `Release time of ${ctx.record.fileName}`,
     caption: (ctx) => ctx.partnership.name,
     intro:
@@ -143,9 +133,9 @@ export function registerAccessRoutes(app: FastifyInstance, { db }: AppContext): 
     initial: (ctx) => currentChoice(db, ctx.record),
     save: async (ctx, data) => {
       await changeTier(db, ctx.audit, ctx.record, { ...data, agreementId: null }, allowedOf(await nationalChoices()));
-      return `/data/indicators/${ctx.record.slug}`;
+      return cataloguePaths.indicator(ctx.record.slug);
     },
     flash: (ctx) => `Access to ${ctx.record.title} has been saved`,
-    back: (ctx) => `/data/indicators/${ctx.record.slug}`,
+    back: (ctx) => cataloguePaths.indicator(ctx.record.slug),
   });
 }

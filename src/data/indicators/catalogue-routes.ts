@@ -1,16 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { authorize, type Actor } from "../../kernel/auth/policy.ts";
-import { AppError } from "../../kernel/errors/app-error.ts";
+import { checkboxList, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { partnershipFor } from "../../workspace/partnerships/index.ts";
+import { needs, recordNeed } from "../../kernel/http/pipeline.ts";
 import { editIndicator } from "./catalogue-service.ts";
+import { accessPaths, cataloguePaths as paths } from "./paths.ts";
 import { findIndicator, type IndicatorRow, listIndicators } from "./repository.ts";
 import { buildingBlocks, disclosureRules, polarities, scottishDrivers, units } from "./schemas.ts";
-
-const VIEW_LIST = "indicators/views/catalogue.njk";
-const VIEW_EDIT = "indicators/views/edit-indicator.njk";
 
 const optionalDate = z
   .string()
@@ -22,10 +18,6 @@ const optionalDate = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date like 2024-03-21")
       .nullable(),
   );
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : [v].flat()));
 
 const editForm = z.object({
   title: z.string().trim().min(1, "Enter a title").max(300),
@@ -38,77 +30,65 @@ const editForm = z.object({
   disclosureRule: z.enum(disclosureRules, "Choose a disclosure rule"),
   releaseDate: optionalDate,
   nextReleaseDate: optionalDate,
-  drivers: list.pipe(z.array(z.enum(scottishDrivers))),
-  buildingBlocks: list.pipe(z.array(z.enum(buildingBlocks))),
+  drivers: checkboxList(scottishDrivers),
+  buildingBlocks: checkboxList(buildingBlocks),
 });
 
-/** National indicators are edited by administrators; a partnership's own by its editors. */
-async function authorizeEdit(context: AppContext, actor: Actor | null, indicator: IndicatorRow): Promise<void> {
-  if (indicator.partnershipId) await partnershipFor(context.db, actor, indicator.partnershipId, "partnership:edit");
-  else authorize(actor, "admin:manage-organisations");
-}
+type Tags = { drivers?: string[]; buildingBlocks?: string[] };
+
+/** The choices of the edit page; the template marks those of the values shown (the record's, or those sent). */
+const choices = {
+  units: units.map((u) => ({ value: u, text: u })),
+  polarities: polarities.map((p) => ({ value: p, text: p.replace(/-/g, " ") })),
+  disclosureRules: disclosureRules.map((d) => ({
+    value: d,
+    text: d === "none" ? "None (already-published official statistics)" : "Small-count rule (locally held data)",
+  })),
+  drivers: scottishDrivers.map((d) => ({ value: d, text: d.replace(/-/g, " ") })),
+  buildingBlocks: buildingBlocks.map((b) => ({ value: b, text: b.replace(/-/g, " ") })),
+};
 
 export function registerCatalogueRoutes(app: FastifyInstance, context: AppContext): void {
-  const load = async (request: FastifyRequest) => {
-    const { slug } = z
-      .object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) })
-      .catch({ slug: "" })
-      .parse(request.params);
-    const indicator = slug ? await findIndicator(context.db, slug) : undefined;
-    if (!indicator) throw AppError.notFound();
-    await authorizeEdit(context, request.actor, indicator);
-    return indicator;
-  };
-  const view = (indicator: IndicatorRow, values: Record<string, unknown>, errors: unknown[]) => ({
-    title: `Edit ${indicator.title}`,
-    indicator,
-    values,
-    errors,
-    units: units.map((u) => ({ value: u, text: u, selected: values.unit === u })),
-    polarities: polarities.map((p) => ({ value: p, text: p.replace(/-/g, " "), checked: values.polarity === p })),
-    disclosureRules: disclosureRules.map((d) => ({
-      value: d,
-      text: d === "none" ? "None (already-published official statistics)" : "Small-count rule (locally held data)",
-      checked: values.disclosureRule === d,
-    })),
-    drivers: scottishDrivers.map((d) => ({
-      value: d,
-      text: d.replace(/-/g, " "),
-      checked: [values.drivers].flat().includes(d),
-    })),
-    buildingBlocks: buildingBlocks.map((b) => ({
-      value: b,
-      text: b.replace(/-/g, " "),
-      checked: [values.buildingBlocks].flat().includes(b),
-    })),
+  const { db } = context;
+
+  /** National indicators are edited by administrators; a partnership's own by that partnership's editors. */
+  const editable = recordNeed({
+    load: ({ slug }: { slug: string }) => findIndicator(db, slug),
+    rule: (indicator: IndicatorRow) =>
+      indicator.partnershipId
+        ? { partnership: "partnership:edit", of: indicator.partnershipId }
+        : { allow: "admin:manage-organisations" },
   });
 
-  app.get("/data/indicators", async (request, reply) => {
-    authorize(request.actor, "admin:manage-organisations");
-    return reply.view(VIEW_LIST, {
+  app.get(paths.list.pattern, needs(paths.list, { allow: "admin:manage-organisations" }), async (_request, reply) =>
+    reply.view("indicators/views/catalogue.njk", {
       title: "Indicator catalogue",
-      indicators: await listIndicators(context.db),
-    });
-  });
+      indicators: (await listIndicators(db)).map((row) => ({ ...row, href: paths.indicator(row.slug) })),
+    }),
+  );
 
-  app.get("/data/indicators/:slug", async (request, reply) => {
-    const indicator = await load(request);
-    const tags = indicator.tags as { drivers?: string[]; buildingBlocks?: string[] };
-    return reply.view(
-      VIEW_EDIT,
-      view(indicator, { ...indicator, drivers: tags.drivers ?? [], buildingBlocks: tags.buildingBlocks ?? [] }, []),
-    );
-  });
-
-  app.post("/data/indicators/:slug", async (request, reply) => {
-    const indicator = await load(request);
-    const form = parseForm(editForm, request.body);
-    if (!form.ok) return reply.code(400).view(VIEW_EDIT, view(indicator, form.values, form.errors));
-    const { drivers, buildingBlocks: blocks, ...fields } = form.data;
-    const tags = { ...(indicator.tags as Record<string, unknown>), drivers, buildingBlocks: blocks };
-    await editIndicator(context.db, request.auditContext(), indicator.slug, { ...fields, tags });
-    return reply
-      .flash("The indicator was saved")
-      .redirect(indicator.partnershipId ? `/data/indicators/${indicator.slug}` : "/data/indicators", 303);
+  formRoute(app, {
+    path: paths.indicator,
+    needs: { record: editable },
+    load: async ({ request }) => editable.of(request),
+    template: "indicators/views/edit-indicator.njk",
+    view: (ctx) => ({
+      title: `Edit ${ctx.record.title}`,
+      indicator: ctx.record,
+      ...choices,
+      accessHref: ctx.record.partnershipId ? null : accessPaths.national(ctx.record.slug),
+    }),
+    initial: (ctx) => {
+      const tags = ctx.record.tags as Tags;
+      return { ...ctx.record, drivers: tags.drivers ?? [], buildingBlocks: tags.buildingBlocks ?? [] };
+    },
+    schema: editForm,
+    save: async (ctx, data) => {
+      const { drivers, buildingBlocks: blocks, ...fields } = data;
+      const tags = { ...(ctx.record.tags as Record<string, unknown>), drivers, buildingBlocks: blocks };
+      await editIndicator(db, ctx.audit, ctx.record.slug, { ...fields, tags });
+      return ctx.record.partnershipId ? paths.indicator(ctx.record.slug) : paths.list();
+    },
+    flash: "The indicator was saved",
   });
 }

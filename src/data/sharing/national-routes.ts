@@ -46,7 +46,7 @@ export function registerNationalSharingRoutes(app: FastifyInstance, { db }: AppC
   const showPrinciples = async (nation: Nation, version: number | null) => {
     const versions = await principleVersions(db, nation);
     const shown = version === null ? versions[0] : found(versions.find((row) => row.version === version));
-    return principlesPage(versions, shown, (number) => paths.principlesVersion(nation, String(number)));
+    return principlesPage(versions, shown, (number) => paths.principlesVersion(nation, number));
   };
 
   app.get(paths.principles.pattern, needs(paths.principles, read), async (request, reply) => {
@@ -62,7 +62,7 @@ export function registerNationalSharingRoutes(app: FastifyInstance, { db }: AppC
 
   app.get(paths.principlesVersion.pattern, needs(paths.principlesVersion, read), async (request, reply) => {
     const nation = request.params.nation;
-    const page = await showPrinciples(nation, Number(request.params.version));
+    const page = await showPrinciples(nation, request.params.version);
     return reply.view("sharing/views/principles.njk", {
       title: `Principles on data sharing and risk: ${nationLabels[nation]}, version ${request.params.version}`,
       nationLabel: nationLabels[nation],

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { nations } from "../../kernel/auth/policy.ts";
-import { path } from "../../kernel/http/paths.ts";
+import { path, serialId } from "../../kernel/http/paths.ts";
 
 const nation = z.enum(nations);
-const version = z.string().regex(/^[1-9]\d{0,5}$/);
+const version = serialId;
 
 /** A partnership's register of data-sharing agreements. */
 export const sharingPaths = {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { can, type Nation, nationLabels } from "../../kernel/auth/policy.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { found, may, needs } from "../../kernel/http/pipeline.ts";
 import { principlesPage } from "./national-view.ts";
 import { nationalSharingPaths, sharingPaths } from "./paths.ts";
@@ -98,13 +99,18 @@ export function registerTemplateRoutes(app: FastifyInstance, { db }: AppContext)
   const showPrinciples = async (nation: Nation, partnershipId: string, version: number | null) => {
     const versions = await principleVersions(db, nation);
     const shown = version === null ? versions[0] : found(versions.find((row) => row.version === version));
-    return principlesPage(versions, shown, (number) => sharingPaths.principlesVersion(partnershipId, String(number)));
+    return principlesPage(versions, shown, (number) => sharingPaths.principlesVersion(partnershipId, number));
   };
 
-  for (const path of [sharingPaths.principles, sharingPaths.principlesVersion]) {
+  // The principles in force, or one version of them when the path names it.
+  const principlesPaths: Path<string, { id: string; version?: number }>[] = [
+    sharingPaths.principles,
+    sharingPaths.principlesVersion,
+  ];
+  for (const path of principlesPaths) {
     app.get(path.pattern, needs(path, { partnership: "partnership:read" }), async (request, reply) => {
       const { partnership } = request;
-      const version = "version" in request.params ? Number(request.params.version) : null;
+      const version = request.params.version ?? null;
       return reply.view("sharing/views/principles.njk", {
         title: `Principles on data sharing and risk – ${partnership.name}${version ? `, version ${version}` : ""}`,
         nationLabel: nationLabels[partnership.nation],

@@ -1,22 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import { AppError, type FieldError } from "../errors/app-error.ts";
-import type { Path } from "../http/paths.ts";
+import type { ParamValue, Path, PathParams } from "../http/paths.ts";
 import { found, type Need, needs } from "../http/pipeline.ts";
 import { type FormContext, formContext } from "./form-route.ts";
 import { claimOnce, onceToken, postedOnceToken } from "./once.ts";
 
 type Awaitable<T> = T | Promise<T>;
 
-export interface DeleteSpec<P extends string, R> {
+export interface DeleteSpec<P extends string, R, A = PathParams<P>> {
   /** GET asks the question; POST removes. */
-  path: Path<P, unknown>;
-  needs: Need;
+  path: Path<P, A>;
+  needs: Need<A>;
   /** The record to remove; gone (or another partnership's) is a 404 page, and nothing changes. */
-  load: (ctx: FormContext<P, undefined>) => Promise<R | null | undefined>;
+  load: (ctx: FormContext<P, undefined, A>) => Promise<R | null | undefined>;
   /** The page's heading, naming the record: "Are you sure you want to remove “Transport to work”?" */
-  question: (ctx: FormContext<P, R>) => string;
+  question: (ctx: FormContext<P, R, A>) => string;
   /** What else will be lost with it, said before anyone confirms ("its 3 evidence links"). */
-  consequences?: (ctx: FormContext<P, R>) => Awaitable<string[]>;
+  consequences?: (ctx: FormContext<P, R, A>) => Awaitable<string[]>;
   /** What introduces the consequences; "This will also remove:" unless said (a withdrawal keeps the record). */
   consequencesIntro?: string;
   /** The warning above the button; "This cannot be undone." unless said. */
@@ -24,10 +24,10 @@ export interface DeleteSpec<P extends string, R> {
   /** The confirming button; "Yes, remove it" unless said. */
   confirmText?: string;
   /** Calls the service (audited there). */
-  remove: (ctx: FormContext<P, R>) => Promise<unknown>;
+  remove: (ctx: FormContext<P, R, A>) => Promise<unknown>;
   /** Where to go afterwards, and where Cancel leads. */
-  done: (ctx: FormContext<P, R>) => string;
-  flash: string | ((ctx: FormContext<P, R>) => string);
+  done: (ctx: FormContext<P, R, A>) => string;
+  flash: string | ((ctx: FormContext<P, R, A>) => string);
 }
 
 /**
@@ -35,17 +35,20 @@ export interface DeleteSpec<P extends string, R> {
  * will be lost, with a warning button and Cancel; the POST performs it and redirects with a flash
  * message. A record already removed gives the 404 page and changes nothing.
  */
-export function deleteRoute<P extends string, R>(app: FastifyInstance, spec: DeleteSpec<P, R>): void {
+export function deleteRoute<P extends string, R, A = PathParams<P>>(
+  app: FastifyInstance,
+  spec: DeleteSpec<P, R, A>,
+): void {
   const context = async (request: Parameters<typeof formContext>[0]) =>
-    formContext<P, R>(request, found(await spec.load(formContext(request, undefined))));
+    formContext<P, R, A>(request, found(await spec.load(formContext(request, undefined))));
 
-  const page = async (ctx: FormContext<P, R>, errors?: FieldError[]) => ({
+  const page = async (ctx: FormContext<P, R, A>, errors?: FieldError[]) => ({
     title: spec.question(ctx),
     consequences: spec.consequences ? await spec.consequences(ctx) : [],
     consequencesIntro: spec.consequencesIntro ?? "This will also remove:",
     warning: spec.warning ?? "This cannot be undone.",
     confirmText: spec.confirmText ?? "Yes, remove it",
-    action: spec.path.from(ctx.params),
+    action: spec.path.from(ctx.params as Record<string, ParamValue>),
     cancelHref: spec.done(ctx),
     onceToken: onceToken(),
     errors,
@@ -62,7 +65,7 @@ export function deleteRoute<P extends string, R>(app: FastifyInstance, spec: Del
     const claim = token ? await claimOnce(app.formsDb, request, token) : undefined;
     if (claim && !claim.ok) return reply.redirect(claim.location, 303);
     let done: string;
-    let ctx: FormContext<P, R> | undefined;
+    let ctx: FormContext<P, R, A> | undefined;
     try {
       ctx = await context(request);
       await spec.remove(ctx);

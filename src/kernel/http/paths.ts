@@ -11,14 +11,20 @@ export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${
 /** The parsed parameters of a pattern, each a string (checked by the path's schemas). */
 export type PathParams<P extends string> = { [K in ParamNames<P>[number]]: string };
 
-type Schemas<P extends string> = Partial<Record<ParamNames<P>[number], z.ZodType<string>>>;
+/** A parameter's value: text, or a number when its schema makes one (a batch's serial id, a version). */
+export type ParamValue = string | number;
 
-/** The parameters as the path's schemas parse them: a `z.enum(nations)` parameter is a `Nation`. */
+type Schemas<P extends string> = Partial<Record<ParamNames<P>[number], z.ZodType<ParamValue>>>;
+
+/**
+ * The parameters as the path's schemas parse them: a `z.enum(nations)` parameter is a `Nation`,
+ * a `serialId` parameter a number.
+ */
 export type ParsedParams<P extends string, S extends Schemas<P>> = Omit<PathParams<P>, keyof S> & {
   [K in keyof S]: S[K] extends z.ZodType<infer T> ? T : string;
 };
 
-type Strings<T extends string[]> = { [K in keyof T]: string };
+type Strings<T extends string[]> = { [K in keyof T]: ParamValue };
 type Values<P extends string> = Strings<ParamNames<P>>;
 
 /**
@@ -32,11 +38,18 @@ export interface Path<P extends string = string, A = PathParams<P>> {
   /** Checks raw route parameters; anything that does not fit cannot exist, so it is a 404. */
   parse(params: unknown): A;
   /** The URL from named parameters (e.g. the request's own), for a form's action. */
-  from(params: Record<string, string>): string;
+  from(params: Record<string, ParamValue>): string;
 }
 
 /** Ids are UUIDs unless a parameter is given a schema of its own (a slug, a year, a section code). */
 const uuid = z.uuid();
+
+/** A serial (integer) id in a path, e.g. an import batch's: `path("/x/:batchId", { batchId: serialId })`. */
+export const serialId = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/)
+  .transform(Number)
+  .pipe(z.number().int().max(2_147_483_647));
 
 /**
  * A path of a domain (its `paths.ts`). Every parameter must be a UUID, unless `schemas` says
@@ -51,14 +64,14 @@ export function path<P extends string, S extends Schemas<P> = Record<never, neve
     names.map((name) => [name, (schemas as Record<string, z.ZodType<string>>)[name] ?? uuid]),
   );
   const schema = z.object(shape);
-  const build = (...values: string[]) => {
+  const build = (...values: ParamValue[]) => {
     let index = 0;
     return pattern.replace(/:([A-Za-z0-9_]+)/g, () => encodeURIComponent(values[index++] ?? ""));
   };
   return Object.assign(build, {
     pattern,
     names,
-    from: (params: Record<string, string>) => build(...names.map((name) => params[name] ?? "")),
+    from: (params: Record<string, ParamValue>) => build(...names.map((name) => params[name] ?? "")),
     parse(params: unknown) {
       const result = schema.safeParse(params);
       if (!result.success) throw AppError.notFound();

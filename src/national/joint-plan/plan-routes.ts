@@ -4,6 +4,7 @@ import { can, type Nation, nationLabels } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { found, may, needs } from "../../kernel/http/pipeline.ts";
 
 import { findGroup, type HubView, hubBase, hubFor, listMembers } from "../partners-group/index.ts";
@@ -154,13 +155,15 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
     flash: "The progress update has been added",
   });
 
-  for (const mode of ["add", "edit"] as const) {
+  // One form adds and changes: the activity's id is in the path when changing one.
+  const activityForms: Path<string, { nation: Nation; activityId?: string }>[] = [paths.add, paths.edit];
+  for (const formPath of activityForms) {
     formRoute(app, {
-      path: mode === "add" ? paths.add : paths.edit,
+      path: formPath,
       needs: manage,
       load: async (ctx) => {
         const hub = await hubFor(db, ctx.request);
-        const activityId = (ctx.params as { activityId?: string }).activityId;
+        const activityId = ctx.params.activityId;
         const activity = activityId ? found(await findActivity(db, hub.group.id, activityId)) : null;
         const linked = new Set(activity ? ((await linkedRequests(db, [activity.id])).get(activity.id) ?? []) : []);
         const since = new Date(`${addDays(londonToday(), -365)}T00:00:00Z`);

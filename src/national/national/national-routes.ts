@@ -36,7 +36,7 @@ export function registerNationalRoutes(
 
   // The routes' needs checked the nation and "nation:read".
   async function load(request: FastifyRequest) {
-    const nation = (request.params as { nation: Nation }).nation;
+    const { nation } = nationalPaths.nation.parse(request.params);
     const query = nationalQuery.parse(request.query ?? {});
     const partnerships = (await visiblePartnerships(db, request.actor!)).filter(
       (partnership) => partnership.nation === nation,
@@ -45,12 +45,11 @@ export function registerNationalRoutes(
   }
 
   const readNation = { nation: "nation:read" } as const;
-  app.get("/national", async (request, reply) => {
-    const actor = request.actor;
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  app.get(nationalPaths.national.pattern, needs(nationalPaths.national, { signedIn: true }), async (request, reply) => {
+    const actor = request.actor!;
     const allowed = actor.isPlatformAdmin ? [...nations] : [...actor.coordinatorNations];
     if (allowed.length === 0) throw AppError.forbidden("The national view is for national coordinators");
-    if (allowed.length === 1) return reply.redirect(`/national/${allowed[0]}`, 303);
+    if (allowed.length === 1) return reply.redirect(nationalPaths.nation(allowed[0]!), 303);
     return reply.view("national/views/nations.njk", {
       title: "National view",
       nations: allowed.map((nation) => ({ nation, label: nationLabels[nation] })),

@@ -3,6 +3,7 @@ import { type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts"
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
 import {
   actionLatestUpdates,
@@ -198,14 +199,16 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
 
   registerAttachmentRoutes(app, context, { entryPage, readable });
 
-  for (const mode of ["add", "edit"] as const) {
+  // One form adds and changes: the entry's id is in the path when changing one.
+  const entryForms: Path<string, { entryId?: string }>[] = [paths.add, paths.edit];
+  for (const formPath of entryForms) {
     formRoute(app, {
-      path: mode === "add" ? paths.add : paths.edit,
+      path: formPath,
       needs: signedIn,
       load: async (ctx) => {
         const kept = managedNations(ctx.request.actor);
         if (kept.length === 0) throw AppError.forbidden("The library is kept by national coordinators");
-        const entryId = (ctx.params as { entryId?: string }).entryId;
+        const entryId = ctx.params.entryId;
         const entry = entryId ? found(await findEntry(db, entryId)) : null;
         if (entry && !canManageEntry(ctx.request.actor, entry)) throw AppError.notFound();
         return { entry, kept };

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Nation } from "../../kernel/auth/policy.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
+import type { Path } from "../../kernel/http/paths.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
 import { type HubView, hubFor, listMembers, type MemberRow, requestLinkFor } from "../partners-group/index.ts";
@@ -157,14 +158,16 @@ export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): v
     return sendCsv(reply, `support-matrix-${hub.nation}.csv`, table.header, table.rows);
   });
 
-  for (const mode of ["add", "edit"] as const) {
+  // One form adds and changes: the offer's id is in the path when changing one.
+  const offerForms: Path<string, { nation: Nation; offerId?: string }>[] = [paths.add, paths.edit];
+  for (const formPath of offerForms) {
     formRoute(app, {
-      path: mode === "add" ? paths.add : paths.edit,
+      path: formPath,
       needs: manage,
       load: async (ctx) => {
         const hub = await hubFor(db, ctx.request);
         const members = await listMembers(db, hub.group.id);
-        const offerId = (ctx.params as { offerId?: string }).offerId;
+        const offerId = ctx.params.offerId;
         const offer = offerId ? found(await findOffer(db, hub.group.id, offerId)) : null;
         return { hub, members, offer };
       },

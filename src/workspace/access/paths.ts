@@ -4,6 +4,8 @@ import { path } from "../../kernel/http/paths.ts";
 export const accessPaths = {
   people: path("/partnerships/:id/people"),
   person: path("/partnerships/:id/people/:userId"),
+  users: path("/admin/users"),
+  newUser: path("/admin/users/new"),
   user: path("/admin/users/:id"),
   invitation: path("/admin/users/:id/invitation"),
   /** The changes posted from a user's page (each redirects back to it). */

@@ -1,5 +1,6 @@
 import { path } from "../../kernel/http/paths.ts";
 
 export const auditPaths = {
+  all: path("/audit"),
   partnership: path("/partnerships/:id/audit"),
 };

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { authorize } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
@@ -65,10 +64,9 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: AppContext): v
     });
   }
 
-  app.get("/audit", async (request, reply) => {
-    authorize(request.actor, "audit:read-all");
-    return render(reply, request.query, "/audit");
-  });
+  app.get(auditPaths.all.pattern, needs(auditPaths.all, { allow: "audit:read-all" }), async (request, reply) =>
+    render(reply, request.query, auditPaths.all()),
+  );
 
   const partnershipAudit = auditPaths.partnership;
   app.get(
@@ -77,7 +75,7 @@ export function registerAuditRoutes(app: FastifyInstance, { db }: AppContext): v
     async (request, reply) => {
       const partnership = request.partnership;
       const { partnershipId: _ignored, ...query } = request.query as Record<string, unknown>;
-      return render(reply, query, `/partnerships/${partnership.id}/audit`, partnership);
+      return render(reply, query, auditPaths.partnership(partnership.id), partnership);
     },
   );
 }

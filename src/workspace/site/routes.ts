@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { nationLabels, type Nation } from "../../kernel/auth/policy.ts";
-import { AppError } from "../../kernel/errors/app-error.ts";
+import { path } from "../../kernel/http/paths.ts";
+import { needs } from "../../kernel/http/pipeline.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { visiblePartnerships } from "../partnerships/index.ts";
 
@@ -9,9 +10,9 @@ export function registerSiteRoutes(app: FastifyInstance, { db }: AppContext): vo
     reply.view("site/views/start.njk", { title: "Child poverty partnerships, from evidence to action" }),
   );
 
-  app.get("/dashboard", async (request, reply) => {
-    const actor = request.actor;
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  const dashboard = path("/dashboard");
+  app.get(dashboard.pattern, needs(dashboard, { signedIn: true }), async (request, reply) => {
+    const actor = request.actor!;
     const partnerships = await visiblePartnerships(db, actor);
     const rows = partnerships.map((partnership) => ({
       ...partnership,
