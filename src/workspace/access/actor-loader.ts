@@ -47,16 +47,12 @@ interface ActorRow {
   nationalPartnerNations: string[];
 }
 
-function actorFrom(row: ActorRow): Actor {
+function actorFrom({ coordinatorNations, partnershipRoles, nationalPartnerNations, ...person }: ActorRow): Actor {
   return {
-    userId: row.userId,
-    email: row.email,
-    name: row.name,
-    organisationId: row.organisationId,
-    isPlatformAdmin: row.isPlatformAdmin,
-    coordinatorNations: row.coordinatorNations as Nation[],
-    partnershipRoles: new Map(row.partnershipRoles.map(([id, role]) => [id, role as PartnershipRole])),
-    nationalPartnerNations: row.nationalPartnerNations as Nation[],
+    ...person,
+    coordinatorNations: coordinatorNations as Nation[],
+    partnershipRoles: new Map(partnershipRoles.map(([id, role]) => [id, role as PartnershipRole])),
+    nationalPartnerNations: nationalPartnerNations as Nation[],
   };
 }
 
@@ -88,5 +84,7 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | n
 /** The active person holding the live session with this token hash, and when it was last seen. */
 export async function loadSessionActor(db: Executor, idHash: string): Promise<SessionActor | null> {
   const [row] = await sessionActorStatement(db).execute({ idHash });
-  return row ? { actor: actorFrom(row), lastSeenAt: row.lastSeenAt } : null;
+  if (!row) return null;
+  const { lastSeenAt, ...person } = row;
+  return { actor: actorFrom(person), lastSeenAt };
 }
