@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import type { Actor, Nation, PartnershipRole } from "../../kernel/auth/policy.ts";
+import type { Nation, PartnershipRole } from "../../kernel/auth/policy.ts";
 import { organisations } from "../organisations/index.ts";
 import { partnerships } from "../partnerships/index.ts";
-import { coordinatorNations, invitations, nationalPartners, partnershipRoles, users } from "./tables.ts";
+import { coordinatorNations, invitations, partnershipRoles, users } from "./tables.ts";
 
 export type UserRow = typeof users.$inferSelect;
 
