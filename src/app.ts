@@ -4,7 +4,7 @@ import type { Config } from "./kernel/config/config.ts";
 import type { Database } from "./kernel/db/database.ts";
 import type { Domain } from "./kernel/domains/descriptor.ts";
 import { Extensions } from "./kernel/domains/extensions.ts";
-import { actorLoader, partnershipLoader } from "./kernel/domains/kernel-points.ts";
+import { partnershipLoader, sessionActorLoader } from "./kernel/domains/kernel-points.ts";
 import { navigationFrom } from "./kernel/domains/navigation.ts";
 import type { AppContext } from "./kernel/http/context.ts";
 import type { Lifecycle } from "./kernel/http/operations.ts";
@@ -114,12 +114,12 @@ export async function buildApp(options: {
   const { config, database } = options;
   const extensions = new Extensions(domains.flatMap((domain) => domain.provides ?? []));
   const navigation = navigationFrom(domains);
-  const loadActor = extensions.one(actorLoader);
+  const loadSessionActor = extensions.one(sessionActorLoader);
   const loadPartnership = extensions.one(partnershipLoader);
   const { app, lifecycle, metrics } = await createServer({
     config,
     database,
-    loadActor: (userId) => loadActor(database.db, userId),
+    loadSessionActor: (idHash) => loadSessionActor(database.db, idHash),
     loadPartnership: (id) => loadPartnership(database.db, id),
     navigation: navigation.service,
     partnershipNavigation: navigation.partnership,

@@ -59,7 +59,7 @@ export function routeTest(
         const { app } = await createServer({
           config,
           database,
-          loadActor: async () => null,
+          loadSessionActor: async () => null,
           navigation: () => [{ href: "/", text: "Home" }],
           logger: false,
         });

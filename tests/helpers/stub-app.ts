@@ -72,7 +72,7 @@ export async function stubApp(options: {
   const { app } = await createServer({
     config,
     database: stubDatabase,
-    loadActor: async () => null,
+    loadSessionActor: async () => null,
     loadPartnership: async (id) => options.partnerships?.find((partnership) => partnership.id === id),
     navigation: () => [],
     partnershipNavigation: (_actor, target) => [

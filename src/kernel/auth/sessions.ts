@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne, type Placeholder, sql } from "drizzle-orm";
 import type { Executor } from "../db/database.ts";
 import { sessions } from "./tables.ts";
 
@@ -36,26 +36,28 @@ export async function createSession(
 
 const TOUCH_AFTER_MS = 60_000;
 
-/** Returns the session's user if the token is live; slides the idle expiry at most once a minute. */
-export async function resolveSession(
-  db: Executor,
-  token: string,
-  idleMinutes: number,
-): Promise<{ userId: string; idHash: string } | null> {
-  const idHash = hashToken(token);
-  const [row] = await db
+/**
+ * The live (unexpired) session with this token hash, as a subquery named "session" (its user id
+ * and when it was last seen), for the actor loader to join to the person and their grants: the
+ * session is checked on every request, and on the embedded database each statement costs more
+ * than its work, so the check and the person are read in one. `idHash` may be a placeholder of a
+ * prepared statement.
+ */
+export function liveSession(db: Executor, idHash: string | Placeholder) {
+  return db
     .select({ userId: sessions.userId, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
-  if (!row) return null;
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + idleMinutes * 60_000) })
-      .where(eq(sessions.idHash, idHash));
-  }
-  return { userId: row.userId, idHash };
+    .as("session");
+}
+
+/** Slides a live session's idle expiry, at most once a minute (lastSeenAt as read with it). */
+export async function touchSession(db: Executor, idHash: string, lastSeenAt: Date, idleMinutes: number): Promise<void> {
+  if (Date.now() - lastSeenAt.getTime() <= TOUCH_AFTER_MS) return;
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + idleMinutes * 60_000) })
+    .where(eq(sessions.idHash, idHash));
 }
 
 export async function destroySession(db: Executor, token: string): Promise<void> {

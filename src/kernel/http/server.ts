@@ -8,11 +8,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { Registry } from "prom-client";
 import "./augment.ts";
 import type { Actor, Nation, PartnershipTarget } from "../auth/policy.ts";
-import { resolveSession } from "../auth/sessions.ts";
+import { hashToken, touchSession } from "../auth/sessions.ts";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors/app-error.ts";
 import { registerErrorHandling } from "../errors/error-handler.ts";
+import type { SessionActor } from "../domains/kernel-points.ts";
 import { type NavItem, type PartnershipNavItem, partnershipSections } from "../domains/navigation.ts";
 import { createViewEnvironment, viewRoots } from "../views/environment.ts";
 import { issueCsrfToken, verifyCsrf } from "./csrf.ts";
@@ -36,8 +37,11 @@ export type { NavItem } from "../domains/navigation.ts";
 export interface ServerDeps {
   config: Config;
   database: Database;
-  /** Supplied by the composition root: the kernel knows nothing of users' tables. */
-  loadActor: (userId: string) => Promise<Actor | null>;
+  /**
+   * The person holding the live session with this token hash, with the session's last-seen time
+   * (or null): supplied by the composition root, as the kernel knows nothing of users' tables.
+   */
+  loadSessionActor: (idHash: string) => Promise<SessionActor | null>;
   /** Finds the partnership at :id for the request pipeline (the partnerships domain's). */
   loadPartnership?: PartnershipLoader;
   navigation: (actor: Actor | null) => NavItem[];
@@ -133,12 +137,14 @@ export async function createServer(
     if (NO_SESSION_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await resolveSession(database.db, token, config.sessionIdleMinutes);
-    if (!session) return;
-    const actor = await deps.loadActor(session.userId);
-    if (!actor) return;
+    // Every request: a session ended on any node (sign-out, a disabled person, a revoked role)
+    // counts at once. The session and its person are one statement (the access domain's).
+    const idHash = hashToken(token);
+    const found = await deps.loadSessionActor(idHash);
+    if (!found) return;
+    await touchSession(database.db, idHash, found.lastSeenAt, config.sessionIdleMinutes);
     request.sessionToken = token;
-    request.actor = actor;
+    request.actor = found.actor;
   });
 
   // Only signed-in people upload files: refuse anyone else before the body is read (a 100 MB

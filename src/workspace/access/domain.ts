@@ -1,5 +1,5 @@
 import type { Domain } from "../../kernel/domains/descriptor.ts";
-import { actorLoader } from "../../kernel/domains/kernel-points.ts";
+import { actorLoader, sessionActorLoader } from "../../kernel/domains/kernel-points.ts";
 import { partnershipPeople } from "../partnerships/index.ts";
 import { registerInvitationRoutes } from "./invitation-routes.ts";
 import { registerOidcPolicyRoutes } from "./oidc-policy-routes.ts";
@@ -8,7 +8,8 @@ import { registerMfaAccountRoutes } from "./mfa-account-routes.ts";
 import { ACCOUNT_SECURITY, registerMfaRoutes } from "./mfa-routes.ts";
 import { registerPasswordResetRoutes } from "./password-reset-routes.ts";
 import { registerPeopleRoutes } from "./people-routes.ts";
-import { listPeopleInPartnership, loadActor } from "./repository.ts";
+import { loadActor, loadSessionActor } from "./actor-loader.ts";
+import { listPeopleInPartnership } from "./repository.ts";
 import { registerSignInRoutes } from "./sign-in-routes.ts";
 import { registerUserAdminRoutes } from "./user-admin-routes.ts";
 import { registerUserDetailRoutes } from "./user-detail-routes.ts";
@@ -33,5 +34,9 @@ export const accessDomain: Domain = {
     { text: "Users", href: "/admin/users", order: 40, show: "admin:manage-users" },
     { text: "Account security", href: ACCOUNT_SECURITY, order: 90, show: (actor) => actor !== null },
   ],
-  provides: [actorLoader.provide(loadActor), partnershipPeople.provide(listPeopleInPartnership)],
+  provides: [
+    actorLoader.provide(loadActor),
+    sessionActorLoader.provide(loadSessionActor),
+    partnershipPeople.provide(listPeopleInPartnership),
+  ],
 };

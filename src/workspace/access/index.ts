@@ -4,9 +4,9 @@ export {
   findRole as partnershipRoleOf,
   findUserByEmail,
   listPeopleInPartnership,
-  loadActor,
   type UserRow,
 } from "./repository.ts";
+export { loadActor } from "./actor-loader.ts";
 export { createUser, type NewUser, setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
 export { setCoordinatorNation, setPartnershipRole } from "./role-service.ts";
 export { INVITATION_DAYS, invitationUrl, issueInvitation } from "./invitation-service.ts";

@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
-import type { Actor, Nation, PartnershipRole } from "../../kernel/auth/policy.ts";
+import type { Nation, PartnershipRole } from "../../kernel/auth/policy.ts";
 import { organisations } from "../organisations/index.ts";
 import { partnerships } from "../partnerships/index.ts";
-import { coordinatorNations, invitations, nationalPartners, partnershipRoles, users } from "./tables.ts";
+import { coordinatorNations, invitations, partnershipRoles, users } from "./tables.ts";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -15,36 +15,6 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
-}
-
-export async function loadActor(db: Executor, userId: string): Promise<Actor | null> {
-  const user = await findUserById(db, userId);
-  if (user?.status !== "active") return null;
-  const [nations, roles, partnerNations] = await Promise.all([
-    db
-      .select({ nation: coordinatorNations.nation })
-      .from(coordinatorNations)
-      .where(eq(coordinatorNations.userId, userId)),
-    db
-      .select({ partnershipId: partnershipRoles.partnershipId, role: partnershipRoles.role })
-      .from(partnershipRoles)
-      .where(eq(partnershipRoles.userId, userId)),
-    // Only grants for the body the person belongs to now count.
-    db
-      .select({ nation: nationalPartners.nation })
-      .from(nationalPartners)
-      .where(and(eq(nationalPartners.userId, userId), eq(nationalPartners.organisationId, user.organisationId))),
-  ]);
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    organisationId: user.organisationId,
-    isPlatformAdmin: user.isPlatformAdmin,
-    coordinatorNations: nations.map((row) => row.nation as Nation),
-    partnershipRoles: new Map(roles.map((row) => [row.partnershipId, row.role as PartnershipRole])),
-    nationalPartnerNations: partnerNations.map((row) => row.nation as Nation),
-  };
 }
 
 export async function insertUser(
