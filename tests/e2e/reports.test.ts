@@ -82,6 +82,19 @@ describe("report pages in Chromium", () => {
       expect(response?.status(), url).toBe(200);
       expect(await pageProblems(signedOut), url).toEqual(NO_PAGE_PROBLEMS);
     }
+    // The PDF is printed as a job: its page (while printing, and once done) is checked like any
+    // page, and the file it offers is a PDF. (The crawl leaves .pdf links alone.)
+    const job = await signedOut.goto(`${origin}/published/reports/${publication!.id}/report.pdf`);
+    expect(job?.status()).toBe(200);
+    expect(new URL(signedOut.url()).pathname).toMatch(/^\/documents\/pdf\//);
+    expect(await pageProblems(signedOut)).toEqual(NO_PAGE_PROBLEMS);
+    await signedOut.getByRole("button", { name: "Download the PDF" }).waitFor({ timeout: 120_000 });
+    expect(await pageProblems(signedOut)).toEqual(NO_PAGE_PROBLEMS);
+    const href = await signedOut.getByRole("button", { name: "Download the PDF" }).getAttribute("href");
+    const file = await signedOut.request.get(`${origin}${href}`);
+    expect(file.status()).toBe(200);
+    expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
     // The one 400 is the sign-off form submitted empty on purpose (its error page is checked above).
     expect(messages.filter((text) => !text.includes("status of 400"))).toEqual([]);
     expect(messages.filter((text) => text.includes("status of 400"))).toHaveLength(1);
