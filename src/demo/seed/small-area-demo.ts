@@ -26,11 +26,13 @@ const periodOf = (year: number) => `${year}/${String((year + 1) % 100).padStart(
 
 /**
  * Each MSOA's (1 to 15) made-up share of children in low income families: wide differences, as
- * between real neighbourhoods, with two thinly affected places whose small areas have counts under 10.
+ * between real neighbourhoods. The villages (MSOA 15) are thinly affected: most of their small
+ * areas have counts under 10, withheld as [c]. They are in no locality, so every locality's figure
+ * can be shown without giving a small count away (the rest of the authority is several [c] cells).
  */
-const MSOA_LEVEL = [0.07, 0.22, 0.3, 0.33, 0.2, 0.18, 0.08, 0.36, 0.34, 0.12, 0.07, 0.38, 0.35, 0.24, 0.035];
+const MSOA_LEVEL = [0.09, 0.22, 0.3, 0.33, 0.2, 0.18, 0.1, 0.36, 0.34, 0.12, 0.09, 0.38, 0.35, 0.24, 0.03];
 
-/** The localities: MSOAs 1–6 (north), 7–11 (centre and west), 12–15 (south and east). */
+/** The localities: MSOAs 1–6 (north), 7–11 (centre and west), 12–14 (south and east); not the villages (15). */
 export const DEMO_LOCALITIES = [
   {
     name: "North locality (fictional)",
@@ -46,8 +48,8 @@ export const DEMO_LOCALITIES = [
   },
   {
     name: "South and east locality (fictional)",
-    description: "Fictional demo locality: the south and east of the town and the villages.",
-    msoas: [12, 13, 14, 15],
+    description: "Fictional demo locality: the south and east of the town (the villages are in no locality).",
+    msoas: [12, 13, 14],
     perYear: 0.01,
   },
 ];
@@ -74,7 +76,7 @@ export function demoSmallAreaFile(): string {
     const row = (code: string, numerator: number, denominator: number) =>
       `${code},${periodOf(year)},${DEMO_SMALL_AREA_TITLE},percentage,${((numerator / denominator) * 100).toFixed(1)},${numerator},${denominator},,${flag}`;
     for (const [i, area] of DARLINGTON_SMALL_AREAS.entries()) {
-      const trend = DEMO_LOCALITIES.find((locality) => locality.msoas.includes(area.msoa))!.perYear;
+      const trend = DEMO_LOCALITIES.find((locality) => locality.msoas.includes(area.msoa))?.perYear ?? 0;
       const share = MSOA_LEVEL[area.msoa - 1]! * spread[i]! * (1 + trend * y) * (1 + (rand() - 0.5) * 0.08);
       const denominator = Math.round(children[i]! * (1 + 0.01 * y));
       lines.push(row(area.code, Math.max(1, Math.round(share * denominator)), denominator));
