@@ -1,8 +1,8 @@
 /**
  * The first demo partnership's small areas and localities: Darlington's real LSOAs (loaded through
  * the real `lsoa-lookup` importer from the embedded list), a fictional small-area percentage in four
- * years (through the `tidy` importer, small-count rule on, so the thinly populated areas' counts
- * are withheld as `[c]` wherever small areas are published), and three named localities made
+ * years (through the `tidy` importer, open data like the rest of the demo set, with the thinly
+ * populated villages' counts under 10 suppressed at source as `[c]`), and three named localities made
  * through the localities service, as a lead would make them. Every figure is invented and every
  * locality's name says "(fictional)"; the same inputs always give the same values.
  */
@@ -26,9 +26,9 @@ const periodOf = (year: number) => `${year}/${String((year + 1) % 100).padStart(
 
 /**
  * Each MSOA's (1 to 15) made-up share of children in low income families: wide differences, as
- * between real neighbourhoods. The villages (MSOA 15) are thinly affected: most of their small
- * areas have counts under 10, withheld as [c]. They are in no locality, so every locality's figure
- * can be shown without giving a small count away (the rest of the authority is several [c] cells).
+ * between real neighbourhoods. The villages (MSOA 15) are thinly affected: some of their small
+ * areas have counts under 10, suppressed at source as [c]. They are in no locality, so every
+ * locality's figure can be worked out (a locality with a [c] small area would have none).
  */
 const MSOA_LEVEL = [0.09, 0.22, 0.3, 0.33, 0.2, 0.18, 0.1, 0.36, 0.34, 0.12, 0.09, 0.38, 0.35, 0.24, 0.03];
 
@@ -79,7 +79,11 @@ export function demoSmallAreaFile(): string {
       const trend = DEMO_LOCALITIES.find((locality) => locality.msoas.includes(area.msoa))?.perYear ?? 0;
       const share = MSOA_LEVEL[area.msoa - 1]! * spread[i]! * (1 + trend * y) * (1 + (rand() - 0.5) * 0.08);
       const denominator = Math.round(children[i]! * (1 + 0.01 * y));
-      lines.push(row(area.code, Math.max(1, Math.round(share * denominator)), denominator));
+      const numerator = Math.max(1, Math.round(share * denominator));
+      // Counts under 10 are suppressed at source, as published small-area statistics are.
+      if (numerator < 10)
+        lines.push(`${area.code},${periodOf(year)},${DEMO_SMALL_AREA_TITLE},percentage,[c],,,,${flag}`);
+      else lines.push(row(area.code, numerator, denominator));
     }
     lines.push(row("E12000001", Math.round(480_000 * (0.24 + 0.004 * y)), 480_000));
     lines.push(row("E92000001", Math.round(10_600_000 * (0.185 + 0.003 * y)), 10_600_000));
@@ -105,7 +109,7 @@ export async function seedSmallAreaDemo(db: Db, audit: AuditContext): Promise<vo
   await load(db, audit, "tidy", "fictional-demo-small-areas.csv", demoSmallAreaFile(), {
     publisher: PUBLISHER,
     dataset: DATASET,
-    disclosure: "small-count",
+    disclosure: "none",
   });
 }
 
