@@ -14,6 +14,7 @@ import {
   demoIndicatorFile,
 } from "../../src/demo/seed/indicator-demo.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
+import { DEMO_SMALL_AREA_SLUG } from "../../src/demo/seed/small-area-demo.ts";
 import { appTest as test } from "../helpers/app-test.ts";
 
 let signIns: DemoSignIn[];
@@ -112,6 +113,56 @@ describe("demo indicator data", () => {
     const report = decode((await lead.get(reportUrl)).body);
     expect(report).toContain("Children in relative low income families (Fictional demo data)");
     expect(report).toMatch(/\d+\.\d% \(2023\/24, provisional\)/);
+  });
+
+  test("gives Darlington three fictional localities of its real small areas, an action measured for one, and spread on the overview", async ({
+    client,
+    query,
+  }) => {
+    const lead = client();
+    const darlington = signIns.find((s) => s.role === "Lead" && s.partnership?.includes("Darlington"))!;
+    await lead.signIn(darlington.email, darlington.password);
+    const [partnership] = await query<{ id: string }>(sql`select id from partnerships where area_code = 'E06000005'`);
+    const pid = partnership!.id;
+    const localities = await query<{ id: string; name: string; areas: number }>(
+      sql`select l.id, l.name, count(la.area_id)::int as areas from localities l join locality_areas la on la.locality_id = l.id
+        where l.partnership_id = ${pid} group by l.id, l.name order by l.name`,
+    );
+    expect(localities.map((l) => l.name)).toEqual([
+      "North locality (fictional)",
+      "South and east locality (fictional)",
+      "Town centre and west locality (fictional)",
+    ]);
+    // Darlington's small areas (real codes), each in at most one locality: all but the villages' five.
+    expect(localities.reduce((sum, l) => sum + l.areas, 0)).toBe(60);
+    const list = decode((await lead.get(`/partnerships/${pid}/localities`)).body);
+    for (const locality of localities) expect(list).toContain(`/partnerships/${pid}/localities/${locality.id}`);
+    // One action measured for a locality, with a baseline from the locality's own series and a target.
+    const measured = await query<{ actionId: string; localityId: string; baseline: number; target: number }>(
+      sql`select action_id as "actionId", locality_id as "localityId", baseline, target, baseline_period as "baselinePeriod"
+        from action_indicators where partnership_id = ${pid} and locality_id is not null and indicator_ref = ${DEMO_SMALL_AREA_SLUG}`,
+    );
+    expect(measured).toHaveLength(1);
+    expect(measured[0]).toMatchObject({ baselinePeriod: "2020/21" });
+    expect(Number(measured[0]!.target)).toBeLessThan(Number(measured[0]!.baseline));
+    const name = localities.find((l) => l.id === measured[0]!.localityId)!.name;
+    const action = decode((await lead.get(`/partnerships/${pid}/actions/${measured[0]!.actionId}`)).body);
+    expect(action).toContain(name);
+    expect(action).toMatch(/On track|Off track/);
+    // Each locality's page shows its figure; the villages' small counts, suppressed at source ([c]),
+    // are in no locality, so every locality's figure can be worked out.
+    for (const locality of localities) {
+      const page = decode((await lead.get(`/partnerships/${pid}/localities/${locality.id}`)).body);
+      expect(page).toContain(locality.name);
+      expect(page).toMatch(new RegExp(`data-figure="${DEMO_SMALL_AREA_SLUG}">\\d+\\.\\d`));
+    }
+    expect(
+      await query(sql`select 1 from observations o join indicators i on i.id = o.indicator_id
+      where i.slug = ${DEMO_SMALL_AREA_SLUG} and o.value is null`),
+    ).not.toHaveLength(0);
+    // The overview shows Darlington better, similar and worse than England on different indicators.
+    const overview = decode((await lead.get(`/partnerships/${pid}/indicators-overview`)).body);
+    expect(overview).toMatch(/[1-9]\d* better, [1-9]\d* similar, [1-9]\d* worse/);
   });
 
   test("lists on the monitoring dashboard the indicator significantly worse than England and getting worse, by a direct computation", async ({
@@ -215,7 +266,8 @@ describe("demo indicator data", () => {
       sql`select (select count(*)::int from import_batches) as batches, (select count(*)::int from observations) as values`,
     );
     expect(after).toEqual(before);
-    // Eight yearly files of this dataset, its family-type file, and the access demo's restricted and embargoed imports.
-    expect(Number(before[0]!.batches)).toBe(8 + 1 + 2);
+    // Eight yearly files of this dataset, its family-type file, Darlington's small-area lookup and
+    // values, and the access demo's restricted and embargoed imports.
+    expect(Number(before[0]!.batches)).toBe(8 + 1 + 2 + 2);
   });
 });

@@ -48,10 +48,51 @@ const qualitativeByPosition = [
 
 const date = (offsetDays: number) => addDays(londonToday(), offsetDays);
 
-const DEMO_PANEL_SLUGS = [
-  "demo-children-low-income-count",
-  "children-in-relative-low-income-families-by-family-type-fictional-demo-data-perc",
-];
+/**
+ * The demo's fictional indicator set (src/demo/seed/indicator-demo.ts and demo-measures-set.ts) by
+ * section: each section its own figures (issue 16 item 11). Scottish drivers and English/Welsh
+ * building blocks share what fits both. The family-type percentage is the tidy importer's slug of
+ * its title, cut to 80 characters.
+ */
+const FAMILY_TYPE = "children-in-relative-low-income-families-by-family-type-fictional-demo-data-perc";
+const PANEL_TITLES: Record<string, string> = {
+  "demo-children-low-income-count": "Children in relative low income families (Fictional demo data), count",
+  "demo-children-low-income-percentage": "Children in relative low income families (Fictional demo data), %",
+  [FAMILY_TYPE]: "Children in relative low income families by family type (Fictional demo data)",
+  "demo-workless-households": "Children in workless households (Fictional demo data), %",
+  "demo-parents-low-pay": "Working parents paid below the real Living Wage (Fictional demo data), %",
+  "demo-fuel-poverty-families": "Households with children in fuel poverty (Fictional demo data), %",
+  "demo-rent-arrears-families": "Social tenants with children in rent arrears (Fictional demo data), %",
+  "demo-two-year-old-childcare": "Eligible two-year-olds taking up funded childcare (Fictional demo data), %",
+  "demo-free-school-meals-take-up": "Pupils eligible for free school meals who take them (Fictional demo data), %",
+};
+const SECTION_PANELS: Record<string, string[]> = {
+  context: ["demo-children-low-income-count", "demo-children-low-income-percentage"],
+  employment: ["demo-workless-households", "demo-parents-low-pay"],
+  "employment-skills": ["demo-workless-households", "demo-parents-low-pay"],
+  costs: ["demo-fuel-poverty-families", "demo-rent-arrears-families"],
+  place: ["demo-fuel-poverty-families", "demo-rent-arrears-families"],
+  "social-security": [FAMILY_TYPE, "demo-free-school-meals-take-up"],
+  "financial-support": [FAMILY_TYPE, "demo-free-school-meals-take-up"],
+  "life-chances": ["demo-two-year-old-childcare"],
+};
+/** What each section's narrative says, after "In <area>, " (fictional, like the figures). */
+const SECTION_NARRATIVES: Record<string, string> = {
+  employment:
+    "more children live in workless households than across the nation, and many working parents are paid below the real Living Wage: work alone does not lift families out of poverty.",
+  "employment-skills":
+    "more children live in workless households than across the nation, and many working parents are paid below the real Living Wage: work alone does not lift families out of poverty.",
+  costs:
+    "the share of families with children in fuel poverty has risen each year, and rent arrears among social tenants with children are a growing pressure.",
+  place:
+    "the share of families with children in fuel poverty has risen each year, and rent arrears among social tenants with children are a growing pressure.",
+  "social-security":
+    "lone-parent families are far more likely to be in low income than couples, and not every family entitled to free school meals takes them.",
+  "financial-support":
+    "lone-parent families are far more likely to be in low income than couples, and not every family entitled to free school meals takes them.",
+  "life-chances":
+    "take-up of funded childcare for eligible two-year-olds shows how far early years services reach the families who could use them.",
+};
 
 export async function seedNeedsAssessmentDemo(
   db: Db,
@@ -65,19 +106,14 @@ export async function seedNeedsAssessmentDemo(
     const narrative =
       section.code === "context"
         ? `<p>This fictional assessment brings together what the partnership knows about child poverty in ${area}: official statistics (once imported), what children and families told us, and the services already in place.</p><p>It is a living document: partners add evidence through the year and the lead publishes a new version when the picture changes.</p>`
-        : `<p>What the evidence says about <strong>${section.heading.toLowerCase()}</strong> in ${area}. The figures below come from official statistics once they are imported; until then the panels say so.</p>`;
+        : `<p>What the evidence says about <strong>${section.heading.toLowerCase()}</strong>. In ${area}, ${SECTION_NARRATIVES[section.code] ?? "the figures below show where the area stands against its region and nation."}</p><p>The figures below are fictional demo data; a real assessment reads the official statistics once they are imported.</p>`;
     await saveNarrative(db, audit, partnership.id, section.code, narrative);
-    await addEntry(db, audit, partnership.id, {
-      kind: "panel",
-      sectionCode: section.code,
-      // The demo's fictional indicator set (src/demo/seed/indicator-demo.ts): the count in the first section, the
-      // family-type percentage (the tidy importer's slug of its title, cut to 80 characters) in the second, the percentage elsewhere.
-      data: {
-        indicatorSlug: DEMO_PANEL_SLUGS[position] ?? "demo-children-low-income-percentage",
-        indicatorTitle: "Children in relative low income families (Fictional demo data)",
-        areaCode: partnership.areaCode,
-      },
-    });
+    for (const slug of SECTION_PANELS[section.code] ?? ["demo-children-low-income-percentage"])
+      await addEntry(db, audit, partnership.id, {
+        kind: "panel",
+        sectionCode: section.code,
+        data: { indicatorSlug: slug, indicatorTitle: PANEL_TITLES[slug]!, areaCode: partnership.areaCode },
+      });
     for (const statement of findingsByPosition[position % findingsByPosition.length]!) {
       await addEntry(db, audit, partnership.id, { kind: "finding", sectionCode: section.code, data: { statement } });
     }

@@ -9,3 +9,4 @@ export {
   partnershipLocalities,
 } from "./locality-analysis.ts";
 export { localityPaths } from "./paths.ts";
+export { saveLocality } from "./locality-service.ts";

@@ -16,7 +16,8 @@ import {
   tiersOfCode,
 } from "../../data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../data/imports/index.ts";
-import { findIndicator } from "../../data/indicators/index.ts";
+import { findIndicator, type IndicatorTags } from "../../data/indicators/index.ts";
+import { demoMeasurePercent, demoMeasures, demoMeasureSlug } from "./demo-measures-set.ts";
 
 export const DEMO_COUNT_SLUG = "demo-children-low-income-count";
 export const DEMO_PERCENT_SLUG = "demo-children-low-income-percentage";
@@ -50,53 +51,101 @@ const SUPPRESSED = { code: "S12000042", year: 2019 };
 
 const periodOf = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
 
-/** One wide CSV per period: area code, count, percentage, child population. Deterministic. */
+/**
+ * One wide CSV per period: area code, count, percentage, child population, then each further
+ * measure's numerator, percentage and denominator (demo-measures-set.ts). Deterministic.
+ */
 export function demoIndicatorFile(year: number): string {
   const p = year - FIRST_YEAR;
-  const lines = ["area_code,children_count,children_percent,children_population"];
+  const header = ["area_code,children_count,children_percent,children_population"];
+  for (const measure of demoMeasures) header.push(`${measure.key}_n,${measure.key}_percent,${measure.key}_d`);
+  const lines = [header.join(",")];
   for (const [k, area] of AREAS.entries()) {
     const population = Math.round(area.population * (1 + 0.003 * p));
     const percent = area.percent + p * 0.55 + Math.sin(p + k) * 0.6;
     const count = Math.round((percent / 100) * population);
-    if (area.code === SUPPRESSED.code && year === SUPPRESSED.year) lines.push(`${area.code},[c],[c],${population}`);
-    else lines.push(`${area.code},${count},${((count / population) * 100).toFixed(1)},${population}`);
+    const cells =
+      area.code === SUPPRESSED.code && year === SUPPRESSED.year
+        ? [area.code, "[c]", "[c]", population]
+        : [area.code, count, ((count / population) * 100).toFixed(1), population];
+    for (const measure of demoMeasures) {
+      const denominator = Math.round(population * measure.share);
+      const numerator = Math.round((demoMeasurePercent(measure, area.code, p, k) / 100) * denominator);
+      cells.push(numerator, ((numerator / denominator) * 100).toFixed(1), denominator);
+    }
+    lines.push(cells.join(","));
   }
   return `${lines.join("\n")}\n`;
 }
 
+interface DemoColumn {
+  column: string;
+  numeratorColumn?: string;
+  denominatorColumn?: string;
+  indicator: {
+    slug: string;
+    title: string;
+    unit: "count" | "percentage";
+    definition: string;
+    polarity: "higher-is-worse" | "higher-is-better";
+    tags: IndicatorTags;
+  };
+}
+
+const lowIncome = { drivers: ["income-from-social-security"], buildingBlocks: ["financial-support"] } as const;
+const columns: DemoColumn[] = [
+  {
+    column: "children_count",
+    indicator: {
+      slug: DEMO_COUNT_SLUG,
+      title: "Children in relative low income families (Fictional demo data), count",
+      unit: "count",
+      definition: DEFINITION,
+      polarity: "higher-is-worse",
+      tags: { drivers: [...lowIncome.drivers], buildingBlocks: [...lowIncome.buildingBlocks] },
+    },
+  },
+  {
+    column: "children_percent",
+    numeratorColumn: "children_count",
+    denominatorColumn: "children_population",
+    indicator: {
+      slug: DEMO_PERCENT_SLUG,
+      title: "Children in relative low income families (Fictional demo data), %",
+      unit: "percentage",
+      definition: DEFINITION,
+      polarity: "higher-is-worse",
+      tags: { drivers: [...lowIncome.drivers], buildingBlocks: [...lowIncome.buildingBlocks] },
+    },
+  },
+  ...demoMeasures.map(
+    (measure): DemoColumn => ({
+      column: `${measure.key}_percent`,
+      numeratorColumn: `${measure.key}_n`,
+      denominatorColumn: `${measure.key}_d`,
+      indicator: {
+        slug: demoMeasureSlug(measure),
+        title: measure.title,
+        unit: "percentage",
+        definition: `Fictional figures made up for the demonstration. ${measure.definition} Not official statistics.`,
+        polarity: measure.polarity,
+        tags: measure.tags,
+      },
+    }),
+  ),
+];
+
 const mapping = (year: number) => ({
   codeColumn: "area_code",
   period: year === FIRST_YEAR + YEARS - 1 ? `${periodOf(year)} (p)` : periodOf(year),
-  columns: [
-    {
-      column: "children_count",
-      indicator: {
-        slug: DEMO_COUNT_SLUG,
-        title: "Children in relative low income families (Fictional demo data), count",
-        unit: "count" as const,
-      },
-    },
-    {
-      column: "children_percent",
-      indicator: {
-        slug: DEMO_PERCENT_SLUG,
-        title: "Children in relative low income families (Fictional demo data), %",
-        unit: "percentage" as const,
-      },
-      numeratorColumn: "children_count",
-      denominatorColumn: "children_population",
-    },
-  ].map((c) => ({
+  columns: columns.map((c) => ({
     ...c,
     indicator: {
       ...c.indicator,
-      definition: DEFINITION,
       publisher: PUBLISHER,
       dataset: DATASET,
       licence: "Fictional demo data: no licence needed",
-      polarity: "higher-is-worse" as const,
       disclosureRule: "none" as const,
-      tags: { drivers: ["income-from-social-security" as const], buildingBlocks: ["financial-support" as const] },
     },
   })),
 });

@@ -37,6 +37,7 @@ import {
 import { seedSharingAgreementsDemo, seedSharingNationalDemo } from "../../data/sharing/index.ts";
 import { seedAccessDemo } from "./access-demo.ts";
 import { seedIndicatorDemo } from "./indicator-demo.ts";
+import { seedLocalitiesDemo, seedSmallAreaDemo } from "./small-area-demo.ts";
 
 export interface DemoSignIn {
   role: string;
@@ -111,6 +112,8 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
 
   // Fictional indicator values for the partnerships' areas, before their needs assessments and reports read them.
   await seedIndicatorDemo(db, context);
+  // The first partnership's real small areas with fictional values, for its localities.
+  await seedSmallAreaDemo(db, context);
 
   for (const spec of demoPartnerships) {
     const existing = await findPartnershipByName(db, spec.name);
@@ -142,7 +145,9 @@ export async function seedDemo(database: Database, context: AuditContext = demoA
         partnership: spec.name,
       });
     }
-    // The partnership's working records are seeded once, when it is first created.
+    // The partnership's working records are seeded once, when it is first created; its localities
+    // first, so an action can be measured for one.
+    if (!existing) await seedLocalitiesDemo(db, context, partnership);
     if (!existing) await seedWorkingRecords(db, partnership, spec.nation);
     if (!existing && spec.representatives) await seedPrioritisation(db, context, partnership, spec);
     // The first partnership's restricted indicator and embargoed import (skipped when already there).

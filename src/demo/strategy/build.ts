@@ -15,7 +15,8 @@ import {
 } from "../../cycle/actions/index.ts";
 import { formatPeriod, periodEnd, periodOf, recordUpdate, shiftPeriod } from "../../cycle/monitoring/index.ts";
 import { correctAndWithdraw } from "./corrections.ts";
-import { findPartnership } from "../../workspace/partnerships/index.ts";
+import { findPartnership, listMembers } from "../../workspace/partnerships/index.ts";
+import { leadFor } from "./action-leads.ts";
 import { saveAssessment } from "../../cycle/proofing/index.ts";
 import {
   addChoice,
@@ -26,7 +27,7 @@ import {
   findStrategy,
   saveStrategy,
 } from "../../cycle/strategy/index.ts";
-import { demoMeasurePlans } from "./demo-measures.ts";
+import { demoLocalityPlan, demoMeasurePlans } from "./demo-measures.ts";
 import { localise, localiseAll } from "./localise.ts";
 import { priorityTemplates, strategyText } from "./strategy-text.ts";
 import { actionTemplates, familyCodes } from "./templates.ts";
@@ -80,6 +81,8 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)]!;
   const pid = partnership.id;
   const measurePlans = await demoMeasurePlans(db, partnership.areaCode);
+  const memberTypes = await listMembers(db, pid);
+  const localityPlan = await demoLocalityPlan(db, partnership);
 
   const text = localiseAll(strategyText(partnership.areaName, year), partnership.nation);
   const priorityList = localiseAll(priorityTemplates, partnership.nation);
@@ -109,9 +112,11 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
   let updates = 0;
   const periods = [1, 2, 3, 4].map((quarter) => ({ startYear: year, quarter: quarter as 1 | 2 | 3 | 4 }));
   for (let index = 0; index < count; index++) {
-    const template = localiseAll(actionTemplates[index % actionTemplates.length]!, partnership.nation);
+    const original = actionTemplates[index % actionTemplates.length]!;
+    const template = localiseAll(original, partnership.nation);
     const phase = Math.floor(index / actionTemplates.length);
-    const lead = members[index % members.length]!;
+    const leadId = leadFor(original.title, memberTypes);
+    const lead = members.find((member) => member.id === leadId)!;
     const partners = members.filter((member) => member.id !== lead.id && rand() < 0.3).map((member) => member.id);
     const startMonth = 4 + Math.floor(rand() * 6);
     const short = rand() < 0.15; // a few short actions that end within the year (some overdue)
@@ -178,6 +183,9 @@ export async function buildDemoStrategy(db: Db, options: DemoStrategyOptions) {
         },
       );
     }
+    // The first action (welfare rights advice in GP practices serving the most deprived areas) is
+    // also measured for a locality, where the partnership has one.
+    if (index === 0 && localityPlan) await addIndicator(db, audit, pid, action.id, localityPlan);
     const milestones = [];
     for (const [m, title] of [
       "Service design agreed with partners",

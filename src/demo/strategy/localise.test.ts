@@ -4,7 +4,7 @@ import { actionTemplates } from "./templates.ts";
 import { priorityTemplates, strategyText } from "./strategy-text.ts";
 
 const SCOTTISH_ONLY =
-  /Scottish Child Payment|Scottish Welfare Fund|Best Start|Pupil equity|Community Planning|data zones|under-22s/;
+  /Scottish Child Payment|Scottish Welfare Fund|Best Start|Pupil equity|Community Planning|data zones|under-22s|scp-|simd-/;
 
 describe("demo text outside Scotland", () => {
   it("uses English and Welsh names for Scottish benefits, funds and boards", () => {

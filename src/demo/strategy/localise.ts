@@ -6,16 +6,32 @@
 type Nation = "england" | "wales" | "scotland" | "northern-ireland";
 
 const OUTSIDE_SCOTLAND: [string, { england: string; wales: string }][] = [
+  // Indicators cited as evidence: each nation's own (the ids too, not only the names).
+  ["scp-take-up", { england: "demo-free-school-meals-take-up", wales: "demo-free-school-meals-take-up" }],
+  [
+    "Scottish Child Payment take-up estimate",
+    {
+      england: "Pupils eligible for free school meals who take them (Fictional demo data)",
+      wales: "Pupils eligible for free school meals who take them (Fictional demo data)",
+    },
+  ],
+  [
+    "simd-children-most-deprived-20",
+    { england: "idaci-children-most-deprived-20", wales: "wimd-children-most-deprived-20" },
+  ],
+  [
+    "Children living in the most deprived 20% of data zones",
+    {
+      england: "Children living in the 20% most income-deprived neighbourhoods (IDACI)",
+      wales: "Children living in the 20% most deprived small areas (WIMD)",
+    },
+  ],
   [
     "Scottish Child Payment and Best Start take-up campaign",
     {
       england: "Healthy Start and free school meals take-up campaign",
       wales: "Healthy Start and School Essentials Grant take-up campaign",
     },
-  ],
-  [
-    "Scottish Child Payment take-up estimate",
-    { england: "Healthy Start take-up estimate", wales: "Healthy Start take-up estimate" },
   ],
   ["Scottish Welfare Fund", { england: "Household Support Fund", wales: "Discretionary Assistance Fund" }],
   ["school clothing grant", { england: "school uniform support", wales: "School Essentials Grant" }],

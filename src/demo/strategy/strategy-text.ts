@@ -25,7 +25,11 @@ export const priorityTemplates: { title: string; description: string; evidence: 
     description:
       "More parents in secure, fairly paid work with the hours they want, supported by childcare and transport.",
     evidence: [
-      { kind: "indicator", referenceId: "workless-households-children", label: "Children in workless households" },
+      {
+        kind: "indicator",
+        referenceId: "demo-workless-households",
+        label: "Children in workless households (Fictional demo data)",
+      },
       {
         kind: "finding",
         referenceId: "cpna-in-work-poverty",
@@ -37,7 +41,11 @@ export const priorityTemplates: { title: string; description: string; evidence: 
     title: "Reduce the cost of living for families",
     description: "Lower the costs that push families into poverty: housing, energy, food, the school day and debt.",
     evidence: [
-      { kind: "indicator", referenceId: "fuel-poverty-households", label: "Households in fuel poverty" },
+      {
+        kind: "indicator",
+        referenceId: "demo-fuel-poverty-families",
+        label: "Households with children in fuel poverty (Fictional demo data)",
+      },
       {
         kind: "qualitative",
         referenceId: "young-people-survey-2024",
@@ -53,6 +61,11 @@ export const priorityTemplates: { title: string; description: string; evidence: 
         kind: "indicator",
         referenceId: "simd-children-most-deprived-20",
         label: "Children living in the most deprived 20% of data zones",
+      },
+      {
+        kind: "indicator",
+        referenceId: "demo-two-year-old-childcare",
+        label: "Eligible two-year-olds taking up funded childcare (Fictional demo data)",
       },
     ],
   },

@@ -1,0 +1,122 @@
+/**
+ * Darlington's 65 real small areas (LSOA 2011 codes and names, and the 2019 wards they sit in),
+ * so the demo's localities are made of the partnership's real small areas without ../shared.
+ * Source: ONS LSOA (2011) to ward (2019) to LAD (2019) lookup. Contains public sector information
+ * licensed under the Open Government Licence v3.0. Only the codes and names are real: every
+ * figure the demo gives them is invented.
+ */
+
+/** Ward code → name. */
+export const DARLINGTON_WARDS: Record<string, string> = {
+  E05010412: "Bank Top & Lascelles",
+  E05010413: "Brinkburn & Faverdale",
+  E05010414: "Cockerton",
+  E05010415: "College",
+  E05010416: "Eastbourne",
+  E05010417: "Harrowgate Hill",
+  E05010418: "Haughton & Springfield",
+  E05010419: "Heighington & Coniscliffe",
+  E05010420: "Hummersknott",
+  E05010421: "Hurworth",
+  E05010422: "Mowden",
+  E05010423: "North Road",
+  E05010424: "Northgate",
+  E05010425: "Park East",
+  E05010426: "Park West",
+  E05010427: "Pierremont",
+  E05010428: "Red Hall & Lingfield",
+  E05010429: "Sadberge & Middleton St George",
+  E05010430: "Stephenson",
+  E05010431: "Whinfield",
+};
+
+/** "<name suffix> <LSOA code> <ward code>": the LSOA is "Darlington <suffix>"; its MSOA is the suffix's number. */
+const ROWS = `
+001B E01012334 E05010419
+001C E01012335 E05010419
+001D E01012366 E05010429
+001E E01033481 E05010413
+001F E01033482 E05010413
+002C E01012323 E05010417
+002D E01012324 E05010417
+002E E01032545 E05010417
+002F E01032546 E05010417
+003A E01012328 E05010431
+003B E01012329 E05010431
+003C E01012330 E05010417
+003D E01012331 E05010431
+004A E01012349 E05010423
+004B E01012350 E05010423
+004C E01012351 E05010423
+004D E01012352 E05010423
+005A E01012325 E05010418
+005B E01012326 E05010418
+005C E01012332 E05010418
+005D E01012333 E05010418
+006A E01012309 E05010413
+006B E01012310 E05010414
+006C E01012311 E05010413
+006D E01012312 E05010414
+006E E01012313 E05010414
+006F E01012314 E05010414
+007A E01012362 E05010427
+007B E01012363 E05010427
+007C E01012364 E05010427
+007D E01012365 E05010427
+008B E01012353 E05010424
+008C E01012354 E05010424
+008D E01012355 E05010424
+008E E01033483 E05010425
+008F E01033484 E05010425
+009A E01012307 E05010430
+009B E01012327 E05010428
+009C E01012342 E05010430
+009D E01012343 E05010428
+010A E01012315 E05010415
+010B E01012316 E05010415
+010C E01012360 E05010426
+011A E01012336 E05010420
+011B E01012337 E05010420
+011C E01012347 E05010422
+011D E01012348 E05010422
+011E E01012361 E05010426
+012A E01012304 E05010412
+012B E01012305 E05010412
+012C E01012306 E05010412
+012D E01012340 E05010412
+012E E01012341 E05010412
+013A E01012317 E05010416
+013B E01012318 E05010416
+013C E01012319 E05010416
+014A E01012356 E05010426
+014B E01012357 E05010425
+014C E01012358 E05010425
+014D E01012359 E05010425
+015A E01012338 E05010421
+015B E01012339 E05010421
+015C E01012344 E05010429
+015D E01012345 E05010429
+015E E01012346 E05010429
+`;
+
+export interface DemoSmallArea {
+  code: string;
+  name: string;
+  /** The MSOA number in the name (1 to 15), which the demo's localities are drawn by. */
+  msoa: number;
+  wardCode: string;
+  wardName: string;
+}
+
+export const DARLINGTON_SMALL_AREAS: DemoSmallArea[] = ROWS.trim()
+  .split("\n")
+  .map((line) => {
+    const [suffix, code, wardCode] = line.split(" ") as [string, string, string];
+    return {
+      code,
+      name: `Darlington ${suffix}`,
+      msoa: Number(suffix.slice(0, 3)),
+      wardCode,
+      wardName: DARLINGTON_WARDS[wardCode]!,
+    };
+  });
