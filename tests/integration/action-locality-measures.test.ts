@@ -143,6 +143,12 @@ describe("an action measured for a locality", () => {
     expect(page.body).toContain("20.0% in 2023");
     expect(page.body).toContain('data-measure-status="on-track"');
     expect(page.body).not.toContain("32.5%");
+
+    // Deleting the locality asks first, and says the action indicator measured for it is affected.
+    const confirm = await lead.get(`/partnerships/${pid}/localities/${localityId}/delete`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("1 action indicator measured for it");
+    expect(confirm.body).toContain("Town centre advice");
   });
 
   test("for the partnership's area it reads the area's values as before", async ({ db }) => {

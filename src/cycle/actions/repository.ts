@@ -293,3 +293,13 @@ export async function deleteImportsBefore(db: Executor, partnershipId: string, b
     .delete(actionImports)
     .where(and(eq(actionImports.partnershipId, partnershipId), lt(actionImports.createdAt, before)));
 }
+
+/** The action indicators measured for a locality, with their action: what its removal would leave unmeasured. */
+export async function indicatorsMeasuredFor(db: Executor, partnershipId: string, localityId: string) {
+  return db
+    .select({ label: actionIndicators.label, reference: actions.reference, title: actions.title })
+    .from(actionIndicators)
+    .innerJoin(actions, eq(actions.id, actionIndicators.actionId))
+    .where(and(eq(actionIndicators.partnershipId, partnershipId), eq(actionIndicators.localityId, localityId)))
+    .orderBy(asc(actions.reference), asc(actionIndicators.label));
+}

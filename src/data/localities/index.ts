@@ -1,5 +1,6 @@
 /** Localities and comparison groups: pages over the geography domain's tables, and locality figures. */
 export { localitiesDomain } from "./domain.ts";
+export { localityUses } from "./extension-points.ts";
 export {
   localityFigures,
   type LocalityFigure,

@@ -11,7 +11,11 @@ const edit = { partnership: "partnership:edit" } as const;
 const areas = (n: number, one: string, many: string) => (n === 1 ? `its list of 1 ${one}` : `its list of ${n} ${many}`);
 
 /** Deleting a locality or a comparison group of the partnership: each confirmed first. */
-export function registerLocalityRemovals(app: FastifyInstance, db: Db): void {
+export function registerLocalityRemovals(
+  app: FastifyInstance,
+  db: Db,
+  uses: ((db: Db, partnershipId: string, localityId: string) => Promise<string[]>)[],
+): void {
   deleteRoute(app, {
     path: paths.removeLocality,
     needs: edit,
@@ -19,7 +23,11 @@ export function registerLocalityRemovals(app: FastifyInstance, db: Db): void {
     question: (ctx) => `Are you sure you want to delete the locality “${ctx.record.name}”?`,
     consequences: async (ctx) => {
       const members = await localityMembers(db, ctx.record.id);
-      return [`${areas(members.length, "small area", "small areas")} (the areas themselves and their data stay)`];
+      const elsewhere = await Promise.all(uses.map((use) => use(db, ctx.partnership.id, ctx.record.id)));
+      return [
+        `${areas(members.length, "small area", "small areas")} (the areas themselves and their data stay)`,
+        ...elsewhere.flat(),
+      ];
     },
     confirmText: "Yes, delete it",
     remove: (ctx) => removeLocality(db, ctx.audit, ctx.partnership.id, ctx.record.id),

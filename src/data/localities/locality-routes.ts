@@ -9,6 +9,7 @@ import { formRoute } from "../../kernel/forms/index.ts";
 import { findGroup, findLocality, groupMembers, localityMembers } from "../geography/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { neighboursGroup } from "./group-service.ts";
+import { localityUses } from "./extension-points.ts";
 import { registerLocalityRemovals } from "./locality-removals.ts";
 import { localityFigures } from "./locality-analysis.ts";
 import { saveLocality, smallAreasOf } from "./locality-service.ts";
@@ -22,8 +23,8 @@ const kindLabels: Record<string, string> = {
   user: "Chosen by the partnership",
 };
 /** Localities (named sets of small areas) and comparison groups (named sets of authorities) of a partnership. */
-export function registerLocalityRoutes(app: FastifyInstance, { db }: AppContext): void {
-  registerLocalityRemovals(app, db);
+export function registerLocalityRoutes(app: FastifyInstance, { db, extensions }: AppContext): void {
+  registerLocalityRemovals(app, db, extensions.all(localityUses));
   const canEdit = (request: FastifyRequest, partnership: PartnershipRow) =>
     can(request.actor, "partnership:edit", { partnershipId: partnership.id, nation: partnership.nation as Nation });
   const subnav = (partnership: PartnershipRow) => ({
