@@ -12,7 +12,7 @@ import {
   type ResetLink,
 } from "./password-reset-service.ts";
 import { emailField, newPasswordForm } from "./schemas.ts";
-import { baseUrl } from "./user-admin-routes.ts";
+import { baseUrl } from "./invitation-page.ts";
 
 const FORGOTTEN = "/forgotten-password";
 const forgottenForm = z.object({ email: emailField });

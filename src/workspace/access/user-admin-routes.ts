@@ -1,21 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Config } from "../../kernel/config/config.ts";
+import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
 import { fieldErrorsOf } from "../../kernel/http/params.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { listOrganisations, organisationTypeLabel } from "../organisations/index.ts";
-import { deliverInvitation } from "./invitation-delivery.ts";
+import { showInvitation } from "./invitation-page.ts";
 import { accessPaths } from "./paths.ts";
 import { listUsers } from "./repository.ts";
 import { userForm } from "./schemas.ts";
 import { createUser } from "./user-admin-service.ts";
-
-/** Where invitation links point: PUBLIC_URL when set, else the address this request came to. */
-export function baseUrl(config: Config, request: FastifyRequest): string {
-  return config.publicUrl ?? `${request.protocol}://${request.host}`;
-}
 
 const statusLabels: Record<string, string> = { active: "Active", invited: "Invited", disabled: "Disabled" };
 
@@ -63,15 +57,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, { db, config }: Ap
         return reply
           .flash("User added. They can sign in with the password you set.")
           .redirect(accessPaths.user(user.id), 303);
-      const delivery = await deliverInvitation(
-        db,
-        config,
-        { audit: request.auditContext(), warn: (details, message) => request.log.warn(details, message) },
-        baseUrl(config, request),
-        user,
-        invitation,
-      );
-      return reply.view("access/views/invitation-link.njk", { ...delivery, user });
+      return showInvitation(db, config, request, reply, user, invitation);
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;

@@ -10,7 +10,6 @@ import { accessPaths } from "./paths.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { findOrganisation } from "../organisations/index.ts";
 import { listPartnershipsWhere } from "../partnerships/index.ts";
-import { deliverInvitation } from "./invitation-delivery.ts";
 import { issueInvitation } from "./invitation-service.ts";
 import { mfaStatus, roleRequiresMfa } from "./mfa-service.ts";
 import {
@@ -23,7 +22,7 @@ import {
 import { setCoordinatorNation, setPartnershipRole } from "./role-service.ts";
 import { adminFlagForm, nationForm, roleForm, statusForm } from "./schemas.ts";
 import { registerUserRoleRemovals } from "./user-role-removals.ts";
-import { baseUrl } from "./user-admin-routes.ts";
+import { showInvitation } from "./invitation-page.ts";
 import { setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
 
 type Params = { Params: { id: string } };
@@ -118,15 +117,7 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     const user = await loadUser(request);
     try {
       const invitation = await issueInvitation(db, request.auditContext(), user.id);
-      const delivery = await deliverInvitation(
-        db,
-        config,
-        { audit: request.auditContext(), warn: (details, message) => request.log.warn(details, message) },
-        baseUrl(config, request),
-        user,
-        invitation,
-      );
-      return reply.view("access/views/invitation-link.njk", { ...delivery, user });
+      return showInvitation(db, config, request, reply, user, invitation);
     } catch (error) {
       const errors = fieldErrorsOf(error);
       if (!errors) throw error;
