@@ -16,6 +16,8 @@ export const REPEATS_PER_PATTERN = Number(process.env.E2E_REPEATS_PER_PATTERN ??
 export const MISSING_PAGE = "/e2e-missing-page";
 const ADMIN_ROLE = "Service administrator";
 const PARTNERSHIP_SUBPAGES = /^\/partnerships\/[0-9a-f-]{36}\/./;
+/** Every page but the dashboard and a partnership's own: what only the first partnership's lead crawls. */
+const OUTSIDE_PARTNERSHIPS = /^(?!\/partnerships\/[0-9a-f-]{36}(\/|$)|\/dashboard$)/;
 /**
  * Linked from the foundation's navigation and dashboard but built by the access and
  * partnerships work: tolerated as 404 until those land, and checked like any page once they
@@ -111,7 +113,17 @@ export async function crawlAsEach(running: RunningApp, browser: Browser, people:
       afterFormSubmit: stillSignedIn,
       // The administrator may open every partnership's pages, but the leads' crawls (one per
       // nation) already check those templates: the administrator's own are the admin pages.
-      leaveOut: person.role === ADMIN_ROLE ? PARTNERSHIP_SUBPAGES : undefined,
+      // Likewise the pages outside a partnership (data, area profiles, the library, published
+      // pages, the account) are the same templates for every partnership person: the first
+      // partnership's lead checks them, and the others (its viewer, the other framework's lead)
+      // crawl their partnership's own pages, where roles and frameworks differ.
+      leaveOut:
+        person.role === ADMIN_ROLE
+          ? PARTNERSHIP_SUBPAGES
+          : person.partnership &&
+              !(person.partnership === firstPartnershipOf(running.signIns) && person.role === "Lead")
+            ? OUTSIDE_PARTNERSHIPS
+            : undefined,
       formsTried,
       structuresChecked,
     });
