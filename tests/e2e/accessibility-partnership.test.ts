@@ -3,7 +3,7 @@ import { crawlAsEach, peopleToCrawl } from "./harness/accessibility.ts";
 import { demoAppTest as test } from "./harness/fixtures.ts";
 
 // The accessibility crawl, second half: the partnership people peopleToCrawl chooses (the first
-// partnership's lead and viewer, and the lead of each other reporting framework), in one call so
+// partnership's lead and viewer; the lead of each other reporting framework with E2E_FRAMEWORKS=1), in one call so
 // a form already submitted empty by one is not submitted again by the next. A file of its own so
 // it runs beside accessibility.test.ts on CI's two cores; the halves take about as long.
 
