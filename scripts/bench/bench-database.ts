@@ -43,7 +43,17 @@ export async function openBenchDatabase(
       await database.close();
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
+      // An autovacuum worker (the superuser's) may be busy on the new database after a large
+      // load; FORCE may not end it for us (42501), so wait for it to finish, a few times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await cleanup.query(`drop database if exists ${name} with (force)`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "42501" || attempt === 30) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+      }
       await cleanup.end();
     },
   };
