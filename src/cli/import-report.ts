@@ -43,6 +43,11 @@ export function printReport(
   for (const error of report.errors) lines.push(`  error: ${formatIssue(error)}`);
   if (report.errorCount > report.errors.length)
     lines.push(`  … ${report.errorCount - report.errors.length} more errors`);
+  // The options a file needs are given on the command line: say how, in its words.
+  const flags = [
+    ...new Set((report.optionProblems ?? []).map((p) => p.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))),
+  ];
+  if (flags.length > 0) lines.push(`  give ${flags.map((flag) => `--${flag}`).join(" and ")} (see cpah import --help)`);
   out.write(`${lines.join("\n")}\n`);
   return !report.ok;
 }

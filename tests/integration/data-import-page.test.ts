@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
 import { indicators } from "../../src/data/indicators/index.ts";
@@ -345,5 +345,47 @@ describe("indicator catalogue editing", () => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe("/data/indicators");
     expect(await titleNow()).toBe("Children in poverty");
+  });
+  // As downloaded, a Stat-Xplore export does not say which indicator it counts: the preview asks
+  // at its fields (never Zod's words), keeps the upload, and imports once the lead has said.
+  test("asks which indicator a Stat-Xplore export counts, at its fields, then imports it", async ({
+    db,
+    signIn,
+    observationCount,
+  }) => {
+    const lead = await signIn("lead@darlington.example");
+    const before = await observationCount();
+    const file = { name: "export.csv", content: STATX.replace('"Darlo",1,,2,,\n', "") };
+    const preview = await upload(lead, partnershipId, { kind: "detect" }, file);
+    expect(preview.statusCode).toBe(400);
+    expect(preview.body).toContain("What the file counts");
+    expect(preview.body).toContain('href="#option-indicator"');
+    expect(preview.body).toContain("Give the identifier of the indicator this file counts");
+    expect(preview.body).not.toMatch(/expected string|received undefined/);
+    expect(preview.body).not.toContain("Confirm import");
+    const action = /action="(\/partnerships\/[^"]+\/data\/import\/[A-Za-z0-9_-]{32})"/.exec(preview.body)![1]!;
+    const badSlug = await lead.post(action, { "option-indicator": "Children Poverty", action: "check" });
+    expect(badSlug.statusCode).toBe(400);
+    expect(badSlug.body).toContain("lower-case words joined by hyphens");
+    expect(badSlug.body).toContain('value="Children Poverty"');
+    const noTitle = await lead.post(action, { "option-indicator": "export-children", action: "check" });
+    expect(noTitle.statusCode).toBe(400);
+    expect(noTitle.body).toContain('href="#option-title"');
+    expect(noTitle.body).toContain("is a new indicator: give it a title");
+    const named = { "option-indicator": "export-children", "option-title": "Children in the export" };
+    const checked = await lead.post(action, { ...named, action: "check" });
+    expect(checked.statusCode).toBe(200);
+    expect(checked.body).toContain("Children in the export (export-children)");
+    // No title row names the dataset: asked for (optional), recorded as the figures' source.
+    expect(checked.body).toContain('id="option-dataset"');
+    expect(await observationCount()).toBe(before);
+    const job = await confirmImport(lead, action, { "option-dataset": "Children in Low Income Families" });
+    expect(job.status).toBe("done");
+    expect(await observationCount()).toBe(before + 2);
+    const [recorded] = await db
+      .select({ dataset: indicators.dataset })
+      .from(indicators)
+      .where(eq(indicators.slug, "export-children"));
+    expect(recorded?.dataset).toBe("Children in Low Income Families");
   });
 });

@@ -68,6 +68,11 @@ export interface Importer<Options = unknown> {
    */
   officialStatistics?: boolean;
   optionsSchema: z.ZodType<Options>;
+  /**
+   * Options a file of this kind may not be able to say for itself, which the preview asks for
+   * at a field when they are missing or not valid (the upload form has the same fields).
+   */
+  askedOptions?: { option: string; label: string; hint: string }[];
   prepare(context: PrepareContext, options: Options): Promise<Prepared>;
 }
 

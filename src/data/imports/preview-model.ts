@@ -1,3 +1,4 @@
+import type { Importer } from "./importer.ts";
 import { importerFor } from "./registry.ts";
 import type { ImportReport } from "./report.ts";
 
@@ -12,6 +13,8 @@ export function previewModel(
   scope = "partnership",
   /** Given when this person may hold the values back until a release time: the fields' values. */
   release?: { releaseDate: string; releaseTime: string } | null,
+  /** The options given so far, to fill in the fields asked for again. */
+  given: Record<string, unknown> = {},
 ) {
   const base = `/partnerships/${partnership.id}/data/import`;
   const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
@@ -37,8 +40,14 @@ export function previewModel(
     row("Areas", String(report.areas)),
     row("Periods", report.periods.join(", ") || "—"),
   ];
+  const asked = askedFields(report, given);
   return {
     summaryRows,
+    asked,
+    /** Every error is an option asked for at its field: no list of problems with the file. */
+    onlyAsked:
+      asked.length > 0 &&
+      report.errorCount === (report.optionProblems ?? []).filter((problem) => !problem.warning).length,
     title: report.ok ? "Check the file before importing" : "There is a problem with the file",
     partnership,
     report: {
@@ -49,11 +58,49 @@ export function previewModel(
       })),
     },
     token,
-    errors,
+    // The options asked for at their fields head the error summary, each linked to its field.
+    errors: [...asked.flatMap((field) => (field.error ? [{ field: field.id, message: field.error }] : [])), ...errors],
     action: `${base}/${token}`,
     /** Official statistics go to the shared national store, not the partnership's own data. */
     sharesNationally: scope !== "partnership",
     mappingUrl: report.kind === "wide" ? `${base}/${token}/map` : null,
     release: release ?? null,
   };
+}
+
+/**
+ * The fields of the options this file's kind may have to be told (askedOptions), shown when one
+ * of them is missing or not valid, each with its problem in plain words.
+ */
+function askedFields(report: ImportReport, given: Record<string, unknown>) {
+  const problems = report.optionProblems ?? [];
+  const asked = importerFor(report.kind)?.askedOptions ?? [];
+  if (!problems.some((problem) => asked.some((field) => field.option === problem.option))) return [];
+  return asked.map((field) => {
+    const problem = problems.find((candidate) => candidate.option === field.option);
+    const value = given[field.option];
+    return {
+      ...field,
+      id: `option-${field.option}`,
+      value: typeof value === "string" ? value : "",
+      error:
+        problem && !problem.warning ? problem.message.charAt(0).toUpperCase() + problem.message.slice(1) : undefined,
+    };
+  });
+}
+
+/**
+ * The options the preview asked for (askedOptions), as typed: "option-<name>" fields. Empty
+ * means not given; a value is trimmed and cut to 300 characters, then the importer's own
+ * schema checks it like any other option.
+ */
+export function askedAnswers(importer: Importer, body: unknown): Record<string, string | undefined> {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  const answers: Record<string, string | undefined> = {};
+  for (const { option } of importer.askedOptions ?? []) {
+    const typed = fields[`option-${option}`];
+    if (typeof typed !== "string") continue;
+    answers[option] = typed.trim().slice(0, 300) || undefined;
+  }
+  return answers;
 }

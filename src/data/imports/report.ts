@@ -60,6 +60,18 @@ export interface ImportReport {
   valuesReplaced?: number | undefined;
   /** Tables whose planner statistics were refreshed (ANALYZE) after the import committed. */
   analyzedTables?: string[] | undefined;
+  /**
+   * Options the file needs that were not given or not valid (a Stat-Xplore export does not say
+   * which indicator it counts): the preview asks for them at their fields.
+   */
+  optionProblems?: OptionProblem[] | undefined;
+}
+
+export interface OptionProblem {
+  option: string;
+  message: string;
+  /** Not needed to import, but the figures' record is poorer without it (a dataset's name). */
+  warning?: boolean;
 }
 
 export const MAX_ISSUES = 200;
@@ -83,6 +95,7 @@ export function shortMessage(message: string): string {
 export class IssueList {
   readonly errors: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
+  readonly optionProblems: OptionProblem[] = [];
   errorCount = 0;
 
   constructor(readonly file: string) {}
@@ -96,6 +109,18 @@ export class IssueList {
         column: column && shortMessage(column),
         message: shortMessage(message),
       });
+  }
+
+  /** An option the file needs, missing or not valid: an error, and a field for the preview to ask. */
+  optionError(option: string, message: string): void {
+    this.optionProblems.push({ option, message: shortMessage(message) });
+    this.error(`option ${option}: ${message}`);
+  }
+
+  /** An option the file would be better recorded with: a warning, and a field for the preview. */
+  optionWarning(option: string, message: string): void {
+    this.optionProblems.push({ option, message: shortMessage(message), warning: true });
+    this.warn(message);
   }
 
   warn(message: string, row?: number, column?: string): void {

@@ -96,6 +96,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     report.errors = issues.errors;
     report.errorCount = issues.errorCount;
     report.warnings = issues.warnings;
+    report.optionProblems = issues.optionProblems;
     report.ok = issues.ok;
     return report;
   };
@@ -103,8 +104,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   const given = withEncoding(request, report);
   const options = request.importer.optionsSchema.safeParse(given);
   if (!options.success) {
-    for (const issue of options.error.issues)
-      issues.error(`option ${issue.path.join(".") || "(options)"}: ${issue.message}`);
+    for (const issue of options.error.issues) issues.optionError(issue.path.join(".") || "(options)", issue.message);
     return finish();
   }
   const partnershipId = request.partnershipId ?? null;

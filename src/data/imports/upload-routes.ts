@@ -10,7 +10,7 @@ import { importers } from "./registry.ts";
 import { importedSummary } from "./imported-summary.ts";
 import { recogniseFile, unrecognisedText } from "./detect.ts";
 import { registerMappingRoutes } from "./mapping-routes.ts";
-import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
+import { askedAnswers, previewModel, VIEW_PREVIEW } from "./preview-model.ts";
 import { ImportRejected } from "./report.ts";
 import { runImport } from "./run-import.ts";
 import { startImportJob } from "./job-runner.ts";
@@ -204,7 +204,15 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
           .code(report.ok ? 200 : 400)
           .view(
             VIEW_PREVIEW,
-            preview(report, partnership, token, [], importer.scope, releaseFields(actor, partnership.id, importer)),
+            preview(
+              report,
+              partnership,
+              token,
+              [],
+              importer.scope,
+              releaseFields(actor, partnership.id, importer),
+              options,
+            ),
           );
       },
     );
@@ -254,7 +262,10 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
         field: "releaseDate",
         message: "Only a service administrator sets the release time of national data; leave it empty",
       });
-    const meta = { ...pending.meta, options: { ...pending.meta.options, aliases } };
+    const meta = {
+      ...pending.meta,
+      options: { ...pending.meta.options, ...askedAnswers(importer, request.body), aliases },
+    };
     await updatePendingOptions(config.dataDir, token, meta);
     const source = sourceFromBytes(meta.fileName, pending.bytes);
     const confirm = form.action === "confirm" && errors.length === 0;
@@ -283,7 +294,7 @@ export function registerUploadRoutes(app: FastifyInstance, context: AppContext):
     const report = await runImport(db, importRequest);
     return reply
       .code(report.ok && errors.length === 0 ? 200 : 400)
-      .view(VIEW_PREVIEW, preview(report, partnership, token, errors, importer.scope, release));
+      .view(VIEW_PREVIEW, preview(report, partnership, token, errors, importer.scope, release, meta.options));
   });
   registerMappingRoutes(app, context);
 }

@@ -32,8 +32,16 @@ const NOT_AREAS: Record<string, string> = {
 const areaType = z.enum(NAMED_AREA_TYPES);
 
 export const statxploreOptions = z.object({
-  indicator: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug like children-relative-low-income"),
-  title: z.string().trim().min(1).max(300).optional(),
+  indicator: z
+    .string({
+      error:
+        "give the identifier of the indicator this file counts (a Stat-Xplore export does not say it): an existing one adds to it, a new one adds an indicator",
+    })
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      "the indicator identifier must be lower-case words joined by hyphens, like children-relative-low-income",
+    ),
+  title: z.string().trim().min(1).max(300, "the indicator title must be 300 characters or fewer").optional(),
   unit: z.enum(units).default("count"),
   publisher: z.string().default("Department for Work and Pensions"),
   /** The Stat-Xplore dataset; by default the export's own title row. */
@@ -61,6 +69,23 @@ export const statxploreImporter = defineImporter({
   scope: "partnership",
   officialStatistics: true,
   optionsSchema: statxploreOptions,
+  askedOptions: [
+    {
+      option: "indicator",
+      label: "Indicator identifier",
+      hint: "Lower-case words joined by hyphens, for example children-relative-low-income. An identifier already in the catalogue adds these figures to that indicator; a new one adds an indicator",
+    },
+    {
+      option: "title",
+      label: "Indicator title (for a new indicator)",
+      hint: "What people will read, for example Children in relative low income families",
+    },
+    {
+      option: "dataset",
+      label: "Stat-Xplore dataset (optional)",
+      hint: "The dataset the table was made from, as Stat-Xplore names it, for example Children in Low Income Families: Local Area Statistics. It is recorded as the figures' source",
+    },
+  ],
   async prepare(context, opts) {
     const { issues, db } = context;
     const csv = await readCsv(context.file, opts.encoding);
@@ -117,11 +142,13 @@ export const statxploreImporter = defineImporter({
     }
 
     const existing = await findIndicator(db, opts.indicator);
-    if (!existing && !opts.title) issues.error(`"${opts.indicator}" is a new indicator: give it a title`);
+    if (!existing && !opts.title)
+      issues.optionError("title", `"${opts.indicator}" is a new indicator: give it a title, as people will read it`);
     // A title row longer than a dataset name may be is cut (it crashed the import: found by the fuzz test).
     const dataset = opts.dataset || excerpt(table.titleLines[0] ?? "", 299);
     if (!dataset && !existing)
-      issues.warn(
+      issues.optionWarning(
+        "dataset",
         "the export has no title row naming its Stat-Xplore dataset: give the dataset (for example Children in Low Income Families), so the figures' source is recorded",
       );
     const draft = defineIndicator({
