@@ -22,7 +22,7 @@
 import { areaIdsByCode } from "../../geography/index.ts";
 import { FLAG, type IndicatorDraft } from "../../indicators/index.ts";
 import { boundedSlug, periodMarkers, readNumberCell, slugify } from "../cells.ts";
-import { CsvTable, normaliseHeader } from "../csv-table.ts";
+import { CsvTable } from "../csv-table.ts";
 import type { IssueList } from "../report.ts";
 import type { CsvRow } from "../source-file.ts";
 import type { WideColumn, WideSpec } from "../wide-core.ts";
