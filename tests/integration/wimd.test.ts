@@ -190,6 +190,8 @@ describe.skipIf(!available)("WIMD 2019 and SIMD 2020v2", () => {
       audit,
     });
     expect(summary.errors).toEqual([]);
+    expect(summary.rowsRead).toBe(lines.length - 1);
+    expect(summary.preview?.columns[0]).toBe("Data values");
     const official = await stored("wimd2019-proportion-most-deprived-10");
     for (const code of welsh) {
       expect(official.get(code)!.value, code).toBeCloseTo(derived.get(code)!.value, 12);

@@ -131,7 +131,9 @@ export const wimdImporter = defineImporter({
       const summary = wimdSummary(table, { ...opts, fileName: context.file.name }, context.issues);
       if (typeof summary === "string") context.issues.error(summary, table.headerLine);
       if (typeof summary === "string" || !context.issues.ok) return rejected();
-      return prepareWide(context, summary.table, { ...summary.spec, derive: keepMarks(summary.marks) });
+      const prepared = await prepareWide(context, summary.table, { ...summary.spec, derive: keepMarks(summary.marks) });
+      // The preview shows the file as uploaded, not its one-row-per-authority pivot.
+      return { ...prepared, report: { ...prepared.report, rowsRead: table.rows.length, preview: table.preview() } };
     }
     const spec = wimdLayout(table, opts.period, opts.release);
     if (typeof spec === "string") {
