@@ -27,6 +27,8 @@ describe("wimdSummary (StatsWales local authority analysis)", () => {
     const slugs = made.spec.columns.map((c) => c.indicator.slug);
     expect(slugs).toContain("wimd2019-proportion-most-deprived-10");
     expect(slugs).toContain("wimd2019-income-proportion-most-deprived-20");
+    // A band the file does not give for a domain is no measure, not a column of missing values.
+    expect(slugs).not.toContain("wimd2019-proportion-most-deprived-20");
     const row = made.table.rows[0]!;
     const cell = (name: string) => row.cells[made.table.column(name)!];
     expect(cell("wimd2019-proportion-most-deprived-10 value")).toBe(String(17 / 148));

@@ -78,11 +78,13 @@ export function wimdSummary(
     number
   >;
   type Cell = { value: number | null; flags: number; line: number };
-  // area → domain → group ("total" or "10") → description → cell
+  // area → domain (its slug part) → group ("total" or "10") → description → cell
   const cells = new Map<string, Map<string, Map<string, Map<string, Cell>>>>();
   const firstLine = new Map<string, number>();
+  // The domain's name by its slug part, each band's label, and the (domain, band) pairs the file has.
   const domains = new Map<string, string>();
   const groups = new Map<string, string>();
+  const published = new Set<string>();
   for (const row of table.rows) {
     const get = (name: (typeof COLUMNS)[number]) => (row.cells[at[name]] ?? "").trim();
     const code = get("Area code");
@@ -110,13 +112,17 @@ export function wimdSummary(
       issues.error(read.message, row.line, "Data values");
       continue;
     }
-    domains.set(domainPart(domain), domain);
-    if (band !== "total") groups.set(band, group);
+    const part = domainPart(domain);
+    domains.set(part, domain);
+    if (band !== "total") {
+      groups.set(band, group);
+      published.add(`${part}|${band}`);
+    }
     firstLine.set(code, Math.min(firstLine.get(code) ?? row.line, row.line));
     const byDomain = cells.get(code) ?? new Map();
     cells.set(code, byDomain);
-    const byGroup = byDomain.get(domain) ?? new Map();
-    byDomain.set(domain, byGroup);
+    const byGroup = byDomain.get(part) ?? new Map();
+    byDomain.set(part, byGroup);
     const byDescription = byGroup.get(band) ?? new Map();
     byGroup.set(band, byDescription);
     const earlier = byDescription.get(description);
@@ -137,9 +143,10 @@ export function wimdSummary(
   };
   const columns: WideColumn[] = [];
   const header = ["Area code"];
-  const measures: { part: string; domain: string; band: string; slug: string }[] = [];
+  const measures: { part: string; band: string; slug: string }[] = [];
   for (const [part, domain] of domains)
     for (const [band, group] of [...groups].sort((a, b) => Number(a[0]) - Number(b[0]))) {
+      if (!published.has(`${part}|${band}`)) continue;
       const slug =
         band === "10"
           ? shareSlug(`wimd${release}-${part}decile`)
@@ -147,7 +154,7 @@ export function wimdSummary(
       const label = part === "" ? `WIMD ${release} overall` : `WIMD ${release} ${domain.trim().toLowerCase()} domain`;
       const column = `${slug} value`;
       header.push(column, `${slug} count`, `${slug} total`);
-      measures.push({ part, domain, band, slug });
+      measures.push({ part, band, slug });
       columns.push({
         column,
         numeratorColumn: `${slug} count`,
@@ -167,9 +174,9 @@ export function wimdSummary(
   const rows: CsvRow[] = [];
   for (const [code, byDomain] of cells) {
     const out = [code];
-    for (const { domain, band, slug } of measures) {
-      const count = byDomain.get(domain)?.get(band);
-      const total = byDomain.get(domain)?.get("total")?.get("number");
+    for (const { part, band, slug } of measures) {
+      const count = byDomain.get(part)?.get(band);
+      const total = byDomain.get(part)?.get("total")?.get("number");
       const number = count?.get("number");
       const percentage = count?.get("percentage");
       const flags = (number?.flags ?? percentage?.flags ?? 0) | (total?.flags ?? 0);
