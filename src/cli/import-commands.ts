@@ -226,7 +226,7 @@ export function registerImportCommands(program: Command): void {
     .option("--sheet <name>", "tidy/wide XLSX: the sheet to read (default the first; nimdm: MDM)")
     .option(
       "--release <year>",
-      "iod, wimd, nimdm: the edition, when the file's columns do not say it (nimdm default 2017)",
+      "iod, wimd, nimdm: the edition, when the file's columns do not say it (nimdm default 2017; a WIMD local authority analysis names none: its file name's year, else this)",
     )
     .option("--authority <code>", "lsoa-boundaries/msoa-boundaries: the authority, if the file does not say")
     .option("--partnership <id>", "the partnership the data belongs to (local data)")

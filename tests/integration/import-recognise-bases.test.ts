@@ -58,6 +58,16 @@ const more: ImportBase[] = [
     ]),
   ),
   base(
+    "wimd",
+    "wimd-2019-local-authority-analysis.csv",
+    csv([
+      "Data values,Data description,Area code,Area name,Domain,Deprivation group",
+      "148,Number,W06000011,Swansea,WIMD,Total LSOAs",
+      "(r) 17,Number,W06000011,Swansea,WIMD,Most deprived 10% LSOAs in Wales (ranks 1 - 191)",
+      "11,Percentage,W06000011,Swansea,WIMD,Most deprived 10% LSOAs in Wales (ranks 1 - 191)",
+    ]),
+  ),
+  base(
     "iod",
     "File_10_-_IoD2019_Local_Authority_District_Summaries.csv",
     csv([

@@ -14,6 +14,7 @@ import { LAYERS } from "./importers/geography-topology.ts";
 import { findLevel } from "./importers/geography-lookups.ts";
 import { simdLayout, wimdLayout } from "./importers/scotland-wales-layouts.ts";
 import { smallAreaProperties } from "./importers/small-area-properties.ts";
+import { isWimdSummary } from "./importers/wimd-summaries.ts";
 import { readStatTable } from "./statxplore-table.ts";
 
 type Recogniser = (sample: FileSample) => string | null;
@@ -139,6 +140,8 @@ export const RECOGNISERS: readonly (readonly [kind: string, recognise: Recognise
     "wimd",
     (sample) => {
       const table = csvTable(sample);
+      if (table && isWimdSummary(table))
+        return `Welsh Index of Multiple Deprivation, local authority analysis (StatsWales download: ${columns(table, ["area code", "domain", "deprivation group"])} columns)`;
       const layout = table && wimdLayout(table, undefined);
       return layout && typeof layout !== "string"
         ? `Welsh Index of Multiple Deprivation: ${layout.codeColumn} and WIMD columns`

@@ -17,6 +17,12 @@ async function rejection(promise: Promise<unknown>): Promise<ImportRejected> {
 }
 
 describe("XLSX reader", () => {
+  it("refuses an Excel 97-2003 workbook (.xls) by name, saying how to save it", async () => {
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const error = await rejection(readTable(sourceFromBytes("NIMDM17_SOAresults.xls", xls)));
+    expect(error.message).toMatch(/Excel 97-2003 workbook \(\.xls\).*save it as an Excel Workbook \(\.xlsx\) or CSV/);
+  });
+
   it("reads a sheet to rows of text in a worker, numbers as written", async () => {
     const file = sourceFromBytes(
       "data.xlsx",

@@ -2,7 +2,8 @@
  * Figures worked out at import from a deprivation index's small-area columns, each with its
  * method in the indicator's definition:
  * - ranks and deciles from scores (the Welsh index's scores file has no ranks): rank 1 is the
- *   highest score, ties share a rank; decile = ⌈10 × rank ÷ n⌉, as the English indices cut theirs;
+ *   highest score, ties share a rank; deciles cut as the index's publisher cuts its own
+ *   (decileByShare, wimdDecile);
  * - for every authority valid today, the share of its small areas in the most deprived 10%
  *   nationally (decile 1), with the count and the number of small areas as numerator and
  *   denominator. The official local authority summaries give the same measure under the same
@@ -29,11 +30,28 @@ export function shareSlug(decileSlug: string): string {
   return boundedSlug(decileSlug.replace(/-decile$/, "-proportion-most-deprived-10"));
 }
 
+/** A decile from a rank among n small areas. */
+export type DecileRule = (rank: number, n: number) => number;
+
+/** The English indices and SIMD: ⌈10 × rank ÷ n⌉ (SIMD 2020v2's own deciles are exactly these: ranks 1–697 of 6,976 in decile 1). */
+export const decileByShare: DecileRule = (rank, n) => Math.ceil((10 * rank) / n);
+
+/**
+ * WIMD: the most deprived k × 10% are ranks 1 to ⌈k × n ÷ 10⌉, as the Welsh Government's groups
+ * say ("Most deprived 10% LSOAs in Wales (ranks 1 - 191)", 20%: 1 - 382, 30%: 1 - 573, 50%:
+ * 1 - 955 of 1,909), so rank 191 is in decile 1 where ⌈10 × rank ÷ n⌉ put it in decile 2.
+ */
+export const wimdDecile: DecileRule = (rank, n) => {
+  for (let k = 1; k < 10; k++) if (rank <= Math.ceil((k * n) / 10)) return k;
+  return 10;
+};
+
 /** Rank (1 = highest score) and decile of every value of one column, for each row's area. */
 export function ranksFromScores(
   buffer: ObservationBuffer,
   column: DerivedColumn,
   make: { rank: IndicatorDefinition; decile: IndicatorDefinition },
+  decileOf: DecileRule = decileByShare,
 ): number {
   const rows: { i: number; value: number }[] = [];
   for (let i = 0; i < buffer.length; i++) {
@@ -53,7 +71,7 @@ export function ranksFromScores(
     while (rank > 1 && rows[rank - 2]!.value === row.value) rank--;
     const base = { period: buffer.period[row.i]!, area: buffer.area[row.i]!, flags: FLAG.derived | FLAG.fromScores };
     buffer.push({ ...base, indicator: rankRef, value: rank });
-    buffer.push({ ...base, indicator: decileRef, value: Math.ceil((10 * rank) / n) });
+    buffer.push({ ...base, indicator: decileRef, value: decileOf(rank, n) });
     written += 2;
   }
   return written;

@@ -5,10 +5,11 @@ import { defineImporter, type PrepareContext } from "../importer.ts";
 import { encodingOption } from "../run-import.ts";
 import { readCsv } from "../source-file.ts";
 import { prepareWide, type WideSpec } from "../wide-core.ts";
-import { type DerivedColumn, decileShares, ranksFromScores } from "./deprivation-derived.ts";
+import { type DerivedColumn, decileByShare, decileShares, ranksFromScores, wimdDecile } from "./deprivation-derived.ts";
 import { iodLayout } from "./deprivation-layouts.ts";
 import { iodSummaryLayout } from "./deprivation-summaries.ts";
 import { simdLayout, wimdLayout } from "./scotland-wales-layouts.ts";
+import { isWimdSummary, keepMarks, wimdSummary } from "./wimd-summaries.ts";
 
 const options = z.object({
   period: z.string().trim().min(1).optional(),
@@ -50,14 +51,17 @@ export const iodImporter = defineImporter({
 });
 
 /** A decile from each rank, when the file has ranks but no deciles (SIMD 2016's ranks file): ⌈10 × rank ÷ n⌉. */
-async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, edition: string) {
+async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, edition: string, wales = false) {
   const decile = defineIndicator({
     ...rank.draft,
     slug: rank.draft.slug.replace(/-rank$/, "-decile"),
     title: rank.draft.title.replace(/rank/i, "decile"),
-    definition: `The data zone's decile of ${rank.draft.title} (1 = the most deprived 10%), worked out from the published rank: decile = ⌈10 × rank ÷ number of data zones⌉, as SIMD ${edition} defines its deciles.`,
+    definition: wales
+      ? `The LSOA's decile of ${rank.draft.title} (1 = the most deprived 10%), worked out from the published rank: decile k holds ranks up to ⌈k × number of LSOAs ÷ 10⌉, as WIMD ${edition} groups them (the most deprived 10% are ranks 1 - 191 of 1,909).`
+      : `The data zone's decile of ${rank.draft.title} (1 = the most deprived 10%), worked out from the published rank: decile = ⌈10 × rank ÷ number of data zones⌉, as SIMD ${edition} defines its deciles.`,
     unit: "decile",
   });
+  const decileOf = wales ? wimdDecile : decileByShare;
   const rows: number[] = [];
   for (let i = 0; i < buffer.length; i++)
     if (buffer.indicator[i] === rank.ref && buffer.at("value", i) !== null) rows.push(i);
@@ -67,7 +71,7 @@ async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, e
       indicator: ref,
       period: buffer.period[i]!,
       area: buffer.area[i]!,
-      value: Math.ceil((10 * buffer.at("value", i)!) / rows.length),
+      value: decileOf(buffer.at("value", i)!, rows.length),
       flags: FLAG.derived | FLAG.fromScores,
     });
   return { decile, ref };
@@ -118,11 +122,19 @@ export const simdImporter = defineImporter({
 /** Welsh Index of Multiple Deprivation (2019 and later) by LSOA: scores (ranks and deciles worked out) or ranks. */
 export const wimdImporter = defineImporter({
   kind: "wimd",
-  label: "Welsh Index of Multiple Deprivation (WIMD 2019 or later) by LSOA: scores or ranks",
+  label: "Welsh Index of Multiple Deprivation (WIMD 2019 or later): scores or ranks by LSOA, local authority analysis",
   scope: "official",
   optionsSchema: options,
   async prepare(context: PrepareContext, opts) {
     const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    if (isWimdSummary(table)) {
+      const summary = wimdSummary(table, { ...opts, fileName: context.file.name }, context.issues);
+      if (typeof summary === "string") context.issues.error(summary, table.headerLine);
+      if (typeof summary === "string" || !context.issues.ok) return rejected();
+      const prepared = await prepareWide(context, summary.table, { ...summary.spec, derive: keepMarks(summary.marks) });
+      // The preview shows the file as uploaded, not its one-row-per-authority pivot.
+      return { ...prepared, report: { ...prepared.report, rowsRead: table.rows.length, preview: table.preview() } };
+    }
     const spec = wimdLayout(table, opts.period, opts.release);
     if (typeof spec === "string") {
       context.issues.error(spec, table.headerLine);
@@ -136,9 +148,11 @@ export const wimdImporter = defineImporter({
         let values = 0;
         for (const column of columns) {
           const stem = column.draft.slug.replace(/-(score|rank)$/, "");
+          const cut =
+            "decile k holds ranks up to ⌈k × number of LSOAs ÷ 10⌉, as the Welsh Government groups them (the most deprived 10% are ranks 1 - 191 of 1,909)";
           const method = spec.ranks
-            ? `worked out from the published rank: decile = ⌈10 × rank ÷ number of LSOAs⌉`
-            : "worked out from the published scores (one decimal place): rank 1 is the highest score, ties share a rank; decile = ⌈10 × rank ÷ number of LSOAs⌉";
+            ? `worked out from the published rank: ${cut}`
+            : `worked out from the published scores (one decimal place): rank 1 is the highest score, ties share a rank (so LSOAs tied at a band's edge all fall in the more deprived band); ${cut}`;
           const decile = defineIndicator({
             ...column.draft,
             slug: `${stem}-decile`,
@@ -148,7 +162,7 @@ export const wimdImporter = defineImporter({
             polarity: "higher-is-better",
           });
           if (spec.ranks) {
-            const ranked = await decilesFromRank(buffer, column, String(spec.release));
+            const ranked = await decilesFromRank(buffer, column, String(spec.release), true);
             made.push(ranked.decile);
             if (stem.endsWith(String(spec.release)))
               deciles.push({ column: "", ref: ranked.ref, draft: ranked.decile });
@@ -162,7 +176,7 @@ export const wimdImporter = defineImporter({
             unit: "rank",
             polarity: "higher-is-better",
           });
-          values += ranksFromScores(buffer, column, { rank, decile });
+          values += ranksFromScores(buffer, column, { rank, decile }, wimdDecile);
           made.push(rank, decile);
           // The share in the most deprived 10% is of the overall index.
           if (stem === `wimd${spec.release}`)
