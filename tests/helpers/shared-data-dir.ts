@@ -20,6 +20,20 @@ export const SHARED_DATA_DIR = path.resolve(
  * missing file is a failing test that says where the data should be, never a silent skip. A
  * developer without the data can set ALLOW_MISSING_SHARED_DATA=1 to skip these suites instead.
  */
+export function itWithSharedData(
+  ...files: string[]
+): (name: string, body: () => Promise<void>, timeout?: number) => void {
+  const missing = files.filter((file) => !existsSync(file));
+  return (name, body, timeout) => {
+    if (missing.length === 0) it(name, body, timeout);
+    else if (process.env.ALLOW_MISSING_SHARED_DATA === "1") it.skip(name, body);
+    else
+      it(name, () => {
+        throw new Error(`Missing ${missing.join(", ")}: ${name} reads real data from ${SHARED_DATA_DIR}.`);
+      });
+  };
+}
+
 export function describeWithSharedData(...files: string[]): (name: string, body: () => void) => void {
   const missing = files.filter((file) => !existsSync(file));
   return (name, body) => {

@@ -5,11 +5,12 @@
  * in 2019) for every year. Expected totals are worked out here from the raw ONS lookup, code
  * changes and the export, read independently with csv-parse.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { FLAG } from "../../src/data/indicators/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
@@ -18,7 +19,6 @@ import { createTestDatabase } from "../helpers/test-database.ts";
 const dataDir = path.resolve(
   process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
 );
-const available = existsSync(path.join(dataDir, "README.md"));
 const STATXPLORE = "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv";
 const SLUG = "cilif-relative-children-count";
 const audit = { actorUserId: null, actorLabel: "county-totals-test" };
@@ -85,7 +85,7 @@ function countyDistricts2021(): Map<string, { name: string; districts: string[] 
   return out;
 }
 
-describe.skipIf(!available)("county totals from the districts valid for the period", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("county totals from the districts valid for the period", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await load("geography-topology", "geography/uk-local-authorities-topo.json");

@@ -1,11 +1,6 @@
-/**
- * A partnership's own file (tidy, wide) may add figures beside published official statistics
- * but never replace them (issue 12, defect 2), as a partnership's upload never changes the
- * national store. Small fictional files on the real ONS local-authority geography.
- */
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { fixtures } from "../helpers/test-app.ts";
@@ -14,7 +9,6 @@ import { createTestDatabase } from "../helpers/test-database.ts";
 const dataDir = path.resolve(
   process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
 );
-const available = existsSync(path.join(dataDir, "README.md"));
 const audit = { actorUserId: null, actorLabel: "official-values-test" };
 let database: Database;
 let partnershipId: string;
@@ -38,7 +32,7 @@ function importFile(kind: string, name: string, text: string, options: Record<st
   });
 }
 
-describe.skipIf(!available)("official values and a partnership's own files", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("official values and a partnership's own files", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const report = await runImport(database.db, {

@@ -4,11 +4,12 @@
  * with no geography file loaded first. The committed reference file is what the generator makes
  * of the official files in ../shared/data.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWithSharedData, itWithSharedData } from "../helpers/shared-data-dir.ts";
 import { findAreaByCode, loadReferenceGeography, parentsOf, REFERENCE_FILE } from "../../src/data/geography/index.ts";
 import { buildReferenceGeography, type TopologyInput } from "../../src/data/geography/reference/build-reference.ts";
 import { serialiseReference } from "../../src/data/geography/reference/reference-file.ts";
@@ -19,7 +20,6 @@ import { createTestDatabase } from "../helpers/test-database.ts";
 const dataDir = path.resolve(
   process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
 );
-const available = existsSync(path.join(dataDir, "README.md"));
 const LTLA = "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv";
 let database: Database;
 
@@ -60,7 +60,7 @@ describe("the built-in reference geography on a fresh database", () => {
     expect(again.loaded).toBe(false);
   });
 
-  it.skipIf(!available)(
+  itWithSharedData(path.join(dataDir, "README.md"))(
     "takes the Stat-Xplore export by local authority at once, former names (Tewkesbury) included",
     async () => {
       const report = await runImport(database.db, {
@@ -106,7 +106,7 @@ describe("the built-in reference geography on a fresh database", () => {
   );
 });
 
-describe.skipIf(!available)("the committed reference file", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("the committed reference file", () => {
   it("is what scripts/reference-geography.ts makes of the official files", () => {
     const geography = (file: string) => readFileSync(path.join(dataDir, "geography", file));
     const text = (bytes: Buffer) => {

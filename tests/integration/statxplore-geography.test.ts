@@ -5,11 +5,12 @@
  * intermediate zone and never touch the council's figure from the export by local authority.
  * Expected values are read from the raw files with csv-parse.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 import { type ImportReport, importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
@@ -17,7 +18,6 @@ import { createTestDatabase } from "../helpers/test-database.ts";
 const dataDir = path.resolve(
   process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
 );
-const available = existsSync(path.join(dataDir, "README.md"));
 const LTLA = "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv";
 const MSOA = "cilif/statxplore-children-relative-low-income-msoa-2014-2022.csv";
 const SLUG = "cilif-relative-children-count";
@@ -53,7 +53,7 @@ async function stored(): Promise<Row[]> {
 
 const options = { indicator: SLUG, title: "Children in relative low income families (under 16s), count" };
 
-describe.skipIf(!available)("Stat-Xplore exports at their own geography", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("Stat-Xplore exports at their own geography", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     for (const [kind, file, extra] of [

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { findAreaByCode, parentsOf } from "../../src/data/geography/index.ts";
 import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
@@ -17,7 +18,6 @@ import { createTestDatabase } from "../helpers/test-database.ts";
 const dataDir = path.resolve(
   process.env.SHARED_DATA_DIR ?? path.join(import.meta.dirname, "..", "..", "..", "shared", "data"),
 );
-const available = existsSync(path.join(dataDir, "README.md"));
 const audit = { actorUserId: null, actorLabel: "successor-test" };
 let database: Database;
 
@@ -67,7 +67,7 @@ function predecessors(): Map<string, string[]> {
   return new Map(Object.keys(AUTHORITIES).map((code) => [code, before(code)]));
 }
 
-describe.skipIf(!available)("authorities created since 2019", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("authorities created since 2019", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await load("geography-topology", "geography/uk-local-authorities-topo.json");

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { profileView } from "../../src/data/analyses/profile-view.ts";
 import {
@@ -53,7 +54,7 @@ async function stored(slug: string): Promise<Map<string, Row>> {
   return new Map(result.rows.map((r) => [r.code, { ...r, value: Number(r.value), flags: Number(r.flags) }]));
 }
 
-describe.skipIf(!available)("WIMD 2019 and SIMD 2020v2", () => {
+describeWithSharedData(path.join(dataDir, "README.md"))("WIMD 2019 and SIMD 2020v2", () => {
   const rows: string[][] = available
     ? parse(readFileSync(path.join(dataDir, WIMD), "utf8").replace(/^\uFEFF/, ""), { skip_empty_lines: true })
     : [];
