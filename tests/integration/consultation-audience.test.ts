@@ -242,7 +242,10 @@ describe("who people answer as", () => {
     expect(page.body).toContain("<li>Organisations: 0</li>");
     expect(page.body).toContain("<li>Not known: 35</li>");
     const csv = await coordinator.get("/national/england/export.csv?year=2025/26");
-    const [header, ...rows] = csv.body.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const [header, ...rows] = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
     const at = header!.split(",").indexOf("People taking part in them");
     const row = rows.find((line) => line.startsWith("Testford Partnership,"));
     expect(row!.split(",").slice(at, at + 5)).toEqual(["52", "[c]", "[c]", "0", "35"]);

@@ -9,6 +9,7 @@ import type { Db } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { DEMO_EMBARGOED_SLUG, DEMO_RESTRICTED_SLUG } from "../../src/demo/seed/access-demo.ts";
 import { findIndicator, importBatches, readersOf } from "../../src/data/indicators/index.ts";
+import { surveyResponses, surveys } from "../../src/cycle/consultation/index.ts";
 import { appTest } from "../helpers/app-test.ts";
 
 let first: DemoSignIn[];
@@ -63,7 +64,19 @@ const test = appTest
           .select({ email: users.email, name: users.name, admin: users.isPlatformAdmin })
           .from(users)
           .orderBy(users.email);
-        return { rows, members, people };
+        // Who the consultation's fictional respondents said they were, drawn from a seed of their own.
+        const audiences = await db
+          .select({
+            partnership: partnerships.name,
+            version: surveyResponses.version,
+            audience: surveyResponses.audience,
+            n: sql<number>`count(*)::int`,
+          })
+          .from(surveyResponses)
+          .innerJoin(partnerships, eq(partnerships.id, surveyResponses.partnershipId))
+          .groupBy(partnerships.name, surveyResponses.version, surveyResponses.audience)
+          .orderBy(partnerships.name, surveyResponses.version, surveyResponses.audience);
+        return { rows, members, people, audiences };
       },
   );
 
@@ -97,6 +110,42 @@ describe("demo seeding", () => {
     expect(
       rows.every((row) => row.status === "done" && row.sameBatch && row.email === "darlington.lead@example.org"),
     ).toBe(true);
+  });
+
+  test("asks who people answer as in each closed consultation: the young version mostly children, the standard mostly parents", async ({
+    db,
+    client,
+  }) => {
+    const rows = await db
+      .select({
+        activityId: surveys.activityId,
+        version: surveyResponses.version,
+        audience: surveyResponses.audience,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(surveyResponses)
+      .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+      .where(eq(surveys.askAudience, true))
+      .groupBy(surveys.activityId, surveyResponses.version, surveyResponses.audience);
+    const activityIds = [...new Set(rows.map((row) => row.activityId))];
+    expect(activityIds.length).toBeGreaterThanOrEqual(3);
+    const share = (id: string, version: string, test: (audience: string | null) => boolean) => {
+      const of = rows.filter((row) => row.activityId === id && row.version === version);
+      const total = of.reduce((sum, row) => sum + row.n, 0);
+      return of.filter((row) => test(row.audience)).reduce((sum, row) => sum + row.n, 0) / total;
+    };
+    for (const id of activityIds) {
+      expect(share(id, "young", (a) => !!a && (a.startsWith("children") || a.startsWith("young")))).toBeGreaterThan(
+        0.6,
+      );
+      expect(share(id, "standard", (a) => a === "parents-carers")).toBeGreaterThan(0.5);
+      expect(share(id, "standard", (a) => a === null)).toBeGreaterThan(0);
+    }
+    const page = await client().get(`/have-your-say/${activityIds[0]}/you-said-we-did`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Who answered the survey");
+    expect(page.body).toContain('data-audience="parents-carers"');
+    expect(page.body).toContain("Not asked or not answered");
   });
 
   test("creates fictional partnerships in England, Scotland and Wales with their partners", async ({ db }) => {
