@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { engagementActivities, surveyResponses, surveys } from "../../src/cycle/consultation/index.ts";
@@ -242,12 +243,15 @@ describe("who people answer as", () => {
     expect(page.body).toContain("<li>Organisations: 0</li>");
     expect(page.body).toContain("<li>Not known: 35</li>");
     const csv = await coordinator.get("/national/england/export.csv?year=2025/26");
-    const [header, ...rows] = csv.body
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split(/\r?\n/);
-    const at = header!.split(",").indexOf("People taking part in them");
-    const row = rows.find((line) => line.startsWith("Testford Partnership,"));
-    expect(row!.split(",").slice(at, at + 5)).toEqual(["52", "[c]", "[c]", "0", "35"]);
+    const [header, ...rows] = parse(csv.body, { bom: true }) as string[][];
+    const at = header!.indexOf("People taking part in them");
+    expect(header!.slice(at + 1, at + 5)).toEqual([
+      "Of them: children and young people (rounded to 5, [c] fewer than 10)",
+      "Of them: parents and carers (rounded to 5, [c] fewer than 10)",
+      "Of them: organisations (rounded to 5, [c] fewer than 10)",
+      "Of them: not known (rounded to 5, [c] fewer than 10)",
+    ]);
+    const row = rows.find((cells) => cells[0] === "Testford Partnership");
+    expect(row!.slice(at, at + 5)).toEqual(["52", "[c]", "[c]", "0", "35"]);
   });
 });
