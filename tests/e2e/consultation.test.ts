@@ -81,6 +81,7 @@ describe("consultation in Chromium", () => {
     await Promise.all([page.waitForNavigation(), results.click()]);
     expect(await pageProblems(page)).toEqual(NO_PAGE_PROBLEMS);
     await expect(page.locator("main").textContent()).resolves.toContain("[c]");
+    await expect(page.locator("main").textContent()).resolves.toContain("Who answered the survey");
     await expect(page.locator("main").textContent()).resolves.toMatch(
       /Green – on track|Amber – some risk|Red – off track|Complete|Not started|No progress reported yet/,
     );

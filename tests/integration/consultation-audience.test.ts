@@ -1,6 +1,7 @@
+import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { surveyResponses, surveys } from "../../src/cycle/consultation/index.ts";
+import { engagementActivities, surveyResponses, surveys } from "../../src/cycle/consultation/index.ts";
 import { saveOnlineResponse } from "../../src/cycle/consultation/response-service.ts";
 import { listQuestions } from "../../src/cycle/consultation/survey-repository.ts";
 import { appTest } from "../helpers/app-test.ts";
@@ -11,7 +12,8 @@ import type { TestClient } from "../helpers/test-app.ts";
 /**
  * "Who are you answering as?": the survey setting, the public question in each version and in
  * Welsh (changeable on check your answers), the counts by audience under disclosure control,
- * the export's column and paper imports of it. One world; the tests run in order.
+ * the export's column and paper imports of it, the public "you said, we did" page and the national
+ * view. One world; the tests run in order.
  */
 const test = appTest.extend("world", { scope: "file" }, ({ database }) => consultationWorld(database));
 
@@ -204,5 +206,52 @@ describe("who people answer as", () => {
       .where(eq(surveyResponses.source, "paper"))
       .orderBy(surveyResponses.version);
     expect(paper).toEqual([{ audience: null }, { audience: "children-12-15" }]);
+  });
+
+  test("shows who answered on the public page under the analysis page's rule", async ({ db, world, client }) => {
+    // Published directly: what is tested is the page, not the publishing rules.
+    await db
+      .update(engagementActivities)
+      .set({ publishedAt: new Date(), weDid: "We listened.", informs: ["report"], reportYear: "2025/26" })
+      .where(eq(engagementActivities.id, world.activity.id));
+    const analysis = audienceRows((await editor.get(`${base}/analysis`)).body);
+    const page = await client().get(`/have-your-say/${world.activity.id}/you-said-we-did`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Who answered the survey");
+    const shown = audienceRows(page.body);
+    // The same table as the analysis page: small counts [c], the rest rounded, blanks as a row of their own.
+    expect(shown).toEqual(analysis);
+    expect(shown["Children aged 12 to 15"]).toEqual(["[c]", "0", "[c]"]);
+    expect(shown["Parents and carers"]).toEqual(["[c]", "[c]", "15"]);
+    // Withheld further so that no [c] can be worked out from its row's or column's total.
+    expect(shown["Prefer not to say"]).toEqual(["0", "[c]", "[c]"]);
+    expect(shown["Not asked or not answered"]).toEqual(["[c]", "[c]", "20"]);
+    expect(shown["All responses"]).toEqual(["25", "25", "50"]);
+    expect(page.body).toContain("[c] means fewer than 10 people");
+  });
+
+  test("breaks the national view's engagement down by audience group, disclosure-controlled there and in the download", async ({
+    signIn,
+  }) => {
+    const coordinator = await signIn("coordinator@example.org");
+    const page = await coordinator.get("/national/england?year=2025/26");
+    expect(page.statusCode).toBe(200);
+    // 4 children (withheld), 15 parents (withheld with them, or it could be worked out), 33 not known.
+    expect(page.body).toContain("52 people");
+    expect(page.body).toContain("<li>Children and young people: [c]</li>");
+    expect(page.body).toContain("<li>Parents and carers: [c]</li>");
+    expect(page.body).toContain("<li>Organisations: 0</li>");
+    expect(page.body).toContain("<li>Not known: 35</li>");
+    const csv = await coordinator.get("/national/england/export.csv?year=2025/26");
+    const [header, ...rows] = parse(csv.body, { bom: true }) as string[][];
+    const at = header!.indexOf("People taking part in them");
+    expect(header!.slice(at + 1, at + 5)).toEqual([
+      "Of them: children and young people (rounded to 5, [c] fewer than 10)",
+      "Of them: parents and carers (rounded to 5, [c] fewer than 10)",
+      "Of them: organisations (rounded to 5, [c] fewer than 10)",
+      "Of them: not known (rounded to 5, [c] fewer than 10)",
+    ]);
+    const row = rows.find((cells) => cells[0] === "Testford Partnership");
+    expect(row!.slice(at, at + 5)).toEqual(["52", "[c]", "[c]", "0", "35"]);
   });
 });

@@ -14,6 +14,7 @@ import { saveOnlineResponse } from "../../src/cycle/consultation/response-servic
 import { listQuestions } from "../../src/cycle/consultation/survey-repository.ts";
 import { needsAssessments, needsFindings } from "../../src/cycle/needs-assessment/index.ts";
 import { actions } from "../../src/cycle/actions/index.ts";
+import { strategyPriorities } from "../../src/cycle/strategy/index.ts";
 import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
 import { appTest } from "../helpers/app-test.ts";
 import { addDays, changeSurvey, consultationWorld } from "../helpers/consultation-fixtures.ts";
@@ -25,6 +26,7 @@ let editor: TestClient;
 let base: string;
 let actionId: string;
 let findingId: string;
+let priorityTitle: string;
 
 const said = (n: number, text: string) => Array.from({ length: n }, (_, i) => `${text} ${i + 1}`);
 
@@ -181,6 +183,18 @@ describe("coding, quotes and you said, we did", () => {
     expect(actionPage.body).toContain("School uniform costs");
   });
 
+  test("links a theme to a priority, which the public page names", async ({ db, world }) => {
+    const [priority] = await db
+      .select({ id: strategyPriorities.id, title: strategyPriorities.title })
+      .from(strategyPriorities)
+      .where(eq(strategyPriorities.partnershipId, world.partnership.id))
+      .limit(1);
+    priorityTitle = priority!.title;
+    expect(
+      (await editor.post(`${base}/themes/${uniform}/link`, { target: `priority:${priority!.id}` })).statusCode,
+    ).toBe(303);
+  });
+
   test("publishes only once the survey has closed and every theme has a response", async ({ db, world }) => {
     const early = await editor.post(`${base}/publish`, { weDid: "We listened." });
     expect(early.statusCode).toBe(400);
@@ -207,6 +221,9 @@ describe("coding, quotes and you said, we did", () => {
       /Paying for trips<\/h3>\s*<p class="govuk-body-s">People who said this: <strong>\[c\]<\/strong>/,
     );
     expect(page.body).toContain("The uniform costs £90 a year");
+    expect(page.body).toContain("Priorities in our strategy that answer this:");
+    const escaped = priorityTitle.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;");
+    expect(page.body).toContain(`<li>${escaped}</li>`);
     expect(page.body).not.toContain("Sarah Jones");
     expect(page.body).toMatch(
       /Green – on track|Amber – some risk|Red – off track|Complete|Not started|No progress reported yet/,

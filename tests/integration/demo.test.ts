@@ -9,6 +9,7 @@ import type { Db } from "../../src/kernel/db/database.ts";
 import { createTestDatabase } from "../helpers/test-database.ts";
 import { DEMO_EMBARGOED_SLUG, DEMO_RESTRICTED_SLUG } from "../../src/demo/seed/access-demo.ts";
 import { findIndicator, importBatches, readersOf } from "../../src/data/indicators/index.ts";
+import { surveyResponses, surveys } from "../../src/cycle/consultation/index.ts";
 import { appTest } from "../helpers/app-test.ts";
 
 let first: DemoSignIn[];
@@ -63,7 +64,19 @@ const test = appTest
           .select({ email: users.email, name: users.name, admin: users.isPlatformAdmin })
           .from(users)
           .orderBy(users.email);
-        return { rows, members, people };
+        // Who the consultation's fictional respondents said they were, drawn from a seed of their own.
+        const audiences = await db
+          .select({
+            partnership: partnerships.name,
+            version: surveyResponses.version,
+            audience: surveyResponses.audience,
+            n: sql<number>`count(*)::int`,
+          })
+          .from(surveyResponses)
+          .innerJoin(partnerships, eq(partnerships.id, surveyResponses.partnershipId))
+          .groupBy(partnerships.name, surveyResponses.version, surveyResponses.audience)
+          .orderBy(partnerships.name, surveyResponses.version, surveyResponses.audience);
+        return { rows, members, people, audiences };
       },
   );
 
@@ -97,6 +110,34 @@ describe("demo seeding", () => {
     expect(
       rows.every((row) => row.status === "done" && row.sameBatch && row.email === "darlington.lead@example.org"),
     ).toBe(true);
+  });
+
+  test("asks who people answer as in each closed consultation: the young version mostly children, the standard mostly parents", async ({
+    db,
+    client,
+    content,
+  }) => {
+    const { audiences } = await content();
+    const share = (partnership: string, version: string, test: (audience: string | null) => boolean) => {
+      const of = audiences.filter((row) => row.partnership === partnership && row.version === version);
+      const total = of.reduce((sum, row) => sum + row.n, 0);
+      return of.filter((row) => test(row.audience)).reduce((sum, row) => sum + row.n, 0) / total;
+    };
+    const names = [...new Set(audiences.map((row) => row.partnership))];
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) {
+      expect(share(name, "young", (a) => !!a && (a.startsWith("children") || a.startsWith("young")))).toBeGreaterThan(
+        0.6,
+      );
+      expect(share(name, "standard", (a) => a === "parents-carers")).toBeGreaterThan(0.5);
+      expect(share(name, "standard", (a) => a === null)).toBeGreaterThan(0);
+    }
+    const [asking] = await db.select({ id: surveys.activityId }).from(surveys).where(eq(surveys.askAudience, true));
+    const page = await client().get(`/have-your-say/${asking!.id}/you-said-we-did`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Who answered the survey");
+    expect(page.body).toContain('data-audience="parents-carers"');
+    expect(page.body).toContain("Not asked or not answered");
   });
 
   test("creates fictional partnerships in England, Scotland and Wales with their partners", async ({ db }) => {

@@ -13,6 +13,7 @@ import { addDays } from "../../kernel/time.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listFindings } from "../needs-assessment/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
+import type { SurveyAudience } from "./audience-question.ts";
 import { approveQuote, saveQuote, saveTheme } from "./coding-service.ts";
 import { replaceCodes } from "./coding-repository.ts";
 import { demoQuestions, demoThemes, openQuestions } from "./demo-content.ts";
@@ -83,7 +84,7 @@ export async function seedConsultationDemo(
     retainUntil: addDays(today, 365),
     welsh,
     offerContact: true,
-    askAudience: false,
+    askAudience: true,
     burstLimit: 60,
     introStandardEn: "",
     introYoungEn: "",
@@ -100,6 +101,8 @@ export async function seedConsultationDemo(
   const responses: NewResponse[] = [];
   const themeOfResponse: number[] = [];
   const days = Math.max(1, Math.round((Date.parse(closes) - Date.parse(opens)) / 86_400_000));
+  // Its own sequence, so the answers, days and themes drawn from `next` are the same as before the question.
+  const nextAudience = seededRandom(seedFromText(`${partnership.name} audience`));
   for (let i = 0; i < 320; i++) {
     const version = next() < 0.55 ? "young" : "standard";
     const theme = weighted(next(), THEME_WEIGHTS);
@@ -114,6 +117,7 @@ export async function seedConsultationDemo(
       language: welsh && next() < 0.3 ? "cy" : "en",
       source: next() < 0.1 ? "paper" : "online",
       submittedOn: addDays(opens, Math.floor(next() * days)),
+      audience: demoAudience(nextAudience(), version),
       answers,
     });
     themeOfResponse.push(q4Answered(answers, byCode.get("q4")!.id) ? theme : -1);
@@ -220,6 +224,39 @@ function weighted(roll: number, weights: number[]): number {
     if (roll < sum) return index;
   }
   return weights.length - 1;
+}
+
+/**
+ * Who each fictional respondent says they are: the young people's version mostly children and
+ * young people, the standard one mostly parents and carers; some prefer not to say and some
+ * leave it blank (null), as people do.
+ */
+const DEMO_AUDIENCES: Record<"young" | "standard", [SurveyAudience | null, number][]> = {
+  young: [
+    ["children-8-11", 0.3],
+    ["children-12-15", 0.3],
+    ["young-people-16-25", 0.15],
+    ["parents-carers", 0.05],
+    ["prefer-not-to-say", 0.05],
+    [null, 0.15],
+  ],
+  standard: [
+    ["parents-carers", 0.65],
+    ["young-people-16-25", 0.05],
+    ["organisations", 0.07],
+    ["prefer-not-to-say", 0.08],
+    [null, 0.15],
+  ],
+};
+
+function demoAudience(roll: number, version: "young" | "standard"): SurveyAudience | null {
+  const choices = DEMO_AUDIENCES[version];
+  return choices[
+    weighted(
+      roll,
+      choices.map(([, weight]) => weight),
+    )
+  ]![0];
 }
 
 function q4Answered(answers: NewResponse["answers"], id: string): boolean {

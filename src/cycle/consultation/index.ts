@@ -30,7 +30,7 @@ export { openSurveys, publishedActivities } from "./public-index.ts";
 export { purgeExpiredSurveyData } from "./purge.ts";
 export { consultationDomain } from "./domain.ts";
 export { consultationPaths, publicPaths } from "./paths.ts";
-export { type EngagementCount, engagementCounts } from "./engagement-counts.ts";
+export { type EngagementCount, engagementCounts, engagementGroups } from "./engagement-counts.ts";
 export { seedConsultationDemo } from "./demo.ts";
 export { livedExperienceOf } from "./hooks.ts";
 export { searchConsultation } from "./search.ts";

@@ -10,6 +10,7 @@ import { ragLabels, type RagStatus } from "../actions/index.ts";
 import { latestUpdates } from "../monitoring/index.ts";
 import { applyDisclosure } from "../../data/indicators/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
+import { type AudienceTable, audienceTable } from "./audience-table.ts";
 import { codedCounts, listQuotes, listThemes } from "./coding-repository.ts";
 import { listParticipants } from "./register-repository.ts";
 import { listDailyCounts } from "./response-repository.ts";
@@ -54,6 +55,11 @@ export interface PublicConsultation {
   hasSurvey: boolean;
   participants: { label: string; count: DisclosedCount }[];
   totalParticipants: DisclosedCount;
+  /**
+   * Survey responses by who people said they answered as, and by version, under the analysis
+   * page's rule (audience-table.ts); null when there is no survey, or it never asked and nobody said.
+   */
+  audiences: AudienceTable | null;
   /** Exact, for internal counts (national view); never shown publicly. */
   participantCount: number;
   themes: PublicTheme[];
@@ -75,7 +81,7 @@ export async function publishedConsultations(
   options: { activityId?: string } = {},
 ): Promise<PublicConsultation[]> {
   const rows = await db
-    .select({ activity: engagementActivities, surveyId: surveys.id })
+    .select({ activity: engagementActivities, surveyId: surveys.id, askAudience: surveys.askAudience })
     .from(engagementActivities)
     .leftJoin(surveys, eq(surveys.activityId, engagementActivities.id))
     .where(
@@ -93,7 +99,7 @@ export async function publishedConsultations(
     listMembers(db, partnershipId),
   ]);
   const out: PublicConsultation[] = [];
-  for (const { activity, surveyId } of rows) {
+  for (const { activity, surveyId, askAudience } of rows) {
     const lead = members.find((member) => member.organisationId === activity.leadOrganisationId)?.name ?? null;
     const [themes, coded, quotes, days] = await Promise.all([
       listThemes(db, partnershipId, activity.id),
@@ -151,6 +157,7 @@ export async function publishedConsultations(
       hasSurvey: !!surveyId,
       participants: parts.map((part) => ({ label: part.label, count: people(part.key) })),
       totalParticipants: people("total"),
+      audiences: surveyId && (askAudience || days.some((d) => d.audience)) ? audienceTable(days) : null,
       participantCount: total,
       themes: themes.map((theme) => {
         const coverage = answering.get(theme.id);

@@ -1,7 +1,7 @@
 import type { Nation } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { type FundingShare, fundingShares } from "../../cycle/budgets/index.ts";
-import { engagementCounts } from "../../cycle/consultation/index.ts";
+import { engagementCounts, engagementGroups } from "../../cycle/consultation/index.ts";
 import { coverageForPartnerships } from "../../cycle/governance/index.ts";
 import { addDays, currentReportingYear, londonToday } from "../../kernel/time.ts";
 import { countMeetingsHeld } from "../../cycle/meetings/index.ts";
@@ -66,6 +66,8 @@ export interface NationalRow {
   /** Engagement activities recorded as informing this year's report, and the people taking part. */
   engagementActivities: number;
   engagementParticipants: number;
+  /** Those people by audience group, disclosure-controlled (rounded to 5, [c]); empty when nobody took part. */
+  engagementByAudience: { key: string; label: string; text: string }[];
   openFeedback: number;
   /** Flexible and multi-year shares of the money recorded for the reporting year; null when none is. */
   funding: ReturnType<typeof fundingSummary>;
@@ -133,6 +135,7 @@ export async function nationalView(
       meetingsHeld: meetings.get(partnership.id) ?? 0,
       engagementActivities: engagement.get(partnership.id)?.activities ?? 0,
       engagementParticipants: engagement.get(partnership.id)?.participants ?? 0,
+      engagementByAudience: engagement.get(partnership.id)?.byAudience ?? [],
       openFeedback: feedback.get(partnership.id) ?? 0,
       funding: fundingSummary(funding.get(partnership.id)),
     };
@@ -166,6 +169,7 @@ export const exportHeader = [
   "Meetings held in last 12 months",
   "Engagement activities feeding the report",
   "People taking part in them",
+  ...engagementGroups.map((group) => `Of them: ${group.label.toLowerCase()} (rounded to 5, [c] fewer than 10)`),
   "Open review feedback",
   "Funding recorded for the year (GBP)",
   "Flexible share of that funding",
@@ -189,6 +193,7 @@ export function exportRows(view: NationalView): (string | number)[][] {
     row.meetingsHeld,
     row.engagementActivities,
     row.engagementParticipants,
+    ...engagementGroups.map((group) => row.engagementByAudience.find((part) => part.key === group.key)?.text ?? ""),
     row.openFeedback,
     row.funding?.totalDecimal ?? "None recorded",
     row.funding?.flexible ?? "",
