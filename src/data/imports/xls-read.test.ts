@@ -52,6 +52,14 @@ describe(".xls (BIFF8) reader", () => {
     expect(() => readXlsInProcess(bytes, "Other")).toThrow(/Sheet not found: Other\. Available sheets: Notes, MDM/);
   });
 
+  it("reads a sheet of thousands of rows, its strings over many CONTINUE records and in two encodings", () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [`N00${String(i).padStart(6, "0")}`, `Łisburn ${i}`, i * 1.5]);
+    const read = readXlsInProcess(xlsWorkbook([{ name: "SA", rows }]));
+    expect(read).toHaveLength(3000);
+    expect(read[2999]).toEqual(["N00002999", "Łisburn 2999", "4498.5"]);
+    expect(read.every((row, i) => row[1] === `Łisburn ${i}` && row[2] === String(i * 1.5))).toBe(true);
+  });
+
   it("reads through the workbook worker and readTable, like an .xlsx", async () => {
     const file = sourceFromBytes("NIMDM17_SA - for publication.xls", xlsWorkbook(sheets));
     const rows = await readXlsx(file, 2);
@@ -90,14 +98,19 @@ describe(".xls (BIFF8) reader", () => {
     await expect(readTable(png)).rejects.toBeInstanceOf(ImportRejected);
   });
 
-  it("refuses a sheet spanning more cells than the limit", () => {
+  it("refuses a sheet spanning more cells, or holding more text, than the limits", () => {
     const far = [{ name: "Wide", rows: [["a"], ...Array.from({ length: 30 }, () => [] as string[]), [1]] }];
-    const saved = XLS_LIMITS.maxCells;
+    const saved = { ...XLS_LIMITS };
     XLS_LIMITS.maxCells = 10;
     try {
       expect(refusal(() => readXlsInProcess(xlsWorkbook(far))).message).toMatch(/spans more than 10 cells/);
+      // One shared string, repeated: its characters are counted at every cell.
+      XLS_LIMITS.maxCells = saved.maxCells;
+      XLS_LIMITS.maxChars = 1000;
+      const repeated = [{ name: "Long", rows: Array.from({ length: 20 }, () => ["x".repeat(100)]) }];
+      expect(refusal(() => readXlsInProcess(xlsWorkbook(repeated))).message).toMatch(/more than 1,000 characters/);
     } finally {
-      XLS_LIMITS.maxCells = saved;
+      Object.assign(XLS_LIMITS, saved);
     }
   });
 });

@@ -12,8 +12,12 @@ import { CONTINUE, ContinuedReader, Cursor, damaged, records, shortString } from
 import { checkBof, type Globals, R, readGlobals, type Sheet, workbookStream } from "./xls-workbook.ts";
 import { ZipRefused } from "./zip-guard.ts";
 
-/** Cells a sheet may span (its used rectangle): the largest official tables have well under a million. */
-export const XLS_LIMITS = { maxCells: 5_000_000 };
+/**
+ * Cells a sheet may span (its used rectangle; the largest official tables have well under a
+ * million), and characters of text in all its cells: cells share strings by reference, so a
+ * small file could otherwise repeat a long string into gigabytes of rows.
+ */
+export const XLS_LIMITS = { maxCells: 5_000_000, maxChars: 200_000_000 };
 
 /** Records that may come between a FORMULA and the STRING holding its text result. */
 const FORMULA_PARTS = new Set([0x04bc, 0x0221, 0x0236]);
@@ -46,6 +50,7 @@ const DAY_MS = 86_400_000;
 class Grid {
   private readonly rows: (string[] | undefined)[] = [];
   private width = 0;
+  private chars = 0;
 
   constructor(private readonly globals: Globals) {}
 
@@ -55,6 +60,12 @@ class Grid {
       throw new ZipRefused(
         "limit",
         `the sheet spans more than ${XLS_LIMITS.maxCells.toLocaleString("en-GB")} cells, more than a workbook may have here: save the sheet as CSV UTF-8`,
+      );
+    this.chars += text.length;
+    if (this.chars > XLS_LIMITS.maxChars)
+      throw new ZipRefused(
+        "limit",
+        `the sheet holds more than ${XLS_LIMITS.maxChars.toLocaleString("en-GB")} characters of text, more than a workbook may have here: save the sheet as CSV UTF-8`,
       );
     const cells = this.rows[row] ?? [];
     this.rows[row] = cells;
