@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compoundFile, record, xlsStream, xlsWorkbook } from "../../../tests/helpers/xls.ts";
 import { ImportRejected } from "./report.ts";
@@ -50,6 +51,20 @@ describe(".xls (BIFF8) reader", () => {
     // Sheets are numbered in the workbook's order, from 1, as for an .xlsx.
     expect(readXlsInProcess(bytes, 1)).toEqual([["About these tables"]]);
     expect(() => readXlsInProcess(bytes, "Other")).toThrow(/Sheet not found: Other\. Available sheets: Notes, MDM/);
+  });
+
+  it("reads a workbook Excel wrote: Cyrillic text, and formulas' number, text, boolean and error results", () => {
+    const bytes = readFileSync(new URL("../../../tests/fixtures/xls/formula_test_sjmachin.xls", import.meta.url));
+    expect(readXlsInProcess(bytes)).toEqual([
+      ["Description", "Data"],
+      ["Non-latin1 text", "МОСКВА Москва"],
+      ["formula number", "0.14285714285714285"],
+      ["formula text", "ABCDEF"],
+      ["formula zero-length text", ""],
+      ["formula boolean", "TRUE"],
+      ["formula error", "#DIV/0!"],
+      ["formula non-latin1 text", "МОСКВА Москва"],
+    ]);
   });
 
   it("reads a sheet of thousands of rows, its strings over many CONTINUE records and in two encodings", () => {
