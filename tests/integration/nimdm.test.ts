@@ -4,6 +4,7 @@
  * them, deciles cut over the number of areas NISRA ranks, district shares from a complete file
  * only — and bad files refused naming file, row and column, with nothing written.
  */
+import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
@@ -17,6 +18,7 @@ import {
   runImport,
   sourceFromBytes,
 } from "../../src/data/imports/index.ts";
+import { xlsWorkbook } from "../helpers/xls.ts";
 import { xlsxWorkbook } from "../helpers/xlsx.ts";
 import type { Database } from "../../src/kernel/db/database.ts";
 import { nimdmCsv, nimdmRows, NIMDM_RANK_COLUMNS } from "../helpers/nimdm-files.ts";
@@ -183,6 +185,33 @@ describe("NIMDM 2017 by Small Area", () => {
       sql`select distinct type, nation from areas where code like 'N00%'`,
     )) as unknown as { rows: { type: string; nation: string }[] };
     expect(types.rows).toEqual([{ type: "small-area", nation: "northern-ireland" }]);
+  });
+
+  it("reads the same file saved as Excel 97-2003 (.xls, as NISRA publishes it) to the same values", async () => {
+    const csv = nimdmCsv("sa", nimdmRows("sa", 40)).replace("SOA2001name", "SOA2001");
+    const everything = async () => {
+      const result = (await database.db.execute(sql`select i.slug, a.code, o.value::text, o.flags
+        from observations o join indicators i on i.id = o.indicator_id join areas a on a.id = o.area_id
+        where i.slug like 'nimdm2017-sa-%' order by 1, 2`)) as unknown as { rows: unknown[] };
+      return result.rows;
+    };
+    const before = await everything();
+    // Cells as Excel holds them: codes and names text, ranks and percentages numbers.
+    const cells = parse(csv, { relax_column_count: true }) as string[][];
+    const typed = cells.map((row, r) => row.map((cell) => (r > 0 && /^\d+$/.test(cell) ? Number(cell) : cell)));
+    const workbook = xlsWorkbook(
+      [
+        { name: "Contents", rows: [["Northern Ireland Multiple Deprivation Measure 2017"]] },
+        { name: "MDM", rows: typed },
+      ],
+      { recordSize: 512 },
+    );
+    const report = await run("NIMDM17_SA - for publication.xls", workbook);
+    expect(report.errors).toEqual([]);
+    expect([report.rowsRead, report.areas]).toEqual([40, 40]);
+    expect(report.valuesReplaced).toBe(0);
+    expect(before.length).toBeGreaterThan(40 * 8);
+    expect(await everything()).toEqual(before);
   });
 
   it("reads the ranks from the workbook's MDM sheet, with NISRA's header wording and trailing spaces", async () => {

@@ -3,7 +3,7 @@
  * reader (size limit, strict UTF-8 CSV, the one guarded XLSX reader off the event loop) and its
  * error type, ImportRejected, whose message names the file. Only the limits are the plan's own.
  */
-import { type CsvRow, ImportRejected, isXlsx, readTable, sourceFromBytes } from "../../data/imports/index.ts";
+import { type CsvRow, ImportRejected, isWorkbook, readTable, sourceFromBytes } from "../../data/imports/index.ts";
 
 export const IMPORT_LIMITS = { bytes: 5 * 1024 * 1024, rows: 2000, columns: 60, cellCharacters: 10_000 };
 
@@ -59,7 +59,7 @@ export async function parseUpload(fileName: string, buffer: Buffer): Promise<Par
   if (buffer.length === 0) throw new ImportRejected(fileName, "the selected file is empty");
   if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx"))
     throw new ImportRejected(fileName, "the selected file must be a CSV or an Excel .xlsx file");
-  if (lower.endsWith(".xlsx") && !isXlsx(source))
+  if (lower.endsWith(".xlsx") && !isWorkbook(source))
     throw new ImportRejected(fileName, "the file is not a real Excel .xlsx file");
   return tidy(fileName, await readTable(source));
 }

@@ -31,7 +31,7 @@ export async function recogniseFile(file: SourceFile, allowed?: readonly Importe
 export async function unrecognisedText(file: SourceFile): Promise<string> {
   const sample = await sampleFile(file);
   if (sample.format === "json") return "a JSON file that is not a boundary or neighbours file this service knows";
-  if (sample.format === "unknown") return "not a CSV, XLSX or JSON file this service can read";
+  if (sample.format === "unknown") return "not a CSV, Excel (.xlsx or .xls) or JSON file this service can read";
   const header = sample.table.header.filter(Boolean);
   return header.length === 0
     ? "a file with no header row"

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { CsvTable } from "./csv-table.ts";
 import { type CsvRow, decodeWindows1252, detectEncoding, type SourceFile } from "./source-file.ts";
-import { isXlsx } from "./spreadsheet.ts";
+import { isWorkbook } from "./spreadsheet.ts";
 import { readXlsx } from "./xlsx-reader.ts";
 
 /** Enough of the top of a file to tell its kind: headers, title rows and a few data rows. */
@@ -29,7 +29,7 @@ export async function sampleFile(file: SourceFile): Promise<FileSample> {
     table: new CsvTable([]),
     json,
   });
-  if (isXlsx(file)) {
+  if (isWorkbook(file)) {
     try {
       const sheet = await readXlsx(file, 1);
       const rows = sheet.slice(0, SAMPLE_ROWS).map((cells, i) => ({ cells, line: i + 1 }));

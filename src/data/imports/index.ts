@@ -16,7 +16,7 @@ export {
 export { readNumberCell } from "./cells.ts";
 export { importPaths } from "./paths.ts";
 export { closeXlsxReader } from "./xlsx-reader.ts";
-export { isXlsx, readTable } from "./spreadsheet.ts";
+export { isWorkbook, readTable } from "./spreadsheet.ts";
 export type { CsvRow } from "./source-file.ts";
 export { IMPORT_JOB_RETENTION_SECONDS, scheduleImportJobPurge } from "./job-purge.ts";
 export { startImportJob } from "./job-runner.ts";

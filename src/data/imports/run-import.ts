@@ -9,7 +9,7 @@ import { OFFICIAL_KINDS } from "./official-kinds.ts";
 import type { Importer, ImportWatcher, ProgressSink } from "./importer.ts";
 import { type ImportReport, ImportRejected, IssueList } from "./report.ts";
 import { detectEncoding, type Encoding, encodings, type SourceFile } from "./source-file.ts";
-import { isXlsx } from "./spreadsheet.ts";
+import { isWorkbook } from "./spreadsheet.ts";
 import { excerpt } from "./cells.ts";
 
 export interface ImportRequest {
@@ -45,7 +45,7 @@ function withEncoding(request: ImportRequest, report: ImportReport): unknown {
   const options = (request.options ?? {}) as Record<string, unknown>;
   const schema = request.importer.optionsSchema;
   const takesEncoding = schema instanceof z.ZodObject && "encoding" in schema.shape;
-  if (!takesEncoding || typeof options !== "object" || isXlsx(request.file)) return options;
+  if (!takesEncoding || typeof options !== "object" || isWorkbook(request.file)) return options;
   const stated = options.encoding;
   if (typeof stated === "string" && stated !== "") {
     if ((encodings as readonly string[]).includes(stated))

@@ -7,6 +7,7 @@ import { parse } from "csv-parse";
 import { timeSlicer } from "../../kernel/db/arrays.ts";
 import { parseCsvFast } from "./fast-csv.ts";
 import { ImportRejected } from "./report.ts";
+import { isCompoundFile } from "./xls-records.ts";
 
 /** Uploads and CLI files above this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -156,17 +157,14 @@ function refuseNul(file: SourceFile, text: string): string {
 }
 
 /** Decodes strictly: a file that is not valid in the stated encoding is refused, never guessed. */
-/** The signature of an OLE compound file, the container of .xls workbooks. */
-const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
 export function decodeText(file: SourceFile, encoding: Encoding = "utf-8"): string {
   if (file.bytes.length === 0) throw new ImportRejected(file.name, "the file is empty");
-  // Excel 97-2003 (.xls, e.g. NISRA's NIMDM 2017 tables) is a compound file: no reader of it
-  // here is safe for uploads (the npm "xlsx" release has known flaws reading crafted files).
-  if (file.bytes.subarray(0, 8).equals(COMPOUND_FILE))
+  // Workbooks (.xlsx, and .xls such as NISRA's NIMDM 2017 tables) are read by readTable
+  // (spreadsheet.ts); a file reaching here is going to an import that reads CSV only.
+  if (isCompoundFile(file.bytes))
     throw new ImportRejected(
       file.name,
-      "the file is an Excel 97-2003 workbook (.xls), which is not read here: open it in a spreadsheet program, save it as an Excel Workbook (.xlsx) or CSV UTF-8, and upload that",
+      "the file is an Excel 97-2003 workbook (.xls), and this import reads CSV only: open it in a spreadsheet program, save the sheet as CSV UTF-8, and upload that",
     );
   if (encoding === "windows-1252") return refuseNul(file, decodeWindows1252(file.bytes).replace(/^\uFEFF/, ""));
   if (file.bytes.subarray(0, 4).includes(0) || file.bytes.subarray(0, 2).equals(Buffer.from([0xff, 0xfe]))) {

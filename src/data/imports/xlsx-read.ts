@@ -1,9 +1,12 @@
 /**
- * Reads one sheet of an XLSX workbook to rows of cell text: the zip guard first, then
- * read-excel-file. Runs in the XLSX worker thread (xlsx-reader.ts), never on the event loop.
+ * Reads one sheet of a workbook to rows of cell text: an XLSX by the zip guard first, then
+ * read-excel-file; an Excel 97-2003 .xls by xls-read.ts. Runs in the workbook worker thread
+ * (xlsx-reader.ts), never on the event loop.
  */
 import { readSheet } from "read-excel-file/node";
 import { utcCalendarDate } from "../../kernel/time.ts";
+import { readXlsInProcess } from "./xls-read.ts";
+import { isCompoundFile } from "./xls-records.ts";
 import { archiveEnd, checkZip, XLSX_LIMITS, type ZipLimits } from "./zip-guard.ts";
 
 function cellText(value: unknown): string {
@@ -23,6 +26,7 @@ export async function readXlsxInProcess(
   sheet: string | number = 1,
   limits: ZipLimits = XLSX_LIMITS,
 ): Promise<string[][]> {
+  if (isCompoundFile(bytes)) return readXlsInProcess(bytes, sheet);
   checkZip(bytes, limits);
   const data = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, archiveEnd(bytes)), sheet, {
     parseNumber: (text: string) => text,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { xlsxWorkbook } from "../../../tests/helpers/xlsx.ts";
 import { xlsxBomb } from "../../../tests/helpers/zip-bomb.ts";
 import { ImportRejected } from "./report.ts";
-import { sourceFromBytes } from "./source-file.ts";
+import { readCsv, sourceFromBytes } from "./source-file.ts";
 import { readTable } from "./spreadsheet.ts";
 import { readXlsx } from "./xlsx-reader.ts";
 
@@ -17,10 +17,12 @@ async function rejection(promise: Promise<unknown>): Promise<ImportRejected> {
 }
 
 describe("XLSX reader", () => {
-  it("refuses an Excel 97-2003 workbook (.xls) by name, saying how to save it", async () => {
+  it("refuses an Excel 97-2003 workbook (.xls) by name where only CSV is read, saying how to save it", async () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
-    const error = await rejection(readTable(sourceFromBytes("NIMDM17_SOAresults.xls", xls)));
-    expect(error.message).toMatch(/Excel 97-2003 workbook \(\.xls\).*save it as an Excel Workbook \(\.xlsx\) or CSV/);
+    const error = await rejection(readCsv(sourceFromBytes("NIMDM17_SOAresults.xls", xls)));
+    expect(error.message).toMatch(
+      /Excel 97-2003 workbook \(\.xls\), and this import reads CSV only.*save the sheet as CSV UTF-8/,
+    );
   });
 
   it("reads a sheet to rows of text in a worker, numbers as written", async () => {

@@ -1,5 +1,6 @@
 /**
- * The one XLSX reader, used by every import (and by the action-plan upload through imports).
+ * The one workbook reader (.xlsx, and Excel 97-2003 .xls through xls-read.ts), used by every
+ * import (and by the action-plan upload through imports).
  * Workbooks are read in a worker thread, started on first use and kept (starting one costs
  * most of a second), so unpacking and parsing never stall the event loop. A heap limit and a
  * time limit stop a workbook that gets past the zip guard but is still too much: the worker is

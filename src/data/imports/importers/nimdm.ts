@@ -25,7 +25,7 @@ import { defineImporter, type PrepareContext } from "../importer.ts";
 import type { IssueList } from "../report.ts";
 import { encodingOption } from "../run-import.ts";
 import type { CsvRow } from "../source-file.ts";
-import { isXlsx, readTable } from "../spreadsheet.ts";
+import { isWorkbook, readTable } from "../spreadsheet.ts";
 import { nimdmLayout, type NimdmLayout } from "./nimdm-layout.ts";
 import { nimdmBuffer, nimdmIndicators, type NimdmRow } from "./nimdm-values.ts";
 
@@ -48,7 +48,7 @@ async function readRows(
   sheet: string | undefined,
   encoding: z.output<typeof options>["encoding"],
 ): Promise<CsvRow[]> {
-  if (sheet || !isXlsx(context.file)) return readTable(context.file, { encoding, sheet });
+  if (sheet || !isWorkbook(context.file)) return readTable(context.file, { encoding, sheet });
   try {
     return await readTable(context.file, { sheet: "MDM" });
   } catch {

@@ -51,7 +51,7 @@ export const tidyImporter = defineImporter({
   scope: "partnership",
   optionsSchema: z.object({
     encoding: encodingOption,
-    /** XLSX: the sheet to read (name or 1-based number); the first by default. */
+    /** A workbook (.xlsx or .xls): the sheet to read (name or 1-based number); the first by default. */
     sheet: z.string().optional(),
     publisher: z.string().max(200).default(""),
     dataset: z.string().max(300).default(""),
