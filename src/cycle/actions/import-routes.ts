@@ -1,12 +1,12 @@
 import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { fileSlug } from "../../kernel/http/download.ts";
 import { sendXlsx } from "../../kernel/http/xlsx.ts";
 import { ImportRejected, sizeLimitText } from "../../data/imports/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
+import { needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { actionPaths } from "./paths.ts";
 import type { ActionRouteDeps } from "./action-queries.ts";
 import { loadPlan } from "./action-queries.ts";
@@ -36,9 +36,9 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
 
   // The routes' needs (partnership:manage) loaded the partnership; the upload is the person's own.
   const manage = { partnership: "partnership:manage" } as const;
-  async function load(request: FastifyRequest) {
+  async function load(request: ParsedRequest<{ importId: string }>) {
     const partnership = request.partnership;
-    const { importId } = request.params as { importId: string };
+    const { importId } = request.params;
     const id = partnership.id;
     const upload = await pendingImport(db, id, importId, request.actor!.userId);
     return { partnership, upload };

@@ -1,11 +1,11 @@
 import fastifyMultipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { fieldErrorsOf } from "../../kernel/http/forms.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendDownload } from "../../kernel/http/download.ts";
-import { found, may, needs } from "../../kernel/http/pipeline.ts";
+import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { londonToday } from "../../kernel/time.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
@@ -70,9 +70,13 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext)
     back: (ctx) => paths.register(ctx.partnership.id),
   });
 
-  async function showActivity(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
+  async function showActivity(
+    request: ParsedRequest<{ activityId: string }>,
+    reply: FastifyReply,
+    errors: FieldError[] = [],
+  ) {
     const { partnership } = request;
-    const { activityId } = request.params as { activityId: string };
+    const { activityId } = request.params;
     const view = found(await activityView(db, partnership.id, activityId, londonToday()));
     return reply.code(errors.length ? 400 : 200).view("consultation/views/activity.njk", {
       title: `${view.activity.title} – ${partnership.name}`,

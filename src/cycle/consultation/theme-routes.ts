@@ -3,7 +3,7 @@ import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { parseForm } from "../../kernel/http/forms.ts";
-import { found, may, needs } from "../../kernel/http/pipeline.ts";
+import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import * as coding from "./coding-repository.ts";
 import { approveQuote, removeQuote, removeTheme, saveQuote, saveTheme } from "./coding-service.ts";
 import { quoteFields, themeFields } from "./coding-forms.ts";
@@ -71,9 +71,13 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     flash: "The theme has been removed",
   });
 
-  async function themeView(request: FastifyRequest, errors: FieldError[] = [], values = {}) {
+  async function themeView(
+    request: ParsedRequest<{ activityId: string; themeId: string }>,
+    errors: FieldError[] = [],
+    values = {},
+  ) {
     const { partnership } = request;
-    const { activityId, themeId } = request.params as { activityId: string; themeId: string };
+    const { activityId, themeId } = request.params;
     const activity = found(await findActivity(db, partnership.id, activityId));
     const theme = found(await coding.findTheme(db, partnership.id, activityId, themeId));
     const [choices, links, counts, quotes] = await Promise.all([
@@ -129,9 +133,9 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
       .redirect(paths.theme(partnership.id, params.activityId, params.themeId), 303);
   });
 
-  async function quotesView(request: FastifyRequest, errors: FieldError[] = []) {
+  async function quotesView(request: ParsedRequest<{ activityId: string }>, errors: FieldError[] = []) {
     const { partnership } = request;
-    const { activityId } = request.params as { activityId: string };
+    const { activityId } = request.params;
     const activity = found(await findActivity(db, partnership.id, activityId));
     const [quotes, themes] = await Promise.all([
       coding.listQuotes(db, partnership.id, activityId),

@@ -110,7 +110,7 @@ export function registerMeetingRoutes(app: FastifyInstance, context: AppContext)
 
   /** A form on the meeting page named `form`: saved by `run`, then back to the page at `anchor`. */
   function onMeetingPage<S extends z.ZodType>(
-    path: Path<string, unknown>,
+    path: Path<string, { id: string; meetingId: string }>,
     form: string,
     schema: S,
     run: (context: MeetingContext, data: z.output<S>, audit: AuditContext) => Promise<unknown>,

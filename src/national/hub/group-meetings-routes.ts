@@ -1,3 +1,4 @@
+import type { Nation } from "../../kernel/auth/policy.ts";
 import type { FastifyInstance } from "fastify";
 import { addDays, londonToday, partsFromIso } from "../../kernel/time.ts";
 import type { z } from "zod";
@@ -102,7 +103,7 @@ export function registerGroupMeetingRoutes(app: FastifyInstance, context: AppCon
 
   /** A form on the meeting page: the page again with 400 on bad input, else the change and back to the page. */
   function pageForm<P extends string, S extends z.ZodType>(
-    target: Path<P>,
+    target: Path<P, { nation: Nation; meetingId: string }>,
     name: string,
     schema: S,
     run: (c: GroupMeetingContext, data: z.output<S>, audit: AuditContext) => Promise<unknown>,
