@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { type ActionRow, listMilestones, updatableAction } from "../actions/index.ts";
+import { type ActionRow, actionPaths, listMilestones, updatableAction } from "../actions/index.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { formatPounds } from "../../kernel/money.ts";
@@ -72,9 +72,9 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
     schema: updateForm,
     save: async (ctx, data) => {
       await recordUpdate(db, ctx.audit, ctx.partnership.id, ctx.record.id, data, londonToday());
-      return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`;
+      return actionPaths.action(ctx.partnership.id, ctx.record.id);
     },
-    back: (ctx) => `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`,
+    back: (ctx) => actionPaths.action(ctx.partnership.id, ctx.record.id),
     flash: "Your changes have been saved",
   });
 }

@@ -54,7 +54,7 @@ export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppC
     title: "Choose what each column holds",
     partnership: loaded.partnership,
     fileName: loaded.pending.meta.fileName,
-    action: `/partnerships/${loaded.partnership.id}/data/import/${loaded.token}/map`,
+    action: importPaths.mapping(loaded.partnership.id, loaded.token),
     codeItems: loaded.table.header.map((h) => ({
       value: h,
       text: h || "(no heading)",
