@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
 import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import * as coding from "./coding-repository.ts";
 import { approveQuote, removeQuote, removeTheme, saveQuote, saveTheme } from "./coding-service.ts";
@@ -107,31 +106,27 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     reply.view("consultation/views/theme.njk", await themeView(request)),
   );
 
-  formRoute(app, {
-    path: paths.themeLink,
-    needs: edit,
-    schema: themeLinkForm,
-    page: async (ctx, shown) => ({
-      template: "consultation/views/theme.njk",
-      view: await themeView(ctx.request, shown.errors, shown.values),
-    }),
-    save: async (ctx, data) => {
-      const { id, activityId, themeId } = ctx.params;
-      await linkTheme(db, ctx.audit, id, activityId, themeId, data.target);
-      return paths.theme(id, activityId, themeId);
-    },
-    flash: "The link has been added",
-  });
-
-  app.post(paths.themeUnlink.pattern, needs(paths.themeUnlink, edit), async (request, reply) => {
-    const { partnership, params } = request;
-    const form = parseForm(themeLinkForm, request.body);
-    if (!form.ok) throw AppError.notFound();
-    await unlinkTheme(db, request.auditContext(), partnership.id, params.activityId, params.themeId, form.data.target);
-    return reply
-      .flash("The link has been removed")
-      .redirect(paths.theme(partnership.id, params.activityId, params.themeId), 303);
-  });
+  // Adding and removing a link are forms on the theme page: a rejected post draws it again.
+  for (const [path, change, flash] of [
+    [paths.themeLink, linkTheme, "The link has been added"],
+    [paths.themeUnlink, unlinkTheme, "The link has been removed"],
+  ] as const) {
+    formRoute(app, {
+      path,
+      needs: edit,
+      schema: themeLinkForm,
+      page: async (ctx, shown) => ({
+        template: "consultation/views/theme.njk",
+        view: await themeView(ctx.request, shown.errors, shown.values),
+      }),
+      save: async (ctx, data) => {
+        const { id, activityId, themeId } = ctx.params;
+        await change(db, ctx.audit, id, activityId, themeId, data.target);
+        return paths.theme(id, activityId, themeId);
+      },
+      flash,
+    });
+  }
 
   async function quotesView(request: ParsedRequest<{ activityId: string }>, errors: FieldError[] = []) {
     const { partnership } = request;
