@@ -1,5 +1,5 @@
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { fileUploadScope } from "../../kernel/http/upload-scope.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { fieldErrorsOf } from "../../kernel/http/forms.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
@@ -199,12 +199,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext)
 
   // Uploads get multipart parsing in their own scope; fields come back on the body so the
   // kernel's CSRF check reads `_csrf` like any other form.
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: true,
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_NOTES_BYTES, files: 1, fields: 5, fieldSize: 1024 },
-    });
+  fileUploadScope(app, MAX_NOTES_BYTES, (scope) => {
     scope.post(
       paths.files.pattern,
       { ...needs(paths.files, edit), config: { uploadLimit: "20 MB" } },

@@ -1,5 +1,5 @@
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { fileUploadScope } from "../../kernel/http/upload-scope.ts";
 import { z } from "zod";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
@@ -219,12 +219,7 @@ export function registerSurveyRoutes(app: FastifyInstance, { db }: AppContext): 
 
   app.get(paths.paperImport.pattern, needs(paths.paperImport, edit), (request, reply) => showImport(request, reply));
 
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: true,
-      throwFileSizeLimit: false,
-      limits: { fileSize: IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1024 },
-    });
+  fileUploadScope(app, IMPORT_BYTES, (scope) => {
     scope.post(
       paths.paperImport.pattern,
       { ...needs(paths.paperImport, edit), config: { uploadLimit: "5 MB" } },

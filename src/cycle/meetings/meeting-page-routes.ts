@@ -1,5 +1,5 @@
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { fileUploadScope } from "../../kernel/http/upload-scope.ts";
 import type { z } from "zod";
 import type { AuditContext } from "../../kernel/audit/audit.ts";
 import type { Db } from "../../kernel/db/database.ts";
@@ -253,12 +253,7 @@ export function registerMeetingPageRoutes<A extends MeetingParams, C extends Own
 
   // Uploads get multipart parsing in their own scope; fields come back on the body so the
   // kernel's CSRF check reads `_csrf` like any other form.
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: true,
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_PAPER_BYTES, files: 1, fields: 5, fieldSize: 1024 },
-    });
+  fileUploadScope(app, MAX_PAPER_BYTES, (scope) => {
     scope.post(
       paths.papers.pattern,
       { ...needs(paths.papers, spec.edit), config: { uploadLimit: "20 MB" } },
