@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import type { AuditContext } from "../../kernel/audit/audit.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
@@ -9,7 +11,7 @@ import { quoteFields, themeFields } from "./coding-forms.ts";
 import { consultationPaths as paths } from "./paths.ts";
 import { findActivity } from "./register-repository.ts";
 import { findTextAnswers } from "./response-repository.ts";
-import { approveForm, quoteForm, themeForm, themeLinkForm } from "./schemas.ts";
+import { approveForm, type QuoteInput, quoteForm, themeForm, themeLinkForm } from "./schemas.ts";
 import { findSurveyOf } from "./survey-repository.ts";
 import { linkChoices, linkTheme, linksOf, unlinkTheme } from "./theme-links.ts";
 
@@ -23,6 +25,12 @@ type Ids = { params: { id: string; activityId: string } };
 export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): void {
   const activityHref = (ctx: Ids) => `${paths.activity(ctx.params.id, ctx.params.activityId)}#themes`;
   const quotesHref = (ctx: Ids) => paths.quotes(ctx.params.id, ctx.params.activityId);
+  /** Adds a quote (`quoteId` null) or changes one; either way it goes back for review. */
+  const keepQuote = (
+    ctx: Ids & { audit: AuditContext; request: { actor: Actor | null } },
+    quoteId: string | null,
+    input: QuoteInput,
+  ) => saveQuote(db, ctx.audit, ctx.params.id, ctx.params.activityId, quoteId, input, ctx.request.actor!.userId);
   const loadActivity = (ctx: Ids) => findActivity(db, ctx.params.id, ctx.params.activityId);
   const loadTheme = (ctx: Ids & { params: { themeId: string } }) =>
     coding.findTheme(db, ctx.params.id, ctx.params.activityId, ctx.params.themeId);
@@ -241,15 +249,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     schema: quoteForm,
     initial: (ctx) => ({ text: ctx.record.text }),
     save: async (ctx, data) => {
-      await saveQuote(
-        db,
-        ctx.audit,
-        ctx.partnership.id,
-        ctx.params.activityId,
-        null,
-        { ...data, answerId: ctx.record.id },
-        ctx.request.actor!.userId,
-      );
+      await keepQuote(ctx, null, { ...data, answerId: ctx.record.id });
       return quotesHref(ctx);
     },
     flash: "The quote is waiting for review",
@@ -266,15 +266,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     schema: quoteForm,
     initial: (ctx) => ({ text: ctx.record.text, themeId: ctx.record.themeId ?? "" }),
     save: async (ctx, data) => {
-      await saveQuote(
-        db,
-        ctx.audit,
-        ctx.partnership.id,
-        ctx.params.activityId,
-        ctx.record.id,
-        { ...data, answerId: ctx.record.answerId },
-        ctx.request.actor!.userId,
-      );
+      await keepQuote(ctx, ctx.record.id, { ...data, answerId: ctx.record.answerId });
       return quotesHref(ctx);
     },
     flash: "The quote is waiting for review",
