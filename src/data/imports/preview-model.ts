@@ -1,4 +1,3 @@
-import { importPaths } from "./paths.ts";
 import { importerFor } from "./registry.ts";
 import type { ImportReport } from "./report.ts";
 
@@ -14,6 +13,7 @@ export function previewModel(
   /** Given when this person may hold the values back until a release time: the fields' values. */
   release?: { releaseDate: string; releaseTime: string } | null,
 ) {
+  const base = `/partnerships/${partnership.id}/data/import`;
   const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
   const encoding = report.encoding;
   const summaryRows = [
@@ -50,10 +50,10 @@ export function previewModel(
     },
     token,
     errors,
-    action: importPaths.pending(partnership.id, token),
+    action: `${base}/${token}`,
     /** Official statistics go to the shared national store, not the partnership's own data. */
     sharesNationally: scope !== "partnership",
-    mappingUrl: report.kind === "wide" ? importPaths.mapping(partnership.id, token) : null,
+    mappingUrl: report.kind === "wide" ? `${base}/${token}/map` : null,
     release: release ?? null,
   };
 }
