@@ -74,3 +74,19 @@ export const appTest = dbTest
     }
     return signedIn;
   });
+
+/**
+ * `appTest` plus `api(url, auth)`: a GET through the app as an API client sends it, with a
+ * personal API token (sent as a bearer token) or headers of its own (none when left out).
+ */
+export const apiTest = appTest.extend(
+  "api",
+  { scope: "file" },
+  ({ app }) =>
+    (url: string, auth: string | Record<string, string> = {}) =>
+      app.inject({
+        method: "GET",
+        url,
+        headers: typeof auth === "string" ? { authorization: `Bearer ${auth}` } : auth,
+      }),
+);

@@ -13,8 +13,8 @@ import { sourceFromBytes } from "../../src/data/imports/index.ts";
 import { findIndicator, importBatches, valuesForArea } from "../../src/data/indicators/index.ts";
 import { indicatorReaders } from "../../src/data/indicators/tables.ts";
 import { sharingAgreements } from "../../src/data/sharing/index.ts";
-import { bearer, createTokenAs } from "../helpers/api-data.ts";
-import { appTest } from "../helpers/app-test.ts";
+import { createTokenAs } from "../helpers/api-data.ts";
+import { apiTest } from "../helpers/app-test.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 
 const RESTRICTED = "tiers-restricted-count";
@@ -41,13 +41,7 @@ async function importTidy(db: Db, slug: string, owner: string) {
   expect(report.errors, slug).toEqual([]);
 }
 
-const test = appTest.extend(
-  "api",
-  { scope: "file" },
-  ({ app }) =>
-    (url: string, token?: string) =>
-      app.inject({ method: "GET", url, headers: token ? bearer(token) : {} }),
-);
+const test = apiTest;
 
 const darlington = (body: unknown) =>
   (body as { data: { area: { code: string } }[] }).data.filter((row) => row.area.code === "E06000005");

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
-import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
 import type { TestClient } from "../helpers/test-app.ts";
-import { addMembers, auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
-import { appTest } from "../helpers/app-test.ts";
+import { auditActions, idFromLocation } from "../helpers/strategy-fixtures.ts";
+import { glenbraeTest } from "../helpers/glenbrae-actions.ts";
 
 let pid: string;
 let otherPid: string;
@@ -29,40 +28,10 @@ const actionFields = (leadOrganisationId: string, title: string) => ({
 
 const goodUpdate = { period: "2025/26 Q2", status: "green", percentComplete: "40", narrative: "Going well" };
 
-const test = appTest.extend("updatesOf", { scope: "file" }, ({ db }) => async (actionId: string) => {
-  return db.select().from(actionUpdates).where(eq(actionUpdates.actionId, actionId));
-});
+const test = glenbraeTest;
 
-test.beforeAll(async ({ database, client, fixtures }) => {
-  const council = await fixtures.organisation("Glenbrae Council");
-  const health = await fixtures.organisation("Glenbrae Health Board", "health-board");
-  const jcp = await fixtures.organisation("Jobcentre Plus Glenbrae", "jobcentre-plus");
-  const far = await fixtures.organisation("Farshire Council");
-  org = { council: council.id, health: health.id, jcp: jcp.id, far: far.id };
-  const partnership = await fixtures.partnership(
-    "Glenbrae Child Poverty Partnership",
-    "scotland",
-    "S12000001",
-    "Glenbrae",
-  );
-  const other = await fixtures.partnership("Farshire Partnership", "scotland", "S12000002", "Farshire");
-  pid = partnership.id;
-  otherPid = other.id;
-  await addMembers(database, pid, [council.id, health.id, jcp.id]);
-  await addMembers(database, otherPid, [far.id]);
-  await fixtures.user("lead@glenbrae.example", council.id, { roles: [[pid, "lead"]] });
-  await fixtures.user("editor@health.example", health.id, { roles: [[pid, "editor"]] });
-  await fixtures.user("viewer@jcp.example", jcp.id, { roles: [[pid, "viewer"]] });
-  await fixtures.user("lead@farshire.example", far.id, { roles: [[otherPid, "lead"]] });
-  lead = client();
-  editor = client();
-  viewer = client();
-  outsider = client();
-  await lead.signIn("lead@glenbrae.example");
-  await editor.signIn("editor@health.example");
-  await viewer.signIn("viewer@jcp.example");
-  await outsider.signIn("lead@farshire.example");
-
+test.beforeAll(async ({ glenbrae }) => {
+  ({ pid, otherPid, org, lead, editor, viewer, outsider } = glenbrae);
   councilAction = idFromLocation(
     await lead.post(`/partnerships/${pid}/actions/new`, actionFields(org.council!, "Money advice in schools")),
   );

@@ -23,17 +23,11 @@ import {
   OPEN,
   statxploreColumn,
 } from "../helpers/api-data.ts";
-import { appTest } from "../helpers/app-test.ts";
+import { apiTest } from "../helpers/app-test.ts";
 import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 
 let world: ApiWorld;
-const test = appTest.extend(
-  "api",
-  { scope: "file" },
-  ({ app }) =>
-    (url: string, headers: Record<string, string> = {}) =>
-      app.inject({ method: "GET", url, headers }),
-);
+const test = apiTest;
 
 describeWithSharedData(...Object.values(files))("read-only API: data", () => {
   test.beforeAll(async ({ database, signIn }) => {

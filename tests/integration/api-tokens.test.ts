@@ -9,17 +9,11 @@ import { users } from "../../src/workspace/access/index.ts";
 import { apiTokens, hashToken } from "../../src/data/api/index.ts";
 import { dataPageSchema, errorSchema, indicatorListSchema } from "../../src/data/api/schemas.ts";
 import { type ApiWorld, bearer, createTokenAs, csvRows, files, loadApiWorld, OPEN } from "../helpers/api-data.ts";
-import { appTest } from "../helpers/app-test.ts";
+import { apiTest } from "../helpers/app-test.ts";
 import { describeWithSharedData } from "../helpers/shared-data-dir.ts";
 
 let world: ApiWorld;
-const test = appTest.extend(
-  "api",
-  { scope: "file" },
-  ({ app }) =>
-    (url: string, headers: Record<string, string> = {}) =>
-      app.inject({ method: "GET", url, headers }),
-);
+const test = apiTest;
 
 describeWithSharedData(...Object.values(files))("read-only API: tokens and restricted data", () => {
   test.beforeAll(async ({ database, signIn }) => {

@@ -1,10 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { actions } from "../../src/cycle/actions/index.ts";
 import { budgetContributionActions, budgetContributions } from "../../src/cycle/budgets/index.ts";
-import { addMember } from "../helpers/partnership-fixtures.ts";
 import type { TestClient } from "../helpers/test-app.ts";
-import { appTest } from "../helpers/app-test.ts";
+import { budgetTest } from "../helpers/budget-world.ts";
 
 let partnership: { id: string };
 let council: { id: string };
@@ -13,7 +11,7 @@ let meals: string;
 let foreign: string;
 let editor: TestClient;
 
-const test = appTest
+const test = budgetTest
   .extend(
     "contributions",
     { scope: "file" },
@@ -29,22 +27,8 @@ const test = appTest
         db.select().from(budgetContributionActions).where(eq(budgetContributionActions.partnershipId, partnership.id)),
   );
 
-test.beforeAll(async ({ database, db, signIn, fixtures }) => {
-  const org = await fixtures.organisation("Northvale Improvement Service", "national-body");
-  partnership = await fixtures.partnership("Northvale Partnership", "england", "E06000095", "Northvale");
-  const other = await fixtures.partnership("Southvale Partnership", "england", "E06000094", "Southvale");
-  council = await addMember(database, partnership.id, "Northvale Council", "council");
-  const rows = await db
-    .insert(actions)
-    .values([
-      { partnershipId: partnership.id, leadOrganisationId: council.id, reference: "A1", title: "Advice in schools" },
-      { partnershipId: partnership.id, leadOrganisationId: council.id, reference: "A2", title: "Holiday meals" },
-      { partnershipId: other.id, leadOrganisationId: council.id, reference: "S1", title: "Southvale private action" },
-    ])
-    .returning();
-  [advice, meals, foreign] = rows.map((row) => row.id) as [string, string, string];
-  await fixtures.user("editor@northvale.example", org.id, { roles: [[partnership.id, "editor"]] });
-  editor = await signIn("editor@northvale.example");
+test.beforeAll(async ({ budgetWorld }) => {
+  ({ partnership, council, advice, meals, foreign, editor } = budgetWorld);
 });
 
 describe("budget contributions fund actions", () => {

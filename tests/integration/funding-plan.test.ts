@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { actions } from "../../src/cycle/actions/index.ts";
 import { budgetContributions, fundingAllocations, fundingStreams } from "../../src/cycle/budgets/index.ts";
-import { appTest } from "../helpers/app-test.ts";
-import { addMember, auditCount } from "../helpers/partnership-fixtures.ts";
+import { budgetTest } from "../helpers/budget-world.ts";
+import { auditCount } from "../helpers/partnership-fixtures.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 
 let partnership: { id: string };
@@ -14,7 +13,20 @@ let meals: string;
 let foreign: string;
 let editor: TestClient;
 
-const test = appTest
+const test = budgetTest
+  .extend(
+    "budgetPlaces",
+    { scope: "file" },
+    {
+      place: "Fundvale",
+      code: "E06000093",
+      neighbour: "Poorvale",
+      neighbourCode: "E06000092",
+      neighbourReference: "P1",
+      advice: { startDate: "2025-04-01", endDate: "2027-03-31" },
+      meals: { startDate: "2026-04-01", endDate: "2028-03-31" },
+    },
+  )
   .extend(
     "streams",
     { scope: "file" },
@@ -30,34 +42,9 @@ const test = appTest
         db.select().from(fundingAllocations).where(eq(fundingAllocations.partnershipId, partnership.id)),
   );
 
-test.beforeAll(async ({ database, db, signIn, fixtures }) => {
-  const org = await fixtures.organisation("Fundvale Improvement Service", "national-body");
-  partnership = await fixtures.partnership("Fundvale Partnership", "england", "E06000093", "Fundvale");
-  other = await fixtures.partnership("Poorvale Partnership", "england", "E06000092", "Poorvale");
-  council = await addMember(database, partnership.id, "Fundvale Council", "council");
-  const rows = await db
-    .insert(actions)
-    .values([
-      {
-        partnershipId: partnership.id,
-        leadOrganisationId: council.id,
-        reference: "A1",
-        title: "Advice in schools",
-        startDate: "2025-04-01",
-        endDate: "2027-03-31",
-      },
-      {
-        partnershipId: partnership.id,
-        leadOrganisationId: council.id,
-        reference: "A2",
-        title: "Holiday meals",
-        startDate: "2026-04-01",
-        endDate: "2028-03-31",
-      },
-      { partnershipId: other.id, leadOrganisationId: council.id, reference: "P1", title: "Poorvale private action" },
-    ])
-    .returning();
-  [advice, meals, foreign] = rows.map((row) => row.id) as [string, string, string];
+test.beforeAll(async ({ budgetWorld, db, fixtures }) => {
+  ({ partnership, other, council, advice, meals, foreign, editor } = budgetWorld);
+  const { org } = budgetWorld;
   // A one-year contribution of £60,000 in 2026/27: one-year money in the national share.
   await db.insert(budgetContributions).values({
     partnershipId: partnership.id,
@@ -66,11 +53,9 @@ test.beforeAll(async ({ database, db, signIn, fixtures }) => {
     kind: "aligned",
     amountPence: 6_000_000,
   });
-  await fixtures.user("editor@fundvale.example", org.id, { roles: [[partnership.id, "editor"]] });
   await fixtures.user("viewer@fundvale.example", org.id, { roles: [[partnership.id, "viewer"]] });
   await fixtures.user("lead@poorvale.example", org.id, { roles: [[other.id, "lead"]] });
   await fixtures.user("coordinator@fundvale.example", org.id, { nations: ["england"] });
-  editor = await signIn("editor@fundvale.example");
 });
 
 const newStream = () => `/partnerships/${partnership.id}/budgets/streams/new`;

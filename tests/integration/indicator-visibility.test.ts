@@ -7,8 +7,8 @@ import { describe, expect } from "vitest";
 import type { Db } from "../../src/kernel/db/database.ts";
 import { areaTypeOfCode, nationOfCode, tiersOfCode, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
-import { bearer, createTokenAs } from "../helpers/api-data.ts";
-import { appTest } from "../helpers/app-test.ts";
+import { createTokenAs } from "../helpers/api-data.ts";
+import { apiTest } from "../helpers/app-test.ts";
 import type { TestClient } from "../helpers/test-app.ts";
 
 let partnershipId: string;
@@ -34,13 +34,7 @@ async function importTidy(db: Db, slug: string, disclosure: "none" | "small-coun
   expect(report.errors, slug).toEqual([]);
 }
 
-const test = appTest.extend(
-  "api",
-  { scope: "file" },
-  ({ app }) =>
-    (url: string, token: string) =>
-      app.inject({ method: "GET", url, headers: bearer(token) }),
-);
+const test = apiTest;
 
 test.beforeAll(async ({ db, fixtures, signIn }) => {
   const org = await fixtures.organisation("Darlington Borough Council");

@@ -61,7 +61,7 @@ describe("organisation admin pages", () => {
     expect(added.statusCode).toBe(303);
     const [row] = await db.select().from(organisations).where(eq(organisations.name, "NHS Tayside"));
     expect(row).toMatchObject({ type: "health-board", gssCode: "S08000030" });
-    const list = await admin.get("/admin/organisations?saved=created");
+    const list = await admin.get("/admin/organisations");
     expect(list.body).toContain("Organisation added");
     expect(list.body).toContain("Health board");
 

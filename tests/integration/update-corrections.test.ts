@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
 import { auditLog } from "../../src/kernel/audit/tables.ts";
 import type { TestClient } from "../helpers/test-app.ts";
-import { addMembers, idFromLocation } from "../helpers/strategy-fixtures.ts";
-import { appTest } from "../helpers/app-test.ts";
+import { idFromLocation } from "../helpers/strategy-fixtures.ts";
+import { glenbraeTest } from "../helpers/glenbrae-actions.ts";
 
 // Correcting and withdrawing progress updates: history kept, audited, nothing changed on refusal.
 
@@ -32,41 +31,25 @@ const update = (narrative: string, percentComplete = "40") => ({
   narrative,
 });
 
-const test = appTest.extend("rowsOf", { scope: "file" }, ({ db }) => async (actionId: string) => {
-  return db.select().from(actionUpdates).where(eq(actionUpdates.actionId, actionId));
-});
+const test = glenbraeTest;
 
-test.beforeAll(async ({ database, fixtures, signIn }) => {
-  const council = await fixtures.organisation("Glenbrae Council");
-  const health = await fixtures.organisation("Glenbrae Health Board", "health-board");
-  const jcp = await fixtures.organisation("Jobcentre Plus Glenbrae", "jobcentre-plus");
-  const far = await fixtures.organisation("Farshire Council");
-  pid = (await fixtures.partnership("Glenbrae Partnership", "scotland", "S12000001", "Glenbrae")).id;
-  otherPid = (await fixtures.partnership("Farshire Partnership", "scotland", "S12000002", "Farshire")).id;
-  await addMembers(database, pid, [council.id, health.id, jcp.id]);
-  await addMembers(database, otherPid, [far.id]);
-  await fixtures.user("lead@glenbrae.example", council.id, { roles: [[pid, "lead"]] });
-  await fixtures.user("editor@health.example", health.id, { roles: [[pid, "editor"]] });
-  await fixtures.user("viewer@jcp.example", jcp.id, { roles: [[pid, "viewer"]] });
-  await fixtures.user("lead@farshire.example", far.id, { roles: [[otherPid, "lead"]] });
-  lead = await signIn("lead@glenbrae.example");
-  editor = await signIn("editor@health.example");
-  viewer = await signIn("viewer@jcp.example");
-  outsider = await signIn("lead@farshire.example");
+test.beforeAll(async ({ glenbrae }) => {
+  ({ pid, otherPid, lead, editor, viewer, outsider } = glenbrae);
+  const { council, health } = glenbrae.org;
   councilAction = idFromLocation(
-    await lead.post(`/partnerships/${pid}/actions/new`, actionFields(council.id, "Money advice in schools")),
+    await lead.post(`/partnerships/${pid}/actions/new`, actionFields(council, "Money advice in schools")),
   );
   healthAction = idFromLocation(
-    await lead.post(`/partnerships/${pid}/actions/new`, actionFields(health.id, "Maternity income pathway")),
+    await lead.post(`/partnerships/${pid}/actions/new`, actionFields(health, "Maternity income pathway")),
   );
 });
 
 describe("correcting a progress update", () => {
-  test("keeps the earlier text, shows it on the action page and audits the change", async ({ db, rowsOf }) => {
+  test("keeps the earlier text, shows it on the action page and audits the change", async ({ db, updatesOf }) => {
     expect(
       (await editor.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, update("Went wel"))).statusCode,
     ).toBe(303);
-    const [row] = await rowsOf(healthAction);
+    const [row] = await updatesOf(healthAction);
     const editUrl = `/partnerships/${pid}/actions/${healthAction}/updates/${row!.id}/edit`;
     const actionPage = await editor.get(`/partnerships/${pid}/actions/${healthAction}`);
     expect(actionPage.body).toContain(editUrl);
@@ -78,7 +61,7 @@ describe("correcting a progress update", () => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`/partnerships/${pid}/actions/${healthAction}`);
 
-    const rows = await rowsOf(healthAction);
+    const rows = await updatesOf(healthAction);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ narrative: "Went well: 40 families advised", percentComplete: 45 });
     const page = (await editor.get(`/partnerships/${pid}/actions/${healthAction}`)).body;
@@ -97,10 +80,10 @@ describe("correcting a progress update", () => {
   });
 
   test("refuses bad input (400, named), another organisation's update (403) and a foreign one (404), changing nothing", async ({
-    rowsOf,
+    updatesOf,
   }) => {
     await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, update("Council text"));
-    const [row] = await rowsOf(councilAction);
+    const [row] = await updatesOf(councilAction);
     const editUrl = `/partnerships/${pid}/actions/${councilAction}/updates/${row!.id}/edit`;
     const bad = await lead.post(editUrl, { ...update("Changed"), status: "red", percentComplete: "140" });
     expect(bad.statusCode).toBe(400);
@@ -117,7 +100,7 @@ describe("correcting a progress update", () => {
     expect(
       (await lead.get(`/partnerships/${otherPid}/actions/${councilAction}/updates/${row!.id}/edit`)).statusCode,
     ).toBe(404);
-    const [after] = await rowsOf(councilAction);
+    const [after] = await updatesOf(councilAction);
     expect(after!.narrative).toBe("Council text");
     expect(after!.percentComplete).toBe(40);
   });
@@ -126,7 +109,7 @@ describe("correcting a progress update", () => {
 describe("withdrawing a progress update", () => {
   test("asks first, then keeps it in the history marked withdrawn, counted nowhere, and audited", async ({
     db,
-    rowsOf,
+    updatesOf,
   }) => {
     await lead.post(`/partnerships/${pid}/actions/${councilAction}/updates/new`, {
       ...update("Second quarter, wrongly red"),
@@ -135,7 +118,7 @@ describe("withdrawing a progress update", () => {
       reason: "Typed in error",
       percentComplete: "10",
     });
-    const wrong = (await rowsOf(councilAction)).find((row) => row.period === "2025/26 Q3")!;
+    const wrong = (await updatesOf(councilAction)).find((row) => row.period === "2025/26 Q3")!;
     const withdrawUrl = `/partnerships/${pid}/actions/${councilAction}/updates/${wrong.id}/withdraw`;
 
     const confirm = await lead.get(withdrawUrl);
@@ -148,7 +131,7 @@ describe("withdrawing a progress update", () => {
 
     const done = await lead.post(withdrawUrl);
     expect(done.statusCode).toBe(303);
-    const [kept] = (await rowsOf(councilAction)).filter((row) => row.id === wrong.id);
+    const [kept] = (await updatesOf(councilAction)).filter((row) => row.id === wrong.id);
     expect(kept!.withdrawnAt).not.toBeNull();
     expect(kept!.narrative).toBe("Second quarter, wrongly red");
     const page = (await lead.get(`/partnerships/${pid}/actions/${councilAction}`)).body;
@@ -172,7 +155,7 @@ describe("withdrawing a progress update", () => {
     );
     expect(edit.statusCode).toBe(409);
     expect(edit.body).toContain("This update has been withdrawn, so it can no longer be corrected");
-    const [unchanged] = (await rowsOf(councilAction)).filter((row) => row.id === wrong.id);
+    const [unchanged] = (await updatesOf(councilAction)).filter((row) => row.id === wrong.id);
     expect(unchanged).toEqual(kept);
     const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, wrong.id));
     expect(audits.map((row) => row.action).sort()).toEqual(["action.update_reported", "action.update_withdrawn"]);
@@ -189,10 +172,10 @@ function onceOf(html: string): string {
 describe("double submission", () => {
   test("two posts of one form (together, then again) record one update and both go to the action", async ({
     database,
-    rowsOf,
+    updatesOf,
   }) => {
     const formUrl = `/partnerships/${pid}/actions/${healthAction}/updates/new`;
-    const before = (await rowsOf(healthAction)).length;
+    const before = (await updatesOf(healthAction)).length;
     const once = onceOf((await editor.get(formUrl)).body);
     const fields = { ...update("Sent twice by a double click"), period: "2025/26 Q4", _once: once };
     const [first, second] = await Promise.all([editor.post(formUrl, fields), editor.post(formUrl, fields)]);
@@ -201,9 +184,9 @@ describe("double submission", () => {
       expect(response.statusCode).toBe(303);
       expect(response.headers.location).toBe(`/partnerships/${pid}/actions/${healthAction}`);
     }
-    const rows = (await rowsOf(healthAction)).filter((row) => row.narrative === "Sent twice by a double click");
+    const rows = (await updatesOf(healthAction)).filter((row) => row.narrative === "Sent twice by a double click");
     expect(rows).toHaveLength(1);
-    expect(await rowsOf(healthAction)).toHaveLength(before + 1);
+    expect(await updatesOf(healthAction)).toHaveLength(before + 1);
     const audits = (await database.db.select().from(auditLog).where(eq(auditLog.entityId, rows[0]!.id))).map(
       (row) => row.action,
     );
@@ -213,34 +196,34 @@ describe("double submission", () => {
     const again = onceOf((await editor.get(formUrl)).body);
     expect(again).not.toBe(once);
     expect((await editor.post(formUrl, { ...fields, _once: again })).statusCode).toBe(303);
-    expect((await rowsOf(healthAction)).filter((row) => row.narrative === "Sent twice by a double click")).toHaveLength(
-      2,
-    );
+    expect(
+      (await updatesOf(healthAction)).filter((row) => row.narrative === "Sent twice by a double click"),
+    ).toHaveLength(2);
   });
 
-  test("a form refused for an error keeps its token and saves once when corrected", async ({ rowsOf }) => {
+  test("a form refused for an error keeps its token and saves once when corrected", async ({ updatesOf }) => {
     const formUrl = `/partnerships/${pid}/actions/${councilAction}/updates/new`;
-    const before = (await rowsOf(councilAction)).length;
+    const before = (await updatesOf(councilAction)).length;
     const once = onceOf((await lead.get(formUrl)).body);
     const bad = await lead.post(formUrl, { ...update("Corrected later"), percentComplete: "abc", _once: once });
     expect(bad.statusCode).toBe(400);
     expect(onceOf(bad.body)).toBe(once);
-    expect(await rowsOf(councilAction)).toHaveLength(before);
+    expect(await updatesOf(councilAction)).toHaveLength(before);
     const good = { ...update("Corrected later"), period: "2025/26 Q1", _once: once };
     expect((await lead.post(formUrl, good)).statusCode).toBe(303);
     expect((await lead.post(formUrl, good)).statusCode).toBe(303);
-    expect(await rowsOf(councilAction)).toHaveLength(before + 1);
+    expect(await updatesOf(councilAction)).toHaveLength(before + 1);
   });
 
   test("confirming a withdrawal twice withdraws once and both go back to the action, not to a 404", async ({
     db,
-    rowsOf,
+    updatesOf,
   }) => {
     await editor.post(`/partnerships/${pid}/actions/${healthAction}/updates/new`, {
       ...update("To be withdrawn twice"),
       period: "2025/26 Q1",
     });
-    const row = (await rowsOf(healthAction)).find((entry) => entry.narrative === "To be withdrawn twice")!;
+    const row = (await updatesOf(healthAction)).find((entry) => entry.narrative === "To be withdrawn twice")!;
     const url = `/partnerships/${pid}/actions/${healthAction}/updates/${row.id}/withdraw`;
     const once = onceOf((await editor.get(url)).body);
     const [first, second] = await Promise.all([editor.post(url, { _once: once }), editor.post(url, { _once: once })]);

@@ -14,7 +14,7 @@ import {
   evidencePickForm,
   resolveEvidencePick,
 } from "../strategy/index.ts";
-import { actionFor } from "./access.ts";
+import { updatableAction } from "./access.ts";
 import { budgetFields, milestoneFields } from "./action-forms.ts";
 import * as service from "./action-service.ts";
 import type { ActionRow } from "./repository.ts";
@@ -29,9 +29,9 @@ export function registerActionDetailRoutes(
 ): void {
   const detail = actionPaths.action;
   const saved = "Your changes have been saved";
-  // The action's own rule (actionFor) decides who may add to it: "update" for its lead organisation.
-  const load = async (ctx: FormContext<"/partnerships/:id/actions/:actionId/${string}", undefined>) =>
-    (await actionFor(db, ctx.request.actor, ctx.partnership, ctx.params.actionId, "update")).action;
+  // The action's own rule decides who may add to it: "action:update", its lead organisation's editors.
+  const updatable = updatableAction(db);
+  const load = async (ctx: FormContext<string, undefined>) => updatable.of(ctx.request);
   const back = (ctx: FormContext<string, ActionRow>) => detail(ctx.partnership.id, ctx.record.id);
 
   /** A record listed on the action's page (a budget line, a milestone): one form adds it. */
@@ -46,7 +46,7 @@ export function registerActionDetailRoutes(
   ) {
     formRoute(app, {
       path: form,
-      needs: { partnership: "partnership:read" },
+      needs: { record: updatable },
       title,
       load,
       fields: [...fields],
@@ -67,7 +67,7 @@ export function registerActionDetailRoutes(
     deps.evidenceChoices ? deps.evidenceChoices(db, partnershipId) : Promise.resolve([]);
   formRoute(app, {
     path: actionPaths.newEvidence,
-    needs: { partnership: "partnership:read" },
+    needs: { record: updatable },
     title: "Link evidence",
     load,
     fields: async (ctx) => evidencePickerFields(await choicesFor(ctx.partnership.id)),
@@ -83,9 +83,8 @@ export function registerActionDetailRoutes(
 
   /** Ticks a milestone off today, or re-opens it. */
   const milestone = actionPaths.milestoneState;
-  app.post(milestone.pattern, needs(milestone, { partnership: "partnership:read" }), async (request, reply) => {
+  app.post(milestone.pattern, needs(milestone, { record: updatable }), async (request, reply) => {
     const { id, actionId, childId, state } = request.params;
-    await actionFor(db, request.actor, request.partnership, actionId, "update");
     const today = londonToday();
     await service.markMilestone(db, request.auditContext(), id, actionId, childId, state === "done" ? today : null);
     return reply.flash("Your changes have been saved").redirect(detail(id, actionId), 303);

@@ -6,7 +6,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import { evidenceKindLabels, type EvidenceKind, listEvidenceFor, listPriorities } from "../strategy/index.ts";
-import { actionFor, canUpdateAction } from "./access.ts";
+import { actionFor, canUpdateAction, updatableAction } from "./access.ts";
 import { actionFields } from "./action-forms.ts";
 import { registerActionRemovals } from "./removal-routes.ts";
 import { type ActionRouteDeps, loadActionList, loadPlan } from "./action-queries.ts";
@@ -81,12 +81,12 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     flash: saved,
   });
 
-  // The action's own rule (actionFor) decides who may change it: "update" for its lead organisation.
+  // The action's own rule decides who may change it: "action:update", its lead organisation's editors.
+  const updatable = updatableAction(db);
   formRoute(app, {
     path: actionPaths.edit,
-    needs: { partnership: "partnership:read" },
-    load: async (ctx) =>
-      (await actionFor(db, ctx.request.actor, ctx.partnership, ctx.params.actionId, "update")).action,
+    needs: { record: updatable },
+    load: async (ctx) => updatable.of(ctx.request),
     title: (ctx) => `Change “${ctx.record.title}”`,
     fields,
     initial: async (ctx) => {
@@ -117,7 +117,7 @@ export function registerActionRoutes(app: FastifyInstance, { db }: AppContext, d
     needs(actionPaths.action, { partnership: "partnership:read" }),
     async (request, reply) => {
       const { id, actionId } = request.params;
-      const { partnership, action } = await actionFor(db, request.actor, request.partnership, actionId, "read");
+      const { partnership, action } = await actionFor(db, request.actor, request.partnership, actionId);
       const [plan, indicators, milestones, evidence, history, mentions] = await Promise.all([
         loadPlan(db, id),
         repo.listIndicators(db, id, actionId),

@@ -1,12 +1,12 @@
 import fastifyMultipart, { type MultipartFile } from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { fileSlug } from "../../kernel/http/download.ts";
 import { sendXlsx } from "../../kernel/http/xlsx.ts";
 import { ImportRejected, sizeLimitText } from "../../data/imports/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
+import { needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { actionPaths } from "./paths.ts";
 import type { ActionRouteDeps } from "./action-queries.ts";
 import { loadPlan } from "./action-queries.ts";
@@ -32,13 +32,11 @@ const subnav = (partnership: PartnershipRow) => ({
 });
 
 export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, deps: ActionRouteDeps): void {
-  const base = (id: string) => `/partnerships/${id}/actions/import`;
-
   // The routes' needs (partnership:manage) loaded the partnership; the upload is the person's own.
   const manage = { partnership: "partnership:manage" } as const;
-  async function load(request: FastifyRequest) {
+  async function load(request: ParsedRequest<{ importId: string }>) {
     const partnership = request.partnership;
-    const { importId } = request.params as { importId: string };
+    const { importId } = request.params;
     const id = partnership.id;
     const upload = await pendingImport(db, id, importId, request.actor!.userId);
     return { partnership, upload };
@@ -126,7 +124,7 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
       try {
         const sheet = await parseUpload(file.filename, buffer);
         const upload = await storeUpload(db, id, request.actor!.userId, file.filename, sheet);
-        return reply.redirect(`${base(id)}/${upload.id}`, 303);
+        return reply.redirect(actionPaths.importUpload(id, upload.id), 303);
       } catch (error) {
         if (error instanceof ImportRejected) return fail(error.message);
         throw error;
@@ -168,18 +166,18 @@ export function registerImportRoutes(app: FastifyInstance, { db }: AppContext, d
     }
     if (errors.length) return mappingPage(reply, partnership, upload, mapping, errors);
     await saveMapping(db, partnership.id, upload.id, mapping);
-    return reply.redirect(`${base(partnership.id)}/${upload.id}/check`, 303);
+    return reply.redirect(actionPaths.importCheck(partnership.id, upload.id), 303);
   });
 
   app.get(actionPaths.importCheck.pattern, needs(actionPaths.importCheck, manage), async (request, reply) => {
     const { partnership, upload } = await load(request);
-    if (!upload.mapping) return reply.redirect(`${base(partnership.id)}/${upload.id}`, 303);
+    if (!upload.mapping) return reply.redirect(actionPaths.importUpload(partnership.id, upload.id), 303);
     return checkPage(reply, partnership, upload, await checkImport(db, partnership, upload));
   });
 
   app.post(actionPaths.importConfirm.pattern, needs(actionPaths.importConfirm, manage), async (request, reply) => {
     const { partnership, upload } = await load(request);
-    if (!upload.mapping) return reply.redirect(`${base(partnership.id)}/${upload.id}`, 303);
+    if (!upload.mapping) return reply.redirect(actionPaths.importUpload(partnership.id, upload.id), 303);
     try {
       const count = await confirmImport(db, request.auditContext(), partnership, upload);
       return reply.flash(`${count} actions imported`).redirect(actionPaths.list(partnership.id), 303);

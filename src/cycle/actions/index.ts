@@ -9,7 +9,7 @@ export {
   actions,
 } from "./tables.ts";
 export * from "./vocabulary.ts";
-export { actionFor, actionTarget, canUpdateAction } from "./access.ts";
+export { actionFor, actionTarget, canUpdateAction, updatableAction } from "./access.ts";
 export {
   type ActionMention,
   type MentionSource,

@@ -3,7 +3,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import { catalogueGroupOf as groupOf, type IndicatorRow as CatalogueRow } from "../../data/indicators/index.ts";
-import { actionFor } from "./access.ts";
+import { updatableAction } from "./access.ts";
 import { addIndicator } from "./action-service.ts";
 import { localityIndicators, partnershipLocalities } from "../../data/localities/index.ts";
 import type { Actor } from "../../kernel/auth/policy.ts";
@@ -45,11 +45,11 @@ async function placeChoices(db: Executor, actor: Actor | null | undefined, partn
 
 /** Choosing an action's indicator by name, for the partnership's area or one of its localities. */
 export function registerIndicatorRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const updatable = updatableAction(db);
   formRoute(app, {
     path: paths.newIndicator,
-    needs: { partnership: "partnership:read" },
-    load: async (ctx) =>
-      (await actionFor(db, ctx.request.actor, ctx.partnership, ctx.params.actionId, "update")).action,
+    needs: { record: updatable },
+    load: async (ctx) => updatable.of(ctx.request),
     template: "actions/views/indicator-form.njk",
     view: async (ctx) => {
       const query = ctx.request.query as { q?: unknown };

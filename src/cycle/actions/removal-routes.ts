@@ -1,36 +1,31 @@
 import type { FastifyInstance } from "fastify";
-import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { deleteRoute } from "../../kernel/forms/index.ts";
 import type { Path } from "../../kernel/http/paths.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { formatDate } from "../../kernel/time.ts";
 import { listEvidenceFor, removeEvidence } from "../strategy/index.ts";
-import { actionFor } from "./access.ts";
+import { updatableAction } from "./access.ts";
 import type { ActionRouteDeps } from "./action-queries.ts";
 import * as service from "./action-service.ts";
 import { actionPaths as paths } from "./paths.ts";
 import * as repo from "./repository.ts";
 
-const read = { partnership: "partnership:read" } as const;
 const removed = "Your changes have been saved";
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-type ActionParams = { partnership: PartnershipRow; request: { actor: Parameters<typeof actionFor>[1] } };
-
-/** The action, if the actor may change it (403 when readable but not theirs, 404 when not found). */
-const actionOf = (db: Db, ctx: ActionParams, actionId: string) =>
-  actionFor(db, ctx.request.actor, ctx.partnership, actionId, "update").then(({ action }) => action);
-
 /** Removing an action, or one of its budget lines, indicators, milestones or evidence links: each confirmed first. */
 export function registerActionRemovals(app: FastifyInstance, db: Db, deps: ActionRouteDeps): void {
+  // The action, if the actor may change it (403 when readable but not theirs, 404 when not found).
+  const updatable = updatableAction(db);
+  const needsUpdatable = { record: updatable };
   const actionPage = (ctx: { partnership: { id: string }; params: { actionId: string } }) =>
     paths.action(ctx.partnership.id, ctx.params.actionId);
 
   deleteRoute(app, {
     path: paths.remove,
-    needs: read,
-    load: (ctx) => actionOf(db, ctx, ctx.params.actionId),
+    needs: needsUpdatable,
+    load: async (ctx) => updatable.of(ctx.request),
     question: (ctx) => `Are you sure you want to remove the action “${ctx.record.title}”?`,
     consequences: async (ctx) => {
       const { id } = ctx.partnership;
@@ -63,9 +58,9 @@ export function registerActionRemovals(app: FastifyInstance, db: Db, deps: Actio
   ) =>
     deleteRoute(app, {
       path,
-      needs: read,
+      needs: needsUpdatable,
       load: async (ctx) => {
-        const action = await actionOf(db, ctx, ctx.params.actionId);
+        const action = updatable.of(ctx.request);
         const row = await repo.findActionChild(db, kind, ctx.partnership.id, action.id, ctx.params.childId);
         return row ? { action, row } : null;
       },
@@ -97,9 +92,9 @@ export function registerActionRemovals(app: FastifyInstance, db: Db, deps: Actio
 
   deleteRoute(app, {
     path: paths.removeEvidence,
-    needs: read,
+    needs: needsUpdatable,
     load: async (ctx) => {
-      const action = await actionOf(db, ctx, ctx.params.actionId);
+      const action = updatable.of(ctx.request);
       const links = await listEvidenceFor(db, ctx.partnership.id, "action", action.id);
       const link = links.find((row) => row.id === ctx.params.childId);
       return link ? { action, link } : null;

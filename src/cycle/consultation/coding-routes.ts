@@ -5,7 +5,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { sendXlsx } from "../../kernel/http/xlsx.ts";
-import { found, may, needs } from "../../kernel/http/pipeline.ts";
+import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { loadAnalysis } from "./analysis.ts";
 import { DISCLOSURE_NOTE } from "./public-view.ts";
 import { listThemes } from "./coding-repository.ts";
@@ -64,9 +64,9 @@ export function registerCodingRoutes(app: FastifyInstance, context: AppContext):
     });
   });
 
-  async function loadAnswersPage(request: import("fastify").FastifyRequest) {
+  async function loadAnswersPage(request: ParsedRequest<{ activityId: string; questionId: string }>) {
     const { partnership } = request;
-    const params = request.params as { activityId: string; questionId: string };
+    const params = request.params;
     const { activity, survey } = await surveyOf(partnership.id, params.activityId);
     const row = await findQuestion(db, partnership.id, survey.id, params.questionId);
     if (row?.kind !== "text") throw AppError.notFound();

@@ -1,11 +1,11 @@
-import fastifyMultipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { fileUploadScope } from "../../kernel/http/upload-scope.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { fieldErrorsOf } from "../../kernel/http/forms.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendDownload } from "../../kernel/http/download.ts";
-import { found, may, needs } from "../../kernel/http/pipeline.ts";
+import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { londonToday } from "../../kernel/time.ts";
 import { actionChoices } from "../actions/index.ts";
 import { listMembers } from "../../workspace/partnerships/index.ts";
@@ -70,9 +70,13 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext)
     back: (ctx) => paths.register(ctx.partnership.id),
   });
 
-  async function showActivity(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
+  async function showActivity(
+    request: ParsedRequest<{ activityId: string }>,
+    reply: FastifyReply,
+    errors: FieldError[] = [],
+  ) {
     const { partnership } = request;
-    const { activityId } = request.params as { activityId: string };
+    const { activityId } = request.params;
     const view = found(await activityView(db, partnership.id, activityId, londonToday()));
     return reply.code(errors.length ? 400 : 200).view("consultation/views/activity.njk", {
       title: `${view.activity.title} – ${partnership.name}`,
@@ -195,12 +199,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: AppContext)
 
   // Uploads get multipart parsing in their own scope; fields come back on the body so the
   // kernel's CSRF check reads `_csrf` like any other form.
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: true,
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_NOTES_BYTES, files: 1, fields: 5, fieldSize: 1024 },
-    });
+  fileUploadScope(app, MAX_NOTES_BYTES, (scope) => {
     scope.post(
       paths.files.pattern,
       { ...needs(paths.files, edit), config: { uploadLimit: "20 MB" } },

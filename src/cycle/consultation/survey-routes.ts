@@ -1,11 +1,11 @@
-import fastifyMultipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { fileUploadScope } from "../../kernel/http/upload-scope.ts";
 import { z } from "zod";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { fieldErrorsOf } from "../../kernel/http/forms.ts";
-import { found, may, needs } from "../../kernel/http/pipeline.ts";
+import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { londonToday } from "../../kernel/time.ts";
 import { questionValues } from "./form-values.ts";
 import { questionFields, surveyFields, surveyValues } from "./forms.ts";
@@ -198,9 +198,13 @@ export function registerSurveyRoutes(app: FastifyInstance, { db }: AppContext): 
     flash: "The question has been deleted",
   });
 
-  async function showImport(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
+  async function showImport(
+    request: ParsedRequest<{ activityId: string }>,
+    reply: FastifyReply,
+    errors: FieldError[] = [],
+  ) {
     const { partnership } = request;
-    const { activityId } = request.params as { activityId: string };
+    const { activityId } = request.params;
     const activity = found(await findActivity(db, partnership.id, activityId));
     found(await repo.findSurveyOf(db, partnership.id, activityId));
     return reply.code(errors.length ? 400 : 200).view("consultation/views/import.njk", {
@@ -215,12 +219,7 @@ export function registerSurveyRoutes(app: FastifyInstance, { db }: AppContext): 
 
   app.get(paths.paperImport.pattern, needs(paths.paperImport, edit), (request, reply) => showImport(request, reply));
 
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: true,
-      throwFileSizeLimit: false,
-      limits: { fileSize: IMPORT_BYTES, files: 1, fields: 5, fieldSize: 1024 },
-    });
+  fileUploadScope(app, IMPORT_BYTES, (scope) => {
     scope.post(
       paths.paperImport.pattern,
       { ...needs(paths.paperImport, edit), config: { uploadLimit: "5 MB" } },

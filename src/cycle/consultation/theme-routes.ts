@@ -1,16 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Actor } from "../../kernel/auth/policy.ts";
+import type { AuditContext } from "../../kernel/audit/audit.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { found, may, needs } from "../../kernel/http/pipeline.ts";
+import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import * as coding from "./coding-repository.ts";
 import { approveQuote, removeQuote, removeTheme, saveQuote, saveTheme } from "./coding-service.ts";
 import { quoteFields, themeFields } from "./coding-forms.ts";
 import { consultationPaths as paths } from "./paths.ts";
 import { findActivity } from "./register-repository.ts";
 import { findTextAnswers } from "./response-repository.ts";
-import { approveForm, quoteForm, themeForm, themeLinkForm } from "./schemas.ts";
+import { approveForm, type QuoteInput, quoteForm, themeForm, themeLinkForm } from "./schemas.ts";
 import { findSurveyOf } from "./survey-repository.ts";
 import { linkChoices, linkTheme, linksOf, unlinkTheme } from "./theme-links.ts";
 
@@ -24,6 +25,12 @@ type Ids = { params: { id: string; activityId: string } };
 export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): void {
   const activityHref = (ctx: Ids) => `${paths.activity(ctx.params.id, ctx.params.activityId)}#themes`;
   const quotesHref = (ctx: Ids) => paths.quotes(ctx.params.id, ctx.params.activityId);
+  /** Adds a quote (`quoteId` null) or changes one; either way it goes back for review. */
+  const keepQuote = (
+    ctx: Ids & { audit: AuditContext; request: { actor: Actor | null } },
+    quoteId: string | null,
+    input: QuoteInput,
+  ) => saveQuote(db, ctx.audit, ctx.params.id, ctx.params.activityId, quoteId, input, ctx.request.actor!.userId);
   const loadActivity = (ctx: Ids) => findActivity(db, ctx.params.id, ctx.params.activityId);
   const loadTheme = (ctx: Ids & { params: { themeId: string } }) =>
     coding.findTheme(db, ctx.params.id, ctx.params.activityId, ctx.params.themeId);
@@ -71,9 +78,13 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     flash: "The theme has been removed",
   });
 
-  async function themeView(request: FastifyRequest, errors: FieldError[] = [], values = {}) {
+  async function themeView(
+    request: ParsedRequest<{ activityId: string; themeId: string }>,
+    errors: FieldError[] = [],
+    values = {},
+  ) {
     const { partnership } = request;
-    const { activityId, themeId } = request.params as { activityId: string; themeId: string };
+    const { activityId, themeId } = request.params;
     const activity = found(await findActivity(db, partnership.id, activityId));
     const theme = found(await coding.findTheme(db, partnership.id, activityId, themeId));
     const [choices, links, counts, quotes] = await Promise.all([
@@ -103,35 +114,31 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     reply.view("consultation/views/theme.njk", await themeView(request)),
   );
 
-  formRoute(app, {
-    path: paths.themeLink,
-    needs: edit,
-    schema: themeLinkForm,
-    page: async (ctx, shown) => ({
-      template: "consultation/views/theme.njk",
-      view: await themeView(ctx.request, shown.errors, shown.values),
-    }),
-    save: async (ctx, data) => {
-      const { id, activityId, themeId } = ctx.params;
-      await linkTheme(db, ctx.audit, id, activityId, themeId, data.target);
-      return paths.theme(id, activityId, themeId);
-    },
-    flash: "The link has been added",
-  });
+  // Adding and removing a link are forms on the theme page: a rejected post draws it again.
+  for (const [path, change, flash] of [
+    [paths.themeLink, linkTheme, "The link has been added"],
+    [paths.themeUnlink, unlinkTheme, "The link has been removed"],
+  ] as const) {
+    formRoute(app, {
+      path,
+      needs: edit,
+      schema: themeLinkForm,
+      page: async (ctx, shown) => ({
+        template: "consultation/views/theme.njk",
+        view: await themeView(ctx.request, shown.errors, shown.values),
+      }),
+      save: async (ctx, data) => {
+        const { id, activityId, themeId } = ctx.params;
+        await change(db, ctx.audit, id, activityId, themeId, data.target);
+        return paths.theme(id, activityId, themeId);
+      },
+      flash,
+    });
+  }
 
-  app.post(paths.themeUnlink.pattern, needs(paths.themeUnlink, edit), async (request, reply) => {
-    const { partnership, params } = request;
-    const form = parseForm(themeLinkForm, request.body);
-    if (!form.ok) throw AppError.notFound();
-    await unlinkTheme(db, request.auditContext(), partnership.id, params.activityId, params.themeId, form.data.target);
-    return reply
-      .flash("The link has been removed")
-      .redirect(paths.theme(partnership.id, params.activityId, params.themeId), 303);
-  });
-
-  async function quotesView(request: FastifyRequest, errors: FieldError[] = []) {
+  async function quotesView(request: ParsedRequest<{ activityId: string }>, errors: FieldError[] = []) {
     const { partnership } = request;
-    const { activityId } = request.params as { activityId: string };
+    const { activityId } = request.params;
     const activity = found(await findActivity(db, partnership.id, activityId));
     const [quotes, themes] = await Promise.all([
       coding.listQuotes(db, partnership.id, activityId),
@@ -242,15 +249,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     schema: quoteForm,
     initial: (ctx) => ({ text: ctx.record.text }),
     save: async (ctx, data) => {
-      await saveQuote(
-        db,
-        ctx.audit,
-        ctx.partnership.id,
-        ctx.params.activityId,
-        null,
-        { ...data, answerId: ctx.record.id },
-        ctx.request.actor!.userId,
-      );
+      await keepQuote(ctx, null, { ...data, answerId: ctx.record.id });
       return quotesHref(ctx);
     },
     flash: "The quote is waiting for review",
@@ -267,15 +266,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     schema: quoteForm,
     initial: (ctx) => ({ text: ctx.record.text, themeId: ctx.record.themeId ?? "" }),
     save: async (ctx, data) => {
-      await saveQuote(
-        db,
-        ctx.audit,
-        ctx.partnership.id,
-        ctx.params.activityId,
-        ctx.record.id,
-        { ...data, answerId: ctx.record.answerId },
-        ctx.request.actor!.userId,
-      );
+      await keepQuote(ctx, ctx.record.id, { ...data, answerId: ctx.record.answerId });
       return quotesHref(ctx);
     },
     flash: "The quote is waiting for review",

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import type { FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { found, needs } from "../../kernel/http/pipeline.ts";
+import { found, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { londonToday } from "../../kernel/time.ts";
 import {
   DISCLOSURE_NOTE,
@@ -71,12 +71,12 @@ export function registerPublicRoutes(app: FastifyInstance, { db }: AppContext): 
   });
 
   async function showStart(
-    request: FastifyRequest,
+    request: ParsedRequest<{ activityId: string }>,
     reply: FastifyReply,
     language: Language | null,
     errors: FieldError[] = [],
   ) {
-    const { activityId } = request.params as { activityId: string };
+    const { activityId } = request.params;
     const { survey, activity, partnership, today } = await loadSurvey(activityId);
     const lang: Language = language ?? langQuery.parse(request.query ?? {}).lang;
     const chosen: Language = lang === "cy" && survey.welsh ? "cy" : "en";

@@ -57,3 +57,4 @@ export {
   meetingParts,
   removeMeetingPart,
 } from "./removals.ts";
+export { type MeetingPageSpec, type OwnedMeeting, registerMeetingPageRoutes } from "./meeting-page-routes.ts";

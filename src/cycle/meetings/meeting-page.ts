@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
+import type { ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
@@ -30,10 +31,10 @@ export interface MeetingContext {
 }
 
 /** The meeting at `:meetingId` of the partnership the route's `needs` loaded and authorized. */
-export async function meetingContext(db: Db, request: FastifyRequest): Promise<MeetingContext> {
+export async function meetingContext(db: Db, request: ParsedRequest<{ meetingId: string }>): Promise<MeetingContext> {
   const partnership = request.partnership;
   const id = partnership.id;
-  const { meetingId } = request.params as { meetingId: string };
+  const { meetingId } = request.params;
   const owner: MeetingOwner = { partnershipId: id };
   const record = await loadMeetingRecord(db, owner, meetingId);
   const canEdit = can(request.actor, "partnership:edit", { partnershipId: id, nation: partnership.nation as Nation });

@@ -1,4 +1,5 @@
 import type { Actor } from "../../kernel/auth/policy.ts";
+import { meetingPaths } from "./paths.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { ActionMention } from "../actions/index.ts";
 import { canSeeMinutes } from "./meeting-page.ts";
@@ -18,6 +19,6 @@ export async function meetingMentions(
     .map((row) => ({
       kind: "Action arising",
       text: `${row.description} (${row.meetingTitle}, ${row.meetingDate}; ${actionStatusLabels[row.status as keyof typeof actionStatusLabels] ?? row.status})`,
-      href: `/partnerships/${partnershipId}/meetings/${row.meetingId}#actions`,
+      href: `${meetingPaths.meeting(partnershipId, row.meetingId)}#actions`,
     }));
 }

@@ -1,11 +1,10 @@
-import type { FastifyInstance } from "fastify";
-import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { londonToday } from "../../kernel/time.ts";
-import { actionFor } from "../actions/index.ts";
+import { actionPaths, updatableAction } from "../actions/index.ts";
 import { monitoringPaths as paths } from "./paths.ts";
 import { selectablePeriods } from "./periods.ts";
 import { findUpdate } from "./repository.ts";
@@ -13,30 +12,26 @@ import { updateForm } from "./schemas.ts";
 import { updateFields } from "./update-fields.ts";
 import { correctUpdate, withdrawUpdate } from "./update-service.ts";
 
-const read = { partnership: "partnership:read" } as const;
 const correctionForm = updateForm;
-
-/** The update of an action the actor may report on (403 otherwise); another action's or partnership's is a 404. */
-async function updateFor(
-  db: Db,
-  ctx: { request: { actor: Parameters<typeof actionFor>[1] }; partnership: PartnershipRow },
-  params: { actionId: string; updateId: string },
-) {
-  const { action } = await actionFor(db, ctx.request.actor, ctx.partnership, params.actionId, "update");
-  const update = await findUpdate(db, ctx.partnership.id, action.id, params.updateId);
-  return update ? { action, update } : null;
-}
 
 /** Correcting a progress update (earlier text kept) and withdrawing one (confirmed first). */
 export function registerCorrectionRoutes(app: FastifyInstance, db: Db): void {
+  // The action the actor may report on (403 otherwise); another action's or partnership's is a 404.
+  const updatable = updatableAction(db);
+  const read = { record: updatable };
+  const updateFor = async (ctx: { request: FastifyRequest; params: { updateId: string } }) => {
+    const action = updatable.of(ctx.request);
+    const update = await findUpdate(db, action.partnershipId, action.id, ctx.params.updateId);
+    return update ? { action, update } : null;
+  };
   const actionPage = (ctx: { partnership: { id: string }; params: { actionId: string } }) =>
-    `/partnerships/${ctx.partnership.id}/actions/${ctx.params.actionId}`;
+    actionPaths.action(ctx.partnership.id, ctx.params.actionId);
 
   formRoute(app, {
     path: paths.editUpdate,
     needs: read,
     load: async (ctx) => {
-      const found = await updateFor(db, ctx, ctx.params);
+      const found = await updateFor(ctx);
       if (found?.update.withdrawnAt)
         throw new AppError(
           "CONFLICT",
@@ -78,7 +73,7 @@ export function registerCorrectionRoutes(app: FastifyInstance, db: Db): void {
     path: paths.withdrawUpdate,
     needs: read,
     load: async (ctx) => {
-      const found = await updateFor(db, ctx, ctx.params);
+      const found = await updateFor(ctx);
       return found && !found.update.withdrawnAt ? found : null;
     },
     question: (ctx) =>

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { type ActionRow, actionFor, listMilestones } from "../actions/index.ts";
+import { type ActionRow, actionPaths, listMilestones, updatableAction } from "../actions/index.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { formatPounds } from "../../kernel/money.ts";
@@ -15,6 +15,7 @@ import { recordUpdate } from "./update-service.ts";
 import { londonToday } from "../../kernel/time.ts";
 
 export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContext): void {
+  const updatable = updatableAction(db);
   registerCorrectionRoutes(app, db);
   const dashboardPath = monitoringPaths.dashboard;
   app.get(dashboardPath.pattern, needs(dashboardPath, { partnership: "partnership:read" }), async (request, reply) => {
@@ -40,11 +41,10 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
   // Sent once (kernel/forms/once.ts): a double click records one update, not two.
   formRoute<typeof monitoringPaths.newUpdate.pattern, typeof updateForm, ActionRow>(app, {
     path: monitoringPaths.newUpdate,
-    needs: { partnership: "partnership:read" },
+    needs: { record: updatable },
     title: (ctx) => `Report progress on “${ctx.record.title}”`,
     submitText: "Save update",
-    load: async (ctx) =>
-      (await actionFor(db, ctx.request.actor, ctx.partnership, ctx.params.actionId, "update")).action,
+    load: async (ctx) => updatable.of(ctx.request),
     fields: async (ctx) => {
       const open = (await listMilestones(db, ctx.partnership.id, ctx.record.id)).filter((row) => !row.doneDate);
       const fields = updateFields(selectablePeriods(londonToday()));
@@ -72,9 +72,9 @@ export function registerMonitoringRoutes(app: FastifyInstance, { db }: AppContex
     schema: updateForm,
     save: async (ctx, data) => {
       await recordUpdate(db, ctx.audit, ctx.partnership.id, ctx.record.id, data, londonToday());
-      return `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`;
+      return actionPaths.action(ctx.partnership.id, ctx.record.id);
     },
-    back: (ctx) => `/partnerships/${ctx.partnership.id}/actions/${ctx.record.id}`,
+    back: (ctx) => actionPaths.action(ctx.partnership.id, ctx.record.id),
     flash: "Your changes have been saved",
   });
 }

@@ -111,7 +111,7 @@ export async function addActionOption(
     await roundInSetUp(tx, partnershipId, roundId);
     await checkOptionCount(tx, partnershipId, roundId, "actionId");
     const [action] = await findActionChoices(tx, partnershipId, [input.actionId]);
-    const details = action ? (await actionFor(tx, actor, partnershipId, action.id, "read")).action : undefined;
+    const details = action ? (await actionFor(tx, actor, partnershipId, action.id)).action : undefined;
     if (!action || !details)
       throw AppError.validation([
         { field: "actionId", message: "Select an action from the partnership's action plan" },

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
+import { needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { reportPaths } from "./paths.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
@@ -48,10 +48,10 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
   });
 
   /** The report at `:reportId` of the partnership the route's needs loaded and authorized. */
-  async function reportContext(request: FastifyRequest) {
+  async function reportContext(request: ParsedRequest<{ reportId: string }>) {
     const partnership = request.partnership;
     const id = partnership.id;
-    const { reportId } = request.params as { reportId: string };
+    const { reportId } = request.params;
     const loaded = await service.loadReport(db, id, reportId);
     return { partnership, loaded };
   }

@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { listIndicators, units } from "../indicators/index.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
+import { needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { importPaths } from "./paths.ts";
 import { CsvTable } from "./csv-table.ts";
 import { previewModel, VIEW_PREVIEW } from "./preview-model.ts";
@@ -27,9 +27,9 @@ const PREVIEW_ROWS = 5;
 const NO_RELEASE_TIME = { releaseDate: "", releaseTime: "" };
 
 export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppContext): void {
-  const load = async (request: FastifyRequest) => {
+  const load = async (request: ParsedRequest<{ token: string }>) => {
     // The pipeline (needs) has parsed :id and :token and authorized the partnership.
-    const { token } = request.params as { token: string };
+    const { token } = request.params;
     const partnership = request.partnership;
     const actor = request.actor!;
     const pending = await loadPending(config.dataDir, token, {
@@ -54,7 +54,7 @@ export function registerMappingRoutes(app: FastifyInstance, { db, config }: AppC
     title: "Choose what each column holds",
     partnership: loaded.partnership,
     fileName: loaded.pending.meta.fileName,
-    action: `/partnerships/${loaded.partnership.id}/data/import/${loaded.token}/map`,
+    action: importPaths.mapping(loaded.partnership.id, loaded.token),
     codeItems: loaded.table.header.map((h) => ({
       value: h,
       text: h || "(no heading)",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, authorize, can, type Nation, type PartnershipRole } from "./policy.ts";
+import { type Actor, authorize, can, coordinatedNations, type Nation, type PartnershipRole } from "./policy.ts";
 
 const actor = (overrides: Partial<Actor> = {}): Actor => ({
   userId: "u",
@@ -58,5 +58,18 @@ describe("the national partners' hub", () => {
     expect(can(lead, "hub:read-minutes", minutes(true, ["england"]))).toBe(false);
     expect(can(partnerB, "hub:read-minutes", minutes(false, []))).toBe(true);
     expect(can(lead, "hub:read-minutes", scotland)).toBe(false);
+  });
+});
+
+describe("the nations a coordinator reads", () => {
+  it("are the coordinator's own, every nation for administrators, none for anyone else", () => {
+    expect(coordinatedNations(coordinator)).toEqual(["scotland"]);
+    expect(coordinatedNations(actor({ isPlatformAdmin: true }))).toHaveLength(4);
+    expect(coordinatedNations(partnerA)).toEqual([]);
+    expect(coordinatedNations(null)).toEqual([]);
+    expect(can(coordinator, "nation:read-any")).toBe(true);
+    expect(can(actor({ isPlatformAdmin: true }), "nation:read-any")).toBe(true);
+    expect(can(partnerA, "nation:read-any")).toBe(false);
+    expect(can(lead, "nation:read-any")).toBe(false);
   });
 });

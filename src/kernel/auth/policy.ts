@@ -66,6 +66,11 @@ export type Action =
   | "partnership:manage"
   | "partnership:read-audit"
   | "nation:read"
+  /**
+   * Pages that list the nations the actor reads (the national view's front door, the library's
+   * review queue): any nation's coordinator, and administrators. See `coordinatedNations`.
+   */
+  | "nation:read-any"
   /** Change an action or report its progress: leads any, editors only those their organisation leads. */
   | "action:update"
   /** Create and revoke one's own API tokens: anyone signed in. */
@@ -95,6 +100,12 @@ export type Action =
 
 const roleRank: Record<PartnershipRole, number> = { viewer: 1, editor: 2, lead: 3 };
 
+/** The nations whose national view the actor reads: coordinators' nations, every nation for administrators. */
+export function coordinatedNations(actor: Actor | null): Nation[] {
+  if (!actor) return [];
+  return actor.isPlatformAdmin ? [...nations] : [...actor.coordinatorNations];
+}
+
 function isNationalPartner(actor: Actor, nation: Nation): boolean {
   return (actor.nationalPartnerNations ?? []).includes(nation);
 }
@@ -123,6 +134,8 @@ export function can(
       return actor.isPlatformAdmin;
     case "nation:read":
       return !!target && (actor.isPlatformAdmin || actor.coordinatorNations.includes(target.nation));
+    case "nation:read-any":
+      return coordinatedNations(actor).length > 0;
     case "partnership:read":
       if (!target || !("partnershipId" in target)) return false;
       return (

@@ -10,7 +10,7 @@ type Awaitable<T> = T | Promise<T>;
 export interface DeleteSpec<P extends string, R, A = PathParams<P>> {
   /** GET asks the question; POST removes. */
   path: Path<P, A>;
-  needs: Need<A>;
+  needs: Need<NoInfer<A>>;
   /** The record to remove; gone (or another partnership's) is a 404 page, and nothing changes. */
   load: (ctx: FormContext<P, undefined, A>) => Promise<R | null | undefined>;
   /** The page's heading, naming the record: "Are you sure you want to remove “Transport to work”?" */

@@ -19,7 +19,8 @@ export interface Saved {
 
 /** What every callback of a form route receives. */
 export interface FormContext<P extends string, R, A = PathParams<P>> {
-  request: FastifyRequest;
+  /** The request, its `params` typed as `params` below (for view helpers a page's GET shares). */
+  request: FastifyRequest<{ Params: A }>;
   /** The path's parameters as its schemas parse them (a nation is a `Nation`, a serial id a number). */
   params: A;
   /** The record `load` found (undefined for forms that create one). */
@@ -36,9 +37,9 @@ interface FormBase<P extends string, S extends z.ZodType, R, A = PathParams<P>> 
   /** Where the form posts when that URL differs (same parameters, e.g. ".../governance"). */
   postTo?: Path<string, unknown>;
   /** What the route needs (kernel/http/pipeline.ts), checked before anything is read. */
-  needs: Need<A>;
+  needs: Need<NoInfer<A>>;
   /** What the POST needs when stricter than the page (a page all may read, carrying an editor's form). */
-  postNeeds?: Need<A>;
+  postNeeds?: Need<NoInfer<A>>;
   /** The record the form is about; null or undefined is a 404 (nothing changed). */
   load?: (ctx: FormContext<P, undefined, A>) => Promise<R | null | undefined>;
   /** The Zod schema of the post, or a function of the context when it depends on the record. */
@@ -103,10 +104,11 @@ export function formContext<P extends string, R, A = PathParams<P>>(
   request: FastifyRequest,
   record: R,
 ): FormContext<P, R, A> {
+  // The pipeline (needs) has replaced the raw parameters with the path's parsed ones.
+  const typed = request as FastifyRequest<{ Params: A }>;
   return {
-    request,
-    // The pipeline (needs) has replaced the raw parameters with the path's parsed ones.
-    params: request.params as A,
+    request: typed,
+    params: typed.params as A,
     record,
     audit: request.auditContext(),
     get partnership() {

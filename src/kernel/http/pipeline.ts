@@ -20,6 +20,12 @@ export interface LoadedPartnership {
   nation: Nation;
 }
 
+/**
+ * A request that passed `needs(path, …)`, its `params` typed by the path: what a helper shared by a
+ * route's handlers (and a form's `ctx.request`) takes, e.g. `ParsedRequest<{ meetingId: string }>`.
+ */
+export type ParsedRequest<A> = FastifyRequest<{ Params: A }>;
+
 /** Supplied at composition by the partnerships domain: the kernel imports no domain. */
 export type PartnershipLoader = (id: string) => Promise<LoadedPartnership | undefined>;
 
@@ -39,8 +45,14 @@ export type Need<A = unknown> =
   | { signedIn: true }
   | { public: true };
 
-/** What a record's rule asks of the policy: an action on no target, on a partnership, or on a nation. */
-export type RecordRule = { allow: Action } | { partnership: Action; of: string } | { nation: Action; of: Nation };
+/**
+ * What a record's rule asks of the policy: an action on no target, on a partnership (on a record of it
+ * that a member organisation leads, with `leadOrganisationId`: "action:update"), or on a nation.
+ */
+export type RecordRule =
+  | { allow: Action }
+  | { partnership: Action; of: string; leadOrganisationId?: string }
+  | { nation: Action; of: Nation };
 
 /**
  * A need decided by a record: the pipeline loads it from the path's typed parameters (none is a
@@ -117,7 +129,7 @@ function signedIn(actor: Actor | null): asserts actor is Actor {
  *
  *   app.get(paths.list.pattern, needs(paths.list, { partnership: "partnership:read" }), handler)
  */
-export function needs<P extends string, A = PathParams<P>>(path: Path<P, A>, need: Need<A>): Options<A> {
+export function needs<P extends string, A = PathParams<P>>(path: Path<P, A>, need: Need<NoInfer<A>>): Options<A> {
   // A wiring mistake fails at start-up, not on a request.
   const param = "partnership" in need ? "id" : "nation" in need ? "nation" : null;
   if (param && !path.names.includes(param)) throw new Error(`${path.pattern} has no :${param} for its need`);
@@ -148,7 +160,13 @@ async function decide(request: FastifyRequest, rule: RecordRule): Promise<void> 
   }
   const partnership = await request.server.loadPartnership(rule.of);
   if (!partnership) throw AppError.notFound();
-  authorize(request.actor, rule.partnership, { partnershipId: partnership.id, nation: partnership.nation });
+  const target = { partnershipId: partnership.id, nation: partnership.nation };
+  const { leadOrganisationId } = rule;
+  authorize(
+    request.actor,
+    rule.partnership,
+    leadOrganisationId === undefined ? target : { ...target, leadOrganisationId },
+  );
   (request as WithPartnership)[loaded] = partnership;
 }
 

@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
+import type { ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { londonToday } from "../../kernel/time.ts";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import type { Db } from "../../kernel/db/database.ts";
@@ -42,13 +43,13 @@ export function groupMeetingView(hub: HubView) {
 
 export async function groupMeetingContext(
   db: Db,
-  request: FastifyRequest,
+  request: ParsedRequest<{ nation: Nation; meetingId: string }>,
   need: "read" | "edit",
 ): Promise<GroupMeetingContext> {
   const hub = await hubFor(db, request);
   if (need === "edit" && !hub.canManage) throw AppError.forbidden("The group's meetings are kept by the coordinator");
   const owner: MeetingOwner = { groupId: hub.group.id };
-  const record = await loadMeetingRecord(db, owner, (request.params as { meetingId: string }).meetingId);
+  const record = await loadMeetingRecord(db, owner, request.params.meetingId);
   const leadNations = (await ledPartnerships(db, request.actor)).map((row) => row.nation as Nation);
   const minutesVisible = can(request.actor, "hub:read-minutes", {
     nation: hub.nation,

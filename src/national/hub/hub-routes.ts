@@ -7,7 +7,7 @@ import { listMeetings } from "../../cycle/meetings/index.ts";
 import { listActivities } from "../joint-plan/index.ts";
 import { findGroup, hubPaths, hubView, ledPartnerships, listMembers } from "../partners-group/index.ts";
 import { listOffers } from "../support-offer/index.ts";
-import { listGroupRequests } from "../support-requests/index.ts";
+import { listGroupRequests, requestPaths } from "../support-requests/index.ts";
 
 const signedIn = { signedIn: true } as const;
 
@@ -76,8 +76,8 @@ export function registerHubRoutes(app: FastifyInstance, { db }: AppContext): voi
         [...meetings].reverse().find((meeting) => meeting.meetingDate < today && meeting.sharedWithNational) ?? null,
       partnerships: partnerships.map((row) => ({
         name: row.name,
-        supportHref: `/partnerships/${row.id}/support`,
-        requestHref: `/partnerships/${row.id}/support/new`,
+        supportHref: requestPaths.support(row.id),
+        requestHref: requestPaths.add(row.id),
       })),
     });
   });

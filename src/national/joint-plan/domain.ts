@@ -1,7 +1,7 @@
 import type { Domain } from "../../kernel/domains/descriptor.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { memberRemovalGuards } from "../partners-group/index.ts";
-import { type LinkedActivity, requestActivities } from "../support-requests/index.ts";
+import { type LinkedActivity, requestActivities, requestPaths } from "../support-requests/index.ts";
 import { registerPlanRoutes } from "./plan-routes.ts";
 import { activitiesForRequests, countOpenLedBy, findActivityTitles } from "./repository.ts";
 import { type ActivityStatus, activityStatusLabels } from "./schemas.ts";
@@ -24,9 +24,7 @@ async function activitiesByRequest(db: Executor, requestIds: string[]): Promise<
 export const jointPlanDomain: Domain = {
   name: "national/joint-plan",
   routes: registerPlanRoutes,
-  partnershipNavigation: [
-    { text: "Support", href: (id) => `/partnerships/${id}/support`, group: "partnership", order: 150 },
-  ],
+  partnershipNavigation: [{ text: "Support", href: requestPaths.support, group: "partnership", order: 150 }],
   provides: [
     requestActivities.provide(activitiesByRequest),
     memberRemovalGuards.provide(async (db, group, organisationId) => {

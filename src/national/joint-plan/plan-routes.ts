@@ -5,7 +5,7 @@ import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import type { Path } from "../../kernel/http/paths.ts";
-import { found, may, needs } from "../../kernel/http/pipeline.ts";
+import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 
 import { findGroup, type HubView, hubBase, hubFor, listMembers } from "../partners-group/index.ts";
 import { supportTypeLabel } from "../support-offer/index.ts";
@@ -80,9 +80,9 @@ export function registerPlanRoutes(app: FastifyInstance, { db }: AppContext): vo
     });
   });
 
-  async function activityOf(request: FastifyRequest) {
+  async function activityOf(request: ParsedRequest<{ nation: Nation; activityId: string }>) {
     const hub = await hubFor(db, request);
-    const { activityId } = request.params as { activityId: string };
+    const { activityId } = request.params;
     return { hub, activity: found(await findActivity(db, hub.group.id, activityId)) };
   }
 

@@ -29,7 +29,7 @@ export const nationalDomain: Domain = {
       text: "National view",
       href: nationalPaths.national(),
       order: 30,
-      show: (actor) => !!actor && (actor.isPlatformAdmin || actor.coordinatorNations.length > 0),
+      show: "nation:read-any",
     },
   ],
   partnershipNavigation: [

@@ -25,7 +25,8 @@ function access(actor: Actor | null, partnership: PartnershipRow) {
   return { canReview, canReply, canRead: canReview || canReply };
 }
 
-const feedbackUrl = (id: string, year: string) => `/partnerships/${id}/feedback?year=${encodeURIComponent(year)}`;
+const feedbackUrl = (id: string, year: string) =>
+  `${nationalPaths.feedback(id)}?${new URLSearchParams({ year }).toString()}`;
 
 export function registerFeedbackRoutes(
   app: FastifyInstance,

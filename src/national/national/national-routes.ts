@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
-import { AppError } from "../../kernel/errors/app-error.ts";
+import { coordinatedNations, type Nation, nationLabels } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { sendXlsx } from "../../kernel/http/xlsx.ts";
@@ -45,10 +44,9 @@ export function registerNationalRoutes(
   }
 
   const readNation = { nation: "nation:read" } as const;
-  app.get(nationalPaths.national.pattern, needs(nationalPaths.national, { signedIn: true }), async (request, reply) => {
-    const actor = request.actor!;
-    const allowed = actor.isPlatformAdmin ? [...nations] : [...actor.coordinatorNations];
-    if (allowed.length === 0) throw AppError.forbidden("The national view is for national coordinators");
+  const readAny = { allow: "nation:read-any" } as const;
+  app.get(nationalPaths.national.pattern, needs(nationalPaths.national, readAny), async (request, reply) => {
+    const allowed = coordinatedNations(request.actor);
     if (allowed.length === 1) return reply.redirect(nationalPaths.nation(allowed[0]!), 303);
     return reply.view("national/views/nations.njk", {
       title: "National view",

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { type Actor, can, type Nation, nationLabels } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
@@ -30,8 +30,8 @@ export function hubView(actor: Actor | null, nation: Nation, group: GroupRow): H
 }
 
 /** The hub of the nation in the path; a nation without a group has no hub pages (404). */
-export async function hubFor(db: Executor, request: FastifyRequest): Promise<HubView> {
-  const { nation } = request.params as { nation: Nation };
+export async function hubFor(db: Executor, request: ParsedRequest<{ nation: Nation }>): Promise<HubView> {
+  const { nation } = request.params;
   const group = await findGroup(db, nation);
   if (!group) throw AppError.notFound(`${nationLabels[nation]} has no national partners group in this service yet`);
   return hubView(request.actor, nation, group);

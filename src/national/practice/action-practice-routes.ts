@@ -3,7 +3,7 @@ import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { may, needs } from "../../kernel/http/pipeline.ts";
-import { type ActionRow, actionFor, canUpdateAction } from "../../cycle/actions/index.ts";
+import { type ActionRow, actionFor, canUpdateAction, updatableAction } from "../../cycle/actions/index.ts";
 import { proposeCaseStudy } from "./case-study-service.ts";
 import { citeEntry, uncite } from "./citation-service.ts";
 import { proposalFields } from "./fields.ts";
@@ -18,10 +18,8 @@ const read = { partnership: "partnership:read" } as const;
 
 /** An action's side of the library: the entries it cites, citing more, and proposing it as a case study. */
 export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppContext): void {
-  async function actionOf(request: FastifyRequest, intent: "read" | "update") {
-    const { actionId } = request.params as { actionId: string };
-    return actionFor(db, request.actor, request.partnership, actionId, intent);
-  }
+  const readable = (request: FastifyRequest, actionId: string) =>
+    actionFor(db, request.actor, request.partnership, actionId);
 
   const template = "practice/views/action-practice.njk";
   async function view(request: FastifyRequest, action: ActionRow, errors: FieldError[] = []) {
@@ -55,15 +53,20 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
   }
 
   app.get(paths.actionPractice.pattern, needs(paths.actionPractice, read), async (request, reply) => {
-    const { action } = await actionOf(request, "read");
+    const { action } = await readable(request, request.params.actionId);
     return reply.view(template, await view(request, action));
   });
 
   // The cite form is on the page (reading needs "read"; citing, the right to update the action).
+  const updatable = updatableAction(db);
+  const citing = async (request: FastifyRequest) => ({
+    partnership: request.partnership,
+    action: updatable.of(request),
+  });
   formRoute(app, {
     path: paths.actionPractice,
-    needs: read,
-    load: (ctx) => actionOf(ctx.request, "update"),
+    needs: { record: updatable },
+    load: (ctx) => citing(ctx.request),
     schema: citeForm,
     page: async (ctx, shown) => ({ template, view: await view(ctx.request, ctx.record.action, shown.errors) }),
     save: async (ctx, data) => {
@@ -84,9 +87,9 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
   // areas doing it.
   deleteRoute(app, {
     path: paths.uncite,
-    needs: read,
+    needs: { record: updatable },
     load: async (ctx) => {
-      const { action } = await actionOf(ctx.request, "update");
+      const action = updatable.of(ctx.request);
       const entry = (await citationsOfAction(db, ctx.partnership.id, action.id)).find(
         (row) => row.entryId === ctx.params.entryId,
       );
@@ -111,7 +114,7 @@ export function registerActionPracticeRoutes(app: FastifyInstance, { db }: AppCo
     path: paths.propose,
     needs: { partnership: "partnership:manage" },
     load: async (ctx) => {
-      const { action } = await actionOf(ctx.request, "read");
+      const { action } = await readable(ctx.request, ctx.params.actionId);
       const open = (await proposalsForAction(db, ctx.partnership.id, action.id)).find((row) =>
         ["proposed", "returned"].includes(row.status),
       );

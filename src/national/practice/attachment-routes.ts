@@ -1,5 +1,5 @@
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { fileUploadScope } from "../../kernel/http/upload-scope.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
@@ -53,12 +53,7 @@ export function registerAttachmentRoutes(
   });
 
   // Multipart parsing in its own scope, as for meeting papers: `_csrf` arrives on the body.
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: true,
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_PAPER_BYTES, files: 1, fields: 5, fieldSize: 1024 },
-    });
+  fileUploadScope(app, MAX_PAPER_BYTES, (scope) => {
     scope.post(
       paths.attachments.pattern,
       { ...needs(paths.attachments, signedIn), config: { uploadLimit: "20 MB" } },

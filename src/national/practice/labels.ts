@@ -1,4 +1,4 @@
-import { type Actor, type Nation, nationLabels, nations } from "../../kernel/auth/policy.ts";
+import { type Actor, coordinatedNations, type Nation, nationLabels } from "../../kernel/auth/policy.ts";
 import { driverLabel, familyTypeLabel } from "../../cycle/actions/index.ts";
 import { supportTypeLabel } from "../support-offer/index.ts";
 import type { EntryRow } from "./repository.ts";
@@ -6,10 +6,7 @@ import type { SearchHit } from "./search.ts";
 import { entryStatusLabels, type EntryStatus, evidenceLevelName, evidenceLevels, practiceLabel } from "./vocabulary.ts";
 
 /** The nations whose entries the actor keeps: coordinators' nations, every nation for administrators. */
-export function managedNations(actor: Actor | null): Nation[] {
-  if (!actor) return [];
-  return actor.isPlatformAdmin ? [...nations] : [...actor.coordinatorNations];
-}
+export const managedNations = coordinatedNations;
 
 export function canManageEntry(actor: Actor | null, entry: { nation: string }): boolean {
   return managedNations(actor).includes(entry.nation as Nation);

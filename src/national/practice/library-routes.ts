@@ -157,9 +157,8 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
     }),
   );
 
-  app.get(paths.review.pattern, needs(paths.review, signedIn), async (request, reply) => {
+  app.get(paths.review.pattern, needs(paths.review, { allow: "nation:read-any" }), async (request, reply) => {
     const kept = managedNations(request.actor);
-    if (kept.length === 0) throw AppError.forbidden("The review of the library is for national coordinators");
     const rows = await listByStatus(db, kept, notPublished);
     return reply.view("practice/views/review-queue.njk", {
       title: "Proposals, drafts and withdrawn entries",
@@ -204,10 +203,9 @@ export function registerLibraryRoutes(app: FastifyInstance, context: AppContext)
   for (const formPath of entryForms) {
     formRoute(app, {
       path: formPath,
-      needs: signedIn,
+      needs: { allow: "nation:read-any" },
       load: async (ctx) => {
         const kept = managedNations(ctx.request.actor);
-        if (kept.length === 0) throw AppError.forbidden("The library is kept by national coordinators");
         const entryId = ctx.params.entryId;
         const entry = entryId ? found(await findEntry(db, entryId)) : null;
         if (entry && !canManageEntry(ctx.request.actor, entry)) throw AppError.notFound();

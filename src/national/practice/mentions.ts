@@ -1,4 +1,5 @@
 import type { Actor } from "../../kernel/auth/policy.ts";
+import { practicePaths } from "./paths.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { ActionMention } from "../../cycle/actions/index.ts";
 import { citationsOfAction } from "./repository.ts";
@@ -25,7 +26,7 @@ export async function practiceMentions(
       text: cited.length
         ? "Cite more entries or propose this action as a case study"
         : "Cite library entries or propose this action as a case study",
-      href: `/partnerships/${partnershipId}/actions/${actionId}/practice`,
+      href: practicePaths.actionPractice(partnershipId, actionId),
     },
   ];
 }

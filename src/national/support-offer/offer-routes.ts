@@ -4,7 +4,7 @@ import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import type { Path } from "../../kernel/http/paths.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
-import { found, needs } from "../../kernel/http/pipeline.ts";
+import { found, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 import { type HubView, hubFor, listMembers, type MemberRow, requestLinkFor } from "../partners-group/index.ts";
 import { offerFields } from "./fields.ts";
 import { buildMatrix, matrixRows } from "./matrix.ts";
@@ -57,7 +57,7 @@ function searchOf(query: Record<string, string | undefined>): string {
 /** The offer catalogue, its matrix and their CSV exports. */
 export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): void {
   const requestLink = (request: FastifyRequest, nation: Nation) => requestLinkFor(db, request.actor, nation);
-  async function catalogue(request: FastifyRequest) {
+  async function catalogue(request: ParsedRequest<{ nation: Nation }>) {
     const hub = await hubFor(db, request);
     const query = offerQuery.parse(request.query ?? {});
     const members = await listMembers(db, hub.group.id);

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { addDays, londonToday } from "../../kernel/time.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
-import { needs } from "../../kernel/http/pipeline.ts";
+import { needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
+import type { Nation } from "../../kernel/auth/policy.ts";
 
 import { hubFor } from "../partners-group/index.ts";
 import { requestFigures } from "./figures.ts";
@@ -18,7 +19,7 @@ const days = (value: number | null) =>
 
 /** The group's figures over the last 12 months: time to first response, open by provider, unmet demand. */
 export function registerFiguresRoutes(app: FastifyInstance, { db }: AppContext): void {
-  async function load(request: FastifyRequest) {
+  async function load(request: ParsedRequest<{ nation: Nation }>) {
     const hub = await hubFor(db, request);
     const today = londonToday();
     const from = addDays(today, -365);

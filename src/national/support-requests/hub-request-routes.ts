@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { londonToday } from "../../kernel/time.ts";
 import type { z } from "zod";
-import { can } from "../../kernel/auth/policy.ts";
+import { can, type Nation } from "../../kernel/auth/policy.ts";
 import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { formRoute } from "../../kernel/forms/index.ts";
 import type { Path } from "../../kernel/http/paths.ts";
-import { found, needs } from "../../kernel/http/pipeline.ts";
+import { found, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
 
 import { type HubView, hubFor, listMembers } from "../partners-group/index.ts";
 import { supportTypes } from "../support-offer/index.ts";
@@ -88,9 +88,11 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
     });
   });
 
-  async function loadRequest(request: FastifyRequest): Promise<{ hub: HubView; record: RequestView }> {
+  async function loadRequest(
+    request: ParsedRequest<{ nation: Nation; requestId: string }>,
+  ): Promise<{ hub: HubView; record: RequestView }> {
     const hub = await hubFor(db, request);
-    const { requestId } = request.params as { requestId: string };
+    const { requestId } = request.params;
     return { hub, record: found(await findGroupRequest(db, hub.group.id, requestId)) };
   }
 
@@ -159,7 +161,7 @@ export function registerHubRequestRoutes(app: FastifyInstance, context: AppConte
 
   /** A triage or reply form on the request page: parse, authorize, run, notify, redirect; or the page again with 400. */
   function action<P extends `/hub/:nation/requests/:requestId/${string}`, S extends z.ZodType>(
-    target: Path<P>,
+    target: Path<P, { nation: Nation; requestId: string }>,
     name: string,
     schema: S,
     allowed: (request: FastifyRequest, hub: HubView, record: RequestView) => boolean,
