@@ -10,6 +10,7 @@
  */
 import type { IndicatorDefinition, ObservationBuffer } from "../../indicators/index.ts";
 import { defineIndicator, FLAG, sourceValueKeys } from "../../indicators/index.ts";
+import { timeSlicer } from "../../../kernel/db/arrays.ts";
 import { boundedSlug } from "../cells.ts";
 import type { PrepareContext } from "../importer.ts";
 import { authorityMemberships } from "../small-area-totals.ts";
@@ -69,7 +70,14 @@ export async function decileShares(
   const areaTypes = new Map<number, string>();
   const ids = new Set<number>();
   const wanted = new Set(deciles.map((d) => d.ref));
-  for (let i = 0; i < buffer.length; i++) if (wanted.has(buffer.indicator[i]!)) ids.add(buffer.area[i]!);
+  const slice = timeSlicer();
+  // The file's rows, through views taken once (the shares pushed below are never read here).
+  const { indicator, period, area } = buffer;
+  const value = buffer.floatColumn("value");
+  for (let i = 0; i < indicator.length; i++) {
+    if (wanted.has(indicator[i]!)) ids.add(area[i]!);
+    if ((i & 4095) === 4095) await slice();
+  }
   if (ids.size === 0) return { indicators: [], values: 0, areaTypes };
   const authorities = await authorityMemberships(context.db, [...ids], "lsoa");
   // A published figure (the local authority summary) is never replaced by a calculated one.
@@ -82,9 +90,11 @@ export async function decileShares(
   let values = 0;
   for (const decile of deciles) {
     const byArea = new Map<number, { decile: number | null; period: number }>();
-    for (let i = 0; i < buffer.length; i++)
-      if (buffer.indicator[i] === decile.ref)
-        byArea.set(buffer.area[i]!, { decile: buffer.at("value", i), period: buffer.period[i]! });
+    for (let i = 0; i < indicator.length; i++) {
+      if (indicator[i] === decile.ref)
+        byArea.set(area[i]!, { decile: Number.isNaN(value[i]!) ? null : value[i]!, period: period[i]! });
+      if ((i & 4095) === 4095) await slice();
+    }
     const share = defineIndicator({
       slug: shareSlug(decile.draft.slug),
       title: `${decile.draft.title.replace(/ decile\b/i, "")}: share of ${smallAreaName} in the most deprived 10% nationally`,
