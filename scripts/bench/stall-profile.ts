@@ -1,7 +1,7 @@
 /**
  * Where the event loop stalls during imports: a CPU profile of chosen imports (after the
- * geography they need), cut into runs of samples with no idle between them; every run over
- * STALL_MS (default 40) is printed with the file frames that took most of it.
+ * geography they need) and a 2 ms timer; every gap of the timer over STALL_MS (default 40) is
+ * printed with the functions the profile sampled in it (none: the thread was not running).
  *   npx tsx scripts/bench/stall-profile.ts iod [wimd statxplore lsoa topology] (PROFILE_DATABASE_URL for PostgreSQL)
  */
 import path from "node:path";
@@ -41,9 +41,15 @@ function stalls(profile: Profile & { startTime: number }, label: string): void {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const times: number[] = [];
   let t = profile.startTime;
-  for (const d of profile.timeDeltas) times.push((t += d));
+  for (const d of profile.timeDeltas) {
+    t += d;
+    times.push(t);
+  }
   for (const [from, to] of lags.splice(0)) {
-    const run = { ms: (to - from) / 1000, samples: profile.samples.filter((_, i) => times[i]! >= from && times[i]! <= to) };
+    const run = {
+      ms: (to - from) / 1000,
+      samples: profile.samples.filter((_, i) => times[i]! >= from && times[i]! <= to),
+    };
     {
       const totals = new Map<string, number>();
       for (const id of run.samples) {
@@ -59,7 +65,8 @@ function stalls(profile: Profile & { startTime: number }, label: string): void {
       }
       const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.STALL_TOP ?? 14));
       process.stdout.write(`${label} STALL ${run.ms.toFixed(0)} ms\n`);
-      for (const [k, n] of top) process.stdout.write(`   ${((n / run.samples.length) * 100).toFixed(0).padStart(3)}%  ${k}\n`);
+      for (const [k, n] of top)
+        process.stdout.write(`   ${((n / run.samples.length) * 100).toFixed(0).padStart(3)}%  ${k}\n`);
     }
   }
 }
@@ -76,7 +83,11 @@ const steps: Record<string, readonly [string, string, Record<string, unknown>?]>
   statxplore: [
     "statxplore",
     "cilif/statxplore-children-relative-low-income-ltla-2014-2022.csv",
-    { indicator: "cilif-relative-children-count", title: "Children in relative low income families", skipUnmatched: true },
+    {
+      indicator: "cilif-relative-children-count",
+      title: "Children in relative low income families",
+      skipUnmatched: true,
+    },
   ],
 };
 const wanted = process.argv.slice(2);
@@ -93,11 +104,21 @@ try {
       if (profiled) await session.post("Profiler.start");
       lags.length = 0;
       const started = performance.now();
-      const report = await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun, audit });
+      const report = await runImport(database.db, {
+        importer: importerFor(kind)!,
+        file: source,
+        options,
+        dryRun,
+        audit,
+      });
       if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
       if (profiled) {
-        const { profile } = (await session.post("Profiler.stop")) as unknown as { profile: Profile & { startTime: number } };
-        process.stdout.write(`== ${name} ${dryRun ? "check" : "import"} ${(performance.now() - started).toFixed(0)} ms\n`);
+        const { profile } = (await session.post("Profiler.stop")) as unknown as {
+          profile: Profile & { startTime: number };
+        };
+        process.stdout.write(
+          `== ${name} ${dryRun ? "check" : "import"} ${(performance.now() - started).toFixed(0)} ms\n`,
+        );
         stalls(profile, `${name}${dryRun ? " check" : ""}`);
       }
     }

@@ -85,7 +85,7 @@ export async function resolveAreaNames(
     else byType.set(candidate.type, [candidate]);
   }
   const indexes = new Map<string, NameIndex>();
-  for (const [type, list] of byType) indexes.set(type, buildNameIndex(list, aliases));
+  for (const [type, list] of byType) indexes.set(type, await buildNameIndex(list, aliases));
   const byCode = new Map(candidates.map((c) => [c.code, c]));
   const given = options.aliases ?? {};
 

@@ -179,7 +179,10 @@ export async function decodeTextInSlices(file: SourceFile, encoding: Encoding = 
         : decoder.decode(bytes, { stream: at + DECODE_SLICE < file.bytes.length });
     await yieldToEventLoop();
   }
-  return refuseNul(file, encoding === "windows-1252" ? text.replace(/^\uFEFF/, "") : text);
+  // A NUL byte is U+0000 in both encodings: found in the bytes (a memchr), the text is not scanned.
+  const nul = file.bytes.indexOf(0);
+  if (nul >= 0) throw new ImportRejected(file.name, NUL_MESSAGE, lineOfOffset(file.bytes, nul));
+  return encoding === "windows-1252" ? text.replace(/^\uFEFF/, "") : text;
 }
 
 /** The empty file, a UTF-16 or binary file, or bytes that are not UTF-8, refused as decodeText words it. */

@@ -31,31 +31,36 @@ export function shareSlug(decileSlug: string): string {
 }
 
 /** Rank (1 = highest score) and decile of every value of one column, for each row's area. */
-export function ranksFromScores(
+export async function ranksFromScores(
   buffer: ObservationBuffer,
   column: DerivedColumn,
   make: { rank: IndicatorDefinition; decile: IndicatorDefinition },
-): number {
+): Promise<number> {
   const rows: { i: number; value: number }[] = [];
-  for (let i = 0; i < buffer.length; i++) {
-    if (buffer.indicator[i] !== column.ref) continue;
+  // The file's rows through views taken once: the ranks pushed below are never read here.
+  const { indicator, period, area } = buffer;
+  const slice = timeSlicer();
+  for (let i = 0; i < indicator.length; i++) {
+    if (indicator[i] !== column.ref) continue;
     const value = buffer.at("value", i);
     if (value !== null) rows.push({ i, value });
+    if ((i & 4095) === 4095) await slice();
   }
   rows.sort((a, b) => b.value - a.value);
   const n = rows.length;
   const rankRef = buffer.indicatorRef(make.rank.slug);
   const decileRef = buffer.indicatorRef(make.decile.slug);
   let written = 0;
+  let rank = 0;
   for (let k = 0; k < n; k++) {
     const row = rows[k]!;
     // Competition ranking: ties share the first rank of their run.
-    let rank = k + 1;
-    while (rank > 1 && rows[rank - 2]!.value === row.value) rank--;
-    const base = { period: buffer.period[row.i]!, area: buffer.area[row.i]!, flags: FLAG.derived | FLAG.fromScores };
+    if (k === 0 || rows[k - 1]!.value !== row.value) rank = k + 1;
+    const base = { period: period[row.i]!, area: area[row.i]!, flags: FLAG.derived | FLAG.fromScores };
     buffer.push({ ...base, indicator: rankRef, value: rank });
     buffer.push({ ...base, indicator: decileRef, value: Math.ceil((10 * rank) / n) });
     written += 2;
+    await slice();
   }
   return written;
 }
