@@ -35,6 +35,8 @@ export interface CopyRows {
   rows: number;
   /** Rows [start, end) in COPY text format, each line ending in \n. */
   render(start: number, end: number): string;
+  /** Fixed rows per chunk, for rows rendered beforehand (the bench's raw COPY); else sized by render time. */
+  chunkRows?: number;
   onProgress?: ((done: number) => void) | undefined;
 }
 
@@ -61,13 +63,14 @@ export async function copyRows(executor: Executor, copy: CopyRows): Promise<bool
   if (copy.rows === 0) return true;
   const stream = connection.client.query(copyFrom(`copy ${copy.target} from stdin`));
   async function* chunks() {
-    let size = FIRST_CHUNK;
+    let size = copy.chunkRows ?? FIRST_CHUNK;
     for (let start = 0; start < copy.rows; ) {
       const end = Math.min(start + size, copy.rows);
       const began = performance.now();
       const text = copy.render(start, end);
       const took = Math.max(performance.now() - began, 0.5);
-      size = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, (end - start) * Math.min(2, RENDER_MS / took))));
+      if (!copy.chunkRows)
+        size = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, (end - start) * Math.min(2, RENDER_MS / took))));
       yield text;
       copy.onProgress?.(end);
       start = end;
