@@ -64,7 +64,10 @@ function stalls(profile: Profile & { startTime: number }, label: string): void {
         }
       }
       const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.STALL_TOP ?? 14));
-      process.stdout.write(`${label} STALL ${run.ms.toFixed(0)} ms\n`);
+      // Samples are 1 ms apart while the thread runs: fewer than the stall's length means it was waiting for a core.
+      process.stdout.write(
+        `${label} STALL ${run.ms.toFixed(0)} ms (${run.samples.filter((id) => byId.get(id)!.callFrame.functionName !== "(idle)").length} ms of it sampled running)\n`,
+      );
       for (const [k, n] of top)
         process.stdout.write(`   ${((n / run.samples.length) * 100).toFixed(0).padStart(3)}%  ${k}\n`);
     }
