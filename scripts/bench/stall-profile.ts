@@ -8,21 +8,11 @@ import path from "node:path";
 import { Session } from "node:inspector/promises";
 import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
 import { openBenchDatabase } from "./bench-database.ts";
+import type { Profile } from "./cpu-profile.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
 const audit = { actorUserId: null, actorLabel: "bench" };
 const threshold = Number(process.env.STALL_MS ?? 40);
-
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** Event-loop lags seen by a 2 ms timer, as [from, to] in microseconds of the profiler's clock (hrtime). */
 const lags: [number, number][] = [];
@@ -35,7 +25,7 @@ const lags: [number, number][] = [];
   }, 2).unref();
 }
 
-function stalls(profile: Profile & { startTime: number }, label: string): void {
+function stalls(profile: Profile, label: string): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -117,7 +107,7 @@ try {
       if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
       if (profiled) {
         const { profile } = (await session.post("Profiler.stop")) as unknown as {
-          profile: Profile & { startTime: number };
+          profile: Profile;
         };
         process.stdout.write(
           `== ${name} ${dryRun ? "check" : "import"} ${(performance.now() - started).toFixed(0)} ms\n`,
