@@ -10,21 +10,11 @@ import { Session } from "node:inspector/promises";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
 import { openBenchDatabase } from "./bench-database.ts";
+import type { Profile } from "./cpu-profile.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
 const audit = { actorUserId: null, actorLabel: "bench" };
 const target = process.argv[2] ?? "iod";
-
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 function inclusive(profile: Profile): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -43,6 +43,7 @@ export async function rawCopyOfBatch(database: Database, batchId: number): Promi
         target: `observations (${COLUMNS})`,
         rows: rows.length,
         render: (start) => chunks[start / CHUNK]!,
+        chunkRows: CHUNK,
       });
       const used = process.cpuUsage(cpu);
       timing = {

@@ -1,3 +1,5 @@
+import { timeSlicer } from "../../kernel/db/arrays.ts";
+
 /**
  * Matching area names without codes (Stat-Xplore exports) to areas. Names are normalised
  * (case, accents, "&", punctuation, "City of" order), Welsh bilingual labels ("Cardiff /
@@ -36,21 +38,29 @@ export interface NameIndex {
   byAlias: Map<string, MatchCandidate[]>;
 }
 
-export function buildNameIndex(
+/** The index of candidates' names and aliases, built in time slices (tens of thousands of small areas' names are normalised). */
+export async function buildNameIndex(
   candidates: readonly MatchCandidate[],
   aliases: readonly { normalisedName: string; areaId: number }[],
-): NameIndex {
+): Promise<NameIndex> {
+  const slice = timeSlicer();
   const byName = new Map<string, MatchCandidate[]>();
   const byId = new Map<number, MatchCandidate>();
   for (const candidate of candidates) {
     byId.set(candidate.id, candidate);
     const key = normaliseAreaName(candidate.name);
-    byName.set(key, [...(byName.get(key) ?? []), candidate]);
+    const list = byName.get(key);
+    if (list) list.push(candidate);
+    else byName.set(key, [candidate]);
+    await slice();
   }
   const byAlias = new Map<string, MatchCandidate[]>();
   for (const alias of aliases) {
     const area = byId.get(alias.areaId);
-    if (area) byAlias.set(alias.normalisedName, [...(byAlias.get(alias.normalisedName) ?? []), area]);
+    if (!area) continue;
+    const list = byAlias.get(alias.normalisedName);
+    if (list) list.push(area);
+    else byAlias.set(alias.normalisedName, [area]);
   }
   return { byName, byAlias };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import { chunks, inTimedChunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
@@ -166,7 +166,8 @@ export async function areaIdsByCode(db: Executor, codes?: readonly string[]): Pr
         .where(sql`${areas.code} = any(${pgArray(unique.slice(start, end))}::text[])`);
       for (const row of list) found.set(row.code, row.id);
     },
-    { initial: 2000, ownThread: driverOf(db) !== "postgres" },
+    // At most 5,000 codes: binding them and mapping the rows is our thread's work whatever the database.
+    { initial: 2000, max: 5000, ownThread: driverOf(db) !== "postgres" },
   );
   return found;
 }
@@ -241,18 +242,34 @@ export async function closeAreas(db: Executor, ends: readonly { code: string; en
 }
 
 /** Everything name matching needs, in one read. */
+/** Rows per page of areasForMatching. */
+const MATCHING_PAGE = 5000;
+
+/**
+ * Areas of these types for name matching, read in pages by id with the event loop given a turn
+ * between them: every small area read and mapped in one go held it 100+ ms.
+ */
 export async function areasForMatching(db: Executor, types: readonly string[]) {
-  return db
-    .select({
-      id: areas.id,
-      code: areas.code,
-      name: areas.name,
-      type: areas.type,
-      startYear: areas.startYear,
-      endYear: areas.endYear,
-    })
-    .from(areas)
-    .where(inArray(areas.type, [...types]));
+  const out = [];
+  for (let after = 0; ; ) {
+    const page = await db
+      .select({
+        id: areas.id,
+        code: areas.code,
+        name: areas.name,
+        type: areas.type,
+        startYear: areas.startYear,
+        endYear: areas.endYear,
+      })
+      .from(areas)
+      .where(and(inArray(areas.type, [...types]), gt(areas.id, after)))
+      .orderBy(asc(areas.id))
+      .limit(MATCHING_PAGE);
+    for (const row of page) out.push(row);
+    if (page.length < MATCHING_PAGE) return out;
+    after = page[page.length - 1]!.id;
+    await yieldToEventLoop();
+  }
 }
 
 /** area id → the local authorities it lies in (an authority is its own), for the given ids. */
@@ -283,7 +300,8 @@ export async function areaVintages(db: Executor, ids: readonly number[]): Promis
         .where(sql`${areas.id} = any(${pgArray(unique.slice(start, end))}::int[])`);
       for (const row of list) found.set(row.id, row.vintages.map(Number));
     },
-    { initial: 2000, ownThread: driverOf(db) !== "postgres" },
+    // At most 5,000 codes: binding them and mapping the rows is our thread's work whatever the database.
+    { initial: 2000, max: 5000, ownThread: driverOf(db) !== "postgres" },
   );
   return found;
 }
@@ -301,7 +319,8 @@ export async function listAreaTypes(db: Executor, ids: readonly number[]): Promi
         .where(sql`${areas.id} = any(${pgArray(unique.slice(start, end))}::int[])`);
       for (const row of list) found.set(row.id, row.type);
     },
-    { initial: 2000, ownThread: driverOf(db) !== "postgres" },
+    // At most 5,000 codes: binding them and mapping the rows is our thread's work whatever the database.
+    { initial: 2000, max: 5000, ownThread: driverOf(db) !== "postgres" },
   );
   return found;
 }

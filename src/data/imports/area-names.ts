@@ -78,21 +78,23 @@ export async function resolveAreaNames(
   const candidates = await areasForMatching(db, NAMED_AREA_TYPES);
   const aliases = await listAliases(db);
   const byType = new Map<string, MatchCandidate[]>();
-  // Pushed, not copied: there are tens of thousands of small areas of one type.
+  const byCode = new Map<string, MatchCandidate>();
+  const slice = timeSlicer();
+  // Pushed, not copied, and in time slices: there are tens of thousands of small areas of one type.
   for (const candidate of candidates) {
     const list = byType.get(candidate.type);
     if (list) list.push(candidate);
     else byType.set(candidate.type, [candidate]);
+    byCode.set(candidate.code, candidate);
+    await slice();
   }
   const indexes = new Map<string, NameIndex>();
-  for (const [type, list] of byType) indexes.set(type, buildNameIndex(list, aliases));
-  const byCode = new Map(candidates.map((c) => [c.code, c]));
+  for (const [type, list] of byType) indexes.set(type, await buildNameIndex(list, aliases));
   const given = options.aliases ?? {};
 
   // Which types each row's name is found at.
   const found = new Map<number, Map<string, ReturnType<typeof matchAreaName>>>();
   const typeCounts: Record<string, number> = {};
-  const slice = timeSlicer();
   for (const row of rows) {
     const perType = new Map<string, ReturnType<typeof matchAreaName>>();
     for (const [type, index] of indexes) {

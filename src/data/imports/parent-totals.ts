@@ -11,7 +11,7 @@
  * FLAG.derived so pages can say "Calculated from the local authority figures"; a total the file
  * itself has, or one stored from an earlier file, is never replaced by a calculated one.
  */
-import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { timeSlicer, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { type AuthorityLink, authorityParentLinks, listAreaTypes } from "../geography/index.ts";
 import {
@@ -164,20 +164,22 @@ export async function addParentTotals(
   // Rows grouped by (indicator, period, breakdown): authority id → row index; parents the file already has.
   const groups = new Map<string, { indicator: number; period: number; breakdown: number; rows: Map<number, number> }>();
   const inFile = new Set<string>();
-  for (let i = 0; i < buffer.length; i++) {
-    if (!summable[buffer.indicator[i]!]) continue;
-    const key = `${buffer.indicator[i]}|${buffer.period[i]}|${buffer.breakdown[i]}`;
-    const area = buffer.area[i]!;
-    if (parents.has(area)) inFile.add(`${key}|${area}`);
+  // Views taken once: the rows grouped here are never changed by the totals pushed below.
+  const { indicator, period, breakdown, area: areas, flags } = buffer;
+  const slice = timeSlicer();
+  for (let i = 0; i < indicator.length; i++) {
+    if ((i & 1023) === 1023) await slice();
+    if (!summable[indicator[i]!]) continue;
+    const area = areas[i]!;
+    // Most rows of a small-area file are neither: no key is built for them.
+    const isParent = parents.has(area);
+    if (!isParent && types.get(area) !== "local-authority") continue;
+    const key = `${indicator[i]}|${period[i]}|${breakdown[i]}`;
+    if (isParent) inFile.add(`${key}|${area}`);
     if (types.get(area) !== "local-authority") continue;
     let group = groups.get(key);
     if (!group) {
-      group = {
-        indicator: buffer.indicator[i]!,
-        period: buffer.period[i]!,
-        breakdown: buffer.breakdown[i]!,
-        rows: new Map(),
-      };
+      group = { indicator: indicator[i]!, period: period[i]!, breakdown: breakdown[i]!, rows: new Map() };
       groups.set(key, group);
     }
     group.rows.set(area, i);
@@ -230,7 +232,7 @@ export async function addParentTotals(
             value: buffer.at("value", i),
             numerator: buffer.at("numerator", i),
             denominator: buffer.at("denominator", i),
-            flags: buffer.flags[i]!,
+            flags: flags[i]!,
           };
         return storedChildren.get(child)!;
       });

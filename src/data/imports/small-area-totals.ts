@@ -7,7 +7,7 @@
  * authority (now or later) always wins, and the region and nation totals follow from them.
  */
 import { sql } from "drizzle-orm";
-import { pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { pgArray, timeSlicer } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listAreaTypes } from "../geography/index.ts";
 import { aggregateValues, FLAG, type ObservationBuffer, sourceValueKeys } from "../indicators/index.ts";
@@ -97,28 +97,30 @@ export async function addSmallAreaTotals(
       { indicator: number; period: number; breakdown: number; rows: Map<number, number> }
     >();
     const inFile = new Set<string>();
-    for (let i = 0; i < buffer.length; i++) {
-      if (!summable[buffer.indicator[i]!]) continue;
-      const key = `${buffer.indicator[i]}|${buffer.period[i]}|${buffer.breakdown[i]}`;
-      if (types.get(buffer.area[i]!) === "local-authority") inFile.add(`${key}|${buffer.area[i]}`);
-      if (types.get(buffer.area[i]!) !== type) continue;
+    // The file's rows: read through views taken once (rows pushed below are totals, never read here).
+    const { indicator, period, breakdown, area, flags } = buffer;
+    const slice = timeSlicer();
+    for (let i = 0; i < indicator.length; i++) {
+      if ((i & 1023) === 1023) await slice();
+      if (!summable[indicator[i]!]) continue;
+      const areaType = types.get(area[i]!);
+      if (areaType !== "local-authority" && areaType !== type) continue;
+      const key = `${indicator[i]}|${period[i]}|${breakdown[i]}`;
+      if (areaType === "local-authority") inFile.add(`${key}|${area[i]}`);
+      if (areaType !== type) continue;
       let group = groups.get(key);
       if (!group) {
-        group = {
-          indicator: buffer.indicator[i]!,
-          period: buffer.period[i]!,
-          breakdown: buffer.breakdown[i]!,
-          rows: new Map(),
-        };
+        group = { indicator: indicator[i]!, period: period[i]!, breakdown: breakdown[i]!, rows: new Map() };
         groups.set(key, group);
       }
-      group.rows.set(buffer.area[i]!, i);
+      group.rows.set(area[i]!, i);
     }
     for (const [key, group] of groups) {
       const slug = buffer.indicatorSlugs[group.indicator]!;
       const { unit, ratePer } = unitOf.get(slug)!;
       const period = buffer.periodCodes[group.period]!;
       for (const authority of authorities) {
+        await slice();
         if (!authority.members.some((id) => group.rows.has(id))) continue;
         if (inFile.has(`${key}|${authority.authority}`)) continue;
         if (stored.has(`${slug}|${period}|${buffer.breakdownKeys[group.breakdown]}|${authority.authority}`)) continue;
@@ -130,7 +132,7 @@ export async function addSmallAreaTotals(
                 value: buffer.at("value", i),
                 numerator: buffer.at("numerator", i) ?? (unit === "count" ? buffer.at("value", i) : null),
                 denominator: buffer.at("denominator", i),
-                flags: buffer.flags[i]!,
+                flags: flags[i]!,
               };
         });
         const total = aggregateValues(
@@ -165,7 +167,6 @@ export async function addSmallAreaTotals(
           );
         }
       }
-      await yieldToEventLoop();
     }
   }
   if (outcome.notCalculated > shown && shown >= 8)

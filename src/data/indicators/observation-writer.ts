@@ -33,18 +33,17 @@ function columnsOf(buffer: ObservationBuffer, ids: Ids, start: number, end: numb
     ${pgArray(floats("ciLower"))}::float8[], ${pgArray(floats("ciUpper"))}::float8[], ${pgArray(ints(buffer.flags))}::smallint[]`;
 }
 
-/** Buffer-local key of an (indicator, period) pair: both are small reference indexes. */
-function pairKey(buffer: ObservationBuffer, i: number): number {
-  return buffer.indicator[i]! * 1_000_000 + buffer.period[i]!;
-}
-
-/** (indicator, period) pairs that already hold values: only those need the replace-and-keep-history path. */
+/**
+ * (indicator, period) pairs that already hold values: only those need the replace-and-keep-history
+ * path. Keyed indicator × 1,000,000 + period (both are small reference indexes of the buffer).
+ */
 async function existingPairs(db: Executor, buffer: ObservationBuffer, ids: Ids): Promise<Set<number>> {
   const pairs = new Set<number>();
   const slice = timeSlicer();
-  for (let i = 0; i < buffer.length; i++) {
-    pairs.add(pairKey(buffer, i));
-    if (i % 1000 === 999) await slice();
+  const { indicator, period } = buffer;
+  for (let i = 0; i < indicator.length; i++) {
+    pairs.add(indicator[i]! * 1_000_000 + period[i]!);
+    if ((i & 4095) === 4095) await slice();
   }
   const keys = [...pairs];
   const result = await db.execute(sql`
@@ -69,19 +68,28 @@ async function order(
   existing: Set<number>,
 ): Promise<{ buffer: ObservationBuffer; firstExisting: number }> {
   const slice = timeSlicer();
-  const areaIds = [...new Set(buffer.area)].sort((a, b) => a - b);
-  const rank = new Map(areaIds.map((id, i) => [id, i]));
+  const { area, indicator, period } = buffer;
+  // Area ids are small dense integers: their ranks come from a marks array, not a sort of a million.
+  let maxArea = 0;
+  for (let i = 0; i < area.length; i++) if (area[i]! > maxArea) maxArea = area[i]!;
+  const rank = new Int32Array(maxArea + 1).fill(-1);
+  for (let i = 0; i < area.length; i++) {
+    rank[area[i]!] = 0;
+    if ((i & 4095) === 4095) await slice();
+  }
+  let areaCount = 0;
+  for (let id = 0; id <= maxArea; id++) if (rank[id] === 0) rank[id] = areaCount++;
   // Bucket per (part, area rank): part 0 = new pairs, 1 = existing.
   const bucketOf = new Int32Array(buffer.length);
-  const counts = new Int32Array(areaIds.length * 2 + 1);
+  const counts = new Int32Array(areaCount * 2 + 1);
   let firstExisting = 0;
   for (let i = 0; i < buffer.length; i++) {
-    const old = existing.size > 0 && existing.has(pairKey(buffer, i));
-    const bucket = (old ? areaIds.length : 0) + rank.get(buffer.area[i]!)!;
+    const old = existing.size > 0 && existing.has(indicator[i]! * 1_000_000 + period[i]!);
+    const bucket = (old ? areaCount : 0) + rank[area[i]!]!;
     bucketOf[i] = bucket;
     counts[bucket + 1]!++;
     if (!old) firstExisting++;
-    if (i % 1000 === 999) await slice();
+    if ((i & 4095) === 4095) await slice();
   }
   for (let b = 1; b < counts.length; b++) counts[b]! += counts[b - 1]!;
   const positions = new Int32Array(buffer.length);
@@ -90,6 +98,7 @@ async function order(
     const at = counts[bucketOf[i]!]!++;
     positions[at] = i;
     if (at !== i) sorted = false;
+    if ((i & 16383) === 16383) await slice();
   }
   return { buffer: sorted ? buffer : await buffer.reorder(positions), firstExisting };
 }

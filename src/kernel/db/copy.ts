@@ -35,17 +35,27 @@ export interface CopyRows {
   rows: number;
   /** Rows [start, end) in COPY text format, each line ending in \n. */
   render(start: number, end: number): string;
+  /** Fixed rows per chunk, for rows rendered beforehand (the bench's raw COPY); else sized by render time. */
+  chunkRows?: number;
   onProgress?: ((done: number) => void) | undefined;
 }
 
-/** Rows per chunk streamed: small enough that rendering one never blocks for long. */
-const CHUNK = 10_000;
+/**
+ * Rows per chunk streamed: the first chunk's size; after it each chunk is sized so rendering it
+ * takes about RENDER_MS of our thread (a fixed 10,000 rows took 40–140 ms on a busy machine,
+ * a stall for every request waiting behind it).
+ */
+const FIRST_CHUNK = 2_000;
+const MIN_CHUNK = 200;
+const MAX_CHUNK = 20_000;
+const RENDER_MS = 8;
 
 /**
  * COPY rows into a table on the transaction's own connection: one streamed COPY … FROM STDIN
  * (the embedded database's bridge loads it through PGlite's /dev/blob, ADR 0014), with the
- * event loop given a turn between chunks. Returns false (nothing written) when there is no raw
- * connection.
+ * event loop given a turn between chunks. The stream reads ahead of the database, so the next
+ * chunks are rendered while the database is still loading the last ones (it runs on another
+ * thread or in another process). Returns false (nothing written) when there is no raw connection.
  */
 export async function copyRows(executor: Executor, copy: CopyRows): Promise<boolean> {
   const connection = rawConnectionOf(executor);
@@ -53,10 +63,17 @@ export async function copyRows(executor: Executor, copy: CopyRows): Promise<bool
   if (copy.rows === 0) return true;
   const stream = connection.client.query(copyFrom(`copy ${copy.target} from stdin`));
   async function* chunks() {
-    for (let start = 0; start < copy.rows; start += CHUNK) {
-      const end = Math.min(start + CHUNK, copy.rows);
-      yield copy.render(start, end);
+    let size = copy.chunkRows ?? FIRST_CHUNK;
+    for (let start = 0; start < copy.rows; ) {
+      const end = Math.min(start + size, copy.rows);
+      const began = performance.now();
+      const text = copy.render(start, end);
+      const took = Math.max(performance.now() - began, 0.5);
+      if (!copy.chunkRows)
+        size = Math.round(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, (end - start) * Math.min(2, RENDER_MS / took))));
+      yield text;
       copy.onProgress?.(end);
+      start = end;
       await yieldToEventLoop();
     }
   }

@@ -11,6 +11,7 @@
  */
 import type { IndicatorDefinition, ObservationBuffer } from "../../indicators/index.ts";
 import { defineIndicator, FLAG, sourceValueKeys } from "../../indicators/index.ts";
+import { timeSlicer } from "../../../kernel/db/arrays.ts";
 import { boundedSlug } from "../cells.ts";
 import type { PrepareContext } from "../importer.ts";
 import { authorityMemberships } from "../small-area-totals.ts";
@@ -47,32 +48,37 @@ export const wimdDecile: DecileRule = (rank, n) => {
 };
 
 /** Rank (1 = highest score) and decile of every value of one column, for each row's area. */
-export function ranksFromScores(
+export async function ranksFromScores(
   buffer: ObservationBuffer,
   column: DerivedColumn,
   make: { rank: IndicatorDefinition; decile: IndicatorDefinition },
   decileOf: DecileRule = decileByShare,
-): number {
+): Promise<number> {
   const rows: { i: number; value: number }[] = [];
-  for (let i = 0; i < buffer.length; i++) {
-    if (buffer.indicator[i] !== column.ref) continue;
+  // The file's rows through views taken once: the ranks pushed below are never read here.
+  const { indicator, period, area } = buffer;
+  const slice = timeSlicer();
+  for (let i = 0; i < indicator.length; i++) {
+    if (indicator[i] !== column.ref) continue;
     const value = buffer.at("value", i);
     if (value !== null) rows.push({ i, value });
+    if ((i & 4095) === 4095) await slice();
   }
   rows.sort((a, b) => b.value - a.value);
   const n = rows.length;
   const rankRef = buffer.indicatorRef(make.rank.slug);
   const decileRef = buffer.indicatorRef(make.decile.slug);
   let written = 0;
+  let rank = 0;
   for (let k = 0; k < n; k++) {
     const row = rows[k]!;
     // Competition ranking: ties share the first rank of their run.
-    let rank = k + 1;
-    while (rank > 1 && rows[rank - 2]!.value === row.value) rank--;
-    const base = { period: buffer.period[row.i]!, area: buffer.area[row.i]!, flags: FLAG.derived | FLAG.fromScores };
+    if (k === 0 || rows[k - 1]!.value !== row.value) rank = k + 1;
+    const base = { period: period[row.i]!, area: area[row.i]!, flags: FLAG.derived | FLAG.fromScores };
     buffer.push({ ...base, indicator: rankRef, value: rank });
     buffer.push({ ...base, indicator: decileRef, value: decileOf(rank, n) });
     written += 2;
+    await slice();
   }
   return written;
 }
@@ -87,7 +93,14 @@ export async function decileShares(
   const areaTypes = new Map<number, string>();
   const ids = new Set<number>();
   const wanted = new Set(deciles.map((d) => d.ref));
-  for (let i = 0; i < buffer.length; i++) if (wanted.has(buffer.indicator[i]!)) ids.add(buffer.area[i]!);
+  const slice = timeSlicer();
+  // The file's rows, through views taken once (the shares pushed below are never read here).
+  const { indicator, period, area } = buffer;
+  const value = buffer.floatColumn("value");
+  for (let i = 0; i < indicator.length; i++) {
+    if (wanted.has(indicator[i]!)) ids.add(area[i]!);
+    if ((i & 4095) === 4095) await slice();
+  }
   if (ids.size === 0) return { indicators: [], values: 0, areaTypes };
   const authorities = await authorityMemberships(context.db, [...ids], "lsoa");
   // A published figure (the local authority summary) is never replaced by a calculated one.
@@ -100,9 +113,11 @@ export async function decileShares(
   let values = 0;
   for (const decile of deciles) {
     const byArea = new Map<number, { decile: number | null; period: number }>();
-    for (let i = 0; i < buffer.length; i++)
-      if (buffer.indicator[i] === decile.ref)
-        byArea.set(buffer.area[i]!, { decile: buffer.at("value", i), period: buffer.period[i]! });
+    for (let i = 0; i < indicator.length; i++) {
+      if (indicator[i] === decile.ref)
+        byArea.set(area[i]!, { decile: Number.isNaN(value[i]!) ? null : value[i]!, period: period[i]! });
+      if ((i & 4095) === 4095) await slice();
+    }
     const share = defineIndicator({
       slug: shareSlug(decile.draft.slug),
       title: `${decile.draft.title.replace(/ decile\b/i, "")}: share of ${smallAreaName} in the most deprived 10% nationally`,

@@ -1,3 +1,4 @@
+import { timeSlicer } from "../../../kernel/db/arrays.ts";
 import { z } from "zod";
 import { defineIndicator, FLAG, type IndicatorDefinition, type ObservationBuffer } from "../../indicators/index.ts";
 import { CsvTable } from "../csv-table.ts";
@@ -63,17 +64,24 @@ async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, e
   });
   const decileOf = wales ? wimdDecile : decileByShare;
   const rows: number[] = [];
-  for (let i = 0; i < buffer.length; i++)
-    if (buffer.indicator[i] === rank.ref && buffer.at("value", i) !== null) rows.push(i);
+  // The file's rows through views taken once: the deciles pushed below are never read here.
+  const { indicator, period, area } = buffer;
+  const slice = timeSlicer();
+  for (let i = 0; i < indicator.length; i++) {
+    if (indicator[i] === rank.ref && buffer.at("value", i) !== null) rows.push(i);
+    if ((i & 4095) === 4095) await slice();
+  }
   const ref = buffer.indicatorRef(decile.slug);
-  for (const i of rows)
+  for (const i of rows) {
     buffer.push({
       indicator: ref,
-      period: buffer.period[i]!,
-      area: buffer.area[i]!,
+      period: period[i]!,
+      area: area[i]!,
       value: decileOf(buffer.at("value", i)!, rows.length),
       flags: FLAG.derived | FLAG.fromScores,
     });
+    await slice();
+  }
   return { decile, ref };
 }
 
@@ -176,7 +184,7 @@ export const wimdImporter = defineImporter({
             unit: "rank",
             polarity: "higher-is-better",
           });
-          values += ranksFromScores(buffer, column, { rank, decile }, wimdDecile);
+          values += await ranksFromScores(buffer, column, { rank, decile }, wimdDecile);
           made.push(rank, decile);
           // The share in the most deprived 10% is of the overall index.
           if (stem === `wimd${spec.release}`)
