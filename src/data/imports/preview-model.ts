@@ -1,4 +1,5 @@
 import type { Importer } from "./importer.ts";
+import { importPaths } from "./paths.ts";
 import { importerFor } from "./registry.ts";
 import type { ImportReport } from "./report.ts";
 
@@ -16,7 +17,6 @@ export function previewModel(
   /** The options given so far, to fill in the fields asked for again. */
   given: Record<string, unknown> = {},
 ) {
-  const base = `/partnerships/${partnership.id}/data/import`;
   const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
   const encoding = report.encoding;
   const summaryRows = [
@@ -60,10 +60,11 @@ export function previewModel(
     token,
     // The options asked for at their fields head the error summary, each linked to its field.
     errors: [...asked.flatMap((field) => (field.error ? [{ field: field.id, message: field.error }] : [])), ...errors],
-    action: `${base}/${token}`,
+    action: importPaths.pending(partnership.id, token),
+    uploadUrl: importPaths.upload(partnership.id),
     /** Official statistics go to the shared national store, not the partnership's own data. */
     sharesNationally: scope !== "partnership",
-    mappingUrl: report.kind === "wide" ? `${base}/${token}/map` : null,
+    mappingUrl: report.kind === "wide" ? importPaths.mapping(partnership.id, token) : null,
     release: release ?? null,
   };
 }
