@@ -4,6 +4,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { type FieldDef, type FormContext, formRoute } from "../../kernel/forms/index.ts";
 import type { Path } from "../../kernel/http/paths.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
+import { needsAssessmentPaths } from "./paths.ts";
 import { type SectionDef, sectionsFor } from "./sections.ts";
 
 export interface NeedsFormContext {
@@ -29,7 +30,7 @@ export interface NeedsFormSpec<S extends z.ZodType, P extends string, A extends 
   save: (ctx: NeedsFormContext, data: z.infer<S>) => Promise<string>;
 }
 
-export const assessmentUrl = (partnershipId: string) => `/partnerships/${partnershipId}/needs-assessment`;
+export const assessmentUrl = (partnershipId: string) => needsAssessmentPaths.assessment(partnershipId);
 
 /** The record of an assessment form: the section it is for, if its path names one. */
 interface Target {

@@ -1,4 +1,6 @@
+import { partnershipPaths } from "../../workspace/partnerships/index.ts";
 import type { GeneratedReport } from "./generated.ts";
+import { reportPaths } from "./paths.ts";
 
 export interface CompletenessItem {
   key: string;
@@ -31,8 +33,10 @@ export function completeness(
   signOffs: number,
 ): CompletenessItem[] {
   const { facts, type, reportingYear: year } = report.generated;
+  // Pages of other domains (monitoring, actions, strategy, consultation) that reports cannot import.
   const base = `/partnerships/${report.partnershipId}`;
-  const reportHref = `${base}/reports/${report.id}`;
+  const reportHref = reportPaths.report(report.partnershipId, report.id);
+  const organisationsHref = partnershipPaths.organisations(report.partnershipId);
   const narrative = (key: string) => (narratives.get(key) ?? "").replace(/<[^>]*>/g, "").trim().length > 0;
   const items: CompletenessItem[] = [];
   const statutory = type === "lcpar";
@@ -49,7 +53,7 @@ export function completeness(
           label: "Measures taken by the council",
           met: false,
           detail: "No council is a member of the partnership.",
-          href: `${base}/organisations`,
+          href: organisationsHref,
           fixedBy: "lead",
         },
         "statutory",
@@ -61,7 +65,7 @@ export function completeness(
           label: "Measures taken by each health board",
           met: false,
           detail: "No health board is a member of the partnership.",
-          href: `${base}/organisations`,
+          href: organisationsHref,
           fixedBy: "lead",
         },
         "statutory",

@@ -41,7 +41,6 @@ export interface ReportRouteDeps {
 }
 
 export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, deps: ReportRouteDeps = {}): void {
-  const base = (partnershipId: string) => `/partnerships/${partnershipId}/reports`;
   const target = (partnership: PartnershipRow) => ({
     partnershipId: partnership.id,
     nation: partnership.nation as Nation,
@@ -117,7 +116,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
       sections: generated.sections.map((section) => ({
         ...section,
         hasNarrative: !!narratives.get(section.key)?.trim(),
-        href: `${base(partnership.id)}/${report.id}/sections/${encodeURIComponent(section.key)}`,
+        href: reportPaths.section(partnership.id, report.id, section.key),
       })),
       completeness: loaded.completeness,
       missing: loaded.completeness.filter((item) => !item.met).length,
@@ -133,7 +132,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
       canManage: can(request.actor, "partnership:manage", target(partnership)),
       exports: exportFormats.map((format) => ({
         format,
-        href: `${base(partnership.id)}/${report.id}/export.${format}`,
+        href: reportPaths.exportDraft(format)(partnership.id, report.id),
       })),
     });
   });
@@ -165,7 +164,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
       const { id, reportId } = request.params;
       const partnership = request.partnership;
       await service.regenerateReport(db, request.auditContext(), partnership, reportId, londonToday(), deps);
-      return reply.flash("Your changes have been saved").redirect(`${base(id)}/${reportId}`, 303);
+      return reply.flash("Your changes have been saved").redirect(reportPaths.report(id, reportId), 303);
     },
   );
 
