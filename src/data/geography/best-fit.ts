@@ -6,7 +6,7 @@
  * is compared only as a whole. Counts of a group are summed on each side; a group with a part
  * lacking a value is not compared.
  */
-import type { SmallAreaChange } from "./repository.ts";
+import type { SmallAreaChange } from "./changes-repository.ts";
 
 export interface BestFitGroup {
   /** Codes of the earlier edition. */

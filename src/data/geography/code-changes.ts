@@ -1,6 +1,6 @@
 import type { Executor } from "../../kernel/db/database.ts";
 import { areaTypeOfCode } from "./area-types.ts";
-import { listCodeChanges } from "./repository.ts";
+import { listCodeChanges } from "./changes-repository.ts";
 
 /**
  * Whether a change retires the old code in favour of the new one. "new_geo" is used both for

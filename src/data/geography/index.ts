@@ -16,6 +16,7 @@ export {
 export { type BestFitGroup, bestFitGroups } from "./best-fit.ts";
 export * from "./area-types.ts";
 export * from "./repository.ts";
+export * from "./changes-repository.ts";
 export * from "./boundary-repository.ts";
 export { countAreasByPrefix } from "./coverage-repository.ts";
 export * from "./groups-repository.ts";

@@ -14,7 +14,7 @@
 import { sql } from "drizzle-orm";
 import { pgArray } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { listCodeChanges } from "./repository.ts";
+import { listCodeChanges } from "./changes-repository.ts";
 
 /** Changes after which the old area lies wholly inside the new one. */
 const WHOLE = new Set(["merger", "new_code"]);
