@@ -44,10 +44,13 @@ export function previewModel(
   return {
     summaryRows,
     asked,
-    /** Every error is an option asked for at its field: no list of problems with the file. */
+    /** Every error is an option asked for at its field (an option not asked stays in the list): no list of problems. */
     onlyAsked:
       asked.length > 0 &&
-      report.errorCount === (report.optionProblems ?? []).filter((problem) => !problem.warning).length,
+      report.errorCount ===
+        (report.optionProblems ?? []).filter(
+          (problem) => !problem.warning && asked.some((field) => field.option === problem.option),
+        ).length,
     title: report.ok ? "Check the file before importing" : "There is a problem with the file",
     partnership,
     report: {
