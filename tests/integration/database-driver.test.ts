@@ -123,4 +123,26 @@ describe("one driver for both databases", () => {
     });
     expect(connection).toEqual([1, 2, 3]);
   });
+  it("runs reads started together in a transaction one after another, never queued inside pg", async () => {
+    // pg 9 refuses a query sent while its client is busy (pg 8 queues it with a deprecation
+    // warning); kernel/db/serial-queries.ts makes each client wait for itself. pg's own queue
+    // (`_queryQueue`, internal) is where such a query would wait: it must stay empty.
+    const deepest = await database.db.transaction(async (tx) => {
+      const client = rawConnectionOf(tx)!.client as unknown as { _queryQueue: unknown[] };
+      let deepest = 0;
+      const reads = Array.from({ length: 6 }, (_, i) =>
+        tx.execute(sql`select ${i}::int as i, pg_sleep(0.01)`).then((result) => {
+          deepest = Math.max(deepest, client._queryQueue.length);
+          return rowsOf<{ i: number }>(result)[0]!.i;
+        }),
+      );
+      for (let turn = 0; turn < 20; turn++) {
+        deepest = Math.max(deepest, client._queryQueue.length);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      expect(await Promise.all(reads)).toEqual([0, 1, 2, 3, 4, 5]);
+      return deepest;
+    });
+    expect(deepest).toBe(0);
+  });
 });

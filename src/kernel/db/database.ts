@@ -3,6 +3,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { startPgliteHost } from "./pglite-host.ts";
+import { serializeQueries } from "./serial-queries.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type Tx = PgTransaction<
@@ -60,7 +61,10 @@ async function openPglite(dataDir: string | undefined, snapshotFile: string | un
     idleTimeoutMillis: 0,
   });
   embedded.add(pool);
-  pool.on("connect", (client) => embedded.add(client));
+  pool.on("connect", (client) => {
+    embedded.add(client);
+    serializeQueries(client);
+  });
   pool.on("error", () => undefined);
   void host.lost.then((error) => {
     process.stderr.write(`cpah: ${error.message}\n`);
@@ -89,6 +93,7 @@ export function isEmbedded(client: unknown): boolean {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on("connect", serializeQueries);
   // An idle client erroring (e.g. server restart) must not crash the process.
   pool.on("error", () => undefined);
   const db = drizzlePg({ client: pool }) as unknown as Db;
