@@ -5,9 +5,9 @@
  */
 import { readSheet } from "read-excel-file/node";
 import { utcCalendarDate } from "../../kernel/time.ts";
-import { readXlsInProcess } from "./xls-read.ts";
+import { readXlsInProcess, XLS_LIMITS } from "./xls-read.ts";
 import { isCompoundFile } from "./xls-records.ts";
-import { archiveEnd, checkZip, XLSX_LIMITS, type ZipLimits } from "./zip-guard.ts";
+import { archiveEnd, checkZip, XLSX_LIMITS, ZipRefused, type ZipLimits } from "./zip-guard.ts";
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -31,5 +31,32 @@ export async function readXlsxInProcess(
   const data = await readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, archiveEnd(bytes)), sheet, {
     parseNumber: (text: string) => text,
   });
-  return data.map((row) => row.map(cellText));
+  const rows = data.map((row) => row.map(cellText));
+  checkSheetSize(rows);
+  return rows;
+}
+
+/**
+ * The zip guard bounds the unpacked XML, not the text it stands for: a cell refers to a shared
+ * string by number, so a few kilobytes of sheet can repeat one long string millions of times.
+ * Each repeat is one reference here, but a copy once the rows are sent to the app's thread, so
+ * the sheet is held to the .xls reader's limits (cells and characters) before anything is sent.
+ */
+function checkSheetSize(rows: string[][]): void {
+  let cells = 0;
+  let chars = 0;
+  for (const row of rows) {
+    cells += row.length;
+    for (const text of row) chars += text.length;
+  }
+  if (cells > XLS_LIMITS.maxCells)
+    throw new ZipRefused(
+      "limit",
+      `the sheet spans more than ${XLS_LIMITS.maxCells.toLocaleString("en-GB")} cells, more than a workbook may have here: save the sheet as CSV UTF-8`,
+    );
+  if (chars > XLS_LIMITS.maxChars)
+    throw new ZipRefused(
+      "limit",
+      `the sheet holds more than ${XLS_LIMITS.maxChars.toLocaleString("en-GB")} characters of text, more than a workbook may have here: save the sheet as CSV UTF-8`,
+    );
 }

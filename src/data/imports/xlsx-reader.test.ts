@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { xlsxWorkbook } from "../../../tests/helpers/xlsx.ts";
+import { xlsxRepeatedSharedString, xlsxWorkbook } from "../../../tests/helpers/xlsx.ts";
 import { xlsxBomb } from "../../../tests/helpers/zip-bomb.ts";
 import { ImportRejected } from "./report.ts";
 import { readCsv, sourceFromBytes } from "./source-file.ts";
@@ -57,6 +57,18 @@ describe("XLSX reader", () => {
     );
     // The work is in the worker: the event loop here is never held for long (it was 11.7 s).
     expect(delay.max / 1e6).toBeLessThan(1000);
+  });
+
+  it("refuses a sheet whose shared strings stand for more text than a workbook may hold, naming the file", async () => {
+    // 2,100 references to one 100,000-character string: 60 KB of XML, 210 million characters.
+    const long = "x".repeat(100_000);
+    const refused = await rejection(readTable(sourceFromBytes("repeats.xlsx", xlsxRepeatedSharedString(long, 2_100))));
+    expect(refused.message).toMatch(
+      /^repeats\.xlsx: .*more than 200,000,000 characters of text.*save the sheet as CSV UTF-8/,
+    );
+    // The same string a few times is an ordinary sheet.
+    const rows = await readTable(sourceFromBytes("few.xlsx", xlsxRepeatedSharedString("Darlington", 3)));
+    expect(rows.map((row) => row.cells)).toEqual([["Darlington"], ["Darlington"], ["Darlington"]]);
   });
 
   it("refuses a bomb that lies about its size", async () => {
