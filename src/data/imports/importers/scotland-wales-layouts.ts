@@ -60,7 +60,14 @@ export function simdLayout(table: CsvTable, period: string | undefined, edition?
         const measure = SIMD_MEASURE.exec(column.trim())?.[1]?.toLowerCase();
         const own = simdEdition(column) ?? fileEdition;
         // "SIMD2020v2_Income_Domain_Rank" → simd2020v2-income-domain-rank; "Overall_SIMD16_rank" → simd2016-rank.
-        const rest = slugify(column.replace(SIMD_TOKEN, "").replace(/_?20\d\d_?/g, "_")).replace(/^overall-/, "");
+        // Public Health Scotland's lookup says "SIMD2020V2CountryDecile" for gov.scot's "SIMD2020v2_Decile":
+        // the same measure, so the same identifier (its within-board and council deciles stay apart).
+        const rest = slugify(
+          column
+            .replace(SIMD_TOKEN, "")
+            .replace(/_?20\d\d_?/g, "_")
+            .replace(/^_?Country(?=(Vigintile|Decile|Quintile)$)/i, ""),
+        ).replace(/^overall-/, "");
         return {
           column,
           indicator: {
