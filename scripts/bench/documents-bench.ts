@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import {
   chromiumAvailable,
-  closeDocxRenderer,
+  closeDocumentWorker,
   createPdfRenderer,
   type DocumentInput,
   renderDocumentDocx,
@@ -137,7 +137,7 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
   try {
     results.push(await time("DOCX via worker (cold includes worker start)", runs, () => renderDocumentDocx(document!)));
   } finally {
-    await closeDocxRenderer();
+    await closeDocumentWorker();
   }
   if (chromiumAvailable()) {
     // What a PDF download's request does now on the event loop, besides one SELECT and one INSERT:
