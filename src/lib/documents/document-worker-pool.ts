@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ChartResult } from "../charts/index.ts";
-import type { ChartRequest, DocumentTasks, PrintableHtml } from "./document-worker-tasks.ts";
+import type { ChartOutcome, ChartRequest, DocumentTasks, PrintableHtml } from "./document-worker-tasks.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 interface Pending {
@@ -14,8 +14,8 @@ export interface DocumentWorker {
   docx(input: DocumentInput): Promise<Buffer>;
   /** The validated document's standalone HTML and footer title, for Chromium to print. */
   printableHtml(input: DocumentInput): Promise<PrintableHtml>;
-  /** Charts drawn by lib/charts, in the order asked. */
-  charts(requests: ChartRequest[]): Promise<ChartResult[]>;
+  /** Charts drawn by lib/charts, in the order asked: each drawn, or why not. */
+  charts(requests: ChartRequest[]): Promise<ChartOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -109,7 +109,7 @@ export function createDocumentWorker(options: { timeoutMs?: number } = {}): Docu
   return {
     docx: (input) => run("docx", input) as Promise<Buffer>,
     printableHtml: (input) => run("printableHtml", input) as Promise<PrintableHtml>,
-    charts: async (requests) => (requests.length ? ((await run("charts", requests)) as ChartResult[]) : []),
+    charts: async (requests) => (requests.length ? ((await run("charts", requests)) as ChartOutcome[]) : []),
     async close() {
       const current = worker;
       worker = null;
@@ -131,9 +131,12 @@ export function renderDocumentDocx(input: DocumentInput): Promise<Buffer> {
   return documentWorker().docx(input);
 }
 
-/** Charts drawn off the event loop by the process-wide worker. */
-export function renderChartsOffThread(requests: ChartRequest[]): Promise<ChartResult[]> {
-  return documentWorker().charts(requests);
+/** Charts drawn off the event loop by the process-wide worker; rejects if one cannot be drawn. */
+export async function renderChartsOffThread(requests: ChartRequest[]): Promise<ChartResult[]> {
+  return (await documentWorker().charts(requests)).map((outcome) => {
+    if ("problem" in outcome) throw new Error(`A chart could not be drawn: ${outcome.problem}`);
+    return outcome.chart;
+  });
 }
 
 export async function closeDocumentWorker(): Promise<void> {

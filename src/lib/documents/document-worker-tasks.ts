@@ -25,6 +25,9 @@ const charts = {
 export type ChartKind = keyof typeof charts;
 export type ChartRequest = { [K in ChartKind]: { chart: K; input: Parameters<(typeof charts)[K]>[0] } }[ChartKind];
 
+/** A chart drawn, or why it could not be (the caller decides: a page may show its table alone). */
+export type ChartOutcome = { chart: ChartResult } | { problem: string };
+
 /** A PDF's printable page and the title for its footer ("(draft)" for drafts, as the HTML banner says). */
 export interface PrintableHtml {
   html: string;
@@ -34,7 +37,7 @@ export interface PrintableHtml {
 export interface DocumentTasks {
   docx: { payload: DocumentInput; result: Uint8Array };
   printableHtml: { payload: DocumentInput; result: PrintableHtml };
-  charts: { payload: ChartRequest[]; result: ChartResult[] };
+  charts: { payload: ChartRequest[]; result: ChartOutcome[] };
 }
 
 export function printableHtml(input: DocumentInput): PrintableHtml {
@@ -45,12 +48,17 @@ export function printableHtml(input: DocumentInput): PrintableHtml {
   };
 }
 
+function drawChart(request: ChartRequest): ChartOutcome {
+  try {
+    return { chart: (charts[request.chart] as (input: unknown) => ChartResult)(request.input) };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export async function runDocumentTask(task: keyof DocumentTasks, payload: unknown): Promise<unknown> {
   if (task === "docx") return renderDocumentDocxInProcess(payload as DocumentInput);
   if (task === "printableHtml") return printableHtml(payload as DocumentInput);
-  if (task === "charts")
-    return (payload as ChartRequest[]).map((request) =>
-      (charts[request.chart] as (input: unknown) => ChartResult)(request.input),
-    );
+  if (task === "charts") return (payload as ChartRequest[]).map(drawChart);
   throw new Error(`Unknown documents worker task: ${String(task)}`);
 }

@@ -13,7 +13,8 @@ import {
   renderStandaloneHtml,
 } from "./index.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
-import { statusChart } from "../charts/index.ts";
+import { isRenderCached, renderCached, statusChart } from "../charts/index.ts";
+import { drawChartsAhead } from "./charts-ahead.ts";
 import { printableHtml } from "./document-worker-tasks.ts";
 import { documentWorker } from "./document-worker-pool.ts";
 import { svgToPngCached } from "./svg-to-png.ts";
@@ -175,9 +176,21 @@ describe("DOCX renderer", () => {
     expect(drawn).toEqual(statusChart(input));
     const small = buildSampleDocument({ charts: 1, actions: 3 });
     expect(await documentWorker().printableHtml(small)).toEqual(printableHtml(small));
-    await expect(documentWorker().printableHtml({ title: "", sections: [] })).rejects.toThrow(
-      /printable HTML failed/,
-    );
+    await expect(documentWorker().printableHtml({ title: "", sections: [] })).rejects.toThrow(/printable HTML failed/);
+  });
+
+  it("draws charts ahead in the worker for renderCached to find, leaving one it cannot draw to the caller", async () => {
+    const input = { title: "Drawn ahead", groups: [{ name: "Costs", counts: { green: 4 } }] };
+    const broken = { title: "Not drawable", groups: [] };
+    await drawChartsAhead([
+      { cacheKind: "ahead-test", request: { chart: "status", input } },
+      { cacheKind: "ahead-test", request: { chart: "status", input: broken } },
+    ]);
+    expect(isRenderCached("ahead-test", [JSON.stringify(broken)])).toBe(false);
+    const found = renderCached("ahead-test", [JSON.stringify(input)], () => {
+      throw new Error("drawn again on this thread");
+    });
+    expect(found).toEqual(statusChart(input));
   });
 });
 

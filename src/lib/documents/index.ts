@@ -20,7 +20,8 @@ export {
   createDocumentWorker,
   type DocumentWorker,
 } from "./document-worker-pool.ts";
-export type { ChartKind, ChartRequest } from "./document-worker-tasks.ts";
+export type { ChartKind, ChartOutcome, ChartRequest } from "./document-worker-tasks.ts";
+export { type ChartAhead, drawChartsAhead } from "./charts-ahead.ts";
 export { svgToPng } from "./svg-to-png.ts";
 export { documentFormats, type DocumentFormat, sendDocument } from "./send-document.ts";
 export { documentPaths } from "./paths.ts";

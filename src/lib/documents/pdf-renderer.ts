@@ -157,8 +157,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
 
   return {
     renderHtml: (html, printOptions = {}) => withTimeout(print(html, printOptions.title ?? "")),
-    renderDocument: (input) =>
-      withTimeout(printableHtml(input).then(({ html, title }) => print(html, title))),
+    renderDocument: (input) => withTimeout(printableHtml(input).then(({ html, title }) => print(html, title))),
     async close() {
       closed = true;
       const current = browser;
