@@ -2,28 +2,24 @@
  * What the documents worker thread does (document-worker.mjs loads this), and the one list of
  * tasks the pool may send it. Each is plain data in and out: structured-cloned across threads.
  */
-import {
-  type ChartResult,
-  comparisonChart,
-  distributionChart,
-  stackedBarChart,
-  statusChart,
-  trendChart,
-} from "../charts/index.ts";
-import { renderDocumentDocxInProcess } from "./docx-renderer.ts";
-import { documentView, standaloneHtmlFromView } from "./html-renderer.ts";
+// Each task loads its renderer on first use: a worker that only draws charts does not load docx,
+// resvg or the templates (a fresh worker's start was seconds of CPU with all of them).
+import type * as Charts from "../charts/index.ts";
+import type { ChartResult } from "../charts/index.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 /** Charts the worker draws, by the name of their lib/charts function (their inputs are JSON). */
-const charts = {
-  trend: trendChart,
-  comparison: comparisonChart,
-  distribution: distributionChart,
-  status: statusChart,
-  stackedBar: stackedBarChart,
-};
-export type ChartKind = keyof typeof charts;
-export type ChartRequest = { [K in ChartKind]: { chart: K; input: Parameters<(typeof charts)[K]>[0] } }[ChartKind];
+const chartFunctions = {
+  trend: "trendChart",
+  comparison: "comparisonChart",
+  distribution: "distributionChart",
+  status: "statusChart",
+  stackedBar: "stackedBarChart",
+} as const;
+export type ChartKind = keyof typeof chartFunctions;
+export type ChartRequest = {
+  [K in ChartKind]: { chart: K; input: Parameters<(typeof Charts)[(typeof chartFunctions)[K]]>[0] };
+}[ChartKind];
 
 /** A chart drawn, or why it could not be (the caller decides: a page may show its table alone). */
 export type ChartOutcome = { chart: ChartResult } | { problem: string };
@@ -40,7 +36,8 @@ export interface DocumentTasks {
   charts: { payload: ChartRequest[]; result: ChartOutcome[] };
 }
 
-export function printableHtml(input: DocumentInput): PrintableHtml {
+export async function printableHtml(input: DocumentInput): Promise<PrintableHtml> {
+  const { documentView, standaloneHtmlFromView } = await import("./html-renderer.ts");
   const view = documentView(input);
   return {
     html: standaloneHtmlFromView(view),
@@ -48,17 +45,24 @@ export function printableHtml(input: DocumentInput): PrintableHtml {
   };
 }
 
-function drawChart(request: ChartRequest): ChartOutcome {
+function drawChart(charts: typeof Charts, request: ChartRequest): ChartOutcome {
   try {
-    return { chart: (charts[request.chart] as (input: unknown) => ChartResult)(request.input) };
+    const draw = charts[chartFunctions[request.chart]] as (input: unknown) => ChartResult;
+    return { chart: draw(request.input) };
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
   }
 }
 
 export async function runDocumentTask(task: keyof DocumentTasks, payload: unknown): Promise<unknown> {
-  if (task === "docx") return renderDocumentDocxInProcess(payload as DocumentInput);
+  if (task === "docx") {
+    const { renderDocumentDocxInProcess } = await import("./docx-renderer.ts");
+    return renderDocumentDocxInProcess(payload as DocumentInput);
+  }
   if (task === "printableHtml") return printableHtml(payload as DocumentInput);
-  if (task === "charts") return (payload as ChartRequest[]).map(drawChart);
+  if (task === "charts") {
+    const charts = await import("../charts/index.ts");
+    return (payload as ChartRequest[]).map((request) => drawChart(charts, request));
+  }
   throw new Error(`Unknown documents worker task: ${String(task)}`);
 }

@@ -175,7 +175,7 @@ describe("DOCX renderer", () => {
     const [drawn] = await renderChartsOffThread([{ chart: "status", input }]);
     expect(drawn).toEqual(statusChart(input));
     const small = buildSampleDocument({ charts: 1, actions: 3 });
-    expect(await documentWorker().printableHtml(small)).toEqual(printableHtml(small));
+    expect(await documentWorker().printableHtml(small)).toEqual(await printableHtml(small));
     await expect(documentWorker().printableHtml({ title: "", sections: [] })).rejects.toThrow(/printable HTML failed/);
   });
 
