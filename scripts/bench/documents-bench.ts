@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import {
   chromiumAvailable,
-  closeDocxRenderer,
+  closeDocumentWorker,
   createPdfRenderer,
   type DocumentInput,
   renderDocumentDocx,
@@ -17,7 +17,7 @@ import {
 import { contentKeyOf } from "../../src/lib/documents/pdf-jobs.ts";
 import { documentSchema } from "../../src/lib/documents/schemas.ts";
 import { svgToPng } from "../../src/lib/documents/svg-to-png.ts";
-import { buildSampleDocument } from "../../tests/helpers/sample-document.ts";
+import { buildSampleDocument, buildSampleDocumentOffThread } from "../../tests/helpers/sample-document.ts";
 
 export interface BenchFigures {
   name: string;
@@ -27,6 +27,11 @@ export interface BenchFigures {
   maxEventLoopDelayMs: number;
   /** Median CPU time of this Node process (all its threads; not Chromium's): less sensitive to a busy machine. */
   medianCpuMs: number;
+  /**
+   * Median CPU time of this process's main thread alone (the event loop's), from /proc: what the
+   * worker takes off it shows here even when a busy machine inflates every delay. Linux only.
+   */
+  medianMainCpuMs?: number;
   /** Median CPU time of this process's child processes (Chromium), when measured. */
   medianChildCpuMs?: number;
 }
@@ -73,6 +78,17 @@ function childCpuMs(): number {
   return total * MS_PER_TICK;
 }
 
+/** The main thread's CPU time (its task is the process id), in ticks of 10 ms; NaN off Linux. */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function median(values: number[]): number {
@@ -85,13 +101,16 @@ async function time(name: string, runs: number, work: () => Promise<unknown>): P
   const durations: number[] = [];
   const cpu: number[] = [];
   const childCpu: number[] = [];
+  const mainCpu: number[] = [];
   for (let i = 0; i <= runs; i++) {
     // The cold run compiles templates and schemas once per process: not counted in the delay.
     if (i === 1) histogram.enable();
     const start = performance.now();
     const cpuStart = process.cpuUsage();
     const childStart = childCpuMs();
+    const mainStart = mainThreadCpuMs();
     await work();
+    if (i > 0) mainCpu.push(mainThreadCpuMs() - mainStart);
     if (i > 0) childCpu.push(childCpuMs() - childStart);
     durations.push(performance.now() - start);
     const used = process.cpuUsage(cpuStart);
@@ -107,6 +126,7 @@ async function time(name: string, runs: number, work: () => Promise<unknown>): P
     maxMs: Math.max(...warm),
     maxEventLoopDelayMs: histogram.count > 0 ? histogram.max / 1e6 : Number.NaN,
     medianCpuMs: median(cpu),
+    medianMainCpuMs: Number.isNaN(median(mainCpu)) ? undefined : median(mainCpu),
     medianChildCpuMs: median(childCpu) > 0 ? median(childCpu) : undefined,
   };
 }
@@ -116,11 +136,19 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
   const results: BenchFigures[] = [];
   // What the event loop shows with nothing to do: on a shared machine, the floor under the other rows.
   results.push(await time("idle 200 ms (event-loop floor on this machine)", runs, () => sleep(200)));
+  // For comparison: ECharts on the event loop, as charts were drawn before the documents worker drew them.
   results.push(
-    await time("build 12 charts + document model", runs, async () => {
+    await time("build 12 charts + model on this thread (before)", runs, async () => {
       document = buildSampleDocument({ charts: 12, actions: 60 });
     }),
   );
+  results.push(
+    await time("build 12 charts in the worker + model", runs, async () => {
+      document = await buildSampleDocumentOffThread({ charts: 12, actions: 60 });
+    }),
+  );
+  // So the DOCX row's cold run starts the worker, as the first document after a restart does.
+  await closeDocumentWorker();
   const figures = document!.sections
     .flatMap((section) => section.blocks ?? [])
     .filter((block) => block.type === "figure");
@@ -134,11 +162,7 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
       renderDocumentDocxInProcess(document!),
     ),
   );
-  try {
-    results.push(await time("DOCX via worker (cold includes worker start)", runs, () => renderDocumentDocx(document!)));
-  } finally {
-    await closeDocxRenderer();
-  }
+  results.push(await time("DOCX via worker (cold includes worker start)", runs, () => renderDocumentDocx(document!)));
   if (chromiumAvailable()) {
     // What a PDF download's request does now on the event loop, besides one SELECT and one INSERT:
     // validate the model and key it (pdf-jobs.ts); Chromium's work is the job's, below.
@@ -160,6 +184,7 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
   } else {
     console.warn("PDF skipped: /usr/bin/chromium is not installed");
   }
+  await closeDocumentWorker();
   return results;
 }
 
@@ -173,7 +198,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(58)} cold ${r.coldMs.toFixed(0).padStart(5)} ms  median ${r.medianMs.toFixed(0).padStart(5)} ms  max ${r.maxMs.toFixed(0).padStart(5)} ms  cpu ${r.medianCpuMs.toFixed(0).padStart(5)} ms${r.medianChildCpuMs === undefined ? "" : ` + Chromium ${r.medianChildCpuMs.toFixed(0)} ms`}  event-loop max ${r.maxEventLoopDelayMs.toFixed(0)} ms`,
+      `${r.name.padEnd(58)} cold ${r.coldMs.toFixed(0).padStart(5)} ms  median ${r.medianMs.toFixed(0).padStart(5)} ms  max ${r.maxMs.toFixed(0).padStart(5)} ms  cpu ${r.medianCpuMs.toFixed(0).padStart(5)} ms (main thread ${r.medianMainCpuMs?.toFixed(0).padStart(3) ?? "?"} ms)${r.medianChildCpuMs === undefined ? "" : ` + Chromium ${r.medianChildCpuMs.toFixed(0)} ms`}  event-loop max ${r.maxEventLoopDelayMs.toFixed(0)} ms`,
     );
   }
 }

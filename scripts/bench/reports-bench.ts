@@ -9,7 +9,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { addIndicator } from "../../src/cycle/actions/index.ts";
 import {
   chromiumAvailable,
-  closeDocxRenderer,
+  closeDocumentWorker,
   createPdfRenderer,
   type DocumentInput,
   renderDocumentDocx,
@@ -123,7 +123,7 @@ console.log(`  (${document!.sections.length} sections, ${figures} charts)`);
 try {
   await time("DOCX (worker thread)", 1500, () => renderDocumentDocx(document!));
 } finally {
-  await closeDocxRenderer();
+  await closeDocumentWorker();
 }
 if (chromiumAvailable()) {
   const pdf = createPdfRenderer();

@@ -1,7 +1,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { comparisonChart, distributionChart, statusChart, trendChart } from "../../src/lib/charts/index.ts";
-import { type BlockInput, type DocumentInput, figureFromChart } from "../../src/lib/documents/index.ts";
+import {
+  type ChartResult,
+  comparisonChart,
+  distributionChart,
+  statusChart,
+  trendChart,
+} from "../../src/lib/charts/index.ts";
+import {
+  type BlockInput,
+  type ChartRequest,
+  type DocumentInput,
+  figureFromChart,
+  renderChartsOffThread,
+} from "../../src/lib/documents/index.ts";
 import { choroplethMap } from "../../src/lib/maps/index.ts";
 
 /** ../shared beside the project root: real data is read from there, never copied. */
@@ -57,36 +69,40 @@ function darlingtonMapFigure(): BlockInput {
   });
 }
 
-/** A realistic report: trend, comparison, distribution and status charts, an action table, optionally the real Darlington map. */
-export function buildSampleDocument(options: { charts?: number; actions?: number; map?: boolean } = {}): DocumentInput {
-  const random = sequence(42);
-  const chartCount = options.charts ?? 3;
-  const figures: BlockInput[] = [];
+/** One sample chart: what to draw, and the note under its figure. */
+interface SampleChart {
+  request: ChartRequest;
+  note: string;
+}
+
+/** The sample's charts as plain inputs: trend, comparison, distribution and status in turn. */
+function sampleCharts(chartCount: number, random: () => number): SampleChart[] {
+  const charts: SampleChart[] = [];
   for (let i = 0; i < chartCount; i++) {
     const kind = i % 4;
     if (kind === 0) {
       const base = 14 + random() * 8;
-      const chart = trendChart({
-        title: `Children in relative low income, indicator ${i + 1}`,
-        subtitle: "Percentage of children under 16",
-        source: "DWP/HMRC Children in low income families (fictional sample values)",
-        unit: "percentage",
-        periods,
-        series: [
-          {
-            name: "Example Borough",
-            values: periods.map((_, p) => (p === 2 ? null : Math.round((base + p * 0.9 + random() * 2) * 10) / 10)),
+      charts.push({
+        request: {
+          chart: "trend",
+          input: {
+            title: `Children in relative low income, indicator ${i + 1}`,
+            subtitle: "Percentage of children under 16",
+            source: "DWP/HMRC Children in low income families (fictional sample values)",
+            unit: "percentage",
+            periods,
+            series: [
+              {
+                name: "Example Borough",
+                values: periods.map((_, p) => (p === 2 ? null : Math.round((base + p * 0.9 + random() * 2) * 10) / 10)),
+              },
+              { name: "England", values: periods.map((_, p) => Math.round((16 + p * 0.5) * 10) / 10) },
+            ],
+            target: { value: 15, label: "Local target" },
           },
-          { name: "England", values: periods.map((_, p) => Math.round((16 + p * 0.5) * 10) / 10) },
-        ],
-        target: { value: 15, label: "Local target" },
+        },
+        note: "Period: 2014/15 to 2021/22; 2021/22 provisional. Source: DWP/HMRC.",
       });
-      figures.push(
-        figureFromChart(chart, {
-          caption: chart.table.caption,
-          note: "Period: 2014/15 to 2021/22; 2021/22 provisional. Source: DWP/HMRC.",
-        }),
-      );
     } else if (kind === 1) {
       const names = [
         "Example Borough",
@@ -100,62 +116,101 @@ export function buildSampleDocument(options: { charts?: number; actions?: number
         "Lakeside",
         "Moorland",
       ];
-      const chart = comparisonChart({
-        title: `Children in relative low income compared with similar areas, indicator ${i + 1}`,
-        source: "DWP/HMRC (fictional sample values)",
-        unit: "percentage",
-        period: "2021/22 (p)",
-        selected: "Example Borough",
-        areas: names.map((name, n) => {
-          const value = Math.round((12 + random() * 14) * 10) / 10;
-          return n === 4
-            ? { name, value: "suppressed" as const }
-            : { name, value, lower: value - 1.2, upper: value + 1.2 };
-        }),
-        benchmarks: [
-          { name: "England", value: 19.9 },
-          { name: "Region", value: 23.4 },
-        ],
-      });
-      figures.push(
-        figureFromChart(chart, {
-          caption: chart.table.caption,
-          note: "Period: 2021/22 (provisional). Source: DWP/HMRC.",
-        }),
-      );
-    } else if (kind === 2) {
-      const chart = distributionChart({
-        title: `Neighbourhoods by national IDACI decile, indicator ${i + 1}`,
-        source: "English Indices of Deprivation 2019",
-        xAxisLabel: "National IDACI decile (1 = most deprived)",
-        categories: Array.from({ length: 10 }, (_, d) => ({
-          label: String(d + 1),
-          count: Math.round(3 + random() * 12),
-        })),
-        showEvenSpread: true,
-      });
-      figures.push(figureFromChart(chart, { caption: chart.table.caption, note: "Period: 2019. Source: MHCLG." }));
-    } else {
-      const chart = statusChart({
-        title: `Action status by driver, quarter ${(i % 4) + 1}`,
-        groups: drivers.map((name) => ({
-          name,
-          counts: {
-            red: Math.round(random() * 3),
-            amber: Math.round(random() * 5),
-            green: Math.round(3 + random() * 8),
-            "not-started": Math.round(random() * 2),
+      charts.push({
+        request: {
+          chart: "comparison",
+          input: {
+            title: `Children in relative low income compared with similar areas, indicator ${i + 1}`,
+            source: "DWP/HMRC (fictional sample values)",
+            unit: "percentage",
+            period: "2021/22 (p)",
+            selected: "Example Borough",
+            areas: names.map((name, n) => {
+              const value = Math.round((12 + random() * 14) * 10) / 10;
+              return n === 4
+                ? { name, value: "suppressed" as const }
+                : { name, value, lower: value - 1.2, upper: value + 1.2 };
+            }),
+            benchmarks: [
+              { name: "England", value: 19.9 },
+              { name: "Region", value: 23.4 },
+            ],
           },
-        })),
+        },
+        note: "Period: 2021/22 (provisional). Source: DWP/HMRC.",
       });
-      figures.push(
-        figureFromChart(chart, {
-          caption: chart.table.caption,
-          note: "Source: partners' monitoring updates (fictional).",
-        }),
-      );
+    } else if (kind === 2) {
+      charts.push({
+        request: {
+          chart: "distribution",
+          input: {
+            title: `Neighbourhoods by national IDACI decile, indicator ${i + 1}`,
+            source: "English Indices of Deprivation 2019",
+            xAxisLabel: "National IDACI decile (1 = most deprived)",
+            categories: Array.from({ length: 10 }, (_, d) => ({
+              label: String(d + 1),
+              count: Math.round(3 + random() * 12),
+            })),
+            showEvenSpread: true,
+          },
+        },
+        note: "Period: 2019. Source: MHCLG.",
+      });
+    } else {
+      charts.push({
+        request: {
+          chart: "status",
+          input: {
+            title: `Action status by driver, quarter ${(i % 4) + 1}`,
+            groups: drivers.map((name) => ({
+              name,
+              counts: {
+                red: Math.round(random() * 3),
+                amber: Math.round(random() * 5),
+                green: Math.round(3 + random() * 8),
+                "not-started": Math.round(random() * 2),
+              },
+            })),
+          },
+        },
+        note: "Source: partners' monitoring updates (fictional).",
+      });
     }
   }
+  return charts;
+}
+
+/** Draws a chart on this thread, as the worker would. */
+function drawHere(request: ChartRequest): ChartResult {
+  if (request.chart === "trend") return trendChart(request.input);
+  if (request.chart === "comparison") return comparisonChart(request.input);
+  if (request.chart === "distribution") return distributionChart(request.input);
+  if (request.chart === "status") return statusChart(request.input);
+  throw new Error(`The sample draws no ${request.chart} chart`);
+}
+
+type SampleOptions = { charts?: number; actions?: number; map?: boolean };
+
+/** A realistic report: trend, comparison, distribution and status charts, an action table, optionally the real Darlington map. */
+export function buildSampleDocument(options: SampleOptions = {}): DocumentInput {
+  const charts = sampleCharts(options.charts ?? 3, sequence(42));
+  return sampleDocument(
+    options,
+    charts,
+    charts.map((chart) => drawHere(chart.request)),
+  );
+}
+
+/** The same document with its charts drawn in the documents worker, as the app does off the event loop. */
+export async function buildSampleDocumentOffThread(options: SampleOptions = {}): Promise<DocumentInput> {
+  const charts = sampleCharts(options.charts ?? 3, sequence(42));
+  return sampleDocument(options, charts, await renderChartsOffThread(charts.map((chart) => chart.request)));
+}
+
+function sampleDocument(options: SampleOptions, charts: SampleChart[], drawn: ChartResult[]): DocumentInput {
+  const figures: BlockInput[] = drawn.map((chart, i) =>
+    figureFromChart(chart, { caption: chart.table.caption, note: charts[i]!.note }),
+  );
   const actionCount = options.actions ?? 12;
   const statuses = ["Green", "Amber", "Red", "Not started", "Complete"];
   const actions = Array.from({ length: actionCount }, (_, i) => [

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { actions } from "../../src/cycle/actions/index.ts";
-import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
+import { chromiumAvailable, closeDocumentWorker, closePdfRenderer } from "../../src/lib/documents/index.ts";
 import { downloadPdf } from "../helpers/pdf-job.ts";
 import { linkParents, upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
@@ -100,7 +100,7 @@ test.beforeAll(async ({ db, client, fixtures, tidy }) => {
   await outsider.signIn("lead@other.example");
 }, 120_000);
 test.afterAll(async () => {
-  await closeDocxRenderer();
+  await closeDocumentWorker();
   await closePdfRenderer();
 });
 

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, addIndicator } from "../../src/cycle/actions/index.ts";
-import { closeDocxRenderer } from "../../src/lib/documents/index.ts";
+import { closeDocumentWorker } from "../../src/lib/documents/index.ts";
 import { areas } from "../../src/data/geography/index.ts";
 import { breakdowns, importBatches, indicators, observations, periods } from "../../src/data/indicators/index.ts";
 import { buildDemoStrategy } from "../../src/demo/strategy/index.ts";
@@ -151,7 +151,7 @@ beforeAll(async () => {
   publicationUrl = `/published/reports/${idFromLocation(published)}`;
 }, 240_000);
 afterAll(async () => {
-  await closeDocxRenderer();
+  await closeDocumentWorker();
   await t.close();
 });
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, vi } from "vitest";
 import { actionIndicators, actions } from "../../src/cycle/actions/index.ts";
-import { chromiumAvailable, closeDocxRenderer, closePdfRenderer } from "../../src/lib/documents/index.ts";
+import { chromiumAvailable, closeDocumentWorker, closePdfRenderer } from "../../src/lib/documents/index.ts";
 import { downloadPdf } from "../helpers/pdf-job.ts";
 import { actionUpdates } from "../../src/cycle/monitoring/index.ts";
 import { reviewFeedback } from "../../src/national/national/index.ts";
@@ -41,7 +41,7 @@ test.beforeAll(async ({ database, fixtures, client, signIn }) => {
   }));
 }, 240_000);
 test.afterAll(async () => {
-  await closeDocxRenderer();
+  await closeDocumentWorker();
   await closePdfRenderer();
 });
 

@@ -5,7 +5,7 @@
  */
 import { renderBreakdownChart, renderInequalityChart } from "../../data/analyses/index.ts";
 import { type ChartResult, renderCached, trendChart } from "../../lib/charts/index.ts";
-import { type BlockInput, type DocumentInput, figureFromChart } from "../../lib/documents/index.ts";
+import { type BlockInput, type ChartAhead, type DocumentInput, figureFromChart } from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
 import type { PanelView } from "./panel-data.ts";
 import { formatDate } from "../../kernel/time.ts";
@@ -18,6 +18,32 @@ import { formatDate } from "../../kernel/time.ts";
 export function panelChart(panel: PanelView): ChartResult | null {
   const input = panel.chart;
   return input ? renderCached("trend", [JSON.stringify(input)], () => trendChart(input)) : null;
+}
+
+/**
+ * Every chart the assessment's document draws, under the keys panelChart, renderBreakdownChart and
+ * renderInequalityChart keep them by: a download draws them in the documents worker first
+ * (drawChartsAhead), so building the document runs no ECharts on the event loop.
+ */
+export function assessmentCharts(snapshot: AssessmentSnapshot): ChartAhead[] {
+  return snapshot.sections.flatMap((section) =>
+    section.panels.flatMap((panel): ChartAhead[] => [
+      ...(panel.chart ? [{ cacheKind: "trend", request: { chart: "trend" as const, input: panel.chart } }] : []),
+      ...(panel.breakdowns ?? []).flatMap((breakdown) =>
+        breakdown.chart
+          ? [{ cacheKind: "breakdown", request: { chart: "comparison" as const, input: breakdown.chart } }]
+          : [],
+      ),
+      ...(panel.inequality?.figures
+        ? [
+            {
+              cacheKind: "inequality",
+              request: { chart: "comparison" as const, input: panel.inequality.figures.chart },
+            },
+          ]
+        : []),
+    ]),
+  );
 }
 
 export function panelBlocks(panel: PanelView): BlockInput[] {

@@ -7,13 +7,13 @@ import { evidenceCoverage } from "../actions/index.ts";
 import { buildSnapshot } from "./assessment-view.ts";
 import { consultationVoices } from "./extension-points.ts";
 import { renderBreakdownChart, renderInequalityChart } from "../../data/analyses/index.ts";
-import { assessmentDocument, panelChart } from "./document.ts";
+import { assessmentCharts, assessmentDocument, panelChart } from "./document.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
 import { registerNeedsRemovals } from "./needs-removals.ts";
 import { findAssessment, listPublications } from "./repository.ts";
 import { formatDate } from "../../kernel/time.ts";
-import { type DocumentFormat, sendDocument } from "../../lib/documents/index.ts";
+import { type DocumentFormat, drawChartsAhead, sendDocument } from "../../lib/documents/index.ts";
 
 type Coverage = Awaited<ReturnType<typeof evidenceCoverage>>[number];
 
@@ -86,6 +86,7 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
       const { format } = request.params;
       const partnership = request.partnership;
       const snapshot = await buildSnapshot(db, partnership, undefined, voices);
+      await drawChartsAhead(assessmentCharts(snapshot));
       const document = assessmentDocument(snapshot, { status: "Draft", date: formatDate(new Date()) });
       // The path allows only the document formats.
       return sendDocument(reply, document, format as DocumentFormat, `needs-assessment-draft-${partnership.areaName}`);

@@ -4,9 +4,14 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { PUBLIC } from "../../kernel/http/download.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { needsAssessmentPaths } from "./paths.ts";
-import { type DocumentFormat, renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
+import {
+  type DocumentFormat,
+  drawChartsAhead,
+  renderDocumentFragment,
+  sendDocument,
+} from "../../lib/documents/index.ts";
 import type { AssessmentSnapshot } from "./assessment-view.ts";
-import { assessmentDocument } from "./document.ts";
+import { assessmentCharts, assessmentDocument } from "./document.ts";
 import { findPublication, type PublicationRow } from "./repository.ts";
 import { formatDate } from "../../kernel/time.ts";
 
@@ -56,6 +61,7 @@ export function registerPublicationRoutes(app: FastifyInstance, { db }: AppConte
   app.get(download.pattern, needs(download, { public: true }), async (request, reply) => {
     const { publicationId, format } = request.params;
     const row = await load(publicationId);
+    await drawChartsAhead(assessmentCharts(row.snapshot as AssessmentSnapshot));
     const { snapshot, document } = publicationDocument(row);
     // The path allows only the document formats.
     return sendDocument(

@@ -89,7 +89,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   if (missingGeography) issues.error(missingGeography, table.headerLine, spec.codeColumn);
   const buffer = new ObservationBuffer();
   // The file's values, and room for what is worked out from them (ranks, totals) without a copy.
-  buffer.reserve(Math.ceil(table.rows.length * spec.columns.length * 1.125) + 4096);
+  await buffer.reserve(Math.ceil(table.rows.length * spec.columns.length * 1.125) + 4096);
   const periodIndex = spec.periodColumn ? columns.get(spec.periodColumn) : undefined;
   /** The row's period: the fixed one, or the row's cell (an error names row and column). */
   const rowPeriod = (row: { cells: string[]; line: number }): { ref: number; code: string; flags: number } | null => {

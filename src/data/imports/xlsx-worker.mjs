@@ -1,6 +1,6 @@
 // Worker thread entry for reading workbooks (.xlsx, and .xls through xls-read.ts): plain
 // JavaScript so it starts without a loader, then registers tsx to load the TypeScript reader
-// (as lib/documents/docx-worker.mjs does).
+// (as lib/documents/document-worker.mjs does).
 import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 

@@ -30,7 +30,7 @@ describe("ObservationBuffer", () => {
     expect(() => buffer.push({ indicator: 0, period: 0, area: 1, value: Number.NaN, flags: 0 })).toThrow(RangeError);
   });
 
-  it("reorders every column together and shares the references", async () => {
+  it("reorders every column together, in place", async () => {
     const buffer = new ObservationBuffer();
     const a = buffer.indicatorRef("a");
     const b = buffer.indicatorRef("b");
@@ -46,6 +46,20 @@ describe("ObservationBuffer", () => {
     expect([...copy.flags]).toEqual([2, 1, 0]);
     expect(copy.breakdownKeys[copy.breakdown[0]!]).toBe("age\u00000-4");
     expect(copy.indicatorSlugs).toEqual(["a", "b"]);
-    expect(buffer.at("value", 0)).toBe(1.5);
+    expect(copy).toBe(buffer);
+    await expect(buffer.reorder(Int32Array.from([0, 0, 1]))).rejects.toThrow(RangeError);
+  });
+
+  it("reorders a long buffer along its permutation's cycles, and keeps values through reserve", async () => {
+    const buffer = new ObservationBuffer(4);
+    buffer.push({ indicator: buffer.indicatorRef("a"), period: buffer.periodRef("2020"), area: 0, value: 0, flags: 0 });
+    await buffer.reserve(9_999);
+    for (let i = 1; i < 10_000; i++) buffer.push({ indicator: 0, period: 0, area: i, value: i / 2, flags: i % 3 });
+    // A permutation of several cycles: reversed halves, then every row's area and value follow it.
+    const order = Int32Array.from({ length: 10_000 }, (_, k) => (k < 5_000 ? 4_999 - k : 14_999 - k));
+    await buffer.reorder(order);
+    expect(Array.from(buffer.area)).toEqual(Array.from(order));
+    expect(buffer.at("value", 0)).toBe(4_999 / 2);
+    expect(buffer.flags[9_999]).toBe(5_000 % 3);
   });
 });

@@ -22,4 +22,4 @@ export {
 } from "./schemas.ts";
 export { type ChartResult, type DataTable, SUPPRESSED_MARK, MISSING_MARK, MARKER_NOTES } from "./types.ts";
 export { FONT_FAMILY } from "./theme.ts";
-export { renderCached } from "./render-cache.ts";
+export { isRenderCached, renderCached, seedRenderCache } from "./render-cache.ts";

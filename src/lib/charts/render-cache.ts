@@ -8,10 +8,31 @@ import { createHash } from "node:crypto";
 const MAX_ENTRIES = 2_000;
 const cache = new Map<string, unknown>();
 
-export function renderCached<T>(kind: string, parts: readonly string[], render: () => T): T {
+function keyOf(kind: string, parts: readonly string[]): string {
   const hash = createHash("sha1").update(kind);
   for (const part of parts) hash.update("\u0000").update(part);
-  const key = hash.digest("base64");
+  return hash.digest("base64");
+}
+
+function keep(key: string, result: unknown): void {
+  cache.set(key, result);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
+export function isRenderCached(kind: string, parts: readonly string[]): boolean {
+  return cache.has(keyOf(kind, parts));
+}
+
+/**
+ * Keeps what was drawn elsewhere (the documents worker draws charts off the event loop) under the
+ * key renderCached would look up, so the synchronous code that follows finds it.
+ */
+export function seedRenderCache(kind: string, parts: readonly string[], result: unknown): void {
+  keep(keyOf(kind, parts), result);
+}
+
+export function renderCached<T>(kind: string, parts: readonly string[], render: () => T): T {
+  const key = keyOf(kind, parts);
   if (cache.has(key)) {
     const found = cache.get(key) as T;
     cache.delete(key);
@@ -19,7 +40,6 @@ export function renderCached<T>(kind: string, parts: readonly string[], render: 
     return found;
   }
   const result = render();
-  cache.set(key, result);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  keep(key, result);
   return result;
 }

@@ -3,15 +3,20 @@ import { afterAll, describe, expect, it } from "vitest";
 import { buildSampleDocument } from "../../../tests/helpers/sample-document.ts";
 import {
   chromiumAvailable,
-  closeDocxRenderer,
+  closeDocumentWorker,
   createPdfRenderer,
   documentSchema,
+  renderChartsOffThread,
   renderDocumentDocx,
   renderDocumentDocxInProcess,
   renderDocumentFragment,
   renderStandaloneHtml,
 } from "./index.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
+import { isRenderCached, renderCached, statusChart } from "../charts/index.ts";
+import { drawChartsAhead } from "./charts-ahead.ts";
+import { printableHtml } from "./document-worker-tasks.ts";
+import { documentWorker } from "./document-worker-pool.ts";
 import { svgToPngCached } from "./svg-to-png.ts";
 
 const sample = buildSampleDocument({ charts: 4, actions: 8, map: true });
@@ -148,7 +153,7 @@ describe("DOCX renderer", () => {
     expect(xml).not.toContain("alert(1)");
   });
 
-  it("gives the same document in process and in the worker, and rejects invalid input before any work", async () => {
+  it("gives the same document in process and in the worker, and rejects invalid input", async () => {
     const small = buildSampleDocument({ charts: 1, actions: 3 });
     const [inWorker, inProcess] = await Promise.all([renderDocumentDocx(small), renderDocumentDocxInProcess(small)]);
     // docx gives hyperlinks and images random relationship ids and counts drawing ids per
@@ -159,7 +164,33 @@ describe("DOCX renderer", () => {
         "",
       );
     expect(await text(inWorker)).toBe(await text(inProcess));
-    await expect(renderDocumentDocx({ title: "", sections: [] })).rejects.toThrow();
+    await expect(renderDocumentDocx({ title: "", sections: [] })).rejects.toThrow(/DOCX generation failed/);
+  });
+
+  it("draws charts and a PDF's page in the worker as in process", async () => {
+    const input = {
+      title: "Actions by status",
+      groups: [{ name: "Income", counts: { red: 1, amber: 2, green: 3 } }],
+    };
+    const [drawn] = await renderChartsOffThread([{ chart: "status", input }]);
+    expect(drawn).toEqual(statusChart(input));
+    const small = buildSampleDocument({ charts: 1, actions: 3 });
+    expect(await documentWorker().printableHtml(small)).toEqual(await printableHtml(small));
+    await expect(documentWorker().printableHtml({ title: "", sections: [] })).rejects.toThrow(/printable HTML failed/);
+  });
+
+  it("draws charts ahead in the worker for renderCached to find, leaving one it cannot draw to the caller", async () => {
+    const input = { title: "Drawn ahead", groups: [{ name: "Costs", counts: { green: 4 } }] };
+    const broken = { title: "Not drawable", groups: [] };
+    await drawChartsAhead([
+      { cacheKind: "ahead-test", request: { chart: "status", input } },
+      { cacheKind: "ahead-test", request: { chart: "status", input: broken } },
+    ]);
+    expect(isRenderCached("ahead-test", [JSON.stringify(broken)])).toBe(false);
+    const found = renderCached("ahead-test", [JSON.stringify(input)], () => {
+      throw new Error("drawn again on this thread");
+    });
+    expect(found).toEqual(statusChart(input));
   });
 });
 
@@ -176,7 +207,7 @@ describe("chart rasterising", () => {
   });
 });
 
-afterAll(() => closeDocxRenderer());
+afterAll(() => closeDocumentWorker());
 
 const pdfRenderer = createPdfRenderer({ concurrency: 2, timeoutMs: 60_000 });
 afterAll(() => pdfRenderer.close());

@@ -81,7 +81,7 @@ const styles = {
  * Builds an editable Word document: real headings, header rows that repeat across pages,
  * figures as PNG with alt text followed by their data table, page numbers in the footer.
  * Runs on the calling thread (docx writes its XML synchronously): servers use
- * renderDocumentDocx from docx-worker-pool.ts, which runs this in a worker thread.
+ * renderDocumentDocx from document-worker-pool.ts, which runs this in a worker thread.
  */
 export async function renderDocumentDocxInProcess(input: DocumentInput): Promise<Buffer> {
   const view = documentView(input);

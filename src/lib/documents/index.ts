@@ -13,7 +13,15 @@ export { figureFromChart } from "./figures.ts";
 export { documentView, renderDocumentFragment, renderStandaloneHtml, documentPrintCss } from "./html-renderer.ts";
 export type { DocumentView } from "./view-model.ts";
 export { renderDocumentDocxInProcess } from "./docx-renderer.ts";
-export { renderDocumentDocx, closeDocxRenderer, createDocxRenderer, type DocxRenderer } from "./docx-worker-pool.ts";
+export {
+  renderDocumentDocx,
+  renderChartsOffThread,
+  closeDocumentWorker,
+  createDocumentWorker,
+  type DocumentWorker,
+} from "./document-worker-pool.ts";
+export type { ChartKind, ChartOutcome, ChartRequest } from "./document-worker-tasks.ts";
+export { type ChartAhead, drawChartsAhead } from "./charts-ahead.ts";
 export { svgToPng } from "./svg-to-png.ts";
 export { documentFormats, type DocumentFormat, sendDocument } from "./send-document.ts";
 export { documentPaths } from "./paths.ts";

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { sendDownload } from "../../kernel/http/download.ts";
 import { found, needs } from "../../kernel/http/pipeline.ts";
-import { closeDocxRenderer } from "./docx-worker-pool.ts";
+import { closeDocumentWorker } from "./document-worker-pool.ts";
 import { findDocumentJob, documentJobFile } from "./job-repository.ts";
 import { pdfJobModel } from "./job-view.ts";
 import { documentPaths } from "./paths.ts";
@@ -29,7 +29,7 @@ export function registerPdfJobRoutes(app: FastifyInstance, { db }: AppContext): 
   // so tests and `cpah` commands exit without waiting for them.
   app.addHook("onClose", async () => {
     await jobs.settled();
-    await Promise.allSettled([closePdfRenderer(), closeDocxRenderer()]);
+    await Promise.allSettled([closePdfRenderer(), closeDocumentWorker()]);
   });
 
   const load = async (request: FastifyRequest<{ Params: { jobId: string } }>) => {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { documentView, standaloneHtmlFromView } from "./html-renderer.ts";
+import { documentWorker } from "./document-worker-pool.ts";
+import type { PrintableHtml } from "./document-worker-tasks.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -23,6 +24,8 @@ export interface PdfRendererOptions {
   concurrency?: number;
   /** Per document, including waiting in the queue. */
   timeoutMs?: number;
+  /** Validates the model and renders its page: by default in the documents worker, off the event loop. */
+  printableHtml?: (input: DocumentInput) => Promise<PrintableHtml>;
 }
 
 export interface PdfRenderer {
@@ -41,13 +44,15 @@ function escapeHtml(text: string): string {
 
 /**
  * One lazily launched Chromium per renderer, kept warm and relaunched after a crash; each document
- * gets a fresh context (nothing carried between documents); the printing runs in Chromium's
- * processes so the Node event loop only waits on IPC. A small semaphore bounds concurrent pages.
+ * gets a fresh context (nothing carried between documents); the page's HTML is built in the
+ * documents worker and the printing runs in Chromium's processes, so the Node event loop only
+ * waits on IPC. A small semaphore bounds concurrent pages.
  */
 export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
   const executablePath = options.executablePath ?? CHROMIUM_PATH;
   const concurrency = options.concurrency ?? 2;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const printableHtml = options.printableHtml ?? ((input: DocumentInput) => documentWorker().printableHtml(input));
   let browser: Promise<Browser> | null = null;
   /**
    * A fresh context and page opened ahead, while nothing is printing: opening a page starts a
@@ -152,11 +157,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
 
   return {
     renderHtml: (html, printOptions = {}) => withTimeout(print(html, printOptions.title ?? "")),
-    renderDocument: (input) => {
-      const view = documentView(input);
-      const title = `${view.model.title}${view.model.metadata.status === "Draft" ? " (draft)" : ""}`;
-      return withTimeout(print(standaloneHtmlFromView(view), title));
-    },
+    renderDocument: (input) => withTimeout(printableHtml(input).then(({ html, title }) => print(html, title))),
     async close() {
       closed = true;
       const current = browser;

@@ -1,7 +1,7 @@
 import type { FastifyReply } from "fastify";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { fileSlug, PRIVATE, sendDownload } from "../../kernel/http/download.ts";
-import { renderDocumentDocx } from "./docx-worker-pool.ts";
+import { renderDocumentDocx } from "./document-worker-pool.ts";
 import { renderStandaloneHtml } from "./html-renderer.ts";
 import { documentPaths } from "./paths.ts";
 import { chromiumAvailable } from "./pdf-renderer.ts";

@@ -79,7 +79,7 @@ export const tidyImporter = defineImporter({
     );
     const areaTypes = await listAreaTypes(context.db, [...areaIds.values()]);
     const buffer = new ObservationBuffer();
-    buffer.reserve(table.rows.length);
+    await buffer.reserve(table.rows.length);
     const definitions = new Map<string, IndicatorDefinition>();
     const seen = new Map<string, number>();
     const negatives = new NegativeCounts(issues);

@@ -1,0 +1,68 @@
+/**
+ * What the documents worker thread does (document-worker.mjs loads this), and the one list of
+ * tasks the pool may send it. Each is plain data in and out: structured-cloned across threads.
+ */
+// Each task loads its renderer on first use: a worker that only draws charts does not load docx,
+// resvg or the templates (a fresh worker's start was seconds of CPU with all of them).
+import type * as Charts from "../charts/index.ts";
+import type { ChartResult } from "../charts/index.ts";
+import type { DocumentInput } from "./schemas.ts";
+
+/** Charts the worker draws, by the name of their lib/charts function (their inputs are JSON). */
+const chartFunctions = {
+  trend: "trendChart",
+  comparison: "comparisonChart",
+  distribution: "distributionChart",
+  status: "statusChart",
+  stackedBar: "stackedBarChart",
+} as const;
+export type ChartKind = keyof typeof chartFunctions;
+export type ChartRequest = {
+  [K in ChartKind]: { chart: K; input: Parameters<(typeof Charts)[(typeof chartFunctions)[K]]>[0] };
+}[ChartKind];
+
+/** A chart drawn, or why it could not be (the caller decides: a page may show its table alone). */
+export type ChartOutcome = { chart: ChartResult } | { problem: string };
+
+/** A PDF's printable page and the title for its footer ("(draft)" for drafts, as the HTML banner says). */
+export interface PrintableHtml {
+  html: string;
+  title: string;
+}
+
+export interface DocumentTasks {
+  docx: { payload: DocumentInput; result: Uint8Array };
+  printableHtml: { payload: DocumentInput; result: PrintableHtml };
+  charts: { payload: ChartRequest[]; result: ChartOutcome[] };
+}
+
+export async function printableHtml(input: DocumentInput): Promise<PrintableHtml> {
+  const { documentView, standaloneHtmlFromView } = await import("./html-renderer.ts");
+  const view = documentView(input);
+  return {
+    html: standaloneHtmlFromView(view),
+    title: `${view.model.title}${view.model.metadata.status === "Draft" ? " (draft)" : ""}`,
+  };
+}
+
+function drawChart(charts: typeof Charts, request: ChartRequest): ChartOutcome {
+  try {
+    const draw = charts[chartFunctions[request.chart]] as (input: unknown) => ChartResult;
+    return { chart: draw(request.input) };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function runDocumentTask(task: keyof DocumentTasks, payload: unknown): Promise<unknown> {
+  if (task === "docx") {
+    const { renderDocumentDocxInProcess } = await import("./docx-renderer.ts");
+    return renderDocumentDocxInProcess(payload as DocumentInput);
+  }
+  if (task === "printableHtml") return printableHtml(payload as DocumentInput);
+  if (task === "charts") {
+    const charts = await import("../charts/index.ts");
+    return (payload as ChartRequest[]).map((request) => drawChart(charts, request));
+  }
+  throw new Error(`Unknown documents worker task: ${String(task)}`);
+}
