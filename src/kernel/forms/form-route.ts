@@ -195,9 +195,10 @@ function ownPageFormRoute<P extends string, S extends z.ZodType, R, A>(
     const action = target.from(ctx.params as Record<string, ParamValue>);
     // A form shown again after an error keeps its token: nothing was saved, so it may still be sent once.
     const once = spec.once === false ? undefined : (errors.length && postedOnceToken(ctx.request.body)) || onceToken();
-    if (errors.length) reply.code(status);
     if ("template" in spec) {
-      return reply.view(spec.template, { ...(await spec.view(ctx)), action, values, errors, onceToken: once });
+      return reply
+        .code(errors.length ? status : 200)
+        .view(spec.template, { ...(await spec.view(ctx)), action, values, errors, onceToken: once });
     }
     return renderForm(reply, {
       title: resolve(spec.title, ctx),
@@ -210,6 +211,7 @@ function ownPageFormRoute<P extends string, S extends z.ZodType, R, A>(
       errors,
       backHref: spec.back?.(ctx),
       onceToken: once,
+      status,
     });
   }
 
