@@ -135,57 +135,45 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
   });
 
   // The second step signs in (a new session, as the password step would have): never a once-token.
-  formRoute(app, {
-    path: paths.twoFactor,
-    needs: { public: true },
-    once: false,
-    secret: ["code"],
-    load: loadStep,
-    instead: (ctx) => elsewhere(ctx.reply, ctx.record.challenge, "verify"),
-    template: "access/views/mfa-verify.njk",
-    view: () => ({ title: "Enter your security code" }),
-    schema: codeForm,
-    save: async (ctx, data) => {
-      const { challenge } = ctx.record;
-      const result = await verifyChallenge(
-        db,
-        config,
-        challenge!,
-        data.code,
-        config.sessionIdleMinutes,
-        meta(ctx.request),
-      );
-      return finish(ctx.reply, result);
-    },
-  });
+  const secondStepForm = (
+    purpose: SecondStep,
+    template: string,
+    view: (challenge: Challenge) => Promise<Record<string, unknown>>,
+    check: typeof verifyChallenge,
+  ) =>
+    formRoute(app, {
+      path: purpose === "enrol" ? paths.twoFactorSetUp : paths.twoFactor,
+      needs: { public: true },
+      once: false,
+      secret: ["code"],
+      load: loadStep,
+      instead: (ctx) => elsewhere(ctx.reply, ctx.record.challenge, purpose),
+      template,
+      view: (ctx) => view(ctx.record.challenge!),
+      schema: codeForm,
+      save: async (ctx, data) => {
+        const { challenge } = ctx.record;
+        const idle = config.sessionIdleMinutes;
+        return finish(ctx.reply, await check(db, config, challenge!, data.code, idle, meta(ctx.request)));
+      },
+    });
 
-  formRoute(app, {
-    path: paths.twoFactorSetUp,
-    needs: { public: true },
-    once: false,
-    secret: ["code"],
-    load: loadStep,
-    instead: (ctx) => elsewhere(ctx.reply, ctx.record.challenge, "enrol"),
-    template: "access/views/mfa-enrol.njk",
-    view: async (ctx) => ({
+  secondStepForm(
+    "verify",
+    "access/views/mfa-verify.njk",
+    async () => ({ title: "Enter your security code" }),
+    verifyChallenge,
+  );
+  secondStepForm(
+    "enrol",
+    "access/views/mfa-enrol.njk",
+    async (challenge) => ({
       title: "Set up two-factor authentication",
-      enrolment: await beginEnrolment(db, config, ctx.record.challenge!.user),
+      enrolment: await beginEnrolment(db, config, challenge.user),
       duringSignIn: true,
     }),
-    schema: codeForm,
-    save: async (ctx, data) => {
-      const { challenge } = ctx.record;
-      const result = await enrolAndSignIn(
-        db,
-        config,
-        challenge!,
-        data.code,
-        config.sessionIdleMinutes,
-        meta(ctx.request),
-      );
-      return finish(ctx.reply, result);
-    },
-  });
+    enrolAndSignIn,
+  );
 
   // The lost-device path: an administrator resets another person's second factor.
   const reset = paths.userTwoFactorReset;
