@@ -195,6 +195,20 @@ describe("coding, quotes and you said, we did", () => {
     ).toBe(303);
   });
 
+  test("removes a theme's link after asking on a confirmation page", async () => {
+    expect((await editor.post(`${base}/themes/${trips}/link`, { target: `finding:${findingId}` })).statusCode).toBe(
+      303,
+    );
+    const theme = await editor.get(`${base}/themes/${trips}`);
+    const href = new RegExp(`href="(${base}/themes/${trips}/links/finding/${findingId}/delete)"`).exec(theme.body)![1]!;
+    const confirm = await editor.get(href);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Are you sure you want to remove the link from the theme");
+    expect((await editor.post(href, {})).statusCode).toBe(303);
+    expect((await editor.get(`${base}/themes/${trips}`)).body).not.toContain(href);
+    expect((await editor.post(href, {})).statusCode).toBe(404);
+  });
+
   test("publishes only once the survey has closed and every theme has a response", async ({ db, world }) => {
     const early = await editor.post(`${base}/publish`, { weDid: "We listened." });
     expect(early.statusCode).toBe(400);

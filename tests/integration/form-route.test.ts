@@ -16,6 +16,7 @@ const paths = {
   notes: path("/partnerships/:id/things/:thingId/notes"),
   organisationNew: path("/admin/organisations/new"),
   organisations: path("/admin/organisations"),
+  code: path("/codes/:state", { state: z.enum(["open", "gone"]) }),
 };
 
 interface Thing {
@@ -114,6 +115,33 @@ beforeAll(async () => {
           return paths.organisations();
         },
         flash: "Organisation added",
+      });
+      // A credential form (like sign-in): no once-token, the code never echoed, a link's own page instead.
+      formRoute(app, {
+        path: paths.code,
+        needs: { public: true },
+        once: false,
+        secret: ["code"],
+        instead: (ctx) =>
+          ctx.params.state === "gone"
+            ? { status: 410, template: "layout.njk", view: { title: "Link gone" } }
+            : undefined,
+        title: "Enter the code",
+        fields: [
+          { id: "name", label: "Name", type: "text" },
+          { id: "code", label: "Code", type: "text" },
+        ],
+        schema: z.object({ name: requiredText("Enter a name"), code: requiredText("Enter the code") }),
+        save: async (_ctx, data) => {
+          calls.push(`code ${data.code}`);
+          if (data.code === "wrong-code") {
+            throw new AppError("RATE_LIMITED", "Too many codes", {
+              fieldErrors: [{ field: "code", message: "Too many codes: wait 5 minutes" }],
+              retryAfterSeconds: 300,
+            });
+          }
+          return { template: "layout.njk", view: { title: `Welcome ${data.name}` } };
+        },
       });
     },
   });
@@ -303,5 +331,33 @@ describe("a form on another route's page (page)", () => {
     expect((await t.client("viewer").post(paths.notes(north.id, thing()), { note: "" })).statusCode).toBe(403);
     expect((await t.client("editor").post(paths.notes(north.id, randomUUID()), { note: "x" })).statusCode).toBe(404);
     expect(calls).toEqual([]);
+  });
+});
+
+describe("a credential form (once: false, secret, instead)", () => {
+  it("answers instead of the form where it says, on GET and POST, reading nothing", async () => {
+    const gone = await t.client().get(paths.code("gone"));
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain("Link gone");
+    expect((await t.client().post(paths.code("gone"), { name: "A", code: "x" })).statusCode).toBe(410);
+    expect(calls).toEqual([]);
+  });
+
+  it("keeps no once-token, shows a throttle as 429 with Retry-After, and never echoes the code", async () => {
+    const form = await t.client().get(paths.code("open"));
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain('name="_once"');
+    const refused = await t.client().post(paths.code("open"), { name: "Ann", code: "wrong-code" });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers["retry-after"]).toBe("300");
+    expect(refused.body).toContain("Too many codes: wait 5 minutes");
+    expect(refused.body).toContain('value="Ann"');
+    expect(refused.body).not.toContain("wrong-code");
+  });
+
+  it("draws the page save returns instead of redirecting", async () => {
+    const page = await t.client().post(paths.code("open"), { name: "Ann", code: "right" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Welcome Ann");
   });
 });

@@ -1,6 +1,6 @@
 import type { Domain } from "../../kernel/domains/descriptor.ts";
 import { consultationVoices } from "../needs-assessment/index.ts";
-import { consultationListing, livedExperienceSource } from "../reports/index.ts";
+import { consultationListing, consultationRegisterPath, livedExperienceSource } from "../reports/index.ts";
 import { registerCodingRoutes } from "./coding-routes.ts";
 import { consultationListingOf, livedExperienceOf, voicesOf } from "./hooks.ts";
 import { consultationPaths } from "./paths.ts";
@@ -20,5 +20,6 @@ export const consultationDomain: Domain = {
     consultationVoices.provide(voicesOf),
     livedExperienceSource.provide(livedExperienceOf),
     consultationListing.provide(consultationListingOf),
+    consultationRegisterPath.provide(consultationPaths.register),
   ],
 };

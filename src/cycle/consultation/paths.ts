@@ -34,7 +34,9 @@ export const consultationPaths = {
   themeEdit: path(`${activity}/themes/:themeId/edit`),
   themeRemove: path(`${activity}/themes/:themeId/delete`),
   themeLink: path(`${activity}/themes/:themeId/link`),
-  themeUnlink: path(`${activity}/themes/:themeId/unlink`),
+  themeUnlink: path(`${activity}/themes/:themeId/links/:kind/:targetId/delete`, {
+    kind: z.enum(["finding", "priority", "action"]),
+  }),
   quotes: path(`${activity}/quotes`),
   quoteAdd: path(`${activity}/quotes/new`),
   quoteFromAnswer: path(`${activity}/quotes/from/:answerId`),

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { AuditContext } from "../../kernel/audit/audit.ts";
-import { AppError, type FieldError } from "../../kernel/errors/app-error.ts";
+import type { FieldError } from "../../kernel/errors/app-error.ts";
 import { deleteRoute, formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { found, may, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
@@ -18,6 +18,8 @@ import { linkChoices, linkTheme, linksOf, unlinkTheme } from "./theme-links.ts";
 const edit = { partnership: "partnership:edit" } as const;
 const read = { partnership: "partnership:read" } as const;
 const freeText = { partnership: "consultation:read-free-text" } as const;
+/** Quotes are cut from free text: only editors who may read it add, change, approve or remove them. */
+const editQuotes = { partnership: "consultation:edit-quotes" } as const;
 
 type Ids = { params: { id: string; activityId: string } };
 
@@ -99,7 +101,11 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
       activity,
       theme,
       coded: counts.get(theme.id) ?? 0,
-      links: choices.filter((choice) => linked.has(choice.value)),
+      links: links.flatMap((link) => {
+        const choice = choices.find((item) => item.value === link.target);
+        const removeHref = paths.themeUnlink(partnership.id, activityId, theme.id, link.kind, link.id);
+        return choice ? [{ ...choice, removeHref }] : [];
+      }),
       choices: choices.filter((choice) => !linked.has(choice.value)),
       quotes: quotes.filter((q) => q.themeId === theme.id && q.status === "approved"),
       ids: { id: partnership.id, activityId, themeId },
@@ -114,27 +120,46 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
     reply.view("consultation/views/theme.njk", await themeView(request)),
   );
 
-  // Adding and removing a link are forms on the theme page: a rejected post draws it again.
-  for (const [path, change, flash] of [
-    [paths.themeLink, linkTheme, "The link has been added"],
-    [paths.themeUnlink, unlinkTheme, "The link has been removed"],
-  ] as const) {
-    formRoute(app, {
-      path,
-      needs: edit,
-      schema: themeLinkForm,
-      page: async (ctx, shown) => ({
-        template: "consultation/views/theme.njk",
-        view: await themeView(ctx.request, shown.errors, shown.values),
-      }),
-      save: async (ctx, data) => {
-        const { id, activityId, themeId } = ctx.params;
-        await change(db, ctx.audit, id, activityId, themeId, data.target);
-        return paths.theme(id, activityId, themeId);
-      },
-      flash,
-    });
-  }
+  // Adding a link is a form on the theme page: a rejected post draws it again.
+  formRoute(app, {
+    path: paths.themeLink,
+    needs: edit,
+    schema: themeLinkForm,
+    page: async (ctx, shown) => ({
+      template: "consultation/views/theme.njk",
+      view: await themeView(ctx.request, shown.errors, shown.values),
+    }),
+    save: async (ctx, data) => {
+      const { id, activityId, themeId } = ctx.params;
+      await linkTheme(db, ctx.audit, id, activityId, themeId, data.target);
+      return paths.theme(id, activityId, themeId);
+    },
+    flash: "The link has been added",
+  });
+
+  // Removing one asks first, naming what the theme stops informing.
+  deleteRoute(app, {
+    path: paths.themeUnlink,
+    needs: edit,
+    load: async (ctx) => {
+      const { id, activityId, themeId, kind, targetId } = ctx.params;
+      const theme = await coding.findTheme(db, id, activityId, themeId);
+      if (!theme) return undefined;
+      const target = `${kind}:${targetId}`;
+      const [link] = (await linksOf(db, id, [theme.id])).filter((item) => item.target === target);
+      const choice = link && (await linkChoices(db, id)).find((item) => item.value === target);
+      return choice ? { theme, target, text: choice.text } : undefined;
+    },
+    question: (ctx) => `Are you sure you want to remove the link from the theme “${ctx.record.theme.name}”?`,
+    consequences: (ctx) => [`its link to ${ctx.record.text}`],
+    consequencesIntro: "This will remove:",
+    warning: "The finding, priority or action itself is kept.",
+    confirmText: "Yes, remove the link",
+    remove: (ctx) =>
+      unlinkTheme(db, ctx.audit, ctx.params.id, ctx.params.activityId, ctx.record.theme.id, ctx.record.target),
+    done: (ctx) => paths.theme(ctx.params.id, ctx.params.activityId, ctx.params.themeId),
+    flash: "The link has been removed",
+  });
 
   async function quotesView(request: ParsedRequest<{ activityId: string }>, errors: FieldError[] = []) {
     const { partnership } = request;
@@ -157,7 +182,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
       })),
       addHref: paths.quoteAdd(partnership.id, activityId),
       activityHref: paths.activity(partnership.id, activityId),
-      canEdit: may(request, "partnership:edit"),
+      canEdit: may(request, "consultation:edit-quotes"),
       errors,
     };
   }
@@ -169,11 +194,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
   // The approve box of each quote is on the quotes page; the service says when it is not ticked.
   formRoute(app, {
     path: paths.quoteApprove,
-    needs: freeText,
-    load: async (ctx) => {
-      if (!may(ctx.request, "partnership:edit")) throw AppError.forbidden();
-      return true;
-    },
+    needs: editQuotes,
     schema: approveForm.catch({ confirmed: false }),
     page: async (ctx, shown) => ({
       template: "consultation/views/quotes.njk",
@@ -195,22 +216,13 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
   });
 
   const themesOf = (ctx: Ids) => coding.listThemes(db, ctx.params.id, ctx.params.activityId);
-  const mustReadText = (request: FastifyRequest) => {
-    if (!may(request, "consultation:read-free-text")) throw AppError.forbidden();
-  };
-  // Quotes are cut from free text: only people who may read it change or remove them.
-  const loadQuote = async (ctx: Ids & { request: FastifyRequest; params: { quoteId: string } }) => {
-    mustReadText(ctx.request);
-    return coding.findQuote(db, ctx.params.id, ctx.params.activityId, ctx.params.quoteId);
-  };
+  const loadQuote = (ctx: Ids & { params: { quoteId: string } }) =>
+    coding.findQuote(db, ctx.params.id, ctx.params.activityId, ctx.params.quoteId);
 
   formRoute(app, {
     path: paths.quoteAdd,
-    needs: edit,
-    load: async (ctx) => {
-      mustReadText(ctx.request);
-      return loadActivity(ctx);
-    },
+    needs: editQuotes,
+    load: loadActivity,
     title: "Add a quote from notes",
     caption: (ctx) => ctx.record.title,
     intro:
@@ -235,9 +247,8 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
 
   formRoute(app, {
     path: paths.quoteFromAnswer,
-    needs: edit,
+    needs: editQuotes,
     load: async (ctx) => {
-      mustReadText(ctx.request);
       const survey = await findSurveyOf(db, ctx.params.id, ctx.params.activityId);
       const [answer] = survey ? await findTextAnswers(db, ctx.params.id, survey.id, [ctx.params.answerId]) : [];
       return answer?.text ? answer : undefined;
@@ -258,7 +269,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
 
   formRoute(app, {
     path: paths.quoteEdit,
-    needs: edit,
+    needs: editQuotes,
     load: loadQuote,
     title: "Change the quote",
     intro: "A changed quote goes back for review.",
@@ -275,7 +286,7 @@ export function registerThemeRoutes(app: FastifyInstance, { db }: AppContext): v
 
   deleteRoute(app, {
     path: paths.quoteRemove,
-    needs: edit,
+    needs: editQuotes,
     load: loadQuote,
     question: () => "Are you sure you want to remove this quote?",
     remove: (ctx) => removeQuote(db, ctx.audit, ctx.partnership.id, ctx.params.activityId, ctx.record.id),

@@ -1,4 +1,7 @@
 import { partnershipPaths } from "../../workspace/partnerships/index.ts";
+import { actionPaths } from "../actions/index.ts";
+import { monitoringPaths } from "../monitoring/index.ts";
+import { strategyPaths } from "../strategy/index.ts";
 import type { GeneratedReport } from "./generated.ts";
 import { reportPaths } from "./paths.ts";
 
@@ -17,6 +20,12 @@ export interface CompletenessItem {
   counts?: { done: number; total: number };
 }
 
+/** Pages of domains reports may not import, given by them (the consultation register, through an extension point). */
+export interface CompletenessLinks {
+  /** Without the consultation domain, lived experience is fixed on the report's own section. */
+  consultation?: (partnershipId: string) => string;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const OLD_DRAFT = "Drafted before this was judged on the year's recorded work: regenerate the report to check it.";
 
@@ -31,12 +40,15 @@ export function completeness(
   report: { id: string; partnershipId: string; generated: GeneratedReport },
   narratives: Map<string, string>,
   signOffs: number,
+  links: CompletenessLinks = {},
 ): CompletenessItem[] {
   const { facts, type, reportingYear: year } = report.generated;
-  // Pages of other domains (monitoring, actions, strategy, consultation) that reports cannot import.
-  const base = `/partnerships/${report.partnershipId}`;
-  const reportHref = reportPaths.report(report.partnershipId, report.id);
-  const organisationsHref = partnershipPaths.organisations(report.partnershipId);
+  const { partnershipId } = report;
+  const sectionHref = (key: string) => reportPaths.section(partnershipId, report.id, key);
+  const monitoringHref = monitoringPaths.dashboard(partnershipId);
+  const actionsHref = actionPaths.list(partnershipId);
+  const consultationHref = links.consultation?.(partnershipId) ?? sectionHref("lived-experience");
+  const organisationsHref = partnershipPaths.organisations(partnershipId);
   const narrative = (key: string) => (narratives.get(key) ?? "").replace(/<[^>]*>/g, "").trim().length > 0;
   const items: CompletenessItem[] = [];
   const statutory = type === "lcpar";
@@ -82,7 +94,7 @@ export function completeness(
               : body.actions === 0
                 ? `${body.name} leads or supports no action.`
                 : `${body.measures} of ${plural(body.actions, "action")} led or supported by ${body.name} ${body.measures === 1 ? "has" : "have"} an update in ${year}.`,
-          href: `${base}/monitoring`,
+          href: monitoringHref,
           ...(body.actions === undefined ? {} : { counts: { done: body.measures, total: body.actions } }),
         },
         "statutory",
@@ -96,7 +108,7 @@ export function completeness(
         label: "Measures proposed",
         met: facts.proposed > 0,
         detail: `${facts.proposed} of ${plural(facts.actions, "action")} continue after ${year}.`,
-        href: `${base}/actions`,
+        href: actionsHref,
         counts: { done: facts.proposed, total: facts.actions },
       },
       statutory ? "statutory" : "guidance",
@@ -128,7 +140,7 @@ export function completeness(
         : facts.strategy === "draft"
           ? "The strategy is still a draft."
           : "Signed off.",
-    href: `${base}/strategy`,
+    href: strategyPaths.strategy(partnershipId),
   });
   add({
     key: "actions-reported",
@@ -138,7 +150,7 @@ export function completeness(
       facts.actions === 0
         ? "The plan has no actions."
         : `${facts.actionsUpdated} of ${plural(facts.actions, "action")} ${facts.actionsUpdated === 1 ? "has" : "have"} an update in ${year}.`,
-    href: `${base}/monitoring`,
+    href: monitoringHref,
     counts: { done: facts.actionsUpdated, total: facts.actions },
   });
   add({
@@ -151,7 +163,7 @@ export function completeness(
         : facts.actionsWithoutDriver === 0
           ? `All ${facts.actions} actions are tagged.`
           : `${facts.actionsWithoutDriver} of ${facts.actions} actions have no driver.`,
-    href: `${base}/actions`,
+    href: actionsHref,
     counts: { done: facts.actions - facts.actionsWithoutDriver, total: facts.actions },
   });
   add({
@@ -159,7 +171,7 @@ export function completeness(
     label: "Actions reaching priority family types",
     met: facts.actionsWithFamilyTypes > 0,
     detail: `${facts.actionsWithFamilyTypes} of ${plural(facts.actions, "action")} name the family types they reach.`,
-    href: `${base}/actions`,
+    href: actionsHref,
     counts: { done: facts.actionsWithFamilyTypes, total: facts.actions },
   });
   const measured = facts.indicatorsWithValuesInYear;
@@ -173,7 +185,7 @@ export function completeness(
         : facts.indicatorsLinked === 0
           ? "No action tracks an indicator."
           : `${measured} of ${plural(facts.indicatorsLinked, "action indicator")} ${measured === 1 ? "has" : "have"} a value for ${year} in the indicator store.`,
-    href: `${base}/actions`,
+    href: actionsHref,
     ...(measured === undefined ? {} : { counts: { done: measured, total: facts.indicatorsLinked } }),
   });
   if (type !== "annual-update") {
@@ -183,10 +195,7 @@ export function completeness(
       label: "Lived experience and consultation",
       met: facts.livedExperience > 0 || activities > 0 || narrative("lived-experience"),
       detail: `${activities} engagement activities with ${facts.engagementParticipants ?? 0} people informed the year; ${facts.livedExperience} pieces of qualitative evidence linked${narrative("lived-experience") ? "; narrative written" : ""}.`,
-      href:
-        facts.livedExperience > 0 || activities > 0
-          ? `${reportHref}/sections/lived-experience`
-          : `${base}/consultation`,
+      href: facts.livedExperience > 0 || activities > 0 ? sectionHref("lived-experience") : consultationHref,
     });
     add({
       key: "you-said-we-did",
@@ -196,7 +205,7 @@ export function completeness(
         (facts.themesActedOn ?? 0) > 0
           ? `${facts.themesActedOn} published themes of what people said are linked to priorities or actions.`
           : "No published consultation theme of the year is linked to a priority or action.",
-      href: `${base}/consultation`,
+      href: consultationHref,
     });
   }
   add({
@@ -204,14 +213,14 @@ export function completeness(
     label: "At least one case study",
     met: narrative("case-studies"),
     detail: narrative("case-studies") ? "Written." : "No case study written yet.",
-    href: `${reportHref}/sections/case-studies`,
+    href: sectionHref("case-studies"),
   });
   add({
     key: "sign-off",
     label: "Signed off (elected member, senior executive or board)",
     met: signOffs > 0,
     detail: signOffs > 0 ? `${signOffs} sign-off${signOffs === 1 ? "" : "s"} recorded.` : "Not signed off yet.",
-    href: `${reportHref}/sign-off`,
+    href: reportPaths.signOff(partnershipId, report.id),
     fixedBy: "lead",
   });
   return items;
@@ -225,7 +234,7 @@ export function completeness(
     const flagged = key === "income-maximisation" ? facts.incomeMaximisation : facts.protectedCharacteristics;
     const updated =
       key === "income-maximisation" ? facts.incomeMaximisationUpdated : facts.protectedCharacteristicsUpdated;
-    const href = `${base}/actions`;
+    const href = actionsHref;
     if (updated === undefined) return { key, label, met: false, detail: OLD_DRAFT, href };
     return {
       key,
@@ -235,7 +244,7 @@ export function completeness(
         flagged === 0
           ? `No action is flagged ${flag}.`
           : `${updated} of ${plural(flagged, "action")} flagged ${flag} ${updated === 1 ? "has" : "have"} an update in ${year}.`,
-      href: updated === 0 && flagged > 0 ? `${base}/monitoring` : href,
+      href: updated === 0 && flagged > 0 ? monitoringHref : href,
       counts: { done: updated, total: flagged },
     };
   }

@@ -3,6 +3,7 @@ import type { Db } from "../../kernel/db/database.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import type { ReportSources } from "./report-data.ts";
 import { reportTypesFor } from "./report-types.ts";
+import type { CompletenessLinks } from "./completeness.ts";
 import { createReport, publishReport, saveNarrative, signOffReport } from "./report-service.ts";
 import { londonToday } from "../../kernel/time.ts";
 
@@ -15,7 +16,7 @@ export async function seedReportDemo(
   audit: AuditContext,
   partnership: PartnershipRow,
   reportingYear: string,
-  options: { publish: boolean; sources?: ReportSources },
+  options: { publish: boolean; sources?: ReportSources; links?: CompletenessLinks },
 ) {
   const [type] = reportTypesFor(partnership.nation);
   const endYear = Number(reportingYear.slice(0, 4)) + 1;
@@ -60,7 +61,15 @@ export async function seedReportDemo(
       today,
     );
     const publishedOn = asOf(`${endYear}-06-12`);
-    await publishReport(db, audit, partnership, report.id, publishedOn, new Date(`${publishedOn}T10:00:00Z`));
+    await publishReport(
+      db,
+      audit,
+      partnership,
+      report.id,
+      publishedOn,
+      options.links ?? {},
+      new Date(`${publishedOn}T10:00:00Z`),
+    );
   }
   return report;
 }

@@ -1,6 +1,7 @@
 import type { Domain } from "../../kernel/domains/descriptor.ts";
 import {
   consultationListing,
+  consultationRegisterPath,
   livedExperienceSource,
   publishedAssessments,
   reportReviewFeedback,
@@ -16,6 +17,7 @@ export const reportsDomain: Domain = {
     registerReportRoutes(app, context, {
       reviewFeedback: context.extensions.optional(reportReviewFeedback),
       livedExperience: context.extensions.optional(livedExperienceSource),
+      links: { consultation: context.extensions.optional(consultationRegisterPath) },
     });
     registerPublicRoutes(app, context, {
       publishedAssessments: context.extensions.optional(publishedAssessments),

@@ -64,3 +64,9 @@ export const livedExperienceSource =
   extensionPoint<(db: Executor, partnershipId: string, reportingYear: string) => Promise<LivedExperienceActivity[]>>(
     "lived experience",
   );
+
+/**
+ * The consultation register's path (filled by consultation, which reports may not import): where the
+ * completeness check sends a report short of lived experience. A path builder, not a database hook.
+ */
+export const consultationRegisterPath = extensionPoint<(partnershipId: string) => string>("consultation register path");

@@ -9,6 +9,7 @@ export { composeDocument } from "./compose.ts";
 export { type ReportType, reportTypes, reportTypeLabels, reportTypesFor } from "./report-types.ts";
 export {
   consultationListing,
+  consultationRegisterPath,
   type ListedConsultation,
   type LivedExperienceActivity,
   livedExperienceSource,

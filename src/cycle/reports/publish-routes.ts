@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { CompletenessLinks } from "./completeness.ts";
 import type { Db } from "../../kernel/db/database.ts";
 import { onceToken, saveOnce } from "../../kernel/forms/index.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
@@ -14,7 +15,7 @@ const manage = { partnership: "partnership:manage" } as const;
  * (what is met, what is missing, with counts) and what publishing does; Yes publishes it. Sent once,
  * so a double click publishes one version, not two.
  */
-export function registerPublishRoutes(app: FastifyInstance, db: Db): void {
+export function registerPublishRoutes(app: FastifyInstance, db: Db, links: CompletenessLinks): void {
   app.get(paths.publish.pattern, needs(paths.publish, manage), async (request, reply) => {
     const { partnership } = request;
     const { reportId } = paths.publish.parse(request.params);
@@ -22,6 +23,7 @@ export function registerPublishRoutes(app: FastifyInstance, db: Db): void {
       db,
       partnership.id,
       reportId,
+      links,
     );
     return reply.view("reports/views/publish.njk", {
       partnership,
@@ -47,7 +49,14 @@ export function registerPublishRoutes(app: FastifyInstance, db: Db): void {
     const { partnership } = request;
     const { reportId } = paths.publish.parse(request.params);
     const { location } = await saveOnce(db, request, async () => {
-      const publication = await service.publishReport(db, request.auditContext(), partnership, reportId, londonToday());
+      const publication = await service.publishReport(
+        db,
+        request.auditContext(),
+        partnership,
+        reportId,
+        londonToday(),
+        links,
+      );
       return `/published/reports/${publication.id}`;
     });
     return reply.redirect(location, 303);

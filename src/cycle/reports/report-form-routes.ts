@@ -54,7 +54,7 @@ export function registerReportForms(app: FastifyInstance, db: Db, deps: ReportRo
   formRoute(app, {
     path: reportPaths.signOff,
     needs: { partnership: "partnership:manage" },
-    load: async (ctx) => (await service.loadReport(db, ctx.partnership.id, ctx.params.reportId)).report,
+    load: async (ctx) => (await service.loadReport(db, ctx.partnership.id, ctx.params.reportId, deps.links)).report,
     title: "Record a sign-off",
     intro: "Record who approved this version of the report. Any later change to the report supersedes the sign-off.",
     fields: [
@@ -81,7 +81,7 @@ export function registerReportForms(app: FastifyInstance, db: Db, deps: ReportRo
     path: reportPaths.section,
     needs: { partnership: "partnership:edit" },
     load: async (ctx) => {
-      const loaded = await service.loadReport(db, ctx.partnership.id, ctx.params.reportId);
+      const loaded = await service.loadReport(db, ctx.partnership.id, ctx.params.reportId, deps.links);
       const section = loaded.generated.sections.find((row) => row.key === ctx.params.key);
       if (!section) throw AppError.notFound();
       return { loaded, section };

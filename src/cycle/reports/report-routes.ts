@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { CompletenessLinks } from "./completeness.ts";
 import { can, type Nation } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
@@ -38,9 +39,11 @@ export interface ReportRouteDeps {
   ) => Promise<ReviewComment[]>;
   /** Engagement activities of the report year (the consultation domain's, through an extension point). */
   livedExperience?: (db: Executor, partnershipId: string, reportingYear: string) => Promise<LivedExperienceActivity[]>;
+  /** Pages of higher domains the completeness check links to (the consultation register). */
+  links: CompletenessLinks;
 }
 
-export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, deps: ReportRouteDeps = {}): void {
+export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, deps: ReportRouteDeps): void {
   const target = (partnership: PartnershipRow) => ({
     partnershipId: partnership.id,
     nation: partnership.nation as Nation,
@@ -51,7 +54,7 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     const partnership = request.partnership;
     const id = partnership.id;
     const { reportId } = request.params;
-    const loaded = await service.loadReport(db, id, reportId);
+    const loaded = await service.loadReport(db, id, reportId, deps.links);
     return { partnership, loaded };
   }
 
@@ -168,5 +171,5 @@ export function registerReportRoutes(app: FastifyInstance, { db }: AppContext, d
     },
   );
 
-  registerPublishRoutes(app, db);
+  registerPublishRoutes(app, db, deps.links);
 }

@@ -4,7 +4,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { composeDocument, parseDocument } from "./compose.ts";
-import { completeness } from "./completeness.ts";
+import { completeness, type CompletenessLinks } from "./completeness.ts";
 import { generateReport } from "./generate.ts";
 import type { GeneratedReport } from "./generated.ts";
 import { loadReportData, type ReportSources } from "./report-data.ts";
@@ -13,7 +13,7 @@ import * as repo from "./repository.ts";
 import type { NewReportInput, SignOffInput } from "./schemas.ts";
 
 /** A report with everything its page needs. */
-export async function loadReport(db: Executor, partnershipId: string, id: string) {
+export async function loadReport(db: Executor, partnershipId: string, id: string, links: CompletenessLinks) {
   const report = await repo.findReport(db, partnershipId, id);
   if (!report) throw AppError.notFound();
   const [narrativeRows, signOffs, publications] = await Promise.all([
@@ -30,7 +30,7 @@ export async function loadReport(db: Executor, partnershipId: string, id: string
     narrativeRows,
     signOffs,
     publications,
-    completeness: completeness({ id: report.id, partnershipId, generated }, narratives, signOffs.length),
+    completeness: completeness({ id: report.id, partnershipId, generated }, narratives, signOffs.length, links),
   };
 }
 export type LoadedReport = Awaited<ReturnType<typeof loadReport>>;
@@ -182,6 +182,7 @@ export async function publishReport(
   partnership: PartnershipRow,
   id: string,
   today: string,
+  links: CompletenessLinks,
   publishedAt: Date = new Date(),
 ) {
   return db.transaction(async (tx) => {
@@ -201,7 +202,7 @@ export async function publishReport(
     );
     const snapshot = {
       document,
-      completeness: completeness({ id, partnershipId: partnership.id, generated }, narratives, signOffs.length),
+      completeness: completeness({ id, partnershipId: partnership.id, generated }, narratives, signOffs.length, links),
       type: report.type,
       reportingYear: report.reportingYear,
     };

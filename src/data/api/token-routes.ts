@@ -1,10 +1,8 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
-import type { FieldError } from "../../kernel/errors/app-error.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { fieldErrorsOf } from "../../kernel/http/params.ts";
 import { path } from "../../kernel/http/paths.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { listTokensOfUser } from "./token-repository.ts";
@@ -26,56 +24,33 @@ function statusOf(token: { revokedAt: Date | null; expiresAt: Date }, now: numbe
 const lifetimeLabel = (days: number) => (days === 365 ? "1 year" : `${days} days`);
 
 export function registerTokenRoutes(app: FastifyInstance, { db }: AppContext): void {
-  const render = async (
-    reply: FastifyReply,
-    actor: Actor,
-    extra: {
-      values?: Record<string, unknown>;
-      errors?: FieldError[];
-      created?: { secret: string; name: string; expiresAt: Date };
-    } = {},
-  ) => {
+  const tokensView = async (actor: Actor) => {
     const now = Date.now();
     const tokens = (await listTokensOfUser(db, actor.userId)).map((t) => ({ ...t, status: statusOf(t, now) }));
-    const values = extra.values ?? { days: "90" };
-    return reply.view(VIEW, {
+    return {
       title: "API tokens",
       tokens,
-      values,
-      errors: extra.errors ?? [],
-      created: extra.created,
-      lifetimes: TOKEN_LIFETIMES.map((days) => ({
-        value: String(days),
-        text: lifetimeLabel(days),
-        checked: String(values.days) === String(days),
-      })),
-    });
+      lifetimes: TOKEN_LIFETIMES.map((days) => ({ value: String(days), text: lifetimeLabel(days) })),
+    };
   };
 
   const tokens = path(PATH);
-  const manage = needs(tokens, { allow: "account:manage-tokens" });
-  app.get(tokens.pattern, manage, async (request, reply) => {
-    return render(reply, request.actor!);
-  });
-
-  // Not a formRoute: the new token's secret is shown on this response only, never carried by a redirect.
-  app.post(tokens.pattern, manage, async (request, reply) => {
-    const form = parseForm(createForm, request.body);
-    if (!form.ok) return render(reply.code(400), request.actor!, { values: form.values, errors: form.errors });
-    let created: Awaited<ReturnType<typeof createToken>>;
-    try {
-      created = await createToken(db, request.auditContext(), request.actor!, form.data);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return render(reply.code(400), request.actor!, {
-        values: { name: form.data.name, days: String(form.data.days) },
-        errors,
-      });
-    }
-    const { secret, token } = created;
-    // Shown on this response only (not after a redirect): the secret is never stored or shown again.
-    return render(reply, request.actor!, { created: { secret, name: token.name, expiresAt: token.expiresAt } });
+  // The new token's secret is shown on the POST's own response (a page, not a redirect), never
+  // stored or shown again: so no once-token either (a repeat could not show the first's secret).
+  formRoute(app, {
+    path: tokens,
+    needs: { allow: "account:manage-tokens" },
+    once: false,
+    template: VIEW,
+    view: (ctx) => tokensView(ctx.request.actor!),
+    initial: () => ({ days: "90" }),
+    schema: createForm,
+    save: async (ctx, data) => {
+      const actor = ctx.request.actor!;
+      const { secret, token } = await createToken(db, ctx.audit, actor, data);
+      const created = { secret, name: token.name, expiresAt: token.expiresAt };
+      return { template: VIEW, view: { ...(await tokensView(actor)), values: {}, errors: [], created } };
+    },
   });
 
   const revoke = path(`${PATH}/:id/revoke`);

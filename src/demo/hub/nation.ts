@@ -13,6 +13,7 @@ import {
   findPartnershipByName,
   type PartnershipRow,
 } from "../../workspace/partnerships/index.ts";
+import { consultationPaths } from "../../cycle/consultation/index.ts";
 import { insertMeetings } from "../../cycle/meetings/index.ts";
 import { publishNeedsAssessment, setNeedsReviewDate } from "../../cycle/needs-assessment/index.ts";
 import { seedReportDemo } from "../../cycle/reports/index.ts";
@@ -125,6 +126,9 @@ async function seedStatus(
     await publishNeedsAssessment(db, audit, partnership, { userId: null, name: "Demo lead (fictional)" });
   const report = index % 4;
   if (report === 0 || report === 1) {
-    await seedReportDemo(db, audit, partnership, reportingYear, { publish: report === 0 });
+    await seedReportDemo(db, audit, partnership, reportingYear, {
+      publish: report === 0,
+      links: { consultation: consultationPaths.register },
+    });
   }
 }

@@ -23,7 +23,7 @@ import { seedPrioritisationDemo } from "../../cycle/prioritisation/index.ts";
 import { seedFeedbackDemo } from "../../national/national/index.ts";
 import { seedNeedsAssessmentDemo } from "../../cycle/needs-assessment/index.ts";
 import { seedReportDemo } from "../../cycle/reports/index.ts";
-import { livedExperienceOf, seedConsultationDemo } from "../../cycle/consultation/index.ts";
+import { consultationPaths, livedExperienceOf, seedConsultationDemo } from "../../cycle/consultation/index.ts";
 import { buildDemoStrategy } from "../strategy/index.ts";
 import { seedHubDemo } from "../hub/index.ts";
 import {
@@ -211,6 +211,7 @@ async function seedWorkingRecords(db: Db, partnership: PartnershipRow, nation: s
   await seedReportDemo(db, demoAuditContext, partnership, strategy.financialYear, {
     publish: nation === "scotland",
     sources: { livedExperience: livedExperienceOf },
+    links: { consultation: consultationPaths.register },
   });
   const coordinator = coordinators.find((person) => person.nation === nation);
   if (coordinator) {

@@ -36,3 +36,15 @@ describe("action:update", () => {
     );
   });
 });
+
+describe("consultation:edit-quotes", () => {
+  const partnership = { partnershipId: "p1", nation: "scotland" as const };
+  it("is editors and leads of the partnership: both rights at once (edit, and read the free text)", () => {
+    expect(can(actor("council", "editor"), "consultation:edit-quotes", partnership)).toBe(true);
+    expect(can(actor("council", "lead"), "consultation:edit-quotes", partnership)).toBe(true);
+    expect(can(actor("council", "viewer"), "consultation:edit-quotes", partnership)).toBe(false);
+    // An administrator may edit the partnership but not read its free text; a coordinator reads aggregates only.
+    expect(can(actor("x", undefined, true), "consultation:edit-quotes", partnership)).toBe(false);
+    expect(can(actor("national"), "consultation:edit-quotes", partnership)).toBe(false);
+  });
+});

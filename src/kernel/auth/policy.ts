@@ -96,7 +96,12 @@ export type Action =
    * Read free-text answers of children and families to a consultation (and proposed quotes): only
    * people with a role in that partnership. National coordinators and administrators see aggregates.
    */
-  | "consultation:read-free-text";
+  | "consultation:read-free-text"
+  /**
+   * Propose, change, approve or remove quotes cut from that free text: editors who may read it (a
+   * role of editor or lead in the partnership; an administrator's rights alone do not read free text).
+   */
+  | "consultation:edit-quotes";
 
 const roleRank: Record<PartnershipRole, number> = { viewer: 1, editor: 2, lead: 3 };
 
@@ -159,6 +164,9 @@ export function can(
     case "consultation:read-free-text":
       if (!target || !("partnershipId" in target)) return false;
       return hasRole(actor, target.partnershipId, "viewer");
+    case "consultation:edit-quotes":
+      if (!target || !("partnershipId" in target)) return false;
+      return can(actor, "partnership:edit", target) && can(actor, "consultation:read-free-text", target);
     case "data:read-restricted":
       if (!target || !("partnershipId" in target)) return actor.isPlatformAdmin;
       return can(actor, "partnership:read", target);

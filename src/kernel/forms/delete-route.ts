@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, type FieldError } from "../errors/app-error.ts";
 import type { ParamValue, Path, PathParams } from "../http/paths.ts";
 import { found, type Need, needs } from "../http/pipeline.ts";
@@ -39,8 +39,8 @@ export function deleteRoute<P extends string, R, A = PathParams<P>>(
   app: FastifyInstance,
   spec: DeleteSpec<P, R, A>,
 ): void {
-  const context = async (request: Parameters<typeof formContext>[0]) =>
-    formContext<P, R, A>(request, found(await spec.load(formContext(request, undefined))));
+  const context = async (request: FastifyRequest, reply: FastifyReply) =>
+    formContext<P, R, A>(request, found(await spec.load(formContext(request, undefined, reply))), reply);
 
   const page = async (ctx: FormContext<P, R, A>, errors?: FieldError[]) => ({
     title: spec.question(ctx),
@@ -55,7 +55,7 @@ export function deleteRoute<P extends string, R, A = PathParams<P>>(
   });
 
   app.get(spec.path.pattern, needs(spec.path, spec.needs), async (request, reply) => {
-    return reply.view("forms/views/confirm.njk", await page(await context(request)));
+    return reply.view("forms/views/confirm.njk", await page(await context(request, reply)));
   });
 
   app.post(spec.path.pattern, needs(spec.path, spec.needs), async (request, reply) => {
@@ -67,7 +67,7 @@ export function deleteRoute<P extends string, R, A = PathParams<P>>(
     let done: string;
     let ctx: FormContext<P, R, A> | undefined;
     try {
-      ctx = await context(request);
+      ctx = await context(request, reply);
       await spec.remove(ctx);
       const message = typeof spec.flash === "function" ? spec.flash(ctx) : spec.flash;
       reply.flash(message);

@@ -38,6 +38,8 @@ export interface FormPage {
   intro?: string;
   /** The one-time token of a form sent once (kernel/forms/once.ts). */
   onceToken?: string;
+  /** The status when there are errors: 400 unless a refusal says otherwise (429 when throttled). */
+  status?: number;
 }
 
 function asList(value: unknown): string[] {
@@ -119,5 +121,6 @@ export function fieldComponents(fields: FieldDef[], values: Record<string, unkno
 /** Renders the generic field-list form (200 for a fresh form, 400 with errors and values kept). */
 export function renderForm(reply: FastifyReply, page: FormPage): FastifyReply {
   const components = fieldComponents(page.fields, page.values ?? {}, page.errors);
-  return reply.code(page.errors?.length ? 400 : 200).view("forms/views/form.njk", { ...page, components });
+  const status = page.errors?.length ? (page.status ?? 400) : 200;
+  return reply.code(status).view("forms/views/form.njk", { ...page, components });
 }

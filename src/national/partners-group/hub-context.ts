@@ -48,9 +48,3 @@ export async function ledPartnerships(db: Executor, actor: Actor | null): Promis
   const ids = [...actor.partnershipRoles].filter(([, role]) => role === "lead").map(([id]) => id);
   return ids.length === 0 ? [] : listPartnershipsWhere(db, { ids });
 }
-
-/** Where the actor asks for support in a nation: the request form of a partnership they lead there, or null. */
-export async function requestLinkFor(db: Executor, actor: Actor | null, nation: Nation): Promise<string | null> {
-  const partnership = (await ledPartnerships(db, actor)).find((row) => row.nation === nation);
-  return partnership ? `/partnerships/${partnership.id}/support/new` : null;
-}

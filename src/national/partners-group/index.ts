@@ -19,5 +19,5 @@ export {
 } from "./group-service.ts";
 export { type GroupForm, groupForm, type ProfileForm, profileForm } from "./schemas.ts";
 export { type MemberOffer, memberOffers, memberRemovalGuards } from "./extension-points.ts";
-export { type HubView, hubFor, hubView, ledPartnerships, requestLinkFor, requireHubReader } from "./hub-context.ts";
+export { type HubView, hubFor, hubView, ledPartnerships, requireHubReader } from "./hub-context.ts";
 export { hubBase, hubPaths } from "./paths.ts";

@@ -1,4 +1,5 @@
 export { supportOfferDomain } from "./domain.ts";
+export { supportRequestLink } from "./extension-points.ts";
 export { offerPaths } from "./paths.ts";
 export { supportOfferProviders, supportOffers } from "./tables.ts";
 export * from "./vocabulary.ts";

@@ -5,7 +5,8 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import type { Path } from "../../kernel/http/paths.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { found, needs, type ParsedRequest } from "../../kernel/http/pipeline.ts";
-import { type HubView, hubFor, listMembers, type MemberRow, requestLinkFor } from "../partners-group/index.ts";
+import { type HubView, hubFor, listMembers, type MemberRow } from "../partners-group/index.ts";
+import { supportRequestLink } from "./extension-points.ts";
 import { offerFields } from "./fields.ts";
 import { buildMatrix, matrixRows } from "./matrix.ts";
 import { removeOffer, saveOffer } from "./offer-service.ts";
@@ -55,8 +56,10 @@ function searchOf(query: Record<string, string | undefined>): string {
 }
 
 /** The offer catalogue, its matrix and their CSV exports. */
-export function registerOfferRoutes(app: FastifyInstance, { db }: AppContext): void {
-  const requestLink = (request: FastifyRequest, nation: Nation) => requestLinkFor(db, request.actor, nation);
+export function registerOfferRoutes(app: FastifyInstance, { db, extensions }: AppContext): void {
+  const requestLinkFor = extensions.optional(supportRequestLink);
+  const requestLink = async (request: FastifyRequest, nation: Nation) =>
+    (await requestLinkFor?.(db, request.actor, nation)) ?? null;
   async function catalogue(request: ParsedRequest<{ nation: Nation }>) {
     const hub = await hubFor(db, request);
     const query = offerQuery.parse(request.query ?? {});

@@ -3,6 +3,7 @@ import type { Config } from "../../kernel/config/config.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { sendMail } from "../../kernel/mail/mailer.ts";
 import { listCoordinators, listNationalPartners, listPeopleInPartnership } from "../../workspace/access/index.ts";
+import { requestPaths } from "./paths.ts";
 import type { RequestEvent } from "./request-service.ts";
 import { requestStatusLabels, type RequestStatus } from "./vocabulary.ts";
 
@@ -72,8 +73,8 @@ export async function notifyRequestEvent(
   const mail = config.mail;
   if (!mail || event.isPrivate) return 0;
   const links = {
-    local: `${baseUrl}/partnerships/${event.request.partnershipId}/support/${event.request.id}`,
-    hub: `${baseUrl}/hub/${nation}/requests/${event.request.id}`,
+    local: `${baseUrl}${requestPaths.request(event.request.partnershipId, event.request.id)}`,
+    hub: `${baseUrl}${requestPaths.hubRequest(nation, event.request.id)}`,
   };
   const toLocal = event.side === "hub" && event.kind !== "created";
   const groups: { recipients: Recipient[]; local: boolean }[] = [];

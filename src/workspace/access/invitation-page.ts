@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { Config } from "../../kernel/config/config.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { deliverInvitation } from "./invitation-delivery.ts";
@@ -10,14 +10,13 @@ export function baseUrl(config: Config, request: FastifyRequest): string {
 
 /**
  * A new invitation delivered (emailed when SMTP is configured) and its one-time link shown: what
- * adding an invited user and sending a new invitation both end with. The link is on this page
- * only, never in a redirect or a flash message.
+ * adding an invited user and sending a new invitation both end with (a form route's page after saving).
+ * The link is on this page only, never in a redirect or a flash message.
  */
-export async function showInvitation(
+export async function invitationPage(
   db: Executor,
   config: Config,
   request: FastifyRequest,
-  reply: FastifyReply,
   user: { id: string; name: string; email: string },
   invitation: { token: string; expiresAt: Date },
 ) {
@@ -29,5 +28,5 @@ export async function showInvitation(
     user,
     invitation,
   );
-  return reply.view("access/views/invitation-link.njk", { ...delivery, user });
+  return { template: "access/views/invitation-link.njk", view: { ...delivery, user } };
 }

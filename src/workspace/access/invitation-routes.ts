@@ -1,15 +1,11 @@
 import type { FastifyInstance } from "fastify";
+import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../kernel/http/server.ts";
 import { acceptInvitation, checkInvitation, type InvitationProblem, InvitationUnusable } from "./invitation-service.ts";
 import { MFA_COOKIE, mfaCookieOptions, secondStepPath } from "./mfa-routes.ts";
+import { accessPaths as paths } from "./paths.ts";
 import { newPasswordForm } from "./schemas.ts";
-
-type Params = { Params: { token: string } };
-
-// Tokens are 32 random bytes in base64url; anything else cannot be one of ours.
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 const problemStatus: Record<InvitationProblem, number> = {
   unknown: 404,
@@ -20,58 +16,50 @@ const problemStatus: Record<InvitationProblem, number> = {
 };
 
 export function registerInvitationRoutes(app: FastifyInstance, { db, config }: AppContext): void {
-  const unusable = (reply: import("fastify").FastifyReply, problem: InvitationProblem) =>
-    reply.code(problemStatus[problem]).view("access/views/invitation-unusable.njk", {
+  const unusable = (problem: InvitationProblem) => ({
+    status: problemStatus[problem],
+    template: "access/views/invitation-unusable.njk",
+    view: {
       title: problem === "sso" ? "Sign in with your organisation account" : "This invitation link cannot be used",
       problem,
       oidcLabel: config.oidc?.label,
       values: {},
-    });
-
-  // The token is a credential in the path: keep these requests out of the info-level access log.
-  const options = { logLevel: "warn" as const };
-
-  app.get<Params>("/invitations/:token", options, async (request, reply) => {
-    const token = request.params.token;
-    const state = TOKEN_SHAPE.test(token)
-      ? await checkInvitation(db, token)
-      : ({ ok: false, problem: "unknown" } as const);
-    if (!state.ok) return unusable(reply, state.problem);
-    return reply.view("access/views/invitation.njk", { title: "Set your password", person: state, token, values: {} });
+    },
   });
 
-  app.post<Params>("/invitations/:token", options, async (request, reply) => {
-    const token = request.params.token;
-    const state = TOKEN_SHAPE.test(token)
-      ? await checkInvitation(db, token)
-      : ({ ok: false, problem: "unknown" } as const);
-    if (!state.ok) return unusable(reply, state.problem);
-    const form = parseForm(newPasswordForm, request.body);
-    if (!form.ok) {
-      return reply.code(400).view("access/views/invitation.njk", {
-        title: "Set your password",
-        person: state,
-        token,
-        errors: form.errors,
-        values: {},
-      });
-    }
-    try {
-      const result = await acceptInvitation(db, token, form.data.password, {
-        ip: request.ip,
-        userAgent: request.headers["user-agent"],
-        requestId: request.id,
-        idleMinutes: config.sessionIdleMinutes,
-      });
-      if ("secondStep" in result) {
-        reply.setCookie(MFA_COOKIE, result.secondStep.token, mfaCookieOptions(config));
-        return reply.redirect(secondStepPath(result.secondStep.purpose), 303);
+  formRoute(app, {
+    path: paths.invitationLink,
+    needs: { public: true },
+    once: false,
+    secret: ["password", "confirmPassword"],
+    // The token is a credential in the path: keep these requests out of the info-level access log.
+    routeOptions: { logLevel: "warn" },
+    // A malformed token is parsed as "" (paths.ts): an unknown link, said on the link's own page.
+    load: async (ctx) =>
+      ctx.params.token ? checkInvitation(db, ctx.params.token) : ({ ok: false, problem: "unknown" } as const),
+    instead: (ctx) => (ctx.record.ok ? undefined : unusable(ctx.record.problem)),
+    template: "access/views/invitation.njk",
+    view: (ctx) => ({ title: "Set your password", person: ctx.record, token: ctx.params.token }),
+    schema: newPasswordForm,
+    save: async (ctx, data) => {
+      const { request, reply } = ctx;
+      try {
+        const result = await acceptInvitation(db, ctx.params.token, data.password, {
+          ip: request.ip,
+          userAgent: request.headers["user-agent"],
+          requestId: request.id,
+          idleMinutes: config.sessionIdleMinutes,
+        });
+        if ("secondStep" in result) {
+          reply.setCookie(MFA_COOKIE, result.secondStep.token, mfaCookieOptions(config));
+          return secondStepPath(result.secondStep.purpose);
+        }
+        reply.setCookie(SESSION_COOKIE, result.session, sessionCookieOptions(config));
+        return "/dashboard";
+      } catch (error) {
+        if (error instanceof InvitationUnusable) return unusable(error.problem);
+        throw error;
       }
-      reply.setCookie(SESSION_COOKIE, result.session, sessionCookieOptions(config));
-      return reply.redirect("/dashboard", 303);
-    } catch (error) {
-      if (error instanceof InvitationUnusable) return unusable(reply, error.problem);
-      throw error;
-    }
+    },
   });
 }

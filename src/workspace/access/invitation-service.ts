@@ -1,4 +1,5 @@
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
+import { accessPaths } from "./paths.ts";
 import { hashPassword } from "../../kernel/auth/passwords.ts";
 import { createSession, destroyUserSessions, hashToken, newToken } from "../../kernel/auth/sessions.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
@@ -55,7 +56,7 @@ export async function issueInvitation(db: Db, context: AuditContext, userId: str
 }
 
 export function invitationUrl(baseUrl: string, token: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}/invitations/${token}`;
+  return `${baseUrl.replace(/\/+$/, "")}${accessPaths.invitationLink(token)}`;
 }
 
 export async function checkInvitation(

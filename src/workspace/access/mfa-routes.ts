@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { Config } from "../../kernel/config/config.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
-import { path } from "../../kernel/http/paths.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../kernel/http/server.ts";
 import {
@@ -13,20 +12,22 @@ import {
   type Challenge,
   enrolAndSignIn,
   loadChallenge,
+  mfaStatus,
   resetMfa,
   type SecondStep,
   type SecondStepResult,
   verifyChallenge,
 } from "./mfa-service.ts";
+import { accessPaths as paths } from "./paths.ts";
 import { openSecret, RECOVERY_KEY, sealSecret } from "./mfa-totp.ts";
 import { findUserById } from "./repository.ts";
 
 /** The half-signed state's cookie: a random token whose hash names a server-side challenge. */
 export const MFA_COOKIE = "cpah_mfa";
-const VERIFY = "/sign-in/two-factor";
-const ENROL = "/sign-in/two-factor/set-up";
-export const ACCOUNT_SECURITY = "/account/security";
-const RECOVERY_CODES = `${ACCOUNT_SECURITY}/recovery-codes`;
+const VERIFY = paths.twoFactor();
+const ENROL = paths.twoFactorSetUp();
+export const ACCOUNT_SECURITY = paths.accountSecurity();
+const RECOVERY_CODES = paths.recoveryCodes();
 const RECOVERY_COOKIE = "cpah_recovery";
 
 export const secondStepPath = (purpose: SecondStep) => (purpose === "enrol" ? ENROL : VERIFY);
@@ -44,11 +45,21 @@ export function mfaCookieOptions(config: Config) {
 /**
  * Post/redirect/get: the new codes go, sealed (AES-GCM) and bound to the person, in a cookie
  * that lives five minutes and is cleared when the page shows them; they are stored only hashed.
+ * Returns where to go: the page that shows them.
  */
 export function showRecoveryCodes(reply: FastifyReply, config: Config, userId: string, codes: string[], next: string) {
   const sealed = sealSecret(config.sessionSecret, JSON.stringify({ userId, codes, next }), RECOVERY_KEY);
   reply.setCookie(RECOVERY_COOKIE, sealed, { ...recoveryCookieOptions(config), maxAge: 5 * 60 });
-  return reply.redirect(RECOVERY_CODES, 303);
+  return RECOVERY_CODES;
+}
+
+/** A refused code, said at the form's code field (`field`), with 429 and Retry-After when throttled. */
+export function codeRefused(field: string, refusal: { message: string; retryAfterSeconds?: number }): AppError {
+  const { message, retryAfterSeconds } = refusal;
+  return new AppError(retryAfterSeconds ? "RATE_LIMITED" : "VALIDATION", message, {
+    fieldErrors: [{ field, message }],
+    retryAfterSeconds,
+  });
 }
 
 const recoveryCookieOptions = (config: Config) => ({
@@ -67,67 +78,50 @@ export const codeForm = z.object({
 });
 
 export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppContext): void {
-  const meta = (request: FastifyRequest) => ({
+  const clearChallenge = (reply: FastifyReply) => reply.clearCookie(MFA_COOKIE, { path: "/sign-in" });
+
+  /** The half-signed-in state the cookie names (or none: it expired, or was never started). */
+  const loadStep = async (ctx: { request: { cookies: Record<string, string | undefined> } }) => ({
+    challenge: await loadChallenge(db, ctx.request.cookies[MFA_COOKIE]),
+  });
+
+  /** No challenge: back to sign-in. The other step's challenge: to that step. Else the form. */
+  async function elsewhere(reply: FastifyReply, challenge: Challenge | undefined, purpose: SecondStep) {
+    if (!challenge) {
+      clearChallenge(reply);
+      return { redirect: paths.signIn() };
+    }
+    if (challenge.purpose !== purpose) return { redirect: secondStepPath(challenge.purpose as SecondStep) };
+    // Set up meanwhile (another tab): the code step, as before.
+    if (purpose === "enrol" && (await mfaStatus(db, challenge.user.id)).enabled) return { redirect: VERIFY };
+    return undefined;
+  }
+
+  const meta = (request: { ip: string; headers: Record<string, unknown>; id: string }) => ({
     ip: request.ip,
-    userAgent: request.headers["user-agent"],
+    userAgent: request.headers["user-agent"] as string | undefined,
     requestId: request.id,
   });
 
-  /** The challenge named by the cookie, or a redirect to the sign-in page when there is none (or it expired). */
-  async function challengeOr(request: FastifyRequest, reply: FastifyReply, purpose: SecondStep) {
-    const challenge = await loadChallenge(db, request.cookies[MFA_COOKIE]);
-    if (!challenge) {
-      reply.clearCookie(MFA_COOKIE, { path: "/sign-in" });
-      reply.redirect("/sign-in", 303);
-      return undefined;
-    }
-    if (challenge.purpose !== purpose) {
-      reply.redirect(secondStepPath(challenge.purpose as SecondStep), 303);
-      return undefined;
-    }
-    return challenge;
-  }
-
-  const enrolPage = async (
-    reply: FastifyReply,
-    challenge: Challenge,
-    errors?: { field: string; message: string }[],
-  ) => {
-    const enrolment = await beginEnrolment(db, config, challenge.user);
-    if (!enrolment) return reply.redirect(VERIFY, 303);
-    return reply.code(errors ? 400 : 200).view("access/views/mfa-enrol.njk", {
-      title: "Set up two-factor authentication",
-      enrolment,
-      action: ENROL,
-      duringSignIn: true,
-      errors,
-    });
-  };
-
   /** After a second step: signed in (with recovery codes to show once, after an enrolment) or not. */
-  function finish(reply: FastifyReply, result: SecondStepResult, again: (message: string) => unknown) {
+  function finish(reply: FastifyReply, result: SecondStepResult) {
     if (result.kind === "start-again") {
-      reply.clearCookie(MFA_COOKIE, { path: "/sign-in" });
-      return reply.code(400).view("access/views/sign-in.njk", {
-        title: "Sign in",
-        errors: [{ field: "email", message: result.message }],
-        values: {},
-      });
+      clearChallenge(reply);
+      return {
+        status: 400,
+        template: "access/views/sign-in.njk",
+        view: { title: "Sign in", errors: [{ field: "email", message: result.message }], values: {} },
+      };
     }
-    if (result.kind === "refused") {
-      if (result.retryAfterSeconds) reply.header("retry-after", String(result.retryAfterSeconds));
-      reply.code(result.retryAfterSeconds ? 429 : 400);
-      return again(result.message);
-    }
-    reply.clearCookie(MFA_COOKIE, { path: "/sign-in" });
+    if (result.kind === "refused") throw codeRefused("code", result);
+    clearChallenge(reply);
     reply.setCookie(SESSION_COOKIE, result.session, sessionCookieOptions(config));
-    if (!result.recoveryCodes) return reply.redirect(result.returnTo, 303);
+    if (!result.recoveryCodes) return result.returnTo;
     return showRecoveryCodes(reply, config, result.userId, result.recoveryCodes, result.returnTo);
   }
 
-  app.get(RECOVERY_CODES, async (request, reply) => {
-    const actor = request.actor;
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  app.get(paths.recoveryCodes.pattern, needs(paths.recoveryCodes, { signedIn: true }), async (request, reply) => {
+    const actor = request.actor!;
     const sealed = request.cookies[RECOVERY_COOKIE];
     const opened = sealed ? openSecret(config.sessionSecret, sealed, RECOVERY_KEY) : null;
     const shown = opened ? (JSON.parse(opened) as { userId: string; codes: string[]; next: string }) : undefined;
@@ -140,57 +134,49 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
     });
   });
 
-  const verifyPage = (reply: FastifyReply, message?: string) =>
-    reply.view("access/views/mfa-verify.njk", {
-      title: "Enter your security code",
-      errors: message ? [{ field: "code", message }] : undefined,
+  // The second step signs in (a new session, as the password step would have): never a once-token.
+  const secondStepForm = (
+    purpose: SecondStep,
+    template: string,
+    view: (challenge: Challenge) => Promise<Record<string, unknown>>,
+    check: typeof verifyChallenge,
+  ) =>
+    formRoute(app, {
+      path: purpose === "enrol" ? paths.twoFactorSetUp : paths.twoFactor,
+      needs: { public: true },
+      once: false,
+      secret: ["code"],
+      load: loadStep,
+      instead: (ctx) => elsewhere(ctx.reply, ctx.record.challenge, purpose),
+      template,
+      view: (ctx) => view(ctx.record.challenge!),
+      schema: codeForm,
+      save: async (ctx, data) => {
+        const { challenge } = ctx.record;
+        const idle = config.sessionIdleMinutes;
+        return finish(ctx.reply, await check(db, config, challenge!, data.code, idle, meta(ctx.request)));
+      },
     });
 
-  app.get(VERIFY, async (request, reply) => {
-    if (!(await challengeOr(request, reply, "verify"))) return reply;
-    return verifyPage(reply);
-  });
-
-  app.post(VERIFY, async (request, reply) => {
-    const challenge = await challengeOr(request, reply, "verify");
-    if (!challenge) return reply;
-    const form = parseForm(codeForm, request.body);
-    if (!form.ok) return verifyPage(reply.code(400), form.errors[0]!.message);
-    const result = await verifyChallenge(
-      db,
-      config,
-      challenge,
-      form.data.code,
-      config.sessionIdleMinutes,
-      meta(request),
-    );
-    return finish(reply, result, (message) => verifyPage(reply, message));
-  });
-
-  app.get(ENROL, async (request, reply) => {
-    const challenge = await challengeOr(request, reply, "enrol");
-    if (!challenge) return reply;
-    return enrolPage(reply, challenge);
-  });
-
-  app.post(ENROL, async (request, reply) => {
-    const challenge = await challengeOr(request, reply, "enrol");
-    if (!challenge) return reply;
-    const form = parseForm(codeForm, request.body);
-    if (!form.ok) return enrolPage(reply, challenge, form.errors);
-    const result = await enrolAndSignIn(
-      db,
-      config,
-      challenge,
-      form.data.code,
-      config.sessionIdleMinutes,
-      meta(request),
-    );
-    return finish(reply, result, (message) => enrolPage(reply, challenge, [{ field: "code", message }]));
-  });
+  secondStepForm(
+    "verify",
+    "access/views/mfa-verify.njk",
+    async () => ({ title: "Enter your security code" }),
+    verifyChallenge,
+  );
+  secondStepForm(
+    "enrol",
+    "access/views/mfa-enrol.njk",
+    async (challenge) => ({
+      title: "Set up two-factor authentication",
+      enrolment: await beginEnrolment(db, config, challenge.user),
+      duringSignIn: true,
+    }),
+    enrolAndSignIn,
+  );
 
   // The lost-device path: an administrator resets another person's second factor.
-  const reset = path("/admin/users/:id/two-factor/reset");
+  const reset = paths.userTwoFactorReset;
   app.post(reset.pattern, needs(reset, { allow: "admin:manage-users" }), async (request, reply) => {
     const user = await findUserById(db, request.params.id);
     if (!user) throw AppError.notFound();
@@ -200,6 +186,6 @@ export function registerMfaRoutes(app: FastifyInstance, { db, config }: AppConte
     await resetMfa(db, user.id, request.auditContext());
     return reply
       .flash("Two-factor authentication reset. The person must set it up again when they next sign in.")
-      .redirect(`/admin/users/${user.id}`, 303);
+      .redirect(paths.user(user.id), 303);
   });
 }

@@ -1,9 +1,11 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { newPasswordProblem } from "../../kernel/auth/password-strength.ts";
-import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
 import { waitText } from "../../kernel/auth/throttle.ts";
+import { AppError } from "../../kernel/errors/app-error.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
+import type { AppContext } from "../../kernel/http/context.ts";
+import { baseUrl } from "./invitation-page.ts";
 import {
   completePasswordReset,
   findResetLink,
@@ -11,10 +13,9 @@ import {
   requestPasswordReset,
   type ResetLink,
 } from "./password-reset-service.ts";
+import { accessPaths as paths } from "./paths.ts";
 import { emailField, newPasswordForm } from "./schemas.ts";
-import { baseUrl } from "./invitation-page.ts";
 
-const FORGOTTEN = "/forgotten-password";
 const forgottenForm = z.object({ email: emailField });
 
 const unusable: Record<Exclude<ResetLink["state"], "usable">, { title: string; text: string; status: number }> = {
@@ -35,69 +36,86 @@ const unusable: Record<Exclude<ResetLink["state"], "usable">, { title: string; t
   },
 };
 
+/** The page of a link that cannot be used (used, expired, unknown), with its status. */
+const unusablePage = (link: Exclude<ResetLink, { state: "usable" }>) => {
+  const page = unusable[link.state];
+  return { status: page.status, template: "access/views/password-reset-unusable.njk", view: page };
+};
+
 export function registerPasswordResetRoutes(app: FastifyInstance, { db, config }: AppContext): void {
-  const forgottenPage = (reply: FastifyReply, extra: Record<string, unknown> = {}) =>
-    reply.view("access/views/password-forgotten.njk", {
-      title: "Reset your password",
-      mailConfigured: Boolean(config.mail),
-      values: {},
-      ...extra,
-    });
-
-  app.get(FORGOTTEN, async (_request, reply) => forgottenPage(reply));
-
-  app.post(FORGOTTEN, async (request, reply) => {
-    const form = parseForm(forgottenForm, request.body);
-    if (!form.ok) return forgottenPage(reply.code(400), { errors: form.errors, values: form.values });
-    if (!config.mail) return forgottenPage(reply);
-    const result = await requestPasswordReset(db, config, form.data.email, baseUrl(config, request), {
-      ...request.auditContext(),
-      ip: request.ip,
-    });
-    if (result.kind === "throttled") {
-      const message = `There have been too many requests. Wait ${waitText(result.retryAfterSeconds)} and try again`;
-      reply.header("retry-after", String(result.retryAfterSeconds));
-      return forgottenPage(reply.code(429), { errors: [{ field: "email", message }], values: form.data });
-    }
-    // Sent after the response, so its time is not in the answer; a failure is audited and logged.
-    if (result.deliver) {
-      const deliver = result.deliver;
-      setImmediate(() => {
-        deliver().catch((error: unknown) => request.log.warn({ err: error }, "password reset email failed"));
+  // Every answer is the same whether or not the address has an account (no enumeration); the
+  // email goes after the response, so its time is not in the answer either.
+  formRoute(app, {
+    path: paths.forgottenPassword,
+    needs: { public: true },
+    once: false,
+    template: "access/views/password-forgotten.njk",
+    view: () => ({ title: "Reset your password", mailConfigured: Boolean(config.mail) }),
+    schema: forgottenForm,
+    save: async (ctx, data) => {
+      const { request } = ctx;
+      const forgotten = {
+        template: "access/views/password-forgotten.njk",
+        view: { title: "Reset your password", mailConfigured: Boolean(config.mail), values: {} },
+      };
+      if (!config.mail) return forgotten;
+      const result = await requestPasswordReset(db, config, data.email, baseUrl(config, request), {
+        ...request.auditContext(),
+        ip: request.ip,
       });
-    }
-    return reply.view("access/views/password-forgotten-sent.njk", {
-      title: "Check your email",
-      minutes: RESET_MINUTES,
-    });
+      if (result.kind === "throttled") {
+        const message = `There have been too many requests. Wait ${waitText(result.retryAfterSeconds)} and try again`;
+        throw new AppError("RATE_LIMITED", message, {
+          fieldErrors: [{ field: "email", message }],
+          retryAfterSeconds: result.retryAfterSeconds,
+        });
+      }
+      // A failure is audited and logged.
+      if (result.deliver) {
+        const deliver = result.deliver;
+        setImmediate(() => {
+          deliver().catch((error: unknown) => request.log.warn({ err: error }, "password reset email failed"));
+        });
+      }
+      return {
+        template: "access/views/password-forgotten-sent.njk",
+        view: { title: "Check your email", minutes: RESET_MINUTES },
+      };
+    },
   });
 
-  const resetPage = (reply: FastifyReply, link: ResetLink, extra: Record<string, unknown> = {}) => {
-    if (link.state !== "usable") {
-      const page = unusable[link.state];
-      return reply.code(page.status).view("access/views/password-reset-unusable.njk", page);
-    }
-    return reply.view("access/views/password-reset.njk", { title: "Choose a new password", ...extra });
-  };
-
-  app.get<{ Params: { token: string } }>("/reset-password/:token", async (request, reply) =>
-    resetPage(reply, await findResetLink(db, request.params.token)),
-  );
-
-  app.post<{ Params: { token: string } }>("/reset-password/:token", async (request, reply) => {
-    const link = await findResetLink(db, request.params.token);
-    if (link.state !== "usable") return resetPage(reply, link);
-    const form = parseForm(newPasswordForm, request.body);
-    const problem = form.ok ? newPasswordProblem(form.data.password, link.email) : null;
-    if (!form.ok || problem) {
-      const errors = form.ok ? [{ field: "password", message: problem! }] : form.errors;
-      return resetPage(reply.code(400), link, { errors });
-    }
-    const done = await completePasswordReset(db, link, form.data.password, { requestId: request.id, ip: request.ip });
-    if (!done) return resetPage(reply, await findResetLink(db, request.params.token));
-    reply.flash(
-      "Your password has been changed and you have been signed out everywhere. Sign in with your new password.",
-    );
-    return reply.redirect("/sign-in", 303);
+  formRoute(app, {
+    path: paths.resetLink,
+    needs: { public: true },
+    once: false,
+    secret: ["password", "confirmPassword"],
+    // The token is a credential in the path: keep these requests out of the info-level access log.
+    routeOptions: { logLevel: "warn" },
+    load: (ctx) => findResetLink(db, ctx.params.token),
+    instead: (ctx) => (ctx.record.state === "usable" ? undefined : unusablePage(ctx.record)),
+    template: "access/views/password-reset.njk",
+    view: () => ({ title: "Choose a new password" }),
+    schema: newPasswordForm,
+    save: async (ctx, data) => {
+      const link = ctx.record;
+      if (link.state !== "usable") return unusablePage(link);
+      const problem = newPasswordProblem(data.password, link.email);
+      if (problem) throw AppError.validation([{ field: "password", message: problem }]);
+      const done = await completePasswordReset(db, link, data.password, {
+        requestId: ctx.request.id,
+        ip: ctx.request.ip,
+      });
+      if (!done) {
+        // Used or expired while the form was open.
+        const now = await findResetLink(db, ctx.params.token);
+        if (now.state !== "usable") return unusablePage(now);
+        return { template: "access/views/password-reset.njk", view: { title: "Choose a new password" } };
+      }
+      return {
+        redirect: paths.signIn(),
+        flash:
+          "Your password has been changed and you have been signed out everywhere. Sign in with your new password.",
+      };
+    },
   });
 }

@@ -1,4 +1,5 @@
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
+import { accessPaths as paths } from "./paths.ts";
 import { hashPassword } from "../../kernel/auth/passwords.ts";
 import { destroyUserSessions, hashToken, newToken } from "../../kernel/auth/sessions.ts";
 import { reserveAttempt, throttleKeys } from "../../kernel/auth/throttle.ts";
@@ -11,7 +12,7 @@ import { findUserByEmail, updateUser } from "./repository.ts";
 
 export const RESET_MINUTES = 60;
 
-export const resetUrl = (base: string, token: string) => `${base.replace(/\/$/, "")}/reset-password/${token}`;
+export const resetUrl = (base: string, token: string) => `${base.replace(/\/$/, "")}${paths.resetLink(token)}`;
 
 export type ResetRequest =
   | { kind: "accepted"; deliver?: () => Promise<void> }

@@ -1,61 +1,46 @@
 import type { FastifyInstance } from "fastify";
-import { AppError } from "../../kernel/errors/app-error.ts";
+import { formRoute } from "../../kernel/forms/index.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
-import { parseForm } from "../../kernel/http/forms.ts";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../kernel/http/server.ts";
 import { MFA_COOKIE, mfaCookieOptions, secondStepPath } from "./mfa-routes.ts";
+import { accessPaths as paths } from "./paths.ts";
 import { safeReturnTo, signInForm } from "./schemas.ts";
 import { signIn, signOut } from "./sign-in-service.ts";
 
 export function registerSignInRoutes(app: FastifyInstance, context: AppContext): void {
   const { config, db } = context;
 
-  app.get<{ Querystring: { returnTo?: string } }>("/sign-in", async (request, reply) => {
-    if (request.actor) return reply.redirect("/dashboard", 303);
-    const returnTo = typeof request.query.returnTo === "string" ? safeReturnTo(request.query.returnTo) : undefined;
-    return reply.view("access/views/sign-in.njk", {
-      title: "Sign in",
-      values: { returnTo },
-      oidcLabel: config.oidc?.label,
-    });
-  });
-
-  app.post("/sign-in", async (request, reply) => {
-    const form = parseForm(signInForm, request.body);
-    if (!form.ok) {
-      return reply.code(400).view("access/views/sign-in.njk", {
-        title: "Sign in",
-        errors: form.errors,
-        values: { ...form.values, password: "" },
-        oidcLabel: config.oidc?.label,
-      });
-    }
-    try {
-      const result = await signIn(db, form.data.email, form.data.password, config.sessionIdleMinutes, {
+  // The service counts the attempt (throttled per account and address: a RATE_LIMITED refusal is the
+  // form again with 429 and Retry-After) and makes a new session: the cookie is set here, never reused.
+  formRoute(app, {
+    path: paths.signIn,
+    needs: { public: true },
+    once: false,
+    secret: ["password"],
+    instead: (ctx) => (ctx.request.method === "GET" && ctx.request.actor ? { redirect: "/dashboard" } : undefined),
+    template: "access/views/sign-in.njk",
+    view: () => ({ title: "Sign in", oidcLabel: config.oidc?.label }),
+    initial: (ctx) => {
+      const asked = (ctx.request.query as { returnTo?: unknown } | undefined)?.returnTo;
+      return { returnTo: typeof asked === "string" ? safeReturnTo(asked) : undefined };
+    },
+    schema: signInForm,
+    save: async (ctx, data) => {
+      const { request, reply } = ctx;
+      const result = await signIn(db, data.email, data.password, config.sessionIdleMinutes, {
         ip: request.ip,
         userAgent: request.headers["user-agent"],
         requestId: request.id,
-        returnTo: safeReturnTo(form.data.returnTo),
+        returnTo: safeReturnTo(data.returnTo),
       });
       if ("secondStep" in result) {
         // MFA (issue 11): a code or an enrolment first; the challenge lives server-side.
         reply.setCookie(MFA_COOKIE, result.secondStep.token, mfaCookieOptions(config));
-        return reply.redirect(secondStepPath(result.secondStep.purpose), 303);
+        return secondStepPath(result.secondStep.purpose);
       }
       reply.setCookie(SESSION_COOKIE, result.session, sessionCookieOptions(config));
-      return reply.redirect(safeReturnTo(form.data.returnTo), 303);
-    } catch (error) {
-      if (error instanceof AppError && error.details.fieldErrors) {
-        if (error.details.retryAfterSeconds) reply.header("retry-after", String(error.details.retryAfterSeconds));
-        return reply.code(error.status).view("access/views/sign-in.njk", {
-          title: "Sign in",
-          errors: error.details.fieldErrors,
-          values: { email: form.data.email, returnTo: form.data.returnTo },
-          oidcLabel: config.oidc?.label,
-        });
-      }
-      throw error;
-    }
+      return safeReturnTo(data.returnTo);
+    },
   });
 
   app.post("/sign-out", async (request, reply) => {

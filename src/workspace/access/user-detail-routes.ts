@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { z } from "zod";
+import { z } from "zod";
 import { nationLabels, nations } from "../../kernel/auth/policy.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { type FormContext, formRoute } from "../../kernel/forms/index.ts";
-import { fieldErrorsOf } from "../../kernel/http/params.ts";
 import type { Path } from "../../kernel/http/paths.ts";
 import { needs } from "../../kernel/http/pipeline.ts";
 import { accessPaths } from "./paths.ts";
@@ -22,7 +21,7 @@ import {
 import { setCoordinatorNation, setPartnershipRole } from "./role-service.ts";
 import { adminFlagForm, nationForm, roleForm, statusForm } from "./schemas.ts";
 import { registerUserRoleRemovals } from "./user-role-removals.ts";
-import { showInvitation } from "./invitation-page.ts";
+import { invitationPage } from "./invitation-page.ts";
 import { setPlatformAdmin, setUserEnabled } from "./user-admin-service.ts";
 
 type Params = { Params: { id: string } };
@@ -113,15 +112,17 @@ export function registerUserDetailRoutes(app: FastifyInstance, { db, config }: A
     setUserEnabled(db, ctx.audit, ctx.record.id, data.status === "active"),
   );
 
-  app.post<Params>(accessPaths.invitation.pattern, needs(accessPaths.invitation, admin), async (request, reply) => {
-    const user = await loadUser(request);
-    try {
-      const invitation = await issueInvitation(db, request.auditContext(), user.id);
-      return showInvitation(db, config, request, reply, user, invitation);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (!errors) throw error;
-      return render(request, reply, user, errors);
-    }
+  // A new invitation link, shown once on this POST's own response (never a redirect): no once-token.
+  formRoute(app, {
+    path: accessPaths.invitation,
+    needs: admin,
+    once: false,
+    load: (ctx) => loadUser(ctx.request),
+    schema: z.object({}),
+    page: async (ctx, shown) => ({ template, view: await view(ctx.request, ctx.record, shown) }),
+    save: async (ctx) => {
+      const invitation = await issueInvitation(db, ctx.audit, ctx.record.id);
+      return invitationPage(db, config, ctx.request, ctx.record, invitation);
+    },
   });
 }
