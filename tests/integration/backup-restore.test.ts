@@ -4,11 +4,11 @@
  * pg_dump, which the commands point to.)
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemo } from "../../src/demo/seed/index.ts";
 import { backupEmbedded, embeddedDirectory, restoreEmbedded } from "../../src/kernel/db/backup.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
@@ -72,6 +72,17 @@ async function tables(dataDir: string): Promise<Record<string, { rows: number; d
 let originalTables: Awaited<ReturnType<typeof tables>> | undefined;
 
 beforeAll(async () => {
+  // The migrated database the global setup made (tests/helpers/global-setup.ts), loaded into the
+  // data directory as a new one is made from the empty cluster, instead of every migration again
+  // here; runMigrations below still checks it is current.
+  const snapshot = process.env.TEST_DATABASE_URL ? undefined : inject("pgliteSnapshotFile");
+  if (snapshot) {
+    const client = await PGlite.create({
+      dataDir: embeddedDirectory(original),
+      loadDataDir: new Blob([readFileSync(snapshot)]),
+    });
+    await client.close();
+  }
   const database = await openDatabase({ dataDir: original });
   await runMigrations(database);
   await seedDemo(database);
