@@ -4,15 +4,16 @@
  * pg_dump, which the commands point to.)
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/demo/seed/index.ts";
 import { backupEmbedded, embeddedDirectory, restoreEmbedded } from "../../src/kernel/db/backup.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
 import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import { migratedDataDir } from "../helpers/test-database.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "cpah-backup-"));
 const original = path.join(work, "original");
@@ -72,17 +73,7 @@ async function tables(dataDir: string): Promise<Record<string, { rows: number; d
 let originalTables: Awaited<ReturnType<typeof tables>> | undefined;
 
 beforeAll(async () => {
-  // The migrated database the global setup made (tests/helpers/global-setup.ts), loaded into the
-  // data directory as a new one is made from the empty cluster, instead of every migration again
-  // here; runMigrations below still checks it is current.
-  const snapshot = process.env.TEST_DATABASE_URL ? undefined : inject("pgliteSnapshotFile");
-  if (snapshot) {
-    const client = await PGlite.create({
-      dataDir: embeddedDirectory(original),
-      loadDataDir: new Blob([readFileSync(snapshot)]),
-    });
-    await client.close();
-  }
+  await migratedDataDir(original); // runMigrations below still checks it is current
   const database = await openDatabase({ dataDir: original });
   await runMigrations(database);
   await seedDemo(database);
