@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
@@ -83,6 +83,7 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
 export async function migratedDataDir(dataDir: string): Promise<void> {
   const snapshot = process.env.TEST_DATABASE_URL ? undefined : inject("pgliteSnapshotFile");
   if (!snapshot) return;
+  mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     dataDir: path.join(dataDir, "pglite"),
     loadDataDir: new Blob([readFileSync(snapshot)]),
