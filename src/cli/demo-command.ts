@@ -6,7 +6,6 @@ import { importerFor, ImportRejected, readSourceFile, runImport } from "../data/
 import type { Db } from "../kernel/db/database.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
 import { openRuntime } from "./runtime.ts";
-import { serve } from "./serve-commands.ts";
 
 export function signInTable(signIns: DemoSignIn[]): string {
   const header = { role: "Role", email: "Email", password: "Password", partnership: "Partnership" };
@@ -75,6 +74,7 @@ export function registerDemoCommand(program: Command): void {
         await database.close();
         return;
       }
+      const { serve } = await import("./serve.ts"); // not loaded for --no-serve
       await serve(config, database, (url) =>
         process.stdout.write(`\nThe demo is running at ${url} (stop with Ctrl+C)\n`),
       );

@@ -1,24 +1,31 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../kernel/config/config.ts";
 import { AppError } from "../kernel/errors/app-error.ts";
-import { registerBackupCommands } from "./backup-commands.ts";
-import { registerDemoCommand } from "./demo-command.ts";
-import { registerImportCommands } from "./import-commands.ts";
-import { registerRanksCommand } from "./ranks-command.ts";
-import { registerServeCommands } from "./serve-commands.ts";
-import { registerUserCommands } from "./user-commands.ts";
+
+type Register = (program: Command) => void;
+
+// Each command's module is loaded only when that command runs: loading all of them (the whole
+// app, the demo, every importer) cost ~8 s of CPU before `cpah backup` or a configuration error
+// could answer. Help, and anything not named here, loads them all so every command is listed.
+const commandModules: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import("./serve-commands.ts")).registerServeCommands,
+  migrate: async () => (await import("./serve-commands.ts")).registerServeCommands,
+  user: async () => (await import("./user-commands.ts")).registerUserCommands,
+  demo: async () => (await import("./demo-command.ts")).registerDemoCommand,
+  import: async () => (await import("./import-commands.ts")).registerImportCommands,
+  ranks: async () => (await import("./ranks-command.ts")).registerRanksCommand,
+  backup: async () => (await import("./backup-commands.ts")).registerBackupCommands,
+  restore: async () => (await import("./backup-commands.ts")).registerBackupCommands,
+};
 
 const program = new Command()
   .name("cpah")
   .description("Child Poverty Action Hub: run the service and manage its data")
   .exitOverride();
 
-registerServeCommands(program);
-registerUserCommands(program);
-registerDemoCommand(program);
-registerImportCommands(program);
-registerRanksCommand(program);
-registerBackupCommands(program);
+const named = commandModules[process.argv[2] ?? ""];
+const registers = named ? [await named()] : await Promise.all(Object.values(commandModules).map((load) => load()));
+for (const register of new Set(registers)) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
 import { prepareDatabase } from "../../src/data/geography/index.ts";
@@ -68,4 +71,22 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   }
+}
+
+/**
+ * Makes `dataDir` an embedded database (`<dataDir>/pglite`, as `cpah` opens it) holding the
+ * migrated database the global setup made, as a new one is made from the empty cluster: a file
+ * that starts `cpah` or opens a data directory need not run every migration and load the
+ * reference geography again (~10 s of a busy CI machine each). Without the setup's snapshot (a run
+ * on PostgreSQL, or no global setup) it does nothing and the directory is made as usual.
+ */
+export async function migratedDataDir(dataDir: string): Promise<void> {
+  const snapshot = process.env.TEST_DATABASE_URL ? undefined : inject("pgliteSnapshotFile");
+  if (!snapshot) return;
+  mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create({
+    dataDir: path.join(dataDir, "pglite"),
+    loadDataDir: new Blob([readFileSync(snapshot)]),
+  });
+  await client.close();
 }

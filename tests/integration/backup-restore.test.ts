@@ -13,6 +13,7 @@ import { seedDemo } from "../../src/demo/seed/index.ts";
 import { backupEmbedded, embeddedDirectory, restoreEmbedded } from "../../src/kernel/db/backup.ts";
 import { openDatabase } from "../../src/kernel/db/database.ts";
 import { runMigrations } from "../../src/kernel/db/migrate.ts";
+import { migratedDataDir } from "../helpers/test-database.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "cpah-backup-"));
 const original = path.join(work, "original");
@@ -72,6 +73,7 @@ async function tables(dataDir: string): Promise<Record<string, { rows: number; d
 let originalTables: Awaited<ReturnType<typeof tables>> | undefined;
 
 beforeAll(async () => {
+  await migratedDataDir(original); // runMigrations below still checks it is current
   const database = await openDatabase({ dataDir: original });
   await runMigrations(database);
   await seedDemo(database);

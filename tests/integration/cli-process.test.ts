@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { migratedDataDir } from "../helpers/test-database.ts";
 
 // The `cpah` command as an operator runs it: a real process, real signals, real logs. Each test
 // starts node (and tsx) afresh: two minutes each, for a busy two-core machine.
@@ -112,6 +113,9 @@ describe("cpah serve", { timeout: 120_000 }, () => {
   }, async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "cpah-serve-"));
     tempDirs.push(dataDir);
+    // Already migrated: `serve` checks and goes on. (`cpah demo` on a new directory, in
+    // cli-users.test.ts, runs every migration through the command.)
+    await migratedDataDir(dataDir);
     const port = await freePort();
     const metricsPort = await freePort();
     const base = `http://127.0.0.1:${port}`;

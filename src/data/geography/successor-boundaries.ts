@@ -13,7 +13,7 @@ import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { findBoundary, findBoundarySource, upsertBoundary } from "./boundary-repository.ts";
 import { areaIdsByCode } from "./repository.ts";
-import { directSuccessors, wholeSuccessors } from "./successors.ts";
+import { directSuccessors, followChains } from "./successors.ts";
 import type { Topology } from "./topology.ts";
 
 export const MERGED_SOURCE = "merged from ";
@@ -42,10 +42,11 @@ export async function mergeSuccessorBoundaries(
   layer: string,
   codes?: readonly string[],
 ): Promise<string[]> {
-  const successors = await wholeSuccessors(db);
+  const directly = await directSuccessors(db);
+  const successors = followChains(directly);
   /** new code → the codes it directly replaced. */
   const direct = new Map<string, Set<string>>();
-  for (const [old, list] of await directSuccessors(db))
+  for (const [old, list] of directly)
     for (const next of list) direct.set(next, new Set([...(direct.get(next) ?? []), old]));
   const targets = new Set(codes ? codes.flatMap((code) => successors.get(code) ?? []) : direct.keys());
   if (targets.size === 0) return [];

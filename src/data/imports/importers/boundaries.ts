@@ -152,7 +152,8 @@ function boundariesImporter(type: SmallType) {
               )
             : 0;
           await upsertBoundary(tx, ids.get(target)!, type, topology, file.name);
-          await deriveSuccessorLinks(tx);
+          // Only this authority's small areas gained parent links: only theirs to its successors.
+          if (linked > 0) await deriveSuccessorLinks(tx, { smallAreasOf: [target] });
           const merged = await mergeSuccessorBoundaries(tx, type, [target]);
           return {
             valuesWritten: 0,
