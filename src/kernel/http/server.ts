@@ -16,7 +16,6 @@ import { registerErrorHandling } from "../errors/error-handler.ts";
 import type { SessionActor } from "../domains/kernel-points.ts";
 import { type NavItem, type PartnershipNavItem, partnershipSections } from "../domains/navigation.ts";
 import { createViewEnvironment, viewRoots } from "../views/environment.ts";
-import { registerAdmission } from "./admission.ts";
 import { issueCsrfToken, verifyCsrf } from "./csrf.ts";
 import { setFlash, takeFlash } from "./flash.ts";
 import {
@@ -133,9 +132,6 @@ export async function createServer(
       ip: this.ip,
     };
   });
-
-  // Pages in arrival order, a few at a time (admission.ts): the embedded database is one session.
-  registerAdmission(app, database.kind === "pglite" ? 3 : 8);
 
   app.addHook("onRequest", async (request) => {
     if (NO_SESSION_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
