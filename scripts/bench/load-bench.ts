@@ -347,7 +347,8 @@ async function benchOne(kind: "pglite" | "postgres", apps: App[]) {
       for (const row of await perPage(demo.base, demo.pid, cookie, paths)) pages.push({ kind, app: app.label, ...row });
     for (const phase of PHASES)
       for (const { app, demo, cookie, paths } of prepared) {
-        await drain(demo.pid);
+        // Every app quiet, not only this one: the other's backlog from the last phase would load the machine.
+        for (const other of prepared) await drain(other.demo.pid);
         const row = await runPhase(demo.base, demo.pid, cookie, paths, phase);
         phases.push({ kind, app: app.label, load: os.loadavg()[0]!, ...row });
         process.stdout.write(`  ${kind} ${app.label}: ${row.phase} done (${row.requests} requests)\n`);
