@@ -7,6 +7,7 @@
  * thread, so the load generator's own loop does not colour it) beside the goals.
  *
  *   npm run bench:load                   LOAD_SECONDS=20 (per phase)  BENCH_ONLY=pglite|postgres
+ *   LOAD_PHASES=c50,c200,paced           which phases (default all three)
  *   BENCH_BASELINE_ROOT=<checkout of the base>   runs that checkout's demo too, side by side
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -18,6 +19,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import autocannon from "autocannon";
 import pg from "pg";
+import { pacedLoad } from "./paced-load.ts";
 
 const appRoot = path.resolve(import.meta.dirname, "..", "..");
 const seconds = Number(process.env.LOAD_SECONDS ?? 20);
@@ -27,16 +29,21 @@ const metricsToken = randomBytes(24).toString("hex");
 const TICKS = 100;
 
 interface Phase {
+  id: string;
   name: string;
   connections: number;
-  /** Requests per second over all connections (paced); omitted for closed-loop. */
-  rate?: number;
+  /** Paced (open loop, paced-load.ts): each of `connections` users asks once every 10 s. */
+  paced?: boolean;
 }
-const PHASES: Phase[] = [
-  { name: "closed-loop, 50 connections", connections: 50 },
-  { name: "closed-loop, 200 connections", connections: 200 },
-  { name: "paced, 200 users × 1 request / 10 s", connections: 200, rate: 20 },
+const ALL_PHASES: Phase[] = [
+  { id: "c50", name: "closed-loop, 50 connections", connections: 50 },
+  { id: "c200", name: "closed-loop, 200 connections", connections: 200 },
+  { id: "paced", name: "paced, 200 users × 1 request / 10 s", connections: 200, paced: true },
 ];
+const chosen = process.env.LOAD_PHASES?.split(",").map((id) => id.trim());
+const PHASES = chosen ? ALL_PHASES.filter((phase) => chosen.includes(phase.id)) : ALL_PHASES;
+/** The load tool's give-up time: a request unanswered after this counts as a timeout. */
+const TIMEOUT_SECONDS = 10;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -215,26 +222,43 @@ async function runPhase(base: string, pid: number, cookie: string, paths: string
   await loopMax(base); // reading resets the maximum
   const cpuBefore = cpuSeconds(pid);
   const probe = probeHealth(base);
-  const latencies: number[] = [];
-  let errors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: base,
-        connections: phase.connections,
-        duration: seconds,
-        ...(phase.rate ? { overallRate: phase.rate } : {}),
-        timeout: 10,
-        headers: { cookie },
-        requests: paths.map((p) => ({ method: "GET" as const, path: p })),
-      },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
-    );
-    instance.on("response", (_client, status, _bytes, time) => {
-      latencies.push(time);
-      if (status >= 400) errors += 1;
+  let latencies: number[] = [];
+  let timeouts = 0;
+  let non2xx = 0;
+  let socketErrors = 0;
+  let byPath = new Map<string, number[]>();
+  if (phase.paced) {
+    const paced = await pacedLoad({
+      base,
+      cookie,
+      paths,
+      users: phase.connections,
+      everySeconds: 10,
+      seconds,
+      timeoutSeconds: TIMEOUT_SECONDS,
     });
-  });
+    ({ latencies, timeouts, non2xx, socketErrors, byPath } = paced);
+  } else {
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: base,
+          connections: phase.connections,
+          duration: seconds,
+          timeout: TIMEOUT_SECONDS,
+          headers: { cookie },
+          requests: paths.map((p) => ({ method: "GET" as const, path: p })),
+        },
+        (error, finished) => (error ? reject(error) : resolve(finished)),
+      );
+      instance.on("response", (_client, status, _bytes, time) => {
+        latencies.push(time);
+        if (status >= 300) non2xx += 1;
+      });
+    });
+    timeouts = result.timeouts;
+    socketErrors = Math.max(0, result.errors - result.timeouts);
+  }
   const health = (await probe.stop()).sort((a, b) => a - b);
   const cpu = cpuSeconds(pid) - cpuBefore;
   latencies.sort((a, b) => a - b);
@@ -245,11 +269,16 @@ async function runPhase(base: string, pid: number, cookie: string, paths: string
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: errors + result.errors + result.timeouts,
+    errors: timeouts + non2xx + socketErrors,
+    errorKinds: `${timeouts} timeouts, ${non2xx} non-2xx, ${socketErrors} socket`,
     throughput: requests / seconds,
     cpuPerRequest: requests ? (cpu * 1000) / requests : Number.NaN,
     loopMax: await loopMax(base),
     healthP99: percentile(health, 99),
+    byPath: [...byPath].map(([page, times]) => {
+      const sorted = [...times].sort((a, b) => a - b);
+      return { page, requests: times.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+    }),
   };
 }
 
@@ -318,7 +347,8 @@ async function benchOne(kind: "pglite" | "postgres", apps: App[]) {
       for (const row of await perPage(demo.base, demo.pid, cookie, paths)) pages.push({ kind, app: app.label, ...row });
     for (const phase of PHASES)
       for (const { app, demo, cookie, paths } of prepared) {
-        await drain(demo.pid);
+        // Every app quiet, not only this one: the other's backlog from the last phase would load the machine.
+        for (const other of prepared) await drain(other.demo.pid);
         const row = await runPhase(demo.base, demo.pid, cookie, paths, phase);
         phases.push({ kind, app: app.label, load: os.loadavg()[0]!, ...row });
         process.stdout.write(`  ${kind} ${app.label}: ${row.phase} done (${row.requests} requests)\n`);
@@ -354,12 +384,23 @@ process.stdout.write("| Database | App | Page | Server CPU ms/request | p50 / p9
 for (const r of pages)
   process.stdout.write(`| ${r.kind} | ${r.app} | ${r.page} | ${fmt(r.cpu, 1)} | ${fmt(r.p50)} / ${fmt(r.p95)} |\n`);
 process.stdout.write(
-  "\nThe mix under load:\n\n| Database | App | Phase | Requests | p50 / p95 / p99 ms | Errors | Req/s | Server CPU ms/req | Event-loop max ms | /healthz p99 ms | Load avg |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
+  "\nThe mix under load:\n\n| Database | App | Phase | Requests | p50 / p95 / p99 ms | Errors (kinds) | Req/s | Server CPU ms/req | Event-loop max ms | /healthz p99 ms | Load avg |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
 );
 for (const r of phases)
   process.stdout.write(
-    `| ${r.kind} | ${r.app} | ${r.phase} | ${r.requests} | ${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)} | ${r.errors} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuPerRequest, 1)} | ${fmt(r.loopMax)} | ${fmt(r.healthP99)} | ${r.load.toFixed(1)} |\n`,
+    `| ${r.kind} | ${r.app} | ${r.phase} | ${r.requests} | ${fmt(r.p50)} / ${fmt(r.p95)} / ${fmt(r.p99)} | ${r.errors} (${r.errorKinds}) | ${fmt(r.throughput, 1)} | ${fmt(r.cpuPerRequest, 1)} | ${fmt(r.loopMax)} | ${fmt(r.healthP99)} | ${r.load.toFixed(1)} |\n`,
   );
+const paced = phases.filter((r) => r.byPath.length > 0);
+if (paced.length > 0) {
+  process.stdout.write(
+    "\nPaced phase by page:\n\n| Database | App | Page | Requests | p50 / p95 ms |\n|---|---|---|---|---|\n",
+  );
+  for (const r of paced)
+    for (const row of r.byPath)
+      process.stdout.write(
+        `| ${r.kind} | ${r.app} | ${row.page} | ${row.requests} | ${fmt(row.p50)} / ${fmt(row.p95)} |\n`,
+      );
+}
 process.stdout.write(
   "\nGoals: paced 200 users p95 ≤ 100 ms, 0 errors, /healthz p99 ≤ 50 ms on both databases; closed-loop 200: 0 errors and ≥ 4× the baseline's throughput (BENCH_BASELINE_ROOT=<checkout of the base>).\n" +
     "Server CPU is the app process with all its threads (on PGlite the database's work too; on PostgreSQL not the server's).\n" +

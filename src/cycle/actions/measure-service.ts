@@ -65,18 +65,23 @@ const polarityOf = (indicator: CatalogueRow | null): Polarity =>
     ? indicator.polarity
     : "neither";
 
-/** Measures every tracked indicator link against the store, in one read of the area's values. */
+/**
+ * Measures every tracked indicator link against the store, in one read of the area's values.
+ * `catalogue`: what visibleIndicators gave this reader for the partnership, when the caller has
+ * it already (the monitoring dashboard), so one page reads and audits it once.
+ */
 export async function measureLinks(
   db: Executor,
   actor: Actor | null,
   partnership: PartnershipRow,
   links: readonly IndicatorRow[],
+  catalogue?: readonly CatalogueRow[],
 ): Promise<Measure[]> {
   if (links.length === 0) return [];
   const slugs = [...new Set(links.map((link) => link.indicatorRef))];
   const area = await areaOf(db, partnership);
   const visible = new Map(
-    (await visibleIndicators(db, actor, { partnershipId: partnership.id }))
+    (catalogue ?? (await visibleIndicators(db, actor, { partnershipId: partnership.id })))
       .filter((row) => slugs.includes(row.slug))
       .map((row) => [row.slug, row]),
   );

@@ -13,7 +13,7 @@ import {
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { loadAreaProfile, redRedIndicators } from "../../data/analyses/index.ts";
-import { dataVersionNow, visibleIndicators } from "../../data/indicators/index.ts";
+import { dataVersionNow, type IndicatorRow as CatalogueRow, visibleIndicators } from "../../data/indicators/index.ts";
 import { listPriorities } from "../strategy/index.ts";
 import { type DashboardRow, dashboardRows } from "./dashboard-repository.ts";
 import { formatPeriod, type Period, periodEnd, periodStart } from "./periods.ts";
@@ -71,12 +71,15 @@ export async function loadDashboard(
   period: Period,
   today: string,
 ) {
+  // What this reader may see, read (and its restricted reads audited) once for the whole page.
+  const version = await dataVersionNow(db);
+  const catalogue = await visibleIndicators(db, actor, { partnershipId: partnership.id, dataVersion: version });
   const [rows, priorities, members, links, redRed] = await Promise.all([
     dashboardRows(db, partnership.id, formatPeriod(period)),
     listPriorities(db, partnership.id),
     memberOrganisations(db, partnership.id),
     listPartnershipIndicators(db, partnership.id),
-    worseAndWorsening(db, actor, partnership),
+    worseAndWorsening(db, partnership, version, catalogue),
   ]);
   const memberNames = new Map(members.map((row) => [row.id, row.name]));
   const view = (row: DashboardRow): DashboardAction => ({
@@ -108,7 +111,7 @@ export async function loadDashboard(
 
   return {
     period: formatPeriod(period),
-    measures: await dashboardMeasures(db, actor, partnership, links, rows),
+    measures: await dashboardMeasures(db, actor, partnership, links, rows, catalogue),
     redRed,
     actionCount: rows.length,
     totals: presentRow(planTotals(rollupItems), "All actions"),
@@ -134,9 +137,10 @@ async function dashboardMeasures(
   partnership: PartnershipRow,
   links: Awaited<ReturnType<typeof listPartnershipIndicators>>,
   rows: DashboardRow[],
+  catalogue: readonly CatalogueRow[],
 ) {
   const titles = new Map(rows.map((row) => [row.id, row.reference ? `${row.reference}: ${row.title}` : row.title]));
-  const measures = (await measureLinks(db, actor, partnership, links)).map(measureView);
+  const measures = (await measureLinks(db, actor, partnership, links, catalogue)).map(measureView);
   return measures
     .map((measure) => ({ ...measure, actionTitle: titles.get(measure.actionId) ?? "" }))
     .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || a.title.localeCompare(b.title));
@@ -150,12 +154,15 @@ const redRedCache = createVersionedCache<ReturnType<typeof redRedIndicators>>(20
  * import, an edit, a revision or an embargo ending changes it), keyed by the partnership, its
  * area and exactly the indicators this reader may see.
  */
-async function worseAndWorsening(db: Executor, actor: Actor | null, partnership: PartnershipRow) {
-  const version = await dataVersionNow(db);
-  const catalogue = await visibleIndicators(db, actor, { partnershipId: partnership.id, dataVersion: version });
+async function worseAndWorsening(
+  db: Executor,
+  partnership: PartnershipRow,
+  version: string,
+  catalogue: readonly CatalogueRow[],
+) {
   const ids = catalogue.map((row) => row.id).sort((a, b) => a - b);
   const key = [partnership.id, partnership.areaCode, ...ids].join("\u0000");
   return redRedCache.get(db, version, key, async () =>
-    redRedIndicators(await loadAreaProfile(db, partnership, { catalogue })),
+    redRedIndicators(await loadAreaProfile(db, partnership, { catalogue: [...catalogue] })),
   );
 }

@@ -6,7 +6,7 @@
  * service sees the same thing at the same moment, and nothing has to run for the values to appear.
  */
 import { eq, type SQL, sql } from "drizzle-orm";
-import { readDataVersion } from "../../kernel/db/data-version.ts";
+import { readDataVersionWith } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { importBatches } from "./tables.ts";
 
@@ -49,13 +49,12 @@ export const releasedObservations: SQL = sql`(
  * a page built before the release time. Setting or lifting one changes it too.
  */
 export async function dataVersionNow(db: Executor): Promise<string> {
-  const version = await readDataVersion(db);
-  const result = await db.execute(
-    sql`select coalesce(string_agg(id::text, ',' order by id), '') as ids from import_batches where embargo_until > now()`,
-  );
-  const ids = (result as unknown as { rows: { ids: string }[] }).rows[0]?.ids ?? "";
+  const { version, also: ids } = await readDataVersionWith(db, EMBARGOED_IDS);
   return ids ? `${version}:${ids}` : version;
 }
+
+/** The batches under embargo now, as one text read with the data version (one statement). */
+const EMBARGOED_IDS = sql`select coalesce(string_agg(id::text, ',' order by id), '') from import_batches where embargo_until > now()`;
 
 /**
  * Sets (or clears, with null) a batch's release time. Every import since import_batch_pairs

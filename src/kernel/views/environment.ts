@@ -22,6 +22,61 @@ export const viewRoots = {
 
 const numberFormat = new Intl.NumberFormat("en-GB");
 
+type ExportsCallback = (error: unknown, exported?: Record<string, unknown>) => void;
+interface Exports {
+  done: boolean;
+  exported?: Record<string, unknown>;
+  /** The importer now running: a macro's error reaches the render that called it. */
+  current: ExportsCallback;
+  waiting: ExportsCallback[];
+}
+const exportsOf = new WeakMap<object, Exports>();
+const templateProto = nunjucks.Template.prototype as unknown as {
+  getExported(ctx?: unknown, parentFrame?: unknown, cb?: ExportsCallback): void;
+};
+const collectExports = templateProto.getExported;
+
+/**
+ * `{% from "x" import y %}` runs x's top level on every render to collect its macros: 20-60
+ * imports a page (govuk-frontend's macro files and ours), about half of a page's render CPU.
+ * Imported without context (how every template here imports), a template's exports depend on
+ * nothing of the render, so they are collected once per template object (a template reloaded in
+ * watch mode is a new object) and reused. Rendering is synchronous, so the last importer is the
+ * render now running: nunjucks reports an error inside a macro to the callback of the import that
+ * gave it, so that callback is kept pointing at the current importer, as it was before.
+ */
+templateProto.getExported = function getExported(
+  this: object,
+  ctx?: unknown,
+  parentFrame?: unknown,
+  cb?: ExportsCallback,
+) {
+  if (typeof ctx !== "function" || parentFrame !== undefined || cb !== undefined)
+    return collectExports.call(this, ctx, parentFrame, cb);
+  const callback = ctx as ExportsCallback;
+  let entry = exportsOf.get(this);
+  if (entry?.done) {
+    entry.current = callback;
+    return callback(null, entry.exported);
+  }
+  if (entry) {
+    entry.waiting.push(callback);
+    return;
+  }
+  const created: Exports = { done: false, current: callback, waiting: [] };
+  entry = created;
+  exportsOf.set(this, created);
+  collectExports.call(this, (error: unknown, exported?: Record<string, unknown>) => {
+    if (created.done) return created.current(error, exported);
+    if (error) exportsOf.delete(this);
+    else Object.assign(created, { done: true, exported });
+    for (const waiting of [callback, ...created.waiting.splice(0)]) {
+      created.current = waiting;
+      waiting(error, exported);
+    }
+  });
+};
+
 /**
  * Templates are named from their root: "layout.njk" (kernel), "forms/views/form.njk" (a kernel module),
  * "access/views/sign-in.njk"
