@@ -19,6 +19,20 @@ import { ZipRefused } from "./zip-guard.ts";
  */
 export const XLS_LIMITS = { maxCells: 5_000_000, maxChars: 200_000_000 };
 
+/** Refuses a sheet over XLS_LIMITS (the .xls and .xlsx readers both hold sheets to them). */
+export function refuseLargeSheet(cells: number, chars: number): void {
+  if (cells > XLS_LIMITS.maxCells)
+    throw new ZipRefused(
+      "limit",
+      `the sheet spans more than ${XLS_LIMITS.maxCells.toLocaleString("en-GB")} cells, more than a workbook may have here: save the sheet as CSV UTF-8`,
+    );
+  if (chars > XLS_LIMITS.maxChars)
+    throw new ZipRefused(
+      "limit",
+      `the sheet holds more than ${XLS_LIMITS.maxChars.toLocaleString("en-GB")} characters of text, more than a workbook may have here: save the sheet as CSV UTF-8`,
+    );
+}
+
 /** Records that may come between a FORMULA and the STRING holding its text result. */
 const FORMULA_PARTS = new Set([0x04bc, 0x0221, 0x0236]);
 
@@ -56,17 +70,8 @@ class Grid {
 
   set(row: number, column: number, text: string): void {
     if (text === "") return;
-    if (Math.max(this.rows.length, row + 1) * Math.max(this.width, column + 1) > XLS_LIMITS.maxCells)
-      throw new ZipRefused(
-        "limit",
-        `the sheet spans more than ${XLS_LIMITS.maxCells.toLocaleString("en-GB")} cells, more than a workbook may have here: save the sheet as CSV UTF-8`,
-      );
     this.chars += text.length;
-    if (this.chars > XLS_LIMITS.maxChars)
-      throw new ZipRefused(
-        "limit",
-        `the sheet holds more than ${XLS_LIMITS.maxChars.toLocaleString("en-GB")} characters of text, more than a workbook may have here: save the sheet as CSV UTF-8`,
-      );
+    refuseLargeSheet(Math.max(this.rows.length, row + 1) * Math.max(this.width, column + 1), this.chars);
     const cells = this.rows[row] ?? [];
     this.rows[row] = cells;
     cells[column] = text;

@@ -5,9 +5,9 @@
  */
 import { readSheet } from "read-excel-file/node";
 import { utcCalendarDate } from "../../kernel/time.ts";
-import { readXlsInProcess, XLS_LIMITS } from "./xls-read.ts";
+import { readXlsInProcess, refuseLargeSheet } from "./xls-read.ts";
 import { isCompoundFile } from "./xls-records.ts";
-import { archiveEnd, checkZip, XLSX_LIMITS, ZipRefused, type ZipLimits } from "./zip-guard.ts";
+import { archiveEnd, checkZip, XLSX_LIMITS, type ZipLimits } from "./zip-guard.ts";
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -49,14 +49,5 @@ function checkSheetSize(rows: string[][]): void {
     cells += row.length;
     for (const text of row) chars += text.length;
   }
-  if (cells > XLS_LIMITS.maxCells)
-    throw new ZipRefused(
-      "limit",
-      `the sheet spans more than ${XLS_LIMITS.maxCells.toLocaleString("en-GB")} cells, more than a workbook may have here: save the sheet as CSV UTF-8`,
-    );
-  if (chars > XLS_LIMITS.maxChars)
-    throw new ZipRefused(
-      "limit",
-      `the sheet holds more than ${XLS_LIMITS.maxChars.toLocaleString("en-GB")} characters of text, more than a workbook may have here: save the sheet as CSV UTF-8`,
-    );
+  refuseLargeSheet(cells, chars);
 }
