@@ -173,6 +173,18 @@ describe("access tiers", () => {
     }
   });
 
+  test("a page view audits each restricted read once, however many of its parts read the catalogue", async ({ db }) => {
+    const named = clients["named@darlington.example"]!;
+    // Monitoring reads the catalogue for its measures and for "worse and worsening"; the profile
+    // for its panels and their areas. One view is one read of the restricted indicator.
+    for (const page of [`/partnerships/${p1}/monitoring`, `/partnerships/${p1}/profile`]) {
+      const before = (await audits(db, "indicator.read-restricted", "named@darlington.example")).length;
+      expect((await named.get(page)).statusCode, page).toBe(200);
+      const after = (await audits(db, "indicator.read-restricted", "named@darlington.example")).length;
+      expect(after - before, page).toBe(1);
+    }
+  });
+
   test("nobody else sees it: not the lead, not another partnership, not the public, not the API without the right token", async ({
     api,
     db,
