@@ -149,7 +149,7 @@ async function profileOut(
   catalogue: IndicatorRow[],
   smallCountsLeftOut: boolean,
 ) {
-  const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
+  const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, area });
   const codes = [
     ...profile.indicators.flatMap((p) =>
       [...p.values, ...p.references.flatMap((r) => (r.value ? [r.value] : []))].map((v) => v.periodCode),
