@@ -9,7 +9,10 @@
  *   PROFILE_INDICATORS=40 PROFILE_PERIODS=12 PROFILE_AREAS=24 BENCH_ONLY=postgres|pglite
  *   PROFILE_KEEP=1 keeps the store built (prints where); PROFILE_REUSE=<PGlite dir or database URL>
  *   measures an existing store again without rebuilding it (building 20 M values takes minutes);
- *   PROFILE_RERANK=1 refreshes its peer ranks first.
+ *   PROFILE_RERANK=1 refreshes its peer ranks first. PROFILE_REUSE may name one store of each
+ *   database, comma-separated. PROFILE_GROWTH=1 also builds a store of the same areas with 1/16
+ *   of the values (every value the profiles read, plus areas picked by hash) and prints how the
+ *   cost grows from it to the full store (goal ≤ ×1.5).
  */
 import os from "node:os";
 import path from "node:path";
@@ -67,7 +70,7 @@ function periodCodes(): string[] {
  * period per indicator in one INSERT … SELECT: a count with numerator and denominator, values
  * fictional but stable (hashint4 of the ids).
  */
-async function buildStore(database: Database): Promise<number> {
+async function buildStore(database: Database, keep?: number[]): Promise<number> {
   const db = database.db;
   const periods = periodCodes();
   const slugs = Array.from({ length: INDICATORS }, (_, i) => `synthetic-${String(i + 1).padStart(2, "0")}`);
@@ -87,6 +90,8 @@ async function buildStore(database: Database): Promise<number> {
   const ids = (await db.execute(
     sql`select id from indicators where slug like 'synthetic-%' order by slug`,
   )) as unknown as Rows<{ id: number }>;
+  // A smaller store (PROFILE_GROWTH): the same areas, with values for only the areas in `keep`.
+  const onlyKept = keep ? sql` and a.id = any(${`{${keep.join(",")}}`}::int[])` : sql``;
   let total = 0;
   for (const [n, { id }] of ids.rows.entries()) {
     const result = (await db.execute(sql`
@@ -95,7 +100,7 @@ async function buildStore(database: Database): Promise<number> {
       from periods p cross join areas a
       cross join lateral (select (abs(hashint4(a.id * 31 + p.id * 7 + ${id}::int)) % 900 + 100)::float8 as d) dd
       cross join lateral (select (abs(hashint4(a.id + p.id * 131 + ${id}::int * 1009)) % dd.d::int)::float8 as n, dd.d as d) x
-      where p.code = any(${`{${periods.join(",")}}`}::text[])
+      where p.code = any(${`{${periods.join(",")}}`}::text[])${onlyKept}
       order by p.id, a.id`)) as unknown as { rowCount?: number; affectedRows?: number };
     total += Number(result.rowCount ?? result.affectedRows ?? 0);
     if (n % 5 === 4)
@@ -143,8 +148,14 @@ async function timeEach(codes: string[], work: (code: string) => Promise<unknown
   };
 }
 
-async function openStore(url: string | undefined) {
-  const reuse = process.env.PROFILE_REUSE;
+/** PROFILE_REUSE's store for this database (a PGlite directory, a postgres URL, or both, comma-separated). */
+function reuseOf(url: string | undefined): string | undefined {
+  const stores = (process.env.PROFILE_REUSE ?? "").split(",").filter(Boolean);
+  return stores.find((store) => store.startsWith("postgres") === (url !== undefined));
+}
+
+async function openStore(url: string | undefined, fresh: boolean) {
+  const reuse = fresh ? undefined : reuseOf(url);
   if (reuse) {
     const database = await openDatabase(
       reuse.startsWith("postgres") ? { databaseUrl: reuse, poolSize: 2 } : { dataDir: reuse },
@@ -158,8 +169,43 @@ async function openStore(url: string | undefined) {
   return { ...opened, reused: false, drop: () => opened.database.close() };
 }
 
-async function benchOne(url: string | undefined) {
-  const { database, drop, location, reused } = await openStore(url);
+/** A spread of English authorities (with small areas under them), the same on every store. */
+async function chooseAuthorities(database: Database): Promise<string[]> {
+  const authorities =
+    (await database.db.execute(sql`select code from areas where type = 'local-authority' and nation = 'england'
+      and exists (select 1 from area_parents ap where ap.parent_id = areas.id) order by code`)) as unknown as Rows<{
+      code: string;
+    }>;
+  const every = Math.max(1, Math.floor(authorities.rows.length / AUTHORITIES));
+  return authorities.rows
+    .filter((_, i) => i % every === 0)
+    .slice(0, AUTHORITIES)
+    .map((r) => r.code);
+}
+
+/**
+ * The areas a store of 1/`share` of the values keeps: every area the profiles of `codes` read
+ * (the authorities, their small areas, every authority for ranks, regions and nations), then
+ * others picked by a hash of their id until 1/`share` of all areas have values.
+ */
+async function keptAreas(database: Database, codes: string[], share: number): Promise<number[]> {
+  const result = (await database.db.execute(sql`
+    with profiled as (select id from areas where code = any(${`{${codes.join(",")}}`}::text[])),
+    needed as (
+      select id from areas where type not in ('lsoa', 'ward', 'msoa', 'output-area')
+      union select id from profiled
+      union select ap.child_id from area_parents ap where ap.parent_id in (select id from profiled)
+    ),
+    others as (
+      select id from areas where id not in (select id from needed)
+      order by hashint4(id) limit greatest(0, (select count(*) from areas) / ${share}::int - (select count(*) from needed))
+    )
+    select id from needed union all select id from others`)) as unknown as Rows<{ id: number }>;
+  return result.rows.map((r) => r.id);
+}
+
+async function benchOne(url: string | undefined, share = 1) {
+  const { database, drop, location, reused } = await openStore(url, share > 1);
   try {
     const started = performance.now();
     let geographySeconds = 0;
@@ -171,7 +217,10 @@ async function benchOne(url: string | undefined) {
       await load(database, "lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv");
       geographySeconds = (performance.now() - started) / 1000;
       const buildStarted = performance.now();
-      values = await buildStore(database);
+      values = await buildStore(
+        database,
+        share > 1 ? await keptAreas(database, await chooseAuthorities(database), share) : undefined,
+      );
       buildSeconds = (performance.now() - buildStarted) / 1000;
       if (process.env.PROFILE_KEEP) process.stdout.write(`  store kept at ${location}\n`);
     }
@@ -197,16 +246,7 @@ async function benchOne(url: string | undefined) {
       areas: number;
       observations: number;
     }>;
-    const authorities =
-      (await database.db.execute(sql`select code from areas where type = 'local-authority' and nation = 'england'
-      and exists (select 1 from area_parents ap where ap.parent_id = areas.id) order by code`)) as unknown as Rows<{
-        code: string;
-      }>;
-    const every = Math.max(1, Math.floor(authorities.rows.length / AUTHORITIES));
-    const codes = authorities.rows
-      .filter((_, i) => i % every === 0)
-      .slice(0, AUTHORITIES)
-      .map((r) => r.code);
+    const codes = await chooseAuthorities(database);
     const service = await timeEach(codes, (code) => loadAreaProfile(database.db, { id: null, areaCode: code }));
     const { app } = await buildApp({ config: testConfig(), database, logger: false });
     const api = await timeEach(codes, async (code) => {
@@ -216,6 +256,7 @@ async function benchOne(url: string | undefined) {
     });
     await app.close();
     return {
+      share,
       kind: database.kind,
       areas: counts.rows[0]!.areas,
       values: Number(counts.rows[0]!.observations),
@@ -233,20 +274,36 @@ async function benchOne(url: string | undefined) {
   }
 }
 
+const GROWTH = process.env.PROFILE_GROWTH === "1";
+const targets: (string | undefined)[] = [];
+if (process.env.BENCH_ONLY !== "postgres") targets.push(undefined);
+if (process.env.BENCH_DATABASE_URL && process.env.BENCH_ONLY !== "pglite") targets.push(process.env.BENCH_DATABASE_URL);
 const results = [];
-if (process.env.BENCH_ONLY !== "postgres") results.push(await benchOne(undefined));
-if (process.env.BENCH_DATABASE_URL && process.env.BENCH_ONLY !== "pglite")
-  results.push(await benchOne(process.env.BENCH_DATABASE_URL));
+for (const url of targets) {
+  results.push(await benchOne(url));
+  // PROFILE_GROWTH=1: the same bench on a store of the same areas with 1/16 of the values.
+  if (GROWTH) results.push(await benchOne(url, 16));
+}
 const ms = (n: number) => n.toFixed(1);
 for (const r of results) {
   process.stdout.write(
-    `${r.kind}: ${r.areas.toLocaleString("en-GB")} areas, ${r.values.toLocaleString("en-GB")} values (${INDICATORS} indicators × ${PERIODS} periods; geography ${r.geographySeconds.toFixed(0)} s, values built in ${r.buildSeconds.toFixed(0)} s; peer ranks ${r.rankSeconds.toFixed(1)} s, event-loop max ${ms(r.rankLoopMax)} ms)\n` +
+    `${r.kind}${r.share > 1 ? ` (1/${r.share} of the values)` : ""}: ${r.areas.toLocaleString("en-GB")} areas, ${r.values.toLocaleString("en-GB")} values (${INDICATORS} indicators × ${PERIODS} periods; geography ${r.geographySeconds.toFixed(0)} s, values built in ${r.buildSeconds.toFixed(0)} s; peer ranks ${r.rankSeconds.toFixed(1)} s, event-loop max ${ms(r.rankLoopMax)} ms)\n` +
       `  profile service  p50 ${ms(r.service.p50)} ms  p95 ${ms(r.service.p95)} ms  max ${ms(r.service.max)} ms  event-loop max ${ms(r.service.loopMax)} ms  CPU p50/p95 ${ms(r.service.cpuP50)}/${ms(r.service.cpuP95)} ms  (${r.authorities} English authorities)\n` +
       `  API profile      p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms  CPU p50/p95 ${ms(r.api.cpuP50)}/${ms(r.api.cpuP95)} ms\n`,
   );
 }
+for (const big of results.filter((r) => r.share === 1)) {
+  const small = results.find((r) => r.kind === big.kind && r.share > 1);
+  if (!small) continue;
+  const ratio = (a: number, b: number) => `×${(a / b).toFixed(2)}`;
+  process.stdout.write(
+    `${big.kind} growth from ${small.values.toLocaleString("en-GB")} to ${big.values.toLocaleString("en-GB")} values (${ratio(big.values, small.values)}): ` +
+      `service CPU p50 ${ratio(big.service.cpuP50, small.service.cpuP50)}, p95 time ${ratio(big.service.p95, small.service.p95)}; ` +
+      `API CPU p50 ${ratio(big.api.cpuP50, small.api.cpuP50)}, p95 time ${ratio(big.api.p95, small.api.p95)} (goal ≤ ×1.5)\n`,
+  );
+}
 process.stdout.write(
-  `Goal: profile p95 ≤ 25 ms at 20 M values. Load average now: ${os
+  `Goals: profile p95 ≤ 25 ms at 20 M values; uncached CPU ≤ 12 ms (PGlite) / ≤ 8 ms (PostgreSQL); growth 1×→16× ≤ ×1.5. Load average now: ${os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(" ")} on ${os.cpus().length} cores.\n`,

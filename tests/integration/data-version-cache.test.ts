@@ -5,6 +5,7 @@
  * area, and that a rolled-back change leaves no version behind.
  */
 import { getTableName, is, sql } from "drizzle-orm";
+import pg from "pg";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
@@ -184,5 +185,28 @@ describe("profiles cached by data version", () => {
     const before = await readDataVersion(t.database.db);
     await t.database.db.execute(sql`delete from small_area_changes where from_vintage = -1`);
     expect(await readDataVersion(t.database.db)).not.toBe(before);
+  });
+  it("answer a cached API profile with one statement (the data version), the same bytes each time", async () => {
+    // A drizzle query is a thenable that runs again whenever it is awaited: what the cache keeps
+    // must be its settled result, or every "hit" would read the catalogue again.
+    const sent: string[] = [];
+    // Every statement goes through the pool (a pooled client's own query is wrapped at connect).
+    const query = pg.Pool.prototype.query;
+    const anonymous = t.client();
+    const first = await anonymous.get(`/api/v1/areas/${AREA}/profile`);
+    expect(first.statusCode).toBe(200);
+    pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
+      const given = args[0] as string | { name?: string; text?: string };
+      sent.push(typeof given === "string" ? given : (given.name ?? given.text ?? ""));
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as never;
+    try {
+      // A browser's session cookie sent to the API (bearer tokens only) is not looked up either.
+      const again = await readerA.get(`/api/v1/areas/${AREA}/profile`);
+      expect(again.body).toBe(first.body);
+      expect(sent).toHaveLength(1);
+    } finally {
+      pg.Pool.prototype.query = query;
+    }
   });
 });

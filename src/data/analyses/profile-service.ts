@@ -205,12 +205,14 @@ export async function loadAreaProfile(
   options: {
     catalogue?: readonly IndicatorRow[] | Promise<readonly IndicatorRow[]>;
     group?: ComparisonGroupChoice | null;
+    /** The area at `partnership.areaCode`, when the caller has read it already (the API). */
+    area?: AreaRow;
   } = {},
 ): Promise<AreaProfile> {
   const group = options.group ?? null;
   // The catalogue does not depend on the area: read beside it, off the profile's critical path.
   const [area, catalogueRows] = await Promise.all([
-    findAreaByCode(db, partnership.areaCode),
+    options.area ?? findAreaByCode(db, partnership.areaCode),
     options.catalogue ?? listIndicators(db, partnership.id),
   ]);
   if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };

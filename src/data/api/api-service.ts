@@ -124,19 +124,20 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
 /** The area profile page's figures, for the indicators the reader may see. */
 export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
   // The profile is built once per data version (only an import, an edit, a revision or an
-  // embargo ending changes it), keyed by exactly the indicators this reader may see.
+  // embargo ending changes it), keyed by exactly the indicators this reader may see. The area is
+  // looked up only to build it (geography is data too): a cached answer costs one statement.
   const version = await dataVersionNow(db);
-  const [area, visible] = await Promise.all([
-    findAreaByCode(db, code),
-    visibleIndicators(db, actor, { dataVersion: version }),
-  ]);
+  const visible = await visibleIndicators(db, actor, { dataVersion: version });
   // A profile shows one area against others, not whole slices, so it cannot apply secondary
   // suppression: without a token, small-count data is read through /indicators/{id}/data instead.
   const catalogue = actor ? visible : visible.filter((row) => normaliseRule(row.disclosureRule) === "none");
-  if (!area) throw AppError.notFound(`No area has the code ${code}`);
   const leftOut = catalogue.length < visible.length;
   const key = [code, leftOut, ...catalogue.map((row) => row.id)].join("\u0000");
-  return profiles.get(db, version, key, () => profileOut(db, code, area, catalogue, leftOut));
+  return profiles.get(db, version, key, async () => {
+    const area = await findAreaByCode(db, code);
+    if (!area) throw AppError.notFound(`No area has the code ${code}`);
+    return profileOut(db, code, area, catalogue, leftOut);
+  });
 }
 
 const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(200);
@@ -148,7 +149,7 @@ async function profileOut(
   catalogue: IndicatorRow[],
   smallCountsLeftOut: boolean,
 ) {
-  const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue });
+  const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, area });
   const codes = [
     ...profile.indicators.flatMap((p) =>
       [...p.values, ...p.references.flatMap((r) => (r.value ? [r.value] : []))].map((v) => v.periodCode),

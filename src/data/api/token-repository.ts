@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
+import { perExecutor } from "../../kernel/db/prepared.ts";
 import { apiTokens } from "./tables.ts";
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -23,8 +24,19 @@ export async function findTokenOfUser(db: Executor, userId: string, id: string):
   return row;
 }
 
+// Every API request with a token reads it: prepared once per connection (named), no planning each time.
+const tokenByHash = perExecutor((db) =>
+  db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")))
+    .limit(1)
+    .prepare("api_token_by_hash"),
+);
+
+/** The token with this hash: a unique-index lookup (the hash is the key; SHA-256 of a random secret needs no slow hash). */
 export async function findTokenByHash(db: Executor, tokenHash: string): Promise<ApiTokenRow | undefined> {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).limit(1);
+  const [row] = await tokenByHash(db).execute({ tokenHash });
   return row;
 }
 
@@ -37,7 +49,10 @@ export async function markRevoked(db: Executor, id: string): Promise<ApiTokenRow
   return row;
 }
 
-/** Records use at most every few minutes, so API reads do not each turn into a write. */
+/** How often a token's last use is written: API reads do not each turn into a write. */
+export const TOUCH_TOKEN_EVERY_MS = 5 * 60_000;
+
+/** Records use at most every few minutes (the caller skips it when the row read says it is recent). */
 export async function touchToken(db: Executor, id: string): Promise<void> {
   await db
     .update(apiTokens)

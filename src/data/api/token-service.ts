@@ -10,6 +10,7 @@ import {
   findTokenOfUser,
   insertToken,
   markRevoked,
+  TOUCH_TOKEN_EVERY_MS,
   touchToken,
 } from "./token-repository.ts";
 
@@ -107,6 +108,8 @@ export async function actorFromBearer(
   if (token.expiresAt.getTime() <= Date.now()) throw unauthorised("The API token has expired");
   const actor = await loadActor(token.userId);
   if (!actor) throw unauthorised("The API token's user is not active");
-  await touchToken(db, token.id);
+  // The row was just read: no statement at all while its last use is recent.
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() >= TOUCH_TOKEN_EVERY_MS)
+    await touchToken(db, token.id);
   return actor;
 }

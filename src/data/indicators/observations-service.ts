@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { pgArray } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import { executePrepared } from "../../kernel/db/prepared.ts";
 import { releasedObservations } from "./embargo.ts";
 import { FLAG } from "./flags.ts";
 
@@ -39,8 +40,11 @@ export async function valuesForArea(
   indicatorSlugs?: readonly string[],
 ): Promise<ObservationValue[]> {
   const filter = indicatorSlugs ? sql` and i.slug = any(${pgArray([...indicatorSlugs])}::text[])` : sql``;
-  return rows(
-    await db.execute(sql`${SELECT} where o.area_id = ${areaId}${filter} order by i.slug, o.breakdown_id, p.sort_key`),
+  // Prepared (named by its text): a profile's reads are planned once per connection, not on every
+  // profile; on the embedded database planning cost more than running them.
+  return executePrepared<ObservationValue>(
+    db,
+    sql`${SELECT} where o.area_id = ${areaId}${filter} order by i.slug, o.breakdown_id, p.sort_key`,
   );
 }
 
@@ -104,20 +108,22 @@ export async function valuesForPairs(
   if (query.pairs.length === 0) return [];
   if ("areaIds" in query) {
     if (query.areaIds.length === 0) return [];
-    return rows(
-      await db.execute(sql`
+    return executePrepared<ObservationValue>(
+      db,
+      sql`
         with pairs as materialized (${PAIRS(query.pairs)}),
         chosen as materialized (select id, code from areas where id = any(${pgArray([...query.areaIds])}::int[]))
         select ${PAIR_COLUMNS}
         from pairs q cross join chosen a cross join lateral (
           select * from ${releasedObservations} o where o.indicator_id = q.indicator_id and o.period_id = q.period_id and o.breakdown_id = 0 and o.area_id = a.id
         ) o
-        order by q.slug, a.code`),
+        order by q.slug, a.code`,
     );
   }
   const chosen = sql`select id, code from areas where type = ${query.areaType}${query.nation ? sql` and nation = ${query.nation}` : sql``}`;
-  return rows(
-    await db.execute(sql`
+  return executePrepared<ObservationValue>(
+    db,
+    sql`
       with chosen as materialized (${chosen}),
       pairs as (${PAIRS(query.pairs)})
       select ${PAIR_COLUMNS}
@@ -125,7 +131,7 @@ export async function valuesForPairs(
         select * from ${releasedObservations} o where o.indicator_id = q.indicator_id and o.period_id = q.period_id and o.breakdown_id = 0
           and o.area_id = any(array(select id from chosen))
       ) o join chosen a on a.id = o.area_id
-      order by q.slug, a.code`),
+      order by q.slug, a.code`,
   );
 }
 

@@ -9,6 +9,7 @@
 import { sql } from "drizzle-orm";
 import { pgArray, timeSlicer, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import { executePrepared } from "../../kernel/db/prepared.ts";
 import type { ObservationBuffer } from "./observation-buffer.ts";
 
 /**
@@ -155,16 +156,17 @@ export async function peerRanksOf(
   pairs: readonly { indicatorSlug: string; periodCode: string }[],
 ): Promise<Map<string, PeerRankCounts>> {
   if (pairs.length === 0) return new Map();
-  const result = await db.execute(sql`
+  // Prepared: the profile asks it for every area, and its text never changes.
+  const rows = await executePrepared<{ slug: string; below: number; tied: number; ranked: number; unranked: number }>(
+    db,
+    sql`
     select i.slug, r.below, r.tied, r.ranked, r.unranked
     from unnest(${pgArray(pairs.map((p) => p.indicatorSlug))}::text[], ${pgArray(pairs.map((p) => p.periodCode))}::text[]) q(slug, period)
     join indicators i on i.slug = q.slug join periods p on p.code = q.period
     join peer_ranks r on r.indicator_id = i.id and r.period_id = p.id and r.area_id = ${areaId}
     where not exists (select 1 from import_batch_pairs b where b.indicator_id = i.id and b.period_id = p.id
-      and b.batch_id = any(array(select id from import_batches where embargo_until > now())))`);
-  const rows = (
-    result as unknown as { rows: { slug: string; below: number; tied: number; ranked: number; unranked: number }[] }
-  ).rows;
+      and b.batch_id = any(array(select id from import_batches where embargo_until > now())))`,
+  );
   return new Map(
     rows.map((r) => [
       r.slug,

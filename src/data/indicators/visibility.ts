@@ -76,6 +76,7 @@ export async function filterVisible(
   actor: Actor | null,
   rows: readonly IndicatorRow[],
   context?: ReadContext,
+  dataVersion?: string,
 ): Promise<IndicatorRow[]> {
   if (!actor) return rows.filter((row) => tierOf(row) === "public");
   const partnershipTier = rows.filter((row) => tierOf(row) === "partnership");
@@ -86,10 +87,12 @@ export async function filterVisible(
     (ownerIds.length ? await listPartnershipsWhere(db, { ids: ownerIds }) : []).map((owner) => [owner.id, owner]),
   );
   const restricted = rows.filter((row) => tierOf(row) === "restricted");
-  const readers = await readersOf(
-    db,
-    restricted.map((row) => row.id),
-  );
+  const restrictedIds = restricted.map((row) => row.id);
+  // Readers are indicator data (a change bumps the data version): read once per version when the caller knows it.
+  const readers =
+    dataVersion === undefined || restrictedIds.length === 0
+      ? await readersOf(db, restrictedIds)
+      : await readerLists.get(db, dataVersion, restrictedIds.join(","), () => readersOf(db, restrictedIds));
   const named = new Set(
     readers
       .filter((reader) => reader.userId === actor.userId || reader.organisationId === actor.organisationId)
@@ -151,7 +154,7 @@ export async function visibleIndicators(
   const rows = await catalogues.get(db, version, partnershipId ?? "", () =>
     partnershipId ? listIndicators(db, partnershipId) : allIndicators(db),
   );
-  return filterVisible(db, actor, rows, context);
+  return filterVisible(db, actor, rows, context, version);
 }
 
 /**
@@ -163,3 +166,4 @@ export async function publishableIndicators(db: Executor, partnershipId: string)
 }
 
 const catalogues = createVersionedCache<IndicatorRow[]>(64);
+const readerLists = createVersionedCache<Awaited<ReturnType<typeof readersOf>>>(64);

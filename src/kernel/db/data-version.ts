@@ -69,7 +69,9 @@ export function createVersionedCache<T>(maxEntries: number): VersionedCache<T> {
         cache.set(full, found);
         return found;
       }
-      const built = build();
+      // A real promise, settled once: a drizzle query is a thenable that runs again each time it is
+      // awaited, so keeping the builder itself would read the database on every "hit".
+      const built = Promise.resolve(build());
       cache.set(full, built);
       built.catch(() => cache.delete(full));
       if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);

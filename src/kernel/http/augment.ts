@@ -30,6 +30,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Set false only for routes authenticated by bearer token instead of a cookie. */
     csrf?: boolean;
+    /**
+     * Set false for routes that never read a cookie session (the API: bearer tokens only), so a
+     * browser's session cookie sent along costs no session lookup.
+     */
+    session?: boolean;
     /** For upload routes: the file size limit in words ("100 MB"), named when a file is over it. */
     uploadLimit?: string;
     /**

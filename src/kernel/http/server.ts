@@ -135,6 +135,7 @@ export async function createServer(
 
   app.addHook("onRequest", async (request) => {
     if (NO_SESSION_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
+    if (request.routeOptions.config?.session === false) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     // Every request: a session ended on any node (sign-out, a disabled person, a revoked role)
