@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
 import { openBenchDatabase } from "./bench-database.ts";
+import { rawCopyOfBatch } from "./raw-copy.ts";
 
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
 const audit = { actorUserId: null, actorLabel: "bench" };
@@ -19,7 +20,16 @@ const original = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const started = performance.now();
   const first = args[0] as { text?: string; on?: unknown } | string;
-  const text = (typeof first === "string" ? first : (first?.text ?? (first && "_copy" in (first as object) ? "COPY" : String((first as { constructor: { name: string } })?.constructor?.name)))).replace(/\s+/g, " ").slice(0, 140);
+  const text = (
+    typeof first === "string"
+      ? first
+      : (first?.text ??
+        (first && "_copy" in (first as object)
+          ? "COPY"
+          : String((first as { constructor: { name: string } })?.constructor?.name)))
+  )
+    .replace(/\s+/g, " ")
+    .slice(0, 140);
   // PHASE_EXPLAIN=text: the plan (with timings) of the first statement containing it, printed once.
   const explain = process.env.PHASE_EXPLAIN;
   if (log && explain && text.includes(explain)) {
@@ -32,8 +42,10 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   }
   const result = (original as (...a: unknown[]) => unknown).apply(this, args);
   const record = () => log?.push({ text, ms: performance.now() - started, at: started });
-  if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(record, record);
-  else if (result && typeof (result as { on?: unknown }).on === "function") (result as NodeJS.EventEmitter).on("finish", record);
+  if (result && typeof (result as Promise<unknown>).then === "function")
+    (result as Promise<unknown>).then(record, record);
+  else if (result && typeof (result as { on?: unknown }).on === "function")
+    (result as NodeJS.EventEmitter).on("finish", record);
   return result;
 } as typeof pg.Client.prototype.query;
 
@@ -48,7 +60,10 @@ try {
   await load("geography-topology", "geography/uk-local-authorities-topo.json");
   await load("ltla-lookup", "geography/ltla14-lookup.csv");
   await load("lsoa-lookup", "geography/lsoa11-ward19-lad19-lookup.csv");
-  const runs: [string, Record<string, unknown>][] = [["first load", {}], ["new release", { period: "2020" }]];
+  const runs: [string, Record<string, unknown>][] = [
+    ["first load", {}],
+    ["new release", { period: "2020" }],
+  ];
   for (const [label, options] of runs) {
     log = [];
     const started = performance.now();
@@ -57,7 +72,9 @@ try {
     const entries = log;
     log = null;
     const inDb = entries.reduce((s, e) => s + e.ms, 0);
-    process.stdout.write(`\n${database.kind} ${label}: ${wall.toFixed(0)} ms, ${report.valuesWritten} values; ${entries.length} statements, ${inDb.toFixed(0)} ms waiting on them\n`);
+    process.stdout.write(
+      `\n${database.kind} ${label}: ${wall.toFixed(0)} ms, ${report.valuesWritten} values; ${entries.length} statements, ${inDb.toFixed(0)} ms waiting on them\n`,
+    );
     const grouped = new Map<string, { ms: number; n: number; first: number }>();
     for (const e of entries) {
       const g = grouped.get(e.text) ?? { ms: 0, n: 0, first: e.at - started };
@@ -65,8 +82,35 @@ try {
       g.n++;
       grouped.set(e.text, g);
     }
-    for (const [text, g] of [...grouped].sort((a, b) => b[1].ms - a[1].ms).slice(0, 18))
-      process.stdout.write(`${g.ms.toFixed(0).padStart(7)} ms ×${String(g.n).padEnd(4)} @${(g.first / 1000).toFixed(2)}s  ${text}\n`);
+    // The timeline: parsing until the transaction begins, ordering until COPY starts, and so on.
+    const begin = entries.find((e) => e.text === "begin");
+    const copy = entries.find((e) => e.text.startsWith("copy observations"));
+    // The import's own commit: the last before the ANALYZE that follows it.
+    const firstAnalyze = entries.findIndex((e) => e.text.startsWith("analyze"));
+    const commit = entries
+      .slice(0, firstAnalyze < 0 ? entries.length : firstAnalyze)
+      .reverse()
+      .find((e) => e.text === "commit");
+    if (begin && copy && commit) {
+      const phases: [string, number][] = [
+        ["read, parse, check (until begin)", begin.at - started],
+        ["batch, pairs, order (until COPY)", copy.at - begin.at],
+        ["COPY (rendering included)", copy.ms],
+        ["coverage, ranks, audit, commit", commit.at + commit.ms - copy.at - copy.ms],
+        ["ANALYZE after commit", started + wall - commit.at - commit.ms],
+      ];
+      for (const [name, ms] of phases) process.stdout.write(`  ${name.padEnd(36)} ${(ms / 1000).toFixed(2)} s\n`);
+    }
+    if (label === "first load" && report.batchId) {
+      const raw = await rawCopyOfBatch(database, report.batchId);
+      process.stdout.write(
+        `  raw COPY of the same rows: ${raw.seconds.toFixed(2)} s (import ×${(wall / 1000 / raw.seconds).toFixed(2)})\n`,
+      );
+    }
+    for (const [text, g] of [...grouped].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(process.env.PHASE_TOP ?? 8)))
+      process.stdout.write(
+        `${g.ms.toFixed(0).padStart(7)} ms ×${String(g.n).padEnd(4)} @${(g.first / 1000).toFixed(2)}s  ${text}\n`,
+      );
   }
 } finally {
   await drop();

@@ -112,16 +112,20 @@ export async function refreshPeerRanksOfBuffer(
   ids: { indicators: readonly number[]; periods: readonly number[]; breakdowns: readonly number[] },
   batchId: number,
 ): Promise<void> {
-  const keys = new Set<number>();
+  // Marks per (indicator, period) of the buffer, not a Set of keys: a million rows in a few ms.
+  const periods = buffer.periodCodes.length;
+  const marked = new Uint8Array(buffer.indicatorSlugs.length * periods);
+  const allRows = ids.breakdowns.map((id) => id === 0);
+  const { indicator, period, breakdown } = buffer;
   const slice = timeSlicer();
   for (let i = 0; i < buffer.length; i++) {
-    if (i % 1000 === 999) await slice();
-    if (ids.breakdowns[buffer.breakdown[i]!] === 0) keys.add(buffer.indicator[i]! * 1_000_000 + buffer.period[i]!);
+    if ((i & 16383) === 16383) await slice();
+    if (allRows[breakdown[i]!]) marked[indicator[i]! * periods + period[i]!] = 1;
   }
-  const pairs = [...keys].map((k) => ({
-    indicatorId: ids.indicators[Math.floor(k / 1_000_000)]!,
-    periodId: ids.periods[k % 1_000_000]!,
-  }));
+  const pairs: Pair[] = [];
+  for (let k = 0; k < marked.length; k++)
+    if (marked[k])
+      pairs.push({ indicatorId: ids.indicators[Math.floor(k / periods)]!, periodId: ids.periods[k % periods]! });
   if (pairs.length)
     await db.execute(sql`insert into import_batch_pairs (batch_id, indicator_id, period_id)
       select ${batchId}::int, i, p from unnest(${pgArray(pairs.map((q) => q.indicatorId))}::int[], ${pgArray(pairs.map((q) => q.periodId))}::int[]) t(i, p)
