@@ -5,15 +5,11 @@
  *   npx tsx scripts/bench/phase-timing.ts            (PGlite)
  *   PHASE_DATABASE_URL=postgres://… npx tsx …       (PostgreSQL)
  */
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
-import { openBenchDatabase } from "./bench-database.ts";
+import { openBenchDatabase, sharedDataLoader } from "./bench-database.ts";
 import { rawCopyOfBatch } from "./raw-copy.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
-const audit = { actorUserId: null, actorLabel: "bench" };
 type Timed = { text: string; ms: number; at: number };
 let log: Timed[] | null = null;
 const original = pg.Client.prototype.query;
@@ -50,12 +46,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 const { database, drop } = await openBenchDatabase(process.env.PHASE_DATABASE_URL);
-async function load(kind: string, file: string, options: Record<string, unknown> = {}, dryRun = false) {
-  const source = await readSourceFile(path.join(dataDir, file));
-  const report = await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun, audit });
-  if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
-  return report;
-}
+const load = sharedDataLoader(database);
 try {
   await load("geography-topology", "geography/uk-local-authorities-topo.json");
   await load("ltla-lookup", "geography/ltla14-lookup.csv");
