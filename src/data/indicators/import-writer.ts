@@ -92,7 +92,7 @@ export async function writeObservationPlan(
 /**
  * Per indicator of the buffer, the area types and period codes its rows cover. Marks in flat
  * arrays (indicator × type, indicator × period) rather than a Set per indicator and a Map
- * lookup per row: the IoD's 921,236 rows in ~30 ms instead of ~300 on a busy machine.
+ * lookup per row, with a turn of the event loop offered every 16,384 rows instead of every 1,000.
  */
 async function coverageOf(
   buffer: ObservationBuffer,

@@ -112,7 +112,7 @@ export async function refreshPeerRanksOfBuffer(
   ids: { indicators: readonly number[]; periods: readonly number[]; breakdowns: readonly number[] },
   batchId: number,
 ): Promise<void> {
-  // Marks per (indicator, period) of the buffer, not a Set of keys: a million rows in a few ms.
+  // Marks per (indicator, period) of the buffer, not a Set of keys built row by row.
   const periods = buffer.periodCodes.length;
   const marked = new Uint8Array(buffer.indicatorSlugs.length * periods);
   const allRows = ids.breakdowns.map((id) => id === 0);
