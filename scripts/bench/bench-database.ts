@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
 import { prepareDatabase } from "../../src/data/geography/index.ts";
+import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
 
 /**
  * A fresh, migrated database for one bench run: PGlite on disk (as `cpah serve` runs it) when
@@ -56,5 +57,17 @@ export async function openBenchDatabase(
       }
       await cleanup.end();
     },
+  };
+}
+
+/** Imports a file of ../shared/data (SHARED_DATA_DIR overrides) as the bench's actor; throws on a refused file. */
+export function sharedDataLoader(database: Database) {
+  const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
+  const audit = { actorUserId: null, actorLabel: "bench" };
+  return async (kind: string, file: string, options: Record<string, unknown> = {}, dryRun = false) => {
+    const source = await readSourceFile(path.join(dataDir, file));
+    const report = await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun, audit });
+    if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
+    return report;
   };
 }

@@ -8,12 +8,9 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Session } from "node:inspector/promises";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
-import { openBenchDatabase } from "./bench-database.ts";
+import { openBenchDatabase, sharedDataLoader } from "./bench-database.ts";
 import type { Profile } from "./cpu-profile.ts";
 
-const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
-const audit = { actorUserId: null, actorLabel: "bench" };
 const target = process.argv[2] ?? "iod";
 
 function inclusive(profile: Profile): Map<string, number> {
@@ -51,12 +48,7 @@ if (process.env.PROFILE_LAGS) {
   }, 5).unref();
 }
 const { database, drop } = await openBenchDatabase(process.env.PROFILE_DATABASE_URL);
-async function load(kind: string, file: string, options: Record<string, unknown> = {}, dryRun = false) {
-  const source = await readSourceFile(path.join(dataDir, file));
-  const report = await runImport(database.db, { importer: importerFor(kind)!, file: source, options, dryRun, audit });
-  if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
-  return report;
-}
+const load = sharedDataLoader(database);
 try {
   const steps: Record<string, readonly [string, string]> = {
     topology: ["geography-topology", "geography/uk-local-authorities-topo.json"],
