@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ChartResult } from "../charts/index.ts";
-import type { ChartOutcome, ChartRequest, DocumentTasks, PrintableHtml } from "./document-worker-tasks.ts";
+import type { ChartOutcome, ChartRequest, DocumentTasks, PdfRequest, PrintableHtml } from "./document-worker-tasks.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 interface Pending {
@@ -16,6 +16,9 @@ export interface DocumentWorker {
   printableHtml(input: DocumentInput): Promise<PrintableHtml>;
   /** Charts drawn by lib/charts, in the order asked: each drawn, or why not. */
   charts(requests: ChartRequest[]): Promise<ChartOutcome[]>;
+  /** A PDF printed by the worker's own warm Chromium (pdf-renderer.ts gives each renderer a worker). */
+  pdf(request: PdfRequest): Promise<Buffer>;
+  /** Closes the browser (if this worker launched one), then the worker. */
   close(): Promise<void>;
 }
 
@@ -23,6 +26,8 @@ const labels: Record<keyof DocumentTasks, string> = {
   docx: "DOCX generation",
   printableHtml: "The printable HTML",
   charts: "Drawing charts",
+  pdf: "PDF rendering",
+  closePdf: "Closing the PDF browser",
 };
 
 /**
@@ -37,6 +42,8 @@ export function createDocumentWorker(options: { timeoutMs?: number } = {}): Docu
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  /** Whether a PDF was asked of this worker, so close() shuts its browser down. */
+  let launchedBrowser = false;
 
   const failAll = (error: Error) => {
     for (const [id, job] of pending) {
@@ -77,6 +84,7 @@ export function createDocumentWorker(options: { timeoutMs?: number } = {}): Docu
   };
 
   function run<K extends keyof DocumentTasks>(task: K, payload: DocumentTasks[K]["payload"]): Promise<unknown> {
+    if (task === "pdf") launchedBrowser = true;
     return new Promise((resolve, reject) => {
       const id = nextId++;
       const current = start();
@@ -110,7 +118,18 @@ export function createDocumentWorker(options: { timeoutMs?: number } = {}): Docu
     docx: (input) => run("docx", input) as Promise<Buffer>,
     printableHtml: (input) => run("printableHtml", input) as Promise<PrintableHtml>,
     charts: async (requests) => (requests.length ? ((await run("charts", requests)) as ChartOutcome[]) : []),
+    pdf: (request) => run("pdf", request) as Promise<Buffer>,
     async close() {
+      // Chromium closed by its own protocol first; terminating the thread alone would leave it
+      // to notice its pipe closing (it does, but then stays a zombie until the app exits).
+      if (worker && launchedBrowser) {
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, 5_000);
+        });
+        await Promise.race([run("closePdf", null).catch(() => undefined), grace]);
+        clearTimeout(timer);
+      }
       const current = worker;
       worker = null;
       failAll(new Error("Documents worker closed"));

@@ -6,6 +6,7 @@
 // resvg or the templates (a fresh worker's start was seconds of CPU with all of them).
 import type * as Charts from "../charts/index.ts";
 import type { ChartResult } from "../charts/index.ts";
+import type { PdfPrinter, PdfPrinterOptions } from "./pdf-printer.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 /** Charts the worker draws, by the name of their lib/charts function (their inputs are JSON). */
@@ -30,10 +31,15 @@ export interface PrintableHtml {
   title: string;
 }
 
+/** A PDF printed in the worker: of a document (its page built there too) or of a page given whole. */
+export type PdfRequest = { printer: PdfPrinterOptions } & ({ document: DocumentInput } | PrintableHtml);
+
 export interface DocumentTasks {
   docx: { payload: DocumentInput; result: Uint8Array };
   printableHtml: { payload: DocumentInput; result: PrintableHtml };
   charts: { payload: ChartRequest[]; result: ChartOutcome[] };
+  pdf: { payload: PdfRequest; result: Uint8Array };
+  closePdf: { payload: null; result: null };
 }
 
 export async function printableHtml(input: DocumentInput): Promise<PrintableHtml> {
@@ -43,6 +49,18 @@ export async function printableHtml(input: DocumentInput): Promise<PrintableHtml
     html: standaloneHtmlFromView(view),
     title: `${view.model.title}${view.model.metadata.status === "Draft" ? " (draft)" : ""}`,
   };
+}
+
+/** The worker's warm Chromium: one per PDF worker, made by its first PDF (each renderer has its own worker). */
+let printer: PdfPrinter | null = null;
+
+async function printPdf(request: PdfRequest): Promise<Uint8Array> {
+  if (!printer) {
+    const { createPdfPrinter } = await import("./pdf-printer.ts");
+    printer ??= createPdfPrinter(request.printer);
+  }
+  const page = "document" in request ? await printableHtml(request.document) : request;
+  return printer.print(page.html, page.title);
 }
 
 function drawChart(charts: typeof Charts, request: ChartRequest): ChartOutcome {
@@ -63,6 +81,13 @@ export async function runDocumentTask(task: keyof DocumentTasks, payload: unknow
   if (task === "charts") {
     const charts = await import("../charts/index.ts");
     return (payload as ChartRequest[]).map((request) => drawChart(charts, request));
+  }
+  if (task === "pdf") return printPdf(payload as PdfRequest);
+  if (task === "closePdf") {
+    const closing = printer;
+    printer = null;
+    await closing?.close();
+    return null;
   }
   throw new Error(`Unknown documents worker task: ${String(task)}`);
 }

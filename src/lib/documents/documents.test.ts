@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSampleDocument } from "../../../tests/helpers/sample-document.ts";
@@ -230,6 +231,31 @@ describe.skipIf(!hasChromium)("PDF renderer", () => {
     expect(text).toContain("/Outlines");
     expect(text).toMatch(/\/MediaBox \[0 0 59[45][.\d]* 84[12][.\d]*\]/);
     expect(second.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("relaunches its browser after a crash", async () => {
+    // This process's Chromium browsers (each renderer's worker thread launches one); pgrep fails when there are none.
+    const browsers = () => {
+      try {
+        return new Set(
+          execFileSync("pgrep", ["-P", String(process.pid), "chromium"], { encoding: "utf8" }).split(/\s+/),
+        );
+      } catch {
+        return new Set<string>();
+      }
+    };
+    const renderer = createPdfRenderer({ timeoutMs: 60_000 });
+    try {
+      const before = browsers();
+      expect((await renderer.renderHtml("<h1>One</h1>")).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      const launched = [...browsers()].filter((pid) => !before.has(pid));
+      expect(launched).toHaveLength(1);
+      process.kill(Number(launched[0]), "SIGKILL");
+      const again = await renderer.renderHtml("<h1>Two</h1>", { title: "Two" });
+      expect(again.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    } finally {
+      await renderer.close();
+    }
   });
 
   it("gives up with a clear error after its timeout", async () => {
