@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ChartResult } from "../charts/index.ts";
-import type { ChartOutcome, ChartRequest, DocumentTasks, PdfRequest, PrintableHtml } from "./document-worker-tasks.ts";
+import type { ChartOutcome, ChartRequest, DocumentTasks, PdfRequest } from "./document-worker-tasks.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 interface Pending {
@@ -12,8 +12,6 @@ interface Pending {
 export interface DocumentWorker {
   /** The DOCX file (validated in the worker: a bad document rejects with Zod's message). */
   docx(input: DocumentInput): Promise<Buffer>;
-  /** The validated document's standalone HTML and footer title, for Chromium to print. */
-  printableHtml(input: DocumentInput): Promise<PrintableHtml>;
   /** Charts drawn by lib/charts, in the order asked: each drawn, or why not. */
   charts(requests: ChartRequest[]): Promise<ChartOutcome[]>;
   /** A PDF printed by the worker's own warm Chromium (pdf-renderer.ts gives each renderer a worker). */
@@ -24,7 +22,6 @@ export interface DocumentWorker {
 
 const labels: Record<keyof DocumentTasks, string> = {
   docx: "DOCX generation",
-  printableHtml: "The printable HTML",
   charts: "Drawing charts",
   pdf: "PDF rendering",
   closePdf: "Closing the PDF browser",
@@ -35,7 +32,8 @@ const labels: Record<keyof DocumentTasks, string> = {
  * (~0.3 s for a 12-chart report), validating a model and rendering its HTML takes tens of ms, and
  * ECharts draws a chart in ~10–20 ms, each of which would otherwise stall every other request.
  * Tasks queue in the worker; a crashed or stuck worker fails its tasks and is replaced on the next.
- * The worker holds the process open only while it has work.
+ * The worker holds the process open only while it has work. PDFs have a worker of their own, made
+ * by pdf-renderer.ts with this same function, which owns the warm Chromium.
  */
 export function createDocumentWorker(options: { timeoutMs?: number } = {}): DocumentWorker {
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -116,7 +114,6 @@ export function createDocumentWorker(options: { timeoutMs?: number } = {}): Docu
 
   return {
     docx: (input) => run("docx", input) as Promise<Buffer>,
-    printableHtml: (input) => run("printableHtml", input) as Promise<PrintableHtml>,
     charts: async (requests) => (requests.length ? ((await run("charts", requests)) as ChartOutcome[]) : []),
     pdf: (request) => run("pdf", request) as Promise<Buffer>,
     async close() {

@@ -36,7 +36,6 @@ export type PdfRequest = { printer: PdfPrinterOptions } & ({ document: DocumentI
 
 export interface DocumentTasks {
   docx: { payload: DocumentInput; result: Uint8Array };
-  printableHtml: { payload: DocumentInput; result: PrintableHtml };
   charts: { payload: ChartRequest[]; result: ChartOutcome[] };
   pdf: { payload: PdfRequest; result: Uint8Array };
   closePdf: { payload: null; result: null };
@@ -55,11 +54,12 @@ export async function printableHtml(input: DocumentInput): Promise<PrintableHtml
 let printer: PdfPrinter | null = null;
 
 async function printPdf(request: PdfRequest): Promise<Uint8Array> {
+  // Validated first: an invalid model is refused without a browser.
+  const page = "document" in request ? await printableHtml(request.document) : request;
   if (!printer) {
     const { createPdfPrinter } = await import("./pdf-printer.ts");
     printer ??= createPdfPrinter(request.printer);
   }
-  const page = "document" in request ? await printableHtml(request.document) : request;
   return printer.print(page.html, page.title);
 }
 
@@ -77,7 +77,6 @@ export async function runDocumentTask(task: keyof DocumentTasks, payload: unknow
     const { renderDocumentDocxInProcess } = await import("./docx-renderer.ts");
     return renderDocumentDocxInProcess(payload as DocumentInput);
   }
-  if (task === "printableHtml") return printableHtml(payload as DocumentInput);
   if (task === "charts") {
     const charts = await import("../charts/index.ts");
     return (payload as ChartRequest[]).map((request) => drawChart(charts, request));
