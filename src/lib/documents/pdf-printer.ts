@@ -6,7 +6,7 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 /** The flags this machine needs: no sandbox as root, and no background calls to a closed network. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -16,7 +16,6 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
   "--disable-dev-shm-usage",
-  "--disable-extensions",
 ];
 
 /**
