@@ -196,6 +196,12 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
       results.push(
         await time("PDF via its worker, warm page (cold: worker+browser)", runs, () => pdf.renderDocument(document!)),
       );
+      // Two readers at once: two warm pages print side by side (the renderer's default concurrency).
+      results.push(
+        await time("2 PDFs at once via its worker (both done)", runs, () =>
+          Promise.all([pdf.renderDocument(document!), pdf.renderDocument(document!)]),
+        ),
+      );
     } finally {
       await pdf.close();
     }

@@ -4,6 +4,7 @@
  */
 // Each task loads its renderer on first use: a worker that only draws charts does not load docx,
 // resvg or the templates (a fresh worker's start was seconds of CPU with all of them).
+import { platform, setPriority } from "node:os";
 import type * as Charts from "../charts/index.ts";
 import type { ChartResult } from "../charts/index.ts";
 import type { PdfPrinter, PdfPrinterOptions } from "./pdf-printer.ts";
@@ -50,6 +51,10 @@ export async function printableHtml(input: DocumentInput): Promise<PrintableHtml
   };
 }
 
+const isLinux = platform() === "linux";
+/** Below the app's 0: under contention the app's threads get ~10 times Chromium's share of a core. */
+const PDF_NICENESS = 10;
+
 /** The worker's warm Chromium: one per PDF worker, made by its first PDF (each renderer has its own worker). */
 let printer: PdfPrinter | null = null;
 
@@ -58,6 +63,16 @@ async function printPdf(request: PdfRequest): Promise<Uint8Array> {
   const page = "document" in request ? await printableHtml(request.document) : request;
   if (!printer) {
     const { createPdfPrinter } = await import("./pdf-printer.ts");
+    // A PDF is a background job: this thread (Playwright's ~0.1 s of CPU a report) gives way to
+    // the app's on a busy machine. On Linux this sets the calling thread only. Chromium's own
+    // processes do not keep it: as root Chromium sets its threads' priorities itself (seen: -8).
+    if (isLinux && !printer) {
+      try {
+        setPriority(PDF_NICENESS);
+      } catch {
+        // Not allowed here: print at the app's priority.
+      }
+    }
     printer ??= createPdfPrinter(request.printer);
   }
   return printer.print(page.html, page.title);
