@@ -180,6 +180,7 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
       concurrency: 2,
       timeoutMs: 60_000,
       documentsPerPage: 1,
+      dropPriority: false,
     });
     try {
       results.push(

@@ -63,9 +63,9 @@ async function printPdf(request: PdfRequest): Promise<Uint8Array> {
   const page = "document" in request ? await printableHtml(request.document) : request;
   if (!printer) {
     const { createPdfPrinter } = await import("./pdf-printer.ts");
-    // A PDF is a background job: this thread (Playwright's ~0.1 s of CPU a report) gives way to
-    // the app's on a busy machine. On Linux this sets the calling thread only. Chromium's own
-    // processes do not keep it: as root Chromium sets its threads' priorities itself (seen: -8).
+    // A PDF is a background job: this thread (Playwright's ~0.1 s of CPU a report) and the
+    // Chromium it launches (which inherits it: pdf-printer.ts starts it unable to raise it) give
+    // way to the app's threads on a busy machine. On Linux this sets the calling thread only.
     if (isLinux && !printer) {
       try {
         setPriority(PDF_NICENESS);
