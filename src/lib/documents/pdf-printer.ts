@@ -3,7 +3,7 @@
  * parses every protocol message and the PDF's bytes on the thread that drives it, 80–100 ms of CPU
  * per report, which on the app's thread stalled every other request by up to 110 ms.
  */
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -223,6 +223,9 @@ export function createPdfPrinter(options: PdfPrinterOptions): PdfPrinter {
       idle.length = 0;
       for (const wake of waiting.splice(0)) wake(null);
       if (current) await (await current.catch(() => null))?.close();
+      // The setpriv wrapper's own directory, if one was made.
+      if (executablePath && executablePath !== options.executablePath)
+        rmSync(path.dirname(executablePath), { recursive: true, force: true });
     },
   };
 }
