@@ -14,7 +14,10 @@ import {
   renderDocumentDocx,
   renderDocumentDocxInProcess,
 } from "../../src/lib/documents/index.ts";
+import { printableHtml } from "../../src/lib/documents/document-worker-tasks.ts";
 import { contentKeyOf } from "../../src/lib/documents/pdf-jobs.ts";
+import { createPdfPrinter } from "../../src/lib/documents/pdf-printer.ts";
+import { CHROMIUM_PATH } from "../../src/lib/documents/pdf-renderer.ts";
 import { documentSchema } from "../../src/lib/documents/schemas.ts";
 import { svgToPng } from "../../src/lib/documents/svg-to-png.ts";
 import { buildSampleDocument, buildSampleDocumentOffThread } from "../../tests/helpers/sample-document.ts";
@@ -171,11 +174,33 @@ export async function benchDocuments(runs = 5): Promise<BenchFigures[]> {
         contentKeyOf(null, "report.pdf", documentSchema.parse(document!)),
       ),
     );
+    // Before: Playwright on this thread and a new page (a new renderer process) for every document.
+    const before = createPdfPrinter({
+      executablePath: CHROMIUM_PATH,
+      concurrency: 2,
+      timeoutMs: 60_000,
+      documentsPerPage: 1,
+      dropPriority: false,
+    });
+    try {
+      results.push(
+        await time("PDF on this thread, new page each (before)", runs, async () => {
+          const page = await printableHtml(document!);
+          return before.print(page.html, page.title);
+        }),
+      );
+    } finally {
+      await before.close();
+    }
     const pdf = createPdfRenderer();
     try {
       results.push(
-        await time("PDF (12 charts, 60 actions; cold includes browser launch)", runs, () =>
-          pdf.renderDocument(document!),
+        await time("PDF via its worker, warm page (cold: worker+browser)", runs, () => pdf.renderDocument(document!)),
+      );
+      // Two readers at once: two warm pages print side by side (the renderer's default concurrency).
+      results.push(
+        await time("2 PDFs at once via its worker (both done)", runs, () =>
+          Promise.all([pdf.renderDocument(document!), pdf.renderDocument(document!)]),
         ),
       );
     } finally {

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { ChartResult } from "../charts/index.ts";
-import type { ChartOutcome, ChartRequest, DocumentTasks, PrintableHtml } from "./document-worker-tasks.ts";
+import type { ChartOutcome, ChartRequest, DocumentTasks, PdfRequest } from "./document-worker-tasks.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 interface Pending {
@@ -12,17 +12,19 @@ interface Pending {
 export interface DocumentWorker {
   /** The DOCX file (validated in the worker: a bad document rejects with Zod's message). */
   docx(input: DocumentInput): Promise<Buffer>;
-  /** The validated document's standalone HTML and footer title, for Chromium to print. */
-  printableHtml(input: DocumentInput): Promise<PrintableHtml>;
   /** Charts drawn by lib/charts, in the order asked: each drawn, or why not. */
   charts(requests: ChartRequest[]): Promise<ChartOutcome[]>;
+  /** A PDF printed by the worker's own warm Chromium (pdf-renderer.ts gives each renderer a worker). */
+  pdf(request: PdfRequest): Promise<Buffer>;
+  /** Closes the browser (if this worker launched one), then the worker. */
   close(): Promise<void>;
 }
 
 const labels: Record<keyof DocumentTasks, string> = {
   docx: "DOCX generation",
-  printableHtml: "The printable HTML",
   charts: "Drawing charts",
+  pdf: "PDF rendering",
+  closePdf: "Closing the PDF browser",
 };
 
 /**
@@ -30,13 +32,16 @@ const labels: Record<keyof DocumentTasks, string> = {
  * (~0.3 s for a 12-chart report), validating a model and rendering its HTML takes tens of ms, and
  * ECharts draws a chart in ~10–20 ms, each of which would otherwise stall every other request.
  * Tasks queue in the worker; a crashed or stuck worker fails its tasks and is replaced on the next.
- * The worker holds the process open only while it has work.
+ * The worker holds the process open only while it has work. PDFs have a worker of their own, made
+ * by pdf-renderer.ts with this same function, which owns the warm Chromium.
  */
 export function createDocumentWorker(options: { timeoutMs?: number } = {}): DocumentWorker {
   const timeoutMs = options.timeoutMs ?? 30_000;
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  /** Whether a PDF was asked of this worker, so close() shuts its browser down. */
+  let launchedBrowser = false;
 
   const failAll = (error: Error) => {
     for (const [id, job] of pending) {
@@ -77,6 +82,7 @@ export function createDocumentWorker(options: { timeoutMs?: number } = {}): Docu
   };
 
   function run<K extends keyof DocumentTasks>(task: K, payload: DocumentTasks[K]["payload"]): Promise<unknown> {
+    if (task === "pdf") launchedBrowser = true;
     return new Promise((resolve, reject) => {
       const id = nextId++;
       const current = start();
@@ -108,9 +114,19 @@ export function createDocumentWorker(options: { timeoutMs?: number } = {}): Docu
 
   return {
     docx: (input) => run("docx", input) as Promise<Buffer>,
-    printableHtml: (input) => run("printableHtml", input) as Promise<PrintableHtml>,
     charts: async (requests) => (requests.length ? ((await run("charts", requests)) as ChartOutcome[]) : []),
+    pdf: (request) => run("pdf", request) as Promise<Buffer>,
     async close() {
+      // Chromium closed by its own protocol first; terminating the thread alone would leave it
+      // to notice its pipe closing (it does, but then stays a zombie until the app exits).
+      if (worker && launchedBrowser) {
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, 5_000);
+        });
+        await Promise.race([run("closePdf", null).catch(() => undefined), grace]);
+        clearTimeout(timer);
+      }
       const current = worker;
       worker = null;
       failAll(new Error("Documents worker closed"));

@@ -4,8 +4,10 @@
  */
 // Each task loads its renderer on first use: a worker that only draws charts does not load docx,
 // resvg or the templates (a fresh worker's start was seconds of CPU with all of them).
+import { platform, setPriority } from "node:os";
 import type * as Charts from "../charts/index.ts";
 import type { ChartResult } from "../charts/index.ts";
+import type { PdfPrinter, PdfPrinterOptions } from "./pdf-printer.ts";
 import type { DocumentInput } from "./schemas.ts";
 
 /** Charts the worker draws, by the name of their lib/charts function (their inputs are JSON). */
@@ -30,10 +32,14 @@ export interface PrintableHtml {
   title: string;
 }
 
+/** A PDF printed in the worker: of a document (its page built there too) or of a page given whole. */
+export type PdfRequest = { printer: PdfPrinterOptions } & ({ document: DocumentInput } | PrintableHtml);
+
 export interface DocumentTasks {
   docx: { payload: DocumentInput; result: Uint8Array };
-  printableHtml: { payload: DocumentInput; result: PrintableHtml };
   charts: { payload: ChartRequest[]; result: ChartOutcome[] };
+  pdf: { payload: PdfRequest; result: Uint8Array };
+  closePdf: { payload: null; result: null };
 }
 
 export async function printableHtml(input: DocumentInput): Promise<PrintableHtml> {
@@ -43,6 +49,33 @@ export async function printableHtml(input: DocumentInput): Promise<PrintableHtml
     html: standaloneHtmlFromView(view),
     title: `${view.model.title}${view.model.metadata.status === "Draft" ? " (draft)" : ""}`,
   };
+}
+
+const isLinux = platform() === "linux";
+/** Below the app's 0: under contention the app's threads get ~10 times Chromium's share of a core. */
+const PDF_NICENESS = 10;
+
+/** The worker's warm Chromium: one per PDF worker, made by its first PDF (each renderer has its own worker). */
+let printer: PdfPrinter | null = null;
+
+async function printPdf(request: PdfRequest): Promise<Uint8Array> {
+  // Validated first: an invalid model is refused without a browser.
+  const page = "document" in request ? await printableHtml(request.document) : request;
+  if (!printer) {
+    const { createPdfPrinter } = await import("./pdf-printer.ts");
+    // A PDF is a background job: this thread (Playwright's ~0.1 s of CPU a report) and the
+    // Chromium it launches (which inherits it: pdf-printer.ts starts it unable to raise it) give
+    // way to the app's threads on a busy machine. On Linux this sets the calling thread only.
+    if (isLinux && !printer) {
+      try {
+        setPriority(PDF_NICENESS);
+      } catch {
+        // Not allowed here: print at the app's priority.
+      }
+    }
+    printer ??= createPdfPrinter(request.printer);
+  }
+  return printer.print(page.html, page.title);
 }
 
 function drawChart(charts: typeof Charts, request: ChartRequest): ChartOutcome {
@@ -59,10 +92,16 @@ export async function runDocumentTask(task: keyof DocumentTasks, payload: unknow
     const { renderDocumentDocxInProcess } = await import("./docx-renderer.ts");
     return renderDocumentDocxInProcess(payload as DocumentInput);
   }
-  if (task === "printableHtml") return printableHtml(payload as DocumentInput);
   if (task === "charts") {
     const charts = await import("../charts/index.ts");
     return (payload as ChartRequest[]).map((request) => drawChart(charts, request));
+  }
+  if (task === "pdf") return printPdf(payload as PdfRequest);
+  if (task === "closePdf") {
+    const closing = printer;
+    printer = null;
+    await closing?.close();
+    return null;
   }
   throw new Error(`Unknown documents worker task: ${String(task)}`);
 }

@@ -3,6 +3,8 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSampleDocument } from "../../../tests/helpers/sample-document.ts";
 import { chromiumAvailable, renderStandaloneHtml } from "./index.ts";
+import { CHROMIUM_ARGS } from "./pdf-printer.ts";
+import { CHROMIUM_PATH } from "./pdf-renderer.ts";
 
 const hasChromium = chromiumAvailable();
 if (!hasChromium)
@@ -13,19 +15,7 @@ if (!hasChromium)
 describe.skipIf(!hasChromium)("standalone document accessibility (axe, real Chromium)", () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });
   afterAll(() => browser?.close());
 

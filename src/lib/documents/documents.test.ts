@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import JSZip from "jszip";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildSampleDocument } from "../../../tests/helpers/sample-document.ts";
@@ -15,7 +16,6 @@ import {
 import { sanitizeRichText } from "../../kernel/views/rich-text.ts";
 import { isRenderCached, renderCached, statusChart } from "../charts/index.ts";
 import { drawChartsAhead } from "./charts-ahead.ts";
-import { printableHtml } from "./document-worker-tasks.ts";
 import { documentWorker } from "./document-worker-pool.ts";
 import { svgToPngCached } from "./svg-to-png.ts";
 
@@ -167,16 +167,18 @@ describe("DOCX renderer", () => {
     await expect(renderDocumentDocx({ title: "", sections: [] })).rejects.toThrow(/DOCX generation failed/);
   });
 
-  it("draws charts and a PDF's page in the worker as in process", async () => {
+  it("draws charts in the worker as in process, and refuses an invalid document before printing it", async () => {
     const input = {
       title: "Actions by status",
       groups: [{ name: "Income", counts: { red: 1, amber: 2, green: 3 } }],
     };
     const [drawn] = await renderChartsOffThread([{ chart: "status", input }]);
     expect(drawn).toEqual(statusChart(input));
-    const small = buildSampleDocument({ charts: 1, actions: 3 });
-    expect(await documentWorker().printableHtml(small)).toEqual(await printableHtml(small));
-    await expect(documentWorker().printableHtml({ title: "", sections: [] })).rejects.toThrow(/printable HTML failed/);
+    // No Chromium at this path: the model is refused before any browser is asked for.
+    const printer = { executablePath: "/nonexistent/chromium", concurrency: 1, timeoutMs: 10_000 };
+    await expect(documentWorker().pdf({ printer, document: { title: "", sections: [] } })).rejects.toThrow(
+      /PDF rendering failed: .*title/s,
+    );
   });
 
   it("draws charts ahead in the worker for renderCached to find, leaving one it cannot draw to the caller", async () => {
@@ -209,6 +211,20 @@ describe("chart rasterising", () => {
 
 afterAll(() => closeDocumentWorker());
 
+/** This process's Chromium browsers (each renderer's worker launches one); pgrep fails when there are none. */
+function browsers(): Set<string> {
+  try {
+    return new Set(
+      execFileSync("pgrep", ["-P", String(process.pid), "chromium"], { encoding: "utf8" })
+        .split(/\s+/)
+        .filter(Boolean),
+    );
+  } catch {
+    return new Set<string>();
+  }
+}
+/** Before this file's renderer launched its own. */
+const browsersBefore = browsers();
 const pdfRenderer = createPdfRenderer({ concurrency: 2, timeoutMs: 60_000 });
 afterAll(() => pdfRenderer.close());
 
@@ -230,6 +246,14 @@ describe.skipIf(!hasChromium)("PDF renderer", () => {
     expect(text).toContain("/Outlines");
     expect(text).toMatch(/\/MediaBox \[0 0 59[45][.\d]* 84[12][.\d]*\]/);
     expect(second.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("relaunches its browser after a crash", async () => {
+    const launched = [...browsers()].filter((pid) => !browsersBefore.has(pid));
+    expect(launched).toHaveLength(1);
+    process.kill(Number(launched[0]), "SIGKILL");
+    const again = await pdfRenderer.renderHtml("<h1>Two</h1>", { title: "Two" });
+    expect(again.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
   it("gives up with a clear error after its timeout", async () => {

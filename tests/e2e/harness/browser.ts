@@ -1,6 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import axe from "axe-core";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS } from "../../../src/lib/documents/pdf-printer.ts";
 import { totpCode } from "../../../src/workspace/access/mfa-totp.ts";
 import { recoveryCodesOnPage, TestAuthenticator } from "../../helpers/mfa.ts";
 
@@ -8,19 +9,7 @@ export const CHROMIUM = "/usr/bin/chromium";
 
 // Debian's Chromium, as root, on a machine without internet: no sandbox, no background traffic.
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
