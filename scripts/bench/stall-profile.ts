@@ -2,8 +2,12 @@
  * Where the event loop stalls during imports: a CPU profile of chosen imports (after the
  * geography they need) and a 2 ms timer; every gap of the timer over STALL_MS (default 40) is
  * printed with the functions the profile sampled in it (none: the thread was not running).
- *   npx tsx scripts/bench/stall-profile.ts iod [wimd statxplore lsoa topology] (PROFILE_DATABASE_URL for PostgreSQL)
+ * Every step (profiled or not) prints its longest turn of the event loop by the clock and by
+ * the main thread's own CPU time (Linux): the second holds steady on a busy host.
+ *   npx tsx scripts/bench/stall-profile.ts iod [wimd statxplore lsoa topology] (PROFILE_DATABASE_URL for PostgreSQL;
+ *   PROFILE=0: the longest turns alone, without the profiler's own cost)
  */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Session } from "node:inspector/promises";
 import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
@@ -14,14 +18,31 @@ const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cw
 const audit = { actorUserId: null, actorLabel: "bench" };
 const threshold = Number(process.env.STALL_MS ?? 40);
 
+/**
+ * The main thread's own time on a core, in ms (Linux schedstat, ns): a stall's cost to this
+ * thread whatever the host's load, where the wall-clock gap also counts waiting for a core.
+ */
+const schedstat = `/proc/self/task/${process.pid}/schedstat`;
+const ownCpuMs = existsSync(schedstat)
+  ? () => Number(readFileSync(schedstat, "latin1").split(" ")[0]) / 1e6
+  : () => Number.NaN;
+
 /** Event-loop lags seen by a 2 ms timer, as [from, to] in microseconds of the profiler's clock (hrtime). */
 const lags: [number, number][] = [];
+/** The longest gap between ticks of that timer, by the wall clock and by this thread's CPU time. */
+const worst = { wallMs: 0, cpuMs: 0 };
 {
   let last = process.hrtime.bigint();
+  let lastCpu = ownCpuMs();
   setInterval(() => {
     const now = process.hrtime.bigint();
-    if (Number(now - last) / 1e6 > threshold) lags.push([Number(last / 1000n), Number(now / 1000n)]);
+    const cpu = ownCpuMs();
+    const ms = Number(now - last) / 1e6;
+    if (ms > threshold) lags.push([Number(last / 1000n), Number(now / 1000n)]);
+    worst.wallMs = Math.max(worst.wallMs, ms);
+    worst.cpuMs = Math.max(worst.cpuMs, cpu - lastCpu);
     last = now;
+    lastCpu = cpu;
   }, 2).unref();
 }
 
@@ -93,9 +114,11 @@ try {
     const [kind, file, options = {}] = steps[name]!;
     const source = await readSourceFile(path.join(dataDir, file));
     for (const dryRun of [true, false]) {
-      const profiled = wanted.includes(name);
+      const profiled = wanted.includes(name) && process.env.PROFILE !== "0";
       if (profiled) await session.post("Profiler.start");
       lags.length = 0;
+      worst.wallMs = 0;
+      worst.cpuMs = 0;
       const started = performance.now();
       const report = await runImport(database.db, {
         importer: importerFor(kind)!,
@@ -105,6 +128,9 @@ try {
         audit,
       });
       if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
+      process.stdout.write(
+        `-- ${name} ${dryRun ? "check" : "import"}: longest turn ${worst.wallMs.toFixed(0)} ms by the clock, ${worst.cpuMs.toFixed(0)} ms of this thread's CPU\n`,
+      );
       if (profiled) {
         const { profile } = (await session.post("Profiler.stop")) as unknown as {
           profile: Profile;
