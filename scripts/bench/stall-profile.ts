@@ -3,7 +3,8 @@
  * geography they need) and a 2 ms timer; every gap of the timer over STALL_MS (default 40) is
  * printed with the functions the profile sampled in it (none: the thread was not running).
  * Every step (profiled or not) prints its longest turn of the event loop by the clock and by
- * the main thread's own CPU time (Linux): the second holds steady on a busy host.
+ * the main thread's own CPU time (Linux): the second is steadier on a busy host (not wholly:
+ * there the collector's helper threads get less done, and the main thread does more of it).
  *   npx tsx scripts/bench/stall-profile.ts iod [wimd statxplore lsoa topology] (PROFILE_DATABASE_URL for PostgreSQL;
  *   PROFILE=0: the longest turns alone, without the profiler's own cost)
  */
@@ -129,7 +130,7 @@ try {
       });
       if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
       process.stdout.write(
-        `-- ${name} ${dryRun ? "check" : "import"}: longest turn ${worst.wallMs.toFixed(0)} ms by the clock, ${worst.cpuMs.toFixed(0)} ms of this thread's CPU\n`,
+        `-- ${name} ${dryRun ? "check" : "import"}: longest turn ${worst.wallMs.toFixed(0)} ms by the clock, ${worst.cpuMs.toFixed(0)} ms of this thread's CPU; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`,
       );
       if (profiled) {
         const { profile } = (await session.post("Profiler.stop")) as unknown as {

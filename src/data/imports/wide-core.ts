@@ -171,7 +171,8 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     }
     const when = rowPeriod(row);
     if (!when) continue;
-    const rowKey = `${code}|${when.code}`;
+    // One period for every row: the code itself is the key (no new string kept per row).
+    const rowKey = byColumn ? `${code}|${when.code}` : code;
     const earlier = seen.get(rowKey);
     if (earlier !== undefined) {
       issues.error(
