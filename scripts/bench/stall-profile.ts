@@ -2,8 +2,13 @@
  * Where the event loop stalls during imports: a CPU profile of chosen imports (after the
  * geography they need) and a 2 ms timer; every gap of the timer over STALL_MS (default 40) is
  * printed with the functions the profile sampled in it (none: the thread was not running).
- *   npx tsx scripts/bench/stall-profile.ts iod [wimd statxplore lsoa topology] (PROFILE_DATABASE_URL for PostgreSQL)
+ * Every step (profiled or not) prints its longest turn of the event loop by the clock and by
+ * the main thread's own CPU time (Linux): the second is steadier on a busy host (not wholly:
+ * there the collector's helper threads get less done, and the main thread does more of it).
+ *   npx tsx scripts/bench/stall-profile.ts iod [wimd statxplore lsoa topology] (PROFILE_DATABASE_URL for PostgreSQL;
+ *   PROFILE=0: the longest turns alone, without the profiler's own cost)
  */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Session } from "node:inspector/promises";
 import { importerFor, readSourceFile, runImport } from "../../src/data/imports/index.ts";
@@ -14,16 +19,39 @@ const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cw
 const audit = { actorUserId: null, actorLabel: "bench" };
 const threshold = Number(process.env.STALL_MS ?? 40);
 
+/**
+ * The main thread's own time on a core, in ms (Linux schedstat, ns): a stall's cost to this
+ * thread whatever the host's load, where the wall-clock gap also counts waiting for a core.
+ */
+const schedstat = `/proc/self/task/${process.pid}/schedstat`;
+const ownCpuMs = existsSync(schedstat)
+  ? () => Number(readFileSync(schedstat, "latin1").split(" ")[0]) / 1e6
+  : () => Number.NaN;
+
 /** Event-loop lags seen by a 2 ms timer, as [from, to] in microseconds of the profiler's clock (hrtime). */
 const lags: [number, number][] = [];
-{
-  let last = process.hrtime.bigint();
-  setInterval(() => {
-    const now = process.hrtime.bigint();
-    if (Number(now - last) / 1e6 > threshold) lags.push([Number(last / 1000n), Number(now / 1000n)]);
-    last = now;
-  }, 2).unref();
+/** The longest gap between ticks of that timer, by the wall clock and by this thread's CPU time. */
+const worst = { wallMs: 0, cpuMs: 0 };
+let last = process.hrtime.bigint();
+let lastCpu = ownCpuMs();
+/** From now on: a step's turns only (not the file read or report before it). */
+function resetTurns(): void {
+  lags.length = 0;
+  worst.wallMs = 0;
+  worst.cpuMs = 0;
+  last = process.hrtime.bigint();
+  lastCpu = ownCpuMs();
 }
+setInterval(() => {
+  const now = process.hrtime.bigint();
+  const cpu = ownCpuMs();
+  const ms = Number(now - last) / 1e6;
+  if (ms > threshold) lags.push([Number(last / 1000n), Number(now / 1000n)]);
+  worst.wallMs = Math.max(worst.wallMs, ms);
+  worst.cpuMs = Math.max(worst.cpuMs, cpu - lastCpu);
+  last = now;
+  lastCpu = cpu;
+}, 2).unref();
 
 function stalls(profile: Profile, label: string): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -93,9 +121,9 @@ try {
     const [kind, file, options = {}] = steps[name]!;
     const source = await readSourceFile(path.join(dataDir, file));
     for (const dryRun of [true, false]) {
-      const profiled = wanted.includes(name);
+      const profiled = wanted.includes(name) && process.env.PROFILE !== "0";
       if (profiled) await session.post("Profiler.start");
-      lags.length = 0;
+      resetTurns();
       const started = performance.now();
       const report = await runImport(database.db, {
         importer: importerFor(kind)!,
@@ -105,6 +133,9 @@ try {
         audit,
       });
       if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
+      process.stdout.write(
+        `-- ${name} ${dryRun ? "check" : "import"}: longest turn ${worst.wallMs.toFixed(0)} ms by the clock, ${worst.cpuMs.toFixed(0)} ms of this thread's CPU; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`,
+      );
       if (profiled) {
         const { profile } = (await session.post("Profiler.stop")) as unknown as {
           profile: Profile;

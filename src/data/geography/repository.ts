@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
-import { chunks, inTimedChunks, pgArray, yieldToEventLoop } from "../../kernel/db/arrays.ts";
+import { distinctInSlices, inTimedChunks, pgArray, timeSlicer, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { driverOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { areaParents, areas } from "./tables.ts";
@@ -23,6 +23,11 @@ function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
+/** Rows a statement inserted, updated or deleted (node-postgres's rowCount: both databases go through it). */
+function affectedRows(result: unknown): number {
+  return (result as { rowCount?: number | null }).rowCount ?? 0;
+}
+
 /** Inserts areas in timed chunks through unnest; `onConflict` decides what happens to known codes. */
 async function writeAreas(
   db: Executor,
@@ -44,10 +49,11 @@ async function writeAreas(
         ${pgArray(part.map((a) => a.startYear))}::smallint[], ${pgArray(part.map((a) => a.endYear))}::smallint[],
         ${pgArray(part.map((a) => `{${(a.vintages ?? []).join(",")}}`))}::text[])
         t(code, name, type, nation, upper_tier, lower_tier, start_year, end_year, vintages)
-      ${onConflict}${countInsertedOnly ? sql`` : sql` returning 1`}`);
+      ${onConflict}`);
+      // Counted by the driver unless only inserts count (then `onConflict` returns which rows were).
       written += countInsertedOnly
         ? rows<{ inserted: boolean }>(result).filter((r) => r.inserted).length
-        : rows(result).length;
+        : affectedRows(result);
     },
     { ownThread: driverOf(db) !== "postgres" },
   );
@@ -100,30 +106,40 @@ export interface ParentLink {
  */
 export async function linkParents(db: Executor, links: readonly ParentLink[]): Promise<number> {
   if (links.length === 0) return 0;
-  const ids = await areaIdsByCode(
-    db,
-    links.flatMap((link) => [link.child, link.parent]),
-  );
+  // The codes gathered in timed slices: a national lookup has 100,000 links (200,000 codes).
+  const codes = new Set<string>();
+  const slice = timeSlicer();
+  for (let i = 0; i < links.length; i++) {
+    codes.add(links[i]!.child);
+    codes.add(links[i]!.parent);
+    if ((i & 1023) === 1023) await slice();
+  }
+  const ids = await areaIdsByCode(db, [...codes]);
   let written = 0;
-  for (const part of chunks(links, 5000)) {
+  // Fixed statements (sized by time, PGlite's shrank on a busy host into hundreds of small ones
+  // and cost more CPU), a turn between them; rows counted, not returned (5,000 "1"s to decode each).
+  for (let start = 0; start < links.length; start += LINK_STATEMENT_ROWS) {
+    await yieldToEventLoop();
     // Unknown children have nothing to replace; a link to an unknown parent still clears the old one.
-    const known = part.filter((link) => ids.has(link.child));
+    const known = links.slice(start, start + LINK_STATEMENT_ROWS).filter((link) => ids.has(link.child));
     if (known.length === 0) continue;
     await db.execute(sql`
       delete from area_parents ap using unnest(${pgArray(known.map((l) => ids.get(l.child)!))}::int[],
         ${pgArray(known.map((l) => l.relation))}::text[]) t(child_id, relation)
       where ap.child_id = t.child_id and ap.relation = t.relation`);
     const linked = known.filter((link) => ids.has(link.parent));
+    if (linked.length === 0) continue;
     const result = await db.execute(sql`
       insert into area_parents (child_id, parent_id, relation)
       select * from unnest(${pgArray(linked.map((l) => ids.get(l.child)!))}::int[],
         ${pgArray(linked.map((l) => ids.get(l.parent)!))}::int[], ${pgArray(linked.map((l) => l.relation))}::text[])
-      on conflict do nothing returning 1`);
-    written += rows(result).length;
-    await yieldToEventLoop();
+      on conflict do nothing`);
+    written += affectedRows(result);
   }
   return written;
 }
+
+const LINK_STATEMENT_ROWS = 5000;
 
 /**
  * Sets the parents of the given children: for each child, every relation it has in `links`
@@ -156,7 +172,7 @@ export async function areaIdsByCode(db: Executor, codes?: readonly string[]): Pr
     return new Map((await db.select({ id: areas.id, code: areas.code }).from(areas)).map((row) => [row.code, row.id]));
   const found = new Map<string, number>();
   // In timed slices, so a 35,000-code lookup never holds PGlite (and the event loop) for long.
-  const unique = [...new Set(codes)];
+  const unique = await distinctInSlices(codes);
   await inTimedChunks(
     unique.length,
     async (start, end) => {
@@ -273,7 +289,7 @@ export async function authoritiesOfAreas(db: Executor, ids: readonly number[]): 
 /** area id → the editions of the geography its code is published in (empty: not recorded). */
 export async function areaVintages(db: Executor, ids: readonly number[]): Promise<Map<number, number[]>> {
   const found = new Map<number, number[]>();
-  const unique = [...new Set(ids)];
+  const unique = await distinctInSlices(ids);
   await inTimedChunks(
     unique.length,
     async (start, end) => {
@@ -292,7 +308,7 @@ export async function areaVintages(db: Executor, ids: readonly number[]): Promis
 /** area id → type, for the given ids. */
 export async function listAreaTypes(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
   const found = new Map<number, string>();
-  const unique = [...new Set(ids)];
+  const unique = await distinctInSlices(ids);
   await inTimedChunks(
     unique.length,
     async (start, end) => {

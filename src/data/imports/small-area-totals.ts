@@ -42,13 +42,15 @@ export async function authorityMemberships(
   smallIds: readonly number[],
   type: string,
 ): Promise<Membership[]> {
+  // Written once, sent twice: 35,000 ids make a 200 kB literal.
+  const ids = pgArray(smallIds);
   const result = await db.execute(sql`
     with wanted as (
       select distinct ap.parent_id from area_parents ap join areas la on la.id = ap.parent_id
-      where ap.child_id = any(${pgArray([...smallIds])}::int[]) and ap.relation = 'local-authority' and la.end_year is null
+      where ap.child_id = any(${ids}::int[]) and ap.relation = 'local-authority' and la.end_year is null
     ),
     editions as (
-      select distinct v from areas a, unnest(a.vintages) v where a.id = any(${pgArray([...smallIds])}::int[])
+      select distinct v from areas a, unnest(a.vintages) v where a.id = any(${ids}::int[])
     )
     select w.parent_id as authority, la.name, array_agg(c.id order by c.id) as members
     from wanted w join areas la on la.id = w.parent_id
@@ -91,12 +93,17 @@ export async function addSmallAreaTotals(
       buffer.indicatorSlugs,
       authorities.map((a) => a.authority),
     );
-    // Rows grouped by (indicator, period, breakdown): small area id → row index.
+    // Rows grouped by (indicator, period, breakdown): small area id → row index. Keyed by one
+    // number (no string made per row: a million of them on a national file), with the
+    // authorities the file itself gives figures for in each.
     const groups = new Map<
-      string,
+      number,
       { indicator: number; period: number; breakdown: number; rows: Map<number, number> }
     >();
-    const inFile = new Set<string>();
+    const inFile = new Map<number, Set<number>>();
+    // Every row's period and breakdown are refs into these lists, so the key is unique per group.
+    const periods = Math.max(buffer.periodCodes.length, 1);
+    const breakdowns = Math.max(buffer.breakdownKeys.length, 1);
     // The file's rows: read through views taken once (rows pushed below are totals, never read here).
     const { indicator, period, breakdown, area, flags } = buffer;
     const slice = timeSlicer();
@@ -105,9 +112,13 @@ export async function addSmallAreaTotals(
       if (!summable[indicator[i]!]) continue;
       const areaType = types.get(area[i]!);
       if (areaType !== "local-authority" && areaType !== type) continue;
-      const key = `${indicator[i]}|${period[i]}|${breakdown[i]}`;
-      if (areaType === "local-authority") inFile.add(`${key}|${area[i]}`);
-      if (areaType !== type) continue;
+      const key = (indicator[i]! * periods + period[i]!) * breakdowns + breakdown[i]!;
+      if (areaType === "local-authority") {
+        const given = inFile.get(key);
+        if (given) given.add(area[i]!);
+        else inFile.set(key, new Set([area[i]!]));
+        continue;
+      }
       let group = groups.get(key);
       if (!group) {
         group = { indicator: indicator[i]!, period: period[i]!, breakdown: breakdown[i]!, rows: new Map() };
@@ -122,7 +133,7 @@ export async function addSmallAreaTotals(
       for (const authority of authorities) {
         await slice();
         if (!authority.members.some((id) => group.rows.has(id))) continue;
-        if (inFile.has(`${key}|${authority.authority}`)) continue;
+        if (inFile.get(key)?.has(authority.authority)) continue;
         if (stored.has(`${slug}|${period}|${buffer.breakdownKeys[group.breakdown]}|${authority.authority}`)) continue;
         const parts = authority.members.map((id) => {
           const i = group.rows.get(id);

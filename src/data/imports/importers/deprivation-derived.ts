@@ -66,6 +66,8 @@ export async function ranksFromScores(
   }
   rows.sort((a, b) => b.value - a.value);
   const n = rows.length;
+  // Room made first, a column per turn: a push past the buffer's end copies every column at once.
+  await buffer.reserve(2 * n);
   const rankRef = buffer.indicatorRef(make.rank.slug);
   const decileRef = buffer.indicatorRef(make.decile.slug);
   let written = 0;

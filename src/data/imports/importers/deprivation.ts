@@ -72,6 +72,8 @@ async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, e
     if ((i & 4095) === 4095) await slice();
   }
   const ref = buffer.indicatorRef(decile.slug);
+  // Room made first, a column per turn: a push past the buffer's end copies every column at once.
+  await buffer.reserve(rows.length);
   for (const i of rows) {
     buffer.push({
       indicator: ref,
@@ -154,6 +156,8 @@ export const wimdImporter = defineImporter({
         const made: IndicatorDefinition[] = [];
         const deciles: DerivedColumn[] = [];
         let values = 0;
+        // A rank and a decile for every score (a decile for every rank): room for all of them at once.
+        await buffer.reserve((spec.ranks ? 1 : 2) * buffer.length + 4096);
         for (const column of columns) {
           const stem = column.draft.slug.replace(/-(score|rank)$/, "");
           const cut =
