@@ -6,36 +6,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { freePort } from "../../tests/helpers/free-port.ts";
+import { adminQuery } from "../../tests/helpers/global-setup.ts";
 
 /** /metrics answers only with a bearer token (METRICS_TOKEN); the bench gives the demo one. */
 const metricsToken = randomBytes(24).toString("hex");
 /** USER_HZ: /proc stat times are in 1/100 s on Linux. */
 const TICKS = 100;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** CPU seconds used so far by a process and all its threads (Linux /proc). */
 export function cpuSeconds(pid: number): number {

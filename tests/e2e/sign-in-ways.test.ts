@@ -4,13 +4,12 @@
  * first sign-in and requiring single sign-on for an organisation, whose invitation link then
  * leads to single sign-on, and a password reset by email that works once.
  */
-import { createServer } from "node:net";
-import { once } from "node:events";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import { buildAssets } from "../../src/kernel/http/assets.ts";
+import { freePort } from "../helpers/free-port.ts";
 import { type MailCatcher, startMailCatcher } from "../helpers/mail-catcher.ts";
 import { startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { fixtures, TEST_PASSWORD, testConfig } from "../helpers/test-app.ts";
@@ -24,15 +23,6 @@ let database: Database;
 let app: FastifyInstance;
 let browser: Browser;
 let origin: string;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, "close");
-  return port;
-}
 
 beforeAll(async () => {
   await buildAssets();
