@@ -12,6 +12,7 @@ import {
   findIndicator,
   type IndicatorRow,
   normaliseRule,
+  type ReadVersions,
   visibleIndicators,
 } from "../indicators/index.ts";
 import { authorizeIndicator } from "./access.ts";
@@ -122,12 +123,13 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
 }
 
 /** The area profile page's figures, for the indicators the reader may see. */
-export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
+export async function areaProfile(db: Executor, actor: Actor | null, code: string, versions?: ReadVersions) {
   // The profile is built once per data version (only an import, an edit, a revision or an
   // embargo ending changes it), keyed by exactly the indicators this reader may see. The area is
-  // looked up only to build it (geography is data too): a cached answer costs one statement.
-  const version = await dataVersionNow(db);
-  const visible = await visibleIndicators(db, actor, { dataVersion: version });
+  // looked up only to build it (geography is data too): a cached answer costs one statement
+  // signed out; with a token, the versions were read with it (and restricted reads are audited).
+  const version = versions?.dataVersion ?? (await dataVersionNow(db));
+  const visible = await visibleIndicators(db, actor, { dataVersion: version, accessVersion: versions?.accessVersion });
   // A profile shows one area against others, not whole slices, so it cannot apply secondary
   // suppression: without a token, small-count data is read through /indicators/{id}/data instead.
   const catalogue = actor ? visible : visible.filter((row) => normaliseRule(row.disclosureRule) === "none");

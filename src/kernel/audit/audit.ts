@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database.ts";
+import { executePrepared } from "../db/prepared.ts";
 import { auditLog } from "./tables.ts";
 
 /** Who did something, and from where; carried from the request into services. */
@@ -50,4 +52,29 @@ export async function recordAudit(executor: Executor, context: AuditContext, ent
     requestId: context.requestId ?? null,
     ip: context.ip ?? null,
   });
+}
+
+/** A read of restricted data to audit: who read it is the context's. */
+export type ReadEntry = Pick<AuditEntry, "action" | "entityType" | "entityId" | "partnershipId">;
+
+/**
+ * Reads of restricted data, a row each, in one prepared statement (named by its fixed text,
+ * planned once per connection): a caller with an API token is audited on every request it reads
+ * such data, and on the embedded database a drizzle insert's planning cost more than the write.
+ */
+export async function recordReads(executor: Executor, context: AuditContext, entries: readonly ReadEntry[]) {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry) => ({
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    partnership_id: entry.partnershipId ?? null,
+  }));
+  await executePrepared(
+    executor,
+    sql`insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, partnership_id, request_id, ip)
+      select ${context.actorUserId}::uuid, ${context.actorLabel}::text, x.action, x.entity_type, x.entity_id, x.partnership_id,
+        ${context.requestId ?? null}::text, ${context.ip ?? null}::text
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x(action text, entity_type text, entity_id text, partnership_id uuid)`,
+  );
 }
