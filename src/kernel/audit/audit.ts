@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/database.ts";
-import { executePrepared } from "../db/prepared.ts";
+import { preparedSql } from "../db/prepared.ts";
 import { auditLog } from "./tables.ts";
 
 /** Who did something, and from where; carried from the request into services. */
@@ -70,11 +70,18 @@ export async function recordReads(executor: Executor, context: AuditContext, ent
     entity_id: entry.entityId ?? null,
     partnership_id: entry.partnershipId ?? null,
   }));
-  await executePrepared(
-    executor,
-    sql`insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, partnership_id, request_id, ip)
-      select ${context.actorUserId}::uuid, ${context.actorLabel}::text, x.action, x.entity_type, x.entity_id, x.partnership_id,
-        ${context.requestId ?? null}::text, ${context.ip ?? null}::text
-      from json_to_recordset(${JSON.stringify(rows)}::json) as x(action text, entity_type text, entity_id text, partnership_id uuid)`,
-  );
+  await insertReads(executor, {
+    actorUserId: context.actorUserId,
+    actorLabel: context.actorLabel,
+    requestId: context.requestId ?? null,
+    ip: context.ip ?? null,
+    rows: JSON.stringify(rows),
+  });
 }
+
+const insertReads = preparedSql(
+  sql`insert into audit_log (actor_user_id, actor_label, action, entity_type, entity_id, partnership_id, request_id, ip)
+    select ${sql.placeholder("actorUserId")}::uuid, ${sql.placeholder("actorLabel")}::text, x.action, x.entity_type,
+      x.entity_id, x.partnership_id, ${sql.placeholder("requestId")}::text, ${sql.placeholder("ip")}::text
+    from json_to_recordset(${sql.placeholder("rows")}::json) as x(action text, entity_type text, entity_id text, partnership_id uuid)`,
+);

@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./database.ts";
-import { executePrepared } from "./prepared.ts";
+import { preparedSql } from "./prepared.ts";
 import { dataVersion } from "./tables.ts";
 
 type Prepared = { execute(): Promise<{ version: number | string }[]> };
@@ -37,13 +37,23 @@ export async function readDataVersionWith(
   db: Executor,
   also: SQL,
 ): Promise<{ version: string; access: string; also: string }> {
-  const [row] = await executePrepared<{ version: string | null; access: string | null; also: string | null }>(
-    db,
-    sql`select (select version::text from data_version where id = 1) as version,
-      (select version::text from data_version where id = 2) as access, (${also}) as also`,
-  );
+  let statement = withAlso.get(also);
+  if (!statement) {
+    statement = preparedSql(
+      sql`select (select version::text from data_version where id = 1) as version,
+        (select version::text from data_version where id = 2) as access, (${also}) as also`,
+    );
+    withAlso.set(also, statement);
+  }
+  const [row] = await statement(db);
   return { version: row?.version ?? "none", access: row?.access ?? "none", also: row?.also ?? "" };
 }
+
+/** One statement per `also` (callers pass a constant), compiled once. */
+const withAlso = new WeakMap<
+  SQL,
+  ReturnType<typeof preparedSql<{ version: string | null; access: string | null; also: string | null }>>
+>();
 
 export interface VersionedCache<T> {
   /**
