@@ -265,6 +265,26 @@ describe("API callers cached by token", () => {
     expect((await profile(other)).statusCode).toBe(200);
   });
 
+  it("follow a coordinator's access when a partnership's nation changes", async () => {
+    const org = await fixtures.organisation(t.database, "Coordination");
+    const coordinator = await fixtures.user(t.database, "coordinator@example.org", org.id, { nations: ["england"] });
+    const { secret } = await createToken(
+      t.database.db,
+      { actorUserId: coordinator.id, actorLabel: "cache-test" },
+      { userId: coordinator.id } as Actor,
+      { name: "Coordinator", days: 7 },
+    );
+    expect((await profile(secret)).body).toContain(SLUG);
+    expect((await profile(secret)).body).toContain(SLUG);
+    await t.database.db.execute(sql`update partnerships set nation = 'wales' where id = ${partnershipA}`);
+    try {
+      expect((await profile(secret)).body).not.toContain(SLUG);
+    } finally {
+      await t.database.db.execute(sql`update partnerships set nation = 'england' where id = ${partnershipA}`);
+    }
+    expect((await profile(secret)).body).toContain(SLUG);
+  });
+
   it("refuse an expired token from the cached row, with nothing written in between", async () => {
     const secret = await tokenFor("Expiring");
     await t.database.db.execute(

@@ -134,7 +134,7 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
   // suppression: without a token, small-count data is read through /indicators/{id}/data instead.
   const catalogue = actor ? visible : visible.filter((row) => normaliseRule(row.disclosureRule) === "none");
   const leftOut = catalogue.length < visible.length;
-  const key = [code, leftOut, ...catalogue.map((row) => row.id)].join("\u0000");
+  const key = `${code}\u0000${leftOut}\u0000${idsOf(catalogue)}`;
   return profiles.get(db, version, key, async () => {
     const area = await findAreaByCode(db, code);
     if (!area) throw AppError.notFound(`No area has the code ${code}`);
@@ -143,6 +143,18 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
 }
 
 const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(200);
+
+/** The ids of a catalogue as text, once per array: a cached caller's catalogue is the same array each time. */
+const catalogueIds = new WeakMap<readonly IndicatorRow[], string>();
+
+function idsOf(catalogue: readonly IndicatorRow[]): string {
+  let ids = catalogueIds.get(catalogue);
+  if (ids === undefined) {
+    ids = catalogue.map((row) => row.id).join("\u0000");
+    catalogueIds.set(catalogue, ids);
+  }
+  return ids;
+}
 
 async function profileOut(
   db: Executor,

@@ -88,9 +88,54 @@ export async function filterVisible(
   actor: Actor | null,
   rows: readonly IndicatorRow[],
   context?: ReadContext,
-  { dataVersion, accessVersion }: ReadVersions = {},
+  versions: ReadVersions = {},
 ): Promise<IndicatorRow[]> {
   if (!actor) return rows.filter((row) => tierOf(row) === "public");
+  const { visible, restricted } = await decided(db, actor, rows, versions);
+  await auditReads(db, actor, restricted, context);
+  return visible;
+}
+
+interface Decision {
+  visible: IndicatorRow[];
+  /** The restricted ones among them: audited on every read. */
+  restricted: IndicatorRow[];
+}
+
+/**
+ * A caller cached by its API token is the same actor object while the access version stays, and
+ * a catalogue the same array while the data version does: what the caller may see of it is
+ * decided once for both versions; only the audit of its restricted reads is done on every request.
+ */
+const decisions = new WeakMap<
+  Actor,
+  WeakMap<readonly IndicatorRow[], { versions: string; decision: Promise<Decision> }>
+>();
+
+function decided(db: Executor, actor: Actor, rows: readonly IndicatorRow[], versions: ReadVersions) {
+  const { dataVersion, accessVersion } = versions;
+  if (dataVersion === undefined || accessVersion === undefined || accessVersion === "none")
+    return decide(db, actor, rows, versions);
+  const key = `${dataVersion}/${accessVersion}`;
+  let byRows = decisions.get(actor);
+  if (!byRows) {
+    byRows = new WeakMap();
+    decisions.set(actor, byRows);
+  }
+  const found = byRows.get(rows);
+  if (found?.versions === key) return found.decision;
+  const decision = decide(db, actor, rows, versions);
+  byRows.set(rows, { versions: key, decision });
+  decision.catch(() => byRows.delete(rows));
+  return decision;
+}
+
+async function decide(
+  db: Executor,
+  actor: Actor,
+  rows: readonly IndicatorRow[],
+  { dataVersion, accessVersion }: ReadVersions,
+): Promise<Decision> {
   const partnershipTier = rows.filter((row) => tierOf(row) === "partnership");
   const ownerIds = [
     ...new Set(partnershipTier.flatMap((row) => (row.partnershipId === null ? [] : [row.partnershipId]))),
@@ -128,13 +173,7 @@ export async function filterVisible(
     const owner = owners.get(row.partnershipId);
     return !!owner && can(actor, "data:read-restricted", { partnershipId: owner.id, nation: owner.nation as Nation });
   });
-  await auditReads(
-    db,
-    actor,
-    visible.filter((row) => tierOf(row) === "restricted"),
-    context,
-  );
-  return visible;
+  return { visible, restricted: visible.filter((row) => tierOf(row) === "restricted") };
 }
 
 /**
