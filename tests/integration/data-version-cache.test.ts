@@ -56,6 +56,23 @@ async function profileOf(client: TestClient, partnershipId: string): Promise<str
   return response.body;
 }
 
+/** The statements `run` sends, by text: every one goes through the pool (a pooled client's own query is wrapped at connect). */
+async function statementsSent(run: () => Promise<void>): Promise<string[]> {
+  const sent: string[] = [];
+  const query = pg.Pool.prototype.query;
+  pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
+    const given = args[0] as string | { name?: string; text?: string };
+    sent.push(typeof given === "string" ? given : (given.text ?? given.name ?? ""));
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as never;
+  try {
+    await run();
+  } finally {
+    pg.Pool.prototype.query = query;
+  }
+  return sent;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   await upsertAreas(t.database.db, [
@@ -192,25 +209,15 @@ describe("profiles cached by data version", () => {
   it("answer a cached API profile with one statement (the data version), the same bytes each time", async () => {
     // A drizzle query is a thenable that runs again whenever it is awaited: what the cache keeps
     // must be its settled result, or every "hit" would read the catalogue again.
-    const sent: string[] = [];
-    // Every statement goes through the pool (a pooled client's own query is wrapped at connect).
-    const query = pg.Pool.prototype.query;
     const anonymous = t.client();
     const first = await anonymous.get(`/api/v1/areas/${AREA}/profile`);
     expect(first.statusCode).toBe(200);
-    pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
-      const given = args[0] as string | { name?: string; text?: string };
-      sent.push(typeof given === "string" ? given : (given.name ?? given.text ?? ""));
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as never;
-    try {
+    const sent = await statementsSent(async () => {
       // A browser's session cookie sent to the API (bearer tokens only) is not looked up either.
       const again = await readerA.get(`/api/v1/areas/${AREA}/profile`);
       expect(again.body).toBe(first.body);
-      expect(sent).toHaveLength(1);
-    } finally {
-      pg.Pool.prototype.query = query;
-    }
+    });
+    expect(sent).toHaveLength(1);
   });
 });
 
@@ -315,18 +322,9 @@ describe("API callers cached by token", () => {
         )) as unknown as { rows: { n: number }[] }
       ).rows[0]!.n;
     const before = await audited();
-    const sent: string[] = [];
-    const query = pg.Pool.prototype.query;
-    pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
-      const given = args[0] as string | { name?: string; text?: string };
-      sent.push(typeof given === "string" ? given : (given.text ?? given.name ?? ""));
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as never;
-    try {
+    const sent = await statementsSent(async () => {
       for (let i = 0; i < 3; i++) expect((await profile(secret)).body).toBe(first.body);
-    } finally {
-      pg.Pool.prototype.query = query;
-    }
+    });
     // Each request: the data and access versions in one statement, then its audit row.
     expect(sent).toHaveLength(6);
     expect(sent.filter((text) => /data_version/.test(text))).toHaveLength(3);
