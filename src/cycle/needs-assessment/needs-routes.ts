@@ -6,8 +6,8 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { evidenceCoverage } from "../actions/index.ts";
 import { buildSnapshot } from "./assessment-view.ts";
 import { consultationVoices } from "./extension-points.ts";
-import { renderBreakdownChart, renderInequalityChart } from "../../data/analyses/index.ts";
-import { assessmentCharts, assessmentDocument, panelChart } from "./document.ts";
+import { assessmentCharts, assessmentDocument } from "./document.ts";
+import { panelHtml } from "./panel-html.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
 import { registerNeedsRemovals } from "./needs-removals.ts";
@@ -49,9 +49,7 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
         ...section,
         panels: section.panels.map((panel) => ({
           ...panel,
-          rendered: panelChart(panel),
-          renderedBreakdowns: (panel.breakdowns ?? []).map((b) => ({ ...b, rendered: renderBreakdownChart(b.chart) })),
-          renderedInequality: panel.inequality?.figures ? renderInequalityChart(panel.inequality.figures) : null,
+          html: panelHtml(panel),
           links: linksFor("indicator", panel.indicatorSlug),
         })),
         findings: section.findings.map((finding) => ({
