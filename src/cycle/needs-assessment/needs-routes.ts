@@ -31,9 +31,10 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
       const { id } = request.params;
       const partnership = request.partnership;
       const target = { partnershipId: id, nation: partnership.nation as Nation };
+      const assessmentRow = findAssessment(db, id);
       const [assessment, snapshot, publications] = await Promise.all([
-        findAssessment(db, id),
-        buildSnapshot(db, partnership, undefined, voices),
+        assessmentRow,
+        buildSnapshot(db, partnership, undefined, voices, assessmentRow),
         listPublications(db, id),
       ]);
       // Two-way links: which strategy priorities and actions answer each finding, entry and indicator.
