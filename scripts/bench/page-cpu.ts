@@ -123,7 +123,9 @@ try {
     let statements = 0;
     for (const [text, n] of [...sent].sort((a, b) => b[1] - a[1])) {
       statements += n;
-      process.stdout.write(`   ${(n / COUNT).toFixed(2)} × ${((took.get(text) ?? 0) / COUNT).toFixed(2)} ms  ${text}\n`);
+      process.stdout.write(
+        `   ${(n / COUNT).toFixed(2)} × ${((took.get(text) ?? 0) / COUNT).toFixed(2)} ms  ${text}\n`,
+      );
     }
     process.stdout.write(`   ${(statements / COUNT).toFixed(1)} statements per request\n`);
     if (process.env.PAGE_CPU_PROFILE) {
@@ -158,7 +160,12 @@ try {
     }
   }
   await app.close();
-  process.stdout.write(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}\n`);
+  process.stdout.write(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}\n`,
+  );
 } finally {
   await drop();
 }

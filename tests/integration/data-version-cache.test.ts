@@ -233,7 +233,11 @@ describe("monitoring measures and needs-assessment panels cached by data version
     const link = { label: "Local measure", baseline: 1234, baselinePeriod: "2021", targetDate: "2030-03-31" };
     await addIndicator(db, audit, partnershipA, action!.id, { ...link, indicatorRef: SLUG, target: 1000 });
     // Restricted national data: the administrator's dashboard is drawn (and kept) first.
-    await addIndicator(db, audit, partnershipA, action!.id, { ...link, indicatorRef: "national-small-counts", target: 1 });
+    await addIndicator(db, audit, partnershipA, action!.id, {
+      ...link,
+      indicatorRef: "national-small-counts",
+      target: 1,
+    });
     // (4,321 rounded to 4,320 by its small-count disclosure rule.)
     expect(await pageOf(admin, "monitoring")).toContain("4,320");
     const viewer = await pageOf(readerA, "monitoring");

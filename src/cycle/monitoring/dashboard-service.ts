@@ -154,7 +154,13 @@ async function dashboardMeasures(
   catalogue: readonly CatalogueRow[],
 ) {
   const titles = new Map(rows.map((row) => [row.id, row.reference ? `${row.reference}: ${row.title}` : row.title]));
-  const key = JSON.stringify([partnership.id, partnership.areaCode, partnership.areaName, visibleIds(catalogue), links]);
+  const key = JSON.stringify([
+    partnership.id,
+    partnership.areaCode,
+    partnership.areaName,
+    visibleIds(catalogue),
+    links,
+  ]);
   const measures = await measureCache.get(db, version, key, async () =>
     (await measureLinks(db, actor, partnership, links, catalogue)).map(measureView),
   );
