@@ -6,10 +6,7 @@
  *   npx tsx scripts/bench/page-cpu.ts monitoring needs-assessment    (the part after /partnerships/:id/)
  *   BENCH_DATABASE_URL=postgres://… for PostgreSQL; PAGE_CPU_COUNT (default 100); PAGE_CPU_SAVE=/tmp/x keeps a page
  */
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
-import os from "node:os";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { buildApp } from "../../src/app.ts";
@@ -17,7 +14,7 @@ import { seedDemo } from "../../src/demo/seed/index.ts";
 import { createSession } from "../../src/kernel/auth/sessions.ts";
 import { testConfig } from "../../tests/helpers/test-app.ts";
 import { openBenchDatabase } from "./bench-database.ts";
-import type { Profile } from "./cpu-profile.ts";
+import { listenProfiled, loadAverage, type Profile, requestsFromChild, selfTimeLines } from "./cpu-profile.ts";
 
 // Statements sent per request, by text or prepared name (pg's Client.query carries both databases).
 const sent = new Map<string, number>();
@@ -73,35 +70,15 @@ try {
   )) as unknown as { rows: { id: string }[] };
   const id = partnership.rows[0]!.id;
   const { app } = await buildApp({ config: testConfig({}), database });
-  const inspector = new Session();
-  inspector.connect();
-  await inspector.post("Profiler.enable");
-  await inspector.post("Profiler.setSamplingInterval", { interval: 100 });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const { inspector, base } = await listenProfiled(app);
   const headers = { cookie: `cpah_session=${session}` };
   for (const page of pages) {
     const url = `${base}/partnerships/${id}/${page}`;
     // The client is another process, so this process's CPU is the server's (and PGlite's worker).
-    const client = (count: number) =>
-      new Promise<number>((resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          [
-            "-e",
-            `(async () => { let bytes = 0; for (let i = 0; i < ${count}; i++) {
-               const r = await fetch(${JSON.stringify(url)}, { headers: ${JSON.stringify(headers)} });
-               const body = await r.arrayBuffer(); bytes = body.byteLength;
-               if (i === ${count} - 1 && ${JSON.stringify(process.env.PAGE_CPU_SAVE ?? "")}) require("node:fs").writeFileSync(${JSON.stringify(`${process.env.PAGE_CPU_SAVE}-`)} + ${JSON.stringify(page.replace(/\W+/g, "-"))} + ".html", Buffer.from(body));
-               if (r.status !== 200) { console.error(r.status); process.exit(1); } }
-             console.log(bytes); })()`,
-          ],
-          { stdio: ["ignore", "pipe", "inherit"] },
-        );
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.on("exit", (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`${page}: client failed`))));
-      });
+    const saveTo = process.env.PAGE_CPU_SAVE
+      ? `${process.env.PAGE_CPU_SAVE}-${page.replace(/\W+/g, "-")}.html`
+      : undefined;
+    const client = (count: number) => requestsFromChild(url, headers, count, saveTo);
     await client(5);
     const wall = performance.now();
     if (process.env.PAGE_CPU_PROFILE) await inspector.post("Profiler.start");
@@ -130,13 +107,7 @@ try {
     process.stdout.write(`   ${(statements / COUNT).toFixed(1)} statements per request\n`);
     if (process.env.PAGE_CPU_PROFILE) {
       const { profile } = (await inspector.post("Profiler.stop")) as unknown as { profile: Profile };
-      const self = new Map<string, number>();
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-      for (const sample of profile.samples) {
-        const f = byId.get(sample)!.callFrame;
-        const key = `${f.functionName || "(anon)"} ${f.url.split("/").slice(-3).join("/")}:${f.lineNumber + 1}`;
-        self.set(key, (self.get(key) ?? 0) + 1);
-      }
       // Inclusive time of the app's own functions (and the template engine's render), to see which step costs.
       const parent = new Map<number, number>();
       for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -152,20 +123,14 @@ try {
       }
       const total = profile.samples.length;
       const top = Number(process.env.PAGE_CPU_TOP ?? 30);
-      for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
-        process.stdout.write(`   ${((n / total) * 100).toFixed(1).padStart(5)}%  ${key}\n`);
+      for (const line of selfTimeLines(profile, top)) process.stdout.write(`   ${line}\n`);
       process.stdout.write("   inclusive:\n");
       for (const [key, n] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
         process.stdout.write(`   ${((n / total) * 100).toFixed(1).padStart(5)}%  ${key}\n`);
     }
   }
   await app.close();
-  process.stdout.write(
-    `load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ")}\n`,
-  );
+  process.stdout.write(`load average ${loadAverage()}\n`);
 } finally {
   await drop();
 }
