@@ -8,9 +8,6 @@
  * one run is inflated by whatever else runs.
  *   npx tsx scripts/bench/api-cpu.ts            (PGlite; BENCH_DATABASE_URL=postgres://… for PostgreSQL)
  */
-import { spawn } from "node:child_process";
-import { Session } from "node:inspector/promises";
-import os from "node:os";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { buildApp } from "../../src/app.ts";
@@ -20,7 +17,7 @@ import { seedDemo } from "../../src/demo/seed/index.ts";
 import { createSession } from "../../src/kernel/auth/sessions.ts";
 import { testConfig } from "../../tests/helpers/test-app.ts";
 import { openBenchDatabase } from "./bench-database.ts";
-import type { Profile } from "./cpu-profile.ts";
+import { listenProfiled, loadAverage, type Profile, requestsFromChild, selfTimeLines } from "./cpu-profile.ts";
 
 // Statements sent per request, by text (pg's Client.query is what both databases go through).
 const sent = new Map<string, number>();
@@ -57,32 +54,11 @@ try {
     ["profile, session cookie", url, { cookie: `cpah_session=${session}` }],
     ["profile, API token", url, { authorization: `Bearer ${secret}` }],
   ];
-  const inspector = new Session();
-  inspector.connect();
-  await inspector.post("Profiler.enable");
-  await inspector.post("Profiler.setSamplingInterval", { interval: 100 });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const { inspector, base } = await listenProfiled(app);
   // The client is another process, so this process's CPU time is the server's alone (with the
   // embedded database's worker thread), as bench:load counts it.
-  const client = (label: string, path: string, headers: Record<string, string>, count: number) =>
-    new Promise<number>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [
-          "-e",
-          `(async () => { let bytes = 0; for (let i = 0; i < ${count}; i++) {
-             const r = await fetch(${JSON.stringify(base + path)}, { headers: ${JSON.stringify(headers)} });
-             const body = await r.arrayBuffer(); bytes = body.byteLength;
-             if (r.status !== 200) { console.error(r.status); process.exit(1); } }
-           console.log(bytes); })()`,
-        ],
-        { stdio: ["ignore", "pipe", "inherit"] },
-      );
-      let out = "";
-      child.stdout.on("data", (chunk) => (out += chunk));
-      child.on("exit", (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`${label}: client failed`))));
-    });
+  const client = (_label: string, path: string, headers: Record<string, string>, count: number) =>
+    requestsFromChild(base + path, headers, count);
   for (const [label, path, headers] of cases) await client(label, path, headers, 5);
   // On a shared host other work inflates any one run: the cases take turns, ROUNDS times, and the
   // least disturbed round of each is its figure (the median beside it).
@@ -109,17 +85,9 @@ try {
       for (const [text, n] of sent) result.sent.set(text, (result.sent.get(text) ?? 0) + n);
       if (profiling) {
         const { profile } = (await inspector.post("Profiler.stop")) as unknown as { profile: Profile };
-        const self = new Map<string, number>();
-        const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-        for (const id of profile.samples) {
-          const f = byId.get(id)!.callFrame;
-          const key = `${f.functionName || "(anon)"} ${f.url.split("/").slice(-3).join("/")}:${f.lineNumber + 1}`;
-          self.set(key, (self.get(key) ?? 0) + 1);
-        }
-        const total = profile.samples.length;
         process.stdout.write(`${label}, round ${round + 1}: where the time goes\n`);
-        for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.API_CPU_TOP ?? 25)))
-          process.stdout.write(`   ${((n / total) * 100).toFixed(1).padStart(5)}%  ${key}\n`);
+        for (const line of selfTimeLines(profile, Number(process.env.API_CPU_TOP ?? 25)))
+          process.stdout.write(`   ${line}\n`);
       }
     }
   }
@@ -141,12 +109,7 @@ try {
     );
   }
   await app.close();
-  process.stdout.write(
-    `load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ")}\n`,
-  );
+  process.stdout.write(`load average ${loadAverage()}\n`);
 } finally {
   await drop();
 }

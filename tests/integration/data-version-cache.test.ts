@@ -2,7 +2,8 @@
  * Profiles are built once per data version (src/kernel/db/data-version.ts): these show a cached
  * profile changes when the data does (import, revision, catalogue edit, on any path that writes
  * the tables), never shows one partnership's own indicators to another partnership on the same
- * area, and that a rolled-back change leaves no version behind.
+ * area, and that a rolled-back change leaves no version behind; the monitoring dashboard's measures
+ * and the needs assessment's panels, kept the same way, show an import or an edit at once.
  */
 import { getTableName, is, sql } from "drizzle-orm";
 import pg from "pg";
@@ -15,6 +16,9 @@ import { createToken, hashToken } from "../../src/data/api/token-service.ts";
 import { saveTier } from "../../src/data/indicators/readers-repository.ts";
 import type { Actor } from "../../src/kernel/auth/policy.ts";
 import { readDataVersion, readDataVersionWith } from "../../src/kernel/db/data-version.ts";
+import { actionIndicators, actions, addIndicator } from "../../src/cycle/actions/index.ts";
+import { addEntry, removeEntry } from "../../src/cycle/needs-assessment/needs-service.ts";
+import { sectionsFor } from "../../src/cycle/needs-assessment/sections.ts";
 import * as geographyTables from "../../src/data/geography/tables.ts";
 import * as indicatorTables from "../../src/data/indicators/tables.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
@@ -330,5 +334,61 @@ describe("API callers cached by token", () => {
     expect(sent.filter((text) => /data_version/.test(text))).toHaveLength(3);
     expect(sent.filter((text) => /insert into audit_log/.test(text))).toHaveLength(3);
     expect(await audited()).toBe(before + 3);
+  });
+});
+
+describe("monitoring measures and needs-assessment panels cached by data version", () => {
+  const audit = { actorUserId: null, actorLabel: "cache-test" };
+  const pageOf = async (client: TestClient, page: string) => {
+    const response = await client.get(`/partnerships/${partnershipA}/${page}`);
+    expect(response.statusCode).toBe(200);
+    return response.body;
+  };
+
+  it("the dashboard shows an import, an edit of a link or an action at once, and no reader another's indicators", async () => {
+    const db = t.database.db;
+    const lead = await fixtures.organisation(t.database, "Lead body");
+    const [action] = await db
+      .insert(actions)
+      .values({ partnershipId: partnershipA, reference: "C1", title: "Cached action", leadOrganisationId: lead.id })
+      .returning();
+    const link = { label: "Local measure", baseline: 1234, baselinePeriod: "2021", targetDate: "2030-03-31" };
+    await addIndicator(db, audit, partnershipA, action!.id, { ...link, indicatorRef: SLUG, target: 1000 });
+    // Restricted national data: the administrator's dashboard is drawn (and kept) first.
+    await addIndicator(db, audit, partnershipA, action!.id, {
+      ...link,
+      indicatorRef: "national-small-counts",
+      target: 1,
+    });
+    // (4,321 rounded to 4,320 by its small-count disclosure rule.)
+    expect(await pageOf(admin, "monitoring")).toContain("4,320");
+    const viewer = await pageOf(readerA, "monitoring");
+    expect(viewer).toContain("2,468");
+    expect(viewer).not.toContain("4,320");
+
+    await importFor(partnershipA, [["2024", 3579]]);
+    expect(await pageOf(readerA, "monitoring")).toContain("3,579");
+    await db.update(actionIndicators).set({ target: 777 }).where(sql`indicator_ref = ${SLUG}`);
+    expect(await pageOf(readerA, "monitoring")).toContain("777");
+    await db.update(actions).set({ title: "Renamed cached action" }).where(sql`id = ${action!.id}`);
+    const renamed = await pageOf(readerA, "monitoring");
+    expect(renamed).toContain("C1: Renamed cached action");
+    expect(renamed).not.toContain("C1: Cached action");
+  });
+
+  it("the needs assessment shows an import and a panel added or removed at once", async () => {
+    const db = t.database.db;
+    const sectionCode = sectionsFor("england").sections[0]!.code;
+    expect(await pageOf(readerA, "needs-assessment")).not.toContain(`data-panel="${SLUG}"`);
+    const panel = await addEntry(db, audit, partnershipA, {
+      kind: "panel",
+      sectionCode,
+      data: { indicatorSlug: SLUG, indicatorTitle: "Local measure", areaCode: AREA },
+    });
+    expect(await pageOf(readerA, "needs-assessment")).toContain("3,579");
+    await importFor(partnershipA, [["2025", 8642]]);
+    expect(await pageOf(readerA, "needs-assessment")).toContain("8,642");
+    await removeEntry(db, audit, partnershipA, "panel", panel.id);
+    expect(await pageOf(readerA, "needs-assessment")).not.toContain(`data-panel="${SLUG}"`);
   });
 });

@@ -24,12 +24,13 @@ export async function evidenceCoverage(
   partnershipId: string,
   references: EvidenceReference[],
 ): Promise<EvidenceCoverage[]> {
-  const [links, actionRows, actionPriorityRows] = await Promise.all([
+  const [links, actionRows, actionPriorityRows, priorityRows] = await Promise.all([
     listEvidence(db, partnershipId),
     listActions(db, partnershipId),
     listActionPriorities(db, partnershipId),
+    listPriorities(db, partnershipId),
   ]);
-  const priorities = new Map((await listPriorities(db, partnershipId)).map((row) => [row.id, row.title]));
+  const priorities = new Map(priorityRows.map((row) => [row.id, row.title]));
   const actionTitles = new Map(actionRows.map((row) => [row.id, row.title]));
   return references.map((reference) => {
     const matching = links.filter((link) => link.kind === reference.kind && link.referenceId === reference.referenceId);

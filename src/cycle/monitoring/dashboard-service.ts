@@ -7,11 +7,13 @@ import {
   listPartnershipIndicators,
   measureLinks,
   measureView,
+  type MeasureView,
   memberOrganisations,
   ragLabels,
 } from "../actions/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
+import { renderFragment } from "../../kernel/views/environment.ts";
 import { loadAreaProfile, redRedIndicators } from "../../data/analyses/index.ts";
 import { dataVersionNow, type IndicatorRow as CatalogueRow, visibleIndicators } from "../../data/indicators/index.ts";
 import { listPriorities } from "../strategy/index.ts";
@@ -109,9 +111,11 @@ export async function loadDashboard(
   const familyNames = new Map(familyTypes.map((item) => [item.code, item.label]));
   const label = (names: Map<string, string>) => (row: RollupRow) => presentRow(row, names.get(row.key) ?? "Other");
 
+  const measures = await dashboardMeasures(db, actor, partnership, version, links, rows, catalogue);
   return {
     period: formatPeriod(period),
-    measures: await dashboardMeasures(db, actor, partnership, links, rows, catalogue),
+    measures: measures.measures,
+    measuresHtml: measures.html,
     redRed,
     actionCount: rows.length,
     totals: presentRow(planTotals(rollupItems), "All actions"),
@@ -130,21 +134,76 @@ export async function loadDashboard(
 
 const statusOrder = { "off-track": 0, "on-track": 1, "no-new-data": 2, "not-measured": 3 } as const;
 
-/** The plan's indicators measured against the store, off track first, each with its action. */
+type IndicatorLinks = Awaited<ReturnType<typeof listPartnershipIndicators>>;
+const measureCache = createVersionedCache<MeasureView[]>(200);
+
+/**
+ * The plan's indicators measured against the store, off track first, each with its action.
+ * The measures (the area's and localities' series, their status and charts: most of the page's
+ * database work) are kept per data version, keyed by the partnership and its area, exactly the
+ * indicators this reader may see and the links as read now, so editing a link (its baseline,
+ * target or locality) or the data shows at once; the actions' titles are read fresh.
+ */
 async function dashboardMeasures(
   db: Executor,
   actor: Actor | null,
   partnership: PartnershipRow,
-  links: Awaited<ReturnType<typeof listPartnershipIndicators>>,
+  version: string,
+  links: IndicatorLinks,
   rows: DashboardRow[],
   catalogue: readonly CatalogueRow[],
 ) {
   const titles = new Map(rows.map((row) => [row.id, row.reference ? `${row.reference}: ${row.title}` : row.title]));
-  const measures = (await measureLinks(db, actor, partnership, links, catalogue)).map(measureView);
-  return measures
-    .map((measure) => ({ ...measure, actionTitle: titles.get(measure.actionId) ?? "" }))
-    .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || a.title.localeCompare(b.title));
+  const key = JSON.stringify([
+    partnership.id,
+    partnership.areaCode,
+    partnership.areaName,
+    visibleIds(catalogue),
+    links,
+  ]);
+  const measures = await measureCache.get(db, version, key, async () =>
+    (await measureLinks(db, actor, partnership, links, catalogue)).map(measureView),
+  );
+  return measuresSection(partnership, measures, titles);
 }
+
+/** Each cached list of measures (one per version and key) with its section drawn, by its actions' titles. */
+const drawn = new WeakMap<MeasureView[], Map<string, { measures: MeasureView[]; html: string }>>();
+
+/**
+ * The measures with their actions' titles, off track first, and the section's markup: the
+ * measures' panels and charts are most of the page's template work, so the markup is drawn once
+ * for a cached list of measures (the same object until the data, the links or the reader's
+ * indicators change) and the titles the actions have now.
+ */
+function measuresSection(partnership: PartnershipRow, cached: MeasureView[], titles: Map<string, string>) {
+  let byTitles = drawn.get(cached);
+  if (!byTitles) {
+    byTitles = new Map();
+    drawn.set(cached, byTitles);
+  }
+  const titled = cached.map((measure) => ({ ...measure, actionTitle: titles.get(measure.actionId) ?? "" }));
+  const titlesKey = JSON.stringify(titled.map((measure) => measure.actionTitle));
+  let section = byTitles.get(titlesKey);
+  if (!section) {
+    const measures = titled.sort(
+      (a, b) => statusOrder[a.status] - statusOrder[b.status] || a.title.localeCompare(b.title),
+    );
+    const html = renderFragment("monitoring/views/measures.njk", {
+      measures,
+      partnershipId: partnership.id,
+      areaName: partnership.areaName,
+    });
+    section = { measures, html };
+    // A few titles at a time at most (an action renamed): the oldest goes first.
+    if (byTitles.size >= 8) byTitles.delete(byTitles.keys().next().value!);
+    byTitles.set(titlesKey, section);
+  }
+  return section;
+}
+
+/** The ids of the indicators a reader may see, in order: the part of a cache key that says whose data it shows. */
+const visibleIds = (catalogue: readonly CatalogueRow[]) => catalogue.map((row) => row.id).sort((a, b) => a - b);
 
 const redRedCache = createVersionedCache<ReturnType<typeof redRedIndicators>>(200);
 
@@ -160,8 +219,7 @@ async function worseAndWorsening(
   version: string,
   catalogue: readonly CatalogueRow[],
 ) {
-  const ids = catalogue.map((row) => row.id).sort((a, b) => a - b);
-  const key = [partnership.id, partnership.areaCode, ...ids].join("\u0000");
+  const key = [partnership.id, partnership.areaCode, ...visibleIds(catalogue)].join("\u0000");
   return redRedCache.get(db, version, key, async () =>
     redRedIndicators(await loadAreaProfile(db, partnership, { catalogue: [...catalogue] })),
   );

@@ -8,7 +8,7 @@ import { dataVersionNow } from "../../data/indicators/index.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import type { VoiceEvidence } from "./extension-points.ts";
 import { buildPanel, type PanelView } from "./panel-data.ts";
-import { type AssessmentContent, findAssessment, loadContent } from "./repository.ts";
+import { type AssessmentContent, type AssessmentRow, findAssessment, loadContent } from "./repository.ts";
 import { type SwotCategory, swotCategories, swotLabels } from "./schemas.ts";
 import { sectionsFor } from "./sections.ts";
 
@@ -65,9 +65,11 @@ export async function buildSnapshot(
   partnership: PartnershipLike,
   content?: AssessmentContent,
   voiceSource?: VoiceSource,
+  /** The assessment row when the caller has read it already (the draft page), so it is read once. */
+  assessmentRow?: Promise<AssessmentRow | undefined>,
 ): Promise<AssessmentSnapshot> {
   const [assessment, data, voices] = await Promise.all([
-    findAssessment(db, partnership.id),
+    assessmentRow ?? findAssessment(db, partnership.id),
     content ? Promise.resolve(content) : loadContent(db, partnership.id),
     voiceSource ? voiceSource(db, partnership.id) : Promise.resolve([]),
   ]);

@@ -6,8 +6,8 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { evidenceCoverage } from "../actions/index.ts";
 import { buildSnapshot } from "./assessment-view.ts";
 import { consultationVoices } from "./extension-points.ts";
-import { renderBreakdownChart, renderInequalityChart } from "../../data/analyses/index.ts";
-import { assessmentCharts, assessmentDocument, panelChart } from "./document.ts";
+import { assessmentCharts, assessmentDocument } from "./document.ts";
+import { panelHtml } from "./panel-html.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
 import { registerNeedsRemovals } from "./needs-removals.ts";
@@ -31,9 +31,10 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
       const { id } = request.params;
       const partnership = request.partnership;
       const target = { partnershipId: id, nation: partnership.nation as Nation };
+      const assessmentRow = findAssessment(db, id);
       const [assessment, snapshot, publications] = await Promise.all([
-        findAssessment(db, id),
-        buildSnapshot(db, partnership, undefined, voices),
+        assessmentRow,
+        buildSnapshot(db, partnership, undefined, voices, assessmentRow),
         listPublications(db, id),
       ]);
       // Two-way links: which strategy priorities and actions answer each finding, entry and indicator.
@@ -49,9 +50,7 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
         ...section,
         panels: section.panels.map((panel) => ({
           ...panel,
-          rendered: panelChart(panel),
-          renderedBreakdowns: (panel.breakdowns ?? []).map((b) => ({ ...b, rendered: renderBreakdownChart(b.chart) })),
-          renderedInequality: panel.inequality?.figures ? renderInequalityChart(panel.inequality.figures) : null,
+          html: panelHtml(panel),
           links: linksFor("indicator", panel.indicatorSlug),
         })),
         findings: section.findings.map((finding) => ({

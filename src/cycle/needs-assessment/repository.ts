@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../kernel/db/database.ts";
+import { perExecutor } from "../../kernel/db/prepared.ts";
 import { partnerships } from "../../workspace/partnerships/index.ts";
 import {
   needsAssessments,
@@ -67,39 +68,66 @@ export interface AssessmentContent {
   others: OtherAssessmentRow[];
 }
 
-export async function loadContent(db: Executor, partnershipId: string): Promise<AssessmentContent> {
-  const [narratives, panels, findings, qualitative, services, swot, others] = await Promise.all([
-    db.select().from(needsSectionNarratives).where(eq(needsSectionNarratives.partnershipId, partnershipId)),
-    db
+// The content's reads, prepared once per connection (named): the draft page reads all seven on
+// every request, and on the embedded database planning them was much of their cost.
+const contentStatements = perExecutor((db) => {
+  const partnershipId = sql.placeholder("partnershipId");
+  return {
+    narratives: db
+      .select()
+      .from(needsSectionNarratives)
+      .where(eq(needsSectionNarratives.partnershipId, partnershipId))
+      .prepare("needs_narratives"),
+    panels: db
       .select()
       .from(needsPanels)
       .where(eq(needsPanels.partnershipId, partnershipId))
-      .orderBy(asc(needsPanels.createdAt), asc(needsPanels.id)),
-    db
+      .orderBy(asc(needsPanels.createdAt), asc(needsPanels.id))
+      .prepare("needs_panels"),
+    findings: db
       .select()
       .from(needsFindings)
       .where(eq(needsFindings.partnershipId, partnershipId))
-      .orderBy(asc(needsFindings.createdAt), asc(needsFindings.id)),
-    db
+      .orderBy(asc(needsFindings.createdAt), asc(needsFindings.id))
+      .prepare("needs_findings"),
+    qualitative: db
       .select()
       .from(needsQualitative)
       .where(eq(needsQualitative.partnershipId, partnershipId))
-      .orderBy(asc(needsQualitative.createdAt), asc(needsQualitative.id)),
-    db
+      .orderBy(asc(needsQualitative.createdAt), asc(needsQualitative.id))
+      .prepare("needs_qualitative"),
+    services: db
       .select()
       .from(needsServices)
       .where(eq(needsServices.partnershipId, partnershipId))
-      .orderBy(asc(needsServices.createdAt), asc(needsServices.id)),
-    db
+      .orderBy(asc(needsServices.createdAt), asc(needsServices.id))
+      .prepare("needs_services"),
+    swot: db
       .select()
       .from(needsSwotItems)
       .where(eq(needsSwotItems.partnershipId, partnershipId))
-      .orderBy(asc(needsSwotItems.createdAt), asc(needsSwotItems.id)),
-    db
+      .orderBy(asc(needsSwotItems.createdAt), asc(needsSwotItems.id))
+      .prepare("needs_swot"),
+    others: db
       .select()
       .from(needsOtherAssessments)
       .where(eq(needsOtherAssessments.partnershipId, partnershipId))
-      .orderBy(asc(needsOtherAssessments.createdAt), asc(needsOtherAssessments.id)),
+      .orderBy(asc(needsOtherAssessments.createdAt), asc(needsOtherAssessments.id))
+      .prepare("needs_others"),
+  };
+});
+
+export async function loadContent(db: Executor, partnershipId: string): Promise<AssessmentContent> {
+  const statements = contentStatements(db);
+  const given = { partnershipId };
+  const [narratives, panels, findings, qualitative, services, swot, others] = await Promise.all([
+    statements.narratives.execute(given),
+    statements.panels.execute(given),
+    statements.findings.execute(given),
+    statements.qualitative.execute(given),
+    statements.services.execute(given),
+    statements.swot.execute(given),
+    statements.others.execute(given),
   ]);
   return { narratives, panels, findings, qualitative, services, swot, others };
 }

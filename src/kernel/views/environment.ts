@@ -107,3 +107,15 @@ export function createViewEnvironment(options: { watch?: boolean } = {}): nunjuc
   );
   return env;
 }
+
+let fragments: nunjucks.Environment | undefined;
+
+/**
+ * A part of a page rendered to a string outside a reply: for a part a page keeps while what it
+ * shows is unchanged (a cached panel's markup), drawn once instead of on every request. The page
+ * puts it in with `| safe`; the fragment's own template escapes what it shows.
+ */
+export function renderFragment(template: string, context: object): string {
+  fragments ??= createViewEnvironment();
+  return fragments.render(template, context);
+}
