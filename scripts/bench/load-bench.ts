@@ -37,6 +37,25 @@ const PHASES = chosen ? ALL_PHASES.filter((phase) => chosen.includes(phase.id)) 
 /** The load tool's give-up time: a request unanswered after this counts as a timeout. */
 const TIMEOUT_SECONDS = 10;
 
+/**
+ * The mix for autocannon's closed loop, each request taking the next page of one rotation shared
+ * by all connections. Given the list itself, every connection would walk it from its first page
+ * in step with the others: 200 connections opening together ask for the same page together (200
+ * needs assessments at once, served in fair shares, so all finish late and time out together),
+ * a burst no set of people makes. The pages' shares are the mix's either way; paced load
+ * (paced-load.ts) staggers its users the same way.
+ */
+function staggered(paths: string[]) {
+  let next = 0;
+  return [
+    {
+      method: "GET" as const,
+      path: paths[0]!,
+      setupRequest: (request: { path?: string }) => ({ ...request, path: paths[next++ % paths.length]! }),
+    },
+  ];
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -101,7 +120,7 @@ async function runPhase(base: string, pid: number, cookie: string, paths: string
           duration: seconds,
           timeout: TIMEOUT_SECONDS,
           headers: { cookie },
-          requests: paths.map((p) => ({ method: "GET" as const, path: p })),
+          requests: staggered(paths),
         },
         (error, finished) => (error ? reject(error) : resolve(finished)),
       );
