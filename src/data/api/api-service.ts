@@ -12,6 +12,7 @@ import {
   findIndicator,
   type IndicatorRow,
   normaliseRule,
+  periodCatalogue,
   visibleIndicators,
 } from "../indicators/index.ts";
 import { authorizeIndicator } from "./access.ts";
@@ -136,7 +137,7 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
   return profiles.get(db, version, key, async () => {
     const area = await findAreaByCode(db, code);
     if (!area) throw AppError.notFound(`No area has the code ${code}`);
-    return profileOut(db, code, area, catalogue, leftOut);
+    return profileOut(db, code, area, catalogue, leftOut, version);
   });
 }
 
@@ -148,16 +149,12 @@ async function profileOut(
   area: AreaRow,
   catalogue: IndicatorRow[],
   smallCountsLeftOut: boolean,
+  version: string,
 ) {
-  const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, area });
-  const codes = [
-    ...profile.indicators.flatMap((p) =>
-      [...p.values, ...p.references.flatMap((r) => (r.value ? [r.value] : []))].map((v) => v.periodCode),
-    ),
-    ...profile.smallAreas.map((panel) => panel.periodCode),
-    ...profile.indicators.flatMap((p) => (p.breakdowns ?? []).map((set) => set.periodCode)),
-  ];
-  const periods = await periodsByCode(db, codes);
+  const [profile, { byCode: periods }] = await Promise.all([
+    loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, area, dataVersion: version }),
+    periodCatalogue(db, version),
+  ]);
   const point = (v: (typeof profile.indicators)[number]["values"][number] | null) =>
     v ? { period: periodOf(periods.get(v.periodCode), v.periodCode), ...measuresOf(v) } : null;
   return {

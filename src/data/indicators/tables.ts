@@ -193,6 +193,37 @@ export const peerRanks = pgTable(
 );
 
 /**
+ * Derived, for reading: each value of an area of a ranked type (peer-ranks.ts RANKED_AREA_TYPES,
+ * the areas profiles are asked for and compared with) laid out as one row per (area, indicator),
+ * so a profile reads ~40 rows from a few pages instead of ~480 rows from ~480 heap pages.
+ * Rebuilt from observations inside the import's transaction for every indicator it wrote
+ * (area-series.ts), wherever peer ranks are; never written otherwise. What is under embargo is
+ * not decided here: `batch_ids` lets a read see that a row holds a batch still held back, and
+ * read the released values instead.
+ */
+export const areaSeries = pgTable(
+  "area_series",
+  {
+    areaId: integer("area_id").notNull(),
+    indicatorId: integer("indicator_id").notNull(),
+    /** The latest period (by sort key) with a value, breakdown "all": the one a profile compares. */
+    latestPeriodId: integer("latest_period_id"),
+    /** Every batch whose values the row holds. */
+    batchIds: integer("batch_ids").array().notNull(),
+    /**
+     * [period_id, breakdown_id, value, numerator, denominator, ci_lower, ci_upper, flags, batch_id]
+     * per value, by breakdown then period: JSON, as the driver decodes it natively (a float8[]
+     * per column is parsed element by element in JavaScript).
+     */
+    series: jsonb("series").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.areaId, table.indicatorId] }),
+    index("area_series_indicator_idx").on(table.indicatorId),
+  ],
+);
+
+/**
  * Who may read an indicator whose tier is "restricted": a named person (userId) or everyone of a
  * named organisation (organisationId). `agreementId` names the data-sharing agreement the grant
  * rests on; it has no foreign key here, as the agreements register is its own domain.
