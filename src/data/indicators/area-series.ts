@@ -35,15 +35,16 @@ export async function refreshAreaSeries(db: Executor, indicatorIds: readonly num
     const ids = pgArray(unique.slice(start, start + MAX_INDICATORS));
     await db.execute(sql`delete from area_series where indicator_id = any(${ids}::int[])`);
     await db.execute(sql`
-      insert into area_series (area_id, indicator_id, latest_period_id, batch_ids, series)
-      select a.id, q.id, x.latest, x.batches, x.series
+      insert into area_series (area_id, indicator_id, latest_period_id, period_ids, batch_ids, series)
+      select a.id, q.id, x.latest, x.periods, x.batches, x.series
       from unnest(${ids}::int[]) q(id)
       cross join (select id from areas where type = any(${pgArray([...RANKED_AREA_TYPES])}::text[])) a
       cross join lateral (
-        select (array_agg(o.period_id order by p.sort_key desc) filter (where o.breakdown_id = 0 and o.value is not null))[1] as latest,
+        select (array_agg(o.period_id order by p.sort_key desc, o.period_id desc) filter (where o.breakdown_id = 0 and o.value is not null))[1] as latest,
+          coalesce(array_agg(o.period_id order by p.sort_key, o.period_id) filter (where o.breakdown_id = 0), '{}') as periods,
           array_agg(distinct o.batch_id) as batches,
           jsonb_agg(jsonb_build_array(o.period_id, o.breakdown_id, o.value, o.numerator, o.denominator, o.ci_lower, o.ci_upper, o.flags, o.batch_id)
-            order by o.breakdown_id, p.sort_key) as series
+            order by o.breakdown_id, p.sort_key, o.period_id) as series
         from observations o join periods p on p.id = o.period_id
         where o.area_id = a.id and o.indicator_id = q.id
         having count(*) > 0
@@ -116,14 +117,11 @@ export function readAreaSeries(
       and not exists (select 1 from import_batch_pairs b where b.indicator_id = o.indicator_id and b.period_id = o.latest_period_id
         and b.batch_id = any(h.ids))
     union all
-    select 1, n.area_id, n.indicator_id, x.series, (n.batch_ids && h.ids), null, null, null, null
+    select 1, n.area_id, n.indicator_id, jsonb_build_array(n.series -> (x.at - 1)), (n.batch_ids && h.ids), null, null, null, null
     from own o cross join held h
     join area_series n on n.indicator_id = o.indicator_id and n.area_id = any(${pgArray([...comparedIds])}::int[])
-    cross join lateral (
-      select jsonb_agg(v) as series from jsonb_array_elements(n.series) v
-      where (v->>0)::int = o.latest_period_id and (v->>1)::int = 0
-    ) x
-    where o.latest_period_id is not null and x.series is not null`,
+    cross join lateral (select array_position(n.period_ids, o.latest_period_id) as at) x
+    where x.at is not null`,
   );
 }
 

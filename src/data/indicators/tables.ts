@@ -208,6 +208,11 @@ export const areaSeries = pgTable(
     indicatorId: integer("indicator_id").notNull(),
     /** The latest period (by sort key) with a value, breakdown "all": the one a profile compares. */
     latestPeriodId: integer("latest_period_id"),
+    /**
+     * The periods of the breakdown-"all" values, in the series' order (they come first): where a
+     * period's value sits in `series`, found without reading the JSON (array_position).
+     */
+    periodIds: integer("period_ids").array().notNull(),
     /** Every batch whose values the row holds. */
     batchIds: integer("batch_ids").array().notNull(),
     /**
