@@ -6,7 +6,7 @@
  */
 import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { type AreaRow, findAreaByCode, neighboursOf } from "../geography/index.ts";
+import { type AreaRow, areaSurroundings } from "../geography/index.ts";
 import {
   aggregateValues,
   dataVersionNow,
@@ -19,7 +19,7 @@ import {
 import { latestPairs, loadProfileValues } from "./profile-values.ts";
 import { type InequalityOutcome, loadInequality } from "./inequality-panel.ts";
 import { type RecentTrend, recentTrend } from "./recent-trend.ts";
-import { referenceAreas } from "./reference-areas.ts";
+import { referenceAreasAmong } from "./reference-areas.ts";
 import { type BreakdownSet, loadBreakdowns } from "./breakdown-values.ts";
 import { type ByLatest, groupBySlug, loadSmallAreaPanels, type SmallAreaPanel } from "./small-area-panels.ts";
 import {
@@ -204,25 +204,22 @@ export async function loadAreaProfile(
   options: {
     catalogue?: readonly IndicatorRow[] | Promise<readonly IndicatorRow[]>;
     group?: ComparisonGroupChoice | null;
-    /** The area at `partnership.areaCode`, when the caller has read it already (the API). */
-    area?: AreaRow;
     /** The data version the caller read (dataVersionNow), when it has; else it is read here. */
     dataVersion?: string;
   } = {},
 ): Promise<AreaProfile> {
   const group = options.group ?? null;
-  // The catalogue does not depend on the area: read beside it, off the profile's critical path.
-  const [area, catalogueRows] = await Promise.all([
-    options.area ?? findAreaByCode(db, partnership.areaCode),
+  // The area with its parents and bordering areas (one statement), and the catalogue and data
+  // version when the caller has not read them, side by side.
+  const [surroundings, catalogueRows, version] = await Promise.all([
+    areaSurroundings(db, partnership.areaCode),
     options.catalogue ?? listIndicators(db, partnership.id),
-  ]);
-  if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
-  const [references, neighbourRows, version] = await Promise.all([
-    referenceAreas(db, area),
-    neighboursOf(db, area.id, "border"),
     options.dataVersion ?? dataVersionNow(db),
   ]);
-  const bordering = neighbourRows.map((n) => n.area).filter((n) => n.type === area.type);
+  if (!surroundings) return { area: null, indicators: [], smallAreas: [], notes: [] };
+  const area = surroundings.area;
+  const references = await referenceAreasAmong(db, area, surroundings.parents);
+  const bordering = surroundings.borders.filter((n) => n.type === area.type);
   // Only the national catalogue and this partnership's own indicators: never another partnership's local data.
   const catalogue = new Map(catalogueRows.map((row) => [row.slug, row]));
   // The named areas (references, neighbours, group members), each once.

@@ -42,7 +42,7 @@ export async function loadProfileValues(
   return laid ?? fromObservations(db, area, compared, catalogue);
 }
 
-function valueOf(slug: string, area: AreaRow, period: { code: string; sortKey: number }, v: SeriesValue) {
+function pointOf(slug: string, area: AreaRow, period: { code: string; sortKey: number }, v: SeriesValue) {
   return {
     indicatorSlug: slug,
     areaId: area.id,
@@ -93,8 +93,8 @@ async function fromLayout(
   for (const row of bySlug) {
     const slug = slugById.get(row.indicatorId)!;
     const owner = areas.get(row.areaId)!;
-    const out = row.kind === 0 ? all : comparedValues;
-    for (const v of row.series) out.push(valueOf(slug, owner, periods.byId.get(v[0])!, v));
+    if (row.kind === 1) comparedValues.push(pointOf(slug, owner, periods.byId.get(row.series[0])!, row.series));
+    else for (const v of row.series) all.push(pointOf(slug, owner, periods.byId.get(v[0])!, v));
     if (row.kind === 0 && row.below !== null && hasStoredRanks(area))
       ranks.set(slug, {
         below: Number(row.below),

@@ -5,7 +5,7 @@ import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { loadAreaProfile } from "../analyses/index.ts";
-import { type AreaRow, findAreaByCode, parentsOf } from "../geography/index.ts";
+import { findAreaByCode, parentsOf } from "../geography/index.ts";
 import {
   accessOf,
   dataVersionNow,
@@ -134,11 +134,7 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
   const catalogue = actor ? visible : visible.filter((row) => normaliseRule(row.disclosureRule) === "none");
   const leftOut = catalogue.length < visible.length;
   const key = [code, leftOut, ...catalogue.map((row) => row.id)].join("\u0000");
-  return profiles.get(db, version, key, async () => {
-    const area = await findAreaByCode(db, code);
-    if (!area) throw AppError.notFound(`No area has the code ${code}`);
-    return profileOut(db, code, area, catalogue, leftOut, version);
-  });
+  return profiles.get(db, version, key, () => profileOut(db, code, catalogue, leftOut, version));
 }
 
 const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(200);
@@ -146,15 +142,16 @@ const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(20
 async function profileOut(
   db: Executor,
   code: string,
-  area: AreaRow,
   catalogue: IndicatorRow[],
   smallCountsLeftOut: boolean,
   version: string,
 ) {
   const [profile, { byCode: periods }] = await Promise.all([
-    loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, area, dataVersion: version }),
+    loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, dataVersion: version }),
     periodCatalogue(db, version),
   ]);
+  const area = profile.area;
+  if (!area) throw AppError.notFound(`No area has the code ${code}`);
   const point = (v: (typeof profile.indicators)[number]["values"][number] | null) =>
     v ? { period: periodOf(periods.get(v.periodCode), v.periodCode), ...measuresOf(v) } : null;
   return {

@@ -35,15 +35,17 @@ export async function refreshAreaSeries(db: Executor, indicatorIds: readonly num
     const ids = pgArray(unique.slice(start, start + MAX_INDICATORS));
     await db.execute(sql`delete from area_series where indicator_id = any(${ids}::int[])`);
     await db.execute(sql`
-      insert into area_series (area_id, indicator_id, latest_period_id, period_ids, batch_ids, series)
-      select a.id, q.id, x.latest, x.periods, x.batches, x.series
+      insert into area_series (area_id, indicator_id, latest_period_id, period_ids, points, batch_ids, series)
+      select a.id, q.id, x.latest, x.periods, x.points, x.batches, x.series
       from unnest(${ids}::int[]) q(id)
       cross join (select id from areas where type = any(${pgArray([...RANKED_AREA_TYPES])}::text[])) a
       cross join lateral (
         select (array_agg(o.period_id order by p.sort_key desc, o.period_id desc) filter (where o.breakdown_id = 0 and o.value is not null))[1] as latest,
           coalesce(array_agg(o.period_id order by p.sort_key, o.period_id) filter (where o.breakdown_id = 0), '{}') as periods,
+          coalesce(array_agg(json_build_array(o.period_id, o.breakdown_id, o.value, o.numerator, o.denominator, o.ci_lower, o.ci_upper, o.flags, o.batch_id)
+            order by p.sort_key, o.period_id) filter (where o.breakdown_id = 0), '{}') as points,
           array_agg(distinct o.batch_id) as batches,
-          jsonb_agg(jsonb_build_array(o.period_id, o.breakdown_id, o.value, o.numerator, o.denominator, o.ci_lower, o.ci_upper, o.flags, o.batch_id)
+          json_agg(json_build_array(o.period_id, o.breakdown_id, o.value, o.numerator, o.denominator, o.ci_lower, o.ci_upper, o.flags, o.batch_id)
             order by o.breakdown_id, p.sort_key, o.period_id) as series
         from observations o join periods p on p.id = o.period_id
         where o.area_id = a.id and o.indicator_id = q.id
@@ -77,12 +79,13 @@ export type SeriesValue = [
   number,
 ];
 
-export interface AreaSeriesRow {
-  /** 0: the area's own row (every value); 1: a compared area's value in the area's latest period. */
-  kind: 0 | 1;
+export type AreaSeriesRow = AreaSeriesFields &
+  // 0: the area's own row (every value); 1: a compared area's value in the area's latest period.
+  ({ kind: 0; series: SeriesValue[] } | { kind: 1; series: SeriesValue });
+
+interface AreaSeriesFields {
   areaId: number;
   indicatorId: number;
-  series: SeriesValue[];
   /** The row holds a batch under embargo now: its values must be read released (embargo.ts). */
   held: boolean;
   below: number | null;
@@ -117,7 +120,7 @@ export function readAreaSeries(
       and not exists (select 1 from import_batch_pairs b where b.indicator_id = o.indicator_id and b.period_id = o.latest_period_id
         and b.batch_id = any(h.ids))
     union all
-    select 1, n.area_id, n.indicator_id, jsonb_build_array(n.series -> (x.at - 1)), (n.batch_ids && h.ids), null, null, null, null
+    select 1, n.area_id, n.indicator_id, n.points[x.at], (n.batch_ids && h.ids), null, null, null, null
     from own o cross join held h
     join area_series n on n.indicator_id = o.indicator_id and n.area_id = any(${pgArray([...comparedIds])}::int[])
     cross join lateral (select array_position(n.period_ids, o.latest_period_id) as at) x
