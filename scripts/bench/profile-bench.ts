@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { buildApp } from "../../src/app.ts";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
@@ -35,6 +36,14 @@ const AUTHORITIES = Number(process.env.PROFILE_AREAS ?? 24);
 const audit = { actorUserId: null, actorLabel: "bench" };
 
 type Rows<T> = { rows: T[] };
+
+// Statements sent (pg's Client.query carries every statement, on both databases): per profile.
+let statementsSent = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statementsSent++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as never;
 
 async function load(
   database: Database,
@@ -124,6 +133,7 @@ async function timeEach(codes: string[], work: (code: string) => Promise<unknown
   // This process's CPU time per request: unlike wall time, barely inflated by a busy machine
   // (on PGlite it includes the database's work, on PostgreSQL only the client's).
   const cpu: number[] = [];
+  const sentBefore = statementsSent;
   for (const code of codes) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
@@ -145,6 +155,7 @@ async function timeEach(codes: string[], work: (code: string) => Promise<unknown
     loopMax: histogram.max / 1e6,
     cpuP50: percentile(cpu, 50),
     cpuP95: percentile(cpu, 95),
+    statements: (statementsSent - sentBefore) / codes.length,
   };
 }
 
@@ -292,8 +303,8 @@ const ms = (n: number) => n.toFixed(1);
 for (const r of results) {
   process.stdout.write(
     `${r.kind}${r.share > 1 ? ` (1/${r.share} of the values)` : ""}: ${r.areas.toLocaleString("en-GB")} areas, ${r.values.toLocaleString("en-GB")} values (${INDICATORS} indicators × ${PERIODS} periods; geography ${r.geographySeconds.toFixed(0)} s, values built in ${r.buildSeconds.toFixed(0)} s; peer ranks ${r.rankSeconds.toFixed(1)} s, event-loop max ${ms(r.rankLoopMax)} ms)\n` +
-      `  profile service  p50 ${ms(r.service.p50)} ms  p95 ${ms(r.service.p95)} ms  max ${ms(r.service.max)} ms  event-loop max ${ms(r.service.loopMax)} ms  CPU p50/p95 ${ms(r.service.cpuP50)}/${ms(r.service.cpuP95)} ms  (${r.authorities} English authorities)\n` +
-      `  API profile      p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms  CPU p50/p95 ${ms(r.api.cpuP50)}/${ms(r.api.cpuP95)} ms\n`,
+      `  profile service  p50 ${ms(r.service.p50)} ms  p95 ${ms(r.service.p95)} ms  max ${ms(r.service.max)} ms  event-loop max ${ms(r.service.loopMax)} ms  CPU p50/p95 ${ms(r.service.cpuP50)}/${ms(r.service.cpuP95)} ms  ${ms(r.service.statements)} statements  (${r.authorities} English authorities)\n` +
+      `  API profile      p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms  CPU p50/p95 ${ms(r.api.cpuP50)}/${ms(r.api.cpuP95)} ms  ${ms(r.api.statements)} statements\n`,
   );
 }
 for (const big of results.filter((r) => r.share === 1)) {
