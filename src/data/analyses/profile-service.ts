@@ -16,7 +16,7 @@ import {
   type PeerRankCounts,
   valuesForPairs,
 } from "../indicators/index.ts";
-import { latestPairs, loadProfileValues } from "./profile-values.ts";
+import { latestPairs, loadProfileValues, seriesBySlug } from "./profile-values.ts";
 import { type InequalityOutcome, loadInequality } from "./inequality-panel.ts";
 import { type RecentTrend, recentTrend } from "./recent-trend.ts";
 import { referenceAreasAmong } from "./reference-areas.ts";
@@ -235,14 +235,8 @@ export async function loadAreaProfile(
   // PGlite answers each read as a microtask chain: a turn between the stages keeps a whole
   // profile from holding the event loop as one block.
   await yieldToEventLoop();
-  const bySlug = new Map<string, ObservationValue[]>();
-  for (const value of all) {
-    if (value.breakdownId !== 0 || !catalogue.has(value.indicatorSlug)) continue;
-    const list = bySlug.get(value.indicatorSlug);
-    if (list) list.push(value);
-    else bySlug.set(value.indicatorSlug, [value]);
-  }
-  const unranked = latestPairs(all, catalogue).filter((p) => !ranks.has(p.indicatorSlug));
+  const bySlug = seriesBySlug(all, catalogue);
+  const unranked = latestPairs(bySlug).filter((p) => !ranks.has(p.indicatorSlug));
   const peerValues = unranked.length
     ? await valuesForPairs(db, {
         pairs: unranked,

@@ -113,14 +113,17 @@ async function fromLayout(
   // A compared area of a type not laid out (a group member of another type) is read as before.
   const others = compared.filter((a) => !isLaidOut(a));
   if (others.length) {
-    const pairs = latestPairs(all, catalogue);
+    const pairs = latestPairs(seriesBySlug(all, catalogue));
     comparedValues.push(...(await valuesForPairs(db, { pairs, areaIds: others.map((a) => a.id) })));
   }
   return { all, compared: comparedValues, ranks };
 }
 
-/** Each indicator's latest period with a value (breakdown "all"), as the profile compares it. */
-export function latestPairs(all: readonly ObservationValue[], catalogue: ReadonlyMap<string, IndicatorRow>) {
+/** The area's breakdown-"all" values of the catalogue's indicators, by slug. */
+export function seriesBySlug(
+  all: readonly ObservationValue[],
+  catalogue: ReadonlyMap<string, IndicatorRow>,
+): Map<string, ObservationValue[]> {
   const bySlug = new Map<string, ObservationValue[]>();
   for (const value of all) {
     if (value.breakdownId !== 0 || !catalogue.has(value.indicatorSlug)) continue;
@@ -128,6 +131,11 @@ export function latestPairs(all: readonly ObservationValue[], catalogue: Readonl
     if (list) list.push(value);
     else bySlug.set(value.indicatorSlug, [value]);
   }
+  return bySlug;
+}
+
+/** Each indicator's latest period with a value (breakdown "all"), as the profile compares it. */
+export function latestPairs(bySlug: ReadonlyMap<string, readonly ObservationValue[]>) {
   return [...bySlug].flatMap(([slug, values]) => {
     const period = latestValue(values).observation?.periodCode;
     return period ? [{ indicatorSlug: slug, periodCode: period }] : [];
@@ -145,7 +153,7 @@ async function fromObservations(
   catalogue: ReadonlyMap<string, IndicatorRow>,
 ): Promise<ProfileValues> {
   const all = (await valuesForArea(db, area.id)).filter((v) => catalogue.has(v.indicatorSlug));
-  const pairs = latestPairs(all, catalogue);
+  const pairs = latestPairs(seriesBySlug(all, catalogue));
   const [ranks, comparedValues] = await Promise.all([
     hasStoredRanks(area) ? peerRanksOf(db, area.id, pairs) : Promise.resolve(new Map<string, PeerRankCounts>()),
     compared.length ? valuesForPairs(db, { pairs, areaIds: compared.map((a) => a.id) }) : Promise.resolve([]),

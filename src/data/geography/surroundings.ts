@@ -16,20 +16,11 @@ export interface AreaSurroundings {
   borders: AreaRow[];
 }
 
-type Row = {
+/** An area's columns as the statement names them, with which part of the answer the row is. */
+type Row = Omit<AreaRow, "updatedAt"> & {
   part: number;
   relation: string | null;
   rank: number;
-  id: number;
-  code: string;
-  name: string;
-  type: string;
-  nation: string | null;
-  upperTier: boolean;
-  lowerTier: boolean;
-  startYear: number | null;
-  endYear: number | null;
-  vintages: number[];
   updatedAt: string | Date;
 };
 
