@@ -9,9 +9,9 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { type AreaRow, areaSurroundings } from "../geography/index.ts";
 import {
   aggregateValues,
+  catalogueAt,
   dataVersionNow,
   type IndicatorRow,
-  listIndicators,
   type ObservationValue,
   type PeerRankCounts,
   valuesForPairs,
@@ -209,12 +209,12 @@ export async function loadAreaProfile(
   } = {},
 ): Promise<AreaProfile> {
   const group = options.group ?? null;
-  // The area with its parents and bordering areas (one statement), and the catalogue and data
-  // version when the caller has not read them, side by side.
-  const [surroundings, catalogueRows, version] = await Promise.all([
+  // The area with its parents and bordering areas (one statement), beside the catalogue (kept
+  // per data version when the caller has not given one).
+  const version = options.dataVersion ?? (await dataVersionNow(db));
+  const [surroundings, catalogueRows] = await Promise.all([
     areaSurroundings(db, partnership.areaCode),
-    options.catalogue ?? listIndicators(db, partnership.id),
-    options.dataVersion ?? dataVersionNow(db),
+    options.catalogue ?? catalogueAt(db, version, partnership.id),
   ]);
   if (!surroundings) return { area: null, indicators: [], smallAreas: [], notes: [] };
   const area = surroundings.area;

@@ -65,6 +65,7 @@ export {
   accessOf,
   accessTierLabels,
   accessTiers,
+  catalogueAt,
   filterVisible,
   mayPublish,
   mayReadIndicator,
