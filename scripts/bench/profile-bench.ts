@@ -9,7 +9,8 @@
  *   PROFILE_INDICATORS=40 PROFILE_PERIODS=12 PROFILE_AREAS=24 BENCH_ONLY=postgres|pglite
  *   PROFILE_KEEP=1 keeps the store built (prints where); PROFILE_REUSE=<PGlite dir or database URL>
  *   measures an existing store again without rebuilding it (building 20 M values takes minutes);
- *   PROFILE_RERANK=1 refreshes its peer ranks first. PROFILE_REUSE may name one store of each
+ *   PROFILE_RERANK=1 refreshes its peer ranks and read layout (area_series) first; a store kept by an
+ *   older build gets the layout from its migration. Prints statements sent per profile. PROFILE_REUSE may name one store of each
  *   database, comma-separated. PROFILE_GROWTH=1 also builds a store of the same areas with 1/16
  *   of the values (every value the profiles read, plus areas picked by hash) and prints how the
  *   cost grows from it to the full store (goal ≤ ×1.5).

@@ -25,7 +25,7 @@ export function isLaidOut(area: { type: string }): boolean {
 /**
  * Indicators per statement. An import holds the database's one session for its whole transaction
  * on the embedded database (and a lock on these rows on PostgreSQL) however it is split, so fewer,
- * larger statements: the whole layout of 40 indicators × 12 periods (~19,500 rows) took 2.9–4.9 s
+ * larger statements: the whole layout of 40 indicators × 12 periods (~19,500 rows) took ~5 s
  * on PostgreSQL and ~11 s on PGlite on a busy two-core host (load average 12).
  */
 const MAX_INDICATORS = 8;
