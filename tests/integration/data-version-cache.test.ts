@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertAreas } from "../../src/data/geography/index.ts";
 import { importerFor, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
 import { editIndicator, indicators } from "../../src/data/indicators/index.ts";
-import { readDataVersion } from "../../src/kernel/db/data-version.ts";
+import { createToken, hashToken } from "../../src/data/api/token-service.ts";
+import { saveTier } from "../../src/data/indicators/readers-repository.ts";
+import type { Actor } from "../../src/kernel/auth/policy.ts";
+import { readDataVersion, readDataVersionWith } from "../../src/kernel/db/data-version.ts";
 import * as geographyTables from "../../src/data/geography/tables.ts";
 import * as indicatorTables from "../../src/data/indicators/tables.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
@@ -51,6 +54,23 @@ async function profileOf(client: TestClient, partnershipId: string): Promise<str
   const response = await client.get(`/partnerships/${partnershipId}/profile`);
   expect(response.statusCode).toBe(200);
   return response.body;
+}
+
+/** The statements `run` sends, by text: every one goes through the pool (a pooled client's own query is wrapped at connect). */
+async function statementsSent(run: () => Promise<void>): Promise<string[]> {
+  const sent: string[] = [];
+  const query = pg.Pool.prototype.query;
+  pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
+    const given = args[0] as string | { name?: string; text?: string };
+    sent.push(typeof given === "string" ? given : (given.text ?? given.name ?? ""));
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as never;
+  try {
+    await run();
+  } finally {
+    pg.Pool.prototype.query = query;
+  }
+  return sent;
 }
 
 beforeAll(async () => {
@@ -189,24 +209,126 @@ describe("profiles cached by data version", () => {
   it("answer a cached API profile with one statement (the data version), the same bytes each time", async () => {
     // A drizzle query is a thenable that runs again whenever it is awaited: what the cache keeps
     // must be its settled result, or every "hit" would read the catalogue again.
-    const sent: string[] = [];
-    // Every statement goes through the pool (a pooled client's own query is wrapped at connect).
-    const query = pg.Pool.prototype.query;
     const anonymous = t.client();
     const first = await anonymous.get(`/api/v1/areas/${AREA}/profile`);
     expect(first.statusCode).toBe(200);
-    pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
-      const given = args[0] as string | { name?: string; text?: string };
-      sent.push(typeof given === "string" ? given : (given.name ?? given.text ?? ""));
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as never;
-    try {
+    const sent = await statementsSent(async () => {
       // A browser's session cookie sent to the API (bearer tokens only) is not looked up either.
       const again = await readerA.get(`/api/v1/areas/${AREA}/profile`);
       expect(again.body).toBe(first.body);
-      expect(sent).toHaveLength(1);
+    });
+    expect(sent).toHaveLength(1);
+  });
+});
+
+/**
+ * A caller with an API token is kept by its token hash while the access version (data_version
+ * row 2, migration 0028) stays the same. Every change below is written straight to the tables,
+ * as another node's service would write it: nothing in this process is told, so the database's
+ * version alone must carry it to the next request.
+ */
+describe("API callers cached by token", () => {
+  const url = `/api/v1/areas/${AREA}/profile`;
+  let userId: string;
+  const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+  const tokenFor = async (name: string) =>
+    (
+      await createToken(t.database.db, { actorUserId: userId, actorLabel: "cache-test" }, { userId } as Actor, {
+        name,
+        days: 7,
+      })
+    ).secret;
+  const profile = (secret: string) => t.client().get(url, bearer(secret));
+
+  beforeAll(async () => {
+    const [org] = await t.database.db
+      .execute(sql`select organisation_id as id from users where email = 'a@example.org'`)
+      .then((r) => (r as unknown as { rows: { id: string }[] }).rows);
+    userId = (await fixtures.user(t.database, "script@example.org", org!.id, { roles: [[partnershipA, "viewer"]] })).id;
+  });
+
+  it("refuse a revoked token, a removed role and a disabled person at the very next request", async () => {
+    const secret = await tokenFor("Cached");
+    expect((await profile(secret)).body).toContain(SLUG);
+    expect((await profile(secret)).body).toContain(SLUG);
+    await t.database.db.execute(sql`delete from partnership_roles where user_id = ${userId}`);
+    const without = await profile(secret);
+    expect(without.statusCode).toBe(200);
+    expect(without.body).not.toContain(SLUG);
+    await t.database.db.execute(
+      sql`insert into partnership_roles (user_id, partnership_id, role) values (${userId}, ${partnershipA}, 'viewer')`,
+    );
+    expect((await profile(secret)).body).toContain(SLUG);
+    await t.database.db.execute(sql`update api_tokens set revoked_at = now() where token_hash = ${hashToken(secret)}`);
+    const revoked = await profile(secret);
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.body).toMatch(/revoked/);
+
+    const other = await tokenFor("Disabled");
+    expect((await profile(other)).statusCode).toBe(200);
+    await t.database.db.execute(sql`update users set status = 'disabled' where id = ${userId}`);
+    expect((await profile(other)).body).toMatch(/not active/);
+    await t.database.db.execute(sql`update users set status = 'active' where id = ${userId}`);
+    expect((await profile(other)).statusCode).toBe(200);
+  });
+
+  it("follow a coordinator's access when a partnership's nation changes", async () => {
+    const org = await fixtures.organisation(t.database, "Coordination");
+    const coordinator = await fixtures.user(t.database, "coordinator@example.org", org.id, { nations: ["england"] });
+    const { secret } = await createToken(
+      t.database.db,
+      { actorUserId: coordinator.id, actorLabel: "cache-test" },
+      { userId: coordinator.id } as Actor,
+      { name: "Coordinator", days: 7 },
+    );
+    expect((await profile(secret)).body).toContain(SLUG);
+    expect((await profile(secret)).body).toContain(SLUG);
+    await t.database.db.execute(sql`update partnerships set nation = 'wales' where id = ${partnershipA}`);
+    try {
+      expect((await profile(secret)).body).not.toContain(SLUG);
     } finally {
-      pg.Pool.prototype.query = query;
+      await t.database.db.execute(sql`update partnerships set nation = 'england' where id = ${partnershipA}`);
     }
+    expect((await profile(secret)).body).toContain(SLUG);
+  });
+
+  it("refuse an expired token from the cached row, with nothing written in between", async () => {
+    const secret = await tokenFor("Expiring");
+    await t.database.db.execute(
+      sql`update api_tokens set expires_at = now() + interval '1500 milliseconds' where token_hash = ${hashToken(secret)}`,
+    );
+    expect((await profile(secret)).statusCode).toBe(200);
+    const version = await readDataVersionWith(t.database.db, sql`select ''`);
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
+    const expired = await profile(secret);
+    expect(expired.statusCode).toBe(401);
+    expect(expired.body).toMatch(/expired/);
+    expect(await readDataVersionWith(t.database.db, sql`select ''`)).toEqual(version);
+  });
+
+  it("answer a cached request with two statements, the versions and the audit of its restricted reads", async () => {
+    await importFor(partnershipA, [["2022", 777]], "named-readers-only");
+    const [row] = await t.database.db
+      .execute(sql`select id from indicators where slug = 'named-readers-only'`)
+      .then((r) => (r as unknown as { rows: { id: number }[] }).rows);
+    await saveTier(t.database.db, row!.id, "restricted", { userIds: [userId], organisationIds: [], agreementId: null });
+    const secret = await tokenFor("Counted");
+    const first = await profile(secret);
+    expect(first.body).toContain("named-readers-only");
+    const audited = async () =>
+      (
+        (await t.database.db.execute(
+          sql`select count(*)::int as n from audit_log where action = 'indicator.read-restricted' and actor_user_id = ${userId} and entity_id = 'named-readers-only'`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]!.n;
+    const before = await audited();
+    const sent = await statementsSent(async () => {
+      for (let i = 0; i < 3; i++) expect((await profile(secret)).body).toBe(first.body);
+    });
+    // Each request: the data and access versions in one statement, then its audit row.
+    expect(sent).toHaveLength(6);
+    expect(sent.filter((text) => /data_version/.test(text))).toHaveLength(3);
+    expect(sent.filter((text) => /insert into audit_log/.test(text))).toHaveLength(3);
+    expect(await audited()).toBe(before + 3);
   });
 });

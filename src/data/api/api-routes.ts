@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
@@ -10,7 +9,7 @@ import { sendCsv } from "../../kernel/http/csv.ts";
 import { endpoints } from "./endpoints.ts";
 import { OPENAPI_PATH, openApiDocument } from "./openapi.ts";
 import { BASE } from "./present.ts";
-import { actorFromBearer } from "./token-service.ts";
+import { type BearerCaller, callerFromBearer } from "./token-service.ts";
 
 export interface ApiDeps {
   /** From the access domain (through app.ts): the user behind a token, null if not active. */
@@ -68,15 +67,12 @@ export function wantsCsv(accept: string | undefined): boolean {
  * The caller behind a request's Authorization header, verified once per request: the rate
  * limit's key and the handler both need it. Rejections are kept for the handler to report.
  */
-const verified = new WeakMap<FastifyRequest, Promise<{ actor: Actor; tokenHash: string } | null>>();
+const verified = new WeakMap<FastifyRequest, Promise<BearerCaller | null>>();
 
 function bearerCaller(db: Executor, request: FastifyRequest, loadActor: ApiDeps["loadActor"]) {
   let caller = verified.get(request);
   if (!caller) {
-    const header = request.headers.authorization;
-    caller = actorFromBearer(db, header, loadActor).then((actor) =>
-      actor ? { actor, tokenHash: createHash("sha256").update(header!).digest("base64url") } : null,
-    );
+    caller = callerFromBearer(db, request.headers.authorization, loadActor);
     caller.catch(() => undefined);
     verified.set(request, caller);
   }
@@ -166,8 +162,11 @@ export function registerApiRoutes(app: FastifyInstance, { db, config }: AppConte
           if (!parsed.success) throw AppError.notFound();
           const params = parsed.data;
           const query = parseQuery(endpoint.query, request.query);
-          const actor = (await bearerCaller(db, request, deps.loadActor))?.actor ?? null;
-          const body = await endpoint.handle({ db, actor, params: params as Record<string, string>, query });
+          const caller = await bearerCaller(db, request, deps.loadActor);
+          const actor = caller?.actor ?? null;
+          // With a token, the versions were read with it: the handler's cached reads use them.
+          const versions = caller?.versions;
+          const body = await endpoint.handle({ db, actor, versions, params: params as Record<string, string>, query });
           reply.header("vary", "Authorization, Accept");
           reply.header("cache-control", actor ? "private, no-store" : "public, max-age=60");
           if (wantsCsv(request.headers.accept)) {

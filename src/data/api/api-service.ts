@@ -13,6 +13,7 @@ import {
   type IndicatorRow,
   normaliseRule,
   periodCatalogue,
+  type ReadVersions,
   visibleIndicators,
 } from "../indicators/index.ts";
 import { authorizeIndicator } from "./access.ts";
@@ -123,21 +124,34 @@ export async function indicatorData(db: Executor, actor: Actor | null, id: strin
 }
 
 /** The area profile page's figures, for the indicators the reader may see. */
-export async function areaProfile(db: Executor, actor: Actor | null, code: string) {
+export async function areaProfile(db: Executor, actor: Actor | null, code: string, versions?: ReadVersions) {
   // The profile is built once per data version (only an import, an edit, a revision or an
   // embargo ending changes it), keyed by exactly the indicators this reader may see. The area is
-  // looked up only to build it (geography is data too): a cached answer costs one statement.
-  const version = await dataVersionNow(db);
-  const visible = await visibleIndicators(db, actor, { dataVersion: version });
+  // looked up only to build it (geography is data too): a cached answer costs one statement
+  // signed out; with a token, the versions were read with it (and restricted reads are audited).
+  const version = versions?.dataVersion ?? (await dataVersionNow(db));
+  const visible = await visibleIndicators(db, actor, { dataVersion: version, accessVersion: versions?.accessVersion });
   // A profile shows one area against others, not whole slices, so it cannot apply secondary
   // suppression: without a token, small-count data is read through /indicators/{id}/data instead.
   const catalogue = actor ? visible : visible.filter((row) => normaliseRule(row.disclosureRule) === "none");
   const leftOut = catalogue.length < visible.length;
-  const key = [code, leftOut, ...catalogue.map((row) => row.id)].join("\u0000");
+  const key = `${code}\u0000${leftOut}\u0000${idsOf(catalogue)}`;
   return profiles.get(db, version, key, () => profileOut(db, code, catalogue, leftOut, version));
 }
 
 const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(200);
+
+/** The ids of a catalogue as text, once per array: a cached caller's catalogue is the same array each time. */
+const catalogueIds = new WeakMap<readonly IndicatorRow[], string>();
+
+function idsOf(catalogue: readonly IndicatorRow[]): string {
+  let ids = catalogueIds.get(catalogue);
+  if (ids === undefined) {
+    ids = catalogue.map((row) => row.id).join("\u0000");
+    catalogueIds.set(catalogue, ids);
+  }
+  return ids;
+}
 
 async function profileOut(
   db: Executor,

@@ -6,7 +6,7 @@ import { parseQuery, wantsCsv } from "./api-routes.ts";
 import { endpoints } from "./endpoints.ts";
 import { openApiDocument, openApiPath } from "./openapi.ts";
 import { dataQuery } from "./schemas.ts";
-import { actorFromBearer, hashToken } from "./token-service.ts";
+import { callerFromBearer, hashToken } from "./token-service.ts";
 
 const P = "6f0e8a3c-0000-4000-8000-000000000001";
 const actor = (grants: Partial<Actor> = {}): Actor => ({
@@ -93,13 +93,13 @@ describe("OpenAPI document", () => {
   });
 });
 
-describe("actorFromBearer", () => {
+describe("callerFromBearer", () => {
   const noDb = {} as never;
   const load = async () => null;
   it("is anonymous without a header and 401 for a malformed one", async () => {
-    expect(await actorFromBearer(noDb, undefined, load)).toBeNull();
-    await expect(actorFromBearer(noDb, "Token abc", load)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(actorFromBearer(noDb, "Bearer", load)).rejects.toBeInstanceOf(AppError);
+    expect(await callerFromBearer(noDb, undefined, load)).toBeNull();
+    await expect(callerFromBearer(noDb, "Token abc", load)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(callerFromBearer(noDb, "Bearer", load)).rejects.toBeInstanceOf(AppError);
   });
   it("hashes with SHA-256", () => {
     expect(hashToken("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

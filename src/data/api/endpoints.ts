@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import type { ReadVersions } from "../indicators/index.ts";
 import { areaProfile, getArea, getIndicator, indicatorData, listAreas, listIndicatorsFor } from "./api-service.ts";
 import {
   areaDetailSchema,
@@ -33,6 +34,8 @@ export interface Endpoint {
   handle(input: {
     db: Executor;
     actor: Actor | null;
+    /** Read with the caller's token (none signed out): the data version its cached reads are keyed by. */
+    versions?: ReadVersions | undefined;
     params: Record<string, string>;
     query: Record<string, unknown>;
   }): Promise<unknown>;
@@ -50,6 +53,7 @@ function endpoint<P extends z.ZodObject | undefined, Q extends z.ZodObject, R>(d
   handle(input: {
     db: Executor;
     actor: Actor | null;
+    versions?: ReadVersions | undefined;
     params: P extends z.ZodObject ? z.output<P> : Record<string, never>;
     query: z.output<Q>;
   }): Promise<R>;
@@ -89,7 +93,7 @@ export const endpoints: Endpoint[] = [
     query: noQuery,
     response: profileSchema,
     usesToken: true,
-    handle: ({ db, actor, params }) => areaProfile(db, actor, params.code),
+    handle: ({ db, actor, versions, params }) => areaProfile(db, actor, params.code, versions),
     csv: (body) => profileCsv(body),
   }),
   endpoint({

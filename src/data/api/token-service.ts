@@ -2,7 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { type AuditContext, recordAudit } from "../../kernel/audit/audit.ts";
 import type { Actor } from "../../kernel/auth/policy.ts";
 import type { Db, Executor } from "../../kernel/db/database.ts";
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
+import { versionsNow } from "../indicators/index.ts";
 import {
   type ApiTokenRow,
   countActiveTokens,
@@ -89,27 +91,62 @@ export async function revokeToken(db: Db, audit: AuditContext, actor: Actor, id:
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** A caller with an API token: who, and the versions read with it (for the request's cached reads). */
+export interface BearerCaller {
+  actor: Actor;
+  /** SHA-256 of the secret, as stored: the rate limit's key, never the secret itself. */
+  tokenHash: string;
+  versions: { dataVersion: string; accessVersion: string };
+}
+
+interface CachedCaller {
+  token: { id: string; expiresAt: Date; lastUsedAt: Date | null };
+  actor: Actor;
+}
+
 /**
- * The actor behind an `Authorization: Bearer` header: null when there is no header (open
+ * Callers by token hash, kept while the access version stays the same (migration 0028: any
+ * write to a person, their grants, partnerships' nations or tokens moves it): a request with a
+ * known token reads one statement, the data and access versions, and revoking a token or
+ * removing a role on any node counts on every node at the next request. Expiry is a time, so
+ * it is checked on every request from the cached row. Refusals are not kept (a failed build
+ * never is), so a made-up token is looked up each time, as before.
+ */
+const callers = createVersionedCache<CachedCaller>(1000);
+
+/**
+ * The caller behind an `Authorization: Bearer` header: null when there is no header (open
  * data only); 401 for anything else that is not a live token of an active user.
  */
-export async function actorFromBearer(
+export async function callerFromBearer(
   db: Executor,
   header: string | undefined,
   loadActor: (userId: string) => Promise<Actor | null>,
-): Promise<Actor | null> {
+): Promise<BearerCaller | null> {
   if (header === undefined || header === "") return null;
   const unauthorised = (message: string) => new AppError("UNAUTHENTICATED", message);
   const match = BEARER.exec(header);
   if (!match) throw unauthorised("The Authorization header must be 'Bearer <token>'");
-  const token = await findTokenByHash(db, hashToken(match[1]!));
-  if (!token) throw unauthorised("The API token is not valid");
-  if (token.revokedAt) throw unauthorised("The API token has been revoked");
+  const tokenHash = hashToken(match[1]!);
+  const versions = await versionsNow(db);
+  const load = async (): Promise<CachedCaller> => {
+    const token = await findTokenByHash(db, tokenHash);
+    if (!token) throw unauthorised("The API token is not valid");
+    if (token.revokedAt) throw unauthorised("The API token has been revoked");
+    if (token.expiresAt.getTime() <= Date.now()) throw unauthorised("The API token has expired");
+    const actor = await loadActor(token.userId);
+    if (!actor) throw unauthorised("The API token's user is not active");
+    return { token: { id: token.id, expiresAt: token.expiresAt, lastUsedAt: token.lastUsedAt }, actor };
+  };
+  // No access version (a database without migration 0028's row): nothing could invalidate, so nothing is kept.
+  const caller =
+    versions.accessVersion === "none" ? await load() : await callers.get(db, versions.accessVersion, tokenHash, load);
+  const { token } = caller;
   if (token.expiresAt.getTime() <= Date.now()) throw unauthorised("The API token has expired");
-  const actor = await loadActor(token.userId);
-  if (!actor) throw unauthorised("The API token's user is not active");
-  // The row was just read: no statement at all while its last use is recent.
-  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() >= TOUCH_TOKEN_EVERY_MS)
+  // Its last use is written at most every few minutes (per node; the UPDATE itself skips a recent one).
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() >= TOUCH_TOKEN_EVERY_MS) {
+    token.lastUsedAt = new Date();
     await touchToken(db, token.id);
-  return actor;
+  }
+  return { actor: caller.actor, tokenHash, versions };
 }

@@ -49,8 +49,16 @@ export const releasedObservations: SQL = sql`(
  * a page built before the release time. Setting or lifting one changes it too.
  */
 export async function dataVersionNow(db: Executor): Promise<string> {
-  const { version, also: ids } = await readDataVersionWith(db, EMBARGOED_IDS);
-  return ids ? `${version}:${ids}` : version;
+  return (await versionsNow(db)).dataVersion;
+}
+
+/**
+ * The data version (as dataVersionNow) and the access version (who may do what), read in one
+ * statement: a request with an API token checks its cached caller and finds its cached pages with it.
+ */
+export async function versionsNow(db: Executor): Promise<{ dataVersion: string; accessVersion: string }> {
+  const { version, access, also: ids } = await readDataVersionWith(db, EMBARGOED_IDS);
+  return { dataVersion: ids ? `${version}:${ids}` : version, accessVersion: access };
 }
 
 /** The batches under embargo now, as one text read with the data version (one statement). */

@@ -70,10 +70,11 @@ export {
   mayPublish,
   mayReadIndicator,
   publishableIndicators,
+  type ReadVersions,
   tierOf,
   visibleIndicators,
 } from "./visibility.ts";
-export { dataVersionNow, londonInstant, releasedObservations, setEmbargo } from "./embargo.ts";
+export { dataVersionNow, londonInstant, releasedObservations, setEmbargo, versionsNow } from "./embargo.ts";
 export { optionalReleaseTime, releaseInstant, releaseTimeFields, releaseTimeValues } from "./release-time-fields.ts";
 export { readersOf, type ReaderRow, saveTier } from "./readers-repository.ts";
 // Disclosure control of published values (small counts withheld, rounding), used wherever figures are shown.

@@ -9,8 +9,7 @@
  *   administrator reads it unless named. Every read is audited, and so is every refused request
  *   for one by name.
  */
-import type { AuditContext } from "../../kernel/audit/audit.ts";
-import { recordAudit } from "../../kernel/audit/audit.ts";
+import { type AuditContext, recordAudit, recordReads } from "../../kernel/audit/audit.ts";
 import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
@@ -59,15 +58,28 @@ function contextOf(actor: Actor, context: ReadContext): AuditContext {
   return context ?? { actorUserId: actor.userId, actorLabel: actor.email };
 }
 
-/** Audits each restricted indicator read: who, what, when (the audit row's time). */
+/** Audits each restricted indicator read: who, what, when (the audit row's time); one statement for all. */
 async function auditReads(db: Executor, actor: Actor, rows: readonly IndicatorRow[], context: ReadContext) {
-  for (const row of rows)
-    await recordAudit(db, contextOf(actor, context), {
+  await recordReads(
+    db,
+    contextOf(actor, context),
+    rows.map((row) => ({
       action: "indicator.read-restricted",
       entityType: "indicator",
       entityId: row.slug,
       partnershipId: row.partnershipId,
-    });
+    })),
+  );
+}
+
+/**
+ * The versions a caller read with its request (`versionsNow`): the catalogue and readers change
+ * with the data version; the owning partnerships' nations, which decide a coordinator's access,
+ * with the access version.
+ */
+export interface ReadVersions {
+  dataVersion?: string | undefined;
+  accessVersion?: string | undefined;
 }
 
 /** The rows of `rows` the actor may see (no actor: public ones only). Restricted reads are audited. */
@@ -76,15 +88,70 @@ export async function filterVisible(
   actor: Actor | null,
   rows: readonly IndicatorRow[],
   context?: ReadContext,
-  dataVersion?: string,
+  versions: ReadVersions = {},
 ): Promise<IndicatorRow[]> {
   if (!actor) return rows.filter((row) => tierOf(row) === "public");
+  const { visible, restricted } = await decided(db, actor, rows, versions);
+  await auditReads(db, actor, restricted, context);
+  return visible;
+}
+
+interface Decision {
+  visible: IndicatorRow[];
+  /** The restricted ones among them: audited on every read. */
+  restricted: IndicatorRow[];
+}
+
+/**
+ * A caller cached by its API token is the same actor object while the access version stays, and
+ * a catalogue the same array while the data version does: what the caller may see of it is
+ * decided once for both versions; only the audit of its restricted reads is done on every request.
+ */
+const decisions = new WeakMap<
+  Actor,
+  WeakMap<readonly IndicatorRow[], { versions: string; decision: Promise<Decision> }>
+>();
+
+function decided(db: Executor, actor: Actor, rows: readonly IndicatorRow[], versions: ReadVersions) {
+  const { dataVersion, accessVersion } = versions;
+  if (dataVersion === undefined || accessVersion === undefined || accessVersion === "none")
+    return decide(db, actor, rows, versions);
+  const key = `${dataVersion}/${accessVersion}`;
+  let byRows = decisions.get(actor);
+  if (!byRows) {
+    byRows = new WeakMap();
+    decisions.set(actor, byRows);
+  }
+  const found = byRows.get(rows);
+  if (found?.versions === key) return found.decision;
+  const decision = decide(db, actor, rows, versions);
+  byRows.set(rows, { versions: key, decision });
+  decision.catch(() => byRows.delete(rows));
+  return decision;
+}
+
+async function decide(
+  db: Executor,
+  actor: Actor,
+  rows: readonly IndicatorRow[],
+  { dataVersion, accessVersion }: ReadVersions,
+): Promise<Decision> {
   const partnershipTier = rows.filter((row) => tierOf(row) === "partnership");
   const ownerIds = [
     ...new Set(partnershipTier.flatMap((row) => (row.partnershipId === null ? [] : [row.partnershipId]))),
   ];
+  // The owners' nations decide a coordinator's access (a nation change moves the access version,
+  // migration 0028): read once per pair of versions when the caller knows both.
+  const readOwners = async () =>
+    (ownerIds.length ? await listPartnershipsWhere(db, { ids: ownerIds }) : []).map(({ id, nation }) => ({
+      id,
+      nation,
+    }));
   const owners = new Map(
-    (ownerIds.length ? await listPartnershipsWhere(db, { ids: ownerIds }) : []).map((owner) => [owner.id, owner]),
+    (dataVersion === undefined || accessVersion === undefined || accessVersion === "none"
+      ? await readOwners()
+      : await ownerLists.get(db, `${dataVersion}/${accessVersion}`, ownerIds.join(","), readOwners)
+    ).map((owner) => [owner.id, owner]),
   );
   const restricted = rows.filter((row) => tierOf(row) === "restricted");
   const restrictedIds = restricted.map((row) => row.id);
@@ -106,13 +173,7 @@ export async function filterVisible(
     const owner = owners.get(row.partnershipId);
     return !!owner && can(actor, "data:read-restricted", { partnershipId: owner.id, nation: owner.nation as Nation });
   });
-  await auditReads(
-    db,
-    actor,
-    visible.filter((row) => tierOf(row) === "restricted"),
-    context,
-  );
-  return visible;
+  return { visible, restricted: visible.filter((row) => tierOf(row) === "restricted") };
 }
 
 /**
@@ -144,7 +205,7 @@ export async function mayReadIndicator(
 export async function visibleIndicators(
   db: Executor,
   actor: Actor | null,
-  scope: { partnershipId?: string; dataVersion?: string } = {},
+  scope: { partnershipId?: string } & ReadVersions = {},
   context?: ReadContext,
 ): Promise<IndicatorRow[]> {
   // The catalogue changes only with the data (an import or an edit), so it is read once per data
@@ -154,7 +215,7 @@ export async function visibleIndicators(
   const rows = await catalogues.get(db, version, partnershipId ?? "", () =>
     partnershipId ? listIndicators(db, partnershipId) : allIndicators(db),
   );
-  return filterVisible(db, actor, rows, context, version);
+  return filterVisible(db, actor, rows, context, { dataVersion: version, accessVersion: scope.accessVersion });
 }
 
 /**
@@ -175,3 +236,4 @@ export async function publishableIndicators(db: Executor, partnershipId: string)
 
 const catalogues = createVersionedCache<IndicatorRow[]>(64);
 const readerLists = createVersionedCache<Awaited<ReturnType<typeof readersOf>>>(64);
+const ownerLists = createVersionedCache<{ id: string; nation: string }[]>(64);

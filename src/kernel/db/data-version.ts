@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./database.ts";
-import { executePrepared } from "./prepared.ts";
+import { preparedSql } from "./prepared.ts";
 import { dataVersion } from "./tables.ts";
 
 type Prepared = { execute(): Promise<{ version: number | string }[]> };
@@ -25,17 +25,35 @@ export async function readDataVersion(db: Executor): Promise<string> {
 }
 
 /**
- * The data version and, in the same prepared statement, one more text a caller's cache key needs
- * (`also`: a scalar subquery of a fixed text, e.g. the batches under embargo): one round trip on
- * every cached page instead of two.
+ * The data version and, in the same prepared statement, the access version (row 2: who may do
+ * what, moved by writes to people, grants, partnerships' nations and API tokens; migration
+ * 0028_access_version) and one more text a caller's cache key needs (`also`: a scalar subquery
+ * of a fixed text, e.g. the batches under embargo): one round trip on every cached page instead
+ * of two or three. A caller cached by its credential (an API token) is kept only while the access
+ * version stays the same, so revoking a token or removing a role on one node counts on every
+ * node at the next request.
  */
-export async function readDataVersionWith(db: Executor, also: SQL): Promise<{ version: string; also: string }> {
-  const [row] = await executePrepared<{ version: string | null; also: string | null }>(
-    db,
-    sql`select (select version::text from data_version where id = 1) as version, (${also}) as also`,
-  );
-  return { version: row?.version ?? "none", also: row?.also ?? "" };
+export async function readDataVersionWith(
+  db: Executor,
+  also: SQL,
+): Promise<{ version: string; access: string; also: string }> {
+  let statement = withAlso.get(also);
+  if (!statement) {
+    statement = preparedSql(
+      sql`select (select version::text from data_version where id = 1) as version,
+        (select version::text from data_version where id = 2) as access, (${also}) as also`,
+    );
+    withAlso.set(also, statement);
+  }
+  const [row] = await statement(db);
+  return { version: row?.version ?? "none", access: row?.access ?? "none", also: row?.also ?? "" };
 }
+
+/** One statement per `also` (callers pass a constant), compiled once. */
+const withAlso = new WeakMap<
+  SQL,
+  ReturnType<typeof preparedSql<{ version: string | null; access: string | null; also: string | null }>>
+>();
 
 export interface VersionedCache<T> {
   /**

@@ -1,11 +1,14 @@
 import { bigint, pgTable, smallint, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * One row: the version of the data that profiles, panels and public pages are built from (the
+ * Row 1: the version of the data that profiles, panels and public pages are built from (the
  * indicator store and geography). Statement triggers on those tables set it to the writing
- * transaction's id (migration 0012_data_version_triggers, custom SQL), so it changes exactly when such
+ * transaction's id (migration 0016_data_version_triggers, custom SQL), so it changes exactly when such
  * data does and becomes visible with it at commit; a rolled-back change leaves no version
  * behind. Caches key on it (data-version.ts), so every node invalidates alike.
+ * Row 2 is the access version, moved the same way by writes to people, their grants,
+ * partnerships' nations and API tokens (migration 0028_access_version): callers cached by an
+ * API token key on it.
  */
 export const dataVersion = pgTable("data_version", {
   id: smallint("id").primaryKey().default(1),
