@@ -9,7 +9,8 @@
  *   PROFILE_INDICATORS=40 PROFILE_PERIODS=12 PROFILE_AREAS=24 BENCH_ONLY=postgres|pglite
  *   PROFILE_KEEP=1 keeps the store built (prints where); PROFILE_REUSE=<PGlite dir or database URL>
  *   measures an existing store again without rebuilding it (building 20 M values takes minutes);
- *   PROFILE_RERANK=1 refreshes its peer ranks first. PROFILE_REUSE may name one store of each
+ *   PROFILE_RERANK=1 refreshes its peer ranks and read layout (area_series) first; a store kept by an
+ *   older build gets the layout from its migration. Prints statements sent per profile. PROFILE_REUSE may name one store of each
  *   database, comma-separated. PROFILE_GROWTH=1 also builds a store of the same areas with 1/16
  *   of the values (every value the profiles read, plus areas picked by hash) and prints how the
  *   cost grows from it to the full store (goal ≤ ×1.5).
@@ -18,10 +19,11 @@ import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { buildApp } from "../../src/app.ts";
 import { loadAreaProfile } from "../../src/data/analyses/index.ts";
 import { importerFor, readSourceFile, runImport, sourceFromBytes } from "../../src/data/imports/index.ts";
-import { refreshAllPeerRanks } from "../../src/data/indicators/index.ts";
+import { refreshAllAreaSeries, refreshAllPeerRanks } from "../../src/data/indicators/index.ts";
 import { type Database, openDatabase } from "../../src/kernel/db/database.ts";
 import { prepareDatabase } from "../../src/data/geography/index.ts";
 import { analyzeTables } from "../../src/kernel/db/statistics.ts";
@@ -35,6 +37,14 @@ const AUTHORITIES = Number(process.env.PROFILE_AREAS ?? 24);
 const audit = { actorUserId: null, actorLabel: "bench" };
 
 type Rows<T> = { rows: T[] };
+
+// Statements sent (pg's Client.query carries every statement, on both databases): per profile.
+let statementsSent = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statementsSent++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as never;
 
 async function load(
   database: Database,
@@ -124,6 +134,7 @@ async function timeEach(codes: string[], work: (code: string) => Promise<unknown
   // This process's CPU time per request: unlike wall time, barely inflated by a busy machine
   // (on PGlite it includes the database's work, on PostgreSQL only the client's).
   const cpu: number[] = [];
+  const sentBefore = statementsSent;
   for (const code of codes) {
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
@@ -145,6 +156,7 @@ async function timeEach(codes: string[], work: (code: string) => Promise<unknown
     loopMax: histogram.max / 1e6,
     cpuP50: percentile(cpu, 50),
     cpuP95: percentile(cpu, 95),
+    statements: (statementsSent - sentBefore) / codes.length,
   };
 }
 
@@ -229,16 +241,20 @@ async function benchOne(url: string | undefined, share = 1) {
     let rankSeconds = 0;
     let rankLoopMax = 0;
     const ranked = (await database.db.execute(
-      sql`select exists (select 1 from peer_ranks) as ranked`,
+      sql`select exists (select 1 from peer_ranks) and exists (select 1 from area_series) as ranked`,
     )) as unknown as Rows<{ ranked: boolean }>;
     if (!reused || !ranked.rows[0]!.ranked || process.env.PROFILE_RERANK) {
       const rankStarted = performance.now();
       const loop = monitorEventLoopDelay({ resolution: 5 });
       loop.enable();
-      await database.db.transaction((tx) => refreshAllPeerRanks(tx));
+      // The profile's read layout too (area_series), as an import rebuilds it with the ranks.
+      await database.db.transaction(async (tx) => {
+        await refreshAllPeerRanks(tx);
+        await refreshAllAreaSeries(tx);
+      });
       loop.disable();
       rankLoopMax = loop.max / 1e6;
-      await analyzeTables(database.db, ["peer_ranks"], database.kind);
+      await analyzeTables(database.db, ["peer_ranks", "area_series"], database.kind);
       rankSeconds = (performance.now() - rankStarted) / 1000;
     }
     const counts = (await database.db.execute(sql`select (select count(*) from areas)::int as areas,
@@ -288,8 +304,8 @@ const ms = (n: number) => n.toFixed(1);
 for (const r of results) {
   process.stdout.write(
     `${r.kind}${r.share > 1 ? ` (1/${r.share} of the values)` : ""}: ${r.areas.toLocaleString("en-GB")} areas, ${r.values.toLocaleString("en-GB")} values (${INDICATORS} indicators × ${PERIODS} periods; geography ${r.geographySeconds.toFixed(0)} s, values built in ${r.buildSeconds.toFixed(0)} s; peer ranks ${r.rankSeconds.toFixed(1)} s, event-loop max ${ms(r.rankLoopMax)} ms)\n` +
-      `  profile service  p50 ${ms(r.service.p50)} ms  p95 ${ms(r.service.p95)} ms  max ${ms(r.service.max)} ms  event-loop max ${ms(r.service.loopMax)} ms  CPU p50/p95 ${ms(r.service.cpuP50)}/${ms(r.service.cpuP95)} ms  (${r.authorities} English authorities)\n` +
-      `  API profile      p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms  CPU p50/p95 ${ms(r.api.cpuP50)}/${ms(r.api.cpuP95)} ms\n`,
+      `  profile service  p50 ${ms(r.service.p50)} ms  p95 ${ms(r.service.p95)} ms  max ${ms(r.service.max)} ms  event-loop max ${ms(r.service.loopMax)} ms  CPU p50/p95 ${ms(r.service.cpuP50)}/${ms(r.service.cpuP95)} ms  ${ms(r.service.statements)} statements  (${r.authorities} English authorities)\n` +
+      `  API profile      p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms  CPU p50/p95 ${ms(r.api.cpuP50)}/${ms(r.api.cpuP95)} ms  ${ms(r.api.statements)} statements\n`,
   );
 }
 for (const big of results.filter((r) => r.share === 1)) {

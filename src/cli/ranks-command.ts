@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { Command } from "commander";
-import { refreshAllPeerRanks } from "../data/indicators/index.ts";
+import { refreshAllAreaSeries, refreshAllPeerRanks } from "../data/indicators/index.ts";
 import { openRuntime } from "./runtime.ts";
 
 /**
@@ -12,12 +12,16 @@ export function registerRanksCommand(program: Command): void {
   program
     .command("ranks")
     .description(
-      "recompute the stored peer ranks of every indicator and period (once, for values imported before ranks were stored)",
+      "recompute the stored peer ranks and the profile's read layout of every indicator (once, for values imported before they were stored)",
     )
     .action(async () => {
       const { database } = await openRuntime();
       const started = performance.now();
-      const pairs = await database.db.transaction((tx) => refreshAllPeerRanks(tx));
+      const pairs = await database.db.transaction(async (tx) => {
+        const ranked = await refreshAllPeerRanks(tx);
+        await refreshAllAreaSeries(tx);
+        return ranked;
+      });
       await database.close();
       process.stdout.write(
         `Ranked ${pairs} indicator-period pairs in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,

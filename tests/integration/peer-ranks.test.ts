@@ -1,6 +1,7 @@
 /**
- * Peer ranks stored at import (peer_ranks) against rankAmong over the raw stored values, on the
- * real geography: after a first import, after a new release replaces values (ties, suppressed
+ * Peer ranks stored at import (peer_ranks) against rankAmong over the raw stored values, and the
+ * profile's read layout (area_series) against the stored values, on the real geography: after a
+ * first import, after a new release replaces values (ties, suppressed
  * values, a value going missing), and whole profiles read with stored ranks against profiles
  * ranked from every peer's value on request, before and after a polarity edit in the catalogue.
  */
@@ -118,6 +119,35 @@ const test = dbTest
       },
   )
   /**
+   * The profile's read layout (area_series) holds exactly the stored values of every area of a
+   * ranked type, each (area, indicator) once: it fails if an import or a revision left it stale.
+   */
+  .extend(
+    "expectLayoutMatchesValues",
+    { scope: "file" },
+    ({ query }) =>
+      async function expectLayoutMatchesValues(): Promise<number> {
+        type Raw = { areaId: number; indicatorId: number; type: string; point: (number | null)[] };
+        const raw = await query<Raw>(sql`select o.area_id as "areaId", o.indicator_id as "indicatorId", a.type,
+          json_build_array(o.period_id, o.breakdown_id, o.value, o.numerator, o.denominator, o.ci_lower, o.ci_upper, o.flags, o.batch_id) as point
+          from observations o join areas a on a.id = o.area_id`);
+        const text = (point: readonly (number | null)[]) =>
+          point.map((x) => (x === null ? "null" : String(Number(x)))).join("|");
+        const expected = new Map<string, string[]>();
+        for (const r of raw.filter((r) => RANKED_AREA_TYPES.includes(r.type))) {
+          const key = `${r.areaId}|${r.indicatorId}`;
+          expected.set(key, [...(expected.get(key) ?? []), text(r.point)]);
+        }
+        const laid = await query<{ areaId: number; indicatorId: number; series: (number | null)[][] }>(
+          sql`select area_id as "areaId", indicator_id as "indicatorId", series from area_series`,
+        );
+        const actual = new Map(laid.map((r) => [`${r.areaId}|${r.indicatorId}`, r.series.map(text).sort()]));
+        expect(actual.size).toBe(laid.length);
+        expect(actual).toEqual(new Map([...expected].map(([key, list]) => [key, list.sort()])));
+        return laid.length;
+      },
+  )
+  /**
    * Profiles read with stored ranks equal profiles ranked from every peer's value on request,
    * bordering areas' values (a Welsh border included) and a comparison group's too.
    */
@@ -177,9 +207,11 @@ describeWithSharedData(path.join(dataDir, "README.md"))("peer ranks stored at im
     query,
     tidy,
     expectRanksMatchRawValues,
+    expectLayoutMatchesValues,
   }) => {
     await tidy("first.csv", release(["2021/22", "2022/23"], 0, 17));
     const first = await expectRanksMatchRawValues();
+    expect(await expectLayoutMatchesValues()).toBeGreaterThan(300);
     expect(first).toBeGreaterThan(550);
     const ties = await query<{ n: number }>(sql`select count(*)::int as n from peer_ranks where tied > 1`);
     expect(ties[0]!.n).toBeGreaterThan(100);
@@ -188,6 +220,8 @@ describeWithSharedData(path.join(dataDir, "README.md"))("peer ranks stored at im
     const before = await query<{ n: number }>(sql`select count(*)::int as n from peer_ranks`);
     await tidy("second.csv", release(["2022/23", "2023/24"], 5, 13));
     await expectRanksMatchRawValues();
+    // The revised 2022/23 values and the new period are in the profile's read layout too.
+    await expectLayoutMatchesValues();
     const suppressed = await query<{ n: number }>(
       sql`select count(*)::int as n from observations where (flags & ${FLAG.suppressed}::int) <> 0`,
     );

@@ -18,6 +18,7 @@ async function buildProfilePage(
   partnership: { id: string; areaCode: string },
   groupId: string | undefined,
   catalogue: readonly IndicatorRow[],
+  dataVersion: string,
 ) {
   let group: ComparisonGroupChoice | null = null;
   if (groupId) {
@@ -29,7 +30,11 @@ async function buildProfilePage(
     group = { id: row.id, name: row.name, members };
   }
   const groups = await listGroups(db, partnership.id);
-  return { profile: profileView(await loadAreaProfile(db, partnership, { group, catalogue })), groups, group };
+  return {
+    profile: profileView(await loadAreaProfile(db, partnership, { group, catalogue, dataVersion })),
+    groups,
+    group,
+  };
 }
 
 export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -54,7 +59,7 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
       db,
       version,
       [partnership.id, partnership.areaCode, groupId ?? "", ...catalogue.map((row) => row.id)].join("\u0000"),
-      () => buildProfilePage(db, partnership, groupId, catalogue),
+      () => buildProfilePage(db, partnership, groupId, catalogue, version),
     );
     return reply.view("analyses/views/profile.njk", {
       title: profile.area

@@ -6,21 +6,20 @@
  */
 import { yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { type AreaRow, findAreaByCode, neighboursOf } from "../geography/index.ts";
+import { type AreaRow, areaSurroundings } from "../geography/index.ts";
 import {
   aggregateValues,
-  hasStoredRanks,
+  catalogueAt,
+  dataVersionNow,
   type IndicatorRow,
-  listIndicators,
   type ObservationValue,
   type PeerRankCounts,
-  peerRanksOf,
-  valuesForArea,
   valuesForPairs,
 } from "../indicators/index.ts";
+import { latestPairs, loadProfileValues, seriesBySlug } from "./profile-values.ts";
 import { type InequalityOutcome, loadInequality } from "./inequality-panel.ts";
 import { type RecentTrend, recentTrend } from "./recent-trend.ts";
-import { referenceAreas } from "./reference-areas.ts";
+import { referenceAreasAmong } from "./reference-areas.ts";
 import { type BreakdownSet, loadBreakdowns } from "./breakdown-values.ts";
 import { type ByLatest, groupBySlug, loadSmallAreaPanels, type SmallAreaPanel } from "./small-area-panels.ts";
 import {
@@ -205,53 +204,39 @@ export async function loadAreaProfile(
   options: {
     catalogue?: readonly IndicatorRow[] | Promise<readonly IndicatorRow[]>;
     group?: ComparisonGroupChoice | null;
-    /** The area at `partnership.areaCode`, when the caller has read it already (the API). */
-    area?: AreaRow;
+    /** The data version the caller read (dataVersionNow), when it has; else it is read here. */
+    dataVersion?: string;
   } = {},
 ): Promise<AreaProfile> {
   const group = options.group ?? null;
-  // The catalogue does not depend on the area: read beside it, off the profile's critical path.
-  const [area, catalogueRows] = await Promise.all([
-    options.area ?? findAreaByCode(db, partnership.areaCode),
-    options.catalogue ?? listIndicators(db, partnership.id),
+  // The area with its parents and bordering areas (one statement), beside the catalogue (kept
+  // per data version when the caller has not given one).
+  const version = options.dataVersion ?? (await dataVersionNow(db));
+  const [surroundings, catalogueRows] = await Promise.all([
+    areaSurroundings(db, partnership.areaCode),
+    options.catalogue ?? catalogueAt(db, version, partnership.id),
   ]);
-  if (!area) return { area: null, indicators: [], smallAreas: [], notes: [] };
-  const [all, references, neighbourRows] = await Promise.all([
-    valuesForArea(db, area.id),
-    referenceAreas(db, area),
-    neighboursOf(db, area.id, "border"),
-  ]);
-  // PGlite runs each read on the main thread and resolves it as a microtask: without a turn
-  // between the stages a whole profile would hold the event loop as one block.
-  await yieldToEventLoop();
-  const bordering = neighbourRows.map((n) => n.area).filter((n) => n.type === area.type);
+  if (!surroundings) return { area: null, indicators: [], smallAreas: [], notes: [] };
+  const area = surroundings.area;
+  const references = await referenceAreasAmong(db, area, surroundings.parents);
+  const bordering = surroundings.borders.filter((n) => n.type === area.type);
   // Only the national catalogue and this partnership's own indicators: never another partnership's local data.
   const catalogue = new Map(catalogueRows.map((row) => [row.slug, row]));
-  const bySlug = new Map<string, ObservationValue[]>();
-  for (const value of all) {
-    if (value.breakdownId !== 0 || !catalogue.has(value.indicatorSlug)) continue;
-    bySlug.set(value.indicatorSlug, [...(bySlug.get(value.indicatorSlug) ?? []), value]);
-  }
-  // Each indicator's latest period; then the area's ranks stored at import (one row per
-  // indicator) and the values of the named areas (references, neighbours, group members) for
-  // all indicators in one query each. Every peer's value (~40 × ~340 rows) is read only for
-  // pairs without a stored rank (data loaded before ranks were stored; areas not ranked).
-  const pairs = [...bySlug].flatMap(([slug, values]) => {
-    const period = latestValue(values).observation?.periodCode;
-    return period ? [{ indicatorSlug: slug, periodCode: period }] : [];
-  });
+  // The named areas (references, neighbours, group members), each once.
   const named = [
-    ...new Set([
-      ...references.map((r) => r.area.id),
-      ...bordering.map((b) => b.id),
-      ...(group?.members ?? []).map((m) => m.id),
-    ]),
+    ...new Map(
+      [...references.map((r) => r.area), ...bordering, ...(group?.members ?? [])].map((a) => [a.id, a]),
+    ).values(),
   ];
-  const [ranks, namedValues] = await Promise.all([
-    hasStoredRanks(area) ? peerRanksOf(db, area.id, pairs) : Promise.resolve(new Map<string, PeerRankCounts>()),
-    named.length ? valuesForPairs(db, { pairs, areaIds: named }) : Promise.resolve([]),
-  ]);
-  const unranked = pairs.filter((p) => !ranks.has(p.indicatorSlug));
+  // The area's values, the named areas' values in each indicator's latest period and the area's
+  // ranks stored at import (profile-values.ts). Every peer's value (~40 × ~340 rows) is read only
+  // for pairs without a stored rank (data loaded before ranks were stored; areas not ranked).
+  const { all, compared, ranks } = await loadProfileValues(db, area, named, catalogue, version);
+  // PGlite answers each read as a microtask chain: a turn between the stages keeps a whole
+  // profile from holding the event loop as one block.
+  await yieldToEventLoop();
+  const bySlug = seriesBySlug(all, catalogue);
+  const unranked = latestPairs(bySlug).filter((p) => !ranks.has(p.indicatorSlug));
   const peerValues = unranked.length
     ? await valuesForPairs(db, {
         pairs: unranked,
@@ -260,7 +245,7 @@ export async function loadAreaProfile(
       })
     : [];
   await yieldToEventLoop();
-  const fetched = { ranks, peers: groupBySlug(peerValues), named: groupBySlug(namedValues) };
+  const fetched = { ranks, peers: groupBySlug(peerValues), named: groupBySlug(compared) };
   const indicators: IndicatorProfile[] = [];
   for (const [slug, values] of bySlug)
     indicators.push(indicatorProfile(area, catalogue.get(slug)!, values, references, bordering, fetched, group));

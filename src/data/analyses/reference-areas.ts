@@ -1,12 +1,20 @@
 /** The region and nation an area is compared with on its profile. */
 import type { Executor } from "../../kernel/db/database.ts";
-import { type AreaRow, findAreaByCode, parentsOf } from "../geography/index.ts";
+import { type AreaRow, findAreaByCode, type ParentOfArea, parentsOf } from "../geography/index.ts";
 
 export async function referenceAreas(
   db: Executor,
   area: AreaRow,
 ): Promise<{ area: AreaRow; relation: "nation" | "region" }[]> {
-  const parents = await parentsOf(db, area.id);
+  return referenceAreasAmong(db, area, await parentsOf(db, area.id));
+}
+
+/** The same from the area's parents already read (areaSurroundings). */
+export async function referenceAreasAmong(
+  db: Executor,
+  area: AreaRow,
+  parents: readonly ParentOfArea[],
+): Promise<{ area: AreaRow; relation: "nation" | "region" }[]> {
   const pick = (relation: "nation" | "region") =>
     parents.find((p) => p.relation === relation || p.area.type === relation)?.area;
   const out: { area: AreaRow; relation: "nation" | "region" }[] = [];

@@ -5,13 +5,14 @@ import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { loadAreaProfile } from "../analyses/index.ts";
-import { type AreaRow, findAreaByCode, parentsOf } from "../geography/index.ts";
+import { findAreaByCode, parentsOf } from "../geography/index.ts";
 import {
   accessOf,
   dataVersionNow,
   findIndicator,
   type IndicatorRow,
   normaliseRule,
+  periodCatalogue,
   type ReadVersions,
   visibleIndicators,
 } from "../indicators/index.ts";
@@ -135,11 +136,7 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
   const catalogue = actor ? visible : visible.filter((row) => normaliseRule(row.disclosureRule) === "none");
   const leftOut = catalogue.length < visible.length;
   const key = `${code}\u0000${leftOut}\u0000${idsOf(catalogue)}`;
-  return profiles.get(db, version, key, async () => {
-    const area = await findAreaByCode(db, code);
-    if (!area) throw AppError.notFound(`No area has the code ${code}`);
-    return profileOut(db, code, area, catalogue, leftOut);
-  });
+  return profiles.get(db, version, key, () => profileOut(db, code, catalogue, leftOut, version));
 }
 
 const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(200);
@@ -159,19 +156,16 @@ function idsOf(catalogue: readonly IndicatorRow[]): string {
 async function profileOut(
   db: Executor,
   code: string,
-  area: AreaRow,
   catalogue: IndicatorRow[],
   smallCountsLeftOut: boolean,
+  version: string,
 ) {
-  const profile = await loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, area });
-  const codes = [
-    ...profile.indicators.flatMap((p) =>
-      [...p.values, ...p.references.flatMap((r) => (r.value ? [r.value] : []))].map((v) => v.periodCode),
-    ),
-    ...profile.smallAreas.map((panel) => panel.periodCode),
-    ...profile.indicators.flatMap((p) => (p.breakdowns ?? []).map((set) => set.periodCode)),
-  ];
-  const periods = await periodsByCode(db, codes);
+  const [profile, { byCode: periods }] = await Promise.all([
+    loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, dataVersion: version }),
+    periodCatalogue(db, version),
+  ]);
+  const area = profile.area;
+  if (!area) throw AppError.notFound(`No area has the code ${code}`);
   const point = (v: (typeof profile.indicators)[number]["values"][number] | null) =>
     v ? { period: periodOf(periods.get(v.periodCode), v.periodCode), ...measuresOf(v) } : null;
   return {

@@ -18,6 +18,7 @@ export * from "./area-types.ts";
 export * from "./repository.ts";
 export * from "./changes-repository.ts";
 export * from "./boundary-repository.ts";
+export { type AreaSurroundings, areaSurroundings } from "./surroundings.ts";
 export { countAreasByPrefix } from "./coverage-repository.ts";
 export * from "./groups-repository.ts";
 export * from "./groups-service.ts";

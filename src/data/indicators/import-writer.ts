@@ -3,6 +3,7 @@ import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { ObservationBuffer } from "./observation-buffer.ts";
 import { writeObservations, type WriteResult } from "./observation-writer.ts";
+import { refreshAreaSeries } from "./area-series.ts";
 import { refreshPeerRanksOfBuffer } from "./peer-ranks.ts";
 import { parsePeriod, type ParsedPeriod } from "./periods.ts";
 import {
@@ -86,6 +87,8 @@ export async function writeObservationPlan(
   }
   // Profiles read ranks from here instead of every peer's value: same transaction, same pairs.
   await refreshPeerRanksOfBuffer(db, buffer, ids, batchId);
+  // The profile's read layout of the indicators written (new values, revisions, corrections alike).
+  await refreshAreaSeries(db, ids.indicators);
   return result;
 }
 

@@ -17,6 +17,15 @@ export {
   RANKED_AREA_TYPES,
   refreshPeerRanks,
 } from "./peer-ranks.ts";
+export {
+  type AreaSeriesRow,
+  isLaidOut,
+  type PeriodCatalogue,
+  periodCatalogue,
+  readAreaSeries,
+  refreshAllAreaSeries,
+  type SeriesValue,
+} from "./area-series.ts";
 export { derivedMethod, FLAG, type FlagName, flagNames } from "./flags.ts";
 export { ObservationBuffer } from "./observation-buffer.ts";
 export { type OfficialReplacement, officialValuesReplaced } from "./official-values.ts";
@@ -56,6 +65,7 @@ export {
   accessOf,
   accessTierLabels,
   accessTiers,
+  catalogueAt,
   filterVisible,
   mayPublish,
   mayReadIndicator,

@@ -219,6 +219,14 @@ export async function visibleIndicators(
 }
 
 /**
+ * National indicators and one partnership's own (null: national only), as listIndicators gives
+ * them, kept per data version: for reads with no reader (a profile built for a benchmark or a test).
+ */
+export function catalogueAt(db: Executor, version: string, partnershipId: string | null): Promise<IndicatorRow[]> {
+  return catalogues.get(db, version, partnershipId ?? "\u0000national", () => listIndicators(db, partnershipId));
+}
+
+/**
  * The catalogue a partnership's published documents (needs assessment panels, reports) may draw
  * on: national indicators and its own, restricted ones left out (mayPublish).
  */
