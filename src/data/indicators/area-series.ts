@@ -31,20 +31,35 @@ export function isLaidOut(area: { type: string }): boolean {
 const MAX_INDICATORS = 8;
 
 /**
- * Rebuilds the rows of these indicators for every area of a ranked type (the migration that made
- * the table ran the same statement once for every indicator). Each (area, indicator) is one probe
- * of observations_area_idx; an area with no value of the indicator gets no row.
+ * Rebuilds the rows of these indicators for every area of a ranked type, or only for those of
+ * `areaIds` (the areas an import wrote: a row depends on its own area's values alone, and values
+ * are only ever written, never deleted, so no other row can change). The migration that made the
+ * table ran the same statement once for every indicator. Each (area, indicator) is one probe of
+ * observations_area_idx; an area with no value of the indicator gets no row.
  */
-export async function refreshAreaSeries(db: Executor, indicatorIds: readonly number[]): Promise<void> {
+export async function refreshAreaSeries(
+  db: Executor,
+  indicatorIds: readonly number[],
+  areaIds?: readonly number[],
+): Promise<void> {
   const unique = [...new Set(indicatorIds)];
+  let areas = sql`select id from areas where type = any(${pgArray([...RANKED_AREA_TYPES])}::text[])`;
+  if (areaIds) {
+    // A small-area file writes ~33,000 areas and perhaps no ranked one: find the ranked ones first.
+    const ranked = (await db.execute(
+      sql`select id from areas where id = any(${pgArray(areaIds)}::int[]) and type = any(${pgArray([...RANKED_AREA_TYPES])}::text[])`,
+    )) as unknown as { rows: { id: number }[] };
+    if (!ranked.rows.length) return;
+    areas = sql`select unnest(${pgArray(ranked.rows.map((r) => Number(r.id)))}::int[]) as id`;
+  }
   for (let start = 0; start < unique.length; start += MAX_INDICATORS) {
     const ids = pgArray(unique.slice(start, start + MAX_INDICATORS));
-    await db.execute(sql`delete from area_series where indicator_id = any(${ids}::int[])`);
+    await db.execute(sql`delete from area_series where indicator_id = any(${ids}::int[]) and area_id in (${areas})`);
     await db.execute(sql`
       insert into area_series (area_id, indicator_id, latest_period_id, period_ids, points, batch_ids, series)
       select a.id, q.id, x.latest, x.periods, x.points, x.batches, x.series
       from unnest(${ids}::int[]) q(id)
-      cross join (select id from areas where type = any(${pgArray([...RANKED_AREA_TYPES])}::text[])) a
+      cross join (${areas}) a
       cross join lateral (
         select (array_agg(o.period_id order by p.sort_key desc, o.period_id desc) filter (where o.breakdown_id = 0 and o.value is not null))[1] as latest,
           coalesce(array_agg(o.period_id order by p.sort_key, o.period_id) filter (where o.breakdown_id = 0), '{}') as periods,

@@ -1,4 +1,4 @@
-import { timeSlicer } from "../../kernel/db/arrays.ts";
+import { distinctInSlices, timeSlicer } from "../../kernel/db/arrays.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { ObservationBuffer } from "./observation-buffer.ts";
@@ -87,8 +87,8 @@ export async function writeObservationPlan(
   }
   // Profiles read ranks from here instead of every peer's value: same transaction, same pairs.
   await refreshPeerRanksOfBuffer(db, buffer, ids, batchId);
-  // The profile's read layout of the indicators written (new values, revisions, corrections alike).
-  await refreshAreaSeries(db, ids.indicators);
+  // The profile's read layout of the indicators and areas written (new values, revisions, corrections alike).
+  await refreshAreaSeries(db, ids.indicators, await distinctInSlices(buffer.area));
   return result;
 }
 

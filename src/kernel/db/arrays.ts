@@ -50,7 +50,7 @@ export function timeSlicer(budgetMs = 10): () => Promise<void> | undefined {
  * The distinct values, gathered in timed slices: `[...new Set(values)]` over a national file's
  * 35,000 codes (or a lookup's 200,000 area codes) is one long turn of the event loop.
  */
-export async function distinctInSlices<T>(values: readonly T[]): Promise<T[]> {
+export async function distinctInSlices<T>(values: ArrayLike<T>): Promise<T[]> {
   const seen = new Set<T>();
   const slice = timeSlicer();
   for (let i = 0; i < values.length; i++) {
