@@ -131,7 +131,8 @@ export async function addSmallAreaTotals(
       const { unit, ratePer } = unitOf.get(slug)!;
       const period = buffer.periodCodes[group.period]!;
       for (const authority of authorities) {
-        await slice();
+        const turn = slice();
+        if (turn) await turn;
         if (!authority.members.some((id) => group.rows.has(id))) continue;
         if (inFile.get(key)?.has(authority.authority)) continue;
         if (stored.has(`${slug}|${period}|${buffer.breakdownKeys[group.breakdown]}|${authority.authority}`)) continue;

@@ -233,7 +233,8 @@ export async function readCsv(file: SourceFile, encoding: Encoding = "utf-8"): P
     const slice = timeSlicer();
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       out.push({ cells: record.record, line: record.info.lines });
-      await slice();
+      const turn = slice();
+      if (turn) await turn;
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -209,7 +209,9 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         flags: cell.flags | when.flags,
       });
     }
-    await slice();
+    // Awaited only when due: an await of nothing is still a promise and a resumption per row.
+    const turn = slice();
+    if (turn) await turn;
   }
   await negatives.check(context.db, new Map(definitions.map((d) => [d.draft.slug, d.draft.unit])));
   for (const problem of await indicatorOwnershipProblems(

@@ -74,7 +74,8 @@ async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, e
   const ref = buffer.indicatorRef(decile.slug);
   // Room made first, a column per turn: a push past the buffer's end copies every column at once.
   await buffer.reserve(rows.length);
-  for (const i of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
     buffer.push({
       indicator: ref,
       period: period[i]!,
@@ -82,7 +83,8 @@ async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, e
       value: decileOf(buffer.at("value", i)!, rows.length),
       flags: FLAG.derived | FLAG.fromScores,
     });
-    await slice();
+    // Awaited only when due (an await per row is garbage of its own).
+    if ((k & 255) === 255) await slice();
   }
   return { decile, ref };
 }
