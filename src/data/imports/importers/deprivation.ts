@@ -40,7 +40,7 @@ export const iodImporter = defineImporter({
   scope: "official",
   optionsSchema: options,
   async prepare(context, opts) {
-    const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    const table = new CsvTable(await readCsv(context.file, opts.encoding, { lazy: true }));
     const summary = iodSummaryLayout(table, opts.period, opts.release);
     const spec = typeof summary === "string" ? iodLayout(table, opts.period, opts.release) : summary;
     if (typeof spec === "string") {
@@ -101,7 +101,7 @@ export const simdImporter = defineImporter({
       .optional(),
   }),
   async prepare(context, opts) {
-    const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    const table = new CsvTable(await readCsv(context.file, opts.encoding, { lazy: true }));
     const spec = simdLayout(table, opts.period, opts.edition);
     if (typeof spec === "string") {
       context.issues.error(spec, table.headerLine);
@@ -138,7 +138,7 @@ export const wimdImporter = defineImporter({
   scope: "official",
   optionsSchema: options,
   async prepare(context: PrepareContext, opts) {
-    const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    const table = new CsvTable(await readCsv(context.file, opts.encoding, { lazy: true }));
     if (isWimdSummary(table)) {
       const summary = wimdSummary(table, { ...opts, fileName: context.file.name }, context.issues);
       if (typeof summary === "string") context.issues.error(summary, table.headerLine);
