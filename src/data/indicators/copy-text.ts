@@ -44,7 +44,13 @@ function writeFloat(out: Buffer, at: number, value: number): number {
   if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
   // Same text as String(value) (which writes -0 as "0"), without a string per value.
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return writeInt(out, at, value === 0 ? 0 : value);
-  return at + out.write(String(value), at, "latin1");
+  return writeAscii(out, at, String(value));
+}
+
+/** A short ASCII string's bytes at `at` (a loop: cheaper than a call into Buffer.write for a few characters). */
+function writeAscii(out: Buffer, at: number, text: string): number {
+  for (let k = 0; k < text.length; k++) out[at + k] = text.charCodeAt(k);
+  return at + text.length;
 }
 
 /**
@@ -86,7 +92,7 @@ export function copyBytes(
     at = writeInt(out, at, flags[i]!);
     if (tail) {
       out[at++] = TAB;
-      at += out.write(tail, at, "latin1");
+      at = writeAscii(out, at, tail);
     }
     out[at++] = LF;
   }
