@@ -48,7 +48,8 @@ setInterval(() => {
   const now = process.hrtime.bigint();
   const cpu = ownCpuMs();
   const ms = Number(now - last) / 1e6;
-  if (ms > threshold || cpu - lastCpu > cpuThreshold) lags.push([Number(last / 1000n), Number(now / 1000n), cpu - lastCpu]);
+  if (ms > threshold || cpu - lastCpu > cpuThreshold)
+    lags.push([Number(last / 1000n), Number(now / 1000n), cpu - lastCpu]);
   worst.wallMs = Math.max(worst.wallMs, ms);
   worst.cpuMs = Math.max(worst.cpuMs, cpu - lastCpu);
   last = now;

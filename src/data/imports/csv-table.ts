@@ -61,10 +61,7 @@ export class CsvTable {
       const count = cellCountOf(row);
       if (count < minimum) {
         issues.error(`has ${count} columns, the header has ${this.header.length} (is the file truncated?)`, row.line);
-      } else if (
-        count > this.header.length &&
-        row.cells.slice(this.header.length).some((cell) => cell.trim() !== "")
-      ) {
+      } else if (count > this.header.length && row.cells.slice(this.header.length).some((cell) => cell.trim() !== "")) {
         issues.error(`has ${row.cells.length} columns, the header has ${this.header.length}`, row.line);
       }
     }

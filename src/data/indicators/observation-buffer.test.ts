@@ -69,9 +69,9 @@ describe("ObservationBuffer", () => {
     const indicator = buffer.indicatorRef("a");
     const period = buffer.periodRef("2019");
     const values = [0, -0, 7, -12, 0.1, -2.5e-7, 1e21, 123456789012345, 9007199254740991, 1 / 3, null];
-    values.forEach((value, i) =>
-      buffer.push({ indicator, period, area: 1_000_000 + i, value, numerator: i, denominator: null, flags: i * 17 }),
-    );
+    values.forEach((value, i) => {
+      buffer.push({ indicator, period, area: 1_000_000 + i, value, numerator: i, denominator: null, flags: i * 17 });
+    });
     const ids = { indicators: [42], periods: [7], breakdowns: [1] };
     const order = Int32Array.from(values.keys()).reverse();
     const expected = [...order]
