@@ -6,7 +6,7 @@
  * the main thread's own CPU time (Linux): the second is steadier on a busy host (not wholly:
  * there the collector's helper threads get less done, and the main thread does more of it).
  *   npx tsx scripts/bench/stall-profile.ts iod [wimd statxplore lsoa topology] (PROFILE_DATABASE_URL for PostgreSQL;
- *   PROFILE=0: the longest turns alone, without the profiler's own cost)
+ *   PROFILE=0: the longest turns alone, without the profiler's own cost; STALL_CPU_MS: also turns with this much own CPU)
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -18,6 +18,8 @@ import type { Profile } from "./cpu-profile.ts";
 const dataDir = path.resolve(process.env.SHARED_DATA_DIR ?? path.join(process.cwd(), "..", "shared", "data"));
 const audit = { actorUserId: null, actorLabel: "bench" };
 const threshold = Number(process.env.STALL_MS ?? 40);
+/** Also every turn that took this much of the main thread's own CPU (on a busy host the clock's stalls are mostly waiting for a core). */
+const cpuThreshold = Number(process.env.STALL_CPU_MS ?? threshold);
 
 /**
  * The main thread's own time on a core, in ms (Linux schedstat, ns): a stall's cost to this
@@ -28,8 +30,8 @@ const ownCpuMs = existsSync(schedstat)
   ? () => Number(readFileSync(schedstat, "latin1").split(" ")[0]) / 1e6
   : () => Number.NaN;
 
-/** Event-loop lags seen by a 2 ms timer, as [from, to] in microseconds of the profiler's clock (hrtime). */
-const lags: [number, number][] = [];
+/** Event-loop lags seen by a 2 ms timer, as [from, to] in microseconds of the profiler's clock (hrtime), and this thread's CPU ms in it. */
+const lags: [number, number, number][] = [];
 /** The longest gap between ticks of that timer, by the wall clock and by this thread's CPU time. */
 const worst = { wallMs: 0, cpuMs: 0 };
 let last = process.hrtime.bigint();
@@ -46,7 +48,8 @@ setInterval(() => {
   const now = process.hrtime.bigint();
   const cpu = ownCpuMs();
   const ms = Number(now - last) / 1e6;
-  if (ms > threshold) lags.push([Number(last / 1000n), Number(now / 1000n)]);
+  if (ms > threshold || cpu - lastCpu > cpuThreshold)
+    lags.push([Number(last / 1000n), Number(now / 1000n), cpu - lastCpu]);
   worst.wallMs = Math.max(worst.wallMs, ms);
   worst.cpuMs = Math.max(worst.cpuMs, cpu - lastCpu);
   last = now;
@@ -63,9 +66,10 @@ function stalls(profile: Profile, label: string): void {
     t += d;
     times.push(t);
   }
-  for (const [from, to] of lags.splice(0)) {
+  for (const [from, to, cpuMs] of lags.splice(0)) {
     const run = {
       ms: (to - from) / 1000,
+      cpuMs,
       samples: profile.samples.filter((_, i) => times[i]! >= from && times[i]! <= to),
     };
     {
@@ -84,7 +88,7 @@ function stalls(profile: Profile, label: string): void {
       const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.STALL_TOP ?? 14));
       // Samples are 1 ms apart while the thread runs: fewer than the stall's length means it was waiting for a core.
       process.stdout.write(
-        `${label} STALL ${run.ms.toFixed(0)} ms (${run.samples.filter((id) => byId.get(id)!.callFrame.functionName !== "(idle)").length} ms of it sampled running)\n`,
+        `${label} STALL ${run.ms.toFixed(0)} ms (${run.samples.filter((id) => byId.get(id)!.callFrame.functionName !== "(idle)").length} ms of it sampled running, ${run.cpuMs.toFixed(0)} ms of this thread's CPU)\n`,
       );
       for (const [k, n] of top)
         process.stdout.write(`   ${((n / run.samples.length) * 100).toFixed(0).padStart(3)}%  ${k}\n`);

@@ -1,4 +1,5 @@
 import type { IssueList } from "./report.ts";
+import { cellCountOf, cellOf } from "./fast-csv.ts";
 import type { CsvRow } from "./source-file.ts";
 
 export function normaliseHeader(text: string): string {
@@ -57,18 +58,18 @@ export class CsvTable {
   /** Rows shorter than the header (a truncated file, a broken line) are errors. */
   checkRowLengths(issues: IssueList, minimum = this.header.length): void {
     for (const row of this.rows) {
-      if (row.cells.length < minimum) {
-        issues.error(
-          `has ${row.cells.length} columns, the header has ${this.header.length} (is the file truncated?)`,
-          row.line,
-        );
-      } else if (
-        row.cells.length > this.header.length &&
-        row.cells.slice(this.header.length).some((cell) => cell.trim() !== "")
-      ) {
+      const count = cellCountOf(row);
+      if (count < minimum) {
+        issues.error(`has ${count} columns, the header has ${this.header.length} (is the file truncated?)`, row.line);
+      } else if (count > this.header.length && row.cells.slice(this.header.length).some((cell) => cell.trim() !== "")) {
         issues.error(`has ${row.cells.length} columns, the header has ${this.header.length}`, row.line);
       }
     }
+  }
+
+  /** Row n's cell in a column (a lazily read row cuts only that cell). */
+  cell(n: number, column: number): string | undefined {
+    return cellOf(this.rows[n]!, column);
   }
 
   preview(count = 10): { columns: string[]; rows: string[][] } {

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { parseCsvFast } from "./fast-csv.ts";
+import { cellCountOf, cellOf, parseCsvFast } from "./fast-csv.ts";
+import type { CsvRow } from "./source-file.ts";
 
 /** What readCsv's csv-parse options give, or "error". */
 function reference(text: string): { cells: string[]; line: number }[] | "error" {
@@ -30,6 +31,15 @@ describe("parseCsvFast", () => {
     expect(rows).toEqual(reference(text));
   });
 
+  it("reads lazily: quoted cells unquoted, a row's cells the same array while it is the last read", async () => {
+    const text = '\uFEFF"code","name"\n"E01","Ab, ""Cd"""\n\n"E02","two\nlines"\nE03,\n';
+    const rows = (await parseCsvFast(text, { lazy: true }))!;
+    expect(rows.map((row) => ({ cells: row.cells, line: row.line }))).toEqual(reference(text));
+    expect(cellOf(rows[1]!, 1)).toBe('Ab, "Cd"');
+    expect(rows[3]!.cells).toBe(rows[3]!.cells);
+    expect(cellOf(rows[0]!, -1)).toBeUndefined();
+  });
+
   it("reads \\r\\n files like csv-parse", async () => {
     const text = "a,b\r\n1,2\r\n\r\n3\r\n";
     expect(await parseCsvFast(text)).toEqual(reference(text));
@@ -55,6 +65,14 @@ describe("parseCsvFast", () => {
       if (fast === null) continue;
       answered++;
       expect(fast, JSON.stringify(text)).toEqual(reference(text));
+      if (n % 10 !== 0) continue;
+      // Lazy rows read the same cells, whole or one at a time (past the end: undefined, as an array gives).
+      const lazy = (await parseCsvFast(text, { lazy: true }))!;
+      const eachCell = (row: CsvRow) => Array.from({ length: cellCountOf(row) + 1 }, (_, k) => cellOf(row, k));
+      expect([lazy.map(eachCell), lazy.map((row) => row.line)]).toEqual([
+        fast.map((row) => [...row.cells, undefined]),
+        fast.map((row) => row.line),
+      ]);
     }
     // The fast path must actually be taken for most well-formed inputs, not just fall back.
     expect(answered).toBeGreaterThan(10_000);

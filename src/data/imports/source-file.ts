@@ -220,11 +220,17 @@ export interface CsvRow {
 
 /**
  * Parses CSV, yielding to the event loop as it goes: well-formed files by the fast reader,
- * anything else by csv-parse, whose syntax errors name the line.
+ * anything else by csv-parse, whose syntax errors name the line. `lazy`: a well-formed file's
+ * rows cut their cells from the text when read (fast-csv.ts LazyCsvRow), for importers that
+ * read each row's cells and keep numbers, not strings.
  */
-export async function readCsv(file: SourceFile, encoding: Encoding = "utf-8"): Promise<CsvRow[]> {
+export async function readCsv(
+  file: SourceFile,
+  encoding: Encoding = "utf-8",
+  options: { lazy?: boolean } = {},
+): Promise<CsvRow[]> {
   const text = await decodeTextInSlices(file, encoding);
-  const fast = await parseCsvFast(text);
+  const fast = await parseCsvFast(text, options);
   if (fast) return fast;
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
   const out: CsvRow[] = [];
@@ -233,7 +239,8 @@ export async function readCsv(file: SourceFile, encoding: Encoding = "utf-8"): P
     const slice = timeSlicer();
     for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       out.push({ cells: record.record, line: record.info.lines });
-      await slice();
+      const turn = slice();
+      if (turn) await turn;
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

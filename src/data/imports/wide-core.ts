@@ -15,7 +15,9 @@ import { periodMarkers, readNumberCell } from "./cells.ts";
 import { NegativeCounts } from "./counts.ts";
 import { draftProblem } from "./drafts.ts";
 import type { CsvTable } from "./csv-table.ts";
+import { cellOf } from "./fast-csv.ts";
 import type { Prepared, PrepareContext } from "./importer.ts";
+import type { CsvRow } from "./source-file.ts";
 import { addParentTotals, noTotals } from "./parent-totals.ts";
 import { addSmallAreaTotals, noSmallAreaTotals } from "./small-area-totals.ts";
 import { smallAreaGeographyMissing } from "./geography-needs.ts";
@@ -81,8 +83,8 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
 
   const codeIndex = columns.get(spec.codeColumn)!;
   const codes = new Array<string>(table.rows.length);
-  for (const [n, row] of table.rows.entries()) {
-    codes[n] = (row.cells[codeIndex] ?? "").trim();
+  for (let n = 0; n < table.rows.length; n++) {
+    codes[n] = (table.cell(n, codeIndex) ?? "").trim();
     if ((n & 1023) === 1023) await slice();
   }
   const areaIds = await areaIdsByCode(context.db, codes);
@@ -99,10 +101,10 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   await buffer.reserve(Math.ceil(table.rows.length * spec.columns.length * 1.125) + 4096);
   const periodIndex = spec.periodColumn ? columns.get(spec.periodColumn) : undefined;
   /** The row's period: the fixed one, or the row's cell (an error names row and column). */
-  const rowPeriod = (row: { cells: string[]; line: number }): { ref: number; code: string; flags: number } | null => {
+  const rowPeriod = (row: CsvRow): { ref: number; code: string; flags: number } | null => {
     if (periodIndex === undefined)
       return { ref: buffer.periodRef(period!.code), code: period!.code, flags: periodFlags };
-    const text = (row.cells[periodIndex] ?? "").trim();
+    const text = (cellOf(row, periodIndex) ?? "").trim();
     const marked = periodMarkers(text);
     const parsed = parsePeriod(marked.text);
     if (!parsed) {
@@ -130,8 +132,8 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     await slice();
   }
   const negatives = new NegativeCounts(issues);
-  const extra = (row: { cells: string[]; line: number }, index: number, name: string): number | null => {
-    const read = readNumberCell(row.cells[index]);
+  const extra = (row: CsvRow, index: number, name: string): number | null => {
+    const read = readNumberCell(cellOf(row, index));
     if (!read.ok) issues.error(read.message, row.line, name);
     return read.ok && negatives.part(read.value, row.line, name) ? read.value : null;
   };
@@ -139,7 +141,8 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
   const seenAreas = new Set<string>();
   let missing = 0;
   let suppressed = 0;
-  for (const [n, row] of table.rows.entries()) {
+  for (let n = 0; n < table.rows.length; n++) {
+    const row = table.rows[n]!;
     const code = codes[n]!;
     if (code === "") {
       issues.error("the area code is empty", row.line, spec.codeColumn);
@@ -185,7 +188,7 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
     seen.set(rowKey, row.line);
     seenAreas.add(code);
     for (const definition of definitions) {
-      const cell = readNumberCell(row.cells[definition.index]);
+      const cell = readNumberCell(cellOf(row, definition.index));
       if (!cell.ok) {
         issues.error(cell.message, row.line, definition.column);
         continue;
@@ -209,7 +212,9 @@ export async function prepareWide(context: PrepareContext, table: CsvTable, spec
         flags: cell.flags | when.flags,
       });
     }
-    await slice();
+    // Awaited only when due: an await of nothing is still a promise and a resumption per row.
+    const turn = slice();
+    if (turn) await turn;
   }
   await negatives.check(context.db, new Map(definitions.map((d) => [d.draft.slug, d.draft.unit])));
   for (const problem of await indicatorOwnershipProblems(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { copyBytes } from "./copy-text.ts";
 import { ObservationBuffer } from "./observation-buffer.ts";
 
 describe("ObservationBuffer", () => {
@@ -61,5 +62,27 @@ describe("ObservationBuffer", () => {
     expect(Array.from(buffer.area)).toEqual(Array.from(order));
     expect(buffer.at("value", 0)).toBe(4_999 / 2);
     expect(buffer.flags[9_999]).toBe(5_000 % 3);
+  });
+
+  it("renders COPY text as bytes exactly as String() writes each number (missing as \\N), in the given row order", () => {
+    const buffer = new ObservationBuffer(2);
+    const indicator = buffer.indicatorRef("a");
+    const period = buffer.periodRef("2019");
+    const values = [0, -0, 7, -12, 0.1, -2.5e-7, 1e21, 123456789012345, 9007199254740991, 1 / 3, null];
+    values.forEach((value, i) => {
+      buffer.push({ indicator, period, area: 1_000_000 + i, value, numerator: i, denominator: null, flags: i * 17 });
+    });
+    const ids = { indicators: [42], periods: [7], breakdowns: [1] };
+    const order = Int32Array.from(values.keys()).reverse();
+    const expected = [...order]
+      .map((i) => {
+        const value = values[i];
+        return `42\t7\t1\t${1_000_000 + i}\t${value === null ? "\\N" : String(value)}\t${i}\t\\N\t\\N\t\\N\t${i * 17}\t99\n`;
+      })
+      .join("");
+    expect(copyBytes(buffer, ids, order, 0, values.length, 99).toString("latin1")).toBe(expected);
+    expect(copyBytes(buffer, ids, null, 1, 2).toString("latin1")).toBe("42\t7\t1\t1000001\t0\t1\t\\N\t\\N\t\\N\t17\n");
+    buffer.push({ indicator, period, area: 1, value: Number.POSITIVE_INFINITY, flags: 0 });
+    expect(() => copyBytes(buffer, ids, null, values.length, values.length + 1)).toThrow(RangeError);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { pgArray, timeSlicer, yieldToEventLoop } from "../../kernel/db/arrays.ts";
 import { copyRows, driverOf, rawConnectionOf } from "../../kernel/db/copy.ts";
 import type { Executor } from "../../kernel/db/database.ts";
+import { copyBytes } from "./copy-text.ts";
 import { FLAG } from "./flags.ts";
 import type { FloatColumn, ObservationBuffer } from "./observation-buffer.ts";
 
@@ -165,38 +166,6 @@ const UPSERT = (incoming: ReturnType<typeof sql>, batchId: number) => sql`
 const VALUE_COLUMNS =
   "indicator_id, period_id, breakdown_id, area_id, value, numerator, denominator, ci_lower, ci_upper, flags";
 
-/** A number in COPY text format: NaN (the buffer's missing value) is \N; non-finite numbers are refused as in pgArray. */
-function copyFloat(value: number): string {
-  if (Number.isNaN(value)) return "\\N";
-  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  return String(value);
-}
-
-/**
- * Rows [start, end) of the write order in COPY text format (`rows[k]` is the buffer row written
- * k-th; null: the buffer's own order); with batchId, a batch_id column last.
- */
-function copyText(
-  buffer: ObservationBuffer,
-  ids: Ids,
-  rows: Int32Array | null,
-  start: number,
-  end: number,
-  batchId?: number,
-): string {
-  const tail = batchId === undefined ? "\n" : `\t${batchId}\n`;
-  const { indicator, period, breakdown, area, flags } = buffer;
-  const [value, numerator, denominator, ciLower, ciUpper] = (
-    ["value", "numerator", "denominator", "ciLower", "ciUpper"] as const
-  ).map((c) => buffer.floatColumn(c));
-  let text = "";
-  for (let k = start; k < end; k++) {
-    const i = rows ? rows[k]! : k;
-    text += `${ids.indicators[indicator[i]!]}\t${ids.periods[period[i]!]}\t${ids.breakdowns[breakdown[i]!]}\t${area[i]}\t${copyFloat(value![i]!)}\t${copyFloat(numerator![i]!)}\t${copyFloat(denominator![i]!)}\t${copyFloat(ciLower![i]!)}\t${copyFloat(ciUpper![i]!)}\t${flags[i]}${tail}`;
-  }
-  return text;
-}
-
 type Counts = { rows: { replaced: number | string; written: number | string }[] };
 
 /**
@@ -217,7 +186,7 @@ async function upsertStaged(
   await copyRows(db, {
     target: `observation_stage (${VALUE_COLUMNS})`,
     rows: buffer.length - from,
-    render: (start, end) => copyText(buffer, ids, rows, from + start, from + end),
+    render: (start, end) => copyBytes(buffer, ids, rows, from + start, from + end),
   });
   await db.execute(sql`analyze observation_stage`);
   const result = (await db.execute(UPSERT(sql`select * from observation_stage`, batchId))) as unknown as Counts;
@@ -247,7 +216,7 @@ export async function writeObservations(
   await copyRows(db, {
     target: `observations (${VALUE_COLUMNS}, batch_id)`,
     rows: firstExisting,
-    render: (start, end) => copyText(input, ids, rows, start, end, batchId),
+    render: (start, end) => copyBytes(input, ids, rows, start, end, batchId),
     onProgress,
   });
   if (firstExisting === input.length) return { written: firstExisting, replaced: 0 };

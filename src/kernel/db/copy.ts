@@ -33,8 +33,8 @@ export interface CopyRows {
   /** e.g. `observations (indicator_id, period_id, …)`: trusted SQL, never user input. */
   target: string;
   rows: number;
-  /** Rows [start, end) in COPY text format, each line ending in \n. */
-  render(start: number, end: number): string;
+  /** Rows [start, end) in COPY text format, each line ending in \n (bytes: no string for the stream to encode). */
+  render(start: number, end: number): string | Uint8Array;
   /** Fixed rows per chunk, for rows rendered beforehand (the bench's raw COPY); else sized by render time. */
   chunkRows?: number;
   onProgress?: ((done: number) => void) | undefined;

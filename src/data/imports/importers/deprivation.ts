@@ -40,7 +40,7 @@ export const iodImporter = defineImporter({
   scope: "official",
   optionsSchema: options,
   async prepare(context, opts) {
-    const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    const table = new CsvTable(await readCsv(context.file, opts.encoding, { lazy: true }));
     const summary = iodSummaryLayout(table, opts.period, opts.release);
     const spec = typeof summary === "string" ? iodLayout(table, opts.period, opts.release) : summary;
     if (typeof spec === "string") {
@@ -74,7 +74,8 @@ async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, e
   const ref = buffer.indicatorRef(decile.slug);
   // Room made first, a column per turn: a push past the buffer's end copies every column at once.
   await buffer.reserve(rows.length);
-  for (const i of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
     buffer.push({
       indicator: ref,
       period: period[i]!,
@@ -82,7 +83,8 @@ async function decilesFromRank(buffer: ObservationBuffer, rank: DerivedColumn, e
       value: decileOf(buffer.at("value", i)!, rows.length),
       flags: FLAG.derived | FLAG.fromScores,
     });
-    await slice();
+    // Awaited only when due (an await per row is garbage of its own).
+    if ((k & 255) === 255) await slice();
   }
   return { decile, ref };
 }
@@ -99,7 +101,7 @@ export const simdImporter = defineImporter({
       .optional(),
   }),
   async prepare(context, opts) {
-    const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    const table = new CsvTable(await readCsv(context.file, opts.encoding, { lazy: true }));
     const spec = simdLayout(table, opts.period, opts.edition);
     if (typeof spec === "string") {
       context.issues.error(spec, table.headerLine);
@@ -136,7 +138,7 @@ export const wimdImporter = defineImporter({
   scope: "official",
   optionsSchema: options,
   async prepare(context: PrepareContext, opts) {
-    const table = new CsvTable(await readCsv(context.file, opts.encoding));
+    const table = new CsvTable(await readCsv(context.file, opts.encoding, { lazy: true }));
     if (isWimdSummary(table)) {
       const summary = wimdSummary(table, { ...opts, fileName: context.file.name }, context.issues);
       if (typeof summary === "string") context.issues.error(summary, table.headerLine);
