@@ -112,11 +112,16 @@ const decisions = new WeakMap<
   WeakMap<readonly IndicatorRow[], { versions: string; decision: Promise<Decision> }>
 >();
 
+/** Both versions as one cache key; null when the caller does not know both, and nothing may be kept. */
+function versionKey({ dataVersion, accessVersion }: ReadVersions): string | null {
+  return dataVersion === undefined || accessVersion === undefined || accessVersion === "none"
+    ? null
+    : `${dataVersion}/${accessVersion}`;
+}
+
 function decided(db: Executor, actor: Actor, rows: readonly IndicatorRow[], versions: ReadVersions) {
-  const { dataVersion, accessVersion } = versions;
-  if (dataVersion === undefined || accessVersion === undefined || accessVersion === "none")
-    return decide(db, actor, rows, versions);
-  const key = `${dataVersion}/${accessVersion}`;
+  const key = versionKey(versions);
+  if (key === null) return decide(db, actor, rows, versions);
   let byRows = decisions.get(actor);
   if (!byRows) {
     byRows = new WeakMap();
@@ -134,8 +139,10 @@ async function decide(
   db: Executor,
   actor: Actor,
   rows: readonly IndicatorRow[],
-  { dataVersion, accessVersion }: ReadVersions,
+  versions: ReadVersions,
 ): Promise<Decision> {
+  const { dataVersion } = versions;
+  const key = versionKey(versions);
   const partnershipTier = rows.filter((row) => tierOf(row) === "partnership");
   const ownerIds = [
     ...new Set(partnershipTier.flatMap((row) => (row.partnershipId === null ? [] : [row.partnershipId]))),
@@ -148,10 +155,10 @@ async function decide(
       nation,
     }));
   const owners = new Map(
-    (dataVersion === undefined || accessVersion === undefined || accessVersion === "none"
-      ? await readOwners()
-      : await ownerLists.get(db, `${dataVersion}/${accessVersion}`, ownerIds.join(","), readOwners)
-    ).map((owner) => [owner.id, owner]),
+    (key === null ? await readOwners() : await ownerLists.get(db, key, ownerIds.join(","), readOwners)).map((owner) => [
+      owner.id,
+      owner,
+    ]),
   );
   const restricted = rows.filter((row) => tierOf(row) === "restricted");
   const restrictedIds = restricted.map((row) => row.id);
