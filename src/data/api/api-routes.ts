@@ -8,7 +8,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { sendCsv } from "../../kernel/http/csv.ts";
 import { endpoints } from "./endpoints.ts";
 import { OPENAPI_PATH, openApiDocument } from "./openapi.ts";
-import { BASE } from "./present.ts";
+import { BASE, JsonBody } from "./present.ts";
 import { type BearerCaller, callerFromBearer } from "./token-service.ts";
 
 export interface ApiDeps {
@@ -95,19 +95,11 @@ async function callerKey(db: Executor, request: FastifyRequest, loadActor: ApiDe
 const BEARER_ONLY = { csrf: false, session: false };
 
 /**
- * The JSON bytes of a body, made once per body object: a cached answer (the area profile, built
- * once per data version) is the same object on every hit, so it is serialised and encoded once,
- * not on every request.
+ * A body as JSON: a cached answer (the area profile, kept per data version) was written and
+ * encoded once, when it was built (JsonBody), and is sent as those bytes on every hit.
  */
-const serialised = new WeakMap<object, Buffer>();
-
-function jsonOf(body: object): Buffer {
-  let json = serialised.get(body);
-  if (json === undefined) {
-    json = Buffer.from(JSON.stringify(body), "utf8");
-    serialised.set(body, json);
-  }
-  return json;
+function jsonOf(body: object): Buffer | string {
+  return body instanceof JsonBody ? body.bytes : JSON.stringify(body);
 }
 
 export function registerApiRoutes(app: FastifyInstance, { db, config }: AppContext, deps: ApiDeps): void {

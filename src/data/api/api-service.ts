@@ -18,20 +18,13 @@ import {
 } from "../indicators/index.ts";
 import { authorizeIndicator } from "./access.ts";
 import { disclosedRows } from "./disclosed-rows.ts";
-import {
-  areaOut,
-  areaRef,
-  BASE,
-  breakdownOut,
-  flagsOf,
-  indicatorOut,
-  measuresOf,
-  pageLinks,
-  periodOf,
-  sourceOf,
-} from "./present.ts";
+import { areaOut, areaRef, BASE, indicatorOut, JsonBody, measuresOf, pageLinks, sourceOf } from "./present.ts";
+import { profileJson } from "./profile-json.ts";
 import { listAreasPage, listDataPage, periodsByCode } from "./repository.ts";
-import type { areasQuery, dataQuery } from "./schemas.ts";
+import type { areasQuery, dataQuery, profileSchema } from "./schemas.ts";
+
+/** The area profile as documented (profileSchema). */
+export type ProfileBody = z.output<typeof profileSchema>;
 
 async function parentId(db: Executor, code: string | undefined): Promise<number | undefined> {
   if (code === undefined) return undefined;
@@ -139,7 +132,7 @@ export async function areaProfile(db: Executor, actor: Actor | null, code: strin
   return profiles.get(db, version, key, () => profileOut(db, code, catalogue, leftOut, version));
 }
 
-const profiles = createVersionedCache<Awaited<ReturnType<typeof profileOut>>>(200);
+const profiles = createVersionedCache<JsonBody<ProfileBody>>(200);
 
 /** The ids of a catalogue as text, once per array: a cached caller's catalogue is the same array each time. */
 const catalogueIds = new WeakMap<readonly IndicatorRow[], string>();
@@ -159,74 +152,18 @@ async function profileOut(
   catalogue: IndicatorRow[],
   smallCountsLeftOut: boolean,
   version: string,
-) {
+): Promise<JsonBody<ProfileBody>> {
   const [profile, { byCode: periods }] = await Promise.all([
     loadAreaProfile(db, { id: null, areaCode: code }, { catalogue, dataVersion: version }),
     periodCatalogue(db, version),
   ]);
-  const area = profile.area;
-  if (!area) throw AppError.notFound(`No area has the code ${code}`);
-  const point = (v: (typeof profile.indicators)[number]["values"][number] | null) =>
-    v ? { period: periodOf(periods.get(v.periodCode), v.periodCode), ...measuresOf(v) } : null;
-  return {
-    area: areaOut(area),
-    indicators: profile.indicators.map((p) => {
-      const full = indicatorOut(p.indicator);
-      return {
-        indicator: {
-          id: full.id,
-          title: full.title,
-          unit: full.unit,
-          polarity: full.polarity,
-          access: full.access,
-          source: full.source,
-        },
-        latest: point(p.latest.observation),
-        newestPeriod: point(p.latest.newestPeriod),
-        values: p.values.map((v) => point(v)!),
-        trend: {
-          sinceFirst: p.trend.sinceFirst,
-          sincePrevious: p.trend.sincePrevious,
-          provisional: p.trend.provisional,
-        },
-        rank: p.rank,
-        comparisons: p.references.map((r) => ({
-          relation: r.relation,
-          area: areaRef(r.area),
-          period: r.value ? periodOf(periods.get(r.value.periodCode), r.value.periodCode) : null,
-          value: r.value ? (r.value.value === null ? null : Number(r.value.value)) : null,
-          flags: r.value ? flagsOf(r.value.flags) : null,
-          result: r.benchmark.result,
-          method: r.benchmark.method,
-          note: r.benchmark.note,
-        })),
-        benchmark: { result: p.benchmark.result, method: p.benchmark.method, note: p.benchmark.note },
-        breakdowns: (p.breakdowns ?? []).map((set) =>
-          breakdownOut(set, periodOf(periods.get(set.periodCode), set.periodCode)),
-        ),
-      };
-    }),
-    smallAreas: profile.smallAreas.map((panel) => {
-      const full = indicatorOut(panel.indicator);
-      return {
-        indicator: { id: full.id, title: full.title, access: full.access, source: full.source },
-        period: periodOf(periods.get(panel.periodCode), panel.periodCode),
-        distribution: panel.distribution,
-        childrenPeriod: panel.populationPeriod,
-        areas: panel.rows.map((row) => ({
-          code: row.code,
-          name: row.name,
-          decile: row.decile === null ? null : Number(row.decile),
-          flags: flagsOf(row.flags),
-          children: row.children === null ? null : Number(row.children),
-        })),
-      };
-    }),
-    notes: smallCountsLeftOut
-      ? [
-          ...profile.notes,
-          "Small-count indicators are left out of the profile without a token: read them through /api/v1/indicators/{id}/data, with disclosure control applied.",
-        ]
-      : profile.notes,
-  };
+  if (!profile.area) throw AppError.notFound(`No area has the code ${code}`);
+  const notes = smallCountsLeftOut
+    ? [
+        ...profile.notes,
+        "Small-count indicators are left out of the profile without a token: read them through /api/v1/indicators/{id}/data, with disclosure control applied.",
+      ]
+    : profile.notes;
+  // Written as JSON text once per (area, data version, what the reader may see) and kept so.
+  return new JsonBody(profileJson(profile, periods, notes));
 }

@@ -3,7 +3,7 @@
  * suppressed values stay empty cells, never 0. The kernel's writer escapes formulas.
  */
 import type { areaOut, indicatorOut } from "./present.ts";
-import type { areaProfile, getArea, indicatorData } from "./api-service.ts";
+import type { getArea, indicatorData, ProfileBody } from "./api-service.ts";
 
 export interface CsvTable {
   fileName: string;
@@ -151,7 +151,7 @@ export function dataCsv(body: Awaited<ReturnType<typeof indicatorData>>): CsvTab
 }
 
 /** One row per indicator and period: the profile's values, with the source on every row. */
-export function profileCsv(body: Awaited<ReturnType<typeof areaProfile>>): CsvTable {
+export function profileCsv(body: ProfileBody): CsvTable {
   return {
     fileName: `profile-${body.area.code}.csv`,
     header: [

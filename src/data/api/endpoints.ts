@@ -94,7 +94,7 @@ export const endpoints: Endpoint[] = [
     response: profileSchema,
     usesToken: true,
     handle: ({ db, actor, versions, params }) => areaProfile(db, actor, params.code, versions),
-    csv: (body) => profileCsv(body),
+    csv: (body) => profileCsv(body.value()),
   }),
   endpoint({
     path: "/api/v1/indicators",

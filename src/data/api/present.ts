@@ -117,3 +117,21 @@ export function pageLinks(path: string, query: Record<string, unknown>, size: nu
   params.set("after", nextCursor);
   return { size, next: `${path}?${params}` };
 }
+
+/**
+ * A body already written as JSON (the area profile, kept per data version): sent as these bytes;
+ * `value()` reads it back, once, for what needs the object (its CSV).
+ */
+export class JsonBody<T> {
+  readonly bytes: Buffer;
+  #value: T | undefined;
+
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+  }
+
+  value(): T {
+    this.#value ??= JSON.parse(this.bytes.toString("utf8")) as T;
+    return this.#value;
+  }
+}
