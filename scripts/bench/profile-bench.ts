@@ -3,8 +3,9 @@
  * periods ≈ 20 M values; goal p95 ≤ 25 ms). The real English geography goes in through the
  * real importers (LSOAs, wards, authorities: ~43,000 areas); the values are fictional,
  * generated in SQL (generate_series-style cross joins, one statement per indicator), not
- * through HTTP. Then the profile service and GET /api/v1/areas/:code/profile are timed for a
- * spread of English authorities, with the event-loop delay while they run.
+ * through HTTP. Then the profile service and GET /api/v1/areas/:code/profile (over HTTP, on this
+ * host; PROFILE_API=inject through Fastify's inject) are timed for a spread of English
+ * authorities, with the event-loop delay while they run.
  *   npm run bench:profile            (PGlite on disk; BENCH_DATABASE_URL adds PostgreSQL)
  *   PROFILE_INDICATORS=40 PROFILE_PERIODS=12 PROFILE_AREAS=24 BENCH_ONLY=postgres|pglite
  *   PROFILE_KEEP=1 keeps the store built (prints where); PROFILE_REUSE=<PGlite dir or database URL>
@@ -15,6 +16,7 @@
  *   of the values (every value the profiles read, plus areas picked by hash) and prints how the
  *   cost grows from it to the full store (goal ≤ ×1.5).
  */
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
@@ -124,6 +126,19 @@ async function buildStore(database: Database, keep?: number[]): Promise<number> 
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** GET over HTTP, the body read and dropped: its status. */
+function httpGet(url: string, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (response) => {
+        response.on("data", () => undefined);
+        response.on("end", () => resolve(response.statusCode ?? 0));
+        response.on("error", reject);
+      })
+      .on("error", reject);
+  });
 }
 
 async function timeEach(codes: string[], work: (code: string) => Promise<unknown>) {
@@ -265,11 +280,20 @@ async function benchOne(url: string | undefined, share = 1) {
     const codes = await chooseAuthorities(database);
     const service = await timeEach(codes, (code) => loadAreaProfile(database.db, { id: null, areaCode: code }));
     const { app } = await buildApp({ config: testConfig(), database, logger: false });
+    // Over HTTP (a socket on this host, the body read and dropped), as a client asks it.
+    // PROFILE_API=inject asks through Fastify's inject instead, as this bench did before: that
+    // copies the ~230 KB body twice and decodes it to a string, ~2 ms of CPU no server spends.
+    const viaInject = process.env.PROFILE_API === "inject";
+    const base = viaInject ? "" : await app.listen({ port: 0, host: "127.0.0.1" });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const api = await timeEach(codes, async (code) => {
-      const response = await app.inject({ method: "GET", url: `/api/v1/areas/${code}/profile` });
-      if (response.statusCode !== 200)
-        throw new Error(`${code}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      const url = `/api/v1/areas/${code}/profile`;
+      const status = viaInject
+        ? (await app.inject({ method: "GET", url })).statusCode
+        : await httpGet(base + url, agent);
+      if (status !== 200) throw new Error(`${code}: ${status}`);
     });
+    agent.destroy();
     await app.close();
     return {
       share,
@@ -305,7 +329,7 @@ for (const r of results) {
   process.stdout.write(
     `${r.kind}${r.share > 1 ? ` (1/${r.share} of the values)` : ""}: ${r.areas.toLocaleString("en-GB")} areas, ${r.values.toLocaleString("en-GB")} values (${INDICATORS} indicators × ${PERIODS} periods; geography ${r.geographySeconds.toFixed(0)} s, values built in ${r.buildSeconds.toFixed(0)} s; peer ranks ${r.rankSeconds.toFixed(1)} s, event-loop max ${ms(r.rankLoopMax)} ms)\n` +
       `  profile service  p50 ${ms(r.service.p50)} ms  p95 ${ms(r.service.p95)} ms  max ${ms(r.service.max)} ms  event-loop max ${ms(r.service.loopMax)} ms  CPU p50/p95 ${ms(r.service.cpuP50)}/${ms(r.service.cpuP95)} ms  ${ms(r.service.statements)} statements  (${r.authorities} English authorities)\n` +
-      `  API profile      p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms  CPU p50/p95 ${ms(r.api.cpuP50)}/${ms(r.api.cpuP95)} ms  ${ms(r.api.statements)} statements\n`,
+      `  API profile${process.env.PROFILE_API === "inject" ? " (inject)" : " (HTTP)  "} p50 ${ms(r.api.p50)} ms  p95 ${ms(r.api.p95)} ms  max ${ms(r.api.max)} ms  event-loop max ${ms(r.api.loopMax)} ms  CPU p50/p95 ${ms(r.api.cpuP50)}/${ms(r.api.cpuP95)} ms  ${ms(r.api.statements)} statements\n`,
   );
 }
 for (const big of results.filter((r) => r.share === 1)) {
