@@ -10,6 +10,7 @@ import { dataVersionNow, type IndicatorRow, visibleIndicators } from "../indicat
 import { analysesPaths } from "./paths.ts";
 import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
+import { renderFragment } from "../../kernel/views/environment.ts";
 
 const profilePages = createVersionedCache<Awaited<ReturnType<typeof buildProfilePage>>>(200);
 
@@ -35,6 +36,25 @@ async function buildProfilePage(
     groups,
     group,
   };
+}
+
+type ProfilePage = ReturnType<typeof profileView>;
+
+/**
+ * Each indicator's section and small-area panel, drawn once per cached profile and kept with it
+ * (it goes when the profile does): ~40 sections of tables, tags and charts through Nunjucks
+ * macros were most of the page's CPU on every request. They show the profile alone.
+ */
+const figures = new WeakMap<ProfilePage, string>();
+
+function figuresOf(profile: ProfilePage): string {
+  let html = figures.get(profile);
+  if (html === undefined) {
+    const { indicators, smallAreas, area } = profile;
+    html = renderFragment("analyses/views/profile-figures.njk", { indicators, smallAreas, area });
+    figures.set(profile, html);
+  }
+  return html;
 }
 
 export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext): void {
@@ -68,6 +88,7 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
       partnership,
       areaCode: partnership.areaCode,
       ...profile,
+      figures: figuresOf(profile),
       groupItems: [
         { value: "", text: "None" },
         ...groups.map((g) => ({ value: g.id, text: g.name, selected: g.id === group?.id })),
