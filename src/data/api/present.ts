@@ -89,14 +89,17 @@ export function breakdownOut(set: BreakdownSet, period: ReturnType<typeof period
   };
 }
 
-export function measuresOf(row: {
+/** The numbers of a stored value, as measuresOf and the profile's JSON (profile-json.ts) read them. */
+export interface Measured {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
   ciLower: number | null;
   ciUpper: number | null;
   flags: number;
-}) {
+}
+
+export function measuresOf(row: Measured) {
   const n = (v: number | null) => (v === null ? null : Number(v));
   return {
     value: n(row.value),

@@ -12,17 +12,9 @@
  */
 import type { AreaProfile } from "../analyses/index.ts";
 import type { IndicatorRow, PeriodRow } from "../indicators/index.ts";
-import { areaOut, breakdownOut, flagsOf, indicatorOut, periodOf } from "./present.ts";
+import { areaOut, breakdownOut, flagsOf, indicatorOut, type Measured, periodOf } from "./present.ts";
 
 type Periods = ReadonlyMap<string, PeriodRow>;
-type Measured = {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  ciLower: number | null;
-  ciUpper: number | null;
-  flags: number;
-};
 
 const text = JSON.stringify;
 
