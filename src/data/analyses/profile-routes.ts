@@ -4,14 +4,31 @@ import { needs } from "../../kernel/http/pipeline.ts";
 import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
+import { renderFragment } from "../../kernel/views/environment.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { findGroup, groupMembers, listGroups } from "../geography/index.ts";
-import { dataVersionNow, type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
+import { type IndicatorRow, versionsNow, visibleIndicators } from "../indicators/index.ts";
 import { analysesPaths } from "./paths.ts";
 import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
 
 const profilePages = createVersionedCache<Awaited<ReturnType<typeof buildProfilePage>>>(200);
+
+/**
+ * The profile's sections drawn once per cached profile (most of the page's render: every
+ * indicator's charts, tables and small-area maps), kept with it and gone with it. They show only
+ * the profile, so the cache key that picked the profile (partnership, area, group, the indicators
+ * this reader may see, data version) covers them too.
+ */
+const drawnSections = new WeakMap<object, string>();
+function sectionsOf(profile: ReturnType<typeof profileView>): string {
+  let html = drawnSections.get(profile);
+  if (html === undefined) {
+    html = renderFragment("analyses/views/profile-sections.njk", profile);
+    drawnSections.set(profile, html);
+  }
+  return html;
+}
 
 async function buildProfilePage(
   db: Executor,
@@ -50,10 +67,13 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
     // Built once per data version: only an import, an edit or a revision changes what it shows.
     // Keyed by the partnership, its area and exactly the indicators this reader may see (the
     // API's rule: restricted data only for who may read it), so no reader gets another's page.
-    const version = await dataVersionNow(db);
+    // Both versions in one statement: with the access version, whose indicators the owners'
+    // nations let this reader see is decided once per pair, not read on every request.
+    const { dataVersion: version, accessVersion } = await versionsNow(db);
     const catalogue = await visibleIndicators(db, request.actor, {
       partnershipId: partnership.id,
       dataVersion: version,
+      accessVersion,
     });
     const { profile, groups, group } = await profilePages.get(
       db,
@@ -62,6 +82,7 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
       () => buildProfilePage(db, partnership, groupId, catalogue, version),
     );
     return reply.view("analyses/views/profile.njk", {
+      sectionsHtml: sectionsOf(profile),
       title: profile.area
         ? `Area profile: ${profile.area.name} – ${partnership.name}`
         : `Area profile – ${partnership.name}`,
