@@ -4,7 +4,6 @@ import { needs } from "../../kernel/http/pipeline.ts";
 import { z } from "zod";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
-import { renderFragment } from "../../kernel/views/environment.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { findGroup, groupMembers, listGroups } from "../geography/index.ts";
 import { type IndicatorRow, versionsNow, visibleIndicators } from "../indicators/index.ts";
@@ -13,22 +12,6 @@ import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.t
 import { profileView } from "./profile-view.ts";
 
 const profilePages = createVersionedCache<Awaited<ReturnType<typeof buildProfilePage>>>(200);
-
-/**
- * The profile's sections drawn once per cached profile (most of the page's render: every
- * indicator's charts, tables and small-area maps), kept with it and gone with it. They show only
- * the profile, so the cache key that picked the profile (partnership, area, group, the indicators
- * this reader may see, data version) covers them too.
- */
-const drawnSections = new WeakMap<object, string>();
-function sectionsOf(profile: ReturnType<typeof profileView>): string {
-  let html = drawnSections.get(profile);
-  if (html === undefined) {
-    html = renderFragment("analyses/views/profile-sections.njk", profile);
-    drawnSections.set(profile, html);
-  }
-  return html;
-}
 
 async function buildProfilePage(
   db: Executor,
@@ -82,7 +65,6 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
       () => buildProfilePage(db, partnership, groupId, catalogue, version),
     );
     return reply.view("analyses/views/profile.njk", {
-      sectionsHtml: sectionsOf(profile),
       title: profile.area
         ? `Area profile: ${profile.area.name} – ${partnership.name}`
         : `Area profile – ${partnership.name}`,
