@@ -3,7 +3,8 @@
  * (as `bench:load` asks it): the process's CPU split by thread (on PGlite the database's worker
  * thread is one of them), the statements sent per request, and with PAGE_CPU_PROFILE=1 where the
  * app thread's time goes (a V8 CPU profile, self time by function).
- *   npx tsx scripts/bench/page-cpu.ts monitoring needs-assessment    (the part after /partnerships/:id/)
+ *   npx tsx scripts/bench/page-cpu.ts monitoring needs-assessment    (the part after /partnerships/:id/;
+ *   `overview` for /partnerships/:id itself)
  *   BENCH_DATABASE_URL=postgres://… for PostgreSQL; PAGE_CPU_COUNT (default 100); PAGE_CPU_SAVE=/tmp/x keeps a page
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -73,7 +74,8 @@ try {
   const { inspector, base } = await listenProfiled(app);
   const headers = { cookie: `cpah_session=${session}` };
   for (const page of pages) {
-    const url = `${base}/partnerships/${id}/${page}`;
+    // "overview" is the partnership's own page, /partnerships/:id (no trailing slash: that is a 404).
+    const url = page === "overview" ? `${base}/partnerships/${id}` : `${base}/partnerships/${id}/${page}`;
     // The client is another process, so this process's CPU is the server's (and PGlite's worker).
     const saveTo = process.env.PAGE_CPU_SAVE
       ? `${process.env.PAGE_CPU_SAVE}-${page.replace(/\W+/g, "-")}.html`
