@@ -6,7 +6,7 @@ import type { AppContext } from "../../kernel/http/context.ts";
 import { buildSnapshot } from "./assessment-view.ts";
 import { consultationVoices } from "./extension-points.ts";
 import { assessmentCharts, assessmentDocument } from "./document.ts";
-import { draftView } from "./draft-view.ts";
+import { draftHtml, draftView } from "./draft-view.ts";
 import { assessmentUrl } from "./form-route.ts";
 import { registerNeedsForms } from "./needs-forms.ts";
 import { registerNeedsRemovals } from "./needs-removals.ts";
@@ -29,13 +29,12 @@ export function registerNeedsRoutes(app: FastifyInstance, context: AppContext): 
       const target = { partnershipId: id, nation: partnership.nation as Nation };
       // Kept per content, data and access version (draft-view.ts); what this reader may do is not.
       const view = await draftView(db, partnership, voices);
+      const canEdit = can(request.actor, "partnership:edit", target);
+      const canPublish = can(request.actor, "partnership:manage", target);
       return reply.view("needs-assessment/views/assessment.njk", {
         title: `Needs assessment – ${partnership.name}`,
         partnership,
-        ...view,
-        canEdit: can(request.actor, "partnership:edit", target),
-        canPublish: can(request.actor, "partnership:manage", target),
-        base: assessmentUrl(id),
+        bodyHtml: draftHtml(view, partnership, { canEdit, canPublish, base: assessmentUrl(id) }),
       });
     },
   );
