@@ -491,3 +491,29 @@ describe("needs assessment and monitoring kept whole per content version", () =>
     expect(viewer).not.toContain("4,320");
   });
 });
+
+describe("the partnership overview kept per content and access version", () => {
+  const overviewOf = async (client: TestClient, partnershipId: string) => {
+    const response = await client.get(`/partnerships/${partnershipId}`);
+    expect(response.statusCode).toBe(200);
+    return response.body;
+  };
+
+  it("shows a member organisation, its new name or a person's new name written elsewhere at once, to its own readers", async () => {
+    const run = (query: ReturnType<typeof sql>) => t.database.db.execute(query);
+    expect(await overviewOf(readerA, partnershipA)).not.toContain("Member written elsewhere");
+    const inserted = await run(sql`insert into organisations (name, type) values ('Member written elsewhere', 'charity')
+      returning id`);
+    const orgId = (inserted as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    await run(
+      sql`insert into partnership_members (partnership_id, organisation_id) values (${partnershipA}, ${orgId})`,
+    );
+    expect(await overviewOf(readerA, partnershipA)).toContain("Member written elsewhere");
+    expect(await overviewOf(readerB, partnershipB)).not.toContain("Member written elsewhere");
+    await run(sql`update organisations set name = 'Member renamed elsewhere' where id = ${orgId}`);
+    expect(await overviewOf(readerA, partnershipA)).toContain("Member renamed elsewhere");
+    await run(sql`update users set name = 'Person renamed elsewhere' where email = 'a@example.org'`);
+    expect(await overviewOf(readerA, partnershipA)).toContain("Person renamed elsewhere");
+    expect(await overviewOf(readerB, partnershipB)).not.toContain("Person renamed elsewhere");
+  });
+});

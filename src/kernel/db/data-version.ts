@@ -58,6 +58,16 @@ export async function readDataVersionWith(
   };
 }
 
+const NOTHING_MORE = sql`select ''`;
+
+/**
+ * The data, access and content versions alone, in one statement: for a kept page that shows no
+ * indicator data and so needs no embargo state (the partnership overview).
+ */
+export function readVersions(db: Executor): Promise<{ version: string; access: string; content: string }> {
+  return readDataVersionWith(db, NOTHING_MORE);
+}
+
 /** One statement per `also` (callers pass a constant), compiled once. */
 const withAlso = new WeakMap<
   SQL,
