@@ -4,6 +4,8 @@
  * thread is one of them), the statements sent per request, and with PAGE_CPU_PROFILE=1 where the
  * app thread's time goes (a V8 CPU profile, self time by function).
  *   npx tsx scripts/bench/page-cpu.ts monitoring needs-assessment    (the part after /partnerships/:id/)
+ *   a page starting with "/" is a whole path (":id" is the partnership); "published-report" is the first
+ *   report listed at /published, as bench:load's mix picks it
  *   BENCH_DATABASE_URL=postgres://… for PostgreSQL; PAGE_CPU_COUNT (default 100); PAGE_CPU_SAVE=/tmp/x keeps a page
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -55,6 +57,16 @@ function threadCpu(): Map<string, number> {
   return out;
 }
 
+/** The URL of a page argument (see the header). */
+async function pageUrl(base: string, id: string, page: string): Promise<string> {
+  if (page === "published-report") {
+    const listed = /\/published\/reports\/[0-9a-f-]{36}/.exec(await (await fetch(`${base}/published`)).text());
+    if (!listed) throw new Error("no published report is listed at /published");
+    return `${base}${listed[0]}`;
+  }
+  return page.startsWith("/") ? `${base}${page.replaceAll(":id", id)}` : `${base}/partnerships/${id}/${page}`;
+}
+
 const COUNT = Number(process.env.PAGE_CPU_COUNT ?? 100);
 const pages = process.argv.slice(2);
 const { database, drop } = await openBenchDatabase(process.env.BENCH_DATABASE_URL);
@@ -73,7 +85,7 @@ try {
   const { inspector, base } = await listenProfiled(app);
   const headers = { cookie: `cpah_session=${session}` };
   for (const page of pages) {
-    const url = `${base}/partnerships/${id}/${page}`;
+    const url = await pageUrl(base, id, page);
     // The client is another process, so this process's CPU is the server's (and PGlite's worker).
     const saveTo = process.env.PAGE_CPU_SAVE
       ? `${process.env.PAGE_CPU_SAVE}-${page.replace(/\W+/g, "-")}.html`

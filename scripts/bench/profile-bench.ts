@@ -14,7 +14,9 @@
  *   older build gets the layout from its migration. Prints statements sent per profile. PROFILE_REUSE may name one store of each
  *   database, comma-separated. PROFILE_GROWTH=1 also builds a store of the same areas with 1/16
  *   of the values (every value the profiles read, plus areas picked by hash) and prints how the
- *   cost grows from it to the full store (goal ≤ ×1.5).
+ *   cost grows from it to the full store (goal ≤ ×1.5); with PROFILE_KEEP=1 that store is kept too,
+ *   and PROFILE_REUSE_SMALL names it again (same form as PROFILE_REUSE), so both sizes can be measured
+ *   side by side in one quiet run without rebuilding either.
  */
 import http from "node:http";
 import os from "node:os";
@@ -175,14 +177,17 @@ async function timeEach(codes: string[], work: (code: string) => Promise<unknown
   };
 }
 
-/** PROFILE_REUSE's store for this database (a PGlite directory, a postgres URL, or both, comma-separated). */
-function reuseOf(url: string | undefined): string | undefined {
-  const stores = (process.env.PROFILE_REUSE ?? "").split(",").filter(Boolean);
+/**
+ * The kept store for this database named by `list` (PROFILE_REUSE, or PROFILE_REUSE_SMALL for the
+ * growth bench's smaller store): a PGlite directory, a postgres URL, or both, comma-separated.
+ */
+function reuseOf(url: string | undefined, list: string | undefined): string | undefined {
+  const stores = (list ?? "").split(",").filter(Boolean);
   return stores.find((store) => store.startsWith("postgres") === (url !== undefined));
 }
 
-async function openStore(url: string | undefined, fresh: boolean) {
-  const reuse = fresh ? undefined : reuseOf(url);
+async function openStore(url: string | undefined, small: boolean) {
+  const reuse = reuseOf(url, small ? process.env.PROFILE_REUSE_SMALL : process.env.PROFILE_REUSE);
   if (reuse) {
     const database = await openDatabase(
       reuse.startsWith("postgres") ? { databaseUrl: reuse, poolSize: 2 } : { dataDir: reuse },

@@ -19,6 +19,8 @@ import { readDataVersion, readDataVersionWith } from "../../src/kernel/db/data-v
 import { actionIndicators, actions, addIndicator } from "../../src/cycle/actions/index.ts";
 import { addEntry, removeEntry } from "../../src/cycle/needs-assessment/needs-service.ts";
 import { sectionsFor } from "../../src/cycle/needs-assessment/sections.ts";
+import { formatPeriod, periodOf } from "../../src/cycle/monitoring/index.ts";
+import { londonToday } from "../../src/kernel/time.ts";
 import * as geographyTables from "../../src/data/geography/tables.ts";
 import * as indicatorTables from "../../src/data/indicators/tables.ts";
 import { createTestApp, fixtures, type TestApp, type TestClient } from "../helpers/test-app.ts";
@@ -392,5 +394,128 @@ describe("monitoring measures and needs-assessment panels cached by data version
     expect(await pageOf(readerA, "needs-assessment")).toContain("8,642");
     await removeEntry(db, audit, partnershipA, "panel", panel.id);
     expect(await pageOf(readerA, "needs-assessment")).not.toContain(`data-panel="${SLUG}"`);
+  });
+});
+
+/**
+ * The needs assessment's and the monitoring dashboard's whole view models are kept per content
+ * version (data_version row 3, migration 0030) with the data and access versions. Every edit below
+ * is written straight to the tables, as another node's service would write it: nothing in this
+ * process is told, so the database's content version alone must carry it to the next request.
+ */
+describe("needs assessment and monitoring kept whole per content version", () => {
+  const pageOf = async (client: TestClient, partnershipId: string, page: string) => {
+    const response = await client.get(`/partnerships/${partnershipId}/${page}`);
+    expect(response.statusCode).toBe(200);
+    return response.body;
+  };
+  const needsA = () => pageOf(readerA, partnershipA, "needs-assessment");
+  const monitoringA = () => pageOf(readerA, partnershipA, "monitoring");
+  const idOf = async (query: ReturnType<typeof sql>) =>
+    ((await t.database.db.execute(query)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
+  const run = (query: ReturnType<typeof sql>) => t.database.db.execute(query);
+
+  it("show at once an action, update, priority, panel, evidence link or consultation finding written elsewhere", async () => {
+    await run(sql`insert into needs_assessments (partnership_id) values (${partnershipA}) on conflict do nothing`);
+    const assessmentId = await idOf(sql`select id from needs_assessments where partnership_id = ${partnershipA}`);
+    const sectionCode = sectionsFor("england").sections[0]!.code;
+    const lead = await fixtures.organisation(t.database, "Elsewhere lead");
+    // Both pages kept first.
+    expect(await needsA()).not.toContain("Finding written elsewhere");
+    expect(await needsA()).not.toContain(`data-panel="${SLUG}"`);
+    expect(await monitoringA()).not.toContain("Action written elsewhere");
+
+    const findingId = await idOf(sql`insert into needs_findings (partnership_id, assessment_id, section_code, statement)
+      values (${partnershipA}, ${assessmentId}, ${sectionCode}, 'Finding written elsewhere') returning id`);
+    expect(await needsA()).toContain("Finding written elsewhere");
+
+    const actionId = await idOf(sql`insert into actions (partnership_id, reference, title, lead_organisation_id)
+      values (${partnershipA}, 'N1', 'Action written elsewhere', ${lead.id}) returning id`);
+    expect(await monitoringA()).toContain("N1: Action written elsewhere");
+    await run(sql`insert into evidence_links (partnership_id, subject_type, subject_id, kind, reference_id, label)
+      values (${partnershipA}, 'action', ${actionId}, 'finding', ${findingId}, 'Finding written elsewhere')`);
+    expect(await needsA()).toContain("Action written elsewhere</a>");
+    await run(sql`update actions set title = 'Action renamed elsewhere' where id = ${actionId}`);
+    expect(await needsA()).toContain("Action renamed elsewhere</a>");
+    expect(await monitoringA()).toContain("N1: Action renamed elsewhere");
+
+    await run(sql`insert into action_updates (partnership_id, action_id, period, status, reason, percent_complete)
+      values (${partnershipA}, ${actionId}, ${formatPeriod(periodOf(londonToday()))}, 'red', 'Stalled elsewhere', 10)`);
+    expect(await monitoringA()).toContain("Stalled elsewhere");
+
+    await run(sql`insert into strategies (partnership_id, start_year, end_year) values (${partnershipA}, 2025, 2028)
+      on conflict do nothing`);
+    const strategyId = await idOf(sql`select id from strategies where partnership_id = ${partnershipA}`);
+    const priorityId = await idOf(sql`insert into strategy_priorities (partnership_id, strategy_id, title)
+      values (${partnershipA}, ${strategyId}, 'Priority written elsewhere') returning id`);
+    expect(await monitoringA()).toContain("Priority written elsewhere");
+    await run(sql`insert into evidence_links (partnership_id, subject_type, subject_id, kind, reference_id, label)
+      values (${partnershipA}, 'priority', ${priorityId}, 'finding', ${findingId}, 'Finding written elsewhere')`);
+    expect(await needsA()).toContain("Priority written elsewhere</a>");
+
+    await run(sql`insert into needs_panels (partnership_id, assessment_id, section_code, indicator_slug, indicator_title, area_code)
+      values (${partnershipA}, ${assessmentId}, ${sectionCode}, ${SLUG}, 'Local measure', ${AREA})`);
+    expect(await needsA()).toContain(`data-panel="${SLUG}"`);
+
+    const activityId = await idOf(sql`insert into engagement_activities (partnership_id, title, published_at)
+      values (${partnershipA}, 'Consultation written elsewhere', now()) returning id`);
+    const themeId = await idOf(sql`insert into consultation_themes (partnership_id, activity_id, name)
+      values (${partnershipA}, ${activityId}, 'Theme written elsewhere') returning id`);
+    await run(sql`insert into consultation_theme_findings (theme_id, finding_id, partnership_id)
+      values (${themeId}, ${findingId}, ${partnershipA})`);
+    expect(await needsA()).toContain("Theme written elsewhere</a>");
+
+    // Reading moves no version: nothing a request writes (sessions, audit) carries the trigger.
+    const before = await readDataVersionWith(t.database.db, sql`select ''`);
+    await needsA();
+    await monitoringA();
+    expect(await readDataVersionWith(t.database.db, sql`select ''`)).toEqual(before);
+  });
+
+  it("show a revision of the data at once, and never one partnership's draft to another's reader", async () => {
+    await importFor(partnershipA, [["2025", 8643]]);
+    expect(await needsA()).toContain("8,643");
+    const pageB = await pageOf(readerB, partnershipB, "needs-assessment");
+    expect(pageB).not.toContain("Finding written elsewhere");
+    expect(pageB).not.toContain("8,643");
+    expect(await pageOf(readerB, partnershipB, "monitoring")).not.toContain("Action renamed elsewhere");
+    // A's reader still gets A's; B's reader cannot open A's pages at all (not found, as any other partnership's).
+    expect(await needsA()).toContain("Finding written elsewhere");
+    expect((await readerB.get(`/partnerships/${partnershipA}/needs-assessment`)).statusCode).toBe(404);
+  });
+
+  it("never show a dashboard kept for a reader of restricted data to one who may not see it", async () => {
+    // The administrator's dashboard (with the restricted national indicator) is kept first, at
+    // the same content, data and access versions the viewer then asks at.
+    expect(await pageOf(admin, partnershipA, "monitoring")).toContain("4,320");
+    const viewer = await monitoringA();
+    expect(viewer).toContain("N1: Action renamed elsewhere");
+    expect(viewer).not.toContain("4,320");
+  });
+});
+
+describe("the partnership overview kept per content and access version", () => {
+  const overviewOf = async (client: TestClient, partnershipId: string) => {
+    const response = await client.get(`/partnerships/${partnershipId}`);
+    expect(response.statusCode).toBe(200);
+    return response.body;
+  };
+
+  it("shows a member organisation, its new name or a person's new name written elsewhere at once, to its own readers", async () => {
+    const run = (query: ReturnType<typeof sql>) => t.database.db.execute(query);
+    expect(await overviewOf(readerA, partnershipA)).not.toContain("Member written elsewhere");
+    const inserted = await run(sql`insert into organisations (name, type) values ('Member written elsewhere', 'charity')
+      returning id`);
+    const orgId = (inserted as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    await run(
+      sql`insert into partnership_members (partnership_id, organisation_id) values (${partnershipA}, ${orgId})`,
+    );
+    expect(await overviewOf(readerA, partnershipA)).toContain("Member written elsewhere");
+    expect(await overviewOf(readerB, partnershipB)).not.toContain("Member written elsewhere");
+    await run(sql`update organisations set name = 'Member renamed elsewhere' where id = ${orgId}`);
+    expect(await overviewOf(readerA, partnershipA)).toContain("Member renamed elsewhere");
+    await run(sql`update users set name = 'Person renamed elsewhere' where email = 'a@example.org'`);
+    expect(await overviewOf(readerA, partnershipA)).toContain("Person renamed elsewhere");
+    expect(await overviewOf(readerB, partnershipB)).not.toContain("Person renamed elsewhere");
   });
 });

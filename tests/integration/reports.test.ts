@@ -286,6 +286,11 @@ describe("sign-off and publication", () => {
     const v2 = await anonymous.get(`/published/reports/${second}`);
     expect(v2.body).toContain("Rewritten after publication");
     expect(v2.body).toContain(`/published/reports/${firstPublication}`);
+    // The frozen body is kept once rendered; the list of versions is read afresh every time.
+    const v1Again = await anonymous.get(url);
+    expect(v1Again.body).toContain(`/published/reports/${second}`);
+    expect(article(v1Again.body)).toBe(article(first.body));
+    expect((await anonymous.get("/published/reports/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
     const versions = await db.select().from(reportPublications).where(eq(reportPublications.reportId, reportId));
     expect(versions.map((row) => row.version).sort()).toEqual([1, 2]);
   });

@@ -15,7 +15,7 @@ import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
 import { renderFragment } from "../../kernel/views/environment.ts";
 import { loadAreaProfile, redRedIndicators } from "../../data/analyses/index.ts";
-import { dataVersionNow, type IndicatorRow as CatalogueRow, visibleIndicators } from "../../data/indicators/index.ts";
+import { type IndicatorRow as CatalogueRow, versionsNow, visibleIndicators } from "../../data/indicators/index.ts";
 import { listPriorities } from "../strategy/index.ts";
 import { type DashboardRow, dashboardRows } from "./dashboard-repository.ts";
 import { formatPeriod, type Period, periodEnd, periodStart } from "./periods.ts";
@@ -62,6 +62,18 @@ function presentRow(row: RollupRow, label: string) {
   };
 }
 
+export type Dashboard = Awaited<ReturnType<typeof buildDashboard>>;
+
+/**
+ * Kept whole until the content version (an action, update, priority, member or indicator link
+ * edited on any node), the data version or the access version moves: reading and rolling up
+ * the plan was most of the page's remaining work once its measures were kept. Keyed by the
+ * partnership (and the fields of it the page shows), the period, today (overdue is worked out
+ * from it) and exactly the indicators this reader may see: a dashboard built for a reader of
+ * restricted indicators is never shown to one who may not see them.
+ */
+const dashboards = createVersionedCache<Dashboard>(500);
+
 /**
  * The monitoring dashboard: what is overdue (end date passed, not complete), off track
  * (latest status red or amber), missing an update for the period, and roll-ups.
@@ -72,10 +84,50 @@ export async function loadDashboard(
   partnership: PartnershipRow,
   period: Period,
   today: string,
+): Promise<Dashboard & { bodyHtml: string }> {
+  const { dataVersion, accessVersion, contentVersion } = await versionsNow(db);
+  // What this reader may see, decided (and its restricted reads audited) on every request, even
+  // when the dashboard itself is kept: the decision is part of the key.
+  const catalogue = await visibleIndicators(db, actor, {
+    partnershipId: partnership.id,
+    dataVersion,
+    accessVersion,
+  });
+  const { id, name, nation, areaCode, areaName } = partnership;
+  const dashboard = await dashboards.get(
+    db,
+    `${contentVersion}/${dataVersion}/${accessVersion}`,
+    JSON.stringify([id, name, nation, areaCode, areaName, formatPeriod(period), today, visibleIds(catalogue)]),
+    () => buildDashboard(db, actor, partnership, period, today, dataVersion, catalogue),
+  );
+  let bodyHtml = drawnBodies.get(dashboard);
+  if (bodyHtml === undefined) {
+    // Trimmed: the partial's macro definitions leave blank lines above the markup.
+    bodyHtml = renderFragment("monitoring/views/dashboard-body.njk", {
+      ...dashboard,
+      partnership: { id, areaName },
+    }).trimStart();
+    drawnBodies.set(dashboard, bodyHtml);
+  }
+  return { ...dashboard, bodyHtml };
+}
+
+/**
+ * The page below its period form (action tables, measures, roll-ups: most of its template work),
+ * drawn once per kept dashboard and gone with it. It shows only the dashboard and the partnership
+ * fields in its key, nothing of the request.
+ */
+const drawnBodies = new WeakMap<Dashboard, string>();
+
+async function buildDashboard(
+  db: Executor,
+  actor: Actor | null,
+  partnership: PartnershipRow,
+  period: Period,
+  today: string,
+  version: string,
+  catalogue: readonly CatalogueRow[],
 ) {
-  // What this reader may see, read (and its restricted reads audited) once for the whole page.
-  const version = await dataVersionNow(db);
-  const catalogue = await visibleIndicators(db, actor, { partnershipId: partnership.id, dataVersion: version });
   const [rows, priorities, members, links, redRed] = await Promise.all([
     dashboardRows(db, partnership.id, formatPeriod(period)),
     listPriorities(db, partnership.id),

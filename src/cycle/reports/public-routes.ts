@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { nationLabels, type Nation } from "../../kernel/auth/policy.ts";
+import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import { AppError } from "../../kernel/errors/app-error.ts";
 import type { AppContext } from "../../kernel/http/context.ts";
 import { type DocumentInput, renderDocumentFragment, sendDocument } from "../../lib/documents/index.ts";
@@ -16,6 +17,14 @@ import type { ListedConsultation, PublishedAssessment } from "./extension-points
 interface Snapshot {
   document: DocumentInput;
 }
+
+/**
+ * A publication is frozen when it is made (nothing updates report_publications), so its rendered
+ * body and title are kept by its id: a request reads only the small list of the report's versions
+ * (which also says the publication still exists), not the snapshot. Per database object, as every
+ * cache here is, so tests' databases never share.
+ */
+const frozenBodies = createVersionedCache<{ title: string; html: string }>(200);
 
 /** Published reports and signed-off strategies: readable by anyone, no sign-in. */
 export function registerPublicRoutes(
@@ -50,16 +59,21 @@ export function registerPublicRoutes(
   const open = { public: true } as const;
   app.get(reportPaths.published.pattern, needs(reportPaths.published, open), async (request, reply) => {
     const { publicationId } = request.params;
-    const row = await repo.findPublication(db, publicationId);
-    if (!row) throw AppError.notFound();
-    const snapshot = row.publication.snapshot as Snapshot;
-    const versions = await repo.listPublications(db, row.report.id);
+    const versions = await repo.listSiblingPublications(db, publicationId);
+    const publication = versions.find((version) => version.id === publicationId);
+    if (!publication) throw AppError.notFound();
+    const body = await frozenBodies.get(db, "frozen", publicationId, async () => {
+      const row = await repo.findPublication(db, publicationId);
+      if (!row) throw AppError.notFound();
+      const { document } = row.publication.snapshot as Snapshot;
+      return { title: document.title, html: renderDocumentFragment(document, { showTitle: false }) };
+    });
     return reply.view("reports/views/published-report.njk", {
-      title: `${snapshot.document.title} – ${row.partnershipName}`,
-      heading: snapshot.document.title,
-      partnershipName: row.partnershipName,
-      publication: row.publication,
-      documentHtml: renderDocumentFragment(snapshot.document, { showTitle: false }),
+      title: `${body.title} – ${publication.partnershipName}`,
+      heading: body.title,
+      partnershipName: publication.partnershipName,
+      publication,
+      documentHtml: body.html,
       versions: versions.map((version) => ({
         ...version,
         dateLabel: longDate(version.publishedAt),

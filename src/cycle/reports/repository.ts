@@ -118,6 +118,29 @@ export function listPublications(db: Executor, reportId: string): Promise<Omit<P
     .orderBy(desc(reportPublications.version));
 }
 
+/**
+ * Every version of the report a publication belongs to, newest first, with the partnership's
+ * current name, without the snapshots: what the public page reads on every request (its frozen
+ * body is rendered once, see public-routes.ts). Empty when there is no such publication.
+ */
+export function listSiblingPublications(db: Executor, publicationId: string) {
+  const sameReport = db
+    .select({ reportId: reportPublications.reportId })
+    .from(reportPublications)
+    .where(eq(reportPublications.id, publicationId));
+  return db
+    .select({
+      id: reportPublications.id,
+      version: reportPublications.version,
+      publishedAt: reportPublications.publishedAt,
+      partnershipName: partnerships.name,
+    })
+    .from(reportPublications)
+    .innerJoin(partnerships, eq(partnerships.id, reportPublications.partnershipId))
+    .where(inArray(reportPublications.reportId, sameReport))
+    .orderBy(desc(reportPublications.version));
+}
+
 export async function insertPublication(
   db: Executor,
   values: typeof reportPublications.$inferInsert,

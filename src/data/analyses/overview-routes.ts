@@ -5,7 +5,7 @@ import { sendCsv } from "../../kernel/http/csv.ts";
 import { fileSlug } from "../../kernel/http/download.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
-import { dataVersionNow, visibleIndicators } from "../indicators/index.ts";
+import { versionsNow, visibleIndicators } from "../indicators/index.ts";
 import { type AreaOverview, loadAreaOverview } from "./overview-service.ts";
 import { OVERVIEW_CSV_HEADER, overviewCsvRows, overviewView } from "./overview-view.ts";
 import { analysesPaths } from "./paths.ts";
@@ -21,8 +21,13 @@ const overviews = createVersionedCache<{ overview: AreaOverview; view: ReturnTyp
  */
 async function overviewFor(db: Executor, request: FastifyRequest) {
   const partnership = request.partnership;
-  const version = await dataVersionNow(db);
-  const catalogue = await visibleIndicators(db, request.actor, { partnershipId: partnership.id, dataVersion: version });
+  // With the access version, the owners' nations behind the visible set are read once per pair.
+  const { dataVersion: version, accessVersion } = await versionsNow(db);
+  const catalogue = await visibleIndicators(db, request.actor, {
+    partnershipId: partnership.id,
+    dataVersion: version,
+    accessVersion,
+  });
   const built = await overviews.get(
     db,
     version,

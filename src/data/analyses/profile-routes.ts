@@ -6,7 +6,7 @@ import { AppError } from "../../kernel/errors/app-error.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { findGroup, groupMembers, listGroups } from "../geography/index.ts";
-import { dataVersionNow, type IndicatorRow, visibleIndicators } from "../indicators/index.ts";
+import { type IndicatorRow, versionsNow, visibleIndicators } from "../indicators/index.ts";
 import { analysesPaths } from "./paths.ts";
 import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
@@ -70,10 +70,13 @@ export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext):
     // Built once per data version: only an import, an edit or a revision changes what it shows.
     // Keyed by the partnership, its area and exactly the indicators this reader may see (the
     // API's rule: restricted data only for who may read it), so no reader gets another's page.
-    const version = await dataVersionNow(db);
+    // Both versions in one statement: with the access version, whose indicators the owners'
+    // nations let this reader see is decided once per pair, not read on every request.
+    const { dataVersion: version, accessVersion } = await versionsNow(db);
     const catalogue = await visibleIndicators(db, request.actor, {
       partnershipId: partnership.id,
       dataVersion: version,
+      accessVersion,
     });
     const { profile, groups, group } = await profilePages.get(
       db,

@@ -53,12 +53,16 @@ export async function dataVersionNow(db: Executor): Promise<string> {
 }
 
 /**
- * The data version (as dataVersionNow) and the access version (who may do what), read in one
- * statement: a request with an API token checks its cached caller and finds its cached pages with it.
+ * The data version (as dataVersionNow), the access version (who may do what) and the content
+ * version (what partnerships wrote about their work), read in one statement: a request with an API
+ * token checks its cached caller and finds its cached pages with it; a page whose whole view model
+ * is kept finds it with all three.
  */
-export async function versionsNow(db: Executor): Promise<{ dataVersion: string; accessVersion: string }> {
-  const { version, access, also: ids } = await readDataVersionWith(db, EMBARGOED_IDS);
-  return { dataVersion: ids ? `${version}:${ids}` : version, accessVersion: access };
+export async function versionsNow(
+  db: Executor,
+): Promise<{ dataVersion: string; accessVersion: string; contentVersion: string }> {
+  const { version, access, content, also: ids } = await readDataVersionWith(db, EMBARGOED_IDS);
+  return { dataVersion: ids ? `${version}:${ids}` : version, accessVersion: access, contentVersion: content };
 }
 
 /** The batches under embargo now, as one text read with the data version (one statement). */

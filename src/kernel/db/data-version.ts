@@ -31,28 +31,49 @@ export async function readDataVersion(db: Executor): Promise<string> {
  * of a fixed text, e.g. the batches under embargo): one round trip on every cached page instead
  * of two or three. A caller cached by its credential (an API token) is kept only while the access
  * version stays the same, so revoking a token or removing a role on one node counts on every
- * node at the next request.
+ * node at the next request. The content version (row 3, migration 0030_content_version: moved by
+ * edits to a partnership's own records, the needs assessment, strategy, actions, updates,
+ * consultation results and members) comes in the same row, for the pages whose whole view model is
+ * kept (the needs assessment, the monitoring dashboard, the overview).
  */
 export async function readDataVersionWith(
   db: Executor,
   also: SQL,
-): Promise<{ version: string; access: string; also: string }> {
+): Promise<{ version: string; access: string; content: string; also: string }> {
   let statement = withAlso.get(also);
   if (!statement) {
     statement = preparedSql(
       sql`select (select version::text from data_version where id = 1) as version,
-        (select version::text from data_version where id = 2) as access, (${also}) as also`,
+        (select version::text from data_version where id = 2) as access,
+        (select version::text from data_version where id = 3) as content, (${also}) as also`,
     );
     withAlso.set(also, statement);
   }
   const [row] = await statement(db);
-  return { version: row?.version ?? "none", access: row?.access ?? "none", also: row?.also ?? "" };
+  return {
+    version: row?.version ?? "none",
+    access: row?.access ?? "none",
+    content: row?.content ?? "none",
+    also: row?.also ?? "",
+  };
+}
+
+const NOTHING_MORE = sql`select ''`;
+
+/**
+ * The data, access and content versions alone, in one statement: for a kept page that shows no
+ * indicator data and so needs no embargo state (the partnership overview).
+ */
+export function readVersions(db: Executor): Promise<{ version: string; access: string; content: string }> {
+  return readDataVersionWith(db, NOTHING_MORE);
 }
 
 /** One statement per `also` (callers pass a constant), compiled once. */
 const withAlso = new WeakMap<
   SQL,
-  ReturnType<typeof preparedSql<{ version: string | null; access: string | null; also: string | null }>>
+  ReturnType<
+    typeof preparedSql<{ version: string | null; access: string | null; content: string | null; also: string | null }>
+  >
 >();
 
 export interface VersionedCache<T> {
