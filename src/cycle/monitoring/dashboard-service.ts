@@ -13,7 +13,7 @@ import {
 } from "../actions/index.ts";
 import type { PartnershipRow } from "../../workspace/partnerships/index.ts";
 import { formatPounds } from "../../kernel/money.ts";
-import { renderFragment } from "../../kernel/views/environment.ts";
+import { drawnFor, renderFragment } from "../../kernel/views/environment.ts";
 import { loadAreaProfile, redRedIndicators } from "../../data/analyses/index.ts";
 import { type IndicatorRow as CatalogueRow, versionsNow, visibleIndicators } from "../../data/indicators/index.ts";
 import { listPriorities } from "../strategy/index.ts";
@@ -100,24 +100,14 @@ export async function loadDashboard(
     JSON.stringify([id, name, nation, areaCode, areaName, formatPeriod(period), today, visibleIds(catalogue)]),
     () => buildDashboard(db, actor, partnership, period, today, dataVersion, catalogue),
   );
-  let bodyHtml = drawnBodies.get(dashboard);
-  if (bodyHtml === undefined) {
-    // Trimmed: the partial's macro definitions leave blank lines above the markup.
-    bodyHtml = renderFragment("monitoring/views/dashboard-body.njk", {
-      ...dashboard,
-      partnership: { id, areaName },
-    }).trimStart();
-    drawnBodies.set(dashboard, bodyHtml);
-  }
+  // The page below its period form (action tables, measures, roll-ups: most of its template
+  // work), drawn once per kept dashboard. It shows only the dashboard and the partnership fields
+  // in its key, nothing of the request. Trimmed: the partial's macro definitions leave blank lines.
+  const bodyHtml = drawnFor(dashboard, "", () =>
+    renderFragment("monitoring/views/dashboard-body.njk", { ...dashboard, partnership: { id, areaName } }).trimStart(),
+  );
   return { ...dashboard, bodyHtml };
 }
-
-/**
- * The page below its period form (action tables, measures, roll-ups: most of its template work),
- * drawn once per kept dashboard and gone with it. It shows only the dashboard and the partnership
- * fields in its key, nothing of the request.
- */
-const drawnBodies = new WeakMap<Dashboard, string>();
 
 async function buildDashboard(
   db: Executor,

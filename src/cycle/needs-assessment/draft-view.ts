@@ -10,7 +10,7 @@ import { versionsNow } from "../../data/indicators/index.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { formatDate } from "../../kernel/time.ts";
-import { renderFragment } from "../../kernel/views/environment.ts";
+import { drawnFor, renderFragment } from "../../kernel/views/environment.ts";
 import { evidenceCoverage } from "../actions/index.ts";
 import { type AssessmentSnapshot, buildSnapshot, type PartnershipLike, type VoiceSource } from "./assessment-view.ts";
 import { panelHtml } from "./panel-html.ts";
@@ -106,9 +106,6 @@ function withLinks(snapshot: AssessmentSnapshot, coverage: Coverage[]) {
   }));
 }
 
-/** Each kept draft's markup, by what the reader may do: it lives and goes with the draft. */
-const drawn = new WeakMap<DraftView, Map<string, string>>();
-
 /**
  * The page below the partnership navigation (sections, panels, evidence, versions: nearly all of
  * its template work), drawn once per kept draft and pair of rights. It shows the draft, the
@@ -119,22 +116,13 @@ export function draftHtml(
   partnership: PartnershipLike,
   may: { canEdit: boolean; canPublish: boolean; base: string },
 ): string {
-  let byRights = drawn.get(view);
-  if (!byRights) {
-    byRights = new Map();
-    drawn.set(view, byRights);
-  }
-  const rights = `${may.canEdit}/${may.canPublish}`;
-  let html = byRights.get(rights);
-  if (html === undefined) {
-    const { id, name, areaName } = partnership;
-    // Trimmed: the partial's macro definitions leave blank lines above the markup.
-    html = renderFragment("needs-assessment/views/assessment-body.njk", {
+  const { id, name, areaName } = partnership;
+  // Trimmed: the partial's macro definitions leave blank lines above the markup.
+  return drawnFor(view, `${may.canEdit}/${may.canPublish}`, () =>
+    renderFragment("needs-assessment/views/assessment-body.njk", {
       ...view,
       ...may,
       partnership: { id, name, areaName },
-    }).trimStart();
-    byRights.set(rights, html);
-  }
-  return html;
+    }).trimStart(),
+  );
 }

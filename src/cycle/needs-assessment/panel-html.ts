@@ -1,9 +1,7 @@
 import { renderBreakdownChart, renderInequalityChart } from "../../data/analyses/index.ts";
-import { renderFragment } from "../../kernel/views/environment.ts";
+import { drawnFor, renderFragment } from "../../kernel/views/environment.ts";
 import { panelChart } from "./document.ts";
 import type { PanelView } from "./panel-data.ts";
-
-const drawn = new WeakMap<PanelView, string>();
 
 /**
  * A panel's markup (sentence, charts, data tables, inequality figures) as the draft page shows
@@ -12,17 +10,14 @@ const drawn = new WeakMap<PanelView, string>();
  * changes, so its markup is drawn once for that object and follows it out of the cache.
  */
 export function panelHtml(panel: PanelView): string {
-  let html = drawn.get(panel);
-  if (html === undefined) {
-    html = renderFragment("needs-assessment/views/panel.njk", {
+  return drawnFor(panel, "", () =>
+    renderFragment("needs-assessment/views/panel.njk", {
       panel: {
         ...panel,
         rendered: panelChart(panel),
         renderedBreakdowns: (panel.breakdowns ?? []).map((b) => ({ ...b, rendered: renderBreakdownChart(b.chart) })),
         renderedInequality: panel.inequality?.figures ? renderInequalityChart(panel.inequality.figures) : null,
       },
-    });
-    drawn.set(panel, html);
-  }
-  return html;
+    }),
+  );
 }

@@ -10,7 +10,7 @@ import { type IndicatorRow, versionsNow, visibleIndicators } from "../indicators
 import { analysesPaths } from "./paths.ts";
 import { type ComparisonGroupChoice, loadAreaProfile } from "./profile-service.ts";
 import { profileView } from "./profile-view.ts";
-import { renderFragment } from "../../kernel/views/environment.ts";
+import { drawnFor, renderFragment } from "../../kernel/views/environment.ts";
 
 const profilePages = createVersionedCache<Awaited<ReturnType<typeof buildProfilePage>>>(200);
 
@@ -45,16 +45,11 @@ type ProfilePage = ReturnType<typeof profileView>;
  * (it goes when the profile does): ~40 sections of tables, tags and charts through Nunjucks
  * macros were most of the page's CPU on every request. They show the profile alone.
  */
-const figures = new WeakMap<ProfilePage, string>();
-
 function figuresOf(profile: ProfilePage): string {
-  let html = figures.get(profile);
-  if (html === undefined) {
-    const { indicators, smallAreas, area } = profile;
-    html = renderFragment("analyses/views/profile-figures.njk", { indicators, smallAreas, area });
-    figures.set(profile, html);
-  }
-  return html;
+  const { indicators, smallAreas, area } = profile;
+  return drawnFor(profile, "", () =>
+    renderFragment("analyses/views/profile-figures.njk", { indicators, smallAreas, area }),
+  );
 }
 
 export function registerProfileRoutes(app: FastifyInstance, { db }: AppContext): void {

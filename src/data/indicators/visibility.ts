@@ -14,7 +14,7 @@ import { type Actor, can, type Nation } from "../../kernel/auth/policy.ts";
 import { createVersionedCache } from "../../kernel/db/data-version.ts";
 import type { Executor } from "../../kernel/db/database.ts";
 import { listPartnershipsWhere } from "../../workspace/partnerships/index.ts";
-import { dataVersionNow } from "./embargo.ts";
+import { versionsNow } from "./embargo.ts";
 import { readersOf } from "./readers-repository.ts";
 import { allIndicators, type IndicatorRow, listIndicators } from "./repository.ts";
 
@@ -225,12 +225,15 @@ export async function visibleIndicators(
 ): Promise<IndicatorRow[]> {
   // The catalogue changes only with the data (an import or an edit), so it is read once per data
   // version (kernel/db/data-version.ts); who may see what is decided afresh for every reader.
-  const version = scope.dataVersion ?? (await dataVersionNow(db));
+  // A caller that read no version gets both here, in one statement: with the access version the
+  // owners' nations behind the decision are read once per pair, not on every call.
+  const { dataVersion: version, accessVersion } =
+    scope.dataVersion === undefined ? await versionsNow(db) : { ...scope, dataVersion: scope.dataVersion };
   const { partnershipId } = scope;
   const rows = await catalogues.get(db, version, partnershipId ?? "", () =>
     partnershipId ? listIndicators(db, partnershipId) : allIndicators(db),
   );
-  return filterVisible(db, actor, rows, context, { dataVersion: version, accessVersion: scope.accessVersion });
+  return filterVisible(db, actor, rows, context, { dataVersion: version, accessVersion });
 }
 
 /**

@@ -119,3 +119,25 @@ export function renderFragment(template: string, context: object): string {
   fragments ??= createViewEnvironment();
   return fragments.render(template, context);
 }
+
+const drawnBeside = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Markup drawn once for a kept value (a cached panel, profile, dashboard or draft) and `variant`
+ * (what else the markup shows, e.g. the reader's rights; "" when nothing): it lives in a WeakMap
+ * keyed by the value, so it goes when the value leaves its cache. `draw` must show only the value
+ * and what `variant` names, never anything else of the request (tokens, nonces, the reader).
+ */
+export function drawnFor(kept: object, variant: string, draw: () => string): string {
+  let byVariant = drawnBeside.get(kept);
+  if (!byVariant) {
+    byVariant = new Map();
+    drawnBeside.set(kept, byVariant);
+  }
+  let html = byVariant.get(variant);
+  if (html === undefined) {
+    html = draw();
+    byVariant.set(variant, html);
+  }
+  return html;
+}
